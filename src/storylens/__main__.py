@@ -1,0 +1,3 @@
+from storylens.cli import cli
+
+cli()

@@ -1,0 +1,125 @@
+"""Passages (paragraphs, headings, comments) and sentences, as offsets into the cleaned text."""
+
+from __future__ import annotations
+
+import re
+
+from storylens.clean.edits import lines
+from storylens.doc import Passage, Sentence
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without the final dot).
+ABBREVIATIONS = {
+    # English
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
+    "rep", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "vs", "no", "approx", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "p.m", "a.m",
+    # Russian / Ukrainian
+    "г", "гг", "т.е", "т.д", "т.п", "т.к", "чел", "тыс", "млн", "млрд", "руб", "коп", "ул", "д", "др",
+    "пр", "см", "им", "проф", "акад", "ген", "тенге", "тг", "долл", "мин", "ст", "р", "н.э", "т.ч", "в т.ч",
+    "грн", "обл", "пл", "пос", "с", "стр", "рис", "напр",
+    # Romanian
+    "dl", "dna", "nr", "str", "jud",
+}
+# Abbreviations that, followed by a capitalised word, still do not end the sentence
+# (titles before names, "St. Petersburg").
+_BEFORE_NAMES = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+                 "ген", "проф", "акад", "им", "ул", "dl", "dna"}
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*([^\W_]|\d|[#@*•▪🔻-])", re.UNICODE)
+_TOKEN_BEFORE = re.compile(r"([^\s(\[\"“«]+)$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``; line breaks always end a sentence."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in _line_spans(text, start, end):
+        sent_start = line_start
+        for m in _BOUNDARY.finditer(text, line_start, line_end):
+            cut = m.end()
+            if not _is_boundary(text, m.start(), cut, line_end):
+                continue
+            spans.append((sent_start, cut))
+            nxt = _NEXT_START.match(text, cut, line_end)
+            sent_start = cut + (len(nxt.group(0)) - len(nxt.group(1)) if nxt else 0)
+            while sent_start < line_end and text[sent_start].isspace():
+                sent_start += 1
+        if sent_start < line_end and text[sent_start:line_end].strip():
+            spans.append(_trim(text, sent_start, line_end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            spans.append(_trim(text, pos, stop))
+        pos = stop + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(text: str, punct: int, cut: int, line_end: int) -> bool:
+    nxt = _NEXT_START.match(text, cut, line_end)
+    if not nxt:
+        return False
+    following = nxt.group(1)
+    if text[punct] != ".":
+        return True  # ! ? … end a sentence when something follows
+    before = _TOKEN_BEFORE.search(text, 0, punct)
+    token = before.group(1).lower().rstrip(".") if before else ""
+    if token in ABBREVIATIONS:
+        # "5 тыс. чел. задержаны" continues; "в 2022 г. Протесты" starts a new sentence
+        # unless the abbreviation is a title before a name.
+        return following.isupper() and token not in _BEFORE_NAMES
+    if len(token) == 1 and token.isalpha() and following.isupper():
+        return False  # an initial: "V. Putin", "Н. Назарбаев"
+    if token.replace(".", "").isdigit() and following.isdigit():
+        return False
+    return following.isupper() or following.isdigit() or not following.isalpha()
+
+
+def passages_of(text: str, line_structured: bool, title: str | None = None) -> list[Passage]:
+    """Blank-line separated blocks (prose) or one passage per line (comment threads)."""
+    passages: list[Passage] = []
+    if line_structured:
+        for line in lines(text):
+            if line.text.strip():
+                s, e = _trim(text, line.start, line.end)
+                passages.append(Passage(s, e, "comment"))
+        return passages
+    block_start = None
+    for line in [*lines(text), None]:
+        if line is None or not line.text.strip():
+            if block_start is not None:
+                s, e = _trim(text, block_start, prev_end)
+                passages.append(Passage(s, e, _block_kind(text[s:e], title, not passages)))
+                block_start = None
+            continue
+        if block_start is None:
+            block_start = line.start
+        prev_end = line.end
+    return passages
+
+
+def _block_kind(block: str, title: str | None, first: bool) -> str:
+    if first and title and block.lstrip("#").strip() == title:
+        return "title"
+    if "\n" not in block and len(block.split()) <= 12 and not block.rstrip().endswith((".", "!", ",", ";", ":")):
+        return "heading"
+    return "paragraph"
+
+
+def sentences_of(text: str, passages: list[Passage]) -> list[Sentence]:
+    return [Sentence(s, e, i) for i, p in enumerate(passages) for s, e in split_sentences(text, p.start, p.end)]

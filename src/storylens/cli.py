@@ -1,0 +1,185 @@
+"""The ``storylens`` command: parses options, calls the library, prints. No logic lives here."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from storylens import __version__
+from storylens.clean.language import UnknownLanguage, check_languages
+from storylens.config import Settings
+from storylens.corpus.manifest import BadManifest
+from storylens.store import DEFAULT_DB, Store, StoreError
+
+DB_OPTION = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite database to read and write.",
+)
+
+
+def _open(db_path: str, must_exist: bool = True) -> Store:
+    if must_exist and not Path(db_path).exists():
+        raise click.ClickException(f"no database at {db_path}; run 'storylens ingest PATH' first or pass --db")
+    try:
+        return Store(db_path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storylens")
+def cli() -> None:
+    """Make sense of a contested news event from many noisy sources.
+
+    Start with 'storylens ingest FOLDER', then look with 'docs', 'show', 'search' and 'export'.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV or JSON manifest (path, source, source_type, url, published, language). "
+                   "A manifest.csv/manifest.json at the top of a given folder is used automatically.")
+@click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+              help="JSON/JSONL field holding the text (repeatable; default: text, content, body, message).")
+@click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
+              help="JSON/JSONL field for a metadata key, e.g. --field published=created_at (repeatable).")
+@click.option("--languages", metavar="CODES",
+              help="Comma-separated ISO 639-1 codes to choose from when detecting languages (default: a broad set).")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=50, show_default=True, metavar="MB",
+              help="Skip files (and gzip contents) larger than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], text_fields: tuple[str, ...],
+           fields: tuple[str, ...], languages: str | None, max_size: float, quiet: bool) -> None:
+    """Read, clean and store documents from files and folders (recursively).
+
+    Reads .txt, .md, .html, .json, .jsonl, Telegram Desktop exports (result.json) and .gz of
+    any of these. Files already stored are not added again; an interrupted run is completed
+    by running the same command again.
+    """
+    from storylens.ingest import ingest as run_ingest
+
+    settings = _settings(text_fields, fields, languages, max_size)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    with _open(db_path, must_exist=False) as store:
+        try:
+            summary = run_ingest(paths, store, settings, manifests, progress=not quiet and sys.stderr.isatty())
+        except BadManifest as exc:
+            raise click.ClickException(str(exc)) from None
+        for line in summary.lines():
+            click.echo(line)
+        click.echo(f"database: {db_path}")
+    if summary.read == 0 and summary.already_stored == 0:
+        raise click.ClickException("nothing could be read; see the reasons above")
+
+
+def _settings(text_fields: tuple[str, ...], fields: tuple[str, ...], languages: str | None, max_size: float) -> Settings:
+    settings = Settings()
+    if text_fields:
+        settings.read.text_fields = tuple(text_fields)
+    for spec in fields:
+        key, sep, name = spec.partition("=")
+        if not sep or key not in settings.read.meta_fields or not name:
+            keys = ", ".join(settings.read.meta_fields)
+            raise click.BadParameter(f"{spec!r}: use KEY=NAME with KEY one of {keys}", param_hint="--field")
+        settings.read.meta_fields[key] = (name, *settings.read.meta_fields[key])
+    if languages:
+        settings.clean.languages = tuple(code.strip().lower() for code in languages.split(",") if code.strip())
+        try:
+            check_languages(settings.clean.languages)
+        except UnknownLanguage as exc:
+            raise click.BadParameter(str(exc), param_hint="--languages") from None
+    settings.read.max_bytes = int(max_size * 1024 * 1024)
+    return settings
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+def docs(db_path: str, limit: int | None) -> None:
+    """List stored documents: id, kind, source, language, date, title."""
+    with _open(db_path) as store:
+        rows = store.documents(limit)
+    if not rows:
+        click.echo("no documents yet; run 'storylens ingest PATH'")
+        return
+    for r in rows:
+        dup = f" (near-duplicate of {r['duplicate_of'][:8]})" if r["duplicate_of"] else ""
+        title = (r["title"] or Path(r["origin"]).name)[:60]
+        click.echo(f"{r['id'][:10]}  {r['kind'] or r['status']:<7} {(r['source'] or '-')[:22]:<22} "
+                   f"{r['language'] or '-':<3} {(r['published'] or '-')[:10]:<10}  {title}{dup}")
+
+
+@cli.command()
+@click.argument("doc")
+@DB_OPTION
+@click.option("--log/--no-log", default=True, show_default=True, help="Print the cleaning log.")
+@click.option("--raw", is_flag=True, help="Print the text as it was read, before cleaning.")
+def show(doc: str, db_path: str, log: bool, raw: bool) -> None:
+    """Show one document (by id or id prefix): metadata, cleaned text, cleaning log."""
+    with _open(db_path) as store:
+        try:
+            document = store.document(store.resolve(doc))
+        except KeyError as exc:
+            raise click.ClickException(exc.args[0]) from None
+    click.echo(f"id: {document.id}\norigin: {document.origin}\nkind: {document.kind}")
+    for key, value in document.meta.items():
+        click.echo(f"{key}: {value}  [{document.meta_from.get(key, '')}]")
+    if document.duplicate_of:
+        click.echo(f"near-duplicate of: {document.duplicate_of} (similarity {document.duplicate_similarity:.2f})")
+    click.echo(f"passages: {len(document.passages)}, sentences: {len(document.sentences)}")
+    click.echo("\n" + (document.raw_text if raw else document.text) + "\n")
+    if log:
+        click.echo(f"cleaning log ({len(document.log)} changes):")
+        for edit in document.log:
+            before = edit.before.strip().replace("\n", " ")[:90]
+            after = f" -> {edit.after.strip()[:60]!r}" if edit.after.strip() else ""
+            click.echo(f"  {edit.step:<11} {edit.rule:<40} @{edit.start}: {before!r}{after}")
+
+
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", type=int, default=20, show_default=True)
+def search(query: str, db_path: str, limit: int) -> None:
+    """Full-text search over passages (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    with _open(db_path) as store:
+        try:
+            rows = store.search(query, limit)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+    if not rows:
+        click.echo("no matches")
+    for r in rows:
+        click.echo(f"{r['doc_id'][:10]} ¶{r['idx']} [{r['start_char']}:{r['end_char']}] {r['source'] or '-'}: {r['snippet']}")
+
+
+EXPORT_FIELDS = ("id", "origin", "format", "kind", "title", "author", "source", "source_type", "url", "published",
+                 "language", "duplicate_of", "text")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+def export(db_path: str, fmt: str, output) -> None:  # noqa: ANN001 - click.File
+    """Export cleaned documents. JSONL carries passages, sentences and the cleaning log; CSV one row per document."""
+    from storylens.export import document_record
+
+    with _open(db_path) as store:
+        if fmt == "csv":
+            writer = csv.DictWriter(output, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+        for document in store.iter_documents():
+            record = document_record(document)
+            if fmt == "csv":
+                writer.writerow({k: record.get(k) for k in EXPORT_FIELDS})
+            else:
+                output.write(json.dumps(record, ensure_ascii=False) + "\n")

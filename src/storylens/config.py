@@ -1,0 +1,58 @@
+"""Settings for each pipeline stage: behaviour is configured here, not hard-wired in the steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A broad default so that Central Asian and Eastern European coverage is recognised
+# without configuration; users narrow it with --languages for speed and accuracy.
+DEFAULT_LANGUAGES: tuple[str, ...] = (
+    "en", "ru", "uk", "kk", "ro", "de", "fr", "es", "it", "pl", "tr", "be", "bg",
+    "cs", "sk", "sl", "hr", "sr", "pt", "nl", "ka", "hy", "az", "lt", "lv", "et", "zh", "ar", "fa",
+)
+
+
+@dataclass
+class ReadSettings:
+    """How files become raw documents."""
+
+    # Record fields tried in order for the text of a JSON/JSONL record.
+    text_fields: tuple[str, ...] = ("text", "content", "body", "message", "full_text")
+    # Record fields tried in order for each metadata field.
+    meta_fields: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "title": ("title", "headline"),
+            "author": ("author", "byline", "from"),
+            "source": ("source", "site", "sitename", "channel"),
+            "source_type": ("source_type",),
+            "url": ("url", "link"),
+            "published": ("published", "date", "datetime", "created_at", "time"),
+            "language": ("language", "lang"),
+        }
+    )
+    max_bytes: int = 50 * 1024 * 1024  # larger files (and gzip contents) are skipped with a reason
+
+
+@dataclass
+class CleanSettings:
+    """How raw documents are cleaned."""
+
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    # A paragraph needs this many letters before we guess its language.
+    min_letters_for_language: int = 20
+    # A line counts as site chrome when it recurs in at least this many documents
+    # and at least this share of the corpus.
+    chrome_min_docs: int = 3
+    chrome_min_share: float = 0.02
+    # A short line repeated this often inside one document is a banner, removed everywhere.
+    banner_min_repeats: int = 3
+    # Near-duplicate documents: MinHash over word shingles.
+    near_duplicate_threshold: float = 0.7
+    shingle_words: int = 5
+    minhash_permutations: int = 64
+
+
+@dataclass
+class Settings:
+    read: ReadSettings = field(default_factory=ReadSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)

@@ -1,0 +1,128 @@
+"""Walk the paths a user gives and turn each file into raw documents, or a one-line reason."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from storylens.config import ReadSettings
+from storylens.corpus.decode import NotText, decode
+from storylens.corpus.html import read_html
+from storylens.corpus.manifest import MANIFEST_NAMES, load_manifest
+from storylens.corpus.records import BadRecords, read_json, read_jsonl
+from storylens.doc import RawDocument
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+@dataclass
+class Skipped:
+    """A file (or record) that could not be read, and why, in words a user can act on."""
+
+    origin: str
+    reason: str
+
+
+class TooLarge(ValueError):
+    pass
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files and manifests skipped."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and name not in MANIFEST_NAMES:
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def manifests_in(paths: Iterable[Path]) -> list[Path]:
+    """Manifests found at the top of the given folders (used unless the user names one)."""
+    return [p / name for p in paths if p.is_dir() for name in MANIFEST_NAMES if (p / name).is_file()]
+
+
+def read_paths(
+    paths: Iterable[Path], settings: ReadSettings, manifests: Iterable[Path] = ()
+) -> Iterator[RawDocument | Skipped]:
+    """Every raw document under ``paths``; unreadable inputs come out as :class:`Skipped`."""
+    paths = list(paths)
+    entries: dict[Path, dict[str, str]] = {}
+    for manifest in [*manifests_in(paths), *manifests]:
+        entries.update(load_manifest(manifest))
+    for path in iter_files(paths):
+        try:
+            docs = read_file(path, settings)
+            extra = entries.get(path.resolve(), {})
+            for doc in docs:
+                doc.manifest = dict(extra)
+                yield doc
+        except (NotText, BadRecords, TooLarge) as exc:
+            yield Skipped(str(path), str(exc))
+        except OSError as exc:
+            yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        except RecursionError:
+            yield Skipped(str(path), "structure too deeply nested to read")
+
+
+def read_file(path: Path, settings: ReadSettings) -> list[RawDocument]:
+    """Raw documents in one file; raises NotText, BadRecords, TooLarge or OSError."""
+    if not path.exists():
+        raise OSError(2, "no such file or directory")
+    size = path.stat().st_size
+    limit = settings.max_bytes
+    if size > limit:
+        raise TooLarge(f"file is {_mb(size)}, over the {_mb(limit)} limit (raise it with --max-size)")
+    data = path.read_bytes()
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        data = _gunzip(data, limit)
+        name = name[:-3]
+    return _parse(str(path), Path(name).suffix, data, settings)
+
+
+def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings) -> list[RawDocument]:
+    text, encoding = decode(data)
+    if suffix in HTML_SUFFIXES or (suffix not in {".json", ".jsonl", ".ndjson"} and _looks_like_html(text)):
+        doc = read_html(origin, text)
+        if doc is None:
+            raise NotText("HTML page with no main text found")
+        docs = [doc]
+    elif suffix == ".json":
+        docs = list(read_json(origin, text, settings))
+    elif suffix in {".jsonl", ".ndjson"}:
+        docs = list(read_jsonl(origin, text, settings))
+    else:
+        docs = [RawDocument(origin=origin, text=text, format="markdown" if suffix in {".md", ".markdown"} else "text")]
+    for doc in docs:
+        doc.meta.setdefault("encoding", encoding)
+    return docs
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress with a ceiling, so a gzip bomb costs at most ``limit`` bytes of memory."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise NotText(f"damaged gzip file ({exc})") from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise TooLarge(f"gzip content expands beyond the {_mb(limit)} limit (a gzip bomb?); skipped")
+    return out
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+

@@ -1,0 +1,255 @@
+"""The embedded SQLite store (``storylens.db``).
+
+Every write that belongs together happens in one transaction, so a run killed at any
+moment leaves either the old or the new state of a document, never half of it; the
+next run picks up documents still marked ``raw``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storylens.clean.boilerplate import CorpusLines, chrome_candidates
+from storylens.clean.neardup import NearDuplicates
+from storylens.config import CleanSettings
+from storylens.doc import METADATA_FIELDS, Document, Edit, Passage, RawDocument, Sentence
+from storylens.store.schema import MIGRATIONS
+
+DEFAULT_DB = "storylens.db"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message says what to do."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable storylens database ({exc}); choose another file with --db") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} was written by a newer storylens (schema {version}); upgrade storylens to read it"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # executescript commits first; the version bump is part of the same script.
+            self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def add_raw(self, raw: RawDocument, doc_id: str) -> bool:
+        """Store a document as read; False when the same content is already stored."""
+        with self.transaction():
+            if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                return False
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+            self.db.execute(
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, file_meta_json, manifest_json,"
+                " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?, ?)",
+                (doc_id, seq, raw.origin, raw.format, raw.text, json.dumps(raw.meta, ensure_ascii=False),
+                 json.dumps(raw.manifest, ensure_ascii=False), _now()),
+            )
+            self.db.executemany(
+                "INSERT INTO line_counts (key, documents) VALUES (?, 1)"
+                " ON CONFLICT(key) DO UPDATE SET documents = documents + 1",
+                [(key,) for key in chrome_candidates(raw.text)],
+            )
+        return True
+
+    def pending(self) -> Iterator[tuple[str, RawDocument]]:
+        """Documents read but not yet cleaned, in the order they were read."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'raw' ORDER BY seq")]
+        for doc_id in ids:
+            row = self.db.execute(
+                "SELECT origin, format, raw_text, file_meta_json, manifest_json FROM documents WHERE id = ?",
+                (doc_id,),
+            ).fetchone()
+            yield doc_id, RawDocument(row["origin"], row["raw_text"], row["format"],
+                                      json.loads(row["file_meta_json"]), json.loads(row["manifest_json"]))
+
+    def count_pending(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
+
+    def save_clean(self, doc: Document, minhash: np.ndarray | None) -> None:
+        """Replace a document's cleaned state (text, structure, log, search index) in one transaction."""
+        with self.transaction():
+            self._delete_derived(doc.id)
+            meta = {"meta": doc.meta, "meta_from": doc.meta_from}
+            columns = {field: doc.meta.get(field) for field in METADATA_FIELDS}
+            self.db.execute(
+                "UPDATE documents SET status = 'clean', text = ?, kind = ?, meta_json = ?, duplicate_of = ?,"
+                " duplicate_similarity = ?, minhash = ?, "
+                + ", ".join(f"{field} = ?" for field in columns)
+                + " WHERE id = ?",
+                (doc.text, doc.kind, json.dumps(meta, ensure_ascii=False), doc.duplicate_of,
+                 doc.duplicate_similarity, None if minhash is None else minhash.tobytes(),
+                 *columns.values(), doc.id),
+            )
+            self.db.executemany(
+                "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc.id, i, p.start, p.end, p.kind, p.language) for i, p in enumerate(doc.passages)],
+            )
+            self.db.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                [(doc.id, i, s.passage, s.start, s.end) for i, s in enumerate(doc.sentences)],
+            )
+            self.db.executemany(
+                "INSERT INTO cleaning_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, i, e.step, e.rule, e.start, e.end, e.before, e.after) for i, e in enumerate(doc.log)],
+            )
+            self.db.executemany(
+                "INSERT INTO passages_fts (text, doc_id, idx) VALUES (?, ?, ?)",
+                [(doc.text[p.start:p.end], doc.id, i) for i, p in enumerate(doc.passages)],
+            )
+
+    def _delete_derived(self, doc_id: str) -> None:
+        for table in ("passages", "sentences", "cleaning_log", "passages_fts"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def record_skip(self, origin: str, reason: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)", (origin, reason, _now()))
+
+    def start_run(self, command: str) -> int:
+        with self.transaction():
+            return self.db.execute("INSERT INTO runs (command, started_at) VALUES (?, ?)", (command, _now())).lastrowid
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE runs SET finished_at = ?, summary_json = ? WHERE id = ?",
+                            (_now(), json.dumps(summary, ensure_ascii=False), run_id))
+
+    # --- corpus-level state for cleaning -------------------------------------------------
+
+    def corpus_lines(self) -> CorpusLines:
+        documents = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        floor = 2
+        counts = dict(self.db.execute("SELECT key, documents FROM line_counts WHERE documents >= ?", (floor,)))
+        return CorpusLines(counts, documents)
+
+    def near_duplicates(self, settings: CleanSettings) -> NearDuplicates:
+        index = NearDuplicates(settings)
+        for doc_id, blob in self.db.execute(
+            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq"
+        ):
+            values = np.frombuffer(blob, dtype=np.uint64)
+            if len(values) == settings.minhash_permutations:
+                index.add(doc_id, values)
+        return index
+
+    # --- reading -------------------------------------------------------------------------
+
+    def resolve(self, ref: str) -> str:
+        """A full document id from an id prefix (as printed by ``storylens docs``)."""
+        rows = self.db.execute("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref.lower() + "%",)).fetchall()
+        if not rows:
+            raise KeyError(f"no document with id {ref!r}; list them with 'storylens docs'")
+        if len(rows) > 1:
+            raise KeyError(f"{ref!r} matches several documents; give more characters of the id")
+        return rows[0][0]
+
+    def document(self, doc_id: str) -> Document:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no document with id {doc_id!r}")
+        stored = json.loads(row["meta_json"])
+        doc = Document(
+            id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
+            text=row["text"] if row["text"] is not None else row["raw_text"],
+            meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
+            duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],
+        )
+        q = "SELECT * FROM {} WHERE doc_id = ? ORDER BY {}"
+        doc.passages = [Passage(r["start_char"], r["end_char"], r["kind"], r["language"])
+                        for r in self.db.execute(q.format("passages", "idx"), (doc_id,))]
+        doc.sentences = [Sentence(r["start_char"], r["end_char"], r["passage"])
+                         for r in self.db.execute(q.format("sentences", "idx"), (doc_id,))]
+        doc.log = [Edit(r["step"], r["rule"], r["start_char"], r["end_char"], r["before"], r["after"])
+                   for r in self.db.execute(q.format("cleaning_log", "seq"), (doc_id,))]
+        return doc
+
+    def documents(self, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = (
+            "SELECT id, status, kind, source, source_type, language, published, title, origin, duplicate_of,"
+            " length(text) AS chars FROM documents ORDER BY seq"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.db.execute(sql).fetchall()
+
+    def iter_documents(self) -> Iterator[Document]:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'clean' ORDER BY seq")]
+        for doc_id in ids:
+            yield self.document(doc_id)
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        """Passages matching an FTS5 query, best first, with a highlighted snippet."""
+        try:
+            return self.db.execute(
+                "SELECT f.doc_id, f.idx, d.source, d.title, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,"
+                " p.start_char, p.end_char FROM passages_fts f JOIN documents d ON d.id = f.doc_id"
+                " JOIN passages p ON p.doc_id = f.doc_id AND p.idx = f.idx"
+                " WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise ValueError(f"cannot search for {query!r} ({exc}); put phrases in double quotes") from None
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT COUNT(*) FROM documents"),
+            "clean": one("SELECT COUNT(*) FROM documents WHERE status = 'clean'"),
+            "duplicates": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "passages": one("SELECT COUNT(*) FROM passages"),
+        }
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: type | None, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

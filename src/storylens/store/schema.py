@@ -1,0 +1,85 @@
+"""The database schema, as numbered migrations (``PRAGMA user_version`` holds the applied number).
+
+Users query this database with their own tools, so column names are plain words and
+character offsets are ``start_char``/``end_char`` into ``documents.text``.
+Append a new migration to change the schema; never edit an applied one.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: documents, their structure, the cleaning log, full-text search, corpus line counts.
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        format TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('raw', 'clean')),
+        raw_text TEXT NOT NULL,
+        text TEXT,
+        kind TEXT,
+        title TEXT,
+        author TEXT,
+        source TEXT,
+        source_type TEXT,
+        url TEXT,
+        published TEXT,
+        language TEXT,
+        meta_json TEXT NOT NULL DEFAULT '{}',
+        file_meta_json TEXT NOT NULL DEFAULT '{}',
+        manifest_json TEXT NOT NULL DEFAULT '{}',
+        duplicate_of TEXT REFERENCES documents(id),
+        duplicate_similarity REAL,
+        minhash BLOB,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_status ON documents(status, seq);
+    CREATE INDEX documents_source ON documents(source);
+    CREATE TABLE passages (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        language TEXT,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE sentences (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        passage INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE cleaning_log (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        step TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        PRIMARY KEY (doc_id, seq)
+    );
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+        text, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE line_counts (
+        key INTEGER PRIMARY KEY,
+        documents INTEGER NOT NULL
+    );
+    CREATE TABLE skipped (
+        origin TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        summary_json TEXT
+    );
+    """,
+]
