@@ -48,8 +48,8 @@ class CleanSettings:
     banner_min_repeats: int = 3
     # Near-duplicate documents: MinHash over word shingles.
     near_duplicate_threshold: float = 0.7
-    shingle_words: int = 5
-    minhash_permutations: int = 64
+    shingle_words: int = 3
+    minhash_permutations: int = 128
 
 
 @dataclass

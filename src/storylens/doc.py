@@ -102,3 +102,76 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# --- annotations: every one carries the character span in Document.text it was read from ---
+
+
+@dataclass
+class EntityMention:
+    """A named entity in the text. ``label``: PER, ORG, LOC, GROUP (nationality, crowd), EVENT, MISC."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    detector: str = ""  # which recogniser found it (spacy, natasha, rules, gazetteer)
+    entity: str | None = None  # canonical entity id, set by resolution
+
+
+@dataclass
+class DateMention:
+    """A date or time expression normalised to ISO: ``value`` (YYYY, YYYY-MM, YYYY-MM-DD, or
+    YYYY-MM-DDTHH:MM) or a range ``lo``..``hi``; ``anchored`` when it was resolved against the
+    document's date ("on Wednesday", "last night")."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    lo: str | None = None
+    hi: str | None = None
+    anchored: bool = False
+
+
+@dataclass
+class Claim:
+    """A quantity the text states about the world, with who it comes from.
+
+    ``value`` for an exact figure, else ``lo``/``hi`` bounds (``more than 160`` → lo=160, hi=None;
+    ``as many as 3,000`` → hi=3000); ``hedge`` is the words that made it a bound or approximation.
+    ``by`` is the source the document attributes the figure to (None: the document's own voice),
+    ``via`` the intermediary in a chain ("Sputnik report cited in the Guardian" → by Sputnik via Guardian),
+    ``cue`` the attribution words ("according to", "said"). ``status``: retracted, disputed, unknown or None.
+    """
+
+    start: int  # span of the number expression
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
+    measure: str
+    unit: str
+    value: float | None = None
+    lo: float | None = None
+    hi: float | None = None
+    hedge: str | None = None
+    qualifier: str | None = None
+    where: str | None = None
+    as_of: str | None = None
+    by: str | None = None
+    via: str | None = None
+    cue: str | None = None
+    status: str | None = None
+
+
+@dataclass
+class Quote:
+    """A direct quotation and, when the text says so, who spoke it."""
+
+    start: int  # span of the quoted words, quotation marks excluded
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None

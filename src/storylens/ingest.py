@@ -99,7 +99,7 @@ def ingest(
             if match:
                 doc.duplicate_of, doc.duplicate_similarity = match
                 summary.duplicates_linked += 1
-            near.add(doc.id, values)
+            near.add(doc.id, values, doc.duplicate_of)
         store.save_clean(doc, values)
         summary.cleaned += 1
         if on_document:

@@ -83,14 +83,10 @@ def parse_date_line(text: str) -> str | None:
     return None
 
 
-def header_zone(all_lines: list[Line]) -> list[int]:
-    """Indices of the lines before the body starts: the first lines up to the first long paragraph."""
-    zone = []
-    for i, line in enumerate(all_lines):
-        if len(line.text.split()) > 25 or len(zone) >= 12:
-            break
-        zone.append(i)
-    return zone
+# The header ends at the first long line, or after this many lines that are not metadata.
+# Counting only non-metadata lines keeps cleaning idempotent: removing metadata lines
+# does not pull later lines into the header on a second pass.
+HEADER_PLAIN_LINES = 6
 
 
 def find_metadata(text: str) -> tuple[dict[str, str], list[tuple[Line, str]]]:
@@ -98,34 +94,45 @@ def find_metadata(text: str) -> tuple[dict[str, str], list[tuple[Line, str]]]:
     all_lines = list(lines(text))
     meta: dict[str, str] = {}
     moved: list[tuple[Line, str]] = []
-    for i in header_zone(all_lines):
-        line = all_lines[i]
+    plain = 0
+    for line in all_lines:
         stripped = line.text.strip()
         if not stripped:
             continue
-        kv = _KEY_VALUE.match(stripped)
-        if kv:
-            key = _KEYS[kv.group("key").lower()]
-            value = kv.group("value").strip()
-            if key == "published":
-                value = parse_date_line(value) or value
-            meta.setdefault(key, value)
-            moved.append((line, f"metadata line ({key})"))
+        if len(stripped.split()) > 25:
+            break
+        found = _metadata_line(stripped, meta)
+        if found:
+            moved.append((line, f"metadata line ({found})"))
             continue
-        stamp = parse_date_line(stripped)
-        if stamp:
-            meta.setdefault("published", stamp)
-            moved.append((line, "metadata line (published)"))
-            continue
-        byline = _BYLINE.match(stripped) or _BY.match(stripped)
-        if byline and "author" not in meta and _is_name(byline.group("name")):
-            meta["author"] = byline.group("name").strip()
-            moved.append((line, "metadata line (author byline)"))
-            continue
+        plain += 1
+        if plain >= HEADER_PLAIN_LINES:
+            break
     title = _title(all_lines, {line.start for line, _ in moved})
     if title:
         meta.setdefault("title", title)
     return meta, moved
+
+
+def _metadata_line(stripped: str, meta: dict[str, str]) -> str | None:
+    """If the line only carries metadata, record it in ``meta`` and return the field name."""
+    kv = _KEY_VALUE.match(stripped)
+    if kv:
+        key = _KEYS[kv.group("key").lower()]
+        value = kv.group("value").strip()
+        if key == "published":
+            value = parse_date_line(value) or value
+        meta.setdefault(key, value)
+        return key
+    stamp = parse_date_line(stripped)
+    if stamp:
+        meta.setdefault("published", stamp)
+        return "published"
+    byline = _BYLINE.match(stripped) or _BY.match(stripped)
+    if byline and "author" not in meta and _is_name(byline.group("name")):
+        meta["author"] = byline.group("name").strip()
+        return "author byline"
+    return None
 
 
 def _is_name(text: str) -> bool:

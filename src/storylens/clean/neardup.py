@@ -34,13 +34,19 @@ class NearDuplicates:
 
     def __init__(self, settings: CleanSettings):
         self.settings = settings
-        self.lsh = MinHashLSH(threshold=settings.near_duplicate_threshold, num_perm=settings.minhash_permutations)
+        # Candidates come from a looser LSH threshold and are then checked against the real one:
+        # banding at the exact threshold misses too many true pairs just above it.
+        candidate_threshold = max(0.3, settings.near_duplicate_threshold - 0.2)
+        self.lsh = MinHashLSH(threshold=candidate_threshold, num_perm=settings.minhash_permutations)
         self.signatures: dict[str, np.ndarray] = {}
+        self.canonical_of: dict[str, str] = {}
 
-    def add(self, doc_id: str, values: np.ndarray) -> None:
+    def add(self, doc_id: str, values: np.ndarray, duplicate_of: str | None = None) -> None:
         if doc_id in self.signatures:
             return
         self.signatures[doc_id] = values
+        if duplicate_of:
+            self.canonical_of[doc_id] = duplicate_of
         self.lsh.insert(doc_id, self._minhash(values))
 
     def canonical(self, doc_id: str, values: np.ndarray) -> tuple[str, float] | None:
@@ -52,7 +58,10 @@ class NearDuplicates:
             similarity = float(np.mean(self.signatures[other] == values))
             if similarity >= self.settings.near_duplicate_threshold and (best is None or similarity > best[1]):
                 best = (other, similarity)
-        return best
+        if best is None:
+            return None
+        # Link to the first copy, not to another copy of it.
+        return self.canonical_of.get(best[0], best[0]), best[1]
 
     def _minhash(self, values: np.ndarray) -> MinHash:
         return MinHash(num_perm=self.settings.minhash_permutations, seed=1, hashvalues=values, scheme=SCHEME)

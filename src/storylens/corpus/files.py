@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,25 +59,51 @@ def read_paths(
     for manifest in [*manifests_in(paths), *manifests]:
         entries.update(load_manifest(manifest))
     for path in iter_files(paths):
+        origin = _origin(path)
         try:
-            docs = read_file(path, settings)
+            problems: list[Skipped] = []
+            docs = read_file(path, settings, problems)
+            yield from problems
             extra = entries.get(path.resolve(), {})
             for doc in docs:
                 doc.manifest = dict(extra)
+                doc.text = _scrub(doc.text)
+                doc.meta = {key: _scrub(value) for key, value in doc.meta.items()}
                 yield doc
         except (NotText, BadRecords, TooLarge) as exc:
-            yield Skipped(str(path), str(exc))
+            yield Skipped(origin, str(exc))
         except OSError as exc:
-            yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+            yield Skipped(origin, f"cannot read: {exc.strerror or exc}")
         except RecursionError:
-            yield Skipped(str(path), "structure too deeply nested to read")
+            yield Skipped(origin, "structure too deeply nested to read")
 
 
-def read_file(path: Path, settings: ReadSettings) -> list[RawDocument]:
-    """Raw documents in one file; raises NotText, BadRecords, TooLarge or OSError."""
+def _origin(path: Path) -> str:
+    """The path as text that can be stored and printed: bytes that are not UTF-8 become \\xNN."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _scrub(text: str) -> str:
+    """Lone surrogates (from JSON escapes such as \\ud800) cannot be stored as UTF-8: make them U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def read_file(path: Path, settings: ReadSettings, problems: list[Skipped] | None = None) -> list[RawDocument]:
+    """Raw documents in one file; raises NotText, BadRecords, TooLarge or OSError.
+
+    Records that cannot be read in an otherwise readable file (a bad JSONL line) are
+    appended to ``problems`` when it is given; without it they make the whole file fail.
+    """
     if not path.exists():
-        raise OSError(2, "no such file or directory")
-    size = path.stat().st_size
+        raise OSError(2, "broken or looping symbolic link" if path.is_symlink() else "no such file or directory")
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise NotText("not a regular file (a pipe, socket or device); skipped")
+    size = info.st_size
     limit = settings.max_bytes
     if size > limit:
         raise TooLarge(f"file is {_mb(size)}, over the {_mb(limit)} limit (raise it with --max-size)")
@@ -85,10 +112,11 @@ def read_file(path: Path, settings: ReadSettings) -> list[RawDocument]:
     if name.endswith(".gz"):
         data = _gunzip(data, limit)
         name = name[:-3]
-    return _parse(str(path), Path(name).suffix, data, settings)
+    return _parse(_origin(path), Path(name).suffix, data, settings, problems)
 
 
-def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings) -> list[RawDocument]:
+def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings,
+           problems: list[Skipped] | None = None) -> list[RawDocument]:
     text, encoding = decode(data)
     if suffix in HTML_SUFFIXES or (suffix not in {".json", ".jsonl", ".ndjson"} and _looks_like_html(text)):
         doc = read_html(origin, text)
@@ -98,7 +126,10 @@ def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings) -> lis
     elif suffix == ".json":
         docs = list(read_json(origin, text, settings))
     elif suffix in {".jsonl", ".ndjson"}:
-        docs = list(read_jsonl(origin, text, settings))
+        bad_lines: list[tuple[int, str]] | None = None if problems is None else []
+        docs = list(read_jsonl(origin, text, settings, bad_lines))
+        if problems is not None:
+            problems.extend(Skipped(f"{origin}#line{n}", why) for n, why in bad_lines)
     else:
         docs = [RawDocument(origin=origin, text=text, format="markdown" if suffix in {".md", ".markdown"} else "text")]
     for doc in docs:
@@ -112,15 +143,24 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress with a ceiling, so a gzip bomb costs at most ``limit`` bytes of memory."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise NotText(f"damaged gzip file ({exc})") from None
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise TooLarge(f"gzip content expands beyond the {_mb(limit)} limit (a gzip bomb?); skipped")
-    return out
+    """Decompress with a ceiling, so a gzip bomb costs at most ``limit`` bytes of memory.
+
+    Every member of a multi-member file (``cat a.gz b.gz``) is read, as gzip itself does.
+    """
+    out = bytearray()
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise NotText(f"damaged gzip file ({exc})") from None
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise TooLarge(f"gzip content expands beyond the {_mb(limit)} limit (a gzip bomb?); skipped")
+        if not inflater.eof:
+            raise NotText("damaged gzip file (cut short)")
+        data = inflater.unused_data
+        if not data.strip(b"\x00"):  # gzip tools allow zero padding after the last member
+            return bytes(out)
 
 
 def _mb(n: int) -> str:

@@ -33,16 +33,31 @@ def read_json(origin: str, text: str, settings: ReadSettings) -> Iterator[RawDoc
     yield from _records(origin, records, settings)
 
 
-def read_jsonl(origin: str, text: str, settings: ReadSettings) -> Iterator[RawDocument]:
+def read_jsonl(origin: str, text: str, settings: ReadSettings,
+               bad_lines: list[tuple[int, str]] | None = None) -> Iterator[RawDocument]:
+    """One record per line. Bad lines go to ``bad_lines`` (when given) and the rest is read;
+    a file with no good line at all, or any bad line when ``bad_lines`` is None, raises BadRecords."""
     records = []
+    problems: list[tuple[int, str]] = []
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise BadRecords(f"invalid JSON on line {lineno} ({exc.msg})") from None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            why = f"invalid JSON on line {lineno} ({getattr(exc, 'msg', 'nested too deeply')})"
+            if bad_lines is None:
+                raise BadRecords(why) from None
+            problems.append((lineno, why))
+    if problems and not records:
+        more = f" (and {len(problems) - 1} more bad lines)" if len(problems) > 1 else ""
+        raise BadRecords(problems[0][1] + more)
     yield from _records(origin, records, settings)
+    if bad_lines is not None:
+        shown = 20
+        bad_lines.extend(problems[:shown])
+        if len(problems) > shown:
+            bad_lines.append((problems[shown][0], f"and {len(problems) - shown} more bad lines after this one"))
 
 
 def _records(origin: str, records: list[Any], settings: ReadSettings) -> Iterator[RawDocument]:

@@ -166,12 +166,12 @@ class Store:
 
     def near_duplicates(self, settings: CleanSettings) -> NearDuplicates:
         index = NearDuplicates(settings)
-        for doc_id, blob in self.db.execute(
-            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq"
+        for doc_id, blob, duplicate_of in self.db.execute(
+            "SELECT id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL ORDER BY seq"
         ):
             values = np.frombuffer(blob, dtype=np.uint64)
             if len(values) == settings.minhash_permutations:
-                index.add(doc_id, values)
+                index.add(doc_id, values, duplicate_of)
         return index
 
     # --- reading -------------------------------------------------------------------------

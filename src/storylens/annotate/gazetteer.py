@@ -1,0 +1,314 @@
+"""Names known in advance, and the keys that let one name be found in many spellings.
+
+The gazetteer (``data/gazetteer.json``) lists places, organisations (with their acronyms and
+expansions in several languages), public figures, groups and events that recur in Central Asian
+and Eastern European news. Each entry has a canonical ``name``, a ``label`` and ``aliases``.
+
+This module also holds the name normalisation shared with entity resolution
+(:mod:`storylens.relate.entities`):
+
+- :func:`fold` — case, quotes, possessive ``'s``, dashes and spacing;
+- :func:`translit` — Cyrillic (Russian, Ukrainian, Kazakh letters) to Latin, news style
+  (Токаев → tokayev, Тоқаев → tokayev, Жанаөзен → zhanaozen);
+- :func:`key` — a spelling-insensitive key (transliterated, doubled letters collapsed, a few
+  English/Russian spelling variants unified: Kassym/Kasym, Zhomart/Jomart);
+- :func:`strip_inflection` / :func:`lemma` — Russian (and Ukrainian/Kazakh-ish) case endings
+  (Казахстане → Казахстан, Токаеву → Токаев), by pymorphy2 when it loads, else by suffix rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+
+# --- normalisation -------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({c: "" for c in "\"'«»„“”‘’‚‹›`´"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$", re.IGNORECASE)
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def fold(text: str) -> str:
+    """Case-, quote- and spacing-insensitive form: "Tokayev’s" → "tokayev"."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = text.translate(_DASHES).translate(_QUOTES)
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"[^\w\s.&/-]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .-")
+    return text.casefold()
+
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    # Kazakh
+    "ә": "a", "ғ": "gh", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    # Belarusian, Serbian, Macedonian, Bulgarian extras
+    "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+}
+_VOWELS = set("аеёиоуыэюяіїєәөұүaeiouy")
+
+
+def translit(text: str) -> str:
+    """Cyrillic → Latin (lower case). "е" after a vowel, a soft/hard sign or word-initially is
+    "ye", as in English news spelling (Токаев → tokayev, Ерлан → yerlan)."""
+    out: list[str] = []
+    prev = ""
+    for ch in text.lower():
+        if ch == "е" and (not prev or not prev.isalpha() or prev in _VOWELS or prev in "ьъ"):
+            out.append("ye")
+        else:
+            out.append(_CYR.get(ch, ch))
+        prev = ch
+    return "".join(out)
+
+
+_SPELLING = [
+    (re.compile(r"dzh"), "j"),
+    (re.compile(r"zh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"ts"), "c"),
+    (re.compile(r"iy(?=[aeou])"), "i"),
+    (re.compile(r"(?<=[aeiou])y(?=e)"), ""),  # Tokayev ~ Tokaev
+    (re.compile(r"yi(?=\b|[^aeiou])"), "i"),
+    (re.compile(r"iy\b"), "i"),
+    (re.compile(r"yy\b|ii\b"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # Kassym ~ Kasym, Massimov ~ Masimov
+]
+
+
+def key(text: str) -> str:
+    """A spelling-insensitive key: fold + transliterate + unify common variant spellings."""
+    k = translit(fold(text))
+    k = unicodedata.normalize("NFKD", k)
+    k = "".join(c for c in k if not unicodedata.combining(c))
+    for pattern, repl in _SPELLING:
+        k = pattern.sub(repl, k)
+    return k
+
+
+# --- Russian inflection -------------------------------------------------------------------
+
+_ENDINGS = sorted(
+    ["ами", "ями", "ому", "ему", "ого", "его", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
+     "ах", "ях", "ую", "юю", "ая", "яя", "ые", "ие", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о"],
+    key=len, reverse=True,
+)
+_STEM_END = "аяоеёиыуюйь"
+
+
+def stem(word: str) -> str:
+    """Drop a Cyrillic word's final vowel or soft sign (the part inflection changes)."""
+    if CYRILLIC.search(word) and len(word) > 4:
+        return word.rstrip(_STEM_END) if len(word.rstrip(_STEM_END)) >= 3 else word
+    return word
+
+
+def strip_inflection(word: str) -> list[str]:
+    """Candidate base forms of a Cyrillic word by suffix rules (longest ending first)."""
+    if not CYRILLIC.search(word):
+        return [word]
+    low = word
+    out = [low]
+    for ending in _ENDINGS:
+        if low.lower().endswith(ending) and len(low) - len(ending) >= 3:
+            out.append(low[: -len(ending)])
+    # surnames in -ов/-ев/-ин take a case ending: Токаеву → Токаев, Путина → Путин
+    m = re.match(r"^(.*(?:ов|ев|ёв|ин|ын|ский|цкий|ской))(?:а|у|ым|ом|е|ой|ою|ых|ым|ого|ому)$", low, re.IGNORECASE)
+    if m:
+        out.insert(1, m.group(1))
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    """pymorphy2's analyser, or None. pymorphy2 0.9 calls ``inspect.getargspec``, removed in
+    Python 3.11; the shim below gives it the equivalent from ``getfullargspec``."""
+    try:
+        import inspect
+        import warnings
+
+        if not hasattr(inspect, "getargspec"):
+            inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]  # type: ignore[attr-defined]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pymorphy2
+
+            return pymorphy2.MorphAnalyzer()
+    except Exception:  # pragma: no cover - optional dependency
+        return None
+
+
+_TAG_FOR = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn", "Abbr")}
+
+
+@lru_cache(maxsize=50_000)
+def lemma_word(word: str, label: str | None = None) -> str:
+    """Dictionary form of one Cyrillic word, keeping its capitalisation style."""
+    if not CYRILLIC.search(word):
+        return word
+    morph = _morph()
+    if morph is None:
+        forms = strip_inflection(word)
+        return forms[1] if len(forms) > 1 and label == "PER" else word
+    parses = morph.parse(word)
+    wanted = _TAG_FOR.get(label or "", ("Surn", "Name", "Geox", "Orgn", "Abbr"))
+    best = None
+    for p in parses:
+        if any(t in p.tag for t in wanted) and "NOUN" in p.tag:
+            if label == "PER" and "femn" in p.tag and best is not None:
+                continue
+            best = p if best is None or ("masc" in p.tag and "masc" not in best.tag) else best
+    if best is None:
+        best = parses[0]
+        if best.tag.POS not in ("NOUN", "ADJF") or "Fixd" in best.tag:
+            return word
+    form = best.normal_form
+    if "-" in word and "-" not in form:
+        return word
+    if word.isupper():
+        return form.upper()
+    if word[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+    return form
+
+
+def lemma(name: str, label: str | None = None) -> str:
+    """Dictionary form of a (possibly multi-word) Cyrillic name: "Касыму-Жомарту Токаеву" → ..."""
+    if not CYRILLIC.search(name):
+        return name
+    parts = re.split(r"(\s+)", name)
+    words = [p for p in parts if p.strip()]
+    if label in ("ORG", "EVENT", "MISC") and len(words) > 1:
+        # "Министерства обороны России": only the head word inflects with the name's case
+        return "".join(lemma_word(p, label) if i == 0 else p for i, p in enumerate(parts))
+    return "".join(lemma_word(p, label) if p.strip() else p for p in parts)
+
+
+# --- the gazetteer ------------------------------------------------------------------------
+
+
+@dataclass
+class GazEntry:
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str | None = None
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+
+
+class Gazetteer:
+    """Lookup (``lookup``) and text scanning (``scan``) over the known names."""
+
+    def __init__(self, entries: list[GazEntry]):
+        self.entries = entries
+        self._exact: dict[str, int] = {}  # case-sensitive, for all-caps short forms (CSTO, UN, US)
+        self._folded: dict[str, int] = {}
+        self._keys: dict[str, int] = {}
+        self._stems: dict[str, int] = {}
+        self.max_words = 1
+        for i, entry in enumerate(entries):
+            for form in entry.forms:
+                self.max_words = max(self.max_words, len(form.split()))
+                if _is_acronym(form):
+                    self._exact.setdefault(form, i)
+                    continue
+                self._folded.setdefault(fold(form), i)
+                self._keys.setdefault(key(form), i)
+                if CYRILLIC.search(form):
+                    words = fold(form).split(" ")
+                    self._stems.setdefault(" ".join([*words[:-1], stem(words[-1])]), i)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        data = json.loads(Path(path or DATA).read_text(encoding="utf-8"))
+        entries = [GazEntry(e["name"], e["label"], list(e.get("aliases", [])), e.get("kind")) for e in data["entities"]]
+        return cls(entries)
+
+    def lookup(self, surface: str, fuzzy_key: bool = True) -> GazEntry | None:
+        """The entry a surface form names, if any: exact acronym, folded form, inflected form, key."""
+        surface = surface.strip()
+        if surface in self._exact:
+            return self.entries[self._exact[surface]]
+        if _is_acronym(surface):
+            return None
+        folded = fold(surface)
+        if folded in self._folded:
+            return self.entries[self._folded[folded]]
+        if CYRILLIC.search(surface):
+            words = folded.split(" ")
+            for base in strip_inflection(words[-1])[1:]:
+                cand = " ".join([*words[:-1], base])
+                if cand in self._folded:
+                    return self.entries[self._folded[cand]]
+                if cand in self._stems:
+                    return self.entries[self._stems[cand]]
+            cand = " ".join([*words[:-1], stem(words[-1])])
+            if cand in self._stems:
+                return self.entries[self._stems[cand]]
+        if fuzzy_key:
+            k = key(surface)
+            if len(k) >= 4 and k in self._keys:
+                return self.entries[self._keys[k]]
+        return None
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, GazEntry]]:
+        """Known names in ``text[start:end]``, longest match first, as (start, end, entry)."""
+        end = len(text) if end is None else end
+        tokens = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        found: list[tuple[int, int, GazEntry]] = []
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for n in range(min(self.max_words + 1, len(tokens) - i), 0, -1):
+                s, e = tokens[i][0], tokens[i + n - 1][1]
+                surface = text[s:e].rstrip(".")
+                if not surface or not (surface[0].isupper() or surface[0].isdigit() or n == 1):
+                    continue
+                entry = self.lookup(surface, fuzzy_key=False)
+                if entry is None:
+                    continue
+                if not surface[0].isupper() and entry.label != "GROUP":
+                    continue
+                hit = (s, s + len(surface), entry)
+                break
+            if hit:
+                found.append(hit)
+                while i < len(tokens) and tokens[i][0] < hit[1]:
+                    i += 1
+            else:
+                i += 1
+        return found
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in form
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(path: str | None = None) -> Gazetteer:
+    return Gazetteer.load(path)

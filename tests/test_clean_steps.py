@@ -1,0 +1,158 @@
+"""Each cleaning step on small texts written for the test."""
+
+from __future__ import annotations
+
+from storylens.clean import clean_document
+from storylens.clean.boilerplate import CorpusLines, chrome_candidates, find_boilerplate, line_key
+from storylens.clean.language import detect
+from storylens.clean.metadata import find_metadata, find_signature, parse_date_line
+from storylens.clean.mojibake import fix_mojibake
+from storylens.clean.segment import split_sentences
+from storylens.config import CleanSettings
+from storylens.doc import RawDocument
+
+SETTINGS = CleanSettings()
+
+
+def _removed(text: str, corpus: CorpusLines | None = None) -> dict[str, str]:
+    return {line.text.strip(): rule for line, rule in find_boilerplate(text, SETTINGS, corpus)}
+
+
+def test_mojibake_repaired_and_logged_with_curly_quotes_kept() -> None:
+    clean = "🔻 “Quoted” words — and ©"
+    garbled = clean.encode("utf-8").decode("mac_roman")
+    text, log = fix_mojibake(f"First line stays.\n{garbled}\n")
+    assert text == f"First line stays.\n{clean}\n"
+    assert len(log) == 1 and log[0].before == garbled and log[0].after == clean and log[0].start == 18
+
+
+def test_ascii_text_is_untouched() -> None:
+    assert fix_mojibake("Plain text.\n") == ("Plain text.\n", [])
+
+
+def test_boilerplate_rules_by_pattern_not_by_string() -> None:
+    text = "\n".join([
+        "Stay Informed Click Here! Stay Informed Click Here! Stay Informed Click Here!",
+        "Real first paragraph about the protests in Zhanaozen.",
+        "Leave a Reply",
+        "12 + 7 =",
+        "[deleted]",
+        "When you notice a typo, select the text and press Ctrl+Enter",
+        "Read also: Unrelated headline elsewhere",
+        "crowd near the akimat",
+        "Photo credit: AP Photo",
+        "Please donate: 4111 1111 1111 1111",
+        "Читайте также: другая новость",
+        "Another real paragraph stays in place.",
+    ])
+    removed = _removed(text)
+    assert removed == {
+        "Stay Informed Click Here! Stay Informed Click Here! Stay Informed Click Here!": "banner repeated within a line",
+        "Leave a Reply": "comment form",
+        "12 + 7 =": "comment form",
+        "[deleted]": "dead comment placeholder",
+        "When you notice a typo, select the text and press Ctrl+Enter": "error-report widget",
+        "Read also: Unrelated headline elsewhere": "related-links line",
+        "crowd near the akimat": "image caption",
+        "Photo credit: AP Photo": "photo credit",
+        "Please donate: 4111 1111 1111 1111": "donation or subscribe footer",
+        "Читайте также: другая новость": "related-links line",
+    }
+
+
+def test_prose_mentioning_donations_or_photos_is_kept() -> None:
+    text = ("The government said people who donate to the fund will be thanked, and photos from Almaty "
+            "showed burnt cars; the report was read also by officials.")
+    assert _removed(text) == {}
+
+
+def test_banner_repeated_across_lines_and_site_chrome() -> None:
+    text = "Menu\nStory line one is here.\nMenu\nStory line two is here.\nMenu\nShare this article"
+    corpus = CorpusLines({line_key("Share this article"): 40}, documents=100)
+    assert _removed(text, corpus) == {"Menu": "banner repeated in the document",
+                                      "Share this article": "line recurring across the corpus (site chrome)"}
+    assert line_key("Share  this ARTICLE") in chrome_candidates(text)
+
+
+def test_header_metadata_moves_out_and_title_stays() -> None:
+    text = ("Kazakhstan counts the cost\n\nAuthor : Ann Writer\n\nSource : Example Wire\n\n"
+            "21:40, 11 January 2022\n\nLong body paragraph follows here.")
+    meta, moved = find_metadata(text)
+    assert meta == {"author": "Ann Writer", "source": "Example Wire", "published": "2022-01-11T21:40",
+                    "title": "Kazakhstan counts the cost"}
+    assert [rule for _, rule in moved] == ["metadata line (author)", "metadata line (source)",
+                                          "metadata line (published)"]
+
+
+def test_date_lines_in_several_languages() -> None:
+    assert parse_date_line("10 января 2022 г., 18:05") == "2022-01-10T18:05"
+    assert parse_date_line("January 9, 2022") == "2022-01-09"
+    assert parse_date_line("09.01.2022") == "2022-01-09"
+    assert parse_date_line("9 ianuarie 2022") == "2022-01-09"
+    assert parse_date_line("Protests on 9 January 2022 grew") is None
+
+
+def test_signature_gives_source_and_telegram_type() -> None:
+    meta = find_signature("Body text.\n\n@steppe_channel\n\n© [Steppe Channel](https://t.me/steppe_channel)")
+    assert meta == {"source": "Steppe Channel", "url": "https://t.me/steppe_channel", "source_type": "telegram",
+                    "handle": "@steppe_channel"}
+    assert find_signature("For more Spin Watch analyses, please click here.")["source"] == "Spin Watch"
+
+
+def test_sentences_respect_russian_and_english_abbreviations() -> None:
+    text = ("В 2022 г. протесты охватили страну, т.е. почти все области. Задержаны 5 тыс. чел. за неделю. "
+            "Mr. Smith met Dr. Jones in St. Petersburg. V. Putin spoke! Then what? Done.")
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "В 2022 г. протесты охватили страну, т.е. почти все области.",
+        "Задержаны 5 тыс. чел. за неделю.",
+        "Mr. Smith met Dr. Jones in St. Petersburg.",
+        "V. Putin spoke!",
+        "Then what?",
+        "Done.",
+    ]
+
+
+def test_language_abstains_on_short_or_numeric_text() -> None:
+    langs = SETTINGS.languages
+    assert detect("12,345 — 67%", langs, 20) is None
+    assert detect("Hi there", langs, 20) is None
+    assert detect("Протестующие вышли на центральную площадь города", langs, 20) == "ru"
+    assert detect("Protesters gathered on the central square of the city", langs, 20) == "en"
+
+
+def test_comment_thread_gets_one_passage_per_comment() -> None:
+    comments = [f"Comment number {i} says something fairly long about the events in Almaty and elsewhere." for i in range(10)]
+    doc = clean_document(RawDocument("t", "\n".join(comments + comments[:3]), "text"), SETTINGS)
+    assert doc.kind == "thread" and doc.meta["source_type"] == "forum"
+    assert [doc.text[p.start:p.end] for p in doc.passages] == comments
+    assert [e.rule for e in doc.log if e.step == "repeats"] == ["repeated paragraph (first copy kept)"] * 3
+
+
+def test_manifest_beats_file_beats_text() -> None:
+    raw = RawDocument("t", "Title here\n\nAuthor : From Text\n\nBody paragraph with words.", "text",
+                      meta={"author": "From File"}, manifest={"source": "From Manifest"})
+    doc = clean_document(raw, SETTINGS)
+    assert doc.meta["author"] == "From File" and doc.meta_from["author"] == "file"
+    assert doc.meta["source"] == "From Manifest" and doc.meta_from["source"] == "manifest"
+    assert "Author :" not in doc.text
+
+
+def test_near_duplicates_link_to_the_first_copy() -> None:
+    from storylens.clean.neardup import NearDuplicates, signature
+
+    base = " ".join(f"Sentence {i} of the report says something specific about Almaty and the CSTO." for i in range(30))
+    copy1 = "Republished by another site.\n" + base
+    copy2 = base.replace("Sentence 3 ", "Line 3 ") + "\nSubscribe to our digest."
+    other = " ".join(f"Completely different text number {i} on the weather in Lviv today." for i in range(30))
+    index = NearDuplicates(SETTINGS)
+    sigs = {name: signature(text, SETTINGS) for name, text in
+            {"base": base, "copy1": copy1, "copy2": copy2, "other": other}.items()}
+    assert index.canonical("base", sigs["base"]) is None
+    index.add("base", sigs["base"])
+    first = index.canonical("copy1", sigs["copy1"])
+    assert first is not None and first[0] == "base" and first[1] > 0.8
+    index.add("copy1", sigs["copy1"], "base")
+    assert index.canonical("copy2", sigs["copy2"])[0] == "base"
+    assert index.canonical("other", sigs["other"]) is None
+    assert signature("too short to compare", SETTINGS) is None
