@@ -35,7 +35,8 @@ def _open(db_path: str, must_exist: bool = True) -> Store:
 def cli() -> None:
     """Make sense of a contested news event from many noisy sources.
 
-    Start with 'storylens ingest FOLDER', then look with 'docs', 'show', 'search' and 'export'.
+    Run 'storylens analyze FOLDER --out DIR' for the whole job and a report; or step by step:
+    'ingest', then look with 'docs', 'show', 'search', 'claims', 'entities' and 'export'.
     """
 
 
@@ -53,31 +54,159 @@ def cli() -> None:
               help="Comma-separated ISO 639-1 codes to choose from when detecting languages (default: a broad set).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=50, show_default=True, metavar="MB",
               help="Skip files (and gzip contents) larger than this.")
+@click.option("--no-annotate", is_flag=True, help="Only read, clean and store; annotate later with 'storylens annotate'.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], text_fields: tuple[str, ...],
-           fields: tuple[str, ...], languages: str | None, max_size: float, quiet: bool) -> None:
-    """Read, clean and store documents from files and folders (recursively).
+           fields: tuple[str, ...], languages: str | None, max_size: float, no_annotate: bool, quiet: bool) -> None:
+    """Read, clean, annotate and store documents from files and folders (recursively).
 
     Reads .txt, .md, .html, .json, .jsonl, Telegram Desktop exports (result.json) and .gz of
     any of these. Files already stored are not added again; an interrupted run is completed
     by running the same command again.
     """
+    from storylens.annotate import annotate_store
     from storylens.ingest import ingest as run_ingest
 
     settings = _settings(text_fields, fields, languages, max_size)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    _check_paths(paths)
+    progress = not quiet and sys.stderr.isatty()
     with _open(db_path, must_exist=False) as store:
         try:
-            summary = run_ingest(paths, store, settings, manifests, progress=not quiet and sys.stderr.isatty())
+            summary = run_ingest(paths, store, settings, manifests, progress=progress)
         except BadManifest as exc:
             raise click.ClickException(str(exc)) from None
         for line in summary.lines():
             click.echo(line)
+        if not no_annotate:
+            for line in annotate_store(store, settings.annotate, progress=progress).lines():
+                click.echo(line)
         click.echo(f"database: {db_path}")
     if summary.read == 0 and summary.already_stored == 0:
         raise click.ClickException("nothing could be read; see the reasons above")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("storylens-report"),
+              show_default=True, help="Folder for report.html and analysis.json.")
+@DB_OPTION
+@click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV or JSON manifest (as for ingest).")
+@click.option("--languages", metavar="CODES", help="Candidate languages, as for ingest.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tuple[Path, ...],
+            languages: str | None, quiet: bool) -> None:
+    """Run everything on a corpus and write DIR/report.html and DIR/analysis.json.
+
+    Reads, cleans and annotates what is new (stored documents are reused), relates the
+    sources (claims aligned, contested statements, actor labels, stories, timeline) and
+    writes a self-contained report that opens offline from the file.
+    """
+    from storylens.analyze import analyze as run_analyze
+
+    settings = _settings((), (), languages, 50)
+    _check_paths(paths)
+    with _open(db_path, must_exist=False) as store:
+        try:
+            summary = run_analyze(paths, store, out_dir, settings, manifests,
+                                  progress=not quiet and sys.stderr.isatty())
+        except BadManifest as exc:
+            raise click.ClickException(str(exc)) from None
+    for line in summary.lines:
+        click.echo(line)
+    if summary.ingest_read == 0:
+        raise click.ClickException("nothing could be read; see the reasons above")
+    click.echo(f"analysis: {summary.analysis}")
+    click.echo(f"report: {summary.report}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
+              help="JSON or CSV alias file forcing or forbidding entity merges.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def annotate(db_path: str, aliases: str | None, quiet: bool) -> None:
+    """Annotate stored documents not yet annotated (entities, dates, claims, quotes, techniques)."""
+    from storylens.annotate import annotate_store
+
+    settings = Settings().annotate
+    settings.aliases = aliases
+    with _open(db_path) as store:
+        for line in annotate_store(store, settings, progress=not quiet and sys.stderr.isatty()).lines():
+            click.echo(line)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--label", help="Only this label (PER, ORG, LOC, GROUP, EVENT, MISC).")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--why", is_flag=True, help="Explain why mentions were merged into each entity.")
+def entities(db_path: str, label: str | None, limit: int, why: bool) -> None:
+    """Entities across the corpus, most mentioned first, with their spellings."""
+    with _open(db_path) as store:
+        rows = store.db.execute(
+            "SELECT e.id, e.name, e.label, e.aliases_json, e.why_json, COUNT(m.doc_id) AS n,"
+            " COUNT(DISTINCT m.doc_id) AS docs FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id"
+            " WHERE (? IS NULL OR e.label = ?) GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+            (label, label and label.upper(), limit),
+        ).fetchall()
+    if not rows:
+        click.echo("no entities; run 'storylens annotate' first")
+    for r in rows:
+        aliases = ", ".join(a for a in json.loads(r["aliases_json"]) if a != r["name"])
+        click.echo(f"{r['label']:<6} {r['name']:<32} {r['n']:>4} mentions in {r['docs']} docs"
+                   + (f"  aka {aliases}" if aliases else ""))
+        if why:
+            for reason in json.loads(r["why_json"]):
+                click.echo(f"         - {reason}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--measure", help="Only this measure (killed, detained, troops, price, …).")
+@click.option("--doc", "doc_ref", help="Only this document (id or id prefix).")
+def claims(db_path: str, measure: str | None, doc_ref: str | None) -> None:
+    """Numeric claims: figure, measure, who it is attributed to, and where in the text."""
+    with _open(db_path) as store:
+        doc_id = None
+        if doc_ref:
+            try:
+                doc_id = store.resolve(doc_ref)
+            except KeyError as exc:
+                raise click.ClickException(exc.args[0]) from None
+        rows = store.db.execute(
+            "SELECT c.*, d.source FROM claims c JOIN documents d ON d.id = c.doc_id"
+            " WHERE (? IS NULL OR c.measure = ?) AND (? IS NULL OR c.doc_id = ?) ORDER BY d.seq, c.idx",
+            (measure, measure, doc_id, doc_id),
+        ).fetchall()
+    if not rows:
+        click.echo("no claims; run 'storylens annotate' first, or widen the filters")
+    click.echo(f"{'doc':<10} {'measure':<18} {'figure':<22} {'unit':<14} {'by':<28} {'as of':<10} where")
+    for r in rows:
+        click.echo(f"{r['doc_id'][:10]} {r['measure']:<18} {_figure(r):<22} {r['unit'][:14]:<14} "
+                   f"{_by(r)[:28]:<28} {(r['as_of'] or '-')[:10]:<10} [{r['start_char']}:{r['end_char']}]"
+                   + (f" {r['place']}" if r["place"] else "") + (f" ({r['status']})" if r["status"] else ""))
+
+
+def _figure(r) -> str:  # noqa: ANN001 - sqlite3.Row
+    num = lambda x: f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"  # noqa: E731
+    if r["value"] is not None:
+        return f"{r['hedge'] + ' ' if r['hedge'] else ''}{num(r['value'])}"
+    lo = num(r["lo"]) if r["lo"] is not None else ""
+    hi = num(r["hi"]) if r["hi"] is not None else ""
+    return f"{lo}–{hi}" if lo and hi else (f"≥{lo}" if lo else f"≤{hi}")
+
+
+def _by(r) -> str:  # noqa: ANN001 - sqlite3.Row
+    if not r["by_source"]:
+        return "(document)"
+    return r["by_source"] + (f" via {r['via']}" if r["via"] else "")
+
+
+def _check_paths(paths: tuple[Path, ...]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
 
 
 def _settings(text_fields: tuple[str, ...], fields: tuple[str, ...], languages: str | None, max_size: float) -> Settings:

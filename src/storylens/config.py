@@ -52,7 +52,23 @@ class CleanSettings:
     minhash_permutations: int = 128
 
 
+ANNOTATORS: tuple[str, ...] = ("entities", "dates", "claims", "quotes", "persuasion")
+
+
+@dataclass
+class AnnotateSettings:
+    """Which annotators run, and the models they use."""
+
+    components: tuple[str, ...] = ANNOTATORS
+    # spaCy pipeline for English entities: a package name or a path (a bigger model can be swapped in).
+    spacy_pipeline: str = "en_core_web_sm"
+    # User alias file (JSON or CSV) that forces or forbids entity merges.
+    aliases: str | None = None
+    batch_size: int = 32
+
+
 @dataclass
 class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
+    annotate: AnnotateSettings = field(default_factory=AnnotateSettings)

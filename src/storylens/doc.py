@@ -175,3 +175,18 @@ class Quote:
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+
+
+@dataclass
+class Annotations:
+    """Everything the annotate stage found in one document."""
+
+    entities: list[EntityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # passage index -> [(technique, score)], task ('frame'/'genre') -> [(label, score)],
+    # sentence index -> check-worthiness
+    techniques: dict[int, list[tuple[str, float]]] = field(default_factory=dict)
+    labels: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    checkworthiness: dict[int, float] = field(default_factory=dict)

@@ -19,7 +19,8 @@ import numpy as np
 from storylens.clean.boilerplate import CorpusLines, chrome_candidates
 from storylens.clean.neardup import NearDuplicates
 from storylens.config import CleanSettings
-from storylens.doc import METADATA_FIELDS, Document, Edit, Passage, RawDocument, Sentence
+from storylens.doc import METADATA_FIELDS, Annotations, Document, Edit, Passage, RawDocument, Sentence
+from storylens.store import annotations as rows
 from storylens.store.schema import MIGRATIONS
 
 DEFAULT_DB = "storylens.db"
@@ -79,7 +80,11 @@ class Store:
         with self.transaction():
             if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                 return False
-            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+            # One MAX per status value uses the (status, seq) index; a plain MAX(seq) scans it all.
+            seq = self.db.execute(
+                "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(seq) AS m FROM documents WHERE status = 'raw'"
+                " UNION ALL SELECT MAX(seq) FROM documents WHERE status = 'clean')"
+            ).fetchone()[0]
             self.db.execute(
                 "INSERT INTO documents (id, seq, origin, format, status, raw_text, file_meta_json, manifest_json,"
                 " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?, ?)",
@@ -110,11 +115,16 @@ class Store:
     def save_clean(self, doc: Document, minhash: np.ndarray | None) -> None:
         """Replace a document's cleaned state (text, structure, log, search index) in one transaction."""
         with self.transaction():
-            self._delete_derived(doc.id)
+            # Only a clean document has derived rows (they are written with its status, in one
+            # transaction); skipping the delete for raw ones avoids a full scan of passages_fts.
+            row = self.db.execute("SELECT status FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is not None and row[0] == "clean":
+                self._delete_derived(doc.id)
             meta = {"meta": doc.meta, "meta_from": doc.meta_from}
             columns = {field: doc.meta.get(field) for field in METADATA_FIELDS}
             self.db.execute(
-                "UPDATE documents SET status = 'clean', text = ?, kind = ?, meta_json = ?, duplicate_of = ?,"
+                "UPDATE documents SET status = 'clean', annotated_at = NULL, text = ?, kind = ?, meta_json = ?,"
+                " duplicate_of = ?,"
                 " duplicate_similarity = ?, minhash = ?, "
                 + ", ".join(f"{field} = ?" for field in columns)
                 + " WHERE id = ?",
@@ -139,9 +149,62 @@ class Store:
                 [(doc.text[p.start:p.end], doc.id, i) for i, p in enumerate(doc.passages)],
             )
 
-    def _delete_derived(self, doc_id: str) -> None:
-        for table in ("passages", "sentences", "cleaning_log", "passages_fts"):
+    def _delete_derived(self, doc_id: str, tables: tuple[str, ...] | None = None) -> None:
+        cleaning = ("passages", "sentences", "cleaning_log", "passages_fts")
+        for table in tables or (*cleaning, *rows.DERIVED_TABLES):
             self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def save_annotations(self, doc_id: str, ann: Annotations) -> None:
+        """Replace a document's annotations in one transaction and mark it annotated."""
+        with self.transaction():
+            self._delete_derived(doc_id, rows.DERIVED_TABLES)
+            for table, attr in rows.ATTRIBUTES.items():
+                self.db.executemany(rows.insert_sql(table),
+                                    [rows.to_row(doc_id, i, item) for i, item in enumerate(getattr(ann, attr))])
+            self.db.executemany(
+                "INSERT INTO passage_techniques VALUES (?, ?, ?, ?)",
+                [(doc_id, p, label, score) for p, scored in ann.techniques.items() for label, score in scored],
+            )
+            self.db.executemany(
+                "INSERT INTO document_labels VALUES (?, ?, ?, ?)",
+                [(doc_id, task, label, score) for task, scored in ann.labels.items() for label, score in scored],
+            )
+            self.db.executemany("INSERT INTO sentence_scores VALUES (?, ?, ?)",
+                                [(doc_id, s, score) for s, score in ann.checkworthiness.items()])
+            self.db.execute("UPDATE documents SET annotated_at = ? WHERE id = ?", (_now(), doc_id))
+
+    def annotations(self, doc_id: str) -> Annotations:
+        ann = Annotations()
+        for table, attr in rows.ATTRIBUTES.items():
+            cls = rows.TABLES[table]
+            setattr(ann, attr, [rows.from_row(cls, r) for r in
+                                self.db.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", (doc_id,))])
+        for r in self.db.execute("SELECT passage, technique, score FROM passage_techniques WHERE doc_id = ?"
+                                 " ORDER BY passage, score DESC", (doc_id,)):
+            ann.techniques.setdefault(r[0], []).append((r[1], r[2]))
+        for r in self.db.execute("SELECT task, label, score FROM document_labels WHERE doc_id = ? ORDER BY score DESC",
+                                 (doc_id,)):
+            ann.labels.setdefault(r[0], []).append((r[1], r[2]))
+        ann.checkworthiness = dict(self.db.execute(
+            "SELECT sentence, checkworthiness FROM sentence_scores WHERE doc_id = ?", (doc_id,)).fetchall())
+        return ann
+
+    def unannotated(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM documents WHERE status = 'clean' AND annotated_at IS NULL ORDER BY seq")]
+
+    def set_entities(self, entities: list[dict[str, Any]], mention_entity: dict[tuple[str, int], str]) -> None:
+        """Replace the corpus-wide entities and point each mention at its entity."""
+        with self.transaction():
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                [(e["id"], e["name"], e["label"], json.dumps(sorted(e["aliases"]), ensure_ascii=False),
+                  json.dumps(e["why"], ensure_ascii=False)) for e in entities],
+            )
+            self.db.execute("UPDATE entity_mentions SET entity_id = NULL")
+            self.db.executemany("UPDATE entity_mentions SET entity_id = ? WHERE doc_id = ? AND idx = ?",
+                                [(eid, doc, idx) for (doc, idx), eid in mention_entity.items()])
 
     def record_skip(self, origin: str, reason: str) -> None:
         with self.transaction():

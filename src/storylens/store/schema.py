@@ -82,4 +82,95 @@ MIGRATIONS: list[str] = [
         summary_json TEXT
     );
     """,
+    # 2: per-document annotations (entities, dates, numeric claims, quotes, classifier labels)
+    # and the corpus-wide entities that mentions resolve to.
+    """
+    ALTER TABLE documents ADD COLUMN annotated_at TEXT;
+    CREATE TABLE entity_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        detector TEXT,
+        entity_id TEXT,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        aliases_json TEXT NOT NULL,
+        why_json TEXT NOT NULL
+    );
+    CREATE TABLE dates (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT,
+        lo TEXT,
+        hi TEXT,
+        anchored INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE claims (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        value REAL,
+        lo REAL,
+        hi REAL,
+        hedge TEXT,
+        qualifier TEXT,
+        place TEXT,
+        as_of TEXT,
+        by_source TEXT,
+        via TEXT,
+        cue TEXT,
+        status TEXT,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE INDEX claims_measure ON claims(measure);
+    CREATE TABLE quotes (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE passage_techniques (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        passage INTEGER NOT NULL,
+        technique TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (doc_id, passage, technique)
+    );
+    CREATE TABLE document_labels (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        task TEXT NOT NULL CHECK (task IN ('frame', 'genre')),
+        label TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (doc_id, task, label)
+    );
+    CREATE TABLE sentence_scores (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        checkworthiness REAL NOT NULL,
+        PRIMARY KEY (doc_id, sentence)
+    );
+    """,
 ]

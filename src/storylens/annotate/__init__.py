@@ -1,0 +1,134 @@
+"""Annotation: what each cleaned document says, as spans of its text.
+
+One component per module (entities, dates, claims, quotes; persuasion lives in
+:mod:`storylens.persuasion`), run in order by :class:`Annotator`. Components load their
+models on first use, so a run that skips one never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tqdm import tqdm
+
+from storylens.config import AnnotateSettings
+from storylens.doc import Annotations, Document
+
+
+class Annotator:
+    """Runs the configured annotation components over batches of documents."""
+
+    def __init__(self, settings: AnnotateSettings | None = None):
+        self.settings = settings or AnnotateSettings()
+        unknown = set(self.settings.components) - {"entities", "dates", "claims", "quotes", "persuasion"}
+        if unknown:
+            raise ValueError(f"unknown annotators: {', '.join(sorted(unknown))}")
+        self._entities = None
+        self._classifiers = None
+
+    @property
+    def entities(self):
+        if self._entities is None:
+            from storylens.annotate.entities import EntityRecognizer, EntitySettings
+
+            self._entities = EntityRecognizer(EntitySettings(spacy_pipeline=self.settings.spacy_pipeline))
+        return self._entities
+
+    @property
+    def classifiers(self):
+        if self._classifiers is None:
+            from storylens.persuasion import Classifiers
+
+            self._classifiers = Classifiers.load()
+        return self._classifiers
+
+    def __call__(self, docs: list[Document]) -> list[Annotations]:
+        wanted = set(self.settings.components)
+        results = [Annotations() for _ in docs]
+        if "entities" in wanted:
+            for ann, mentions in zip(results, self.entities.find_many(docs)):
+                ann.entities = mentions
+        per_document = [(attr, func) for name, (attr, func) in _per_document_components().items() if name in wanted]
+        for doc, ann in zip(docs, results):
+            for attr, func in per_document:
+                setattr(ann, attr, func(doc))
+        if "persuasion" in wanted:
+            self._persuasion(docs, results)
+        return results
+
+    def _persuasion(self, docs: list[Document], results: list[Annotations]) -> None:
+        clf = self.classifiers
+        paragraphs = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
+        for (d, i, _), scored in zip(paragraphs, clf.techniques([t for _, _, t in paragraphs])):
+            if scored:
+                results[d].techniques[i] = [(label, float(score)) for label, score in scored]
+        texts = [doc.text for doc in docs]
+        for ann, frames, genre in zip(results, clf.frames(texts), clf.genre(texts)):
+            ann.labels["frame"] = [(label, float(score)) for label, score in frames]
+            ann.labels["genre"] = [(genre[0], float(genre[1]))]
+        sentences = [(d, i, doc.text[s.start:s.end]) for d, doc in enumerate(docs) for i, s in enumerate(doc.sentences)]
+        for (d, i, _), score in zip(sentences, clf.checkworthiness([t for _, _, t in sentences])):
+            results[d].checkworthiness[i] = float(score)
+
+
+def _per_document_components() -> dict[str, tuple[str, Callable[[Document], list]]]:
+    """Components that read one document at a time: name -> (Annotations attribute, function)."""
+    from storylens.annotate.claims import extract_claims
+    from storylens.annotate.dates import find_dates
+    from storylens.annotate.quotes import extract_quotes
+
+    return {"dates": ("dates", find_dates), "claims": ("claims", extract_claims), "quotes": ("quotes", extract_quotes)}
+
+
+@dataclass
+class AnnotateSummary:
+    annotated: int = 0
+    entities: int = 0
+    claims: int = 0
+
+    def lines(self) -> list[str]:
+        return [f"annotated {self.annotated} documents; {self.entities} entities across the corpus, "
+                f"{self.claims} numeric claims"]
+
+
+def annotate_store(store, settings: AnnotateSettings | None = None, progress: bool = True,
+                   on_document: Callable[[str], None] | None = None) -> AnnotateSummary:
+    """Annotate every stored document not yet annotated, then resolve entities corpus-wide."""
+    settings = settings or AnnotateSettings()
+    annotator = Annotator(settings)
+    pending = store.unannotated()
+    summary = AnnotateSummary()
+    bar = tqdm(total=len(pending), desc="annotating", unit="doc", disable=not progress, delay=2, leave=False)
+    for at in range(0, len(pending), settings.batch_size):
+        docs = [store.document(doc_id) for doc_id in pending[at:at + settings.batch_size]]
+        for doc, ann in zip(docs, annotator(docs)):
+            store.save_annotations(doc.id, ann)
+            summary.annotated += 1
+            if on_document:
+                on_document(doc.id)
+        bar.update(len(docs))
+    bar.close()
+    if "entities" in settings.components:
+        summary.entities = resolve_entities(store, settings.aliases)
+    summary.claims = store.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    return summary
+
+
+def resolve_entities(store, aliases_path: str | None = None) -> int:
+    """Group every stored mention into canonical entities (all documents, all languages)."""
+    from storylens.doc import EntityMention
+    from storylens.relate.entities import load_aliases, resolve
+
+    aliases = load_aliases(aliases_path) if aliases_path else None
+    rows = store.db.execute(
+        "SELECT m.doc_id, m.idx, m.start_char, m.end_char, m.text, m.label, m.detector, d.language"
+        " FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY d.seq, m.idx"
+    ).fetchall()
+    keyed = [((r[0], r[1]), EntityMention(r[2], r[3], r[4], r[5], r[6])) for r in rows]
+    entities = resolve([(key[0], mention, row[7] or "") for (key, mention), row in zip(keyed, rows)], aliases)
+    store.set_entities(
+        [{"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "why": e.why} for e in entities],
+        {key: mention.entity for key, mention in keyed if mention.entity},
+    )
+    return len(entities)
