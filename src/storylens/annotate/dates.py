@@ -8,8 +8,11 @@ How it works
 Hand-written patterns (English, Russian, Ukrainian, Kazakh, Romanian) propose candidates,
 each already normalised; overlapping candidates are resolved longest-first; neighbours are
 then joined ("Thursday, January 6th", "January 10, 18:05", "from January 2 to 10").
-No third-party parser is on the path: every form we detect we can also normalise, which keeps
-the finder fast (well over 200 KB/s on one core) and predictable.
+No third-party parser (``dateparser``) is used: every form we detect we can also normalise
+ourselves, which keeps the finder fast and predictable. Speed comes from two things: the
+patterns run on the lower-cased text (case-sensitive matching is several times faster), and
+only in windows around trigger words (month and weekday names, relative words, digits) found in
+one pass, so ordinary news runs at several hundred KB/s on one core (see docs/evaluation.md).
 
 Values: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in ``value``; a span
 ("this week", "January 2-5", "from 2015 to 2019", "the 1990s", "the third quarter") as
@@ -18,22 +21,30 @@ Values: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in ``value
 
 Anchoring rules (``anchored=True`` whenever one of them was used)
 -----------------------------------------------------------------
-* The anchor is the document's ``meta['published']`` (its calendar date as written; the time
-  zone is ignored). Without it, a full date in the first 300 characters (a dateline such as
-  ``12.01.2022, 09:15``) is used; failing that, only a *year* is inferred: the latest year the
-  document states explicitly (in a full date, "Month YYYY", or a year in year context such as
-  "in 2019"). News mostly looks back, so the latest stated year is the nearest plausible
-  current year. With no year at all, a date without a year comes out as ``XXXX-MM-DD``.
+* The anchor is the document's ``meta['published']`` (its calendar date as written, ISO or any
+  full date such as "Mon, 10 Jan 2022 18:05 GMT"; the time zone is ignored). Without it, a full
+  date in the first 300 characters (a dateline such as ``12.01.2022, 09:15``) is used; failing
+  that, only a *year* is inferred: the latest year, not after today's, that the document states
+  for a day, a month or a year ("January 6, 2022", "March 2019", "in 2019", "before 2022";
+  decades and centuries do not count). News mostly looks back, so the latest stated year is the
+  nearest plausible current year; it is wrong for texts that look ahead ("in 2023 they will").
+  With a year only, weekdays and "yesterday" stay unplaced (no value) and a date without a
+  year takes that year. With no year at all, a date without a year comes out as ``XXXX-MM-DD``.
 * A day or month without a year takes the year (anchor year -1, 0 or +1) that puts it
   nearest the anchor, counting days after the anchor twice (reports look back): in a
   January article "December 30" is last December, "until January 19" is this January.
 * A weekday ("on Wednesday", "в среду") is the most recent such day on or before the anchor;
-  if the clause before it reads as future ("will", "next", "scheduled", "будет" ...) it is the
-  next such day after the anchor. "last Wednesday" is strictly before, "next Wednesday" after.
+  if the clause before it reads as future ("will", "scheduled", "set to", "будет" ...) it is the
+  next such day after the anchor. "last Wednesday" is strictly before, "next Wednesday" and
+  "this coming Wednesday" after. Before a date ("Thursday, January 6th") the date wins, and a
+  guessed year is corrected to one where that date falls on that weekday.
 * "yesterday" / "last night" are the day before the anchor; "this week" is the ISO week
   (Monday..Sunday) of the anchor, "last week" the one before; "this/last month/year" likewise;
-  "N days/weeks/months/years ago" subtract from the anchor; "earlier this year" is
-  ``YYYY-01-01``..anchor.
+  "N days/weeks/months/years ago" subtract from the anchor ("a few months ago" is a range);
+  "earlier this year" is ``YYYY-01-01``..anchor. "Two days later" / "a year earlier" count
+  from an event in the story, not the anchor: found, left without a value.
+* A time alone ("at 7:15 p.m.") takes the last day named earlier in its sentence, else the
+  anchor's day.
 
 False hits filtered out: numbers followed by counted nouns (people, troops, чел., тыс. ...)
 or units, money ("$0.14"), decimals and ranges of decimals ("2.6-2.9"), ranks ("ranks 25"),
@@ -84,9 +95,13 @@ _KAZAKH_MONTHS = {"қаңтар", "ақпан", "наурыз", "сәуір", "�
 _MONTH: dict[str, int] = {f: m for m, forms in _MONTH_FORMS.items() for f in forms}
 # Kazakh months take case endings (қаңтарда, қаңтардың, қазанның, желтоқсанға ...).
 _KK_SUFFIX = r"(?:ның|нің|дың|дің|тың|тің|да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|дан|ден|тан|тен|нан|нен|ы|і|ын|ін)?"
+_ABBREV = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ian", "iun", "iul",
+           "noi"}
 _MON = (
-    r"(?P<{g}>(?:" + "|".join(sorted((re.escape(f) for f in _MONTH if f not in _KAZAKH_MONTHS), key=len, reverse=True))
-    + r")\.?(?![\w])|(?:" + "|".join(sorted(_KAZAKH_MONTHS, key=len, reverse=True)) + r")" + _KK_SUFFIX + r"(?!\w))"
+    r"(?P<{g}>(?:" + "|".join(sorted(_ABBREV, key=len, reverse=True)) + r")\.?(?!\w)"
+    + r"|(?:" + "|".join(sorted((re.escape(f) for f in _MONTH if f not in _KAZAKH_MONTHS and f not in _ABBREV),
+                               key=len, reverse=True))
+    + r")(?!\w)|(?:" + "|".join(sorted(_KAZAKH_MONTHS, key=len, reverse=True)) + r")" + _KK_SUFFIX + r"(?!\w))"
 )
 # Month words that are also ordinary words: need a day number or a year beside them, and
 # (English) a capital letter. Bare "May" then also needs a preposition ("in May").
@@ -122,21 +137,20 @@ _WD = (
 _ORD = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?ое|-?і|-?ї|-?й|-?ші|-?шы|-?сі|-?сы|-?ы|-?і)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_YEAR_WORD = (r"(?:\s*(?:г\.|гг\.|года|году|год|годом|р\.|року|році|рік|роком|жылғы|жылы|жылдың|жыл|ж\.|"
-              r"an(?:ul|ului)?))")
+_YEAR_WORD = (r"(?:[ \t\u00a0\u202f]*(?:г\.|гг\.|года|году|год|годом|г|р\.|року|році|рік|роком|р|жылғы|жылы|"
+              r"жылдың|жыл|ж\.|an(?:ul|ului)?)(?!\w))")
 _SP = r"[ \t\u00a0\u202f]+"  # spaces, never a line break
 _OSP = r"[ \t\u00a0\u202f]*"
 _DASH = r"[-–—‒]"
 
 _COUNT_NOUN = re.compile(
-    r"[ \t\u00a0]*(?:%|percent|per\b|\$|€|£|people|persons?|troops|soldiers|servicemen|men\b|women|"
-    r"children|kids|dead|killed|deaths|injured|wounded|protesters|detainees|victims|residents|cars|"
-    r"vehicles|buses|units|bandits|militants|police|officers|members|workers|employees|households|"
-    r"dollars|euros|tenge|rubles|roubles|hryvnia|lei|usd|eur|kzt|rub|km|kilomet|miles|metres|meters|"
-    r"tons|tonnes|barrels|litres|liters|votes|seats|cases|times|items|pages|words|points|"
-    r"thousand|million|billion|mln|bn|k\b|чел|человек|люд|тыс|млн|млрд|военн|сотрудник|погиб|"
-    r"задерж|раненых|рубл|тенге|долл|гривен|грн|шт|км|км\b|голос|persoane|oameni|mii|milioane|"
-    r"adam|мың|млн|теңге)",
+    r"[ \t\u00a0]*(?:%|\$|€|£|(?:percent|per|people|persons?|troops|soldiers|servicemen|men|women|"
+    r"children|kids|dead|killed|deaths|injured|wounded|protesters|demonstrators|detainees|victims|residents|"
+    r"cars|vehicles|buses|units|bandits|militants|police|officers|members|workers|employees|households|"
+    r"dollars|euros|tenge|rubles|roubles|hryvnia|lei|usd|eur|kzt|rub|km|miles|metres|meters|"
+    r"tons|tonnes|barrels|litres|liters|votes|seats|cases|times|items|pages|words|points|shares|"
+    r"thousand|million|billion|mln|bn|k|шт|км|грн|adam|persoane|oameni|mii|milioane|тыс|млн|млрд)(?!\w)"
+    r"|kilomet|чел|человек|люд|военн|сотрудник|погиб|задерж|ранен|рубл|тенге|теңге|долл|гривен|голос|мың)",
     re.I,
 )
 _MONEY_BEFORE = re.compile(r"(?:[$€£₸₽¥#№]|\b(?:no|nr|ranks?|rank|ranked|number|step|page|p|pp|"
@@ -185,7 +199,9 @@ class _Anchor:
 
 # --------------------------------------------------------------------------- patterns
 
-_F = re.I | re.U
+# Patterns run on the lower-cased text (case-sensitive matching is several times faster); the
+# few checks that need capitals look at the original text through the match offsets.
+_F = re.U
 
 # "January 9th", "Jan. 5, 2022", "January 2-5", "January 2 to 10, 2022", "Nov. 6"
 _RE_MDY = re.compile(
@@ -198,7 +214,7 @@ _RE_MDY = re.compile(
 # "9 January 2022", "10-го января", "5 січня 2022 р.", "2–5 ianuarie", "9th of January", "4-5 января"
 _RE_DMY = re.compile(
     r"(?<![\w.,$€£/-])(?P<d1>" + _DAY + r")" + _ORD
-    + r"(?:" + _OSP + r"(?:" + _DASH + r"|and|și|и|і|та)" + _OSP + r"(?P<d2>" + _DAY + r")" + _ORD + r")?"
+    + r"(?:" + _OSP + r"(?:" + _DASH + r"|and|to|și|и|і|та|по|до|până\s+(?:la|pe))" + _OSP + r"(?P<d2>" + _DAY + r")" + _ORD + r")?"
     + _OSP + r"(?:of" + _SP + r"|de" + _SP + r")?" + _MON.format(g="mon")
     + r"(?:,?" + _OSP + r"(?P<y>" + _YEAR + r")(?!\d)" + _YEAR_WORD + r"?)?",
     _F,
@@ -221,7 +237,7 @@ _RE_PM = re.compile(
     r"(?<![\w.])(?P<prep>(?:in|since|until|till|by|during|from|through|throughout|before|after|early|late|mid-?|"
     r"last|next|this|of|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
     r"в|во|с|со|до|к|по|после|начале|конце|середине|у|з|із|від|після|на\s+початку|наприкінці|"
-    r"în|din|până\s+în|pana\s+in|la|prin|luna|începutul|sfârșitul|mijlocul)" + _SP + r"(?:(?:early|late|mid-?)" + _SP + r")?)"
+    r"în|din|până\s+în|pana\s+in|la|prin|luna|începutul|sfârșitul|mijlocul)" + _SP + r"(?:(?:early|late)" + _SP + r"|mid-)?|mid-)"
     + _MON.format(g="mon") + r"(?!" + _OSP + r"\d)",
     _F,
 )
@@ -233,21 +249,27 @@ _RE_KK_MONTH_ALONE = re.compile(
 # 10.01.2022, 10/01/2022, 01/10/2022 (en: month first), 2022-01-10, 2022-01-10T18:05, 12.01.22
 _RE_NUM = re.compile(
     r"(?<![\w.,/:-])(?:(?P<iy>" + _YEAR + r")-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
-    r"(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"(?:[t ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
     r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<c>" + _YEAR + r"|\d\d)(?:" + _YEAR_WORD + r")?)"
     r"(?![\w]|[.,/:-]\d)",
     _F,
 )
 # years in year context: "in 2019", "since 1999", "в 2015 году", "2015 жылы", "from 2015 to 2019"
-_YEAR_PREP = (r"(?:in|since|from|until|till|by|before|after|during|of|early|late|mid-?|circa|c\.|around|"
-              r"year|the\s+year|fiscal|в|во|с|со|до|к|после|с\s+начала|у|з|із|від|після|до|în|din|"
-              r"până\s+în|anul|din\s+anul|între|between|for)")
+_YEAR_PREP = (r"(?:in|since|from|until|till|by|before|after|during|through|throughout|of|early|late|circa|c\.|"
+              r"around|year|the\s+year|fiscal|в|во|с|со|до|к|после|с\s+начала|у|з|із|від|після|до|în|din|"
+              r"până\s+în|anul|din\s+anul|între|between|for|both|the|a|an|its|his|her|their|our|your|that|this|"
+              r"whose)")
+_WEAK_YEAR_PREP = {"of", "for", "around", "by", "from", "between", "both", "the", "a", "an", "its", "his", "her",
+                   "their", "our", "your", "that", "this", "whose"}
 _RE_YEAR = re.compile(
-    r"(?<![\w.])(?:(?P<prep>" + _YEAR_PREP + r")" + _SP + r"(?:the" + _SP + r"(?:years?" + _SP + r")?)?)?"
+    r"(?<![\w.])(?:(?P<prep>" + _YEAR_PREP + r")" + _SP + r"(?:the" + _SP + r"(?:years?" + _SP + r")?)?|(?P<mid>mid-))?"
     r"(?P<y>" + _YEAR + r")(?![\w.,]\d|\d)"
     r"(?:(?P<yw>" + _YEAR_WORD + r")|" + _OSP + r"(?:" + _DASH + r"|to|and|until|till|through|по|до|и|і|та|și|–)" + _OSP
     + r"(?P<y2>" + _YEAR + r"|\d\d)(?!\d)(?P<yw2>" + _YEAR_WORD + r")?)?(?!\w)",
     _F,
+)
+_RE_YEAR_NEXT = re.compile(
+    r"(?:,|,?" + _SP + r"(?:and|or|и|или|і|та|або|și|sau))" + _SP + r"(?P<y>" + _YEAR + r")(?![\w.,]\d|\d|\w)", _F
 )
 _RE_DECADE = re.compile(
     r"(?<![\w])(?:the" + _SP + r")?(?:(?P<mod>early|late|mid)[- ]?)?(?P<c>1[5-9]|20)(?P<dd>\d)0(?:'s|s|-е|-х|-ті)(?!\w)",
@@ -259,11 +281,30 @@ _RE_QUARTER = re.compile(
     + _SP + r"(?P<y3>" + _YEAR + r"))?(?!\w)",
     _F,
 )
+# "December" alone (English, capitalised, unambiguous names only)
+_RE_BARE_MONTH = re.compile(r"(?<![\w.])(?P<mon>January|February|April|June|July|September|October|November|December)(?!\w)")
+# "January this year", "June last year", "5 января прошлого года", "у січні минулого року"
+_MREL_K = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1, "этого": 0, "текущего": 0,
+           "прошлого": -1, "следующего": 1, "цього": 0, "поточного": 0, "минулого": -1, "наступного": 1}
+_RE_MREL = re.compile(
+    r"(?<![\w.])(?:(?P<d1>" + _DAY + r")" + _ORD + _OSP + r")?" + _MON.format(g="mon") + r",?" + _SP + r"(?:of" + _SP + r")?"
+    r"(?P<rel>this|last|next|the\s+previous|the\s+following|этого|текущего|прошлого|следующего|цього|поточного|"
+    r"минулого|наступного)" + _SP + r"(?:year|года|году|року)(?!\w)",
+    _F,
+)
+_RE_CENTURY = re.compile(r"(?<![\w])(?:the" + _SP + r")?(?P<n>[12]?\d)(?:st|nd|rd|th)[ -]century(?!\w)", _F)
+# seasons, only with a determiner or a year: "this summer", "last fall", "the winter of 2021", "summer 2022"
+_SEASON = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_RE_SEASON = re.compile(
+    r"(?<![\w])(?:(?P<pre>this\s+past|this|last|next|early|late|in\s+the|during\s+the|over\s+the|by\s+the|since\s+the|until\s+the)" + _SP
+    + r"(?:(?:early|late)" + _SP + r")?)?(?P<s>spring|summer|fall|autumn|winter)(?:" + _SP + r"(?:of" + _SP + r")?(?P<y>"
+    + _YEAR + r"))?(?!\w)"
+)
 _Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 # weekdays, optionally with on/last/next/this/в/у and a part of the day
 _RE_WEEKDAY = re.compile(
-    r"(?<![\w])(?P<pre>(?:on|last|next|this|past|by|until|till|since|from|late|early|that|"
+    r"(?<![\w])(?P<pre>(?:this\s+coming|coming|on|last|next|this|past|by|until|till|since|from|late|early|that|"
     r"в|во|на|к|до|с|со|у|з|по|в\s+ночь\s+на|в\s+ночь\s+с|минул(?:ого|ої|ий|у)|прошл(?:ый|ую|ое|ой|ым)|"
     r"наступн(?:ого|ої|ий|у)|следующ(?:ий|ую|ее|ей)|эт(?:от|у|ой)|ці(?:єї|й)|цього|de|pe|până|din|"
     r"өткен|келесі|осы)" + _SP + r")?"
@@ -271,7 +312,11 @@ _RE_WEEKDAY = re.compile(
     r"ввечері|вранці|вночі|уранці|seara|dimineața|dimineata|noaptea|кеште|таңертең|түнде))?(?!\w)",
     _F,
 )
-_RE_WD_NOM_CAP = re.compile(r"[А-ЯІЇЄҐ]")
+_RE_KK_WD_SUFFIX = re.compile(_KK_WD_SUFFIX + "$")
+_RE_DATE_AFTER = re.compile(r"\.?,?" + _OSP + r"(?:\d|" + _MON.format(g="x") + ")")
+_RE_PEOPLE = re.compile(_OSP + r"(?:%|percent|per\s*cent|people|persons)", re.I)
+_RE_DASH_GAP = re.compile(_OSP + _DASH + _OSP)
+_RE_TO_GAP = re.compile(_OSP + r"(?:to|until|till|through|по|до)" + _OSP)
 
 _N_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -307,11 +352,11 @@ _DAYREL: list[tuple[str, int, str]] = [
     (r"the\s+day\s+before\s+yesterday|позавчера|позавчора|alaltăieri|алдыңғы\s+күні", -2, "day"),
     (r"the\s+day\s+after\s+tomorrow|послезавтра|післязавтра|poimâine|бүрсігүні", 2, "day"),
     (r"yesterday|вчера|вчора|учора|ieri|кеше|накануне|напередодні", -1, "day"),
-    (r"last\s+night|overnight|late\s+last\s+night|прошлой\s+ночью|минулої\s+ночі|azi[- ]noapte|"
+    (r"last\s+night|late\s+last\s+night|прошлой\s+ночью|минулої\s+ночі|azi[- ]noapte|"
      r"aseară|кеше\s+түнде|кеше\s+кешке", -1, "day"),
     (r"today|tonight|this\s+(?:morning|afternoon|evening)|сегодня|сьогодні|нынче|azi|astăzi|astazi|"
      r"în\s+această\s+seară|бүгін|сегодня\s+утром|сегодня\s+вечером", 0, "day"),
-    (r"tomorrow|завтра|mâine|maine|ертең", 1, "day"),
+    (r"tomorrow|завтра|mâine|ертең", 1, "day"),
 ]
 _RE_DAYREL = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(_DAYREL)) + r")(?!\w)", _F
@@ -319,7 +364,7 @@ _RE_DAYREL = re.compile(
 
 # periods relative to the anchor: (regex, unit, offset)
 _PERIODS: list[tuple[str, str, int]] = [
-    (r"(?:earlier|later)\s+this\s+week|this\s+week|на\s+этой\s+неделе|на\s+цьому\s+тижні|цього\s+тижня|"
+    (r"(?:earlier|later)\s+this\s+week|this\s+week|на\s+этой\s+неделе|за\s+эту\s+неделю|на\s+цьому\s+тижні|цього\s+тижня|"
      r"săptămâna\s+aceasta|săptămâna\s+asta|осы\s+аптада", "w", 0),
     (r"(?:late\s+)?last\s+week|the\s+previous\s+week|на\s+прошлой\s+неделе|на\s+минулому\s+тижні|"
      r"минулого\s+тижня|săptămâna\s+trecută|săptămâna\s+trecuta|өткен\s+аптада|өткен\s+апта", "w", -1),
@@ -327,7 +372,7 @@ _PERIODS: list[tuple[str, str, int]] = [
     (r"(?:over\s+|at\s+|during\s+)?(?:the|this)\s+(?:past\s+)?weekend|в\s+(?:эти\s+|прошлые\s+)?выходные|"
      r"на\s+(?:цих\s+|минулих\s+)?вихідних|în\s+weekend", "we", 0),
     (r"(?:over\s+)?(?:this|the)\s+past\s+week|(?:over\s+|in\s+)?the\s+past\s+seven\s+days|за\s+(?:последнюю|прошедшую)\s+неделю|"
-     r"за\s+минулий\s+тиждень|за\s+неделю", "7d", 0),
+     r"за\s+минулий\s+тиждень", "7d", 0),
     (r"(?:earlier|later)\s+this\s+month|this\s+month|в\s+этом\s+месяце|цього\s+місяця|luna\s+aceasta|"
      r"luna\s+asta|осы\s+айда", "m", 0),
     (r"last\s+month|в\s+прошлом\s+месяце|минулого\s+місяця|luna\s+trecută|luna\s+trecuta|өткен\s+айда", "m", -1),
@@ -350,20 +395,125 @@ _RE_TIME = re.compile(
     r"(?<![\w:.,])(?:(?P<pre>at|by|until|till|around|about|from|after|before|в|во|к|до|около|о|об|близько|після|"
     r"la|ora|de\s+la|сағат)" + _SP + r")?"
     r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d)(?=" + _OSP + r"(?:a\.?m|p\.?m)))?" + _OSP
-    + r"(?P<ap>a\.\s?m\.|p\.\s?m\.|a\.m\b|p\.m\b|am\b|pm\b)?(?:" + _OSP + r"(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|"
-    r"MSK|BST|CET|ALMT|по\s+местному\s+времени|по\s+московскому\s+времени|за\s+київським\s+часом))?"
+    + r"(?P<ap>a\.\s?m\.|p\.\s?m\.|a\.m\b|p\.m\b|am\b|pm\b)?(?:" + _OSP + r"(?P<tz>est|edt|cst|cdt|pst|pdt|gmt|utc|"
+    r"msk|bst|cet|almt|по\s+местному\s+времени|по\s+московскому\s+времени|за\s+київським\s+часом))?"
     r"|(?P<word>noon|midnight|полдень|полночь|опівночі|полудня))(?![\w]|[.:]\d)",
     _F,
 )
 # "on the 5th", "by the 7th": a day of the anchor's month
 _RE_ORDDAY = re.compile(r"(?<![\w])(?P<pre>on|by|since|until|till|from|before|after)" + _SP + r"the" + _SP
-                        + r"(?P<d>" + _DAY + r")(?:st|nd|rd|th)(?!\w)(?!" + _SP + r"(?:of|century|anniversary))", _F)
+                        + r"(?P<d>" + _DAY + r")(?:st|nd|rd|th)(?!\w)(?!" + _SP + r"(?:of|century|anniversary|floor|day|time|try|attempt|place|"
+                        r"round|page|line|grade|amendment|row|hole|inning|minute|lap|generation|year|week|month|"
+                        r"edition|birthday|largest|biggest|most|best|worst|highest|lowest|person|team|member)\b)", _F)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|"
-    r"is\s+to|are\s+to|would|next|upcoming|будет|будут|состоится|планиру|намерен|буде|будуть|відбудеться|"
+    r"is\s+to|are\s+to|set\s+to|upcoming|будет|будут|состоится|планиру|намерен|буде|будуть|відбудеться|"
     r"va|vor|urmează|болады)\b",
     re.I,
 )
+
+
+# --------------------------------------------------------------------------- triggers
+# Scanning the whole text with every pattern is slow (long alternations tried at every
+# position). One pass over the words finds the few places each family of patterns can match;
+# the patterns then run only in windows around them.
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+_WINDOW_BEFORE, _WINDOW_AFTER = 48, 64
+_KK_MONTH_PREFIX = {k[:4] for k in _KAZAKH_MONTHS}
+_KK_WD_PREFIX = {"дүйс", "сейс", "сәрс", "бейс", "жұма", "сенб", "жекс"}
+_REL_WORDS = {
+    "yesterday", "today", "tonight", "tomorrow", "night", "overnight", "morning", "afternoon", "evening", "week",
+    "weekend", "month", "year", "ago", "earlier", "later", "past", "позавчера", "вчера", "вчора", "учора",
+    "сегодня", "сьогодні", "нынче", "завтра", "послезавтра", "післязавтра", "накануне", "напередодні", "ночью",
+    "ночі", "неделе", "неделю", "тижня", "тижні", "тиждень", "месяце", "місяця", "році", "году", "року",
+    "торік", "назад", "тому", "начале", "початку", "выходные", "вихідних", "ieri", "azi", "astăzi", "astazi",
+    "mâine", "maine", "aseară", "alaltăieri", "poimâine", "noapte", "săptămâna", "luna", "anul", "acum", "an",
+    "începutul", "weekend", "seară", "кеше", "бүгін", "ертең", "алдыңғы", "бүрсігүні", "аптада", "апта",
+    "айда", "жылы", "биыл", "былтыр", "бұрын",
+}
+_TIME_WORDS = {"noon", "midnight", "полдень", "полночь", "опівночі", "полудня"}
+_MONTH_TRIGGER = set(_MONTH)
+_WEEKDAY_TRIGGER = set(_WEEKDAYS) | {"ятниця", "ятницю"}
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased with its length kept (a few characters grow when lower-cased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _segments(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+    hits: dict[str, list[tuple[int, int]]] = {k: [] for k in ("month", "num", "year", "quarter", "weekday", "rel",
+                                                             "ordday", "time", "season")}
+    n = len(text)
+    # words: classify each distinct word once, then find its occurrences with str.find
+    for w in set(_LETTERS.findall(low)):
+        families = []
+        if w in _MONTH_TRIGGER or w[:4] in _KK_MONTH_PREFIX:
+            families.append("month")
+        if w in _WEEKDAY_TRIGGER or w[:4] in _KK_WD_PREFIX:
+            families.append("weekday")
+        if w in _REL_WORDS:
+            families.append("rel")
+        if w == "quarter":
+            families.append("quarter")
+        elif w in _SEASON:
+            families.append("season")
+        elif w in _TIME_WORDS:
+            families.append("time")
+        if not families:
+            continue
+        size = len(w)
+        i = low.find(w)
+        while i >= 0:
+            e = i + size
+            if (i == 0 or not low[i - 1].isalpha()) and (e == n or not low[e].isalpha()):
+                for f in families:
+                    hits[f].append((i, e))
+            i = low.find(w, e)
+    for m in _DIGITS.finditer(text):
+        s, e = m.span()
+        size = e - s
+        nxt = text[e:e + 1]
+        if size == 4:
+            hits["year"].append((s, e))
+        if nxt and nxt in "./-" and text[e + 1:e + 2].isdigit():
+            hits["num"].append((s, e))
+            hits["time"].append((s, e))
+        elif nxt == ":" or (nxt == " " and text[e + 1:e + 2] in ("a", "p", "A", "P")) or nxt in ("a", "p", "A", "P"):
+            hits["time"].append((s, e))
+        if size <= 2 and low[e:e + 2] in ("st", "nd", "rd", "th"):
+            hits["ordday"].append((s, e))
+    segs: dict[str, list[tuple[int, int]]] = {}
+    for k, spans in hits.items():
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            lo, hi = max(0, s - _WINDOW_BEFORE), min(n, e + _WINDOW_AFTER)
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+        # never cut a word at a window's end: the patterns' look-aheads would see a false end
+        out = []
+        for lo, hi in merged:
+            while hi < n and text[hi - 1].isalnum() and text[hi].isalnum():
+                hi += 1
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        segs[k] = out
+    return segs
+
+
+def _scan(rx: re.Pattern, text: str, segs: list[tuple[int, int]]):
+    for lo, hi in segs:
+        yield from rx.finditer(text, lo, hi)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -455,10 +605,10 @@ def _future_context(text: str, start: int) -> bool:
 # --------------------------------------------------------------------------- candidate finders
 
 
-def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]) -> None:
+def _explicit(text: str, low: str, anchor: _Anchor, language: str | None, out: list[_Cand], segs: dict) -> None:
     for rx in (_RE_MDY, _RE_DMY):
-        for m in rx.finditer(text):
-            mon_word = m.group("mon")
+        for m in _scan(rx, low, segs["month"]):
+            mon_word = text[m.start("mon"):m.end("mon")]
             month = _month_of(mon_word)
             if month is None or not _ok_month_word(mon_word, with_number=True, language=language):
                 continue
@@ -470,6 +620,9 @@ def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
                 if _money_before(text, s):
                     continue
             else:
+                kazakh = any(mon_word.lower().startswith(k) for k in _KAZAKH_MONTHS)
+                if re.match(r"[а-яіїєґ]", mon_word, re.I) and not kazakh:
+                    continue
                 if not yg and _count_follows(text, m.end("d2") if d2 else m.end("d1")):
                     continue
                 if mon_word.lower().rstrip(".") in ("may", "march") and not yg and language not in (None, "en"):
@@ -491,7 +644,7 @@ def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
             else:
                 out.append(_Cand(s, e, "date", value=v1, anchored=anchored, day=_to_date(v1),
                                  md=(month, d1) if anchored else None))
-    for m in _RE_KK.finditer(text):
+    for m in _scan(_RE_KK, low, segs["month"]):
         month = _month_of(m.group("mon"))
         if month is None:
             continue
@@ -502,20 +655,23 @@ def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
                 out.append(_Cand(m.start(), m.end(), "date", value=v, day=_to_date(v)))
         else:
             out.append(_Cand(m.start(), m.end(), "month", value=f"{y}-{month:02d}"))
-    for m in _RE_MY.finditer(text):
-        mon_word = m.group("mon")
+    for m in _scan(_RE_MY, low, segs["month"]):
+        mon_word = text[m.start("mon"):m.end("mon")]
         month = _month_of(mon_word)
         if month is None or not _ok_month_word(mon_word, with_number=True, language=language):
             continue
-        if _count_follows(text, m.end("y")):
-            continue
+        if _RE_PEOPLE.match(text, m.end("y"), m.end("y") + 14):
+            continue  # "in March 2000 people marched"
         out.append(_Cand(m.start(), m.end(), "month", value=f"{m.group('y')}-{month:02d}"))
-    for m in _RE_PM.finditer(text):
-        mon_word = m.group("mon")
+    for m in _scan(_RE_PM, low, segs["month"]):
+        mon_word = text[m.start("mon"):m.end("mon")]
         month = _month_of(mon_word)
-        if month is None or not _ok_month_word(mon_word, with_number=False, language=language):
+        if month is None or mon_word.rstrip(".").lower() in _ABBREV or mon_word.lower() in ("mai", "noi"):
             continue
-        if mon_word.lower() in ("mai", "march", "may") and m.group("prep").strip().lower() in ("la", "din", "of", "prin"):
+        if mon_word.lower() in _CAPITAL_ONLY and not mon_word[:1].isupper():
+            continue
+        weak_prep = m.group("prep").strip().lower() in ("la", "din", "of", "prin")
+        if mon_word.lower() in ("mai", "march", "may") and weak_prep:
             continue
         prep = m.group("prep").strip().lower()
         # Keep modifiers that belong to the expression ("early September") in the span.
@@ -523,18 +679,70 @@ def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
                                              "начале", "конце", "середине", "на", "наприкінці",
                                              "începutul", "sfârșitul", "mijlocul") else m.start("mon")
         y, anchored = anchor.year_for(month)
-        if prep.startswith("last"):
-            y, anchored = (str(anchor.day.year - (1 if month >= anchor.day.month else 0)), True) if anchor.day else (y, anchored)
-        elif prep.startswith("next"):
-            y, anchored = (str(anchor.day.year + (1 if month <= anchor.day.month else 0)), True) if anchor.day else (y, anchored)
+        if prep == "this" and anchor.year:
+            y, anchored = f"{anchor.year:04d}", True
+        elif prep.startswith("last") and anchor.day:
+            y, anchored = str(anchor.day.year - (1 if month >= anchor.day.month else 0)), True
+        elif prep.startswith("next") and anchor.day:
+            y, anchored = str(anchor.day.year + (1 if month <= anchor.day.month else 0)), True
         out.append(_Cand(s, m.end(), "month", value=f"{y}-{month:02d}", anchored=anchored))
-    for m in _RE_KK_MONTH_ALONE.finditer(text):
+    for m in _scan(_RE_KK_MONTH_ALONE, low, segs["month"]):
         month = _month_of(m.group("mon"))
         if month is None or m.group("mon").lower().startswith(("қазан", "наурыз")) and "айы" not in m.group("mon"):
             continue
         y, anchored = anchor.year_for(month)
         out.append(_Cand(m.start(), m.end(), "month", value=f"{y}-{month:02d}", anchored=anchored))
-    for m in _RE_NUM.finditer(text):
+    for m in _scan(_RE_BARE_MONTH, text, segs["month"]):
+        month = _MONTH[m.group("mon").lower()]
+        y, anchored = anchor.year_for(month)
+        out.append(_Cand(m.start(), m.end(), "month", value=f"{y}-{month:02d}", anchored=anchored))
+    for m in _scan(_RE_MREL, low, segs["month"]):
+        month = _month_of(m.group("mon"))
+        if month is None or not anchor.year:
+            continue
+        y = anchor.year + _MREL_K[re.sub(r"\s+", " ", m.group("rel").lower())]
+        if m.group("d1"):
+            v = _mk_date(str(y), month, int(m.group("d1")))
+            if v:
+                out.append(_Cand(m.start(), m.end(), "date", value=v, anchored=True, day=_to_date(v)))
+        else:
+            out.append(_Cand(m.start(), m.end(), "month", value=f"{y:04d}-{month:02d}", anchored=True))
+    for m in _scan(_RE_SEASON, low, segs["season"]):
+        pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+        if not pre and not m.group("y"):
+            continue
+        if not m.group("y") and low[m.end():m.end() + 4] == " of ":
+            continue  # "in the fall of Kabul"
+        first = _SEASON[m.group("s").lower()]
+        if m.group("y"):
+            y = int(m.group("y")) - (1 if first == 12 else 0)
+            anchored = False
+        elif anchor.year is None:
+            out.append(_Cand(m.start(), m.end(), "vague"))
+            continue
+        else:
+            anchored = True
+            a = anchor.day or date(anchor.year, 7, 1)
+            # the season's start in the anchor's year, December belonging to the winter that follows
+            y = a.year - (1 if first == 12 and a.month < 3 else 0)
+            start = date(y, first, 1)
+            end = _month_end(*_add_months(y, first, 2))
+            if pre in ("last", "this past"):
+                while end >= a:
+                    y -= 1
+                    end = _month_end(*_add_months(y, first, 2))
+            elif pre == "next":
+                while start <= a:
+                    y += 1
+                    start = date(y, first, 1)
+            elif pre != "this":
+                y0, _ = anchor.year_for(first + 1 if first < 12 else 1)
+                y = int(y0) - (1 if first == 12 else 0) if y0 != "XXXX" else y
+        ly, lm = y, first
+        hy, hm = _add_months(y, first, 2)
+        out.append(_Cand(m.start(), m.end(), "range", lo=f"{ly:04d}-{lm:02d}", hi=f"{hy:04d}-{hm:02d}",
+                         anchored=anchored))
+    for m in _scan(_RE_NUM, low, segs["num"]):
         s, e = m.span()
         if _money_before(text, s):
             continue
@@ -562,9 +770,9 @@ def _explicit(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
             out.append(_Cand(s, e, "date", value=v, day=_to_date(v)))
 
 
-def _years(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
-    for m in _RE_YEAR.finditer(text):
-        prep, yw, y2 = m.group("prep"), m.group("yw"), m.group("y2")
+def _years(text: str, low: str, anchor: _Anchor, out: list[_Cand], segs: dict) -> None:
+    for m in _scan(_RE_YEAR, low, segs["year"]):
+        prep, yw, y2 = m.group("prep") or m.group("mid"), m.group("yw"), m.group("y2")
         y = int(m.group("y"))
         s, e = m.span()
         if _money_before(text, m.start("y")) and not prep:
@@ -577,9 +785,8 @@ def _years(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             elif not (prep or m.group("yw2")) and _count_follows(text, e):
                 continue
             else:
-                if not prep and (y < 1800 or not re.match(_OSP + _DASH + _OSP, text[m.end("y"):m.start("y2")])):
-                    if not re.match(_OSP + r"(?:to|until|till|through|по|до)" + _OSP,
-                                    text[m.end("y"):m.start("y2")], re.I):
+                if not prep and (y < 1800 or not _RE_DASH_GAP.fullmatch(text, m.end("y"), m.start("y2"))):
+                    if not _RE_TO_GAP.fullmatch(low, m.end("y"), m.start("y2")):
                         continue
                 if prep:
                     sep = text[m.end("y"):m.start("y2")].strip().lower()
@@ -597,14 +804,28 @@ def _years(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             if yw and yw.strip().lower().startswith("an") and not prep:
                 # Romanian "an" after a number is "year" only in "anul 2019" order, not "2019 an"
                 continue
-            if prep and prep.lower() in ("of", "for", "around", "by", "from", "between") and not yw:
+            if prep and prep.lower() in _WEAK_YEAR_PREP and not yw:
                 # weaker prepositions: require a plausible recent year and no count noun
                 if not (1900 <= y <= 2099):
                     continue
             e = m.end("yw") if yw else m.end("y")
-            start = m.start("prep") if prep and prep.lower() in ("early", "late", "mid", "mid-", "fiscal") else m.start("y")
+            if m.group("mid"):
+                start = m.start("mid")
+            elif prep and prep.lower() in ("early", "late", "fiscal"):
+                start = m.start("prep")
+            else:
+                start = m.start("y")
             out.append(_Cand(start, e, "year", value=f"{y:04d}"))
-    for m in _RE_DECADE.finditer(text):
+    # lists: "in 2015 and 2016", "in 2014, 2016 or 2019"
+    queue = [c for c in out if c.kind == "year" and not c.anchored]
+    while queue:
+        c = queue.pop()
+        m = _RE_YEAR_NEXT.match(text, c.end)
+        if m and not _count_follows(text, m.end()):
+            n = _Cand(m.start("y"), m.end(), "year", value=m.group("y"))
+            out.append(n)
+            queue.append(n)
+    for m in _scan(_RE_DECADE, low, segs["year"]):
         base = int(m.group("c")) * 100 + int(m.group("dd")) * 10
         lo, hi = base, base + 9
         mod = (m.group("mod") or "").lower()
@@ -615,7 +836,11 @@ def _years(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
         elif mod == "mid":
             lo, hi = base + 3, base + 6
         out.append(_Cand(m.start(), m.end(), "range", lo=f"{lo:04d}", hi=f"{hi:04d}", extra={"decade": base // 10}))
-    for m in _RE_QUARTER.finditer(text):
+    for m in _scan(_RE_CENTURY, low, segs["ordday"]):
+        n = int(m.group("n"))
+        if 1 <= n <= 21:
+            out.append(_Cand(m.start(), m.end(), "range", lo=f"{(n - 1) * 100:04d}", hi=f"{(n - 1) * 100 + 99:04d}"))
+    for m in _scan(_RE_QUARTER, low, segs["quarter"]):
         q = _Q[m.group("q").lower()]
         yg = m.group("y1") or m.group("y2") or m.group("y3")
         anchored = False
@@ -647,12 +872,12 @@ def _weekday_day(anchor: date, wd: int, direction: int) -> date:
     return anchor - timedelta(days=delta)
 
 
-def _weekdays(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]) -> None:
-    for m in _RE_WEEKDAY.finditer(text):
-        word = m.group("wd").rstrip(".")
-        low = word.lower()
-        base = low
-        for k in (low, re.sub(_KK_WD_SUFFIX + "$", "", low)):
+def _weekdays(text: str, low: str, anchor: _Anchor, language: str | None, out: list[_Cand], segs: dict) -> None:
+    for m in _scan(_RE_WEEKDAY, low, segs["weekday"]):
+        word = text[m.start("wd"):m.end("wd")].rstrip(".")
+        lw = word.lower()
+        base = lw
+        for k in (lw, _RE_KK_WD_SUFFIX.sub("", lw)):
             if k in _WEEKDAYS:
                 base = k
                 break
@@ -663,7 +888,7 @@ def _weekdays(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
         if base in _WEEKDAY_NEEDS_DATE:
             # only in front of a date: "Sat, Jan 8", "Luni, 10 ianuarie"
             nxt = text[m.end("wd"):m.end("wd") + 20]
-            if not re.match(r"\.?,?" + _OSP + r"(?:\d|" + _MON.format(g="x") + ")", nxt, re.I):
+            if not _RE_DATE_AFTER.match(nxt.lower()):
                 continue
             if base in ("sat", "sun", "wed", "mon") and not word[:1].isupper():
                 continue
@@ -673,29 +898,29 @@ def _weekdays(text: str, anchor: _Anchor, language: str | None, out: list[_Cand]
             continue
         if re.match(r"[а-яіїєґ]", word) and not pre and not word[:1].isupper() and base in ("среда", "середа"):
             continue
-        s = m.start() if pre in ("last", "next", "this", "past", "минулого", "минулої", "минулий", "минулу",
+        s = m.start() if pre in ("last", "next", "this", "past", "coming", "this coming",
+                                 "минулого", "минулої", "минулий", "минулу",
                                  "прошлый", "прошлую", "прошлое", "прошлой", "прошлым", "наступного",
                                  "наступної", "наступний", "наступну", "следующий", "следующую", "өткен",
                                  "келесі", "в ночь на", "в ночь с") else m.start("wd")
         e = m.end()
+        extra = {"wd": wd, "needs_date": base in _WEEKDAY_NEEDS_DATE}
         if anchor.day is None:
-            out.append(_Cand(s, e, "weekday", extra={"wd": wd}))
+            out.append(_Cand(s, e, "weekday", extra=extra))
             continue
         if pre.startswith(("last", "past", "минул", "прошл", "өткен")):
             direction = -2
-        elif pre.startswith(("next", "наступн", "следующ", "келесі")):
+        elif pre.startswith(("next", "наступн", "следующ", "келесі", "coming", "this coming")):
             direction = 1
-        elif pre == "this":
-            direction = 1 if _future_context(text, m.start()) else -1
-        else:
+        else:  # "on Wednesday", "this Wednesday": past unless the clause reads as future
             direction = 1 if _future_context(text, m.start()) else -1
         d = _weekday_day(anchor.day, wd, direction)
-        out.append(_Cand(s, e, "weekday", value=_iso(d), anchored=True, day=d, extra={"wd": wd}))
+        out.append(_Cand(s, e, "weekday", value=_iso(d), anchored=True, day=d, extra=extra))
 
 
-def _relative(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
+def _relative(text: str, low: str, anchor: _Anchor, out: list[_Cand], segs: dict) -> None:
     a = anchor.day
-    for m in _RE_DAYREL.finditer(text):
+    for m in _scan(_RE_DAYREL, low, segs["rel"]):
         i = int(m.lastgroup[1:])
         offset = _DAYREL[i][1]
         if a is None:
@@ -703,7 +928,7 @@ def _relative(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             continue
         d = a + timedelta(days=offset)
         out.append(_Cand(m.start(), m.end(), "day", value=_iso(d), anchored=True, day=d))
-    for m in _RE_PERIOD.finditer(text):
+    for m in _scan(_RE_PERIOD, low, segs["rel"]):
         i = int(m.lastgroup[1:])
         _, unit, k = _PERIODS[i]
         s, e = m.span()
@@ -728,11 +953,16 @@ def _relative(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             out.append(_Cand(s, e, "range", lo=f"{a.year:04d}-01-01", hi=_iso(a), anchored=True))
         else:
             out.append(_Cand(s, e, "year", value=f"{a.year + k:04d}", anchored=True))
-    for m in _RE_AGO.finditer(text):
+    for m in _scan(_RE_AGO, low, segs["rel"]):
         n_word = (m.group("n") or m.group("n2") or "1").lower()
         unit = _UNIT[(m.group("u") or m.group("u1") or m.group("u2")).lower()]
         direction = (m.group("dir") or m.group("dir1") or "ago").lower()
         sign = 1 if direction == "later" else -1
+        if direction in ("earlier", "later"):
+            # "a day later", "two years earlier": counted from an event in the story, not from
+            # the document's date: found, but left unplaced
+            out.append(_Cand(m.start(), m.end(), "vague"))
+            continue
         s, e = m.span()
         n_word = re.sub(r"\s+", " ", n_word)
         if n_word in _VAGUE_N or a is None:
@@ -770,7 +1000,7 @@ def _relative(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             out.append(_Cand(s, e, "month", value=f"{y:04d}-{mo:02d}", anchored=True))
         else:
             out.append(_Cand(s, e, "year", value=f"{a.year + sign * n:04d}", anchored=True))
-    for m in _RE_ORDDAY.finditer(text):
+    for m in _scan(_RE_ORDDAY, low, segs["ordday"]):
         d = int(m.group("d"))
         if a is None:
             continue
@@ -789,8 +1019,8 @@ def _relative(text: str, anchor: _Anchor, out: list[_Cand]) -> None:
             out.append(_Cand(m.start("d") - 4, m.end(), "date", value=_iso(best[1]), anchored=True, day=best[1]))
 
 
-def _times(text: str, out: list[_Cand]) -> None:
-    for m in _RE_TIME.finditer(text):
+def _times(text: str, low: str, out: list[_Cand], segs: dict) -> None:
+    for m in _scan(_RE_TIME, low, segs["time"]):
         if m.group("word"):
             w = m.group("word").lower()
             h = 0 if w in ("midnight", "полночь", "опівночі") else 12
@@ -832,12 +1062,14 @@ _DATELIKE = {"date", "day", "weekday"}
 def _select(cands: list[_Cand]) -> list[_Cand]:
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[_Cand] = []
-    occupied: list[tuple[int, int]] = []
+    if not cands:
+        return taken
+    occupied = bytearray(max(c.end for c in cands) + 1)
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in occupied):
+        if c.end <= c.start or occupied.find(1, c.start, c.end) >= 0:
             continue
         taken.append(c)
-        occupied.append((c.start, c.end))
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     taken.sort(key=lambda c: c.start)
     return taken
 
@@ -848,7 +1080,7 @@ def _with_time(c: _Cand, t: tuple[int, int]) -> None:
     c.time = t
 
 
-def _join(text: str, cands: list[_Cand]) -> list[_Cand]:
+def _join(text: str, cands: list[_Cand], anchor: _Anchor) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
         if out:
@@ -897,7 +1129,31 @@ def _join(text: str, cands: list[_Cand]) -> list[_Cand]:
                     out[-1] = _Cand(start, c.end, "range", lo=p.value, hi=c.value, anchored=p.anchored or c.anchored)
                     continue
         out.append(c)
-    return [c for c in out if not (c.kind == "time" and c.extra.get("weak"))]
+    # a time on its own ("at 7:15 p.m.") belongs to the last day named earlier in its sentence,
+    # else to the anchor's day
+    last_day: _Cand | None = None
+    result = []
+    for c in out:
+        if c.kind == "weekday" and c.extra.get("needs_date"):
+            continue  # "Sun", "Sat", "Luni" not followed by a date: ordinary words
+        if c.kind == "time":
+            if c.extra.get("weak"):
+                continue
+            day = None
+            if last_day is not None and not re.search(r"[.!?]\s|\n", text[last_day.end:c.start]):
+                day = last_day.day
+            elif anchor.day is not None:
+                day = anchor.day
+            if day is not None and c.time:
+                c.value = f"{day.isoformat()}T{c.time[0]:02d}:{c.time[1]:02d}"
+                c.anchored = True
+        elif c.day is not None:
+            last_day = c
+        result.append(c)
+    return result
+
+
+_KEEP_DOT = _ABBREV | _WEEKDAY_NEEDS_DATE | {"г", "гг", "р", "ж", "m", "c"}
 
 
 def find_dates_in(text: str, anchor: date | None = None, language: str | None = None, *,
@@ -912,17 +1168,23 @@ def find_dates_in(text: str, anchor: date | None = None, language: str | None = 
         anchor = anchor.date()
     anc = _Anchor(anchor, year)
     cands: list[_Cand] = []
-    _explicit(text, anc, language, cands)
-    _years(text, anc, cands)
-    _weekdays(text, anc, language, cands)
-    _relative(text, anc, cands)
-    _times(text, cands)
-    chosen = _join(text, _select(cands))
+    low = _lower(text)
+    segs = _segments(text, low)
+    _explicit(text, low, anc, language, cands, segs)
+    _years(text, low, anc, cands, segs)
+    _weekdays(text, low, anc, language, cands, segs)
+    _relative(text, low, anc, cands, segs)
+    _times(text, low, cands, segs)
+    chosen = _join(text, _select(cands), anc)
     result = []
     for c in chosen:
         s, e = c.start, c.end
         while e > s and text[e - 1] in " ,\t":
             e -= 1
+        if e - s > 2 and text[e - 1] == "." and text[e - 2].isalpha():
+            word = re.search(r"([^\W\d_]+)\.$", text[s:e])
+            if word and word.group(1).lower() not in _KEEP_DOT:
+                e -= 1
         if c.kind == "range":
             result.append(DateMention(s, e, text[s:e], lo=c.lo, hi=c.hi, anchored=c.anchored))
         else:
@@ -934,15 +1196,21 @@ def find_dates_in(text: str, anchor: date | None = None, language: str | None = 
 
 
 def _parse_published(value: str | None) -> date | None:
+    """The calendar date of a ``published`` field: ISO first, else any full date in it
+    ("Mon, 10 Jan 2022 18:05 GMT", "10.01.2022")."""
     if not value:
         return None
     m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    for c in find_dates_in(value[:100], None, None):
+        d = _to_date(c.value)
+        if d:
+            return d
+    return None
 
 
 def document_anchor(doc: Document) -> tuple[date | None, int | None]:
@@ -950,21 +1218,19 @@ def document_anchor(doc: Document) -> tuple[date | None, int | None]:
     day = _parse_published(doc.meta.get("published"))
     if day:
         return day, day.year
-    head = doc.text[:300]
-    for c in find_dates_in(head, None, doc.meta.get("language")):
-        if c.value and len(c.value) >= 10 and c.value[0] != "X":
-            d = _to_date(c.value)
-            if d:
-                return d, d.year
+    # a dateline at the top ("By ... | 12.01.2022, 09:15")
+    for c in find_dates_in(doc.text[:300], None, doc.meta.get("language")):
+        d = _to_date(c.value)
+        if d and d.year <= date.today().year:
+            return d, d.year
+    # else only a year: the latest one the document states for a day, a month or a year
+    # (not decades or centuries, not years after today)
     years = []
     for c in find_dates_in(doc.text, None, doc.meta.get("language")):
-        if c.anchored:
-            continue
-        for v in (c.value, c.lo, c.hi):
-            if v and v[:4].isdigit() and (c.value is None or len(c.value) >= 4):
+        for v in (c.value, c.lo if c.lo and len(c.lo) >= 7 else None, c.hi if c.hi and len(c.hi) >= 7 else None):
+            if v and v[:4].isdigit():
                 years.append(int(v[:4]))
-    # a decade or century range says little about the document's own year
-    years = [y for y in years if 1900 <= y <= 2100]
+    years = [y for y in years if 1900 <= y <= date.today().year]
     return None, max(years) if years else None
 
 
@@ -1012,6 +1278,11 @@ def to_timeml(m: DateMention) -> str | None:
     if not (m.lo and m.hi):
         return None
     lo, hi = m.lo, m.hi
+    if len(lo) == 7 and len(hi) == 7:
+        season = {("03", "05"): "SP", ("06", "08"): "SU", ("09", "11"): "FA", ("12", "02"): "WI"}.get((lo[5:], hi[5:]))
+        if season:
+            return f"{hi[:4] if season == 'WI' else lo[:4]}-{season}"
+        return lo[:4] if lo[:4] == hi[:4] else None
     if len(lo) == 4 and len(hi) == 4:
         if lo[:3] == hi[:3]:
             return lo[:3]
@@ -1022,6 +1293,8 @@ def to_timeml(m: DateMention) -> str | None:
     if dlo and dhi:
         if dlo == dhi:
             return lo
+        if lo[5:] == "01-01" and lo[:4] == hi[:4] and dhi != _month_end(dhi.year, dhi.month):
+            return lo[:4]  # "earlier this year": the year so far
         ilo, ihi = dlo.isocalendar(), dhi.isocalendar()
         if (ilo[0], ilo[1]) == (ihi[0], ihi[1]):
             return f"{ilo[0]:04d}-W{ilo[1]:02d}"
