@@ -50,7 +50,8 @@ class AlignedClaim:
     hi: float | None
     hedge: str | None
     where: str | None
-    date: str | None  # as_of, else the document's publication date (YYYY-MM-DD)
+    date: str | None  # as_of, else a date in the sentence, else the document's date (YYYY-MM-DD)
+    role: str | None = None  # "before"/"after" for the two ends of a change ("from 60 to 120 tenge")
 
     @property
     def figure(self) -> float | None:
@@ -77,10 +78,12 @@ GENERIC_UNITS = {"people", "persons", "troops", "personnel", "%", "percent"}
 
 def scope_of(claim: AlignedClaim) -> str:
     if claim.where:
-        return claim.where
-    if claim.unit and claim.unit.lower() not in GENERIC_UNITS and claim.measure in {"killed", "injured", "detained"}:
-        return claim.unit  # e.g. killed, security forces
-    return "total"
+        scope = claim.where
+    elif claim.unit and claim.unit.lower() not in GENERIC_UNITS and claim.measure in {"killed", "injured", "detained"}:
+        scope = claim.unit  # e.g. killed, security forces
+    else:
+        scope = "total"
+    return f"{scope}, {claim.role} the change" if claim.role else scope
 
 
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
@@ -137,22 +140,36 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
     sources = {c.source for c in members}
     if len(sources) == 1:
         return "single_source", f"all {len(members)} figure(s) come from {next(iter(sources))}"
+    dates = _dates_with_inferred(members)
     conflicts, moves = [], []
     for a, b in combinations(members, 2):
         if compatible(a, b):
             continue
-        if a.date and b.date and a.date != b.date:
-            moves.append((a, b) if a.date < b.date else (b, a))
+        if dates[a.id] and dates[b.id] and dates[a.id] != dates[b.id]:
+            moves.append((a, b) if dates[a.id] < dates[b.id] else (b, a))
         else:
             conflicts.append((a, b))
     if conflicts:
         a, b = conflicts[0]
+        same_day = dates[a.id] and dates[a.id] == dates[b.id]
         return "conflict", (f"{_say(a)} and {_say(b)} cannot both hold"
-                            + (f" at {a.date}" if a.date and a.date == b.date else " (no date separates them)"))
+                            + (f" at {dates[a.id]}" if same_day else " (no date separates them)"))
     if moves:
-        steps = sorted({(a.date, _say(a)) for a, _ in moves} | {(b.date, _say(b)) for _, b in moves})
+        steps = sorted({(dates[a.id], _say(a)) for a, _ in moves} | {(dates[b.id], _say(b)) for _, b in moves})
         return "evolving", "the figure moved over time: " + " → ".join(f"{say} on {date}" for date, say in steps)
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
+
+
+def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
+    """Each claim's date; an undated figure takes the latest date of a dated figure it agrees with,
+    so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts."""
+    dates = {c.id: c.date for c in members}
+    dated = [c for c in members if c.date]
+    for c in members:
+        if not c.date:
+            matches = sorted((d.date for d in dated if compatible(c, d)), reverse=True)
+            dates[c.id] = matches[0] if matches else None
+    return dates
 
 
 def _say(claim: AlignedClaim) -> str:
