@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,7 +159,6 @@ def _claims(docs: list[Document], anns: dict[str, Annotations],
     out, aligned = [], []
     for doc in docs:
         published = (doc.meta.get("published") or "")[:10] or None
-        roles = change_roles(doc.text, anns[doc.id].claims)
         for i, c in enumerate(anns[doc.id].claims):
             claim_id = f"{doc.id[:10]}:{i}"
             out.append({
@@ -173,25 +171,19 @@ def _claims(docs: list[Document], anns: dict[str, Annotations],
             aligned.append(AlignedClaim(
                 id=claim_id, doc=doc.id, source=c.by or source[doc.id], doc_source=source[doc.id],
                 measure=c.measure, unit=c.unit, value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
-                where=_place_key(c.where), role=roles.get(i),
+                where=_place_key(c.where), role=_change_role(c.qualifier),
                 date=(c.as_of or _sentence_date(c, anns[doc.id]) or published or "")[:10] or None,
             ))
     return out, aligned
 
 
-_FROM = re.compile(r"(?:^|\W)(?:from|с|со|от|з|de la)\W+$", re.IGNORECASE)
-_TO = re.compile(r"(?:^|\W)(?:to|до|→|->|la)(?:\W|$)", re.IGNORECASE)
-
-
-def change_roles(text: str, claims: list) -> dict[int, str]:
-    """Claims that are the two ends of one change ("from 60 to 120 tenge"): index -> before/after."""
-    roles: dict[int, str] = {}
-    for i, (a, b) in enumerate(zip(claims, claims[1:])):
-        same = a.sentence_start == b.sentence_start and a.measure == b.measure and a.unit == b.unit
-        between = text[a.end:b.start]
-        if same and len(between) < 40 and _TO.search(between) and _FROM.search(text[max(0, a.start - 12):a.start]):
-            roles[i], roles[i + 1] = "before", "after"
-    return roles
+def _change_role(qualifier: str | None) -> str | None:
+    """The extractor marks the two ends of "from 60 to 120 tenge" as ``change: from``/``change: to``."""
+    if qualifier and "change: from" in qualifier:
+        return "before"
+    if qualifier and "change: to" in qualifier:
+        return "after"
+    return None
 
 
 def _sentence_date(claim, ann: Annotations) -> str | None:  # noqa: ANN001 - a Claim

@@ -36,7 +36,8 @@ HEDGES: dict[str, str] = {
     "as many as": "upper", "up to": "upper", "almost": "upper", "nearly": "upper", "just under": "upper",
     "a little under": "upper", "slightly less than": "upper", "less than": "upper", "fewer than": "upper",
     "under": "upper", "no more than": "upper", "not more than": "upper", "at most": "upper",
-    "a maximum of": "upper", "close to": "upper", "just shy of": "upper",
+    "a maximum of": "upper", "close to": "upper", "just shy of": "upper", "nears": "upper", "nearing": "upper",
+    "approaching": "upper", "short of": "upper",
     # English, approximations
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
     "an estimated": "approx", "estimated": "approx", "circa": "approx", "approx.": "approx", "ca.": "approx",
@@ -48,7 +49,8 @@ HEDGES: dict[str, str] = {
     # Russian, upper bounds
     "почти": "upper", "до": "upper", "менее": "upper", "менее чем": "upper", "меньше": "upper",
     "не более": "upper", "не более чем": "upper", "не больше": "upper", "максимум": "upper",
-    "чуть менее": "upper", "едва ли не": "upper", "вплоть до": "upper",
+    "чуть менее": "upper", "едва ли не": "upper", "вплоть до": "upper", "почти на": "upper",
+    "более чем на": "lower", "свыше чем на": "lower", "примерно на": "approx", "около чем на": "approx",
     # Russian, approximations
     "около": "approx", "ок.": "approx", "примерно": "approx", "порядка": "approx",
     "приблизительно": "approx", "где-то": "approx", "приблиз.": "approx", "почти что": "upper",
@@ -125,7 +127,7 @@ _RU_VAGUE_START = {"тысячи", "тысяч", "тысячами", "тысяч
 # Scale after digits: "19 million", "2,5 тыс.", "175 млн", "5k", "$3bn".
 SCALES: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "m": 1e6,
+    "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "k": 1e3, "m": 1e6,
     "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
     "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12,
 }
@@ -137,7 +139,7 @@ _DIGITS = (
     r"|\d+(?:[.,]\d+)?"  # 2.6  1,5  3022
 )
 _SCALE = (
-    r"(?:\s*(?:thousand|million|billion|trillion|mln\.?|bn|тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?"
+    r"(?:\s*(?:thousand|million|billion|trillion|mln\.?|bln\.?|bn|тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?"
     r"|млрд\.?|миллиард(?:а|ов)?|трлн\.?)(?![a-zа-яё])"
     r"|(?:k|m|bn)(?![\w]))"
 )
@@ -147,21 +149,12 @@ def _word_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_EN_WORD = _word_alternation(list(EN_WORDS))
-_RU_WORD = _word_alternation(list(RU_WORDS))
-_EN_SEQ = rf"(?:(?:a|one)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{_EN_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORD}))*"
-_RU_SEQ = rf"(?:{_RU_WORD})(?:\s+(?:{_RU_WORD}))*"
-
-NUMBER_RE = re.compile(
-    rf"(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?"
-    rf"|(?<![\w-])(?P<words>{_EN_SEQ}|{_RU_SEQ})(?![\w-])",
-    re.IGNORECASE,
-)
 _CURRENCY_PREFIX = re.compile(r"(?:US\$|\$|€|£|₸|₽|USD|EUR|KZT|RUB)\s?$")
 _HEDGE_BEFORE = re.compile(
     r"(?:^|(?<=[^\w.]))(" + _word_alternation(list(HEDGES)) + r")[\s*_\"“«„']*$", re.IGNORECASE
 )
-_HEDGE_AFTER = re.compile(r"^\s*(" + _word_alternation(list(POST_HEDGES)) + r")(?![\w])", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"^\s*(" + _word_alternation(list(POST_HEDGES)) + r")(?![\w])(?!\s+(?:than|чем)\b)",
+                          re.IGNORECASE)
 _RANGE_DASH = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_WORDS = [
     # (word before the first number, word between) → a range
@@ -224,8 +217,7 @@ def parse_words(text: str) -> float | None:
     current = 0.0
     seen = False
     for i, token in enumerate(tokens):
-        if token in ("a",) and i == 0:
-            current = 1
+        if token == "a" and i == 0:
             continue
         value = WORD_VALUES.get(token.replace("ё", "е"), WORD_VALUES.get(token))
         if value is None:
@@ -243,6 +235,11 @@ def parse_words(text: str) -> float | None:
     return (total + current) if seen else None
 
 
+def _tidy(value: float) -> float:
+    """1093.6 * 1e9 → 1093600000000.0, not 1093599999999.9999."""
+    return float(round(value, 6)) if value < 1e15 else value
+
+
 def parse_scale(scale: str | None) -> float:
     if not scale:
         return 1.0
@@ -253,43 +250,89 @@ def parse_scale(scale: str | None) -> float:
 def parse_number(text: str) -> float | None:
     """The value of a single number expression in any supported style (no hedge):
     ``"7 939"``, ``"1,5 тыс."``, ``"175 million"``, ``"пятьсот"``, ``"two"``."""
-    m = NUMBER_RE.search(text)
-    if not m:
-        return None
-    if m.group("digits"):
-        value = parse_digits(m.group("digits"))
-        return None if value is None else value * parse_scale(m.group("scale"))
-    return parse_words(m.group("words"))
+    atoms = _atoms(text)
+    return atoms[0][2] if atoms else None
+
+
+_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+_SCALE_START = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_WORD_SET = frozenset(WORD_VALUES)
+
+
+def _word_atoms(text: str) -> list[tuple[int, int, float, bool, bool, str]]:
+    """Runs of number words ("two hundred and fifty", "пятьсот", "a dozen"), found by looking every word up
+    in a table (much faster than one regular expression with every form)."""
+    out: list[tuple[int, int, float, bool, bool, str]] = []
+    if _WORD_SET.isdisjoint(_WORD_TOKEN.findall(text.lower())):
+        return out
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        while run and run[-1][2] in ("and", "a"):
+            run.pop()
+        if run:
+            first = run[0][2]
+            ok = True
+            if first in _RU_VAGUE_START:
+                ok = False
+            elif first in _SCALE_START:
+                ok = False
+            if ok:
+                a, b = run[0][0], run[-1][1]
+                words = text[a:b]
+                value = parse_words(words)
+                if value is not None:
+                    out.append((a, b, value, True, False, words))
+        run.clear()
+
+    for m in _WORD_TOKEN.finditer(text):
+        token = m.group(0).lower()
+        a, b = m.start(), m.end()
+        if run and run[-1][2] == "a" and token not in _SCALE_START:
+            run.clear()
+        if run:
+            gap = text[run[-1][1]:a]
+            joined = gap == "-" or (gap.strip() == "" and "\n" not in gap and len(gap) <= 3)
+            if joined and (token in WORD_VALUES or (token == "and" and run[-1][2] != "and")):
+                run.append((a, b, token))
+                continue
+            if joined and token in _SCALE_START and run[-1][2] == "a":
+                run.append((a, b, token))
+                continue
+            flush()
+        if token in WORD_VALUES or token == "a" or token == "one":
+            before = text[a - 1] if a else " "
+            if before.isalnum() or (before == "-" and a > 1 and text[a - 2].isalnum()):
+                continue
+            after = text[b:b + 1]
+            if after == "-" and not text[b + 1:b + 2].isalpha():
+                continue
+            run.append((a, b, token))
+    flush()
+    return out
 
 
 def _atoms(text: str) -> list[tuple[int, int, float, bool, bool, str]]:
     """(start, end, value, is_words, has_scale, raw) for every number in ``text``."""
     out = []
-    for m in NUMBER_RE.finditer(text):
-        if m.group("digits"):
-            value = parse_digits(m.group("digits"))
-            if value is None:
-                continue
-            scale = m.group("scale")
-            if scale and scale.strip().lower() in ("k", "m") and not _CURRENCY_PREFIX.search(text[: m.start()]):
-                # "5k"/"$5m" only with a currency before; otherwise "10m" is ten metres.
-                end = m.end("digits")
-                out.append((m.start(), end, value, False, False, text[m.start():end]))
-                continue
-            out.append((m.start(), m.end(), value * parse_scale(scale), False, bool(scale), m.group(0)))
-        else:
-            words = m.group("words")
-            first = words.split()[0].lower()
-            if first in _RU_VAGUE_START:
-                continue
-            if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen") and not re.match(
-                r"(?:a|one)\s", words, re.I
-            ):
-                continue
-            value = parse_words(words)
-            if value is None:
-                continue
-            out.append((m.start(), m.end(), value, True, False, words))
+    for m in _DIGITS_RE.finditer(text):
+        value = parse_digits(m.group("digits"))
+        if value is None:
+            continue
+        scale = m.group("scale")
+        if scale and scale.strip().lower() in ("k", "m") and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()]):
+            # "5k"/"$5m" only with a currency before; otherwise "10m" is ten metres.
+            end = m.end("digits")
+            out.append((m.start(), end, value, False, False, text[m.start():end]))
+            continue
+        if scale and re.search(r"[а-яё]", scale, re.IGNORECASE) and re.fullmatch(r"\d{1,3},\d{3}", m.group("digits")):
+            value = float(m.group("digits").replace(",", "."))  # "12,274 млрд": a Russian decimal comma
+        out.append((m.start(), m.end(), _tidy(value * parse_scale(scale)), False, bool(scale), m.group(0)))
+    if any(ch.isalpha() for ch in text):
+        taken = [(a, b) for a, b, *_ in out]
+        out += [w for w in _word_atoms(text) if not any(a < w[1] and w[0] < b for a, b in taken)]
+        out.sort()
     return out
 
 
