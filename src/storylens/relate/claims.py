@@ -124,16 +124,16 @@ def _unit_family(unit: str) -> str:
 
 
 def _split_partial_counts(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
-    """Single-linkage on log(figure): a gap wider than PARTIAL_RATIO starts a new part; largest part first."""
-    ordered = sorted(members, key=lambda c: c.figure or 0.0)
-    parts: list[list[AlignedClaim]] = [[ordered[0]]]
-    for claim in ordered[1:]:
-        prev = parts[-1][-1].figure or 0.0
-        if prev > 0 and (claim.figure or 0.0) / prev > PARTIAL_RATIO:
-            parts.append([claim])
-        else:
-            parts[-1].append(claim)
-    return sorted(parts, key=lambda p: -max(c.figure or 0.0 for c in p))
+    """The largest figure and every figure within PARTIAL_RATIO of it form the main part; the rest
+    is split the same way. (Measured from the top, so 1,743 → 5,000 → 7,939 cannot chain together.)"""
+    rest = sorted(members, key=lambda c: -(c.figure or 0.0))
+    parts = []
+    while rest:
+        top = rest[0].figure or 0.0
+        part = [c for c in rest if (c.figure or 0.0) * PARTIAL_RATIO >= top]
+        parts.append(part)
+        rest = [c for c in rest if c not in part]
+    return parts
 
 
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
