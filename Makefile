@@ -29,8 +29,8 @@ test-install: $(TEST_STAMP)
 
 demo: $(STAMP)
 	rm -f demo.db
-	$(BIN)/storylens ingest examples/kazakhstan-2022 --db demo.db
-	$(BIN)/storylens docs --db demo.db
+	$(BIN)/storylens analyze examples/kazakhstan-2022 --db demo.db --out demo-report
+	@echo "open demo-report/report.html in a browser (it works offline, from the file)"
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
@@ -45,4 +45,4 @@ lock:
 	cd requirements && ../$(BIN)/uv pip compile --python-version 3.11 --generate-hashes test.in -o test.txt
 
 clean:
-	rm -rf $(VENV) demo.db
+	rm -rf $(VENV) demo.db demo-report
