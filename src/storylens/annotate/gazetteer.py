@@ -64,16 +64,27 @@ _VOWELS = set("аеёиоуыэюяіїєәөұүaeiouy")
 
 def translit(text: str) -> str:
     """Cyrillic → Latin (lower case). "е" after a vowel, a soft/hard sign or word-initially is
-    "ye", as in English news spelling (Токаев → tokayev, Ерлан → yerlan)."""
+    "ye", as in English news spelling (Токаев → tokayev, Ерлан → yerlan); in a word with
+    Ukrainian letters и is "y" and ї inside a word "i" (Київ → kyiv)."""
     out: list[str] = []
     prev = ""
-    for ch in text.lower():
-        if ch == "е" and (not prev or not prev.isalpha() or prev in _VOWELS or prev in "ьъ"):
-            out.append("ye")
-        else:
-            out.append(_CYR.get(ch, ch))
-        prev = ch
+    for word in re.split(r"(\W+)", text.lower()):
+        ukrainian = bool(_UK_LETTERS.search(word))
+        prev = ""
+        for ch in word:
+            if ch == "е" and (not prev or prev in _VOWELS or prev in "ьъ"):
+                out.append("ye")
+            elif ukrainian and ch == "и":
+                out.append("y")
+            elif ukrainian and ch == "ї" and prev:
+                out.append("i")
+            else:
+                out.append(_CYR.get(ch, ch))
+            prev = ch
     return "".join(out)
+
+
+_UK_LETTERS = re.compile("[іїєґ]")
 
 
 _SPELLING = [
@@ -101,14 +112,19 @@ def key(text: str) -> str:
     k = "".join(c for c in k if not unicodedata.combining(c))
     for pattern, repl in _SPELLING:
         k = pattern.sub(repl, k)
-    return k
+    return k.replace("-", " ")
 
 
 # --- Russian inflection -------------------------------------------------------------------
 
 _ENDINGS = sorted(
     ["ами", "ями", "ому", "ему", "ого", "его", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
-     "ах", "ях", "ую", "юю", "ая", "яя", "ые", "ие", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о"],
+     "ах", "ях", "ую", "юю", "ая", "яя", "ые", "ие", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о",
+     # Ukrainian
+     "ові", "еві", "ою", "ею", "ів", "і",
+     # Kazakh (locative, dative, genitive, ablative, accusative, instrumental)
+     "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
+     "ды", "ді", "ты", "ті", "ны", "ні", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"],
     key=len, reverse=True,
 )
 _STEM_END = "аяоеёиыуюйь"
@@ -229,18 +245,27 @@ class Gazetteer:
         self._folded: dict[str, int] = {}
         self._keys: dict[str, int] = {}
         self._stems: dict[str, int] = {}
+        self._acronyms: dict[str, int] = {}  # folded acronyms, for all-lower or all-upper text
         self.max_words = 1
+        self._first: set[str] = set()  # first words of every form (folded, and stems), to skip tokens fast
         for i, entry in enumerate(entries):
             for form in entry.forms:
                 self.max_words = max(self.max_words, len(form.split()))
+                first = fold(form).split(" ")[0]
+                self._first.update((form.split(" ")[0], first, stem(first), first.split("-")[0]))
                 if _is_acronym(form):
                     self._exact.setdefault(form, i)
+                    self._acronyms.setdefault(form.casefold(), i)
                     continue
                 self._folded.setdefault(fold(form), i)
+                self._folded.setdefault(fold(form).replace("-", " "), i)
                 self._keys.setdefault(key(form), i)
                 if CYRILLIC.search(form):
                     words = fold(form).split(" ")
                     self._stems.setdefault(" ".join([*words[:-1], stem(words[-1])]), i)
+
+    def _could_start(self, token: str) -> bool:
+        return any(c in self._first for c in _first_word_candidates(token))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -253,11 +278,15 @@ class Gazetteer:
         surface = surface.strip()
         if surface in self._exact:
             return self.entries[self._exact[surface]]
+        if (surface.islower() or surface.isupper()) and surface.casefold() in self._acronyms:
+            return self.entries[self._acronyms[surface.casefold()]]
         if _is_acronym(surface):
             return None
         folded = fold(surface)
         if folded in self._folded:
             return self.entries[self._folded[folded]]
+        if "-" in folded and folded.replace("-", " ") in self._folded:
+            return self.entries[self._folded[folded.replace("-", " ")]]
         if CYRILLIC.search(surface):
             words = folded.split(" ")
             for base in strip_inflection(words[-1])[1:]:
@@ -283,15 +312,22 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             hit = None
+            if not self._could_start(text[tokens[i][0] : tokens[i][1]]):
+                i += 1
+                continue
             for n in range(min(self.max_words + 1, len(tokens) - i), 0, -1):
                 s, e = tokens[i][0], tokens[i + n - 1][1]
                 surface = text[s:e].rstrip(".")
                 if not surface or not (surface[0].isupper() or surface[0].isdigit() or n == 1):
                     continue
-                entry = self.lookup(surface, fuzzy_key=False)
+                if surface[0].isupper():
+                    entry = self.lookup(surface, fuzzy_key=False)
+                else:  # lower-case forms (nationalities in ru/uk) only as listed, not inflected
+                    found_at = self._folded.get(fold(surface))
+                    entry = self.entries[found_at] if found_at is not None else None
+                    if entry is not None and (entry.label != "GROUP" or surface != fold(surface)):
+                        entry = None
                 if entry is None:
-                    continue
-                if not surface[0].isupper() and entry.label != "GROUP":
                     continue
                 hit = (s, s + len(surface), entry)
                 break
@@ -302,6 +338,15 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+
+def _first_word_candidates(token: str) -> list[str]:
+    low = token.casefold().rstrip(".")
+    low = low[:-2] if low.endswith(("'s", "’s")) else low
+    out = [token, low]
+    if CYRILLIC.search(low):
+        out += [*strip_inflection(low)[1:], stem(low)]
+    return out
 
 
 def _is_acronym(form: str) -> bool:

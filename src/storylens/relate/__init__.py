@@ -1,0 +1,1 @@
+"""Relations across documents: one entity across spellings, scripts and languages."""
