@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -28,7 +29,10 @@ from storylens.store import Store, StoreError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "kazakhstan-2022"
 STORYLENS = Path(sys.executable).with_name("storylens")
+STORYLENS_CMD = [str(STORYLENS)] if STORYLENS.exists() else [sys.executable, "-m", "storylens"]
 MB = 1024 * 1024
+# Annotation (entities, claims…) is not under test here: these tests are about reading, cleaning, storing.
+NO_ANNOTATE = "--no-annotate"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 # Original text written for this test (English and Russian), nothing taken from real sources.
@@ -226,6 +230,8 @@ def hostile(tmp_path_factory) -> Path:
     build_hostile(root)
     yield root
     os.chmod(root / "locked.txt", 0o644)
+    for name in ("huge_text.txt", "huge_sparse.txt", "bomb.txt.gz"):  # pytest keeps old tmp dirs: free 400 MB
+        (root / name).unlink()
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +262,9 @@ def library_run(hostile, tmp_path_factory) -> tuple[Summary, Path, dict[str, int
 @pytest.fixture(scope="module")
 def cli_run(hostile, tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     db = tmp_path_factory.mktemp("clidb") / "hostile.db"
-    proc = subprocess.run([str(STORYLENS), "ingest", str(hostile), "--db", str(db), "--quiet"],
+    first = CliRunner().invoke(cli, ["ingest", NO_ANNOTATE, str(EXAMPLES), "--db", str(db), "-q"])
+    assert first.exit_code == 0, first.output
+    proc = subprocess.run([*STORYLENS_CMD, "ingest", NO_ANNOTATE, str(hostile), "--db", str(db), "--quiet"],
                           capture_output=True, text=True, errors="replace", timeout=300)
     return proc, db
 
@@ -386,6 +394,11 @@ def test_cli_hostile_run(cli_run):
     for marker in GOOD_MARKERS:
         assert marker in texts, f"{marker} was not stored by the CLI"
     assert "Паромная переправа" in texts
+    with sqlite3.connect(db) as con:
+        origins = {r[0] for r in con.execute("SELECT origin FROM documents WHERE status = 'clean'")}
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    examples = {str(p) for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html"}}
+    assert examples <= origins, "documents stored before the hostile run were lost"
 
 
 def test_cli_nothing_readable_fails_clearly(tmp_path):
@@ -394,7 +407,7 @@ def test_cli_nothing_readable_fails_clearly(tmp_path):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (corpus / "broken.json").write_bytes(b"{")
-    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(tmp_path / "x.db"), "-q"])
+    result = CliRunner().invoke(cli, ["ingest", NO_ANNOTATE, str(corpus), "--db", str(tmp_path / "x.db"), "-q"])
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
@@ -404,7 +417,7 @@ def test_cli_nothing_readable_fails_clearly(tmp_path):
 
 def test_cli_empty_folder_fails_clearly(tmp_path):
     (tmp_path / "none").mkdir()
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "none"), "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(cli, ["ingest", NO_ANNOTATE, str(tmp_path / "none"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code != 0 and isinstance(result.exception, SystemExit)
     assert "nothing could be read" in result.output
 
@@ -416,7 +429,7 @@ def test_cli_non_sqlite_db(tmp_path, content):
     (tmp_path / "c" / "a.txt").write_text("GOOD " + ENGLISH)
     db = tmp_path / "notes.db"
     db.write_bytes(content)
-    for args in (["ingest", str(tmp_path / "c"), "--db", str(db)], ["docs", "--db", str(db)],
+    for args in (["ingest", NO_ANNOTATE, str(tmp_path / "c"), "--db", str(db)], ["docs", "--db", str(db)],
                  ["search", "ferry", "--db", str(db)]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code != 0, (args, result.output)
@@ -429,7 +442,7 @@ def test_cli_non_sqlite_db(tmp_path, content):
 def test_cli_db_is_a_folder(tmp_path):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("GOOD " + ENGLISH)
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "c"), "--db", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["ingest", NO_ANNOTATE, str(tmp_path / "c"), "--db", str(tmp_path)])
     assert result.exit_code != 0 and isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
 
@@ -448,11 +461,47 @@ def test_ten_thousand_small_files(tmp_path):
     n = 10_000
     for i in range(n):
         (corpus / f"d{i % 10}" / f"{i:05d}.txt").write_text(f"Note {i}: the ferry ran {i} minutes late today.")
+    settings = Settings()
+    settings.clean.languages = ("en", "ru")  # language detection is not under test here
     start = time.perf_counter()
     with Store(tmp_path / "many.db") as store:
-        summary = ingest([corpus], store, progress=False)
+        summary = ingest([corpus], store, settings, progress=False)
         count = store.counts()
     elapsed = time.perf_counter() - start
     print(f"10,000 small files: {elapsed:.1f} s")
     assert summary.files == n and summary.read == n and summary.new == n and not summary.skipped
     assert count["documents"] == count["clean"] == n
+
+
+class _OutOfTime(BaseException):
+    """Not an Exception, so the ingest loop's per-document `except Exception` cannot swallow it."""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.xfail(strict=True, reason=(
+    "clean/segment.py _is_boundary: _TOKEN_BEFORE.search(text, 0, punct) scans from the start of the whole "
+    "text at every full stop, so sentence splitting is quadratic in document length (200 kB ≈ 35 s; a file "
+    "under the 50 MB limit never finishes)"))
+def test_large_document_is_cleaned_in_bounded_time(tmp_path):
+    """A 250 kB article (well under --max-size) must not take minutes: linear work takes a few seconds."""
+    (tmp_path / "c").mkdir()
+    sentences = [f"On day {i} the ferry at Kestrel Point ran {i % 50} minutes late, officials said."
+                 for i in range(3000)]
+    paragraphs = [" ".join(sentences[i:i + 6]) for i in range(0, len(sentences), 6)]
+    (tmp_path / "c" / "long.txt").write_text("\n\n".join(paragraphs))
+    assert 200_000 < (tmp_path / "c" / "long.txt").stat().st_size < 300_000
+
+    def out_of_time(*_: object) -> None:
+        raise _OutOfTime()
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.alarm(12)
+    try:
+        with Store(tmp_path / "s.db") as store:
+            summary = ingest([tmp_path / "c"], store, progress=False)
+    except _OutOfTime:
+        pytest.fail("cleaning a 250 kB document took more than 12 s")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert summary.cleaned == 1 and not summary.skipped

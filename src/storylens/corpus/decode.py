@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from charset_normalizer import from_bytes
 
 # Signatures of common binary formats users drop into a corpus folder by mistake.
@@ -58,7 +60,9 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+_CONTROL = re.compile("[\x00-\x08\x0d\x0e-\x1f]")  # below 32, except \t \n \v \f
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20_000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))

@@ -64,7 +64,7 @@ def read_paths(
             problems: list[Skipped] = []
             docs = read_file(path, settings, problems)
             yield from problems
-            extra = entries.get(path.resolve(), {})
+            extra = entries.get(path.resolve(), {}) if entries else {}
             for doc in docs:
                 doc.manifest = dict(extra)
                 doc.text = _scrub(doc.text)
@@ -147,20 +147,22 @@ def _gunzip(data: bytes, limit: int) -> bytes:
 
     Every member of a multi-member file (``cat a.gz b.gz``) is read, as gzip itself does.
     """
-    out = bytearray()
+    parts: list[bytes] = []
+    size = 0
     while True:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out += inflater.decompress(data, limit + 1 - len(out))
+            parts.append(inflater.decompress(data, limit + 1 - size))
         except zlib.error as exc:
             raise NotText(f"damaged gzip file ({exc})") from None
-        if len(out) > limit or inflater.unconsumed_tail:
+        size += len(parts[-1])
+        if size > limit or inflater.unconsumed_tail:
             raise TooLarge(f"gzip content expands beyond the {_mb(limit)} limit (a gzip bomb?); skipped")
         if not inflater.eof:
             raise NotText("damaged gzip file (cut short)")
         data = inflater.unused_data
         if not data.strip(b"\x00"):  # gzip tools allow zero padding after the last member
-            return bytes(out)
+            return b"".join(parts)
 
 
 def _mb(n: int) -> str:

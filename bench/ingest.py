@@ -1,0 +1,328 @@
+"""Ingest speed and memory on one core, against the floor of ftfy + lingua on the same texts.
+
+    python bench/ingest.py               # 10,000 documents
+    python bench/ingest.py --docs 2000   # quicker
+    python bench/ingest.py --keep        # keep the corpus and database in bench/_corpus/
+
+The corpus is generated from examples/kazakhstan-2022 by varying each example (paragraphs
+shuffled, numbers and names swapped, paragraphs mixed in from other documents of the same
+language) while keeping its format, encoding and noise (banners, chrome, HTML, JSONL, cp1251).
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: no hidden thread pools in numpy/BLAS, and the process pinned to a single CPU.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+             "VECLIB_MAXIMUM_THREADS", "RAYON_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "kazakhstan-2022"
+KEEP_DIR = ROOT / "bench" / "_corpus"
+
+NAMES = {
+    "en": ["Almaty", "Astana", "Shymkent", "Aktobe", "Zhanaozen", "Taraz", "Tokayev", "Nazarbayev", "Massimov",
+           "Karaganda", "Pavlodar", "Atyrau"],
+    "ru": ["Алматы", "Астана", "Шымкент", "Актобе", "Жанаозен", "Тараз", "Токаев", "Назарбаев", "Масимов",
+           "Караганда", "Павлодар", "Атырау"],
+}
+_NUMBER = re.compile(r"(?<![\w/.-])\d{1,5}(?![\w/-])")
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # not Linux: fall back to the peak
+        return _peak_mb()
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+class Varier:
+    """Makes new documents from an example: same format and noise, different numbers, names, order."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.pool: dict[str, list[str]] = {"en": [], "ru": []}
+
+    def language(self, text: str) -> str:
+        cyr = sum("а" <= ch.lower() <= "я" for ch in text[:2000])
+        return "ru" if cyr > 100 else "en"
+
+    def learn(self, text: str) -> None:
+        self.pool[self.language(text)] += [p for p in text.split("\n\n") if len(p) > 120]
+
+    def words(self, text: str, lang: str) -> str:
+        rng = self.rng
+        text = _NUMBER.sub(lambda m: str(max(1, int(int(m.group()) * rng.uniform(0.5, 1.7)))), text)
+        names = NAMES[lang]
+        swap = dict(zip(names, rng.sample(names, len(names))))
+        return re.sub("|".join(map(re.escape, names)), lambda m: swap[m.group()], text)
+
+    def text(self, text: str) -> str:
+        """Shuffle the body paragraphs (head and tail stay: that is where bylines and footers live),
+        mix in one paragraph from another document, swap numbers and names."""
+        lang = self.language(text)
+        sep = "\n\n" if text.count("\n\n") >= 3 else "\n"
+        parts = text.split(sep)
+        head, body, tail = parts[:2], parts[2:-2], parts[-2:]
+        self.rng.shuffle(body)
+        if self.pool[lang] and self.rng.random() < 0.7:
+            body.insert(self.rng.randrange(len(body) + 1), self.rng.choice(self.pool[lang]))
+        if len(body) > 3 and self.rng.random() < 0.3:
+            body.pop(self.rng.randrange(len(body)))
+        return self.words(sep.join(head + body + tail), lang)
+
+    def html(self, html: str) -> str:
+        """The same page with its <p> elements shuffled and words swapped; markup and scripts kept."""
+        paras = re.findall(r"<p>.*?</p>", html, flags=re.S)
+        shuffled = paras[:]
+        self.rng.shuffle(shuffled)
+        it = iter(shuffled)
+        html = re.sub(r"<p>.*?</p>", lambda m: next(it), html, flags=re.S)
+        return self.words(html, "en")
+
+
+def build_corpus(folder: Path, n_docs: int, seed: int = 1) -> tuple[int, int]:
+    """Write about ``n_docs`` documents (JSONL files hold several) under ``folder``; return (documents, bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    varier = Varier(seed)
+    examples = []
+    manifest = {row["path"]: row for row in csv.DictReader((EXAMPLES / "manifest.csv").open(encoding="utf-8"))}
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.name == "manifest.csv" or path.name.startswith("."):
+            continue
+        data = path.read_bytes()
+        encoding = "cp1251" if "cp1251" in path.name else "utf-8"
+        text = data.decode(encoding)
+        if path.suffix == ".txt":
+            varier.learn(text)
+        examples.append((path, text, encoding))
+
+    seen: set[str] = set()
+
+    def distinct(make, text: str) -> str:
+        """A variant not generated before (short posts may otherwise repeat): every document is new."""
+        for _ in range(5):
+            out = make(text)
+            if out not in seen:
+                break
+        else:
+            out = out.rstrip("\n") + f" ({len(seen)})\n"
+        seen.add(out)
+        return out
+
+    rows = []
+    docs = n_bytes = i = 0
+    while docs < n_docs:
+        path, text, encoding = examples[i % len(examples)]
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        name = f"{i:06d}_{path.name}"
+        if path.suffix == ".html":
+            out, count = distinct(varier.html, text), 1
+        elif path.suffix == ".jsonl":
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            records = records[: max(1, min(len(records), n_docs - docs))]
+            for record in records:
+                record["text"] = distinct(varier.text, record["text"])
+            out, count = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), len(records)
+        else:
+            out, count = distinct(varier.text, text), 1
+        data = out.encode(encoding, errors="replace")
+        (sub / name).write_bytes(data)
+        row = dict(manifest.get(path.name, {}), path=f"{sub.name}/{name}")
+        rows.append(row)
+        docs += count
+        n_bytes += len(data)
+        i += 1
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["path", "source", "source_type", "url", "published", "language"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return docs, n_bytes
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+class RssSampler(threading.Thread):
+    """Samples RSS every 50 ms (the read pass has no callback of its own)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, float]] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.05):
+            self.samples.append((time.perf_counter(), _rss_mb()))
+
+
+def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
+    from storylens.ingest import ingest
+    from storylens.store import Store
+
+    milestones = sorted({m for m in (1000, 2000, 5000, 10000, n_docs // 10, n_docs // 5, n_docs // 2, n_docs)
+                         if 0 < m <= n_docs})
+    at: list[tuple[int, float, float]] = []  # (documents cleaned, seconds, RSS MB)
+    cleaned = 0
+    first_clean = first_clean_cpu = None
+    start, start_cpu = time.perf_counter(), time.process_time()
+
+    def on_document(_doc_id: str) -> None:
+        nonlocal cleaned, first_clean, first_clean_cpu
+        cleaned += 1
+        if first_clean is None:
+            first_clean, first_clean_cpu = time.perf_counter(), time.process_time()
+        if cleaned in milestones:
+            at.append((cleaned, time.process_time() - start_cpu, _rss_mb()))
+
+    sampler = RssSampler()
+    rss_before = _rss_mb()
+    sampler.start()
+    with Store(db) as store:
+        summary = ingest([corpus], store, progress=False, on_document=on_document)
+    total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    sampler.stop.set()
+    sampler.join()
+    return {"summary": summary, "wall": total, "total": total_cpu,
+            "read_pass": (first_clean_cpu or time.process_time()) - start_cpu,
+            "read_pass_wall": (first_clean or time.perf_counter()) - start,
+            "milestones": at, "rss_before": rss_before, "samples": sampler.samples, "start": start}
+
+
+def run_floor(db: Path) -> dict[str, float]:
+    """ftfy.fix_text + lingua on the same texts, with the pipeline's own settings and sampling."""
+    import ftfy
+
+    from storylens.clean.language import SAMPLE_CHARS, _detector
+    from storylens.clean.mojibake import _CONFIG
+    from storylens.config import CleanSettings
+
+    settings = CleanSettings()
+    detector = _detector(tuple(settings.languages))
+    with sqlite3.connect(db) as con:
+        texts = [r[0] for r in con.execute("SELECT raw_text FROM documents ORDER BY seq")]
+    gc.collect()
+    t = time.process_time()
+    for text in texts:
+        ftfy.fix_text(text, _CONFIG)
+    t_ftfy = time.process_time() - t
+    t = time.process_time()
+    for text in texts:
+        for para in text.split("\n\n"):
+            if sum(ch.isalpha() for ch in para[:SAMPLE_CHARS]) >= settings.min_letters_for_language:
+                detector.detect_language_of(para[:SAMPLE_CHARS])
+    t_lingua = time.process_time() - t
+    return {"ftfy": t_ftfy, "lingua": t_lingua, "floor": t_ftfy + t_lingua, "texts": len(texts),
+            "chars": sum(map(len, texts))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="documents to generate (default 10000)")
+    parser.add_argument("--keep", action="store_true", help=f"keep corpus and database in {KEEP_DIR}")
+    parser.add_argument("--profile", metavar="FILE", help="also write a cProfile of the ingest to FILE")
+    args = parser.parse_args()
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    if args.keep:
+        shutil.rmtree(KEEP_DIR, ignore_errors=True)
+        work = KEEP_DIR
+        work.mkdir(parents=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="storylens-bench-"))
+    try:
+        corpus, db = work / "corpus", work / "bench.db"
+        t = time.perf_counter()
+        n_docs, n_bytes = build_corpus(corpus, args.docs)
+        print(f"corpus: {n_docs} documents, {n_bytes / 2**20:.1f} MB in {corpus} "
+              f"(built in {time.perf_counter() - t:.1f} s)")
+
+        # Load the models once, outside the timing (a long run pays this once, too).
+        from storylens.clean.language import detect
+        from storylens.config import CleanSettings
+
+        t = time.perf_counter()
+        detect("warm up the language models with a sentence", CleanSettings().languages, 1)
+        print(f"model load: {time.perf_counter() - t:.1f} s, RSS {_rss_mb():.0f} MB")
+
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile(time.process_time)
+            profiler.enable()
+        result = run_ingest(corpus, db, n_docs)
+        if args.profile:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        floor = run_floor(db)
+        report(result, floor, n_docs, n_bytes)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(result: dict, floor: dict, n_docs: int, n_bytes: int) -> None:
+    summary = result["summary"]
+    total, read_pass = result["total"], result["read_pass"]
+    mb = n_bytes / 2**20
+    print(f"\ningest: read {summary.read}, new {summary.new}, cleaned {summary.cleaned}, "
+          f"near-duplicates {summary.duplicates_linked}, skipped {len(summary.skipped)}")
+    rows = [
+        ("ingest+clean (total)", total, summary.read / total, mb / total),
+        ("  read pass (≈)", read_pass, summary.read / read_pass, mb / read_pass),
+        ("  clean pass (≈)", total - read_pass, summary.cleaned / max(1e-9, total - read_pass),
+         mb / max(1e-9, total - read_pass)),
+        ("floor: ftfy + lingua", floor["floor"], floor["texts"] / floor["floor"], mb / floor["floor"]),
+        ("  ftfy.fix_text", floor["ftfy"], floor["texts"] / floor["ftfy"], mb / floor["ftfy"]),
+        ("  lingua (per ¶, ≤400 ch)", floor["lingua"], floor["texts"] / floor["lingua"], mb / floor["lingua"]),
+    ]
+    print(f"\nwall time {result['wall']:.1f} s (read pass ≈ {result['read_pass_wall']:.1f} s); "
+          "the table uses this process's CPU time, which a busy machine does not inflate")
+    print(f"\n{'stage (1 core)':<28}{'CPU s':>9}{'docs/s':>9}{'MB/s':>8}")
+    for name, seconds, dps, mbps in rows:
+        print(f"{name:<28}{seconds:>9.1f}{dps:>9.0f}{mbps:>8.2f}")
+    print(f"ratio ingest / floor: {total / floor['floor']:.1f}x")
+
+    print(f"\n{'cleaned':>8}{'CPU s':>9}{'RSS MB':>8}")
+    for count, seconds, rss in result["milestones"]:
+        print(f"{count:>8}{seconds:>9.1f}{rss:>8.0f}")
+    samples = result["samples"]
+    if samples:
+        read_end = result["start"] + read_pass
+        read_rss = [rss for t, rss in samples if t <= read_end]
+        print(f"RSS before ingest {result['rss_before']:.0f} MB, end of read pass "
+              f"{(read_rss or [result['rss_before']])[-1]:.0f} MB, sampled max {max(r for _, r in samples):.0f} MB, "
+              f"process peak (ru_maxrss) {_peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
