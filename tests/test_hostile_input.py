@@ -478,10 +478,6 @@ class _OutOfTime(BaseException):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
-@pytest.mark.xfail(strict=True, reason=(
-    "clean/segment.py _is_boundary: _TOKEN_BEFORE.search(text, 0, punct) scans from the start of the whole "
-    "text at every full stop, so sentence splitting is quadratic in document length (200 kB ≈ 35 s; a file "
-    "under the 50 MB limit never finishes)"))
 def test_large_document_is_cleaned_in_bounded_time(tmp_path):
     """A 250 kB article (well under --max-size) must not take minutes: linear work takes a few seconds."""
     (tmp_path / "c").mkdir()

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 from storylens.persuasion import FRAMES, GENRES, TECHNIQUES, Classifiers
 from storylens.persuasion import labels as L
 from storylens.persuasion import train as T
@@ -120,12 +120,24 @@ def shipped():
 def test_shipped_weights_are_small_and_complete():
     from storylens.persuasion.models import TASKS, WEIGHTS
 
-    sizes = [(WEIGHTS / f"{t}.npz").stat().st_size for t in TASKS]
-    assert sum(sizes) < 20 * 1024 * 1024
+    for task in TASKS:
+        assert (WEIGHTS / f"{task}.npz").exists() and (WEIGHTS / f"{task}-fast.npz").exists()
+    assert sum(p.stat().st_size for p in WEIGHTS.glob("*.npz")) < 20 * 1024 * 1024
+
+
+def test_fast_path_needs_no_encoder():
+    clf = Classifiers.load(fast=True)
+    assert all(h.feature == "lexical" for h in clf.heads.values())
+    assert len(clf.techniques(["They are traitors!"])) == 1
+    assert len(clf.checkworthiness(["GDP grew 3% in 2021."])) == 1
 
 
 def test_api_shapes(shipped):
     assert shipped.techniques([]) == []
+    with pytest.raises(ValueError):
+        shipped.techniques(["one", "two"], documents=["one"])
+    with_context = shipped.techniques(["A paragraph."], documents=["A title\n\nA paragraph."])
+    assert len(with_context) == 1
     out = shipped.techniques(["Ein Absatz auf Deutsch.", "Абзац по-русски."])
     assert len(out) == 2 and all(isinstance(p, list) for p in out)
     g = shipped.genre(["Some text.\nMore text."])
@@ -146,16 +158,33 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-SEED_000_TECHNIQUES = {"Loaded_Language", "Name_Calling-Labeling", "Doubt", "Questioning_the_Reputation",
-                       "Appeal_to_Fear-Prejudice"}
 
 
-@pytest.mark.parametrize("marker", ["Western information forces", "marginalized low-educated cells of society"])
+DOUBT_LOADED_NAMECALLING = {"Loaded_Language", "Name_Calling-Labeling", "Doubt", "Questioning_the_Reputation"}
+WESTERN = "Western information forces"
+MARGINALIZED = "marginalized low-educated cells of society"
+
+
+def _seed_000_paragraph(marker: str) -> tuple[str, str]:
+    text = _seed("000_")
+    (para,) = [p for p in _paragraphs(text) if marker in p]
+    return para, text
+
+
+@pytest.mark.parametrize("marker", [WESTERN, MARGINALIZED])
 def test_seed_000_paragraphs_get_loaded_language_or_name_calling(shipped, marker):
-    paragraphs = _paragraphs(_seed("000_"))
-    (para,) = [p for p in paragraphs if marker in p]
-    found = {label for label, _ in shipped.techniques([para])[0]}
-    assert found & {"Loaded_Language", "Name_Calling-Labeling", "Doubt", "Questioning_the_Reputation"}, found
+    para, text = _seed_000_paragraph(marker)
+    found = {label for label, _ in shipped.techniques([para], documents=[text])[0]}
+    assert found & DOUBT_LOADED_NAMECALLING, found
+
+
+@pytest.mark.parametrize("marker", [WESTERN, MARGINALIZED])
+def test_seed_000_paragraphs_rank_loaded_language_or_name_calling_first(shipped, marker):
+    """Weaker than the decision above: the best-scored technique is one of the expected ones."""
+    para, text = _seed_000_paragraph(marker)
+    row = shipped.scores("techniques", [para], [text])[0]
+    top = shipped.heads["techniques"].labels[int(np.argmax(row))]
+    assert top in DOUBT_LOADED_NAMECALLING, top
 
 
 def test_seed_002_is_reporting(shipped):

@@ -77,7 +77,7 @@ def _is_boundary(text: str, punct: int, cut: int, line_end: int) -> bool:
     following = nxt.group(1)
     if text[punct] != ".":
         return True  # ! ? … end a sentence when something follows
-    before = _TOKEN_BEFORE.search(text, 0, punct)
+    before = _TOKEN_BEFORE.search(text, max(0, punct - 64), punct)  # bounded: linear in the text
     token = before.group(1).lower().rstrip(".") if before else ""
     if token in ABBREVIATIONS:
         # "5 тыс. чел. задержаны" continues; "в 2022 г. Протесты" starts a new sentence

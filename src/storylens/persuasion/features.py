@@ -142,20 +142,21 @@ def lexical(texts: list[str]) -> np.ndarray:
         text = text or ""
         n = max(len(text), 1)
         words = _WORD.findall(text)
-        letters = [c for c in text if c.isalpha()]
+        n_words = len(words)
+        letters = sum(map(str.isalpha, text))
         numbers = _NUM.findall(text)
         rows[i] = (
             np.log1p(len(text)),
-            np.log1p(len(words)),
-            sum(c.isdigit() for c in text) / n,
+            np.log1p(n_words),
+            sum(map(str.isdigit, text)) / n,
             float(bool(numbers)),
             np.log1p(len(numbers)),
             float(bool(_CURRENCY_PCT.search(text.lower()))),
             np.log1p(text.count("!")),
             np.log1p(text.count("?")),
             np.log1p(len(_QUOTES.findall(text))),
-            sum(c.isupper() for c in letters) / max(len(letters), 1),
-            sum(w[:1].isupper() for w in words) / max(len(words), 1),
+            sum(map(str.isupper, text)) / max(letters, 1),
+            sum(1 for w in words if w[0].isupper()) / max(n_words, 1),
             np.log1p(len(_SOCIAL.findall(text))),
         )
     return rows
@@ -170,6 +171,32 @@ def paragraphs_of(document: str) -> list[str]:
 
 def paragraph_features(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return np.hstack([embedder.encode(texts), lexical(texts)])
+
+
+def unit(v: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(v)
+    return v / n if n > 0 else v
+
+
+def context_vectors(embedder: Embedder, contexts: list[str | None], own: np.ndarray) -> np.ndarray:
+    """Mean paragraph embedding of each text's document (its own embedding when None)."""
+    out = own.copy()
+    cache: dict[str, np.ndarray] = {}
+    for i, doc in enumerate(contexts):
+        if not doc:
+            continue
+        if doc not in cache:
+            cache[doc] = unit(embedder.encode(paragraphs_of(doc) or [""]).mean(axis=0))
+        out[i] = cache[doc]
+    return out
+
+
+def paragraph_context_features(embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None,
+                               own: np.ndarray | None = None) -> np.ndarray:
+    """USE of the paragraph, mean USE of its document (the context), lexical statistics."""
+    emb = embedder.encode(texts) if own is None else own
+    ctx = context_vectors(embedder, contexts or [None] * len(texts), emb)
+    return np.hstack([emb, ctx, lexical(texts)])
 
 
 def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
@@ -187,3 +214,46 @@ def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
         norm = np.linalg.norm(mean)
         rows.append(np.concatenate([mean / norm if norm > 0 else mean, block.max(axis=0), block[0]]))
     return np.hstack([np.asarray(rows, np.float32), lexical(documents)])
+
+
+# ------------------------------------------------------------------ hashed word n-grams
+# Lower-cased word unigrams and bigrams hashed (CRC-32) into HASH_DIM buckets: no vocabulary
+# is stored anywhere, only the weight of each bucket.
+HASH_DIM = 2**15
+
+
+def hashed(texts: list[str], dim: int = HASH_DIM) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays (indptr, indices, values) of log-scaled, L2-normalised hashed n-gram counts."""
+    from zlib import crc32
+
+    mask = dim - 1
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for text in texts:
+        words = _WORD.findall((text or "").lower())
+        counts: dict[int, int] = {}
+        grams = words + [a + " " + b for a, b in zip(words, words[1:])]
+        for g in grams:
+            h = crc32(g.encode("utf-8")) & mask
+            counts[h] = counts.get(h, 0) + 1
+        if counts:
+            keys = np.fromiter(counts.keys(), np.int64, len(counts))
+            vals = np.log1p(np.fromiter(counts.values(), np.float32, len(counts)))
+            vals /= np.sqrt((vals * vals).sum())
+            order = np.argsort(keys)
+            indices.extend(keys[order].tolist())
+            values.extend(vals[order].tolist())
+        indptr.append(len(indices))
+    return (np.asarray(indptr, np.int64), np.asarray(indices, np.int64), np.asarray(values, np.float32))
+
+
+def sparse_dot(csr: tuple[np.ndarray, np.ndarray, np.ndarray], W: np.ndarray) -> np.ndarray:
+    """(CSR rows) @ W without scipy."""
+    indptr, indices, values = csr
+    out = np.zeros((len(indptr) - 1, W.shape[1]), np.float32)
+    if len(indices):
+        contrib = W[indices] * values[:, None]
+        nonempty = np.flatnonzero(np.diff(indptr) > 0)
+        out[nonempty] = np.add.reduceat(contrib, indptr[nonempty], axis=0)
+    return out
