@@ -83,7 +83,6 @@ def ingest(
     bar.close()
 
     corpus = store.corpus_lines()
-    near = store.near_duplicates(settings.clean)
     bar = tqdm(total=store.count_pending(), desc="cleaning", unit="doc", disable=not progress, delay=2, leave=False)
     for doc_id, raw in store.pending():
         try:
@@ -95,11 +94,10 @@ def ingest(
             continue
         values = signature(doc.text, settings.clean)
         if values is not None:
-            match = near.canonical(doc.id, values)
+            match = store.canonical_copy(doc.id, values, settings.clean.near_duplicate_threshold)
             if match:
                 doc.duplicate_of, doc.duplicate_similarity = match
                 summary.duplicates_linked += 1
-            near.add(doc.id, values, doc.duplicate_of)
         store.save_clean(doc, values)
         summary.cleaned += 1
         if on_document:

@@ -17,8 +17,7 @@ from typing import Any
 import numpy as np
 
 from storylens.clean.boilerplate import CorpusLines, chrome_candidates
-from storylens.clean.neardup import NearDuplicates
-from storylens.config import CleanSettings
+from storylens.clean.neardup import band_keys, similarity
 from storylens.doc import METADATA_FIELDS, Annotations, Document, Edit, Passage, RawDocument, Sentence
 from storylens.store import annotations as rows
 from storylens.store.schema import MIGRATIONS
@@ -69,6 +68,14 @@ class Store:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # executescript commits first; the version bump is part of the same script.
             self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        if version < 3 <= len(MIGRATIONS):
+            self._backfill_bands()
+
+    def _backfill_bands(self) -> None:
+        with self.transaction():
+            for doc_id, blob in self.db.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL").fetchall():
+                self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                                    [(b, k, doc_id) for b, k in band_keys(np.frombuffer(blob, dtype=np.uint64))])
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
@@ -148,6 +155,9 @@ class Store:
                 "INSERT INTO passages_fts (text, doc_id, idx) VALUES (?, ?, ?)",
                 [(doc.text[p.start:p.end], doc.id, i) for i, p in enumerate(doc.passages)],
             )
+            if minhash is not None:
+                self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                                    [(band, key, doc.id) for band, key in band_keys(minhash)])
 
     def _delete_derived(self, doc_id: str, tables: tuple[str, ...] | None = None) -> None:
         cleaning = ("passages", "sentences", "cleaning_log", "passages_fts")
@@ -227,15 +237,21 @@ class Store:
         counts = dict(self.db.execute("SELECT key, documents FROM line_counts WHERE documents >= ?", (floor,)))
         return CorpusLines(counts, documents)
 
-    def near_duplicates(self, settings: CleanSettings) -> NearDuplicates:
-        index = NearDuplicates(settings)
-        for doc_id, blob, duplicate_of in self.db.execute(
-            "SELECT id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL ORDER BY seq"
-        ):
-            values = np.frombuffer(blob, dtype=np.uint64)
-            if len(values) == settings.minhash_permutations:
-                index.add(doc_id, values, duplicate_of)
-        return index
+    def canonical_copy(self, doc_id: str, values: np.ndarray, threshold: float) -> tuple[str, float] | None:
+        """The first copy of the most similar stored document at or above ``threshold``, if any."""
+        keys = band_keys(values)
+        marks = ", ".join("(?, ?)" for _ in keys)
+        candidates = self.db.execute(
+            "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN"
+            f" (SELECT doc_id FROM minhash_bands WHERE (band, key) IN (VALUES {marks})) AND d.id != ?",
+            [x for pair in keys for x in pair] + [doc_id],
+        ).fetchall()
+        best = None
+        for other, blob, duplicate_of in candidates:
+            score = similarity(np.frombuffer(blob, dtype=np.uint64), values)
+            if score >= threshold and (best is None or score > best[1]):
+                best = (duplicate_of or other, score)
+        return best
 
     # --- reading -------------------------------------------------------------------------
 

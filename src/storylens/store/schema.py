@@ -173,4 +173,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (doc_id, sentence)
     );
     """,
+    # 3: near-duplicate index on disk (LSH band keys), so memory stays flat as the corpus grows.
+    # Filled by Store.backfill_bands() for documents cleaned before this migration.
+    """
+    CREATE TABLE minhash_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
+    CREATE INDEX minhash_bands_doc ON minhash_bands(doc_id);
+    """,
 ]

@@ -1,0 +1,313 @@
+"""Actor labels: the words each source uses for each group of actors.
+
+* :data:`LEXICON` — group → language → ``(label, pattern)``: the label as reported and a regular
+  expression for its forms (English singular/plural, Russian case endings). Extend it with
+  :func:`add_label`. Groups: the people on the streets, the authorities, foreign forces, and how
+  the events themselves are named (a "Maidan", a "coup", "беспорядки").
+* **Discovery** (``discovered: true``) of labels the lexicon lacks, from how words are used:
+  - naming cues: "the so-called X", «так называемые X» (X kept when the sentence is about people);
+  - "<modifier>+ cells/elements/strata/sections of society/the population" (at least one
+    adjective-like modifier: "marginalized low-educated cells of society"), and Russian
+    "<adj>+ слои/элементы населения/общества";
+  - the syntactic slots known labels fill: "X were detained/arrested/killed", "X stormed/looted/
+    clashed with/seized…", "police detained/dispersed (N) X", «X штурмовали/громили…»: a plural
+    noun found there that is not in the lexicon nor a generic word (people, police, cars…) and
+    whose embedding is not far from the group's known labels (cosine ≥ :data:`DISCOVERY_MIN`
+    to their mean; a weak filter against objects such as "buses").
+* :func:`actor_labels` — the schema's ``actor_labels``: per group, per source (``meta['source']``
+  or the document id), each label with its count, whether it was discovered, and evidence spans
+  (a label inside quotation marks is marked ``quoted``: the source may be citing someone else's
+  word, e.g. Tokayev's “terrorists”).
+* :func:`label_table` — the same as a Markdown table, one row per source.
+
+Counting is linear in the text size (regexes); discovery embeds only the candidate words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from storylens.doc import Document
+
+DISCOVERY_MIN = 0.55
+MAX_EVIDENCE = 5
+
+CROWD = "people on the streets"
+AUTHORITIES = "authorities"
+FOREIGN = "foreign forces"
+EVENT = "the events"
+
+_RU_NOUN = r"(?:ы|ов|ам|ами|ах|а|у|ом|е)?"  # бандит-ы/-ов/-ам…
+_RU_ADJ = r"(?:ие|их|им|ими|ий|его|ему|ая|ую|ые|ых|ым|ыми|ый|ого|ому|ой)"
+_NOT_ADJ_USE = r"(?!\s+(?:attacks?|acts?|threats?|organi[sz]ations?|groups?|cells?|activit(?:y|ies)|networks?|underground))"
+
+
+def _en(word: str, singular: bool = True) -> str:
+    """Pattern for an English plural label (and its singular unless told not to)."""
+    if word.endswith("ies"):
+        return word[:-3] + ("(?:ies|y)" if singular else "ies")
+    if singular and word.endswith("s"):
+        return word[:-1] + "s?"
+    return word
+
+
+# group -> language -> [(label, regex)]
+LEXICON: dict[str, dict[str, list[tuple[str, str]]]] = {
+    CROWD: {
+        "en": [
+            ("protesters", _en("protesters")), ("protestors", _en("protestors")),
+            ("demonstrators", _en("demonstrators")), ("rioters", _en("rioters")), ("bandits", _en("bandits")),
+            ("terrorists", "terrorists|terrorist" + _NOT_ADJ_USE), ("looters", _en("looters")),
+            ("marauders", _en("marauders")), ("militants", "militants"), ("extremists", "extremists"),
+            ("criminals", "criminals"), ("activists", _en("activists")), ("insurgents", _en("insurgents")),
+            ("thugs", _en("thugs")), ("hooligans", _en("hooligans")), ("provocateurs", _en("provocateurs")),
+            ("radicals", "radicals"), ("mobs", _en("mobs")), ("pogromists", _en("pogromists")),
+            ("armed groups", r"armed\s+(?:\w+\s+)?groups?"), ("rebels", _en("rebels")),
+        ],
+        "ru": [
+            ("протестующие", "протестующ" + _RU_ADJ), ("митингующие", "митингующ" + _RU_ADJ),
+            ("демонстранты", "демонстрант" + _RU_NOUN), ("бандиты", "бандит" + _RU_NOUN),
+            ("террористы", "террорист" + _RU_NOUN), ("мародёры", "мар[оа]д[её]р" + _RU_NOUN),
+            ("боевики", "боевик(?:и|ов|ам|ами|ах|а|у|ом|е)?"), ("погромщики", "погромщик(?:и|ов|ам|ами|ах|а|у|ом)?"),
+            ("экстремисты", "экстремист" + _RU_NOUN), ("хулиганы", "хулиган" + _RU_NOUN),
+            ("провокаторы", "провокатор" + _RU_NOUN), ("радикалы", "радикал" + _RU_NOUN),
+            ("преступники", "преступник(?:и|ов|ам|ами|ах|а|у|ом)?"), ("активисты", "активист" + _RU_NOUN),
+            ("участники беспорядков", r"участник\w*\s+(?:массовых\s+)?беспорядков"),
+            ("вооружённые группы", r"вооруж[её]нн\w+\s+(?:групп|банд|формировани)\w*"),
+        ],
+    },
+    AUTHORITIES: {
+        "en": [
+            ("police", r"police(?:men)?|policem[ae]n"), ("riot police", r"riot\s+police"),
+            ("security forces", r"security\s+forces"), ("law enforcement", r"law[\s-]+enforcement"),
+            ("authorities", "authorities"), ("regime", "regimes?"), ("power structures", r"power\s+structures"),
+            ("forces of law and order", r"forces\s+of\s+law\s+and\s+order"), ("siloviki", "siloviki"),
+            ("national guard", r"national\s+guard"),
+        ],
+        "ru": [
+            ("полиция", r"полици(?:я|и|ю|ей)|полицейск" + _RU_ADJ), ("силовики", "силовик(?:и|ов|ам|ами|ах)"),
+            ("власти", r"власт(?:и|ей|ям|ями|ях)"), ("правоохранительные органы", r"правоохранительн\w+\s+орган\w*"),
+            ("силовые структуры", r"силов\w+\s+структур\w*"), ("режим", r"режим(?:а|у|ом|е)?(?!\s+ЧП)"),
+            ("силы правопорядка", r"сил\w*\s+правопорядка"), ("нацгвардия", r"нацгварди\w*|национальн\w+\s+гварди\w*"),
+        ],
+    },
+    FOREIGN: {
+        "en": [
+            ("CSTO troops", r"csto\s+(?:troops|forces|contingent|servicemen|soldiers|mission|force)"),
+            ("Russian troops", r"russian(?:-led)?\s+(?:troops|forces|soldiers|servicemen|military|force)"),
+            ("peacekeepers", _en("peacekeepers")), ("paratroopers", _en("paratroopers")),
+            ("foreign troops", r"foreign\s+(?:troops|soldiers|forces)"), ("occupiers", _en("occupiers")),
+            ("contingent", "contingent"),
+        ],
+        "ru": [
+            ("миротворцы", r"миротвор(?:цы|цев|цам|цами|цах|ец|ца|цу)"), ("десантники", "десантник(?:и|ов|ам|ами|ах)"),
+            ("войска ОДКБ", r"(?:войск|сил|контингент)\w*\s+одкб"), ("российские военные", r"российск\w+\s+(?:военн|войск|солдат)\w*"),
+            ("оккупанты", "оккупант" + _RU_NOUN), ("контингент", "контингент" + _RU_NOUN),
+        ],
+    },
+    EVENT: {
+        "en": [
+            ("protests", r"protests?(?!\w)(?!\s+(?:against|over))"), ("riots", _en("riots")), ("unrest", "unrest"),
+            ("uprising", "uprisings?"), ("revolution", "revolutions?"), ("colour revolution", r"colou?r\s+revolutions?"),
+            ("coup", r"coups?(?:\s+d['’]\s?[eé]tat)?|attempted\s+coup"), ("Maidan", "maidan"),
+            ("terrorist attack", r"terrorist\s+attacks?|act\s+of\s+terror"), ("aggression", "aggression"),
+            ("rallies", _en("rallies")), ("insurrection", "insurrections?"),
+        ],
+        "ru": [
+            ("протесты", r"протест(?:ы|ов|ам|ами|ах)"), ("беспорядки", r"беспоряд(?:ки|ков|кам|ками|ках)"),
+            ("митинги", r"митинг(?:и|ов|ам|ами|ах)"), ("цветная революция", r"цветн\w+\s+революци\w*"),
+            ("переворот", r"(?:государственн\w+\s+)?переворот\w*"), ("майдан", "майдан\\w*"),
+            ("теракт", "теракт\\w*"), ("агрессия", r"агресси(?:я|и|ю|ей)"), ("мятеж", r"мятеж\w*"),
+        ],
+    },
+}
+
+# words that fill the crowd slots but are not labels
+_GENERIC = set("""people persons police officers policemen forces troops soldiers servicemen men women children residents
+citizens buses cars vehicles buildings offices journalists numbers dozens hundreds thousands others those these
+some many most they them officials authorities members employees workers guards shops stores banks items weapons
+rifles firearms arms goods days nights hours weeks minutes years figures reports sources media news cases years
+units crews ones things reasons events protests rallies riots clashes demonstrations attacks groups cells homes
+люди граждане жители полицейские силовики военные сотрудники журналисты автобусы машины здания""".split())
+
+_QUOTES_OPEN = "\"“«„'‘"
+_QUOTES_CLOSE = "\"”»“'’"
+
+_SO_CALLED = re.compile(r"\bso[- ]called\s+\[?([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\]?|"
+                        r"(?<!\w)так\s+называем\w+\s+«?([^\W\d_]+)", re.I)
+_PEOPLE_CONTEXT = re.compile(r"\b(?:people|youth|youths|crowds?|residents|citizens|protest\w*|rall\w*|street\w*|"
+                             r"mob|men|supporters)\b|(?<!\w)(?:люд\w*|молод[её]ж\w*|толп\w*|жител\w*|граждан\w*|"
+                             r"протест\w*|митинг\w*)", re.I)
+_ADJ_SHAPE = r"(?:[^\W\d_]+-[^\W\d_]+|[^\W\d_]+(?:ed|al|ive|ic|ous|ant|ent|ful|less|ist|ary|ing|ile|ble))"
+_SOCIETY = re.compile(
+    rf"\b((?:{_ADJ_SHAPE}\s+(?:and\s+)?){{1,3}}(?:cells|elements|strata|sections|segments|layers|groups|parts)\s+of\s+"
+    rf"(?:the\s+)?(?:society|population|public))\b|"
+    r"(?<!\w)((?:[^\W\d_]+(?:ые|ие|ых|их)\s+){1,3}(?:слои|слоёв|слоев|элементы|элементов|прослойки)\s+(?:общества|населения))",
+    re.I)
+_PLURAL = r"([a-z][a-z-]{2,}s)"
+_SLOTS = [
+    re.compile(_PLURAL + r"\s+(?:\w+\s+)?(?:were|have\s+been|had\s+been|are\s+being|being)\s+"
+               r"(?:detained|arrested|killed|dispersed|neutrali[sz]ed|captured|shot|rounded\s+up)\b", re.I),
+    re.compile(_PLURAL + r"\s+(?:had\s+|have\s+|also\s+|then\s+)?(?:stormed|looted|clashed|seized|attacked|torched|"
+               r"robbed|rioted|smashed|ransacked|set\s+fire)\b", re.I),
+    re.compile(r"\b(?:detained|arrested|dispersed|neutrali[sz]ed|rounded\s+up)\s+(?:\d[\d,\s]*\s+|the\s+|dozens\s+of\s+|"
+               r"hundreds\s+of\s+|thousands\s+of\s+|some\s+|many\s+)?(?:[a-z]+\s+)?" + _PLURAL + r"\b", re.I),
+    re.compile(r"(?<!\w)([а-яё]{4,}(?:ы|и))\s+(?:\w+\s+)?(?:штурмовали|громили|грабили|захватили|подожгли|напали)(?!\w)", re.I),
+]
+
+
+def add_label(group: str, language: str, label: str, pattern: str | None = None) -> None:
+    """Extend the lexicon (``pattern`` defaults to the label itself, escaped)."""
+    LEXICON.setdefault(group, {}).setdefault(language, []).append((label, pattern or re.escape(label)))
+    _compiled.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, str, re.Pattern]]:
+    out = []
+    for group, by_lang in LEXICON.items():
+        for _lang, entries in by_lang.items():
+            for label, pattern in entries:
+                out.append((group, label, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)))
+    return out
+
+
+def _source(doc: Document) -> str:
+    return doc.meta.get("source") or doc.id
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return any(q in before for q in _QUOTES_OPEN) and any(q in after for q in _QUOTES_CLOSE)
+
+
+def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return max(0, pos - 150), min(len(doc.text), pos + 150)
+
+
+class _Hits:
+    def __init__(self) -> None:
+        # group -> source -> label -> {count, discovered, evidence}
+        self.table: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+        self.taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+
+    def add(self, group: str, doc: Document, label: str, start: int, end: int, discovered: bool) -> None:
+        spans = self.taken[doc.id]
+        if any(s < end and start < e for s, e in spans):
+            return
+        spans.append((start, end))
+        entry = self.table[group][_source(doc)].setdefault(
+            label, {"label": label, "count": 0, "discovered": discovered, "evidence": []})
+        entry["count"] += 1
+        if len(entry["evidence"]) < MAX_EVIDENCE:
+            ev = {"doc": doc.id, "start": start, "end": end, "text": doc.text[start:end], "source": _source(doc)}
+            if _quoted(doc.text, start, end):
+                ev["quoted"] = True
+            entry["evidence"].append(ev)
+
+
+def _lexicon_pass(docs: list[Document], hits: _Hits) -> None:
+    # longer patterns first so that "riot police" wins over "police", "armed groups" over "groups"
+    entries = sorted(_compiled(), key=lambda e: (-len(e[1].split()), -len(e[1])))
+    for doc in docs:
+        for group, label, rx in entries:
+            for m in rx.finditer(doc.text):
+                hits.add(group, doc, label, m.start(), m.end(), False)
+
+
+def _known_words() -> set[str]:
+    words = set()
+    for by_lang in LEXICON.values():
+        for entries in by_lang.values():
+            for label, _ in entries:
+                words.update(label.lower().split())
+    return words
+
+
+def _discover(docs: list[Document], hits: _Hits) -> None:
+    known = _known_words()
+    # naming cues and "… cells of society": reliable on their own
+    for doc in docs:
+        for m in _SO_CALLED.finditer(doc.text):
+            g = 1 if m.group(1) else 2
+            word = m.group(g)
+            first = word.split()[0]
+            s0, e0 = _sentence_at(doc, m.start())
+            if first.lower() in known or first.lower() in _GENERIC:
+                continue
+            if not _PEOPLE_CONTEXT.search(doc.text[s0:e0]):
+                continue
+            # keep one word unless the second is a noun-like plural ("so-called little green men")
+            words = word.split()
+            label = " ".join(words[:2]) if len(words) > 1 and words[1].lower().endswith("s") else words[0]
+            start = m.start(g)
+            hits.add(CROWD, doc, label.lower(), start, start + len(label), True)
+        for m in _SOCIETY.finditer(doc.text):
+            g = 1 if m.group(1) else 2
+            label = re.sub(r"\s+", " ", m.group(g)).strip()
+            hits.add(CROWD, doc, label.lower(), m.start(g), m.start(g) + len(m.group(g).rstrip()), True)
+    # slot fillers: candidates, then one embedding check per distinct word
+    candidates: dict[str, list[tuple[Document, int, int]]] = defaultdict(list)
+    for doc in docs:
+        for rx in _SLOTS:
+            for m in rx.finditer(doc.text):
+                word = m.group(1)
+                low = word.lower()
+                if low in _GENERIC or low in known or low.rstrip("s") in known or low[:-1] in known:
+                    continue
+                if any(low.startswith(k[:6]) for k in known if len(k) >= 6):
+                    continue
+                candidates[low].append((doc, m.start(1), m.end(1)))
+    if not candidates:
+        return
+    from storylens.relate import embeddings
+
+    seeds = [label for label, _ in LEXICON[CROWD].get("en", []) + LEXICON[CROWD].get("ru", [])]
+    centre = embeddings.normalise(embeddings.encode(seeds).mean(axis=0, keepdims=True))[0]
+    words = sorted(candidates)
+    sims = embeddings.encode(words) @ centre
+    for word, sim in zip(words, sims):
+        if sim < DISCOVERY_MIN:
+            continue
+        rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+        for doc in {d.id: d for d, _, _ in candidates[word]}.values():
+            for m in rx.finditer(doc.text):
+                hits.add(CROWD, doc, word, m.start(), m.end(), True)
+
+
+def actor_labels(docs: list[Document], *, discover: bool = True) -> list[dict]:
+    """The analysis schema's ``actor_labels``: per group, per source, the labels used."""
+    hits = _Hits()
+    if discover:
+        _discover(docs, hits)  # first: multi-word discoveries keep their span
+    _lexicon_pass(docs, hits)
+    out = []
+    for group in list(LEXICON) + [g for g in hits.table if g not in LEXICON]:
+        by_source = hits.table.get(group)
+        if not by_source:
+            continue
+        rows = []
+        for source in sorted(by_source):
+            labels = sorted(by_source[source].values(), key=lambda e: (-e["count"], e["label"]))
+            rows.append({"source": source, "labels": labels})
+        out.append({"group": group, "by_source": rows})
+    return out
+
+
+def label_table(entries: list[dict], group: str = CROWD) -> str:
+    """A Markdown table: one row per source, its labels for ``group`` with counts (* = discovered)."""
+    lines = ["| source | labels |", "|---|---|"]
+    for entry in entries:
+        if entry["group"] != group:
+            continue
+        for row in entry["by_source"]:
+            cells = ", ".join(f"{lab['label']} ({lab['count']}){'*' if lab.get('discovered') else ''}"
+                              for lab in row["labels"])
+            lines.append(f"| {row['source']} | {cells} |")
+    return "\n".join(lines)
