@@ -165,3 +165,15 @@ def test_near_duplicates_link_to_the_first_copy(tmp_path) -> None:
         assert store.schema_version == 3
         assert store.db.execute("SELECT COUNT(DISTINCT doc_id) FROM minhash_bands").fetchone()[0] == 4
     assert signature("too short to compare", SETTINGS) is None
+
+
+def test_mixed_language_document_keeps_each_passage_language() -> None:
+    english = ["Protesters gathered on the central square of the city and the police watched them closely.",
+               "The government resigned on Wednesday, and the president promised reforms to the whole nation.",
+               "Internet access was restored in most regions by the end of the week, officials reported."]
+    russian = "Протестующие собрались на центральной площади города, полиция внимательно следила за ними."
+    kazakh = "Наразылық білдірушілер қаланың орталық алаңына жиналды, полиция оларды бақылап отырды."
+    text = "\n\n".join([english[0], english[1], russian, english[2], kazakh])
+    doc = clean_document(RawDocument("t", text, "text"), SETTINGS)
+    assert [p.language for p in doc.passages] == ["en", "en", "ru", "en", "kk"]
+    assert doc.meta["language"] == "en"
