@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from storylens import __version__
+from storylens.annotate import AnnotateError
 from storylens.clean.language import UnknownLanguage, check_languages
 from storylens.config import Settings
 from storylens.corpus.manifest import BadManifest
@@ -73,13 +74,13 @@ def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], t
     with _open(db_path, must_exist=False) as store:
         try:
             summary = run_ingest(paths, store, settings, manifests, progress=progress)
-        except BadManifest as exc:
-            raise click.ClickException(str(exc)) from None
-        for line in summary.lines():
-            click.echo(line)
-        if not no_annotate:
-            for line in annotate_store(store, settings.annotate, progress=progress).lines():
+            for line in summary.lines():
                 click.echo(line)
+            if not no_annotate:
+                for line in annotate_store(store, settings.annotate, progress=progress).lines():
+                    click.echo(line)
+        except (BadManifest, AnnotateError) as exc:
+            raise click.ClickException(str(exc)) from None
         click.echo(f"database: {db_path}")
     if summary.read == 0 and summary.already_stored == 0:
         raise click.ClickException("nothing could be read; see the reasons above")
@@ -110,7 +111,7 @@ def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tup
         try:
             summary = run_analyze(paths, store, out_dir, settings, manifests,
                                   progress=not quiet and sys.stderr.isatty())
-        except BadManifest as exc:
+        except (BadManifest, AnnotateError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines:
         click.echo(line)
@@ -132,8 +133,12 @@ def annotate(db_path: str, aliases: str | None, quiet: bool) -> None:
     settings = Settings().annotate
     settings.aliases = aliases
     with _open(db_path) as store:
-        for line in annotate_store(store, settings, progress=not quiet and sys.stderr.isatty()).lines():
-            click.echo(line)
+        try:
+            lines = annotate_store(store, settings, progress=not quiet and sys.stderr.isatty()).lines()
+        except AnnotateError as exc:
+            raise click.ClickException(str(exc)) from None
+    for line in lines:
+        click.echo(line)
 
 
 @cli.command()

@@ -8,12 +8,16 @@ models on first use, so a run that skips one never pays for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
 from storylens.config import AnnotateSettings
 from storylens.doc import Annotations, Document
+
+
+class AnnotateError(RuntimeError):
+    """An annotator cannot run at all; the message says what to do."""
 
 
 class Annotator:
@@ -40,7 +44,11 @@ class Annotator:
         if self._classifiers is None:
             from storylens.persuasion import Classifiers
 
-            self._classifiers = Classifiers.load()
+            try:
+                self._classifiers = Classifiers.load()
+            except FileNotFoundError as exc:
+                raise AnnotateError(f"classifier weights are missing ({exc}); reinstall storylens, "
+                                    "or run without the 'persuasion' annotator") from None
         return self._classifiers
 
     def __call__(self, docs: list[Document]) -> list[Annotations]:
@@ -86,10 +94,32 @@ class AnnotateSummary:
     annotated: int = 0
     entities: int = 0
     claims: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        return [f"annotated {self.annotated} documents; {self.entities} entities across the corpus, "
-                f"{self.claims} numeric claims"]
+        out = [f"annotated {self.annotated} documents; {self.entities} entities across the corpus, "
+               f"{self.claims} numeric claims"]
+        return out + [f"  not annotated {origin}: {reason}" for origin, reason in self.failed]
+
+
+def _annotate_batch(annotator: Annotator, docs: list[Document], store, summary: AnnotateSummary):
+    """A batch at once; when it fails, document by document, so one bad document only skips itself."""
+    try:
+        return list(zip(docs, annotator(docs)))
+    except AnnotateError:
+        raise
+    except Exception:  # noqa: BLE001 - find the culprit below
+        done = []
+        for doc in docs:
+            try:
+                done.append((doc, annotator([doc])[0]))
+            except AnnotateError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+                reason = f"could not annotate ({type(exc).__name__}: {exc}); please report it"
+                summary.failed.append((doc.origin, reason))
+                store.record_skip(doc.origin, reason)
+        return done
 
 
 def annotate_store(store, settings: AnnotateSettings | None = None, progress: bool = True,
@@ -102,7 +132,7 @@ def annotate_store(store, settings: AnnotateSettings | None = None, progress: bo
     bar = tqdm(total=len(pending), desc="annotating", unit="doc", disable=not progress, delay=2, leave=False)
     for at in range(0, len(pending), settings.batch_size):
         docs = [store.document(doc_id) for doc_id in pending[at:at + settings.batch_size]]
-        for doc, ann in zip(docs, annotator(docs)):
+        for doc, ann in _annotate_batch(annotator, docs, store, summary):
             store.save_annotations(doc.id, ann)
             summary.annotated += 1
             if on_document:
