@@ -77,3 +77,14 @@ def test_cli_claims_and_entities_tables(store: Store) -> None:
     assert "detained" in out and "≥2,000" in out and "interior ministry" in out
     out = CliRunner().invoke(cli, ["entities", "--db", db, "--why"]).output
     assert "Tokayev" in out and "PER" in out
+
+
+def test_export_carries_annotations(store: Store) -> None:
+    import json
+
+    annotate_store(store, AnnotateSettings(components=("dates", "claims")), progress=False)
+    out = CliRunner().invoke(cli, ["export", "--db", str(store.path)]).output
+    records = [json.loads(line) for line in out.splitlines()]
+    claim = records[0]["annotations"]["claims"][0]
+    assert records[0]["text"][claim["start"]:claim["end"]].endswith(("2,000", "3,500"))
+    assert records[0]["annotations"]["dates"][0]["value"] == "2022-01-05"

@@ -304,7 +304,8 @@ EXPORT_FIELDS = ("id", "origin", "format", "kind", "title", "author", "source", 
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
 def export(db_path: str, fmt: str, output) -> None:  # noqa: ANN001 - click.File
-    """Export cleaned documents. JSONL carries passages, sentences and the cleaning log; CSV one row per document."""
+    """Export documents. JSONL carries passages, sentences, the cleaning log and all annotations;
+    CSV one row per document. The JSON fields are documented in docs/export.md."""
     from storylens.export import document_record
 
     with _open(db_path) as store:
@@ -312,7 +313,7 @@ def export(db_path: str, fmt: str, output) -> None:  # noqa: ANN001 - click.File
             writer = csv.DictWriter(output, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
             writer.writeheader()
         for document in store.iter_documents():
-            record = document_record(document)
+            record = document_record(document, store.annotations(document.id) if fmt == "jsonl" else None)
             if fmt == "csv":
                 writer.writerow({k: record.get(k) for k in EXPORT_FIELDS})
             else:

@@ -6,16 +6,25 @@ plus ``meta_from`` (where each came from: manifest, file or text), ``duplicate_o
 ``text`` (cleaned), ``passages`` and ``sentences`` (``start``/``end`` character offsets into
 ``text``, end exclusive), and ``cleaning_log`` (``step``, ``rule``, ``start``/``end`` in the
 text before that step, ``before``, ``after``).
+
+Once annotated, an ``annotations`` object is added: ``entities`` (start, end, text, label,
+detector, entity), ``dates`` (start, end, text, value, lo, hi, anchored), ``claims`` (the
+fields of :class:`storylens.doc.Claim`: span, sentence span, measure, unit, value/lo/hi,
+hedge, qualifier, where, as_of, by, via, cue, status), ``quotes`` (span, speaker),
+``techniques`` (passage index → [[technique, score]]), ``labels`` (``frame``/``genre`` →
+[[label, score]]) and ``checkworthiness`` (sentence index → score). The same fields, per
+document, are in ``analysis.json`` (``report/analysis.schema.json``).
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from storylens.doc import METADATA_FIELDS, Document
+from storylens.doc import METADATA_FIELDS, Annotations, Document
 
 
-def document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document, ann: Annotations | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {"id": doc.id, "origin": doc.origin, "format": doc.format, "kind": doc.kind}
     record.update({field: doc.meta.get(field) for field in METADATA_FIELDS})
     record["meta_from"] = doc.meta_from
@@ -27,4 +36,6 @@ def document_record(doc: Document) -> dict[str, Any]:
         {"step": e.step, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after}
         for e in doc.log
     ]
+    if ann is not None:
+        record["annotations"] = asdict(ann)
     return record
