@@ -73,7 +73,8 @@ class Store:
 
     def _backfill_bands(self) -> None:
         with self.transaction():
-            for doc_id, blob in self.db.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL").fetchall():
+            for doc_id, blob in self.db.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL"
+                                                " AND duplicate_of IS NULL").fetchall():
                 self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
                                     [(b, k, doc_id) for b, k in band_keys(np.frombuffer(blob, dtype=np.uint64))])
 
@@ -155,7 +156,9 @@ class Store:
                 "INSERT INTO passages_fts (text, doc_id, idx) VALUES (?, ?, ?)",
                 [(doc.text[p.start:p.end], doc.id, i) for i, p in enumerate(doc.passages)],
             )
-            if minhash is not None:
+            # Only first copies are indexed: a copy is found through its original, and a corpus
+            # full of republished copies cannot make every lookup return thousands of candidates.
+            if minhash is not None and doc.duplicate_of is None:
                 self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
                                     [(band, key, doc.id) for band, key in band_keys(minhash)])
 
