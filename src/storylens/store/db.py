@@ -244,9 +244,11 @@ class Store:
         """The first copy of the most similar stored document at or above ``threshold``, if any."""
         keys = band_keys(values)
         marks = ", ".join("(?, ?)" for _ in keys)
+        # A join from the few (band, key) pairs into the index: one indexed lookup per band.
         candidates = self.db.execute(
             "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN"
-            f" (SELECT doc_id FROM minhash_bands WHERE (band, key) IN (VALUES {marks})) AND d.id != ?",
+            f" (SELECT b.doc_id FROM (VALUES {marks}) AS q"
+            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2) AND d.id != ?",
             [x for pair in keys for x in pair] + [doc_id],
         ).fetchall()
         best = None
