@@ -65,20 +65,6 @@ def test_encode_is_normalised_cached_and_multilingual() -> None:
     assert first[0] @ first[1] > first[0] @ first[2]
 
 
-def test_neighbours_lsh_finds_close_pairs_like_exact_search() -> None:
-    rng = np.random.default_rng(0)
-    base = embeddings.normalise(rng.standard_normal((300, 64)).astype(np.float32))
-    near = embeddings.normalise(base + 0.2 * rng.standard_normal(base.shape).astype(np.float32))
-    x = np.vstack([base, near])
-    exact = embeddings._exact(x, x, 1, 0.8, 128, True)
-    lsh = embeddings._lsh(x, x, 1, 0.8, 16, 10, 13, True)
-    found = sum(1 for e, a in zip(exact, lsh) if e and a and e[0][0] == a[0][0])
-    assert found >= 0.9 * sum(1 for e in exact if e)
-
-
-# ------------------------------------------------------------------ contested statements
-
-
 def test_negated_and_positive_event_statements_from_two_sources_are_contested() -> None:
     a = _doc("The ministry said the Russian paratroopers did not take part in any fighting. "
              "They guarded the airport.", "Ministry Wire")

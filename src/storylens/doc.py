@@ -7,8 +7,7 @@ a finding against the words it came from.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 METADATA_FIELDS = ("title", "author", "source", "source_type", "url", "published", "language")
 
@@ -99,9 +98,6 @@ class Document:
             return
         self.meta[key] = value
         self.meta_from[key] = origin
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # --- annotations: every one carries the character span in Document.text it was read from ---

@@ -21,9 +21,6 @@ from storylens.clean.whitespace import tidy_whitespace
 from storylens.config import CleanSettings
 from storylens.doc import Document, RawDocument
 
-KINDS = ("article", "post", "thread")
-
-
 def document_id(raw: RawDocument) -> str:
     """Content hash: the same text read twice is the same document."""
     return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
