@@ -382,14 +382,20 @@ def _articles(root: Path, limit: int | None):
     return arts
 
 
-def train_frames(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
-                 hash_scale: float = 0.0) -> tuple[Head, dict]:
-    arts = [a for a in _articles(root, limit) if a.frames is not None]
+def _article_task(root: Path, limit: int | None, task: str, emb: Embedder, mode: str, hash_scale: float):
+    """Articles labelled for ``task`` (an Article attribute), split by article, with their features."""
+    arts = [a for a in _articles(root, limit) if getattr(a, task) is not None]
     groups = [f"se:{a.lang}:{a.id}" for a in arts]
     va = np.array([is_validation(g) for g in groups])
     tr = ~va
-    log(f"frames: {len(arts)} articles ({tr.sum()} train / {va.sum()} validation)")
+    log(f"{task}: {len(arts)} articles ({tr.sum()} train / {va.sum()} validation)")
     X, H, feature = featurize(mode, emb, [a.text for a in arts], "document", hash_scale)
+    return arts, groups, tr, va, X, H, feature
+
+
+def train_frames(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
+                 hash_scale: float = 0.0) -> tuple[Head, dict]:
+    arts, groups, tr, va, X, H, feature = _article_task(root, limit, "frames", emb, mode, hash_scale)
     Y = np.zeros((len(arts), len(FRAMES)), np.int8)
     for i, a in enumerate(arts):
         for f in a.frames:
@@ -415,12 +421,7 @@ def train_frames(root: Path, emb: Embedder, C: float, limit: int | None = None, 
 
 def train_genre(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
                 hash_scale: float = 0.0) -> tuple[Head, dict]:
-    arts = [a for a in _articles(root, limit) if a.genre is not None]
-    groups = [f"se:{a.lang}:{a.id}" for a in arts]
-    va = np.array([is_validation(g) for g in groups])
-    tr = ~va
-    log(f"genre: {len(arts)} articles ({tr.sum()} train / {va.sum()} validation)")
-    X, H, feature = featurize(mode, emb, [a.text for a in arts], "document", hash_scale)
+    arts, groups, tr, va, X, H, feature = _article_task(root, limit, "genre", emb, mode, hash_scale)
     y = np.array([GENRES.index(a.genre) for a in arts])
     head = softmax_head(X[tr], y[tr], [g for g, t in zip(groups, tr) if t], GENRES, feature, C,
                         H=_sub(H, tr), hash_scale=hash_scale or 1.0)
