@@ -1,0 +1,72 @@
+"""Language data: the words of each language live here, one folder per language.
+
+``lang/<code>/<name>.json`` holds one kind of cue for one language (number words, hedges,
+attribution verbs, negation, denial cues, naming patterns…). Code asks :func:`cues` for a
+kind across the languages it handles; adding a language is adding a folder of files, and a
+user can add or override files without touching the package by pointing ``STORYLENS_LANG_DIR``
+at a folder of the same shape (``<dir>/<code>/<name>.json``; its entries win).
+
+A file is a JSON object; keys starting with ``_`` (``"_doc"``) are documentation and are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+#: Languages whose data ships with the package; others fall back to what a user supplies.
+SHIPPED: tuple[str, ...] = ("en", "ru", "uk")
+
+
+def _user_dir() -> Path | None:
+    path = os.environ.get("STORYLENS_LANG_DIR")
+    return Path(path) if path else None
+
+
+def _read(path: Path | Any) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"language data {path} is not valid JSON ({exc}); fix or remove the file") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"language data {path} must hold a JSON object")
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str, name: str) -> dict[str, Any]:
+    """The ``name`` data of language ``lang`` (an empty dict when the language has none).
+
+    The shipped file is read first; a file of the same name in ``STORYLENS_LANG_DIR`` overrides
+    its keys.
+    """
+    data = _read(resources.files("storylens.lang").joinpath(lang, f"{name}.json"))
+    user = _user_dir()
+    if user is not None:
+        data.update(_read(user / lang / f"{name}.json"))
+    return data
+
+
+def languages() -> tuple[str, ...]:
+    """Every language with data: the shipped ones and any in ``STORYLENS_LANG_DIR``."""
+    found = set(SHIPPED)
+    user = _user_dir()
+    if user is not None and user.is_dir():
+        found.update(p.name for p in user.iterdir() if p.is_dir())
+    return tuple(sorted(found))
+
+
+def merged(name: str, langs: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
+    """``{lang: cues(lang, name)}`` for every language that has the ``name`` file."""
+    out = {}
+    for lang in langs or languages():
+        data = cues(lang, name)
+        if data:
+            out[lang] = data
+    return out

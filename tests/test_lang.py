@@ -1,0 +1,37 @@
+"""Language data files: one folder per language, user files override shipped keys."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storylens import lang
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    lang.cues.cache_clear()
+    yield
+    lang.cues.cache_clear()
+
+
+def test_missing_file_is_empty():
+    assert lang.cues("en", "no-such-kind") == {}
+
+
+def test_user_dir_adds_language_and_overrides(tmp_path, monkeypatch):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "demo.json").write_text(json.dumps({"_doc": "ignored", "words": ["a", "b"]}))
+    monkeypatch.setenv("STORYLENS_LANG_DIR", str(tmp_path))
+    assert "xx" in lang.languages()
+    assert lang.cues("xx", "demo") == {"words": ["a", "b"]}
+    assert lang.merged("demo") == {"xx": {"words": ["a", "b"]}}
+
+
+def test_bad_json_says_which_file(tmp_path, monkeypatch):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "broken.json").write_text("{not json")
+    monkeypatch.setenv("STORYLENS_LANG_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match="broken.json"):
+        lang.cues("xx", "broken")
