@@ -34,6 +34,7 @@ from storylens.annotate import annotate_store  # noqa: E402
 from storylens.config import Settings  # noqa: E402
 from storylens.ingest import ingest  # noqa: E402
 from storylens.report import write_report  # noqa: E402
+from storylens.relate import relate_store  # noqa: E402
 from storylens.store import Store  # noqa: E402
 
 
@@ -54,6 +55,7 @@ def run(size: int, work: Path) -> dict[str, float]:
         annotate_store(store, settings.annotate, progress=False)
         out["annotate_s"] = time.perf_counter() - t
         t = time.perf_counter()
+        relate_store(store, progress=False)
         analysis = build_analysis(store)
         out["relate_s"] = time.perf_counter() - t
         t = time.perf_counter()

@@ -10,6 +10,7 @@ from storylens.clean.mojibake import fix_mojibake
 from storylens.clean.segment import split_sentences
 from storylens.config import CleanSettings
 from storylens.doc import RawDocument
+from storylens.store.schema import MIGRATIONS
 
 SETTINGS = CleanSettings()
 
@@ -156,13 +157,14 @@ def test_near_duplicates_link_to_the_first_copy(tmp_path) -> None:
         links = {r["origin"].rsplit("/", 1)[-1]: r["duplicate_of"] for r in store.documents()}
         ids = {r["origin"].rsplit("/", 1)[-1]: r["id"] for r in store.documents()}
         # Bands were written as documents were cleaned; re-opening an old database rebuilds them.
-        store.db.execute("DROP TABLE minhash_bands")
+        for table in ("minhash_bands", "relations", "claim_group_members", "document_relations", "relate_state"):
+            store.db.execute(f"DROP TABLE {table}")
         store.db.execute("PRAGMA user_version = 2")
     assert summary.duplicates_linked == 2
     assert links == {"1_base.txt": None, "2_copy.txt": ids["1_base.txt"], "3_edited.txt": ids["1_base.txt"],
                      "4_other.txt": None}
     with Store(tmp_path / "s.db") as store:
-        assert store.schema_version == 3
+        assert store.schema_version == len(MIGRATIONS)
         # Only first copies are indexed.
         assert store.db.execute("SELECT COUNT(DISTINCT doc_id) FROM minhash_bands").fetchone()[0] == 2
     assert signature("too short to compare", SETTINGS) is None

@@ -117,3 +117,25 @@ def test_every_command_has_help_and_docs_match() -> None:
     if os.environ.get("STORYLENS_UPDATE_DOCS"):
         DOCS.write_text(pages, encoding="utf-8")
     assert DOCS.read_text(encoding="utf-8") == pages, "docs/cli.md is stale: STORYLENS_UPDATE_DOCS=1 make test"
+
+
+def test_relate_stores_results_that_analysis_reads(demo_db: str) -> None:
+    from storylens.analyze import build_analysis
+    from storylens.store import Store
+
+    out = run("relate", "--db", demo_db, "-q")
+    assert out.startswith("related: ") and "claim groups" in out and "stories" in out
+    with Store(demo_db) as store:
+        assert store.state("related") == store.corpus_state()
+        analysis = build_analysis(store)
+        groups = store.relations("claim_group")
+        members = store.db.execute("SELECT COUNT(*) FROM claim_group_members").fetchone()[0]
+    assert groups and analysis["claim_groups"] == groups
+    assert members == sum(len(g["members"]) for g in groups)
+    claim_ids = {c["id"] for c in analysis["claims"]}
+    assert all(m in claim_ids for g in groups for m in g["members"])
+    # Only one step: the others' stored results stay as they were.
+    out = run("relate", "--db", demo_db, "-q", "--step", "timeline")
+    assert out.startswith("related: ") and "timeline days" in out and "claim groups" not in out
+    with Store(demo_db) as store:
+        assert store.relations("claim_group") == groups

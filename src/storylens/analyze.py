@@ -1,14 +1,14 @@
 """The main job: read → clean → annotate → relate → report (``storylens analyze``).
 
-:func:`build_analysis` turns what the store holds into the documented ``analysis.json``
-(``report/analysis.schema.json``); :func:`analyze` runs the whole pipeline and writes
-``report.html`` and ``analysis.json``. Re-running on a grown corpus reuses every stored
-document and annotation and recomputes only the cross-document relations.
+:func:`analyze` runs every stage and writes ``report.html`` and ``analysis.json``;
+:func:`build_analysis` turns what the store holds — documents, annotations and what the relate
+stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``).
+Re-running on a grown corpus reuses every stored document and annotation and recomputes only
+the cross-document relations.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -19,8 +19,8 @@ from typing import Any
 
 from storylens.config import Settings
 from storylens.doc import Annotations, Document
-from storylens.relate.claims import AlignedClaim, align
-from storylens.relate.timeline import build_timeline
+from storylens.relate import relate_store
+from storylens.relate.claims import claim_id
 from storylens.store import Store
 
 SCHEMA_VERSION = 1
@@ -48,52 +48,38 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
     summary.ingest_read = ingested.read + ingested.already_stored
     summary.lines += ingested.lines()
     summary.lines += annotate_store(store, settings.annotate, progress=progress).lines()
+    summary.lines += relate_store(store, progress=progress).lines()
     analysis = build_analysis(store)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary.analysis = out_dir / "analysis.json"
     summary.analysis.write_text(json.dumps(analysis, ensure_ascii=False, indent=1), encoding="utf-8")
     summary.report = out_dir / "report.html"
     write_report(analysis, summary.report)
-    groups = Counter(g["status"] for g in analysis["claim_groups"])
-    summary.lines.append(
-        f"related: {len(analysis['claim_groups'])} claim groups ({_counts(groups)}), "
-        f"{len(analysis['contested'])} contested statements, {len(analysis['stories'])} stories "
-        f"({sum(d['off_event'] for d in analysis['documents'])} off-event documents), "
-        f"{len(analysis['timeline'])} timeline days"
-    )
     return summary
 
 
-def _counts(counter: Counter) -> str:
-    return ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counter.most_common()) or "none"
-
-
 def build_analysis(store: Store) -> dict[str, Any]:
-    """Everything the report shows, as plain JSON-ready data."""
-    from storylens.relate.contested import find_contested
-    from storylens.relate.labels import actor_labels
-    from storylens.relate.stories import group_stories
+    """Everything the report shows, as plain JSON-ready data, from what the store holds.
 
+    Run :func:`storylens.relate.relate_store` first: the cross-document parts are read from it.
+    """
     docs = list(store.iter_documents())
     anns = {doc.id: store.annotations(doc.id) for doc in docs}
     source = {doc.id: doc.meta.get("source") or doc.id[:10] for doc in docs}
-
-    stories, doc_story, off_event = group_stories(docs) if docs else ([], {}, set())
-    claims, aligned = _claims(docs, anns, source)
-    main_docs = [d for d in docs if d.id not in off_event]
-    period = _period(main_docs)
+    relations = store.document_relations()
+    claims = _claims(docs, anns, source)
     return {
         "schema": "storylens.analysis",
         "version": SCHEMA_VERSION,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "corpus": _corpus(store, docs, _period(docs)),
-        "documents": [_document(doc, anns[doc.id], doc_story, off_event) for doc in docs],
+        "documents": [_document(doc, anns[doc.id], relations.get(doc.id)) for doc in docs],
         "claims": claims,
-        "claim_groups": align(aligned),
-        "contested": find_contested(main_docs) if main_docs else [],
-        "actor_labels": actor_labels(docs) if docs else [],
-        "stories": stories,
-        "timeline": build_timeline(_dated_sentences(main_docs, anns, source), period),
+        "claim_groups": store.relations("claim_group"),
+        "contested": store.relations("contested"),
+        "actor_labels": store.relations("actor_label"),
+        "stories": store.relations("story"),
+        "timeline": store.relations("timeline_day"),
         "entities": _entities(store, source),
         "sources": _sources(docs, anns, source, claims),
     }
@@ -122,8 +108,9 @@ def _corpus(store: Store, docs: list[Document], period: tuple[str | None, str | 
     }
 
 
-def _document(doc: Document, ann: Annotations, doc_story: dict[str, str], off_event: set[str]) -> dict[str, Any]:
+def _document(doc: Document, ann: Annotations, relation: tuple[str | None, bool, dict] | None) -> dict[str, Any]:
     genre = ann.labels.get("genre")
+    story, off_event, _ = relation or (None, False, {})
     return {
         "id": doc.id,
         "title": doc.meta.get("title"),
@@ -136,8 +123,8 @@ def _document(doc: Document, ann: Annotations, doc_story: dict[str, str], off_ev
         "url": doc.meta.get("url"),
         "origin": doc.origin,
         "duplicate_of": doc.duplicate_of,
-        "story": doc_story.get(doc.id),
-        "off_event": doc.id in off_event,
+        "story": story,
+        "off_event": off_event,
         "genre": list(genre[0]) if genre else None,
         "frames": [list(x) for x in ann.labels.get("frame", [])],
         "text": doc.text,
@@ -154,70 +141,18 @@ def _document(doc: Document, ann: Annotations, doc_story: dict[str, str], off_ev
     }
 
 
-def _claims(docs: list[Document], anns: dict[str, Annotations],
-            source: dict[str, str]) -> tuple[list[dict[str, Any]], list[AlignedClaim]]:
-    out, aligned = [], []
+def _claims(docs: list[Document], anns: dict[str, Annotations], source: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
     for doc in docs:
-        published = (doc.meta.get("published") or "")[:10] or None
         for i, c in enumerate(anns[doc.id].claims):
-            claim_id = f"{doc.id[:10]}:{i}"
             out.append({
-                "id": claim_id, "doc": doc.id, "source": source[doc.id], "start": c.start, "end": c.end,
+                "id": claim_id(doc.id, i), "doc": doc.id, "source": source[doc.id], "start": c.start, "end": c.end,
                 "sentence_start": c.sentence_start, "sentence_end": c.sentence_end,
                 "text": doc.text[c.sentence_start:c.sentence_end], "measure": c.measure, "unit": c.unit,
                 "value": c.value, "lo": c.lo, "hi": c.hi, "hedge": c.hedge, "qualifier": c.qualifier,
                 "where": c.where, "as_of": c.as_of, "by": c.by, "via": c.via, "cue": c.cue, "status": c.status,
             })
-            aligned.append(AlignedClaim(
-                id=claim_id, doc=doc.id, source=c.by or source[doc.id], doc_source=source[doc.id],
-                measure=c.measure, unit=c.unit, value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
-                where=_place_key(c.where), role=_change_role(c.qualifier),
-                date=(c.as_of or _sentence_date(c, anns[doc.id]) or published or "")[:10] or None,
-            ))
-    return out, aligned
-
-
-def _change_role(qualifier: str | None) -> str | None:
-    """The extractor marks the two ends of "from 60 to 120 tenge" as ``change: from``/``change: to``."""
-    if qualifier and "change: from" in qualifier:
-        return "before"
-    if qualifier and "change: to" in qualifier:
-        return "after"
-    return None
-
-
-def _sentence_date(claim, ann: Annotations) -> str | None:  # noqa: ANN001 - a Claim
-    """The one day-level date mentioned in the claim's sentence, if there is exactly one."""
-    days = {(d.value or "")[:10] for d in ann.dates
-            if claim.sentence_start <= d.start < claim.sentence_end and d.value and len(d.value) >= 10}
-    return days.pop() if len(days) == 1 else None
-
-
-def _place_key(where: str | None) -> str | None:
-    """One name for one place across spellings and scripts (Алматы = Almaty)."""
-    if not where:
-        return None
-    from storylens.annotate.gazetteer import default_gazetteer
-
-    entry = default_gazetteer().lookup(where)
-    return entry.name if entry else where.strip()
-
-
-def _dated_sentences(docs: list[Document], anns: dict[str, Annotations], source: dict[str, str]) -> list[dict]:
-    items = []
-    for doc in docs:
-        starts = [s.start for s in doc.sentences]
-        for d in anns[doc.id].dates:
-            value = d.value or d.lo
-            if not value or len(value) < 10:
-                continue
-            k = bisect.bisect_right(starts, d.start) - 1
-            if k < 0:
-                continue
-            s = doc.sentences[k]
-            items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
-                          "text": doc.text[s.start:s.end], "source": source[doc.id]})
-    return items
+    return out
 
 
 def _entities(store: Store, source: dict[str, str]) -> list[dict[str, Any]]:

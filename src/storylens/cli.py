@@ -37,7 +37,7 @@ def cli() -> None:
     """Make sense of a contested news event from many noisy sources.
 
     Run 'storylens analyze FOLDER --out DIR' for the whole job and a report; or step by step:
-    'ingest', then look with 'docs', 'show', 'search', 'claims', 'entities' and 'export'.
+    'ingest' and 'relate', then look with 'docs', 'show', 'search', 'claims', 'entities' and 'export'.
     """
 
 
@@ -119,6 +119,25 @@ def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tup
         raise click.ClickException("nothing could be read; see the reasons above")
     click.echo(f"analysis: {summary.analysis}")
     click.echo(f"report: {summary.report}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--step", "steps", multiple=True, type=click.Choice(["stories", "claim_groups", "contested", "labels",
+              "timeline"]), help="Run only this step (repeatable; default: all, in order).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def relate(db_path: str, steps: tuple[str, ...], quiet: bool) -> None:
+    """Relate the stored documents: stories, claim groups, contested statements, labels, timeline.
+
+    'analyze' runs this for you; run it yourself after 'ingest' to see the results with
+    'claims', 'contested' and the other commands, or after adding documents.
+    """
+    from storylens.relate import STEPS, relate_store
+
+    with _open(db_path) as store:
+        lines = relate_store(store, steps or STEPS, progress=not quiet and sys.stderr.isatty()).lines()
+    for line in lines:
+        click.echo(line)
 
 
 @cli.command()

@@ -1,1 +1,153 @@
-"""Relations across documents: one entity across spellings, scripts and languages."""
+"""The relate stage: what the documents of a corpus say together.
+
+:func:`relate_store` runs the cross-document steps in order, each reading what it needs from
+the store and writing its result back (table ``relations``, ``document_relations`` and
+``claim_group_members``), so that ``analysis.json``, the report, the web app and the CLI all
+read one stored result:
+
+1. **stories** — which event each document is about; documents whose main subject is another
+   event are off-event, and the later steps look at the main story only where that matters;
+2. **claim groups** — figures that count the same thing in the same scope, and their verdict;
+3. **contested** — statements some voices assert and others deny;
+4. **labels** — the words each source uses for the main actors and the event;
+5. **timeline** — what happened when, across sources.
+
+Entities are resolved across documents at the end of the annotate stage
+(:func:`storylens.annotate.resolve_entities`, with :mod:`storylens.relate.entities`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from storylens.doc import Annotations, Document
+from storylens.store import Store
+
+STEPS: tuple[str, ...] = ("stories", "claim_groups", "contested", "labels", "timeline")
+
+
+@dataclass
+class CorpusView:
+    """What relate steps read: the store, each document's source and date, and the main story.
+
+    Holds only small per-document facts; documents and annotations are streamed from the store.
+    """
+
+    store: Store
+    source: dict[str, str] = field(default_factory=dict)  # doc id -> source name (the outlet)
+    published: dict[str, str | None] = field(default_factory=dict)  # doc id -> YYYY-MM-DD
+    off_event: set[str] = field(default_factory=set)  # from the stories step (stored, or this run's)
+
+    @classmethod
+    def of(cls, store: Store) -> CorpusView:
+        view = cls(store)
+        for doc_id, source, published in store.db.execute(
+                "SELECT id, source, published FROM documents WHERE status = 'clean' ORDER BY seq"):
+            view.source[doc_id] = source or doc_id[:10]
+            view.published[doc_id] = (published or "")[:10] or None
+        view.off_event = {d for d, (_, off, _) in store.document_relations().items() if off and d in view.source}
+        return view
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.source)
+
+    @property
+    def main_ids(self) -> list[str]:
+        """Documents of the main story (all documents before the stories step ran)."""
+        return [d for d in self.source if d not in self.off_event]
+
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
+        for doc_id in self.ids if ids is None else ids:
+            yield self.store.document(doc_id)
+
+    def annotated(self, ids: Iterable[str] | None = None) -> Iterator[tuple[Document, Annotations]]:
+        for doc_id in self.ids if ids is None else ids:
+            yield self.store.document(doc_id), self.store.annotations(doc_id)
+
+    def period(self, ids: Iterable[str] | None = None) -> tuple[str | None, str | None]:
+        dates = sorted(d for d in (self.published[i] for i in (self.ids if ids is None else ids)) if d)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+
+@dataclass
+class RelateSummary:
+    found: dict[str, str] = field(default_factory=dict)  # step -> what it found, in words
+
+    def lines(self) -> list[str]:
+        return ["related: " + ", ".join(self.found[s] for s in STEPS if s in self.found)] if self.found else []
+
+
+def relate_store(store: Store, steps: Iterable[str] = STEPS, progress: bool = True) -> RelateSummary:
+    """Run the relate steps over everything stored and save their results in the store."""
+    view = CorpusView.of(store)
+    summary = RelateSummary()
+    wanted = [s for s in STEPS if s in set(steps)]
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        raise ValueError(f"unknown relate steps: {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
+    bar = tqdm(wanted, desc="relating", unit="step", disable=not progress, delay=2, leave=False)
+    for name in bar:
+        bar.set_postfix_str(name)
+        summary.found[name] = _STEPS[name](view)
+    store.set_state("related", store.corpus_state())
+    return summary
+
+
+def _stories(view: CorpusView) -> int:
+    from storylens.relate.stories import group_stories
+
+    stories, doc_story, off_event = group_stories(list(view.documents())) if view.ids else ([], {}, set())
+    view.off_event = off_event
+    view.store.save_relations("story", stories)
+    view.store.save_document_relations({d: (doc_story.get(d), d in off_event, {}) for d in view.ids})
+    return f"{len(stories)} stories ({len(off_event)} off-event documents)"
+
+
+def _claim_groups(view: CorpusView) -> int:
+    from storylens.relate.claims import aligned_claims, align, claim_key
+
+    groups = align(aligned_claims(view))
+    members = [(g["id"], *claim_key(m)) for g in groups for m in g["members"]]
+    view.store.save_relations("claim_group", groups, label="measure", status="status", members=members)
+    statuses = Counter(g["status"] for g in groups).most_common()
+    detail = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in statuses) or "none"
+    return f"{len(groups)} claim groups ({detail})"
+
+
+def _contested(view: CorpusView) -> int:
+    from storylens.relate.contested import find_contested
+
+    items = find_contested(list(view.documents(view.main_ids))) if view.main_ids else []
+    view.store.save_relations("contested", items)
+    return f"{len(items)} contested statements"
+
+
+def _labels(view: CorpusView) -> int:
+    from storylens.relate.labels import actor_labels
+
+    items = actor_labels(list(view.documents())) if view.ids else []
+    for i, item in enumerate(items):
+        item.setdefault("id", f"labels-{i + 1}")
+    view.store.save_relations("actor_label", items)
+    return f"labels for {len(items)} referents"
+
+
+def _timeline(view: CorpusView) -> int:
+    from storylens.relate.timeline import build_timeline, dated_sentences
+
+    days = build_timeline(dated_sentences(view, view.main_ids), view.period(view.main_ids))
+    for day in days:
+        day.setdefault("id", day["date"])
+    view.store.save_relations("timeline_day", days)
+    return f"{len(days)} timeline days"
+
+
+_STEPS: dict[str, Callable[[CorpusView], str]] = {
+    "stories": _stories, "claim_groups": _claim_groups, "contested": _contested,
+    "labels": _labels, "timeline": _timeline,
+}

@@ -18,9 +18,15 @@ intervals overlap. A block's verdict:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
+
+from storylens.doc import Annotations, Claim
+
+if TYPE_CHECKING:
+    from storylens.relate import CorpusView
 
 PARTIAL_RATIO = 3.0
 
@@ -71,6 +77,56 @@ class AlignedClaim:
         if self.value >= 100 and self.value % 100 == 0:  # a round figure is itself approximate
             return self.value * 0.95, self.value * 1.05
         return self.value, self.value
+
+
+def claim_id(doc_id: str, idx: int) -> str:
+    """A claim's id in analysis.json and the web app: ``<document id>:<index in the document>``."""
+    return f"{doc_id}:{idx}"
+
+
+def claim_key(cid: str) -> tuple[str, int]:
+    doc_id, idx = cid.rsplit(":", 1)
+    return doc_id, int(idx)
+
+
+def aligned_claims(view: CorpusView) -> Iterator[AlignedClaim]:
+    """Every stored claim, as alignment sees it, streamed document by document."""
+    for doc, ann in view.annotated():
+        published = view.published.get(doc.id)
+        source = view.source[doc.id]
+        for i, c in enumerate(ann.claims):
+            yield AlignedClaim(
+                id=claim_id(doc.id, i), doc=doc.id, source=c.by or source, doc_source=source,
+                measure=c.measure, unit=c.unit, value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
+                where=_place_key(c.where), role=_change_role(c.qualifier),
+                date=(c.as_of or _sentence_date(c, ann) or published or "")[:10] or None,
+            )
+
+
+def _change_role(qualifier: str | None) -> str | None:
+    """The extractor marks the two ends of "from 60 to 120 tenge" as ``change: from``/``change: to``."""
+    if qualifier and "change: from" in qualifier:
+        return "before"
+    if qualifier and "change: to" in qualifier:
+        return "after"
+    return None
+
+
+def _sentence_date(claim: Claim, ann: Annotations) -> str | None:
+    """The one day-level date mentioned in the claim's sentence, if there is exactly one."""
+    days = {(d.value or "")[:10] for d in ann.dates
+            if claim.sentence_start <= d.start < claim.sentence_end and d.value and len(d.value) >= 10}
+    return days.pop() if len(days) == 1 else None
+
+
+def _place_key(where: str | None) -> str | None:
+    """One name for one place across spellings and scripts (Алматы = Almaty)."""
+    if not where:
+        return None
+    from storylens.annotate.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(where)
+    return entry.name if entry else where.strip()
 
 
 GENERIC_UNITS = {"people", "persons", "troops", "personnel", "%", "percent"}

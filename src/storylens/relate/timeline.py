@@ -9,10 +9,34 @@ reference to 1999 does not stretch the chart.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storylens.relate import CorpusView
 
 MAX_EVIDENCE = 12
+
+
+def dated_sentences(view: CorpusView, ids: Iterable[str]) -> list[dict]:
+    """Each sentence of ``ids`` holding a day-level date, as ``build_timeline`` items."""
+    items = []
+    for doc, ann in view.annotated(ids):
+        starts = [s.start for s in doc.sentences]
+        for d in ann.dates:
+            value = d.value or d.lo
+            if not value or len(value) < 10:
+                continue
+            k = bisect.bisect_right(starts, d.start) - 1
+            if k < 0:
+                continue
+            s = doc.sentences[k]
+            items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
+                          "text": doc.text[s.start:s.end], "source": view.source[doc.id]})
+    return items
 
 
 def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (None, None),

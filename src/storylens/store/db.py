@@ -258,6 +258,59 @@ class Store:
                 best = (duplicate_of or other, score)
         return best
 
+    # --- what the relate stage found ------------------------------------------------------
+
+    def save_relations(self, kind: str, items: list[dict[str, Any]], *, label: str | None = None,
+                       status: str | None = None, members: list[tuple[str, str, int]] | None = None) -> None:
+        """Replace every stored item of ``kind`` (story, claim_group, contested, actor_label, timeline_day).
+
+        ``label``/``status`` name the item keys copied into their own columns for filtering;
+        ``members`` (claim groups) are ``(group id, doc id, claim idx)`` rows, so that a claim's
+        group is one indexed lookup.
+        """
+        with self.transaction():
+            self.db.execute("DELETE FROM relations WHERE kind = ?", (kind,))
+            self.db.executemany(
+                "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?)",
+                [(kind, str(item["id"]), seq, item.get(label) if label else None,
+                  item.get(status) if status else None, json.dumps(item, ensure_ascii=False))
+                 for seq, item in enumerate(items)],
+            )
+            if members is not None:
+                self.db.execute("DELETE FROM claim_group_members")
+                self.db.executemany("INSERT OR IGNORE INTO claim_group_members VALUES (?, ?, ?)", members)
+
+    def relations(self, kind: str) -> list[dict[str, Any]]:
+        """The stored items of ``kind`` in the order the relate step produced them."""
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data_json FROM relations WHERE kind = ? ORDER BY seq", (kind,))]
+
+    def save_document_relations(self, rows: dict[str, tuple[str | None, bool, dict[str, Any]]]) -> None:
+        """Each document's story, whether it is off-event, and why: ``{doc_id: (story, off_event, why)}``."""
+        with self.transaction():
+            self.db.execute("DELETE FROM document_relations")
+            self.db.executemany("INSERT INTO document_relations VALUES (?, ?, ?, ?)",
+                                [(doc_id, story, int(off), json.dumps(why, ensure_ascii=False))
+                                 for doc_id, (story, off, why) in rows.items()])
+
+    def document_relations(self) -> dict[str, tuple[str | None, bool, dict[str, Any]]]:
+        return {r[0]: (r[1], bool(r[2]), json.loads(r[3])) for r in self.db.execute(
+            "SELECT doc_id, story, off_event, why_json FROM document_relations")}
+
+    def corpus_state(self) -> str:
+        """A fingerprint of what relate reads: documents and their annotations."""
+        row = self.db.execute("SELECT COUNT(*), MAX(annotated_at), MAX(seq) FROM documents WHERE status = 'clean'").fetchone()
+        entities = self.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
+        return f"{row[0]}:{row[1]}:{row[2]}:{entities}"
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO relate_state VALUES (?, ?)", (key, value))
+
+    def state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM relate_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     # --- reading -------------------------------------------------------------------------
 
     def resolve(self, ref: str) -> str:

@@ -184,4 +184,36 @@ MIGRATIONS: list[str] = [
     CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
     CREATE INDEX minhash_bands_doc ON minhash_bands(doc_id);
     """,
+    # 4: what the relate stage found across documents, so that the report, the web app and the CLI
+    # read one stored result. Each item is stored as the analysis.json shows it (data_json), with the
+    # columns a filter needs beside it.
+    """
+    CREATE TABLE relations (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        label TEXT,
+        status TEXT,
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX relations_order ON relations(kind, seq);
+    CREATE TABLE claim_group_members (
+        group_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        PRIMARY KEY (group_id, doc_id, idx)
+    );
+    CREATE INDEX claim_group_members_claim ON claim_group_members(doc_id, idx);
+    CREATE TABLE document_relations (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        story TEXT,
+        off_event INTEGER NOT NULL DEFAULT 0,
+        why_json TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE relate_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
