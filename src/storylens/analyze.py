@@ -175,6 +175,8 @@ def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettin
             "documents": {"embedded": len(documents), "total": corpus["documents"]},
             "claims": {"embedded": len(claims), "total": n_claims},
             "claim_groups": {"embedded": len(groups), "total": group_page.total},
+            "conflicts": {"embedded": sum(g["status"] == "conflict" for g in groups),
+                          "total": queries.relation_count(db, "claim_group", "conflict")},
             "contested": {"embedded": len(contested.items), "total": contested.total},
             "entities": {"embedded": min(len(ranking), limits.max_entities), "total": len(ranking)},
         },

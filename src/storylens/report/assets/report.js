@@ -997,7 +997,6 @@
     var page = Math.min(Math.max(0, docsState.page | 0), pages - 1);
     var slice = SERVER ? docs : found.slice(page * PAGE, page * PAGE + PAGE);
     var res = clear(docsUi.results);
-    if (DATA.partial && !SERVER) res.appendChild(h('p', { class: 'muted small' }, partialNote()));
     function pager() {
       function go(p) { return function () { docsState.page = p; docsChanged(); document.getElementById('main').scrollTop = 0; }; }
       return h('div', { class: 'pager' },
