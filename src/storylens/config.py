@@ -99,8 +99,10 @@ class ServeSettings:
     query_timeout_ms: int = 3000  # a query still running after this is stopped with a 503
     max_body_bytes: int = 64 * 1024  # requests other than uploads
     max_upload_mb: int = 50
-    max_members_per_group: int = 60  # figures of a claim group drawn on one page
-    max_evidence_documents: int = 50  # documents behind one page of an evidence list
+    groups_per_page: int = 25  # claim groups on one page of the claims view
+    max_members_per_group: int = 24  # figures of each of them drawn (all are counted)
+    max_members_one_group: int = 500  # figures drawn when one group is shown alone
+    max_evidence_documents: int = 20  # documents behind one page of an evidence list
 
 
 @dataclass

@@ -84,8 +84,8 @@ class Views:
     def _run(self, work: Callable[[ReadOnlyStore], Any]) -> Any:
         return api._query(self.reader, work)
 
-    def _listings(self, ids: list[str]) -> list[dict[str, Any]]:
-        return self._run(lambda s: queries.document_listings(s.db, ids))
+    def _listings(self, ids: list[str], excerpt: bool = True) -> list[dict[str, Any]]:
+        return self._run(lambda s: queries.document_listings(s.db, ids, excerpt))
 
     def _sources_filter(self, value: str | None) -> dict[str, Any]:
         return _select("source", "sources", _counted(api.source_names(self.reader)), value)
@@ -99,7 +99,7 @@ class Views:
     def claims(self, p: Params) -> dict[str, Any]:
         """One page of claim groups with their figures; ``group`` shows that group alone."""
         p.only(("status", "measure", "scope", "source", "q", "sort", "page", "group"))
-        limit, offset = p.page_number(self.settings.page_size)
+        limit, offset = p.page_number(self.settings.groups_per_page)
         status, measure, scope = p.choice("status", STATUS_ORDER), p.text("measure"), p.text("scope")
         source, q, sort = p.text("source"), p.text("q"), p.choice("sort", queries.GROUP_SORTS, "status")
         group = p.text("group")
@@ -109,7 +109,8 @@ class Views:
         else:
             page = self._run(lambda s: queries.claim_groups(s.db, measure=measure, scope=scope, source=source,
                                                             status=status, q=q, sort=sort, limit=limit, offset=offset))
-        groups = [api.trim_members(g, self.settings.max_members_per_group) for g in page.items]
+        most = self.settings.max_members_per_group if group is None else self.settings.max_members_one_group
+        groups = [api.trim_members(g, most) for g in page.items]
         keys = [tuple(m.rsplit(":", 1)) for g in groups for m in g["members"]]
         claims = self._run(lambda s: queries.claim_entries(s.db, keys))
         facets = self.reader.cached("group_facets", lambda s: queries.claim_group_facets(s.db))
@@ -122,7 +123,7 @@ class Views:
             _select("sort", "order", list(GROUP_SORT_LABELS.items()), sort, everything=False),
         ]
         return self._slice("claims", p, claim_groups=groups, claims=claims,
-                           documents=self._listings([c["doc"] for c in claims]),
+                           documents=self._listings([c["doc"] for c in claims], excerpt=False),
                            view=self._paged(page, filters))
 
     def contested(self, p: Params) -> dict[str, Any]:

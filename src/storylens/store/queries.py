@@ -20,7 +20,7 @@ from typing import Any
 
 from storylens.doc import Annotations, Claim, Document
 from storylens.relate.claims import claim_id
-from storylens.store import annotations as rows
+from storylens.store import annotations as rows_module
 
 # A document's source name: the outlet, else the start of its id (as analysis.json names it).
 SOURCE = "COALESCE(d.source, substr(d.id, 1, 10))"
@@ -143,28 +143,29 @@ def document_entry(doc: Document, ann: Annotations, relation: tuple[str | None, 
     }
 
 
-_LISTING = (
-    "SELECT d.id, d.title, d.source, d.source_type, d.author, d.kind, d.language, d.published, d.url, d.origin,"
-    " d.duplicate_of, r.story, COALESCE(r.off_event, 0) AS off_event, substr(d.text, 1, 240) AS excerpt,"
-    " length(d.text) AS chars FROM documents d LEFT JOIN document_relations r ON r.doc_id = d.id"
-)
+_LISTED = ("id", "title", "source", "source_type", "author", "kind", "language", "published", "url", "origin",
+           "duplicate_of", "story")
 
 
-def _listing(row: sqlite3.Row) -> dict[str, Any]:
-    entry = {k: row[k] for k in ("id", "title", "source", "source_type", "author", "kind", "language", "published",
-                                 "url", "origin", "duplicate_of", "story", "excerpt", "chars")}
-    entry["off_event"] = bool(row["off_event"])
-    entry["listing"] = True
-    return entry
-
-
-def document_listings(db: sqlite3.Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
-    """A listing (metadata and the first words, no annotations) of each document, in the given order."""
+def document_listings(db: sqlite3.Connection, ids: Iterable[str], excerpt: bool = True) -> list[dict[str, Any]]:
+    """A listing of each document, in the given order: metadata, and with ``excerpt`` its first
+    240 characters and length (reading a text costs more than its metadata: leave it out when
+    the listing only names a document's source and date)."""
     ids = list(dict.fromkeys(ids))
+    text = ", substr(d.text, 1, 240) AS excerpt, length(d.text) AS chars" if excerpt else ""
     found: dict[str, dict[str, Any]] = {}
     for chunk in _in_chunks(ids):
-        for row in db.execute(f"{_LISTING} WHERE d.id IN ({_marks(chunk)}) AND d.status = 'clean'", chunk):
-            found[row["id"]] = _listing(row)
+        for row in db.execute(
+                "SELECT d.id, d.title, d.source, d.source_type, d.author, d.kind, d.language, d.published, d.url,"
+                f" d.origin, d.duplicate_of, r.story, COALESCE(r.off_event, 0) AS off_event{text} FROM documents d"
+                f" LEFT JOIN document_relations r ON r.doc_id = d.id WHERE d.id IN ({_marks(chunk)})"
+                " AND d.status = 'clean'", chunk):
+            entry = {k: row[k] for k in _LISTED}
+            if excerpt:
+                entry["excerpt"], entry["chars"] = row["excerpt"], row["chars"]
+            entry["off_event"] = bool(row["off_event"])
+            entry["listing"] = True
+            found[row["id"]] = entry
     return [found[i] for i in ids if i in found]
 
 
@@ -255,23 +256,27 @@ CLAIM_SORTS = {  # document order walks the documents in reading order (no sort 
 
 
 def claim_entries(db: sqlite3.Connection, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
-    """The analysis.json entry of each claim ``(doc id, idx)``, in the given order."""
+    """The analysis.json entry of each claim ``(doc id, idx)``, in the given order.
+
+    Each document's text is read once (for the sentences of all its claims on the list).
+    """
+    keys = [(doc_id, int(idx)) for doc_id, idx in keys]
     found: dict[tuple[str, int], dict[str, Any]] = {}
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for doc_id, idx in keys:
-        by_doc[doc_id].append(int(idx))
-    docs = list(by_doc)
-    for chunk in _in_chunks(docs, 200):
-        for row in db.execute(
-                f"SELECT c.*, {SOURCE} AS source_name,"
-                " substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence"
-                f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.doc_id IN ({_marks(chunk)})"
-                " AND d.status = 'clean'", chunk):
-            key = (row["doc_id"], row["idx"])
-            if row["idx"] in by_doc[row["doc_id"]]:
-                found[key] = claim_entry(row["doc_id"], row["idx"], rows.from_row(Claim, row), row["sentence"],
-                                         row["source_name"])
-    return [found[(d, int(i))] for d, i in keys if (d, int(i)) in found]
+    for chunk in _in_chunks(list(dict.fromkeys(keys)), 400):
+        values = ", ".join("(?, ?)" for _ in chunk)
+        rows = db.execute(f"WITH k(doc_id, idx) AS (VALUES {values}) SELECT c.* FROM k JOIN claims c"
+                          " ON c.doc_id = k.doc_id AND c.idx = k.idx", [x for key in chunk for x in key]).fetchall()
+        docs = list({row["doc_id"] for row in rows})
+        texts = {}
+        for part in _in_chunks(docs):
+            texts.update((r[0], (r[1], r[2])) for r in db.execute(
+                f"SELECT d.id, d.text, {SOURCE} FROM documents d WHERE d.id IN ({_marks(part)})", part))
+        for row in rows:
+            text, source = texts[row["doc_id"]]
+            claim = rows_module.from_row(Claim, row)
+            found[(row["doc_id"], row["idx"])] = claim_entry(row["doc_id"], row["idx"], claim,
+                                                            text[claim.sentence_start:claim.sentence_end], source)
+    return [found[key] for key in keys if key in found]
 
 
 def claims(db: sqlite3.Connection, *, measure: str | None = None, source: str | None = None, doc: str | None = None,

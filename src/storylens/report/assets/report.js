@@ -188,7 +188,8 @@
   function docTitle(d) {
     if (!d) return '(missing document)';
     if (d.title) return d.title;
-    var t = (d.text != null ? d.text : (d.excerpt || '')).replace(/\s+/g, ' ').trim();
+    if (d.text == null && d.excerpt == null) return d.id;  // a listing that names the document only
+    var t = (d.text != null ? d.text : d.excerpt).replace(/\s+/g, ' ').trim();
     return t ? truncate(t, 90) : '(empty document ' + d.id + ')';
   }
   function docDate(d) { return d && d.published ? String(d.published).slice(0, 10) : ''; }
