@@ -77,7 +77,7 @@ ENDPOINTS = [
     ("/api/claims?measure=killed&sort=-value", "claims"),
     ("/api/claims?status=conflict&source=Outlet%20002", "claims"),
     ("/api/claim-groups", "claim-groups"),
-    ("/api/claim-groups?measure=evacuated&status=conflict&sort=size", "claim-groups"),
+    ("/api/claim-groups?measure=evacuated&status=conflict&sort=relate", "claim-groups"),
     ("/api/claim-groups?scope=Tarsk&source=Outlet%20000", "claim-groups"),
     ("/api/contested", "contested"),
     ("/api/labels", "labels"),

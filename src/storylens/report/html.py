@@ -1,4 +1,5 @@
-"""The report: one self-contained HTML file rendered from an analysis (see analysis.schema.json).
+"""The report: one self-contained HTML file rendered from an analysis (see analysis.schema.json),
+and the web app's page, which runs the same script and stylesheet from the server.
 
 The file works offline from disk. It holds three things, all inline:
 

@@ -132,10 +132,10 @@ def document(reader: Reader, ref: str, p: Params, max_members: int) -> dict[str,
         own = {f"{d}:{i}" for d, i in keys}
         groups = [trim_members(g, max_members, first=own)
                   for g in queries.relation_items(store.db, "claim_group", group_ids)]
-        story = queries.relation_items(store.db, "story", [entry["story"]]) if entry["story"] else []
-        return {"document": entry, "claims": queries.claim_entries(store.db, keys), "claim_groups": groups,
-                "story": trim_story(story[0], 8) if story else None}
-    return _query(reader, work)
+        return {"document": entry, "claims": queries.claim_entries(store.db, keys), "claim_groups": groups}
+    found = _query(reader, work)
+    found["story"] = next((s for s in story_heads(reader) if s["id"] == found["document"]["story"]), None)
+    return found
 
 
 def claims(reader: Reader, p: Params) -> Page:
@@ -175,13 +175,18 @@ def _relations(reader: Reader, p: Params, kind: str) -> Page:
     return _query(reader, lambda s: queries.relations(s.db, kind, source=source, q=q, limit=limit, offset=offset))
 
 
-def stories(reader: Reader, p: Params, samples: int = 8) -> Page:
-    """Stories with the first ``samples`` of their documents (``document_count`` gives them all)."""
+def story_heads(reader: Reader, samples: int = 8) -> list[dict[str, Any]]:
+    """Every story with the first ``samples`` of its documents (``document_count`` gives them all):
+    the main story of a large corpus lists most of its documents, too much to read per request."""
+    return reader.cached("story_heads", lambda s: [trim_story(story, samples) for story in s.relations("story")])
+
+
+def stories(reader: Reader, p: Params) -> Page:
+    """Stories with their first documents (``document_count`` gives them all)."""
     p.only(("limit", "offset"))
     limit, offset = p.page()
-    page = _query(reader, lambda s: queries.relations(s.db, "story", limit=limit, offset=offset))
-    page.items = [trim_story(story, samples) for story in page.items]
-    return page
+    heads = story_heads(reader)
+    return Page(heads[offset:offset + limit], len(heads), limit, offset)
 
 
 def entities(reader: Reader, p: Params) -> Page:

@@ -24,8 +24,8 @@ from storylens.store import queries
 from storylens.store.queries import STATUS_ORDER
 
 STATUS_LABELS = {"conflict": "Conflict", "evolving": "Evolving", "agree": "Agree", "single_source": "Single source"}
-GROUP_SORT_LABELS = {"status": "conflicts first", "size": "most figures first", "measure": "by measure",
-                     "relate": "most sources first"}
+EVIDENCE_COUNT_CAP = 2000  # documents counted behind one evidence list (its pages say "2,000+" beyond)
+GROUP_SORT_LABELS = {"status": "conflicts first", "relate": "most sources first", "measure": "by measure"}
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], value: str | None,
@@ -148,12 +148,12 @@ class Views:
         p.only(("page", "id"))
         limit, offset = p.page_number(30)
         story = p.text("id")
+        heads = api.story_heads(self.reader)
         if story is not None:
-            items = self._run(lambda s: queries.relation_items(s.db, "story", [story]))
-            page = queries.Page(items, len(items), limit, 0)
+            page = queries.Page([s for s in heads if s["id"] == story], 1, limit, 0)
         else:
-            page = self._run(lambda s: queries.relations(s.db, "story", limit=limit, offset=offset))
-        stories = [api.trim_story(st, 8) for st in page.items]
+            page = queries.Page(heads[offset:offset + limit], len(heads), limit, offset)
+        stories = page.items
         off = self._run(lambda s: queries.documents(s.db, off_event=True, limit=12)).items
         ids = [d for st in stories for d in st["documents"]]
         return self._slice("stories", p, stories=stories, documents=self._listings(ids) + off,
@@ -199,8 +199,7 @@ class Views:
                    _select("rule", "cleaning rules", _counted(facets["rule"]), f["rule"]),
                    {"name": "off", "label": "off-event only", "kind": "check", "value": "1" if f["off_event"] else ""},
                    {"name": "dup", "label": "near-duplicates only", "kind": "check", "value": "1" if f["duplicate"] else ""}]
-        stories = self._run(lambda s: queries.relations(s.db, "story", limit=200)).items
-        return self._slice("documents", p, documents=page.items, stories=[api.trim_story(st, 0) for st in stories],
+        return self._slice("documents", p, documents=page.items, stories=api.story_heads(self.reader)[:200],
                            view=self._paged(page, filters))
 
     def doc(self, p: Params) -> dict[str, Any]:
@@ -241,14 +240,16 @@ class Views:
                             picked.append({**item, "by_source": [{**by_source, "labels": [lab]}]})
             shown = [ev["doc"] for ev in evidence[offset:offset + limit]]
             parts.update(actor_labels=picked, documents=self._full(shown))
-            total = len(evidence)
+            total, exact = len(evidence), True
         else:
             total, ids = self._run(lambda s: _evidence_documents(s, kind, value, source, limit, offset))
+            exact = total <= EVIDENCE_COUNT_CAP
+            total = min(total, EVIDENCE_COUNT_CAP)
             parts["documents"] = self._full(ids)
             if kind == "mentions":
                 mentions = api._entity_mentions(self.reader)
                 parts["entities"] = self._run(lambda s: queries.entity_entries(s.db, [value], mentions))
-        return self._slice("evidence", p, **parts, view={"total": total, "limit": limit, "offset": offset})
+        return self._slice("evidence", p, **parts, view={"total": total, "exact": exact, "limit": limit, "offset": offset})
 
     def search(self, p: Params) -> dict[str, Any]:
         p.only(("q", "source", "language", "page"))
@@ -299,17 +300,22 @@ class Views:
 
 def _evidence_documents(store: ReadOnlyStore, kind: str, value: str, source: str | None, limit: int,
                         offset: int) -> tuple[int, list[str]]:
-    """Documents (of ``source``) holding a mention of an entity, a passage with a technique, or a frame."""
-    inner = {
-        "mentions": "SELECT doc_id FROM entity_mentions WHERE entity_id = ?",
-        "technique": "SELECT doc_id FROM passage_techniques WHERE technique = ?",
-        "frame": "SELECT doc_id FROM document_labels WHERE task = 'frame' AND label = ?",
+    """Documents (of ``source``) holding a mention of an entity, a passage with a technique, or a frame.
+
+    Walks the source's documents in order and looks into each (one indexed probe), rather than
+    collecting every mention of a frequent entity across the corpus; counts up to EVIDENCE_COUNT_CAP.
+    """
+    holds = {  # unary + keeps SQLite on the per-document key, not on an index over the whole corpus
+        "mentions": "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.doc_id = d.id AND +m.entity_id = ?)",
+        "technique": "EXISTS (SELECT 1 FROM passage_techniques t WHERE t.doc_id = d.id AND +t.technique = ?)",
+        "frame": "EXISTS (SELECT 1 FROM document_labels l WHERE l.doc_id = d.id AND l.task = 'frame' AND +l.label = ?)",
     }[kind]
-    where, args = [f"d.id IN ({inner})", "d.status = 'clean'"], [value]
+    where, args = ["d.status = 'clean'", holds], [value]
     if source is not None:
-        where.append(f"{queries.SOURCE} = ?")
-        args.append(source)
-    sql = f"FROM documents d WHERE {' AND '.join(where)}"
-    total = store.db.execute(f"SELECT COUNT(*) {sql}", args).fetchone()[0]
+        clause, more = queries.source_filter(store.db, source)
+        where.append(clause)
+        args += more
+    sql = f"FROM documents d INDEXED BY {'documents_by_source' if source else 'documents_listing'} WHERE {' AND '.join(where)}"
+    total = store.db.execute(f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT ?)", [*args, EVIDENCE_COUNT_CAP + 1]).fetchone()[0]
     ids = [r[0] for r in store.db.execute(f"SELECT d.id {sql} ORDER BY d.seq LIMIT ? OFFSET ?", [*args, limit, offset])]
     return total, ids

@@ -31,13 +31,16 @@ MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SEARCH_COUNT_CAP = 10_000
 SEARCH_RANK_CAP = 5_000
 SEARCH_SCAN_CAP = 10_000  # a filtered search (source, language) looks at this many matches at most
-TEXT_FILTER_CAP = 10_000  # the documents filter by words looks at this many matching passages at most
+TEXT_FILTER_CAP = 5_000  # the documents filter by words looks at this many matching passages at most
 WALK_ABOVE = 5_000  # more matching claims than this: walk documents in order rather than sort
 
 
-def source_is(alias: str = "d") -> str:
-    """``alias``'s source name equals the parameter (given twice): indexable, unlike ``SOURCE = ?``."""
-    return f"({alias}.source = ? OR ({alias}.source IS NULL AND substr({alias}.id, 1, 10) = ?))"
+def source_filter(db: sqlite3.Connection, name: str, alias: str = "d") -> tuple[str, list[str]]:
+    """The documents of source ``name`` as an indexable condition on ``alias``: its outlet, or,
+    for documents without one, the start of their id (the name analysis.json gives them)."""
+    if db.execute("SELECT 1 FROM documents WHERE status = 'clean' AND source = ? LIMIT 1", (name,)).fetchone():
+        return f"{alias}.source = ?", [name]
+    return f"({alias}.source IS NULL AND substr({alias}.id, 1, 10) = ?)", [name]
 
 
 class BadQuery(ValueError):
@@ -189,8 +192,9 @@ def documents(db: sqlite3.Connection, *, source: str | None = None, kind: str | 
     """Listings of the documents that pass every given filter, in the order they were read."""
     where, args = ["d.status = 'clean'"], []
     if source is not None:
-        where.append(source_is())
-        args += [source, source]
+        clause, more = source_filter(db, source)
+        where.append(clause)
+        args += more
     for column, value in (("d.kind", kind), ("d.language", language)):
         if value is not None:
             where.append(f"{column} = ?")
@@ -301,10 +305,11 @@ def claims(db: sqlite3.Connection, *, measure: str | None = None, source: str | 
         where.append(f"c.place {LIKE}")
         args.append(contains(scope))
     joins = ""
-    if source is not None:
-        joins += " JOIN documents d INDEXED BY documents_lookup ON d.id = c.doc_id"
-        where.append(source_is())
-        args += [source, source]
+    if source is not None:  # from the source's documents to their claims (a source has few of all claims)
+        where = [w.replace("c.measure", "+c.measure") for w in where]
+        clause, more = source_filter(db, source)
+        where.append(clause)
+        args += more
     if status is not None or group is not None:
         joins = (" JOIN claim_group_members m ON m.doc_id = c.doc_id AND m.idx = c.idx"
                  " JOIN relations r ON r.kind = 'claim_group' AND r.id = m.group_id" + joins)
@@ -313,13 +318,16 @@ def claims(db: sqlite3.Connection, *, measure: str | None = None, source: str | 
                 where.append(clause)
                 args.append(value)
     sql_where = " AND ".join(where) or "1"
+    claims_from = ("documents d INDEXED BY documents_by_source CROSS JOIN claims c ON c.doc_id = d.id"
+                   if source is not None else "claims c")
     if where and all(w.startswith("r.") for w in where):  # group filters only: count members, not claims
         total = db.execute("SELECT COUNT(*) FROM relations r JOIN claim_group_members m ON m.group_id = r.id"
                            f" WHERE r.kind = 'claim_group' AND {sql_where}", args).fetchone()[0]
     else:
-        total = db.execute(f"SELECT COUNT(*) FROM claims c{joins} WHERE {sql_where}", args).fetchone()[0]
-    if sort != "document":
-        order, sql = CLAIM_SORTS[sort], f"SELECT c.doc_id, c.idx FROM claims c{joins} WHERE {sql_where}"
+        total = db.execute(f"SELECT COUNT(*) FROM {claims_from}{joins} WHERE {sql_where}", args).fetchone()[0]
+    if sort != "document" or source is not None:
+        order = CLAIM_SORTS[sort]
+        sql = f"SELECT c.doc_id, c.idx FROM {claims_from}{joins} WHERE {sql_where}"
     elif total <= WALK_ABOVE:
         order = CLAIM_SORTS[sort]
         sql = (f"SELECT c.doc_id, c.idx FROM claims c{joins} JOIN documents d2 INDEXED BY documents_lookup"
@@ -336,12 +344,10 @@ def claims(db: sqlite3.Connection, *, measure: str | None = None, source: str | 
 
 # --- what the relate stage saved ----------------------------------------------------------------
 
-GROUP_SORTS = {
-    "status": "CASE r.status WHEN 'conflict' THEN 0 WHEN 'evolving' THEN 1 WHEN 'agree' THEN 2 ELSE 3 END,"
-              " json_array_length(r.data_json, '$.members') DESC, r.seq",
-    "size": "json_array_length(r.data_json, '$.members') DESC, r.seq",
-    "measure": "r.label, r.seq",
+GROUP_SORTS = {  # relate stores groups most sources first, then most figures: "relate" is that order
+    "status": "CASE r.status WHEN 'conflict' THEN 0 WHEN 'evolving' THEN 1 WHEN 'agree' THEN 2 ELSE 3 END, r.seq",
     "relate": "r.seq",
+    "measure": "r.label, r.seq",
 }
 
 
@@ -376,9 +382,10 @@ def claim_groups(db: sqlite3.Connection, *, measure: str | None = None, scope: s
                      f" COALESCE(json_extract(r.data_json, '$.explanation'), '')) {LIKE}")
         args.append(contains(q))
     if source is not None:
+        clause, more = source_filter(db, source)
         where.append("r.id IN (SELECT m.group_id FROM documents d JOIN claim_group_members m ON m.doc_id = d.id"
-                     f" WHERE d.status = 'clean' AND {source_is()})")
-        args += [source, source]
+                     f" WHERE d.status = 'clean' AND {clause})")
+        args += more
     sql_where = " AND ".join(where)
     total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {sql_where}", args).fetchone()[0]
     ids = [r[0] for r in db.execute(
@@ -565,8 +572,9 @@ def search(db: sqlite3.Connection, q: str, *, source: str | None = None, languag
     """
     where, args = [], []
     if source is not None:
-        where.append(source_is())
-        args += [source, source]
+        clause, more = source_filter(db, source)
+        where.append(clause)
+        args += more
     if language is not None:
         where.append("d.language = ?")
         args.append(language)
