@@ -10,6 +10,7 @@ answered, with a message that says why.
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -226,7 +227,10 @@ def check(reader: Reader, p: Params) -> dict[str, Any]:
         raise BadRequest("claim checking is not part of this installation of storylens", 501)
     from storylens.stance.check import check_claim
 
-    return reader.run(lambda s: check_claim(s, claim).to_dict(), timeout=max(reader.timeout, 30.0))
+    try:
+        return reader.run(lambda s: check_claim(s, claim).to_dict(), timeout=max(reader.timeout, 30.0))
+    except sqlite3.OperationalError as exc:  # e.g. a checker that tries to write: the app's store is read-only
+        raise BadRequest(f"the claim could not be checked on this read-only store ({exc})", 503) from None
 
 
 # --- shaping helpers shared with the web app's pages ---------------------------------------------------

@@ -308,7 +308,7 @@ def claims(db: sqlite3.Connection, *, measure: str | None = None, source: str | 
     if source is not None:  # from the source's documents to their claims (a source has few of all claims)
         where = [w.replace("c.measure", "+c.measure") for w in where]
         clause, more = source_filter(db, source)
-        where.append(clause)
+        where += ["d.status = 'clean'", clause]
         args += more
     if status is not None or group is not None:
         joins = (" JOIN claim_group_members m ON m.doc_id = c.doc_id AND m.idx = c.idx"
