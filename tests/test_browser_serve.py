@@ -117,6 +117,8 @@ def test_filtering_claims_by_a_measure_narrows_the_table(opened) -> None:
     pager = opened.find_elements("css selector", "#view-claims .page-of")
     shown_total = int(pager[0].text.split("·")[1].split()[0].replace(",", "")) if pager else len(after)
     assert shown_total == options[measure] < groups  # the table holds that measure's groups only
+    download = opened.find_element("css selector", "#view-claims a.csv").get_attribute("href")
+    assert "/api/claim-groups?" in download and f"measure={measure}" in download and "format=csv" in download
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     opened.save_screenshot(str(SCREENSHOT_DIR / "app-claims.png"))
     assert not severe(opened)

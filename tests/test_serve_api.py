@@ -370,3 +370,37 @@ def test_uploads_with_allow_write(tmp_path: Path) -> None:
     assert nothing.status_code == 422 and "nothing could be read" in nothing.json()["error"]
     with Store(db) as store:
         assert store.counts()["documents"] == 21
+
+
+def test_each_table_of_the_app_downloads_as_csv_with_its_filters(client: TestClient) -> None:
+    view = get(client, "/api/view/claims?measure=killed&status=conflict")["view"]
+    assert view["csv"].startswith("/api/claim-groups?") and "measure=killed" in view["csv"] and "status=conflict" in view["csv"]
+    response = client.get(view["csv"])
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.status_code == 200 and len(rows) == view["total"] > 0
+    assert {r["measure"] for r in rows} == {"killed"} and {r["status"] for r in rows} == {"conflict"}
+    documents = get(client, "/api/view/documents?lang=ru&off=1")["view"]
+    rows = list(csv.DictReader(io.StringIO(client.get(documents["csv"]).text)))
+    assert len(rows) == documents["total"] and {r["language"] for r in rows} == {"ru"} and {r["off_event"] for r in rows} == {"True"}
+    assert "between 1 and 10,000" in get(client, "/api/claims?limit=20000&format=csv", 400)["error"]
+    assert "between 1 and 500" in get(client, "/api/claims?limit=600", 400)["error"]
+
+
+def test_serve_command_refuses_a_missing_database_and_a_taken_port(tmp_path: Path, db: Path) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from storylens.cli import cli
+    from storylens.serve import PortInUse, serve
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no database at" in result.output and "Traceback" not in result.output
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port)])
+        assert result.exit_code == 1 and f"127.0.0.1:{port} is in use" in result.output
+        with pytest.raises(PortInUse):
+            serve(create_app(db), ServeSettings(port=port))

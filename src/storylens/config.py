@@ -94,6 +94,7 @@ class ServeSettings:
     allow_write: bool = False  # ingesting files through the app
     page_size: int = 50
     max_page_size: int = 500
+    max_csv_rows: int = 10_000  # a CSV download is one page of up to this many rows
     max_offset: int = 1_000_000
     max_param_chars: int = 500  # any query parameter (a search, a claim to check)
     query_timeout_ms: int = 3000  # a query still running after this is stopped with a 503

@@ -94,8 +94,9 @@ class Params:
         return value
 
     def page(self, default_limit: int | None = None) -> tuple[int, int]:
-        """``limit`` and ``offset`` (the JSON API's paging)."""
-        limit = self.integer("limit", default_limit or self.settings.page_size, 1, self.settings.max_page_size)
+        """``limit`` and ``offset`` (the JSON API's paging; a CSV download may take a longer page)."""
+        most = self.settings.max_csv_rows if self.format() == "csv" else self.settings.max_page_size
+        limit = self.integer("limit", default_limit or self.settings.page_size, 1, most)
         return limit, self.integer("offset", 0, 0, self.settings.max_offset)
 
     def page_number(self, size: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlencode
 
 from storylens.analyze import SCHEMA_VERSION
 from storylens.config import ServeSettings
@@ -37,6 +38,12 @@ def _select(name: str, label: str, options: list[tuple[str, str]], value: str | 
 
 def _text(name: str, label: str, value: str | None) -> dict[str, Any]:
     return {"name": name, "label": label, "kind": "text", "value": value or ""}
+
+
+def _csv(endpoint: str, filters: dict[str, str | None], rows: int) -> str:
+    """The API address that downloads this view's table, with the same filters, as CSV."""
+    query = urlencode({**{k: v for k, v in filters.items() if v}, "limit": rows, "format": "csv"})
+    return f"/api/{endpoint}?{query}"
 
 
 def _counted(rows: list[list[Any]]) -> list[tuple[str, str]]:
@@ -122,9 +129,10 @@ class Views:
             _text("scope", "scope", scope), _text("q", "words", q),
             _select("sort", "order", list(GROUP_SORT_LABELS.items()), sort, everything=False),
         ]
+        table = {"measure": measure, "scope": scope, "source": source, "status": status, "q": q, "sort": sort}
         return self._slice("claims", p, claim_groups=groups, claims=claims,
                            documents=self._listings([c["doc"] for c in claims], excerpt=False),
-                           view=self._paged(page, filters))
+                           view=self._paged(page, filters, ("claim-groups", table)))
 
     def contested(self, p: Params) -> dict[str, Any]:
         p.only(("source", "q", "page"))
@@ -133,7 +141,8 @@ class Views:
         page = self._run(lambda s: queries.relations(s.db, "contested", source=source, q=q, limit=limit, offset=offset))
         docs = [ev["doc"] for item in page.items for ev in queries.evidence_spans(item)]
         return self._slice("contested", p, contested=page.items, documents=self._listings(docs),
-                           view=self._paged(page, [self._sources_filter(source), _text("q", "words", q)]))
+                           view=self._paged(page, [self._sources_filter(source), _text("q", "words", q)],
+                                            ("contested", {"source": source, "q": q})))
 
     def labels(self, p: Params) -> dict[str, Any]:
         p.only(("source", "page"))
@@ -141,7 +150,8 @@ class Views:
         source = p.text("source")
         page = self._run(lambda s: queries.relations(s.db, "actor_label", source=source, limit=limit, offset=offset))
         items = [queries.trim_evidence(item, 20) for item in page.items]
-        return self._slice("labels", p, actor_labels=items, view=self._paged(page, [self._sources_filter(source)]))
+        return self._slice("labels", p, actor_labels=items,
+                           view=self._paged(page, [self._sources_filter(source)], ("labels", {"source": source})))
 
     def stories(self, p: Params) -> dict[str, Any]:
         """One page of stories (``id`` shows that story alone) and the first off-event documents."""
@@ -157,14 +167,14 @@ class Views:
         off = self._run(lambda s: queries.documents(s.db, off_event=True, limit=12)).items
         ids = [d for st in stories for d in st["documents"]]
         return self._slice("stories", p, stories=stories, documents=self._listings(ids) + off,
-                           view=self._paged(page, []))
+                           view=self._paged(page, [], ("stories", {})))
 
     def timeline(self, p: Params) -> dict[str, Any]:
         p.only(("page",))
         limit, offset = p.page_number(1000)
         page = self._run(lambda s: queries.relations(s.db, "timeline_day", limit=limit, offset=offset))
         return self._slice("timeline", p, timeline=[queries.trim_evidence(d, 20) for d in page.items],
-                           view=self._paged(page, []))
+                           view=self._paged(page, [], ("timeline", {})))
 
     def entities(self, p: Params) -> dict[str, Any]:
         p.only(("label", "q", "page"))
@@ -175,7 +185,7 @@ class Views:
         labels = sorted({e[2] for e in api._entity_ranking(self.reader)})
         return self._slice("entities", p, entities=page.items,
                            view=self._paged(page, [_select("label", "kinds", [(x, x) for x in labels], label),
-                                                   _text("q", "name", q)]))
+                                                   _text("q", "name", q)], ("entities", {"label": label, "q": q})))
 
     def sources(self, p: Params) -> dict[str, Any]:
         p.only(("name", "page"))
@@ -183,7 +193,7 @@ class Views:
         name = p.text("name")
         page = api.sources(self.reader, Params({k: v for k, v in (("name", name), ("limit", str(limit)),
                                                                    ("offset", str(offset))) if v}, self.settings))
-        return self._slice("sources", p, sources=page.items, view=self._paged(page, []))
+        return self._slice("sources", p, sources=page.items, view=self._paged(page, [], ("sources", {"name": name})))
 
     def documents(self, p: Params) -> dict[str, Any]:
         p.only(("q", "source", "kind", "lang", "story", "off", "dup", "rule", "date", "page"))
@@ -199,8 +209,11 @@ class Views:
                    _select("rule", "cleaning rules", _counted(facets["rule"]), f["rule"]),
                    {"name": "off", "label": "off-event only", "kind": "check", "value": "1" if f["off_event"] else ""},
                    {"name": "dup", "label": "near-duplicates only", "kind": "check", "value": "1" if f["duplicate"] else ""}]
+        table = {"q": f["q"], "source": f["source"], "kind": f["kind"], "language": f["language"], "story": f["story"],
+                 "off_event": "1" if f["off_event"] else None, "duplicate": "1" if f["duplicate"] else None,
+                 "rule": f["rule"], "published": f["published"]}
         return self._slice("documents", p, documents=page.items, stories=api.story_heads(self.reader)[:200],
-                           view=self._paged(page, filters))
+                           view=self._paged(page, filters, ("documents", table)))
 
     def doc(self, p: Params) -> dict[str, Any]:
         p.only(("id",))
@@ -265,7 +278,8 @@ class Views:
                                                                   ("limit", str(limit)), ("offset", str(offset))) if v},
                                               self.settings))
         return self._slice("search", p, documents=self._listings([hit["doc"] for hit in page.items]),
-                           view={**self._paged(page, filters), "results": page.items})
+                           view={**self._paged(page, filters, ("search", {"q": q, "source": source, "language": language})),
+                                 "results": page.items})
 
     def ingest(self, p: Params) -> dict[str, Any]:
         p.only(())
@@ -281,8 +295,12 @@ class Views:
 
     # --- helpers --------------------------------------------------------------------------------------
 
-    def _paged(self, page: queries.Page, filters: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"total": page.total, "exact": page.exact, "limit": page.limit, "offset": page.offset, "filters": filters}
+    def _paged(self, page: queries.Page, filters: list[dict[str, Any]], csv: tuple[str, dict] | None = None) -> dict[str, Any]:
+        """The page, its filters, and (``csv``: endpoint and filters) where to download the table."""
+        out = {"total": page.total, "exact": page.exact, "limit": page.limit, "offset": page.offset, "filters": filters}
+        if csv is not None:
+            out["csv"], out["csv_rows"] = _csv(csv[0], csv[1], self.settings.max_csv_rows), self.settings.max_csv_rows
+        return out
 
     def _full(self, ids: list[str]) -> list[dict[str, Any]]:
         """Documents with text and annotations (an evidence list shows each item in context)."""

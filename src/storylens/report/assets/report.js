@@ -1328,6 +1328,8 @@
     if ((VIEW.filters || []).length) bar.appendChild(h('div', { class: 'filters server-filters' }, VIEW.filters.map(function (f) { return filterControl(name, params, f); })));
     var pager = serverPager(name, params);
     if (pager && VIEW.total > VIEW.limit) bar.appendChild(pager);
+    if (VIEW.csv && VIEW.total) bar.appendChild(h('p', { class: 'small' }, h('a', { href: VIEW.csv, download: name + '.csv', class: 'csv' }, 'Download this table as CSV'),
+      VIEW.total > VIEW.csv_rows ? ' (its first ' + fmtNum(VIEW.csv_rows) + ' rows)' : ''));
     var lead = sec.querySelector(':scope > p.lead') || sec.querySelector(':scope > h1');
     sec.insertBefore(bar, lead ? lead.nextSibling : sec.firstChild);
     if (pager && VIEW.total > VIEW.limit) sec.appendChild(serverPager(name, params));
