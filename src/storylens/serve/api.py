@@ -241,8 +241,9 @@ def trim_members(group: dict[str, Any], most: int, first: set[str] = frozenset()
     members = group.get("members", [])
     if len(members) <= most:
         return group
-    ordered = [m for m in members if m in first] + [m for m in members if m not in first]
-    return {**group, "members": ordered[:most], "members_total": len(members)}
+    mine = [m for m in members if m in first] if first else []
+    shown = mine + [m for m in members[:most + len(mine)] if m not in first]
+    return {**group, "members": shown[:most], "members_total": len(members)}
 
 
 def trim_story(story: dict[str, Any], samples: int) -> dict[str, Any]:

@@ -30,8 +30,8 @@ STATUS_ORDER = ("conflict", "evolving", "agree", "single_source")
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SEARCH_COUNT_CAP = 10_000
 SEARCH_RANK_CAP = 5_000
-SEARCH_SCAN_CAP = 10_000  # a filtered search (source, language) looks at this many matches at most
-TEXT_FILTER_CAP = 5_000  # the documents filter by words looks at this many matching passages at most
+SEARCH_SCAN_CAP = 5_000  # a filtered search (source, language) looks at this many matches at most
+TEXT_FILTER_CAP = 2_000  # the documents filter by words looks at this many matching passages at most
 WALK_ABOVE = 5_000  # more matching claims than this: walk documents in order rather than sort
 
 
