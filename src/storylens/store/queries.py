@@ -221,9 +221,15 @@ def documents(db: sqlite3.Connection, *, source: str | None = None, kind: str | 
         where.append(f"(d.title {LIKE} OR d.id IN (SELECT doc_id FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?))")
         args += [contains(q), phrase, TEXT_FILTER_CAP]
     sql_where = " AND ".join(where)
-    total = db.execute(f"SELECT COUNT(*) FROM documents d WHERE {sql_where}", args).fetchone()[0]
-    ids = [r[0] for r in db.execute(f"SELECT d.id FROM documents d WHERE {sql_where} ORDER BY d.seq LIMIT ? OFFSET ?",
-                                    [*args, limit, offset])]
+    if q:  # matching words reads every title: one pass gives the page and the count
+        rows = db.execute(f"SELECT d.id, COUNT(*) OVER () FROM documents d WHERE {sql_where} ORDER BY d.seq"
+                          " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        total = rows[0][1] if rows else db.execute(f"SELECT COUNT(*) FROM documents d WHERE {sql_where}", args).fetchone()[0]
+        ids = [r[0] for r in rows]
+    else:
+        total = db.execute(f"SELECT COUNT(*) FROM documents d WHERE {sql_where}", args).fetchone()[0]
+        ids = [r[0] for r in db.execute(f"SELECT d.id FROM documents d WHERE {sql_where} ORDER BY d.seq LIMIT ? OFFSET ?",
+                                        [*args, limit, offset])]
     return Page(document_listings(db, ids), total, limit, offset, exact)
 
 
