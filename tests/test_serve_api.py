@@ -404,3 +404,27 @@ def test_serve_command_refuses_a_missing_database_and_a_taken_port(tmp_path: Pat
         assert result.exit_code == 1 and f"127.0.0.1:{port} is in use" in result.output
         with pytest.raises(PortInUse):
             serve(create_app(db), ServeSettings(port=port))
+
+
+def test_aggregates_are_computed_once_and_renewed_after_a_write(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    path = build_store(tmp_path / "store.db", 10)
+    reader = Reader(path, timeout_ms=1000)
+    calls = []
+
+    def count(store: object) -> int:
+        calls.append(1)
+        time.sleep(0.05)
+        return store.db.execute("SELECT COUNT(*) FROM relate_state").fetchone()[0]
+
+    threads = [threading.Thread(target=reader.cached, args=("n", count)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and reader.cached("n", count) == 1
+    with Store(path) as store:
+        store.set_state("written", "by another process")
+    assert reader.cached("n", count) == 2 and len(calls) == 2

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import errno
 import socket
+import threading
 
 from starlette.applications import Starlette
 
 from storylens.config import ServeSettings
+from storylens.serve import api
 from storylens.serve.app import create_app
 
 __all__ = ["create_app", "serve", "PortInUse"]
@@ -33,5 +35,6 @@ def serve(app: Starlette, settings: ServeSettings) -> None:
             if exc.errno == errno.EADDRINUSE:
                 raise PortInUse(f"{settings.host}:{settings.port} is in use; choose another port with --port") from None
             raise PortInUse(f"cannot listen on {settings.host}:{settings.port} ({exc.strerror})") from None
+    threading.Thread(target=api.warm, args=(app.state.reader,), daemon=True).start()
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False,
                 limit_concurrency=64, timeout_keep_alive=5)

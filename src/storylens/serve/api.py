@@ -25,7 +25,7 @@ DOCUMENT_PARAMS = ("source", "kind", "language", "story", "off_event", "duplicat
                    "limit", "offset")
 
 
-def _query(reader: Reader, work: Callable[[ReadOnlyStore], Any]) -> Any:
+def run_query(reader: Reader, work: Callable[[ReadOnlyStore], Any]) -> Any:
     try:
         return reader.run(work)
     except BadQuery as exc:
@@ -65,16 +65,23 @@ def source_names(reader: Reader) -> list[list[Any]]:
     return reader.cached("facets", lambda s: queries.document_facets(s.db))["source"]
 
 
-def _profiles(reader: Reader) -> list[dict[str, Any]]:
+def source_profiles(reader: Reader) -> list[dict[str, Any]]:
     return reader.cached("profiles", lambda s: queries.source_profiles(s.db, with_documents=False))
 
 
-def _entity_ranking(reader: Reader) -> list[tuple[str, str, str, int]]:
+def entity_ranking(reader: Reader) -> list[tuple[str, str, str, int]]:
     return reader.cached("entity_ranking", lambda s: queries.entity_ranking(s.db))
 
 
-def _entity_mentions(reader: Reader) -> dict[str, dict[str, int]]:
+def entity_mentions(reader: Reader) -> dict[str, dict[str, int]]:
     return reader.cached("entity_mentions", lambda s: queries.entity_mentions_by_source(s.db))
+
+
+def warm(reader: Reader) -> None:
+    """Compute the corpus-wide aggregates now (a server calls this at start, in the background),
+    so that the first visitor of each view does not wait for them."""
+    for aggregate in (corpus, totals, source_names, story_heads, entity_ranking, entity_mentions, source_profiles):
+        aggregate(reader)
 
 
 def check_available() -> bool:
@@ -99,7 +106,7 @@ def documents(reader: Reader, p: Params) -> Page:
     filters = dict(source=p.text("source"), kind=p.text("kind"), language=p.text("language"), story=p.text("story"),
                    off_event=p.flag("off_event"), duplicate=p.flag("duplicate"), rule=p.text("rule"),
                    published=p.day("published"), q=p.text("q"))
-    return _query(reader, lambda s: queries.documents(s.db, **filters, limit=limit, offset=offset))
+    return run_query(reader, lambda s: queries.documents(s.db, **filters, limit=limit, offset=offset))
 
 
 def resolve(store: ReadOnlyStore, ref: str) -> str:
@@ -134,7 +141,7 @@ def document(reader: Reader, ref: str, p: Params, max_members: int) -> dict[str,
         groups = [trim_members(g, max_members, first=own)
                   for g in queries.relation_items(store.db, "claim_group", group_ids)]
         return {"document": entry, "claims": queries.claim_entries(store.db, keys), "claim_groups": groups}
-    found = _query(reader, work)
+    found = run_query(reader, work)
     found["story"] = next((s for s in story_heads(reader) if s["id"] == found["document"]["story"]), None)
     return found
 
@@ -145,7 +152,7 @@ def claims(reader: Reader, p: Params) -> Page:
     filters = dict(measure=p.text("measure"), source=p.text("source"), doc=p.text("doc"), scope=p.text("scope"),
                    status=p.choice("status", STATUS_ORDER), group=p.text("group"),
                    sort=p.choice("sort", queries.CLAIM_SORTS, "document"))
-    return _query(reader, lambda s: queries.claims(s.db, **filters, limit=limit, offset=offset))
+    return run_query(reader, lambda s: queries.claims(s.db, **filters, limit=limit, offset=offset))
 
 
 def claim_groups(reader: Reader, p: Params) -> Page:
@@ -154,7 +161,7 @@ def claim_groups(reader: Reader, p: Params) -> Page:
     filters = dict(measure=p.text("measure"), scope=p.text("scope"), source=p.text("source"),
                    status=p.choice("status", STATUS_ORDER), q=p.text("q"),
                    sort=p.choice("sort", queries.GROUP_SORTS, "status"))
-    return _query(reader, lambda s: queries.claim_groups(s.db, **filters, limit=limit, offset=offset))
+    return run_query(reader, lambda s: queries.claim_groups(s.db, **filters, limit=limit, offset=offset))
 
 
 def contested(reader: Reader, p: Params) -> Page:
@@ -173,7 +180,7 @@ def _relations(reader: Reader, p: Params, kind: str) -> Page:
     p.only(("source", "q", "limit", "offset"))
     limit, offset = p.page()
     source, q = p.text("source"), p.text("q")
-    return _query(reader, lambda s: queries.relations(s.db, kind, source=source, q=q, limit=limit, offset=offset))
+    return run_query(reader, lambda s: queries.relations(s.db, kind, source=source, q=q, limit=limit, offset=offset))
 
 
 def story_heads(reader: Reader, samples: int = 8) -> list[dict[str, Any]]:
@@ -194,11 +201,11 @@ def entities(reader: Reader, p: Params) -> Page:
     p.only(("label", "q", "limit", "offset"))
     limit, offset = p.page()
     label, q = p.text("label"), p.text("q")
-    ranking = [e for e in _entity_ranking(reader)
+    ranking = [e for e in entity_ranking(reader)
                if (label is None or e[2] == label) and (q is None or q.lower() in e[1].lower())]
     ids = [e[0] for e in ranking[offset:offset + limit]]
-    mentions = _entity_mentions(reader)
-    items = _query(reader, lambda s: queries.entity_entries(s.db, ids, mentions))
+    mentions = entity_mentions(reader)
+    items = run_query(reader, lambda s: queries.entity_entries(s.db, ids, mentions))
     return Page(items, len(ranking), limit, offset)
 
 
@@ -207,7 +214,7 @@ def sources(reader: Reader, p: Params) -> Page:
     p.only(("name", "limit", "offset"))
     limit, offset = p.page()
     name = p.text("name")
-    profiles = [s for s in _profiles(reader) if name is None or s["name"] == name]
+    profiles = [s for s in source_profiles(reader) if name is None or s["name"] == name]
     return Page(profiles[offset:offset + limit], len(profiles), limit, offset)
 
 
@@ -215,7 +222,7 @@ def search(reader: Reader, p: Params, default_limit: int = 20) -> Page:
     p.only(("q", "source", "language", "limit", "offset"))
     limit, offset = p.page(default_limit)
     q, source, language = p.text("q", required=True), p.text("source"), p.text("language")
-    return _query(reader, lambda s: queries.search(s.db, q, source=source, language=language, limit=limit,
+    return run_query(reader, lambda s: queries.search(s.db, q, source=source, language=language, limit=limit,
                                                    offset=offset))
 
 

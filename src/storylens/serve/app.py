@@ -215,8 +215,10 @@ def create_app(db_path: str | Path, settings: ServeSettings | None = None) -> St
         Route("/api/{name}", endpoint),
     ]
     hosts = ["*"] if settings.host in ("0.0.0.0", "::") else sorted({settings.host, *LOCAL_HOSTS})
-    return Starlette(
+    app = Starlette(
         routes=routes,
         middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
         exception_handlers={HTTPException: not_found, Exception: server_error},
     )
+    app.state.reader = reader
+    return app

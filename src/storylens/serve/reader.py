@@ -49,6 +49,7 @@ class Reader:
         self.timeout = timeout_ms / 1000
         self._local = threading.local()
         self._cache: dict[str, tuple[tuple, Any]] = {}
+        self._computing: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         ReadOnlyStore(self.path).close()  # fail now, with a message, rather than on the first request
 
@@ -88,12 +89,18 @@ class Reader:
         return tuple(out)
 
     def cached(self, key: str, work: Callable[[ReadOnlyStore], T]) -> T:
-        """``work(store)`` computed once per version of the database (corpus-wide aggregates)."""
+        """``work(store)`` computed once per version of the database (corpus-wide aggregates);
+        requests that need it meanwhile wait for that one computation."""
         version = self.version()
         hit = self._cache.get(key)
         if hit is not None and hit[0] == version:
             return hit[1]
-        value = self.run(work, timeout=max(self.timeout, 120.0))
         with self._lock:
+            lock = self._computing.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == version:
+                return hit[1]
+            value = self.run(work, timeout=max(self.timeout, 300.0))
             self._cache[key] = (version, value)
         return value

@@ -89,7 +89,7 @@ class Views:
         }
 
     def _run(self, work: Callable[[ReadOnlyStore], Any]) -> Any:
-        return api._query(self.reader, work)
+        return api.run_query(self.reader, work)
 
     def _listings(self, ids: list[str], excerpt: bool = True) -> list[dict[str, Any]]:
         return self._run(lambda s: queries.document_listings(s.db, ids, excerpt))
@@ -182,7 +182,7 @@ class Views:
         label, q = p.text("label"), p.text("q")
         page = api.entities(self.reader, Params({k: v for k, v in (("label", label), ("q", q), ("limit", str(limit)),
                                                                     ("offset", str(offset))) if v}, self.settings))
-        labels = sorted({e[2] for e in api._entity_ranking(self.reader)})
+        labels = sorted({e[2] for e in api.entity_ranking(self.reader)})
         return self._slice("entities", p, entities=page.items,
                            view=self._paged(page, [_select("label", "kinds", [(x, x) for x in labels], label),
                                                    _text("q", "name", q)], ("entities", {"label": label, "q": q})))
@@ -234,7 +234,7 @@ class Views:
         limit, offset = p.page_number(self.settings.max_evidence_documents)
         name = {"mentions": "entity", "technique": "technique", "frame": "frame", "label": "label"}[kind]
         value = p.text(name, required=True)
-        profiles = [s for s in api._profiles(self.reader) if s["name"] == source]
+        profiles = [s for s in api.source_profiles(self.reader) if s["name"] == source]
         parts: dict[str, Any] = {"sources": profiles}
         if kind == "label":
             group = p.text("group", required=True)
@@ -260,7 +260,7 @@ class Views:
             total = min(total, EVIDENCE_COUNT_CAP)
             parts["documents"] = self._full(ids)
             if kind == "mentions":
-                mentions = api._entity_mentions(self.reader)
+                mentions = api.entity_mentions(self.reader)
                 parts["entities"] = self._run(lambda s: queries.entity_entries(s.db, [value], mentions))
         return self._slice("evidence", p, **parts, view={"total": total, "exact": exact, "limit": limit, "offset": offset})
 
