@@ -601,3 +601,20 @@ def test_browser_report_of_20000_documents_is_interactive_within_3_s(driver, tmp
     assert interactive < 3, f"{interactive:.2f} s to load and answer a click"
     assert size_mb < 30
     assert not severe(driver)
+
+
+def test_analyze_says_when_the_report_is_partial(tmp_path: Path) -> None:
+    from storylens.analyze import analyze
+    from storylens.config import ReportSettings, Settings
+    from storylens.store import Store
+    from tests.conftest import EXAMPLES
+
+    settings = Settings(report=ReportSettings(max_documents=5))
+    with Store(tmp_path / "s.db") as store:
+        summary = analyze([EXAMPLES], store, tmp_path / "out", settings, progress=False)
+    whole = json.loads(summary.analysis.read_text(encoding="utf-8"))
+    page = summary.report.read_text(encoding="utf-8")
+    data = json.loads(embedded(page))
+    assert len(whole["documents"]) == 13 and "partial" not in whole  # analysis.json holds everything
+    assert data["partial"]["documents"] == {"embedded": 5, "total": 13} and len(data["documents"]) == 5
+    assert f"browse them all with: storylens serve --db {tmp_path / 's.db'}" in summary.lines[-1]

@@ -2,7 +2,9 @@
 
 :func:`analyze` runs every stage and writes ``report.html`` and ``analysis.json``;
 :func:`build_analysis` turns what the store holds — documents, annotations and what the relate
-stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``).
+stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``), whole or,
+for a report beyond ``ReportSettings``, partial (the documents its findings cite);
+:func:`write_analysis` streams the whole of it to a file in bounded memory.
 Re-running on a grown corpus reuses every stored document and annotation and recomputes only
 the cross-document relations.
 """
@@ -51,7 +53,12 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
     summary.analysis = out_dir / "analysis.json"
     write_analysis(store, summary.analysis)
     summary.report = out_dir / "report.html"
-    write_report(build_analysis(store, settings.report), summary.report)
+    report = build_analysis(store, settings.report)
+    write_report(report, summary.report)
+    if "partial" in report:
+        shown = report["partial"]["documents"]
+        summary.lines.append(f"report: the {shown['embedded']:,} documents its findings cite, of {shown['total']:,};"
+                             f" browse them all with: storylens serve --db {store.path}")
     return summary
 
 
