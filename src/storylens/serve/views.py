@@ -262,7 +262,8 @@ class Views:
             if kind == "mentions":
                 mentions = api.entity_mentions(self.reader)
                 parts["entities"] = self._run(lambda s: queries.entity_entries(s.db, [value], mentions))
-        return self._slice("evidence", p, **parts, view={"total": total, "exact": exact, "limit": limit, "offset": offset})
+        return self._slice("evidence", p, **parts, view={"total": total, "exact": exact, "limit": limit, "offset": offset,
+                                                        "unit": "uses" if kind == "label" else "documents"})
 
     def search(self, p: Params) -> dict[str, Any]:
         p.only(("q", "source", "language", "page"))

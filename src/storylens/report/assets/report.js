@@ -885,10 +885,12 @@
     add(el, h('p', { class: 'crumbs' }, back ? h('a', { href: back[0] }, '← ' + back[1]) : null));
     add(el, sectionHead(title, lead));
     var noun = { frame: 'document', technique: 'passage', mentions: 'mention', label: 'use' }[kind] || 'span';
-    var count = plural(items.length, noun) + (VIEW && VIEW.total > (VIEW.limit || 0) ? ' on this page' : '');
-    add(el, h('p', { class: 'count-line' + (expected != null && expected !== items.length ? ' warn-text' : '') },
-      expected != null && expected !== items.length
-        ? 'The analysis counts ' + fmtNum(expected) + '; ' + count + ' with offsets are in the documents.'
+    var count = plural(items.length, noun);
+    var paged = VIEW && VIEW.total > (VIEW.limit || 0);  // the web app: one page of the documents behind the count
+    var short = expected != null && expected !== items.length && !paged;
+    add(el, h('p', { class: 'count-line' + (short ? ' warn-text' : '') },
+      paged ? (expected != null ? fmtNum(expected) + ' in all; ' : '') + count + ' on this page.'
+        : short ? 'The analysis counts ' + fmtNum(expected) + '; ' + count + ' with offsets are in the documents.'
         : count + '.'));
     var list = h('ol', { class: 'kwic-list' });
     add(el, list, pagedList(list, items, function (ev) {
@@ -1320,7 +1322,7 @@
     var page = Math.floor((VIEW.offset || 0) / VIEW.limit), pages = Math.max(1, Math.ceil(VIEW.total / VIEW.limit));
     function btn(label, p, off) { return h('button', { type: 'button', disabled: off, on: { click: function () { goParams(name, params, { page: p ? String(p) : '' }); } } }, label); }
     return h('div', { class: 'pager' }, btn('← previous', page - 1, page <= 0),
-      h('span', { class: 'page-of' }, ' page ' + fmtNum(page + 1) + ' of ' + fmtNum(pages) + ' · ' + fmtNum(VIEW.total) + (VIEW.exact === false ? '+' : '') + ' in all '),
+      h('span', { class: 'page-of' }, ' page ' + fmtNum(page + 1) + ' of ' + fmtNum(pages) + ' · ' + fmtNum(VIEW.total) + (VIEW.exact === false ? '+' : '') + ' ' + (VIEW.unit || 'in all') + ' '),
       btn('next →', page + 1, page >= pages - 1));
   }
   function serverControls(sec, name, params) {
