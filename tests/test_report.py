@@ -482,3 +482,139 @@ def test_browser_large_corpus_stays_fast(driver, tmp_path: Path, analysis: dict)
     assert driver.execute_script("return document.querySelectorAll('.doctext').length") == 1
     assert loaded < 15, f"5,000 documents took {loaded:.1f}s"  # generous: CI machines are shared
     assert not severe(driver)
+
+
+# ---------------------------------------------------------------------------- a report that scales
+
+
+@pytest.fixture(scope="module")
+def large_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bench.synthetic_store import build_store
+
+    return build_store(tmp_path_factory.mktemp("large") / "store.db", 600, hostile=True)
+
+
+def test_small_corpus_analysis_is_whole_and_streams_the_same(tmp_path: Path) -> None:
+    from bench.synthetic_store import build_store
+    from storylens.analyze import build_analysis, write_analysis
+    from storylens.config import ReportSettings
+    from storylens.store import Store
+
+    with Store(build_store(tmp_path / "small.db", 40)) as store:
+        whole = build_analysis(store)
+        within = build_analysis(store, ReportSettings())
+        write_analysis(store, tmp_path / "analysis.json")
+    streamed = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
+    for data in (within, streamed):
+        data["generated_at"] = whole["generated_at"]
+    assert "partial" not in whole and within == whole and streamed == whole
+    assert len(whole["documents"]) == 40 and all("text" in d for d in whole["documents"])
+    jsonschema.validate(whole, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def test_a_large_corpus_gives_a_partial_analysis_of_what_the_findings_cite(large_store: Path) -> None:
+    from storylens.analyze import build_analysis
+    from storylens.config import ReportSettings
+    from storylens.store import Store
+
+    limits = ReportSettings(max_documents=60, max_claims=400, max_members_per_group=12, max_evidence_per_item=5)
+    with Store(large_store) as store:
+        data = build_analysis(store, limits)
+        n_claims = store.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    partial = data["partial"]
+    assert partial["database"] == str(large_store.resolve())
+    assert partial["documents"] == {"embedded": 60, "total": 600} and len(data["documents"]) == 60
+    assert data["corpus"]["documents"] == 600  # the counts stay those of the whole corpus
+    assert partial["claims"]["total"] == n_claims and partial["claims"]["embedded"] == len(data["claims"])
+    embedded = {d["id"] for d in data["documents"]}
+    claim_ids = {c["id"] for c in data["claims"]}
+    members = [m for g in data["claim_groups"] for m in g["members"]]
+    assert members and set(members) <= claim_ids and len(members) <= 400
+    assert all(len(g["members"]) <= 12 for g in data["claim_groups"])
+    assert any(g.get("members_total", 0) > 12 for g in data["claim_groups"])
+    # conflicts come first, and the documents of the contested statements are all embedded
+    statuses = [g["status"] for g in data["claim_groups"]]
+    assert statuses == sorted(statuses, key=["conflict", "evolving", "agree", "single_source"].index)
+    assert {ev["doc"] for item in data["contested"] for side in item["sides"].values() for ev in side} <= embedded
+    for item in data["actor_labels"]:
+        for row in item["by_source"]:
+            assert all(len(label["evidence"]) <= 5 for label in row["labels"])
+    for story in data["stories"]:
+        assert set(story["documents"]) <= embedded and story["document_count"] >= len(story["documents"])
+    assert sum(s["document_count"] for s in data["sources"]) == 600
+    assert all(set(s["documents"]) <= embedded for s in data["sources"])
+    assert all(c["text"] for c in data["claims"])  # each figure carries its sentence, embedded or not
+
+
+def test_browser_partial_report_says_how_to_browse_the_rest(driver, large_store: Path, tmp_path: Path) -> None:
+    from storylens.analyze import build_analysis
+    from storylens.config import ReportSettings
+    from storylens.store import Store
+
+    with Store(large_store) as store:
+        data = build_analysis(store, ReportSettings(max_documents=60))
+        outside = store.db.execute("SELECT id FROM documents ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert outside not in {d["id"] for d in data["documents"]}
+    path = tmp_path / "report.html"
+    write_report(data, path)
+    driver.get(path.as_uri())
+    banner = driver.execute_script("return document.getElementById('banner').textContent")
+    assert "60 documents its findings cite, of 600" in banner and "storylens serve --db" in banner
+    assert str(large_store.resolve()) in banner
+    go(driver, path.as_uri(), f"#doc/{outside}")
+    text = driver.execute_script("return document.getElementById('view-doc').textContent")
+    assert "Document not in this report" in text and f"storylens show {outside}" in text
+    go(driver, path.as_uri(), "#documents")
+    assert "page 1 of 2 · 60 documents" in driver.execute_script("return document.getElementById('docs-results').textContent")
+    nav = driver.execute_script("return document.querySelector('#nav-list a[data-nav=documents]').textContent")
+    assert nav.endswith("600")
+    for name in SECTIONS:
+        go(driver, path.as_uri(), "#" + name)
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert not severe(driver)
+
+
+def test_browser_report_of_20000_documents_is_interactive_within_3_s(driver, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from bench.synthetic_store import build_store
+    from storylens.analyze import build_analysis
+    from storylens.config import ReportSettings
+    from storylens.store import Store
+
+    folder = tmp_path_factory.mktemp("report-20k")
+    with Store(build_store(folder / "store.db", 20_000)) as store:
+        data = build_analysis(store, ReportSettings())
+    path = folder / "report.html"
+    write_report(data, path)
+    size_mb = path.stat().st_size / 2**20
+    driver.get("about:blank")
+    started = time.monotonic()
+    driver.get(path.as_uri())
+    while not driver.execute_script("return document.documentElement.getAttribute('data-ready')"):
+        assert time.monotonic() - started < 10, "the report never became ready"
+        time.sleep(0.01)
+    driver.find_element("css selector", '#nav-list a[data-nav="documents"]').click()
+    rows = driver.execute_script("return document.querySelectorAll('#docs-results tbody tr').length")
+    interactive = time.monotonic() - started
+    print(f"report of 20,000 documents: {size_mb:.1f} MB, interactive in {interactive:.2f} s")
+    assert data["partial"]["documents"]["total"] == 20_000 and rows == 50
+    assert interactive < 3, f"{interactive:.2f} s to load and answer a click"
+    assert size_mb < 30
+    assert not severe(driver)
+
+
+def test_analyze_says_when_the_report_is_partial(tmp_path: Path) -> None:
+    from storylens.analyze import analyze
+    from storylens.config import ReportSettings, Settings
+    from storylens.store import Store
+    from tests.conftest import EXAMPLES
+
+    settings = Settings(report=ReportSettings(max_documents=5))
+    with Store(tmp_path / "s.db") as store:
+        summary = analyze([EXAMPLES], store, tmp_path / "out", settings, progress=False)
+    whole = json.loads(summary.analysis.read_text(encoding="utf-8"))
+    page = summary.report.read_text(encoding="utf-8")
+    data = json.loads(embedded(page))
+    assert len(whole["documents"]) == 13 and "partial" not in whole  # analysis.json holds everything
+    assert data["partial"]["documents"] == {"embedded": 5, "total": 13} and len(data["documents"]) == 5
+    assert f"browse them all with: storylens serve --db {tmp_path / 's.db'}" in summary.lines[-1]

@@ -2,7 +2,9 @@
 
 :func:`analyze` runs every stage and writes ``report.html`` and ``analysis.json``;
 :func:`build_analysis` turns what the store holds — documents, annotations and what the relate
-stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``).
+stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``), whole or,
+for a report beyond ``ReportSettings``, partial (the documents its findings cite);
+:func:`write_analysis` streams the whole of it to a file in bounded memory.
 Re-running on a grown corpus reuses every stored document and annotation and recomputes only
 the cross-document relations.
 """
@@ -10,18 +12,16 @@ the cross-document relations.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from storylens.config import Settings
-from storylens.doc import Annotations, Document
+from storylens.config import ReportSettings, Settings
 from storylens.relate import relate_store
-from storylens.relate.claims import claim_id
-from storylens.store import Store
+from storylens.relate.claims import claim_key
+from storylens.store import Store, queries
 
 SCHEMA_VERSION = 1
 CHECKWORTHY_PER_SOURCE = 5
@@ -49,153 +49,161 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
     summary.lines += ingested.lines()
     summary.lines += annotate_store(store, settings.annotate, progress=progress).lines()
     summary.lines += relate_store(store, progress=progress).lines()
-    analysis = build_analysis(store)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary.analysis = out_dir / "analysis.json"
-    summary.analysis.write_text(json.dumps(analysis, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_analysis(store, summary.analysis)
     summary.report = out_dir / "report.html"
-    write_report(analysis, summary.report)
+    report = build_analysis(store, settings.report)
+    write_report(report, summary.report)
+    if "partial" in report:
+        shown = report["partial"]["documents"]
+        summary.lines.append(f"report: the {shown['embedded']:,} documents its findings cite, of {shown['total']:,};"
+                             f" browse them all with: storylens serve --db {store.path}")
     return summary
 
 
-def build_analysis(store: Store) -> dict[str, Any]:
+def build_analysis(store: Store, limits: ReportSettings | None = None) -> dict[str, Any]:
     """Everything the report shows, as plain JSON-ready data, from what the store holds.
 
     Run :func:`storylens.relate.relate_store` first: the cross-document parts are read from it.
+    With ``limits``, a corpus beyond them gives a *partial* analysis: the documents its findings
+    cite (within the budget), bounded lists, and a ``partial`` object that says what was left out.
     """
-    docs = list(store.iter_documents())
-    anns = {doc.id: store.annotations(doc.id) for doc in docs}
-    source = {doc.id: doc.meta.get("source") or doc.id[:10] for doc in docs}
+    corpus = queries.corpus(store.db)
+    if limits is not None and not _fits(store, corpus, limits):
+        return _partial_analysis(store, corpus, limits)
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _sections(store, corpus).items()}
+
+
+def write_analysis(store: Store, path: Path) -> None:
+    """Write the whole analysis (as :func:`build_analysis` without limits) one document at a time,
+    so that memory stays bounded by the largest document and the relate results."""
+    with Path(path).open("w", encoding="utf-8") as out:
+        out.write("{")
+        for i, (key, value) in enumerate(_sections(store, queries.corpus(store.db)).items()):
+            out.write(("," if i else "") + "\n" + json.dumps(key) + ": ")
+            if isinstance(value, Iterator):
+                out.write("[")
+                for j, item in enumerate(value):
+                    out.write(("," if j else "") + "\n" + json.dumps(item, ensure_ascii=False))
+                out.write("\n]")
+            else:
+                out.write(json.dumps(value, ensure_ascii=False, indent=1))
+        out.write("\n}\n")
+
+
+def _head(corpus: dict[str, Any]) -> dict[str, Any]:
+    return {"schema": "storylens.analysis", "version": SCHEMA_VERSION,
+            "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "corpus": corpus}
+
+
+def _sections(store: Store, corpus: dict[str, Any]) -> dict[str, Any]:
+    """The analysis in key order; documents and claims are iterators, read from the store as consumed."""
     relations = store.document_relations()
-    claims = _claims(docs, anns, source)
+    ranking = queries.entity_ranking(store.db)
     return {
-        "schema": "storylens.analysis",
-        "version": SCHEMA_VERSION,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "corpus": _corpus(store, docs, _period(docs)),
-        "documents": [_document(doc, anns[doc.id], relations.get(doc.id)) for doc in docs],
-        "claims": claims,
+        **_head(corpus),
+        "documents": (queries.document_entry(doc, store.annotations(doc.id), relations.get(doc.id))
+                      for doc in store.iter_documents()),
+        "claims": _claims(store),
         "claim_groups": store.relations("claim_group"),
         "contested": store.relations("contested"),
         "actor_labels": store.relations("actor_label"),
         "stories": store.relations("story"),
         "timeline": store.relations("timeline_day"),
-        "entities": _entities(store, source),
-        "sources": _sources(docs, anns, source, claims),
+        "entities": queries.entity_entries(store.db, [e[0] for e in ranking], queries.entity_mentions_by_source(store.db)),
+        "sources": queries.source_profiles(store.db, CHECKWORTHY_PER_SOURCE),
     }
 
 
-def _period(docs: list[Document]) -> tuple[str | None, str | None]:
-    dates = sorted(d.meta["published"][:10] for d in docs if d.meta.get("published"))
-    return (dates[0], dates[-1]) if dates else (None, None)
+def _fits(store: Store, corpus: dict[str, Any], limits: ReportSettings) -> bool:
+    if corpus["documents"] > limits.max_documents:
+        return False
+    chars = store.db.execute("SELECT COALESCE(SUM(length(text)), 0) FROM documents WHERE status = 'clean'").fetchone()[0]
+    return chars <= limits.max_text_chars
 
 
-def _corpus(store: Store, docs: list[Document], period: tuple[str | None, str | None]) -> dict[str, Any]:
-    rules = Counter()
-    removed = 0
-    for doc in docs:
-        for edit in doc.log:
-            rules[edit.rule] += 1
-            removed += max(0, len(edit.before) - len(edit.after))
+def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettings) -> dict[str, Any]:
+    """The analysis of a corpus too large for one file: bounded lists, and the documents they cite."""
+    db = store.db
+    group_page = queries.claim_groups(db, sort="status", limit=limits.max_claim_groups)
+    groups, members, budget = [], [], limits.max_claims
+    for group in group_page.items:
+        shown = group["members"][:min(limits.max_members_per_group, budget)]
+        if not shown:
+            break
+        budget -= len(shown)
+        members += shown
+        groups.append({**group, "members": shown, "members_total": len(group["members"])}
+                      if len(shown) < len(group["members"]) else group)
+    contested = queries.relations(db, "contested", limit=limits.max_contested)
+    labels = [queries.trim_evidence(item, limits.max_evidence_per_item) for item in store.relations("actor_label")]
+    timeline = [queries.trim_evidence(day, limits.max_evidence_per_item) for day in store.relations("timeline_day")]
+    stories = store.relations("story")
+    ranking = queries.entity_ranking(db)
+    sources = queries.source_profiles(db, CHECKWORTHY_PER_SOURCE, with_documents=False)
+    off_event = queries.documents(db, off_event=True, limit=limits.off_event_samples).items
+
+    cited = [ev["doc"] for item in contested.items for ev in queries.evidence_spans(item)]
+    cited += [claim_key(m)[0] for m in members]
+    cited += [ev["doc"] for item in labels + timeline for ev in queries.evidence_spans(item)]
+    cited += [ev["doc"] for src in sources for ev in src["checkworthy"]]
+    cited += [doc_id for story in stories for doc_id in story.get("documents", [])[:limits.story_samples]]
+    cited += [d["id"] for d in off_event]
+    relations = store.document_relations()
+    documents, chars = [], 0
+    for doc_id in dict.fromkeys(cited):
+        if len(documents) >= limits.max_documents or chars >= limits.max_text_chars:
+            break
+        try:
+            doc = store.document(doc_id)
+        except KeyError:
+            continue
+        chars += len(doc.text)
+        documents.append(queries.document_entry(doc, store.annotations(doc_id), relations.get(doc_id)))
+    embedded = {d["id"] for d in documents}
+    keys = [claim_key(m) for m in members]
+    keys += [(doc_id, r[0]) for doc_id in embedded
+             for r in db.execute("SELECT idx FROM claims WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+    claims = queries.claim_entries(db, list(dict.fromkeys(keys)))
+    for story in stories:
+        ids = story.get("documents", [])
+        story["document_count"] = len(ids)
+        story["documents"] = [d for d in ids if d in embedded]
+    for src in sources:
+        src["documents"] = [d["id"] for d in documents if (d["source"] or d["id"][:10]) == src["name"]]
+    n_claims = db.execute("SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id"
+                          " WHERE d.status = 'clean'").fetchone()[0]
     return {
-        "documents": len(docs),
-        "sources": len({d.meta.get("source") or d.id for d in docs}),
-        "kinds": dict(Counter(d.kind for d in docs)),
-        "languages": dict(Counter(d.meta.get("language") or "unknown" for d in docs)),
-        "period": {"from": period[0], "to": period[1]},
-        "cleaning": {"rules": dict(rules.most_common()), "chars_removed": removed},
-        "duplicates": sum(1 for d in docs if d.duplicate_of),
+        **_head(corpus),
+        "partial": {
+            "database": str(Path(store.path).resolve()),
+            "documents": {"embedded": len(documents), "total": corpus["documents"]},
+            "claims": {"embedded": len(claims), "total": n_claims},
+            "claim_groups": {"embedded": len(groups), "total": group_page.total},
+            "conflicts": {"embedded": sum(g["status"] == "conflict" for g in groups),
+                          "total": queries.relation_count(db, "claim_group", "conflict")},
+            "contested": {"embedded": len(contested.items), "total": contested.total},
+            "entities": {"embedded": min(len(ranking), limits.max_entities), "total": len(ranking)},
+        },
+        "documents": documents,
+        "claims": claims,
+        "claim_groups": groups,
+        "contested": contested.items,
+        "actor_labels": labels,
+        "stories": stories,
+        "timeline": timeline,
+        "entities": queries.entity_entries(db, [e[0] for e in ranking[:limits.max_entities]]),
+        "sources": sources,
     }
 
 
-def _document(doc: Document, ann: Annotations, relation: tuple[str | None, bool, dict] | None) -> dict[str, Any]:
-    genre = ann.labels.get("genre")
-    story, off_event, _ = relation or (None, False, {})
-    return {
-        "id": doc.id,
-        "title": doc.meta.get("title"),
-        "source": doc.meta.get("source"),
-        "source_type": doc.meta.get("source_type"),
-        "author": doc.meta.get("author"),
-        "kind": doc.kind,
-        "language": doc.meta.get("language"),
-        "published": doc.meta.get("published"),
-        "url": doc.meta.get("url"),
-        "origin": doc.origin,
-        "duplicate_of": doc.duplicate_of,
-        "story": story,
-        "off_event": off_event,
-        "genre": list(genre[0]) if genre else None,
-        "frames": [list(x) for x in ann.labels.get("frame", [])],
-        "text": doc.text,
-        "passages": [{"start": p.start, "end": p.end, "kind": p.kind, "language": p.language,
-                      "techniques": [list(t) for t in ann.techniques.get(i, [])]}
-                     for i, p in enumerate(doc.passages)],
-        "sentences": [{"start": s.start, "end": s.end, "checkworthiness": ann.checkworthiness.get(i)}
-                      for i, s in enumerate(doc.sentences)],
-        "entities": [{"start": m.start, "end": m.end, "label": m.label, "entity": m.entity} for m in ann.entities],
-        "dates": [{"start": d.start, "end": d.end, "value": d.value, "lo": d.lo, "hi": d.hi} for d in ann.dates],
-        "quotes": [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in ann.quotes],
-        "cleaning_log": [{"step": e.step, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before,
-                          "after": e.after} for e in doc.log],
-    }
-
-
-def _claims(docs: list[Document], anns: dict[str, Annotations], source: dict[str, str]) -> list[dict[str, Any]]:
-    out = []
-    for doc in docs:
-        for i, c in enumerate(anns[doc.id].claims):
-            out.append({
-                "id": claim_id(doc.id, i), "doc": doc.id, "source": source[doc.id], "start": c.start, "end": c.end,
-                "sentence_start": c.sentence_start, "sentence_end": c.sentence_end,
-                "text": doc.text[c.sentence_start:c.sentence_end], "measure": c.measure, "unit": c.unit,
-                "value": c.value, "lo": c.lo, "hi": c.hi, "hedge": c.hedge, "qualifier": c.qualifier,
-                "where": c.where, "as_of": c.as_of, "by": c.by, "via": c.via, "cue": c.cue, "status": c.status,
-            })
-    return out
-
-
-def _entities(store: Store, source: dict[str, str]) -> list[dict[str, Any]]:
-    by_source: dict[str, Counter] = defaultdict(Counter)
-    for entity_id, doc_id in store.db.execute(
-        "SELECT entity_id, doc_id FROM entity_mentions WHERE entity_id IS NOT NULL"
-    ):
-        by_source[entity_id][source.get(doc_id, doc_id)] += 1
-    out = []
-    for r in store.db.execute("SELECT id, name, label, aliases_json, why_json FROM entities"):
-        mentions = by_source.get(r[0], Counter())
-        out.append({"id": r[0], "name": r[1], "label": r[2], "aliases": json.loads(r[3]),
-                    "mentions_by_source": dict(mentions), "why": json.loads(r[4])})
-    out.sort(key=lambda e: -sum(e["mentions_by_source"].values()))
-    return out
-
-
-def _sources(docs: list[Document], anns: dict[str, Annotations], source: dict[str, str],
-             claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    profiles: dict[str, dict[str, Any]] = {}
-    for doc in docs:
-        name = source[doc.id]
-        p = profiles.setdefault(name, {
-            "name": name, "type": doc.meta.get("source_type"), "documents": [], "languages": [],
-            "claims": 0, "techniques": Counter(), "frames": Counter(), "genres": Counter(), "checkworthy": [],
-        })
-        ann = anns[doc.id]
-        p["documents"].append(doc.id)
-        if doc.meta.get("language") and doc.meta["language"] not in p["languages"]:
-            p["languages"].append(doc.meta["language"])
-        for scored in ann.techniques.values():
-            p["techniques"].update(label for label, _ in scored)
-        p["frames"].update(label for label, _ in ann.labels.get("frame", []))
-        p["genres"].update(label for label, _ in ann.labels.get("genre", []))
-        for i, score in ann.checkworthiness.items():
-            if score >= 0.5 and i < len(doc.sentences):
-                s = doc.sentences[i]
-                p["checkworthy"].append({"doc": doc.id, "start": s.start, "end": s.end,
-                                         "text": doc.text[s.start:s.end], "source": name, "score": score})
-    for claim in claims:
-        profiles[claim["source"]]["claims"] += 1
-    for p in profiles.values():
-        p["checkworthy"] = sorted(p["checkworthy"], key=lambda c: -c["score"])[:CHECKWORTHY_PER_SOURCE]
-        for key in ("techniques", "frames", "genres"):
-            p[key] = dict(p[key].most_common())
-    return sorted(profiles.values(), key=lambda p: -len(p["documents"]))
+def _claims(store: Store) -> Iterator[dict[str, Any]]:
+    ids = [r[0] for r in store.db.execute("SELECT id FROM documents WHERE status = 'clean' ORDER BY seq")]
+    for start in range(0, len(ids), 200):
+        chunk = ids[start:start + 200]
+        order = {doc_id: n for n, doc_id in enumerate(chunk)}
+        keys = sorted(store.db.execute(f"SELECT doc_id, idx FROM claims WHERE doc_id IN ({', '.join('?' * len(chunk))})",
+                                       chunk).fetchall(), key=lambda r: (order[r[0]], r[1]))
+        yield from queries.claim_entries(store.db, [tuple(k) for k in keys])

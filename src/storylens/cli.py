@@ -314,6 +314,35 @@ def search(query: str, db_path: str, limit: int) -> None:
         click.echo(f"{r['doc_id'][:10]} ¶{r['idx']} [{r['start_char']}:{r['end_char']}] {r['source'] or '-'}: {r['snippet']}")
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any other than this machine's makes the app reachable from others.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-write", is_flag=True, help="Allow adding documents through the app (upload page, POST /api/ingest).")
+def serve(db_path: str, host: str, port: int, allow_write: bool) -> None:
+    """Browse the store in a web app, with a JSON API for tools and notebooks.
+
+    Opens http://HOST:PORT/ with the report's views over the whole store (filters, pages,
+    full-text search, claim checking, every document with its annotations) and the API at
+    /api (docs/api.md). Read-only unless --allow-write. Ctrl+C stops it.
+    """
+    from storylens.config import ServeSettings
+    from storylens.serve import PortInUse, create_app
+    from storylens.serve import serve as run_server
+
+    with _open(db_path):  # brings an older database's schema up to date
+        pass
+    settings = ServeSettings(host=host, port=port, allow_write=allow_write)
+    try:
+        app = create_app(db_path, settings)
+        click.echo(f"serving {db_path} at http://{host}:{port}/ (API at /api; "
+                   f"{'uploads allowed' if allow_write else 'read-only'}); Ctrl+C stops")
+        run_server(app, settings)
+    except (PortInUse, StoreError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 EXPORT_FIELDS = ("id", "origin", "format", "kind", "title", "author", "source", "source_type", "url", "published",
                  "language", "duplicate_of", "text")
 

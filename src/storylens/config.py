@@ -68,7 +68,48 @@ class AnnotateSettings:
 
 
 @dataclass
+class ReportSettings:
+    """What report.html embeds. Up to these sizes it holds everything; beyond them one file stops
+    being practical, so it holds the documents its findings cite (best first, within the budget)
+    and says how to browse the rest (``storylens serve``, ``storylens show``)."""
+
+    max_documents: int = 1000  # documents embedded with their text and annotations
+    max_text_chars: int = 12_000_000  # and at most this much of their text
+    max_claim_groups: int = 1000
+    max_claims: int = 10_000  # figures of those groups, conflicts first
+    max_members_per_group: int = 50  # figures shown per claim group (the count of all is kept)
+    max_evidence_per_item: int = 40  # evidence per actor label and per timeline day
+    max_contested: int = 500
+    max_entities: int = 300
+    story_samples: int = 8  # documents of each story listed by name
+    off_event_samples: int = 12
+
+
+@dataclass
+class ServeSettings:
+    """The web app and JSON API (``storylens serve``): where it listens and what it allows."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    allow_write: bool = False  # ingesting files through the app
+    page_size: int = 50
+    max_page_size: int = 500
+    max_csv_rows: int = 10_000  # a CSV download is one page of up to this many rows
+    max_offset: int = 1_000_000
+    max_param_chars: int = 500  # any query parameter (a search, a claim to check)
+    query_timeout_ms: int = 3000  # a query still running after this is stopped with a 503
+    max_body_bytes: int = 64 * 1024  # requests other than uploads
+    max_upload_mb: int = 50
+    groups_per_page: int = 25  # claim groups on one page of the claims view
+    max_members_per_group: int = 24  # figures of each of them drawn (all are counted)
+    max_members_one_group: int = 500  # figures drawn when one group is shown alone
+    max_evidence_documents: int = 20  # documents behind one page of an evidence list
+
+
+@dataclass
 class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)

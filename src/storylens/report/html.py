@@ -1,4 +1,5 @@
-"""The report: one self-contained HTML file rendered from an analysis (see analysis.schema.json).
+"""The report: one self-contained HTML file rendered from an analysis (see analysis.schema.json),
+and the web app's page, which runs the same script and stylesheet from the server.
 
 The file works offline from disk. It holds three things, all inline:
 
@@ -25,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["render_report", "write_report", "embed_json", "content_security_policy"]
+__all__ = ["render_report", "render_app", "write_report", "embed_json", "content_security_policy"]
 
 # str.replace per character is ~10x faster than str.translate on tens of megabytes.
 _JSON_ESCAPES = (
@@ -85,8 +86,47 @@ def content_security_policy(script: str) -> str:
     )
 
 
+VIEWS = ("overview", "claims", "contested", "labels", "stories", "timeline", "entities", "sources", "documents", "doc",
+         "evidence", "search", "check", "ingest")
+
+
+def _page(data: dict, *, title: str, head: str, script: str, foot: str) -> str:
+    """The HTML page both deliveries share: navigation, one empty section per view, the data block."""
+    sections = "\n".join(f'<section class="view" id="view-{v}" data-view="{v}" hidden></section>' for v in VIEWS)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+{head}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="storylens">
+<title>{html.escape(title)}</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<div id="app">
+<nav id="nav" aria-label="Sections">
+<div class="brand">storylens<span class="brand-sub">evidence report</span></div>
+<ul id="nav-list"></ul>
+<div class="nav-foot">{foot}</div>
+</nav>
+<main id="main" tabindex="-1">
+<noscript><p class="noscript">This page draws its views with JavaScript (it runs locally and
+makes no requests to other sites). Enable JavaScript for it to read it.</p></noscript>
+<div id="banner" class="banner" role="note" hidden></div>
+{sections}
+</main>
+</div>
+<script type="application/json" id="storylens-data">{embed_json(data)}</script>
+{script}
+</body>
+</html>
+"""
+
+
 def render_report(analysis: dict) -> str:
-    """The whole report as one HTML string."""
+    """The whole report as one self-contained HTML string."""
     css = _asset("report.css")
     script = _asset("report.js")
     # Our own assets must not be able to close their elements either.
@@ -94,51 +134,25 @@ def render_report(analysis: dict) -> str:
         raise ValueError("report assets must not contain a closing </script> or </style> tag")
     corpus = analysis.get("corpus") or {}
     n_docs = corpus.get("documents", len(analysis.get("documents") or []))
-    title = html.escape(f"storylens report — {n_docs} documents")
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(script))}">\n'
+            f"<style>\n{css}\n</style>")
     generated = html.escape(str(analysis.get("generated_at", "")))
-    data = embed_json(analysis)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(script))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="storylens">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-<style>
-{css}
-</style>
-</head>
-<body>
-<div id="app">
-<nav id="nav" aria-label="Sections">
-<div class="brand">storylens<span class="brand-sub">evidence report</span></div>
-<ul id="nav-list"></ul>
-<div class="nav-foot">Generated {generated}<br>Offline file: no network access.</div>
-</nav>
-<main id="main" tabindex="-1">
-<noscript><p class="noscript">This report draws its views with JavaScript (it runs locally and
-makes no network requests). Enable JavaScript for this file to read it.</p></noscript>
-<section class="view" id="view-overview" data-view="overview" hidden></section>
-<section class="view" id="view-claims" data-view="claims" hidden></section>
-<section class="view" id="view-contested" data-view="contested" hidden></section>
-<section class="view" id="view-labels" data-view="labels" hidden></section>
-<section class="view" id="view-stories" data-view="stories" hidden></section>
-<section class="view" id="view-timeline" data-view="timeline" hidden></section>
-<section class="view" id="view-entities" data-view="entities" hidden></section>
-<section class="view" id="view-sources" data-view="sources" hidden></section>
-<section class="view" id="view-documents" data-view="documents" hidden></section>
-<section class="view" id="view-doc" data-view="doc" hidden></section>
-<section class="view" id="view-evidence" data-view="evidence" hidden></section>
-</main>
-</div>
-<script type="application/json" id="storylens-data">{data}</script>
-<script>{script}</script>
-</body>
-</html>
-"""
+    return _page(analysis, title=f"storylens report — {n_docs} documents", head=head,
+                 script=f"<script>{script}</script>",
+                 foot=f"Generated {generated}<br>Offline file: no network access.")
+
+
+def render_app(boot: dict, assets: dict[str, str]) -> str:
+    """The web app's page: the same views, script and stylesheet, loaded from the server.
+
+    ``assets`` maps ``report.js``/``report.css`` to their URLs. The script finds ``server`` in
+    the boot data and fetches each view's slice from the JSON API; the server's
+    Content-Security-Policy header allows scripts and styles from itself only.
+    """
+    head = f'<link rel="stylesheet" href="{html.escape(assets["report.css"])}">'
+    return _page(boot, title="storylens", head=head,
+                 script=f'<script src="{html.escape(assets["report.js"])}"></script>',
+                 foot="Served from your store by storylens serve.")
 
 
 def write_report(analysis: dict, path: Path) -> None:

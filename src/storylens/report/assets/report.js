@@ -1,11 +1,18 @@
 /* storylens report: every view is built here from the embedded analysis JSON.
  *
+ * One script, two deliveries. In a report file the analysis is embedded whole (or, for a large
+ * corpus, the part its findings cite: DATA.partial says so). In the web app (`storylens serve`)
+ * the embedded data holds only the corpus counts and `server`; each time the hash changes, the
+ * view's slice of the analysis is fetched from the JSON API (/api/view/<name>), loaded in place
+ * of the previous one, and drawn by the same view code; DATA.view then carries the page, the
+ * totals and the filters, which the server applies.
+ *
  * Safety rules this file keeps (tests check them):
  * - text from the analysis reaches the page only through textContent, createTextNode and
  *   setAttribute on attributes chosen here; no API that parses an HTML string (the inner or
  *   outer HTML setters, insert-adjacent HTML, document writing) and no eval is used anywhere;
  * - every link is built here and starts with '#', except document URLs, which are shown only
- *   when they start with http:// or https://;
+ *   when they start with http:// or https://; the web app fetches only from its own /api;
  * - character offsets in the analysis count Unicode code points (Python); they are mapped to
  *   JavaScript string indices (UTF-16) before any slicing.
  */
@@ -13,33 +20,52 @@
   'use strict';
 
   // ------------------------------------------------------------------ data and indexes
-  var DATA = JSON.parse(document.getElementById('storylens-data').textContent);
-  var corpus = DATA.corpus || {};
-  var docs = DATA.documents || [];
-  var claims = DATA.claims || [];
-  var groups = DATA.claim_groups || [];
-  var contested = DATA.contested || [];
-  var actorLabels = DATA.actor_labels || [];
-  var stories = DATA.stories || [];
-  var timeline = DATA.timeline || [];
-  var entities = DATA.entities || [];
-  var sources = DATA.sources || [];
+  var DATA, VIEW, corpus, docs, claims, groups, contested, actorLabels, stories, timeline, entities, sources;
+  var docById, claimById, claimsByDoc, groupOfClaim, storyById, sourceByName;
 
-  var docById = new Map();
-  docs.forEach(function (d) { docById.set(d.id, d); });
-  var claimById = new Map();
-  var claimsByDoc = new Map();
-  claims.forEach(function (c) {
-    claimById.set(c.id, c);
-    if (!claimsByDoc.has(c.doc)) claimsByDoc.set(c.doc, []);
-    claimsByDoc.get(c.doc).push(c);
-  });
-  var groupOfClaim = new Map();
-  groups.forEach(function (g) { (g.members || []).forEach(function (id) { groupOfClaim.set(id, g); }); });
-  var storyById = new Map();
-  stories.forEach(function (s) { storyById.set(s.id, s); });
-  var sourceByName = new Map();
-  sources.forEach(function (s) { sourceByName.set(s.name, s); });
+  /* Make `data` (a whole analysis, or one view's slice of it) the data every view reads. */
+  function load(data) {
+    DATA = data;
+    VIEW = DATA.view || null;
+    corpus = DATA.corpus || {};
+    docs = DATA.documents || [];
+    claims = DATA.claims || [];
+    groups = DATA.claim_groups || [];
+    contested = DATA.contested || [];
+    actorLabels = DATA.actor_labels || [];
+    stories = DATA.stories || [];
+    timeline = DATA.timeline || [];
+    entities = DATA.entities || [];
+    sources = DATA.sources || [];
+
+    docById = new Map();
+    docs.forEach(function (d) { docById.set(d.id, d); });
+    claimById = new Map();
+    claimsByDoc = new Map();
+    claims.forEach(function (c) {
+      claimById.set(c.id, c);
+      if (!claimsByDoc.has(c.doc)) claimsByDoc.set(c.doc, []);
+      claimsByDoc.get(c.doc).push(c);
+    });
+    groupOfClaim = new Map();
+    groups.forEach(function (g) { (g.members || []).forEach(function (id) { groupOfClaim.set(id, g); }); });
+    storyById = new Map();
+    stories.forEach(function (s) { storyById.set(s.id, s); });
+    sourceByName = new Map();
+    sources.forEach(function (s) { sourceByName.set(s.name, s); });
+    offsetMaps = new Map(); entityKey = null; entityIndex = null; techIndex = null; storyDocSets = new Map();
+  }
+  var BOOT = JSON.parse(document.getElementById('storylens-data').textContent);
+  var SERVER = BOOT.server || null;  // {api, write, check} in the web app; null in a report file
+  load(BOOT);
+
+  /* How many of `kind` the whole corpus holds: the server's count, or a partial report's, or `local`. */
+  function total(kind, local) {
+    var t = (VIEW && VIEW.totals) || (BOOT.view && BOOT.view.totals);
+    if (SERVER && t && t[kind] != null) return t[kind];
+    var p = DATA.partial && DATA.partial[kind];
+    return p && p.total != null ? p.total : local;
+  }
 
   var STATUS = {
     conflict: { label: 'Conflict', order: 0 },
@@ -139,7 +165,7 @@
   function spanText(doc, start, end) { return (doc.text || '').slice(u16(doc, start), u16(doc, end)); }
   function evText(ev) {
     var d = docById.get(ev.doc);
-    if (d) return spanText(d, ev.start, ev.end);
+    if (d && d.text != null) return spanText(d, ev.start, ev.end);
     return ev.text || '';
   }
 
@@ -162,7 +188,8 @@
   function docTitle(d) {
     if (!d) return '(missing document)';
     if (d.title) return d.title;
-    var t = (d.text || '').replace(/\s+/g, ' ').trim();
+    if (d.text == null && d.excerpt == null) return d.id;  // a listing that names the document only
+    var t = (d.text != null ? d.text : d.excerpt).replace(/\s+/g, ' ').trim();
     return t ? truncate(t, 90) : '(empty document ' + d.id + ')';
   }
   function docDate(d) { return d && d.published ? String(d.published).slice(0, 10) : ''; }
@@ -269,18 +296,19 @@
     ['overview', 'Overview'], ['claims', 'Claims'], ['contested', 'Contested'], ['labels', 'Labels'],
     ['stories', 'Stories'], ['timeline', 'Timeline'], ['entities', 'Entities'], ['sources', 'Sources'],
     ['documents', 'Documents']
-  ];
+  ].concat(SERVER ? [['search', 'Search'], ['check', 'Check a claim']].concat(SERVER.write ? [['ingest', 'Add documents']] : []) : []);
   var NAV_COUNTS = {
-    overview: null, claims: groups.length, contested: contested.length, labels: actorLabels.length,
-    stories: stories.length, timeline: timeline.length, entities: entities.length, sources: sources.length,
-    documents: docs.length
+    overview: null, claims: total('claim_groups', groups.length), contested: total('contested', contested.length),
+    labels: total('actor_labels', actorLabels.length), stories: total('stories', stories.length),
+    timeline: total('timeline', timeline.length), entities: total('entities', entities.length),
+    sources: total('sources', sources.length), documents: total('documents', docs.length)
   };
 
   // -------------------------------------------------- overview
   function renderOverview(el) {
     var period = corpus.period || {};
-    var offEvent = docs.filter(function (d) { return d.off_event; }).length;
-    var conflicts = groups.filter(function (g) { return g.status === 'conflict'; }).length;
+    var offEvent = corpus.off_event != null ? corpus.off_event : docs.filter(function (d) { return d.off_event; }).length;
+    var conflicts = total('conflicts', groups.filter(function (g) { return g.status === 'conflict'; }).length);
     var cleaning = corpus.cleaning || { rules: {}, chars_removed: 0 };
     function card(label, value, href, note, cls) {
       var v = href ? h('a', { href: href }, value) : value;
@@ -293,9 +321,9 @@
       card('period', [h('span', { class: 'nowrap' }, (period.from || '?') + ' →'), ' ', h('span', { class: 'nowrap' }, period.to || '?')], '#timeline', null, 'period'),
       card('near-duplicates', fmtNum(corpus.duplicates || 0), docsHref({ dup: 1 }), 'linked to a first copy, not deleted'),
       card('off-event documents', fmtNum(offEvent), docsHref({ off: 1 })),
-      card('claim groups', fmtNum(groups.length), '#claims', fmtNum(claims.length) + ' claims'),
+      card('claim groups', fmtNum(total('claim_groups', groups.length)), '#claims', fmtNum(total('claims', claims.length)) + ' claims'),
       card('conflicting figures', fmtNum(conflicts), '#claims' + query({ status: 'conflict' })),
-      card('contested statements', fmtNum(contested.length), '#contested')
+      card('contested statements', fmtNum(total('contested', contested.length)), '#contested')
     ));
 
     function distTable(title, obj, param, fmtKey) {
@@ -335,9 +363,11 @@
     if (c.hi != null) return hedge ? hedge + fmtNum(c.hi) : '≤ ' + fmtNum(c.hi);
     return truncate(c.text, 30);
   }
+  /* The claim's source: as the analysis names it (its document may not be embedded). */
+  function claimSource(c) { return c.source || docSource(docById.get(c.doc)); }
   function claimSentence(c) {
     var d = docById.get(c.doc);
-    if (!d) return c.text;
+    if (!d || d.text == null) return c.text;
     var ss = c.sentence_start != null ? c.sentence_start : c.start;
     var se = c.sentence_end != null ? c.sentence_end : c.end;
     return spanText(d, ss, se);
@@ -395,7 +425,7 @@
     // columns: publishing sources of the member claims, most claims first
     var colCount = new Map();
     rows.forEach(function (g) {
-      g.members.forEach(function (id) { var c = claimById.get(id); if (c) { var k = docSource(docById.get(c.doc)); colCount.set(k, (colCount.get(k) || 0) + 1); } });
+      g.members.forEach(function (id) { var c = claimById.get(id); if (c) { var k = claimSource(c); colCount.set(k, (colCount.get(k) || 0) + 1); } });
     });
     var cols = Array.from(colCount.keys()).sort(function (a, b) { return colCount.get(b) - colCount.get(a) || (a < b ? -1 : 1); });
     var tbody = h('tbody');
@@ -410,7 +440,7 @@
       g.members.forEach(function (id) {
         var c = claimById.get(id);
         if (!c) return;
-        var k = docSource(docById.get(c.doc));
+        var k = claimSource(c);
         if (!byCol.has(k)) byCol.set(k, []);
         byCol.get(k).push(c);
       });
@@ -487,17 +517,19 @@
     add(el, pagedList(list, sorted, function (st) {
       var p = st.period || {};
       var ds = st.documents || [];
+      var nDocs = st.document_count != null ? st.document_count : ds.length;
       return h('article', { class: 'card story' + (st.main ? ' main' : ''), id: 'story-' + st.id },
         h('h2', null, st.label, ' ', st.main ? badge('main event', 'main') : badge('other story', 'other')),
-        h('p', { class: 'muted' }, plural(ds.length, 'document'), (p.from || p.to) ? ' · ' + (p.from || '?') + ' → ' + (p.to || '?') : ''),
+        h('p', { class: 'muted' }, plural(nDocs, 'document'), (p.from || p.to) ? ' · ' + (p.from || '?') + ' → ' + (p.to || '?') : ''),
         h('ul', { class: 'doclist' }, ds.slice(0, 8).map(function (id) { return docItem(id); })),
-        ds.length > 8 ? h('a', { href: docsHref({ story: st.id }) }, 'All ' + fmtNum(ds.length) + ' documents of this story →') : null);
+        nDocs > 8 ? h('a', { href: docsHref({ story: st.id }) }, 'All ' + fmtNum(nDocs) + ' documents of this story →') : null);
     }, 30));
     var off = docs.filter(function (d) { return d.off_event; });
-    add(el, h('div', { class: 'card offevent', id: 'off-event' }, h('h2', null, 'Off-event documents ', badge(fmtNum(off.length), 'warn')),
+    var nOff = corpus.off_event != null ? corpus.off_event : off.length;
+    add(el, h('div', { class: 'card offevent', id: 'off-event' }, h('h2', null, 'Off-event documents ', badge(fmtNum(nOff), 'warn')),
       h('p', { class: 'muted' }, 'Documents judged to be about something other than the event. They stay in the corpus; check them before relying on their claims.'),
       off.length ? h('ul', { class: 'doclist' }, off.slice(0, 12).map(function (d) { return docItem(d.id); })) : empty('None.'),
-      off.length > 12 ? h('a', { href: docsHref({ off: 1 }) }, 'All ' + fmtNum(off.length) + ' off-event documents →') : null));
+      nOff > Math.min(12, off.length) ? h('a', { href: docsHref({ off: 1 }) }, 'All ' + fmtNum(nOff) + ' off-event documents →') : null));
   }
   function docItem(id) {
     var d = docById.get(id);
@@ -521,7 +553,9 @@
     var items = timeline.map(function (t, i) { return { t: t, i: i, a: dayNum(t.date), b: dayNum(t.end) }; }).filter(function (x) { return x.a != null; });
     items.forEach(function (x) { if (x.b == null || x.b < x.a) x.b = x.a; });
     var perDay = new Map();
-    docs.forEach(function (d) { var n = dayNum(d.published); if (n != null) perDay.set(n, (perDay.get(n) || 0) + 1); });
+    if (corpus.published_per_day) {  // the whole corpus, even when only some documents are embedded
+      Object.keys(corpus.published_per_day).forEach(function (day) { var n = dayNum(day); if (n != null) perDay.set(n, (perDay.get(n) || 0) + corpus.published_per_day[day]); });
+    } else docs.forEach(function (d) { var n = dayNum(d.published); if (n != null) perDay.set(n, (perDay.get(n) || 0) + 1); });
     var lo, hi;
     if (items.length) {
       items.forEach(function (x) { if (lo == null || x.a < lo) lo = x.a; if (hi == null || x.b > hi) hi = x.b; });
@@ -707,7 +741,8 @@
     add(el, sectionHead('Sources', 'How each source frames the event: persuasion techniques and frames per source, then a profile of each source with its most check-worthy sentences.'));
     var idx = buildTechIndex();
     var srcList = sources.length ? sources.slice() : Array.from(idx.tech.keys()).map(function (n) { return { name: n, documents: docs.filter(function (d) { return docSource(d) === n; }).map(function (d) { return d.id; }) }; });
-    srcList.sort(function (a, b) { return (b.documents || []).length - (a.documents || []).length || (a.name < b.name ? -1 : 1); });
+    function nDocs(src) { return src.document_count != null ? src.document_count : (src.documents || []).length; }
+    srcList.sort(function (a, b) { return nDocs(b) - nDocs(a) || (a.name < b.name ? -1 : 1); });
     function counts(src, kind) {
       var given = src[kind === 'tech' ? 'techniques' : 'frames'];
       if (given && Object.keys(given).length) return given;
@@ -751,12 +786,12 @@
       ? src.checkworthy.slice().sort(function (a, b) { return (b.score || 0) - (a.score || 0); }).slice(0, 5)
       : (idx.cw.get(src.name) || []);
     var langs = src.languages || Array.from(new Set(ds.map(function (id) { var d = docById.get(id); return d && d.language; }).filter(Boolean)));
-    var nClaims = src.claims != null ? src.claims : claims.filter(function (c) { return docSource(docById.get(c.doc)) === src.name; }).length;
+    var nClaims = src.claims != null ? src.claims : claims.filter(function (c) { return claimSource(c) === src.name; }).length;
     var topTech = entriesDesc(src.techniques || idx.techCount.get(src.name) || {}).slice(0, 3);
     return h('article', { class: 'card profile', id: 'source-' + encodeURIComponent(src.name), 'data-source': src.name },
       h('h3', null, src.name, src.type ? h('span', { class: 'muted' }, ' · ' + src.type) : null),
       h('dl', { class: 'facts' },
-        h('dt', null, 'documents'), h('dd', null, h('a', { href: docsHref({ source: src.name }) }, fmtNum(ds.length))),
+        h('dt', null, 'documents'), h('dd', null, h('a', { href: docsHref({ source: src.name }) }, fmtNum(src.document_count != null ? src.document_count : ds.length))),
         h('dt', null, 'languages'), h('dd', null, langs.join(', ') || '—'),
         h('dt', null, 'claims'), h('dd', null, fmtNum(nClaims)),
         h('dt', null, 'genres'), h('dd', null, genres.length ? genres.map(function (g) { return g[0] + ' ' + fmtNum(g[1]); }).join(', ') : '—'),
@@ -851,9 +886,11 @@
     add(el, sectionHead(title, lead));
     var noun = { frame: 'document', technique: 'passage', mentions: 'mention', label: 'use' }[kind] || 'span';
     var count = plural(items.length, noun);
-    add(el, h('p', { class: 'count-line' + (expected != null && expected !== items.length ? ' warn-text' : '') },
-      expected != null && expected !== items.length
-        ? 'The analysis counts ' + fmtNum(expected) + '; ' + count + ' with offsets are in the documents.'
+    var paged = VIEW && VIEW.total > (VIEW.limit || 0);  // the web app: one page of the documents behind the count
+    var short = expected != null && expected !== items.length && !paged;
+    add(el, h('p', { class: 'count-line' + (short ? ' warn-text' : '') },
+      paged ? (expected != null ? fmtNum(expected) + ' in all; ' : '') + count + ' on this page.'
+        : short ? 'The analysis counts ' + fmtNum(expected) + '; ' + count + ' with offsets are in the documents.'
         : count + '.'));
     var list = h('ol', { class: 'kwic-list' });
     add(el, list, pagedList(list, items, function (ev) {
@@ -868,12 +905,29 @@
   var docsState = { q: '', source: '', kind: '', lang: '', story: '', off: '', dup: '', rule: '', date: '', page: 0 };
   var PAGE = 50;
   var docsUi = null;
+  /* A filter changed: redraw here, or (web app) go to the new address, which fetches that page. */
+  function docsChanged() {
+    if (SERVER) {
+      var p = {};
+      Object.keys(docsState).forEach(function (k) { if (docsState[k] && !(k === 'page' && !docsState.page)) p[k] = docsState[k]; });
+      location.hash = '#documents' + query(p);
+      return;
+    }
+    syncDocsHash();
+    drawDocs();
+  }
   function renderDocuments(el) {
     add(el, sectionHead('Documents', 'Every document in the corpus. Filters combine; open a document for its cleaned text with highlights and its cleaning log.'));
+    if (SERVER) {  // the server filters and pages: its filter bar replaces the one below
+      var box = h('div', { id: 'docs-results' });
+      add(el, h('div', { class: 'active-filters' }), box);
+      docsUi = { filters: h('div'), active: el.querySelector('.active-filters'), results: box };
+      return;
+    }
     function select(name, label, values) {
       var sel = h('select', { 'aria-label': label, 'data-f': name }, h('option', { value: '' }, 'all ' + label));
       values.forEach(function (v) { sel.appendChild(h('option', { value: v[0] }, v[1])); });
-      sel.addEventListener('change', function () { docsState[name] = sel.value; docsState.page = 0; syncDocsHash(); drawDocs(); });
+      sel.addEventListener('change', function () { docsState[name] = sel.value; docsState.page = 0; docsChanged(); });
       return sel;
     }
     var srcNames = Array.from(countBy(docs, docSource).entries()).sort(function (a, b) { return b[1] - a[1]; });
@@ -883,11 +937,11 @@
     var timer = null;
     search.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { docsState.q = search.value; docsState.page = 0; syncDocsHash(); drawDocs(); }, 150);
+      timer = setTimeout(function () { docsState.q = search.value; docsState.page = 0; docsChanged(); }, 150);
     });
     function check(name, label) {
       var cb = h('input', { type: 'checkbox', 'data-f': name });
-      cb.addEventListener('change', function () { docsState[name] = cb.checked ? '1' : ''; docsState.page = 0; syncDocsHash(); drawDocs(); });
+      cb.addEventListener('change', function () { docsState[name] = cb.checked ? '1' : ''; docsState.page = 0; docsChanged(); });
       return h('label', { class: 'check' }, cb, ' ' + label);
     }
     var filters = h('div', { class: 'filters' }, search,
@@ -938,22 +992,22 @@
       if (!docsState[x[0]]) return;
       var val = x[0] === 'story' && storyById.get(docsState[x[0]]) ? storyById.get(docsState[x[0]]).label : docsState[x[0]];
       docsUi.active.appendChild(h('span', { class: 'chip active' }, x[1] + ': ' + val + ' ',
-        h('button', { type: 'button', class: 'x', 'aria-label': 'remove filter', on: { click: function () { docsState[x[0]] = ''; docsState.page = 0; syncDocsHash(); drawDocs(); } } }, '×')));
+        h('button', { type: 'button', class: 'x', 'aria-label': 'remove filter', on: { click: function () { docsState[x[0]] = ''; docsState.page = 0; docsChanged(); } } }, '×')));
     });
     var q = (docsState.q || '').toLowerCase();
-    var found = docs.filter(function (d) { return docMatches(d, docsState, q); });
+    var found = SERVER ? docs : docs.filter(function (d) { return docMatches(d, docsState, q); });
     var pages = Math.max(1, Math.ceil(found.length / PAGE));
     var page = Math.min(Math.max(0, docsState.page | 0), pages - 1);
-    var slice = found.slice(page * PAGE, page * PAGE + PAGE);
+    var slice = SERVER ? docs : found.slice(page * PAGE, page * PAGE + PAGE);
     var res = clear(docsUi.results);
     function pager() {
-      function go(p) { return function () { docsState.page = p; syncDocsHash(); drawDocs(); document.getElementById('main').scrollTop = 0; }; }
+      function go(p) { return function () { docsState.page = p; docsChanged(); document.getElementById('main').scrollTop = 0; }; }
       return h('div', { class: 'pager' },
         h('button', { type: 'button', disabled: page === 0, on: { click: go(page - 1) } }, '← previous'),
         h('span', null, ' page ' + (page + 1) + ' of ' + pages + ' · ' + plural(found.length, 'document') + ' '),
         h('button', { type: 'button', disabled: page >= pages - 1, on: { click: go(page + 1) } }, 'next →'));
     }
-    res.appendChild(pager());
+    if (!SERVER) res.appendChild(pager());  // the web app pages with the server's pager
     res.appendChild(table(['document', 'source', 'kind', 'lang', 'published', ''], slice.map(function (d) {
       var st = d.story && storyById.get(d.story);
       return h('tr', null,
@@ -964,7 +1018,7 @@
           d.duplicate_of ? badge('near-duplicate', 'grey', 'near-duplicate of ' + d.duplicate_of) : null,
           st ? badge(truncate(st.label, 30), st.main ? 'main' : 'other', 'story: ' + st.label) : null));
     }), 'doctable'));
-    if (pages > 1) res.appendChild(pager());
+    if (pages > 1 && !SERVER) res.appendChild(pager());
   }
 
   // -------------------------------------------------- document view
@@ -1046,7 +1100,12 @@
   function renderDoc(el, id, spanPart) {
     clear(el);
     var d = docById.get(id);
-    if (!d) { add(el, h('h1', null, 'Document not found'), empty('No document with id ' + id + ' in this report.'), h('a', { href: '#documents' }, '← all documents')); return; }
+    if (!d || d.text == null) {
+      add(el, h('h1', null, DATA.partial ? 'Document not in this report' : 'Document not found'),
+        empty(DATA.partial ? partialNote() + ' Document ' + id + ' is one of the others: ' + browseNote(id) : 'No document with id ' + id + ' in this report.'),
+        h('a', { href: '#documents' }, '← all documents'));
+      return;
+    }
     var focus = null;
     if (spanPart) {
       var m = /^(\d+)-(\d+)$/.exec(spanPart);
@@ -1118,18 +1177,180 @@
     }
   }
 
+  // -------------------------------------------------- the web app's own views: search, check, add documents
+  function snippetNodes(text, marks) {
+    var cps = Array.from(text || '');  // highlights count code points
+    var out = [], at = 0;
+    (marks || []).forEach(function (m) {
+      if (m[0] > at) out.push(cps.slice(at, m[0]).join(''));
+      out.push(h('mark', { class: 'hl hl-search' }, cps.slice(m[0], m[1]).join('')));
+      at = m[1];
+    });
+    if (at < cps.length) out.push(cps.slice(at).join(''));
+    return out;
+  }
+  function renderSearch(el) {
+    add(el, sectionHead('Search', 'Full-text search over every passage (SQLite FTS5: words, "exact phrases", OR, NOT, prefix*), best matches first. A hit opens its document at the first match.'));
+    var q = VIEW && VIEW.params && VIEW.params.q;
+    if (!q) { add(el, empty('Type words in the search box above and press Enter.')); return; }
+    var hits = (VIEW && VIEW.results) || [];
+    if (!hits.length) { add(el, empty('No passage matches “' + q + '”.')); return; }
+    add(el, h('ol', { class: 'hits', start: (VIEW.offset || 0) + 1 }, hits.map(function (hit) {
+      var span = hit.match || hit;
+      return h('li', { class: 'hit' },
+        h('a', { href: docHref(hit.doc, span.start, span.end), class: 'doc-link hit-title', 'data-doc': hit.doc }, hit.title || docTitle(docById.get(hit.doc))),
+        h('div', { class: 'muted small' }, [hit.source || '(no source)', hit.published ? String(hit.published).slice(0, 10) : null, hit.language,
+          'passage ' + hit.passage + ', characters ' + hit.start + '–' + hit.end].filter(Boolean).join(' · ')),
+        h('p', { class: 'snippet' }, snippetNodes(hit.snippet, hit.highlights)));
+    })));
+  }
+
+  var VERDICTS = {
+    supported: ['Supported', 'agree'], refuted: ['Refuted', 'conflict'],
+    conflicting: ['Conflicting evidence', 'evolving'], not_enough_evidence: ['Not enough evidence', 'single_source']
+  };
+  /* A finding of unknown shape, as text: its plain fields, and a link when it names a span. */
+  function describe(x) {
+    if (x == null || typeof x !== 'object') return String(x);
+    var words = Object.keys(x).filter(function (k) { var v = x[k]; return v != null && typeof v !== 'object' && ['doc', 'start', 'end'].indexOf(k) < 0; })
+      .map(function (k) { return pretty(k) + ': ' + (typeof x[k] === 'number' ? fmtNum(x[k]) : x[k]); }).join(' · ');
+    return [words, x.doc != null && x.start != null ? [' ', evLink(x, 'open at characters ' + x.start + '–' + x.end)] : null];
+  }
+  function renderCheck(el) {
+    add(el, sectionHead('Check a claim', 'Type a claim: storylens looks in the corpus for statements that support or refute it and compares its figures with the claim groups. Each piece of evidence opens at its span.'));
+    if (SERVER && !SERVER.check) { add(el, empty('Claim checking is not part of this installation of storylens.')); return; }
+    var input = h('textarea', { class: 'claim-input', rows: 2, maxlength: 500, 'aria-label': 'Claim to check', placeholder: 'A claim, e.g. “At least 40 people were killed in the capital”' });
+    input.value = (VIEW && VIEW.params && VIEW.params.claim) || '';
+    add(el, h('form', { class: 'check-form', on: { submit: function (e) {
+      e.preventDefault();
+      var v = input.value.trim();
+      if (v) location.hash = '#check' + query({ claim: v });
+    } } }, input, h('button', { type: 'submit', class: 'primary' }, 'Check')));
+    var r = VIEW && VIEW.result;
+    if (!r) return;
+    var v = VERDICTS[r.verdict] || [pretty(r.verdict || 'unknown'), 'single_source'];
+    add(el, h('div', { class: 'card verdict', id: 'check-result' },
+      h('h2', null, 'Verdict: ', h('span', { class: 'badge status status-' + v[1], 'data-verdict': r.verdict }, h('span', { class: 'dot', 'aria-hidden': 'true' }), v[0])),
+      h('p', { class: 'muted' }, '“' + r.claim + '”'),
+      (r.reasons || []).length ? h('ul', { class: 'reasons' }, r.reasons.map(function (x) { return h('li', null, x); })) : null,
+      h('h3', null, 'Evidence ', h('span', { class: 'muted small' }, '(' + plural((r.evidence || []).length, 'statement') + ')')),
+      (r.evidence || []).length ? h('ol', { class: 'evidence-list' }, r.evidence.map(function (ev) {
+        return h('li', { class: 'evidence' }, badge(pretty(ev.stance || ''), 'stance stance-' + (ev.stance || 'none')), ' ',
+          evLink(ev, '“' + truncate(ev.text || '', 400) + '”'),
+          h('div', { class: 'muted small' }, (ev.source || '(no source)') + (ev.score != null ? ' · score ' + Number(ev.score).toFixed(2) : '') + ' · characters ' + ev.start + '–' + ev.end));
+      })) : empty('No statement in the corpus bears on this claim.'),
+      (r.figures || []).length ? [h('h3', null, 'Figures'), h('ul', { class: 'figures' }, r.figures.map(function (f) { return h('li', null, describe(f)); }))] : null));
+  }
+
+  function renderIngest(el) {
+    add(el, sectionHead('Add documents', 'Upload files in any format storylens ingest reads (.txt, .md, .html, .json, .jsonl, Telegram exports, .gz; a manifest.csv among them is used). They are read, cleaned, annotated and related as the CLI does; a file that cannot be read is listed with the reason, and nothing already stored changes.'));
+    var files = h('input', { type: 'file', multiple: true, 'aria-label': 'Files to add' });
+    var relate = h('input', { type: 'checkbox' });
+    relate.checked = true;
+    var out = h('div', { id: 'ingest-result' });
+    var btn = h('button', { type: 'submit', class: 'primary' }, 'Add');
+    add(el, h('form', { class: 'ingest-form', on: { submit: function (e) {
+      e.preventDefault();
+      if (!files.files.length) return;
+      var body = new FormData();
+      Array.prototype.forEach.call(files.files, function (f) { body.append('files', f, f.name); });
+      btn.disabled = true;
+      clear(out).appendChild(h('p', { class: 'muted' }, 'Reading, cleaning, annotating… (the first upload loads the models: allow a minute)'));
+      fetch(SERVER.api + '/ingest' + (relate.checked ? '' : '?relate=0'), { method: 'POST', body: body, headers: { 'X-Storylens': 'ingest' } })
+        .then(function (res) { return res.json().then(function (b) { return { ok: res.ok, body: b }; }); })
+        .then(function (r) {
+          clear(out).appendChild(r.ok ? h('pre', { class: 'snip' }, r.body.lines.join('\n')) : h('p', { class: 'error' }, r.body.error));
+          if (r.ok) return fetch(SERVER.api + '/overview').then(function (res) { return res.json(); }).then(function (o) { BOOT.view.totals = o.totals; if (VIEW) VIEW.totals = o.totals; corpus = o.corpus; buildNav(); });
+        })
+        .catch(function (err) { clear(out).appendChild(h('p', { class: 'error' }, 'The upload failed: ' + (err && err.message))); })
+        .then(function () { btn.disabled = false; });
+    } } }, files, h('label', { class: 'check' }, relate, ' relate the corpus again afterwards (slower on a large store)'), btn), out);
+  }
+
+  // -------------------------------------------------- notes on what a partial report or a stale store holds
+  function partialNote() {
+    var p = DATA.partial.documents;
+    return 'This report holds the ' + fmtNum(p.embedded) + ' documents its findings cite, of ' + fmtNum(p.total) + ' in the corpus.';
+  }
+  function browseNote(id) {
+    var db = JSON.stringify(DATA.partial.database);
+    return 'browse every document in the web app (storylens serve --db ' + db + ', then open http://127.0.0.1:8000' +
+      (id ? '/#doc/' + id : '') + ') or read one with storylens show ' + (id || 'ID') + ' --db ' + db + '.';
+  }
+  function showBanner() {
+    var banner = document.getElementById('banner');
+    var text = null;
+    if (DATA.partial && !SERVER) text = partialNote() + ' Long lists are cut to their most important items. To see everything, ' + browseNote(null);
+    var t = BOOT.view && BOOT.view.totals;
+    if (SERVER && t && t.related === false) text = 'The relate step has not run since documents were added: groups, stories and the timeline may be out of date (run storylens relate).';
+    banner.hidden = !text;
+    if (text) banner.textContent = text;
+  }
+
+  // ------------------------------------------------------------------ the web app: filters and pages from the server
+  /* Go to `name` with the current parameters changed by `changes` (the page restarts unless given). */
+  function goParams(name, params, changes) {
+    var p = {};
+    params.forEach(function (v, k) { p[k] = v; });
+    Object.keys(changes).forEach(function (k) { p[k] = changes[k]; });
+    if (!('page' in changes)) delete p.page;
+    location.hash = '#' + name + query(p);
+  }
+  function filterControl(name, params, f) {
+    function apply(v) { if (v !== (params.get(f.name) || '')) { var c = {}; c[f.name] = v; goParams(name, params, c); } }
+    if (f.kind === 'select') {
+      var sel = h('select', { 'aria-label': f.label, 'data-filter': f.name });
+      (f.options || []).forEach(function (o) { sel.appendChild(h('option', { value: o[0] }, o[1])); });
+      sel.value = f.value || '';
+      sel.addEventListener('change', function () { apply(sel.value); });
+      return sel;
+    }
+    if (f.kind === 'check') {
+      var cb = h('input', { type: 'checkbox', 'data-filter': f.name });
+      cb.checked = !!f.value;
+      cb.addEventListener('change', function () { apply(cb.checked ? '1' : ''); });
+      return h('label', { class: 'check' }, cb, ' ' + f.label);
+    }
+    var inp = h('input', { type: 'search', class: 'search', placeholder: f.label + '…', 'aria-label': f.label, 'data-filter': f.name });
+    inp.value = f.value || '';
+    inp.addEventListener('keydown', function (e) { if (e.key === 'Enter') apply(inp.value.trim()); });
+    inp.addEventListener('change', function () { apply(inp.value.trim()); });
+    return inp;
+  }
+  function serverPager(name, params) {
+    if (!VIEW || VIEW.total == null || !VIEW.limit) return null;
+    var page = Math.floor((VIEW.offset || 0) / VIEW.limit), pages = Math.max(1, Math.ceil(VIEW.total / VIEW.limit));
+    function btn(label, p, off) { return h('button', { type: 'button', disabled: off, on: { click: function () { goParams(name, params, { page: p ? String(p) : '' }); } } }, label); }
+    return h('div', { class: 'pager' }, btn('← previous', page - 1, page <= 0),
+      h('span', { class: 'page-of' }, ' page ' + fmtNum(page + 1) + ' of ' + fmtNum(pages) + ' · ' + fmtNum(VIEW.total) + (VIEW.exact === false ? '+' : '') + ' ' + (VIEW.unit || 'in all') + ' '),
+      btn('next →', page + 1, page >= pages - 1));
+  }
+  function serverControls(sec, name, params) {
+    var bar = h('div', { class: 'server-controls' });
+    if ((VIEW.filters || []).length) bar.appendChild(h('div', { class: 'filters server-filters' }, VIEW.filters.map(function (f) { return filterControl(name, params, f); })));
+    var pager = serverPager(name, params);
+    if (pager && VIEW.total > VIEW.limit) bar.appendChild(pager);
+    if (VIEW.csv && VIEW.total) bar.appendChild(h('p', { class: 'small' }, h('a', { href: VIEW.csv, download: name + '.csv', class: 'csv' }, 'Download this table as CSV'),
+      VIEW.total > VIEW.csv_rows ? ' (its first ' + fmtNum(VIEW.csv_rows) + ' rows)' : ''));
+    var lead = sec.querySelector(':scope > p.lead') || sec.querySelector(':scope > h1');
+    sec.insertBefore(bar, lead ? lead.nextSibling : sec.firstChild);
+    if (pager && VIEW.total > VIEW.limit) sec.appendChild(serverPager(name, params));
+  }
+
+  // ------------------------------------------------------------------ router
   // ------------------------------------------------------------------ router
   var RENDER = {
     overview: renderOverview, claims: renderClaims, contested: renderContested, labels: renderLabels,
     stories: renderStories, timeline: renderTimeline, entities: renderEntities, sources: renderSources,
     documents: renderDocuments
   };
+  if (SERVER) { RENDER.search = renderSearch; RENDER.check = renderCheck; if (SERVER.write) RENDER.ingest = renderIngest; }
   var rendered = {};
 
   function buildNav() {
-    var ul = document.getElementById('nav-list');
+    var ul = clear(document.getElementById('nav-list'));
     VIEWS.forEach(function (v) {
-      var n = NAV_COUNTS[v[0]];
+      var n = v[0] === 'overview' || !(v[0] in NAV_COUNTS) ? null : total(v[0] === 'claims' ? 'claim_groups' : v[0], NAV_COUNTS[v[0]]);
       ul.appendChild(h('li', null, h('a', { href: '#' + v[0], 'data-nav': v[0] }, v[1], n != null ? h('span', { class: 'nav-count' }, fmtNum(n)) : null)));
     });
   }
@@ -1143,12 +1364,50 @@
     });
   }
 
-  function route() {
+  function parseHash() {
     var raw = location.hash.replace(/^#/, '') || 'overview';
     var qi = raw.indexOf('?');
     var path = qi >= 0 ? raw.slice(0, qi) : raw;
-    var params = new URLSearchParams(qi >= 0 ? raw.slice(qi + 1) : '');
     var parts = path.split('/').map(safeDecode);
+    var name = parts[0] === 'doc' && parts[1] != null ? 'doc' : parts[0] === 'evidence' ? 'evidence' : RENDER[parts[0]] ? parts[0] : 'overview';
+    return { name: name, parts: parts, params: new URLSearchParams(qi >= 0 ? raw.slice(qi + 1) : '') };
+  }
+
+  /* In the web app: fetch the view's slice, load it, draw it (a newer navigation wins). */
+  var routeSeq = 0;
+  function route() {
+    if (!SERVER) { draw(parseHash()); return; }
+    var r = parseHash();
+    var mine = ++routeSeq;
+    var root = document.documentElement;
+    var q = new URLSearchParams(r.params);
+    if (r.name === 'doc') { q = new URLSearchParams(); q.set('id', r.parts[1]); }
+    root.setAttribute('data-loading', '1');
+    fetch(SERVER.api + '/view/' + r.name + (q.toString() ? '?' + q.toString() : ''), { headers: { Accept: 'application/json' } })
+      .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body, status: res.status }; }); })
+      .then(function (x) {
+        if (mine !== routeSeq) return;
+        if (!x.ok) throw new Error((x.body && x.body.error) || 'the server answered ' + x.status);
+        load(x.body);
+        draw(r);
+      })
+      .catch(function (err) {
+        if (mine !== routeSeq) return;
+        var view = r.name;
+        show(view, view === 'doc' ? 'documents' : view);
+        var sec = clear(document.getElementById('view-' + view));
+        add(sec, h('h1', null, 'This page could not be loaded'), h('p', { class: 'error' }, String((err && err.message) || err)), h('a', { href: '#overview' }, '← overview'));
+      })
+      .then(function () {
+        if (mine !== routeSeq) return;
+        root.removeAttribute('data-loading');
+        root.setAttribute('data-route', location.hash || '#overview');
+        root.setAttribute('data-ready', '1');
+      });
+  }
+
+  function draw(r) {
+    var parts = r.parts, params = r.params;
     var main = document.getElementById('main');
     try {
       if (parts[0] === 'doc' && parts[1] != null) {
@@ -1162,14 +1421,15 @@
         var navOf = { mentions: 'entities', technique: 'sources', frame: 'sources', label: 'labels' };
         show('evidence', navOf[params.get('kind')] || 'overview');
         renderEvidence(document.getElementById('view-evidence'), params);
+        if (SERVER && VIEW) serverControls(document.getElementById('view-evidence'), 'evidence', params);
         main.scrollTop = 0;
         document.title = 'storylens · evidence';
         return;
       }
-      var name = RENDER[parts[0]] ? parts[0] : 'overview';
+      var name = r.name;
       show(name, name);
       var sec = document.getElementById('view-' + name);
-      if (!rendered[name]) { RENDER[name](sec); rendered[name] = true; }
+      if (SERVER) { clear(sec); RENDER[name](sec); } else if (!rendered[name]) { RENDER[name](sec); rendered[name] = true; }
       document.title = 'storylens · ' + name;
       if (name === 'claims') { claimsState.status = params.get('status') || ''; drawClaims(); }
       if (name === 'documents') {
@@ -1189,6 +1449,7 @@
       }
       if (name === 'stories' && params.get('id')) target = document.getElementById('story-' + params.get('id'));
       if (name === 'claims' && params.get('group')) target = document.getElementById('group-' + params.get('group'));
+      if (SERVER && VIEW) serverControls(sec, name, params);
       if (target) { target.classList.add('flash'); target.scrollIntoView({ block: 'start' }); }
       else main.scrollTop = 0;
     } catch (err) {
@@ -1198,8 +1459,10 @@
     }
   }
 
+  if (SERVER) document.body.classList.add('served');
   buildNav();
+  showBanner();
   window.addEventListener('hashchange', route);
   route();
-  document.documentElement.setAttribute('data-ready', '1');
+  if (!SERVER) document.documentElement.setAttribute('data-ready', '1');
 })();
