@@ -162,6 +162,17 @@ def test_a_body_on_one_line_is_cut_into_sentence_groups() -> None:
         assert text[a.end:b.start].strip() == ""
 
 
+def test_a_short_last_group_joins_the_one_before() -> None:
+    for count in (2, 3, 5):
+        head = " ".join(f"Sentence {i} of the long paragraph carries exactly enough words to matter." * 1
+                        for i in range(8 * count))
+        text = head + " Short end."
+        groups = [(p.start, p.end) for p in passages_of(text, False, max_chars=100, target_chars=500)]
+        assert groups[-1][1] == len(text) and groups[0][0] == 0
+        assert all(a[1] < b[0] for a, b in zip(groups, groups[1:]))  # in order, no overlap
+        assert all(e - s >= 250 for s, e in groups)
+
+
 def test_short_paragraphs_and_comment_threads_are_left_alone() -> None:
     text = "\n\n".join(SENTENCES)
     assert [(p.start, p.end) for p in passages_of(text, False)] == [

@@ -133,7 +133,8 @@ def _sentence_groups(text: str, start: int, end: int, target: int) -> list[tuple
         else:
             groups.append([s, e])
     if len(groups) > 1 and groups[-1][1] - groups[-1][0] < target // 2:
-        groups[-2][1] = groups.pop()[1]
+        last = groups.pop()
+        groups[-1][1] = last[1]
     return [(s, e) for s, e in groups]
 
 
