@@ -45,8 +45,11 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="CSV or JSON manifest (path, source, source_type, url, published, language). "
-                   "A manifest.csv/manifest.json at the top of a given folder is used automatically.")
+              help="CSV or JSON manifest (path, source, source_type, url, published, language) supplying "
+                   "metadata. A manifest.csv/manifest.json inside a given folder is used automatically, and "
+                   "the files it lists are that folder's corpus.")
+@click.option("--all", "all_files", is_flag=True,
+              help="Also read files a folder's manifest does not list (by default they are skipped and reported).")
 @click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
               help="JSON/JSONL field holding the text (repeatable; default: text, content, body, message).")
 @click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
@@ -57,8 +60,9 @@ def cli() -> None:
               help="Skip files (and gzip contents) larger than this.")
 @click.option("--no-annotate", is_flag=True, help="Only read, clean and store; annotate later with 'storylens annotate'.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], text_fields: tuple[str, ...],
-           fields: tuple[str, ...], languages: str | None, max_size: float, no_annotate: bool, quiet: bool) -> None:
+def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], all_files: bool,
+           text_fields: tuple[str, ...], fields: tuple[str, ...], languages: str | None, max_size: float,
+           no_annotate: bool, quiet: bool) -> None:
     """Read, clean, annotate and store documents from files and folders (recursively).
 
     Reads .txt, .md, .html, .json, .jsonl, Telegram Desktop exports (result.json) and .gz of
@@ -69,6 +73,7 @@ def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], t
     from storylens.ingest import ingest as run_ingest
 
     settings = _settings(text_fields, fields, languages, max_size)
+    settings.read.all_files = all_files
     _check_paths(paths)
     progress = not quiet and sys.stderr.isatty()
     with _open(db_path, must_exist=False) as store:
@@ -93,9 +98,11 @@ def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], t
 @DB_OPTION
 @click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV or JSON manifest (as for ingest).")
+@click.option("--all", "all_files", is_flag=True,
+              help="Also read files a folder's manifest does not list (by default they are skipped and reported).")
 @click.option("--languages", metavar="CODES", help="Candidate languages, as for ingest.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tuple[Path, ...],
+def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tuple[Path, ...], all_files: bool,
             languages: str | None, quiet: bool) -> None:
     """Run everything on a corpus and write DIR/report.html and DIR/analysis.json.
 
@@ -106,6 +113,7 @@ def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tup
     from storylens.analyze import analyze as run_analyze
 
     settings = _settings((), (), languages, 50)
+    settings.read.all_files = all_files
     _check_paths(paths)
     with _open(db_path, must_exist=False) as store:
         try:

@@ -31,6 +31,11 @@ class ReadSettings:
         }
     )
     max_bytes: int = 50 * 1024 * 1024  # larger files (and gzip contents) are skipped with a reason
+    # A file is skipped as binary when more than this share of its bytes are control bytes or do
+    # not decode; below it, bad bytes are replaced (U+FFFD) and NULs dropped, each one logged.
+    max_nontext_share: float = 0.05
+    # A folder with a manifest is the files the manifest lists; True reads the others too.
+    all_files: bool = False
 
 
 @dataclass
@@ -46,6 +51,10 @@ class CleanSettings:
     chrome_min_share: float = 0.02
     # A short line repeated this often inside one document is a banner, removed everywhere.
     banner_min_repeats: int = 3
+    # A prose block longer than this (a body scraped as one line) is cut into passages of whole
+    # sentences of about paragraph_target_chars each.
+    paragraph_max_chars: int = 1500
+    paragraph_target_chars: int = 500
     # Near-duplicate documents: MinHash over word shingles.
     near_duplicate_threshold: float = 0.7
     shingle_words: int = 3

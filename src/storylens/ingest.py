@@ -19,6 +19,7 @@ from storylens.clean import clean_document, document_id
 from storylens.clean.neardup import signature
 from storylens.config import Settings
 from storylens.corpus import Skipped, iter_files, read_paths
+from storylens.corpus.decode import REPAIRS_KEY, repair_note, repairs_from_meta
 from storylens.store import Store
 
 
@@ -31,12 +32,15 @@ class Summary:
     cleaned: int = 0
     duplicates_linked: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    # Files read in spite of a few bad bytes or stray NULs: (file, "read with 3 replaced bytes").
+    repaired: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "files": self.files, "read": self.read, "new": self.new, "already_stored": self.already_stored,
             "cleaned": self.cleaned, "duplicates_linked": self.duplicates_linked,
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
+            "repaired": [{"origin": origin, "note": note} for origin, note in self.repaired.items()],
         }
 
     def lines(self) -> list[str]:
@@ -45,6 +49,7 @@ class Summary:
             f"cleaned {self.cleaned}, near-duplicates linked {self.duplicates_linked}, skipped {len(self.skipped)}",
         ]
         out += [f"  skipped {s.origin}: {s.reason}" for s in self.skipped]
+        out += [f"  {origin}: {note}" for origin, note in self.repaired.items()]
         return out
 
 
@@ -76,6 +81,8 @@ def ingest(
             store.record_skip(item.origin, item.reason)
             continue
         summary.read += 1
+        if REPAIRS_KEY in item.meta:
+            summary.repaired[origin_file] = repair_note(repairs_from_meta(item.meta[REPAIRS_KEY]))
         if store.add_raw(item, document_id(item)):
             summary.new += 1
         else:

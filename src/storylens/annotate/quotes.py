@@ -19,6 +19,7 @@ speaker stays None. Rules only; no models.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from storylens.annotate.claims import _PRONOUNS, _clean_source, find_attribution
 from storylens.doc import Document, Quote
@@ -57,6 +58,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     """Every direct quotation of three words or more, in text order, with its speaker when found."""
     text = doc.text
     sentences = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+    starts = [a for a, _ in sentences]
     quotes: list[Quote] = []
     prev_close = -1
     prev_quote: Quote | None = None
@@ -65,8 +67,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if len(re.findall(r"\w+", body)) < _MIN_WORDS:
             continue
         quote = Quote(start=q_start, end=q_end, text=body)
-        si = _sentence_index(sentences, q_start - 1)
-        ei = _sentence_index(sentences, max(close_end - 1, q_start))
+        si = _sentence_index(starts, q_start - 1)
+        ei = _sentence_index(starts, max(close_end - 1, q_start))
         s_start = max(sentences[si][0], prev_close if prev_close <= q_start else 0)
         e_end = sentences[ei][1]
         if (prev_quote is not None and prev_quote.speaker and prev_quote.speaker_end is not None
@@ -122,15 +124,10 @@ def _quote_spans(doc: Document):
                 continue
 
 
-def _sentence_index(sentences, pos: int) -> int:
-    for i, (a, b) in enumerate(sentences):
-        if a <= pos < b:
-            return i
-    best = 0
-    for i, (a, _) in enumerate(sentences):
-        if a <= pos:
-            best = i
-    return best
+def _sentence_index(starts: list[int], pos: int) -> int:
+    """The sentence holding ``pos``, else the last one starting before it (sentences are in
+    text order and do not overlap); a binary search, so many quotes cost no more than a few."""
+    return max(0, bisect_right(starts, pos) - 1)
 
 
 def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):

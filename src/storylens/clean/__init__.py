@@ -19,6 +19,7 @@ from storylens.clean.repeats import find_repeats, is_line_structured
 from storylens.clean.segment import passages_of, sentences_of
 from storylens.clean.whitespace import tidy_whitespace
 from storylens.config import CleanSettings
+from storylens.corpus.decode import REPAIRS_KEY, repairs_from_meta
 from storylens.doc import Document, RawDocument
 
 def document_id(raw: RawDocument) -> str:
@@ -29,11 +30,15 @@ def document_id(raw: RawDocument) -> str:
 def clean_document(raw: RawDocument, settings: CleanSettings, corpus: CorpusLines | None = None) -> Document:
     doc = Document(id=document_id(raw), origin=raw.origin, format=raw.format, raw_text=raw.text, text=raw.text)
     for key, value in raw.meta.items():
-        doc.set_meta(key, value, "file")
+        if key != REPAIRS_KEY:
+            doc.set_meta(key, value, "file")
     for key, value in raw.manifest.items():
         doc.set_meta(key, value, "manifest")
+    # What reading repaired (bad bytes, NULs) comes first in the log; undo stops before it.
+    doc.log = repairs_from_meta(raw.meta[REPAIRS_KEY]) if REPAIRS_KEY in raw.meta else []
 
-    text, doc.log = fix_mojibake(raw.text)
+    text, edits = fix_mojibake(raw.text)
+    doc.log += edits
     signature = find_signature(text)
     line_structured = is_line_structured(text)
     text, edits = remove_lines(text, "boilerplate", find_boilerplate(text, settings, corpus))
@@ -53,7 +58,8 @@ def clean_document(raw: RawDocument, settings: CleanSettings, corpus: CorpusLine
     doc.kind = _kind(doc, line_structured, signature)
     if "source_type" not in doc.meta:
         doc.set_meta("source_type", {"thread": "forum", "post": "social"}.get(doc.kind), "text")
-    doc.passages = passages_of(text, line_structured, doc.meta.get("title"))
+    doc.passages = passages_of(text, line_structured, doc.meta.get("title"),
+                               settings.paragraph_max_chars, settings.paragraph_target_chars)
     doc.sentences = sentences_of(text, doc.passages)
     language = label_passages(text, doc.passages, settings.languages, settings.min_letters_for_language)
     doc.set_meta("language", language, "text")

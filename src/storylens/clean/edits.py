@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from storylens.corpus.decode import READ_STEP
 from storylens.doc import Edit
 
 
@@ -53,9 +54,13 @@ def remove_lines(text: str, step: str, removals: Iterable[tuple[Line, str]]) -> 
 
 
 def undo(text: str, log: list[Edit]) -> str:
-    """Rebuild the text as it was before cleaning by reversing the log, step by step."""
+    """Rebuild the text as it was before cleaning by reversing the log, step by step.
+
+    Repairs made while reading (step ``read``: bytes that were not text) are not reversed:
+    the result is the raw text as read and stored.
+    """
     steps: list[list[Edit]] = []
-    for edit in log:
+    for edit in (e for e in log if e.step != READ_STEP):
         if steps and steps[-1][0].step == edit.step:
             steps[-1].append(edit)
         else:

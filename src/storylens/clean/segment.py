@@ -90,8 +90,14 @@ def _is_boundary(text: str, punct: int, cut: int, line_end: int) -> bool:
     return following.isupper() or following.isdigit() or not following.isalpha()
 
 
-def passages_of(text: str, line_structured: bool, title: str | None = None) -> list[Passage]:
-    """Blank-line separated blocks (prose) or one passage per line (comment threads)."""
+def passages_of(text: str, line_structured: bool, title: str | None = None,
+                max_chars: int = 1500, target_chars: int = 500) -> list[Passage]:
+    """Blank-line separated blocks (prose) or one passage per line (comment threads).
+
+    A prose block longer than ``max_chars`` (a body scraped as one long line) is cut into
+    groups of whole sentences of about ``target_chars`` each, so that paragraph-level
+    findings point at a paragraph-sized stretch of text.
+    """
     passages: list[Passage] = []
     if line_structured:
         for line in lines(text):
@@ -104,13 +110,32 @@ def passages_of(text: str, line_structured: bool, title: str | None = None) -> l
         if line is None or not line.text.strip():
             if block_start is not None:
                 s, e = _trim(text, block_start, prev_end)
-                passages.append(Passage(s, e, _block_kind(text[s:e], title, not passages)))
+                kind = _block_kind(text[s:e], title, not passages)
+                if kind == "paragraph" and e - s > max_chars:
+                    passages += [Passage(gs, ge) for gs, ge in _sentence_groups(text, s, e, target_chars)]
+                else:
+                    passages.append(Passage(s, e, kind))
                 block_start = None
             continue
         if block_start is None:
             block_start = line.start
         prev_end = line.end
     return passages
+
+
+def _sentence_groups(text: str, start: int, end: int, target: int) -> list[tuple[int, int]]:
+    """Consecutive sentences of ``text[start:end]`` gathered into spans of at least ``target``
+    characters; a short remainder joins the group before it."""
+    groups: list[list[int]] = []
+    for s, e in split_sentences(text, start, end):
+        if groups and groups[-1][1] - groups[-1][0] < target:
+            groups[-1][1] = e
+        else:
+            groups.append([s, e])
+    if len(groups) > 1 and groups[-1][1] - groups[-1][0] < target // 2:
+        last = groups.pop()
+        groups[-1][1] = last[1]
+    return [(s, e) for s, e in groups]
 
 
 def _block_kind(block: str, title: str | None, first: bool) -> str:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storylens.config import ReadSettings
-from storylens.corpus.decode import NotText, decode
+from storylens.corpus.decode import REPAIRS_KEY, NotText, decode, repairs_to_meta
 from storylens.corpus.html import read_html
 from storylens.corpus.manifest import MANIFEST_NAMES, load_manifest
 from storylens.corpus.records import BadRecords, read_json, read_jsonl
-from storylens.doc import RawDocument
+from storylens.doc import Edit, RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -46,27 +46,54 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def manifests_in(paths: Iterable[Path]) -> list[Path]:
-    """Manifests found at the top of the given folders (used unless the user names one)."""
-    return [p / name for p in paths if p.is_dir() for name in MANIFEST_NAMES if (p / name).is_file()]
+    """Manifests in the given folders and their subfolders: each one governs its folder's tree."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / name for name in MANIFEST_NAMES if name in files]
+    return found
 
 
 def read_paths(
     paths: Iterable[Path], settings: ReadSettings, manifests: Iterable[Path] = ()
 ) -> Iterator[RawDocument | Skipped]:
-    """Every raw document under ``paths``; unreadable inputs come out as :class:`Skipped`."""
+    """Every raw document under ``paths``; unreadable inputs come out as :class:`Skipped`.
+
+    A folder holding a manifest is the files the manifest lists: others in its tree (a README,
+    notes) are skipped as "not in the manifest" unless ``settings.all_files``, and listed files
+    that do not exist are reported. Manifests named in ``manifests`` only supply metadata.
+    """
     paths = list(paths)
+    found = {m.resolve(): m for m in manifests_in(paths)}
+    named = {m.resolve(): m for m in manifests if m.resolve() not in found}
     entries: dict[Path, dict[str, str]] = {}
-    for manifest in [*manifests_in(paths), *manifests]:
-        entries.update(load_manifest(manifest))
+    governed: dict[Path, Path] = {}  # folder (resolved) -> its manifest
+    for key, manifest in [*found.items(), *named.items()]:
+        listed = load_manifest(manifest)
+        entries.update(listed)
+        if key in found and not settings.all_files:
+            governed[key.parent] = manifest
+            yield from _missing(manifest, listed)
+    given = {_resolve(p) for p in paths if not p.is_dir()}  # files named one by one are always read
+    seen: set[Path] = set()
     for path in iter_files(paths):
         origin = _origin(path)
+        resolved = _resolve(path)
+        if resolved in seen:  # named and inside a named folder too
+            continue
+        seen.add(resolved)
+        manifest = _governing(resolved, governed) if resolved not in entries and resolved not in given else None
+        if manifest is not None:
+            yield Skipped(origin, f"not in the manifest ({_origin(manifest)}); pass --all to read it")
+            continue
         try:
             problems: list[Skipped] = []
             docs = read_file(path, settings, problems)
             yield from problems
-            extra = entries.get(path.resolve(), {}) if entries else {}
             for doc in docs:
-                doc.manifest = dict(extra)
+                doc.manifest = dict(entries.get(resolved, {}))
                 doc.text = _scrub(doc.text)
                 doc.meta = {key: _scrub(value) for key, value in doc.meta.items()}
                 yield doc
@@ -76,6 +103,29 @@ def read_paths(
             yield Skipped(origin, f"cannot read: {exc.strerror or exc}")
         except RecursionError:
             yield Skipped(origin, "structure too deeply nested to read")
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: reading it will say so
+        return path.absolute()
+
+
+def _governing(path: Path, governed: dict[Path, Path]) -> Path | None:
+    """The manifest whose folder holds ``path`` (the nearest one), if any."""
+    for folder in path.parents:
+        if folder in governed:
+            return governed[folder]
+    return None
+
+
+def _missing(manifest: Path, listed: dict[Path, dict[str, str]]) -> Iterator[Skipped]:
+    base = manifest.parent
+    for path in listed:
+        if not path.exists():
+            shown = base / path.relative_to(base.resolve()) if path.is_relative_to(base.resolve()) else path
+            yield Skipped(_origin(shown), f"listed in {manifest.name} but not found")
 
 
 def _origin(path: Path) -> str:
@@ -117,7 +167,8 @@ def read_file(path: Path, settings: ReadSettings, problems: list[Skipped] | None
 
 def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings,
            problems: list[Skipped] | None = None) -> list[RawDocument]:
-    text, encoding = decode(data)
+    decoded = decode(data, settings.max_nontext_share)
+    text = decoded.text
     if suffix in HTML_SUFFIXES or (suffix not in {".json", ".jsonl", ".ndjson"} and _looks_like_html(text)):
         doc = read_html(origin, text)
         if doc is None:
@@ -133,8 +184,18 @@ def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings,
     else:
         docs = [RawDocument(origin=origin, text=text, format="markdown" if suffix in {".md", ".markdown"} else "text")]
     for doc in docs:
-        doc.meta.setdefault("encoding", encoding)
+        doc.meta.setdefault("encoding", decoded.encoding)
+    if decoded.repairs:
+        repairs = decoded.repairs if docs[0].format in {"text", "markdown"} else _in_file(decoded.repairs)
+        for doc in docs:
+            doc.meta[REPAIRS_KEY] = repairs_to_meta(repairs)
     return docs
+
+
+def _in_file(repairs: list[Edit]) -> list[Edit]:
+    """Repairs of a file whose documents are extracted from it (HTML, JSON): the position is in
+    the file's text, not the document's, so the log entry says so and sits at the start."""
+    return [Edit(e.step, f"{e.rule} (at character {e.start} of the file)", 0, 0, e.before, e.after) for e in repairs]
 
 
 def _looks_like_html(text: str) -> bool:
