@@ -72,3 +72,30 @@ class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+
+
+@dataclass
+class StorySettings:
+    """How documents are grouped into stories and which ones are off-event (relate/stories.py)."""
+
+    # A document is read from its title and first sentences: that is where its main subject is.
+    lead_sentences: int = 5
+    # Weight of the multilingual embedding against word stems and entities in the similarity.
+    embedding_weight: float = 0.5
+    # A document joins a story when its similarity to the story's centroid reaches this (for a
+    # large story; the bar is lower against few documents, see relate.stories._threshold).
+    join: float = 0.25
+    # In the main story: typicality (similarity to its centroid) no further below its members'
+    # median than this many robust standard deviations (MAD × 1.4826), within the document's
+    # language. Below it, a member has another main subject.
+    outlier_z: float = -1.25
+    # A document of another story joins the main one when it is at least this typical.
+    rejoin_z: float = 0.0
+    # Time: a real gap is at least this many days, or this share of the main story's central
+    # period (10th to 90th percentile of its dates), whichever is longer.
+    min_gap_days: int = 14
+    gap_share: float = 0.25
+    # Languages with fewer documents than this in the main story are scored against the pool.
+    min_language_docs: int = 8
+    clustering_rounds: int = 4
+    seed: int = 0
