@@ -128,10 +128,14 @@ def _contested(view: CorpusView) -> int:
     return f"{len(items)} contested statements"
 
 
-def _labels(view: CorpusView) -> int:
+def _labels(view: CorpusView) -> str:
     from storylens.relate.labels import actor_labels
 
-    items = actor_labels(list(view.documents())) if view.ids else []
+    names = dict(view.store.db.execute("SELECT id, name FROM entities"))
+    ids = view.main_ids
+    entities = {doc.id: [(m.entity, m.start, m.end, names.get(m.entity, m.text)) for m in ann.entities if m.entity]
+                for doc, ann in view.annotated(ids)}
+    items = actor_labels(list(view.documents(ids)), entities=entities) if ids else []
     for i, item in enumerate(items):
         item.setdefault("id", f"labels-{i + 1}")
     view.store.save_relations("actor_label", items)
