@@ -25,6 +25,7 @@ Counting is linear in the text size (regexes); discovery embeds only the candida
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -188,9 +189,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.start, s.end
+    k = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+    if k >= 0 and pos < doc.sentences[k].end:
+        return doc.sentences[k].start, doc.sentences[k].end
     return max(0, pos - 150), min(len(doc.text), pos + 150)
 
 
@@ -202,7 +203,8 @@ class _Hits:
 
     def add(self, group: str, doc: Document, label: str, start: int, end: int, discovered: bool) -> None:
         spans = self.taken[doc.id]
-        if any(s < end and start < e for s, e in spans):
+        if any(s < end and start < e and not (discovered and start <= s and e <= end and (s, e) != (start, end))
+               for s, e in spans):
             return
         spans.append((start, end))
         entry = self.table[group][_source(doc)].setdefault(
@@ -312,11 +314,20 @@ def _phrase(text: str, start: int, language: str) -> tuple[int, int] | None:
         return None
     stop = _stopwords(language)
     end = start
-    for w in re.finditer(r"[\w'’-]+", m.group()):
-        if w.group().lower() in stop:
+    for k, w in enumerate(re.finditer(r"[\w'’-]+", m.group())):
+        if w.group().lower() in stop or (k and _verb_like(w.group(), language)):
             break
         end = start + w.end()
     return (start, end) if end > start else None
+
+
+def _verb_like(word: str, language: str) -> bool:
+    """A word that ends a name's noun phrase: a verb or a word of another part of speech
+    (pymorphy3 for Russian and Ukrainian; for other languages a verb-like English ending)."""
+    if _morph(language) is not None:
+        return _slavic_pos(word.lower(), language) not in ("NOUN", "ADJF", "PRTF", "NUMR")
+    low = word.lower()
+    return low.endswith(("ed", "ing")) or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
 def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[tuple[str, int, int, str]]]) -> None:
@@ -357,7 +368,7 @@ def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[
             stretch = end
             for _ in range(3):
                 w = _LOWER_WORD.match(text, stretch)
-                if not w or w.group(1).lower() in stop or not w.group(1).isalpha():
+                if not w or w.group(1).lower() in stop or not w.group(1).isalpha() or _verb_like(w.group(1), language):
                     break
                 stretch = w.end()
             label = re.sub(r"\s+", " ", text[start:stretch])
@@ -393,6 +404,11 @@ def _slavic_kind(word: str, language: str) -> str:
     if tag.POS in ("ADJF", "PRTF"):
         return "mod"
     return ""
+
+
+@lru_cache(maxsize=200_000)
+def _slavic_pos(word: str, language: str) -> str | None:
+    return _morph(language).parse(word)[0].tag.POS
 
 
 def _english_kind(word: str, groups: dict) -> str:
@@ -474,7 +490,7 @@ def actor_labels(docs: list[Document], *, discover: bool = True,
     if discover:
         _discover(docs, hits)  # first: multi-word discoveries keep their span
     _lexicon_pass(docs, hits)
-    if discover:
+    if discover:  # a longer name around a lexicon word counts as well ("Kiev regime" and "regime")
         _discover_names(docs, hits, entities or {})
         _discover_groups(docs, hits)
     for group in hits.table.values():

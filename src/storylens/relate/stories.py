@@ -417,8 +417,8 @@ def _surface_words(leads: list[str]) -> dict[str, str]:
 
 def _top_terms(facts: list[_Facts], members: list[int], words: dict[str, str], top: int = 10) -> list[str]:
     counts = Counter(t for i in members for t in set(facts[i].terms))
-    out = []
-    for term, _ in counts.most_common(top * 3):
+    out: list[str] = []
+    for term, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top * 3]:
         shown = term[1:].split(":", 1)[-1].replace("-", " ") if term.startswith("@") else words.get(term, term)
         if shown not in out:
             out.append(shown)
