@@ -3,6 +3,7 @@
     .venv/bin/python bench/stories.py                      # all documents
     .venv/bin/python bench/stories.py --per-group 40       # at most 40 documents per topic and language
     .venv/bin/python bench/stories.py --join 0.2 0.25      # try story join thresholds
+    .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
 the text, its first line being the title). For each topic alone (a topic is broader than one
@@ -22,6 +23,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,9 +31,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.doc import Document, Sentence  # noqa: E402
 from storylens.config import StorySettings  # noqa: E402
+from storylens.relate import embeddings  # noqa: E402
 from storylens.relate.stories import group_stories  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "bsnlp"
+# The data set writes Czech and Ukrainian two ways; storylens's language detection gives one code.
+SAME_LANGUAGE = {"cz": "cs", "ua": "uk"}
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -51,6 +56,7 @@ def read_bsnlp(data: Path, per_group: int | None, seed: int) -> tuple[list[Docum
             if len(lines) < 5:
                 continue
             doc_id, lang, date, url = (x.strip() for x in lines[:4])
+            lang = SAME_LANGUAGE.get(lang.lower(), lang.lower())
             body = "\n".join(lines[4:]).strip()
             title = body.split("\n", 1)[0].strip()
             text = body
@@ -69,7 +75,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--join", type=float, nargs="*", default=[None],
                     help="story join thresholds to try (default: StorySettings.join)")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="an .npz file of lead embeddings kept between runs (outside the repository)")
     args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        with np.load(args.cache) as cached:
+            embeddings._cache.update(zip((k.tobytes() for k in cached["keys"]), cached["vectors"]))
 
     t0 = time.perf_counter()
     docs, topics = read_bsnlp(args.data, args.per_group, args.seed)
@@ -93,6 +104,10 @@ def main() -> None:
         pred = [doc_story[d.id] for d in docs]
         print(f"all topics mixed: {len(set(pred))} stories, ARI {adjusted_rand_score(topics, pred):.3f} "
               f"({time.perf_counter() - t2:.1f}s)")
+    if args.cache and embeddings._cache:
+        keys = list(embeddings._cache)
+        np.savez(args.cache, keys=np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), -1),
+                 vectors=np.stack([embeddings._cache[k] for k in keys]))
     print(f"\ntotal {time.perf_counter() - t0:.1f}s")
 
 

@@ -85,6 +85,10 @@ class StorySettings:
     # A document joins a story when its similarity to the story's centroid reaches this (for a
     # large story; the bar is lower against few documents, see relate.stories._threshold).
     join: float = 0.25
+    # Stories whose documents are, on average, at least this similar across the two stories
+    # relative to within each (1 = as similar as to their own) are one story: the parts of one
+    # event that threshold clustering leaves apart by language or script are joined.
+    merge: float = 0.8
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member has another main subject.
@@ -98,4 +102,6 @@ class StorySettings:
     # Languages with fewer documents than this in the main story are scored against the pool.
     min_language_docs: int = 8
     clustering_rounds: int = 4
+    # Columns of the lead term vectors (the most widespread terms): bounds a story centroid's size.
+    max_terms: int = 20_000
     seed: int = 0

@@ -154,18 +154,23 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     return _Facts(doc.id, doc.meta.get("language") or "?", day, _retro_month(doc.text), terms), lead
 
 
-def _term_matrix(facts: list[_Facts]) -> sparse.csr_matrix:
-    """TF-IDF of the lead terms (hashed, so the vocabulary is never held), rows unit length."""
+def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
+    """TF-IDF of the lead terms, rows unit length. Terms are hashed (the vocabulary is never
+    held) and only the ``max_terms`` most widespread that occur in two leads or more (and in
+    at most 80 % of them) are kept as columns, so that dense story centroids stay small."""
     from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
     vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
                             norm=None, binary=True)
-    counts = vec.transform(f.terms for f in facts)
-    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    counts = vec.transform(f.terms for f in facts).tocsc()
+    df = np.diff(counts.indptr)
+    keep = df >= 1
     if len(facts) >= 20:  # a term in one lead only, or in most leads, tells nothing about grouping
         keep = (df >= 2) & (df <= 0.8 * len(facts))
-        counts = counts @ sparse.diags(keep.astype(np.float32))
-    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    cols = np.flatnonzero(keep)
+    if len(cols) > max_terms:
+        cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
+    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, np.sort(cols)])
     return x.tocsr().astype(np.float32)
 
 
@@ -220,30 +225,49 @@ def _threshold(join: float, size: int | np.ndarray) -> float | np.ndarray:
 
 def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 4096) -> np.ndarray:
     """DP-means: one pass in a random order (join the most similar centroid when it reaches
-    ``join``, else start a story), then ``rounds`` of re-centring and reassignment."""
-    n = len(space)
+    ``join``, else start a story), then ``rounds`` of re-centring and reassignment. Centroid
+    sums live in arrays that grow by doubling; a document's term vector is sparse, so a step
+    costs O(stories · (dimensions + its terms))."""
+    n, n_terms = len(space), space.terms.shape[1]
     order = np.random.default_rng(seed).permutation(n)
     labels = np.full(n, -1)
-    c_emb: list[np.ndarray] = []
-    c_terms: list[np.ndarray] = []
-    sums: list[list] = []
+    cap = 64
+    e_sum = np.zeros((cap, space.emb.shape[1]), dtype=np.float32)
+    t_sum = np.zeros((cap, n_terms), dtype=np.float32)
+    e_norm = np.ones(cap, dtype=np.float32)
+    t_norm = np.ones(cap, dtype=np.float32)
+    size = np.zeros(cap, dtype=np.int64)
+    k = 0
+    terms = space.terms
     for i in order:
-        e, t = space.emb[i], np.asarray(space.terms[i].todense()).ravel()
-        if c_emb:
-            sim = space.w * (np.array(c_emb) @ e) + (1 - space.w) * (np.array(c_terms) @ t)
+        e = space.emb[i]
+        cols = terms.indices[terms.indptr[i]:terms.indptr[i + 1]]
+        vals = terms.data[terms.indptr[i]:terms.indptr[i + 1]]
+        if k:
+            sim = (space.w * (e_sum[:k] @ e) / e_norm[:k]
+                   + (1 - space.w) * (t_sum[:k, cols] @ vals) / t_norm[:k])
             best = int(sim.argmax())
-            if sim[best] >= _threshold(join, sums[best][2]):
+            if sim[best] >= _threshold(join, size[best]):
                 labels[i] = best
-                sums[best][0] += e
-                sums[best][1] += t
-                sums[best][2] += 1
-                c_emb[best] = sums[best][0] / max(np.linalg.norm(sums[best][0]), 1e-12)
-                c_terms[best] = sums[best][1] / max(np.linalg.norm(sums[best][1]), 1e-12)
+                e_sum[best] += e
+                t_sum[best, cols] += vals
+                size[best] += 1
+                e_norm[best] = max(float(np.linalg.norm(e_sum[best])), 1e-12)
+                t_norm[best] = max(float(np.linalg.norm(t_sum[best])), 1e-12)
                 continue
-        labels[i] = len(c_emb)
-        c_emb.append(e.copy())
-        c_terms.append(t / max(np.linalg.norm(t), 1e-12))
-        sums.append([e.copy(), t.copy(), 1])
+        if k == cap:
+            cap *= 2
+            e_sum, t_sum = np.resize(e_sum, (cap, e_sum.shape[1])), np.resize(t_sum, (cap, n_terms))
+            e_norm, t_norm, size = np.resize(e_norm, cap), np.resize(t_norm, cap), np.resize(size, cap)
+        labels[i] = k
+        e_sum[k] = e
+        t_sum[k] = 0
+        t_sum[k, cols] = vals
+        e_norm[k] = max(float(np.linalg.norm(e)), 1e-12)
+        t_norm[k] = max(float(np.linalg.norm(vals)), 1e-12)
+        size[k] = 1
+        k += 1
+    del e_sum, t_sum
     for _ in range(rounds):
         k = int(labels.max()) + 1
         ce, ct = space.centroids(labels, k)
@@ -261,6 +285,49 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 40
             break
         labels = new
     return labels
+
+
+def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
+    """Join stories whose documents are, on average, nearly as similar to each other's as to
+    their own: for stories A and B, the mean similarity of a pair across them over the
+    geometric mean of the mean pair similarity within each (all from the stories' vector sums,
+    so no document pair is ever formed) — at least ``merge``. Threshold clustering leaves one
+    event split where a language or script writes it apart (one story per language of a large
+    topic); this joins those parts while distinct events stay apart. Stories of fewer than
+    ``min_size`` documents take no part (their own similarity is too rough to judge)."""
+    sizes = np.bincount(labels)
+    ks = np.flatnonzero(sizes >= min_size)
+    if len(ks) < 2:
+        return labels
+    onehot = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
+                               shape=(len(sizes), len(labels)))[ks]
+    e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
+    t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
+    self_dot = (space.w * np.asarray(onehot @ (space.emb * space.emb).sum(axis=1)).ravel()
+                + (1 - space.w) * np.asarray(onehot @ np.asarray(space.terms.multiply(space.terms).sum(axis=1)))
+                .ravel())
+    n = sizes[ks].astype(np.float64)
+    cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
+    alive = np.ones(len(ks), dtype=bool)
+    target = np.arange(len(sizes))
+    while alive.sum() > 1:
+        within = np.maximum((np.diag(cross) - self_dot) / (n * (n - 1)), 1e-6)
+        score = cross / np.outer(n, n) / np.sqrt(np.outer(within, within))
+        score[~alive] = -np.inf
+        score[:, ~alive] = -np.inf
+        np.fill_diagonal(score, -np.inf)
+        a, b = np.unravel_index(int(score.argmax()), score.shape)
+        if score[a, b] < merge:
+            break
+        # B into A: sums, sizes and the cross products of A with every story add up
+        cross[a] += cross[b]
+        cross[:, a] += cross[:, b]
+        n[a] += n[b]
+        self_dot[a] += self_dot[b]
+        alive[b] = False
+        target[target == ks[b]] = ks[a]
+    _, out = np.unique(target[labels], return_inverse=True)
+    return out
 
 
 def _robust_z(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
@@ -347,8 +414,9 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if not facts:
         return [], {}, set(), {}
     space = _Space(_without_language(embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]),
-                   _term_matrix(facts), settings.embedding_weight)
-    labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed)
+                   _term_matrix(facts, settings.max_terms), settings.embedding_weight)
+    labels = _merge_similar(space, _cluster(space, settings.join, settings.clustering_rounds, settings.seed),
+                            settings.merge)
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first

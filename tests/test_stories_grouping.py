@@ -1,0 +1,44 @@
+"""Story grouping internals on synthetic vectors: threshold clustering and the joining of
+one event's parts that a language or script set apart (storylens.relate.stories)."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from storylens.relate.embeddings import normalise
+from storylens.relate.stories import _cluster, _merge_similar, _Space
+
+
+def _group(rng: np.random.Generator, centre: np.ndarray, n: int, noise: float) -> np.ndarray:
+    return centre + noise * rng.standard_normal((n, centre.size))
+
+
+def _space(emb: np.ndarray) -> _Space:
+    return _Space(normalise(emb).astype(np.float32), sparse.csr_matrix((len(emb), 4), dtype=np.float32), 1.0)
+
+
+def test_parts_of_one_event_are_joined_and_another_event_stays_apart() -> None:
+    rng = np.random.default_rng(3)
+    dim = 64
+    event, other, language = (rng.standard_normal(dim) for _ in range(3))
+    # the event written in two "languages" (a shared offset apart), and a second event
+    emb = np.vstack([_group(rng, event, 15, 0.6), _group(rng, event + 0.8 * language, 15, 0.6),
+                     _group(rng, other, 15, 0.6)])
+    space = _space(emb)
+    split = np.repeat([0, 1, 2], 15)
+    merged = _merge_similar(space, split, 0.8)
+    assert len(set(merged[:30].tolist())) == 1
+    assert merged[30] != merged[0] and len(set(merged[30:].tolist())) == 1
+    # with a bar no pair reaches, nothing is joined
+    assert len(set(_merge_similar(space, split, 1.5).tolist())) == 3
+
+
+def test_threshold_clustering_finds_separated_groups_in_any_order() -> None:
+    rng = np.random.default_rng(5)
+    a, b = rng.standard_normal(32), rng.standard_normal(32)
+    space = _space(np.vstack([_group(rng, a, 20, 0.3), _group(rng, b, 20, 0.3)]))
+    for seed in (0, 1, 2):
+        labels = _cluster(space, 0.5, rounds=3, seed=seed)
+        assert len(set(labels[:20].tolist())) == 1 and len(set(labels[20:].tolist())) == 1
+        assert labels[0] != labels[20]
