@@ -105,3 +105,19 @@ class StorySettings:
     # Columns of the lead term vectors (the most widespread terms): bounds a story centroid's size.
     max_terms: int = 20_000
     seed: int = 0
+
+
+@dataclass
+class TimelineSettings:
+    """Which sentences make a day's timeline entry (relate/timeline.py)."""
+
+    # A sentence describes an event when it has at least this many words besides its dates, and
+    # this many content words (not function words): bylines, datelines and fragments have fewer.
+    min_words: int = 8
+    min_content_words: int = 5
+    # Longer "sentences" are paragraphs the splitter could not cut: not shown as an entry.
+    max_chars: int = 450
+    # Days outside the main story's period, widened by this margin, are left out.
+    margin_days: int = 45
+    # Evidence sentences kept per day (the best first).
+    max_evidence: int = 12

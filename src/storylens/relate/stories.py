@@ -118,12 +118,15 @@ def _lead(doc: Document, sentences: int) -> str:
     return "\n".join(parts) if parts else doc.text[:500]
 
 
-def _words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of three letters or more that are not function words (any language)."""
     stop = _stopwords()
     return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A crude cross-lingual stem: transliterated to Latin, cut to five letters
+    («Пакистані»/"Pakistan" → "pakis")."""
     return word.translate(_TRANSLIT)[:_STEM]
 
 
@@ -140,7 +143,7 @@ class _Facts:
 
 def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
     lead = _lead(doc, settings.lead_sentences)
-    terms = [_stem(w) for w in _words(lead)]
+    terms = [stem(w) for w in content_words(lead)]
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m:
@@ -478,8 +481,8 @@ def _surface_words(leads: list[str]) -> dict[str, str]:
     """Each stem's most frequent word, to show terms as words."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for lead in leads:
-        for w in _words(lead):
-            counts[_stem(w)][w] += 1
+        for w in content_words(lead):
+            counts[stem(w)][w] += 1
     return {s: c.most_common(1)[0][0] for s, c in counts.items()}
 
 
