@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storylens.doc import Document
+from storylens.relate.morphology import analyzer
 
 DISCOVERY_MIN = 0.55
 MAX_EVIDENCE = 20
@@ -324,7 +325,7 @@ def _phrase(text: str, start: int, language: str) -> tuple[int, int] | None:
 def _verb_like(word: str, language: str) -> bool:
     """A word that ends a name's noun phrase: a verb or a word of another part of speech
     (pymorphy3 for Russian and Ukrainian; for other languages a verb-like English ending)."""
-    if _morph(language) is not None:
+    if analyzer(language) is not None:
         return _slavic_pos(word.lower(), language) not in ("NOUN", "ADJF", "PRTF", "NUMR")
     low = word.lower()
     return low.endswith(("ed", "ing")) or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
@@ -384,20 +385,10 @@ GROUPS = "groups of people"
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-@lru_cache(maxsize=4)
-def _morph(language: str):
-    """pymorphy3's analyser for Russian or Ukrainian (None for other languages)."""
-    if language not in ("ru", "uk"):
-        return None
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=language)
-
-
 @lru_cache(maxsize=200_000)
 def _slavic_kind(word: str, language: str) -> str:
     """``group`` for an animate plural noun, ``mod`` for an adjective or participle, else ``""``."""
-    parse = _morph(language).parse(word)[0]
+    parse = analyzer(language).parse(word)[0]
     tag = parse.tag
     if tag.POS == "NOUN" and "anim" in tag and "plur" in tag:
         return "group"
@@ -408,7 +399,7 @@ def _slavic_kind(word: str, language: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _slavic_pos(word: str, language: str) -> str | None:
-    return _morph(language).parse(word)[0].tag.POS
+    return analyzer(language).parse(word)[0].tag.POS
 
 
 def _english_kind(word: str, groups: dict) -> str:
@@ -434,7 +425,7 @@ def _discover_groups(docs: list[Document], hits: _Hits) -> None:
     for doc in docs:
         language = doc.meta.get("language") or "en"
         cues = _group_cues(language)
-        if _morph(language) is not None:
+        if analyzer(language) is not None:
             kind = lambda w: _slavic_kind(w.lower(), language)  # noqa: E731
         elif cues["suffixes"] or cues["heads"]:
             kind = lambda w: _english_kind(w, cues)  # noqa: E731
