@@ -110,7 +110,7 @@ def _corpus(store: Store, docs: list[Document], period: tuple[str | None, str | 
 
 def _document(doc: Document, ann: Annotations, relation: tuple[str | None, bool, dict] | None) -> dict[str, Any]:
     genre = ann.labels.get("genre")
-    story, off_event, _ = relation or (None, False, {})
+    story, off_event, why = relation or (None, False, {})
     return {
         "id": doc.id,
         "title": doc.meta.get("title"),
@@ -125,6 +125,7 @@ def _document(doc: Document, ann: Annotations, relation: tuple[str | None, bool,
         "duplicate_of": doc.duplicate_of,
         "story": story,
         "off_event": off_event,
+        "why": why or None,
         "genre": list(genre[0]) if genre else None,
         "frames": [list(x) for x in ann.labels.get("frame", [])],
         "text": doc.text,

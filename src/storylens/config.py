@@ -93,6 +93,9 @@ class StorySettings:
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member has another main subject.
     outlier_z: float = -1.25
+    # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
+    # whose leads all say much the same, a small drop in similarity is no other subject.
+    min_spread: float = 0.06
     # A document of another story joins the main one when it is at least this typical.
     rejoin_z: float = 0.0
     # Time: a real gap is at least this many days, or this share of the main story's central

@@ -333,10 +333,13 @@ def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: in
     return out
 
 
-def _robust_z(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
+def _robust_z(values: np.ndarray, reference: np.ndarray, min_spread: float) -> np.ndarray:
+    """``values`` as robust z-scores against ``reference`` (median, MAD × 1.4826); the spread is
+    at least ``min_spread``, so that in a corpus whose documents all say much the same, a small
+    drop in similarity is not taken for another subject."""
     med = float(np.median(reference))
     mad = float(np.median(np.abs(reference - med))) * 1.4826
-    return (values - med) / max(mad, 0.06)
+    return (values - med) / max(mad, min_spread)
 
 
 def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: StorySettings) -> tuple[np.ndarray, np.ndarray]:
@@ -357,13 +360,13 @@ def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: 
         e_cos = (e_dot - own * e_self) / np.sqrt(np.maximum(e_sum @ e_sum - 2 * own * e_dot + own * e_self, 1e-12))
         t_cos = (t_dot - own * t_self) / np.sqrt(np.maximum(t_sum @ t_sum - 2 * own * t_dot + own * t_self, 1e-12))
         sim[rows] = space.w * e_cos + (1 - space.w) * t_cos
-    z = _robust_z(sim, sim[main])
+    z = _robust_z(sim, sim[main], settings.min_spread)
     langs = np.array([f.language for f in facts])
     for code in set(langs[main]):
         members = main & (langs == code)
         if members.sum() >= settings.min_language_docs:
             rows = langs == code
-            z[rows] = _robust_z(sim[rows], sim[members])
+            z[rows] = _robust_z(sim[rows], sim[members], settings.min_spread)
     return sim, z
 
 
