@@ -337,3 +337,11 @@ def test_a_round_count_of_days_or_weeks_ago_is_a_range_not_a_day() -> None:
     assert (fifty.value, fifty.lo, fifty.hi) == (None, "2021-11-16", "2021-11-26")
     weeks = _dates("The talks were held two weeks ago.")["two weeks ago"]
     assert (weeks.value, weeks.lo, weeks.hi) == (None, "2021-12-24", "2021-12-30")
+
+
+def test_a_weekday_opening_its_sentence_reads_the_words_after_it() -> None:
+    # MON_10_JAN: "On Friday, X plans to visit" is the coming Friday; "On Friday, X said" the last
+    assert _value("On Friday, the speaker plans to lead a group to visit the island.", "Friday") == "2022-01-14"
+    assert _value("On Friday, officials said they will send more troops.", "Friday") == "2022-01-07"
+    assert _value("On Friday, the plant was shelled again.", "Friday") == "2022-01-07"
+    assert _value("У п'ятницю делегація планує відвідати станцію.", "п'ятницю", language="uk") == "2022-01-14"

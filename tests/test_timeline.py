@@ -44,6 +44,12 @@ def test_bylines_datelines_fragments_and_captions_are_not_descriptions() -> None
     assert not describes_event("said the ministry, adding that nothing had changed at the plant since then.")
     assert not describes_event("FILE PHOTO: A woman walks past a destroyed bridge in the town of Utuado on Thursday.")
     assert not describes_event("By John Smith and Jane Doe, Reuters Staff, Kyiv Bureau, Monday.")
+    # a piece of a longer quote, a sentence leaning on the one before
+    assert not describes_event("If the storage is hit, the consequences could be the same as Chernobyl,\" the "
+                               "worker warned in an interview on Tuesday.")
+    assert not describes_event("Об этом в среду, 7 ноября, сообщил ее адвокат, передает агентство новостей.")
+    assert not describes_event("Про це у вівторок повідомили в обласній адміністрації та в міністерстві.")
+    assert describes_event("The worker told „Ukrainska Pravda“ on Tuesday that the plant had been shelled twice.")
     assert describes_event("Russian forces shelled the town near the plant on Thursday, officials said.")
     assert describes_event("У четвер російські війська обстріляли місто поблизу станції, повідомили в облраді.")
     assert describes_event("В четверг российские войска обстреляли город рядом со станцией, сообщили власти.")

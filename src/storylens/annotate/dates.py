@@ -628,14 +628,26 @@ def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
     return rx(words["future"], r"(?!\w)"), rx(words["reporting"], r"(?:\s+\w+){0,2}\s+(?:on|в|во|у)?\s*$")
 
 
-def _future_context(text: str, start: int) -> bool:
+def _future_context(text: str, start: int, end: int | None = None) -> bool:
     """Whether the clause before ``start`` reads as future — unless a reporting verb stands
-    right before it (the day of saying is past)."""
+    right before it (the day of saying is past). A weekday that opens its sentence ("On Friday,
+    the speaker plans to visit") is read with its main clause after it (up to ten words, a
+    parenthesis or the sentence's end): the first of a reporting verb or a future cue decides."""
     seg = _clause_before(text, start)
     future, reporting = _tense_cues()
     if reporting is not None and reporting.search(seg):
         return False
-    return bool(_FUTURE_CUE.search(seg) or (future is not None and future.search(seg)))
+    if _FUTURE_CUE.search(seg) or (future is not None and future.search(seg)):
+        return True
+    if end is None or re.search(r"\w", seg) and not re.fullmatch(r"\W*(?:on|в|во|у)?\W*", seg, re.I):
+        return False
+    # the weekday's own main clause: up to a sentence end, a parenthesis or a semicolon, ten words
+    after = re.split(r"[.!?\n(;]", text[end:end + 120], maxsplit=1)[0]
+    after = "".join(re.findall(r"\W*\w+", after)[:10])
+    cues = [m.start() for rx in (_FUTURE_CUE, future) if rx is not None for m in [rx.search(after)] if m]
+    said = [m.start() for m in re.finditer(r"(?<!\w)\w+", after) if reporting is not None
+            and reporting.search(after[:m.end()] + " ")]
+    return bool(cues) and (not said or min(cues) < min(said))
 
 
 # --------------------------------------------------------------------------- candidate finders
@@ -949,7 +961,7 @@ def _weekdays(text: str, low: str, anchor: _Anchor, language: str | None, out: l
         elif pre.startswith(("next", "наступн", "следующ", "келесі", "coming", "this coming")):
             direction = 1
         else:  # "on Wednesday", "this Wednesday": past unless the clause reads as future
-            direction = 1 if _future_context(text, m.start()) else -1
+            direction = 1 if _future_context(text, m.start(), m.end()) else -1
         d = _weekday_day(anchor.day, wd, direction)
         out.append(_Cand(s, e, "weekday", value=_iso(d), anchored=True, day=d, extra=extra))
 

@@ -10,8 +10,10 @@ kept only when it can tell a reader what happened:
 * **a real event description** — enough words besides its dates and enough content words
   (:class:`~storylens.config.TimelineSettings`), a capital or digit first and a sentence end
   last, not cut after an abbreviation ("Meanwhile, on Monday, U.S."), no handle or link, not a
-  list of names, not a photo caption (``lang/<code>/timeline_captions.json``): bylines,
-  datelines, page time stamps and fragments fail.
+  list of names, not a photo caption (``lang/<code>/timeline_captions.json``), not a piece of
+  a longer quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об
+  этом сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time
+  stamps and fragments fail.
 
 Each day's candidates are ranked by how informative they are (content words, named entities,
 figures) plus how much the *other* sources of that day say the same (shared word stems), so the
@@ -58,6 +60,22 @@ def _caption_cues() -> tuple[str, ...]:
     return tuple(sorted({w.lower() for data in lang.merged("timeline_captions").values() for w in data.get("cues", [])}))
 
 
+@lru_cache(maxsize=None)
+def _leaning_opener() -> re.Pattern | None:
+    """Openers of a sentence that leans on the one before (``lang/<code>/timeline_fragments.json``)."""
+    words = {w.lower() for data in lang.merged("timeline_fragments").values() for w in data.get("openers", [])}
+    if not words:
+        return None
+    return re.compile(r"^\W*(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+def _balanced_quotes(text: str) -> bool:
+    """Quotation marks open and close within the sentence (else it is a piece of a longer quote):
+    « as many as », an even number of straight and of curly marks (“…”, „…“)."""
+    curly = text.count("„") + text.count("“") + text.count("”")
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and curly % 2 == 0
+
+
 def _is_bound(text: str, start: int) -> bool:
     rx = _bound_words()
     return bool(rx and rx.search(text[max(0, start - 20):start]))
@@ -102,7 +120,10 @@ def describes_event(text: str, date_spans: Iterable[tuple[int, int]] = (),
     if not text or len(text) > settings.max_chars or _HANDLE_OR_LINK.search(text):
         return False
     low = text.lower()
-    if any(cue in low for cue in _caption_cues()):
+    if any(cue in low for cue in _caption_cues()) or not _balanced_quotes(text):
+        return False
+    opener = _leaning_opener()
+    if opener is not None and opener.search(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«‘(—–-"):
         return False
