@@ -7,7 +7,7 @@ import numpy as np
 from scipy import sparse
 
 from storylens.relate.embeddings import normalise
-from storylens.relate.stories import _cluster, _merge_similar, _Space
+from storylens.relate.stories import _atypical, _cluster, _merge_similar, _Space
 
 
 def _group(rng: np.random.Generator, centre: np.ndarray, n: int, noise: float) -> np.ndarray:
@@ -42,3 +42,17 @@ def test_threshold_clustering_finds_separated_groups_in_any_order() -> None:
         labels = _cluster(space, 0.5, rounds=3, seed=seed)
         assert len(set(labels[:20].tolist())) == 1 and len(set(labels[20:].tolist())) == 1
         assert labels[0] != labels[20]
+
+
+def test_only_a_separate_low_group_of_typicality_is_flagged() -> None:
+    rng = np.random.default_rng(7)
+    main = np.ones(120, dtype=bool)
+    # every document tells the event: one mode, and its low tail is no other subject
+    one_mode = rng.standard_normal(120)
+    assert not _atypical(one_mode, main, -1.25).any()
+    # a group of documents about something else sits well below the rest
+    two_modes = np.concatenate([rng.normal(0.3, 0.5, 100), rng.normal(-3.0, 0.4, 20)])
+    flagged = _atypical(two_modes, main, -1.25)
+    assert flagged[100:].sum() >= 18 and flagged[:100].sum() <= 1
+    # documents outside the main story are never flagged by it
+    assert not _atypical(two_modes, np.zeros(120, dtype=bool), -1.25).any()

@@ -91,7 +91,8 @@ class StorySettings:
     merge: float = 0.8
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
-    # language. Below it, a member has another main subject.
+    # language. Below it, a member has another main subject — when the members' typicality has
+    # a separate low group at all (relate.stories._atypical).
     outlier_z: float = -1.25
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.

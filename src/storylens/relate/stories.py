@@ -16,12 +16,17 @@ How it works (every step linear in the number of documents; no document × docum
   resolved entities it names (one id across spellings, scripts and case forms).
 * **Stories** are found by threshold clustering against centroids (DP-means): a document joins
   the story whose centroid is most similar when that reaches :attr:`StorySettings.join`, else it
-  starts a story; a few rounds re-centre and reassign. Cost O(n · stories).
+  starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
+  nearly as similar across them as within each (:attr:`StorySettings.merge`, computed from the
+  stories' vector sums) are then joined: a large event that the encoder writes apart by
+  language or script is one story again. Cost O(n · stories + stories²).
 * **Main story** = the largest. Every document's *typicality* is its similarity to the main
   story's centroid, as a robust z-score against the main story's own members of its language
   (median and MAD): a document of another story that is as typical as the main story's median
   member is taken in (:attr:`rejoin_z`); a member far below (:attr:`outlier_z`) has another
-  main subject (a round-up, a different event in the same place) and is off-event.
+  main subject (a round-up, a different event in the same place) and is off-event — but only
+  when the members' typicality has two modes (a two-component Gaussian mixture beats one by
+  BIC): when every document tells the event, the low tail is no other subject.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
   than the gap (:attr:`min_gap_days`, or :attr:`gap_share` of the period when coverage is long
@@ -370,6 +375,26 @@ def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: 
     return sim, z
 
 
+def _atypical(z: np.ndarray, main: np.ndarray, outlier: float) -> np.ndarray:
+    """Members of the main story whose typicality sets them apart: below ``outlier`` *and* in
+    the lower of two groups when the members' typicality has two (a two-component Gaussian
+    mixture beats one by BIC). In a corpus whose documents all tell the event, typicality has
+    one mode and its low tail is no other subject; a fixed cut would always flag that tail."""
+    from sklearn.mixture import GaussianMixture
+
+    out = np.zeros(len(z), dtype=bool)
+    values = z[main].reshape(-1, 1)
+    if len(values) < 10:
+        return main & (z < outlier)
+    one = GaussianMixture(1, random_state=0).fit(values)
+    two = GaussianMixture(2, random_state=0, n_init=3).fit(values)
+    if two.bic(values) >= one.bic(values):
+        return out
+    low = int(np.argmin(two.means_.ravel()))
+    posterior = two.predict_proba(z.reshape(-1, 1))[:, low]
+    return main & (z < outlier) & (posterior > 0.5)
+
+
 def _period(days: list[int], settings: StorySettings) -> tuple[int, int] | None:
     """The main story's period: its central 10–90% of dates, extended over neighbours closer
     than a real gap (``min_gap_days`` or ``gap_share`` of the central period)."""
@@ -430,11 +455,12 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     # members far below leave (twice, as the centroid moves)
     sim, z = _typicality(space, main, facts, settings)
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
+    atypical = _atypical(z, main, outlier) if len(facts) > 2 else np.zeros(len(facts), dtype=bool)
     reason = [""] * len(facts)
     for i in range(len(facts)):
         if not main[i] and z[i] >= settings.rejoin_z:
             main[i] = True
-        elif main[i] and z[i] < outlier and len(facts) > 2:
+        elif main[i] and atypical[i]:
             main[i] = False
             reason[i] = "its title and lead are about something else than the main story's"
     period = _period([f.day for f, m in zip(facts, main) if m and f.day is not None], settings)
