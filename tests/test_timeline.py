@@ -57,6 +57,7 @@ def test_bylines_datelines_fragments_and_captions_are_not_descriptions() -> None
 
 def test_days_after_publication_period_bounds_and_time_stamps_are_not_entries() -> None:
     doc = _document("a", "14:00 08.11.2022 Source: the court freed the woman after eight years in prison.\n"
+                         "Woman freed from prison 07.11.2022 According to her lawyer, a plane took her to the capital.\n"
                          "Fighting has gone on since July 18 around the plant and its cooling ponds.\n"
                          "Inspectors will visit the plant on Friday to assess the damage to the reactors.\n"
                          "On Monday, the plant was shelled again and two power lines were cut.",

@@ -5,7 +5,7 @@ resolved weekdays and relative dates against each document's publication date). 
 kept only when it can tell a reader what happened:
 
 * **on or before its document's publication date** — a later day is a plan or a forecast, not
-  something that happened;
+  something that happened; nor a page's date line or time stamp;
 * **not a period's bound** — "since July 18", «до 10 серпня» (``lang/<code>/timeline_bounds.json``);
 * **a real event description** — enough words besides its dates and enough content words
   (:class:`~storylens.config.TimelineSettings`), a capital or digit first and a sentence end
@@ -76,6 +76,15 @@ def _balanced_quotes(text: str) -> bool:
     return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and curly % 2 == 0
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date in figures set between a headline and the next sentence with no punctuation
+    ("…released from prison 08.11.2018 According to her lawyer…"): the page's date line, not
+    the day of what the text reports."""
+    return (not any(c.isalpha() for c in text[start:end])
+            and bool(re.match(r"[ \t]+[^\W\d_]", text[end:end + 3])) and text[end:end + 3].strip()[:1].isupper()
+            and not re.search(r"[.,:;!?]\s*$", text[max(0, start - 3):start]))
+
+
 def _is_bound(text: str, start: int) -> bool:
     rx = _bound_words()
     return bool(rx and rx.search(text[max(0, start - 20):start]))
@@ -101,8 +110,9 @@ def dated_sentences(view: CorpusView, ids: Iterable[str]) -> list[dict]:
                 value = d.value or (d.lo if d.lo and d.lo == d.hi else None)
                 if not value or len(value) < 10 or (published and value[:10] > published):
                     continue
-                if _is_bound(doc.text, d.start) or ("T" in value and d.start - s.start <= 2):
-                    continue  # a period's bound, or a page's time stamp ("14:00 08.11.2018 Source: …")
+                if _is_bound(doc.text, d.start) or ("T" in value and d.start - s.start <= 2) \
+                        or _is_dateline(doc.text, d.start, d.end):
+                    continue  # a period's bound, a page's time stamp ("14:00 08.11.2018 Source: …"), a dateline
                 entities = bisect.bisect_left(entity_starts, s.end) - bisect.bisect_left(entity_starts, s.start)
                 items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
                               "text": doc.text[s.start:s.end], "source": view.source[doc.id],
