@@ -56,3 +56,19 @@ def test_only_a_separate_low_group_of_typicality_is_flagged() -> None:
     assert flagged[100:].sum() >= 18 and flagged[:100].sum() <= 1
     # documents outside the main story are never flagged by it
     assert not _atypical(two_modes, np.zeros(120, dtype=bool), -1.25).any()
+
+
+def test_topics_sharing_common_ground_stay_apart_once_language_means_are_removed() -> None:
+    from storylens.relate.stories import _centred
+
+    rng = np.random.default_rng(11)
+    dim = 64
+    common, a, b = rng.standard_normal(dim) * 3, rng.standard_normal(dim), rng.standard_normal(dim)
+    emb = np.vstack([_group(rng, common + a, 20, 0.5), _group(rng, common + b, 20, 0.5)])
+    split = np.repeat([0, 1], 20)
+    # with the common ground in, two topics look like one ...
+    assert len(set(_merge_similar(_space(emb), split, 0.8).tolist())) == 1
+    # ... without it (each language's mean removed) they stay two
+    centred = _Space(_centred(normalise(emb).astype(np.float32), ["xx"] * 40),
+                     sparse.csr_matrix((40, 4), dtype=np.float32), 1.0)
+    assert len(set(_merge_similar(centred, split, 0.3).tolist())) == 2

@@ -87,8 +87,13 @@ class StorySettings:
     join: float = 0.25
     # Stories whose documents are, on average, at least this similar across the two stories
     # relative to within each (1 = as similar as to their own) are one story: the parts of one
-    # event that threshold clustering leaves apart by language or script are joined.
-    merge: float = 0.8
+    # event that threshold clustering leaves apart by language or script are joined. When one
+    # story already holds ``one_event_share`` of the documents the corpus is about one event and
+    # stories are compared with the language means moved together (``merge_one_event``);
+    # otherwise with each language's mean removed (``merge``), so shared ground joins no topics.
+    one_event_share: float = 0.5
+    merge_one_event: float = 0.8
+    merge: float = 0.3
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member has another main subject — when the members' typicality has

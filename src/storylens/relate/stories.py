@@ -17,9 +17,12 @@ How it works (every step linear in the number of documents; no document × docum
 * **Stories** are found by threshold clustering against centroids (DP-means): a document joins
   the story whose centroid is most similar when that reaches :attr:`StorySettings.join`, else it
   starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
-  nearly as similar across them as within each (:attr:`StorySettings.merge`, computed from the
+  nearly as similar across them as within each (normalised average linkage, computed from the
   stories' vector sums) are then joined: a large event that the encoder writes apart by
-  language or script is one story again. Cost O(n · stories + stories²).
+  language or script is one story again. When no story holds most documents (a corpus of many
+  topics) the comparison is made with each language's mean embedding removed, so that two
+  topics that merely share the corpus's common ground stay apart (:attr:`StorySettings.merge`,
+  :attr:`~StorySettings.one_event_share`). Cost O(n · stories + stories²).
 * **Main story** = the largest. Every document's *typicality* is its similarity to the main
   story's centroid, as a robust z-score against the main story's own members of its language
   (median and MAD): a document of another story that is as typical as the main story's median
@@ -200,6 +203,17 @@ def _without_language(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
     return embeddings.normalise(out)
 
 
+def _centred(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    """Embeddings less their language's mean: what sets a document apart from the others of its
+    language in this corpus (the common subject of a one-event corpus goes too)."""
+    langs = np.array(languages)
+    out = vectors.copy()
+    for code in set(languages):
+        rows = langs == code
+        out[rows] -= vectors[rows].mean(axis=0)
+    return embeddings.normalise(out).astype(np.float32)
+
+
 class _Space:
     """Documents as (embedding, term vector) pairs; similarity is their weighted dot products."""
 
@@ -295,12 +309,36 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 40
     return labels
 
 
+class _Linkage:
+    """Normalised average linkage between stories, from their vector sums: the mean similarity
+    of a document pair across two stories over the geometric mean of the mean pair similarity
+    within each (no document pair is ever formed). Merging adds the sums up."""
+
+    def __init__(self, space: _Space, onehot: sparse.csr_matrix, n: np.ndarray):
+        e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
+        t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
+        self.cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
+        squares = (space.w * (space.emb * space.emb).sum(axis=1)
+                   + (1 - space.w) * np.asarray(space.terms.multiply(space.terms).sum(axis=1)).ravel())
+        self.self_dot = np.asarray(onehot @ squares).ravel()
+        self.n = n
+
+    def score(self) -> np.ndarray:
+        n = self.n
+        within = np.maximum((np.diag(self.cross) - self.self_dot) / (n * (n - 1)), 1e-6)
+        return self.cross / np.outer(n, n) / np.sqrt(np.outer(within, within))
+
+    def join(self, a: int, b: int) -> None:
+        self.cross[a] += self.cross[b]
+        self.cross[:, a] += self.cross[:, b]
+        self.self_dot[a] += self.self_dot[b]
+        self.n[a] += self.n[b]
+
+
 def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
     """Join stories whose documents are, on average, nearly as similar to each other's as to
-    their own: for stories A and B, the mean similarity of a pair across them over the
-    geometric mean of the mean pair similarity within each (all from the stories' vector sums,
-    so no document pair is ever formed) — at least ``merge``. Threshold clustering leaves one
-    event split where a language or script writes it apart (one story per language of a large
+    their own (:class:`_Linkage` at least ``merge``). Threshold clustering leaves one event
+    split where a language or script writes it apart (one story per language of a large
     topic); this joins those parts while distinct events stay apart. Stories of fewer than
     ``min_size`` documents take no part (their own similarity is too rough to judge)."""
     sizes = np.bincount(labels)
@@ -309,29 +347,18 @@ def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: in
         return labels
     onehot = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
                                shape=(len(sizes), len(labels)))[ks]
-    e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
-    t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
-    self_dot = (space.w * np.asarray(onehot @ (space.emb * space.emb).sum(axis=1)).ravel()
-                + (1 - space.w) * np.asarray(onehot @ np.asarray(space.terms.multiply(space.terms).sum(axis=1)))
-                .ravel())
-    n = sizes[ks].astype(np.float64)
-    cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
+    linkage = _Linkage(space, onehot, sizes[ks].astype(np.float64))
     alive = np.ones(len(ks), dtype=bool)
     target = np.arange(len(sizes))
     while alive.sum() > 1:
-        within = np.maximum((np.diag(cross) - self_dot) / (n * (n - 1)), 1e-6)
-        score = cross / np.outer(n, n) / np.sqrt(np.outer(within, within))
+        score = linkage.score()
         score[~alive] = -np.inf
         score[:, ~alive] = -np.inf
         np.fill_diagonal(score, -np.inf)
         a, b = np.unravel_index(int(score.argmax()), score.shape)
         if score[a, b] < merge:
             break
-        # B into A: sums, sizes and the cross products of A with every story add up
-        cross[a] += cross[b]
-        cross[:, a] += cross[:, b]
-        n[a] += n[b]
-        self_dot[a] += self_dot[b]
+        linkage.join(a, b)
         alive[b] = False
         target[target == ks[b]] = ks[a]
     _, out = np.unique(target[labels], return_inverse=True)
@@ -444,10 +471,17 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         leads.append(lead)
     if not facts:
         return [], {}, set(), {}
-    space = _Space(_without_language(embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]),
-                   _term_matrix(facts, settings.max_terms), settings.embedding_weight)
-    labels = _merge_similar(space, _cluster(space, settings.join, settings.clustering_rounds, settings.seed),
-                            settings.merge)
+    emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
+    space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms),
+                   settings.embedding_weight)
+    labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed)
+    # A corpus one story already dominates is about one event: its language means are that event,
+    # so stories are compared with the means moved together. Otherwise (many topics) they are
+    # compared with each language's mean removed, so that shared ground does not join two topics.
+    if np.bincount(labels).max() >= settings.one_event_share * len(labels):
+        labels = _merge_similar(space, labels, settings.merge_one_event)
+    else:
+        labels = _merge_similar(_Space(_centred(emb, languages), space.terms, space.w), labels, settings.merge)
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first
