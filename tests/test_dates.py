@@ -345,3 +345,7 @@ def test_a_weekday_opening_its_sentence_reads_the_words_after_it() -> None:
     assert _value("On Friday, officials said they will send more troops.", "Friday") == "2022-01-07"
     assert _value("On Friday, the plant was shelled again.", "Friday") == "2022-01-07"
     assert _value("У п'ятницю делегація планує відвідати станцію.", "п'ятницю", language="uk") == "2022-01-14"
+
+
+def test_russian_plans_read_as_future() -> None:
+    assert _value("Делегация планирует посетить станцию в пятницу.", "пятницу", language="ru") == "2022-01-14"

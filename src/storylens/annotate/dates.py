@@ -415,7 +415,7 @@ _RE_ORDDAY = re.compile(r"(?<![\w])(?P<pre>on|by|since|until|till|from|before|af
                         r"edition|birthday|largest|biggest|most|best|worst|highest|lowest|person|team|member)\b)", _F)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|"
-    r"is\s+to|are\s+to|set\s+to|upcoming|будет|будут|состоится|планиру|намерен|буде|будуть|відбудеться|"
+    r"is\s+to|are\s+to|set\s+to|upcoming|будет|будут|состоится|планиру\w*|намерен\w*|буде|будуть|відбудеться|"
     r"va|vor|urmează|болады)\b",
     re.I,
 )
