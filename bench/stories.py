@@ -1,18 +1,16 @@
-"""Story grouping on BSNLP SlavNER: mix every topic and language, group, compare with the topics.
+"""Story grouping on BSNLP SlavNER: each topic alone, then every topic and language mixed.
 
     .venv/bin/python bench/stories.py                      # all documents
     .venv/bin/python bench/stories.py --per-group 40       # at most 40 documents per topic and language
-    .venv/bin/python bench/stories.py --both               # also the large-corpus path (sample + assign)
+    .venv/bin/python bench/stories.py --join 0.2 0.25      # try story join thresholds
+    .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
-the text, its first line being the title). Prints the adjusted Rand index (sklearn) between the
-found stories and the topics, overall and per language (documents of one language only, same
-clustering), the number of stories, and timings. Nothing from the data set is written anywhere.
-
-Scaling: embedding is linear (about 80 sentences/s per core under load, 6 sentences per
-document here); the full-matrix path is O(n²) time and memory (used up to
-storylens.relate.stories.FULL_LIMIT = 4,000 documents); the large-corpus path clusters a sample of
-SAMPLE = 2,000 documents in full and assigns the rest to the nearest story centroid, O(SAMPLE² + n·stories).
+the text, its first line being the title). For each topic alone (a topic is broader than one
+event, but its documents should form one main story): the number of stories, the share of the
+topic's documents in the main story and whether every language is in it. Then all topics mixed:
+the adjusted Rand index (sklearn) between the found stories and the topics. Nothing from the
+data set is written anywhere. Grouping is O(n · stories) (storylens.relate.stories).
 """
 
 from __future__ import annotations
@@ -25,15 +23,20 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.doc import Document, Sentence  # noqa: E402
-from storylens.relate import stories  # noqa: E402
+from storylens.config import StorySettings  # noqa: E402
+from storylens.relate import embeddings  # noqa: E402
+from storylens.relate.stories import group_stories  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "bsnlp"
+# The data set writes Czech and Ukrainian two ways; storylens's language detection gives one code.
+SAME_LANGUAGE = {"cz": "cs", "ua": "uk"}
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -53,6 +56,7 @@ def read_bsnlp(data: Path, per_group: int | None, seed: int) -> tuple[list[Docum
             if len(lines) < 5:
                 continue
             doc_id, lang, date, url = (x.strip() for x in lines[:4])
+            lang = SAME_LANGUAGE.get(lang.lower(), lang.lower())
             body = "\n".join(lines[4:]).strip()
             title = body.split("\n", 1)[0].strip()
             text = body
@@ -69,45 +73,41 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--per-group", type=int, default=None, help="at most N documents per topic and language")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--threshold", type=float, nargs="*", default=[None],
-                    help="story thresholds to try (default: the library's, see storylens.relate.stories)")
-    ap.add_argument("--max-sentences", type=int, default=6)
-    ap.add_argument("--sparse", action="store_true", help="use the large-corpus path (sample + assign) whatever the size")
-    ap.add_argument("--both", action="store_true", help="run the full-matrix and the large-corpus paths")
-    ap.add_argument("--time-penalty", type=float, nargs="*", default=[0.35],
-                    help="time penalties to try (0: content only)")
+    ap.add_argument("--join", type=float, nargs="*", default=[None],
+                    help="story join thresholds to try (default: StorySettings.join)")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="an .npz file of lead embeddings kept between runs (outside the repository)")
     args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        with np.load(args.cache) as cached:
+            embeddings._cache.update(zip((k.tobytes() for k in cached["keys"]), cached["vectors"]))
 
     t0 = time.perf_counter()
     docs, topics = read_bsnlp(args.data, args.per_group, args.seed)
     langs = [d.meta["language"] for d in docs]
     print(f"{len(docs)} documents, {len(set(topics))} topics, {len(set(langs))} languages; "
           f"read in {time.perf_counter() - t0:.1f}s")
-
-    t1 = time.perf_counter()
-    stories.document_vectors(docs, args.max_sentences)  # warm the embedding cache, timed on its own
-    t_embed = time.perf_counter() - t1
-    n_sent = sum(min(len(d.sentences) + 1, args.max_sentences) for d in docs)
-    print(f"embedding: {t_embed:.1f}s ({n_sent / max(t_embed, 1e-9):.0f} sentences/s)")
-
-    paths = [False, True] if args.both else [args.sparse]
-    for sparse, penalty, threshold in [(s, p, t) for s in paths for p in args.time_penalty for t in args.threshold]:
+    for join in args.join:
+        settings = StorySettings() if join is None else StorySettings(join=join)
+        print(f"\njoin {settings.join}")
+        print("topic alone: documents, stories, main story's share, languages in it / in the topic")
+        for topic in sorted(set(topics)):
+            sub = [d for d, t in zip(docs, topics) if t == topic]
+            stories_, doc_story, _, _ = group_stories(sub, settings=settings)
+            main = set(stories_[0]["documents"])
+            sub_langs = {d.meta["language"] for d in sub}
+            main_langs = {d.meta["language"] for d in sub if d.id in main}
+            print(f"  {topic:18} {len(sub):5} {len(stories_):4} {len(main) / len(sub):6.3f}  "
+                  f"{len(main_langs)}/{len(sub_langs)}{'' if main_langs == sub_langs else ' missing ' + ','.join(sorted(sub_langs - main_langs))}")
         t2 = time.perf_counter()
-        _, doc_story, _ = stories.group_stories(
-            docs, threshold=threshold, max_sentences=args.max_sentences,
-            time_penalty=penalty, full_limit=0 if sparse else stories.FULL_LIMIT)
-        t_group = time.perf_counter() - t2
+        _, doc_story, _, _ = group_stories(docs, settings=settings)
         pred = [doc_story[d.id] for d in docs]
-        print(f"\nthreshold {threshold or 'default'}, time penalty {penalty}: {len(set(pred))} stories, "
-              f"grouping {t_group:.1f}s "
-              f"({f'sample of {stories.SAMPLE} + assign' if sparse or len(docs) > stories.FULL_LIMIT else 'full matrix'})")
-        print(f"  ARI overall: {adjusted_rand_score(topics, pred):.3f}")
-        for lang in sorted(set(langs)):
-            idx = [i for i, x in enumerate(langs) if x == lang]
-            if len({topics[i] for i in idx}) < 2:
-                continue
-            ari = adjusted_rand_score([topics[i] for i in idx], [pred[i] for i in idx])
-            print(f"  ARI {lang}: {ari:.3f}  ({len(idx)} documents)")
+        print(f"all topics mixed: {len(set(pred))} stories, ARI {adjusted_rand_score(topics, pred):.3f} "
+              f"({time.perf_counter() - t2:.1f}s)")
+    if args.cache and embeddings._cache:
+        keys = list(embeddings._cache)
+        np.savez(args.cache, keys=np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), -1),
+                 vectors=np.stack([embeddings._cache[k] for k in keys]))
     print(f"\ntotal {time.perf_counter() - t0:.1f}s")
 
 

@@ -317,3 +317,35 @@ def test_speed_is_well_over_200_kb_per_second(demo) -> None:
         best = min(best, time.perf_counter() - start)
     rate = size / best / 1024
     assert rate > 200, f"{rate:.0f} KB/s"
+
+
+def test_said_weekday_is_the_day_of_saying_even_after_a_future_clause() -> None:
+    # MON_10_JAN is a Monday: "said Monday" in a Monday article is that Monday
+    assert _value("The minister said Monday that the plant was shelled.", "Monday") == "2022-01-10"
+    found = find_dates_in("Officials will meet on Monday, the minister said Monday.", MON_10_JAN, "en")
+    assert [m.value for m in found] == ["2022-01-17", "2022-01-10"]
+    assert _value("The IAEA will inspect it, Grossi told reporters on Friday.", "Friday") == "2022-01-07"
+    assert _value("The vote is expected on Thursday.", "Thursday") == "2022-01-13"
+    assert _value("Він заявив у понеділок, що станцію обстріляли.", "понеділок", language="uk") == "2022-01-10"
+    assert _value("Засідання відбудеться у п'ятницю.", "п'ятницю", language="uk") == "2022-01-14"
+    assert _value("Он заявил в пятницу, что переговоров не будет.", "пятницу", language="ru") == "2022-01-07"
+
+
+def test_a_round_count_of_days_or_weeks_ago_is_a_range_not_a_day() -> None:
+    assert _value("It happened three days ago.", "three days ago") == "2022-01-07"
+    fifty = _dates("The plant was captured 50 days ago.")["50 days ago"]
+    assert (fifty.value, fifty.lo, fifty.hi) == (None, "2021-11-16", "2021-11-26")
+    weeks = _dates("The talks were held two weeks ago.")["two weeks ago"]
+    assert (weeks.value, weeks.lo, weeks.hi) == (None, "2021-12-24", "2021-12-30")
+
+
+def test_a_weekday_opening_its_sentence_reads_the_words_after_it() -> None:
+    # MON_10_JAN: "On Friday, X plans to visit" is the coming Friday; "On Friday, X said" the last
+    assert _value("On Friday, the speaker plans to lead a group to visit the island.", "Friday") == "2022-01-14"
+    assert _value("On Friday, officials said they will send more troops.", "Friday") == "2022-01-07"
+    assert _value("On Friday, the plant was shelled again.", "Friday") == "2022-01-07"
+    assert _value("У п'ятницю делегація планує відвідати станцію.", "п'ятницю", language="uk") == "2022-01-14"
+
+
+def test_russian_plans_read_as_future() -> None:
+    assert _value("Делегация планирует посетить станцию в пятницу.", "пятницу", language="ru") == "2022-01-14"

@@ -170,6 +170,24 @@ def test_resolution_across_scripts_and_inflection():
     assert {m.entity for _, m, _ in mentions} == {entity.id}
 
 
+def test_ukrainian_and_russian_case_forms_are_one_entity():
+    from storylens.relate.morphology import name_lemma
+
+    mentions = [("a", mention("Бельгії", "LOC"), "uk"), ("b", mention("Бельгією", "LOC"), "uk"),
+                ("c", mention("Бельгии", "LOC"), "ru"), ("d", mention("Бельгия", "LOC"), "ru"),
+                ("e", mention("Belgium", "LOC"), "en"),
+                ("f", mention("Києві", "LOC"), "uk"), ("g", mention("Києва", "LOC"), "uk")]
+    entities = resolve(mentions, settings=ResolveSettings(use_gazetteer=False))
+    by_doc = {doc: m.entity for doc, m, _ in mentions}
+    assert by_doc["a"] == by_doc["b"] == by_doc["c"] == by_doc["d"]
+    assert by_doc["f"] == by_doc["g"] != by_doc["a"]
+    assert any("Бельгі" in w and "Бельги" in w for e in entities for w in e.why)
+    # a place is not read as a person's name of the same form («Києві» is not the name «Кий»)
+    assert name_lemma("Києві", "uk", "LOC") == "Київ"
+    assert name_lemma("Зеленського", "uk", "PER") == "Зеленський"
+    assert name_lemma("Бельгии", "en", "LOC") == "Бельгии"  # no dictionary for the language: kept
+
+
 def test_surname_stays_apart_when_ambiguous():
     mentions = [("a", mention("Dmitry Ivanov", "PER"), "en"), ("b", mention("Sergei Ivanov", "PER"), "en"),
                 ("c", mention("Ivanov", "PER"), "en")]

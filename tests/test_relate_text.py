@@ -6,6 +6,8 @@ Unit tests run on short texts written for them; the acceptance tests read the se
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 
@@ -173,6 +175,40 @@ def test_lexicon_is_extensible() -> None:
         labels._compiled.cache_clear()
 
 
+
+def test_sources_naming_words_are_discovered_and_contrasted() -> None:
+    from storylens.relate.labels import EVENT, GROUPS
+
+    a = _doc("The shelling of the plant was called nuclear blackmail by Kyiv. Officials spoke of 'nuclear terror' "
+             "again. Kyiv said the strike was nuclear blackmail.", "Wire")
+    b = _doc("Moscow denounced the 'provocation' at the plant. The so-called Kiev regime shelled the site. "
+             "The Kiev regime denies it.", "State TV")
+    c = _doc("Радикальные исламисты вышли на улицы; радикальные исламисты требуют казни.", "Ру Лента", language="ru")
+    entities = {b.id: [("LOC:kyiv", m.start(), m.start() + 4, "Kyiv") for m in re.finditer("Kiev", b.text)],
+                a.id: [("LOC:kyiv", m.start(), m.start() + 4, "Kyiv") for m in re.finditer("Kyiv", a.text)]}
+    entries = actor_labels([a, b, c], entities=entities)
+    by_group = {e["group"]: {row["source"]: {lab["label"]: lab for lab in row["labels"]} for row in e["by_source"]}
+                for e in entries}
+    assert {"nuclear blackmail", "nuclear terror"} <= set(by_group[EVENT]["Wire"]) | set(by_group["Kyiv"]["Wire"])
+    assert "provocation" in by_group[EVENT]["State TV"] or "provocation" in by_group["Kyiv"]["State TV"]
+    kyiv = by_group["Kyiv"]
+    assert kyiv["State TV"]["kiev regime"]["count"] == 2 and "kyiv" in {k.lower() for k in kyiv["Wire"]}
+    assert kyiv["State TV"]["kiev regime"]["z"] > 0 and "distinctive" in kyiv["State TV"]["kiev regime"]
+    quoted = by_group[EVENT]["Wire"]["nuclear terror"]["evidence"][0]
+    assert a.text[quoted["start"]:quoted["end"]] == "nuclear terror" and quoted.get("quoted")
+    groups = by_group[GROUPS]["Ру Лента"]
+    assert groups["радикальные исламисты"]["count"] == 2
+
+
+def test_label_patterns_are_linear_on_a_long_letter_run() -> None:
+    import time
+
+    d = _doc("a" * 100_000 + " were detained. " + "б" * 50_000, "Long")
+    t = time.perf_counter()
+    actor_labels([d])
+    assert time.perf_counter() - t < 5
+
+
 # ------------------------------------------------------------------ stories
 
 
@@ -187,7 +223,7 @@ def test_stories_split_a_later_event_and_join_languages() -> None:
         _doc("Kazakhstan voted in a snap presidential election; the president won a single seven-year term "
              "and promised reforms at his inauguration in Astana.", "D", published="2022-11-21"),
     ]
-    stories, doc_story, off = group_stories(docs)
+    stories, doc_story, off, why = group_stories(docs)
     assert off == {docs[3].id}
     assert len({doc_story[d.id] for d in docs[:3]}) == 1
     main = [s for s in stories if s["main"]]
@@ -202,38 +238,27 @@ def test_stories_without_dates_split_by_content() -> None:
         _doc("Almaty protesters and police clashed again; the fuel price protests spread across Kazakhstan.", "C"),
         _doc("The new sourdough recipe needs flour, water, salt and a long cold proof in the fridge.", "D"),
     ]
-    _, doc_story, off = group_stories(docs)
+    _, doc_story, off, _ = group_stories(docs)
     assert off == {docs[3].id}
 
 
-def test_time_penalty_rules_and_their_vectorised_form_agree() -> None:
-    from storylens.relate.stories import _penalty_matrix, _Profile, _time_penalty
-
-    profiles = [_Profile((2022, 1), None), _Profile((2022, 2), None), _Profile((2022, 11), None),
-                _Profile(None, 1), _Profile((None, 1), None), _Profile(None, None)]
-    expected = np.array([[_time_penalty(a, b, 1.0) if i != j else 0.0 for j, b in enumerate(profiles)]
-                         for i, a in enumerate(profiles)])
-    assert np.array_equal(_penalty_matrix(profiles), expected)
-    assert expected[0, 1] == 0 and expected[0, 2] == 1  # one month apart: same event; ten: not
-    assert expected[3, 0] == 1 and expected[3, 5] == 0  # "the January events" vs a January document
-
-
-def test_large_corpus_path_clusters_a_sample_and_assigns_the_rest() -> None:
-    from storylens.relate.stories import _cluster_sampled, _Profile
-
-    rng = np.random.default_rng(1)
-    centres = embeddings.normalise(rng.standard_normal((3, 32)).astype(np.float32))
-    x = embeddings.normalise(np.repeat(centres, 40, axis=0) + 0.15 * rng.standard_normal((120, 32)).astype(np.float32))
-    truth = np.repeat(np.arange(3), 40)
-    labels = _cluster_sampled(x, [_Profile(None, None)] * 120, 0.3, 0.0, sample=30)
-    from sklearn.metrics import adjusted_rand_score
-
-    assert adjusted_rand_score(truth, labels) > 0.95
+def test_stories_say_why_and_split_reports_from_before_the_event() -> None:
+    base = ("Flood waters breached the river dam at Norvik on 3 May, forcing thousands to leave their homes; "
+            "rescuers searched the flooded valley for the missing.")
+    docs = [_doc(f"{base} Report {k}: the dam breach at Norvik left the valley under water.", f"S{k}",
+                 published=f"2023-05-{4 + k:02d}") for k in range(8)]
+    docs.append(_doc("Engineers inspected the river dam at Norvik and found it in good order after the spring rains; "
+                     "the valley prepares for the season.", "Early", published="2022-09-01"))
+    stories, doc_story, off, why = group_stories(docs)
+    assert off == {docs[-1].id}
+    assert "before the main story's period" in why[docs[-1].id]["reason"]
+    assert why[docs[0].id]["reason"] == "in the main story" and why[docs[0].id]["main_terms"]
+    assert len(why[docs[0].id]["terms"]) == 8 and set(why[docs[0].id]["terms"]) <= set(re.findall(r"\w+", docs[0].text.lower()))
 
 
 def test_demo_corpus_stories(tmp_path: Path) -> None:
     docs = _ingest(EXAMPLES, tmp_path)
-    _, doc_story, off = group_stories(docs)
+    _, doc_story, off, _ = group_stories(docs)
     names = {d.id: Path(d.origin.split("#")[0]).name for d in docs}
     assert {names[i] for i in off} == {"10_blog_astana_election_nov2022.txt"}
 
@@ -305,7 +330,7 @@ def test_seeds_actor_labels_under_the_right_source(seeds, gold) -> None:
 
 def test_seeds_stories_split_with_000_flagged(seeds, gold) -> None:
     docs, by_prefix = seeds
-    stories, doc_story, off = group_stories(docs)
+    stories, doc_story, off, _ = group_stories(docs)
     main_ids = {by_prefix[p].id for p in gold["stories"]["january_2022_unrest"]}
     other_ids = {by_prefix[p].id for p in gold["stories"]["astana_rally_november_2022"]}
     assert off == other_ids

@@ -122,3 +122,61 @@ class Settings:
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
+
+
+@dataclass
+class StorySettings:
+    """How documents are grouped into stories and which ones are off-event (relate/stories.py)."""
+
+    # A document is read from its title and first sentences: that is where its main subject is.
+    lead_sentences: int = 5
+    # Weight of the multilingual embedding against word stems and entities in the similarity.
+    embedding_weight: float = 0.5
+    # A document joins a story when its similarity to the story's centroid reaches this (for a
+    # large story; the bar is lower against few documents, see relate.stories._threshold).
+    join: float = 0.25
+    # Stories whose documents are, on average, at least this similar across the two stories
+    # relative to within each (1 = as similar as to their own) are one story: the parts of one
+    # event that threshold clustering leaves apart by language or script are joined. When one
+    # story already holds ``one_event_share`` of the documents the corpus is about one event and
+    # stories are compared with the language means moved together (``merge_one_event``);
+    # otherwise with each language's mean removed (``merge``), so shared ground joins no topics.
+    one_event_share: float = 0.5
+    merge_one_event: float = 0.8
+    merge: float = 0.3
+    # In the main story: typicality (similarity to its centroid) no further below its members'
+    # median than this many robust standard deviations (MAD × 1.4826), within the document's
+    # language. Below it, a member has another main subject — when the members' typicality has
+    # a separate low group at all (relate.stories._atypical).
+    outlier_z: float = -1.25
+    # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
+    # whose leads all say much the same, a small drop in similarity is no other subject.
+    min_spread: float = 0.06
+    # A document of another story joins the main one when it is at least this typical.
+    rejoin_z: float = 0.0
+    # Time: a real gap is at least this many days, or this share of the main story's central
+    # period (10th to 90th percentile of its dates), whichever is longer.
+    min_gap_days: int = 14
+    gap_share: float = 0.25
+    # Languages with fewer documents than this in the main story are scored against the pool.
+    min_language_docs: int = 8
+    clustering_rounds: int = 4
+    # Columns of the lead term vectors (the most widespread terms): bounds a story centroid's size.
+    max_terms: int = 20_000
+    seed: int = 0
+
+
+@dataclass
+class TimelineSettings:
+    """Which sentences make a day's timeline entry (relate/timeline.py)."""
+
+    # A sentence describes an event when it has at least this many words besides its dates, and
+    # this many content words (not function words): bylines, datelines and fragments have fewer.
+    min_words: int = 8
+    min_content_words: int = 5
+    # Longer "sentences" are paragraphs the splitter could not cut: not shown as an entry.
+    max_chars: int = 450
+    # Days outside the main story's period, widened by this margin, are left out.
+    margin_days: int = 45
+    # Evidence sentences kept per day (the best first).
+    max_evidence: int = 12

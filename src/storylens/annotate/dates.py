@@ -34,13 +34,17 @@ Anchoring rules (``anchored=True`` whenever one of them was used)
   nearest the anchor, counting days after the anchor twice (reports look back): in a
   January article "December 30" is last December, "until January 19" is this January.
 * A weekday ("on Wednesday", "в среду") is the most recent such day on or before the anchor;
-  if the clause before it reads as future ("will", "scheduled", "set to", "будет" ...) it is the
-  next such day after the anchor. "last Wednesday" is strictly before, "next Wednesday" and
+  if its own clause (back to a comma) reads as future ("will", "scheduled", "set to", "expected",
+  "будет" ...; ``lang/<code>/dates_tense.json``) it is the next such day after the anchor —
+  unless it follows a verb of saying ("said Monday", «заявив у понеділок»): the day of saying is
+  past, and in a Monday article "said Monday" is that Monday. "last Wednesday" is strictly before, "next Wednesday" and
   "this coming Wednesday" after. Before a date ("Thursday, January 6th") the date wins, and a
   guessed year is corrected to one where that date falls on that weekday.
 * "yesterday" / "last night" are the day before the anchor; "this week" is the ISO week
   (Monday..Sunday) of the anchor, "last week" the one before; "this/last month/year" likewise;
-  "N days/weeks/months/years ago" subtract from the anchor ("a few months ago" is a range);
+  "N days/months/years ago" subtract from the anchor; beyond ten days, and for "N weeks ago",
+  the count is a round one and gives a range around that day ("50 days ago" is not an event of
+  that day); "a few months ago" is a range;
   "earlier this year" is ``YYYY-01-01``..anchor. "Two days later" / "a year earlier" count
   from an event in the story, not the anchor: found, left without a value.
 * A time alone ("at 7:15 p.m.") takes the last day named earlier in its sentence, else the
@@ -58,7 +62,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+from storylens import lang
 from storylens.doc import DateMention, Document
 
 __all__ = ["find_dates", "find_dates_in", "document_anchor", "to_timeml"]
@@ -324,6 +330,8 @@ _N_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10, "дві": 2, "чотири": 4, "п'ять": 5,
             "о": 1, "un": 1, "o": 1, "doi": 2, "două": 2, "trei": 3, "patru": 4, "cinci": 5, "zece": 10,
             "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10}
+# "N days ago" names a day up to this N; beyond it (and "N weeks ago") the count is round.
+_EXACT_DAYS_AGO = 10
 _VAGUE_N = {"few", "a few", "several", "some", "many", "несколько", "кілька", "câteva", "cateva", "бірнеше"}
 _NUM_ALT = (r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|few|several|some|many|"
             + "|".join(sorted((re.escape(k) for k in _N_WORDS if " " not in k), key=len, reverse=True))
@@ -407,7 +415,7 @@ _RE_ORDDAY = re.compile(r"(?<![\w])(?P<pre>on|by|since|until|till|from|before|af
                         r"edition|birthday|largest|biggest|most|best|worst|highest|lowest|person|team|member)\b)", _F)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|"
-    r"is\s+to|are\s+to|set\s+to|upcoming|будет|будут|состоится|планиру|намерен|буде|будуть|відбудеться|"
+    r"is\s+to|are\s+to|set\s+to|upcoming|будет|будут|состоится|планиру\w*|намерен\w*|буде|будуть|відбудеться|"
     r"va|vor|urmează|болады)\b",
     re.I,
 )
@@ -593,13 +601,53 @@ def _month_end(y: int, m: int) -> date:
     return date(ny, nm, 1) - timedelta(days=1)
 
 
-def _future_context(text: str, start: int) -> bool:
-    lo = max(0, start - 80)
-    seg = text[lo:start]
-    cut = max(seg.rfind(". "), seg.rfind("\n"), seg.rfind("! "), seg.rfind("? "))
-    if cut >= 0:
-        seg = seg[cut + 1:]
-    return bool(_FUTURE_CUE.search(seg))
+def _clause_before(text: str, start: int) -> str:
+    """The words of ``start``'s own clause before it (back to a sentence end, line, comma or
+    semicolon: "Officials will meet on Monday, the minister said Monday" — the second Monday's
+    clause has no "will")."""
+    seg = text[max(0, start - 80):start]
+    cut = max(seg.rfind(". "), seg.rfind("\n"), seg.rfind("! "), seg.rfind("? "), seg.rfind(", "), seg.rfind("; "))
+    return seg[cut + 1:] if cut >= 0 else seg
+
+
+@lru_cache(maxsize=None)
+def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Future cues and reporting verbs of every language (``lang/<code>/dates_tense.json``)."""
+    words: dict[str, set[str]] = {"future": set(), "reporting": set()}
+    for data in lang.merged("dates_tense").values():
+        for kind, found in words.items():
+            found.update(w.lower() for w in data.get(kind, []))
+
+    def rx(found: set[str], tail: str) -> re.Pattern | None:
+        if not found:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")" + tail,
+                          re.I)
+
+    # a reporting verb right before the weekday: "said Monday", "told reporters on Monday", «заявив у понеділок»
+    return rx(words["future"], r"(?!\w)"), rx(words["reporting"], r"(?:\s+\w+){0,2}\s+(?:on|в|во|у)?\s*$")
+
+
+def _future_context(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the clause before ``start`` reads as future — unless a reporting verb stands
+    right before it (the day of saying is past). A weekday that opens its sentence ("On Friday,
+    the speaker plans to visit") is read with its main clause after it (up to ten words, a
+    parenthesis or the sentence's end): the first of a reporting verb or a future cue decides."""
+    seg = _clause_before(text, start)
+    future, reporting = _tense_cues()
+    if reporting is not None and reporting.search(seg):
+        return False
+    if _FUTURE_CUE.search(seg) or (future is not None and future.search(seg)):
+        return True
+    if end is None or re.search(r"\w", seg) and not re.fullmatch(r"\W*(?:on|в|во|у)?\W*", seg, re.I):
+        return False
+    # the weekday's own main clause: up to a sentence end, a parenthesis or a semicolon, ten words
+    after = re.split(r"[.!?\n(;]", text[end:end + 120], maxsplit=1)[0]
+    after = "".join(re.findall(r"\W*\w+", after)[:10])
+    cues = [m.start() for rx in (_FUTURE_CUE, future) if rx is not None for m in [rx.search(after)] if m]
+    said = [m.start() for m in re.finditer(r"(?<!\w)\w+", after) if reporting is not None
+            and reporting.search(after[:m.end()] + " ")]
+    return bool(cues) and (not said or min(cues) < min(said))
 
 
 # --------------------------------------------------------------------------- candidate finders
@@ -913,7 +961,7 @@ def _weekdays(text: str, low: str, anchor: _Anchor, language: str | None, out: l
         elif pre.startswith(("next", "наступн", "следующ", "келесі", "coming", "this coming")):
             direction = 1
         else:  # "on Wednesday", "this Wednesday": past unless the clause reads as future
-            direction = 1 if _future_context(text, m.start()) else -1
+            direction = 1 if _future_context(text, m.start(), m.end()) else -1
         d = _weekday_day(anchor.day, wd, direction)
         out.append(_Cand(s, e, "weekday", value=_iso(d), anchored=True, day=d, extra=extra))
 
@@ -989,12 +1037,14 @@ def _relative(text: str, low: str, anchor: _Anchor, out: list[_Cand], segs: dict
             else:
                 out.append(_Cand(s, e, "vague"))
             continue
-        if unit == "d":
+        if unit == "d" and n <= _EXACT_DAYS_AGO:
             d = a + timedelta(days=sign * n)
             out.append(_Cand(s, e, "day", value=_iso(d), anchored=True, day=d))
-        elif unit == "w":
-            d = a + timedelta(weeks=sign * n)
-            out.append(_Cand(s, e, "day", value=_iso(d), anchored=True, day=d))
+        elif unit in ("d", "w"):
+            # "50 days ago", "two weeks ago": a round count, not a day — a range around it
+            days = n * (7 if unit == "w" else 1)
+            d, spread = a + timedelta(days=sign * days), timedelta(days=max(1, days // 10) if unit == "d" else 3)
+            out.append(_Cand(s, e, "range", lo=_iso(d - spread), hi=_iso(d + spread), anchored=True))
         elif unit == "m":
             y, mo = _add_months(a.year, a.month, sign * n)
             out.append(_Cand(s, e, "month", value=f"{y:04d}-{mo:02d}", anchored=True))

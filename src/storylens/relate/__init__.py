@@ -98,13 +98,14 @@ def relate_store(store: Store, steps: Iterable[str] = STEPS, progress: bool = Tr
     return summary
 
 
-def _stories(view: CorpusView) -> int:
+def _stories(view: CorpusView) -> str:
     from storylens.relate.stories import group_stories
 
-    stories, doc_story, off_event = group_stories(list(view.documents())) if view.ids else ([], {}, set())
+    stories, doc_story, off_event, why = (group_stories(view.documents(), view.store.annotations) if view.ids
+                                          else ([], {}, set(), {}))
     view.off_event = off_event
     view.store.save_relations("story", stories)
-    view.store.save_document_relations({d: (doc_story.get(d), d in off_event, {}) for d in view.ids})
+    view.store.save_document_relations({d: (doc_story.get(d), d in off_event, why.get(d, {})) for d in view.ids})
     return f"{len(stories)} stories ({len(off_event)} off-event documents)"
 
 
@@ -127,10 +128,14 @@ def _contested(view: CorpusView) -> int:
     return f"{len(items)} contested statements"
 
 
-def _labels(view: CorpusView) -> int:
+def _labels(view: CorpusView) -> str:
     from storylens.relate.labels import actor_labels
 
-    items = actor_labels(list(view.documents())) if view.ids else []
+    names = dict(view.store.db.execute("SELECT id, name FROM entities"))
+    ids = view.main_ids
+    entities = {doc.id: [(m.entity, m.start, m.end, names.get(m.entity, m.text)) for m in ann.entities if m.entity]
+                for doc, ann in view.annotated(ids)}
+    items = actor_labels(list(view.documents(ids)), entities=entities) if ids else []
     for i, item in enumerate(items):
         item.setdefault("id", f"labels-{i + 1}")
     view.store.save_relations("actor_label", items)

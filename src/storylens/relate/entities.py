@@ -8,8 +8,9 @@ Merges, in order (each one explained):
 
 1. user aliases — a surface form the user maps to a canonical name;
 2. gazetteer — two forms listed under one known entity ("ОДКБ" = "CSTO");
-3. same key — equal after case/quote folding, possessive stripping, Russian lemmatisation
-   (Токаеву → Токаев) and transliteration (Тоқаев → tokayev, Tokaev ~ Tokayev, Kassym ~ Kasym);
+3. same key — equal after case/quote folding, possessive stripping, lemmatisation in the
+   document's language (pymorphy3 for Russian and Ukrainian: Токаеву → Токаев, Бельгії → Бельгія)
+   and transliteration (Тоқаев → tokayev, Tokaev ~ Tokayev, Kassym ~ Kasym);
 4. same stem — the key without Slavic case endings (Londynie/Londyn, Trumpa/Trump);
 5. acronym ↔ expansion — the initials of a name's content words (CSTO ↔ Collective Security Treaty
    Organisation, ОДКБ ↔ Организация Договора о коллективной безопасности), when only one expansion fits;
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from storylens.annotate.gazetteer import CYRILLIC, Gazetteer, default_gazetteer, fold, key, lemma, translit
 from storylens.doc import EntityMention
+from storylens.relate.morphology import analyzer, name_lemma
 
 __all__ = ["Aliases", "Entity", "ResolveSettings", "fold", "key", "lemma", "load_aliases", "resolve", "translit"]
 
@@ -240,12 +242,12 @@ def resolve(
     # 1. nodes: one per normalised form
     nodes: list[_Node] = []
     index: dict[tuple[str, str], int] = {}
-    for doc_id, m, _language in mentions:
+    for doc_id, m, language in mentions:
         surface = _clean_surface(m.text)
         if not surface:
             continue
         forced = aliases.forced.get(fold(surface))
-        form = lemma(surface, m.label) if CYRILLIC.search(surface) else surface
+        form = _dictionary_form(surface, m.label, language)
         k = key(form) or fold(surface)
         family = _FAMILY.get(m.label, "OTHER")
         if forced:
@@ -374,6 +376,17 @@ def resolve(
         entities.append(entity)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _dictionary_form(surface: str, label: str, language: str) -> str:
+    """A Cyrillic name's dictionary form in its document's language (pymorphy3 for Russian and
+    Ukrainian: Бельгії → Бельгія, Бельгии → Бельгия, one key); other Cyrillic text falls back to
+    the gazetteer's Russian rules, Latin text is kept."""
+    if not CYRILLIC.search(surface):
+        return surface
+    if language and analyzer(language) is not None:
+        return name_lemma(surface, language, label)
+    return lemma(surface, label)
 
 
 def _clean_surface(text: str) -> str:

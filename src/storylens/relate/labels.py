@@ -25,14 +25,19 @@ Counting is linear in the text size (regexes); discovery embeds only the candida
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storylens.doc import Document
+from storylens.relate.morphology import analyzer
 
 DISCOVERY_MIN = 0.55
-MAX_EVIDENCE = 5
+MAX_EVIDENCE = 20
+TOP_ENTITIES = 20  # referents: the entities named in most documents
+PRIOR = 10.0  # weight of the corpus-wide counts in the informative Dirichlet prior
 
 CROWD = "people on the streets"
 AUTHORITIES = "authorities"
@@ -146,7 +151,7 @@ _SOCIETY = re.compile(
     rf"(?:the\s+)?(?:society|population|public))\b|"
     r"(?<!\w)((?:[^\W\d_]+(?:ые|ие|ых|их)\s+){1,3}(?:слои|слоёв|слоев|элементы|элементов|прослойки)\s+(?:общества|населения))",
     re.I)
-_PLURAL = r"([a-z][a-z-]{2,}s)"
+_PLURAL = r"(?<![\w-])([a-z][a-z-]{2,}s)"  # from a word start only: linear on long letter runs
 _SLOTS = [
     re.compile(_PLURAL + r"\s+(?:\w+\s+)?(?:were|have\s+been|had\s+been|are\s+being|being)\s+"
                r"(?:detained|arrested|killed|dispersed|neutrali[sz]ed|captured|shot|rounded\s+up)\b", re.I),
@@ -185,9 +190,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.start, s.end
+    k = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+    if k >= 0 and pos < doc.sentences[k].end:
+        return doc.sentences[k].start, doc.sentences[k].end
     return max(0, pos - 150), min(len(doc.text), pos + 150)
 
 
@@ -199,7 +204,8 @@ class _Hits:
 
     def add(self, group: str, doc: Document, label: str, start: int, end: int, discovered: bool) -> None:
         spans = self.taken[doc.id]
-        if any(s < end and start < e for s, e in spans):
+        if any(s < end and start < e and not (discovered and start <= s and e <= end and (s, e) != (start, end))
+               for s, e in spans):
             return
         spans.append((start, end))
         entry = self.table[group][_source(doc)].setdefault(
@@ -281,12 +287,205 @@ def _discover(docs: list[Document], hits: _Hits) -> None:
                 hits.add(CROWD, doc, word, m.start(), m.end(), True)
 
 
-def actor_labels(docs: list[Document], *, discover: bool = True) -> list[dict]:
-    """The analysis schema's ``actor_labels``: per group, per source, the labels used."""
+_QUOTED = re.compile(r"[\"“«„‘']([^\"“”«»„‘’'\n]{3,60})[\"”»“’']")
+_PHRASE = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}")
+_LOWER_WORD = re.compile(r"\s*([^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*)")
+
+
+@lru_cache(maxsize=8)
+def _naming_cues(language: str) -> re.Pattern | None:
+    from storylens import lang
+
+    cues = lang.cues(language, "labels_naming").get("naming_cues", [])
+    if not cues:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")\s+[«\"“'‘]?", re.I)
+
+
+def _stopwords(language: str) -> frozenset[str]:
+    from storylens import lang
+
+    return frozenset(w.lower() for w in lang.cues(language, "stories_stopwords").get("words", []))
+
+
+def _phrase(text: str, start: int, language: str) -> tuple[int, int] | None:
+    """The noun phrase (up to four words, cut at the first function word) starting at ``start``."""
+    m = _PHRASE.match(text, start)
+    if not m:
+        return None
+    stop = _stopwords(language)
+    end = start
+    for k, w in enumerate(re.finditer(r"[\w'’-]+", m.group())):
+        if w.group().lower() in stop or (k and _verb_like(w.group(), language)):
+            break
+        end = start + w.end()
+    return (start, end) if end > start else None
+
+
+def _verb_like(word: str, language: str) -> bool:
+    """A word that ends a name's noun phrase: a verb or a word of another part of speech
+    (pymorphy3 for Russian and Ukrainian; for other languages a verb-like English ending)."""
+    if analyzer(language) is not None:
+        return _slavic_pos(word.lower(), language) not in ("NOUN", "ADJF", "PRTF", "NUMR")
+    low = word.lower()
+    return low.endswith(("ed", "ing")) or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
+def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[tuple[str, int, int, str]]]) -> None:
+    """Labels from naming positions, for the main actors and the event.
+
+    * scare quotes: a short phrase in quotation marks ("fake news", «узница совести»);
+    * naming cues (``lang/<code>/labels_naming.json``): "so-called X", "dubbed X", «назвал X»;
+    * the names of the most talked-about entities as each source writes them, with the common
+      nouns that follow ("Kiev regime", "Zaporozhye nuclear power plant") or precede them
+      («христианку-богохульницу Асию Биби»).
+    Each label goes to the referent it stands next to: the entity in the same sentence, else the event.
+    """
+    counts = Counter(ent for mentions in entities.values() for ent in {m[0] for m in mentions})
+    top = {ent for ent, _ in counts.most_common(TOP_ENTITIES)}
+    for doc in docs:
+        language = doc.meta.get("language") or "en"
+        text = doc.text
+        mentions = [m for m in entities.get(doc.id, []) if m[0] in top]
+
+        def referent(pos: int) -> str:
+            s0, e0 = _sentence_at(doc, pos)
+            near = [m for m in mentions if s0 <= m[1] < e0]
+            return min(near, key=lambda m: abs(m[1] - pos))[3] if near else EVENT
+
+        for m in _QUOTED.finditer(text):
+            phrase = m.group(1).rstrip(" .,;:!?")
+            if not 1 <= len(phrase.split()) <= 4 or not phrase.strip():
+                continue  # a sentence quoted, not a name
+            hits.add(referent(m.start()), doc, phrase.strip().lower(), m.start(1), m.start(1) + len(phrase), True)
+        cues = _naming_cues(language)
+        if cues:
+            for m in cues.finditer(text):
+                span = _phrase(text, m.end(), language)
+                if span:
+                    hits.add(referent(m.start()), doc, text[span[0]:span[1]].lower(), span[0], span[1], True)
+        stop = _stopwords(language)
+        for _ent, start, end, name in mentions:
+            stretch = end
+            for _ in range(3):
+                w = _LOWER_WORD.match(text, stretch)
+                if not w or w.group(1).lower() in stop or not w.group(1).isalpha() or _verb_like(w.group(1), language):
+                    break
+                stretch = w.end()
+            label = re.sub(r"\s+", " ", text[start:stretch])
+            hits.add(name, doc, label.lower() if stretch > end else label, start, stretch, True)
+            before = text[max(0, start - 60):start]
+            pre = re.search(r"((?:[^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,2})$", before)
+            if pre and not any(w.lower() in stop for w in pre.group(1).split()):
+                p0 = start - len(pre.group(1))
+                hits.add(name, doc, pre.group(1).strip().lower(), p0, p0 + len(pre.group(1).rstrip()), True)
+
+
+GROUPS = "groups of people"
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=200_000)
+def _slavic_kind(word: str, language: str) -> str:
+    """``group`` for an animate plural noun, ``mod`` for an adjective or participle, else ``""``."""
+    parse = analyzer(language).parse(word)[0]
+    tag = parse.tag
+    if tag.POS == "NOUN" and "anim" in tag and "plur" in tag:
+        return "group"
+    if tag.POS in ("ADJF", "PRTF"):
+        return "mod"
+    return ""
+
+
+@lru_cache(maxsize=200_000)
+def _slavic_pos(word: str, language: str) -> str | None:
+    return analyzer(language).parse(word)[0].tag.POS
+
+
+def _english_kind(word: str, groups: dict) -> str:
+    low = word.lower()
+    if word[:1].islower() and (low in groups["heads"] or (len(low) > 5 and low.endswith(groups["suffixes"]))):
+        return "group"
+    if len(low) > 3 and (word[:1].isupper() or low.endswith(("al", "ic", "ed", "ive", "ous", "an", "ish", "ist", "ary"))):
+        return "mod"
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _group_cues(language: str) -> dict:
+    from storylens import lang
+
+    data = lang.cues(language, "labels_groups")
+    return {"suffixes": tuple(data.get("person_suffixes", [])), "heads": frozenset(data.get("group_heads", []))}
+
+
+def _discover_groups(docs: list[Document], hits: _Hits) -> None:
+    """Groups of people as each source names them: up to two modifiers and a plural person noun
+    («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens")."""
+    for doc in docs:
+        language = doc.meta.get("language") or "en"
+        cues = _group_cues(language)
+        if analyzer(language) is not None:
+            kind = lambda w: _slavic_kind(w.lower(), language)  # noqa: E731
+        elif cues["suffixes"] or cues["heads"]:
+            kind = lambda w: _english_kind(w, cues)  # noqa: E731
+        else:
+            continue
+        words = list(_WORDS.finditer(doc.text))
+        for i, w in enumerate(words):
+            if kind(w.group()) != "group":
+                continue
+            first = i
+            while first > i - 2 and first > 0 and kind(words[first - 1].group()) == "mod" \
+                    and words[first - 1].end() + 2 >= words[first].start():
+                first -= 1
+            start, end = words[first].start(), w.end()
+            hits.add(GROUPS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(), start, end, True)
+
+
+def _contrast(table: dict[str, dict[str, dict]]) -> None:
+    """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008):
+    how much more one source uses a label for a referent than the other sources do, as a z-score;
+    the prior is the referent's labels over the whole corpus (``PRIOR`` pseudo-counts)."""
+    total: Counter[str] = Counter()
+    for labels in table.values():
+        for label, entry in labels.items():
+            total[label] += entry["count"]
+    n_all = sum(total.values())
+    if not n_all:
+        return
+    for labels in table.values():
+        n_src = sum(e["count"] for e in labels.values())
+        for label, entry in labels.items():
+            a = PRIOR * total[label] / n_all
+            y_in, y_out = entry["count"], total[label] - entry["count"]
+            n_out = n_all - n_src
+            # odds of the label against the source's (the others') other labels; half a count
+            # keeps the odds finite when a referent has one label only
+            delta = (math.log((y_in + a) / max(n_src + PRIOR - y_in - a, 0.5))
+                     - math.log((y_out + a) / max(n_out + PRIOR - y_out - a, 0.5)))
+            z = delta / math.sqrt(1 / (y_in + a) + 1 / (y_out + a))
+            entry["z"] = round(z, 2)
+            entry["distinctive"] = z >= 1.96
+
+
+def actor_labels(docs: list[Document], *, discover: bool = True,
+                 entities: dict[str, list[tuple[str, int, int, str]]] | None = None) -> list[dict]:
+    """The analysis schema's ``actor_labels``: per referent, per source, the labels used, with
+    counts, evidence spans and how distinctive of the source each is (``z``, ``distinctive``).
+
+    ``entities``: doc id → ``(entity id, start, end, entity name)`` of its resolved mentions; the
+    most named entities become referents of their own.
+    """
     hits = _Hits()
     if discover:
         _discover(docs, hits)  # first: multi-word discoveries keep their span
     _lexicon_pass(docs, hits)
+    if discover:  # a longer name around a lexicon word counts as well ("Kiev regime" and "regime")
+        _discover_names(docs, hits, entities or {})
+        _discover_groups(docs, hits)
+    for group in hits.table.values():
+        _contrast(group)
     out = []
     for group in list(LEXICON) + [g for g in hits.table if g not in LEXICON]:
         by_source = hits.table.get(group)
@@ -294,7 +493,7 @@ def actor_labels(docs: list[Document], *, discover: bool = True) -> list[dict]:
             continue
         rows = []
         for source in sorted(by_source):
-            labels = sorted(by_source[source].values(), key=lambda e: (-e["count"], e["label"]))
+            labels = sorted(by_source[source].values(), key=lambda e: (-e.get("z", 0), -e["count"], e["label"]))
             rows.append({"source": source, "labels": labels})
         out.append({"group": group, "by_source": rows})
     return out

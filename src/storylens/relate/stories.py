@@ -1,79 +1,61 @@
-"""Stories: group documents by what event they are about, and flag the off-event ones.
+"""Stories: which event each document is about; the main story and the off-event documents.
 
-How it works
-------------
-* **Content.** Each document is represented by (a) the mean of the multilingual sentence
-  embeddings (:mod:`storylens.relate.embeddings`) of its title and first sentences (for a
-  thread: the first sentence of each of its first comments); (b) a TF-IDF vector of crude
-  cross-lingual word stems (lower-cased, Cyrillic and Latin diacritics transliterated, cut to 6
-  letters: "Brexitu"/"Брексит", "Tokayev"/"Токаев" meet); (c) a TF-IDF vector of the capitalised
-  words alone (names travel across languages better than other words). Similarity is
-  ``0.4·embeddings + 0.2·stems + 0.4·names`` (:data:`WEIGHTS`).
-* **Language.** The encoder places texts of one language closer together whatever their topic.
-  In corpora of :data:`CENTER_MIN_DOCS` documents or more each language's mean vector is
-  subtracted (centring), and the story threshold becomes :data:`THRESHOLD_CENTRED`; smaller
-  multilingual corpora only have the language means moved onto the corpus mean.
-* **Time.** A document's own month is its published date, else a month named at least twice in
-  its text (or the only month it names). A document that names an event by its month as
-  something past ("the January events", "январские события") is taken to be written *after*
-  that month. Two documents whose months differ by the corpus's gap (2 months, or 1.5 × the
-  interquartile range of the documents' months when the corpus spreads over a long time), or a
-  retrospective one against a document of the month it looks back on, lose
-  :data:`TIME_PENALTY` of similarity.
-* **Clustering.** Average-linkage agglomerative clustering with a similarity threshold. Up to
-  :data:`FULL_LIMIT` documents the full similarity matrix is used (O(n²) time and memory: 4,000
-  documents take about 0.2 GB and well under a minute). Above it, a random sample of
-  :data:`SAMPLE` documents is clustered that way and every other document joins the sampled
-  story with the highest mean similarity to it (= its average linkage to that story) when that
-  reaches the threshold, else starts its own: O(SAMPLE² + n·stories), linear in n. The three
-  similarity parts are folded into one dense vector per document for this (TF-IDF blocks reduced
-  by truncated SVD), and the time penalty applies within the sample only.
-* **Main story** = the largest cluster; documents in any other cluster are ``off_event``.
-  Each story is labelled with the top TF-IDF words of its documents.
+A corpus a user gives is usually about one event. The **main story** is the event most
+documents are about, across languages; a document is **off-event** when its *main* subject is
+another event (another attack or disaster, a separate later development, a round-up where the
+event is one line among many) — not because it also mentions other events, is written in
+another language, or reports the event's aftermath.
 
-Limits: a thread is placed as a whole (its comments are not split between stories); the month
-reading is a small regex for English and Russian month names (other languages rely on the
-published date); on a handful of documents without dates, content alone rarely separates two
-events in the same country — the time cues do; weights and thresholds were chosen on BSNLP and
-the seed/demo corpora (see docs/evaluation.md).
+How it works (every step linear in the number of documents; no document × document matrix):
+
+* **A document's subject** is read from its title and first sentences (the *lead*,
+  :attr:`StorySettings.lead_sentences`): a multilingual sentence embedding of the lead, with
+  each language's mean removed when the corpus mixes languages (the encoder places texts of
+  one language together whatever their topic), and a TF-IDF vector of the lead's word stems
+  (transliterated, cut to 5 letters: «Пакистан»/«Пакистані»/"Pakistan" meet) and of the
+  resolved entities it names (one id across spellings, scripts and case forms).
+* **Stories** are found by threshold clustering against centroids (DP-means): a document joins
+  the story whose centroid is most similar when that reaches :attr:`StorySettings.join`, else it
+  starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
+  nearly as similar across them as within each (normalised average linkage, computed from the
+  stories' vector sums) are then joined: a large event that the encoder writes apart by
+  language or script is one story again. When no story holds most documents (a corpus of many
+  topics) the comparison is made with each language's mean embedding removed, so that two
+  topics that merely share the corpus's common ground stay apart (:attr:`StorySettings.merge`,
+  :attr:`~StorySettings.one_event_share`). Cost O(n · stories + stories²).
+* **Main story** = the largest. Every document's *typicality* is its similarity to the main
+  story's centroid, as a robust z-score against the main story's own members of its language
+  (median and MAD): a document of another story that is as typical as the main story's median
+  member is taken in (:attr:`rejoin_z`); a member far below (:attr:`outlier_z`) has another
+  main subject (a round-up, a different event in the same place) and is off-event — but only
+  when the members' typicality has two modes (a two-component Gaussian mixture beats one by
+  BIC): when every document tells the event, the low tail is no other subject.
+* **Time** splits a story only at a real gap: the main story's central period (10th–90th
+  percentile of its dates) is extended over its neighbouring documents while they are closer
+  than the gap (:attr:`min_gap_days`, or :attr:`gap_share` of the period when coverage is long
+  running); a document published outside it — before the event, or after a silence — is
+  another story. An undated document that names the main story's month as a past event ("the
+  January unrest", «январские события»; ``lang/<code>/stories_time.json``) was written after it.
+* **Why**: each document gets its similarity, typicality, the reason for its flag, its lead's
+  top terms and entities, and the main story's, for the report.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
-from storylens.doc import Document
+from storylens import lang
+from storylens.config import StorySettings
+from storylens.doc import Annotations, Document
 from storylens.relate import embeddings
-
-FULL_LIMIT = 4_000
-WEIGHTS = (0.4, 0.2, 0.4)  # embeddings, word stems, names
-THRESHOLD = 0.2  # average-linkage similarity to join a story (raw embeddings)
-THRESHOLD_CENTRED = 0.03  # the same once embeddings are centred (corpora of CENTER_MIN_DOCS or more)
-CENTER_MIN_DOCS = 50
-SAMPLE = 2_000  # documents clustered in full on the large-corpus path
-TIME_PENALTY = 0.35
-_SHRINK = 5  # documents' worth of corpus mean mixed into a language's mean
-
-_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"]
-_MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август",
-              "сентябр", "октябр", "ноябр", "декабр"]
-_EN_MONTH = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(" + "|".join(_MONTHS_EN) + r")\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
-    r"(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
-_RU_MONTH = re.compile(
-    r"(?:(\d{1,2})\s+)?\b(" + "|".join(_MONTHS_RU) + r")\w*(?:\s+((?:19|20)\d\d))?", re.I)
-_RETRO_EN = re.compile(
-    r"\b(" + "|".join(_MONTHS_EN) + r")(?:\s+(?:19|20)\d\d)?\s+(events|unrest|protests|riots|uprising|"
-    r"crisis|tragedy|violence|massacre|turmoil)\b|\bevents of (" + "|".join(_MONTHS_EN) + r")\b", re.I)
-_RETRO_RU = re.compile(
-    r"\b(январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|"
-    r"ноябрьск|декабрьск)\w*\s+(событи|беспоряд|протест|трагеди|волнени|кризис|бунт)\w*", re.I)
-_ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)")
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "e", "ж": "zh",
@@ -86,368 +68,501 @@ _TRANSLIT = str.maketrans({
     "ť": "t", "ď": "d", "ň": "n", "đ": "d", "ĺ": "l", "ľ": "l", "ŕ": "r", "ô": "o", "ä": "a",
 })
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = set("""the and for that with this from have has had was were are been will would could should their there
-they them what which when where while into about after before over under more most some such than then also only
-just said says very other being does did not but its his her our your who whom whose how why can may might
-many much like even still yet all any each both few own same out off again further once here
-это как что его она они оно для или при так уже все был была были быть этот эта эти тот того также
-который которые которая когда чтобы если только может после через между есть нет
-""".split())
+_STEM = 5
+_HASH_FEATURES = 2 ** 18
+_ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
-@dataclass
-class _Profile:
-    month: tuple[int | None, int] | None  # (year or None, month)
-    retro: int | None  # month the document looks back on
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Function words of every language with data (``lang/<code>/stories_stopwords.json``)."""
+    words: set[str] = set()
+    for data in lang.merged("stories_stopwords").values():
+        words.update(w.lower() for w in data.get("words", []))
+    return frozenset(words)
 
 
-def _doc_sentences(doc: Document, max_sentences: int) -> list[str]:
-    out: list[str] = []
-    title = (doc.meta.get("title") or "").strip()
-    if title:
-        out.append(title)
-    if doc.kind == "thread":
-        seen: set[int] = set()
-        for s in doc.sentences:
-            if s.passage not in seen:
-                seen.add(s.passage)
-                out.append(doc.text[s.start:s.end])
-            if len(out) >= max_sentences:
-                break
-    else:
-        for s in doc.sentences:
-            text = doc.text[s.start:s.end]
-            if title and text.strip("#* \n") and text.strip("#* \n") in title:
-                continue
-            out.append(text)
-            if len(out) >= max_sentences:
-                break
-    if not out:
-        out.append(doc.text[:500])
+@lru_cache(maxsize=1)
+def _retro_patterns() -> list[tuple[re.Pattern, list[str]]]:
+    out = []
+    for data in lang.merged("stories_time").values():
+        months, nouns = data.get("month_words", []), data.get("event_nouns", [])
+        if len(months) != 12 or not nouns:
+            continue
+        rx = re.compile(r"(?<!\w)(" + "|".join(f"(?:{m})" for m in months) + r")\w*(?:\s+(?:19|20)\d\d)?\s+(?:"
+                        + "|".join(nouns) + r")\w*", re.I)
+        out.append((rx, months))
     return out
 
 
-def _profile(doc: Document) -> _Profile:
-    text = doc.text
-    retro_spans: list[tuple[int, int]] = []
-    retro: Counter[int] = Counter()
-    for m in _RETRO_EN.finditer(text):
-        name = (m.group(1) or m.group(3)).lower()
-        retro[_MONTHS_EN.index(name) + 1] += 1
-        retro_spans.append(m.span())
-    for m in _RETRO_RU.finditer(text):
-        stems = ["январск", "февральск", "мартовск", "апрельск", "майск", "июньск", "июльск", "августовск",
-                 "сентябрьск", "октябрьск", "ноябрьск", "декабрьск"]
-        retro[stems.index(m.group(1).lower()) + 1] += 1
-        retro_spans.append(m.span())
-
-    pub = _ISO.match(doc.meta.get("published") or "")
-    if pub:
-        own: tuple[int | None, int] | None = (int(pub.group(1)), int(pub.group(2)))
-    else:
-        counts: Counter[int] = Counter()
-        years: dict[int, Counter[int]] = {}
-        def inside_retro(pos: int) -> bool:
-            return any(a <= pos < b for a, b in retro_spans)
-        for m in _EN_MONTH.finditer(text):
-            if inside_retro(m.start(2)):
-                continue
-            name = m.group(2).lower()
-            has_number = bool(m.group(1) or m.group(3) or m.group(4))
-            if name == "may" and not has_number:
-                continue
-            if not has_number and not re.search(r"\b(in|since|until|by|early|late|mid|of|last|next|this)\s*-?$",
-                                                text[max(0, m.start() - 8):m.start()], re.I):
-                continue
-            month = _MONTHS_EN.index(name) + 1
-            counts[month] += 1
-            if m.group(4):
-                years.setdefault(month, Counter())[int(m.group(4))] += 1
-        for m in _RU_MONTH.finditer(text):
-            if inside_retro(m.start(2)) or not (m.group(1) or m.group(3)):
-                continue
-            month = next(i + 1 for i, p in enumerate(_MONTHS_RU) if re.match(p, m.group(2), re.I))
-            counts[month] += 1
-            if m.group(3):
-                years.setdefault(month, Counter())[int(m.group(3))] += 1
-        own = None
-        if counts:
-            month, n = counts.most_common(1)[0]
-            if n >= 2 or len(counts) == 1:
-                year = years[month].most_common(1)[0][0] if month in years else None
-                own = (year, month)
-    back = retro.most_common(1)[0][0] if retro else None
-    if own and back == own[1]:
-        back = None
-    return _Profile(own, back)
+def _retro_month(text: str) -> int | None:
+    """The month a document looks back on as a past event ("the January unrest"), if any."""
+    counts: Counter[int] = Counter()
+    for rx, months in _retro_patterns():
+        for m in rx.finditer(text[:20_000]):
+            word = m.group(1).lower()
+            month = next((i + 1 for i, p in enumerate(months) if re.match(p, word, re.I)), None)
+            if month:
+                counts[month] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
-def _time_penalty(a: _Profile, b: _Profile, penalty: float, gap: int = 2) -> float:
-    if a.retro and b.month and b.month[1] == a.retro:
-        return penalty
-    if b.retro and a.month and a.month[1] == b.retro:
-        return penalty
-    if a.month and b.month:
-        (ya, ma), (yb, mb) = a.month, b.month
-        if ya is not None and yb is not None:
-            delta = abs((ya * 12 + ma) - (yb * 12 + mb))
-        else:
-            delta = min(abs(ma - mb), 12 - abs(ma - mb))
-        return penalty if delta >= gap else 0.0
-    return 0.0
+def _lead(doc: Document, sentences: int) -> str:
+    """Title and first sentences (for a thread: the first sentence of each first comment)."""
+    parts: list[str] = []
+    title = (doc.meta.get("title") or "").strip()
+    if title:
+        parts.append(title)
+    seen: set[int] = set()
+    for s in doc.sentences:
+        if doc.kind == "thread" and s.passage in seen:
+            continue
+        seen.add(s.passage)
+        text = doc.text[s.start:s.end].strip()
+        if text and text.strip("#* ") not in title:
+            parts.append(text)
+        if len(parts) > sentences:
+            break
+    return "\n".join(parts) if parts else doc.text[:500]
 
 
-def _penalty_matrix(profiles: list[_Profile], gap: int = 2) -> np.ndarray:
-    """:func:`_time_penalty` (with penalty 1) for every pair at once, vectorised."""
-    n = len(profiles)
-    has = np.array([p.month is not None for p in profiles])
-    moy = np.array([p.month[1] if p.month else 0 for p in profiles])
-    year = np.array([p.month[0] if p.month and p.month[0] is not None else -1 for p in profiles])
-    retro = np.array([p.retro or 0 for p in profiles])
-    back = (retro[:, None] > 0) & has[None, :] & (retro[:, None] == moy[None, :])
-    out = back | back.T
-    both = has[:, None] & has[None, :]
-    with_year = (year[:, None] >= 0) & (year[None, :] >= 0)
-    absolute = np.abs((year * 12 + moy)[:, None] - (year * 12 + moy)[None, :])
-    circular = np.abs(moy[:, None] - moy[None, :])
-    circular = np.minimum(circular, 12 - circular)
-    delta = np.where(with_year, absolute, circular)
-    out |= both & (delta >= gap)
-    out[np.arange(n), np.arange(n)] = False
-    return out.astype(np.float32)
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of three letters or more that are not function words (any language)."""
+    stop = _stopwords()
+    return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
-def _stem_text(text: str) -> str:
-    words = _WORD.findall(text.lower().translate(_TRANSLIT))
-    return " ".join(w[:6] for w in words if w not in _STOP)
+def stem(word: str) -> str:
+    """A crude cross-lingual stem: transliterated to Latin, cut to five letters
+    («Пакистані»/"Pakistan" → "pakis")."""
+    return word.translate(_TRANSLIT)[:_STEM]
 
 
-_NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄČŠŽŁŚŻŘ][^\W\d_]{2,}")
+@dataclass
+class _Facts:
+    """What the stories step keeps of one document: small, so that corpora can be large."""
+
+    id: str
+    language: str
+    day: int | None  # publication date (ordinal)
+    retro: int | None  # month it looks back on as a past event
+    terms: list[str] = field(default_factory=list)  # lead stems and entity ids
 
 
-def _tfidf(texts: list[str]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vec = TfidfVectorizer(sublinear_tf=True, min_df=1 if len(texts) < 50 else 2, max_df=0.5 if len(texts) >= 20 else 1.0,
-                          token_pattern=r"\S+", lowercase=False)
-    try:
-        return vec.fit_transform(texts)
-    except ValueError:  # empty vocabulary
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix((len(texts), 1))
-
-
-def _names_text(text: str) -> str:
-    words = _NAME.findall(text)
-    return " ".join(w.lower().translate(_TRANSLIT)[:5] for w in words if w.lower() not in _STOP)
+def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
+    lead = _lead(doc, settings.lead_sentences)
+    terms = [stem(w) for w in content_words(lead)]
+    day = None
+    m = _ISO.match(doc.meta.get("published") or "")
+    if m:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
+        except ValueError:
+            pass
+    if ann is not None:
+        lead_end = len(lead) + 200
+        terms += ["@" + e.entity for e in ann.entities if e.entity and e.start < lead_end]
+    return _Facts(doc.id, doc.meta.get("language") or "?", day, _retro_month(doc.text), terms), lead
 
 
-def _tfidf_matrices(docs: list[Document]):
-    texts = [((d.meta.get("title") or "") + "\n" + d.text)[:20_000] for d in docs]
-    return _tfidf([_stem_text(t) for t in texts]), _tfidf([_names_text(t) for t in texts])
+def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
+    """TF-IDF of the lead terms, rows unit length. Terms are hashed (the vocabulary is never
+    held) and only the ``max_terms`` most widespread that occur in two leads or more (and in
+    at most 80 % of them) are kept as columns, so that dense story centroids stay small."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+    vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
+                            norm=None, binary=True)
+    counts = vec.transform(f.terms for f in facts).tocsc()
+    df = np.diff(counts.indptr)
+    keep = df >= 1
+    if len(facts) >= 20:  # a term in one lead only, or in most leads, tells nothing about grouping
+        keep = (df >= 2) & (df <= 0.8 * len(facts))
+    cols = np.flatnonzero(keep)
+    if len(cols) > max_terms:
+        cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
+    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, np.sort(cols)])
+    return x.tocsr().astype(np.float32)
 
 
-def document_vectors(docs: list[Document], max_sentences: int = 12) -> np.ndarray:
-    """One L2-normalised embedding per document: the mean of its title's and first sentences'."""
-    per_doc = [_doc_sentences(d, max_sentences) for d in docs]
-    flat = [s for sents in per_doc for s in sents]
-    emb = embeddings.encode(flat)
-    out = np.zeros((len(docs), embeddings.DIM), dtype=np.float32)
-    i = 0
-    for k, sents in enumerate(per_doc):
-        out[k] = emb[i:i + len(sents)].mean(axis=0)
-        i += len(sents)
+def _without_language(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    """Embeddings without the encoder's language signal (texts of one language sit together
+    whatever their topic): each language's mean, shrunk towards the corpus mean for rare
+    languages, is moved onto the corpus mean. (Subtracting the means altogether — centring —
+    would also remove what every document of a one-event corpus shares, and split it into its
+    sub-topics.)"""
+    if len(set(languages)) == 1:
+        return vectors
+    langs = np.array(languages)
+    mean = vectors.mean(axis=0)
+    out = vectors.copy()
+    for code in set(languages):
+        rows = langs == code
+        n = int(rows.sum())
+        out[rows] += mean - (n * vectors[rows].mean(axis=0) + 5 * mean) / (n + 5)
     return embeddings.normalise(out)
 
 
-def _adjust(vectors: np.ndarray, docs: list[Document]) -> tuple[np.ndarray, bool]:
-    """Remove the encoder's language signal (texts of one language sit closer whatever their topic).
-
-    From :data:`CENTER_MIN_DOCS` documents on, each language's mean (shrunk towards the corpus
-    mean for rare languages) is subtracted: the vectors are centred, which also removes what the
-    whole corpus shares and sharpens topics (returns ``True``: use :data:`THRESHOLD_CENTRED`).
-    Below that the means are too noisy to subtract; a multilingual corpus only has each
-    language's mean moved onto the corpus mean (a no-op for one language).
-    """
-    langs = np.array([d.meta.get("language") or "?" for d in docs])
+def _centred(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    """Embeddings less their language's mean: what sets a document apart from the others of its
+    language in this corpus (the common subject of a one-event corpus goes too)."""
+    langs = np.array(languages)
     out = vectors.copy()
-    mean = vectors.mean(axis=0)
-    if len(docs) >= CENTER_MIN_DOCS:
-        for lang in set(langs):
-            rows = langs == lang
-            n = int(rows.sum())
-            out[rows] -= (n * vectors[rows].mean(axis=0) + _SHRINK * mean) / (n + _SHRINK)
-        return embeddings.normalise(out), True
-    if len(set(langs)) > 1:
-        for lang in set(langs):
-            rows = langs == lang
-            out[rows] += mean - vectors[rows].mean(axis=0)
-        return embeddings.normalise(out), False
-    return out, False
+    for code in set(languages):
+        rows = langs == code
+        out[rows] -= vectors[rows].mean(axis=0)
+    return embeddings.normalise(out).astype(np.float32)
 
 
-def _month_gap(profiles: list[_Profile]) -> int:
-    """Months apart that make two documents different events: 2, or more when the corpus itself
-    spreads over a long time (1.5 × the interquartile range of the documents' months)."""
-    months = np.array([p.month[0] * 12 + p.month[1] for p in profiles if p.month and p.month[0] is not None])
-    if len(months) < 4:
-        return 2
-    q1, q3 = np.percentile(months, [25, 75])
-    return max(2, int(np.ceil(1.5 * (q3 - q1))))
+class _Space:
+    """Documents as (embedding, term vector) pairs; similarity is their weighted dot products."""
+
+    def __init__(self, emb: np.ndarray, terms: sparse.csr_matrix, weight: float):
+        self.emb, self.terms, self.w = emb, terms, weight
+
+    def __len__(self) -> int:
+        return self.emb.shape[0]
+
+    def centroids(self, labels: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        onehot = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
+                                   shape=(k, len(labels)))
+        return (embeddings.normalise(np.asarray(onehot @ self.emb)),
+                _unit(np.asarray((onehot @ self.terms).todense())))
+
+    def similarity(self, rows: np.ndarray | slice, c_emb: np.ndarray, c_terms: np.ndarray) -> np.ndarray:
+        return self.w * (self.emb[rows] @ c_emb.T) + (1 - self.w) * np.asarray(self.terms[rows] @ c_terms.T)
 
 
-def _labels(docs: list[Document], clusters: list[list[int]], top: int = 5) -> list[str]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)).astype(np.float32)
 
-    texts = [((d.meta.get("title") or "") + "\n" + d.text)[:20_000] for d in docs]
-    vec = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{4,}\b",
-                          stop_words=sorted(_STOP), max_df=0.9 if len(docs) > 2 else 1.0)
-    try:
-        x = vec.fit_transform(texts)
-    except ValueError:
-        return ["" for _ in clusters]
-    vocab = np.array(vec.get_feature_names_out())
-    labels = []
-    for members in clusters:
-        score = np.asarray(x[members].sum(axis=0)).ravel()
-        # prefer words used by several members of the cluster
-        present = np.asarray((x[members] > 0).sum(axis=0)).ravel()
-        score = score * (1 + present)
-        best = np.argsort(-score)[:top]
-        labels.append(", ".join(vocab[j] for j in best if score[j] > 0))
+
+def _threshold(join: float, size: int | np.ndarray) -> float | np.ndarray:
+    """The similarity to a centroid of ``size`` documents that a document needs: ``join`` is
+    the bar for a large story; against fewer documents the same closeness gives a lower cosine
+    (for pairwise cosine ρ, a centroid of k documents is at √k·ρ/√(1+(k−1)ρ), √ρ for large k)."""
+    rho = join * join
+    return np.sqrt(size) * rho / np.sqrt(1 + (size - 1) * rho)
+
+
+def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 4096) -> np.ndarray:
+    """DP-means: one pass in a random order (join the most similar centroid when it reaches
+    ``join``, else start a story), then ``rounds`` of re-centring and reassignment. Centroid
+    sums live in arrays that grow by doubling; a document's term vector is sparse, so a step
+    costs O(stories · (dimensions + its terms))."""
+    n, n_terms = len(space), space.terms.shape[1]
+    order = np.random.default_rng(seed).permutation(n)
+    labels = np.full(n, -1)
+    cap = 64
+    e_sum = np.zeros((cap, space.emb.shape[1]), dtype=np.float32)
+    t_sum = np.zeros((cap, n_terms), dtype=np.float32)
+    e_norm = np.ones(cap, dtype=np.float32)
+    t_norm = np.ones(cap, dtype=np.float32)
+    size = np.zeros(cap, dtype=np.int64)
+    k = 0
+    terms = space.terms
+    for i in order:
+        e = space.emb[i]
+        cols = terms.indices[terms.indptr[i]:terms.indptr[i + 1]]
+        vals = terms.data[terms.indptr[i]:terms.indptr[i + 1]]
+        if k:
+            sim = (space.w * (e_sum[:k] @ e) / e_norm[:k]
+                   + (1 - space.w) * (t_sum[:k, cols] @ vals) / t_norm[:k])
+            best = int(sim.argmax())
+            if sim[best] >= _threshold(join, size[best]):
+                labels[i] = best
+                e_sum[best] += e
+                t_sum[best, cols] += vals
+                size[best] += 1
+                e_norm[best] = max(float(np.linalg.norm(e_sum[best])), 1e-12)
+                t_norm[best] = max(float(np.linalg.norm(t_sum[best])), 1e-12)
+                continue
+        if k == cap:
+            cap *= 2
+            e_sum, t_sum = np.resize(e_sum, (cap, e_sum.shape[1])), np.resize(t_sum, (cap, n_terms))
+            e_norm, t_norm, size = np.resize(e_norm, cap), np.resize(t_norm, cap), np.resize(size, cap)
+        labels[i] = k
+        e_sum[k] = e
+        t_sum[k] = 0
+        t_sum[k, cols] = vals
+        e_norm[k] = max(float(np.linalg.norm(e)), 1e-12)
+        t_norm[k] = max(float(np.linalg.norm(vals)), 1e-12)
+        size[k] = 1
+        k += 1
+    del e_sum, t_sum
+    for _ in range(rounds):
+        k = int(labels.max()) + 1
+        ce, ct = space.centroids(labels, k)
+        new = np.empty(n, dtype=int)
+        best_sim = np.empty(n, dtype=np.float32)
+        for s0 in range(0, n, block):
+            sim = space.similarity(slice(s0, s0 + block), ce, ct)
+            new[s0:s0 + block] = sim.argmax(axis=1)
+            best_sim[s0:s0 + block] = sim.max(axis=1)
+        sizes = np.bincount(new, minlength=k)
+        lonely = np.where(best_sim < _threshold(join, sizes[new]))[0]
+        new[lonely] = k + np.arange(len(lonely))
+        _, new = np.unique(new, return_inverse=True)
+        if np.array_equal(new, labels):
+            break
+        labels = new
     return labels
 
 
-def _period(docs: list[Document], members: list[int], profiles: list[_Profile]) -> dict[str, str | None]:
-    dates = sorted((docs[i].meta.get("published") or "")[:10] for i in members if docs[i].meta.get("published"))
-    if not dates:
-        months = sorted(f"{p.month[0]:04d}-{p.month[1]:02d}" for i in members
-                        if (p := profiles[i]).month and p.month[0] is not None)
-        dates = months
-    return {"from": dates[0] if dates else None, "to": dates[-1] if dates else None}
+class _Linkage:
+    """Normalised average linkage between stories, from their vector sums: the mean similarity
+    of a document pair across two stories over the geometric mean of the mean pair similarity
+    within each (no document pair is ever formed). Merging adds the sums up."""
+
+    def __init__(self, space: _Space, onehot: sparse.csr_matrix, n: np.ndarray):
+        e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
+        t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
+        self.cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
+        squares = (space.w * (space.emb * space.emb).sum(axis=1)
+                   + (1 - space.w) * np.asarray(space.terms.multiply(space.terms).sum(axis=1)).ravel())
+        self.self_dot = np.asarray(onehot @ squares).ravel()
+        self.n = n
+
+    def score(self) -> np.ndarray:
+        n = self.n
+        within = np.maximum((np.diag(self.cross) - self.self_dot) / (n * (n - 1)), 1e-6)
+        return self.cross / np.outer(n, n) / np.sqrt(np.outer(within, within))
+
+    def join(self, a: int, b: int) -> None:
+        self.cross[a] += self.cross[b]
+        self.cross[:, a] += self.cross[:, b]
+        self.self_dot[a] += self.self_dot[b]
+        self.n[a] += self.n[b]
 
 
-def _cluster_full(sim: np.ndarray, threshold: float) -> np.ndarray:
-    from sklearn.cluster import AgglomerativeClustering
-
-    n = len(sim)
-    if n == 1:
-        return np.zeros(1, dtype=int)
-    dist = np.clip(1.0 - sim, 0.0, 2.0).astype(np.float64)
-    np.fill_diagonal(dist, 0.0)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=1.0 - threshold)
-    return model.fit_predict(dist)
-
-
-def _features(vectors: np.ndarray, stems, names, weights: tuple[float, float, float], dims: int = 128) -> np.ndarray:
-    """One dense vector per document whose dot products are (close to) the weighted similarity:
-    the embedding and the two TF-IDF blocks (reduced by truncated SVD), each unit-length and
-    scaled by the square root of its weight."""
-    from sklearn.decomposition import TruncatedSVD
-
-    blocks = [np.sqrt(weights[0]) * vectors]
-    for w, m in ((weights[1], stems), (weights[2], names)):
-        k = min(dims, m.shape[1] - 1, m.shape[0] - 1)
-        if k < 2:
-            continue
-        reduced = TruncatedSVD(n_components=k, random_state=0).fit_transform(m).astype(np.float32)
-        blocks.append(np.sqrt(w) * embeddings.normalise(reduced))
-    return np.hstack(blocks)
-
-
-def _cluster_sampled(features: np.ndarray, profiles: list[_Profile], threshold: float, time_penalty: float,
-                     sample: int, seed: int = 0) -> np.ndarray:
-    """Large corpora: average linkage on a random sample of ``sample`` documents (full matrix,
-    time penalty included), then every other document joins the sampled story whose mean
-    similarity to it (its average linkage to that story) is highest, if that reaches
-    ``threshold``, else it starts a story of its own. Cost O(sample² + n·stories), linear in n."""
-    n = len(features)
-    rng = np.random.default_rng(seed)
-    idx = np.sort(rng.choice(n, size=min(sample, n), replace=False))
-    sub = features[idx]
-    sim = sub @ sub.T
-    if time_penalty:
-        picked = [profiles[i] for i in idx]
-        sim -= time_penalty * _penalty_matrix(picked, _month_gap(profiles))
-    sample_labels = _cluster_full(sim, threshold)
-    labels = np.full(n, -1, dtype=int)
-    labels[idx] = sample_labels
-    k = int(sample_labels.max()) + 1
-    centroids = np.zeros((k, features.shape[1]), dtype=np.float32)
-    np.add.at(centroids, sample_labels, sub)
-    centroids /= np.bincount(sample_labels, minlength=k)[:, None]
-    rest = np.setdiff1d(np.arange(n), idx)
-    next_label = k
-    for s0 in range(0, len(rest), 2048):
-        block = rest[s0:s0 + 2048]
-        scores = features[block] @ centroids.T
-        best = scores.argmax(axis=1)
-        for i, b, sc in zip(block, best, scores[np.arange(len(block)), best]):
-            if sc >= threshold:
-                labels[i] = b
-            else:
-                labels[i] = next_label
-                next_label += 1
-    return labels
+def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
+    """Join stories whose documents are, on average, nearly as similar to each other's as to
+    their own (:class:`_Linkage` at least ``merge``). Threshold clustering leaves one event
+    split where a language or script writes it apart (one story per language of a large
+    topic); this joins those parts while distinct events stay apart. Stories of fewer than
+    ``min_size`` documents take no part (their own similarity is too rough to judge)."""
+    sizes = np.bincount(labels)
+    ks = np.flatnonzero(sizes >= min_size)
+    if len(ks) < 2:
+        return labels
+    onehot = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
+                               shape=(len(sizes), len(labels)))[ks]
+    linkage = _Linkage(space, onehot, sizes[ks].astype(np.float64))
+    alive = np.ones(len(ks), dtype=bool)
+    target = np.arange(len(sizes))
+    while alive.sum() > 1:
+        score = linkage.score()
+        score[~alive] = -np.inf
+        score[:, ~alive] = -np.inf
+        np.fill_diagonal(score, -np.inf)
+        a, b = np.unravel_index(int(score.argmax()), score.shape)
+        if score[a, b] < merge:
+            break
+        linkage.join(a, b)
+        alive[b] = False
+        target[target == ks[b]] = ks[a]
+    _, out = np.unique(target[labels], return_inverse=True)
+    return out
 
 
-def _inputs(docs: list[Document], max_sentences: int):
-    vectors, centred = _adjust(document_vectors(docs, max_sentences), docs)
-    stems, names = _tfidf_matrices(docs)
-    return vectors, centred, stems.tocsr(), names.tocsr()
+def _robust_z(values: np.ndarray, reference: np.ndarray, min_spread: float) -> np.ndarray:
+    """``values`` as robust z-scores against ``reference`` (median, MAD × 1.4826); the spread is
+    at least ``min_spread``, so that in a corpus whose documents all say much the same, a small
+    drop in similarity is not taken for another subject."""
+    med = float(np.median(reference))
+    mad = float(np.median(np.abs(reference - med))) * 1.4826
+    return (values - med) / max(mad, min_spread)
 
 
-def similarity_matrix(docs: list[Document], *, weights: tuple[float, float, float] = WEIGHTS,
-                      time_penalty: float = TIME_PENALTY, max_sentences: int = 12) -> tuple[np.ndarray, bool]:
-    """Pairwise document similarity (embeddings, word stems, names, minus the time penalty), and
-    whether the embeddings were centred (see :func:`_adjust`)."""
-    vectors, centred, stems, names = _inputs(docs, max_sentences)
-    profiles = [_profile(d) for d in docs]
-    w_emb, w_stems, w_names = weights
-    sim = w_emb * (vectors @ vectors.T) + w_stems * (stems @ stems.T).toarray() + w_names * (names @ names.T).toarray()
-    if time_penalty:
-        sim -= time_penalty * _penalty_matrix(profiles, _month_gap(profiles))
-    return sim, centred
+def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: StorySettings) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's similarity to the main story's centroid — a member's to the centroid of
+    the *other* members, so that small stories are not flattered by their own documents — and
+    that as a robust z-score against the main story's members of the same language (or all of
+    them for a rare language)."""
+    e_sum = space.emb[main].sum(axis=0)
+    t_sum = np.asarray(space.terms[main].sum(axis=0)).ravel()
+    sim = np.empty(len(space), dtype=np.float32)
+    for s0 in range(0, len(space), 4096):
+        rows = slice(s0, s0 + 4096)
+        e, own = space.emb[rows], main[rows].astype(np.float32)
+        t = space.terms[rows]
+        e_dot, t_dot = e @ e_sum, np.asarray(t @ t_sum).ravel()
+        e_self, t_self = (e * e).sum(axis=1), np.asarray(t.multiply(t).sum(axis=1)).ravel()
+        # cosine with (sum - own vector) for members, with the sum for the others
+        e_cos = (e_dot - own * e_self) / np.sqrt(np.maximum(e_sum @ e_sum - 2 * own * e_dot + own * e_self, 1e-12))
+        t_cos = (t_dot - own * t_self) / np.sqrt(np.maximum(t_sum @ t_sum - 2 * own * t_dot + own * t_self, 1e-12))
+        sim[rows] = space.w * e_cos + (1 - space.w) * t_cos
+    z = _robust_z(sim, sim[main], settings.min_spread)
+    langs = np.array([f.language for f in facts])
+    for code in set(langs[main]):
+        members = main & (langs == code)
+        if members.sum() >= settings.min_language_docs:
+            rows = langs == code
+            z[rows] = _robust_z(sim[rows], sim[members], settings.min_spread)
+    return sim, z
 
 
-def group_stories(docs: list[Document], *, threshold: float | None = None,
-                  weights: tuple[float, float, float] = WEIGHTS, time_penalty: float = TIME_PENALTY,
-                  max_sentences: int = 12,
-                  full_limit: int = FULL_LIMIT) -> tuple[list[dict], dict[str, str], set[str]]:
-    """Group ``docs`` into stories.
+def _atypical(z: np.ndarray, main: np.ndarray, outlier: float) -> np.ndarray:
+    """Members of the main story whose typicality sets them apart: below ``outlier`` *and* in
+    the lower of two groups when the members' typicality has two (a two-component Gaussian
+    mixture beats one by BIC). In a corpus whose documents all tell the event, typicality has
+    one mode and its low tail is no other subject; a fixed cut would always flag that tail."""
+    from sklearn.mixture import GaussianMixture
 
-    Returns ``(stories, doc_story, off_event)``: stories in the analysis schema's shape (main story
-    first), each document id's story id, and the ids of documents outside the main story.
-    ``threshold`` defaults to :data:`THRESHOLD` (or :data:`THRESHOLD_CENTRED` when the corpus is
-    large enough for the embeddings to be centred).
+    out = np.zeros(len(z), dtype=bool)
+    values = z[main].reshape(-1, 1)
+    if len(values) < 10:
+        return main & (z < outlier)
+    one = GaussianMixture(1, random_state=0).fit(values)
+    two = GaussianMixture(2, random_state=0, n_init=3).fit(values)
+    if two.bic(values) >= one.bic(values):
+        return out
+    low = int(np.argmin(two.means_.ravel()))
+    posterior = two.predict_proba(z.reshape(-1, 1))[:, low]
+    return main & (z < outlier) & (posterior > 0.5)
+
+
+def _period(days: list[int], settings: StorySettings) -> tuple[int, int] | None:
+    """The main story's period: its central 10–90% of dates, extended over neighbours closer
+    than a real gap (``min_gap_days`` or ``gap_share`` of the central period)."""
+    if not days:
+        return None
+    days = sorted(days)
+    lo, hi = np.percentile(days, [10, 90])
+    gap = _gap((lo, hi), settings)
+    left = next((d for d in days if d >= lo), days[0])
+    right = next((d for d in reversed(days) if d <= hi), days[-1])
+    for d in reversed([d for d in days if d < left]):
+        if left - d >= gap:
+            break
+        left = d
+    for d in [d for d in days if d > right]:
+        if d - right >= gap:
+            break
+        right = d
+    return left, right
+
+
+def _gap(period: tuple[int, int], settings: StorySettings) -> float:
+    """Days of silence that make a real gap: ``min_gap_days``, or ``gap_share`` of the period."""
+    return max(settings.min_gap_days, settings.gap_share * (period[1] - period[0]))
+
+
+def _month_of(day: int) -> int:
+    return date.fromordinal(day).month
+
+
+def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotations] | None = None,
+                  settings: StorySettings | None = None) -> tuple[list[dict], dict[str, str], set[str], dict[str, dict]]:
+    """Group ``docs`` into stories and flag the documents whose main subject is another event.
+
+    Returns ``(stories, doc_story, off_event, why)``: stories in the analysis schema's shape
+    (main story first), each document id's story id, the off-event ids, and per document the
+    reason (similarity and typicality to the main story, the flag's cause, its lead's top terms
+    vs the main story's). ``annotations`` (doc id → its :class:`Annotations`, e.g. ``Store.annotations``)
+    adds the resolved entities each lead names.
     """
-    if not docs:
-        return [], {}, set()
-    profiles = [_profile(d) for d in docs]
-    if len(docs) <= full_limit:
-        sim, centred = similarity_matrix(docs, weights=weights, time_penalty=time_penalty,
-                                         max_sentences=max_sentences)
-        th = threshold if threshold is not None else (THRESHOLD_CENTRED if centred else THRESHOLD)
-        labels = _cluster_full(sim, th)
+    settings = settings or StorySettings()
+    facts: list[_Facts] = []
+    leads: list[str] = []
+    for doc in docs:
+        f, lead = _facts(doc, annotations(doc.id) if annotations else None, settings)
+        facts.append(f)
+        leads.append(lead)
+    if not facts:
+        return [], {}, set(), {}
+    emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
+    space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms),
+                   settings.embedding_weight)
+    labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed)
+    # A corpus one story already dominates is about one event: its language means are that event,
+    # so stories are compared with the means moved together. Otherwise (many topics) they are
+    # compared with each language's mean removed, so that shared ground does not join two topics.
+    if np.bincount(labels).max() >= settings.one_event_share * len(labels):
+        labels = _merge_similar(space, labels, settings.merge_one_event)
     else:
-        vectors, centred, stems, names = _inputs(docs, max_sentences)
-        th = threshold if threshold is not None else (THRESHOLD_CENTRED if centred else THRESHOLD)
-        labels = _cluster_sampled(_features(vectors, stems, names, weights), profiles, th, time_penalty,
-                                  sample=min(full_limit, SAMPLE) if full_limit else SAMPLE)
-
-    groups: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        groups.setdefault(int(lab), []).append(i)
-    clusters = sorted(groups.values(), key=lambda m: (-len(m), m[0]))
-    names_ = _labels(docs, clusters)
-    stories, doc_story = [], {}
-    for n, (members, name) in enumerate(zip(clusters, names_), start=1):
+        labels = _merge_similar(_Space(_centred(emb, languages), space.terms, space.w), labels, settings.merge)
+    sizes = Counter(labels.tolist())
+    first = min(sizes, key=lambda k: (-sizes[k], k))
+    main = labels == first
+    # the main story is every document about as typical of it as its members: others join,
+    # members far below leave (twice, as the centroid moves)
+    sim, z = _typicality(space, main, facts, settings)
+    outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
+    atypical = _atypical(z, main, outlier) if len(facts) > 2 else np.zeros(len(facts), dtype=bool)
+    reason = [""] * len(facts)
+    for i in range(len(facts)):
+        if not main[i] and z[i] >= settings.rejoin_z:
+            main[i] = True
+        elif main[i] and atypical[i]:
+            main[i] = False
+            reason[i] = "its title and lead are about something else than the main story's"
+    period = _period([f.day for f, m in zip(facts, main) if m and f.day is not None], settings)
+    if period:
+        event_months = {_month_of(period[0]), _month_of(period[1])}
+        gap = _gap(period, settings)
+        for i, f in enumerate(facts):
+            if f.day is not None and (f.day <= period[0] - gap or f.day >= period[1] + gap):
+                main[i] = False
+                when = "before" if f.day < period[0] else "after"
+                reason[i] = f"published {when} the main story's period, across a gap"
+            elif f.day is None and f.retro in event_months:
+                main[i] = False
+                reason[i] = "looks back on the main story's month as a past event"
+    # the main story is its members; every other document keeps its cluster (renumbered by size)
+    labels = np.where(main, -1, labels)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels.tolist()):
+        groups[lab].append(i)
+    order = sorted(groups, key=lambda k: (k != -1, -len(groups[k]), groups[k][0]))
+    if -1 not in groups:
+        main_members: list[int] = []
+        order = [-1] + order
+        groups[-1] = main_members
+    words = _surface_words(leads)
+    main_top = _top_terms(facts, groups[-1], words)
+    stories, doc_story, off_event, why = [], {}, set(), {}
+    for n, key in enumerate(order, start=1):
+        members = groups[key]
         sid = f"story-{n}"
-        stories.append({"id": sid, "label": name, "documents": [docs[i].id for i in members],
-                        "main": n == 1, "period": _period(docs, members, profiles)})
+        top = _top_terms(facts, members, words)
+        stories.append({"id": sid, "label": ", ".join(top[:5]), "documents": [facts[i].id for i in members],
+                        "main": key == -1, "period": _story_period(facts, members)})
         for i in members:
-            doc_story[docs[i].id] = sid
-    off_event = {docs[i].id for members in clusters[1:] for i in members}
-    return stories, doc_story, off_event
+            doc_story[facts[i].id] = sid
+            if key != -1:
+                off_event.add(facts[i].id)
+            why[facts[i].id] = {
+                "similarity": round(float(sim[i]), 3), "typicality": round(float(z[i]), 2),
+                "reason": reason[i] or ("in the main story" if key == -1 else "grouped with another event's documents"),
+                "terms": _top_terms(facts, [i], words, 8), "main_terms": main_top[:8],
+            }
+    return stories, doc_story, off_event, why
+
+
+def _surface_words(leads: list[str]) -> dict[str, str]:
+    """Each stem's most frequent word, to show terms as words."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for lead in leads:
+        for w in content_words(lead):
+            counts[stem(w)][w] += 1
+    return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+
+
+def _top_terms(facts: list[_Facts], members: list[int], words: dict[str, str], top: int = 10) -> list[str]:
+    counts = Counter(t for i in members for t in set(facts[i].terms))
+    out: list[str] = []
+    for term, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top * 3]:
+        shown = term[1:].split(":", 1)[-1].replace("-", " ") if term.startswith("@") else words.get(term, term)
+        if shown not in out:
+            out.append(shown)
+        if len(out) >= top:
+            break
+    return out
+
+
+def _story_period(facts: list[_Facts], members: list[int]) -> dict[str, str | None]:
+    days = sorted(facts[i].day for i in members if facts[i].day is not None)
+    if not days:
+        return {"from": None, "to": None}
+    return {"from": date.fromordinal(days[0]).isoformat(), "to": date.fromordinal(days[-1]).isoformat()}

@@ -1,72 +1,204 @@
-"""A timeline across sources: each day-level date mentioned, with what was said happened then.
+"""A timeline across sources: for each day, what the sources say happened that day.
 
-Events come from the sentences that hold a normalised date (and from claims with an
-"as of" date). Sentences about the same day are one timeline item with every source
-that reports it; the item's summary is its shortest sentence, the most headline-like.
-Dates outside the main story's period (with a margin) are left out, so a passing
-reference to 1999 does not stretch the chart.
+Candidates are the sentences that hold a day-level date (``annotate/dates.py`` has already
+resolved weekdays and relative dates against each document's publication date). A candidate is
+kept only when it can tell a reader what happened:
+
+* **on or before its document's publication date** — a later day is a plan or a forecast, not
+  something that happened; nor a page's date line or time stamp;
+* **not a period's bound** — "since July 18", «до 10 серпня» (``lang/<code>/timeline_bounds.json``);
+* **a real event description** — enough words besides its dates and enough content words
+  (:class:`~storylens.config.TimelineSettings`), a capital or digit first and a sentence end
+  last, not cut after an abbreviation ("Meanwhile, on Monday, U.S."), no handle or link, not a
+  list of names, not a photo caption (``lang/<code>/timeline_captions.json``), not a piece of
+  a longer quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об
+  этом сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time
+  stamps and fragments fail.
+
+Each day's candidates are ranked by how informative they are (content words, named entities,
+figures) plus how much the *other* sources of that day say the same (shared word stems), so the
+entry's summary is a well-supported description rather than the shortest sentence; copies of one
+text count once. Days outside the main story's period (with a margin) are left out.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from storylens import lang
+from storylens.config import TimelineSettings
+from storylens.relate.stories import content_words, stem
 
 if TYPE_CHECKING:
     from storylens.relate import CorpusView
 
-MAX_EVIDENCE = 12
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_HANDLE_OR_LINK = re.compile(r"(?<!\w)@\w|https?://|www\.", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”»)\]]*\s*$")
+_ENDS_ON_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯІЇЄҐ]\.){1,3}\s*$|(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")
+_NUMBER = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def _bound_words() -> re.Pattern | None:
+    """Words that, right before a date, make it a period's bound (every language's file)."""
+    words = {w.lower() for data in lang.merged("timeline_bounds").values() for w in data.get("before_date", [])}
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _caption_cues() -> tuple[str, ...]:
+    """Marks of a photo caption or credit (``lang/<code>/timeline_captions.json``)."""
+    return tuple(sorted({w.lower() for data in lang.merged("timeline_captions").values() for w in data.get("cues", [])}))
+
+
+@lru_cache(maxsize=None)
+def _leaning_opener() -> re.Pattern | None:
+    """Openers of a sentence that leans on the one before (``lang/<code>/timeline_fragments.json``)."""
+    words = {w.lower() for data in lang.merged("timeline_fragments").values() for w in data.get("openers", [])}
+    if not words:
+        return None
+    return re.compile(r"^\W*(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+def _balanced_quotes(text: str) -> bool:
+    """Quotation marks open and close within the sentence (else it is a piece of a longer quote):
+    « as many as », an even number of straight and of curly marks (“…”, „…“)."""
+    curly = text.count("„") + text.count("“") + text.count("”")
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and curly % 2 == 0
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date in figures set between a headline and the next sentence with no punctuation
+    ("…released from prison 08.11.2018 According to her lawyer…"): the page's date line, not
+    the day of what the text reports."""
+    return (not any(c.isalpha() for c in text[start:end])
+            and bool(re.match(r"[ \t]+[^\W\d_]", text[end:end + 3])) and text[end:end + 3].strip()[:1].isupper()
+            and not re.search(r"[.,:;!?]\s*$", text[max(0, start - 3):start]))
+
+
+def _is_bound(text: str, start: int) -> bool:
+    rx = _bound_words()
+    return bool(rx and rx.search(text[max(0, start - 20):start]))
 
 
 def dated_sentences(view: CorpusView, ids: Iterable[str]) -> list[dict]:
-    """Each sentence of ``ids`` holding a day-level date, as ``build_timeline`` items."""
+    """Each sentence of ``ids`` holding a day-level date, as :func:`build_timeline` items.
+
+    Dates after the document's publication date and dates that bound a period are skipped."""
     items = []
     for doc, ann in view.annotated(ids):
+        published = view.published.get(doc.id)
         starts = [s.start for s in doc.sentences]
+        entity_starts = sorted(m.start for m in ann.entities)
+        by_sentence: dict[int, list] = defaultdict(list)
         for d in ann.dates:
-            value = d.value or d.lo
-            if not value or len(value) < 10:
-                continue
             k = bisect.bisect_right(starts, d.start) - 1
-            if k < 0:
-                continue
+            if k >= 0:
+                by_sentence[k].append(d)
+        for k, found in by_sentence.items():
             s = doc.sentences[k]
-            items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
-                          "text": doc.text[s.start:s.end], "source": view.source[doc.id]})
+            for d in found:
+                value = d.value or (d.lo if d.lo and d.lo == d.hi else None)
+                if not value or len(value) < 10 or (published and value[:10] > published):
+                    continue
+                if _is_bound(doc.text, d.start) or ("T" in value and d.start - s.start <= 2) \
+                        or _is_dateline(doc.text, d.start, d.end):
+                    continue  # a period's bound, a page's time stamp ("14:00 08.11.2018 Source: …"), a dateline
+                entities = bisect.bisect_left(entity_starts, s.end) - bisect.bisect_left(entity_starts, s.start)
+                items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
+                              "text": doc.text[s.start:s.end], "source": view.source[doc.id],
+                              "dates": [(x.start - s.start, x.end - s.start) for x in found],
+                              "entities": entities})
     return items
 
 
+def describes_event(text: str, date_spans: Iterable[tuple[int, int]] = (),
+                    settings: TimelineSettings | None = None) -> bool:
+    """Whether a sentence can stand as a timeline entry: a description, not a byline, a
+    dateline or a fragment (see the module docstring). ``date_spans`` are its dates' offsets."""
+    settings = settings or TimelineSettings()
+    text = text.strip()
+    if not text or len(text) > settings.max_chars or _HANDLE_OR_LINK.search(text):
+        return False
+    low = text.lower()
+    if any(cue in low for cue in _caption_cues()) or not _balanced_quotes(text):
+        return False
+    opener = _leaning_opener()
+    if opener is not None and opener.search(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«‘(—–-"):
+        return False
+    if not _ENDS_SENTENCE.search(text) or _ENDS_ON_ABBREVIATION.search(text.rstrip("\"'”»)] ").rstrip(".") + "."):
+        return False
+    rest = list(text)
+    for a, b in date_spans:
+        rest[max(0, a):max(0, b)] = [" "] * (max(0, b) - max(0, a))
+    tokens = _TOKEN.findall("".join(rest))
+    words = [t for t in tokens if not t.isdigit()]
+    if len(words) < settings.min_words or len(content_words(" ".join(words))) < settings.min_content_words:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised <= 0.6 * len(words)
+
+
 def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (None, None),
-                   margin_days: int = 45) -> list[dict]:
-    """``items``: {date (YYYY-MM-DD), doc, start, end, text, source} → timeline entries by date."""
-    lo, hi = _bounds(period, margin_days)
+                   settings: TimelineSettings | None = None) -> list[dict]:
+    """``items`` (from :func:`dated_sentences`: date, doc, start, end, text, source, and
+    optionally dates, entities) → one entry per day: the best-supported description as the
+    summary, every source that reports the day, the ranked evidence."""
+    settings = settings or TimelineSettings()
+    lo, hi = _bounds(period, settings.margin_days)
     by_day: dict[str, list[dict]] = defaultdict(list)
     for item in items:
         day = item["date"]
         if len(day) != 10 or (lo and day < lo) or (hi and day > hi):
             continue
-        by_day[day].append(item)
+        if describes_event(item["text"], item.get("dates", ()), settings):
+            by_day[day].append(item)
     timeline = []
     for day in sorted(by_day):
-        seen = set()
-        evidence = []
-        for item in sorted(by_day[day], key=lambda i: len(i["text"])):
-            key = (item["doc"], item["start"])
-            if key in seen:
-                continue
-            seen.add(key)
-            evidence.append({k: item[k] for k in ("doc", "start", "end", "text", "source")})
+        ranked = _rank(by_day[day])
         timeline.append({
             "date": day,
             "end": None,
-            "summary": evidence[0]["text"],
-            "sources": sorted({e["source"] or e["doc"] for e in evidence}),
-            "evidence": evidence[:MAX_EVIDENCE],
+            "summary": ranked[0]["text"].strip(),
+            "sources": sorted({i["source"] or i["doc"] for i in by_day[day]}),
+            "evidence": [{k: i[k] for k in ("doc", "start", "end", "text", "source")}
+                         for i in ranked[:settings.max_evidence]],
         })
     return timeline
+
+
+def _rank(items: list[dict]) -> list[dict]:
+    """One day's candidates, best first: informativeness plus support from other sources."""
+    unique: dict[tuple[str, int] | str, dict] = {}
+    for item in items:
+        key = " ".join(item["text"].split()).lower()
+        if key in unique or (item["doc"], item["start"]) in unique:
+            continue
+        unique[key] = unique[(item["doc"], item["start"])] = item
+    candidates = list({id(i): i for i in unique.values()}.values())
+    stems = [{stem(w) for w in content_words(i["text"])} for i in candidates]
+    scored = []
+    for i, item in enumerate(candidates):
+        informative = (min(len(stems[i]), 20) / 20 + 0.25 * min(item.get("entities", 0), 4) / 4
+                       + 0.1 * bool(_NUMBER.search(item["text"])))
+        others = {c["source"] for c in candidates if c["source"] != item["source"]}
+        agreeing = {c["source"] for j, c in enumerate(candidates)
+                    if c["source"] != item["source"] and len(stems[i] & stems[j]) >= 3}
+        support = len(agreeing) / len(others) if others else 0.0
+        scored.append((informative + support, -len(item["text"]), item["doc"], item["start"], item))
+    scored.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
+    return [x[-1] for x in scored]
 
 
 def _bounds(period: tuple[str | None, str | None], margin_days: int) -> tuple[str | None, str | None]:

@@ -115,7 +115,7 @@ def corpus(db: sqlite3.Connection) -> dict[str, Any]:
 def document_entry(doc: Document, ann: Annotations, relation: tuple[str | None, bool, dict] | None) -> dict[str, Any]:
     """A document as analysis.json holds it: metadata, text, structure, annotations, cleaning log."""
     genre = ann.labels.get("genre")
-    story, off_event, _ = relation or (None, False, {})
+    story, off_event, why = relation or (None, False, {})
     return {
         "id": doc.id,
         "title": doc.meta.get("title"),
@@ -130,6 +130,7 @@ def document_entry(doc: Document, ann: Annotations, relation: tuple[str | None, 
         "duplicate_of": doc.duplicate_of,
         "story": story,
         "off_event": off_event,
+        "why": why or None,
         "genre": list(genre[0]) if genre else None,
         "frames": [list(x) for x in ann.labels.get("frame", [])],
         "text": doc.text,

@@ -485,7 +485,7 @@
 
   // -------------------------------------------------- actor labels
   function renderLabels(el) {
-    add(el, sectionHead('Actor labels', 'The words each source uses for the same group of actors. Click a label for its first use, or its count (×) for every use in context. “new” marks a label found from usage, not from the lexicon.'));
+    add(el, sectionHead('Actor labels', 'The words each source uses for the same referent: a group of actors, one of the main entities, or the event itself. Click a label for its first use, or its count (×) for every use in context. “new” marks a label found from usage, not from the lexicon; “distinctive” a word this source uses for the referent markedly more than the other sources (weighted log-odds z ≥ 1.96); “quoted” that some uses stand in quotation marks.'));
     if (!actorLabels.length) { add(el, empty('No actor labels in this analysis.')); return; }
     actorLabels.forEach(function (grp) {
       add(el, h('div', { class: 'card' }, h('h2', null, grp.group),
@@ -501,7 +501,9 @@
                 : h('span', { class: 'label-chip' + (lab.discovered ? ' discovered' : '') }, lab.label);
               return h('span', { class: 'label-item' }, main,
                 h('a', { class: 'n', href: '#evidence' + query({ kind: 'label', group: grp.group, source: bs.source, label: lab.label }), title: 'every use in context' }, '×' + fmtNum(lab.count)),
-                lab.discovered ? h('span', { class: 'tag', title: 'found from usage, not from the lexicon' }, 'new') : null);
+                lab.discovered ? h('span', { class: 'tag', title: 'found from usage, not from the lexicon' }, 'new') : null,
+                lab.distinctive ? h('span', { class: 'tag', title: 'weighted log-odds z = ' + Number(lab.z).toFixed(2) + ' against the other sources' }, 'distinctive') : null,
+                evs.some(function (ev) { return ev.quoted; }) ? h('span', { class: 'tag', title: 'some uses are inside quotation marks: the source may be citing someone else' }, 'quoted') : null);
             })));
         }), 'labels')));
     });
@@ -531,10 +533,17 @@
       off.length ? h('ul', { class: 'doclist' }, off.slice(0, 12).map(function (d) { return docItem(d.id); })) : empty('None.'),
       nOff > Math.min(12, off.length) ? h('a', { href: docsHref({ off: 1 }) }, 'All ' + fmtNum(nOff) + ' off-event documents →') : null));
   }
+  function storyReason(why) {
+    if (!why || !why.reason) return null;
+    var terms = (why.terms || []).join(', '), main = (why.main_terms || []).join(', ');
+    return [why.reason + ' (similarity to the main story ' + Number(why.similarity).toFixed(2) + ', typicality ' + Number(why.typicality).toFixed(2) + ')',
+      terms ? h('div', { class: 'muted' }, 'its lead: ' + terms) : null,
+      main ? h('div', { class: 'muted' }, 'the main story: ' + main) : null];
+  }
   function docItem(id) {
     var d = docById.get(id);
     return h('li', null, h('a', { href: docHref(id) }, docTitle(d)), h('span', { class: 'muted' }, ' — ' + docSource(d) + (docDate(d) ? ', ' + docDate(d) : '')),
-      d && d.off_event ? badge('off-event', 'warn') : null);
+      d && d.off_event ? h('span', { title: d.why && d.why.reason ? d.why.reason : '' }, badge('off-event', 'warn')) : null);
   }
 
   // -------------------------------------------------- timeline
@@ -1124,6 +1133,7 @@
       fact('near-duplicate of', d.duplicate_of ? h('a', { href: docHref(d.duplicate_of) }, docTitle(docById.get(d.duplicate_of)) + ' (' + d.duplicate_of + ')') : null),
       fact('story', st ? h('a', { href: '#stories' + query({ id: st.id }) }, st.label + (st.main ? ' (main event)' : '')) : d.story),
       fact('off-event', d.off_event ? badge('off-event: about something else', 'warn') : null),
+      fact('why this story', storyReason(d.why)),
       fact('genre', d.genre ? d.genre[0] + ' (' + Number(d.genre[1]).toFixed(2) + ', document-level label)' : null),
       fact('frames', (d.frames || []).length ? d.frames.map(function (f) { return pretty(f[0]) + ' ' + Number(f[1]).toFixed(2); }).join(', ') + ' (document-level labels)' : null),
       fact('length', plural(L, 'character'))));

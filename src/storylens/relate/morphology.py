@@ -1,0 +1,63 @@
+"""Dictionary forms of words in the languages pymorphy3 has dictionaries for (Russian and
+Ukrainian: ``pymorphy3-dicts-ru``, ``pymorphy3-dicts-uk``), shared by the relate steps.
+
+:func:`analyzer` gives one cached analyser per language (None when there is no dictionary, so
+callers fall back). :func:`name_lemma` turns an entity's surface form into its dictionary form
+so that case forms meet across documents and languages (Бельгії / Бельгия / Бельгія; «Києві»
+→ «Київ», not the personal name «Кий»).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# The tags pymorphy3 gives a name of each kind; a LOC or ORG mention is never read as a person's name.
+_NAME_TAGS = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn", "Abbr")}
+_PERSON_TAGS = ("Surn", "Name", "Patr")
+
+
+@lru_cache(maxsize=None)
+def analyzer(language: str):
+    """pymorphy3's analyser for ``language``, or None when pymorphy3 has no dictionary for it."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ImportError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def name_lemma_word(word: str, language: str, label: str | None = None) -> str:
+    """Dictionary form of one word of a name (its capitalisation kept); the word itself when
+    the analyser does not know it as a noun or adjective."""
+    morph = analyzer(language)
+    if morph is None or not word[:1].isalpha():
+        return word
+    parses = morph.parse(word)
+    wanted = _NAME_TAGS.get(label or "", ())
+    best = next((p for p in parses if wanted and any(t in p.tag.grammemes for t in wanted)), None)
+    if best is None:
+        person = label == "PER"
+        best = next((p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "Fixd" not in p.tag.grammemes
+                     and (person or not any(t in p.tag.grammemes for t in _PERSON_TAGS))), None)
+    if best is None:
+        return word
+    form = best.normal_form
+    if "-" in word and "-" not in form:
+        return word
+    if word.isupper():
+        return form.upper()
+    if word[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+    return form
+
+
+def name_lemma(name: str, language: str, label: str | None = None) -> str:
+    """Dictionary form of a (possibly multi-word) name; in an organisation's or an event's name
+    only the first word follows the sentence's case («Министерства обороны России»)."""
+    parts = re.split(r"(\s+)", name)
+    head_only = label in ("ORG", "EVENT", "MISC") and len([p for p in parts if p.strip()]) > 1
+    return "".join(name_lemma_word(p, language, label) if p.strip() and (i == 0 or not head_only) else p
+                   for i, p in enumerate(parts))

@@ -1,0 +1,93 @@
+"""The timeline: real event descriptions under the right day, from several sources
+(storylens.relate.timeline)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storylens.annotate.dates import find_dates
+from storylens.doc import Annotations, Document, Sentence
+from storylens.relate.timeline import build_timeline, dated_sentences, describes_event
+
+
+def _document(doc_id: str, text: str, published: str, language: str = "en") -> Document:
+    sentences = [Sentence(m.start(), m.end(), 0) for m in re.finditer(r"[^\n]+?(?:[.!?](?=\s|$)|$)", text)
+                 if m.group().strip()]
+    return Document(id=doc_id, origin=doc_id, format="txt", raw_text=text, text=text,
+                    meta={"published": published, "language": language}, sentences=sentences)
+
+
+@dataclass
+class _View:
+    """What dated_sentences reads of a corpus: documents with annotations, dates, sources."""
+
+    docs: list[Document]
+    published: dict[str, str] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for doc in self.docs:
+            self.published[doc.id] = doc.meta["published"]
+            self.source[doc.id] = "outlet-" + doc.id
+
+    def annotated(self, ids):
+        for doc in self.docs:
+            if doc.id in ids:
+                yield doc, Annotations(dates=find_dates(doc))
+
+
+def test_bylines_datelines_fragments_and_captions_are_not_descriptions() -> None:
+    assert not describes_event("Ryanair (@Ryanair) 28 сентября 2018 г.")
+    assert not describes_event("10 серпня.", [(0, 9)])
+    assert not describes_event("Meanwhile, on Monday, U.S.")
+    assert not describes_event("said the ministry, adding that nothing had changed at the plant since then.")
+    assert not describes_event("FILE PHOTO: A woman walks past a destroyed bridge in the town of Utuado on Thursday.")
+    assert not describes_event("By John Smith and Jane Doe, Reuters Staff, Kyiv Bureau, Monday.")
+    # a piece of a longer quote, a sentence leaning on the one before
+    assert not describes_event("If the storage is hit, the consequences could be the same as Chernobyl,\" the "
+                               "worker warned in an interview on Tuesday.")
+    assert not describes_event("Об этом в среду, 7 ноября, сообщил ее адвокат, передает агентство новостей.")
+    assert not describes_event("Про це у вівторок повідомили в обласній адміністрації та в міністерстві.")
+    assert describes_event("The worker told „Ukrainska Pravda“ on Tuesday that the plant had been shelled twice.")
+    assert describes_event("Russian forces shelled the town near the plant on Thursday, officials said.")
+    assert describes_event("У четвер російські війська обстріляли місто поблизу станції, повідомили в облраді.")
+    assert describes_event("В четверг российские войска обстреляли город рядом со станцией, сообщили власти.")
+
+
+def test_days_after_publication_period_bounds_and_time_stamps_are_not_entries() -> None:
+    doc = _document("a", "14:00 08.11.2022 Source: the court freed the woman after eight years in prison.\n"
+                         "Woman freed from prison 07.11.2022 According to her lawyer, a plane took her to the capital.\n"
+                         "Fighting has gone on since July 18 around the plant and its cooling ponds.\n"
+                         "Inspectors will visit the plant on Friday to assess the damage to the reactors.\n"
+                         "On Monday, the plant was shelled again and two power lines were cut.",
+                    "2022-11-08")
+    items = dated_sentences(_View([doc]), ["a"])
+    # 2022-11-08 is a Tuesday: "on Monday" is the day before; the time stamp, "since July 18" and
+    # the coming Friday give nothing
+    assert [(i["date"], i["text"][:9]) for i in items] == [("2022-11-07", "On Monday")]
+
+
+def test_the_summary_is_the_informative_sentence_several_sources_share() -> None:
+    day = "2022-08-05"
+    items = [
+        {"date": day, "doc": "a", "start": 0, "end": 60, "source": "A", "entities": 0,
+         "text": "Officials spoke to reporters about the situation on Friday."},
+        {"date": day, "doc": "b", "start": 10, "end": 120, "source": "B", "entities": 3,
+         "text": "On Friday, shelling near the nuclear plant's electrical switchboard caused a power "
+                 "shutdown and a fire, the IAEA said."},
+        {"date": day, "doc": "c", "start": 0, "end": 100, "source": "C", "entities": 2,
+         "text": "Shelling hit the nuclear plant on Friday, damaging the switchboard and causing a shutdown."},
+        {"date": day, "doc": "d", "start": 0, "end": 100, "source": "D", "entities": 2,
+         "text": "Shelling hit the nuclear plant on Friday, damaging the switchboard and causing a shutdown."},
+        {"date": day, "doc": "e", "start": 0, "end": 20, "source": "E", "text": "Friday, August 5."},
+    ]
+    [entry] = build_timeline(items, ("2022-08-01", "2022-08-31"))
+    assert entry["date"] == day
+    assert "switchboard" in entry["summary"]
+    assert entry["sources"] == ["A", "B", "C", "D"]  # E's dateline is no description
+    texts = [e["text"] for e in entry["evidence"]]
+    assert len(texts) == len(set(texts)) == 3  # the copy of one text counts once
+    assert texts[-1].startswith("Officials spoke")
+    # a day far outside the main story's period is left out
+    assert build_timeline([dict(items[1], date="2019-01-01")], ("2022-08-01", "2022-08-31")) == []
