@@ -66,9 +66,13 @@ class Annotator:
         return results
 
     def _persuasion(self, docs: list[Document], results: list[Annotations]) -> None:
+        """Techniques per passage (with its document as context; a long passage in windows of
+        sentences), frames and genre per document, check-worthiness per sentence: calibrated
+        probabilities, and a technique or frame only above its tuned threshold."""
         clf = self.classifiers
-        paragraphs = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
-        for (d, i, _), scored in zip(paragraphs, clf.techniques([t for _, _, t in paragraphs])):
+        passages = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
+        contexts = [docs[d].text for d, _, _ in passages]
+        for (d, i, _), scored in zip(passages, clf.techniques([t for _, _, t in passages], contexts)):
             if scored:
                 results[d].techniques[i] = [(label, float(score)) for label, score in scored]
         texts = [doc.text for doc in docs]
