@@ -247,10 +247,19 @@ LOADED = {"Loaded_Language", "Name_Calling-Labeling", "Doubt", "Questioning_the_
 
 @pytest.mark.parametrize("marker", ["Western information forces", "marginalized low-educated cells of society"])
 def test_seed_000_paragraphs_rank_a_loaded_technique_first(shipped, marker):
+    """Among the SemEval-2023 techniques, the most probable is a loaded-language one."""
     text = _seed("000_")
     (para,) = [p for p in _paragraphs(text) if marker in p]
     row = shipped.probabilities("techniques", [para], [text])[0]
-    assert shipped.heads["techniques"].labels[int(np.argmax(row))] in LOADED
+    labels = shipped.heads["techniques"].labels
+    semeval = [j for j, label in enumerate(labels) if label in L.SEMEVAL2023_MAP]
+    assert labels[max(semeval, key=lambda j: row[j])] in LOADED
+
+
+def test_seed_000_insulting_paragraph_is_labelled_loaded_language(shipped):
+    text = _seed("000_")
+    (para,) = [p for p in _paragraphs(text) if "marginalized low-educated cells of society" in p]
+    assert "Loaded_Language" in dict(shipped.techniques([para], [text])[0])
 
 
 def test_seed_002_detention_sentence_is_checkworthy(shipped):

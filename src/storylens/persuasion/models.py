@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import Embedder, document_features, hashed, sparse_dot, unit_features, windows
+from .features import Embedder, document_features, unit_features, windows
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
@@ -62,27 +62,21 @@ class Head:
     threshold: np.ndarray  # sigmoid: (length buckets, labels) probabilities; softmax: per class offsets
     window: int = 0
     dropped: dict[str, str] = field(default_factory=dict)
-    hash_dim: int = 0
-    hash_scale: float = 1.0
     edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # text length buckets (chars)
     context_edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # its document's length
 
     def featurize(self, embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None):
-        """(dense features, hashed word n-grams or None) of ``texts`` as this head was trained on."""
-        dense = document_features(embedder, texts) if self.feature == "document" else \
-            unit_features(embedder, texts, contexts)
-        return dense, (hashed(texts, self.hash_dim) if self.hash_dim else None)
+        """The features of ``texts`` this head was trained on."""
+        if self.feature == "document":
+            return document_features(embedder, texts)
+        return unit_features(embedder, texts, contexts)
 
-    def logits(self, X: np.ndarray, H=None) -> np.ndarray:
-        d = X.shape[1]
-        z = ((X - self.mean) / self.scale) @ self.W[:d] + self.b
-        if self.hash_dim:
-            z += self.hash_scale * sparse_dot(H, self.W[d:])
-        return z
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        return ((X - self.mean) / self.scale) @ self.W + self.b
 
-    def probabilities(self, X: np.ndarray, H=None) -> np.ndarray:
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
         """Calibrated probabilities (n, labels)."""
-        z = self.logits(X, H)
+        z = self.logits(X)
         if self.kind == "softmax":
             return softmax(z * self.calib_a[0])
         return sigmoid(self.calib_a * z + self.calib_b)
@@ -109,7 +103,6 @@ class Head:
             "calib_b": self.calib_b.astype(np.float32), "threshold": self.threshold.astype(np.float32),
             "window": np.array(self.window), "dropped": np.array(list(self.dropped), dtype=str),
             "dropped_why": np.array(list(self.dropped.values()), dtype=str),
-            "hash_dim": np.array(self.hash_dim), "hash_scale": np.array(self.hash_scale, np.float32),
             "edges": np.asarray(self.edges, np.float32),
             "context_edges": np.asarray(self.context_edges, np.float32),
         }
@@ -124,7 +117,7 @@ class Head:
                 mean=z["mean"], scale=z["scale"], W=z["W"].astype(np.float32), b=z["b"],
                 calib_a=z["calib_a"], calib_b=z["calib_b"], threshold=z["threshold"], window=int(z["window"]),
                 dropped={str(k): str(v) for k, v in zip(z["dropped"], z["dropped_why"])},
-                hash_dim=int(z["hash_dim"]), hash_scale=float(z["hash_scale"]), edges=z["edges"],
+                edges=z["edges"],
                 context_edges=z["context_edges"],
             )
 
@@ -159,10 +152,10 @@ class Classifiers:
         if contexts is not None and len(contexts) != len(texts):
             raise ValueError("give one context (document text or None) per text")
         if not head.window:
-            return head.probabilities(*head.featurize(self.embedder, texts, contexts))
+            return head.probabilities(head.featurize(self.embedder, texts, contexts))
         pieces = [windows(t, head.window) for t in texts]
         flat_contexts = None if contexts is None else [c for c, ws in zip(contexts, pieces) for _ in ws]
-        P = head.probabilities(*head.featurize(self.embedder, [w for ws in pieces for w in ws], flat_contexts))
+        P = head.probabilities(head.featurize(self.embedder, [w for ws in pieces for w in ws], flat_contexts))
         starts = np.cumsum([0] + [len(ws) for ws in pieces[:-1]])
         return np.maximum.reduceat(P, starts, axis=0)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import data as D
-from .features import HASH_DIM, Embedder, document_features, hashed, unit_features
+from .features import Embedder, document_features, unit_features
 from .labels import (
     FRAMES,
     GENRES,
@@ -42,8 +42,8 @@ FOLDS = 5
 SEED = 13
 WINDOW = 1200  # characters: longer passages are scored as windows of whole sentences
 LENGTH_EDGES = np.array([150.0, 350.0])  # techniques' thresholds differ for sentences, short and long passages
+STANDALONE_WEIGHT = 3.0  # sample weight of posts and memes (texts without a document) in the techniques head
 CONTEXT_EDGES = np.array([1500.0])  # ... and for a post of its own and a passage of a longer document
-HASH_SCALE = 0.0  # weight of the hashed word n-grams next to the standardised dense features
 SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long paragraph
 MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
 MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
@@ -68,16 +68,15 @@ def standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean.astype(np.float32), scale.astype(np.float32)
 
 
-def fit_multilabel(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float, H=None,
+def fit_multilabel(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float,
                    sw: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """One masked logistic regression per label, all labels in one L-BFGS run.
+    """One masked logistic regression per label on standardised ``X``, all labels in one L-BFGS run.
 
-    ``X``: standardised dense features; ``H``: optional sparse (scaled) hashed n-grams, whose
-    weights follow the dense ones. Rows where a label is unknown (M false) do not count for it;
-    positives weigh sqrt(negatives / positives) (at most 10) so that rare labels are learnt at all."""
+    Rows where a label is unknown (M false) do not count for it; ``sw`` weighs rows; positives
+    weigh sqrt(negatives / positives) (at most 10) so that rare labels are learnt at all."""
     from scipy.optimize import minimize
 
-    d = X.shape[1] + (H.shape[1] if H is not None else 0)
+    d = X.shape[1]
     L = Y.shape[1]
     Mf = M.astype(np.float32) * (1.0 if sw is None else sw[:, None].astype(np.float32))
     pos = (Y * M).sum(0)
@@ -86,17 +85,14 @@ def fit_multilabel(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float, H=Non
     C = Mf * np.where(Y > 0, wpos, 1.0).astype(np.float32)
     norm = C.sum()
     Yf = Y.astype(np.float32)
-    dx = X.shape[1]
 
     def loss(theta):
         W = theta[: d * L].reshape(d, L).astype(np.float32)
         b = theta[d * L:].astype(np.float32)
-        Z = X @ W[:dx] + b
-        if H is not None:
-            Z += np.asarray(H @ W[dx:])
+        Z = X @ W + b
         ll = np.logaddexp(0, np.where(Yf > 0, -Z, Z))  # log(1 + e^-z) for positives, log(1 + e^z) else
         G = C * (sigmoid(Z) - Yf) / norm
-        gW = np.vstack([X.T @ G] + ([np.asarray(H.T @ G)] if H is not None else [])) + l2 * W
+        gW = X.T @ G + l2 * W
         f = float((C * ll).sum() / norm + 0.5 * l2 * (W * W).sum())
         return f, np.concatenate([gW.ravel(), G.sum(0)]).astype(np.float64)
 
@@ -198,22 +194,17 @@ class CrossVal:
     Z: np.ndarray  # raw out-of-fold logits
 
 
-def _design(X: np.ndarray, H, hash_scale: float):
-    mean, scale = standardiser(X)
-    return (X - mean) / scale, (None if H is None else H * hash_scale), mean, scale
-
-
 def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float,
-                   buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label", H=None,
-                   hash_scale: float = 1.0, sw: np.ndarray | None = None) -> CrossVal:
+                   buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label",
+                   sw: np.ndarray | None = None) -> CrossVal:
+    """Out-of-fold logits, then each fold's probabilities and decisions from a calibrator and
+    thresholds fitted on the other folds."""
     Z = np.zeros(Y.shape, np.float32)
     for f in range(FOLDS):
         tr, te = folds != f, folds == f
-        Xs, Hs, mean, scale = _design(X[tr], None if H is None else H[tr], hash_scale)
-        W, b = fit_multilabel(Xs, Y[tr], M[tr], l2, Hs, None if sw is None else sw[tr])
-        Z[te] = ((X[te] - mean) / scale) @ W[: X.shape[1]] + b
-        if H is not None:
-            Z[te] += np.asarray((H[te] * hash_scale) @ W[X.shape[1]:])
+        mean, scale = standardiser(X[tr])
+        W, b = fit_multilabel((X[tr] - mean) / scale, Y[tr], M[tr], l2, None if sw is None else sw[tr])
+        Z[te] = ((X[te] - mean) / scale) @ W + b
         log(f"  fold {f + 1}/{FOLDS} fitted")
     P, pred = np.zeros(Y.shape, np.float32), np.zeros(Y.shape, bool)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
@@ -226,11 +217,11 @@ def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarra
 
 
 def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, buckets: np.ndarray | None = None,
-                       edges=(), context_edges=(), objective: str = "label", H=None, hash_scale: float = 1.0,
-                       sw=None, window: int = 0) -> tuple[Head, dict[str, str]]:
+                       edges=(), context_edges=(), objective: str = "label", window: int = 0,
+                       sw: np.ndarray | None = None) -> tuple[Head, dict[str, str]]:
     """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable labels."""
-    Xs, Hs, mean, scale = _design(X, H, hash_scale)
-    W, b = fit_multilabel(Xs, Y, M, l2, Hs, sw)
+    mean, scale = standardiser(X)
+    W, b = fit_multilabel((X - mean) / scale, Y, M, l2, sw)
     n_buckets = (len(edges) + 1) * (len(context_edges) + 1)
     A, B, T, best = calibrate(cv.Z, Y, M, np.zeros(len(Y), int) if buckets is None else buckets, n_buckets, objective)
     dropped = {}
@@ -242,8 +233,7 @@ def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, b
             dropped[label] = f"out-of-fold F1 {best[j]:.3f} at its best threshold (below {MIN_F1})"
     keep = [j for j, label in enumerate(labels) if label not in dropped]
     head = Head([labels[j] for j in keep], "sigmoid", feature, mean, scale, W[:, keep], b[keep], A[keep], B[keep],
-                T[:, keep], window, dropped, H.shape[1] if H is not None else 0, hash_scale,
-                np.asarray(edges, np.float32), np.asarray(context_edges, np.float32))
+                T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32))
     return head, dropped
 
 
@@ -272,9 +262,9 @@ def topk_labels(Y_train: np.ndarray) -> np.ndarray:
     return out
 
 
-def baselines(Ys: np.ndarray, folds: np.ndarray, sel: np.ndarray, train_pool: np.ndarray) -> dict[str, np.ndarray]:
-    """Text-independent predictions for the rows ``sel``, each fold's from the training folds of
-    ``train_pool`` (rows of the same data set and kind of text)."""
+def baselines(Ys: np.ndarray, folds: np.ndarray, sel: np.ndarray) -> dict[str, np.ndarray]:
+    """Text-independent predictions for the rows ``sel`` (one data set, language and kind of text),
+    each fold's fitted on the rows of ``sel`` in the other folds."""
     rng = np.random.default_rng(SEED)
     out = {name: np.zeros((sel.sum(), Ys.shape[1]), bool) for name in ("prior", "always", "top-k")}
     idx = np.flatnonzero(sel)
@@ -282,7 +272,7 @@ def baselines(Ys: np.ndarray, folds: np.ndarray, sel: np.ndarray, train_pool: np
         rows = folds[idx] == f
         if not rows.any():
             continue
-        train = Ys[train_pool & (folds != f)]
+        train = Ys[sel & (folds != f)]
         prior = train.mean(0) if len(train) else np.zeros(Ys.shape[1])
         out["prior"][rows] = rng.random((rows.sum(), Ys.shape[1])) < prior
         out["always"][rows] = True
@@ -325,34 +315,28 @@ def technique_examples(root: Path) -> list[D.Example]:
     return se + D.ptc_paragraphs(root, exclude_ids=en_ids) + D.unlp_posts(root) + D.meme_texts(root)
 
 
-def hashed_matrix(texts: list[str]):
-    from scipy import sparse
-
-    indptr, indices, values = hashed(texts, HASH_DIM)
-    return sparse.csr_matrix((values, indices, indptr), shape=(len(texts), HASH_DIM), dtype=np.float32)
-
-
-def train_techniques(root: Path, emb: Embedder, l2: float, hash_scale: float = HASH_SCALE,
-                     objective: str = "balanced", dump: Path | None = None) -> tuple[Head, dict]:
+def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
+                     standalone_weight: float = STANDALONE_WEIGHT, dump: Path | None = None) -> tuple[Head, dict]:
     examples = technique_examples(root)
     log(f"techniques: {len(examples)} texts; featurising")
     texts = [e.text for e in examples]
     X = unit_features(emb, texts, [e.context for e in examples])
-    H = hashed_matrix(texts) if hash_scale else None
     Y, M = _matrix(examples, TECHNIQUES)
     folds = group_folds([e.group for e in examples])
     buckets = bucket_of(np.array([len(t) for t in texts]), np.array([len(e.context or e.text) for e in examples]),
                         LENGTH_EDGES, CONTEXT_EDGES)
     n_buckets = (len(LENGTH_EDGES) + 1) * (len(CONTEXT_EDGES) + 1)
     log("techniques: cross-validating")
-    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, H, hash_scale)
+    # posts and memes stand alone and are few (3,809 of 55,987 texts): weigh them up
+    sw = np.array([standalone_weight if e.context is None else 1.0 for e in examples])
+    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw)
     if dump:
         np.savez(dump, Z=cv.Z, Y=Y, M=M, buckets=buckets, folds=folds)
     head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
-                                       CONTEXT_EDGES, objective, H, hash_scale, window=WINDOW)
+                                       CONTEXT_EDGES, objective, window=WINDOW, sw=sw)
     keep = np.array([label not in dropped for label in TECHNIQUES])
     pred = cv.pred & keep
-    report = {"texts": len(examples), "l2": l2, "hash_scale": hash_scale, "objective": objective,
+    report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
               "dropped": dropped, "sets": {},
               "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
               "reliability": reliability(cv.P[M], Y[M] > 0)}
@@ -361,19 +345,19 @@ def train_techniques(root: Path, emb: Embedder, l2: float, hash_scale: float = H
     langs = np.array([e.lang for e in examples])
     for source in SOURCE_MAPS:
         for lang in sorted(set(langs[sources == source])):
-            for bucket in ["all", *sorted(set(buckets[(sources == source) & (langs == lang)]))]:
-                sel = (sources == source) & (langs == lang) & ((buckets == bucket) if bucket != "all" else True)
-                if sel.sum() < 20:
+            here = (sources == source) & (langs == lang)
+            kinds = {"all": here, **{b: here & (buckets == b) for b in sorted(set(buckets[here]))}}
+            if "short paragraph" in kinds:
+                kinds["paragraph"] = here & np.isin(buckets, ["short paragraph", "long paragraph"])
+            for bucket, sel in kinds.items():
+                if sel.sum() < 20 or (bucket != "all" and sel.sum() == here.sum()):
                     continue
                 chosen = [examples[i] for i in np.flatnonzero(sel)]
                 gold, predicted, names = source_space(chosen, pred[sel], TECHNIQUES)
-                pool_sel = (sources == source) & (langs == lang) & ((buckets == bucket) if bucket != "all" else True)
                 Ys = np.zeros((len(examples), len(names)), bool)
                 Ys[sel] = gold
-                pool = np.zeros(len(examples), bool)
-                pool[pool_sel] = True
                 row = {"model": multilabel_metrics(gold, predicted)}
-                for name, base in baselines(Ys, folds, sel, pool).items():
+                for name, base in baselines(Ys, folds, sel).items():
                     row[name] = multilabel_metrics(gold, base)
                 row["per_label"] = per_label(gold, predicted, names)
                 report["sets"][f"{source} {lang} {bucket}"] = row
@@ -422,7 +406,7 @@ def train_frames(root: Path, emb: Embedder, l2: float) -> tuple[Head, dict]:
     for lang in ["all", *sorted(set(langs))]:
         sel = np.ones(len(arts), bool) if lang == "all" else langs == lang
         row = {"model": multilabel_metrics(gold_all[sel], (cv.pred & keep)[sel])}
-        for name, base in baselines(gold_all, folds, sel, sel).items():
+        for name, base in baselines(gold_all, folds, sel).items():
             row[name] = multilabel_metrics(gold_all[sel], base)
         report["sets"][f"semeval2023 {lang} article"] = row
     return head, report
@@ -536,7 +520,7 @@ def train_checkworthiness(root: Path, emb: Embedder, l2: float) -> tuple[Head, d
         report["sets"][name] = row(Y[sel, 0] > 0, cv.pred[sel, 0])
     for name, rows in (("checkthat2024 en sentence (official dev)", ct24["dev"]),
                        ("checkthat2020 en tweet (official dev)", ct20["dev"])):
-        P = head.probabilities(*head.featurize(emb, [t for t, _, _ in rows]))[:, 0]
+        P = head.probabilities(head.featurize(emb, [t for t, _, _ in rows]))[:, 0]
         gold = np.array([y for _, y, _ in rows]) > 0
         report["sets"][name] = row(gold, P >= head.threshold[0, 0])
         report["sets"][name]["reliability"] = reliability(P, gold)
@@ -566,9 +550,10 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--markdown", type=Path, default=None, help="write the evaluation tables as Markdown here")
     for task in TRAINERS:
         ap.add_argument(f"--reg-{task}", type=float, default=DEFAULT_REG[task], dest=f"reg_{task}")
-    ap.add_argument("--hash-scale", type=float, default=HASH_SCALE, help="weight of hashed n-grams (techniques)")
     ap.add_argument("--objective", default="balanced", choices=("micro", "balanced", "label"),
                     help="what the techniques' thresholds maximise")
+    ap.add_argument("--standalone-weight", type=float, default=STANDALONE_WEIGHT,
+                    help="techniques: sample weight of posts and memes")
     ap.add_argument("--dump", type=Path, default=None, help="save the techniques' out-of-fold logits here (.npz)")
     args = ap.parse_args(argv)
     if not (args.data / "semeval2023").is_dir():
@@ -578,7 +563,7 @@ def main(argv: list[str] | None = None) -> dict:
     started = time.time()
     for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
-        extra = {"hash_scale": args.hash_scale, "objective": args.objective, "dump": args.dump} \
+        extra = {"objective": args.objective, "dump": args.dump, "standalone_weight": args.standalone_weight} \
             if task == "techniques" else {}
         head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
         if args.out:
