@@ -267,3 +267,9 @@ def test_seed_002_detention_sentence_is_checkworthy(shipped):
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
     (sentence,) = [s for s in sentences if "7,939 people were detained" in s]
     assert shipped.checkworthiness([sentence])[0] >= shipped.thresholds("checkworthiness")["check_worthy"]
+
+
+def test_training_without_the_data_says_what_is_missing(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        T.main(["--data", str(tmp_path), "--tasks", "frames"])
+    assert "does not hold semeval2023/" in capsys.readouterr().err

@@ -11,7 +11,7 @@ negatives. Targets a data set never annotated are unknown for all of its texts
 
 from __future__ import annotations
 
-TECHNIQUES: tuple[str, ...] = (
+SEMEVAL2023_TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Authority",
     "Appeal_to_Popularity",
     "Appeal_to_Values",
@@ -35,11 +35,9 @@ TECHNIQUES: tuple[str, ...] = (
     "Guilt_by_Association",
     "Appeal_to_Hypocrisy",
     "Questioning_the_Reputation",
-    # UNLP-2025 techniques without a SemEval-2023 counterpart (Telegram posts, ru/uk)
-    "Euphoria",
-    "Cherry_Picking",
-    "Fear_Uncertainty_Doubt",
 )
+# UNLP-2025 techniques without a SemEval-2023 counterpart (Telegram posts, ru/uk)
+TECHNIQUES: tuple[str, ...] = (*SEMEVAL2023_TECHNIQUES, "Euphoria", "Cherry_Picking", "Fear_Uncertainty_Doubt")
 
 FRAMES: tuple[str, ...] = (
     "Economic",
@@ -66,7 +64,7 @@ SEMEVAL_LANGUAGES: tuple[str, ...] = ("en", "fr", "ge", "it", "po", "ru")
 # value: a tuple of one target (exact match) or several targets (ambiguous: all unknown),
 # or () for a label with no counterpart (ignored).
 
-SEMEVAL2023_MAP: dict[str, tuple[str, ...]] = {t: (t,) for t in TECHNIQUES[:23]}
+SEMEVAL2023_MAP: dict[str, tuple[str, ...]] = {t: (t,) for t in SEMEVAL2023_TECHNIQUES}
 
 PTC2020_MAP: dict[str, tuple[str, ...]] = {
     "Appeal_to_Authority": ("Appeal_to_Authority",),

@@ -316,7 +316,7 @@ def technique_examples(root: Path) -> list[D.Example]:
 
 
 def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
-                     standalone_weight: float = STANDALONE_WEIGHT, dump: Path | None = None) -> tuple[Head, dict]:
+                     standalone_weight: float = STANDALONE_WEIGHT) -> tuple[Head, dict]:
     examples = technique_examples(root)
     log(f"techniques: {len(examples)} texts; featurising")
     texts = [e.text for e in examples]
@@ -330,38 +330,40 @@ def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "bal
     # posts and memes stand alone and are few (3,809 of 55,987 texts): weigh them up
     sw = np.array([standalone_weight if e.context is None else 1.0 for e in examples])
     cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw)
-    if dump:
-        np.savez(dump, Z=cv.Z, Y=Y, M=M, buckets=buckets, folds=folds)
     head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
                                        CONTEXT_EDGES, objective, window=WINDOW, sw=sw)
     keep = np.array([label not in dropped for label in TECHNIQUES])
-    pred = cv.pred & keep
     report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
-              "dropped": dropped, "sets": {},
+              "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
               "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
               "reliability": reliability(cv.P[M], Y[M] > 0)}
-    buckets = np.array([unit_bucket(e) for e in examples])
+    return head, report
+
+
+def technique_sets(examples: list[D.Example], pred: np.ndarray, folds: np.ndarray) -> dict:
+    """Model and baselines per data set, language and kind of text, in each data set's own labels."""
+    kinds_of = np.array([unit_bucket(e) for e in examples])
     sources = np.array([e.source for e in examples])
     langs = np.array([e.lang for e in examples])
+    out = {}
     for source in SOURCE_MAPS:
         for lang in sorted(set(langs[sources == source])):
             here = (sources == source) & (langs == lang)
-            kinds = {"all": here, **{b: here & (buckets == b) for b in sorted(set(buckets[here]))}}
+            kinds = {"all": here, **{k: here & (kinds_of == k) for k in sorted(set(kinds_of[here]))}}
             if "short paragraph" in kinds:
-                kinds["paragraph"] = here & np.isin(buckets, ["short paragraph", "long paragraph"])
-            for bucket, sel in kinds.items():
-                if sel.sum() < 20 or (bucket != "all" and sel.sum() == here.sum()):
+                kinds["paragraph"] = here & np.isin(kinds_of, ["short paragraph", "long paragraph"])
+            for kind, sel in kinds.items():
+                if sel.sum() < 20 or (kind != "all" and sel.sum() == here.sum()):
                     continue
-                chosen = [examples[i] for i in np.flatnonzero(sel)]
-                gold, predicted, names = source_space(chosen, pred[sel], TECHNIQUES)
+                gold, predicted, names = source_space([examples[i] for i in np.flatnonzero(sel)], pred[sel], TECHNIQUES)
                 Ys = np.zeros((len(examples), len(names)), bool)
                 Ys[sel] = gold
                 row = {"model": multilabel_metrics(gold, predicted)}
                 for name, base in baselines(Ys, folds, sel).items():
                     row[name] = multilabel_metrics(gold, base)
                 row["per_label"] = per_label(gold, predicted, names)
-                report["sets"][f"{source} {lang} {bucket}"] = row
-    return head, report
+                out[f"{source} {lang} {kind}"] = row
+    return out
 
 
 def per_label(gold: np.ndarray, pred: np.ndarray, names: list[str]) -> dict:
@@ -554,7 +556,6 @@ def main(argv: list[str] | None = None) -> dict:
                     help="what the techniques' thresholds maximise")
     ap.add_argument("--standalone-weight", type=float, default=STANDALONE_WEIGHT,
                     help="techniques: sample weight of posts and memes")
-    ap.add_argument("--dump", type=Path, default=None, help="save the techniques' out-of-fold logits here (.npz)")
     args = ap.parse_args(argv)
     if not (args.data / "semeval2023").is_dir():
         ap.error(f"{args.data} does not hold semeval2023/ (give the shared data folder)")
@@ -563,7 +564,7 @@ def main(argv: list[str] | None = None) -> dict:
     started = time.time()
     for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
-        extra = {"objective": args.objective, "dump": args.dump, "standalone_weight": args.standalone_weight} \
+        extra = {"objective": args.objective, "standalone_weight": args.standalone_weight} \
             if task == "techniques" else {}
         head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
         if args.out:
