@@ -273,3 +273,8 @@ def test_training_without_the_data_says_what_is_missing(tmp_path, capsys):
     with pytest.raises(SystemExit):
         T.main(["--data", str(tmp_path), "--tasks", "frames"])
     assert "does not hold semeval2023/" in capsys.readouterr().err
+
+
+def test_seed_genres(shipped):
+    assert shipped.genre([_seed("002_")])[0][0] == "reporting"  # a news site's report
+    assert shipped.genre([_seed("003_")])[0][0] == "opinion"  # a comment thread

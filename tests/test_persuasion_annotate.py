@@ -9,7 +9,7 @@ from storylens.annotate import Annotator
 from storylens.clean import clean_document
 from storylens.config import AnnotateSettings, Settings
 from storylens.doc import RawDocument
-from storylens.persuasion import GENRES
+from storylens.persuasion import GENRES, StoreSettings
 from storylens.persuasion.features import windows
 
 LOUD = ("These corrupt cowards have betrayed every decent family in the land! They lie, they steal, "
@@ -45,7 +45,8 @@ def test_only_labels_above_their_threshold_are_stored(annotated):
     for i, scored in ann.techniques.items():
         p = doc.passages[i]
         limits = clf.thresholds("techniques", p.end - p.start, len(doc.text))
-        assert scored and all(score >= limits[label] for label, score in scored)
+        floor = StoreSettings().min_probability
+        assert scored and all(score >= max(limits[label], floor) for label, score in scored)
 
 
 def test_every_sentence_gets_a_probability_and_the_document_a_genre(annotated):

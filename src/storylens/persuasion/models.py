@@ -30,6 +30,16 @@ WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
 
 
+@dataclass
+class StoreSettings:
+    """What the pipeline stores (and so the report shows): a technique or frame from its tuned
+    threshold on, and never below ``min_probability``. The thresholds maximise F1 on held-out
+    folds and sit as low as 0.05 for rare labels; 0.3 keeps labels of which at least 3 in 10 are
+    right, at the cost of recall (docs/evaluation.md gives both)."""
+
+    min_probability: float = 0.3
+
+
 def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
@@ -168,9 +178,11 @@ class Classifiers:
         row = head.thresholds_for([length], [length if document_length is None else document_length])[0]
         return {label: float(t) for label, t in zip(head.labels, row)}
 
-    def _multilabel(self, task: str, texts: list[str], contexts=None) -> list[list[tuple[str, float]]]:
+    def _multilabel(self, task: str, texts: list[str], contexts=None, min_probability: float = 0.0
+                    ) -> list[list[tuple[str, float]]]:
         head = self.heads[task]
         P = self.probabilities(task, texts, contexts)
+        P = np.where(P >= min_probability, P, 0.0)
         out = []
         lengths = [len(t or "") for t in texts]
         context_lengths = lengths if contexts is None else [len(c) if c else n for c, n in zip(contexts, lengths)]
@@ -179,18 +191,18 @@ class Classifiers:
         return out
 
     # ---------------------------------------------------------------- public API
-    def techniques(self, passages: list[str], documents: list[str | None] | None = None
-                   ) -> list[list[tuple[str, float]]]:
+    def techniques(self, passages: list[str], documents: list[str | None] | None = None,
+                   min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
         """Per passage: (technique, probability) of each technique predicted, most probable first.
 
         ``documents``: the whole text of each passage's document (one entry per passage), which
         the model reads as context, as SemEval annotators read whole articles; None for a passage
-        that stands alone (a post)."""
-        return self._multilabel("techniques", passages, documents)
+        that stands alone (a post). ``min_probability``: also require at least this probability."""
+        return self._multilabel("techniques", passages, documents, min_probability)
 
-    def frames(self, documents: list[str]) -> list[list[tuple[str, float]]]:
+    def frames(self, documents: list[str], min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
         """Per document: (frame, probability) of each frame predicted."""
-        return self._multilabel("frames", documents)
+        return self._multilabel("frames", documents, None, min_probability)
 
     def genre(self, documents: list[str]) -> list[tuple[str, float]]:
         """Per document: (opinion, reporting or satire, its probability)."""
