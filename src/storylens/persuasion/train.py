@@ -42,7 +42,7 @@ FOLDS = 5
 SEED = 13
 WINDOW = 1200  # characters: longer passages are scored as windows of whole sentences
 LENGTH_EDGES = np.array([150.0, 350.0])  # techniques' thresholds differ for sentences, short and long passages
-STANDALONE_WEIGHT = 1.0  # sample weight of posts and memes (texts without a document) in the techniques head
+STANDALONE_WEIGHT = 3.0  # sample weight of posts and memes (texts without a document) in the techniques head
 CONTEXT_EDGES = np.array([1500.0])  # ... and for a post of its own and a passage of a longer document
 SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long paragraph
 MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
@@ -327,7 +327,7 @@ def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "bal
                         LENGTH_EDGES, CONTEXT_EDGES)
     n_buckets = (len(LENGTH_EDGES) + 1) * (len(CONTEXT_EDGES) + 1)
     log("techniques: cross-validating")
-    # posts and memes stand alone and are few (3,809 of 55,987 texts): they may be weighed up
+    # posts and memes stand alone and are few (3,809 of 55,987 texts): weigh them up
     sw = np.array([standalone_weight if e.context is None else 1.0 for e in examples])
     cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw)
     head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
