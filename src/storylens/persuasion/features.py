@@ -221,21 +221,18 @@ def pooled(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return out
 
 
-def context_vectors(embedder: Embedder, texts: list[str], contexts: list[str | None] | None) -> np.ndarray:
-    """Per text, the mean sentence embedding of the document it is part of (of the text itself
-    when its context is None): how propaganda-laden the surroundings are; then the log length
-    of that document (a post of its own, or a passage of a long article)."""
+def context_vectors(embedder: Embedder, own: np.ndarray, texts: list[str],
+                    contexts: list[str | None] | None) -> np.ndarray:
+    """Per text, the mean sentence embedding of the document it is part of (``own``, the text's
+    own mean, when its context is None): how propaganda-laden the surroundings are; then the log
+    length of that document (a post of its own, or a passage of a long article)."""
     contexts = contexts or [None] * len(texts)
     docs = list(dict.fromkeys(c for c in contexts if c))
     index = {c: i for i, c in enumerate(docs)}
     doc_vecs = pooled(embedder, ["\n".join(paragraphs_of(c)) for c in docs])[:, :DIM] if docs else None
-    own = [i for i, c in enumerate(contexts) if not c]
     out = np.zeros((len(texts), DIM + 1), np.float32)
-    if own:
-        out[own, :DIM] = pooled(embedder, [texts[i] for i in own])[:, :DIM]
     for i, c in enumerate(contexts):
-        if c:
-            out[i, :DIM] = doc_vecs[index[c]]
+        out[i, :DIM] = doc_vecs[index[c]] if c else own[i]
         out[i, DIM] = np.log1p(len(c or texts[i]))
     return out
 
@@ -243,7 +240,8 @@ def context_vectors(embedder: Embedder, texts: list[str], contexts: list[str | N
 def unit_features(embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
     """A sentence, paragraph or post: pooled sentence embeddings, its document's mean embedding,
     surface statistics, cue counts."""
-    return np.hstack([pooled(embedder, texts), context_vectors(embedder, texts, contexts), lexical(texts),
+    own = pooled(embedder, texts)
+    return np.hstack([own, context_vectors(embedder, own[:, :DIM], texts, contexts), lexical(texts),
                       cue_features(texts)])
 
 
