@@ -66,13 +66,19 @@ class Annotator:
         return results
 
     def _persuasion(self, docs: list[Document], results: list[Annotations]) -> None:
-        clf = self.classifiers
-        paragraphs = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
-        for (d, i, _), scored in zip(paragraphs, clf.techniques([t for _, _, t in paragraphs])):
+        """Techniques per passage (with its document as context; a long passage in windows of
+        sentences), frames and genre per document, check-worthiness per sentence: calibrated
+        probabilities; a technique or frame only from its tuned threshold and ``StoreSettings``."""
+        from storylens.persuasion import StoreSettings
+
+        clf, floor = self.classifiers, StoreSettings().min_probability
+        passages = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
+        contexts = [docs[d].text for d, _, _ in passages]
+        for (d, i, _), scored in zip(passages, clf.techniques([t for _, _, t in passages], contexts, floor)):
             if scored:
                 results[d].techniques[i] = [(label, float(score)) for label, score in scored]
         texts = [doc.text for doc in docs]
-        for ann, frames, genre in zip(results, clf.frames(texts), clf.genre(texts)):
+        for ann, frames, genre in zip(results, clf.frames(texts, floor), clf.genre(texts)):
             ann.labels["frame"] = [(label, float(score)) for label, score in frames]
             ann.labels["genre"] = [(genre[0], float(genre[1]))]
         sentences = [(d, i, doc.text[s.start:s.end]) for d, doc in enumerate(docs) for i, s in enumerate(doc.sentences)]

@@ -2,12 +2,13 @@
 
     from storylens.persuasion import Classifiers
     clf = Classifiers.load()
-    clf.techniques(["paragraph", ...]); clf.frames([doc]); clf.genre([doc]); clf.checkworthiness([sent])
+    clf.techniques(["passage", ...], documents=[doc, ...]); clf.frames([doc]); clf.genre([doc])
+    clf.checkworthiness([sentence, ...])  # calibrated probabilities
 
 See docs/models.md for the data, label maps, scores and known weaknesses.
 """
 
 from .labels import FRAMES, GENRES, TECHNIQUES
-from .models import Classifiers, Head
+from .models import Classifiers, Head, StoreSettings
 
-__all__ = ["Classifiers", "Head", "TECHNIQUES", "FRAMES", "GENRES"]
+__all__ = ["Classifiers", "Head", "StoreSettings", "TECHNIQUES", "FRAMES", "GENRES"]

@@ -10,16 +10,18 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from storylens.clean.segment import split_sentences
 
 from .labels import (
     FRAMES,
     GENRES,
     MEMES2021_MAP,
     PTC2020_MAP,
+    SEMEVAL2023_MAP,
     SEMEVAL_LANGUAGES,
-    TECHNIQUES,
     UNLP2025_MAP,
     map_labels,
     observed,
@@ -34,40 +36,83 @@ class Example:
     group: str  # article / post id: the unit of splitting
     lang: str
     source: str
-    meta: dict = field(default_factory=dict)
+    unit: str = "paragraph"  # sentence, paragraph, post or meme: what kind of text the pipeline will see
+    source_labels: frozenset[str] = frozenset()  # the data set's own labels, for scoring in its label space
+    context: str | None = None  # the whole document the text is part of (None: the text stands alone)
 
 
-ALL_TECHNIQUES = frozenset(TECHNIQUES)
+ALL_TECHNIQUES = frozenset(observed(SEMEVAL2023_MAP))
+
+
+def _sentence_labels(text: str, spans: list[tuple[str, int, int]], base: int) -> list[tuple[str, set[str]]]:
+    """Sentences of one paragraph (``text`` starting at ``base`` in its article) with the labels
+    of the spans that cover at least half of the sentence or half of the span."""
+    out = []
+    for s, e in split_sentences(text):
+        s, e = s + base, e + base
+        labels = set()
+        for label, a, b in spans:
+            overlap = min(b, e) - max(a, s)
+            if overlap > 0 and (2 * overlap >= b - a or 2 * overlap >= e - s):
+                labels.add(label)
+        out.append((text[s - base:e - base], labels))
+    return out
+
+
+def _span_units(lines_with_offsets, spans, group, lang, source, label_map, context: str) -> list[Example]:
+    """A labelled paragraph and, when it has several sentences, each of its sentences."""
+    known_all = observed(label_map)
+    out = []
+    for text, start, src_labels in lines_with_offsets:
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        sentences = _sentence_labels(stripped, spans, start + lead)
+        units = [(stripped, src_labels, "sentence" if len(sentences) <= 1 else "paragraph")]
+        if len(sentences) > 1:
+            units += [(t, lab, "sentence") for t, lab in sentences]
+        for t, lab, unit in units:
+            labels, unknown = map_labels(lab, label_map)
+            out.append(Example(t, labels, known_all - unknown, group, lang, source, unit, frozenset(lab), context))
+    return out
+
+
+def _read_spans(path: Path) -> list[tuple[str, int, int]]:
+    spans = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 4:
+                spans.append((parts[1], int(parts[2]), int(parts[3])))
+    return spans
 
 
 # ------------------------------------------------------------------ SemEval-2023 Task 3
-def _article_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").split("\n")
-
-
 def semeval_paragraphs(root: Path, langs=SEMEVAL_LANGUAGES) -> list[Example]:
-    """Subtask 3: one example per labelled, non-empty article line (paragraph)."""
+    """Subtask 3: each labelled, non-empty article line (paragraph) and its sentences, whose labels
+    come from the technique spans."""
     out: list[Example] = []
     for lang in langs:
         base = Path(root) / "semeval2023" / lang
-        cache: dict[str, list[str]] = {}
+        by_article: dict[str, dict[int, set[str]]] = {}
         for line in (base / "train-labels-subtask-3.txt").read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
-            art, num = parts[0], int(parts[1])
             labels = {x for x in (parts[2] if len(parts) > 2 else "").split(",") if x}
-            unknown = labels - ALL_TECHNIQUES
-            if unknown:
-                raise ValueError(f"unknown technique {unknown} in {lang}/{art}")
-            if art not in cache:
-                cache[art] = _article_lines(base / "train-articles-subtask-3" / f"article{art}.txt")
-            lines = cache[art]
-            text = lines[num - 1].strip() if 0 < num <= len(lines) else ""
-            if not text:
-                continue
-            out.append(Example(text, labels, ALL_TECHNIQUES, f"se:{lang}:{art}", lang, "semeval2023",
-                               {"line": num}))
+            if labels - ALL_TECHNIQUES:
+                raise ValueError(f"unknown technique {labels - ALL_TECHNIQUES} in {lang}/{parts[0]}")
+            by_article.setdefault(parts[0], {})[int(parts[1])] = labels
+        for art, numbered in by_article.items():
+            text = (base / "train-articles-subtask-3" / f"article{art}.txt").read_text(encoding="utf-8")
+            spans = _read_spans(base / "train-labels-subtask-3-spans" / f"article{art}-labels-subtask-3.txt")
+            lines, pos = [], 0
+            for num, raw in enumerate(text.split("\n"), start=1):
+                if num in numbered:
+                    lines.append((raw, pos, numbered[num]))
+                pos += len(raw) + 1
+            out += _span_units(lines, spans, f"se:{lang}:{art}", lang, "semeval2023", SEMEVAL2023_MAP, text)
     return out
 
 
@@ -110,30 +155,25 @@ def semeval_articles(root: Path, langs=SEMEVAL_LANGUAGES) -> list[Article]:
 
 # ------------------------------------------------------------------ PTC-2020 (SemEval-2020 T11)
 def ptc_paragraphs(root: Path, exclude_ids: set[str] = frozenset()) -> list[Example]:
-    """Technique spans → the article lines they overlap. ``exclude_ids``: articles also in
-    SemEval-2023 English (306 of 371 are), which carry the fuller 23-label annotation."""
+    """Technique spans → the article lines (and sentences) they cover. ``exclude_ids``: articles
+    also in SemEval-2023 English (306 of 371 are), which carry the fuller 23-label annotation."""
     base = Path(root) / "ptc2020"
     spans: dict[str, list[tuple[str, int, int]]] = {}
     for line in (base / "train-task2-TC.labels").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) == 4:
             spans.setdefault(parts[0], []).append((parts[1], int(parts[2]), int(parts[3])))
-    known_all = observed(PTC2020_MAP)
     out: list[Example] = []
     for path in sorted((base / "train-articles").glob("article*.txt")):
         art = path.stem.removeprefix("article")
         if art in exclude_ids:
             continue
-        text = path.read_text(encoding="utf-8")
-        pos = 0
+        lines, pos, text = [], 0, path.read_text(encoding="utf-8")
         for raw in text.split("\n"):
             start, end = pos, pos + len(raw)
             pos = end + 1
-            if not raw.strip():
-                continue
-            src = {t for t, s, e in spans.get(art, []) if s < end and e > start}
-            labels, unknown = map_labels(src, PTC2020_MAP)
-            out.append(Example(raw.strip(), labels, known_all - unknown, f"ptc:{art}", "en", "ptc2020"))
+            lines.append((raw, start, {t for t, s, e in spans.get(art, []) if s < end and e > start}))
+        out += _span_units(lines, spans.get(art, []), f"ptc:{art}", "en", "ptc2020", PTC2020_MAP, text)
     return out
 
 
@@ -147,7 +187,7 @@ def unlp_posts(root: Path) -> list[Example]:
             src = row.get("techniques") or []
             labels, unknown = map_labels(src, UNLP2025_MAP)
             out.append(Example(row["content"].strip(), labels, known_all - unknown, f"unlp:{row['id']}",
-                               row.get("lang", "uk"), "unlp2025", {"source_labels": sorted(src)}))
+                               row.get("lang", "uk"), "unlp2025", "post", frozenset(src)))
     return out
 
 
@@ -155,13 +195,13 @@ def unlp_posts(root: Path) -> list[Example]:
 def meme_texts(root: Path) -> list[Example]:
     known_all = observed(MEMES2021_MAP)
     out = []
-    for name, split in (("training_set_task1.txt", "train"), ("dev_set_task1.txt", "dev")):
+    for name in ("training_set_task1.txt", "dev_set_task1.txt"):
         for row in json.loads((Path(root) / "memes2021" / "task1" / name).read_text(encoding="utf-8")):
             labels, unknown = map_labels(row["labels"], MEMES2021_MAP)
             text = re.sub(r"\s*\n\s*", " ", row["text"]).strip()
             if text:
                 out.append(Example(text, labels, known_all - unknown, f"meme:{row['id']}", "en",
-                                   "memes2021", {"split": split}))
+                                   "memes2021", "meme", frozenset(row["labels"])))
     return out
 
 

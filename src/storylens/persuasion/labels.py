@@ -1,16 +1,17 @@
 """Label sets of the shipped classifiers and the maps from each public data set onto them.
 
-The main technique label set is SemEval-2023 Task 3 subtask 3 (23 techniques). Other data
-sets are mapped onto it where a label means the same thing. A source label that merges
-several targets (PTC-2020 "Whataboutism,Straw_Men,Red_Herring") or matches none exactly
-(UNLP-2025 "fud") makes those targets *unknown* for that text: they are left out of the
-loss instead of being counted as negatives. Targets a data set never annotated are unknown
-for all of its texts (see ``observed``).
+The technique label set is SemEval-2023 Task 3 subtask 3 (23 techniques) plus the three
+UNLP-2025 techniques that have no SemEval counterpart (Euphoria, Cherry_Picking,
+Fear_Uncertainty_Doubt). Every label of every data set maps onto it: exactly (one target) or
+as a merged class (PTC-2020 "Whataboutism,Straw_Men,Red_Herring"), whose presence makes its
+targets *unknown* for that text (left out of the loss) and whose absence makes them known
+negatives. Targets a data set never annotated are unknown for all of its texts
+(see ``observed``). Each data set is scored in its own label space (``to_source``).
 """
 
 from __future__ import annotations
 
-TECHNIQUES: tuple[str, ...] = (
+SEMEVAL2023_TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Authority",
     "Appeal_to_Popularity",
     "Appeal_to_Values",
@@ -35,6 +36,8 @@ TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Hypocrisy",
     "Questioning_the_Reputation",
 )
+# UNLP-2025 techniques without a SemEval-2023 counterpart (Telegram posts, ru/uk)
+TECHNIQUES: tuple[str, ...] = (*SEMEVAL2023_TECHNIQUES, "Euphoria", "Cherry_Picking", "Fear_Uncertainty_Doubt")
 
 FRAMES: tuple[str, ...] = (
     "Economic",
@@ -61,6 +64,8 @@ SEMEVAL_LANGUAGES: tuple[str, ...] = ("en", "fr", "ge", "it", "po", "ru")
 # value: a tuple of one target (exact match) or several targets (ambiguous: all unknown),
 # or () for a label with no counterpart (ignored).
 
+SEMEVAL2023_MAP: dict[str, tuple[str, ...]] = {t: (t,) for t in SEMEVAL2023_TECHNIQUES}
+
 PTC2020_MAP: dict[str, tuple[str, ...]] = {
     "Appeal_to_Authority": ("Appeal_to_Authority",),
     "Appeal_to_fear-prejudice": ("Appeal_to_Fear-Prejudice",),
@@ -82,13 +87,13 @@ UNLP2025_MAP: dict[str, tuple[str, ...]] = {
     "loaded_language": ("Loaded_Language",),
     "glittering_generalities": ("Appeal_to_Values",),
     "appeal_to_fear": ("Appeal_to_Fear-Prejudice",),
-    "fud": ("Appeal_to_Fear-Prejudice", "Doubt"),  # fear, uncertainty, doubt: no single target
+    "fud": ("Fear_Uncertainty_Doubt",),  # UNLP's own notion: no single SemEval-2023 target
     "bandwagon": ("Appeal_to_Popularity",),
     "cliche": ("Conversation_Killer",),
     "whataboutism": ("Whataboutism",),
     "straw_man": ("Straw_Man",),
-    "euphoria": (),  # no counterpart in SemEval-2023
-    "cherry_picking": (),  # no counterpart in SemEval-2023
+    "euphoria": ("Euphoria",),
+    "cherry_picking": ("Cherry_Picking",),
 }
 
 MEMES2021_MAP: dict[str, tuple[str, ...]] = {
@@ -116,18 +121,15 @@ MEMES2021_MAP: dict[str, tuple[str, ...]] = {
 
 
 def observed(label_map: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """Targets a data set annotated: those some source label maps onto (exactly or ambiguously).
+    """Targets a data set annotated: those some source label maps onto, exactly or as one of a
+    merged class (a text without the merged label is a known negative for all its targets)."""
+    return frozenset(t for targets in label_map.values() for t in targets)
 
-    UNLP-2025's "fud" makes Doubt a target only through an ambiguous label, so Doubt is
-    never a known negative there either; that is handled by excluding targets reached only
-    ambiguously.
-    """
-    exact = {targets[0] for targets in label_map.values() if len(targets) == 1}
-    ambiguous = {t for targets in label_map.values() if len(targets) > 1 for t in targets}
-    # A target reached only through an ambiguous label is known *negative* only where the
-    # ambiguous label is absent; for PTC-2020 that holds (the merged classes were annotated),
-    # for UNLP's "fud" (a different notion) it does not.
-    return frozenset(exact | (ambiguous if label_map is PTC2020_MAP else set()))
+
+def to_source(predicted: set[str], label_map: dict[str, tuple[str, ...]]) -> set[str]:
+    """Predicted targets → the data set's own labels (a merged label when any of its targets is
+    predicted), so each data set is scored in its own label space."""
+    return {label for label, targets in label_map.items() if targets and predicted & set(targets)}
 
 
 def map_labels(

@@ -1,53 +1,61 @@
-"""Shipped classifiers: linear heads over encoder + lexical features.
+"""Shipped classifiers: calibrated linear heads over pooled sentence embeddings and cue counts.
 
 Weights live in ``weights/<task>.npz`` as plain arrays (no pickles):
 
-- ``labels``  label names (unicode array)
+- ``labels``  label names; ``dropped`` / ``dropped_why`` labels of the data left out, and why
 - ``kind``    "sigmoid" (multi-label / binary) or "softmax" (one of several)
-- ``feature`` "paragraph" (USE of the text + lexical statistics), "document" (pooled paragraph
-  embeddings + lexical statistics) or "lexical" (lexical statistics only: no encoder, the fast path)
-- ``hash_dim``, ``hash_scale``  when ``hash_dim`` > 0 the last ``hash_dim`` rows of ``W`` weigh
-  hashed word uni/bigrams of the text (``features.hashed``; no vocabulary is stored)
-- ``mean``, ``scale``  standardisation of the feature columns
-- ``W``, ``b``  output layer (rows: standardised dense features, then hashed n-grams)
-- ``offset``  added to the logits: for sigmoid heads ``-logit(threshold)`` so that a score
-  of 0.5 is the tuned per-label decision threshold; for softmax heads per-class biases
-  tuned for macro-F1.
+- ``feature`` "unit" (a sentence, passage or post: ``features.unit_features``) or "document"
+- ``mean``, ``scale``  standardisation of the feature columns; ``W``, ``b`` the linear layer
+- ``calib_a``, ``calib_b``  Platt scaling fitted on out-of-fold logits: the probability of a
+  label is ``sigmoid(calib_a * logit + calib_b)`` (softmax heads: ``calib_a`` is one temperature)
+- ``threshold``  per label, the calibrated probability from which the label is predicted,
+  chosen on held-out folds (softmax heads: ``offset``, per-class logit offsets for the decision)
+- ``window``  techniques only: a passage longer than this many characters is scored as windows
+  of whole sentences and gets, per label, the highest window probability
 
-Scores are therefore "shifted probabilities": a label is predicted when its score ≥ 0.5.
+Scores are calibrated probabilities: of the passages scored 0.3 for a label, about 3 in 10 carry
+it in the validation data (reliability tables in docs/models.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .features import (
-    Embedder,
-    document_features,
-    hashed,
-    lexical,
-    paragraph_context_features,
-    paragraph_features,
-    sparse_dot,
-)
+from .features import Embedder, document_features, unit_features, windows
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
-DEFAULT_FAST = ("techniques", "frames", "checkworthiness")
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
+@dataclass
+class StoreSettings:
+    """What the pipeline stores (and so the report shows): a technique or frame from its tuned
+    threshold on, and never below ``min_probability``. The thresholds maximise F1 on held-out
+    folds and sit as low as 0.05 for rare labels; 0.3 keeps labels of which at least 3 in 10 are
+    right, at the cost of recall (docs/evaluation.md gives both)."""
+
+    min_probability: float = 0.3
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+def bucket_of(lengths: np.ndarray, context_lengths: np.ndarray, edges: np.ndarray,
+              context_edges: np.ndarray) -> np.ndarray:
+    """Threshold bucket of each text: its length band, within the length band of its document
+    (a sentence of a long article and a short post of its own are told apart)."""
+    text = np.searchsorted(edges, lengths, side="right")
+    return np.searchsorted(context_edges, context_lengths, side="right") * (len(edges) + 1) + text
 
 
 @dataclass
@@ -59,47 +67,54 @@ class Head:
     scale: np.ndarray
     W: np.ndarray
     b: np.ndarray
-    offset: np.ndarray
-    hash_dim: int = 0
-    hash_scale: float = 1.0
+    calib_a: np.ndarray
+    calib_b: np.ndarray
+    threshold: np.ndarray  # sigmoid: (length buckets, labels) probabilities; softmax: per class offsets
+    window: int = 0
+    dropped: dict[str, str] = field(default_factory=dict)
+    edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # text length buckets (chars)
+    context_edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # its document's length
 
     def featurize(self, embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None):
-        """(dense features, hashed CSR or None) of ``texts`` as this head was trained on."""
-        if self.feature == "paragraph+context":
-            dense = paragraph_context_features(embedder, texts, contexts)
-        elif self.feature == "document":
-            dense = document_features(embedder, texts)
-        elif self.feature == "paragraph":
-            dense = paragraph_features(embedder, texts)
-        else:
-            dense = lexical(texts)
-        return dense, (hashed(texts, self.hash_dim) if self.hash_dim else None)
+        """The features of ``texts`` this head was trained on."""
+        if self.feature == "document":
+            return document_features(embedder, texts)
+        return unit_features(embedder, texts, contexts)
 
-    def logits(self, X: np.ndarray, H=None) -> np.ndarray:
-        d = X.shape[1]
-        z = ((X - self.mean) / self.scale) @ self.W[:d] + self.b
-        if self.hash_dim and H is not None:
-            z += self.hash_scale * sparse_dot(H, self.W[d:])
-        return z
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        return ((X - self.mean) / self.scale) @ self.W + self.b
 
-    def scores(self, X: np.ndarray, H=None) -> np.ndarray:
-        """Shifted probabilities (n, labels): ≥ 0.5 means predicted."""
-        z = self.logits(X, H) + self.offset
-        return _sigmoid(z) if self.kind == "sigmoid" else _softmax(z)
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities (n, labels)."""
+        z = self.logits(X)
+        if self.kind == "softmax":
+            return softmax(z * self.calib_a[0])
+        return sigmoid(self.calib_a * z + self.calib_b)
+
+    def thresholds_for(self, lengths, context_lengths=None) -> np.ndarray:
+        """(n, labels) thresholds of texts of these lengths in documents of these lengths (chars)."""
+        lengths = np.asarray(lengths)
+        context = lengths if context_lengths is None else np.asarray(context_lengths)
+        return self.threshold[bucket_of(lengths, context, self.edges, self.context_edges)]
+
+    def decide(self, P: np.ndarray, lengths, context_lengths=None) -> np.ndarray:
+        """Boolean decisions (sigmoid) or class indices (softmax) from probabilities."""
+        if self.kind == "softmax":
+            return (np.log(np.maximum(P, 1e-12)) + self.threshold).argmax(axis=1)
+        return P >= self.thresholds_for(lengths, context_lengths)
 
     def save(self, path: str | Path) -> None:
         arrays = {
-            "labels": np.array(self.labels),
-            "kind": np.array(self.kind),
-            "feature": np.array(self.feature),
-            "mean": self.mean.astype(np.float32),
-            "scale": self.scale.astype(np.float32),
-            # large weight matrices are stored as float16 (halves the size; scores move < 1e-3)
+            "labels": np.array(self.labels), "kind": np.array(self.kind), "feature": np.array(self.feature),
+            "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
+            # large weight matrices in float16 (half the size; probabilities move < 1e-3)
             "W": self.W.astype(np.float16 if self.W.size > 100_000 else np.float32),
-            "b": self.b.astype(np.float32),
-            "offset": self.offset.astype(np.float32),
-            "hash_dim": np.array(self.hash_dim),
-            "hash_scale": np.array(self.hash_scale, np.float32),
+            "b": self.b.astype(np.float32), "calib_a": self.calib_a.astype(np.float32),
+            "calib_b": self.calib_b.astype(np.float32), "threshold": self.threshold.astype(np.float32),
+            "window": np.array(self.window), "dropped": np.array(list(self.dropped), dtype=str),
+            "dropped_why": np.array(list(self.dropped.values()), dtype=str),
+            "edges": np.asarray(self.edges, np.float32),
+            "context_edges": np.asarray(self.context_edges, np.float32),
         }
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, **arrays)
@@ -108,21 +123,17 @@ class Head:
     def load(cls, path: str | Path) -> "Head":
         with np.load(path, allow_pickle=False) as z:
             return cls(
-                labels=[str(x) for x in z["labels"]],
-                kind=str(z["kind"]),
-                feature=str(z["feature"]),
-                mean=z["mean"],
-                scale=z["scale"],
-                W=z["W"].astype(np.float32),
-                b=z["b"],
-                offset=z["offset"],
-                hash_dim=int(z["hash_dim"]) if "hash_dim" in z.files else 0,
-                hash_scale=float(z["hash_scale"]) if "hash_scale" in z.files else 1.0,
+                labels=[str(x) for x in z["labels"]], kind=str(z["kind"]), feature=str(z["feature"]),
+                mean=z["mean"], scale=z["scale"], W=z["W"].astype(np.float32), b=z["b"],
+                calib_a=z["calib_a"], calib_b=z["calib_b"], threshold=z["threshold"], window=int(z["window"]),
+                dropped={str(k): str(v) for k, v in zip(z["dropped"], z["dropped_why"])},
+                edges=z["edges"],
+                context_edges=z["context_edges"],
             )
 
 
 class Classifiers:
-    """Persuasion techniques, frames, genre and check-worthiness over one shared encoder.
+    """Persuasion techniques, frames, genre and check-worthiness over one shared sentence encoder.
 
     >>> clf = Classifiers.load()
     >>> clf.techniques(["..."])   # [[("Loaded_Language", 0.71), ...]]
@@ -131,81 +142,75 @@ class Classifiers:
     def __init__(self, heads: dict[str, Head], embedder: Embedder | None = None):
         self.heads = heads
         self.embedder = embedder or Embedder()
-        self._last: dict = {}
 
     @classmethod
-    def load(
-        cls,
-        directory: str | Path | None = None,
-        embedder: Embedder | None = None,
-        fast: bool | Iterable[str] = DEFAULT_FAST,
-    ) -> "Classifiers":
-        """Load the shipped heads (or those in ``directory``).
-
-        ``fast``: tasks that use the lexical-only head (``<task>-fast.npz``: hashed word
-        n-grams and surface statistics, no encoder) instead of the encoder head; ``True``
-        for all, ``False`` for none. By default techniques, frames and check-worthiness are
-        lexical (they meet their targets and keep the pipeline within its speed budget) and
-        genre uses the encoder (its lexical head is no better than the majority class).
-        ``fast=False`` gives the most accurate heads at several times the cost.
-        """
+    def load(cls, directory: str | Path | None = None, embedder: Embedder | None = None) -> "Classifiers":
+        """Load the shipped heads (or those in ``directory``)."""
         directory = Path(directory) if directory else WEIGHTS
-        fast_tasks = set(TASKS) if fast is True else set() if fast is False else set(fast)
-        heads = {}
-        for task in TASKS:
-            names = [f"{task}-fast.npz", f"{task}.npz"] if task in fast_tasks else [f"{task}.npz", f"{task}-fast.npz"]
-            for name in names:
-                if (directory / name).exists():
-                    heads[task] = Head.load(directory / name)
-                    break
+        heads = {task: Head.load(directory / f"{task}.npz") for task in TASKS if (directory / f"{task}.npz").exists()}
         if not heads:
             raise FileNotFoundError(f"no classifier weights in {directory}")
         return cls(heads, embedder)
 
-    def scores(self, task: str, texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
-        """Raw score matrix (n, labels) of one task; see ``Head.scores``."""
+    def probabilities(self, task: str, texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
+        """Calibrated probability matrix (n, labels) of one task. Techniques score a passage longer
+        than the head's window as windows of whole sentences and keep each label's highest."""
         head = self.heads[task]
+        texts = [t or "" for t in texts]
         if not texts:
             return np.zeros((0, len(head.labels)), np.float32)
-        texts = list(texts)
-        # frames and genre usually score the same documents: featurize them once
-        key = (head.feature, head.hash_dim, tuple(texts), None if contexts is None else tuple(contexts))
-        if key not in self._last:
-            self._last = {key: head.featurize(self.embedder, texts, contexts)}
-        return head.scores(*self._last[key])
+        if contexts is not None and len(contexts) != len(texts):
+            raise ValueError("give one context (document text or None) per text")
+        if not head.window:
+            return head.probabilities(head.featurize(self.embedder, texts, contexts))
+        pieces = [windows(t, head.window) for t in texts]
+        flat_contexts = None if contexts is None else [c for c, ws in zip(contexts, pieces) for _ in ws]
+        P = head.probabilities(head.featurize(self.embedder, [w for ws in pieces for w in ws], flat_contexts))
+        starts = np.cumsum([0] + [len(ws) for ws in pieces[:-1]])
+        return np.maximum.reduceat(P, starts, axis=0)
 
-    def _multilabel(self, task: str, texts: list[str], contexts=None) -> list[list[tuple[str, float]]]:
-        labels = self.heads[task].labels
+    def thresholds(self, task: str, length: int = 100, document_length: int | None = None) -> dict[str, float]:
+        """Per label, the probability from which it is predicted in a text of ``length`` characters
+        in a document of ``document_length`` (tuned on held-out folds, per length bucket)."""
+        head = self.heads[task]
+        if head.kind != "sigmoid":
+            return {}
+        row = head.thresholds_for([length], [length if document_length is None else document_length])[0]
+        return {label: float(t) for label, t in zip(head.labels, row)}
+
+    def _multilabel(self, task: str, texts: list[str], contexts=None, min_probability: float = 0.0
+                    ) -> list[list[tuple[str, float]]]:
+        head = self.heads[task]
+        P = self.probabilities(task, texts, contexts)
+        P = np.where(P >= min_probability, P, 0.0)
         out = []
-        for row in self.scores(task, texts, contexts):
-            picked = [(labels[j], float(row[j])) for j in np.flatnonzero(row >= 0.5)]
-            out.append(sorted(picked, key=lambda x: -x[1]))
+        lengths = [len(t or "") for t in texts]
+        context_lengths = lengths if contexts is None else [len(c) if c else n for c, n in zip(contexts, lengths)]
+        for row, picked in zip(P, head.decide(P, lengths, context_lengths)):
+            out.append(sorted(((head.labels[j], float(row[j])) for j in np.flatnonzero(picked)), key=lambda x: -x[1]))
         return out
 
     # ---------------------------------------------------------------- public API
-    def techniques(
-        self, paragraphs: list[str], documents: list[str | None] | None = None
-    ) -> list[list[tuple[str, float]]]:
-        """Per paragraph: (technique, score) for each technique predicted (score ≥ 0.5).
+    def techniques(self, passages: list[str], documents: list[str | None] | None = None,
+                   min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
+        """Per passage: (technique, probability) of each technique predicted, most probable first.
 
-        ``documents``: optionally the full text of each paragraph's document (one entry per
-        paragraph; the same string for paragraphs of one document). The model was trained
-        with that context (SemEval annotators read whole articles); without it the
-        paragraph stands for its own context, which predicts fewer techniques.
-        """
-        if documents is not None and len(documents) != len(paragraphs):
-            raise ValueError("documents must give one entry per paragraph")
-        return self._multilabel("techniques", paragraphs, documents)
+        ``documents``: the whole text of each passage's document (one entry per passage), which
+        the model reads as context, as SemEval annotators read whole articles; None for a passage
+        that stands alone (a post). ``min_probability``: also require at least this probability."""
+        return self._multilabel("techniques", passages, documents, min_probability)
 
-    def frames(self, documents: list[str]) -> list[list[tuple[str, float]]]:
-        """Per document: (frame, score) for each frame predicted (score ≥ 0.5)."""
-        return self._multilabel("frames", documents)
+    def frames(self, documents: list[str], min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
+        """Per document: (frame, probability) of each frame predicted."""
+        return self._multilabel("frames", documents, None, min_probability)
 
     def genre(self, documents: list[str]) -> list[tuple[str, float]]:
-        """Per document: (best of opinion/reporting/satire, its probability)."""
-        labels = self.heads["genre"].labels
-        return [(labels[int(r.argmax())], float(r.max())) for r in self.scores("genre", documents)]
+        """Per document: (opinion, reporting or satire, its probability)."""
+        head = self.heads["genre"]
+        P = self.probabilities("genre", documents)
+        return [(head.labels[int(c)], float(P[i, c])) for i, c in enumerate(head.decide(P, []))]
 
     def checkworthiness(self, sentences: list[str]) -> list[float]:
-        """Per sentence: check-worthiness score; ≥ 0.5 means check-worthy (tuned threshold)."""
-        return [float(r[0]) for r in self.scores("checkworthiness", sentences)]
+        """Per sentence: the calibrated probability that it is check-worthy; it is flagged from
+        ``thresholds("checkworthiness")["check_worthy"]`` on (one threshold for every length)."""
+        return [float(p) for p in self.probabilities("checkworthiness", sentences)[:, 0]]

@@ -1,13 +1,15 @@
-"""Train and evaluate the persuasion / frames / genre / check-worthiness heads.
+"""Train, cross-validate and ship the technique / frame / genre / check-worthiness heads.
 
     python bench/train_persuasion.py --data ../shared/data --out src/storylens/persuasion/weights
 
-Splits are by article (SemEval-2023, PTC-2020), by post (UNLP-2025) or official
-(SemEval-2021 memes, CheckThat!): 20 % of articles of each SemEval language are held out
-for validation by a hash of the article id, the same articles for all three subtasks.
-Per-label thresholds are tuned on out-of-fold predictions over the training split (grouped
-3-fold by article), so the validation scores are not tuned on the validation data.
-The shipped heads are the ones fit on the training split, i.e. exactly the ones scored.
+Every score this prints is out of fold: the texts are split into ``FOLDS`` folds by article (a
+SemEval-2023 or PTC-2020 article, a UNLP-2025 post, a meme), so no paragraph or sentence of an
+evaluated article was trained on. For the evaluated fold, the Platt calibrator and the per-label
+thresholds are fitted on the *other* folds' out-of-fold scores, so they never see the fold they
+are judged on. The trivial baselines of the same run (label prior, always-positive, the k
+commonest labels) are fitted on the same training folds. Check-worthiness is also scored on the
+official CheckThat! dev files, which nothing is fitted or tuned on. The shipped head is fitted on
+all the data, with the calibrator and thresholds fitted on all out-of-fold scores.
 """
 
 from __future__ import annotations
@@ -17,504 +19,559 @@ import hashlib
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from . import data as D
-from .features import (
-    HASH_DIM,
-    Embedder,
-    document_features,
-    hashed,
-    lexical,
-    paragraph_context_features,
-    paragraph_features,
-    unit,
+from .features import Embedder, document_features, unit_features
+from .labels import (
+    FRAMES,
+    GENRES,
+    MEMES2021_MAP,
+    PTC2020_MAP,
+    SEMEVAL2023_MAP,
+    TECHNIQUES,
+    UNLP2025_MAP,
+    to_source,
 )
-from .labels import FRAMES, GENRES, SEMEVAL_LANGUAGES, TECHNIQUES
-from .models import Head
+from .models import Head, bucket_of, sigmoid, softmax
 
-VAL_PERCENT = 20
+FOLDS = 5
 SEED = 13
-
-
-def is_validation(group: str) -> bool:
-    return int(hashlib.sha1(group.encode("utf-8")).hexdigest(), 16) % 100 < VAL_PERCENT
+WINDOW = 1200  # characters: longer passages are scored as windows of whole sentences
+LENGTH_EDGES = np.array([150.0, 350.0])  # techniques' thresholds differ for sentences, short and long passages
+CONTEXT_EDGES = np.array([1500.0])  # ... and for a post of its own and a passage of a longer document
+STANDALONE_WEIGHT = 3.0  # sample weight of posts and memes (texts without a document) in the techniques head
+SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long paragraph
+MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
+MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
+THRESHOLDS = np.round(np.arange(0.05, 0.905, 0.025), 3)
+SOURCE_MAPS = {"semeval2023": SEMEVAL2023_MAP, "ptc2020": PTC2020_MAP, "unlp2025": UNLP2025_MAP,
+               "memes2021": MEMES2021_MAP}
 
 
 def log(*args) -> None:
     print(time.strftime("%H:%M:%S"), *args, file=sys.stderr, flush=True)
 
 
+def group_folds(groups: list[str], k: int = FOLDS) -> np.ndarray:
+    """Fold number per row, by a hash of its group (article / post)."""
+    return np.array([int(hashlib.sha1(f"{SEED}:{g}".encode()).hexdigest(), 16) % k for g in groups])
+
+
 # ---------------------------------------------------------------- fitting
 def standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0)
+    mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale < 1e-6] = 1.0
     return mean.astype(np.float32), scale.astype(np.float32)
 
 
-def _logreg(C: float):
-    from sklearn.linear_model import LogisticRegression
+def fit_multilabel(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float,
+                   sw: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One masked logistic regression per label on standardised ``X``, all labels in one L-BFGS run.
 
-    return LogisticRegression(C=C, class_weight="balanced", max_iter=500, tol=1e-3)
+    Rows where a label is unknown (M false) do not count for it; ``sw`` weighs rows; positives
+    weigh sqrt(negatives / positives) (at most 10) so that rare labels are learnt at all."""
+    from scipy.optimize import minimize
 
+    d = X.shape[1]
+    L = Y.shape[1]
+    Mf = M.astype(np.float32) * (1.0 if sw is None else sw[:, None].astype(np.float32))
+    pos = (Y * M).sum(0)
+    neg = ((1 - Y) * M).sum(0)
+    wpos = np.clip(np.sqrt(neg / np.maximum(pos, 1)), 1, 10).astype(np.float32)
+    C = Mf * np.where(Y > 0, wpos, 1.0).astype(np.float32)
+    norm = C.sum()
+    Yf = Y.astype(np.float32)
 
-def fit_sigmoid(
-    X: np.ndarray, Y: np.ndarray, M: np.ndarray, C: float, sw: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Independent logistic regressions per label on standardised X, rows masked by M."""
-    d, L = X.shape[1], Y.shape[1]
-    W, b = np.zeros((d, L), np.float32), np.full(L, -10.0, np.float32)
-    for j in range(L):
-        rows = M[:, j]
-        y = Y[rows, j]
-        if y.sum() == 0 or y.sum() == len(y):
-            b[j] = -10.0 if y.sum() == 0 else 10.0
-            continue
-        model = _logreg(C).fit(X[rows], y, sample_weight=None if sw is None else sw[rows])
-        W[:, j], b[j] = model.coef_[0], model.intercept_[0]
-    return W, b
+    def loss(theta):
+        W = theta[: d * L].reshape(d, L).astype(np.float32)
+        b = theta[d * L:].astype(np.float32)
+        Z = X @ W + b
+        ll = np.logaddexp(0, np.where(Yf > 0, -Z, Z))  # log(1 + e^-z) for positives, log(1 + e^z) else
+        G = C * (sigmoid(Z) - Yf) / norm
+        gW = X.T @ G + l2 * W
+        f = float((C * ll).sum() / norm + 0.5 * l2 * (W * W).sum())
+        return f, np.concatenate([gW.ravel(), G.sum(0)]).astype(np.float64)
 
-
-def group_folds(groups: list[str], k: int = 3) -> np.ndarray:
-    """Fold number per row, by a hash of the group (article)."""
-    return np.array([int(hashlib.sha1(f"{SEED}:{g}".encode()).hexdigest(), 16) % k for g in groups])
-
-
-def oof_sigmoid(Xs: np.ndarray, Y: np.ndarray, M: np.ndarray, groups: list[str], C: float, k: int = 3,
-                sw: np.ndarray | None = None) -> np.ndarray:
-    folds = group_folds(groups, k)
-    P = np.zeros(Y.shape, np.float32)
-    for f in range(k):
-        tr, te = folds != f, folds == f
-        W, b = fit_sigmoid(Xs[tr], Y[tr], M[tr], C, None if sw is None else sw[tr])
-        P[te] = 1 / (1 + np.exp(-(Xs[te] @ W + b)))
-    return P
+    theta0 = np.zeros(d * L + L)
+    theta0[d * L:] = np.log(np.maximum(pos, 1) * wpos / np.maximum(neg, 1))
+    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 400})
+    return res.x[: d * L].reshape(d, L).astype(np.float32), res.x[d * L:].astype(np.float32)
 
 
-def best_thresholds(P: np.ndarray, Y: np.ndarray, M: np.ndarray, min_pos: int = 3) -> np.ndarray:
-    grid = np.linspace(0.05, 0.95, 46)
-    T = np.full(Y.shape[1], 0.5, np.float32)
-    for j in range(Y.shape[1]):
-        rows = M[:, j]
-        y, p = Y[rows, j].astype(bool), P[rows, j]
-        if y.sum() < min_pos:
-            T[j] = 0.95  # too rare to tune: predict only when very confident
-            continue
-        f1s = []
-        for t in grid:
-            pred = p >= t
-            tp = (pred & y).sum()
-            f1s.append(2 * tp / max(pred.sum() + y.sum(), 1))
-        T[j] = grid[int(np.argmax(f1s))]
-    return T
+def fit_platt(z: np.ndarray, y: np.ndarray, iters: int = 50) -> tuple[float, float]:
+    """Platt scaling: (a, b) so that sigmoid(a z + b) is calibrated (Newton steps, tiny ridge)."""
+    a, b = 1.0, 0.0
+    if y.min() == y.max():
+        return 0.0, (10.0 if y.min() else -10.0)
+    for _ in range(iters):
+        p = sigmoid(a * z + b)
+        g = np.array([((p - y) * z).sum() + 1e-3 * a, (p - y).sum()])
+        w = p * (1 - p) + 1e-9
+        H = np.array([[(w * z * z).sum() + 1e-3, (w * z).sum()], [(w * z).sum(), w.sum()]])
+        step = np.linalg.solve(H, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-6:
+            break
+    return float(a), float(b)
 
 
-def micro_thresholds(P: np.ndarray, Y: np.ndarray, M: np.ndarray, T: np.ndarray, passes: int = 2) -> np.ndarray:
-    """Coordinate ascent on micro-F1 (the official SemEval metric) from per-label optima.
+def f1(tp: float, fp: float, fn: float) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
-    Per-label F1 optima put rare labels' thresholds low, which costs more false positives
-    than it gains; micro-F1 tuning raises them (some up to "never predicted")."""
-    grid = np.r_[np.linspace(0.05, 0.95, 46), 1.01]
-    Yb = Y.astype(bool) & M
+
+def _label_f1_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    scores = [f1(((p >= t) & y).sum(), ((p >= t) & ~y).sum(), ((p < t) & y).sum()) for t in THRESHOLDS]
+    k = int(np.argmax(scores))
+    return float(THRESHOLDS[k]), float(scores[k])
+
+
+def _ascend_thresholds(P: np.ndarray, Yb: np.ndarray, M: np.ndarray, T: np.ndarray, objective: str,
+                       passes: int = 2) -> np.ndarray:
+    """Coordinate ascent from the per-label optima on micro-F1 (the official SemEval-2023 metric)
+    or on the mean of micro- and macro-F1 ("balanced": rare labels keep some weight)."""
     T = T.copy()
     pred = (P >= T) & M
-    tp = (pred & Yb).sum(0).astype(float)
-    fp = (pred & ~Yb).sum(0).astype(float)
-    pos = Yb.sum(0).astype(float)
+    tp, fp = (pred & Yb).sum(0).astype(float), (pred & ~Yb).sum(0).astype(float)
+    pos = (Yb & M).sum(0).astype(float)
+    per = np.array([f1(a, b, c - a) for a, b, c in zip(tp, fp, pos)])
+    used = pos > 0
     for _ in range(passes):
-        for j in range(Y.shape[1]):
+        for j in np.flatnonzero(used):
             rows = M[:, j]
             y, p = Yb[rows, j], P[rows, j]
             rest_tp, rest_fp, rest_pos = tp.sum() - tp[j], fp.sum() - fp[j], pos.sum() - pos[j]
-            best = (-1.0, T[j])
-            for t in grid:
-                pr = p >= t
-                a, b = (pr & y).sum(), (pr & ~y).sum()
-                f = 2 * (rest_tp + a) / max(2 * (rest_tp + a) + (rest_fp + b) + (rest_pos + pos[j] - rest_tp - a), 1)
-                best = max(best, (f, t))
-            T[j] = best[1]
-            pr = p >= T[j]
-            tp[j], fp[j] = (pr & y).sum(), (pr & ~y).sum()
+            rest_macro = per[used].sum() - per[j]
+            best = (-1.0, 0.0)
+            for t in THRESHOLDS:
+                a, b = ((p >= t) & y).sum(), ((p >= t) & ~y).sum()
+                score = f1(rest_tp + a, rest_fp + b, rest_pos - rest_tp + pos[j] - a)
+                if objective == "balanced":
+                    score = (score + (rest_macro + f1(a, b, pos[j] - a)) / used.sum()) / 2
+                best = max(best, (score, -t))
+            T[j] = -best[1]
+            tp[j], fp[j] = ((p >= T[j]) & y).sum(), ((p >= T[j]) & ~y).sum()
+            per[j] = f1(tp[j], fp[j], pos[j] - tp[j])
     return T
 
 
-def logit(t: np.ndarray) -> np.ndarray:
-    t = np.clip(t, 1e-4, 1 - 1e-4)
-    return np.log(t / (1 - t))
+def calibrate(Z: np.ndarray, Y: np.ndarray, M: np.ndarray, buckets: np.ndarray, n_buckets: int,
+              objective: str = "label") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """On out-of-fold logits: Platt (a, b) per label; per threshold bucket and label, the threshold
+    on the calibrated probability that maximises the label's F1 (``objective`` "label") or, from
+    there, the bucket's micro-F1 ("micro") or micro+macro ("balanced"); each label's best F1."""
+    L = Y.shape[1]
+    A, B, best = np.zeros(L), np.zeros(L), np.zeros(L)
+    T = np.full((n_buckets, L), 0.5)
+    P = np.zeros(Z.shape)
+    Yb = Y > 0
+    for j in range(L):
+        rows = M[:, j]
+        if rows.any():
+            A[j], B[j] = fit_platt(Z[rows, j], Yb[rows, j].astype(float))
+            P[:, j] = sigmoid(A[j] * Z[:, j] + B[j])
+            T[:, j], best[j] = _label_f1_threshold(P[rows, j], Yb[rows, j])
+    for k in range(n_buckets):
+        sel = buckets == k
+        for j in range(L):
+            rows = sel & M[:, j]
+            if Yb[rows, j].sum() >= 3:  # else the label's threshold over all rows
+                T[k, j] = _label_f1_threshold(P[rows, j], Yb[rows, j])[0]
+        if objective != "label" and sel.any():
+            T[k] = _ascend_thresholds(P[sel], Yb[sel], M[sel], T[k], objective)
+    return A, B, T, best
 
 
-def hashed_matrix(texts: list[str]):
-    from scipy import sparse
+@dataclass
+class CrossVal:
+    """Out-of-fold results of a multi-label head."""
 
-    indptr, indices, values = hashed(texts, HASH_DIM)
-    return sparse.csr_matrix((values, indices, indptr), shape=(len(texts), HASH_DIM))
-
-
-def as_csr_tuple(m) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    if m is None:
-        return None
-    m = m.tocsr()
-    return m.indptr.astype(np.int64), m.indices.astype(np.int64), m.data.astype(np.float32)
+    P: np.ndarray  # calibrated probabilities, calibrator fitted on the other folds
+    pred: np.ndarray  # decisions with thresholds fitted on the other folds
+    Z: np.ndarray  # raw out-of-fold logits
 
 
-def _design(X: np.ndarray, H, hash_scale: float):
-    """Standardised dense columns, then (scaled) hashed n-gram columns when H is given."""
-    mean, scale = standardiser(X)
-    Xs = (X - mean) / scale
-    if H is not None:
-        from scipy import sparse
-
-        Xs = sparse.hstack([sparse.csr_matrix(Xs), H * hash_scale]).tocsr()
-    return Xs, mean, scale
-
-
-def sigmoid_head(X, Y, M, groups, labels, feature, C, objective: str = "label",
-                 sw: np.ndarray | None = None, tune_rows: np.ndarray | None = None,
-                 H=None, hash_scale: float = 1.0) -> tuple[Head, np.ndarray]:
-    """Standardise, fit out-of-fold for thresholds (tuned on ``tune_rows``), refit on all rows."""
-    Xs, mean, scale = _design(X, H, hash_scale)
-    P = oof_sigmoid(Xs, Y, M, groups, C, sw=sw)
-    r = np.ones(len(Y), bool) if tune_rows is None else tune_rows
-    T = best_thresholds(P[r], Y[r], M[r])
-    if objective == "micro":
-        T = micro_thresholds(P[r], Y[r], M[r], T)
-    W, b = fit_sigmoid(Xs, Y, M, C, sw)
-    return Head(list(labels), "sigmoid", feature, mean, scale, W, b, -logit(T),
-                HASH_DIM if H is not None else 0, hash_scale), T
-
-
-def softmax_head(X, y, groups, labels, feature, C, H=None, hash_scale: float = 1.0) -> Head:
-    """Multinomial logistic regression; per-class logit offsets tuned for macro-F1 out of fold."""
-    Xs, mean, scale = _design(X, H, hash_scale)
-    folds = group_folds(groups, 3)
-    Z = np.zeros((len(y), len(labels)))
-    for f in range(3):
+def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float,
+                   buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label",
+                   sw: np.ndarray | None = None) -> CrossVal:
+    """Out-of-fold logits, then each fold's probabilities and decisions from a calibrator and
+    thresholds fitted on the other folds."""
+    Z = np.zeros(Y.shape, np.float32)
+    for f in range(FOLDS):
         tr, te = folds != f, folds == f
-        m = _logreg(C).fit(Xs[tr], y[tr])
-        z = np.full((te.sum(), len(labels)), -30.0)
-        d = m.decision_function(Xs[te])
-        z[:, m.classes_] = d if len(m.classes_) > 2 else np.c_[-d, d] / 2  # binary: as in the final head
-        Z[te] = z
-    offset = np.zeros(len(labels))
+        mean, scale = standardiser(X[tr])
+        W, b = fit_multilabel((X[tr] - mean) / scale, Y[tr], M[tr], l2, None if sw is None else sw[tr])
+        Z[te] = ((X[te] - mean) / scale) @ W + b
+        log(f"  fold {f + 1}/{FOLDS} fitted")
+    P, pred = np.zeros(Y.shape, np.float32), np.zeros(Y.shape, bool)
+    buckets = np.zeros(len(Y), int) if buckets is None else buckets
+    for f in range(FOLDS):
+        tr, te = folds != f, folds == f
+        A, B, T, _ = calibrate(Z[tr], Y[tr], M[tr], buckets[tr], n_buckets, objective)
+        P[te] = sigmoid(A * Z[te] + B)
+        pred[te] = P[te] >= T[buckets[te]]
+    return CrossVal(P, pred, Z)
+
+
+def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, buckets: np.ndarray | None = None,
+                       edges=(), context_edges=(), objective: str = "label", window: int = 0,
+                       sw: np.ndarray | None = None) -> tuple[Head, dict[str, str]]:
+    """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable labels."""
+    mean, scale = standardiser(X)
+    W, b = fit_multilabel((X - mean) / scale, Y, M, l2, sw)
+    n_buckets = (len(edges) + 1) * (len(context_edges) + 1)
+    A, B, T, best = calibrate(cv.Z, Y, M, np.zeros(len(Y), int) if buckets is None else buckets, n_buckets, objective)
+    dropped = {}
+    for j, label in enumerate(labels):
+        positives = int((Y[:, j] * M[:, j]).sum())
+        if positives < MIN_POSITIVES:
+            dropped[label] = f"{positives} positive texts in all the data (fewer than {MIN_POSITIVES})"
+        elif best[j] < MIN_F1:
+            dropped[label] = f"out-of-fold F1 {best[j]:.3f} at its best threshold (below {MIN_F1})"
+    keep = [j for j, label in enumerate(labels) if label not in dropped]
+    head = Head([labels[j] for j in keep], "sigmoid", feature, mean, scale, W[:, keep], b[keep], A[keep], B[keep],
+                T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32))
+    return head, dropped
+
+
+# ---------------------------------------------------------------- metrics
+def multilabel_metrics(Y: np.ndarray, pred: np.ndarray) -> dict:
+    """micro-F1 and macro-F1 (over labels present in Y or predicted) of boolean matrices."""
+    tp, fp, fn = (Y & pred).sum(0), (~Y & pred).sum(0), (Y & ~pred).sum(0)
+    used = (Y.sum(0) + pred.sum(0)) > 0
+    per = [f1(a, b, c) for a, b, c in zip(tp[used], fp[used], fn[used])]
+    return {"n": int(len(Y)), "micro": round(f1(tp.sum(), fp.sum(), fn.sum()), 3),
+            "macro": round(float(np.mean(per)) if per else 0.0, 3), "gold": int(Y.sum()), "predicted": int(pred.sum())}
+
+
+def topk_labels(Y_train: np.ndarray) -> np.ndarray:
+    """The k commonest labels, k best for micro-F1 on the training rows."""
+    order = np.argsort(-Y_train.sum(0))
+    best, chosen = -1.0, order[:1]
+    for k in range(1, len(order) + 1):
+        pred = np.zeros(Y_train.shape, bool)
+        pred[:, order[:k]] = True
+        score = multilabel_metrics(Y_train, pred)["micro"]
+        if score > best:
+            best, chosen = score, order[:k]
+    out = np.zeros(Y_train.shape[1], bool)
+    out[chosen] = True
+    return out
+
+
+def baselines(Ys: np.ndarray, folds: np.ndarray, sel: np.ndarray) -> dict[str, np.ndarray]:
+    """Text-independent predictions for the rows ``sel`` (one data set, language and kind of text),
+    each fold's fitted on the rows of ``sel`` in the other folds."""
+    rng = np.random.default_rng(SEED)
+    out = {name: np.zeros((sel.sum(), Ys.shape[1]), bool) for name in ("prior", "always", "top-k")}
+    idx = np.flatnonzero(sel)
+    for f in range(FOLDS):
+        rows = folds[idx] == f
+        if not rows.any():
+            continue
+        train = Ys[sel & (folds != f)]
+        prior = train.mean(0) if len(train) else np.zeros(Ys.shape[1])
+        out["prior"][rows] = rng.random((rows.sum(), Ys.shape[1])) < prior
+        out["always"][rows] = True
+        out["top-k"][rows] = topk_labels(train) if len(train) else False
+    return out
+
+
+# ---------------------------------------------------------------- techniques
+def unit_bucket(e: D.Example) -> str:
+    if e.unit == "paragraph":
+        return "short paragraph" if len(e.text) < SHORT_PARAGRAPH else "long paragraph"
+    return {"post": "Telegram post"}.get(e.unit, e.unit)
+
+
+def _matrix(examples, labels) -> tuple[np.ndarray, np.ndarray]:
+    index = {label: j for j, label in enumerate(labels)}
+    Y = np.zeros((len(examples), len(labels)), np.int8)
+    M = np.zeros((len(examples), len(labels)), bool)
+    for i, e in enumerate(examples):
+        for label in e.labels:
+            Y[i, index[label]] = 1
+        for label in e.known:
+            M[i, index[label]] = True
+    return Y, M
+
+
+def source_space(examples, pred: np.ndarray, labels) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Gold and predicted labels of examples of one data set, in that data set's own labels."""
+    label_map = SOURCE_MAPS[examples[0].source]
+    names = [name for name, targets in label_map.items() if targets]
+    gold = np.array([[name in e.source_labels for name in names] for e in examples], bool)
+    predicted = np.array([[name in to_source({labels[j] for j in np.flatnonzero(row)}, label_map) for name in names]
+                          for row in pred], bool)
+    return gold, predicted, names
+
+
+def technique_examples(root: Path) -> list[D.Example]:
+    se = D.semeval_paragraphs(root)
+    en_ids = {e.group.split(":")[2] for e in se if e.lang == "en"}
+    return se + D.ptc_paragraphs(root, exclude_ids=en_ids) + D.unlp_posts(root) + D.meme_texts(root)
+
+
+def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
+                     standalone_weight: float = STANDALONE_WEIGHT) -> tuple[Head, dict]:
+    examples = technique_examples(root)
+    log(f"techniques: {len(examples)} texts; featurising")
+    texts = [e.text for e in examples]
+    X = unit_features(emb, texts, [e.context for e in examples])
+    Y, M = _matrix(examples, TECHNIQUES)
+    folds = group_folds([e.group for e in examples])
+    buckets = bucket_of(np.array([len(t) for t in texts]), np.array([len(e.context or e.text) for e in examples]),
+                        LENGTH_EDGES, CONTEXT_EDGES)
+    n_buckets = (len(LENGTH_EDGES) + 1) * (len(CONTEXT_EDGES) + 1)
+    log("techniques: cross-validating")
+    # posts and memes stand alone and are few (3,809 of 55,987 texts): weigh them up
+    sw = np.array([standalone_weight if e.context is None else 1.0 for e in examples])
+    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw)
+    head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
+                                       CONTEXT_EDGES, objective, window=WINDOW, sw=sw)
+    keep = np.array([label not in dropped for label in TECHNIQUES])
+    report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
+              "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
+              "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
+              "reliability": reliability(cv.P[M], Y[M] > 0)}
+    return head, report
+
+
+def technique_sets(examples: list[D.Example], pred: np.ndarray, folds: np.ndarray) -> dict:
+    """Model and baselines per data set, language and kind of text, in each data set's own labels."""
+    kinds_of = np.array([unit_bucket(e) for e in examples])
+    sources = np.array([e.source for e in examples])
+    langs = np.array([e.lang for e in examples])
+    out = {}
+    for source in SOURCE_MAPS:
+        for lang in sorted(set(langs[sources == source])):
+            here = (sources == source) & (langs == lang)
+            kinds = {"all": here, **{k: here & (kinds_of == k) for k in sorted(set(kinds_of[here]))}}
+            if "short paragraph" in kinds:
+                kinds["paragraph"] = here & np.isin(kinds_of, ["short paragraph", "long paragraph"])
+            for kind, sel in kinds.items():
+                if sel.sum() < 20 or (kind != "all" and sel.sum() == here.sum()):
+                    continue
+                gold, predicted, names = source_space([examples[i] for i in np.flatnonzero(sel)], pred[sel], TECHNIQUES)
+                Ys = np.zeros((len(examples), len(names)), bool)
+                Ys[sel] = gold
+                row = {"model": multilabel_metrics(gold, predicted)}
+                for name, base in baselines(Ys, folds, sel).items():
+                    row[name] = multilabel_metrics(gold, base)
+                row["per_label"] = per_label(gold, predicted, names)
+                out[f"{source} {lang} {kind}"] = row
+    return out
+
+
+def per_label(gold: np.ndarray, pred: np.ndarray, names: list[str]) -> dict:
+    out = {}
+    for j, name in enumerate(names):
+        tp, fp, fn = int((gold[:, j] & pred[:, j]).sum()), int((~gold[:, j] & pred[:, j]).sum()), int((gold[:, j] & ~pred[:, j]).sum())
+        out[name] = {"f1": round(f1(tp, fp, fn), 3), "support": int(gold[:, j].sum()), "predicted": tp + fp}
+    return out
+
+
+def reliability(P: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
+    """Mean predicted probability against observed frequency, in equal-width bins."""
+    edges = np.linspace(0, 1, bins + 1)
+    out = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        sel = (P >= lo) & ((P < hi) if hi < 1 else (P <= hi))
+        if sel.sum():
+            out.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(sel.sum()), "predicted": round(float(P[sel].mean()), 3),
+                        "observed": round(float(y[sel].mean()), 3)})
+    return out
+
+
+# ---------------------------------------------------------------- frames and genre
+def _documents(root: Path, task: str, emb: Embedder):
+    arts = [a for a in D.semeval_articles(root) if getattr(a, task) is not None]
+    log(f"{task}: {len(arts)} articles; featurising")
+    X = document_features(emb, [a.text for a in arts])
+    return arts, X, group_folds([f"se:{a.lang}:{a.id}" for a in arts]), np.array([a.lang for a in arts])
+
+
+def train_frames(root: Path, emb: Embedder, l2: float) -> tuple[Head, dict]:
+    arts, X, folds, langs = _documents(root, "frames", emb)
+    Y = np.array([[f in a.frames for f in FRAMES] for a in arts], np.int8)
+    M = np.ones(Y.shape, bool)
+    cv = cross_validate(X, Y, M, folds, l2, objective="micro")
+    head, dropped = final_sigmoid_head(X, Y, M, cv, list(FRAMES), "document", l2, objective="micro")
+    keep = np.array([f not in dropped for f in FRAMES])
+    report = {"articles": len(arts), "l2": l2, "dropped": dropped, "sets": {},
+              "thresholds": dict(zip(head.labels, map(float, head.threshold[0]))),
+              "reliability": reliability(cv.P.ravel(), Y.ravel() > 0)}
+    gold_all = Y > 0
+    for lang in ["all", *sorted(set(langs))]:
+        sel = np.ones(len(arts), bool) if lang == "all" else langs == lang
+        row = {"model": multilabel_metrics(gold_all[sel], (cv.pred & keep)[sel])}
+        for name, base in baselines(gold_all, folds, sel).items():
+            row[name] = multilabel_metrics(gold_all[sel], base)
+        report["sets"][f"semeval2023 {lang} article"] = row
+    return head, report
+
+
+def genre_metrics(y: np.ndarray, pred: np.ndarray) -> dict:
+    per = [f1(((y == c) & (pred == c)).sum(), ((y != c) & (pred == c)).sum(), ((y == c) & (pred != c)).sum())
+           for c in range(len(GENRES)) if (y == c).any() or (pred == c).any()]
+    return {"n": int(len(y)), "macro": round(float(np.mean(per)), 3), "accuracy": round(float((y == pred).mean()), 3),
+            "per_class": [int(((y == c) & (pred == c)).sum()) for c in range(len(GENRES))]}
+
+
+def _softmax_fit(X, y, C):
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = standardiser(X)
+    m = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit((X - mean) / scale, y)
+    W = np.zeros((X.shape[1], len(GENRES)), np.float32)
+    b = np.full(len(GENRES), -30.0, np.float32)
+    W[:, m.classes_], b[m.classes_] = m.coef_.T, m.intercept_
+    return mean, scale, W, b
+
+
+def _temperature(Z: np.ndarray, y: np.ndarray) -> float:
+    """The inverse temperature that minimises the log-loss of softmax(Z * a)."""
+    grid = np.exp(np.linspace(np.log(0.05), np.log(5), 60))
+    losses = [-np.log(softmax(Z * a)[np.arange(len(y)), y] + 1e-12).mean() for a in grid]
+    return float(grid[int(np.argmin(losses))])
+
+
+def _genre_offsets(Z: np.ndarray, y: np.ndarray, a: float) -> np.ndarray:
+    """Per-class log-probability offsets maximising macro-F1 + accuracy (coordinate ascent; ties:
+    the smallest): macro-F1 alone buys the rare classes with accuracy below always-majority."""
+    logp = np.log(softmax(Z * a) + 1e-12)
+    offset = np.zeros(len(GENRES))
     grid = np.linspace(-3, 3, 25)
-    for _ in range(2):  # coordinate ascent on macro-F1
-        for c in range(1, len(labels)):
+    for _ in range(2):
+        for c in range(1, len(GENRES)):
             best = (-1.0, 0.0, 0.0)
             for v in grid:
                 o = offset.copy()
                 o[c] = v
-                best = max(best, (macro_f1_single(y, (Z + o).argmax(1), len(labels)), -abs(v), v))
+                m = genre_metrics(y, (logp + o).argmax(1))
+                best = max(best, (m["macro"] + m["accuracy"], -abs(v), v))
             offset[c] = best[2]
-    m = _logreg(C).fit(Xs, y)
-    W = np.zeros((Xs.shape[1], len(labels)), np.float32)
-    b = np.full(len(labels), -30.0, np.float32)
-    if len(m.classes_) == 2:  # sklearn's binary form: one logit, split symmetrically
-        W[:, m.classes_] = np.c_[-m.coef_[0], m.coef_[0]] / 2
-        b[m.classes_] = np.r_[-m.intercept_[0], m.intercept_[0]] / 2
-    else:
-        W[:, m.classes_], b[m.classes_] = m.coef_.T, m.intercept_
-    return Head(list(labels), "softmax", feature, mean, scale, W, b, offset.astype(np.float32),
-                HASH_DIM if H is not None else 0, hash_scale)
+    return offset
 
 
-# ---------------------------------------------------------------- metrics
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def multilabel_scores(Y: np.ndarray, Pred: np.ndarray, M: np.ndarray, labels) -> dict:
-    Y, Pred = Y.astype(bool) & M, Pred.astype(bool) & M
-    tp = (Y & Pred).sum(0)
-    fp = (~Y & Pred).sum(0)
-    fn = (Y & ~Pred).sum(0)
-    per = {}
-    for j, name in enumerate(labels):
-        if M[:, j].any():
-            p, r, f = prf(tp[j], fp[j], fn[j])
-            per[name] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "support": int(Y[:, j].sum())}
-    supported = [v["f1"] for v in per.values() if v["support"] > 0]
-    return {
-        "n": int(len(Y)),
-        "micro_f1": round(prf(tp.sum(), fp.sum(), fn.sum())[2], 3),
-        "macro_f1": round(float(np.mean(supported)) if supported else 0.0, 3),
-        "per_label": per,
-    }
-
-
-def macro_f1_single(y: np.ndarray, pred: np.ndarray, n: int) -> float:
-    present = [c for c in range(n) if (y == c).any()]
-    return float(np.mean([prf(((y == c) & (pred == c)).sum(), ((y != c) & (pred == c)).sum(),
-                                ((y == c) & (pred != c)).sum())[2] for c in present]))
-
-
-def single_scores(y: np.ndarray, pred: np.ndarray, labels) -> dict:
-    per = {}
-    for c, name in enumerate(labels):
-        p, r, f = prf(((y == c) & (pred == c)).sum(), ((y != c) & (pred == c)).sum(), ((y == c) & (pred != c)).sum())
-        per[name] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "support": int((y == c).sum())}
-    return {"n": int(len(y)), "macro_f1": round(macro_f1_single(y, pred, len(labels)), 3),
-            "accuracy": round(float((y == pred).mean()), 3), "per_label": per}
-
-
-def frequency_baseline(Y_train: np.ndarray, M_train: np.ndarray) -> np.ndarray:
-    """The text-independent label set (the k most frequent labels, k best for micro-F1 on train)."""
-    prior = (Y_train * M_train).sum(0) / np.maximum(M_train.sum(0), 1)
-    order = np.argsort(-prior)
-    best, best_k = -1.0, 1
-    for k in range(1, len(order) + 1):
-        pred = np.zeros(Y_train.shape, bool)
-        pred[:, order[:k]] = True
-        f = multilabel_scores(Y_train, pred, M_train, range(Y_train.shape[1]))["micro_f1"]
-        if f > best:
-            best, best_k = f, k
-    chosen = np.zeros(Y_train.shape[1], bool)
-    chosen[order[:best_k]] = True
-    return chosen
-
-
-# ---------------------------------------------------------------- tasks
-def _matrix(examples, labels):
-    index = {l: j for j, l in enumerate(labels)}
-    Y = np.zeros((len(examples), len(labels)), np.int8)
-    M = np.zeros((len(examples), len(labels)), bool)
-    for i, e in enumerate(examples):
-        for l in e.labels:
-            Y[i, index[l]] = 1
-        for l in e.known:
-            M[i, index[l]] = True
-    return Y, M
-
-
-def featurize(mode: str, emb: Embedder, texts: list[str], level: str, hash_scale: float):
-    """Training features: (dense X, hashed scipy CSR or None, the head's feature name).
-
-    mode "accurate": USE embeddings (+ hashed n-grams when hash_scale > 0);
-    mode "fast": lexical statistics + hashed n-grams, no encoder."""
-    if mode == "fast":
-        return lexical(texts), hashed_matrix(texts), "lexical"
-    X = paragraph_features(emb, texts) if level == "paragraph" else document_features(emb, texts)
-    return X, (hashed_matrix(texts) if hash_scale > 0 else None), level
-
-
-def _rows(H, sel):
-    return None if H is None else as_csr_tuple(H[sel])
-
-
-def _sub(H, sel):
-    return None if H is None else H[sel]
-
-
-EXTRA_WEIGHT = 0.3  # sample weight of PTC-2020 / UNLP-2025 / memes texts relative to SemEval-2023
-
-
-def train_techniques(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
-                     hash_scale: float = 0.0, extra_weight: float | None = None,
-                     tune_on_semeval: bool = True) -> tuple[Head, dict]:
-    extra_weight = EXTRA_WEIGHT if extra_weight is None else extra_weight
-    se = D.semeval_paragraphs(root)
-    en_ids = {e.group.split(":")[2] for e in se if e.lang == "en"}
-    extra = D.ptc_paragraphs(root, exclude_ids=en_ids) + D.unlp_posts(root) + D.meme_texts(root)
-    examples = se + extra
-    val_flags = np.array([
-        (e.meta.get("split") == "dev") if e.source == "memes2021" else is_validation(e.group) for e in examples
-    ])
-    if limit:
-        rng = np.random.default_rng(SEED)
-        keep = np.sort(rng.choice(len(examples), size=min(limit, len(examples)), replace=False))
-        examples = [examples[i] for i in keep]
-        val_flags = val_flags[keep]
-    log(f"techniques: {len(examples)} texts ({(~val_flags).sum()} train / {val_flags.sum()} validation); encoding")
-    texts = [e.text for e in examples]
-    if mode == "fast":
-        X, H, feature = featurize(mode, emb, texts, "paragraph", hash_scale)
-    else:  # paragraph + the mean of its article's paragraphs (what features.context_vectors does)
-        E = emb.encode(texts)
-        groups = np.array([e.group for e in examples])
-        ctx = np.zeros_like(E)
-        for g in np.unique(groups):
-            rows = groups == g
-            ctx[rows] = unit(E[rows].mean(axis=0))
-        X = paragraph_context_features(emb, texts, own=E)
-        X[:, E.shape[1] : 2 * E.shape[1]] = ctx
-        H, feature = (hashed_matrix(texts) if hash_scale > 0 else None), "paragraph+context"
-    Y, M = _matrix(examples, TECHNIQUES)
-    tr, va = ~val_flags, val_flags
-    log("techniques: fitting")
-    sources = np.array([e.source for e in examples])
-    sw = np.where(sources == "semeval2023", 1.0, extra_weight)
-    head, T = sigmoid_head(X[tr], Y[tr], M[tr], [e.group for e, t in zip(examples, tr) if t],
-                           TECHNIQUES, feature, C, objective="micro", sw=sw[tr],
-                           tune_rows=(sources[tr] == "semeval2023") if tune_on_semeval else None,
-                           H=_sub(H, tr), hash_scale=hash_scale or 1.0)
-    Pred = head.scores(X[va], _rows(H, va)) >= 0.5
-    chosen = frequency_baseline(Y[tr][[e.source == "semeval2023" for e, t in zip(examples, tr) if t]],
-                                M[tr][[e.source == "semeval2023" for e, t in zip(examples, tr) if t]])
-    base = np.tile(chosen, (va.sum(), 1))
-    val_ex = [e for e, v in zip(examples, va) if v]
-    Yv, Mv = Y[va], M[va]
-    report = {"train_texts": int(tr.sum()), "validation_texts": int(va.sum()),
-              "thresholds": {l: float(t) for l, t in zip(TECHNIQUES, T)},
-              "baseline_labels": [l for l, c in zip(TECHNIQUES, chosen) if c], "sets": {}}
-    def subset(name, sel):
-        sel = np.asarray(sel, bool)
-        if sel.any():
-            report["sets"][name] = {"model": multilabel_scores(Yv[sel], Pred[sel], Mv[sel], TECHNIQUES),
-                                    "baseline": multilabel_scores(Yv[sel], base[sel], Mv[sel], TECHNIQUES)}
-    for lang in SEMEVAL_LANGUAGES:
-        subset(f"semeval2023-{lang}", [e.source == "semeval2023" and e.lang == lang for e in val_ex])
-    subset("semeval2023-all", [e.source == "semeval2023" for e in val_ex])
-    subset("ptc2020-en (65 articles not in SemEval-2023)", [e.source == "ptc2020" for e in val_ex])
-    for lang in ("uk", "ru"):
-        subset(f"unlp2025-{lang}", [e.source == "unlp2025" and e.lang == lang for e in val_ex])
-    subset("memes2021-dev", [e.source == "memes2021" for e in val_ex])
-    return head, report
-
-
-def _articles(root: Path, limit: int | None):
-    arts = D.semeval_articles(root)
-    if limit:
-        arts = arts[: max(limit // 10, 30)]
-    return arts
-
-
-def _article_task(root: Path, limit: int | None, task: str, emb: Embedder, mode: str, hash_scale: float):
-    """Articles labelled for ``task`` (an Article attribute), split by article, with their features."""
-    arts = [a for a in _articles(root, limit) if getattr(a, task) is not None]
-    groups = [f"se:{a.lang}:{a.id}" for a in arts]
-    va = np.array([is_validation(g) for g in groups])
-    tr = ~va
-    log(f"{task}: {len(arts)} articles ({tr.sum()} train / {va.sum()} validation)")
-    X, H, feature = featurize(mode, emb, [a.text for a in arts], "document", hash_scale)
-    return arts, groups, tr, va, X, H, feature
-
-
-def train_frames(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
-                 hash_scale: float = 0.0) -> tuple[Head, dict]:
-    arts, groups, tr, va, X, H, feature = _article_task(root, limit, "frames", emb, mode, hash_scale)
-    Y = np.zeros((len(arts), len(FRAMES)), np.int8)
-    for i, a in enumerate(arts):
-        for f in a.frames:
-            Y[i, FRAMES.index(f)] = 1
-    M = np.ones(Y.shape, bool)
-    head, T = sigmoid_head(X[tr], Y[tr], M[tr], [g for g, t in zip(groups, tr) if t], FRAMES, feature, C,
-                           objective="micro", H=_sub(H, tr), hash_scale=hash_scale or 1.0)
-    Pred = head.scores(X[va], _rows(H, va)) >= 0.5
-    chosen = frequency_baseline(Y[tr], M[tr])
-    base = np.tile(chosen, (va.sum(), 1))
-    langs = np.array([a.lang for a in arts])[va]
-    report = {"train_articles": int(tr.sum()), "validation_articles": int(va.sum()),
-              "thresholds": {l: float(t) for l, t in zip(FRAMES, T)},
-              "baseline_labels": [l for l, c in zip(FRAMES, chosen) if c], "sets": {}}
-    for lang in list(SEMEVAL_LANGUAGES) + ["all"]:
-        sel = np.ones(len(langs), bool) if lang == "all" else langs == lang
-        if sel.any():
-            report["sets"][f"semeval2023-{lang}"] = {
-                "model": multilabel_scores(Y[va][sel], Pred[sel], M[va][sel], FRAMES),
-                "baseline": multilabel_scores(Y[va][sel], base[sel], M[va][sel], FRAMES)}
-    return head, report
-
-
-def train_genre(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
-                hash_scale: float = 0.0) -> tuple[Head, dict]:
-    arts, groups, tr, va, X, H, feature = _article_task(root, limit, "genre", emb, mode, hash_scale)
+def train_genre(root: Path, emb: Embedder, C: float) -> tuple[Head, dict]:
+    arts, X, folds, langs = _documents(root, "genre", emb)
     y = np.array([GENRES.index(a.genre) for a in arts])
-    head = softmax_head(X[tr], y[tr], [g for g, t in zip(groups, tr) if t], GENRES, feature, C,
-                        H=_sub(H, tr), hash_scale=hash_scale or 1.0)
-    pred = head.scores(X[va], _rows(H, va)).argmax(1)
-    majority = np.bincount(y[tr], minlength=len(GENRES)).argmax()
-    langs = np.array([a.lang for a in arts])[va]
-    report = {"train_articles": int(tr.sum()), "validation_articles": int(va.sum()),
-              "offsets": head.offset.tolist(), "sets": {}}
-    for lang in list(SEMEVAL_LANGUAGES) + ["all"]:
-        sel = np.ones(len(langs), bool) if lang == "all" else langs == lang
-        if sel.any():
-            report["sets"][f"semeval2023-{lang}"] = {
-                "model": single_scores(y[va][sel], pred[sel], GENRES),
-                "baseline": single_scores(y[va][sel], np.full(sel.sum(), majority), GENRES)}
+    Z = np.zeros((len(y), len(GENRES)))
+    for f in range(FOLDS):
+        tr, te = folds != f, folds == f
+        mean, scale, W, b = _softmax_fit(X[tr], y[tr], C)
+        Z[te] = ((X[te] - mean) / scale) @ W + b
+    pred = np.zeros(len(y), int)
+    P = np.zeros(Z.shape)
+    for f in range(FOLDS):
+        tr, te = folds != f, folds == f
+        a = _temperature(Z[tr], y[tr])
+        offset = _genre_offsets(Z[tr], y[tr], a)
+        P[te] = softmax(Z[te] * a)
+        pred[te] = (np.log(P[te] + 1e-12) + offset).argmax(1)
+    mean, scale, W, b = _softmax_fit(X, y, C)
+    a = _temperature(Z, y)
+    offset = _genre_offsets(Z, y, a)
+    head = Head(list(GENRES), "softmax", "document", mean, scale, W, b, np.array([a]), np.zeros(1),
+                offset.astype(np.float32))
+    report = {"articles": len(arts), "C": C, "offsets": offset.tolist(), "temperature": 1 / a, "sets": {},
+              "reliability": reliability(P.max(1), P.argmax(1) == y)}
+    rng = np.random.default_rng(SEED)
+    for lang in ["all", *sorted(set(langs))]:
+        sel = np.ones(len(arts), bool) if lang == "all" else langs == lang
+        base_major, base_prior = np.zeros(sel.sum(), int), np.zeros(sel.sum(), int)
+        for f in range(FOLDS):
+            rows = folds[sel] == f
+            counts = np.bincount(y[sel & (folds != f)], minlength=len(GENRES))
+            base_major[rows] = counts.argmax()
+            base_prior[rows] = rng.choice(len(GENRES), size=rows.sum(), p=counts / counts.sum())
+        report["sets"][f"semeval2023 {lang} article"] = {
+            "model": genre_metrics(y[sel], pred[sel]), "majority": genre_metrics(y[sel], base_major),
+            "prior": genre_metrics(y[sel], base_prior)}
     return head, report
 
 
-def train_checkworthiness(root: Path, emb: Embedder, C: float, limit: int | None = None, mode: str = "accurate",
-                          hash_scale: float = 0.0) -> tuple[Head, dict]:
+# ---------------------------------------------------------------- check-worthiness
+def train_checkworthiness(root: Path, emb: Embedder, l2: float) -> tuple[Head, dict]:
     ct24, ct20 = D.checkthat2024(root), D.checkthat2020_tweets(root)
-    train = [(t, y, f"ct24:{i}") for t, y, i in ct24["train"]] + [(t, y, f"ct20:{i}") for t, y, i in ct20["train"]]
-    if limit:
-        rng = np.random.default_rng(SEED)
-        train = [train[i] for i in sorted(rng.choice(len(train), size=min(limit, len(train)), replace=False))]
-    log(f"check-worthiness: {len(train)} train sentences; dev {len(ct24['dev'])} + {len(ct20['dev'])}")
-    X, H, feature = featurize(mode, emb, [t for t, _, _ in train], "paragraph", hash_scale)
+    train = [(t, y, f"ct24:{int(i) // 50}") for t, y, i in ct24["train"]] + \
+            [(t, y, f"ct20:{i}") for t, y, i in ct20["train"]]
+    log(f"check-worthiness: {len(train)} training sentences; featurising")
+    X = unit_features(emb, [t for t, _, _ in train])
     Y = np.array([[y] for _, y, _ in train], np.int8)
     M = np.ones(Y.shape, bool)
-    head, T = sigmoid_head(X, Y, M, [g for _, _, g in train], ["check_worthy"], feature, C,
-                           H=H, hash_scale=hash_scale or 1.0)
-    report = {"train_sentences": len(train), "threshold": float(T[0]), "sets": {}}
-    for name, rows in (("checkthat2024-en-dev", ct24["dev"]), ("checkthat2020-tweets-dev", ct20["dev"])):
-        Xd, Hd, _ = featurize(mode, emb, [t for t, _, _ in rows], "paragraph", hash_scale)
-        y = np.array([y for _, y, _ in rows])
-        pred = head.scores(Xd, as_csr_tuple(Hd))[:, 0] >= 0.5
-        s = {"model": prf(int((pred & (y == 1)).sum()), int((pred & (y == 0)).sum()), int((~pred & (y == 1)).sum())),
-             "all_yes": prf(int((y == 1).sum()), int((y == 0).sum()), 0),
-             "majority_no": (0.0, 0.0, 0.0)}
-        report["sets"][name] = {"n": len(rows), "positives": int(y.sum()),
-                                **{k: {"p": round(v[0], 3), "r": round(v[1], 3), "f1": round(v[2], 3)}
-                                   for k, v in s.items()},
-                                "accuracy": round(float((pred == (y == 1)).mean()), 3)}
+    folds = group_folds([g for _, _, g in train])
+    cv = cross_validate(X, Y, M, folds, l2)
+    head, _ = final_sigmoid_head(X, Y, M, cv, ["check_worthy"], "unit", l2)
+    src = np.array([g.split(":")[0] for _, _, g in train])
+    report = {"train_sentences": len(train), "l2": l2, "threshold": float(head.threshold[0, 0]), "sets": {},
+              "reliability": reliability(cv.P[:, 0], Y[:, 0] > 0)}
+    rng = np.random.default_rng(SEED)
+    prior = Y.mean()
+
+    def row(gold, pred):
+        return {"model": binary_metrics(gold, pred), "always": binary_metrics(gold, np.ones_like(gold)),
+                "prior": binary_metrics(gold, rng.random(len(gold)) < prior)}
+
+    for name, key in (("checkthat2024 en sentence (5-fold)", "ct24"), ("checkthat2020 en tweet (5-fold)", "ct20")):
+        sel = src == key
+        report["sets"][name] = row(Y[sel, 0] > 0, cv.pred[sel, 0])
+    for name, rows in (("checkthat2024 en sentence (official dev)", ct24["dev"]),
+                       ("checkthat2020 en tweet (official dev)", ct20["dev"])):
+        P = head.probabilities(head.featurize(emb, [t for t, _, _ in rows]))[:, 0]
+        gold = np.array([y for _, y, _ in rows]) > 0
+        report["sets"][name] = row(gold, P >= head.threshold[0, 0])
+        report["sets"][name]["reliability"] = reliability(P, gold)
     return head, report
 
 
-TRAINERS = {
-    "techniques": train_techniques,
-    "frames": train_frames,
-    "genre": train_genre,
-    "checkworthiness": train_checkworthiness,
-}
-DEFAULT_C = {"techniques": 0.001, "frames": 0.001, "genre": 0.001, "checkworthiness": 0.01}
-# scale of the hashed n-gram block next to the encoder features (0: encoder + statistics only)
-DEFAULT_HASH = {"techniques": 30.0, "frames": 0.0, "genre": 0.0, "checkworthiness": 0.0}
-# the fast path: lexical statistics + hashed n-grams, no encoder
-DEFAULT_FAST_C = {"techniques": 1.0, "frames": 1.0, "genre": 1.0, "checkworthiness": 1.0}
+def binary_metrics(gold: np.ndarray, pred: np.ndarray) -> dict:
+    tp, fp, fn = int((gold & pred).sum()), int((~gold & pred).sum()), int((gold & ~pred).sum())
+    return {"n": int(len(gold)), "f1": round(f1(tp, fp, fn), 3), "p": round(tp / max(tp + fp, 1), 3),
+            "r": round(tp / max(tp + fn, 1), 3), "flagged": tp + fp, "positives": int(gold.sum())}
+
+
+TRAINERS = {"techniques": train_techniques, "frames": train_frames, "genre": train_genre,
+            "checkworthiness": train_checkworthiness}
+# regularisation: L2 weight of the multi-label heads; C of the genre head (inverse strength)
+DEFAULT_REG = {"techniques": 3e-3, "frames": 3e-2, "genre": 0.001, "checkworthiness": 1e-3}
 
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, required=True, help="folder holding semeval2023/, ptc2020/, ... ")
-    ap.add_argument("--out", type=Path, required=True, help="where to write <task>.npz")
+    ap.add_argument("--data", type=Path, required=True, help="folder holding semeval2023/, ptc2020/, ...")
+    ap.add_argument("--out", type=Path, default=None, help="write <task>.npz here (none: evaluate only)")
     ap.add_argument("--tasks", default=",".join(TRAINERS), help="comma-separated subset of " + ",".join(TRAINERS))
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/storylens_use_cache"),
-                    help="embedding cache (outside the repository); '' for none")
-    ap.add_argument("--limit", type=int, default=None, help="subsample texts (quick runs)")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/storylens-features/use"),
+                    help="sentence-embedding cache (outside the repository)")
     ap.add_argument("--report", type=Path, default=None, help="write the evaluation as JSON here")
     ap.add_argument("--markdown", type=Path, default=None, help="write the evaluation tables as Markdown here")
-    ap.add_argument("--modes", default="accurate,fast",
-                    help="accurate (encoder, <task>.npz) and/or fast (lexical only, <task>-fast.npz)")
     for task in TRAINERS:
-        ap.add_argument(f"--C-{task}", type=float, default=DEFAULT_C[task], dest=f"C_{task}")
-        ap.add_argument(f"--hash-{task}", type=float, default=DEFAULT_HASH[task], dest=f"hash_{task}")
-        ap.add_argument(f"--fast-C-{task}", type=float, default=DEFAULT_FAST_C[task], dest=f"fastC_{task}")
+        ap.add_argument(f"--reg-{task}", type=float, default=DEFAULT_REG[task], dest=f"reg_{task}")
+    ap.add_argument("--objective", default="balanced", choices=("micro", "balanced", "label"),
+                    help="what the techniques' thresholds maximise")
+    ap.add_argument("--standalone-weight", type=float, default=STANDALONE_WEIGHT,
+                    help="techniques: sample weight of posts and memes")
     args = ap.parse_args(argv)
-
-    emb = Embedder(cache_size=1000, disk_cache=args.cache if str(args.cache) else None)
+    if not (args.data / "semeval2023").is_dir():
+        ap.error(f"{args.data} does not hold semeval2023/ (give the shared data folder)")
+    emb = Embedder(cache_size=1000, disk_cache=args.cache)
     report = {}
     started = time.time()
-    jobs = [(t.strip(), m.strip()) for m in args.modes.split(",") if m.strip()
-            for t in args.tasks.split(",") if t.strip()]
-    for task, mode in jobs:
+    for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
-        fast = mode == "fast"
-        C = getattr(args, f"fastC_{task}") if fast else getattr(args, f"C_{task}")
-        hash_scale = 1.0 if fast else getattr(args, f"hash_{task}")
-        head, rep = TRAINERS[task](args.data, emb, C, args.limit, mode=mode, hash_scale=hash_scale)
-        name = f"{task}-fast" if fast else task
-        head.save(args.out / f"{name}.npz")
-        rep.update(seconds=round(time.time() - t0, 1), C=C, hash_scale=hash_scale, mode=mode)
-        report[name] = rep
-        log(f"{name}: done in {rep['seconds']} s")
-        print(summary(name, rep), flush=True)
+        extra = {"objective": args.objective, "standalone_weight": args.standalone_weight} \
+            if task == "techniques" else {}
+        head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
+        if args.out:
+            head.save(args.out / f"{task}.npz")
+        rep["seconds"] = round(time.time() - t0, 1)
+        report[task] = rep
+        print(summary(task, rep), flush=True)
     report["total_seconds"] = round(time.time() - started, 1)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -525,65 +582,63 @@ def main(argv: list[str] | None = None) -> dict:
     return report
 
 
-def markdown(report: dict) -> str:
-    """Validation tables (model vs. the baseline of the same run) for docs/evaluation.md."""
-    out = []
-    for name, rep in report.items():
-        if not isinstance(rep, dict) or "sets" not in rep:
-            continue
-        out.append(f"#### {name} ({rep.get('mode', '')}, C={rep.get('C')}, hash scale={rep.get('hash_scale')}, "
-                   f"{rep.get('seconds')} s)\n")
-        if name.startswith("checkworthiness"):
-            out.append("| validation set | n | positives | P | R | F1 (positive class) | all-Yes F1 "
-                       "| majority (No) F1 |")
-            out.append("|---|---|---|---|---|---|---|---|")
-            for set_name, s in rep["sets"].items():
-                m = s["model"]
-                out.append(f"| {set_name} | {s['n']} | {s['positives']} | {m['p']:.3f} | {m['r']:.3f} | "
-                           f"**{m['f1']:.3f}** | {s['all_yes']['f1']:.3f} | 0.000 |")
-        elif name.startswith("genre"):
-            out.append("| validation set | n | macro-F1 | accuracy | F1 opinion / reporting / satire | "
-                       "majority macro-F1 |")
-            out.append("|---|---|---|---|---|---|")
-            for set_name, s in rep["sets"].items():
-                m = s["model"]
-                per = " / ".join(f"{m['per_label'][g]['f1']:.2f} ({m['per_label'][g]['support']})" for g in GENRES)
-                out.append(f"| {set_name} | {m['n']} | **{m['macro_f1']:.3f}** | {m['accuracy']:.3f} | {per} | "
-                           f"{s['baseline']['macro_f1']:.3f} |")
-        else:
-            out.append("| validation set | n | micro-F1 | macro-F1 | frequency baseline micro / macro |")
-            out.append("|---|---|---|---|---|")
-            for set_name, s in rep["sets"].items():
-                m, b = s["model"], s["baseline"]
-                out.append(f"| {set_name} | {m['n']} | **{m['micro_f1']:.3f}** | {m['macro_f1']:.3f} | "
-                           f"{b['micro_f1']:.3f} / {b['macro_f1']:.3f} |")
-            all_key = "semeval2023-all"
-            if all_key in rep["sets"]:
-                out.append(f"\nPer label, {all_key} (validation; P / R / F1, support):\n")
-                out.append("| label | P | R | F1 | support |")
-                out.append("|---|---|---|---|---|")
-                for label, v in rep["sets"][all_key]["model"]["per_label"].items():
-                    out.append(f"| {label} | {v['p']:.3f} | {v['r']:.3f} | {v['f1']:.3f} | {v['support']} |")
-            if "baseline_labels" in rep:
-                out.append(f"\nFrequency baseline predicts for every text: {', '.join(rep['baseline_labels'])}.")
-        out.append("")
-    out.append(f"Total training time: {report.get('total_seconds')} s.")
-    return "\n".join(out) + "\n"
+BASELINES = {"techniques": ("prior", "always", "top-k"), "frames": ("prior", "always", "top-k"),
+             "genre": ("prior", "majority"), "checkworthiness": ("prior", "always")}
+
+
+def _main_metrics(task: str, m: dict) -> str:
+    if task == "genre":
+        return f"{m['macro']:.3f} / {m['accuracy']:.3f}"
+    if task == "checkworthiness":
+        return f"{m['f1']:.3f}"
+    return f"{m['micro']:.3f} / {m['macro']:.3f}"
+
+
+def _beats(task: str, row: dict) -> bool:
+    if task == "genre":
+        return all(row["model"]["macro"] > row[b]["macro"] and row["model"]["accuracy"] >= row[b]["accuracy"]
+                   for b in BASELINES[task])
+    key = "f1" if task == "checkworthiness" else "micro"
+    return all(row["model"][key] > row[b][key] for b in BASELINES[task])
 
 
 def summary(task: str, rep: dict) -> str:
-    lines = [f"== {task}"]
-    for name, s in rep["sets"].items():
-        if task.startswith("checkworthiness"):
-            lines.append(f"  {name:45s} F1(pos) {s['model']['f1']:.3f}  (all-yes {s['all_yes']['f1']:.3f})  n={s['n']}")
-        elif task.startswith("genre"):
-            lines.append(f"  {name:45s} macro-F1 {s['model']['macro_f1']:.3f} "
-                         f"(majority {s['baseline']['macro_f1']:.3f})  n={s['model']['n']}")
-        else:
-            m, b = s["model"], s["baseline"]
-            lines.append(f"  {name:45s} micro {m['micro_f1']:.3f} macro {m['macro_f1']:.3f}  "
-                         f"(freq. baseline {b['micro_f1']:.3f}/{b['macro_f1']:.3f})  n={m['n']}")
+    what = {"genre": "macro-F1 / accuracy", "checkworthiness": "F1 (positive class)"}.get(task, "micro-F1 / macro-F1")
+    lines = [f"== {task} ({what}; model, then {', '.join(BASELINES[task])}; {rep['seconds']} s)"]
+    for name, row in rep["sets"].items():
+        cells = "   ".join(f"{b} {_main_metrics(task, row[b])}" for b in BASELINES[task])
+        flag = "" if _beats(task, row) else "   ** does not beat every baseline"
+        lines.append(f"  {name:45s} n={row['model']['n']:<6d} model {_main_metrics(task, row['model'])}   {cells}{flag}")
+    if rep.get("dropped"):
+        lines.append("  dropped: " + "; ".join(f"{k} ({v})" for k, v in rep["dropped"].items()))
     return "\n".join(lines)
+
+
+def markdown(report: dict) -> str:
+    """The evaluation tables for docs/evaluation.md and the reliability tables for docs/models.md."""
+    out = []
+    for task, rep in report.items():
+        if not isinstance(rep, dict):
+            continue
+        what = {"genre": "macro-F1 / accuracy", "checkworthiness": "F1 of the positive class"}.get(
+            task, "micro-F1 / macro-F1")
+        out.append(f"#### {task} ({what}, {rep['seconds']} s)\n")
+        out.append("| evaluated on | n | **model** | " + " | ".join(BASELINES[task]) + " | beats all |")
+        out.append("|---|---|---|" + "---|" * len(BASELINES[task]) + "---|")
+        for name, row in rep["sets"].items():
+            cells = " | ".join(_main_metrics(task, row[b]) for b in BASELINES[task])
+            out.append(f"| {name} | {row['model']['n']} | **{_main_metrics(task, row['model'])}** | {cells} | "
+                       f"{'yes' if _beats(task, row) else '**no**'} |")
+        if rep.get("dropped"):
+            out.append("\nDropped labels: " + "; ".join(f"{k}: {v}" for k, v in rep["dropped"].items()) + ".")
+        out.append("\nReliability (out of fold): probability bin, texts × labels, mean probability, observed rate\n")
+        out.append("| bin | n | mean probability | observed |")
+        out.append("|---|---|---|---|")
+        for r in rep["reliability"]:
+            out.append(f"| {r['bin']} | {r['n']} | {r['predicted']:.3f} | {r['observed']:.3f} |")
+        out.append("")
+    out.append(f"Total time: {report.get('total_seconds')} s.")
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":

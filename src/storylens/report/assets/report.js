@@ -766,7 +766,7 @@
     var heatRows = srcList.slice(0, 60);
     var rowsNote = srcList.length > heatRows.length ? ' Showing the ' + heatRows.length + ' of ' + fmtNum(srcList.length) + ' sources with the most documents; every source has a profile below.' : '';
     add(el, h('div', { class: 'card chart-card', id: 'tech-heatmap' }, h('h2', null, 'Persuasion techniques per source'),
-      h('p', { class: 'muted small' }, 'Passages labelled with each technique. These are paragraph-level labels: the model labels a whole passage, not a span of words. Click a cell for the labelled passages, best score first.' + rowsNote),
+      h('p', { class: 'muted small' }, 'Passages labelled with each technique. These are paragraph-level labels: the model labels a whole passage (a long one in windows of a few sentences), not a span of words. A score is a calibrated probability (of passages scored 0.4, about 4 in 10 carry the technique in the validation data); a label is kept only from the threshold tuned for it on held-out data. Click a cell for the labelled passages, most probable first.' + rowsNote),
       techCols.length ? heatmap({
         label: 'Persuasion techniques per source', rows: heatRows, cols: techCols, color: 'red',
         value: function (src, t) { return counts(src, 'tech')[t] || 0; },
@@ -860,7 +860,7 @@
       title = pretty(tech) + ' in ' + (source || 'all sources');
       var s0 = sourceByName.get(source);
       expected = s0 && s0.techniques ? s0.techniques[tech] : null;
-      lead = 'Passages labelled ' + pretty(tech) + ', best score first. Paragraph-level label: the whole passage carries the label, not particular words.';
+      lead = 'Passages labelled ' + pretty(tech) + ', most probable first. Paragraph-level label: the whole passage carries the label, not particular words. The score is a calibrated probability that the passage uses the technique; only passages above the threshold tuned for it are listed.';
       back = ['#sources', 'Sources'];
       cls = 'tech-list';
     } else if (kind === 'frame') {

@@ -1,0 +1,57 @@
+"""The persuasion annotator inside the pipeline: per passage (long ones in windows), calibrated scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storylens.annotate import Annotator
+from storylens.clean import clean_document
+from storylens.config import AnnotateSettings, Settings
+from storylens.doc import RawDocument
+from storylens.persuasion import GENRES, StoreSettings
+from storylens.persuasion.features import windows
+
+LOUD = ("These corrupt cowards have betrayed every decent family in the land! They lie, they steal, "
+        "and they laugh at us while our towns burn. ")
+QUIET = ("The regional council met on Monday and approved the budget for road repairs, which "
+         "includes 12 million for bridges. Work is due to begin in the spring. ")
+
+
+@pytest.fixture(scope="module")
+def annotated():
+    one_line = (QUIET * 8 + LOUD + QUIET * 8).strip()  # an article that arrived as one long line
+    text = "A short title\n\n" + one_line + "\n\n" + LOUD.strip() + "\n"
+    doc = clean_document(RawDocument("article.txt", text, "txt"), Settings().clean)
+    annotator = Annotator(AnnotateSettings(components=("persuasion",)))
+    return doc, annotator, annotator([doc])[0]
+
+
+def test_long_passage_is_scored_as_its_best_window(annotated):
+    doc, annotator, _ = annotated
+    clf = annotator.classifiers
+    (long_passage,) = [doc.text[p.start:p.end] for p in doc.passages if p.end - p.start > 1200]
+    parts = windows(long_passage, clf.heads["techniques"].window)
+    assert len(parts) > 1 and all(len(w) <= 1200 for w in parts)
+    whole = clf.probabilities("techniques", [long_passage], [doc.text])[0]
+    each = clf.probabilities("techniques", parts, [doc.text] * len(parts))
+    assert np.allclose(whole, each.max(axis=0), atol=1e-6)
+
+
+def test_only_labels_above_their_threshold_are_stored(annotated):
+    doc, annotator, ann = annotated
+    clf = annotator.classifiers
+    assert set(ann.techniques) <= set(range(len(doc.passages)))
+    for i, scored in ann.techniques.items():
+        p = doc.passages[i]
+        limits = clf.thresholds("techniques", p.end - p.start, len(doc.text))
+        floor = StoreSettings().min_probability
+        assert scored and all(score >= max(limits[label], floor) for label, score in scored)
+
+
+def test_every_sentence_gets_a_probability_and_the_document_a_genre(annotated):
+    doc, _, ann = annotated
+    assert sorted(ann.checkworthiness) == list(range(len(doc.sentences)))
+    assert all(0.0 <= s <= 1.0 for s in ann.checkworthiness.values())
+    (genre,) = ann.labels["genre"]
+    assert genre[0] in GENRES and 0 < genre[1] <= 1
