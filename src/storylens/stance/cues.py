@@ -14,6 +14,8 @@ from functools import lru_cache
 from storylens import lang
 
 KINDS: tuple[str, ...] = ("negation", "refute", "hedge", "support", "report")
+#: kinds read for the contested and check steps only (not model features)
+EXTRA_KINDS: tuple[str, ...] = ("conditional",)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -43,6 +45,14 @@ class Cues:
     def count(self, kind: str, text: str) -> int:
         return len(self.find(kind, text))
 
+    def unasserted(self, text: str) -> bool:
+        """A question or a condition ("if…", «если…») asserts nothing, so it takes no side."""
+        t = text.strip()
+        if t.rstrip("\"'”»)]").endswith("?"):
+            return True
+        rx = self.patterns.get("conditional")
+        return bool(rx and rx.match(t.lstrip("\"'«“(—–- ")))
+
     def content(self, text: str) -> list[str]:
         """Content word stems (the first five letters, lower case): crude, but the same for every language."""
         return [w[:5] for w in (m.group().lower() for m in _WORD.finditer(text))
@@ -55,6 +65,6 @@ def cues(code: str | None) -> Cues:
     code = (code or "en")[:2].lower()
     if not lang.cues(code, "stance_refute"):
         code = "en"
-    patterns = {kind: _pattern(lang.cues(code, f"stance_{kind}").get("words", [])) for kind in KINDS}
+    patterns = {kind: _pattern(lang.cues(code, f"stance_{kind}").get("words", [])) for kind in KINDS + EXTRA_KINDS}
     stop = frozenset(w.lower() for w in lang.cues(code, "stance_stopwords").get("words", []))
     return Cues(code, patterns, stop)

@@ -20,7 +20,7 @@ import numpy as np
 
 from storylens.relate import embeddings
 from storylens.stance import fnc
-from storylens.stance.features import Side, pair_features, split_sentences
+from storylens.stance.features import Side, pair_features, split_sentences, top_sentences
 from storylens.stance.model import WEIGHTS, StanceModel
 
 DEFAULT_CACHE = Path(os.environ.get("STORYLENS_STANCE_CACHE", "/tmp/storylens-stance"))
@@ -52,8 +52,12 @@ def cached_encode(texts: list[str], cache: Path | None) -> dict[str, np.ndarray]
     return {t: store[_key(t)] for t in unique}
 
 
-def featurize(pairs: fnc.Pairs, cache: Path | None = DEFAULT_CACHE) -> np.ndarray:
-    """The feature matrix of every pair (English cues: FNC-1 is English)."""
+def featurize(pairs: fnc.Pairs, cache: Path | None = DEFAULT_CACHE, short: int = 0) -> np.ndarray:
+    """The feature matrix of every pair (English cues: FNC-1 is English).
+
+    With ``short`` > 0 each body is cut to its ``short`` sentences closest to the headline: in a
+    corpus the model often reads one statement, not an article, and learns that here.
+    """
     body_sentences = {b: split_sentences(t) for b, t in pairs.bodies.items()}
     texts = list(set(pairs.headlines)) + [s for ss in body_sentences.values() for s in ss]
     vec = cached_encode(texts, cache)
@@ -62,7 +66,14 @@ def featurize(pairs: fnc.Pairs, cache: Path | None = DEFAULT_CACHE) -> np.ndarra
         ss = ss or [" "]
         bodies[b] = Side.of(ss, "en", np.stack([vec.get(s, np.zeros(embeddings.DIM, np.float32)) for s in ss[:60]]))
     claims = {h: Side.of([h], "en", vec[h][None, :]) for h in set(pairs.headlines)}
-    return np.stack([pair_features(claims[h], bodies[b]) for h, b in zip(pairs.headlines, pairs.body_ids)])
+    rows = []
+    for h, b in zip(pairs.headlines, pairs.body_ids):
+        body = bodies[b]
+        if short:
+            keep = sorted(top_sentences(claims[h], body, short))
+            body = Side.of([body.sentences[i] for i in keep], "en", body.vectors[keep])
+        rows.append(pair_features(claims[h], body))
+    return np.stack(rows)
 
 
 def tune_offsets(logits: np.ndarray, gold: list[str], labels: list[str], rounds: int = 3) -> np.ndarray:
@@ -116,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--max-iter", type=int, default=40)
     ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--short", type=int, default=2, help="also train on bodies cut to N closest sentences (0: off)")
     args = ap.parse_args(argv)
     t0 = time.time()
     pairs = fnc.read(args.fnc / "train_stances.csv", args.fnc / "train_bodies.csv")
@@ -123,9 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     train_pairs = pairs.subset(train)
     fit_idx, tune_idx = fnc.split_by_body(train_pairs, 0.15, seed=args.seed + 1)
     X = featurize(train_pairs, args.cache)
-    print(f"features {X.shape} in {time.time() - t0:.0f} s", file=sys.stderr)
     y = train_pairs.stances
-    model = fit(X[fit_idx], [y[i] for i in fit_idx], args.hidden, args.seed, args.max_iter)
+    fit_X, fit_y = X[fit_idx], [y[i] for i in fit_idx]
+    if args.short:
+        # the same pairs again with bodies cut to their closest sentences (labels kept)
+        Xs = featurize(train_pairs, args.cache, short=args.short)
+        fit_X, fit_y = np.vstack([fit_X, Xs[fit_idx]]), fit_y + fit_y
+    print(f"features {fit_X.shape} in {time.time() - t0:.0f} s", file=sys.stderr)
+    model = fit(fit_X, fit_y, args.hidden, args.seed, args.max_iter)
     tune_gold = [y[i] for i in tune_idx]
     model.offset = tune_offsets(model.logits(X[tune_idx]) - model.offset, tune_gold, model.labels)
     pred = model.predict(X[tune_idx])
