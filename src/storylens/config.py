@@ -72,3 +72,44 @@ class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+
+
+@dataclass
+class ContestedSettings:
+    """How contested statements are found (relate/contested.py): few right items over many weak ones."""
+
+    # A sentence is a candidate claim when the check-worthiness classifier scores it at least this
+    # (titles always are; without stored scores every sentence is).
+    min_checkworthiness: float = 0.5
+    # Blocking: a denial meets only claims of other voices sharing this many content stems, and
+    # at most max_partners of them (the most specific shared words first).
+    min_shared_stems: int = 2
+    max_partners: int = 8
+    # Cosine of the two statements' sentence vectors: with a denial or debunking cue, and with
+    # a plain negation only (which needs the statements to be closer paraphrases).
+    min_cosine_refute: float = 0.45
+    min_cosine_negation: float = 0.6
+    # Closer than this, two statements are copies of one text (a syndicated story), not two voices.
+    max_cosine: float = 0.93
+    # A claim joins a denial's item only within this cosine of the denial's nearest claim.
+    side_margin: float = 0.1
+    # Stems a denial cue governs that the claim must share (a plain negation: its predicate).
+    min_shared_denied_refute: int = 2
+    # Stems in more than this share of the statements are the corpus's topic (its place, its main
+    # actor): sharing them says nothing about which claim a denial is about.
+    topic_share: float = 0.04
+    # The stance model must not call the pair unrelated with more than this probability.
+    max_unrelated: float = 0.5
+    max_items: int = 15
+    max_statements_per_side: int = 8
+
+
+@dataclass
+class CheckSettings:
+    """How `storylens check` gathers and weighs evidence for a claim (stance/check.py)."""
+
+    fts_passages: int = 80  # passages fetched from the full-text index per claim
+    max_sentences: int = 48  # sentences embedded and given to the stance model per claim
+    min_cosine: float = 0.35  # a sentence nearer than this to the claim is not evidence
+    min_stance: float = 0.45  # probability needed for agree / disagree to count
+    max_evidence: int = 12

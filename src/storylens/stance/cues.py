@@ -1,7 +1,8 @@
 """Stance cue words per language, compiled from ``lang/<code>/stance_*.json``.
 
 The words live in data files (adding a language is adding files); this module only turns them
-into regular expressions. An entry is a word or a phrase; a trailing ``*`` matches any ending.
+into regular expressions. An entry is a word or a phrase; a ``*`` ends a word with any ending and
+a ``~`` stands for one to three words ("rejected ~ claim*").
 Unknown languages fall back to English, the language the model was trained on.
 """
 
@@ -15,18 +16,25 @@ from storylens import lang
 
 KINDS: tuple[str, ...] = ("negation", "refute", "hedge", "support", "report")
 #: kinds read for the contested and check steps only (not model features)
-EXTRA_KINDS: tuple[str, ...] = ("conditional",)
+EXTRA_KINDS: tuple[str, ...] = ("conditional", "clauses")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+_GAP = r"(?:\s+[^\s.,;:!?]+){0,3}"
+
+
+def _word(part: str) -> str:
+    return re.escape(part.rstrip("*")).replace("'", "['’´`]") + (r"\w*" if part.endswith("*") else "")
 
 
 def _pattern(words: list[str]) -> re.Pattern | None:
     alts = []
     for w in sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True):
-        tail = r"\w*" if w.endswith("*") else ""
-        body = r"\s+".join(re.escape(part) for part in w.rstrip("*").split())
+        body = ""
+        for part in w.split():
+            body += _GAP if part == "~" else (r"\s+" if body else "") + _word(part)
         # "n't" is glued to its verb: no word boundary before it
-        lead = "" if w.startswith("n'") else r"(?<!\w)"
-        alts.append(lead + body.replace("'", "['’]") + tail + r"(?!\w)")
+        alts.append(("" if w.startswith("n'") else r"(?<!\w)") + body + r"(?!\w)")
     return re.compile("|".join(alts), re.I) if alts else None
 
 
@@ -36,11 +44,20 @@ class Cues:
 
     lang: str
     patterns: dict[str, re.Pattern | None]
+    exceptions: dict[str, re.Pattern | None]
     stopwords: frozenset[str]
 
     def find(self, kind: str, text: str) -> list[re.Match]:
+        """The cues of ``kind`` in ``text``, less those inside a phrase that does not deny ("not only")."""
         rx = self.patterns.get(kind)
-        return list(rx.finditer(text)) if rx is not None else []
+        if rx is None:
+            return []
+        found = list(rx.finditer(text))
+        not_cues = self.exceptions.get(kind)
+        if found and not_cues is not None:
+            spans = [m.span() for m in not_cues.finditer(text)]
+            found = [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+        return found
 
     def count(self, kind: str, text: str) -> int:
         return len(self.find(kind, text))
@@ -65,6 +82,11 @@ def cues(code: str | None) -> Cues:
     code = (code or "en")[:2].lower()
     if not lang.cues(code, "stance_refute"):
         code = "en"
-    patterns = {kind: _pattern(lang.cues(code, f"stance_{kind}").get("words", [])) for kind in KINDS + EXTRA_KINDS}
+    data = {kind: lang.cues(code, f"stance_{kind}") for kind in KINDS + EXTRA_KINDS}
+    patterns = {kind: _pattern(d.get("words", [])) for kind, d in data.items()}
+    exceptions = {kind: _pattern(d.get("not_cues", [])) for kind, d in data.items()}
+    patterns["predicate_negation"] = _pattern(data["negation"].get("predicate", []))
+    patterns["continue"] = _pattern(data["clauses"].get("continue", []))
+    exceptions["predicate_negation"] = exceptions["negation"]
     stop = frozenset(w.lower() for w in lang.cues(code, "stance_stopwords").get("words", []))
-    return Cues(code, patterns, stop)
+    return Cues(code, patterns, exceptions, stop)
