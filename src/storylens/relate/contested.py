@@ -46,6 +46,7 @@ import numpy as np
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
+from storylens.stance.polarity import denial_cues, denies
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
 
@@ -123,8 +124,7 @@ def statements(docs: list[Document], anns: dict[str, Annotations] | None = None)
             out.append(Statement(
                 doc, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
-                [m.group() for m in c.find("refute", text)], [m.group() for m in c.find("predicate_negation", text)],
-                frozenset(c.content(text)), bool(c.find("report", text) or c.find("hedge", text)), len(out)))
+                *denial_cues(text, c.lang), frozenset(c.content(text)), bool(c.find("report", text) or c.find("hedge", text)), len(out)))
     return out
 
 
@@ -177,47 +177,13 @@ def candidate_pairs(units: list[Statement], settings: ContestedSettings) -> list
     return pairs
 
 
-def _same_stem(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short)
-
-
-def denied_stems(s: Statement) -> tuple[list[str], list[str]]:
-    """(what a denier's cues govern, the rest): the stems a negation or denial applies to.
-
-    A negation governs the next few words ("did not *take part*", «не *покидала* страну»); a
-    denial or debunking cue the words after it up to the end of its clause ("denied *that troops
-    fired*"), or, when nothing follows, the words before it ("the reports … are *fake*").
-    """
-    c = cues(s.lang)
-    text = s.text
-    carry = c.patterns.get("continue")
-    breaks = [m.start() for m in c.find("clauses", text)] + [
-        m.start() for m in re.finditer(r"[,;:()—–]|\s-\s", text)
-        if not (m.group() == "," and carry and carry.match(text, len(text[:m.end()]) + len(text[m.end():]) - len(text[m.end():].lstrip())))]
-    words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[^\W\d_]+", text)]
-    governed: set[int] = set()
-    for kind, after, before in (("predicate_negation", 3, 0), ("refute", 12, 6)):
-        for m in c.find(kind, text):
-            stop = min([b for b in breaks if b > m.end()], default=len(text))
-            start = max([b for b in breaks if b < m.start()], default=-1)
-            span = [i for i, (a, b, _) in enumerate(words) if m.end() <= a < stop][:after]
-            governed.update(span)
-            if kind == "refute" and len(span) < 2:
-                governed.update([i for i, (a, b, _) in enumerate(words) if start < a and b <= m.start()][-before:])
-    content = set(c.content(text))
-    gov = [w[:5] for i, (_, _, w) in enumerate(words) if i in governed and w[:5] in content]
-    rest = [w[:5] for i, (_, _, w) in enumerate(words) if i not in governed and w[:5] in content]
-    return gov, rest
-
-
 def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
             settings: ContestedSettings) -> list[tuple[Statement, Statement, float]]:
     """The pairs where the denier denies what the claim says.
 
-    The claim must share what the denier's cue governs (:func:`denied_stems`: the negated
-    predicate itself for a plain negation, two stems for a denial, at least one of them not a
-    ``topic`` stem that many statements of the corpus share, such as the event's place), and the stance model must read
+    The denier's cue must govern the claim's words (:func:`storylens.stance.polarity.denies`:
+    the negated predicate itself for a plain negation, two stems for a denial, at least one of
+    them not a ``topic`` stem that many statements of the corpus share), and the stance model must read
     the pair as related. (Its sentence-level agree/disagree call is not trusted on its own: a denial
     repeats the claim it denies, which a model trained on articles reads as agreement.)
     """
@@ -228,16 +194,11 @@ def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
              if (settings.min_cosine_refute if d.refute else settings.min_cosine_negation) <= cos < settings.max_cosine]
     if not pairs:
         return []
-    governed = {d.index: denied_stems(d)[0] for _, d, _ in pairs}
     model = shipped()
     found = []
     for claim, denier, cos in pairs:
-        gov = governed[denier.index]
-        shared = {g for g in gov if any(_same_stem(g, w) for w in claim.stems)}
-        if not shared - topic or len(shared) < (settings.min_shared_denied_refute if denier.refute else 1):
+        if not denies(denier.text, denier.lang, claim.stems, topic, settings.min_shared_denied_refute):
             continue
-        if not denier.refute and not (gov and any(_same_stem(gov[0], w) for w in claim.stems)):
-            continue  # a plain negation must negate the claim's own predicate
         texts = [claim.text, denier.text]
         v = embeddings.encode(texts)  # cached from the blocking step
         _, p = model.stance(Side.of([claim.text], claim.lang, v[:1]), Side.of([denier.text], denier.lang, v[1:]))

@@ -20,15 +20,14 @@ outside every value the matching group holds refutes the claim unless a source s
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from storylens.config import CheckSettings
 from storylens.stance.cues import cues
-from storylens.stance.features import Side, numbers
+from storylens.annotate.numbers import find_numbers
+from storylens.stance.features import Side
+from storylens.stance.polarity import denies, same_stem
 from storylens.store import Store
 
 VERDICTS: tuple[str, ...] = ("supported", "refuted", "conflicting", "not_enough_evidence")
@@ -67,9 +66,11 @@ class _Sentence:
     start: int
     end: int
     text: str
+    voice: str  # the source, or one comment of a thread
     source: str
     published: str | None
     lang: str
+    attributed: bool = False  # inside a quotation, or reported from someone ("X said", "X denied")
     shared: float = 0.0
 
 
@@ -86,25 +87,66 @@ def _candidates(store: Store, stems: list[str], settings: CheckSettings) -> list
     for doc_id, idx in hits:
         rows = store.db.execute(
             "SELECT s.start_char, s.end_char, substr(d.text, s.start_char + 1, s.end_char - s.start_char),"
-            " d.source, d.published, coalesce(p.language, d.language)"
+            " d.source, d.published, coalesce(p.language, d.language), d.kind,"
+            " EXISTS(SELECT 1 FROM quotes q WHERE q.doc_id = s.doc_id AND q.start_char <= s.start_char + 3"
+            "        AND q.end_char >= s.end_char - 3)"
             " FROM sentences s JOIN documents d ON d.id = s.doc_id"
             " JOIN passages p ON p.doc_id = s.doc_id AND p.idx = s.passage"
             " WHERE s.doc_id = ? AND s.passage = ? ORDER BY s.idx", (doc_id, idx)).fetchall()
-        for start, end, text, source, published, lang in rows:
+        for start, end, text, source, published, lang, kind, quoted in rows:
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             if len(text.split()) >= 3:
-                out.append(_Sentence(doc_id, start + lead, start + lead + len(text), text, source or doc_id[:10],
-                                     (published or "")[:10] or None, lang or "en"))
+                source = source or doc_id[:10]
+                voice = f"{source} #{idx}" if kind == "thread" else source
+                lang = lang or "en"
+                out.append(_Sentence(doc_id, start + lead, start + lead + len(text), text, voice, source,
+                                     (published or "")[:10] or None, lang,
+                                     attributed=bool(quoted) or cues(lang).attributed(text)))
     return out
 
 
-def _figures(store: Store, claim: str, evidence: list[dict], claim_vec: np.ndarray) -> list[dict[str, Any]]:
+def figures_in(text: str) -> list[float]:
+    """The numbers of a text that can be figures, in digits or words (years are dates, not counts)."""
+    found = {m.figure for m in find_numbers(text) if m.figure is not None}
+    return sorted(x for x in found if not (x == int(x) and _YEAR.match(str(int(x)))))
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.05 * max(abs(y), 1.0)
+
+
+def _stance(claim: str, lang: str, mine: set[str], key: set[str], claimed: list[float], s: _Sentence, cos: float,
+            settings: CheckSettings) -> str:
+    """agree / disagree / discuss for one related sentence.
+
+    Disagree: one of the two denies or negates what the other says (:func:`polarity.denies`).
+    Agree: same polarity, no hedge, and either a close paraphrase (``min_paraphrase``) or close
+    (``min_agree``) with most of the claim's ``key`` stems (its content words less those most
+    retrieved sentences share); such a sentence with other figures than the claim's disagrees.
+    Anything else only discusses it.
+    """
+    c = cues(s.lang)
+    theirs = set(c.content(s.text))
+    if denies(s.text, s.lang, mine, mine - key, min_shared_refute=1) != denies(claim, lang, theirs, mine - key, 1):
+        return "disagree" if cos >= settings.min_disagree else "discuss"
+    if cos < settings.min_agree or c.find("hedge", s.text) or c.unasserted(s.text):
+        return "discuss"
+    covered = sum(1 for w in key if any(same_stem(w, t) for t in theirs)) / max(len(key), 1)
+    if cos < settings.min_paraphrase and covered < settings.min_covered:
+        return "discuss"
+    figures = figures_in(s.text)
+    if claimed and figures and not any(_close(x, y) for x in claimed for y in figures):
+        return "disagree"  # says the same with another figure
+    return "agree"
+
+
+def _figures(store: Store, claim: str, evidence: list[dict]) -> list[dict[str, Any]]:
     """Claim groups met in the evidence sentences and how the claimed numbers compare with them."""
-    claimed = sorted(x for x in numbers(claim) if not _YEAR.match(str(int(x)) if x == int(x) else ""))
+    claimed = figures_in(claim)
     if not evidence:
         return []
-    spans = [(e["doc"], e["start"], e["end"], e["cosine"]) for e in evidence]
+    spans = [(e["doc"], e["start"], e["end"], e["score"]) for e in evidence]
     groups: dict[str, float] = {}
     for doc, start, end, cos in spans:
         for (group,) in store.db.execute(
@@ -151,32 +193,38 @@ def _compare(claimed: list[float], values: list[dict]) -> str:
     return "outside"
 
 
-def _verdict(evidence: list[dict], figures: list[dict], settings: CheckSettings) -> tuple[str, list[str]]:
-    by_source: dict[str, dict[str, float]] = defaultdict(lambda: {"agree": 0.0, "disagree": 0.0})
-    for e in evidence:
-        if e["stance"] in ("agree", "disagree"):
-            by_source[e["source"]][e["stance"]] = max(by_source[e["source"]][e["stance"]], e["score"])
-    agree = sorted(s for s, v in by_source.items() if v["agree"] >= settings.min_stance and v["agree"] > v["disagree"])
-    disagree = sorted(s for s, v in by_source.items() if v["disagree"] >= settings.min_stance and v["disagree"] >= v["agree"])
+def _verdict(evidence: list[dict], figures: list[dict]) -> tuple[str, list[str]]:
+    """The AVeriTeC label and why. Each voice counts once per document, by its closest statement;
+    statements a source reports from someone else count only where no source speaks in its own voice."""
+    own = [e for e in evidence if e["stance"] != "discuss" and not e["attributed"]]
+    counted = own or [e for e in evidence if e["stance"] != "discuss"]
+    best: dict[tuple[str, str], dict] = {}  # one statement per voice and document: an outlet may change its account
+    for e in counted:
+        k = (e["voice"], e["doc"])
+        if k not in best or e["score"] > best[k]["score"]:
+            best[k] = e
+    agree = sorted({e["source"] for e in best.values() if e["stance"] == "agree"})
+    disagree = sorted({e["source"] for e in best.values() if e["stance"] == "disagree"})
+    reported = "" if own else " (as reported from others)"
     reasons = []
     if agree:
-        reasons.append(f"{len(agree)} source(s) support it: {', '.join(agree[:5])}")
+        reasons.append(f"{len(agree)} source(s) state it{reported}: {', '.join(agree[:6])}")
     if disagree:
-        reasons.append(f"{len(disagree)} source(s) deny or contradict it: {', '.join(disagree[:5])}")
+        reasons.append(f"{len(disagree)} source(s) deny or contradict it{reported}: {', '.join(disagree[:6])}")
     compared = [f for f in figures if f.get("comparison") in ("matches", "within", "outside")]
-    off = [f for f in compared if f["comparison"] == "outside"]
-    on = [f for f in compared if f["comparison"] in ("matches", "within")]
     for f in compared:
         shown = sorted({v["value"] if v["value"] is not None else v["lo"] if v["lo"] is not None else v["hi"]
                         for v in f["values"]} - {None})
-        pretty = ", ".join(f"{x:g}" for x in shown[:6])
-        reasons.append(f"claimed {', '.join(f'{x:g}' for x in f['claimed'])} is {f['comparison']} the sources' "
-                       f"figures for {f['measure']} ({pretty}; as of {f['as_of'] or 'undated'})")
+        reasons.append(f"the claimed {', '.join(f'{x:g}' for x in f['claimed'])} {_SAYS[f['comparison']]} what the "
+                       f"sources count for {f['measure']} ({', '.join(f'{x:g}' for x in shown[:6])}; latest as of "
+                       f"{f['as_of'] or 'undated'})")
+    off = [f for f in compared if f["comparison"] == "outside"]
+    on = [f for f in compared if f["comparison"] == "matches"]
     if off and not on:
-        verdict = "conflicting" if agree and not disagree else "refuted"
+        verdict = "conflicting" if agree else "refuted"
     elif agree and disagree:
         verdict = "conflicting"
-    elif agree or (on and not disagree and any(f["comparison"] == "matches" for f in on)):
+    elif agree or (on and not disagree):
         verdict = "supported"
     elif disagree:
         verdict = "refuted"
@@ -184,6 +232,9 @@ def _verdict(evidence: list[dict], figures: list[dict], settings: CheckSettings)
         verdict = "not_enough_evidence"
         reasons.append("no source states or denies it" + (" (sentences about it only discuss it)" if evidence else ""))
     return verdict, reasons
+
+
+_SAYS = {"matches": "matches", "within": "falls inside the range of", "outside": "falls outside"}
 
 
 def check_claim(store: Store, claim: str, settings: CheckSettings | None = None) -> CheckResult:
@@ -200,27 +251,31 @@ def check_claim(store: Store, claim: str, settings: CheckSettings | None = None)
     stems = c.content(claim)
     sentences = _candidates(store, stems, settings)
     mine = set(stems)
-    for s in sentences:
-        theirs = set(cues(s.lang).content(s.text))
-        s.shared = len(mine & theirs) / max(len(mine), 1)
+    theirs = [set(cues(s.lang).content(s.text)) for s in sentences]
+    # stems most retrieved sentences share are the topic (the event's place, its main actor)
+    about = [t for t in theirs if t & mine]
+    key = {w for w in mine if sum(w in t for t in about) <= settings.topic_share * len(about)} or mine
+    for s, t in zip(sentences, theirs):  # the claim's specific words first, then any of its words
+        s.shared = len(key & t) / len(key) + 0.1 * len(mine & t) / max(len(mine), 1)
     sentences = sorted(sentences, key=lambda s: -s.shared)[:settings.max_sentences]
     evidence: list[dict[str, Any]] = []
     if sentences:
         vecs = embeddings.encode([claim] + [s.text for s in sentences])
         claim_side = Side.of([claim], lang, vecs[:1])
         model = shipped()
+        claimed = figures_in(claim)
         for s, v in zip(sentences, vecs[1:]):
             cos = float(v @ vecs[0])
             if cos < settings.min_cosine:
                 continue
-            label, p = model.stance(claim_side, Side.of([s.text], s.lang, v[None, :]))
-            if label == "unrelated":
+            _, p = model.stance(claim_side, Side.of([s.text], s.lang, v[None, :]))
+            if p["unrelated"] > settings.max_unrelated:
                 continue
-            evidence.append({"doc": s.doc, "source": s.source, "start": s.start, "end": s.end, "text": s.text,
-                             "published": s.published, "stance": label, "score": round(p[label], 3),
-                             "cosine": round(cos, 3)})
-    evidence.sort(key=lambda e: (e["stance"] == "discuss", -e["score"] * e["cosine"]))
-    figures = _figures(store, claim, evidence, None)
-    evidence = evidence[:settings.max_evidence]
-    verdict, reasons = _verdict(evidence, figures, settings)
-    return CheckResult(claim, verdict, reasons, evidence, figures)
+            evidence.append({"doc": s.doc, "source": s.source, "voice": s.voice, "start": s.start, "end": s.end,
+                             "text": s.text, "published": s.published,
+                             "stance": _stance(claim, lang, mine, key, claimed, s, cos, settings), "score": round(cos, 3),
+                             "attributed": s.attributed})
+    evidence.sort(key=lambda e: (e["stance"] == "discuss", -e["score"]))
+    figures = _figures(store, claim, [e for e in evidence if e["score"] >= settings.min_agree])
+    verdict, reasons = _verdict(evidence, figures)
+    return CheckResult(claim, verdict, reasons, evidence[:settings.max_evidence], figures)

@@ -17,6 +17,7 @@ from storylens import lang
 KINDS: tuple[str, ...] = ("negation", "refute", "hedge", "support", "report")
 #: kinds read for the contested and check steps only (not model features)
 EXTRA_KINDS: tuple[str, ...] = ("conditional", "clauses")
+_QUOTED = re.compile(r"[\"“”«»„]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -62,6 +63,10 @@ class Cues:
     def count(self, kind: str, text: str) -> int:
         return len(self.find(kind, text))
 
+    def attributed(self, text: str) -> bool:
+        """Is the statement reported from someone ("X said", "X denied", a quotation), not the source's own?"""
+        return bool(self.find("report", text) or self.find("reported_denial", text) or _QUOTED.search(text))
+
     def unasserted(self, text: str) -> bool:
         """A question or a condition ("if…", «если…») asserts nothing, so it takes no side."""
         t = text.strip()
@@ -87,6 +92,7 @@ def cues(code: str | None) -> Cues:
     exceptions = {kind: _pattern(d.get("not_cues", [])) for kind, d in data.items()}
     patterns["predicate_negation"] = _pattern(data["negation"].get("predicate", []))
     patterns["continue"] = _pattern(data["clauses"].get("continue", []))
+    patterns["reported_denial"] = _pattern(data["refute"].get("reported", []))
     exceptions["predicate_negation"] = exceptions["negation"]
     stop = frozenset(w.lower() for w in lang.cues(code, "stance_stopwords").get("words", []))
     return Cues(code, patterns, exceptions, stop)
