@@ -112,9 +112,10 @@ class CheckSettings:
     max_sentences: int = 64  # sentences embedded and given to the stance model per claim
     min_cosine: float = 0.35  # a sentence farther than this from the claim is not evidence
     max_unrelated: float = 0.5  # nor one the stance model calls unrelated with more than this probability
-    min_agree: float = 0.55  # cosine a sentence needs to state the claim (not just discuss it)…
+    min_agree: float = 0.5  # cosine a sentence needs to state the claim (not just discuss it)…
     min_covered: float = 0.6  # …with this share of the claim's key words (content words less the topic's)
     min_paraphrase: float = 0.72  # …or this cosine alone (a paraphrase in other words)
     topic_share: float = 0.3  # a claim word in more of the sentences sharing its words than this is the topic
     min_disagree: float = 0.45  # cosine a denial needs to be about the claim
+    figure_ratio: float = 2.0  # a figure this many times off the claim's contradicts it (nearer: another estimate)
     max_evidence: int = 12

@@ -19,6 +19,7 @@ outside every value the matching group holds refutes the claim unless a source s
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,44 +107,64 @@ def _candidates(store: Store, stems: list[str], settings: CheckSettings) -> list
     return out
 
 
-def figures_in(text: str) -> list[float]:
-    """The numbers of a text that can be figures, in digits or words (years are dates, not counts)."""
-    found = {m.figure for m in find_numbers(text) if m.figure is not None}
-    return sorted(x for x in found if not (x == int(x) and _YEAR.match(str(int(x)))))
+def figures_in(text: str, lang: str | None = None) -> list[tuple[float, frozenset[str]]]:
+    """The figures of a text, in digits or words, each with the stems of the (up to three) words
+    after it, which say what it counts ("20 *years* in prison"); years are dates, not counts."""
+    c = cues(lang)
+    out = []
+    for m in find_numbers(text):
+        x = m.figure
+        if x is None or (x == int(x) and _YEAR.match(str(int(x))) and not m.words):
+            continue
+        out.append((x, frozenset(c.content(" ".join(text[m.end:].split()[:3])))))
+    return out
 
 
 def _close(x: float, y: float) -> bool:
     return abs(x - y) <= 0.05 * max(abs(y), 1.0)
 
 
-def _stance(claim: str, lang: str, mine: set[str], key: set[str], claimed: list[float], s: _Sentence, cos: float,
-            settings: CheckSettings) -> str:
+def _far(x: float, y: float, ratio: float) -> bool:
+    return x <= 0 or y <= 0 or max(x, y) / min(x, y) >= ratio
+
+
+def _stance(claim: str, lang: str, mine: set[str], key: set[str], weight: dict[str, float], claimed: list[tuple[float, frozenset[str]]],
+            s: _Sentence, cos: float, settings: CheckSettings) -> str:
     """agree / disagree / discuss for one related sentence.
 
     Disagree: one of the two denies or negates what the other says (:func:`polarity.denies`).
     Agree: same polarity, no hedge, and either a close paraphrase (``min_paraphrase``) or close
     (``min_agree``) with most of the claim's ``key`` stems (its content words less those most
-    retrieved sentences share); such a sentence with other figures than the claim's disagrees.
+    retrieved sentences share), each weighted by its rarity among them (a word no source uses is
+    what the claim adds), and the claim's figure if it gives one. A sentence that counts what the
+    claim counts (the words after the figure) with a figure ``figure_ratio`` times larger or
+    smaller disagrees; a nearer one is another estimate, which only discusses it.
     Anything else only discusses it.
     """
     c = cues(s.lang)
     theirs = set(c.content(s.text))
     if denies(s.text, s.lang, mine, mine - key, min_shared_refute=1) != denies(claim, lang, theirs, mine - key, 1):
         return "disagree" if cos >= settings.min_disagree else "discuss"
-    if cos < settings.min_agree or c.find("hedge", s.text) or c.unasserted(s.text):
+    if c.find("hedge", s.text) or c.unasserted(s.text):
         return "discuss"
-    covered = sum(1 for w in key if any(same_stem(w, t) for t in theirs)) / max(len(key), 1)
+    figures = figures_in(s.text, s.lang)
+    counted = [(x, y) for x, what in claimed for y, their in figures
+               if any(same_stem(a, b) for a in what for b in their)]  # figures of the same thing
+    if cos >= settings.min_disagree and counted and all(_far(x, y, settings.figure_ratio) for x, y in counted):
+        return "disagree"  # counts the same thing with a figure far from the claim's
+    if cos < settings.min_agree:
+        return "discuss"
+    covered = sum(weight[w] for w in key if any(same_stem(w, t) for t in theirs)) / max(sum(weight[w] for w in key), 1e-9)
     if cos < settings.min_paraphrase and covered < settings.min_covered:
         return "discuss"
-    figures = figures_in(s.text)
-    if claimed and figures and not any(_close(x, y) for x in claimed for y in figures):
-        return "disagree"  # says the same with another figure
+    if claimed and not any(_close(x, y) for x, _ in claimed for y, _ in figures):
+        return "discuss"  # states it without the claim's figure, or with another one
     return "agree"
 
 
 def _figures(store: Store, claim: str, evidence: list[dict]) -> list[dict[str, Any]]:
     """Claim groups met in the evidence sentences and how the claimed numbers compare with them."""
-    claimed = figures_in(claim)
+    claimed = sorted({x for x, _ in figures_in(claim)})
     if not evidence:
         return []
     spans = [(e["doc"], e["start"], e["end"], e["score"]) for e in evidence]
@@ -203,6 +224,11 @@ def _verdict(evidence: list[dict], figures: list[dict]) -> tuple[str, list[str]]
         k = (e["voice"], e["doc"])
         if k not in best or e["score"] > best[k]["score"]:
             best[k] = e
+    # a document that both states and denies it in one voice reports a dispute: it takes no side
+    sides: dict[tuple[str, str], set[str]] = {}
+    for e in counted:
+        sides.setdefault((e["voice"], e["doc"]), set()).add(e["stance"])
+    best = {k: e for k, e in best.items() if len(sides[k]) == 1}
     agree = sorted({e["source"] for e in best.values() if e["stance"] == "agree"})
     disagree = sorted({e["source"] for e in best.values() if e["stance"] == "disagree"})
     reported = "" if own else " (as reported from others)"
@@ -255,6 +281,7 @@ def check_claim(store: Store, claim: str, settings: CheckSettings | None = None)
     # stems most retrieved sentences share are the topic (the event's place, its main actor)
     about = [t for t in theirs if t & mine]
     key = {w for w in mine if sum(w in t for t in about) <= settings.topic_share * len(about)} or mine
+    weight = {w: math.log((len(about) + 1) / (sum(w in t for t in about) + 0.5)) for w in key}
     for s, t in zip(sentences, theirs):  # the claim's specific words first, then any of its words
         s.shared = len(key & t) / len(key) + 0.1 * len(mine & t) / max(len(mine), 1)
     sentences = sorted(sentences, key=lambda s: -s.shared)[:settings.max_sentences]
@@ -263,7 +290,7 @@ def check_claim(store: Store, claim: str, settings: CheckSettings | None = None)
         vecs = embeddings.encode([claim] + [s.text for s in sentences])
         claim_side = Side.of([claim], lang, vecs[:1])
         model = shipped()
-        claimed = figures_in(claim)
+        claimed = figures_in(claim, lang)
         for s, v in zip(sentences, vecs[1:]):
             cos = float(v @ vecs[0])
             if cos < settings.min_cosine:
@@ -273,7 +300,7 @@ def check_claim(store: Store, claim: str, settings: CheckSettings | None = None)
                 continue
             evidence.append({"doc": s.doc, "source": s.source, "voice": s.voice, "start": s.start, "end": s.end,
                              "text": s.text, "published": s.published,
-                             "stance": _stance(claim, lang, mine, key, claimed, s, cos, settings), "score": round(cos, 3),
+                             "stance": _stance(claim, lang, mine, key, weight, claimed, s, cos, settings), "score": round(cos, 3),
                              "attributed": s.attributed})
     evidence.sort(key=lambda e: (e["stance"] == "discuss", -e["score"]))
     figures = _figures(store, claim, [e for e in evidence if e["score"] >= settings.min_agree])

@@ -56,6 +56,13 @@ def governed_stems(text: str, lang: str | None) -> list[str]:
     return [words[i][2] for i in sorted(governed)]
 
 
+def _negation_denied(text: str, lang: str | None) -> bool:
+    """Is a predicate negation inside the clause a denial cue governs ("falsely claimed … did not die")?"""
+    c = cues(lang)
+    first = min(m.start() for m in c.find("refute", text))
+    return any(m.start() > first for m in c.find("predicate_negation", text))
+
+
 def denial_cues(text: str, lang: str | None) -> tuple[list[str], list[str]]:
     """(denial or debunking cues, predicate negations) found in ``text``."""
     c = cues(lang)
@@ -74,6 +81,8 @@ def denies(denier: str, denier_lang: str | None, claim_stems: set[str] | frozens
     refute, negation = denial_cues(denier, denier_lang)
     if not refute and not negation:
         return False
+    if refute and negation and _negation_denied(denier, denier_lang):
+        return False  # "falsely claims that 3,000 people did not die": denying a negation asserts
     gov = governed_stems(denier, denier_lang)
     shared = {g for g in gov if any(same_stem(g, w) for w in claim_stems)}
     if not shared - set(topic):
