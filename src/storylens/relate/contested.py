@@ -46,7 +46,7 @@ import numpy as np
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.polarity import denial_cues, denies
+from storylens.stance.polarity import denial_cues, match
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
 
@@ -190,14 +190,14 @@ def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
     from storylens.relate import embeddings
     from storylens.stance import Side, shipped
 
-    pairs = [(c, d, cos) for c, d, cos in pairs
-             if (settings.min_cosine_refute if d.refute else settings.min_cosine_negation) <= cos < settings.max_cosine]
+    pairs = [(c, d, cos) for c, d, cos in pairs if settings.min_cosine <= cos < settings.max_cosine]
     if not pairs:
         return []
     model = shipped()
     found = []
     for claim, denier, cos in pairs:
-        if not denies(denier.text, denier.lang, claim.stems, topic, settings.min_shared_denied_refute):
+        how = match(denier.text, denier.lang, claim.stems, topic, settings.min_shared_denied_refute)
+        if how is None or cos < (settings.min_cosine_refute if how == "refute" else settings.min_cosine):
             continue
         texts = [claim.text, denier.text]
         v = embeddings.encode(texts)  # cached from the blocking step
@@ -233,7 +233,7 @@ def _items(found: list[tuple[Statement, Statement, float]], settings: ContestedS
         group = groups[g]
         group["deniers"].setdefault(d, (denier, best))
         for c, p in claims:
-            if c.index not in where and p >= best - settings.side_margin:
+            if c.index not in where:
                 group["claims"].setdefault(c.index, (c, p))
                 where[c.index] = g
     items = []
@@ -273,14 +273,18 @@ def _items(found: list[tuple[Statement, Statement, float]], settings: ContestedS
 
 
 def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list[tuple[Statement, float]]:
-    """Best first, one copy of a text per source (syndicated copies are one statement)."""
-    seen, out = set(), []
-    for s, p in sorted(statements, key=lambda t: -t[1]):
+    """Best first, one copy of a text per source (syndicated copies and repeats are one statement,
+    shown at its first place in the document)."""
+    best: dict[tuple[str, str], tuple[Statement, float]] = {}
+    first: dict[tuple[str, str], Statement] = {}
+    for s, p in statements:
         key = (s.source, re.sub(r"\W+", " ", s.text.lower()).strip())
-        if key not in seen:
-            seen.add(key)
-            out.append((s, p))
-    return out[:limit]
+        if key not in best or p > best[key][1]:
+            best[key] = (s, p)
+        if key not in first or (s.doc.id, s.start) < (first[key].doc.id, first[key].start):
+            first[key] = s
+    out = [(first[key], p) for key, (_, p) in best.items()]
+    return sorted(out, key=lambda t: -t[1])[:limit]
 
 
 def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = None,

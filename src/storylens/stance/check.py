@@ -71,8 +71,13 @@ class _Sentence:
     source: str
     published: str | None
     lang: str
-    attributed: bool = False  # inside a quotation, or reported from someone ("X said", "X denied")
+    quoted: bool = False  # inside a quotation the store found
     shared: float = 0.0
+
+    @property
+    def attributed(self) -> bool:
+        """Reported from someone (a quotation, "X said", "X denied"), not the source's own account."""
+        return self.quoted or cues(self.lang).attributed(self.text)
 
 
 def _candidates(store: Store, stems: list[str], settings: CheckSettings) -> list[_Sentence]:
@@ -100,10 +105,8 @@ def _candidates(store: Store, stems: list[str], settings: CheckSettings) -> list
             if len(text.split()) >= 3:
                 source = source or doc_id[:10]
                 voice = f"{source} #{idx}" if kind == "thread" else source
-                lang = lang or "en"
                 out.append(_Sentence(doc_id, start + lead, start + lead + len(text), text, voice, source,
-                                     (published or "")[:10] or None, lang,
-                                     attributed=bool(quoted) or cues(lang).attributed(text)))
+                                     (published or "")[:10] or None, lang or "en", quoted=bool(quoted)))
     return out
 
 
@@ -150,11 +153,12 @@ def _stance(claim: str, lang: str, mine: set[str], key: set[str], weight: dict[s
     figures = figures_in(s.text, s.lang)
     counted = [(x, y) for x, what in claimed for y, their in figures
                if any(same_stem(a, b) for a in what for b in their)]  # figures of the same thing
-    if cos >= settings.min_disagree and counted and all(_far(x, y, settings.figure_ratio) for x, y in counted):
-        return "disagree"  # counts the same thing with a figure far from the claim's
+    covered = sum(weight[w] for w in key if any(same_stem(w, t) for t in theirs)) / max(sum(weight[w] for w in key), 1e-9)
+    if (cos >= settings.min_disagree and covered >= settings.min_covered and counted
+            and all(_far(x, y, settings.figure_ratio) for x, y in counted)):
+        return "disagree"  # says the same of the same thing, with a figure far from the claim's
     if cos < settings.min_agree:
         return "discuss"
-    covered = sum(weight[w] for w in key if any(same_stem(w, t) for t in theirs)) / max(sum(weight[w] for w in key), 1e-9)
     if cos < settings.min_paraphrase and covered < settings.min_covered:
         return "discuss"
     if claimed and not any(_close(x, y) for x, _ in claimed for y, _ in figures):
@@ -275,7 +279,7 @@ def check_claim(store: Store, claim: str, settings: CheckSettings | None = None)
     lang = language_of(claim)
     c = cues(lang)
     stems = c.content(claim)
-    sentences = _candidates(store, stems, settings)
+    sentences = [s for s in _candidates(store, stems, settings) if any(w in s.text.lower() for w in stems)]
     mine = set(stems)
     theirs = [set(cues(s.lang).content(s.text)) for s in sentences]
     # stems most retrieved sentences share are the topic (the event's place, its main actor)

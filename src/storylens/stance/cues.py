@@ -47,6 +47,17 @@ class Cues:
     patterns: dict[str, re.Pattern | None]
     exceptions: dict[str, re.Pattern | None]
     stopwords: frozenset[str]
+    light: frozenset[str]  # stems of light verbs and fillers ("take part in"): not the predicate
+    families: tuple[tuple[str, ...], ...]  # word beginnings naming one kind of act
+
+    def related(self, a: str, b: str) -> bool:
+        """Two stems of one word, or of two words for one kind of act ("fight", "kill")."""
+        short, long_ = sorted((a, b), key=len)
+        if len(short) >= 3 and long_.startswith(short):
+            return True
+        def kind(stem: str, fam: tuple[str, ...]) -> bool:
+            return any(stem.startswith(w) or (len(stem) >= 4 and w.startswith(stem)) for w in fam)
+        return any(kind(a, fam) and kind(b, fam) for fam in self.families)
 
     def find(self, kind: str, text: str) -> list[re.Match]:
         """The cues of ``kind`` in ``text``, less those inside a phrase that does not deny ("not only")."""
@@ -95,4 +106,7 @@ def cues(code: str | None) -> Cues:
     patterns["reported_denial"] = _pattern(data["refute"].get("reported", []))
     exceptions["predicate_negation"] = exceptions["negation"]
     stop = frozenset(w.lower() for w in lang.cues(code, "stance_stopwords").get("words", []))
-    return Cues(code, patterns, exceptions, stop)
+    predicates = lang.cues(code, "stance_predicates")
+    light = frozenset(w.lower()[:5] for w in predicates.get("light", []))
+    families = tuple(tuple(w.lower() for w in fam if len(w) >= 3) for fam in predicates.get("families", []))
+    return Cues(code, patterns, exceptions, stop, light, families)

@@ -73,20 +73,30 @@ def denies(denier: str, denier_lang: str | None, claim_stems: set[str] | frozens
            topic: set[str] | frozenset[str] = frozenset(), min_shared_refute: int = 2) -> bool:
     """Does ``denier`` deny or negate what a statement with ``claim_stems`` says?
 
-    A plain negation must negate the claim's own words, starting with its predicate (the first
-    governed word); a denial must govern at least ``min_shared_refute`` of them. At least one
-    shared stem must not be a ``topic`` stem (the event's place or main actor, which every
-    statement shares).
+    A plain negation must negate the claim's predicate: the first word it governs that is not a
+    light verb ("did not *take part in* the fighting" negates 'fighting'), matched by stem or by
+    kind of act (``stance_predicates.json``: "did not fight" denies "killed"). A denial must govern
+    at least ``min_shared_refute`` of the claim's words. At least one shared stem must not be a
+    ``topic`` stem (the event's place or main actor, which every statement shares).
     """
+    return match(denier, denier_lang, claim_stems, topic, min_shared_refute) is not None
+
+
+def match(denier: str, denier_lang: str | None, claim_stems: set[str] | frozenset[str],
+          topic: set[str] | frozenset[str] = frozenset(), min_shared_refute: int = 2) -> str | None:
+    """How ``denier`` denies the claim: "refute" (a denial cue governs its words), "predicate" (a
+    negation negates its predicate) or None (it does not)."""
     refute, negation = denial_cues(denier, denier_lang)
     if not refute and not negation:
-        return False
+        return None
     if refute and negation and _negation_denied(denier, denier_lang):
-        return False  # "falsely claims that 3,000 people did not die": denying a negation asserts
+        return None  # "falsely claims that 3,000 people did not die": denying a negation asserts
+    c = cues(denier_lang)
     gov = governed_stems(denier, denier_lang)
-    shared = {g for g in gov if any(same_stem(g, w) for w in claim_stems)}
+    shared = {g for g in gov if any(c.related(g, w) for w in claim_stems)}
     if not shared - set(topic):
-        return False
+        return None
     if refute:
-        return len(shared) >= min_shared_refute
-    return any(same_stem(gov[0], w) for w in claim_stems)
+        return "refute" if len(shared) >= min_shared_refute else None
+    predicate = next((g for g in gov if g not in c.light), None)
+    return "predicate" if predicate is not None and any(c.related(predicate, w) for w in claim_stems) else None
