@@ -90,15 +90,14 @@ class ContestedSettings:
     # statements: a negation is a weaker sign of a denial than "denied"). Lower floors find more
     # ("they had not taken part in any fighting" and "… they ended up killing rioters" are 0.37
     # apart) but on the development corpora flood the list with statements about other things.
-    min_cosine_refute: float = 0.45
-    min_cosine: float = 0.6
-    # Closer than this, two statements are copies of one text (a syndicated story), not two voices.
-    max_cosine: float = 0.93
+    min_cosine_refute: float = 0.4
+    min_cosine: float = 0.55
     # Stems a denial cue governs that the claim must share (a plain negation: its predicate).
     min_shared_denied_refute: int = 2
     # Stems in more than this share of the statements are the corpus's topic (its place, its main
     # actor): sharing them says nothing about which claim a denial is about.
     topic_share: float = 0.04
+    topic_min: int = 10  # …and in more than this many (a small corpus has no topic words)
     # The stance model must not call the pair unrelated with more than this probability.
     max_unrelated: float = 0.5
     max_items: int = 15

@@ -46,7 +46,7 @@ import numpy as np
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.polarity import denial_cues, match
+from storylens.stance.polarity import denial_cues, governed_stems, match
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
 
@@ -178,7 +178,7 @@ def candidate_pairs(units: list[Statement], settings: ContestedSettings) -> list
 
 
 def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
-            settings: ContestedSettings) -> list[tuple[Statement, Statement, float]]:
+            settings: ContestedSettings) -> list[tuple[Statement, Statement, float, frozenset[str]]]:
     """The pairs where the denier denies what the claim says.
 
     The denier's cue must govern the claim's words (:func:`storylens.stance.polarity.denies`:
@@ -190,7 +190,8 @@ def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
     from storylens.relate import embeddings
     from storylens.stance import Side, shipped
 
-    pairs = [(c, d, cos) for c, d, cos in pairs if settings.min_cosine <= cos < settings.max_cosine]
+    floor = min(settings.min_cosine, settings.min_cosine_refute)
+    pairs = [(c, d, cos) for c, d, cos in pairs if cos >= floor]
     if not pairs:
         return []
     model = shipped()
@@ -204,36 +205,44 @@ def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
         _, p = model.stance(Side.of([claim.text], claim.lang, v[:1]), Side.of([denier.text], denier.lang, v[1:]))
         if p["unrelated"] > settings.max_unrelated:
             continue
-        found.append((claim, denier, cos))
+        found.append((claim, denier, cos, _covered(denier, claim)))
     return found
 
 
-def _items(found: list[tuple[Statement, Statement, float]], settings: ContestedSettings) -> list[dict]:
+def _covered(denier: Statement, claim: Statement) -> frozenset[str]:
+    """The words the denier's cues govern that the claim says."""
+    c = cues(denier.lang)
+    return frozenset(g for g in governed_stems(denier.text, denier.lang) if any(c.related(g, w) for w in claim.stems))
+
+
+def _items(found: list[tuple[Statement, Statement, float, frozenset[str]]], settings: ContestedSettings) -> list[dict]:
     """Pairs grouped into propositions around their denials.
 
-    A denial's claims form one item, worded as its nearest claim; a denial whose nearest claim is
-    already in an item joins that item's ``no`` side. No further chaining: an item stays one proposition.
+    A denial's nearest claim (the one saying most of what the denial denies, then the closest)
+    words the item; other claims join its ``yes`` side when they say at least as much of it. A
+    denial whose nearest claim is already in an item joins that item's ``no`` side. No further
+    chaining: an item stays one proposition.
     """
-    by_denier: dict[int, list[tuple[Statement, float]]] = defaultdict(list)
+    by_denier: dict[int, list[tuple[Statement, float, frozenset[str]]]] = defaultdict(list)
     deniers: dict[int, Statement] = {}
-    for claim, denier, score in found:
-        by_denier[denier.index].append((claim, score))
+    for claim, denier, score, covered in found:
+        by_denier[denier.index].append((claim, score, covered))
         deniers[denier.index] = denier
     groups: list[dict] = []
     where: dict[int, int] = {}
-    for d in sorted(by_denier, key=lambda i: -max(p for _, p in by_denier[i])):
+    for d in sorted(by_denier, key=lambda i: -max(p for _, p, _ in by_denier[i])):
         denier = deniers[d]
-        claims = sorted(by_denier[d], key=lambda t: -t[1])
-        anchor, best = claims[0]
-        changed = all(_account_pair(c, denier) for c, _ in claims)
+        claims = sorted(by_denier[d], key=lambda t: (-len(t[2]), -t[1]))
+        anchor, best, denied = claims[0]
+        changed = all(_account_pair(c, denier) for c, _, _ in claims)
         g = where.get(anchor.index)
         if g is None or groups[g]["changed"] != changed:
             groups.append({"claims": {}, "deniers": {}, "score": best, "changed": changed, "about": anchor})
             g = len(groups) - 1
         group = groups[g]
         group["deniers"].setdefault(d, (denier, best))
-        for c, p in claims:
-            if c.index not in where:
+        for c, p, covered in claims:  # claims that say all the denial denies of its nearest claim
+            if c.index not in where and covered >= denied:
                 group["claims"].setdefault(c.index, (c, p))
                 where[c.index] = g
     items = []
@@ -242,7 +251,8 @@ def _items(found: list[tuple[Statement, Statement, float]], settings: ContestedS
         deniers = _distinct(group["deniers"].values(), settings.max_statements_per_side)
         if not claims or not deniers:
             continue
-        if {c.voice for c, _ in claims} == {d.voice for d, _ in deniers} and len({c.voice for c, _ in claims}) == 1:
+        if (not group["changed"] and {c.voice for c, _ in claims} == {d.voice for d, _ in deniers}
+                and len({c.voice for c, _ in claims}) == 1):
             continue
         about = re.sub(r"\s+", " ", group["about"].text).strip()
         if group["changed"]:
@@ -296,6 +306,6 @@ def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = N
     for u in units:
         for st in u.stems:
             df[st] += 1
-    topic = {st for st, k in df.items() if k > settings.topic_share * len(units)}
+    topic = {st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min)}
     return _items(_decide(candidate_pairs(units, settings), topic, settings), settings)
 

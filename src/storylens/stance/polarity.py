@@ -14,7 +14,7 @@ import re
 from storylens.stance.cues import cues
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_BREAKS = re.compile(r"[,;:()—–]|\s-\s")
+_BREAKS = re.compile(r"[,;:()—–.!?]|\s-\s")
 NEGATION_REACH = 3  # content words a predicate negation governs ("did not *take part in*")
 DENIAL_REACH = 12  # words after a denial cue, up to the end of its clause
 DENIAL_BACK = 6  # words before a denial cue that nothing follows ("the reports are *fake*")
@@ -59,8 +59,9 @@ def governed_stems(text: str, lang: str | None) -> list[str]:
 def _negation_denied(text: str, lang: str | None) -> bool:
     """Is a predicate negation inside the clause a denial cue governs ("falsely claimed … did not die")?"""
     c = cues(lang)
-    first = min(m.start() for m in c.find("refute", text))
-    return any(m.start() > first for m in c.find("predicate_negation", text))
+    first = min(m.end() for m in c.find("refute", text))
+    stop = next((m.start() for m in re.finditer(r"[;.!?]", text) if m.start() >= first), len(text))
+    return any(first <= m.start() < stop for m in c.find("predicate_negation", text))
 
 
 def denial_cues(text: str, lang: str | None) -> tuple[list[str], list[str]]:
