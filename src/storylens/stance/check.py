@@ -19,6 +19,7 @@ outside every value the matching group holds refutes the claim unless a source s
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -180,9 +181,12 @@ def _figures(store: Store, claim: str, evidence: list[dict]) -> list[dict[str, A
             groups[group] = max(groups.get(group, -1.0), cos)
     if not groups:
         return []
-    stored = {g["id"]: g for g in store.relations("claim_group")}
+    wanted = sorted(groups, key=lambda g: -groups[g])[:3]
+    stored = {r[0]: json.loads(r[1]) for r in store.db.execute(
+        f"SELECT id, data_json FROM relations WHERE kind = 'claim_group' AND id IN ({', '.join('?' * len(wanted))})",
+        wanted)}
     out = []
-    for gid in sorted(groups, key=lambda g: -groups[g])[:3]:
+    for gid in wanted:
         g = stored.get(gid)
         if g is None:
             continue
