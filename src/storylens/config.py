@@ -88,8 +88,8 @@ class ContestedSettings:
     # Cosine of the two statements' sentence vectors: with a denial or debunking cue that governs
     # the claim's words, and with a negation of the claim's predicate (which needs closer
     # statements: a negation is a weaker sign of a denial than "denied"). Lower floors find more
-    # ("they had not taken part in any fighting" and "… they ended up killing rioters" are 0.37
-    # apart) but on the development corpora flood the list with statements about other things.
+    # pairs worded differently but on the development corpora flood the list with statements
+    # about other things.
     min_cosine_refute: float = 0.4
     min_cosine: float = 0.55
     # Stems a denial cue governs that the claim must share (a plain negation: its predicate).

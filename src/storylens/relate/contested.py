@@ -1,37 +1,34 @@
 """Contested statements: a proposition some voices assert and others deny, for any event.
 
-No proposition is written in code. The step works on statements (sentences, titles included):
+No proposition is written in code. The step works on statements (sentences, titles included;
+questions and conditions assert nothing and are left out):
 
 1. **Deniers** are statements with a denial or debunking cue ("denied that…", "called the reports
-   fake", «опроверг», «вброс») or a negation ("did not take part"), from
+   fake", «опроверг», «вброс») or a predicate negation ("did not take part"), from
    ``lang/<code>/stance_refute.json`` and ``stance_negation.json``.
-2. **Claims** are the check-worthy statements of each source (the stored
-   ``sentence_scores.checkworthiness`` of :class:`storylens.persuasion.Classifiers`, titles
-   always) that carry no such cue.
-3. **Blocking**: a denier meets only claims of *other voices* that share at least
-   ``min_shared_stems`` content stems with it (an inverted index, rare stems first, at most
-   ``max_partners`` per denier): never all pairs. Only statements that meet a partner are embedded.
-4. **Decision**: the two statements must be close in meaning (encoder cosine; closer when only a
-   plain negation marks the denial), and the stance model (:mod:`storylens.stance`) must read the
-   denier as *disagreeing* with the claim.
-5. **Items**: pairs sharing a statement are merged into one proposition (worded as its strongest
-   claim) with a ``yes`` side (the claims) and a ``no`` side (the denials); each statement keeps
-   its doc/start/end span, source, cue and stance probability.
+2. **Claims** are the check-worthy statements of each source (the stored ``checkworthiness`` of
+   :class:`storylens.persuasion.Classifiers`; titles always) that carry no such cue.
+3. **Blocking**: a denier meets only claims of *other voices* that share ``min_shared_stems``
+   content stems with it (an inverted index): never all pairs. Only those are embedded, and the
+   ``max_partners`` nearest in meaning are kept.
+4. **Decision**: the denier's cue must govern the claim's words
+   (:func:`storylens.stance.polarity.match`), the two must be close in meaning (encoder cosine),
+   and the stance model (:mod:`storylens.stance`) must not call them unrelated.
+5. **Items** (:func:`_items`): around each denial, its nearest claim words the proposition; each
+   statement keeps its doc/start/end span, source, published date, stance and cue.
 
-Voices: a document is one voice, a thread's comments are one voice each, and a statement inside a
+Voices: a source is one voice, a thread's comments are one voice each, and a statement inside a
 quotation with a named speaker is that speaker's voice, so that an article that reports a denial
-("3,000 people did not die", the president tweeted) and asserts the figure itself counts twice.
+("the dam did not burst", the minister wrote) and asserts the opposite itself counts twice.
 
-When both statements come from the same *source* (outlet) on different days, the item is a
+When a source denies in one document what it said in its own voice in another, the item is a
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
-dispute between sources.
-
-An optional watch list (``ContestedSettings``-independent: :func:`watch_items`) tracks claims a
-user names in a file, with the same stance machinery as ``storylens check``.
+dispute between sources. A user's own claims to track go through :mod:`storylens.stance.watch`.
 
 Limits: statements are whole sentences, so a sentence that makes two claims stands for both;
-contradictions without any denial or negation cue (two sources blaming each other for the same
-attack, "success" against "disastrously inadequate") are not found; sarcasm is not recognised.
+contradictions without a denial or negation cue (two sources blaming each other for the same
+attack, "a success" against "disastrously inadequate") are not found; sarcasm is not recognised.
+Settings: :class:`storylens.config.ContestedSettings`; measured in docs/evaluation.md.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 how its figures compare with what the sources count.
 
     from storylens.stance.check import check_claim
-    result = check_claim(store, "Nearly 3,000 people died in Puerto Rico")
+    result = check_claim(store, "The dam upstream of the town burst on Tuesday")
     result.verdict            # "supported" | "refuted" | "conflicting" | "not_enough_evidence"
     result.to_dict()          # the JSON that `storylens check --json` prints and the web app reads
 

@@ -90,10 +90,6 @@ class Side:
         return cls(list(sentences), vectors, mean, counts, [c.content(s) for s in sentences],
                    [numbers(s) for s in sentences], c.lang)
 
-    @property
-    def text(self) -> str:
-        return " ".join(self.sentences)
-
 
 def _share(needles: Sequence, hay: set) -> float:
     return sum(1 for n in needles if n in hay) / len(needles) if needles else 0.0

@@ -91,7 +91,7 @@ def match(denier: str, denier_lang: str | None, claim_stems: set[str] | frozense
     if not refute and not negation:
         return None
     if refute and negation and _negation_denied(denier, denier_lang):
-        return None  # "falsely claims that 3,000 people did not die": denying a negation asserts
+        return None  # "falsely claimed that the pilots did not strike": denying a negation asserts
     c = cues(denier_lang)
     gov = governed_stems(denier, denier_lang)
     shared = {g for g in gov if any(c.related(g, w) for w in claim_stems)}
