@@ -198,7 +198,6 @@ def test_injected_markup_shows_as_text_and_nothing_runs(opened, store_path: Path
 
 
 def test_check_box_returns_a_verdict_with_evidence(opened) -> None:
-    pytest.importorskip("storylens.stance.check")
     visit(opened, "#check")
     opened.find_element("css selector", "#view-check textarea").send_keys("40 people were killed in Tarsk")
     opened.find_element("css selector", "#view-check button[type=submit]").click()

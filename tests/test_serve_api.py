@@ -335,7 +335,6 @@ def test_check_without_the_checker_is_501(client: TestClient, monkeypatch: pytes
 
 
 def test_check_answers_with_a_verdict_and_evidence(client: TestClient) -> None:
-    pytest.importorskip("storylens.stance.check")
     data = get(client, "/api/check?claim=40%20people%20were%20killed%20in%20Tarsk")
     validate(data, "check")
     assert data["verdict"] in ("supported", "refuted", "conflicting", "not_enough_evidence")

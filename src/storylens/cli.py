@@ -349,6 +349,65 @@ def serve(db_path: str, host: str, port: int, allow_write: bool) -> None:
         run_server(app, settings)
     except (PortInUse, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
+@click.argument("claim")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (verdict, reasons, evidence, figures).")
+def check(claim: str, db_path: str, as_json: bool) -> None:
+    """Check a claim against the stored sources: supported, refuted, conflicting or not enough evidence.
+
+    Prints each source's stance (agree, disagree, discuss) with the span it comes from, and how a
+    claimed figure compares with what the sources count. Run 'storylens relate' first so that
+    figures are compared with the claim groups.
+    """
+    from storylens.stance.check import check_claim
+
+    with _open(db_path) as store:
+        try:
+            result = check_claim(store, claim)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"verdict: {result.verdict.replace('_', ' ')}")
+    for reason in result.reasons:
+        click.echo(f"  - {reason}")
+    for ev in result.evidence:
+        click.echo(f"{ev['stance']:<9} {ev['score']:.2f} {ev['source'][:24]:<24} {ev['doc'][:10]} [{ev['start']}:{ev['end']}] "
+                   f"{ev['text'][:160]}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--watch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file of claims to track (one a line, or a JSON list): each is checked against the sources "
+                   "and listed with who supports and who denies it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON (the analysis.json 'contested' shape).")
+def contested(db_path: str, watch: Path | None, as_json: bool) -> None:
+    """Contested statements: propositions some sources assert and others deny, and changes of account.
+
+    Lists what 'relate' stored (run it first), each side with its sources and spans.
+    """
+    from storylens.stance.watch import read_watch_list, watch_items
+
+    with _open(db_path) as store:
+        items = store.relations("contested")
+        if watch is not None:
+            try:
+                items = watch_items(store, read_watch_list(watch)) + items
+            except ValueError as exc:
+                raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo("no contested statements; run 'storylens relate' first, or give claims to track with --watch")
+    for item in items:
+        click.echo(f"{item['id']}: {item['about']}")
+        for side, evs in item["sides"].items():
+            for ev in evs:
+                click.echo(f"  {side:<8} {(ev.get('source') or '-')[:24]:<24} {ev['doc'][:10]} [{ev['start']}:{ev['end']}] "
+                           f"{ev.get('text', '')[:140]}")
 
 
 EXPORT_FIELDS = ("id", "origin", "format", "kind", "title", "author", "source", "source_type", "url", "published",

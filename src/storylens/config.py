@@ -179,4 +179,50 @@ class TimelineSettings:
     # Days outside the main story's period, widened by this margin, are left out.
     margin_days: int = 45
     # Evidence sentences kept per day (the best first).
+
+
+@dataclass
+class ContestedSettings:
+    """How contested statements are found (relate/contested.py): few right items over many weak ones."""
+
+    # A sentence is a candidate claim when the check-worthiness classifier scores it at least this
+    # (titles always are; without stored scores every sentence is).
+    min_checkworthiness: float = 0.5
+    # Blocking: a denial meets only claims of other voices sharing this many content stems, and
+    # at most max_partners of them (the most specific shared words first).
+    min_shared_stems: int = 2
+    max_partners: int = 20
+    # Cosine of the two statements' sentence vectors: with a denial or debunking cue that governs
+    # the claim's words, and with a negation of the claim's predicate (which needs closer
+    # statements: a negation is a weaker sign of a denial than "denied"). Lower floors find more
+    # pairs worded differently but on the development corpora flood the list with statements
+    # about other things.
+    min_cosine_refute: float = 0.4
+    min_cosine: float = 0.55
+    # Stems a denial cue governs that the claim must share (a plain negation: its predicate).
+    min_shared_denied_refute: int = 2
+    # Stems in more than this share of the statements are the corpus's topic (its place, its main
+    # actor): sharing them says nothing about which claim a denial is about.
+    topic_share: float = 0.04
+    topic_min: int = 10  # …and in more than this many (a small corpus has no topic words)
+    # The stance model must not call the pair unrelated with more than this probability.
+    max_unrelated: float = 0.5
+    max_items: int = 15
+    max_statements_per_side: int = 8
+
+
+@dataclass
+class CheckSettings:
+    """How `storylens check` gathers and weighs evidence for a claim (stance/check.py)."""
+
+    fts_passages: int = 200  # passages fetched from the full-text index per claim
+    max_sentences: int = 64  # sentences embedded and given to the stance model per claim
+    min_cosine: float = 0.35  # a sentence farther than this from the claim is not evidence
+    max_unrelated: float = 0.5  # nor one the stance model calls unrelated with more than this probability
+    min_agree: float = 0.5  # cosine a sentence needs to state the claim (not just discuss it)…
+    min_covered: float = 0.6  # …with this share of the claim's key words (content words less the topic's)
+    min_paraphrase: float = 0.72  # …or this cosine alone (a paraphrase in other words)
+    topic_share: float = 0.3  # a claim word in more of the sentences sharing its words than this is the topic
+    min_disagree: float = 0.45  # cosine a denial needs to be about the claim
+    figure_ratio: float = 2.0  # a figure this many times off the claim's contradicts it (nearer: another estimate)
     max_evidence: int = 12

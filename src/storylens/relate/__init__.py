@@ -123,7 +123,8 @@ def _claim_groups(view: CorpusView) -> int:
 def _contested(view: CorpusView) -> int:
     from storylens.relate.contested import find_contested
 
-    items = find_contested(list(view.documents(view.main_ids))) if view.main_ids else []
+    pairs = list(view.annotated(view.main_ids))
+    items = find_contested([d for d, _ in pairs], {d.id: a for d, a in pairs}) if pairs else []
     view.store.save_relations("contested", items)
     return f"{len(items)} contested statements"
 

@@ -464,8 +464,9 @@
     var list = h('div');
     add(el, list, pagedList(list, contested, function (item) {
       var sides = Object.keys(item.sides || {});
+      var kind = { changed_account: 'change of account', watched: 'watched claim' }[item.kind];
       return h('article', { class: 'card contested', id: 'contested-' + item.id },
-        h('h2', null, item.about),
+        h('h2', null, item.about, kind ? h('span', { class: 'badge' }, kind) : null),
         h('p', { class: 'muted' }, item.explanation),
         h('div', { class: 'sides', 'data-sides': sides.length },
           sides.map(function (side) {
@@ -477,7 +478,8 @@
                 return h('blockquote', { class: 'statement' },
                   h('p', null, '“' + truncate(evText(ev) || ev.text || '', 600) + '”'),
                   h('footer', null, h('a', { href: sourceHref(ev.source || docSource(d)) }, ev.source || docSource(d)), ' · ',
-                    docDate(d) ? docDate(d) + ' · ' : '', evLink(ev, 'open at characters ' + ev.start + '–' + ev.end)));
+                    docDate(d) ? docDate(d) + ' · ' : '', ev.cue ? 'cue “' + ev.cue + '” · ' : '',
+                    evLink(ev, 'open at characters ' + ev.start + '–' + ev.end)));
               }));
           })));
     }, 50));
