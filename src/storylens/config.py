@@ -179,6 +179,7 @@ class TimelineSettings:
     # Days outside the main story's period, widened by this margin, are left out.
     margin_days: int = 45
     # Evidence sentences kept per day (the best first).
+    max_evidence: int = 12
 
 
 @dataclass
