@@ -349,6 +349,9 @@ def serve(db_path: str, host: str, port: int, allow_write: bool) -> None:
         run_server(app, settings)
     except (PortInUse, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
 @click.argument("claim")
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (verdict, reasons, evidence, figures).")
