@@ -64,7 +64,28 @@ class AnnotateSettings:
     spacy_pipeline: str = "en_core_web_sm"
     # User alias file (JSON or CSV) that forces or forbids entity merges.
     aliases: str | None = None
+
+
+@dataclass
+class ParallelSettings:
+    """Where the per-document work of clean and annotate runs, and how it is cut up.
+
+    The store is written by this process only, one transaction per batch, so a killed run
+    loses at most the batches in flight and resumes where it stopped.
+    """
+
+    # Worker processes on this machine; None: one per core; 1: everything in this process.
+    workers: int | None = None
+    # Address of a running Dask scheduler (tcp://host:8786): the work runs on its workers instead.
+    scheduler: str | None = None
+    # Documents per task and per store transaction.
     batch_size: int = 32
+    # Below this many documents to do, local worker processes are not started: starting them and
+    # loading their models costs more than the work (a Dask cluster, already running, is always used).
+    min_documents: int = 200
+    # Batches handed out ahead of the one being stored, per worker: enough to keep every worker
+    # busy, few enough that memory does not grow with the corpus.
+    ahead_per_worker: int = 2
 
 
 @dataclass
@@ -72,3 +93,4 @@ class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    parallel: ParallelSettings = field(default_factory=ParallelSettings)

@@ -8,6 +8,7 @@ next run picks up documents still marked ``raw``.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -106,16 +107,18 @@ class Store:
             )
         return True
 
-    def pending(self) -> Iterator[tuple[str, RawDocument]]:
-        """Documents read but not yet cleaned, in the order they were read."""
-        ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'raw' ORDER BY seq")]
-        for doc_id in ids:
-            row = self.db.execute(
-                "SELECT origin, format, raw_text, file_meta_json, manifest_json FROM documents WHERE id = ?",
-                (doc_id,),
-            ).fetchone()
-            yield doc_id, RawDocument(row["origin"], row["raw_text"], row["format"],
-                                      json.loads(row["file_meta_json"]), json.loads(row["manifest_json"]))
+    def pending(self, batch_size: int = 64) -> Iterator[list[tuple[str, RawDocument]]]:
+        """Documents read but not yet cleaned, in the order they were read, a batch per query."""
+        after = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT seq, id, origin, format, raw_text, file_meta_json, manifest_json FROM documents"
+                " WHERE status = 'raw' AND seq > ? ORDER BY seq LIMIT ?", (after, batch_size)).fetchall()
+            if not rows:
+                return
+            after = rows[-1]["seq"]
+            yield [(r["id"], RawDocument(r["origin"], r["raw_text"], r["format"], json.loads(r["file_meta_json"]),
+                                         json.loads(r["manifest_json"]))) for r in rows]
 
     def count_pending(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
@@ -234,9 +237,14 @@ class Store:
 
     # --- corpus-level state for cleaning -------------------------------------------------
 
-    def corpus_lines(self) -> CorpusLines:
+    def corpus_lines(self, min_share: float = 0.0, min_documents: int = 2) -> CorpusLines:
+        """Lines in at least ``min_documents`` documents and ``min_share`` of the corpus, with their counts.
+
+        Only lines above the chrome floor can change what cleaning does, so only they are loaded:
+        a handful, whatever the size of the corpus (they go to every worker with every batch).
+        """
         documents = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        floor = 2
+        floor = max(min_documents, math.ceil(min_share * documents))
         counts = dict(self.db.execute("SELECT key, documents FROM line_counts WHERE documents >= ?", (floor,)))
         return CorpusLines(counts, documents)
 
@@ -323,24 +331,34 @@ class Store:
         return rows[0][0]
 
     def document(self, doc_id: str) -> Document:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
+        docs = self.load_documents([doc_id])
+        if not docs:
             raise KeyError(f"no document with id {doc_id!r}")
-        stored = json.loads(row["meta_json"])
-        doc = Document(
-            id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
-            text=row["text"] if row["text"] is not None else row["raw_text"],
-            meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
-            duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],
-        )
-        q = "SELECT * FROM {} WHERE doc_id = ? ORDER BY {}"
-        doc.passages = [Passage(r["start_char"], r["end_char"], r["kind"], r["language"])
-                        for r in self.db.execute(q.format("passages", "idx"), (doc_id,))]
-        doc.sentences = [Sentence(r["start_char"], r["end_char"], r["passage"])
-                         for r in self.db.execute(q.format("sentences", "idx"), (doc_id,))]
-        doc.log = [Edit(r["step"], r["rule"], r["start_char"], r["end_char"], r["before"], r["after"])
-                   for r in self.db.execute(q.format("cleaning_log", "seq"), (doc_id,))]
-        return doc
+        return docs[0]
+
+    def load_documents(self, ids: list[str]) -> list[Document]:
+        """The stored documents with these ids, in the order given (unknown ids left out): four queries in all."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        docs: dict[str, Document] = {}
+        for row in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", ids):
+            stored = json.loads(row["meta_json"])
+            docs[row["id"]] = Document(
+                id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
+                text=row["text"] if row["text"] is not None else row["raw_text"],
+                meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
+                duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],
+            )
+        q = f"SELECT * FROM {{}} WHERE doc_id IN ({marks}) ORDER BY doc_id, {{}}"
+        for r in self.db.execute(q.format("passages", "idx"), ids):
+            docs[r["doc_id"]].passages.append(Passage(r["start_char"], r["end_char"], r["kind"], r["language"]))
+        for r in self.db.execute(q.format("sentences", "idx"), ids):
+            docs[r["doc_id"]].sentences.append(Sentence(r["start_char"], r["end_char"], r["passage"]))
+        for r in self.db.execute(q.format("cleaning_log", "seq"), ids):
+            docs[r["doc_id"]].log.append(Edit(r["step"], r["rule"], r["start_char"], r["end_char"], r["before"],
+                                              r["after"]))
+        return [docs[i] for i in ids if i in docs]
 
     def documents(self, limit: int | None = None) -> list[sqlite3.Row]:
         sql = (
@@ -351,10 +369,10 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.db.execute(sql).fetchall()
 
-    def iter_documents(self) -> Iterator[Document]:
+    def iter_documents(self, batch_size: int = 64) -> Iterator[Document]:
         ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'clean' ORDER BY seq")]
-        for doc_id in ids:
-            yield self.document(doc_id)
+        for at in range(0, len(ids), batch_size):
+            yield from self.load_documents(ids[at:at + batch_size])
 
     def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
         """Passages matching an FTS5 query, best first, with a highlighted snippet."""
@@ -380,13 +398,21 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
+
+    Inside another transaction it joins that one: a batch of documents is written by the
+    same methods that write one, in one transaction (and one commit) for the batch.
+    """
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.outer = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: type | None, *rest: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.outer:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
