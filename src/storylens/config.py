@@ -40,6 +40,12 @@ class CleanSettings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     # A paragraph needs this many letters before we guess its language.
     min_letters_for_language: int = 20
+    # Ingest looks at every paragraph of this many documents (spread over the corpus) with every
+    # language above, and then tells each document's passages apart among the languages found there
+    # only (other scripts still get every candidate); 0 turns that off.
+    language_sample: int = 300
+    # The languages that sample found (set by ingest; empty: decide per document among all of them).
+    corpus_languages: tuple[str, ...] = ()
     # A line counts as site chrome when it recurs in at least this many documents
     # and at least this share of the corpus.
     chrome_min_docs: int = 3

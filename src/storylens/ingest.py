@@ -13,7 +13,7 @@ at most the batches it had not yet committed, and the next run picks up from the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from storylens.clean import clean_document, document_id
 from storylens.clean.boilerplate import CorpusLines
+from storylens.clean.language import corpus_languages
 from storylens.clean.neardup import signature
 from storylens.config import CleanSettings, Settings
 from storylens.corpus import Skipped, iter_files, read_paths
@@ -119,9 +120,15 @@ def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Sett
 def _clean(store: Store, settings: Settings, summary: Summary, progress: bool,
            on_document: Callable[[str], None] | None, workers: Workers) -> None:
     """Pass 2: clean every document still raw on the workers; link near-duplicates and store here, in order."""
-    clean = settings.clean
-    corpus = store.corpus_lines(clean.chrome_min_share, clean.chrome_min_docs)
     pending = store.count_pending()
+    if not pending:
+        return
+    clean = settings.clean
+    if clean.language_sample and not clean.corpus_languages:
+        found = corpus_languages(store.sample_raw_texts(clean.language_sample), clean.languages,
+                                 clean.min_letters_for_language)
+        clean = replace(clean, corpus_languages=found)
+    corpus = store.corpus_lines(clean.chrome_min_share, clean.chrome_min_docs)
     task = partial(_clean_batch, settings=clean, corpus=corpus)
     bar = tqdm(total=pending, desc="cleaning", unit="doc", disable=not progress, delay=2, leave=False)
     for results in workers.map(task, store.pending(settings.parallel.batch_size), pending):

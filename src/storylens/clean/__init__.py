@@ -55,7 +55,8 @@ def clean_document(raw: RawDocument, settings: CleanSettings, corpus: CorpusLine
         doc.set_meta("source_type", {"thread": "forum", "post": "social"}.get(doc.kind), "text")
     doc.passages = passages_of(text, line_structured, doc.meta.get("title"))
     doc.sentences = sentences_of(text, doc.passages)
-    language = label_passages(text, doc.passages, settings.languages, settings.min_letters_for_language)
+    language = label_passages(text, doc.passages, settings.languages, settings.min_letters_for_language,
+                              settings.corpus_languages)
     doc.set_meta("language", language, "text")
     return doc
 

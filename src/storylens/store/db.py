@@ -120,6 +120,15 @@ class Store:
             yield [(r["id"], RawDocument(r["origin"], r["raw_text"], r["format"], json.loads(r["file_meta_json"]),
                                          json.loads(r["manifest_json"]))) for r in rows]
 
+    def sample_raw_texts(self, size: int) -> list[str]:
+        """The texts (as read) of about ``size`` documents spread evenly over the corpus, the same on every run."""
+        total = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()[0]
+        step = max(1, math.ceil(total / size)) if size > 0 else 0
+        if not step:
+            return []
+        return [r[0] for r in self.db.execute(
+            "SELECT raw_text FROM documents WHERE (seq - 1) % ? = 0 ORDER BY seq LIMIT ?", (step, size))]
+
     def count_pending(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
 
