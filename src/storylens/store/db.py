@@ -199,20 +199,28 @@ class Store:
             self.db.execute("UPDATE documents SET annotated_at = ? WHERE id = ?", (_now(), doc_id))
 
     def annotations(self, doc_id: str) -> Annotations:
-        ann = Annotations()
+        return self.load_annotations([doc_id])[0]
+
+    def load_annotations(self, ids: list[str]) -> list[Annotations]:
+        """Each document's annotations, in the order given: one query per table for the whole batch."""
+        out = {doc_id: Annotations() for doc_id in ids}
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
         for table, attr in rows.ATTRIBUTES.items():
             cls = rows.TABLES[table]
-            setattr(ann, attr, [rows.from_row(cls, r) for r in
-                                self.db.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", (doc_id,))])
-        for r in self.db.execute("SELECT passage, technique, score FROM passage_techniques WHERE doc_id = ?"
-                                 " ORDER BY passage, score DESC", (doc_id,)):
-            ann.techniques.setdefault(r[0], []).append((r[1], r[2]))
-        for r in self.db.execute("SELECT task, label, score FROM document_labels WHERE doc_id = ? ORDER BY score DESC",
-                                 (doc_id,)):
-            ann.labels.setdefault(r[0], []).append((r[1], r[2]))
-        ann.checkworthiness = dict(self.db.execute(
-            "SELECT sentence, checkworthiness FROM sentence_scores WHERE doc_id = ?", (doc_id,)).fetchall())
-        return ann
+            for r in self.db.execute(f"SELECT * FROM {table} WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", ids):
+                getattr(out[r["doc_id"]], attr).append(rows.from_row(cls, r))
+        for r in self.db.execute("SELECT doc_id, passage, technique, score FROM passage_techniques"
+                                 f" WHERE doc_id IN ({marks}) ORDER BY doc_id, passage, score DESC", ids):
+            out[r[0]].techniques.setdefault(r[1], []).append((r[2], r[3]))
+        for r in self.db.execute(f"SELECT doc_id, task, label, score FROM document_labels WHERE doc_id IN ({marks})"
+                                 " ORDER BY doc_id, score DESC", ids):
+            out[r[0]].labels.setdefault(r[1], []).append((r[2], r[3]))
+        for r in self.db.execute(f"SELECT doc_id, sentence, checkworthiness FROM sentence_scores"
+                                 f" WHERE doc_id IN ({marks})", ids):
+            out[r[0]].checkworthiness[r[1]] = r[2]
+        return [out[doc_id] for doc_id in ids]
 
     def unannotated(self) -> list[str]:
         return [r[0] for r in self.db.execute(
