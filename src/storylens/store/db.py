@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from storylens.clean.boilerplate import CorpusLines, chrome_candidates
-from storylens.clean.neardup import band_keys, similarity
+from storylens.clean.neardup import band_keys
 from storylens.doc import METADATA_FIELDS, Annotations, Document, Edit, Passage, RawDocument, Sentence
 from storylens.store import annotations as rows
 from storylens.store.schema import MIGRATIONS
@@ -273,15 +273,18 @@ class Store:
         candidates = self.db.execute(
             "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN"
             f" (SELECT b.doc_id FROM (VALUES {marks}) AS q"
-            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2) AND d.id != ?",
+            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2) AND d.id != ? ORDER BY d.seq",
             [x for pair in keys for x in pair] + [doc_id],
         ).fetchall()
-        best = None
-        for other, blob, duplicate_of in candidates:
-            score = similarity(np.frombuffer(blob, dtype=np.uint64), values)
-            if score >= threshold and (best is None or score > best[1]):
-                best = (duplicate_of or other, score)
-        return best
+        if not candidates:
+            return None
+        # All candidates at once: a corpus of many loose variants of a few stories gives every lookup many.
+        signatures = np.frombuffer(b"".join(c[1] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
+        scores = (signatures == values).mean(axis=1)
+        best = int(np.argmax(scores))  # the earliest of the best
+        if scores[best] < threshold:
+            return None
+        return candidates[best][2] or candidates[best][0], float(scores[best])
 
     # --- what the relate stage found ------------------------------------------------------
 
