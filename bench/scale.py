@@ -202,12 +202,25 @@ def parallel_stages(corpus: Path, work: Path, mode: str) -> dict:
 # --- the parent: corpora, children, the table -----------------------------------------------------
 
 
-def child(args: list[str]) -> dict:
-    """Run this script in a fresh process (its own peak RSS, no models loaded yet); its JSON result."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+def child(mode: str, corpus: Path, out: Path) -> dict:
+    """Run this script in a fresh process (its own peak RSS, no models loaded yet); its JSON result.
+
+    The result is kept in ``out/result.json``: a later run with the same ``--work`` reuses it, so a
+    long run (16k, 100k documents) that was stopped goes on with the sizes it had not finished.
+    """
+    saved = out / "result.json"
+    if saved.exists():
+        return json.loads(saved.read_text())
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("*.db*"):
+        stale.unlink()
+    done = subprocess.run([sys.executable, __file__, "--child", mode, str(corpus), str(out)],
+                          capture_output=True, text=True)
     if done.returncode != 0:
-        sys.exit(f"bench/scale.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        sys.exit(f"bench/scale.py --child {mode} {corpus} failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    saved.write_text(json.dumps(result))
+    return result
 
 
 def per_4x(small: dict, big: dict, key) -> float:  # noqa: ANN001
@@ -221,7 +234,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
     parser.add_argument("--speedup-size", type=int, default=1000,
                         help="documents for the 1 vs 2 workers vs Dask comparison (0: skip it)")
-    parser.add_argument("--work", type=Path, help="keep corpora, databases and reports here")
+    parser.add_argument("--work", type=Path, help="keep corpora, databases, reports and each run's result here "
+                                                     "(a later run with the same folder reuses finished results)")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -240,26 +254,18 @@ def main() -> None:
             build_corpus(folder, size, mixed=MIXED)
         corpora[size] = (folder, sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()))
 
-    rows = []
-    for size in sorted(args.sizes):
-        out = work / f"run-{size}"
-        out.mkdir(exist_ok=True)
-        for stale in out.glob("*.db*"):
-            stale.unlink()
-        result = child(["--child", "one-core", str(corpora[size][0]), str(out)])
-        result["bytes"] = corpora[size][1]
-        rows.append(result)
-        print(f"  {size} documents done (load average {os.getloadavg()[0]:.1f})", flush=True)
-
     speedup = {}
     if args.speedup_size:
-        folder = corpora[args.speedup_size][0]
         for mode in ("1", "2", "dask"):
-            out = work / f"speedup-{args.speedup_size}-{mode}"
-            out.mkdir(exist_ok=True)
-            for stale in out.glob("*.db*"):
-                stale.unlink()
-            speedup[mode] = child(["--child", mode, str(folder), str(out)])
+            speedup[mode] = child(mode, corpora[args.speedup_size][0], work / f"speedup-{args.speedup_size}-{mode}")
+            print(f"  {args.speedup_size} documents, workers {mode}: {speedup[mode]['total']:.1f} s "
+                  f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    rows = []
+    for size in sorted(args.sizes):
+        result = child("one-core", corpora[size][0], work / f"run-{size}")
+        result["bytes"] = corpora[size][1]
+        rows.append(result)
+        print(f"  {size} documents, one core: done (load average {os.getloadavg()[0]:.1f})", flush=True)
     report(rows, speedup, args.speedup_size)
 
 
