@@ -5,8 +5,11 @@ handed to whatever workers there are (:class:`Workers`); results come back in in
 and only this process writes the store, one transaction per batch. A killed run therefore
 loses at most the batches in flight, and its worker processes end with it.
 
-What is expensive to build (spaCy, natasha, the classifiers, lingua's models) is built once
-per worker process and kept between tasks: :func:`worker_cached`.
+What is expensive to build (spaCy, natasha, the classifiers) is built once per worker process
+and kept between tasks (:func:`worker_cached`) until the :class:`Workers` is closed.
+
+Worker processes import the main module again, as with any Python program that starts
+processes: a script that uses workers must guard its entry with ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -78,6 +81,8 @@ class Workers:
         self.close()
 
     def close(self) -> None:
+        """End the worker processes, or drop what work in this process built: models go with their workers."""
+        _local.__dict__.pop("items", None)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
