@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, TypeVar
 
 from storylens.config import ParallelSettings
@@ -108,20 +109,21 @@ class Workers:
     def map(self, func: Callable[[list[T]], R], batches: Iterable[list[T]], documents: int) -> Iterator[R]:
         """``func(batch)`` for every batch, in order; ``documents`` (the total) decides where it runs.
 
-        ``func`` must be a module-level function (it is sent to the workers by name); a few
-        batches are handed out ahead, so memory stays bounded however many there are.
+        ``func`` must be a module-level function or a ``partial`` of one (workers import it by
+        name); a few batches are handed out ahead, so memory stays bounded however many there are.
         """
         where = self.where(documents)
         if where == "here":
             for batch in batches:
                 yield func(batch)
             return
-        submit = self._client.submit if where == "cluster" else self._processes().submit
+        # pure=False: Dask must run every batch, not reuse a result it takes for the same call.
+        submit = partial(self._client.submit, pure=False) if where == "cluster" else self._processes().submit
         ahead = max(1, self.settings.ahead_per_worker * self.size(documents))
         pending: deque[Future] = deque()
         try:
             for batch in batches:
-                pending.append(submit(func, batch, **({"pure": False} if where == "cluster" else {})))
+                pending.append(submit(func, batch))
                 if len(pending) >= ahead:
                     yield _result(pending.popleft())
             while pending:
