@@ -232,7 +232,7 @@ def per_4x(small: dict, big: dict, key) -> float:  # noqa: ANN001
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
-    # Each worker loads its models (≈ 12 CPU s) once: at 1k documents that is a third of the annotate
+    # Each worker loads its models (≈ 10 s) once: at 1k documents that is a third of the annotate
     # work, so the comparison is made where it is paid back.
     parser.add_argument("--speedup-size", type=int, default=4000,
                         help="documents for the 1 vs 2 workers vs Dask comparison (0: skip it)")
