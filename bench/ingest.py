@@ -107,10 +107,111 @@ class Varier:
         return self.words(html, "en")
 
 
-def build_corpus(folder: Path, n_docs: int, seed: int = 1) -> tuple[int, int]:
-    """Write about ``n_docs`` documents (JSONL files hold several) under ``folder``; return (documents, bytes)."""
+# --- other events, mixed in ------------------------------------------------------------------
+# Written for this benchmark: paragraph templates about three made-up events, so that a corpus
+# holds several stories at once, as real collections do. Slots: {place} {n} {m} {day} {who}.
+
+EVENTS: dict[str, dict[str, list[str]]] = {
+    "flood": {
+        "en": [
+            "The river burst its banks near {place} on {day}, and at least {n} people were evacuated from low-lying streets.",
+            "Rescue crews said {m} houses were still under water, while {who} warned that more rain was expected overnight.",
+            "According to {who}, {n} people have been taken to temporary shelters set up in schools and sports halls.",
+            "Local residents criticised the authorities, saying the dam near {place} had not been inspected for years.",
+            "The regional governor declared a state of emergency and promised compensation of {m} dollars per family.",
+            "Insurance companies estimate the damage at {n} million dollars, though {who} called that figure too low.",
+            "Volunteers from {place} brought drinking water and blankets to the villages cut off by the flood.",
+        ],
+        "ru": [
+            "Река вышла из берегов у посёлка {place} {day}; эвакуированы не менее {n} человек.",
+            "По данным спасателей, под водой остаются {m} домов, а {who} предупреждает о новых дождях.",
+            "Жители {place} обвиняют власти в том, что плотину не проверяли много лет.",
+            "Губернатор ввёл режим чрезвычайной ситуации и пообещал выплатить по {m} рублей каждой семье.",
+        ],
+        "uk": [
+            "Річка вийшла з берегів біля селища {place} {day}; евакуйовано щонайменше {n} людей.",
+            "За даними рятувальників, під водою залишаються {m} будинків, а {who} попереджає про нові дощі.",
+            "Мешканці {place} звинувачують владу в тому, що дамбу не перевіряли багато років.",
+        ],
+    },
+    "strike": {
+        "en": [
+            "Pilots of the national airline walked out on {day}, grounding {n} flights and stranding passengers in {place}.",
+            "The union says {m} of its members joined the strike over pay and rest periods; the airline puts the number lower.",
+            "{who} said the company had offered a raise of {m} per cent, which the pilots' union rejected as an insult.",
+            "Passengers at the airport in {place} queued for hours, and at least {n} of them slept in the terminal.",
+            "The transport ministry called both sides to talks and warned that the strike was costing {n} million a day.",
+            "A spokesman for the airline denied that safety had been compromised by the cancellations.",
+        ],
+        "ru": [
+            "Пилоты национальной авиакомпании {day} начали забастовку: отменены {n} рейсов, пассажиры застряли в {place}.",
+            "Профсоюз утверждает, что к забастовке присоединились {m} пилотов; авиакомпания называет меньшую цифру.",
+            "По словам {who}, компания предложила повысить зарплату на {m} процентов, но профсоюз отказался.",
+        ],
+        "uk": [
+            "Пілоти національної авіакомпанії {day} розпочали страйк: скасовано {n} рейсів, пасажири застрягли в {place}.",
+            "Профспілка стверджує, що до страйку приєдналися {m} пілотів; авіакомпанія називає меншу цифру.",
+        ],
+    },
+    "blast": {
+        "en": [
+            "An explosion tore through a chemical plant outside {place} on {day}, killing {n} workers and injuring {m}.",
+            "Investigators said the blast started in a storage tank; {who} did not rule out sabotage.",
+            "Officials reported {n} dead, but a trade union in {place} said the real toll was higher.",
+            "Residents within {m} kilometres of the plant were told to keep their windows closed because of the smoke.",
+            "The owner of the plant denied that safety rules had been broken and promised to cooperate with the inquiry.",
+            "Two days later, {who} said that {n} people were still missing under the rubble.",
+        ],
+        "ru": [
+            "На химическом заводе под {place} {day} произошёл взрыв: погибли {n} рабочих, ранены {m}.",
+            "Следователи сообщили, что взрыв начался в резервуаре; {who} не исключает диверсию.",
+            "Официально погибших {n}, но профсоюз {place} утверждает, что их больше.",
+        ],
+        "uk": [
+            "На хімічному заводі під {place} {day} стався вибух: загинули {n} робітників, поранено {m}.",
+            "Слідчі повідомили, що вибух почався в резервуарі; {who} не виключає диверсії.",
+        ],
+    },
+}
+EVENT_SLOTS = {
+    "en": {"place": ["Northbridge", "Lower Vale", "Port Aldis", "Kestrel Bay", "Millford", "Greystone"],
+           "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+           "who": ["the emergency service", "a local councillor", "the police", "the mayor's office",
+                   "a spokeswoman for the ministry", "independent observers"]},
+    "ru": {"place": ["Северный", "Заречье", "Каменка", "Озёрный", "Берёзовка"],
+           "day": ["в понедельник", "во вторник", "в среду", "в четверг", "в пятницу"],
+           "who": ["МЧС", "местный депутат", "полиция", "пресс-служба министерства"]},
+    "uk": {"place": ["Заріччя", "Кам'янка", "Озерне", "Березівка"],
+           "day": ["у понеділок", "у вівторок", "у середу", "у четвер", "у п'ятницю"],
+           "who": ["ДСНС", "місцевий депутат", "поліція", "пресслужба міністерства"]},
+}
+EVENT_CHROME = {"en": ["Share this article", "Subscribe to our channel", "Advertisement"],
+                "ru": ["Подписывайтесь на наш канал", "Поделиться"], "uk": ["Підписуйтесь на наш канал", "Поділитися"]}
+
+
+def event_document(rng: random.Random, number: int) -> tuple[str, str, str]:
+    """A new post or article about one of the made-up events: (text, language, event)."""
+    event = rng.choice(sorted(EVENTS))
+    lang = rng.choices(["en", "ru", "uk"], weights=[6, 3, 2])[0]
+    slots = EVENT_SLOTS[lang]
+    templates = EVENTS[event][lang]
+    paras = [template.format(
+        place=rng.choice(slots["place"]), day=rng.choice(slots["day"]), who=rng.choice(slots["who"]),
+        n=rng.randint(2, 400), m=rng.randint(2, 90)) for template in rng.sample(templates, rng.randint(1, len(templates)))]
+    if rng.random() < 0.4:
+        paras.append(rng.choice(EVENT_CHROME[lang]))
+    return "\n\n".join(paras) + f"\n\n#{number}\n", lang, event
+
+
+def build_corpus(folder: Path, n_docs: int, seed: int = 1, mixed: float = 0.0) -> tuple[int, int]:
+    """Write about ``n_docs`` documents (JSONL files hold several) under ``folder``; return (documents, bytes).
+
+    ``mixed``: the share of documents about the made-up events of EVENTS rather than variants of
+    the examples (posts, a JSONL file of a hundred for every thousand documents, and articles).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     varier = Varier(seed)
+    events_rng = random.Random(seed + 1)
     examples = []
     manifest = {row["path"]: row for row in csv.DictReader((EXAMPLES / "manifest.csv").open(encoding="utf-8"))}
     for path in sorted(EXAMPLES.iterdir()):
@@ -139,9 +240,25 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 1) -> tuple[int, int]:
     rows = []
     docs = n_bytes = i = 0
     while docs < n_docs:
-        path, text, encoding = examples[i % len(examples)]
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
+        if events_rng.random() < mixed:
+            count = min(n_docs - docs, 100) if events_rng.random() < 0.01 else 1
+            made = [event_document(events_rng, i * 100 + k) for k in range(count)]
+            name = f"{i:06d}_{made[0][2]}.{'jsonl' if count > 1 else 'txt'}"
+            if count > 1:
+                data = "".join(json.dumps({"text": t, "language": lang, "channel": f"{event} watch"},
+                                          ensure_ascii=False) + "\n" for t, lang, event in made).encode()
+            else:
+                data = made[0][0].encode()
+            (sub / name).write_bytes(data)
+            rows.append({"path": f"{sub.name}/{name}", "source": f"{made[0][2]} desk {i % 7}",
+                         "source_type": "news" if count == 1 else "telegram"})
+            docs += count
+            n_bytes += len(data)
+            i += 1
+            continue
+        path, text, encoding = examples[i % len(examples)]
         name = f"{i:06d}_{path.name}"
         if path.suffix == ".html":
             out, count = distinct(varier.html, text), 1
@@ -184,8 +301,12 @@ class RssSampler(threading.Thread):
 
 
 def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
+    from storylens.config import Settings
     from storylens.ingest import ingest
     from storylens.store import Store
+
+    settings = Settings()
+    settings.parallel.workers = 1  # one core: bench/scale.py measures the workers
 
     milestones = sorted({m for m in (1000, 2000, 5000, 10000, n_docs // 10, n_docs // 5, n_docs // 2, n_docs)
                          if 0 < m <= n_docs})
@@ -206,7 +327,7 @@ def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
     rss_before = _rss_mb()
     sampler.start()
     with Store(db) as store:
-        summary = ingest([corpus], store, progress=False, on_document=on_document)
+        summary = ingest([corpus], store, settings, progress=False, on_document=on_document)
     total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     sampler.stop.set()
     sampler.join()

@@ -3,7 +3,8 @@
 The killed process is the real CLI. To land the kill reliably inside the read pass or the
 clean pass, a small wrapper slows every transaction down just before its COMMIT (so the
 kill usually hits an open transaction, the hardest case); one more run uses the plain
-`storylens` script with no slowdown at all.
+`storylens` script with no slowdown at all. The clean pass is killed with its work in this
+process and with it on two worker processes, which must end with their parent.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import textwrap
 import sqlite3
 import subprocess
 import sys
@@ -181,11 +183,23 @@ def _run(args: list[str]) -> str:
     return result.output
 
 
-def _kill_resume_and_compare(db: Path, corpus, reference, start: list[str], wait_sql: str,
-                             at_least: int) -> dict[str, int]:
-    """Start, SIGKILL once ``wait_sql`` reaches ``at_least``, check, resume, compare; return the state at the kill."""
-    root, paths = corpus
-    proc = subprocess.Popen(start, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _session(sid: int) -> list[int]:
+    """Processes still alive in session ``sid`` (a killed run's workers would be there)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def _kill(start: list[str], db: Path, wait_sql: str, at_least: int) -> None:
+    """Start ``start`` in a session of its own, SIGKILL it once ``wait_sql`` reaches ``at_least``,
+    and check that none of its worker processes outlive it."""
+    proc = subprocess.Popen(start, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         _wait_for(db, wait_sql, at_least, proc)
         os.kill(proc.pid, signal.SIGKILL)
@@ -193,6 +207,18 @@ def _kill_resume_and_compare(db: Path, corpus, reference, start: list[str], wait
         proc.kill()
         proc.communicate()
     assert proc.returncode == -signal.SIGKILL
+    if sys.platform.startswith("linux"):
+        deadline = time.monotonic() + 20
+        while _session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session(proc.pid) == [], "worker processes outlived the killed run"
+
+
+def _kill_resume_and_compare(db: Path, corpus, reference, start: list[str], wait_sql: str,
+                             at_least: int) -> dict[str, int]:
+    """Start, SIGKILL once ``wait_sql`` reaches ``at_least``, check, resume, compare; return the state at the kill."""
+    root, paths = corpus
+    _kill(start, db, wait_sql, at_least)
 
     status = check_consistent(db)
     assert 0 < sum(status.values()) <= N_DOCS
@@ -217,12 +243,12 @@ def _kill_resume_and_compare(db: Path, corpus, reference, start: list[str], wait
     return killed_at
 
 
-@pytest.mark.parametrize("phase", ["read", "clean"])
-def test_kill_and_resume(phase, corpus, reference, tmp_path):
-    db = tmp_path / f"killed_{phase}.db"
-    delay = "0.01" if phase == "read" else "0.004"  # the read pass is cheap: slow it more to land inside it
+@pytest.mark.parametrize("phase, workers", [("read", 1), ("clean", 1), ("clean", 2)])
+def test_kill_and_resume(phase, workers, corpus, reference, tmp_path):
+    db = tmp_path / f"killed_{phase}_{workers}.db"
+    delay = "0.05" if phase == "read" else "0.004"  # the read pass is cheap: slow it more to land inside it
     start = [PYTHON, "-c", SLOW_WRAPPER, delay, "ingest", NO_ANNOTATE, str(corpus[0]), "--db", str(db), "-q",
-             "--languages", LANGUAGES]
+             "--languages", LANGUAGES, "--workers", str(workers)]
     if phase == "read":
         wait = "SELECT COUNT(*) FROM documents"
     else:
@@ -240,3 +266,56 @@ def test_kill_plain_cli_and_resume(corpus, reference, tmp_path):
     db = tmp_path / "killed_plain.db"
     start = [*STORYLENS_CMD, "ingest", NO_ANNOTATE, str(corpus[0]), "--db", str(db), "-q", "--languages", LANGUAGES]
     _kill_resume_and_compare(db, corpus, reference, start, "SELECT COUNT(*) FROM documents", at_least=1)
+
+
+# Annotation on two worker processes, in small batches, with the cheap rule-based annotators.
+ANNOTATE_SCRIPT = textwrap.dedent("""
+    import sys
+    from storylens.annotate import annotate_store
+    from storylens.config import AnnotateSettings, ParallelSettings
+    from storylens.parallel import Workers
+    from storylens.store import Store
+
+    if __name__ == "__main__":
+        with Store(sys.argv[1]) as store, Workers(ParallelSettings(workers=int(sys.argv[2]), min_documents=0,
+                                                                   batch_size=8)) as workers:
+            annotate_store(store, AnnotateSettings(components=("dates", "claims", "quotes")), progress=False,
+                           workers=workers)
+""")
+ANNOTATION_TABLES = ("dates", "claims", "quotes")
+
+
+def _annotation_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as con:
+        out = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ANNOTATION_TABLES}
+        out["annotated"] = con.execute("SELECT COUNT(*) FROM documents WHERE annotated_at IS NOT NULL").fetchone()[0]
+        for table in ANNOTATION_TABLES:  # nothing doubled: one row per (document, index)
+            assert con.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} GROUP BY doc_id, idx"
+                               " HAVING COUNT(*) > 1)").fetchone()[0] == 0
+        assert con.execute(f"SELECT COUNT(*) FROM documents WHERE annotated_at IS NULL AND id IN"
+                           f" (SELECT doc_id FROM claims UNION SELECT doc_id FROM dates)").fetchone()[0] == 0
+    return out
+
+
+def test_kill_parallel_annotate_and_resume(reference, corpus, tmp_path):
+    """Annotation killed on two workers resumes to exactly what an uninterrupted run stores."""
+    cleaned = tmp_path / "cleaned.db"
+    settings = Settings()
+    settings.clean.languages = tuple(LANGUAGES.split(","))
+    with Store(cleaned) as store:
+        ingest([corpus[0]], store, settings, progress=False)
+    whole, killed = tmp_path / "whole.db", tmp_path / "killed.db"
+    for copy in (whole, killed):
+        with sqlite3.connect(cleaned) as src, sqlite3.connect(copy) as dst:
+            src.backup(dst)
+    subprocess.run([PYTHON, "-c", ANNOTATE_SCRIPT, str(whole), "1"], check=True, capture_output=True)
+    expected = _annotation_counts(whole)
+    assert expected["annotated"] == N_DOCS and expected["claims"] > N_DOCS
+
+    _kill([PYTHON, "-c", ANNOTATE_SCRIPT, str(killed), "2"], killed,
+          "SELECT COUNT(*) FROM documents WHERE annotated_at IS NOT NULL", at_least=N_DOCS // 4)
+    check_consistent(killed)
+    at_kill = _annotation_counts(killed)
+    assert 0 < at_kill["annotated"] < N_DOCS, at_kill
+    subprocess.run([PYTHON, "-c", ANNOTATE_SCRIPT, str(killed), "2"], check=True, capture_output=True)
+    assert _annotation_counts(killed) == expected

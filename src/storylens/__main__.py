@@ -1,3 +1,4 @@
 from storylens.cli import cli
 
-cli()
+if __name__ == "__main__":  # worker processes import this module again: they must not run the CLI
+    cli()

@@ -40,14 +40,16 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
     """Run every stage and write ``out_dir/report.html`` and ``out_dir/analysis.json``."""
     from storylens.annotate import annotate_store
     from storylens.ingest import ingest
+    from storylens.parallel import Workers
     from storylens.report import write_report
 
     settings = settings or Settings()
     summary = AnalyzeSummary()
-    ingested = ingest(paths, store, settings, manifests, progress=progress)
-    summary.ingest_read = ingested.read + ingested.already_stored
-    summary.lines += ingested.lines()
-    summary.lines += annotate_store(store, settings.annotate, progress=progress).lines()
+    with Workers(settings.parallel) as workers:  # one set of worker processes for clean and annotate
+        ingested = ingest(paths, store, settings, manifests, progress=progress, workers=workers)
+        summary.ingest_read = ingested.read + ingested.already_stored
+        summary.lines += ingested.lines()
+        summary.lines += annotate_store(store, settings.annotate, progress=progress, workers=workers).lines()
     summary.lines += relate_store(store, progress=progress).lines()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary.analysis = out_dir / "analysis.json"

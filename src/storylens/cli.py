@@ -14,12 +14,37 @@ from storylens.annotate import AnnotateError
 from storylens.clean.language import UnknownLanguage, check_languages
 from storylens.config import Settings
 from storylens.corpus.manifest import BadManifest
+from storylens.parallel import ParallelError
 from storylens.store import DEFAULT_DB, Store, StoreError
 
 DB_OPTION = click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
     help="SQLite database to read and write.",
 )
+
+
+def _parallel(command):  # noqa: ANN001, ANN202 - a click decorator
+    """--workers and --scheduler, for the commands that clean or annotate."""
+    command = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run cleaning and annotation on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local processes.",
+    )(command)
+    return click.option(
+        "--workers", type=click.IntRange(min=1), metavar="N",
+        help="Worker processes for cleaning and annotation (default: one per core; 1: all in this process).",
+    )(command)
+
+
+def _workers(settings: Settings, workers: int | None, scheduler: str | None):  # noqa: ANN202
+    """The workers the options ask for, or a clear message when a scheduler cannot be reached."""
+    from storylens.parallel import ParallelError, Workers
+
+    settings.parallel.workers = workers
+    settings.parallel.scheduler = scheduler
+    try:
+        return Workers(settings.parallel)
+    except ParallelError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _open(db_path: str, must_exist: bool = True) -> Store:
@@ -59,10 +84,11 @@ def cli() -> None:
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=50, show_default=True, metavar="MB",
               help="Skip files (and gzip contents) larger than this.")
 @click.option("--no-annotate", is_flag=True, help="Only read, clean and store; annotate later with 'storylens annotate'.")
+@_parallel
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], all_files: bool,
            text_fields: tuple[str, ...], fields: tuple[str, ...], languages: str | None, max_size: float,
-           no_annotate: bool, quiet: bool) -> None:
+           no_annotate: bool, workers: int | None, scheduler: str | None, quiet: bool) -> None:
     """Read, clean, annotate and store documents from files and folders (recursively).
 
     Reads .txt, .md, .html, .json, .jsonl, Telegram Desktop exports (result.json) and .gz of
@@ -76,15 +102,15 @@ def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], a
     settings.read.all_files = all_files
     _check_paths(paths)
     progress = not quiet and sys.stderr.isatty()
-    with _open(db_path, must_exist=False) as store:
+    with _workers(settings, workers, scheduler) as pool, _open(db_path, must_exist=False) as store:
         try:
-            summary = run_ingest(paths, store, settings, manifests, progress=progress)
+            summary = run_ingest(paths, store, settings, manifests, progress=progress, workers=pool)
             for line in summary.lines():
                 click.echo(line)
             if not no_annotate:
-                for line in annotate_store(store, settings.annotate, progress=progress).lines():
+                for line in annotate_store(store, settings.annotate, progress=progress, workers=pool).lines():
                     click.echo(line)
-        except (BadManifest, AnnotateError) as exc:
+        except (BadManifest, AnnotateError, ParallelError) as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"database: {db_path}")
     if summary.read == 0 and summary.already_stored == 0:
@@ -101,9 +127,10 @@ def ingest(paths: tuple[Path, ...], db_path: str, manifests: tuple[Path, ...], a
 @click.option("--all", "all_files", is_flag=True,
               help="Also read files a folder's manifest does not list (by default they are skipped and reported).")
 @click.option("--languages", metavar="CODES", help="Candidate languages, as for ingest.")
+@_parallel
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tuple[Path, ...], all_files: bool,
-            languages: str | None, quiet: bool) -> None:
+            languages: str | None, workers: int | None, scheduler: str | None, quiet: bool) -> None:
     """Run everything on a corpus and write DIR/report.html and DIR/analysis.json.
 
     Reads, cleans and annotates what is new (stored documents are reused), relates the
@@ -115,11 +142,12 @@ def analyze(paths: tuple[Path, ...], out_dir: Path, db_path: str, manifests: tup
     settings = _settings((), (), languages, 50)
     settings.read.all_files = all_files
     _check_paths(paths)
+    settings.parallel.workers, settings.parallel.scheduler = workers, scheduler
     with _open(db_path, must_exist=False) as store:
         try:
             summary = run_analyze(paths, store, out_dir, settings, manifests,
                                   progress=not quiet and sys.stderr.isatty())
-        except (BadManifest, AnnotateError) as exc:
+        except (BadManifest, AnnotateError, ParallelError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines:
         click.echo(line)
@@ -152,17 +180,19 @@ def relate(db_path: str, steps: tuple[str, ...], quiet: bool) -> None:
 @DB_OPTION
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="JSON or CSV alias file forcing or forbidding entity merges.")
+@_parallel
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def annotate(db_path: str, aliases: str | None, quiet: bool) -> None:
+def annotate(db_path: str, aliases: str | None, workers: int | None, scheduler: str | None, quiet: bool) -> None:
     """Annotate stored documents not yet annotated (entities, dates, claims, quotes, techniques)."""
     from storylens.annotate import annotate_store
 
-    settings = Settings().annotate
-    settings.aliases = aliases
-    with _open(db_path) as store:
+    settings = Settings()
+    settings.annotate.aliases = aliases
+    with _open(db_path) as store, _workers(settings, workers, scheduler) as pool:
         try:
-            lines = annotate_store(store, settings, progress=not quiet and sys.stderr.isatty()).lines()
-        except AnnotateError as exc:
+            lines = annotate_store(store, settings.annotate, progress=not quiet and sys.stderr.isatty(),
+                                   workers=pool).lines()
+        except (AnnotateError, ParallelError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in lines:
         click.echo(line)

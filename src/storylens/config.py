@@ -45,6 +45,12 @@ class CleanSettings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     # A paragraph needs this many letters before we guess its language.
     min_letters_for_language: int = 20
+    # Ingest looks at every paragraph of this many documents (spread over the corpus) with every
+    # language above, and then tells each document's passages apart among the languages found there
+    # only (other scripts still get every candidate); 0 turns that off.
+    language_sample: int = 300
+    # The languages that sample found (set by ingest; empty: decide per document among all of them).
+    corpus_languages: tuple[str, ...] = ()
     # A line counts as site chrome when it recurs in at least this many documents
     # and at least this share of the corpus.
     chrome_min_docs: int = 3
@@ -73,7 +79,28 @@ class AnnotateSettings:
     spacy_pipeline: str = "en_core_web_sm"
     # User alias file (JSON or CSV) that forces or forbids entity merges.
     aliases: str | None = None
+
+
+@dataclass
+class ParallelSettings:
+    """Where the per-document work of clean and annotate runs, and how it is cut up.
+
+    The store is written by this process only, one transaction per batch, so a killed run
+    loses at most the batches in flight and resumes where it stopped.
+    """
+
+    # Worker processes on this machine; None: one per core; 1: everything in this process.
+    workers: int | None = None
+    # Address of a running Dask scheduler (tcp://host:8786): the work runs on its workers instead.
+    scheduler: str | None = None
+    # Documents per task and per store transaction.
     batch_size: int = 32
+    # Below this many documents to do, local worker processes are not started: starting them and
+    # loading their models costs more than the work (a Dask cluster, already running, is always used).
+    min_documents: int = 200
+    # Batches handed out ahead of the one being stored, per worker: enough to keep every worker
+    # busy, few enough that memory does not grow with the corpus.
+    ahead_per_worker: int = 2
 
 
 @dataclass
@@ -122,6 +149,7 @@ class Settings:
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
+    parallel: ParallelSettings = field(default_factory=ParallelSettings)
 
 
 @dataclass

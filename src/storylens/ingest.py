@@ -3,23 +3,32 @@
 Two passes make a run resumable and let cleaning see the whole corpus:
 1. read every input and store it raw (new content only: ids are content hashes),
    counting each short line across documents (site chrome shows up there);
-2. clean every document still marked raw, link near-duplicates, store the result.
-A run killed in either pass loses at most the document it was writing.
+2. clean every document still marked raw (on the workers: :mod:`storylens.parallel`), link
+   near-duplicates and store the result, here and in order, so the links do not depend on
+   how many workers there were.
+Every pass writes a batch of documents per transaction: a run killed in either pass loses
+at most the batches it had not yet committed, and the next run picks up from there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from storylens.clean import clean_document, document_id
+from storylens.clean.boilerplate import CorpusLines
+from storylens.clean.language import corpus_languages
 from storylens.clean.neardup import signature
-from storylens.config import Settings
+from storylens.config import CleanSettings, Settings
 from storylens.corpus import Skipped, iter_files, read_paths
 from storylens.corpus.decode import REPAIRS_KEY, repair_note, repairs_from_meta
+from storylens.doc import Document, RawDocument
+from storylens.parallel import Workers, batched
 from storylens.store import Store
 
 
@@ -60,56 +69,108 @@ def ingest(
     manifests: Iterable[Path] = (),
     progress: bool = True,
     on_document: Callable[[str], None] | None = None,
+    workers: Workers | None = None,
 ) -> Summary:
-    """Read, clean and store everything under ``paths``; return what happened."""
+    """Read, clean and store everything under ``paths``; return what happened.
+
+    Cleaning runs on ``workers`` (by default as ``settings.parallel`` says: one process per core);
+    this process alone writes the store, one transaction per batch.
+    """
     settings = settings or Settings()
     paths = [Path(p) for p in paths]
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
+    _read(paths, manifests, store, settings, summary, progress)
+    if workers is None:
+        with Workers(settings.parallel) as own:
+            _clean(store, settings, summary, progress, on_document, own)
+    else:
+        _clean(store, settings, summary, progress, on_document, workers)
+    store.finish_run(run_id, summary.as_dict())
+    return summary
 
+
+def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Settings, summary: Summary,
+          progress: bool) -> None:
+    """Pass 1: store every new document as read, a batch per transaction."""
     summary.files = sum(1 for _ in iter_files(paths))
     bar = tqdm(total=summary.files, desc="reading", unit="file", disable=not progress, delay=2, leave=False)
     last_origin = None
-    for item in read_paths(paths, settings.read, manifests):
-        origin_file = item.origin.split("#", 1)[0]
-        if origin_file != last_origin:
-            bar.update(1)
-            last_origin = origin_file
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            store.record_skip(item.origin, item.reason)
-            continue
-        summary.read += 1
-        if REPAIRS_KEY in item.meta:
-            summary.repaired[origin_file] = repair_note(repairs_from_meta(item.meta[REPAIRS_KEY]))
-        if store.add_raw(item, document_id(item)):
-            summary.new += 1
-        else:
-            summary.already_stored += 1
+
+    def items() -> Iterator[RawDocument]:
+        nonlocal last_origin
+        for item in read_paths(paths, settings.read, manifests):
+            origin_file = item.origin.split("#", 1)[0]
+            if origin_file != last_origin:
+                bar.update(1)
+                last_origin = origin_file
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                store.record_skip(item.origin, item.reason)
+            else:
+                yield item
+
+    for batch in batched(items(), settings.parallel.batch_size):
+        with store.transaction():
+            for raw in batch:
+                summary.read += 1
+                if REPAIRS_KEY in raw.meta:
+                    summary.repaired[raw.origin.split("#", 1)[0]] = repair_note(repairs_from_meta(raw.meta[REPAIRS_KEY]))
+                if store.add_raw(raw, document_id(raw)):
+                    summary.new += 1
+                else:
+                    summary.already_stored += 1
     bar.close()
 
-    corpus = store.corpus_lines()
-    bar = tqdm(total=store.count_pending(), desc="cleaning", unit="doc", disable=not progress, delay=2, leave=False)
-    for doc_id, raw in store.pending():
-        try:
-            doc = clean_document(raw, settings.clean, corpus)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            summary.skipped.append(Skipped(raw.origin, f"could not clean ({type(exc).__name__}: {exc}); please report it"))
-            store.record_skip(raw.origin, summary.skipped[-1].reason)
-            bar.update(1)
-            continue
-        values = signature(doc.text, settings.clean)
-        if values is not None:
-            match = store.canonical_copy(doc.id, values, settings.clean.near_duplicate_threshold)
-            if match:
-                doc.duplicate_of, doc.duplicate_similarity = match
-                summary.duplicates_linked += 1
-        store.save_clean(doc, values)
-        summary.cleaned += 1
+
+def _clean(store: Store, settings: Settings, summary: Summary, progress: bool,
+           on_document: Callable[[str], None] | None, workers: Workers) -> None:
+    """Pass 2: clean every document still raw on the workers; link near-duplicates and store here, in order."""
+    pending = store.count_pending()
+    if not pending:
+        return
+    clean = settings.clean
+    if clean.language_sample and not clean.corpus_languages:
+        found = corpus_languages(store.sample_raw_texts(clean.language_sample), clean.languages,
+                                 clean.min_letters_for_language)
+        clean = replace(clean, corpus_languages=found)
+    corpus = store.corpus_lines(clean.chrome_min_share, clean.chrome_min_docs)
+    task = partial(_clean_batch, settings=clean, corpus=corpus)
+    bar = tqdm(total=pending, desc="cleaning", unit="doc", disable=not progress, delay=2, leave=False)
+    for results in workers.map(task, store.pending(settings.parallel.batch_size), pending):
+        with store.transaction():
+            for origin, doc, values, error in results:
+                if doc is None:
+                    summary.skipped.append(Skipped(origin, error))
+                    store.record_skip(origin, error)
+                    continue
+                if values is not None:
+                    match = store.canonical_copy(doc.id, values, clean.near_duplicate_threshold)
+                    if match:
+                        doc.duplicate_of, doc.duplicate_similarity = match
+                        summary.duplicates_linked += 1
+                store.save_clean(doc, values)
+                summary.cleaned += 1
         if on_document:
-            on_document(doc.id)
-        bar.update(1)
+            for _, doc, _, _ in results:
+                if doc is not None:
+                    on_document(doc.id)
+        bar.update(len(results))
     bar.close()
-    store.finish_run(run_id, summary.as_dict())
-    return summary
+
+
+Cleaned = tuple[str, Document | None, np.ndarray | None, str | None]  # origin, document, MinHash, error
+
+
+def _clean_batch(batch: list[tuple[str, RawDocument]], settings: CleanSettings, corpus: CorpusLines) -> list[Cleaned]:
+    """Runs in a worker: clean each document and sign it for near-duplicate lookup."""
+    out: list[Cleaned] = []
+    for _, raw in batch:
+        try:
+            doc = clean_document(raw, settings, corpus)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            out.append((raw.origin, None, None, f"could not clean ({type(exc).__name__}: {exc}); please report it"))
+            continue
+        out.append((raw.origin, doc, signature(doc.text, settings), None))
+    return out

@@ -7,13 +7,16 @@ models on first use, so a run that skips one never pays for it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from tqdm import tqdm
 
 from storylens.config import AnnotateSettings
 from storylens.doc import Annotations, Document
+from storylens.parallel import Workers, worker_cached
 
 
 class AnnotateError(RuntimeError):
@@ -101,6 +104,9 @@ class AnnotateSummary:
     entities: int = 0
     claims: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Worker processes that annotated, and how often models were loaded among them (once each).
+    processes: set[int] = field(default_factory=set)
+    model_loads: int = 0
 
     def lines(self) -> list[str]:
         out = [f"annotated {self.annotated} documents; {self.entities} entities across the corpus, "
@@ -108,47 +114,73 @@ class AnnotateSummary:
         return out + [f"  not annotated {origin}: {reason}" for origin, reason in self.failed]
 
 
-def _annotate_batch(annotator: Annotator, docs: list[Document], store, summary: AnnotateSummary):
-    """A batch at once; when it fails, document by document, so one bad document only skips itself."""
-    try:
-        return list(zip(docs, annotator(docs)))
-    except AnnotateError:
-        raise
-    except Exception:  # noqa: BLE001 - find the culprit below
-        done = []
-        for doc in docs:
-            try:
-                done.append((doc, annotator([doc])[0]))
-            except AnnotateError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-                reason = f"could not annotate ({type(exc).__name__}: {exc}); please report it"
-                summary.failed.append((doc.origin, reason))
-                store.record_skip(doc.origin, reason)
-        return done
+Annotated = tuple[str, str, Annotations | None, str | None]  # doc id, origin, annotations, why not
 
 
 def annotate_store(store, settings: AnnotateSettings | None = None, progress: bool = True,
-                   on_document: Callable[[str], None] | None = None) -> AnnotateSummary:
-    """Annotate every stored document not yet annotated, then resolve entities corpus-wide."""
+                   on_document: Callable[[str], None] | None = None,
+                   workers: Workers | None = None) -> AnnotateSummary:
+    """Annotate every stored document not yet annotated, then resolve entities corpus-wide.
+
+    Batches run on ``workers`` (default: one process per core), each loading its models once;
+    this process stores each batch's annotations in one transaction.
+    """
     settings = settings or AnnotateSettings()
-    annotator = Annotator(settings)
+    Annotator(settings)  # unknown components fail here, before any work is sent out
+    if workers is None:
+        with Workers() as own:
+            return annotate_store(store, settings, progress, on_document, own)
     pending = store.unannotated()
     summary = AnnotateSummary()
+    size = workers.settings.batch_size
+    batches = (store.load_documents(pending[at:at + size]) for at in range(0, len(pending), size))
     bar = tqdm(total=len(pending), desc="annotating", unit="doc", disable=not progress, delay=2, leave=False)
-    for at in range(0, len(pending), settings.batch_size):
-        docs = [store.document(doc_id) for doc_id in pending[at:at + settings.batch_size]]
-        for doc, ann in _annotate_batch(annotator, docs, store, summary):
-            store.save_annotations(doc.id, ann)
-            summary.annotated += 1
-            if on_document:
-                on_document(doc.id)
-        bar.update(len(docs))
+    for pid, loads, results in workers.map(partial(_annotate_batch, settings=settings), batches, len(pending)):
+        summary.processes.add(pid)
+        summary.model_loads += loads
+        with store.transaction():
+            for doc_id, origin, ann, reason in results:
+                if ann is None:
+                    summary.failed.append((origin, reason))
+                    store.record_skip(origin, reason)
+                else:
+                    store.save_annotations(doc_id, ann)
+                    summary.annotated += 1
+        if on_document:
+            for doc_id, _, ann, _ in results:
+                if ann is not None:
+                    on_document(doc_id)
+        bar.update(len(results))
     bar.close()
     if "entities" in settings.components:
         summary.entities = resolve_entities(store, settings.aliases)
     summary.claims = store.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
     return summary
+
+
+def _annotate_batch(docs: list[Document], settings: AnnotateSettings) -> tuple[int, int, list[Annotated]]:
+    """Runs in a worker: annotate a batch with this process's models, loaded on its first batch.
+
+    When the batch fails, it is annotated document by document, so one bad document only skips
+    itself. Returns the process id and how many times models were loaded here for this batch.
+    """
+    loaded = []
+    annotator = worker_cached(("annotator", repr(settings)), lambda: loaded.append(1) or Annotator(settings))
+    try:
+        return os.getpid(), len(loaded), [(d.id, d.origin, a, None) for d, a in zip(docs, annotator(docs))]
+    except AnnotateError:
+        raise
+    except Exception:  # noqa: BLE001 - find the culprit below
+        pass
+    out: list[Annotated] = []
+    for doc in docs:
+        try:
+            out.append((doc.id, doc.origin, annotator([doc])[0], None))
+        except AnnotateError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            out.append((doc.id, doc.origin, None, f"could not annotate ({type(exc).__name__}: {exc}); please report it"))
+    return os.getpid(), len(loaded), out
 
 
 def resolve_entities(store, aliases_path: str | None = None) -> int:

@@ -61,7 +61,8 @@ def clean_document(raw: RawDocument, settings: CleanSettings, corpus: CorpusLine
     doc.passages = passages_of(text, line_structured, doc.meta.get("title"),
                                settings.paragraph_max_chars, settings.paragraph_target_chars)
     doc.sentences = sentences_of(text, doc.passages)
-    language = label_passages(text, doc.passages, settings.languages, settings.min_letters_for_language)
+    language = label_passages(text, doc.passages, settings.languages, settings.min_letters_for_language,
+                              settings.corpus_languages)
     doc.set_meta("language", language, "text")
     return doc
 

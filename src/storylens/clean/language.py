@@ -3,22 +3,28 @@
 Short or mostly numeric passages get no guess rather than a wrong one; lingua itself
 also abstains when two languages are too close to call.
 
-Speed: lingua's cost grows with the number of candidate languages. The document is
-looked at once with every candidate (a sample of each passage); its passages are then
-told apart among the few languages the document plausibly holds. A passage in a script
-none of those languages is written in (a Russian quote in an English article) goes
-back to the full candidate set, so mixed-language documents keep their passages right.
+Speed: lingua's cost grows with the number of candidate languages. Ingest first looks at
+a sample of the corpus with every candidate (:func:`corpus_languages`: every paragraph of up
+to a few hundred documents); each document's passages are then told apart among the few
+languages found there. Without that sample, the document is looked at once with every
+candidate and its passages told apart among the few it plausibly holds. Either way, a
+passage in a script none of the chosen languages is written in (a Russian quote in an
+English article, a Georgian post in a Russian channel) goes back to the full candidate set,
+so mixed-language documents keep their passages right; a passage in a script only one of
+them uses is that language without asking lingua.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from storylens.doc import Passage
+from storylens.lang import cues
 
 # Lingua's cost grows with the text; a few hundred characters settle a paragraph's language.
 SAMPLE_CHARS = 400
@@ -62,6 +68,7 @@ def check_languages(languages: tuple[str, ...]) -> None:
     _detector(tuple(languages))
 
 
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to a blank line
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -73,6 +80,33 @@ def _script(text: str) -> str:
     other = len(_LETTER.findall(sample)) - cyrillic - latin
     best = max(cyrillic, latin, other)
     return "cyrillic" if best == cyrillic else "latin" if best == latin else "other"
+
+
+@lru_cache(maxsize=256)
+def _alphabet(codes: tuple[str, ...]) -> frozenset[str] | None:
+    """The letters these languages are written with (``lang/<code>/alphabet.json``); None if one has no file."""
+    letters: set[str] = set()
+    for code in codes:
+        data = cues(code, "alphabet")
+        if not data.get("letters"):
+            return None
+        letters.update(data["letters"])
+    return frozenset(letters)
+
+
+def _written_in(sample: str, script: str, pool: tuple[str, ...]) -> bool:
+    """Whether every letter of ``script`` in the sample belongs to a language of the pool.
+
+    Without alphabets for the pool, a pool of several is trusted (lingua tells them apart) and a
+    pool of one is not (nothing would check it).
+    """
+    alphabet = _alphabet(pool)
+    if alphabet is None:
+        return len(pool) > 1
+    if script == "other":
+        return True
+    in_script = _CYRILLIC if script == "cyrillic" else _LATIN
+    return not set(in_script.findall(sample.lower())) - alphabet
 
 
 def _script_of_language(code: str) -> str:
@@ -93,16 +127,52 @@ def document_candidates(text: str, passages: list[Passage], languages: tuple[str
     return tuple(sorted(top))
 
 
-def label_passages(text: str, passages: list[Passage], languages: tuple[str, ...], min_letters: int) -> str | None:
-    """Set each passage's language; return the document's (the language of most letters)."""
+def corpus_languages(texts: Iterable[str], languages: tuple[str, ...], min_letters: int,
+                     min_share: float = 0.01) -> tuple[str, ...]:
+    """The languages a sample of the corpus is written in, each paragraph looked at with every candidate.
+
+    A language counts when it is the language of a whole document of the sample, or of at least
+    ``min_share`` of its letters: a few short paragraphs taken for a neighbouring language
+    (English read as Dutch) do not make a corpus multilingual.
+    """
+    documents: set[str] = set()
+    letters: Counter[str] = Counter()
+    for text in texts:
+        passages = [Passage(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        language = label_passages(text, passages, tuple(languages), min_letters)
+        if language:
+            documents.add(language)
+        for p in passages:
+            if p.language:
+                letters[p.language] += sum(map(str.isalpha, text[p.start:p.end]))
+    total = sum(letters.values())
+    return tuple(sorted(documents | {code for code, n in letters.items() if n >= min_share * total}))
+
+
+def label_passages(text: str, passages: list[Passage], languages: tuple[str, ...], min_letters: int,
+                   corpus: tuple[str, ...] = ()) -> str | None:
+    """Set each passage's language; return the document's (the language of most letters).
+
+    ``corpus``: the languages a sample of the corpus holds (:func:`corpus_languages`), tried first.
+    """
     languages = tuple(languages)
-    candidates = document_candidates(text, passages, languages) if len(languages) > DOCUMENT_CANDIDATES else languages
-    scripts = {_script_of_language(code) for code in candidates}
+    candidates = tuple(corpus) or languages
+    if len(candidates) > DOCUMENT_CANDIDATES:
+        candidates = document_candidates(text, passages, candidates)
+    by_script: dict[str, list[str]] = {}
+    for code in candidates:
+        by_script.setdefault(_script_of_language(code), []).append(code)
     letters: Counter[str] = Counter()
     for passage in passages:
         chunk = text[passage.start:passage.end]
-        pool = candidates if _script(chunk) in scripts else languages
-        passage.language = detect(chunk, pool, min_letters)
+        script = _script(chunk)
+        pool = by_script.get(script)
+        if pool is None or not _written_in(chunk[:SAMPLE_CHARS], script, tuple(pool)):
+            passage.language = detect(chunk, languages, min_letters)
+        elif len(pool) == 1:  # the script and the alphabet settle it
+            passage.language = pool[0] if sum(map(str.isalpha, chunk[:SAMPLE_CHARS])) >= min_letters else None
+        else:
+            passage.language = detect(chunk, tuple(pool), min_letters)
         if passage.language:
             letters[passage.language] += sum(map(str.isalpha, chunk))
     return letters.most_common(1)[0][0] if letters else None

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from storylens.doc import Annotations, Document
+from storylens.parallel import batched
 from storylens.store import Store
 
+BATCH = 64  # documents read from the store per query
 STEPS: tuple[str, ...] = ("stories", "claim_groups", "contested", "labels", "timeline")
 
 
@@ -62,12 +64,13 @@ class CorpusView:
         return [d for d in self.source if d not in self.off_event]
 
     def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
-        for doc_id in self.ids if ids is None else ids:
-            yield self.store.document(doc_id)
+        for batch in batched(self.ids if ids is None else ids, BATCH):
+            yield from self.store.load_documents(batch)
 
     def annotated(self, ids: Iterable[str] | None = None) -> Iterator[tuple[Document, Annotations]]:
-        for doc_id in self.ids if ids is None else ids:
-            yield self.store.document(doc_id), self.store.annotations(doc_id)
+        for batch in batched(self.ids if ids is None else ids, BATCH):
+            docs = self.store.load_documents(batch)
+            yield from zip(docs, self.store.load_annotations([doc.id for doc in docs]))
 
     def period(self, ids: Iterable[str] | None = None) -> tuple[str | None, str | None]:
         dates = sorted(d for d in (self.published[i] for i in (self.ids if ids is None else ids)) if d)

@@ -8,6 +8,7 @@ next run picks up documents still marked ``raw``.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from storylens.clean.boilerplate import CorpusLines, chrome_candidates
-from storylens.clean.neardup import band_keys, similarity
+from storylens.clean.neardup import band_keys
 from storylens.doc import METADATA_FIELDS, Annotations, Document, Edit, Passage, RawDocument, Sentence
 from storylens.store import annotations as rows
 from storylens.store.schema import MIGRATIONS
@@ -106,16 +107,27 @@ class Store:
             )
         return True
 
-    def pending(self) -> Iterator[tuple[str, RawDocument]]:
-        """Documents read but not yet cleaned, in the order they were read."""
-        ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'raw' ORDER BY seq")]
-        for doc_id in ids:
-            row = self.db.execute(
-                "SELECT origin, format, raw_text, file_meta_json, manifest_json FROM documents WHERE id = ?",
-                (doc_id,),
-            ).fetchone()
-            yield doc_id, RawDocument(row["origin"], row["raw_text"], row["format"],
-                                      json.loads(row["file_meta_json"]), json.loads(row["manifest_json"]))
+    def pending(self, batch_size: int = 64) -> Iterator[list[tuple[str, RawDocument]]]:
+        """Documents read but not yet cleaned, in the order they were read, a batch per query."""
+        after = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT seq, id, origin, format, raw_text, file_meta_json, manifest_json FROM documents"
+                " WHERE status = 'raw' AND seq > ? ORDER BY seq LIMIT ?", (after, batch_size)).fetchall()
+            if not rows:
+                return
+            after = rows[-1]["seq"]
+            yield [(r["id"], RawDocument(r["origin"], r["raw_text"], r["format"], json.loads(r["file_meta_json"]),
+                                         json.loads(r["manifest_json"]))) for r in rows]
+
+    def sample_raw_texts(self, size: int) -> list[str]:
+        """The texts (as read) of about ``size`` documents spread evenly over the corpus, the same on every run."""
+        total = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()[0]
+        step = max(1, math.ceil(total / size)) if size > 0 else 0
+        if not step:
+            return []
+        return [r[0] for r in self.db.execute(
+            "SELECT raw_text FROM documents WHERE (seq - 1) % ? = 0 ORDER BY seq LIMIT ?", (step, size))]
 
     def count_pending(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
@@ -187,20 +199,28 @@ class Store:
             self.db.execute("UPDATE documents SET annotated_at = ? WHERE id = ?", (_now(), doc_id))
 
     def annotations(self, doc_id: str) -> Annotations:
-        ann = Annotations()
+        return self.load_annotations([doc_id])[0]
+
+    def load_annotations(self, ids: list[str]) -> list[Annotations]:
+        """Each document's annotations, in the order given: one query per table for the whole batch."""
+        out = {doc_id: Annotations() for doc_id in ids}
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
         for table, attr in rows.ATTRIBUTES.items():
             cls = rows.TABLES[table]
-            setattr(ann, attr, [rows.from_row(cls, r) for r in
-                                self.db.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", (doc_id,))])
-        for r in self.db.execute("SELECT passage, technique, score FROM passage_techniques WHERE doc_id = ?"
-                                 " ORDER BY passage, score DESC", (doc_id,)):
-            ann.techniques.setdefault(r[0], []).append((r[1], r[2]))
-        for r in self.db.execute("SELECT task, label, score FROM document_labels WHERE doc_id = ? ORDER BY score DESC",
-                                 (doc_id,)):
-            ann.labels.setdefault(r[0], []).append((r[1], r[2]))
-        ann.checkworthiness = dict(self.db.execute(
-            "SELECT sentence, checkworthiness FROM sentence_scores WHERE doc_id = ?", (doc_id,)).fetchall())
-        return ann
+            for r in self.db.execute(f"SELECT * FROM {table} WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", ids):
+                getattr(out[r["doc_id"]], attr).append(rows.from_row(cls, r))
+        for r in self.db.execute("SELECT doc_id, passage, technique, score FROM passage_techniques"
+                                 f" WHERE doc_id IN ({marks}) ORDER BY doc_id, passage, score DESC", ids):
+            out[r[0]].techniques.setdefault(r[1], []).append((r[2], r[3]))
+        for r in self.db.execute(f"SELECT doc_id, task, label, score FROM document_labels WHERE doc_id IN ({marks})"
+                                 " ORDER BY doc_id, score DESC", ids):
+            out[r[0]].labels.setdefault(r[1], []).append((r[2], r[3]))
+        for r in self.db.execute(f"SELECT doc_id, sentence, checkworthiness FROM sentence_scores"
+                                 f" WHERE doc_id IN ({marks})", ids):
+            out[r[0]].checkworthiness[r[1]] = r[2]
+        return [out[doc_id] for doc_id in ids]
 
     def unannotated(self) -> list[str]:
         return [r[0] for r in self.db.execute(
@@ -234,9 +254,14 @@ class Store:
 
     # --- corpus-level state for cleaning -------------------------------------------------
 
-    def corpus_lines(self) -> CorpusLines:
+    def corpus_lines(self, min_share: float = 0.0, min_documents: int = 2) -> CorpusLines:
+        """Lines in at least ``min_documents`` documents and ``min_share`` of the corpus, with their counts.
+
+        Only lines above the chrome floor can change what cleaning does, so only they are loaded:
+        a handful, whatever the size of the corpus (they go to every worker with every batch).
+        """
         documents = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        floor = 2
+        floor = max(min_documents, math.ceil(min_share * documents))
         counts = dict(self.db.execute("SELECT key, documents FROM line_counts WHERE documents >= ?", (floor,)))
         return CorpusLines(counts, documents)
 
@@ -248,15 +273,18 @@ class Store:
         candidates = self.db.execute(
             "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN"
             f" (SELECT b.doc_id FROM (VALUES {marks}) AS q"
-            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2) AND d.id != ?",
+            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2) AND d.id != ? ORDER BY d.seq",
             [x for pair in keys for x in pair] + [doc_id],
         ).fetchall()
-        best = None
-        for other, blob, duplicate_of in candidates:
-            score = similarity(np.frombuffer(blob, dtype=np.uint64), values)
-            if score >= threshold and (best is None or score > best[1]):
-                best = (duplicate_of or other, score)
-        return best
+        if not candidates:
+            return None
+        # All candidates at once: a corpus of many loose variants of a few stories gives every lookup many.
+        signatures = np.frombuffer(b"".join(c[1] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
+        scores = (signatures == values).mean(axis=1)
+        best = int(np.argmax(scores))  # the earliest of the best
+        if scores[best] < threshold:
+            return None
+        return candidates[best][2] or candidates[best][0], float(scores[best])
 
     # --- what the relate stage found ------------------------------------------------------
 
@@ -323,24 +351,34 @@ class Store:
         return rows[0][0]
 
     def document(self, doc_id: str) -> Document:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
+        docs = self.load_documents([doc_id])
+        if not docs:
             raise KeyError(f"no document with id {doc_id!r}")
-        stored = json.loads(row["meta_json"])
-        doc = Document(
-            id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
-            text=row["text"] if row["text"] is not None else row["raw_text"],
-            meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
-            duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],
-        )
-        q = "SELECT * FROM {} WHERE doc_id = ? ORDER BY {}"
-        doc.passages = [Passage(r["start_char"], r["end_char"], r["kind"], r["language"])
-                        for r in self.db.execute(q.format("passages", "idx"), (doc_id,))]
-        doc.sentences = [Sentence(r["start_char"], r["end_char"], r["passage"])
-                         for r in self.db.execute(q.format("sentences", "idx"), (doc_id,))]
-        doc.log = [Edit(r["step"], r["rule"], r["start_char"], r["end_char"], r["before"], r["after"])
-                   for r in self.db.execute(q.format("cleaning_log", "seq"), (doc_id,))]
-        return doc
+        return docs[0]
+
+    def load_documents(self, ids: list[str]) -> list[Document]:
+        """The stored documents with these ids, in the order given (unknown ids left out): four queries in all."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        docs: dict[str, Document] = {}
+        for row in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", ids):
+            stored = json.loads(row["meta_json"])
+            docs[row["id"]] = Document(
+                id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
+                text=row["text"] if row["text"] is not None else row["raw_text"],
+                meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
+                duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],
+            )
+        q = f"SELECT * FROM {{}} WHERE doc_id IN ({marks}) ORDER BY doc_id, {{}}"
+        for r in self.db.execute(q.format("passages", "idx"), ids):
+            docs[r["doc_id"]].passages.append(Passage(r["start_char"], r["end_char"], r["kind"], r["language"]))
+        for r in self.db.execute(q.format("sentences", "idx"), ids):
+            docs[r["doc_id"]].sentences.append(Sentence(r["start_char"], r["end_char"], r["passage"]))
+        for r in self.db.execute(q.format("cleaning_log", "seq"), ids):
+            docs[r["doc_id"]].log.append(Edit(r["step"], r["rule"], r["start_char"], r["end_char"], r["before"],
+                                              r["after"]))
+        return [docs[i] for i in ids if i in docs]
 
     def documents(self, limit: int | None = None) -> list[sqlite3.Row]:
         sql = (
@@ -351,10 +389,10 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.db.execute(sql).fetchall()
 
-    def iter_documents(self) -> Iterator[Document]:
+    def iter_documents(self, batch_size: int = 64) -> Iterator[Document]:
         ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE status = 'clean' ORDER BY seq")]
-        for doc_id in ids:
-            yield self.document(doc_id)
+        for at in range(0, len(ids), batch_size):
+            yield from self.load_documents(ids[at:at + batch_size])
 
     def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
         """Passages matching an FTS5 query, best first, with a highlighted snippet."""
@@ -380,13 +418,21 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
+
+    Inside another transaction it joins that one: a batch of documents is written by the
+    same methods that write one, in one transaction (and one commit) for the batch.
+    """
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.outer = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: type | None, *rest: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.outer:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
