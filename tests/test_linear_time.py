@@ -226,13 +226,10 @@ FUNCTIONS: dict[str, tuple[str, Callable]] = {
 # quadratic step costs minutes here); remove an entry when its module is fixed.
 _URL_IN_ENTITIES = ("annotate/entities.py _URL: the alternative \\S+@\\S+\\.\\w+ has no left anchor, so "
                     "every position of a long token scans to its end (quadratic); (?<!\\S) before it fixes it")
-_PLURAL_IN_LABELS = ("relate/labels.py _SLOTS: _PLURAL ([a-z][a-z-]{2,}s) has no left word boundary, so every "
-                     "position of a letter run scans to its end (quadratic; 100,000 letters take minutes)")
 OTHERS: dict[tuple[str, str], str] = {
     ("entities", "latin letters"): _URL_IN_ENTITIES,
     ("entities", "cyrillic letters"): _URL_IN_ENTITIES,
     ("entities", "base64 blob"): _URL_IN_ENTITIES,
-    ("labels", "latin letters"): _PLURAL_IN_LABELS,
 }
 
 
