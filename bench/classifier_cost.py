@@ -40,6 +40,7 @@ def main() -> None:
                                  ("with classifiers", ANNOTATORS)]:
             settings = Settings()
             settings.annotate.components = components
+            settings.parallel.workers = 1  # one core: ingest/annotate would start worker processes from 200 documents
             with Store(work / f"{len(components)}.db") as store:
                 start = time.process_time()
                 analyze([work / "corpus"], store, work / f"out-{len(components)}", settings, progress=False)

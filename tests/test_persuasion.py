@@ -278,3 +278,18 @@ def test_training_without_the_data_says_what_is_missing(tmp_path, capsys):
 def test_seed_genres(shipped):
     assert shipped.genre([_seed("002_")])[0][0] == "reporting"  # a news site's report
     assert shipped.genre([_seed("003_")])[0][0] == "opinion"  # a comment thread
+
+
+def test_scores_do_not_depend_on_the_batch(shipped):
+    """A score on a threshold must not flip with the worker count: the same passage gets the same
+    probabilities, to the last bit, alone, in a small batch or in a large one."""
+    passages = ANGRY + CALM + ["Short.", "Another short one.", " ".join(CALM)]
+    documents = ["\n".join(ANGRY)] * len(ANGRY) + [None] * (len(passages) - len(ANGRY))
+    together = Classifiers.load(embedder=Embedder()).probabilities("techniques", passages, documents)
+    for size in (1, 3):
+        clf = Classifiers.load(embedder=Embedder())
+        parts = [clf.probabilities("techniques", passages[i:i + size], documents[i:i + size])
+                 for i in range(0, len(passages), size)]
+        assert np.array_equal(np.vstack(parts), together)
+    alone = Classifiers.load(embedder=Embedder()).checkworthiness([CALM[0]])
+    assert alone == shipped.checkworthiness(CALM)[:1]

@@ -9,8 +9,12 @@ from storylens.annotate import Annotator
 from storylens.clean import clean_document
 from storylens.config import AnnotateSettings, Settings
 from storylens.doc import RawDocument
-from storylens.persuasion import GENRES, StoreSettings
+from storylens.persuasion import GENRES
+from storylens.ingest import ingest
 from storylens.persuasion.features import windows
+from storylens.persuasion.models import checkworthy_threshold
+from storylens.store import Store
+from storylens.store.queries import source_profiles
 
 LOUD = ("These corrupt cowards have betrayed every decent family in the land! They lie, they steal, "
         "and they laugh at us while our towns burn. ")
@@ -47,7 +51,7 @@ def test_only_labels_above_their_threshold_are_stored(annotated):
     for i, scored in ann.techniques.items():
         p = doc.passages[i]
         limits = clf.thresholds("techniques", p.end - p.start, len(doc.text))
-        floor = StoreSettings().min_probability
+        floor = annotator.settings.persuasion.min_probability
         assert scored and all(score >= max(limits[label], floor) for label, score in scored)
 
 
@@ -57,3 +61,26 @@ def test_every_sentence_gets_a_probability_and_the_document_a_genre(annotated):
     assert all(0.0 <= s <= 1.0 for s in ann.checkworthiness.values())
     (genre,) = ann.labels["genre"]
     assert genre[0] in GENRES and 0 < genre[1] <= 1
+
+
+def test_source_profiles_list_sentences_from_the_classifiers_own_cut(tmp_path):
+    """A source's check-worthy sentences are those from the calibrated F1-best cut on, not 0.5."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The river rose by two metres. The mayor closed four roads. Schools stay open.\n",
+                                  encoding="utf-8")
+    settings = Settings()
+    settings.parallel.workers = 1
+    cut = checkworthy_threshold()
+    assert 0.05 <= cut < 0.5
+    with Store(tmp_path / "s.db") as store:
+        ingest([folder], store, settings, progress=False)
+        (doc_id,) = [r[0] for r in store.db.execute("SELECT id FROM documents")]
+        scores = {0: cut + 0.01, 1: cut - 0.01, 2: 0.9}
+        with store.transaction():
+            store.db.executemany("INSERT INTO sentence_scores VALUES (?, ?, ?)",
+                                 [(doc_id, i, s) for i, s in scores.items()])
+        (profile,) = source_profiles(store.db)
+        assert [round(c["score"], 4) for c in profile["checkworthy"]] == [0.9, round(cut + 0.01, 4)]
+        assert profile["checkworthy"][1]["text"] == "The river rose by two metres."
+        assert [c["score"] for c in source_profiles(store.db, threshold=0.5)[0]["checkworthy"]] == [0.9]

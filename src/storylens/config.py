@@ -71,6 +71,16 @@ ANNOTATORS: tuple[str, ...] = ("entities", "dates", "claims", "quotes", "persuas
 
 
 @dataclass
+class PersuasionSettings:
+    """What the persuasion annotator stores (and so the report shows): a technique or frame from
+    its tuned threshold on, and never below ``min_probability``. The thresholds maximise F1 on
+    held-out folds and sit as low as 0.05 for rare labels; 0.3 keeps labels of which at least 3 in
+    10 are right, at the cost of recall (docs/evaluation.md gives both)."""
+
+    min_probability: float = 0.3
+
+
+@dataclass
 class AnnotateSettings:
     """Which annotators run, and the models they use."""
 
@@ -79,6 +89,7 @@ class AnnotateSettings:
     spacy_pipeline: str = "en_core_web_sm"
     # User alias file (JSON or CSV) that forces or forbids entity merges.
     aliases: str | None = None
+    persuasion: PersuasionSettings = field(default_factory=PersuasionSettings)
 
 
 @dataclass

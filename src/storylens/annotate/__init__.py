@@ -71,10 +71,9 @@ class Annotator:
     def _persuasion(self, docs: list[Document], results: list[Annotations]) -> None:
         """Techniques per passage (with its document as context; a long passage in windows of
         sentences), frames and genre per document, check-worthiness per sentence: calibrated
-        probabilities; a technique or frame only from its tuned threshold and ``StoreSettings``."""
-        from storylens.persuasion import StoreSettings
-
-        clf, floor = self.classifiers, StoreSettings().min_probability
+        probabilities; a technique or frame only from its tuned threshold and
+        ``settings.persuasion.min_probability``."""
+        clf, floor = self.classifiers, self.settings.persuasion.min_probability
         passages = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
         contexts = [docs[d].text for d, _, _ in passages]
         for (d, i, _), scored in zip(passages, clf.techniques([t for _, _, t in passages], contexts, floor)):

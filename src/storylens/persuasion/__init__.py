@@ -9,6 +9,6 @@ See docs/models.md for the data, label maps, scores and known weaknesses.
 """
 
 from .labels import FRAMES, GENRES, TECHNIQUES
-from .models import Classifiers, Head, StoreSettings
+from .models import Classifiers, Head
 
-__all__ = ["Classifiers", "Head", "StoreSettings", "TECHNIQUES", "FRAMES", "GENRES"]
+__all__ = ["Classifiers", "Head", "TECHNIQUES", "FRAMES", "GENRES"]

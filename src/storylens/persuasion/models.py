@@ -20,6 +20,7 @@ it in the validation data (reliability tables in docs/models.md).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,16 +29,6 @@ from .features import Embedder, document_features, unit_features, windows
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
-
-
-@dataclass
-class StoreSettings:
-    """What the pipeline stores (and so the report shows): a technique or frame from its tuned
-    threshold on, and never below ``min_probability``. The thresholds maximise F1 on held-out
-    folds and sit as low as 0.05 for rare labels; 0.3 keeps labels of which at least 3 in 10 are
-    right, at the cost of recall (docs/evaluation.md gives both)."""
-
-    min_probability: float = 0.3
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -82,7 +73,10 @@ class Head:
         return unit_features(embedder, texts, contexts)
 
     def logits(self, X: np.ndarray) -> np.ndarray:
-        return ((X - self.mean) / self.scale) @ self.W + self.b
+        """Row by row, in float64: a matrix product's rows differ in the last digits with the
+        number of rows (BLAS takes other paths), and a score must not depend on its batch."""
+        Xs = (np.asarray(X, np.float64) - self.mean) / self.scale
+        return np.array([x @ self.W for x in Xs]).reshape(len(Xs), -1) + self.b
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """Calibrated probabilities (n, labels)."""
@@ -124,12 +118,21 @@ class Head:
         with np.load(path, allow_pickle=False) as z:
             return cls(
                 labels=[str(x) for x in z["labels"]], kind=str(z["kind"]), feature=str(z["feature"]),
-                mean=z["mean"], scale=z["scale"], W=z["W"].astype(np.float32), b=z["b"],
-                calib_a=z["calib_a"], calib_b=z["calib_b"], threshold=z["threshold"], window=int(z["window"]),
+                mean=z["mean"].astype(np.float64), scale=z["scale"].astype(np.float64),
+                W=z["W"].astype(np.float64), b=z["b"].astype(np.float64), calib_a=z["calib_a"].astype(np.float64),
+                calib_b=z["calib_b"].astype(np.float64), threshold=z["threshold"], window=int(z["window"]),
                 dropped={str(k): str(v) for k, v in zip(z["dropped"], z["dropped_why"])},
                 edges=z["edges"],
                 context_edges=z["context_edges"],
             )
+
+
+@lru_cache(maxsize=4)
+def checkworthy_threshold(directory: str | Path | None = None) -> float:
+    """The calibrated probability from which a sentence is flagged check-worthy: the cut that
+    maximised F1 on held-out folds, read from the shipped (or given) weights without loading
+    the encoder, so that a query can use it."""
+    return round(float(Head.load(Path(directory or WEIGHTS) / "checkworthiness.npz").threshold.ravel()[0]), 6)
 
 
 class Classifiers:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.doc import Annotations, Claim, Document
+from storylens.persuasion.models import checkworthy_threshold
 from storylens.relate.claims import claim_id
 from storylens.store import annotations as rows_module
 
@@ -515,13 +516,18 @@ def entity_ranking(db: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
         " ORDER BY 4 DESC, e.name, e.id")]
 
 
-def source_profiles(db: sqlite3.Connection, checkworthy: int = 5, threshold: float = 0.5,
+def source_profiles(db: sqlite3.Connection, checkworthy: int = 5, threshold: float | None = None,
                     with_documents: bool = True) -> list[dict[str, Any]]:
     """One profile per source (analysis.json ``sources``), most documents first.
 
-    ``with_documents`` lists each source's document ids; without, only their number
-    (``document_count``) is given, which is what a page needs on a large store.
+    ``checkworthy``: the source's most check-worthy sentences listed, those scored from
+    ``threshold`` on (None: the classifier's own cut, tuned for F1 on held-out folds; scores
+    are calibrated probabilities). ``with_documents`` lists each source's document ids;
+    without, only their number (``document_count``) is given, which is what a page needs on a
+    large store.
     """
+    if threshold is None:
+        threshold = checkworthy_threshold()
     profiles: dict[str, dict[str, Any]] = {}
     for name, n in db.execute(f"SELECT {SOURCE} AS s, COUNT(*) FROM documents d WHERE d.status = 'clean'"
                               " GROUP BY s ORDER BY MIN(d.seq)"):
