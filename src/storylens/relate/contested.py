@@ -217,17 +217,32 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
         if apart or not (specific or (agents and patients)):
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
-    if fa.asserts and fb.asserts and apart and patients and (fa.kinds | fb.kinds) <= _PARTIES:
-        return "attribution", len(patients - topic) + 0.5 * len(patients & topic)
+    core = _shared(fa.patient, fb.patient, code)
+    if (fa.asserts and fb.asserts and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
+            and (_blames(a) or _blames(b))):
+        return "attribution", len(core - topic) + 0.5 * len(core & topic)
     return None
 
 
 _PARTIES = frozenset({"place", "org"})  # who an act is laid on in an attribution dispute: countries, peoples, bodies
 
 
+def _blames(act: Act) -> bool:
+    """Does the statement lay an act on someone or reject that ("accused", "blamed", "denied")?"""
+    words = _blame_words(act.lang)
+    return act.statement.denies or any(w.lower()[:STEM] in words for w in re.findall(r"\w+", act.statement.text))
+
+
+@lru_cache(maxsize=None)
+def _blame_words(code: str) -> frozenset[str]:
+    return frozenset(w.lower()[:STEM] for w in lang_data.cues(code, "contested_frames").get("blame", []))
+
+
 def _conflict(fa: Frame, fb: Frame, code: str) -> bool:
-    """Do the two acts have different patients ("left the building" / "did not leave the country")?"""
-    return bool(fa.patient and fb.patient and not _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code))
+    """Do the two acts have different patients ("left the building" / "did not leave the country")?
+    A common noun and a name may be one thing ("the country" / "Pakistan"): no conflict then."""
+    return bool(fa.patient and fb.patient and fa.named_patient == fb.named_patient
+                and not _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code))
 
 
 def _apart(fa: Frame, fb: Frame, code: str) -> bool:
@@ -256,7 +271,7 @@ def candidate_pairs(found: list[Act], topic: frozenset[str], settings: Contested
         for i, a in enumerate(yes):
             for b in no + yes[i + 1:]:
                 key = (id(a), id(b))
-                if key in seen or a.statement is b.statement:
+                if key in seen or a.statement is b.statement or _norm(a.statement.text) == _norm(b.statement.text):
                     continue
                 seen.add(key)
                 if not _voices_apart(a, b):
@@ -349,15 +364,18 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
     ref = anchor.frame
     if _conflict(f, ref, act.lang) or _apart(f, ref, act.lang):
         return None
-    if ref.names and not _shared(f.agent, ref.agent, act.lang):
-        return None  # the item is about who did it: a statement that does not say who takes no side
+    if ref.names:  # the item is about who did it to what: say who, and to the same
+        both = _shared(f.agent, ref.agent, act.lang) and _shared(f.patient | f.oblique, ref.patient | ref.oblique, act.lang)
+        return side if both else None
     shared = set(act.statement.stems) & (words["yes"] | words["no"])
     return side if len(shared) >= settings.join_shared and shared - topic else None
 
 
 def _item(group: dict, settings: ContestedSettings) -> dict | None:
     claims = _distinct([(a.statement, p) for a, p in group["yes"].values()], settings.max_statements_per_side)
-    deniers = _distinct([(a.statement, p) for a, p in group["no"].values()], settings.max_statements_per_side)
+    said = {_norm(s.text) for s, _ in claims}  # a sentence (or its syndicated copy) stands on one side only
+    deniers = _distinct([(a.statement, p) for a, p in group["no"].values() if _norm(a.statement.text) not in said],
+                        settings.max_statements_per_side)
     if not claims or not deniers:
         return None
     about = re.sub(r"\s+", " ", group["anchors"][0].statement.text).strip()
@@ -395,13 +413,17 @@ def _words(act: Act) -> str:
     return " ".join(dict.fromkeys(names)) or "another party"
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
 def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list[tuple[Statement, float]]:
     """Best first, one copy of a text per source (syndicated copies and repeats are one statement,
     shown at its first place in the document)."""
     best: dict[tuple[str, str], tuple[Statement, float]] = {}
     first: dict[tuple[str, str], Statement] = {}
     for s, p in statements:
-        key = (s.source, re.sub(r"\W+", " ", s.text.lower()).strip())
+        key = (s.source, _norm(s.text))
         if key not in best or p > best[key][1]:
             best[key] = (s, p)
         if key not in first or (s.doc.id, s.start) < (first[key].doc.id, first[key].start):

@@ -39,6 +39,7 @@ class Frame:
     agent: frozenset[str]  # stems of the agent phrase
     patient: frozenset[str]  # stems of the patient / theme phrase (the direct object, a passive's subject)
     oblique: frozenset[str]  # stems of the other phrases it governs ("at the plant", «на станции»)
+    named_patient: bool  # the patient is named ("left Pakistan"), not a common noun ("left the country")
     names: frozenset[str]  # stems of the agent phrase that name a party
     kinds: frozenset[str]  # what those names are: person, place (a country, a people), org
     negated: bool
@@ -53,7 +54,8 @@ class Frame:
 
     @property
     def rejects(self) -> bool:
-        return self.negated ^ self.denied
+        """Does the statement say the act did not happen ("tried not to release" says neither)?"""
+        return self.negated ^ self.denied and not self.modal
 
     @property
     def arguments(self) -> frozenset[str]:
@@ -105,6 +107,7 @@ class _Tok:
     verb: bool
     kind: str = ""  # person, place, org, or "" (unknown)
     when: bool = False  # a date, a time or a number: no argument of the act
+    accusative: bool = False  # may be a direct object (Slavic nominative and accusative often look alike)
 
 
 def _stems(toks: list[_Tok]) -> frozenset[str]:
@@ -134,7 +137,7 @@ def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list
     denied = any(a <= p < b for a, b in den for p in at)
     drop = {lemma[:STEM]}
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
-                 _stems(oblique) - drop - _stems(patient),
+                 _stems(oblique) - drop - _stems(patient), any(t.party for t in patient),
                  _stems([t for t in agent if t.party]), frozenset(t.kind for t in agent if t.party and t.kind),
                  negated, denied, modal, _stems(speaker))
 
@@ -273,7 +276,8 @@ def _sl_tokens(text: str, code: str) -> list[tuple[_Tok, object]]:
     out = []
     for i, m in enumerate(_SL_WORD.finditer(text)):
         w = m.group()
-        p = morph.parse(w)[0] if morph is not None else None
+        parses = morph.parse(w) if morph is not None else []
+        p = parses[0] if parses else None
         pos = p.tag.POS if p is not None else None
         g = p.tag.grammemes if p is not None else frozenset()
         lemma = (p.normal_form if p is not None else w).lower()
@@ -283,7 +287,8 @@ def _sl_tokens(text: str, code: str) -> list[tuple[_Tok, object]]:
         kind = "person" if {"Name", "Surn"} & g else "place" if "Geox" in g or (pos == "ADJF" and party) else \
             "org" if "Orgn" in g else ""
         out.append((_Tok(i, m.start(), m.end(), w, lemma, noun, pos == "NPRO", "plur" in g, party,
-                         pos in ("VERB", "INFN", "PRTS", "GRND"), kind), p))
+                         pos in ("VERB", "INFN", "PRTS", "GRND"), kind, False,
+                         any(q.tag.case == "accs" and q.tag.POS == pos for q in parses[:4])), p))
     return out
 
 
@@ -344,12 +349,15 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             agent = _resolve(toks[agent_k][0], phrase(agent_k), heads, words) if agent_k is not None else last_agent.get(cl - 1, [])
             if agent:
                 last_agent[cl] = agent
+            def direct(j: int) -> bool:
+                return (case(toks[j][1]) == "accs" or (j > k and toks[j][0].accusative)) and not governed(j)
+
             objs = [j for j in range(len(toks)) if j != k and clause_of[j] == cl and toks[j][0].noun
-                    and not toks[j][0].pronoun and j != agent_k and (j > k or case(toks[j][1]) == "accs")
-                    and case(toks[j][1]) in ("accs", "gent", "loct", "datv", "ablt")]
+                    and not toks[j][0].pronoun and j != agent_k and (j > k or direct(j))
+                    and (direct(j) or case(toks[j][1]) in ("gent", "loct", "datv", "ablt"))]
             objs = sorted(objs, key=lambda j: abs(j - k))[:2]
-            patient = [x for j in objs if case(toks[j][1]) == "accs" and not governed(j) for x in phrase(j)]
-            oblique = [x for j in objs if case(toks[j][1]) != "accs" or governed(j) for x in phrase(j)]
+            patient = [x for j in objs if direct(j) for x in phrase(j)]
+            oblique = [x for j in objs if not direct(j) for x in phrase(j)]
         else:  # «обстрел станции», «российские удары»
             mods = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
                     and toks[j][1].tag.POS == "ADJF" and toks[j][0].party]
