@@ -364,9 +364,8 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
     ref = anchor.frame
     if _conflict(f, ref, act.lang) or _apart(f, ref, act.lang):
         return None
-    if ref.names:  # the item is about who did it to what: say who, and to the same
-        both = _shared(f.agent, ref.agent, act.lang) and _shared(f.patient | f.oblique, ref.patient | ref.oblique, act.lang)
-        return side if both else None
+    if ref.names and not _shared(f.agent, ref.agent, act.lang):
+        return None  # the item is about who did it: a statement that does not say who takes no side
     shared = set(act.statement.stems) & (words["yes"] | words["no"])
     return side if len(shared) >= settings.join_shared and shared - topic else None
 
