@@ -122,7 +122,7 @@ def statements(docs: list[Document], anns: dict[str, Annotations] | None = None)
             out.append(Statement(
                 doc, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
-                *denial_cues(text, c.lang), frozenset(c.content(text)), bool(c.find("report", text) or c.find("hedge", text)), len(out)))
+                *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)), len(out)))
     return out
 
 

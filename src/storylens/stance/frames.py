@@ -71,6 +71,7 @@ class _Words:
     party_suffixes: tuple[str, ...]  # endings of adjectives naming a party (Slavic «-ский»)
     skip: frozenset[str]  # lemmas that are no act of their own (say, be, become)
     blame: frozenset[str]  # stems of verbs that lay an act on someone ("accused X of…")
+    negative: frozenset[str]  # stems of verbs that negate the act they govern ("refused to give")
 
 
 @lru_cache(maxsize=None)
@@ -80,7 +81,8 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower() for w in d.get("plural_pronouns", [])),
                   tuple(d.get("party_suffixes", [])),
                   frozenset(w.lower() for w in d.get("not_acts", [])),
-                  frozenset(w.lower()[:STEM] for w in d.get("blame", [])))
+                  frozenset(w.lower()[:STEM] for w in d.get("blame", [])),
+                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])))
 
 
 def supported(code: str | None) -> bool:
@@ -131,9 +133,9 @@ def _resolve(head: _Tok, phrase: list[_Tok], before: list[tuple[_Tok, list[_Tok]
 
 def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list[_Tok], oblique: list[_Tok],
            modal: bool, speaker: list[_Tok], neg: list[tuple[int, int]], den: list[tuple[int, int]],
-           light: _Tok | None = None) -> Frame:
+           light: _Tok | None = None, refused: bool = False) -> Frame:
     at = [pred.start] + ([light.start] if light is not None else [])
-    negated = any(a <= p < b for a, b in neg for p in at)
+    negated = any(a <= p < b for a, b in neg for p in at) ^ refused
     denied = any(a <= p < b for a, b in den for p in at)
     drop = {lemma[:STEM]}
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
@@ -231,6 +233,7 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         oblique = [t for t in oblique if t.lemma[:STEM] not in c.light]
         modal = any(ch.dep_ == "aux" and ch.lower_[:STEM] in words.modal for ch in v.children)
         speaker: list[_Tok] = []
+        refused = v.dep_ == "xcomp" and v.head.lemma_.lower()[:STEM] in words.negative
         node = v
         for _ in range(6):  # up the clause chain: a governing modal or reporting verb
             if node.dep_ not in _EN_REPORTED or node.head is node:
@@ -238,10 +241,11 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             node = node.head
             if node.pos_ == "VERB" and node.lemma_.lower()[:STEM] in words.modal:
                 modal = True
-            if node.pos_ == "VERB" and c.find("report", node.text) and (subj := subject(node)) is not None:
+            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
+                    and (subj := subject(node)) is not None):
                 speaker = phrase(subj)
                 break
-        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light))
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
     for n in sdoc:  # nominal acts: "Russian shelling of the plant", "Tokayev's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), n.tag_, c):
             continue
@@ -330,14 +334,14 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
     last_agent: dict[int, list[_Tok]] = {}
     for k, (t, p) in enumerate(toks):
         cl = clause_of[k]
-        if c.find("refute", t.text) and not t.noun:
-            continue
-        if c.find("report", t.text):
+        if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
             subj = [j for j in nominative if clause_of[j] == cl and j != k]
             if subj:
                 who = _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words)
                 for later in range(cl, cl + 4):
                     speaker.setdefault(later + 1, who)
+            continue
+        if c.find("refute", t.text) and not t.noun:
             continue
         act_noun = t.noun and not t.pronoun and case(p) != "nomn" and _act_noun(t.lemma, "", c) and len(t.lemma) > 4
         if not (t.verb or act_noun) or t.lemma in words.skip or t.lemma[:STEM] in c.light:
@@ -366,8 +370,11 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             oblique = []
             if not agent and not patient:
                 continue
-        modal = any(toks[j][0].lemma[:STEM] in words.modal for j in range(max(0, k - 3), k) if clause_of[j] == cl)
-        out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den))
+        near = [toks[j][0].lemma[:STEM] for j in range(max(0, k - 3), k) if clause_of[j] == cl]
+        modal = any(w in words.modal for w in near)
+        refused = t.verb and any(w in words.negative for w in near)
+        out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
+                          refused=refused))
     return out
 
 
