@@ -74,11 +74,12 @@ class Statement:
     def denies(self) -> bool:
         return bool(self.refute or self.negation)
 
-    def evidence(self, stance: str, probability: float | None = None) -> dict:
+    def evidence(self, stance: str, probability: float | None = None, voice: str | None = None) -> dict:
         ev = {"doc": self.doc.id, "start": self.start, "end": self.end, "text": self.text, "source": self.source,
               "published": self.published, "stance": stance}
-        if self.voice != self.doc.id:
-            ev["voice"] = self.voice
+        voice = voice or self.voice
+        if voice != self.doc.id:
+            ev["voice"] = voice
         cue = (self.refute or self.negation or [None])[0]
         if cue and stance == "disagree":
             ev["cue"] = cue
@@ -372,6 +373,7 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
 
 def _item(group: dict, settings: ContestedSettings) -> dict | None:
     claims = _distinct([(a.statement, p) for a, p in group["yes"].values()], settings.max_statements_per_side)
+    voice = {id(a.statement): a.voice for side in ("yes", "no") for a, _ in group[side].values()}
     said = {_norm(s.text) for s, _ in claims}  # a sentence (or its syndicated copy) stands on one side only
     deniers = _distinct([(a.statement, p) for a, p in group["no"].values() if _norm(a.statement.text) not in said],
                         settings.max_statements_per_side)
@@ -383,19 +385,19 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
                       key=lambda t: t[0].published or "")
         first = both[0][1]
         stance = {"claim": "agree", "denial": "disagree"}
-        sides = {"earlier": [s.evidence(stance[role], p) for s, role, p in both if role == first],
-                 "later": [s.evidence(stance[role], p) for s, role, p in both if role != first]}
+        sides = {"earlier": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role == first],
+                 "later": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role != first]}
         explanation = (f"{claims[0][0].source} changed its account: statements of one source on different days, "
                        "one denying or negating what the other asserts.")
         kind = "changed_account"
     elif group["kind"] == "attribution":
-        sides = {"yes": [s.evidence("agree", p) for s, p in claims], "no": [s.evidence("disagree", p) for s, p in deniers]}
+        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         yes, no = group["anchors"]
         explanation = ("Voices lay the same act on different parties: 'yes' says "
                        f"{_words(yes)} did it, 'no' says {_words(no)} did.")
         kind = "contested"
     else:
-        sides = {"yes": [s.evidence("agree", p) for s, p in claims], "no": [s.evidence("disagree", p) for s, p in deniers]}
+        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
         explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
                        "same patient); the 'no' side denies or negates what the 'yes' side asserts"
