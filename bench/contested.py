@@ -66,8 +66,8 @@ def growth(sizes: list[int]) -> None:
     from ingest import build_corpus  # bench/ingest.py
 
     from storylens.clean import clean_document
-    from storylens.config import CleanSettings
-    from storylens.corpus import read_paths
+    from storylens.config import CleanSettings, ReadSettings
+    from storylens.corpus import Skipped, read_paths
     from storylens.relate.contested import find_contested
     from storylens.relate.embeddings import encode
 
@@ -76,7 +76,8 @@ def growth(sizes: list[int]) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             build_corpus(Path(tmp), n, mixed=0.5)
-            docs = [clean_document(raw, CleanSettings()) for raw in read_paths([Path(tmp)])]
+            docs = [clean_document(raw, CleanSettings()) for raw in read_paths([Path(tmp)], ReadSettings())
+                    if not isinstance(raw, Skipped)]
         t = time.process_time()
         items = find_contested(docs)
         seconds = time.process_time() - t

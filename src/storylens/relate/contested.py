@@ -231,7 +231,7 @@ _PARTIES = frozenset({"place", "org"})  # who an act is laid on in an attributio
 def _blames(act: Act) -> bool:
     """Does the statement lay an act on someone or reject that ("accused", "blamed", "denied")?"""
     words = _blame_words(act.lang)
-    return act.statement.denies or any(w.lower()[:STEM] in words for w in re.findall(r"\w+", act.statement.text))
+    return bool(act.statement.refute) or any(w.lower()[:STEM] in words for w in re.findall(r"\w+", act.statement.text))
 
 
 @lru_cache(maxsize=None)

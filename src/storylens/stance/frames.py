@@ -85,6 +85,10 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower()[:STEM] for w in d.get("negative", [])))
 
 
+def _starts(word: str, beginnings: frozenset[str]) -> bool:
+    return any(word.startswith(b) for b in beginnings)
+
+
 def supported(code: str | None) -> bool:
     """Can statements in ``code`` be put into frames (a parser and the frame words exist)?"""
     return (code or "")[:2] in ("en", "ru", "uk") and bool(lang_data.cues((code or "")[:2], "contested_frames"))
@@ -231,15 +235,15 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             oblique += [x for prep in inner.children if prep.dep_ == "prep" for g in prep.children
                         if g.dep_ == "pobj" for x in phrase(g)]
         oblique = [t for t in oblique if t.lemma[:STEM] not in c.light]
-        modal = any(ch.dep_ == "aux" and ch.lower_[:STEM] in words.modal for ch in v.children)
+        modal = any(ch.dep_ == "aux" and _starts(ch.lower_, words.modal) for ch in v.children)
         speaker: list[_Tok] = []
-        refused = v.dep_ == "xcomp" and v.head.lemma_.lower()[:STEM] in words.negative
+        refused = v.dep_ == "xcomp" and _starts(v.head.lemma_.lower(), words.negative)
         node = v
         for _ in range(6):  # up the clause chain: a governing modal or reporting verb
             if node.dep_ not in _EN_REPORTED or node.head is node:
                 break
             node = node.head
-            if node.pos_ == "VERB" and node.lemma_.lower()[:STEM] in words.modal:
+            if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
                 modal = True
             if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
                     and (subj := subject(node)) is not None):
@@ -371,8 +375,8 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             if not agent and not patient:
                 continue
         near = [toks[j][0].lemma[:STEM] for j in range(max(0, k - 3), k) if clause_of[j] == cl]
-        modal = any(w in words.modal for w in near)
-        refused = t.verb and any(w in words.negative for w in near)
+        modal = any(w.startswith(m) for w in near for m in words.modal)
+        refused = t.verb and any(w.startswith(m) for w in near for m in words.negative)
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
                           refused=refused))
     return out
