@@ -1,34 +1,34 @@
 """Contested statements: a proposition some voices assert and others deny, for any event.
 
 No proposition is written in code. The step works on statements (sentences, titles included;
-questions and conditions assert nothing and are left out):
+questions and conditions assert nothing and are left out) and compares them on **predicate
+frames** (:mod:`storylens.stance.frames`: agent, act, patient, negation, denial, modality, the
+speaker a reporting verb names), not on shared words:
 
-1. **Deniers** are statements with a denial or debunking cue ("denied that…", "called the reports
-   fake", «опроверг», «вброс») or a predicate negation ("did not take part"), from
-   ``lang/<code>/stance_refute.json`` and ``stance_negation.json``.
-2. **Claims** are the check-worthy statements of each source (the stored ``checkworthiness`` of
-   :class:`storylens.persuasion.Classifiers`; titles always) that carry no such cue.
-3. **Blocking**: a denier meets only claims of *other voices* that share ``min_shared_stems``
-   content stems with it (an inverted index): never all pairs. Only those are embedded, and the
-   ``max_partners`` nearest in meaning are kept.
-4. **Decision**: the denier's cue must govern the claim's words
-   (:func:`storylens.stance.polarity.match`), the two must be close in meaning (encoder cosine),
-   and the stance model (:mod:`storylens.stance`) must not call them unrelated.
-5. **Items** (:func:`_items`): around each denial, its nearest claim words the proposition; each
-   statement keeps its doc/start/end span, source, published date, stance and cue.
+1. **Candidates** are the statements with a denial or negation cue (``stance_refute.json``,
+   ``stance_negation.json``), titles, and the check-worthy statements (the stored
+   ``checkworthiness`` of :class:`storylens.persuasion.Classifiers`); only they are parsed.
+2. **Blocking** (:func:`candidate_pairs`): acts meet only inside a block of one kind of act and one
+   argument, capped per block: never all pairs.
+3. **Decision** (:func:`_judge`): a *denial* (one asserts what the other negates or denies, of the
+   same agent and patient) or an *attribution dispute* (one act on one patient laid on two parties
+   named apart, with a word of blame or denial), between different voices; the encoder cosine of
+   the two sentences must pass a floor and ranks them.
+4. **Items** (:func:`_items`): pairs grouped around their strongest pair, joined by acts that say
+   the same of the same; each statement keeps its doc/start/end span, source, date, stance, cue and voice.
 
-Voices: a source is one voice, a thread's comments are one voice each, and a statement inside a
-quotation with a named speaker is that speaker's voice, so that an article that reports a denial
-("the dam did not burst", the minister wrote) and asserts the opposite itself counts twice.
+Voices: a source is one voice, a thread's comments are one voice each, a statement inside a
+quotation with a named speaker is that speaker's voice, and so is an act under a reporting or
+denying verb with a subject ("the ministry denied…"). Inside one article only two reported
+speakers can take two sides: an outlet reporting both sides does not contradict itself.
 
 When a source denies in one document what it said in its own voice in another, the item is a
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
 dispute between sources. A user's own claims to track go through :mod:`storylens.stance.watch`.
 
-Limits: statements are whole sentences, so a sentence that makes two claims stands for both;
-contradictions without a denial or negation cue (two sources blaming each other for the same
-attack, "a success" against "disastrously inadequate") are not found; sarcasm is not recognised.
-Settings: :class:`storylens.config.ContestedSettings`; measured in docs/evaluation.md.
+Limits (docs/stance.md): evaluations that oppose ("a success" / "a failure") hold no frame and are
+not compared; sarcasm is not recognised. Settings: :class:`storylens.config.ContestedSettings`;
+measured in docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     same or not named apart, the patients the same when both have one, and at least one shared
     argument that is not a topic word (or both agent and patient shared). An **attribution**
     dispute: both assert the same act on the same patient, by parties of one kind named apart
-    ("Russian shelling of the plant" / "Ukrainian forces shelled the plant").
+    ("rebel shelling of the bridge" / "army units shelled the bridge, the rebels said").
     """
     fa, fb = a.frame, b.frame
     code = a.lang
@@ -288,8 +288,8 @@ def _gate(pairs: list[tuple[Act, Act, str, float]], settings: ContestedSettings)
     strength. Only these few statements are embedded.
 
     The stance model is not asked: on two single sentences that say one act in different words
-    (the seeds' "ended up killing rioters" / "had not taken part in any fighting") it answers
-    *unrelated* with a probability of 1.0 (docs/evaluation.md); the frames decide instead.
+    ("the troops ended up killing protesters" / "they had not taken part in any fighting") it
+    answers *unrelated* with a probability near 1.0 (docs/evaluation.md); the frames decide instead.
     """
     from storylens.relate import embeddings
 

@@ -250,8 +250,8 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                 speaker = phrase(subj)
                 break
         out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
-    for n in sdoc:  # nominal acts: "Russian shelling of the plant", "Tokayev's request"
-        if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), n.tag_, c):
+    for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
+        if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
         mods = [ch for ch in n.children if ch.dep_ in ("poss", "amod", "compound")]
         agent = [_en_tok(m) for m in mods if m.dep_ == "poss" or (m.pos_ in ("PROPN", "ADJ") and m.text[:1].isupper())]
@@ -264,7 +264,7 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
     return out
 
 
-def _act_noun(lemma: str, tag: str, c) -> bool:
+def _act_noun(lemma: str, c) -> bool:
     """A noun naming an act: a gerund or a word of a family of acts (``stance_predicates.json``)."""
     return (lemma.endswith("ing") and len(lemma) > 5) or any(
         lemma.startswith(w) for fam in c.families for w in fam if len(w) >= 4)
@@ -347,7 +347,7 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             continue
         if c.find("refute", t.text) and not t.noun:
             continue
-        act_noun = t.noun and not t.pronoun and case(p) != "nomn" and _act_noun(t.lemma, "", c) and len(t.lemma) > 4
+        act_noun = t.noun and not t.pronoun and case(p) != "nomn" and _act_noun(t.lemma, c) and len(t.lemma) > 4
         if not (t.verb or act_noun) or t.lemma in words.skip or t.lemma[:STEM] in c.light:
             continue
         same = [j for j in nominative if clause_of[j] == cl and j != k and not (act_noun and j > k)]
