@@ -124,3 +124,70 @@ def test_watch_list_files(tmp_path: Path) -> None:
     empty.write_text("# nothing\n", encoding="utf-8")
     with pytest.raises(ValueError, match="holds no claims"):
         read_watch_list(empty)
+
+
+# ------------------------------------------------------------------ frames: who did what to whom
+
+
+def _frames(text: str, lang: str = "en"):
+    from storylens.stance.frames import frames
+
+    return {f.predicate: f for f in frames([text], [lang])[0]}
+
+
+def test_english_frames_hold_agent_patient_negation_denial_and_speaker() -> None:
+    shell = _frames("The ministry said the rebels did not shell the hospital.")["shell"]
+    assert {"rebel"} <= shell.agent and "hospi" in shell.patient
+    assert shell.negated and not shell.denied and shell.rejects and "minis" in shell.speaker
+    dump = _frames("The company denied dumping waste into the river.")["dump"]
+    assert dump.denied and not dump.negated and "compa" in dump.agent and "waste" in dump.patient
+    fire = _frames("Protesters marched past the palace guards, and they opened fire on the crowd.")["open"]
+    assert fire.agent == {"palac", "guard"}  # "they": the nearest plural noun phrase before it
+    fight = _frames("The volunteers did not take part in any fighting.")["fighting"]  # a light verb gives way to its noun
+    assert fight.negated and "volun" in fight.agent
+    assert _frames("Officials could evacuate the town tonight.")["evacuate"].modal
+    assert _frames("The pilots refused to fly the damaged plane.")["fly"].rejects
+
+
+def test_russian_and_ukrainian_frames_from_morphology() -> None:
+    detain = _frames("Полиция не задерживала журналистов у здания суда.", "ru")["задерживать"]
+    assert detain.negated and "полиц" in detain.agent and "журна" in detain.patient
+    left = _frames("Министерство опровергло, что дипломат покинул город.", "ru")["покинуть"]
+    assert left.denied and "дипло" in left.agent and "город" in left.patient
+    hit = _frames("Військові обстріляли лікарню вночі.", "uk")["обстріляти"]
+    assert "війсь" in hit.agent and "лікар" in hit.patient and hit.asserts
+
+
+# ------------------------------------------------------------------ disputes without a denial word
+
+
+def test_two_voices_laying_one_act_on_different_parties() -> None:
+    a = _doc("Chile accused Peru of sinking the fishing boat near the maritime border.", "Santiago Daily")
+    b = _doc("Chilean warships sank the fishing boat near the maritime border, Peruvian officials said.", "Lima Herald")
+    c = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([a, b, c])
+    assert len(items) == 1 and items[0]["kind"] == "contested"
+    assert {e["source"] for side in items[0]["sides"].values() for e in side} == {"Santiago Daily", "Lima Herald"}
+    assert "Chile" in items[0]["explanation"] and "Peru" in items[0]["explanation"]
+    # the same act laid on one party by both is no dispute
+    d = _doc("Peruvian warships sank the fishing boat near the maritime border, the coast guard said.", "Lima Herald")
+    assert find_contested([a, d, c]) == []
+
+
+def test_a_refusal_negates_and_a_permission_asserts_nothing() -> None:
+    opened = _doc("The border guards opened the northern gate for the refugees at dawn.", "Border Watch")
+    refused = _doc("The border guards refused to open the northern gate for the refugees.", "Aid Report")
+    assert [_sides(i) for i in find_contested([opened, refused])] == [{"yes": ["Border Watch"], "no": ["Aid Report"]}]
+    did_not = _doc("The border guards did not open the northern gate for the refugees.", "Night Desk")
+    assert find_contested([refused, did_not]) == []  # both say it stayed shut
+    allowed = _doc("Рада дозволила журналістці виїхати з країни минулого тижня.", "Вісник", language="uk")
+    stayed = _doc("Журналістка не виїхала з країни, повідомив її адвокат.", "Правда дня", language="uk")
+    assert find_contested([allowed, stayed]) == []  # allowed to leave is not leaving
+
+
+def test_a_reported_denial_speaks_in_its_speakers_voice() -> None:
+    claim = _doc("Army engineers blew up the dam on the river before dawn.", "River Post")
+    denial = _doc("The army denied blowing up the dam on the river.", "Capital Wire")
+    items = find_contested([claim, denial])
+    assert len(items) == 1
+    assert items[0]["sides"]["no"][0]["voice"].startswith("Capital Wire@")

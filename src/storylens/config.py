@@ -228,26 +228,18 @@ class ContestedSettings:
     # A sentence is a candidate claim when the check-worthiness classifier scores it at least this
     # (titles always are; without stored scores every sentence is).
     min_checkworthiness: float = 0.5
-    # Blocking: a denial meets only claims of other voices sharing this many content stems, and
-    # at most max_partners of them (the most specific shared words first).
-    min_shared_stems: int = 2
-    max_partners: int = 20
-    # Cosine of the two statements' sentence vectors: with a denial or debunking cue that governs
-    # the claim's words, and with a negation of the claim's predicate (which needs closer
-    # statements: a negation is a weaker sign of a denial than "denied"). Lower floors find more
-    # pairs worded differently but on the development corpora flood the list with statements
-    # about other things.
-    min_cosine_refute: float = 0.4
-    min_cosine: float = 0.55
-    # Stems a denial cue governs that the claim must share (a plain negation: its predicate).
-    min_shared_denied_refute: int = 2
+    # Blocking: acts (predicate frames) meet only inside a block of one kind of act and one
+    # argument, at most max_block of each polarity per block (the most check-worthy first).
+    max_block: int = 40
     # Stems in more than this share of the statements are the corpus's topic (its place, its main
-    # actor): sharing them says nothing about which claim a denial is about.
+    # actor): sharing only them says little about which act two statements are about.
     topic_share: float = 0.04
     topic_min: int = 10  # …and in more than this many (a small corpus has no topic words)
-    # The stance model must not call the pair unrelated with more than this probability.
-    max_unrelated: float = 0.5
-    max_items: int = 15
+    # A pair of statements whose frames contradict must also be this close in meaning (encoder cosine).
+    min_cosine: float = 0.2
+    # An act joins an item's side when its statement shares this many specific words with the item's.
+    join_shared: int = 2
+    max_items: int = 8
     max_statements_per_side: int = 8
 
 

@@ -1,34 +1,34 @@
 """Contested statements: a proposition some voices assert and others deny, for any event.
 
 No proposition is written in code. The step works on statements (sentences, titles included;
-questions and conditions assert nothing and are left out):
+questions and conditions assert nothing and are left out) and compares them on **predicate
+frames** (:mod:`storylens.stance.frames`: agent, act, patient, negation, denial, modality, the
+speaker a reporting verb names), not on shared words:
 
-1. **Deniers** are statements with a denial or debunking cue ("denied that…", "called the reports
-   fake", «опроверг», «вброс») or a predicate negation ("did not take part"), from
-   ``lang/<code>/stance_refute.json`` and ``stance_negation.json``.
-2. **Claims** are the check-worthy statements of each source (the stored ``checkworthiness`` of
-   :class:`storylens.persuasion.Classifiers`; titles always) that carry no such cue.
-3. **Blocking**: a denier meets only claims of *other voices* that share ``min_shared_stems``
-   content stems with it (an inverted index): never all pairs. Only those are embedded, and the
-   ``max_partners`` nearest in meaning are kept.
-4. **Decision**: the denier's cue must govern the claim's words
-   (:func:`storylens.stance.polarity.match`), the two must be close in meaning (encoder cosine),
-   and the stance model (:mod:`storylens.stance`) must not call them unrelated.
-5. **Items** (:func:`_items`): around each denial, its nearest claim words the proposition; each
-   statement keeps its doc/start/end span, source, published date, stance and cue.
+1. **Candidates** are the statements with a denial or negation cue (``stance_refute.json``,
+   ``stance_negation.json``), titles, and the check-worthy statements (the stored
+   ``checkworthiness`` of :class:`storylens.persuasion.Classifiers`); only they are parsed.
+2. **Blocking** (:func:`candidate_pairs`): acts meet only inside a block of one kind of act and one
+   argument, capped per block: never all pairs.
+3. **Decision** (:func:`_judge`): a *denial* (one asserts what the other negates or denies, of the
+   same agent and patient) or an *attribution dispute* (one act on one patient laid on two parties
+   named apart, with a word of blame or denial), between different voices; the encoder cosine of
+   the two sentences must pass a floor and ranks them.
+4. **Items** (:func:`_items`): pairs grouped around their strongest pair, joined by acts that say
+   the same of the same; each statement keeps its doc/start/end span, source, date, stance, cue and voice.
 
-Voices: a source is one voice, a thread's comments are one voice each, and a statement inside a
-quotation with a named speaker is that speaker's voice, so that an article that reports a denial
-("the dam did not burst", the minister wrote) and asserts the opposite itself counts twice.
+Voices: a source is one voice, a thread's comments are one voice each, a statement inside a
+quotation with a named speaker is that speaker's voice, and so is an act under a reporting or
+denying verb with a subject ("the ministry denied…"). Inside one article only two reported
+speakers can take two sides: an outlet reporting both sides does not contradict itself.
 
 When a source denies in one document what it said in its own voice in another, the item is a
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
 dispute between sources. A user's own claims to track go through :mod:`storylens.stance.watch`.
 
-Limits: statements are whole sentences, so a sentence that makes two claims stands for both;
-contradictions without a denial or negation cue (two sources blaming each other for the same
-attack, "a success" against "disastrously inadequate") are not found; sarcasm is not recognised.
-Settings: :class:`storylens.config.ContestedSettings`; measured in docs/evaluation.md.
+Limits (docs/stance.md): evaluations that oppose ("a success" / "a failure") hold no frame and are
+not compared; sarcasm is not recognised. Settings: :class:`storylens.config.ContestedSettings`;
+measured in docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -37,13 +37,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-import numpy as np
-
+from storylens import lang as lang_data
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.polarity import denial_cues, governed_stems, match
+from storylens.stance.frames import STEM, Frame, frames
+from storylens.stance.polarity import denial_cues, same_stem
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
 
@@ -73,11 +74,12 @@ class Statement:
     def denies(self) -> bool:
         return bool(self.refute or self.negation)
 
-    def evidence(self, stance: str, probability: float | None = None) -> dict:
+    def evidence(self, stance: str, probability: float | None = None, voice: str | None = None) -> dict:
         ev = {"doc": self.doc.id, "start": self.start, "end": self.end, "text": self.text, "source": self.source,
               "published": self.published, "stance": stance}
-        if self.voice != self.doc.id:
-            ev["voice"] = self.voice
+        voice = voice or self.voice
+        if voice != self.doc.id:
+            ev["voice"] = voice
         cue = (self.refute or self.negation or [None])[0]
         if cue and stance == "disagree":
             ev["cue"] = cue
@@ -121,14 +123,13 @@ def statements(docs: list[Document], anns: dict[str, Annotations] | None = None)
             out.append(Statement(
                 doc, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
-                *denial_cues(text, c.lang), frozenset(c.content(text)), bool(c.find("report", text) or c.find("hedge", text)), len(out)))
+                *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)), len(out)))
     return out
 
 
-def _is_claim(s: Statement, settings: ContestedSettings) -> bool:
-    if s.denies:
-        return False
-    return s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
+def _candidate(s: Statement, settings: ContestedSettings) -> bool:
+    """A statement worth parsing: a denial or negation, a title, or a check-worthy claim."""
+    return s.denies or s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
 
 
 def _account_pair(a: Statement, b: Statement) -> bool:
@@ -136,147 +137,285 @@ def _account_pair(a: Statement, b: Statement) -> bool:
     return a.source == b.source and a.doc.id != b.doc.id and not a.attributed and not b.attributed
 
 
-def candidate_pairs(units: list[Statement], settings: ContestedSettings) -> list[tuple[Statement, Statement, float]]:
-    """(claim, denier, cosine) of different voices: the blocking step.
+@dataclass(frozen=True)
+class Act:
+    """One frame of one statement and the voice that says it (a reporting verb's subject, when
+    the text names one: "*the ministry* said…", else the statement's voice)."""
 
-    A denier meets the claims that share ``min_shared_stems`` content stems with it (an inverted
-    index); only those are embedded, and the ``max_partners`` nearest in meaning are kept.
+    statement: Statement
+    frame: Frame
+    voice: str
+
+    @property
+    def lang(self) -> str:
+        return self.statement.lang
+
+
+def acts(units: list[Statement]) -> list[Act]:
+    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing)."""
+    out = []
+    parsed = frames([u.text for u in units], [u.lang for u in units], [u.start for u in units])
+    for u, found in zip(units, parsed):
+        for f in found:
+            if f.agent or f.patient:
+                voice = u.voice if not f.speaker or "@" in u.voice else f"{u.voice}@{'+'.join(sorted(f.speaker))}"
+                out.append(Act(u, f, voice))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _actor_families(code: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower() for w in fam) for fam in lang_data.cues(code, "contested_frames").get("actor_families", []))
+
+
+def _predicate_keys(act: Act) -> frozenset[str]:
+    """The kinds of act a predicate names: its families of acts (``stance_predicates.json``), else its stem."""
+    lemma, code = act.frame.predicate, act.lang
+    fams = {f"{code}~{k}" for k, fam in enumerate(cues(code).families) if any(lemma.startswith(w) for w in fam)}
+    return frozenset(fams or {f"{code}:{lemma[:STEM]}"})
+
+
+def _keys(stems: frozenset[str], code: str) -> frozenset[str]:
+    """Argument stems, general actor nouns replaced by their family ("troops", "forces" → one key)."""
+    fams = _actor_families(code)
+    return frozenset(next((f"~{k}" for k, fam in enumerate(fams) if any(s.startswith(w[:STEM]) for w in fam)), s)
+                     for s in stems)
+
+
+def _shared(a: frozenset[str], b: frozenset[str], code: str) -> set[str]:
+    ka, kb = _keys(a, code), _keys(b, code)
+    return {x for x in ka if any(x == y or (x[0] != "~" and y[0] != "~" and same_stem(x, y)) for y in kb)}
+
+
+def _voices_apart(a: Act, b: Act) -> bool:
+    """May the two acts stand on two sides? Different voices; inside one article (not a thread) only
+    two speakers it reports, since an outlet reporting both sides does not contradict itself; or
+    one source's own voice in two documents (a change of account)."""
+    if a.statement.doc.id == b.statement.doc.id and a.statement.doc.kind != "thread":
+        return a.voice != b.voice and "@" in a.voice and "@" in b.voice
+    return a.voice != b.voice or _account_pair(a.statement, b.statement)
+
+
+def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
+    """Do two acts of different voices contradict each other, and how strongly?
+
+    A **denial**: one asserts what the other negates or denies: same kind of act, the agents the
+    same or not named apart, the patients the same when both have one, and at least one shared
+    argument that is not a topic word (or both agent and patient shared). An **attribution**
+    dispute: both assert the same act on the same patient, by parties of one kind named apart
+    ("rebel shelling of the bridge" / "army units shelled the bridge, the rebels said").
+    """
+    fa, fb = a.frame, b.frame
+    code = a.lang
+    agents = _shared(fa.agent, fb.agent, code)
+    patients = _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code)
+    if _conflict(fa, fb, code):
+        return None
+    apart = _apart(fa, fb, code)
+    specific = (agents | patients) - topic
+    common = len((agents | patients) & topic)
+    if (fa.asserts and fb.rejects) or (fa.rejects and fb.asserts):
+        if apart or not (specific or (agents and patients)):
+            return None
+        return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
+    core = _shared(fa.patient, fb.patient, code)
+    if (fa.asserts and fb.asserts and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
+            and (_blames(a) or _blames(b))):
+        return "attribution", len(core - topic) + 0.5 * len(core & topic)
+    return None
+
+
+_PARTIES = frozenset({"place", "org"})  # who an act is laid on in an attribution dispute: countries, peoples, bodies
+
+
+def _blames(act: Act) -> bool:
+    """Does the statement lay an act on someone or reject that ("accused", "blamed", "denied")?"""
+    words = _blame_words(act.lang)
+    return bool(act.statement.refute) or any(w.lower()[:STEM] in words for w in re.findall(r"\w+", act.statement.text))
+
+
+@lru_cache(maxsize=None)
+def _blame_words(code: str) -> frozenset[str]:
+    return frozenset(w.lower()[:STEM] for w in lang_data.cues(code, "contested_frames").get("blame", []))
+
+
+def _conflict(fa: Frame, fb: Frame, code: str) -> bool:
+    """Do the two acts have different patients ("left the building" / "did not leave the country")?
+    A common noun and a name may be one thing ("the country" / "Pakistan"): no conflict then."""
+    return bool(fa.patient and fb.patient and fa.named_patient == fb.named_patient
+                and not _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code))
+
+
+def _apart(fa: Frame, fb: Frame, code: str) -> bool:
+    """Are the agents parties of one kind named apart ("Russia" / "Ukraine")?"""
+    return bool(fa.names and fb.names and not _shared(fa.names, fb.names, code) and fa.kinds & fb.kinds)
+
+
+def candidate_pairs(found: list[Act], topic: frozenset[str], settings: ContestedSettings) -> list[tuple[Act, Act, str, float]]:
+    """(asserting act, other act, kind, strength) of different voices: the blocking step.
+
+    Acts meet only inside a block of one kind of act and one argument (an inverted index on
+    (predicate family, argument stem)); a block holds at most ``max_block`` acts of each polarity,
+    the most check-worthy first. Never all pairs: the work grows with the corpus, not its square.
+    """
+    blocks: dict[tuple[str, str], list[Act]] = defaultdict(list)
+    for act in found:
+        for p in _predicate_keys(act):
+            for k in _keys(act.frame.arguments, act.lang):
+                blocks[(p, k)].append(act)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for members in blocks.values():
+        members = sorted(members, key=lambda m: -(m.statement.checkworthiness or 0.5))
+        yes = [m for m in members if m.frame.asserts][:settings.max_block]
+        no = [m for m in members if m.frame.rejects][:settings.max_block]
+        for i, a in enumerate(yes):
+            for b in no + yes[i + 1:]:
+                key = (id(a), id(b))
+                if key in seen or a.statement is b.statement or _norm(a.statement.text) == _norm(b.statement.text):
+                    continue
+                seen.add(key)
+                if not _voices_apart(a, b):
+                    continue
+                judged = _judge(a, b, topic)
+                if judged is not None:
+                    out.append((a, b, *judged))
+    return out
+
+
+def _gate(pairs: list[tuple[Act, Act, str, float]], settings: ContestedSettings) -> list[tuple[Act, Act, str, float]]:
+    """Pairs whose statements are close enough in meaning (encoder cosine), which adds to their
+    strength. Only these few statements are embedded.
+
+    The stance model is not asked: on two single sentences that say one act in different words
+    ("the troops ended up killing protesters" / "they had not taken part in any fighting") it
+    answers *unrelated* with a probability near 1.0 (docs/evaluation.md); the frames decide instead.
     """
     from storylens.relate import embeddings
 
-    postings: dict[str, list[Statement]] = defaultdict(list)
-    for s in units:
-        if _is_claim(s, settings):
-            for st in s.stems:
-                postings[st].append(s)
-    met: list[tuple[Statement, list[Statement]]] = []
-    for d in units:
-        if not d.denies:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for st in d.stems:
-            for c in postings.get(st, ()):
-                if c.voice != d.voice or _account_pair(c, d):
-                    shared[c.index] += 1
-        partners = [units[i] for i, k in shared.items() if k >= settings.min_shared_stems]
-        if partners:
-            met.append((d, partners))
-    if not met:
-        return []
-    order = sorted({d.index for d, _ in met} | {c.index for _, cs in met for c in cs})
-    row = {i: k for k, i in enumerate(order)}
-    vecs = embeddings.encode([units[i].text for i in order])
-    pairs = []
-    for d, partners in met:
-        cos = vecs[[row[c.index] for c in partners]] @ vecs[row[d.index]]
-        for k in np.argsort(-cos)[:settings.max_partners]:
-            pairs.append((partners[k], d, float(cos[k])))
-    return pairs
-
-
-def _decide(pairs: list[tuple[Statement, Statement, float]], topic: set[str],
-            settings: ContestedSettings) -> list[tuple[Statement, Statement, float, frozenset[str]]]:
-    """The pairs where the denier denies what the claim says.
-
-    The denier's cue must govern the claim's words (:func:`storylens.stance.polarity.denies`:
-    the negated predicate itself for a plain negation, two stems for a denial, at least one of
-    them not a ``topic`` stem that many statements of the corpus share), and the stance model must read
-    the pair as related. (Its sentence-level agree/disagree call is not trusted on its own: a denial
-    repeats the claim it denies, which a model trained on articles reads as agreement.)
-    """
-    from storylens.relate import embeddings
-    from storylens.stance import Side, shipped
-
-    floor = min(settings.min_cosine, settings.min_cosine_refute)
-    pairs = [(c, d, cos) for c, d, cos in pairs if cos >= floor]
     if not pairs:
         return []
-    model = shipped()
-    found = []
-    for claim, denier, cos in pairs:
-        how = match(denier.text, denier.lang, claim.stems, topic, settings.min_shared_denied_refute)
-        if how is None or cos < (settings.min_cosine_refute if how == "refute" else settings.min_cosine):
-            continue
-        texts = [claim.text, denier.text]
-        v = embeddings.encode(texts)  # cached from the blocking step
-        _, p = model.stance(Side.of([claim.text], claim.lang, v[:1]), Side.of([denier.text], denier.lang, v[1:]))
-        if p["unrelated"] > settings.max_unrelated:
-            continue
-        found.append((claim, denier, cos, _covered(denier, claim)))
-    return found
+    units = list({id(s): s for a, b, _, _ in pairs for s in (a.statement, b.statement)}.values())
+    row = {id(s): k for k, s in enumerate(units)}
+    vecs = embeddings.encode([s.text for s in units])
+    out = []
+    for a, b, kind, strength in pairs:
+        cos = float(vecs[row[id(a.statement)]] @ vecs[row[id(b.statement)]])
+        if cos >= settings.min_cosine:
+            out.append((a, b, kind, strength + cos))
+    return out
 
 
-def _covered(denier: Statement, claim: Statement) -> frozenset[str]:
-    """The words the denier's cues govern that the claim says."""
-    c = cues(denier.lang)
-    return frozenset(g for g in governed_stems(denier.text, denier.lang) if any(c.related(g, w) for w in claim.stems))
-
-
-def _items(found: list[tuple[Statement, Statement, float, frozenset[str]]], settings: ContestedSettings) -> list[dict]:
-    """Pairs grouped into propositions around their denials.
-
-    A denial's nearest claim (the one saying most of what the denial denies, then the closest)
-    words the item; other claims join its ``yes`` side when they say at least as much of it. A
-    denial whose nearest claim is already in an item joins that item's ``no`` side. No further
-    chaining: an item stays one proposition.
-    """
-    by_denier: dict[int, list[tuple[Statement, float, frozenset[str]]]] = defaultdict(list)
-    deniers: dict[int, Statement] = {}
-    for claim, denier, score, covered in found:
-        by_denier[denier.index].append((claim, score, covered))
-        deniers[denier.index] = denier
+def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: frozenset[str],
+           settings: ContestedSettings) -> list[dict]:
+    """Pairs grouped into propositions, strongest first; then acts of one kind that say the same
+    of the same (no argument apart, ``join_shared`` of their statement's specific words shared with
+    the item's) join the side they take. No chaining from pair to pair: an item stays one proposition."""
     groups: list[dict] = []
     where: dict[int, int] = {}
-    for d in sorted(by_denier, key=lambda i: -max(p for _, p, _ in by_denier[i])):
-        denier = deniers[d]
-        claims = sorted(by_denier[d], key=lambda t: (-len(t[2]), -t[1]))
-        anchor, best, denied = claims[0]
-        changed = all(_account_pair(c, denier) for c, _, _ in claims)
-        g = where.get(anchor.index)
-        if g is None or groups[g]["changed"] != changed:
-            groups.append({"claims": {}, "deniers": {}, "score": best, "changed": changed, "about": anchor})
+    for a, b, kind, strength in sorted(pairs, key=lambda t: -t[3]):
+        if kind == "denial" and a.frame.rejects:
+            a, b = b, a
+        g = where.get(id(a), where.get(id(b)))
+        if g is not None and groups[g]["kind"] != kind:
+            continue
+        if g is None:
+            changed = _account_pair(a.statement, b.statement) and a.voice == b.voice
+            groups.append({"yes": {}, "no": {}, "kind": kind, "score": strength, "changed": changed,
+                           "anchors": (a, b), "keys": _predicate_keys(a) | _predicate_keys(b)})
             g = len(groups) - 1
-        group = groups[g]
-        group["deniers"].setdefault(d, (denier, best))
-        for c, p, covered in claims:  # claims that say all the denial denies of its nearest claim
-            if c.index not in where and covered >= denied:
-                group["claims"].setdefault(c.index, (c, p))
-                where[c.index] = g
-    items = []
-    for group in sorted(groups, key=lambda g: -g["score"]):
-        claims = _distinct(group["claims"].values(), settings.max_statements_per_side)
-        deniers = _distinct(group["deniers"].values(), settings.max_statements_per_side)
-        if not claims or not deniers:
+        elif where.get(id(a), g) != where.get(id(b), g):
             continue
-        if (not group["changed"] and {c.voice for c, _ in claims} == {d.voice for d, _ in deniers}
-                and len({c.voice for c, _ in claims}) == 1):
-            continue
-        about = re.sub(r"\s+", " ", group["about"].text).strip()
+        for act, side in ((a, "yes"), (b, "no")):
+            groups[g][side].setdefault(id(act), (act, strength))
+            where[id(act)] = g
+    by_key: dict[str, list[Act]] = defaultdict(list)
+    for act in found:
+        for p in _predicate_keys(act):
+            by_key[p].append(act)
+    for g, group in enumerate(groups):
         if group["changed"]:
-            both = sorted([(s, "claim", p) for s, p in claims] + [(s, "denial", p) for s, p in deniers],
-                          key=lambda t: t[0].published or "")
-            first = both[0][1]
-            stance = {"claim": "agree", "denial": "disagree"}
-            sides = {"earlier": [s.evidence(stance[role], p) for s, role, p in both if role == first],
-                     "later": [s.evidence(stance[role], p) for s, role, p in both if role != first]}
-            explanation = (f"{claims[0][0].source} changed its account: statements of one source on different days, "
-                           "one denying or negating what the other asserts.")
-            kind = "changed_account"
-        else:
-            sides = {"yes": [s.evidence("agree", p) for s, p in claims],
-                     "no": [s.evidence("disagree", p) for s, p in deniers]}
-            cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
-            explanation = ("Statements of different voices about the same thing (shared words, sentence meaning, "
-                           "related for the stance model); the 'no' side denies or negates what the 'yes' side "
-                           f"asserts (cues: {', '.join(cues_used)}).")
-            kind = "contested"
-        items.append({"id": "", "kind": kind, "about": about[:200], "score": round(group["score"], 3),
-                      "explanation": explanation, "sides": sides})
-        if len(items) >= settings.max_items:
-            break
-    for n, item in enumerate(items, start=1):
-        item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"
-    return items
+            continue
+        yes, no = group["anchors"]
+        words = {side: set(anchor.statement.stems) for side, anchor in (("yes", yes), ("no", no))}
+        for p in group["keys"]:
+            for act in by_key[p][:settings.max_block * 4]:
+                if id(act) in where:
+                    continue
+                side = _joins(act, yes, no, group["kind"], words, topic, settings)
+                if side:
+                    group[side].setdefault(id(act), (act, group["score"] / 2))
+                    where[id(act)] = g
+    return [item for item in (_item(group, settings) for group in sorted(groups, key=lambda gr: -gr["score"]))
+            if item is not None][:settings.max_items]
+
+
+def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], topic: frozenset[str],
+           settings: ContestedSettings) -> str | None:
+    """The side of an item an act takes, or None when it does not say the same of the same."""
+    f = act.frame
+    if kind == "denial":
+        side, anchor = ("yes", yes) if f.asserts else ("no", no) if f.rejects else (None, None)
+    else:
+        side = next((s for s, anchor in (("yes", yes), ("no", no)) if f.asserts and f.names
+                     and _shared(f.names, anchor.frame.names, act.lang)), None)
+        anchor = {"yes": yes, "no": no}.get(side or "")
+    if side is None or anchor is None or act.lang != anchor.lang:
+        return None
+    ref = anchor.frame
+    if _conflict(f, ref, act.lang) or _apart(f, ref, act.lang):
+        return None
+    if ref.names and not _shared(f.agent, ref.agent, act.lang):
+        return None  # the item is about who did it: a statement that does not say who takes no side
+    shared = set(act.statement.stems) & (words["yes"] | words["no"])
+    return side if len(shared) >= settings.join_shared and shared - topic else None
+
+
+def _item(group: dict, settings: ContestedSettings) -> dict | None:
+    claims = _distinct([(a.statement, p) for a, p in group["yes"].values()], settings.max_statements_per_side)
+    voice = {id(a.statement): a.voice for side in ("yes", "no") for a, _ in group[side].values()}
+    said = {_norm(s.text) for s, _ in claims}  # a sentence (or its syndicated copy) stands on one side only
+    deniers = _distinct([(a.statement, p) for a, p in group["no"].values() if _norm(a.statement.text) not in said],
+                        settings.max_statements_per_side)
+    if not claims or not deniers:
+        return None
+    about = re.sub(r"\s+", " ", group["anchors"][0].statement.text).strip()
+    if group["changed"]:
+        both = sorted([(s, "claim", p) for s, p in claims] + [(s, "denial", p) for s, p in deniers],
+                      key=lambda t: t[0].published or "")
+        first = both[0][1]
+        stance = {"claim": "agree", "denial": "disagree"}
+        sides = {"earlier": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role == first],
+                 "later": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role != first]}
+        explanation = (f"{claims[0][0].source} changed its account: statements of one source on different days, "
+                       "one denying or negating what the other asserts.")
+        kind = "changed_account"
+    elif group["kind"] == "attribution":
+        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
+        yes, no = group["anchors"]
+        explanation = ("Voices lay the same act on different parties: 'yes' says "
+                       f"{_words(yes)} did it, 'no' says {_words(no)} did.")
+        kind = "contested"
+    else:
+        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
+        cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
+        explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
+                       "same patient); the 'no' side denies or negates what the 'yes' side asserts"
+                       + (f" (cues: {', '.join(cues_used)})." if cues_used else "."))
+        kind = "contested"
+    return {"id": "", "kind": kind, "about": about[:200], "score": round(group["score"], 3),
+            "explanation": explanation, "sides": sides}
+
+
+def _words(act: Act) -> str:
+    """The agent's name words as written in the statement."""
+    text = act.statement.text
+    names = [m.group() for m in re.finditer(r"\w+", text) if m.group().lower()[:STEM] in act.frame.names]
+    return " ".join(dict.fromkeys(names)) or "another party"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list[tuple[Statement, float]]:
@@ -285,13 +424,14 @@ def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list
     best: dict[tuple[str, str], tuple[Statement, float]] = {}
     first: dict[tuple[str, str], Statement] = {}
     for s, p in statements:
-        key = (s.source, re.sub(r"\W+", " ", s.text.lower()).strip())
+        key = (s.source, _norm(s.text))
         if key not in best or p > best[key][1]:
             best[key] = (s, p)
         if key not in first or (s.doc.id, s.start) < (first[key].doc.id, first[key].start):
             first[key] = s
     out = [(first[key], p) for key, (_, p) in best.items()]
     return sorted(out, key=lambda t: -t[1])[:limit]
+
 
 
 def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = None,
@@ -303,6 +443,9 @@ def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = N
     for u in units:
         for st in u.stems:
             df[st] += 1
-    topic = {st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min)}
-    return _items(_decide(candidate_pairs(units, settings), topic, settings), settings)
-
+    topic = frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
+    found = acts([u for u in units if _candidate(u, settings)])
+    items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
+    for n, item in enumerate(items, start=1):
+        item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"
+    return items

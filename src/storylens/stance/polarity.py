@@ -34,6 +34,25 @@ def governed_stems(text: str, lang: str | None) -> list[str]:
     ("denied *that troops fired*"), or, when nothing follows, the words before it ("the reports
     … are *fake*"). A comma before "that"/«что» does not end the clause.
     """
+    words, governed = _governed(text, lang)
+    return [words[i][2] for i in sorted({i for run in governed["predicate_negation"] + governed["refute"] for i in run})]
+
+
+def scopes(text: str, lang: str | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans of (negated, denied) words: a negation reaches its predicate, the first
+    content word after it that is not a light verb ("did not take part in the *fighting*"); a
+    denial cue the words it governs (:func:`governed_stems`)."""
+    c = cues(lang)
+    words, governed = _governed(text, lang)
+    negated = []
+    for run in governed["predicate_negation"]:
+        head = next((i for i in run if words[i][2] not in c.light), None)
+        negated += [(words[i][0], words[i][1]) for i in run if head is None or i <= head]
+    return negated, [(words[i][0], words[i][1]) for run in governed["refute"] for i in run]
+
+
+def _governed(text: str, lang: str | None) -> tuple[list[tuple[int, int, str]], dict[str, list[list[int]]]]:
+    """The content words of ``text`` (start, end, stem) and, per cue kind, the indices of those each cue governs."""
     c = cues(lang)
     carry = c.patterns.get("continue")
     breaks = [m.start() for m in c.find("clauses", text)]
@@ -44,16 +63,16 @@ def governed_stems(text: str, lang: str | None) -> list[str]:
     content = set(c.content(text))
     words = [(m.start(), m.end(), m.group().lower()[:5]) for m in _WORDS.finditer(text)]
     words = [w for w in words if w[2] in content]
-    governed: set[int] = set()
+    governed: dict[str, list[list[int]]] = {"predicate_negation": [], "refute": []}
     for kind, reach, back in (("predicate_negation", NEGATION_REACH, 0), ("refute", DENIAL_REACH, DENIAL_BACK)):
         for m in c.find(kind, text):
-            stop = min([b for b in breaks if b > m.end()], default=len(text))
+            stop = min([b for b in breaks if b >= m.end()], default=len(text))
             start = max([b for b in breaks if b < m.start()], default=-1)
             after = [i for i, (a, _, _) in enumerate(words) if m.end() <= a < stop][:reach]
-            governed.update(after)
             if back and len(after) < 2:
-                governed.update([i for i, (a, b, _) in enumerate(words) if start < a and b <= m.start()][-back:])
-    return [words[i][2] for i in sorted(governed)]
+                after = [i for i, (a, b, _) in enumerate(words) if start < a and b <= m.start()][-back:] + after
+            governed[kind].append(after)
+    return words, governed
 
 
 def _negation_denied(text: str, lang: str | None) -> bool:

@@ -1,0 +1,400 @@
+"""Who did what to whom, said by whom: a light predicate–argument frame per clause of a statement.
+
+Bags of words cannot tell "X did P to Y" from "X did not do P" from "Z did P to Y"; frames can, so
+the contested step compares statements on them (:mod:`storylens.relate.contested`). A frame holds
+the predicate's lemma (a light verb gives way to its noun: "took part in the *fighting*"), the
+stems of its agent and patient phrases (a plural pronoun stands for the nearest plural noun
+phrase before it, one naming a party first), which of those words name a party (a country, a
+people, an organisation, a person), whether the predicate is negated, denied ("denied
+*deploying* weapons", «опроверг, что … *покинула*») or only possible ("could", "plans to"), and
+the speaker a reporting verb gives it ("*the ministry* said that…").
+
+English is parsed with spaCy's small model (tagger + dependency parser); Russian and Ukrainian
+with pymorphy3's morphology (case marks the agent and the patient well enough without a parser).
+Both are loaded once per process, and only the statements the contested step keeps as candidates
+are parsed. Negation and denial scopes come from the same cue files for every language
+(:func:`storylens.stance.polarity.scopes`). Words live in ``lang/<code>/contested_frames.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storylens import lang as lang_data
+from storylens.stance.cues import cues
+from storylens.stance.polarity import scopes
+
+STEM = 5  # letters of a lemma that stand for it (the cue files' stems are as long)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One predicate of a statement; ``start``/``end`` are the predicate word's offsets in the text."""
+
+    start: int
+    end: int
+    predicate: str  # lemma, lower case
+    agent: frozenset[str]  # stems of the agent phrase
+    patient: frozenset[str]  # stems of the patient / theme phrase (the direct object, a passive's subject)
+    oblique: frozenset[str]  # stems of the other phrases it governs ("at the plant", «на станции»)
+    named_patient: bool  # the patient is named ("left Pakistan"), not a common noun ("left the country")
+    names: frozenset[str]  # stems of the agent phrase that name a party
+    kinds: frozenset[str]  # what those names are: person, place (a country, a people), org
+    negated: bool
+    denied: bool  # inside the scope of a denial cue: "denied *shelling*", "called the *strike* staged"
+    modal: bool  # possible, planned or wished, not asserted
+    speaker: frozenset[str] = frozenset()  # stems of the subject of a reporting verb above it
+
+    @property
+    def asserts(self) -> bool:
+        """Does the statement say the act happened (a denied negation asserts: "falsely said X did not")?"""
+        return not (self.negated ^ self.denied) and not self.modal
+
+    @property
+    def rejects(self) -> bool:
+        """Does the statement say the act did not happen ("tried not to release" says neither)?"""
+        return self.negated ^ self.denied and not self.modal
+
+    @property
+    def arguments(self) -> frozenset[str]:
+        return self.agent | self.patient | self.oblique
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The frame words of one language (``contested_frames.json``)."""
+
+    modal: frozenset[str]  # stems of words that make an act possible or planned, not done
+    plural: frozenset[str]  # plural personal pronouns ("they", «они»)
+    party_suffixes: tuple[str, ...]  # endings of adjectives naming a party (Slavic «-ский»)
+    skip: frozenset[str]  # lemmas that are no act of their own (say, be, become)
+    blame: frozenset[str]  # stems of verbs that lay an act on someone ("accused X of…")
+    negative: frozenset[str]  # stems of verbs that negate the act they govern ("refused to give")
+
+
+@lru_cache(maxsize=None)
+def _words(code: str) -> _Words:
+    d = lang_data.cues(code, "contested_frames")
+    return _Words(frozenset(w.lower()[:STEM] for w in d.get("modal", [])),
+                  frozenset(w.lower() for w in d.get("plural_pronouns", [])),
+                  tuple(d.get("party_suffixes", [])),
+                  frozenset(w.lower() for w in d.get("not_acts", [])),
+                  frozenset(w.lower()[:STEM] for w in d.get("blame", [])),
+                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])))
+
+
+def _starts(word: str, beginnings: frozenset[str]) -> bool:
+    return any(word.startswith(b) for b in beginnings)
+
+
+def supported(code: str | None) -> bool:
+    """Can statements in ``code`` be put into frames (a parser and the frame words exist)?"""
+    return (code or "")[:2] in ("en", "ru", "uk") and bool(lang_data.cues((code or "")[:2], "contested_frames"))
+
+
+# --- shared: phrases, pronouns, negation, denial, modality ---------------------------------
+
+
+@dataclass
+class _Tok:
+    """A word of a statement, whatever parsed it."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    noun: bool  # a noun, a substantive adjective or a proper name
+    pronoun: bool
+    plural: bool
+    party: bool  # names a party: a proper name, a people, a country
+    verb: bool
+    kind: str = ""  # person, place, org, or "" (unknown)
+    when: bool = False  # a date, a time or a number: no argument of the act
+    accusative: bool = False  # may be a direct object (Slavic nominative and accusative often look alike)
+
+
+def _stems(toks: list[_Tok]) -> frozenset[str]:
+    return frozenset(t.lemma[:STEM] for t in toks if len(t.lemma) > 2 and not t.pronoun and not t.when)
+
+
+def _resolve(head: _Tok, phrase: list[_Tok], before: list[tuple[_Tok, list[_Tok]]], words: _Words) -> list[_Tok]:
+    """A plural pronoun's antecedent: the nearest plural noun phrase before it, one naming a party
+    first; the pronoun itself (no stems) when there is none."""
+    if not head.pronoun:
+        return phrase
+    if head.text.lower() not in words.plural:
+        return []
+    plural = [(h, p) for h, p in before if h.start < head.start and h.plural and h.noun and not h.pronoun]
+    named = [(h, p) for h, p in plural if any(t.party for t in p)]
+    for candidates in (named, plural):
+        if candidates:
+            return candidates[-1][1]
+    return []
+
+
+def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list[_Tok], oblique: list[_Tok],
+           modal: bool, speaker: list[_Tok], neg: list[tuple[int, int]], den: list[tuple[int, int]],
+           light: _Tok | None = None, refused: bool = False) -> Frame:
+    at = [pred.start] + ([light.start] if light is not None else [])
+    negated = any(a <= p < b for a, b in neg for p in at) ^ refused
+    denied = any(a <= p < b for a, b in den for p in at)
+    drop = {lemma[:STEM]}
+    return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
+                 _stems(oblique) - drop - _stems(patient), any(t.party for t in patient),
+                 _stems([t for t in agent if t.party]), frozenset(t.kind for t in agent if t.party and t.kind),
+                 negated, denied, modal, _stems(speaker))
+
+
+# --- English: spaCy -----------------------------------------------------------------------
+
+_EN_PHRASE = {"compound", "amod", "poss", "nmod", "appos"}
+_EN_PATIENT = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+_EN_INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acl"}
+_EN_REPORTED = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "advcl", "conj"}
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    import spacy
+
+    from storylens.annotate.entities import PIPELINE_ALIASES, SHIPPED_MODELS
+
+    name = "en_core_web_sm"
+    for candidate in [SHIPPED_MODELS.get(name, name), *PIPELINE_ALIASES.get(name, ())]:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise OSError("spaCy's en_core_web_sm is not installed: run make test-install")
+
+
+def _en_phrase(tok) -> list:
+    """A noun's phrase: itself, its compounds, adjectives and possessors, and an 'of' complement."""
+    out = [tok] + [c for c in tok.children if c.dep_ in _EN_PHRASE]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        out += [g for g in prep.children if g.dep_ == "pobj"]
+        out += [h for g in prep.children if g.dep_ == "pobj" for h in g.children if h.dep_ in _EN_PHRASE]
+    return sorted(out, key=lambda t: t.i)
+
+
+_EN_WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_EN_KINDS = {"PERSON": "person", "GPE": "place", "NORP": "place", "LOC": "place", "ORG": "org"}
+
+
+def _en_tok(t) -> _Tok:
+    party = t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > 0) or t.ent_type_ in _EN_KINDS
+    return _Tok(t.i, t.idx, t.idx + len(t), t.text, t.lemma_.lower(), t.pos_ in ("NOUN", "PROPN"),
+                t.pos_ == "PRON", t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "them"), party,
+                t.pos_ == "VERB", _EN_KINDS.get(t.ent_type_, ""), t.ent_type_ in _EN_WHEN or t.like_num)
+
+
+def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
+    c = cues("en")
+    words = _words("en")
+    neg, den = scopes(text, "en")
+    phrases = [(_en_tok(t), [_en_tok(x) for x in _en_phrase(t)]) for t in sdoc if t.pos_ in ("NOUN", "PROPN")]
+
+    def args(v, dep: set[str]) -> list:
+        return [c_ for c_ in v.children if c_.dep_ in dep]
+
+    def subject(v, seen: int = 0):
+        """The agent of verb ``v``: its subject, a passive's 'by' phrase, or its governor's subject."""
+        found = args(v, {"nsubj"}) or [g for a in args(v, {"agent"}) for g in a.children if g.dep_ == "pobj"]
+        if found:
+            return found[0]
+        if v.dep_ in _EN_INHERIT and v.head is not v and seen < 3:
+            if (v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_.lower()[:STEM] in words.blame
+                    and (objs := args(v.head.head, {"dobj"}))):
+                return objs[0]  # "accused Russia of shelling": the accused did it
+            return subject(v.head if v.dep_ != "pcomp" else v.head.head, seen + 1)
+        return None
+
+    def phrase(tok) -> list[_Tok]:
+        head = _en_tok(tok)
+        return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
+
+    out = []
+    for v in sdoc:
+        if v.pos_ != "VERB" or v.lemma_.lower() in words.skip or c.find("refute", v.text) or c.find("report", v.text):
+            continue
+        lemma, light = v.lemma_.lower(), None
+        if lemma[:STEM] in c.light:  # "took part in the fighting", "carried out strikes"
+            inner = next((t for t in v.subtree if t is not v and t.pos_ in ("NOUN", "VERB")
+                          and t.lemma_.lower()[:STEM] not in c.light and t.i > v.i), None)
+            if inner is None:
+                continue
+            light, lemma = _en_tok(v), inner.lemma_.lower()
+        agent_tok = subject(v)
+        agent = phrase(agent_tok) if agent_tok is not None else []
+        patient = [x for a in args(v, _EN_PATIENT) for x in phrase(a) if x.lemma[:STEM] not in c.light]
+        oblique = [x for prep in args(v, {"prep"}) for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
+        if light is not None:  # "took part in the fighting *at the plant*": the noun's own complements
+            oblique += [x for prep in inner.children if prep.dep_ == "prep" for g in prep.children
+                        if g.dep_ == "pobj" for x in phrase(g)]
+        oblique = [t for t in oblique if t.lemma[:STEM] not in c.light]
+        modal = any(ch.dep_ == "aux" and _starts(ch.lower_, words.modal) for ch in v.children)
+        speaker: list[_Tok] = []
+        refused = v.dep_ == "xcomp" and _starts(v.head.lemma_.lower(), words.negative)
+        node = v
+        for _ in range(6):  # up the clause chain: a governing modal or reporting verb
+            if node.dep_ not in _EN_REPORTED or node.head is node:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
+                modal = True
+            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
+                    and (subj := subject(node)) is not None):
+                speaker = phrase(subj)
+                break
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
+    for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
+        if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
+            continue
+        mods = [ch for ch in n.children if ch.dep_ in ("poss", "amod", "compound")]
+        agent = [_en_tok(m) for m in mods if m.dep_ == "poss" or (m.pos_ in ("PROPN", "ADJ") and m.text[:1].isupper())]
+        preps = [(prep.lower_, x) for prep in n.children if prep.dep_ == "prep"
+                 for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
+        patient = [x for word, x in preps if word == "of"]
+        oblique = [x for word, x in preps if word != "of"]
+        if agent or patient:
+            out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den))
+    return out
+
+
+def _act_noun(lemma: str, c) -> bool:
+    """A noun naming an act: a gerund or a word of a family of acts (``stance_predicates.json``)."""
+    return (lemma.endswith("ing") and len(lemma) > 5) or any(
+        lemma.startswith(w) for fam in c.families for w in fam if len(w) >= 4)
+
+
+# --- Russian and Ukrainian: pymorphy3 ------------------------------------------------------
+
+_SL_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+_SL_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _sl_tokens(text: str, code: str) -> list[tuple[_Tok, object]]:
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code)
+    words = _words(code)
+    out = []
+    for i, m in enumerate(_SL_WORD.finditer(text)):
+        w = m.group()
+        parses = morph.parse(w) if morph is not None else []
+        p = parses[0] if parses else None
+        pos = p.tag.POS if p is not None else None
+        g = p.tag.grammemes if p is not None else frozenset()
+        lemma = (p.normal_form if p is not None else w).lower()
+        party = bool({"Geox", "Name", "Surn", "Orgn"} & g) or (pos == "ADJF" and lemma.endswith(words.party_suffixes)) \
+            or (w[:1].isupper() and m.start() > 0 and pos in ("NOUN", None))
+        noun = pos in ("NOUN", None) or (pos == "ADJF" and "Apro" not in g)
+        kind = "person" if {"Name", "Surn"} & g else "place" if "Geox" in g or (pos == "ADJF" and party) else \
+            "org" if "Orgn" in g else ""
+        out.append((_Tok(i, m.start(), m.end(), w, lemma, noun, pos == "NPRO", "plur" in g, party,
+                         pos in ("VERB", "INFN", "PRTS", "GRND"), kind, False,
+                         any(q.tag.case == "accs" and q.tag.POS == pos for q in parses[:4])), p))
+    return out
+
+
+def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
+    c = cues(code)
+    words = _words(code)
+    neg, den = scopes(text, code)
+    toks = _sl_tokens(text, code)
+    breaks = [m.start() for m in _SL_BREAK.finditer(text)] + [m.start() for m in c.find("clauses", text)]
+    clause_of = [sum(1 for b in breaks if b < t.start) for t, _ in toks]
+
+    def case(p) -> str | None:
+        return p.tag.case if p is not None else None
+
+    def phrase(k: int) -> list[_Tok]:
+        """A noun with the adjectives before it and the genitive nouns after it (its clause only)."""
+        out = [toks[k][0]]
+        j = k - 1
+        while j >= 0 and clause_of[j] == clause_of[k] and toks[j][1] is not None and toks[j][1].tag.POS == "ADJF":
+            out.insert(0, toks[j][0])
+            j -= 1
+        j = k + 1
+        while j < len(toks) and clause_of[j] == clause_of[k] and j - k <= 3 and case(toks[j][1]) == "gent" and toks[j][0].noun:
+            out.append(toks[j][0])
+            j += 1
+        return out
+
+    def governed(k: int) -> bool:
+        """Is the word inside a prepositional phrase («в ніч», «на станции»)? Then it is no subject."""
+        j = k - 1
+        while j >= 0 and toks[j][1] is not None and toks[j][1].tag.POS == "ADJF":
+            j -= 1
+        return j >= 0 and toks[j][1] is not None and toks[j][1].tag.POS == "PREP"
+
+    heads = [(toks[k][0], phrase(k)) for k in range(len(toks)) if toks[k][0].noun and not toks[k][0].pronoun]
+    nominative = [k for k, (t, p) in enumerate(toks) if (t.noun or t.pronoun) and case(p) == "nomn" and not governed(k)]
+    out: list[Frame] = []
+    speaker: dict[int, list[_Tok]] = {}
+    last_agent: dict[int, list[_Tok]] = {}
+    for k, (t, p) in enumerate(toks):
+        cl = clause_of[k]
+        if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
+            subj = [j for j in nominative if clause_of[j] == cl and j != k]
+            if subj:
+                who = _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words)
+                for later in range(cl, cl + 4):
+                    speaker.setdefault(later + 1, who)
+            continue
+        if c.find("refute", t.text) and not t.noun:
+            continue
+        act_noun = t.noun and not t.pronoun and case(p) != "nomn" and _act_noun(t.lemma, c) and len(t.lemma) > 4
+        if not (t.verb or act_noun) or t.lemma in words.skip or t.lemma[:STEM] in c.light:
+            continue
+        same = [j for j in nominative if clause_of[j] == cl and j != k and not (act_noun and j > k)]
+        if t.verb:
+            before = [j for j in same if j < k]
+            agent_k = before[-1] if before else (same[0] if same else None)
+            agent = _resolve(toks[agent_k][0], phrase(agent_k), heads, words) if agent_k is not None else last_agent.get(cl - 1, [])
+            if agent:
+                last_agent[cl] = agent
+            def direct(j: int) -> bool:
+                return (case(toks[j][1]) == "accs" or (j > k and toks[j][0].accusative)) and not governed(j)
+
+            objs = [j for j in range(len(toks)) if j != k and clause_of[j] == cl and toks[j][0].noun
+                    and not toks[j][0].pronoun and j != agent_k and (j > k or direct(j))
+                    and (direct(j) or case(toks[j][1]) in ("gent", "loct", "datv", "ablt"))]
+            objs = sorted(objs, key=lambda j: abs(j - k))[:2]
+            patient = [x for j in objs if direct(j) for x in phrase(j)]
+            oblique = [x for j in objs if not direct(j) for x in phrase(j)]
+        else:  # «обстрел станции», «российские удары»
+            mods = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
+                    and toks[j][1].tag.POS == "ADJF" and toks[j][0].party]
+            agent = mods
+            patient = [x for j in range(k + 1, min(len(toks), k + 3)) if case(toks[j][1]) == "gent" for x in [toks[j][0]]]
+            oblique = []
+            if not agent and not patient:
+                continue
+        near = [toks[j][0].lemma[:STEM] for j in range(max(0, k - 3), k) if clause_of[j] == cl]
+        modal = any(w.startswith(m) for w in near for m in words.modal)
+        refused = t.verb and any(w.startswith(m) for w in near for m in words.negative)
+        out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
+                          refused=refused))
+    return out
+
+
+# --- entry point --------------------------------------------------------------------------
+
+
+def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None) -> list[list[Frame]]:
+    """The frames of each statement (``offsets`` move their spans into the document's text);
+    statements in a language without a parser get none."""
+    offsets = offsets or [0] * len(texts)
+    out: list[list[Frame]] = [[] for _ in texts]
+    english = [i for i, lg in enumerate(langs) if lg[:2] == "en"]
+    if english:
+        for i, sdoc in zip(english, _spacy().pipe([texts[i] for i in english], batch_size=64)):
+            out[i] = _en_frames(sdoc, texts[i], offsets[i])
+    for i, lg in enumerate(langs):
+        if lg[:2] in ("ru", "uk") and supported(lg):
+            out[i] = _sl_frames(texts[i], lg[:2], offsets[i])
+    return out
