@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from storylens.annotate.claims import MEASURES, extract_claims, find_attribution, register_measure
+from storylens.annotate.attribution import find_attribution
+from storylens.annotate.claims import extract_claims
 from storylens.clean import clean_document
 from storylens.config import CleanSettings, ReadSettings
 from storylens.corpus import read_paths
@@ -37,35 +38,6 @@ def _one(text: str, published: str | None = None):
     claims = _claims(text, published)
     assert len(claims) == 1, [(c.text, c.measure) for c in claims]
     return claims[0]
-
-
-# --- the measure list -------------------------------------------------------------------------------
-
-GOLD_MEASURES = {"killed", "detained", "troops", "price", "damage", "businesses_attacked", "vehicles_destroyed",
-                 "vote_share", "participants", "population", "fertility_rate", "prosecuted", "injured", "other"}
-
-
-def test_measure_list_has_the_gold_names_and_documents_each():
-    assert GOLD_MEASURES <= set(MEASURES)
-    for name, spec in MEASURES.items():
-        assert spec["description"], name
-        assert "triggers" in spec, name
-    assert list(MEASURES)[-1] == "other"
-
-
-def test_a_user_can_add_a_measure():
-    saved = dict(MEASURES)
-    try:
-        register_measure("evacuated", "people evacuated", {"en": [r"\bevacuated\b"], "ru": [r"\bэвакуирова\w*"]},
-                         units=("people",), default_unit="people")
-        assert list(MEASURES)[-1] == "other"
-        c = _one("Officials said 1,200 residents were evacuated from the valley.")
-        assert (c.measure, c.value, c.unit) == ("evacuated", 1200, "people")
-        c = _one("Из района эвакуированы 300 человек.")
-        assert (c.measure, c.value) == ("evacuated", 300)
-    finally:
-        MEASURES.clear()
-        MEASURES.update(saved)
 
 
 # --- what is a claim and what is not -------------------------------------------------------------------

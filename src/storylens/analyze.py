@@ -151,6 +151,7 @@ def _claims(docs: list[Document], anns: dict[str, Annotations], source: dict[str
                 "text": doc.text[c.sentence_start:c.sentence_end], "measure": c.measure, "unit": c.unit,
                 "value": c.value, "lo": c.lo, "hi": c.hi, "hedge": c.hedge, "qualifier": c.qualifier,
                 "where": c.where, "as_of": c.as_of, "by": c.by, "via": c.via, "cue": c.cue, "status": c.status,
+                "kind": c.kind, "counted": c.counted, "subgroup": c.subgroup, "subject": c.subject,
             })
     return out
 
