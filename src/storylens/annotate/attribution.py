@@ -58,6 +58,7 @@ class _Tables:
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
         self.sources = set(w.get("sources", []))
+        self.relative = set(w.get("relative_pronouns", []))
         self.institution_agents = w.get("institution_agents", [])
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
@@ -141,6 +142,18 @@ class _Checker:
         self.entities = [e for e in entities if e.start < end and e.end > offset]
         self.strict = strict
 
+    def widen(self, subject: str, verb_start: int) -> str | None:
+        """A named person or organisation that ends where the subject does, when scanning back stopped
+        inside it ("Министерство информации и общественного развития опубликовало")."""
+        pos = self.sentence.rfind(subject, 0, verb_start)
+        if pos < 0:
+            return None
+        a, b = self.offset + pos, self.offset + pos + len(subject)
+        for e in self.entities:
+            if e.label in SOURCE_LABELS and e.start < a < e.end <= b + 1:
+                return self.sentence[e.start - self.offset:b - self.offset]
+        return None
+
     def __call__(self, candidate: str, near: int = 0, whole: bool = False) -> bool:
         t = tables()
         if any(q in candidate for q in "\"“”«»„‘"):
@@ -190,7 +203,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         subject = _subject_before(region, t)
         if not subject:
             continue
-        by = clean_source(subject)
+        by = clean_source(check.widen(subject, v.start()) or subject)
         if not by:
             continue
         pronoun = by.lower() in t.pronouns
@@ -242,6 +255,9 @@ def _subject_before(region: str, t: _Tables) -> str | None:
     i = len(tokens) - 1
     while i >= 0 and tokens[i].lower().strip("*_") in t.subject_skip and len(tokens) - i <= 3:
         i -= 1
+    if i > 0 and tokens[i].lower() in t.relative:  # "a study by George Washington University that estimated"
+        i -= 1
+        tokens[i] = tokens[i].rstrip(",")
     while i >= 0 and len(words) < 10:
         tok = tokens[i]
         bare = tok.strip("*_" + _QUOTES).lower()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from storylens import lang
 from storylens.annotate import attribution as attrib
 from storylens.annotate.measures import (
     Lexicon,
@@ -37,6 +38,7 @@ from storylens.annotate.measures import (
     is_noun,
     lexicon,
     measure_noun,
+    state_measure,
     thing_at,
     verb_measures,
 )
@@ -133,6 +135,9 @@ class _Cand:
     change: str | None = None
     partitive: bool = False
     date_value: str | None = None
+    members: bool = False  # "a 14-man team": counts the team's members
+    other: bool = False  # "13 other experts": the others, not all
+    source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
 
 
 class _Extractor:
@@ -182,9 +187,8 @@ class _Extractor:
         out: list[_Cand] = []
         mentions = find_numbers(sent)
         if mentions:
-            mentions = _split_changes(sent, mentions, self.parse.tokens[slice(*_bounds(self.parse, s_start, s_end))],
-                                      lexicon(self.language(s_start)))
-            reader = _Reader(self, s_start, s_end, sent, self.cands.get(index - 1, []))
+            prior = [c for k in (index - 3, index - 2, index - 1) for c in self.cands.get(k, [])]
+            reader = _Reader(self, s_start, s_end, sent, prior)
             for m in mentions:
                 cand = reader.read(m, out)
                 if cand is not None:
@@ -210,10 +214,10 @@ class _Extractor:
             status = status_of(m.end)
             lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
             lead_word = lead.group(1).lower() if lead else ""
-            if lead_word in _FROM and cand.kind in ("money", "count", "percent", "measurement"):
+            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement"):
                 origin = cand
                 cand.change = "change: from"
-            elif lead_word in _TO and origin is not None and origin.kind == cand.kind and not cand.conversion:
+            elif lead_word in lex.cues.get("to_words", []) and origin is not None and origin.kind == cand.kind and not cand.conversion:
                 # "from 60 tenge per liter … to 120 tenge": the "to" figure is the same measure, per the same unit
                 if cand.unit and origin.unit and origin.unit.startswith(cand.unit.split("/")[0]):
                     cand.unit = origin.unit
@@ -247,6 +251,11 @@ class _Extractor:
             claim = self.make(sent, s_start, s_end, cand, attr, as_of, status)
             if cand.change:
                 claim.qualifier = _join(claim.qualifier, cand.change)
+            ends = _change_ends(sent, claim, m, self.parse.tokens[slice(*_bounds(self.parse, s_start, s_end))], lex)
+            if ends:
+                out += ends
+                parent = ends[-1]
+                continue
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start)
             if claim.where is None:
@@ -254,7 +263,9 @@ class _Extractor:
                 clause = clause[: _clause_end(clause, lex)]
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
                                          + len(clause), lex, after_only=True) or self.place(
-                    s_start + seg_lo, s_start + m.start, lex, after_only=False)
+                    s_start, s_start + m.start, lex, after_only=False)
+            if claim.where and claim.by and claim.where in claim.by:
+                claim.where = None  # "the Russian embassy in the US said": where the source sits
             out.append(claim)
             parent = claim
         if spread:
@@ -278,10 +289,8 @@ class _Extractor:
         )
         if cand.kind == "date":
             claim.as_of = cand.date_value
-        if m.is_range and m.hedge and m.hedge.lower() in lexicon(None).cues.get("range_leads", ("from", "between")):
-            claim.hedge = None
-        if m.is_range and m.hedge and m.hedge.lower() in ("from", "between", "с", "со", "от", "від", "з", "між"):
-            claim.hedge = None
+        if m.is_range:
+            claim.hedge = None  # "from 6 to 18", "between 15% and 20%": the bounds say it all
         if attr is not None and attr.by and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
@@ -294,29 +303,67 @@ class _Extractor:
         return None
 
     def place(self, start: int, end: int, lex: Lexicon, after_only: bool) -> str | None:
-        """A place named in [start, end): a place entity after a place preposition ("in Almaty", "в Алматы",
-        "у Києві"), or (``after_only=False``) any place entity of the stretch, the last one first."""
+        """A place named in [start, end) after a place preposition ("in Almaty", "в Алматы", "у Києві", "in the
+        city of Zaporizhzhia", "Kazakhstan’s main city of Almaty"): a place entity, or a capitalised name the
+        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one."""
         if end <= start:
             return None
+        names = self._names(start, end)
+        nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
-        not_places = set(lex.cues.get("not_places", []))
-        found = [e for e in self.entities if start <= e.start and e.end <= end and e.label == "LOC"]
-        for e in found:  # "Kazakhstan’s main city of Almaty", "the city of Zaporizhzhia": the specific place
-            words = self.text[max(start, e.start - 30):e.start].lower().split()
-            if len(words) >= 2 and words[-1] in ("of",) and words[-2] in set(lex.cues.get("place_nouns", [])):
-                return e.text
-        for e in (found if after_only else reversed(found)):
-            words = self.text[max(start, e.start - 30):e.start].lower().split()
-            if e.text.split()[0].lower() in not_places:
-                continue
-            if (words and words[-1].strip("(,") in preps) or (
-                    len(words) >= 2 and words[-2] in preps and words[-1] in set(lex.cues.get("place_nouns", []))):
-                return e.text
+        for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
+            words = self.text[max(start, a - 30):a].lower().split()
+            if len(words) >= 2 and words[-1] == "of" and words[-2] in nouns:
+                return name
+        for a, b, name in (names if after_only else reversed(names)):
+            words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
+            words = [w for w in words if w not in ("the",)]
+            if (words and words[-1] in preps) or (len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                return name
         return None
 
+    def _names(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Place-like names in [start, end): place entities, and runs of capitalised words outside person and
+        organisation entities."""
+        lex = lexicon(self.language(start))
+        not_places = set(lex.cues.get("not_places", [])) | set(lex.cues.get("months", {}))
+        out = []
+        taken = []
+        for e in self.entities:
+            if start <= e.start and e.end <= end:
+                taken.append((e.start, e.end))
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP":
+                    continue
+                # a place the recogniser labelled as a person or organisation is still a place after "in"
+                if e.label in ("LOC", "MISC", "EVENT") or len(e.text.split()) == 1:
+                    out.append((e.start, e.end, e.text))
+        r = self.parse.between(start, end)
+        tokens = self.parse.tokens
+        i = r.start
+        while i < r.stop:
+            t = tokens[i]
+            if _name_like(t, not_places) and not any(a <= t.start < b for a, b in taken):
+                j = i
+                while j + 1 < r.stop and _name_like(tokens[j + 1], not_places) and tokens[j + 1].start - tokens[j].end <= 1:
+                    j += 1
+                nxt = tokens[j + 1] if j + 1 < r.stop else None
+                modifier = nxt is not None and nxt.pos == "NOUN" and nxt.text[:1].islower() and (
+                    nxt.lemma not in lex.cues.get("place_nouns", []))
+                if not modifier:  # "the Zaporizhzhia site" names a site, not a place
+                    out.append((t.start, tokens[j].end, self.text[t.start:tokens[j].end]))
+                i = j + 1
+                continue
+            i += 1
+        out.sort()
+        return out
 
-_FROM = ("from", "с", "со", "от", "від", "з", "із")
-_TO = ("to", "до")
+def _barrier(t) -> bool:
+    """A token that ends a clause: punctuation of clauses, or a coordinating conjunction."""
+    return t.text in (",", ";", ":", "—", "–", "(", ")") or t.pos in ("CCONJ", "SCONJ")
+
+
+def _name_like(t, not_places: set[str]) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "X", "ADJ") and t.text.lower() not in not_places
 
 
 def _bounds(parse: Parse, start: int, end: int) -> tuple[int, int]:
@@ -324,22 +371,24 @@ def _bounds(parse: Parse, start: int, end: int) -> tuple[int, int]:
     return r.start, r.stop
 
 
-def _split_changes(sent: str, mentions: list[NumberMention], tokens, lex: Lexicon) -> list[NumberMention]:
-    """ "rose from 60 to 120 tenge": two figures, before and after the change, not a range."""
+def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon) -> list[Claim] | None:
+    """ "rose from 60 to 120 tenge", "подорожал с 60 до 120 тенге": two figures, before and after the change,
+    not a range."""
+    if not m.is_range or (m.hedge or "").lower() not in lex.cues.get("from_words", []):
+        return None
     change = set(lex.cues.get("change_verbs", []))
-    if not any(t.lemma in change for t in tokens):
-        return mentions
+    if not any(t.lemma in change for t in tokens) and claim.kind != "money":
+        return None
+    atoms = list(DIGITS.finditer(sent, m.num_start, m.num_end))
+    if len(atoms) < 2:
+        return None
     out = []
-    for m in mentions:
-        atoms = list(DIGITS.finditer(sent, m.num_start, m.num_end)) if m.is_range else []
-        if len(atoms) >= 2 and (m.hedge or "").lower() in _FROM:
-            first, last = atoms[0], atoms[-1]
-            out.append(NumberMention(m.start, first.end(), first.start(), first.end(), sent[m.start:first.end()],
-                                     value=m.lo, raw=first.group(0), has_scale=m.has_scale))
-            out.append(NumberMention(last.start(), m.end, last.start(), m.num_end, sent[last.start():m.end],
-                                     value=m.hi, raw=sent[last.start():m.num_end], has_scale=m.has_scale))
-        else:
-            out.append(m)
+    for atom, value, label in ((atoms[0], m.lo, "change: from"), (atoms[-1], m.hi, "change: to")):
+        end = claim.sentence_start + atom.end()
+        part = Claim(**{**claim.__dict__, "start": claim.sentence_start + atom.start(), "end": end,
+                        "text": atom.group(0), "value": value, "lo": None, "hi": None, "hedge": None})
+        part.qualifier = _join(claim.qualifier, label)
+        out.append(part)
     return out
 
 
@@ -348,9 +397,18 @@ def _join(a: str | None, b: str) -> str:
 
 
 def _clause_end(s: str, lex: Lexicon) -> int:
-    m = re.search(r"[;()]|,\s*(?:according|as |while|but|where|which|who|and the|что|що|який|которы)|"
-                  r"\s(?:according to|по данным|за даними|cited)\b", s)
+    """Where the clause of a figure ends: at a semicolon or bracket, a relative or contrastive clause, an
+    attribution, or a sub-count ("…, including at least 16 in Puerto Rico")."""
+    words = _alt(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
+                 + list(lex.cues.get("clause_breaks", [])))
+    according = _alt(attribution_cues())
+    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b", s, re.IGNORECASE)
     return m.start() if m else len(s)
+
+
+@lru_cache(maxsize=1)
+def attribution_cues() -> tuple[str, ...]:
+    return tuple(w for data in lang.merged("attribution").values() for w in data.get("according", []))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -407,7 +465,7 @@ class _Reader:
             return None
         if date_kind:
             return cand
-        if m.form == "ordinal":
+        if m.form == "ordinal" or (m.form == "cardinal" and not m.words and self._every(m)):
             return self._ordinal(m, cand, after_i)
         if not self._kind(m, cand, after_i, previous):
             return None
@@ -416,7 +474,7 @@ class _Reader:
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
-        self._measure(m, cand, num_toks)
+        self._measure(m, cand, num_toks, previous)
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -461,8 +519,10 @@ class _Reader:
         if not word:
             return False
         w = word.group(0).lower()
-        return w in self.lex.measurements or w in self.lex.percent or w in self.lex.currencies or w in (
-            "k", "m", "bn", "mln", "тыс", "млн", "млрд", "тис")
+        from storylens.annotate.numbers import tables as number_tables
+
+        return (w in self.lex.measurements or w in self.lex.percent or w in self.lex.currencies
+                or w in number_tables().abbreviations)
 
     def _in_name(self, m: NumberMention) -> bool:
         """A number that is part of a name: inside a named entity ("France 2", "Apollo 11"), or right after
@@ -491,7 +551,8 @@ class _Reader:
         A, B = self.s_start + m.num_start, self.s_start + m.num_end
         hit = next((d for d in self.dates if d.start <= A < d.end or d.start < B <= d.end), None)
         raw = m.raw.strip()
-        is_year = bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100 and not m.has_scale
+        is_year = (bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100 and not m.has_scale
+                   and not m.currency_prefix)
         year_span = m.is_range and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", raw)
         if hit is None and not is_year and not year_span:
             if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
@@ -516,16 +577,15 @@ class _Reader:
         if verb is None:
             return False
         before = self.sent[max(0, m.start - 12):m.start].lower()
-        if re.search(r"\b(?:since|с|з|від|from)\s*$", before) and not self._event_verb(verb):
-            pass
         if not self._event_verb(verb):
             return False
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
-        lemma = self.tokens[verb].lemma
-        cand.measure = f"date: {lemma}"
         subj = self._subject_of(verb)
+        # what the date is of: the thing the event happened to ("the law was adopted in 1986", "the law in force
+        # since 1985"), else the event itself ("in 2011 she was sentenced")
+        cand.measure = f"date: {subj or self.tokens[verb].lemma}"
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
@@ -544,7 +604,11 @@ class _Reader:
         return t.pos == "VERB" and t.lemma not in set(self.lex.cues.get("light_verbs", []))
 
     def _subject_of(self, verb: int) -> str | None:
-        """The noun a dated event is about: the subject or object of its verb."""
+        """The noun an event is about: the subject or object of its verb, or the noun a participle qualifies
+        ("по закону, действующему с 1985 года")."""
+        t = self.tokens[verb]
+        if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
+            return self.tokens[t.head].lemma
         for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
             t = self.tokens[i]
             if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
@@ -556,6 +620,10 @@ class _Reader:
         return None
 
     # --- ordinals ------------------------------------------------------------------------------------------
+
+    def _every(self, m: NumberMention) -> bool:
+        before = self.sent[max(0, m.start - 14):m.start].lower()
+        return bool(re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before))
 
     def _ordinal(self, m: NumberMention, cand: _Cand, after_i: int | None) -> _Cand | None:
         """Ordinals are claims only as a running time ("the protests entered their third week", "второй день
@@ -574,7 +642,13 @@ class _Reader:
         if unit is None or unit in ("second", "minute"):
             return None
         cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
-        cand.measure = self._duration_measure(after_i, cand)
+        # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
+        # been running, not the day itself
+        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
+        subject = self._subject_of(verb) if verb is not None else None
+        if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
+            subject = self.tokens[after_i + 1].lemma  # "the third day of protests"
+        cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
 
     # --- kind and unit -------------------------------------------------------------------------------------
@@ -596,21 +670,22 @@ class _Reader:
             word = glued.group(1).lower()
             end = m.end + glued.end()
             lemma = self._lemma_at(m.end + glued.start(1))
-            for key in (word, lemma):
-                if key is None:
-                    continue
+            keys = [k for k in (word, lemma) if k]
+            for key in keys:
                 if key in lex.percent:
                     return "percent", "%", end
                 if key in lex.currencies:
                     return "money", lex.currencies[key], end
                 if key in lex.measurements:
-                    return "measurement", lex.measurements[key][0] if False else key, end
+                    base, factor = lex.measurements[key]
+                    return "measurement", base if factor == 1 else key, end
+            for key in keys:
                 if key in lex.time:
                     return "time", lex.time[key], end
                 if key in lex.ratio:
                     return "ratio", "×", end
-                if key in set(lex.cues.get("year_words", [])):
-                    return "year_word", key, end
+            if any(key in set(lex.cues.get("year_words", [])) for key in keys):
+                return "year_word", word, end
         return None
 
     def _unit_name(self, kind: str, key: str) -> str:
@@ -642,10 +717,6 @@ class _Reader:
             self._conversion(m, cand, previous)
             return True
         if unit is None:
-            if re.match(r"^\s*(?:раз[а]?|разів|рази)\b", sent[m.end:m.end + 8], re.IGNORECASE) or re.search(
-                    r"\b(?:в|у)\s*$", sent[max(0, m.start - 3):m.start]) and re.match(r"^\s*раз", sent[m.end:]):
-                cand.kind, cand.unit, cand.measure = "ratio", "×", "ratio"
-                return True
             return True  # a count: the counted noun decides
         kind, name, end = unit
         cand.unit_end = end
@@ -747,7 +818,11 @@ class _Reader:
             i = self._token_from(cand.unit_end)  # the noun after the unit: "$300 million contract", "10-day waiver"
             if i is None:
                 return
-            if i < self.hi and toks[i].text.lower() in ("of", "из", "з", "із"):
+            if toks[i].text == "(":  # "a 30-kilometer (18-mile) zone": past the conversion
+                close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
+                if close is not None:
+                    i = close + 1
+            if i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", []):
                 i += 1  # "95 percent of electricity customers": the whole
                 skip = 1
         if i is None:
@@ -766,9 +841,9 @@ class _Reader:
                     k += 1
                 if k < self.hi and is_noun(toks[k]):
                     noun = k
-                    cand.subgroup = None
+                    cand.members = True
                     break
-            if low in lex.cues.get("partitive", []) or low in ("out",):
+            if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
             if is_noun(t) and t.pos != "PROPN":
@@ -776,6 +851,11 @@ class _Reader:
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
             break
+        others = set(lex.cues.get("other_words", []))
+        before = self._token_before(m)
+        if any(toks[k].lemma in others or toks[k].text.lower() in others
+               for k in list(range(i, noun if noun is not None else i)) + ([before] if before is not None else [])):
+            cand.other = True  # "13 other experts", "ещё двоих"
         if noun is None and cand.kind == "count" and self.ex.heads and num_toks:
             h = toks[num_toks[-1]].head
             if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
@@ -804,6 +884,10 @@ class _Reader:
                 return True
         return False
 
+    def _token_before(self, m: NumberMention) -> int | None:
+        i = self.ex.parse.at(self.s_start + m.start)
+        return i - 1 if i is not None and i - 1 >= self.lo else None
+
     def _token_from(self, rel: int) -> int | None:
         A = self.s_start + rel
         for i in range(self.lo, self.hi):
@@ -815,14 +899,15 @@ class _Reader:
         """ "six of the agency's experts", "41 of them", "one out of six reactors", "двое из них"."""
         toks = self.tokens
         k = j + 1
-        if toks[j].text.lower() == "out" and k < self.hi and toks[k].text.lower() == "of":
+        if toks[j].text.lower() in self.lex.cues.get("partitive_lead", []) and k < self.hi and toks[k].text.lower() in (
+                self.lex.cues.get("partitive", [])):
             k += 1
         cand.partitive = True
         while k < self.hi and k - j < 6:
             t = toks[k]
             if t.text.lower() in self.lex.cues.get("pronouns", []):
                 return None
-            if t.pos == "NUM" or is_modifier(t) or t.pos in ("PROPN", "PART") or t.text in ("'s", "’s", "-"):
+            if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text in ("'s", "’s", "-"):
                 k += 1
                 continue
             if is_noun(t):
@@ -832,44 +917,81 @@ class _Reader:
 
     # --- measure ---------------------------------------------------------------------------------------------
 
-    def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> None:
+    def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
         lex, toks = self.lex, self.tokens
         anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
         if anchor is not None and cand.verb is None:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads)
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
+        if not verb_names and cand.verb is not None and self.ex.heads:
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
+                if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
+                                                                                           "conj"):
+                    verb_names = verb_measures(lex, toks, k, self.hi)
+                    if verb_names:
+                        break
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
-            if named is None and cand.noun is None and cand.verb is not None:
-                named = self._measure_subject(cand.verb)  # "the death toll rose to 34"
+            if named is None and cand.noun is None:
+                ref = self._referent(cand, num_toks)
+                if ref is None or (measure_noun(lex, toks, ref) is None and not self._anaphoric(ref)):
+                    ref = self._nearby(num_toks) if not verb_names else ref
+                if ref is not None:
+                    named = measure_noun(lex, toks, ref)
+                    if named is None and self._anaphoric(ref) and self._inherit(cand, previous, anaphora=True):
+                        return  # "that figure quadrupled to 64": the figure talked about before
+                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
+                    if cand.other:
+                        cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
+                    return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
             person = thing is None or thing.person
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
+            state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None else None
             by_verb = None
             for name in verb_names:
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
-            if named and (thing is None or not thing.person):
-                cand.measure = named  # "164 deaths", "5,000 arrests": the noun says what happened
+            label = thing.name if thing else cand.noun_lemma
+            governing = self._governing_measure(cand) if cand.noun is not None else None
+            if governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
+                cand.measure, cand.source = governing, "noun"
+            elif cand.members:  # "a 14-man team"
+                cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
+            elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
+                cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
+                cand.subgroup = None
+            elif named and (thing is None or not thing.person):
+                cand.measure, cand.source = named, "noun"  # "164 deaths", "5,000 arrests": the noun says it
+                if thing is None and lex.applies_to.get(named) == "people":
+                    cand.unit = "people"
+            elif state:
+                cand.measure, cand.source = (state if person else f"{label} {state}"), "state"
             elif by_verb and person:
-                cand.measure = by_verb
+                cand.measure, cand.source = by_verb, "verb"
             elif by_verb:
-                label = thing.name if thing else cand.noun_lemma
                 cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
+                cand.source = "verb"
             elif named:
-                cand.measure = named  # "164 victims", "300 protesters"
+                cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
             elif thing is not None and thing.measure:
-                cand.measure = thing.measure
+                cand.measure, cand.source = thing.measure, "thing"
+            elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
+                pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing):
-                cand.measure = thing.name if thing else cand.noun_lemma
+                cand.measure, cand.source = label, "open"
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
             if cand.measure and person and not cand.unit:
                 cand.unit = "people"
+            if thing is not None and cand.measure and self._implied(thing, cand.measure):
+                cand.subgroup = None  # "11,000 staffers employed": the staff is what "employed" counts
+            if cand.other and cand.measure:
+                cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
             return
         if cand.kind == "percent":
             named = self._percent_measure(cand, verb_names)
@@ -897,14 +1019,170 @@ class _Reader:
             return True
         return thing is not None and (m.figure >= 2 or m.form != "cardinal")
 
-    def _measure_subject(self, verb: int) -> str | None:
-        for i in range(max(self.lo, verb - 8), verb):
-            t = self.tokens[i]
-            if is_noun(t) and (t.head == verb or not self.ex.heads):
-                named = measure_noun(self.lex, self.tokens, i)
+    def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
+        """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of
+        its verb ("the death toll … was raised … to nearly 3,000", "estimated the excess mortality at 2,975",
+        "the estimates of the number of deaths will reach 103,000,000"), through a relative pronoun ("the
+        figure, which they put at 822"). Without a parse: the nearest noun before the number in its clause."""
+        toks, lex = self.tokens, self.lex
+        if not num_toks:
+            return None
+        n = num_toks[-1]
+        if not self.ex.heads:
+            for i in range(n - 1, max(self.lo, n - 8) - 1, -1):
+                if toks[i].text in (",", ";", ":", "(", ")"):
+                    break
+                if is_noun(toks[i]):
+                    return i
+            return None
+        h = toks[n].head
+        if toks[n].dep == "pobj" and 0 <= h and toks[h].text.lower() == "of" and is_noun(toks[toks[h].head]):
+            return toks[h].head
+        verb = cand.verb
+        if verb is None:
+            return None
+        found = None
+        for v in (verb, toks[verb].head if toks[verb].dep == "conj" else -1):
+            if v < 0:
+                continue
+            for i in range(self.lo, self.hi):
+                t = toks[i]
+                if t.head != v or i in num_toks or not (t.dep.startswith("nsubj") or t.dep in ("dobj", "obj")):
+                    continue
+                if t.pos == "PRON" and t.lemma in set(lex.cues.get("relative_pronouns", [])):
+                    k = v
+                    while toks[k].dep == "conj" and toks[k].head >= 0:
+                        k = toks[k].head
+                    if toks[k].dep in ("relcl", "acl:relcl") and is_noun(toks[toks[k].head]):
+                        i = toks[k].head
+                    else:
+                        continue
+                if not is_noun(toks[i]):
+                    continue
+                for j in self._of_chain(i):
+                    if measure_noun(lex, toks, j):
+                        return j
+                found = found if found is not None else i
+        return found
+
+    def _implied(self, thing: Thing, measure: str) -> bool:
+        """Whether the measure's own words name the thing ("employed" counts staff, "attackers" gunmen)."""
+        nouns = {w for w, name in self.lex.measure_nouns.items() if name == measure}
+        words = {w for w, t in self.lex.things.items() if t == thing}
+        return bool(nouns & words) or thing.measure == measure
+
+    def _composition(self, verb: int, name: str, label: str | None) -> str | None:
+        """What a count of members measures, from the subject of the verb: the size of a force is troops, a
+        death toll that totals N is killed, a team that consists of N experts has N members."""
+        toks = self.tokens
+        window = range(max(self.lo, verb - 10), verb)
+        subjects = [i for i in window if is_noun(toks[i]) and toks[i].head == verb and toks[i].dep.startswith("nsubj")]
+        subjects = subjects or [i for i in reversed(window) if is_noun(toks[i]) and (toks[i].head == verb
+                                                                                       or not self.ex.heads)][:1]
+        for i in subjects:
+            for j in self._of_chain(i):  # "the size of the force", "численность сил"
+                named = measure_noun(self.lex, toks, j)
                 if named:
                     return named
+                thing, _ = thing_at(self.lex, toks, j)
+                if thing is not None and thing.measure:
+                    return thing.measure
+                if not self._quantity(j):
+                    return f"{name}: {thing.name if thing else toks[j].lemma}"
+        return label
+
+    def _inherit_named(self, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> bool:
+        """A people count right after an anaphoric noun ("the figure", "цифру") is that figure again."""
+        if not num_toks or (cand.thing is not None and not cand.thing.generic):
+            return False
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1):
+            if is_noun(self.tokens[k]):
+                return self._anaphoric(k) and self._inherit(cand, previous, anaphora=True)
+        return False
+
+    def _governing_measure(self, cand: _Cand) -> str | None:
+        """A measure noun that governs the counted noun: "the death of 16 employees" (by syntax, or the noun right
+        before the number when there is no parse)."""
+        toks, lex = self.tokens, self.lex
+        if self.ex.heads:
+            h = toks[cand.noun].head
+            if 0 <= h and toks[h].pos == "ADP":
+                h = toks[h].head
+            if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
+                named = measure_noun(lex, toks, h)
+                if named and lex.applies_to.get(named) in ("people", "any"):
+                    return named
+            return None
+        k = self._num_index(cand) - 1
+        while k >= self.lo and toks[k].pos in ("ADP", "DET"):
+            k -= 1
+        if k >= self.lo and is_noun(toks[k]):
+            named = measure_noun(lex, toks, k)
+            if named and lex.applies_to.get(named) in ("people", "any"):
+                return named
         return None
+
+    def _quantity(self, i: int) -> bool:
+        """ "the number of", "численность": a noun that only says how many of what follows."""
+        t = self.tokens[i]
+        words = set(self.lex.cues.get("quantity_nouns", []))
+        return t.lemma in words or t.text.lower() in words
+
+    def _nearby(self, num_toks: list[int]) -> int | None:
+        """A measure noun or an anaphoric noun earlier in the sentence, with no other figure in between ("the
+        official death toll, which she says may be under-reported, and could be as high as 450")."""
+        if not num_toks:
+            return None
+        for i in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 20) - 1, -1):
+            t = self.tokens[i]
+            if t.pos == "NUM" and t.text[:1].isdigit():
+                return None
+            if is_noun(t) and (measure_noun(self.lex, self.tokens, i) or self._anaphoric(i)):
+                return i
+        return None
+
+    def _of_chain(self, i: int) -> list[int]:
+        """The noun and the nouns hanging from it by "of" ("estimates of the number of deaths")."""
+        toks = self.tokens
+        out = [i]
+        for _ in range(3):
+            gen = next((q for q in range(i + 1, min(self.hi, i + 4)) if toks[q].head == i and toks[q].dep == "nmod"
+                        and is_noun(toks[q])), None)  # a genitive: "численность сил", "число задержанных"
+            if gen is not None:
+                out.append(gen)
+                i = gen
+                continue
+            nxt = next((p for p in range(i + 1, min(self.hi, i + 4)) if toks[p].head == i
+                        and toks[p].text.lower() in self.lex.cues.get("partitive", [])), None)
+            if nxt is None:
+                break
+            obj = next((q for q in range(nxt + 1, min(self.hi, nxt + 6)) if toks[q].head == nxt and is_noun(toks[q])),
+                       None)
+            if obj is None:
+                break
+            out.append(obj)
+            i = obj
+        return out
+
+    def _anaphoric(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
+
+    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool) -> bool:
+        """Take the measure of the figure before: in this sentence (an elliptic figure), or — for an anaphoric
+        noun ("that figure", "эта цифра") — in the sentences before."""
+        pool = list(reversed(previous))
+        if anaphora:  # a figure talked about: one some event happened to, before a bare count of things
+            older = list(reversed(self.prior))
+            pool += [c for c in older if c.source in ("noun", "verb", "state", "inherited")]
+            pool += [c for c in older if c.source not in ("noun", "verb", "state", "inherited")]
+        for before in pool:
+            if before.kind == cand.kind and before.measure and not before.measure.startswith("date"):
+                cand.measure, cand.thing, cand.unit = before.measure, before.thing, before.unit
+                cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
+                cand.source = "inherited"
+                return True
+        return False
 
     def _percent_measure(self, cand: _Cand, verb_names: list[str]) -> str:
         lex, toks = self.lex, self.tokens
@@ -918,20 +1196,38 @@ class _Reader:
                 return named
         verb = toks[cand.verb].lemma if cand.verb is not None else None
         what = verb_names[0] if verb_names else verb
-        negation = self._negated(cand)
-        whole = cand.noun_lemma
-        parts = [p for p in (negation, what if what not in ("be", "быть", "бути") else None) if p]
-        if whole and not parts:
-            parts = [whole]
-        return "share" + (": " + " ".join(parts) if parts else "")
+        deprived = self._deprived(cand)
+        if deprived is not None:
+            return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
+        light = set(lex.cues.get("light_verbs", []))
+        if what and what not in light:
+            return f"share: {what}"
+        return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
-    def _negated(self, cand: _Cand) -> str | None:
-        """A privative around a share ("without power", "lacks electricity", "out"): kept in the measure, so
-        that a share with power never groups with a share without it."""
-        lo = cand.m.start
-        clause = self.sent[lo:lo + 80].lower()
-        m = re.search(r"\b(without|lack\w*|no longer|still out|out of|not|без|не|немає|без)\b", clause)
-        return "without" if m else None
+    def _deprived(self, cand: _Cand) -> str | None:
+        """What a share is without ("without power", "lacks electricity", "power is still out for 95 percent"):
+        kept in the measure, so that a share with power never groups with a share without it, nor a share
+        without water with one without power. None when the share is not a privation; "" when the thing
+        is not named."""
+        words = set(self.lex.cues.get("privative", []))
+        skip = set(self.lex.cues.get("privative_skip", []))
+        toks = self.tokens
+        start = self._num_index(cand)
+        lo, hi = start, start
+        while lo - 1 >= max(self.lo, start - 8) and not _barrier(toks[lo - 1]):
+            lo -= 1
+        while hi + 1 < min(self.hi, start + 14) and not _barrier(toks[hi + 1]):
+            hi += 1
+        span = self.toks_in(cand.m.start, max(cand.m.end, cand.unit_end))
+        near = sorted((j for j in range(lo, hi + 1) if j not in span), key=lambda j: abs(j - start))
+        for j in near:
+            if toks[j].text.lower() in words or toks[j].lemma in words:
+                for k in list(range(j + 1, min(hi + 1, j + 6))) + list(range(j - 1, max(lo - 1, j - 6), -1)):
+                    if is_noun(toks[k]) and k not in span and toks[k].lemma not in skip:
+                        thing, _ = thing_at(self.lex, toks, k)
+                        return thing.name if thing else toks[k].lemma
+                return ""
+        return None
 
     def _money_measure(self, cand: _Cand, verb_names: list[str]) -> str:
         lex, toks = self.lex, self.tokens
@@ -947,7 +1243,14 @@ class _Reader:
                 return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
-        if cand.verb is not None and toks[cand.verb].lemma not in ("be", "быть", "бути"):
+        k = self._num_index(cand) - 1  # "a fine equivalent to $1,100", "штрафу, эквивалентному 1100 долларам"
+        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PUNCT", "DET", "SYM")
+                                                                 or is_modifier(toks[k]) or toks[k].pos == "VERB"
+                                                                 and "VerbForm=Part" in toks[k].feats):
+            k -= 1
+        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN":
+            return f"money: {toks[k].lemma}"
+        if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         return "money"
 
@@ -956,8 +1259,17 @@ class _Reader:
         return toks[-1] if toks else self.lo
 
     def _measurement_measure(self, cand: _Cand) -> str:
+        """ "a 30-kilometre demilitarized zone" → distance: zone; "an exclusion zone of up to 30km" → distance:
+        zone; "45 kilometres from the plant" → distance."""
         if cand.noun_lemma:
             return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
+        toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
+        if toks:
+            ref = toks[0] - 1
+            if ref - 1 >= self.lo and self.tokens[ref].text.lower() in self.lex.cues.get("partitive", []) and is_noun(
+                    self.tokens[ref - 1]):
+                cand.noun_lemma = self.tokens[ref - 1].lemma
+                return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         return _dimension(cand.unit)
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
@@ -966,6 +1278,10 @@ class _Reader:
         verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads)
         if verb is not None:
             cand.verb = verb
+            if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
+                subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                if subject:
+                    return f"duration: {subject}"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 

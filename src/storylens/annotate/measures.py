@@ -52,6 +52,8 @@ class Lexicon:
     measure_verbs: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     applies_to: dict[str, str] = field(default_factory=dict)
     measure_units: dict[str, str] = field(default_factory=dict)  # measure -> the unit its figures count
+    measure_states: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # "in operation" -> operating
+    of_subject: set[str] = field(default_factory=set)  # measures named after the verb's subject: members of a team
     thing_measures: dict[str, str] = field(default_factory=dict)
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -78,6 +80,10 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
         lex.applies_to.setdefault(name, spec.get("applies_to", "any"))
         if spec.get("unit"):
             lex.measure_units.setdefault(name, spec["unit"])
+        for state in spec.get("states", []):
+            lex.measure_states.append((tuple(state.lower().split()), name))
+        if spec.get("of_subject"):
+            lex.of_subject.add(name)
         for noun in spec.get("nouns", []):
             lex.measure_nouns.setdefault(noun.lower(), name)
         for verb in spec.get("verbs", []):
@@ -166,6 +172,20 @@ def verb_measures(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> list[
     return out
 
 
+def state_measure(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> str | None:
+    """A measure said by the words right after a counted noun, with no verb: "two reactors still in operation",
+    "100 others unaccounted for", "five people dead"."""
+    for j in range(i + 1, min(stop, i + 4)):
+        t = tokens[j]
+        for words, name in lex.measure_states:
+            if all(j + k < stop and tokens[j + k].text.lower() in (w, ) or j + k < stop and tokens[j + k].lemma == w
+                   for k, w in enumerate(words)):
+                return name
+        if t.pos not in ("ADV", "AUX", "PART") and t.text.lower() not in ("still", ):
+            break
+    return None
+
+
 def _stems(word: str) -> tuple[str, ...]:
     """Plain English verb stems, for a lemmatiser that missed one ("fined" → "fine")."""
     if not word.isascii():
@@ -193,10 +213,10 @@ def is_noun(t: Token) -> bool:
 
 
 def is_modifier(t: Token) -> bool:
-    """Words between a number and its noun: adjectives, participles, compounds, determiners."""
-    if t.pos in ("ADJ", "DET") or t.dep in ("amod", "compound", "nmod:poss", "poss", "case", "det"):
+    """Words between a number and its noun: adjectives, prenominal participles, compounds."""
+    if t.pos == "ADJ" or t.dep in ("amod", "compound", "nmod:poss", "poss", "case"):
         return True
-    return t.pos == "VERB" and ("VerbForm=Part" in t.feats or t.dep in ("amod", "acl"))
+    return t.pos == "VERB" and not t.dep and "VerbForm=Part" in t.feats
 
 
 def head_path(parse: Parse, i: int, hops: int = 4) -> list[int]:
@@ -232,7 +252,7 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> i
             head = tokens[h]
             if head.pos in ("VERB", "AUX") or (head.pos == "ADJ" and head.dep in ("ROOT", "root", "ccomp", "conj")):
                 return h
-            if head.pos == "ADP" or t.dep in _UP or head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+            if head.pos in ("ADP", "ADJ", "ADV") or t.dep in _UP or head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
                 k = h
                 continue
             return None
