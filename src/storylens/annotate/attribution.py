@@ -76,6 +76,7 @@ class _Tables:
         self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{_alt(w.get('clause_words', []))})\s|\s-\s|$", flags)
         self.starts_pronoun = re.compile(rf"^[\W_]*({_alt(w.get('starts_pronoun', []))})\b", flags)
         self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
+        self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         adjs = _alt(w.get("report_adjectives", []))
         nouns = _alt(w.get("report_nouns", []))
@@ -95,12 +96,14 @@ def tables() -> _Tables:
 # --- finding a source in a sentence ---------------------------------------------------------------------
 
 
-def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0) -> Attribution | None:
+def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0,
+                     verbs: list[tuple[int, int]] = ()) -> Attribution | None:
     """Who ``sentence`` says its figures (or words) come from, without context. ``entities`` (document
     offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
-    source noun phrase or capitalised. Pronoun sources come back with ``pronoun=True`` for the caller."""
+    source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
+    which a source never contains. Pronoun sources come back with ``pronoun=True`` for the caller."""
     t = tables()
-    check = _Checker(sentence, entities or [], offset, bool(entities))
+    check = _Checker(sentence, entities or [], offset, bool(entities), verbs)
     via = None
     m = t.according.search(sentence)
     if m:
@@ -126,7 +129,7 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             return Attribution(by=by, cue="count", start=sentence.find(by, m.start()))
     inv = t.inverted.search(sentence)
     if inv:
-        by = clean_source(inv.group(2))
+        by = clean_source(t.leading_preposition.sub("", inv.group(2)))
         if by and len(by.split()) <= 8 and check(by, inv.start(2), whole=True):
             return Attribution(by=by, cue=inv.group(1).lower(), start=sentence.find(by, inv.start(2)))
     return None
@@ -135,12 +138,13 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
 class _Checker:
     """Whether a candidate is a person, organisation or document (see the module docstring)."""
 
-    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool):
+    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=()):
         self.sentence = sentence
         self.offset = offset
         end = offset + len(sentence)
         self.entities = [e for e in entities if e.start < end and e.end > offset]
         self.strict = strict
+        self.verbs = [(a - offset, b - offset) for a, b in verbs]  # finite verbs of the sentence
 
     def widen(self, subject: str, verb_start: int) -> str | None:
         """A named person or organisation that ends where the subject does, when scanning back stopped
@@ -164,9 +168,11 @@ class _Checker:
             return False
         if len(words) == 1 and words[0] in t.pronouns:
             return True
+        pos = self.sentence.find(candidate, max(0, near - 5))
+        if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
+            return False  # a clause ("43 were shot down by air defence"), not a name
         if any(_source_word(w, t.sources) for w in words):
             return True
-        pos = self.sentence.find(candidate, max(0, near - 5))
         if pos < 0:
             pos = self.sentence.find(candidate)
         if pos >= 0 and self.entities:
@@ -302,13 +308,14 @@ def clean_source(np: str | None) -> str | None:
 # --- context: pronouns, agents, intermediaries --------------------------------------------------------
 
 
-def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0) -> Attribution | None:
+def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
+            verbs: list[tuple[int, int]] = ()) -> Attribution | None:
     """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
     only when needed): a pronoun source, or a sentence without a cue that starts with They/It/He/Они/Вони,
     takes it. With no cue at all, an institution that is the subject of the sentence ("The courts brought
     2000 people to justice") is returned with ``cue="agent"``."""
     t = tables()
-    attr = find_attribution(sentence, entities, offset)
+    attr = find_attribution(sentence, entities, offset, verbs)
     if attr is not None and attr.pronoun:
         prev = previous()
         if prev is not None and prev.by and not prev.pronoun:

@@ -166,6 +166,17 @@ class _Extractor:
 
     # --- per sentence ---------------------------------------------------------------------------------
 
+    def protagonist(self) -> str | None:
+        """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
+        if not hasattr(self, "_protagonist"):
+            counts: dict[str, list[str]] = {}
+            for e in self.entities:
+                if e.label == "PER":
+                    counts.setdefault(_person_key(e.text), []).append(e.text)
+            best = max(counts.values(), key=len, default=None)
+            self._protagonist = best[0] if best else None
+        return self._protagonist
+
     def language(self, pos: int) -> str:
         return self.parse.language_at(pos) or self.doc.meta.get("language") or guess_language(
             self.text[pos:pos + 200])
@@ -176,7 +187,9 @@ class _Extractor:
         if index not in self.memo:
             a, b = self.spans[index]
             prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
-            self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a)
+            verbs = [(t.start, t.end) for t in self.parse.tokens[slice(*_bounds(self.parse, a, b))]
+                     if t.pos == "VERB" and "VerbForm=Part" not in t.feats and "VerbForm=Inf" not in t.feats]
+            self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
         return self.memo[index]
 
     def candidates(self, index: int) -> list[_Cand]:
@@ -231,7 +244,8 @@ class _Extractor:
             idx = position.get(id(m), -1)
             seg_lo = boundaries[idx - 1].end if idx > 0 else 0
             seg_hi = boundaries[idx + 1].start if 0 <= idx < len(boundaries) - 1 else len(sent)
-            if cand.subcount and parent is not None:
+            own = cand.source == "verb" and parent is not None and cand.measure and cand.measure != parent.measure
+            if cand.subcount and parent is not None and not own:
                 local = sent[m.end:]
                 local = local[: re.search(r"[,;)]|$", local).start()]
                 where = self.place(s_start + m.end, s_start + m.end + len(local), lex, after_only=True)
@@ -392,6 +406,12 @@ def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon
     return out
 
 
+def _person_key(name: str) -> str:
+    from storylens.annotate.gazetteer import key, lemma
+
+    return key(lemma(name, "PER"))
+
+
 def _join(a: str | None, b: str) -> str:
     return b if not a else f"{a}; {b}"
 
@@ -457,6 +477,7 @@ class _Reader:
         before = sent[max(0, m.start - 60):m.start]
         if previous and self.subcount_re.search(before[-30:]):
             cand.subcount = True
+            cand.partitive = True  # "84 missiles, of them 43 were shot down": counts what the figure before counts
         if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]):
             cand.change = "change by"
         # date of an event, or a year that dates nothing
@@ -465,7 +486,9 @@ class _Reader:
             return None
         if date_kind:
             return cand
-        if m.form == "ordinal" or (m.form == "cardinal" and not m.words and self._every(m)):
+        if m.form == "cardinal" and m.value == 1 and self._every_follows(m):
+            return None  # "one in five": read with the five
+        if m.form == "ordinal" or (m.form == "cardinal" and self._every(m)):
             return self._ordinal(m, cand, after_i)
         if not self._kind(m, cand, after_i, previous):
             return None
@@ -565,6 +588,8 @@ class _Reader:
         if is_year and hit is None and self._counted_thing_follows(m):
             return None  # "1743 people": a count
         unit = self._unit_after(m, None)
+        if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
+            unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
         if unit and unit[0] != "year_word":
             return None if not (hit and hit.start <= A) else False
         if not is_year and not year_span:
@@ -608,7 +633,10 @@ class _Reader:
         ("по закону, действующему с 1985 года")."""
         t = self.tokens[verb]
         if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
-            return self.tokens[t.head].lemma
+            k = t.head
+            while self.tokens[k].dep == "nmod" and 0 <= self.tokens[k].head and is_noun(self.tokens[self.tokens[k].head]):
+                k = self.tokens[k].head  # "по закону о богохульстве, действующему с 1985 года": the law
+            return self.tokens[k].lemma
         for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
             t = self.tokens[i]
             if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
@@ -620,6 +648,11 @@ class _Reader:
         return None
 
     # --- ordinals ------------------------------------------------------------------------------------------
+
+    def _every_follows(self, m: NumberMention) -> bool:
+        words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ("one", "1", "один", "одна")]
+        tails = [w.split(" ", 1)[1] for w in words if " " in w]
+        return bool(re.match(r"\s+(?:" + _alt(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
 
     def _every(self, m: NumberMention) -> bool:
         before = self.sent[max(0, m.start - 14):m.start].lower()
@@ -642,6 +675,8 @@ class _Reader:
         if unit is None or unit in ("second", "minute"):
             return None
         cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
+        # "the third day": between two and three days have gone by
+        m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
@@ -748,8 +783,13 @@ class _Reader:
         if not hit and lex.age_before:
             hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
         if not hit:
-            prev_name = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
-            if (prev_name and re.match(r"^\s*[,)]", sent[m.end:]) and not m.hedge and not m.words
+            prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
+            before_i = self._token_before(m)
+            if before_i is not None and self.tokens[before_i].text == ",":
+                before_i -= 1
+            nominal = before_i is not None and before_i >= self.lo and (
+                is_noun(self.tokens[before_i]) or prev_name and prev_name.group(1)[:1].isupper())
+            if (prev_name and nominal and re.match(r"^\s*[,)]", sent[m.end:]) and not m.hedge and not m.words
                     and m.value is not None and m.value < 120 and float(m.value).is_integer()):
                 cand.kind, cand.unit, cand.measure = "age", "years", "age"
                 person = self._person_near(m)
@@ -765,14 +805,14 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
-        cand.subject = self._person_near(m)
+        cand.subject = self._person_near(m) or self.ex.protagonist()  # "a 50-year-old woman": the main person
         return True
 
     def _person_near(self, m: NumberMention) -> str | None:
         """Whose age: the person named in the noun phrase around the age ("51-летняя католичка Асия Биби",
         "Tanya, 57,"), else the nearest person before it in the sentence."""
         A = self.s_start + m.start
-        people = [e for e in self.ents if e.label == "PER"]
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
         after = [e for e in people if 0 <= e.start - A <= 60 and "," not in self.text_between(A, e.start)[4:]]
         if after:
             return after[0].text
@@ -780,6 +820,24 @@ class _Reader:
         if before:
             return before[-1].text
         return None
+
+    def _person_in_sentence(self) -> str | None:
+        """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
+        sentence names them or nobody, else the person the sentence names first."""
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        main = self.ex.protagonist()
+        if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
+            return main
+        return people[0].text
+
+    def _proper(self, e: EntityMention) -> bool:
+        """A person mention with a proper name in it (not a capitalised participle a recogniser took for one)."""
+        r = self.ex.parse.between(e.start, e.end)
+        if len(r) == 1 and self.code in ("ru", "uk"):
+            from storylens.annotate.syntax import analyse
+
+            return analyse(self.code, self.tokens[r.start].text)[1] in ("PROPN", "NOUN", "X")
+        return any(self.tokens[i].pos == "PROPN" for i in r) or len(r) > 1
 
     def text_between(self, a: int, b: int) -> str:
         return self.ex.text[a:b]
@@ -990,7 +1048,8 @@ class _Reader:
                 cand.unit = "people"
             if thing is not None and cand.measure and self._implied(thing, cand.measure):
                 cand.subgroup = None  # "11,000 staffers employed": the staff is what "employed" counts
-            if cand.other and cand.measure:
+            if cand.other and cand.measure and not any(p.measure and p.measure != cand.measure for p in previous):
+                # "13 other experts"; not "12 were killed, another 40 injured", where "another" sets the measures apart
                 cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
             return
         if cand.kind == "percent":
@@ -1005,6 +1064,12 @@ class _Reader:
             return
         if cand.kind == "duration":
             cand.measure = self._duration_measure(cand.noun, cand)
+            states = set(lex.cues.get("person_states", []))
+            what = cand.measure.split(": ", 1)[-1] if ": " in cand.measure else None
+            thing = thing_at(lex, toks, cand.noun)[0] if cand.noun is not None else None
+            if what is None or what in states or (thing is not None and thing.person) or (
+                    cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what):
+                cand.subject = self._person_in_sentence()  # "eight years in prison", "acquitted after 8 years"
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
@@ -1047,7 +1112,8 @@ class _Reader:
                 continue
             for i in range(self.lo, self.hi):
                 t = toks[i]
-                if t.head != v or i in num_toks or not (t.dep.startswith("nsubj") or t.dep in ("dobj", "obj")):
+                own = v == verb  # a coordinated verb shares its subject, not its object
+                if t.head != v or i in num_toks or not (t.dep.startswith("nsubj") or own and t.dep in ("dobj", "obj")):
                     continue
                 if t.pos == "PRON" and t.lemma in set(lex.cues.get("relative_pronouns", [])):
                     k = v
@@ -1109,9 +1175,9 @@ class _Reader:
             if 0 <= h and toks[h].pos == "ADP":
                 h = toks[h].head
             if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
-                named = measure_noun(lex, toks, h)
+                named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
                 if named and lex.applies_to.get(named) in ("people", "any"):
-                    return named
+                    return named  # "home to 3.4 million citizens"
             return None
         k = self._num_index(cand) - 1
         while k >= self.lo and toks[k].pos in ("ADP", "DET"):
@@ -1245,8 +1311,8 @@ class _Reader:
             return f"money: {cand.noun_lemma}"
         k = self._num_index(cand) - 1  # "a fine equivalent to $1,100", "штрафу, эквивалентному 1100 долларам"
         while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PUNCT", "DET", "SYM")
-                                                                 or is_modifier(toks[k]) or toks[k].pos == "VERB"
-                                                                 and "VerbForm=Part" in toks[k].feats):
+                                                                 or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
+                                                                 or "VerbForm=Part" in toks[k].feats):
             k -= 1
         if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN":
             return f"money: {toks[k].lemma}"

@@ -257,15 +257,11 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> i
                 continue
             return None
         return None
-    best = None
-    for dist in range(1, 8):
-        for j in (i - dist, i + dist):
-            if lo <= j < hi and tokens[j].pos == "VERB":
-                between = tokens[min(i, j) + 1:max(i, j)]
-                if any(b.text in (";", ":", "—", "(", ")") for b in between):
-                    continue
-                best = j
-                break
-        if best is not None:
-            return best
+    for barriers in ((",", ";", ":", "—", "(", ")"), (";", ":", "—", "(", ")")):  # within the clause first
+        for dist in range(1, 8):
+            for j in (i - dist, i + dist):
+                if lo <= j < hi and tokens[j].pos == "VERB":
+                    between = tokens[min(i, j) + 1:max(i, j)]
+                    if not any(b.text in barriers for b in between):
+                        return j
     return None

@@ -298,14 +298,28 @@ class Parser:
             yield tokens, e
 
     def _morph_run(self, texts: list[str]):
-        from razdel import tokenize
-
         for text in texts:
             tokens = []
-            for w in tokenize(text):
-                lemma, pos, feats = analyse("uk", w.text)
-                tokens.append(Token(w.start, w.stop, w.text, lemma, pos, feats=feats))
+            for start, end in _words(text):
+                word = text[start:end]
+                lemma, pos, feats = analyse("uk", word)
+                tokens.append(Token(start, end, word, lemma, pos, feats=feats))
             yield tokens, []
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """razdel's tokens, with a word split at an apostrophe joined again (п'ять, м'ясо, Прем’єр)."""
+    from razdel import tokenize
+
+    out: list[list[int]] = []
+    for w in tokenize(text):
+        if (len(out) >= 2 and text[out[-1][0]:out[-1][1]] in ("'", "’", "ʼ") and out[-1][0] == out[-2][1]
+                and out[-1][1] == w.start and w.text[:1].isalpha()):
+            out.pop()
+            out[-1][1] = w.stop
+        else:
+            out.append([w.start, w.stop])
+    return [(a, b) for a, b in out]
 
 
 _PLAIN = re.compile(r"\w+(?:['’ʼ-]\w+)*|[^\w\s]")

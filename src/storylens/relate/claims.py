@@ -4,8 +4,8 @@ they agree?
 A **series** is every figure of one kind (count, percent, money, …) with the same canonical measure, unit
 family, place, subgroup (children, security forces…), subject (whose age) and event (an off-event
 document's story is another event). Figures an order of magnitude apart with nothing in between are not
-the same count (``GAP_RATIO``), and a figure a document gives beside a much larger one (``PARTIAL_RATIO``;
-a court's arrests beside the national total) is a partial count: both start series of their own.
+the same count (``GAP_RATIO``), and a figure a document gives beside a much larger one from another source (``PARTIAL_RATIO``; a court's
+arrests beside the ministry's national total) is a partial count: both start series of their own.
 Blocking keeps this linear in the number of claims: only figures of one scope are ever compared.
 
 Each claim becomes an interval from its hedge ("more than 160" → [160, 208]; "about 2,500" → [2,250,
@@ -103,6 +103,8 @@ class AlignedClaim:
                 return self.value * low * f, self.value * high * f
         if self.kind not in ("date", "age") and self.value >= 100 and self.value % 100 == 0:
             return self.value * 0.95 * f, self.value * 1.05 * f  # a round figure is itself approximate
+        if self.kind == "percent" and self.value >= 10 and self.value % 5 == 0:
+            return self.value - 2.5, self.value + 2.5  # "90%": to the nearest five points
         return self.value * f, self.value * f
 
 
@@ -151,22 +153,26 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
         people = _entity_keys(ann, "PER")
-        protagonist = _protagonist(ann)
         for i, c in enumerate(ann.claims):
-            aligned = align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people, protagonist)
+            aligned = align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
             if aligned.where is not None and aligned.where in main:
                 aligned.where = aligned.place_name = None
             yield aligned
 
 
 def main_place(view: CorpusView) -> set[str]:
-    """The keys of the place most documents of the main story name (entity id and spelling key)."""
+    """The keys of the place most documents of the main story put something in ("in Puerto Rico", "в
+    Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one."""
+    from storylens.annotate.measures import lexicon
+
+    preps = set(lexicon(None).cues.get("place_prepositions", []))
     counts: Counter = Counter()
     names: dict[str, set[str]] = defaultdict(set)
-    for _, ann in view.annotated(view.main_ids):
+    for doc, ann in view.annotated(view.main_ids):
         seen = set()
         for m in ann.entities:
-            if m.label == "LOC":
+            words = doc.text[max(0, m.start - 12):m.start].lower().split()
+            if m.label == "LOC" and words and words[-1] in preps:
                 k = m.entity or _place_key(m.text)
                 seen.add(k)
                 names[k].update({m.entity, _place_key(m.text)} - {None})
@@ -178,13 +184,10 @@ def main_place(view: CorpusView) -> set[str]:
 
 
 def align_one(c: Claim, cid: str, doc: Document, ann: Annotations, source: str, published: str | None,
-              event: str | None, places: dict[str, str], people: dict[str, str],
-              protagonist: str | None) -> AlignedClaim:
+              event: str | None, places: dict[str, str], people: dict[str, str]) -> AlignedClaim:
     """One claim as alignment sees it: its voice, scope key, unit family and date."""
     unit, factor = unit_family(c.kind, c.unit)
-    subject = None
-    if c.kind in ("age",):
-        subject = people.get(c.subject or "", None) or (_place_key(c.subject) if c.subject else protagonist)
+    subject = (people.get(c.subject) or _person_key(c.subject)) if c.subject else None
     return AlignedClaim(
         id=cid, doc=doc.id, source=c.by or source, doc_source=source, measure=c.measure, unit=unit,
         value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
@@ -204,10 +207,10 @@ def _entity_keys(ann: Annotations, label: str) -> dict[str, str]:
     return out
 
 
-def _protagonist(ann: Annotations) -> str | None:
-    """The person a document names most: whose age an unnamed "54-year-old woman" most likely gives."""
-    counts = Counter(m.entity or m.text for m in ann.entities if m.label == "PER")
-    return counts.most_common(1)[0][0] if counts else None
+def _person_key(name: str) -> str:
+    from storylens.annotate.gazetteer import key, lemma
+
+    return key(lemma(name, "PER"))
 
 
 def _change_role(qualifier: str | None) -> str | None:
@@ -271,6 +274,8 @@ def scope_of(claim: AlignedClaim) -> str:
 
 
 def _block_key(c: AlignedClaim) -> tuple:
+    if c.subject and c.kind in ("age", "duration"):  # a person's age, a person's years in prison
+        return (c.kind, c.unit, c.subject, c.event, c.role)
     return (c.kind, c.measure, c.unit, c.where, c.subgroup, c.subject, c.event, c.role)
 
 
@@ -347,8 +352,9 @@ def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
         partial = set()
         for big, small in combinations(run, 2):
             if (big.doc == small.doc and not hedge_kind(big.hedge) and not hedge_kind(small.hedge)
+                    and small.source != small.doc_source and small.source != big.source
                     and (small.figure or 0.0) * PARTIAL_RATIO <= (big.figure or 0.0)):
-                partial.add(small.id)
+                partial.add(small.id)  # "the courts arrested 1,743" beside the ministry's 7,939
         main = [c for c in run if c.id not in partial]
         out.append(main)
         rest = [c for c in run if c.id in partial]
@@ -376,8 +382,10 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
         reach = max(reach, hi) if len(run) > 1 else hi
     if run:
         out.append((run, "agree"))
-    out = [(r, s) for r, s in out if len({c.voice for c in r}) >= 2 and all(
-        compatible(a, b) for a, b in combinations(r, 2))]
+    # agreement needs two reports: two voices, or one voice carried by two outlets
+    out = [(r, s) for r, s in out if len({c.doc for c in r}) >= 2 and (
+        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)
+        and all(compatible(a, b) for a, b in combinations(r, 2))]
     by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
     for c in members:
         by_doc[c.doc].append(c)
@@ -393,19 +401,22 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
     voices = {c.voice for c in members}
     if len(voices) == 1:
         return "single_source", f"all {len(members)} figure(s) come from {members[0].source}"
+    real = {c.id: c.date for c in members}
     dates = _dates_with_inferred(members)
-    dated = [dates[c.id] for c in members if dates[c.id]]
+    dated = [c for c in members if c.date]
     conflicts, moves = [], []
     for a, b in combinations(members, 2):
         if compatible(a, b) or a.voice == b.voice and a.doc == b.doc:
             continue
-        da, db = dates[a.id], dates[b.id]
         if a.kind in STATIC_KINDS:
             conflicts.append((a, b))  # a distance or a date of an event does not move with the news
-        elif da and db and da != db:
-            moves.append((a, b) if da < db else (b, a))
-        elif (not da or not db) and len(dated) >= 2 and _inside_dated_range(a if not da else b, members, dates):
+            continue
+        undated = [c for c in (a, b) if not real[c.id]]
+        if undated and len({c.date for c in dated}) >= 2 and all(_inside_dated_range(c, dated) for c in undated):
             continue  # an undated figure inside the range a dated series moved through
+        da, db = dates[a.id], dates[b.id]
+        if da and db and da != db:
+            moves.append((a, b) if da < db else (b, a))
         else:
             conflicts.append((a, b))
     if conflicts:
@@ -419,9 +430,9 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
 
 
-def _inside_dated_range(c: AlignedClaim, members: list[AlignedClaim], dates: dict[str, str | None]) -> bool:
-    dated = [m.figure or 0.0 for m in members if dates[m.id]]
-    return bool(dated) and min(dated) <= (c.figure or 0.0) <= max(dated)
+def _inside_dated_range(c: AlignedClaim, dated: list[AlignedClaim]) -> bool:
+    lo, hi = c.interval()
+    return bool(dated) and min(d.interval()[0] for d in dated) <= hi and lo <= max(d.interval()[1] for d in dated)
 
 
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
