@@ -71,18 +71,15 @@ class Annotator:
         if "entities" in wanted:
             for ann, mentions in zip(results, self.entities.find_many(docs, parses)):
                 ann.entities = mentions
-        from storylens.annotate.claims import extract_claims
-        from storylens.annotate.dates import find_dates
-        from storylens.annotate.quotes import extract_quotes
-
+        per_document = [(name, attr, func) for name, (attr, func) in _per_document_components().items()
+                        if name in wanted]
         for doc, ann, parse in zip(docs, results, parses):
-            if "dates" in wanted:
-                ann.dates = find_dates(doc)
-            if "claims" in wanted:
-                ann.claims = extract_claims(doc, parse, ann.entities if "entities" in wanted else None,
-                                            ann.dates if "dates" in wanted else None)
-            if "quotes" in wanted:
-                ann.quotes = extract_quotes(doc)
+            for name, attr, func in per_document:
+                if name == "claims":  # claims read the shared parse and the other annotators' results
+                    setattr(ann, attr, func(doc, parse, ann.entities if "entities" in wanted else None,
+                                            ann.dates if "dates" in wanted else None))
+                else:
+                    setattr(ann, attr, func(doc))
         if "persuasion" in wanted:
             self._persuasion(docs, results)
         return results
@@ -100,6 +97,15 @@ class Annotator:
         sentences = [(d, i, doc.text[s.start:s.end]) for d, doc in enumerate(docs) for i, s in enumerate(doc.sentences)]
         for (d, i, _), score in zip(sentences, clf.checkworthiness([t for _, _, t in sentences])):
             results[d].checkworthiness[i] = float(score)
+
+
+def _per_document_components() -> dict[str, tuple[str, Callable[..., list]]]:
+    """Components that read one document at a time, in the order they run: name -> (attribute, function)."""
+    from storylens.annotate.claims import extract_claims
+    from storylens.annotate.dates import find_dates
+    from storylens.annotate.quotes import extract_quotes
+
+    return {"dates": ("dates", find_dates), "claims": ("claims", extract_claims), "quotes": ("quotes", extract_quotes)}
 
 
 @dataclass

@@ -253,7 +253,7 @@ def _subject_before(region: str, t: _Tables) -> str | None:
         region = app.group(1)
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = re.search(r"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:a|an|the)\s[^,]{1,80}$", region)
-        if app:
+        if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
     region = region.rstrip(" ,")
     tokens = region.split()

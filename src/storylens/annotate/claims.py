@@ -52,7 +52,7 @@ KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", 
 AGENT_MEASURES = {"detained", "prosecuted", "penalized"}
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|me|io|example|uk|by|az|md|lt)/\S*|[@#][\w/]+",
                      re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|мск)?\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
@@ -492,6 +492,8 @@ class _Reader:
             return self._ordinal(m, cand, after_i)
         if not self._kind(m, cand, after_i, previous):
             return None
+        if cand.conversion:
+            return cand  # "($0.14)": folded into the figure before it
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
         if cand.partitive and cand.noun is None:
@@ -559,10 +561,10 @@ class _Reader:
         cap = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w’'-]*)\s$", before)
         if cap and not m.hedge and not m.currency_prefix and not m.words:
             word_start = m.start - len(cap.group(0))
-            sentence_initial = not self.sent[:max(0, word_start)].strip()
             after = self.sent[m.end:m.end + 20]
             followed = re.match(r"^[\s,;:.!?)\"”»]*$|^\s+(?:[a-zа-яёіїєґ]+ed|is|was|has|said|reported|and)\b", after)
-            if not sentence_initial and followed and any(e.start <= self.s_start + word_start < e.end for e in self.ents):
+            named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
+            if followed and named:  # "France 2 reported", "Channel 4 said"
                 return True
         return False
 
@@ -594,6 +596,9 @@ class _Reader:
             return None if not (hit and hit.start <= A) else False
         if not is_year and not year_span:
             return False  # a day of a month: dates an event only together with its year
+        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
+                     self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
+            return False  # "long before 2022": a bound, not the date of an event
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
@@ -883,6 +888,8 @@ class _Reader:
             if i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", []):
                 i += 1  # "95 percent of electricity customers": the whole
                 skip = 1
+                while i < self.hi and toks[i].pos == "DET":
+                    i += 1
         if i is None:
             i = self.hi
         noun = None
@@ -925,6 +932,8 @@ class _Reader:
             noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound
         cand.noun = noun
         thing, size = thing_at(lex, toks, noun)
+        if thing is not None and thing.mass and cand.kind == "count":
+            thing = None  # "2 major powers": counted, so not electricity
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
@@ -936,9 +945,10 @@ class _Reader:
         """ "Russia launched 45 drones. 41 of them were shot down": the part counts what the figure before
         it counted (in this sentence or the previous one)."""
         for before in reversed(previous + [c for c in self.prior if c.thing or c.noun_lemma]):
+            if before.subcount:
+                continue  # "70 people, including three children, … (40 in Aktobe)": the 40 are of the 70
             if before.kind == cand.kind and (before.thing is not None or before.noun_lemma):
                 cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
-                cand.subcount = False
                 return True
         return False
 
@@ -980,6 +990,8 @@ class _Reader:
         anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
         if anchor is not None and cand.verb is None:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads)
+            if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
+                cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
@@ -1123,7 +1135,7 @@ class _Reader:
                         i = toks[k].head
                     else:
                         continue
-                if not is_noun(toks[i]):
+                if not is_noun(toks[i]) or toks[i].pos == "PROPN":
                     continue
                 for j in self._of_chain(i):
                     if measure_noun(lex, toks, j):
@@ -1213,7 +1225,8 @@ class _Reader:
         out = [i]
         for _ in range(3):
             gen = next((q for q in range(i + 1, min(self.hi, i + 4)) if toks[q].head == i and toks[q].dep == "nmod"
-                        and is_noun(toks[q])), None)  # a genitive: "численность сил", "число задержанных"
+                        and (is_noun(toks[q]) or measure_noun(self.lex, toks, q))), None)
+            # a genitive: "численность сил", "число задержанных"
             if gen is not None:
                 out.append(gen)
                 i = gen

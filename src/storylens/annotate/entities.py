@@ -192,9 +192,10 @@ def _default_recognizer() -> EntityRecognizer:
 
 # --- filters ------------------------------------------------------------------------------
 
+# Possessive quantifiers and start-of-word anchors keep these linear on a long run of letters.
 _URL = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|ro|uk|eu|io|me|info|example)(?:/\S*)?\b"
-    r"|\]\([^)\s]*\)|[@#][^\W\d_][\w.]*|\S+@\S+\.\w+",
+    r"https?://\S+|www\.\S+|(?<![\w.-])(?:[\w-]++\.)++(?:com|org|net|ru|kz|ua|ro|uk|eu|io|me|info|example)(?:/\S*)?\b"
+    r"|\]\([^)\s]*\)|[@#][^\W\d_][\w.]*|(?<![^\s<(\[])[^\s@]++@[\w-]++(?:\.[\w-]++)+",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(

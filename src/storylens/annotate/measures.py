@@ -39,6 +39,7 @@ class Thing:
     name: str
     person: bool = False
     generic: bool = False  # people in general: no subgroup
+    mass: bool = False  # electricity, water: what a share goes without, never counted ("2 major powers")
     unit: str | None = None
     measure: str | None = None  # what a bare count of it means ("3,000 troops" → troops)
 
@@ -72,7 +73,8 @@ class Lexicon:
 
 def _add_lexicon(lex: Lexicon, code: str) -> None:
     for name, spec in lang.cues(code, "things").get("things", {}).items():
-        thing = Thing(name, bool(spec.get("person")), bool(spec.get("generic")), spec.get("unit"), spec.get("measure"))
+        thing = Thing(name, person=bool(spec.get("person")), generic=bool(spec.get("generic")), unit=spec.get("unit"),
+                      measure=spec.get("measure"), mass=bool(spec.get("mass")))
         for word in spec.get("words", []):
             lex.things.setdefault(word.lower(), thing)
     data = lang.cues(code, "measures")

@@ -50,7 +50,7 @@ HEDGE_FACTORS: list[tuple[str, tuple[float, float]]] = [
 # Kinds of figures whose true value does not change over the days a corpus covers.
 STATIC_KINDS = {"measurement", "date"}
 # Durations in days, so that "eight years" and "96 months" compare.
-TIME_FACTORS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4,
+TIME_FACTORS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12,
                 "year": 365.25, "decade": 3652.5, "century": 36525.0}
 
 
@@ -338,14 +338,17 @@ def _group(members: list[AlignedClaim], partial: bool = False, status: str | Non
 def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
     """The series of one block: an order-of-magnitude gap with no figure in between separates counts, and
     so does a partial count a document gives beside its total (exact figures, ``PARTIAL_RATIO`` apart)."""
-    ordered = sorted(members, key=lambda c: c.figure or 0.0)
+    ordered = sorted(members, key=lambda c: c.interval()[0])
     runs: list[list[AlignedClaim]] = [[ordered[0]]]
+    reach = ordered[0].interval()[1]
     for c in ordered[1:]:
-        prev = runs[-1][-1].figure or 0.0
-        if prev > 0 and (c.figure or 0.0) / prev >= GAP_RATIO:
+        lo, hi = c.interval()
+        if reach > 0 and lo / reach >= GAP_RATIO:  # hedges count: "at least 45" and "as high as 450" are close
             runs.append([c])
+            reach = hi
         else:
             runs[-1].append(c)
+            reach = max(reach, hi)
     out = []
     for run in runs:
         run = sorted(run, key=lambda c: -(c.figure or 0.0))
