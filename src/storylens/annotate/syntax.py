@@ -255,18 +255,25 @@ class Parser:
         return parses
 
     def _spacy(self, texts: list[str]):
+        from spacy.attrs import HEAD
+
         for sdoc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
+            # relative head offsets (stored unsigned: a view as signed gives back -1, -2…): no Token objects
+            heads = sdoc.to_array(HEAD).view("int64") if self.settings.parse else None
+            kept: dict[int, int] = {}
             tokens = []
-            for t in sdoc:
+            for i, t in enumerate(sdoc):
                 if t.is_space:
                     continue
-                tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower() or t.lower_, t.pos_,
-                                    t.dep_, t.head.i if t.head.i != t.i else -1, str(t.morph)))
-            # spaCy indexes whitespace tokens too: renumber heads over the kept tokens
-            kept = [t.i for t in sdoc if not t.is_space]
-            where = {old: new for new, old in enumerate(kept)}
+                kept[i] = len(tokens)
+                head = i + int(heads[i]) if heads is not None else i
+                tag = t.tag_
+                feats = "VerbForm=Part" if tag in ("VBN", "VBG") else "VerbForm=Inf" if tag == "VB" else ""
+                tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower() or t.lower_, t.pos_, t.dep_,
+                                    head if head != i else -1, feats))
+            # spaCy counts whitespace tokens too: renumber heads over the kept tokens
             for tok in tokens:
-                tok.head = where.get(tok.head, -1) if tok.head >= 0 else -1
+                tok.head = kept.get(tok.head, -1) if tok.head >= 0 else -1
             yield tokens, [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
 
     def _natasha_run(self, texts: list[str]):
