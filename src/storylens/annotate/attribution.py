@@ -54,6 +54,8 @@ class _Tables:
     def __init__(self):
         w = _merged("attribution")
         self.pronouns = set(w.get("pronouns", []))
+        self.according_via = set(w.get("according_via", []))
+        self.of_words = set(w.get("of_words", []))
         self.determiners = set(w.get("determiners", []))
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
@@ -67,11 +69,14 @@ class _Tables:
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
         self.trailing_via = set(w.get("trailing_via", []))
-        self.chain = re.compile(rf"\s+(?:{_alt(w.get('chain', []))})\s+|,\s*as reported by\s+", flags)
+        self.chain = re.compile(rf",?\s+(?:{_alt(w.get('chain', []))})\s+", flags)
         self.spread = re.compile(rf"\b(?:{_alt(w.get('spread', []))})\s+(?:the\s+)?([^,.;]{{2,80}})", flags)
-        self.count = re.compile(rf"\bby\s+(?:the\s+)?((?:[\w’'-]+\s+){{0,5}}?[\w-]+)(?:’s|'s)\s+(?:own\s+)?"
-                                rf"(?:{_alt(w.get('count', []))})\b|\bby the (?:count|tally|estimate) of\s+([^,.;]{{2,60}})",
-                                flags)
+        dets = _alt(w.get("determiners", []))
+        self.count = re.compile(rf"\b(?:{_alt(w.get('count_lead', []))})\s+(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,5}}?[\w-]+)"
+                                rf"(?:’s|'s)\s+(?:(?:{_alt(w.get('count_own', []))})\s+)?(?:{_alt(w.get('count', []))})\b"
+                                rf"|\b(?:{_alt(w.get('count_of', []))})\s+([^,.;]{{2,60}})", flags)
+        self.determiner = re.compile(rf"^(?:{dets})\s+", flags)
+        self.titles = re.compile(rf"(?:[A-Z]\.)+|(?:{_alt(w.get('titles', []))})", flags)
         self.passive_before = re.compile(rf"\b(?:{_alt(w.get('passive_before', []))})\s+$", flags)
         self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{_alt(w.get('clause_words', []))})\s|\s-\s|$", flags)
         self.starts_pronoun = re.compile(rf"^[\W_]*({_alt(w.get('starts_pronoun', []))})\b", flags)
@@ -83,9 +88,14 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        of = _alt(self.of_words)
         self.agent = re.compile(
-            rf"^[\W_]*(?:the\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
-            r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]", flags)
+            rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
+            rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
+            flags)
+        self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s[^,]{{1,60}},\s*$")
+        self.apposition_end = re.compile(
+            rf"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:{dets})\s[^,]{{1,80}}$")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +120,7 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         cue = m.group(1)
         rest = sentence[m.end():]
         np = _np_after(rest, t)
-        if cue.lower() in ("со ссылкой на", "з посиланням на", "ссылаясь на", "посилаючись на", "citing"):
+        if cue.lower() in t.according_via:  # "X, citing Y": Y's figure, through X
             subj = _verb_attribution(sentence[: m.start() + 1], check)
             via = subj.by if subj else None
         if np:
@@ -248,11 +258,11 @@ def _subject_before(region: str, t: _Tables) -> str | None:
     region = t.parenthetical.sub(" ", region)
     region = region.rstrip()
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
-    app = re.search(r"^(.*?[\w.])\s*,\s*(?:the|a|an)\s[^,]{1,60},\s*$", region)
+    app = t.apposition.search(region)
     if app and re.search(r"[A-ZА-ЯЁІЇЄҐ]", app.group(1)[-40:]):
         region = app.group(1)
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
-        app = re.search(r"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:a|an|the)\s[^,]{1,80}$", region)
+        app = t.apposition_end.search(region)
         if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
     region = region.rstrip(" ,")
@@ -269,7 +279,7 @@ def _subject_before(region: str, t: _Tables) -> str | None:
         bare = tok.strip("*_" + _QUOTES).lower()
         core = tok.rstrip("\"“”«»„")
         if not bare or re.search(r"[,;:!?]$", core) or core != tok and words or (
-                tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|Mr\.|Dr\.|Ms\.|Mrs\.|Gov\.|Rep\.|Sen\.|Gen\.|St\.", tok)):
+                tok.endswith(".") and not t.titles.fullmatch(tok)):
             break
         if bare in t.subject_stop or re.search(r"\d", bare):
             break
@@ -278,7 +288,7 @@ def _subject_before(region: str, t: _Tables) -> str | None:
                 words.append(tok)
             break
         words.append(tok)
-        if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() == "of"):
+        if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() in t.of_words):
             break
         i -= 1
     if not words:
@@ -296,7 +306,7 @@ def clean_source(np: str | None) -> str | None:
     s = re.sub(r"^[^\w]+", "", s).strip(" ,.;:" + _QUOTES)
     s = t.time_opener.sub("", s)
     for _ in range(3):
-        s = re.sub(r"^(?:a|an|the|another|one|this|that|its|their|his|her)\s+", "", s, flags=re.IGNORECASE)
+        s = t.determiner.sub("", s)
         s = t.report_prefix.sub("", s)
     s = t.report_suffix.sub("", s)
     s = s.strip(" ,.;:" + _QUOTES)

@@ -327,11 +327,11 @@ class _Extractor:
         preps = set(lex.cues.get("place_prepositions", []))
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
-            if len(words) >= 2 and words[-1] == "of" and words[-2] in nouns:
+            if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
                 return name
         for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
-            words = [w for w in words if w not in ("the",)]
+            words = [w for w in words if w not in lex.cues.get("articles", [])]
             if (words and words[-1] in preps) or (len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
                 return name
         return None
@@ -457,7 +457,9 @@ class _Reader:
         self.label_before = _phrase_end_re(cues.get("label_before", []))
         self.label_after = _phrase_start_re(cues.get("label_after", []))
         self.subcount_re = re.compile(r"(?:" + _alt(cues.get("subcount", [])) + r")[\s:,]*$|\(\s*$", re.IGNORECASE)
-        self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:almost|nearly|почти|майже)?\s*$",
+        from storylens.annotate.numbers import hedge_kinds
+
+        self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:" + _alt(hedge_kinds()) + r")?\s*$",
                                     re.IGNORECASE)
         self.ago = set(self.lex.ago) | set(cues.get("ago", []))
 
@@ -655,7 +657,8 @@ class _Reader:
     # --- ordinals ------------------------------------------------------------------------------------------
 
     def _every_follows(self, m: NumberMention) -> bool:
-        words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ("one", "1", "один", "одна")]
+        ones = set(self.lex.cues.get("one_words", [])) | {"1"}
+        words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ones]
         tails = [w.split(" ", 1)[1] for w in words if " " in w]
         return bool(re.match(r"\s+(?:" + _alt(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
 
@@ -897,7 +900,7 @@ class _Reader:
         while j < self.hi and j - i < 4 + skip:
             t = toks[j]
             low = t.text.lower()
-            if t.text in ("-", "–") or low in ("'s", "’s", "'", "’") or (is_modifier(t) and not is_noun(t)):
+            if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
             if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
@@ -975,7 +978,7 @@ class _Reader:
             t = toks[k]
             if t.text.lower() in self.lex.cues.get("pronouns", []):
                 return None
-            if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text in ("'s", "’s", "-"):
+            if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
                 k += 1
                 continue
             if is_noun(t):
@@ -1113,7 +1116,8 @@ class _Reader:
                     return i
             return None
         h = toks[n].head
-        if toks[n].dep == "pobj" and 0 <= h and toks[h].text.lower() == "of" and is_noun(toks[toks[h].head]):
+        if (toks[n].dep == "pobj" and 0 <= h and toks[h].text.lower() in lex.cues.get("partitive", [])
+                and is_noun(toks[toks[h].head])):
             return toks[h].head
         verb = cand.verb
         if verb is None:
@@ -1417,7 +1421,7 @@ def _status_reader(sent: str, following: list[tuple[str, bool]], lex: Lexicon):
                         + _alt(c.get("retract_openers", [])) + r")\b", re.IGNORECASE)
     disputed = re.compile(r"(?:^|\W)(?:" + _alt(c.get("disputed_nouns", [])) + r")\b[^.]{0,40}?(?:"
                           + _alt(c.get("disputed_verbs", [])) + r")|(?:" + _alt(c.get("disputed_verbs", []))
-                          + r")\s+(?:the\s+)?(?:official\s+)?(?:" + _alt(c.get("disputed_nouns", [])) + r")\b",
+                          + r")\s+(?:\w+\s+){0,2}(?:" + _alt(c.get("disputed_nouns", [])) + r")\b",
                           re.IGNORECASE)
     unknown = re.compile(r"(?:^|\W)(?:" + _alt(c.get("unknown", [])) + r")(?!\w)", re.IGNORECASE)
     cues = [m.start() for m in retracted.finditer(sent)]
@@ -1468,7 +1472,8 @@ def _as_of(sent: str, year_info, lex: Lexicon) -> str | None:
     на 10 января", "станом на 5 вересня"), or a weekday after "by/on" resolved against publication."""
     year, published = year_info
     months = lex.cues.get("months", {})
-    cue = re.compile(r"(?:^|\W)(?:" + _alt(lex.cues.get("as_of", [])) + r")(?:\s+the)?\s*$", re.IGNORECASE)
+    cue = re.compile(r"(?:^|\W)(?:" + _alt(lex.cues.get("as_of", [])) + r")(?:\s+(?:" + _alt(lex.cues.get("articles", []))
+                     + r"))?\s*$", re.IGNORECASE)
     for m in _date_re(tuple(months)).finditer(sent):
         if not cue.search(sent[max(0, m.start() - 30):m.start()]):
             continue
@@ -1491,8 +1496,7 @@ def _as_of(sent: str, year_info, lex: Lexicon) -> str | None:
     weekdays = lex.cues.get("weekdays", {})
     w_cues = lex.cues.get("weekday_as_of", [])
     if published is not None and weekdays and w_cues:
-        w = re.search(r"\b(?:" + _alt(w_cues) + r")\s+(?:the\s+)?(?:morning\s+of\s+)?(" + _alt(weekdays) + r")\b", sent,
-                      re.IGNORECASE)
+        w = re.search(r"\b(?:" + _alt(w_cues) + r")\s+(" + _alt(weekdays) + r")\b", sent, re.IGNORECASE)
         if w:
             target = weekdays[w.group(1).lower()]
             return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat()

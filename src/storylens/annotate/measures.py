@@ -107,8 +107,9 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
     lex.per.update(w.lower() for w in units.get("per", []))
     for key, value in lang.cues(code, "claim_cues").items():
         if isinstance(value, list):
-            lex.cues.setdefault(key, [])
-            lex.cues[key] = list(dict.fromkeys(lex.cues[key] + [w.lower() for w in value]))
+            known = lex.cues.setdefault(key, [])
+            known += [w.lower() if isinstance(w, str) else w for w in value if (w.lower() if isinstance(w, str) else w)
+                      not in known]
         elif isinstance(value, dict):
             lex.cues.setdefault(key, {}).update({k.lower(): v for k, v in value.items()})
 
@@ -167,7 +168,7 @@ def verb_measures(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> list[
     """Measures the verb at ``i`` says, longest phrase first ("shoot down" before "shoot")."""
     t = tokens[i]
     out = []
-    for key in dict.fromkeys((t.lemma, t.text.lower(), *_stems(t.text.lower()))):
+    for key in dict.fromkeys((t.lemma, t.text.lower(), *_stems(t.text.lower(), lex.cues.get("verb_suffixes", [])))):
         for rest, name in sorted(lex.measure_verbs.get(key, []), key=lambda x: -len(x[0])):
             if not rest or _phrase_follows(tokens, i + 1, stop, rest):
                 out.append(name)
@@ -183,17 +184,15 @@ def state_measure(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> str |
             if all(j + k < stop and tokens[j + k].text.lower() in (w, ) or j + k < stop and tokens[j + k].lemma == w
                    for k, w in enumerate(words)):
                 return name
-        if t.pos not in ("ADV", "AUX", "PART") and t.text.lower() not in ("still", ):
+        if t.pos not in ("ADV", "AUX", "PART"):
             break
     return None
 
 
-def _stems(word: str) -> tuple[str, ...]:
-    """Plain English verb stems, for a lemmatiser that missed one ("fined" → "fine")."""
-    if not word.isascii():
-        return ()
+def _stems(word: str, suffixes: list) -> tuple[str, ...]:
+    """Verb stems by the language's inflection endings, for a lemmatiser that missed one ("fined" → "fine")."""
     out = []
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")):
+    for suffix, repl in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
     return tuple(out)
