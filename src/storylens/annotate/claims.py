@@ -136,6 +136,7 @@ class _Cand:
     partitive: bool = False
     date_value: str | None = None
     members: bool = False  # "a 14-man team": counts the team's members
+    modifier: bool = False  # the count qualifies something else ("six-reactor plant", "two of its six reactors")
     other: bool = False  # "13 other experts": the others, not all
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
 
@@ -348,8 +349,9 @@ class _Extractor:
                 taken.append((e.start, e.end))
                 if e.text.split()[0].lower() in not_places or e.label == "GROUP":
                     continue
-                # a place the recogniser labelled as a person or organisation is still a place after "in"
-                if e.label in ("LOC", "MISC", "EVENT") or len(e.text.split()) == 1:
+                # a place the recogniser labelled as a person or organisation is still a place after "in",
+                # unless the gazetteer knows it as something else ("in a Telegram post")
+                if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
                     out.append((e.start, e.end, e.text))
         r = self.parse.between(start, end)
         tokens = self.parse.tokens
@@ -370,6 +372,13 @@ class _Extractor:
             i += 1
         out.sort()
         return out
+
+def _not_known_org(name: str) -> bool:
+    from storylens.annotate.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(name)
+    return entry is None or entry.label == "LOC"
+
 
 def _barrier(t) -> bool:
     """A token that ends a clause: punctuation of clauses, or a coordinating conjunction."""
@@ -930,10 +939,15 @@ class _Reader:
                 noun = h
         if noun is None:
             return
-        while (toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
+        hyphen = num_toks and any(toks[k].text in ("-", "–") for k in range(num_toks[-1] + 1, noun))
+        if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
+            cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
+        while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
                and is_noun(toks[toks[noun].head])):
             noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound
         cand.noun = noun
+        if self._whole(num_toks):
+            cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
         thing, size = thing_at(lex, toks, noun)
         if thing is not None and thing.mass and cand.kind == "count":
             thing = None  # "2 major powers": counted, so not electricity
@@ -953,6 +967,25 @@ class _Reader:
             if before.kind == cand.kind and (before.thing is not None or before.noun_lemma):
                 cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
                 return True
+        return False
+
+    def _negated_verb(self, verb: int) -> bool:
+        words = set(self.lex.cues.get("negation", []))
+        toks = self.tokens
+        return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
+                   for k in range(max(self.lo, verb - 3), verb))
+
+    def _whole(self, num_toks: list[int]) -> bool:
+        """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
+        if not num_toks:
+            return False
+        part = set(self.lex.cues.get("partitive", []))
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
+            t = self.tokens[k]
+            if t.text.lower() in part:
+                return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep == "case"):
+                return False
         return False
 
     def _token_before(self, m: NumberMention) -> int | None:
@@ -996,6 +1029,8 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
+        if cand.modifier or (cand.verb is not None and self._negated_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
@@ -1022,7 +1057,7 @@ class _Reader:
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
-            state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None else None
+            state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             by_verb = None
             for name in verb_names:
                 applies = lex.applies_to.get(name, "any")

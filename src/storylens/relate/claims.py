@@ -373,22 +373,20 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
     if len(members) < 3:
         return []
     out: list[tuple[list[AlignedClaim], str]] = []
-    ordered = sorted(members, key=lambda c: c.interval()[0])
     run: list[AlignedClaim] = []
-    reach = float("-inf")
-    for c in ordered:
-        lo, hi = c.interval()
-        if run and lo > reach:
+    for c in sorted(members, key=lambda c: c.interval()[0]):
+        if run and not all(compatible(c, r) for r in run):
             out.append((run, "agree"))
-            run = []
+            run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
         run.append(c)
-        reach = max(reach, hi) if len(run) > 1 else hi
     if run:
         out.append((run, "agree"))
     # agreement needs two reports: two voices, or one voice carried by two outlets
     out = [(r, s) for r, s in out if len({c.doc for c in r}) >= 2 and (
-        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)
-        and all(compatible(a, b) for a, b in combinations(r, 2))]
+        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)]
+    seen: set[tuple[str, ...]] = set()
+    out = [(r, s) for r, s in out if not (tuple(sorted(c.id for c in r)) in seen
+                                          or seen.add(tuple(sorted(c.id for c in r))))]
     by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
     for c in members:
         by_doc[c.doc].append(c)
