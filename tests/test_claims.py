@@ -65,6 +65,10 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("Thirty years ago the plant was built.", "en"),
         ("Протесты начались 5 января, а 10 января всё закончилось.", "ru"),
         ("Акція тривала 25 і 26 липня.", "uk"),
+        ("For the first time, a fifth straight rainy season will fail.", "en"),
+        ("Battle deaths were 5.7 per 100,000 people a year.", "en"),
+        ("It is among the 10 most powerful stations in the world.", "en"),
+        ("The two men also discussed the budget.", "en"),
     ],
 )
 def test_not_claims(text, lang):
@@ -159,11 +163,25 @@ def test_kinds(text, lang, kind, value, lo, hi, unit):
     assert (c.kind, c.value, c.lo, c.hi, c.unit) == (kind, value, lo, hi, unit)
 
 
+def test_times_without_a_comparison_count_occasions():
+    c = _one("The minister spoke three times at the rally.", lang="en")
+    assert (c.kind, c.measure, c.value) == ("count", "times", 3)
+    assert _one("Цены выросли в три раза за год.", lang="ru").kind == "ratio"
+
+
+def test_speeds_and_ranges_of_a_unit():
+    c = _one("The storm made landfall with winds close to 150 miles per hour.", lang="en")
+    assert (c.kind, c.unit, c.hi) == ("measurement", "miles per hour", 150)
+    c = _one("The contract's end could cause a 10- to 12-week delay.", lang="en")
+    assert (c.kind, c.lo, c.hi, c.unit) == ("duration", 10, 12, "week")
+
+
 def test_a_share_without_something_is_its_own_measure():
     without = _one("As of Oct. 27, 72 percent of the island still lacks electricity.", lang="en")
     with_power = _one("Only 25 percent of the island has power.", lang="en")
     assert without.measure == "share: without electricity" and with_power.measure != without.measure
     assert _one("The island is 90% without power.", lang="en").measure == without.measure
+    assert _one("Nearly 50 percent of people now have access to drinking water.", lang="en").measure == "share: with water"
 
 
 @pytest.mark.parametrize(
@@ -172,6 +190,7 @@ def test_a_share_without_something_is_its_own_measure():
         ("Tanya, 57, was killed when a missile hit her home.", "en", 57, "Tanya"),
         ("The opposition leader, 54, was shot dead outside his home.", "en", 54, "leader"),
         ("Police named the driver as a 34-year-old man from Leeds.", "en", 34, None),
+        ("Liudmyla Petrenko, a 74-year-old widow, lost her home.", "en", 74, "Petrenko"),
         ("Суд оправдал 51-летнюю Марию Петрову.", "ru", 51, "Марию Петрову"),
         ("Мер міста, 47-річний Олег Коваль, подав у відставку.", "uk", 47, "Олег Коваль"),
     ],

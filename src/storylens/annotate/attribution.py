@@ -33,6 +33,7 @@ class Attribution:
     cue: str | None = None
     pronoun: bool = False
     start: int | None = None  # offset of ``by`` in the sentence, when known
+    cue_start: int | None = None  # offset of the cue (a reporting verb after its subject), when known
 
 
 def _alt(words) -> str:
@@ -56,6 +57,7 @@ class _Tables:
         self.pronouns = set(w.get("pronouns", []))
         self.according_via = set(w.get("according_via", []))
         self.of_words = set(w.get("of_words", []))
+        self.attached = set(w.get("attached_prepositions", []))
         self.determiners = set(w.get("determiners", []))
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
@@ -213,6 +215,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     for n, v in enumerate(t.verb.finditer(sentence)):
         if n >= 12:
             break
+        if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs):
+            continue  # not a verb here: "the Baltic States", "reported killed"
         region = sentence[max(0, v.start() - 240):v.start()]
         if t.passive_before.search(region[-20:]):
             continue
@@ -222,6 +226,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         by = clean_source(check.widen(subject, v.start()) or subject)
         if not by:
             continue
+        end = sentence.rfind(subject, 0, v.start()) + len(subject)
+        if check.verbs and any(end <= a < v.start() for a, _ in check.verbs):
+            continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
         if not pronoun and not check(by, max(0, v.start() - len(subject) - 2)):
             continue
@@ -230,7 +237,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if tail and tail.group(2).lower() in t.trailing_via:
             via = clean_source(tail.group(1))
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
-                           start=sentence.rfind(by, 0, v.start()))
+                           start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
     return None
 
 
@@ -289,6 +296,10 @@ def _subject_before(region: str, t: _Tables) -> str | None:
             break
         words.append(tok)
         if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() in t.of_words):
+            if i >= 2 and tokens[i - 1].lower() in t.attached and not re.search(r"[,;:]$", tokens[i - 2]):
+                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place
+                i -= 2
+                continue
             break
         i -= 1
     if not words:
@@ -309,6 +320,7 @@ def clean_source(np: str | None) -> str | None:
         s = t.determiner.sub("", s)
         s = t.report_prefix.sub("", s)
     s = t.report_suffix.sub("", s)
+    s = re.sub(r"(?<=\w)(?:’s|'s|’)$", "", s.strip(" ,.;:" + _QUOTES))  # "the department’s (data)"
     s = s.strip(" ,.;:" + _QUOTES)
     if not s or len(s.split()) > 12:
         return None

@@ -306,7 +306,9 @@ class _Extractor:
             claim.as_of = cand.date_value
         if m.is_range:
             claim.hedge = None  # "from 6 to 18", "between 15% and 20%": the bounds say it all
-        if attr is not None and attr.by and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+        inside = (attr is not None and attr.start is not None and attr.cue_start is not None
+                  and attr.start <= m.start < attr.cue_start)  # the figure describes the source, not its report
+        if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
 
@@ -503,10 +505,16 @@ class _Reader:
             return self._ordinal(m, cand, after_i)
         if not self._kind(m, cand, after_i, previous):
             return None
+        rate = _alt(self.lex.cues.get("rate_words", []))
+        if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
+                    re.IGNORECASE):
+            return None  # "5.7 per 100,000 people": a rate
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
+        if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
+            return None  # "one of two that …": the whole of a part, with nothing counted
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
@@ -755,6 +763,10 @@ class _Reader:
         sent = self.sent
         lex = self.lex
         if m.form == "fraction":
+            nxt = self._token_from(m.end)
+            t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
+            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
+                return False  # "a fifth straight season": an ordinal, not a share
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
@@ -782,6 +794,14 @@ class _Reader:
         if kind == "year_word":
             return False
         if kind == "ratio":
+            comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
+            lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
+                             re.IGNORECASE)
+            if not lead and not re.match(r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30],
+                                         re.IGNORECASE):
+                cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
+                cand.measure = "times"
+                return True
             cand.kind, cand.unit, cand.measure = "ratio", "×", "ratio"
             return True
         cand.kind, cand.unit = kind, name
@@ -822,29 +842,78 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
-        cand.subject = self._person_near(m) or self.ex.protagonist()  # "a 50-year-old woman": the main person
+        cand.subject = self._person_near(m)
         return True
 
     def _person_near(self, m: NumberMention) -> str | None:
-        """Whose age: the person named in the noun phrase around the age ("51-летняя католичка Асия Биби",
-        "Tanya, 57,"), else the nearest person before it in the sentence."""
-        A = self.s_start + m.start
+        """Whose age: the person the age's noun phrase names ("51-летняя католичка Асия Биби", "Liudmyla
+        Shyshkina, a 74-year-old widow", "Tanya, 57,"); when it only says "a 50-year-old woman", the person the
+        document names most; when it names someone else ("the 44-year-old wartime leader"), nobody."""
+        A, B = self.s_start + m.start, self.s_start + m.end
         people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
-        after = [e for e in people if 0 <= e.start - A <= 60 and "," not in self.text_between(A, e.start)[4:]]
-        if after:
-            return after[0].text
-        before = [e for e in people if e.end <= A and A - e.end <= 60]
-        if before:
-            return before[-1].text
+        for e in people:  # the phrase goes on to the name: at most three words, no comma or verb between
+            between = self.text_between(B, e.start)
+            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 4 and not any(
+                    self.tokens[k].pos == "VERB" and "VerbForm=Part" not in self.tokens[k].feats
+                    for k in self.ex.parse.between(B, e.start)):
+                return e.text
+        for e in reversed(people):  # an apposition: "Name, a 74-year-old widow"
+            between = self.text_between(e.end, A)
+            if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
+                return e.text
+        noun = self._age_noun(m)
+        if noun is not None:
+            thing = thing_at(self.lex, self.tokens, noun)[0]
+            if thing is not None and thing.name in ("people", "women"):
+                return self.ex.protagonist()
+            return None
+        return self.ex.protagonist() if not people else None
+
+    def _age_noun(self, m: NumberMention) -> int | None:
+        """The noun an age qualifies: "a 54-year-old woman", "50-летней женщины"."""
+        i = self._token_from(m.end)
+        k = i
+        while k is not None and k < min(self.hi, (i or 0) + 6):
+            t = self.tokens[k]
+            if is_noun(t) and not self._unit_word(t):
+                return k
+            k += 1
         return None
 
-    def _person_in_sentence(self) -> str | None:
+    def _unit_word(self, t) -> bool:
+        return t.lemma in self.lex.time or t.text.lower() in self.lex.time or t.text in ("-", "–")
+
+    def _near_state(self, cand: _Cand, states: set[str]) -> bool:
+        """ "eight years in prison", "9 лет заключения": a person-state word right by the duration."""
+        i = self._num_index(cand)
+        return any(self.tokens[k].lemma in states or self.tokens[k].text.lower() in states
+                   for k in range(max(self.lo, i - 3), min(self.hi, i + 6)))
+
+    def _person_subject(self, verb: int) -> bool:
+        """Whether a person is the subject or object of the verb (or, without a parse, near it)."""
+        toks = self.tokens
+        for k in range(self.lo, self.hi):
+            t = toks[k]
+            if self.ex.heads and t.head != verb:
+                continue
+            if not self.ex.heads and abs(k - verb) > 4:
+                continue
+            if t.dep.startswith(("nsubj", "obj", "dobj")) or not self.ex.heads:
+                if t.pos in ("PROPN", "PRON") or (is_noun(t) and (thing_at(self.lex, toks, k)[0] or Thing("")).person):
+                    return True
+        return False
+
+    def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:
         """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
-        sentence names them or nobody, else the person the sentence names first."""
+        sentence names them or nobody, else the person named nearest before the figure."""
         people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
         main = self.ex.protagonist()
         if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
             return main
+        if m is not None:
+            before = [e for e in people if e.end <= self.s_start + m.start]
+            if before:
+                return before[-1].text
         return people[0].text
 
     def _proper(self, e: EntityMention) -> bool:
@@ -1053,7 +1122,7 @@ class _Reader:
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
-            person = thing is None or thing.person
+            person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
@@ -1073,7 +1142,7 @@ class _Reader:
             elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
                 cand.subgroup = None
-            elif named and (thing is None or not thing.person):
+            elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
                 cand.measure, cand.source = named, "noun"  # "164 deaths", "5,000 arrests": the noun says it
                 if thing is None and lex.applies_to.get(named) == "people":
                     cand.unit = "people"
@@ -1084,13 +1153,13 @@ class _Reader:
             elif by_verb:
                 cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
                 cand.source = "verb"
-            elif named:
+            elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
             elif thing is not None and thing.measure:
                 cand.measure, cand.source = thing.measure, "thing"
             elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
-            elif cand.noun is not None and self._salient(m, thing):
+            elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
@@ -1117,12 +1186,18 @@ class _Reader:
             states = set(lex.cues.get("person_states", []))
             what = cand.measure.split(": ", 1)[-1] if ": " in cand.measure else None
             thing = thing_at(lex, toks, cand.noun)[0] if cand.noun is not None else None
-            if what is None or what in states or (thing is not None and thing.person) or (
-                    cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what):
-                cand.subject = self._person_in_sentence()  # "eight years in prison", "acquitted after 8 years"
+            state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
+            if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
+                         and self._person_subject(cand.verb)):
+                cand.subject = self._person_in_sentence(m)  # "eight years in prison", "acquitted after 8 years"
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _definite(self, m: NumberMention) -> bool:
+        """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
+        i = self._token_before(m)
+        return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
@@ -1132,7 +1207,7 @@ class _Reader:
             return False
         if not m.words:
             return True
-        return thing is not None and (m.figure >= 2 or m.form != "cardinal")
+        return thing is not None and m.figure >= 2
 
     def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
         """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of
@@ -1312,15 +1387,41 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "percent":
                 return named
-        verb = toks[cand.verb].lemma if cand.verb is not None else None
-        what = verb_names[0] if verb_names else verb
+        verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
-        light = set(lex.cues.get("light_verbs", []))
-        if what and what not in light:
+        what = toks[verb].lemma if verb is not None else None
+        if what in lex.cues.get("possessive_verbs", []):
+            held = self._object_thing(verb)
+            if held:
+                return f"share: with {held}"  # "25 percent of the island has power"
+        if what and what not in set(lex.cues.get("light_verbs", [])):
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _clause_verb(self, cand: _Cand) -> int | None:
+        """The first verb after a share in its clause ("over half the population … fleeing the city"), else the
+        verb that governs it."""
+        start = self._num_index(cand) + 1
+        for k in range(start, min(self.hi, start + 12)):
+            t = self.tokens[k]
+            if _barrier(t) and k > start:
+                break
+            if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
+                return k
+        return cand.verb
+
+    def _object_thing(self, verb: int) -> str | None:
+        skip = set(self.lex.cues.get("privative_skip", []))
+        for k in range(verb + 1, min(self.hi, verb + 6)):
+            t = self.tokens[k]
+            if is_noun(t) and t.lemma not in skip:
+                thing = thing_at(self.lex, self.tokens, k)[0]
+                return thing.name if thing else t.lemma
+            if _barrier(t):
+                break
+        return None
 
     def _deprived(self, cand: _Cand) -> str | None:
         """What a share is without ("without power", "lacks electricity", "power is still out for 95 percent"):

@@ -198,7 +198,7 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                                re.IGNORECASE),
         hedges=hedges, post_hedges=post,
         range_lead=re.compile(rf"(?:^|\W)({_alternation(leads)})\s*$", re.IGNORECASE),
-        range_mid=re.compile(rf"^\s*(?:%|per ?cent|percent|процент\w*|відсот\w*)?\s*({_alternation(mids)})\s*$",
+        range_mid=re.compile(rf"^-?\s*(?:%|per ?cent|percent|процент\w*|відсот\w*)?\s*({_alternation(mids)})\s*$",
                              re.IGNORECASE),
         prefix_only_in_range=frozenset(prefix_only),
         max_phrase=max((len(k) for k in phrases), default=1),
