@@ -58,6 +58,7 @@ class _Tables:
         self.according_via = set(w.get("according_via", []))
         self.of_words = set(w.get("of_words", []))
         self.attached = set(w.get("attached_prepositions", []))
+        self.prepositions = set(w.get("prepositions", []))
         self.determiners = set(w.get("determiners", []))
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
@@ -220,7 +221,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         region = sentence[max(0, v.start() - 240):v.start()]
         if t.passive_before.search(region[-20:]):
             continue
-        subject = _subject_before(region, t)
+        following = sentence[v.end():].lstrip(" \"“«")
+        subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
         by = clean_source(check.widen(subject, v.start()) or subject)
@@ -259,19 +261,26 @@ def _split_chain(np: str, t: _Tables) -> tuple[str, str | None]:
     return np, None
 
 
-def _subject_before(region: str, t: _Tables) -> str | None:
+def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | None:
+    """The subject of a reporting verb, read backwards from it. ``inverted``: the verb comes right after a
+    comma and a name follows it ("…, пишет Reuters"), so the source is after the verb, not before."""
     # drop parentheticals: ", including the U.S.,", ", meanwhile,", "(KNB)"
     region = re.sub(r"\([^()]*\)", " ", region)
     region = t.parenthetical.sub(" ", region)
     region = region.rstrip()
+    comma_before = region.endswith((",", "—", "–")) and inverted
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
     app = t.apposition.search(region)
     if app and re.search(r"[A-ZА-ЯЁІЇЄҐ]", app.group(1)[-40:]):
         region = app.group(1)
+        comma_before = False
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = t.apposition_end.search(region)
         if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
+            comma_before = False
+    if comma_before:
+        return None  # "…, пишет X", "…, said X": the source comes after the verb
     region = region.rstrip(" ,")
     tokens = region.split()
     words: list[str] = []
@@ -289,6 +298,12 @@ def _subject_before(region: str, t: _Tables) -> str | None:
                 tok.endswith(".") and not t.titles.fullmatch(tok)):
             break
         if bare in t.subject_stop or re.search(r"\d", bare):
+            if bare in t.prepositions and words:
+                if bare in t.attached and i > 0:
+                    words.append(tok)  # "police in Kyiv": the place belongs to the subject
+                    i -= 1
+                    continue
+                return None  # "sided with Bibi and said": the object of a preposition is not a subject
             break
         if bare in t.pronouns:
             if not words:

@@ -273,6 +273,8 @@ class _Extractor:
                 continue
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start)
+                if claim.where and claim.kind == "count" and claim.measure == "people":
+                    claim.measure = "population"  # "Ukraine's 41 million people"
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -511,6 +513,8 @@ class _Reader:
             return None  # "5.7 per 100,000 people": a rate
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
+        if cand.kind == "count" and cand.measure == "times":
+            return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
@@ -598,6 +602,9 @@ class _Reader:
         is_year = (bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100 and not m.has_scale
                    and not m.currency_prefix)
         year_span = m.is_range and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", raw)
+        if hit is not None and re.search(r"(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\W{0,3}$",
+                                         self.ex.text[max(0, hit.start - 14):hit.start], re.IGNORECASE):
+            return False  # "…, Monday, Aug. 29, 2022.": a caption's time stamp
         if hit is None and not is_year and not year_span:
             if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
                         re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
@@ -1006,6 +1013,8 @@ class _Reader:
             h = toks[num_toks[-1]].head
             if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
                 noun = h
+        if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
+            noun = None  # "33,000 last year": a time, not what is counted
         if noun is None:
             return
         hyphen = num_toks and any(toks[k].text in ("-", "–") for k in range(num_toks[-1] + 1, noun))
@@ -1116,6 +1125,8 @@ class _Reader:
                     ref = self._nearby(num_toks) if not verb_names else ref
                 if ref is not None:
                     named = measure_noun(lex, toks, ref)
+                    if named and lex.applies_to.get(named) in ("money", "percent"):
+                        named = None  # "$100 billion in damage … left thousands dead": not a count's measure
                     if named is None and self._anaphoric(ref) and self._inherit(cand, previous, anaphora=True):
                         return  # "that figure quadrupled to 64": the figure talked about before
                 if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
@@ -1408,6 +1419,8 @@ class _Reader:
             t = self.tokens[k]
             if _barrier(t) and k > start:
                 break
+            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
+                continue  # "90 percent of those killed were …": the whole's participle
             if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
                 return k
         return cand.verb
