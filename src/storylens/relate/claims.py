@@ -161,13 +161,17 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
 
 
 def main_place(view: CorpusView) -> set[str]:
-    """The keys of the place most documents of the main story put something in ("in Puerto Rico", "в
-    Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one."""
+    """The keys of the country most documents of the main story put something in ("in Puerto Rico", "в
+    Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one, and a
+    country (or territory), so that the city the events centre on stays a scope of its own. Without a
+    country, the most named place."""
+    from storylens.annotate.gazetteer import is_country
     from storylens.annotate.measures import lexicon
 
     preps = set(lexicon(None).cues.get("place_prepositions", []))
     counts: Counter = Counter()
     names: dict[str, set[str]] = defaultdict(set)
+    country: dict[str, bool] = {}
     for doc, ann in view.annotated(view.main_ids):
         seen = set()
         for m in ann.entities:
@@ -176,10 +180,13 @@ def main_place(view: CorpusView) -> set[str]:
                 k = m.entity or _place_key(m.text)
                 seen.add(k)
                 names[k].update({m.entity, _place_key(m.text)} - {None})
+                if k not in country:
+                    country[k] = is_country(m.text)
         counts.update(seen)
     if not counts:
         return set()
-    top = counts.most_common(1)[0][0]
+    ranked = [k for k, _ in counts.most_common()]
+    top = next((k for k in ranked if country.get(k)), ranked[0])
     return names[top] | {top}
 
 
