@@ -24,6 +24,8 @@ def fmt(x: float | None) -> str:
 
 
 def figure(c: dict) -> str:
+    if c["kind"] == "date" and c["value"] is not None:
+        return str(int(c["value"]))
     if c["value"] is not None:
         return fmt(c["value"])
     return f"{fmt(c['lo'])}–{fmt(c['hi'])}" if c["lo"] is not None and c["hi"] is not None else (

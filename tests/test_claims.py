@@ -220,10 +220,27 @@ def test_durations(text, lang, value, lo, hi, unit):
 
 def test_a_date_of_an_event_is_a_claim_of_its_own_kind():
     c = _one("The law was adopted in 1986.", lang="en")
-    assert (c.kind, c.value, c.measure, c.as_of) == ("date", 1986, "date: law", "1986")
+    assert (c.kind, c.value, c.measure, c.as_of) == ("date", 1986, "date: law adopt", "1986")
     c = _one("Закон «О митингах» был принят в 2004 году.", lang="ru")
-    assert (c.kind, c.value, c.measure) == ("date", 2004, "date: закон")
+    assert (c.kind, c.value, c.measure) == ("date", 2004, "date: закон принять")
     assert _claims("The bloc was founded in 1992 and renamed in 2002.", lang="en")[0].kind == "date"
+
+
+def test_two_events_of_one_thing_have_dates_of_different_measures():
+    jailed = _one("The reporter was jailed in 2015.", lang="en")
+    freed = _one("The reporter was freed in 2019.", lang="en")
+    assert jailed.measure == "date: reporter jail" and freed.measure == "date: reporter free"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers search the rubble of a school in the port city, Tuesday, May 7, 2024.",
+        "A firefighter walks past a burning warehouse in the capital, May 7, 2024.",
+    ],
+)
+def test_a_captions_time_stamp_is_not_a_claim(text):
+    assert [c for c in _claims(text, lang="en") if c.kind == "date"] == []
 
 
 # --- reading numbers in context ----------------------------------------------------------------------------

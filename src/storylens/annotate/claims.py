@@ -602,9 +602,8 @@ class _Reader:
         is_year = (bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100 and not m.has_scale
                    and not m.currency_prefix)
         year_span = m.is_range and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", raw)
-        if hit is not None and re.search(r"(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\W{0,3}$",
-                                         self.ex.text[max(0, hit.start - 14):hit.start], re.IGNORECASE):
-            return False  # "…, Monday, Aug. 29, 2022.": a caption's time stamp
+        if hit is not None and self._time_stamp(hit):
+            return False
         if hit is None and not is_year and not year_span:
             if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
                         re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
@@ -639,12 +638,22 @@ class _Reader:
         cand.verb = verb
         cand.unit = "year"
         subj = self._subject_of(verb)
-        # what the date is of: the thing the event happened to ("the law was adopted in 1986", "the law in force
-        # since 1985"), else the event itself ("in 2011 she was sentenced")
-        cand.measure = f"date: {subj or self.tokens[verb].lemma}"
+        # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
+        # so that the date one thing was sentenced and the date it was freed never meet in a group
+        cand.measure = f"date: {subj} {self.tokens[verb].lemma}" if subj else f"date: {self.tokens[verb].lemma}"
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _time_stamp(self, hit: DateMention) -> bool:
+        """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
+        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.")."""
+        weekday = r"\b(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\b"
+        if re.search(weekday, self.ex.text[max(0, hit.start - 14):hit.end], re.IGNORECASE):
+            return True
+        closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
+        full = bool(hit.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit.value))
+        return full and closes is not None and self.ex.text[max(0, hit.start - 2):hit.start].strip() == ","
 
     def _counted_thing_follows(self, m: NumberMention) -> bool:
         i = self._token_from(m.num_end)
