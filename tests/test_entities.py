@@ -317,3 +317,8 @@ def test_shipped_conll_model_is_selectable():
     assert ("Almaty", "LOC") in found
     assert ("Russian", "GROUP") in found  # CoNLL's MISC, made GROUP by the gazetteer
     assert ("Kassym-Jomart Tokayev", "PER") in found
+
+
+def test_the_default_gazetteer_is_loaded_once():
+    """Claims and relate look names up per sentence: reading the JSON each time cost most of annotate's time."""
+    assert default_gazetteer() is default_gazetteer()

@@ -354,7 +354,6 @@ def _is_acronym(form: str) -> bool:
     return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in form
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
     data = json.loads((DATA.parent / "countries.json").read_text(encoding="utf-8"))
@@ -374,5 +373,6 @@ def is_country(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
 def default_gazetteer(path: str | None = None) -> Gazetteer:
     return Gazetteer.load(path)
