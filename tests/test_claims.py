@@ -1,4 +1,5 @@
-"""Numeric claims: unit tests on short made-up texts, the acceptance test on the seeds
+"""Numeric claims: behaviour on short sentences written for the tests (English, Russian, Ukrainian, about
+kinds of events the development corpora are not about), the acceptance test on the seeds
 (../shared/data/seeds-gold/claims.json) and a check on the demo corpus (Russian included)."""
 
 from __future__ import annotations
@@ -9,245 +10,302 @@ from pathlib import Path
 
 import pytest
 
-from storylens.annotate.claims import MEASURES, extract_claims, find_attribution, register_measure
+from storylens.annotate.attribution import find_attribution
+from storylens.annotate.claims import extract_claims
 from storylens.clean import clean_document
 from storylens.config import CleanSettings, ReadSettings
 from storylens.corpus import read_paths
 from storylens.doc import Document, Passage, Sentence
 
 
-def _doc(text: str, published: str | None = None) -> Document:
-    """A document with one passage and naive sentences (no cleaning, no language model)."""
+def _doc(text: str, published: str | None = None, lang: str | None = None) -> Document:
+    """A document with one passage and naive sentences (no cleaning)."""
     sentences = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[\"“«(A-ZА-ЯЁ0-9])|$", text):
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[\"“«(A-ZА-ЯЁІЇЄҐ0-9])|$", text):
         if text[start:m.start()].strip():
             sentences.append(Sentence(start, m.start(), 0))
         start = m.end()
     meta = {"published": published} if published else {}
+    if lang:
+        meta["language"] = lang
     return Document(id="t", origin="t.txt", format="txt", raw_text=text, text=text, meta=meta,
-                    passages=[Passage(0, len(text))], sentences=sentences)
+                    passages=[Passage(0, len(text), language=lang)], sentences=sentences)
 
 
-def _claims(text: str, published: str | None = None):
-    return extract_claims(_doc(text, published))
+def _claims(text: str, published: str | None = None, lang: str | None = None):
+    return extract_claims(_doc(text, published, lang))
 
 
-def _one(text: str, published: str | None = None):
-    claims = _claims(text, published)
-    assert len(claims) == 1, [(c.text, c.measure) for c in claims]
+def _one(text: str, published: str | None = None, lang: str | None = None):
+    claims = _claims(text, published, lang)
+    assert len(claims) == 1, [(c.text, c.kind, c.measure) for c in claims]
     return claims[0]
-
-
-# --- the measure list -------------------------------------------------------------------------------
-
-GOLD_MEASURES = {"killed", "detained", "troops", "price", "damage", "businesses_attacked", "vehicles_destroyed",
-                 "vote_share", "participants", "population", "fertility_rate", "prosecuted", "injured", "other"}
-
-
-def test_measure_list_has_the_gold_names_and_documents_each():
-    assert GOLD_MEASURES <= set(MEASURES)
-    for name, spec in MEASURES.items():
-        assert spec["description"], name
-        assert "triggers" in spec, name
-    assert list(MEASURES)[-1] == "other"
-
-
-def test_a_user_can_add_a_measure():
-    saved = dict(MEASURES)
-    try:
-        register_measure("evacuated", "people evacuated", {"en": [r"\bevacuated\b"], "ru": [r"\bэвакуирова\w*"]},
-                         units=("people",), default_unit="people")
-        assert list(MEASURES)[-1] == "other"
-        c = _one("Officials said 1,200 residents were evacuated from the valley.")
-        assert (c.measure, c.value, c.unit) == ("evacuated", 1200, "people")
-        c = _one("Из района эвакуированы 300 человек.")
-        assert (c.measure, c.value) == ("evacuated", 300)
-    finally:
-        MEASURES.clear()
-        MEASURES.update(saved)
 
 
 # --- what is a claim and what is not -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, lang",
     [
-        "The strike started on March 2, 2021 in the port.",
-        "Anger peaked on March 5th, when crowds filled the square.",
-        "Posted at 23:26 on 12.01.2022 by the editor.",
-        "The bloc was founded in 1992 and renamed in 2002.",
-        "The country ranks 25 in a business index.",
-        "Step 0: pack the bags.",
-        "[1] https://news.example/explainers-12345678",
-        "The town had not seen such anger in 40 years.",
-        "He ruled for three decades.",
-        "Both COVID-19 and EXPO 2017 cost money.",
-        "Two things can be true at once.",
-        "It is one of the richest regions.",
-        "Protests started 5 января, а 10 января всё закончилось.",
-        "Day 5 in Almaty.",
-        "thousands of people came out and hundreds were detained.",
-        "Westerville officers Eric Joering, 39, and Anthony Morelli were there.",
+        ("The strike started on March 2, 2021 in the port.", "en"),
+        ("Anger peaked on March 5th, when crowds filled the square.", "en"),
+        ("Posted at 23:26 on 12.01.2022 by the editor.", "en"),
+        ("The country ranks 25 in a business index.", "en"),
+        ("Step 0: pack the bags.", "en"),
+        ("[1] https://news.example/explainers-12345678", "en"),
+        ("Both COVID-19 and EXPO 2017 cost money.", "en"),
+        ("Two things can be true at once.", "en"),
+        ("It is one of the richest regions.", "en"),
+        ("Day 5 in Almaty.", "en"),
+        ("France 2 reported the story first.", "en"),
+        ("She was named Person of the Year 2018.", "en"),
+        ("Call the hotline on 112 for help.", "en"),
+        ("Thirty years ago the plant was built.", "en"),
+        ("Протесты начались 5 января, а 10 января всё закончилось.", "ru"),
+        ("Акція тривала 25 і 26 липня.", "uk"),
+        ("For the first time, a fifth straight rainy season will fail.", "en"),
+        ("Battle deaths were 5.7 per 100,000 people a year.", "en"),
+        ("It is among the 10 most powerful stations in the world.", "en"),
+        ("The two men also discussed the budget.", "en"),
     ],
 )
-def test_not_claims(text):
-    assert _claims(text) == []
+def test_not_claims(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+# --- what is counted: open vocabulary, from the counted noun and its predicate ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, unit, value, lo, hi",
+    [
+        ("The airline cancelled 600 flights on Monday.", "en", "flights cancelled", "flights", 600, None, None),
+        ("Investigators are looking into 4,500 alleged war crimes by Russian troops.", "en", "crimes", "crimes",
+         4500, None, None),
+        ("Police detained 508 people overnight.", "en", "detained", "people", 508, None, None),
+        ("More than 60 people had been killed.", "en", "killed", "people", None, 60, None),
+        ("Officials said 5,000 had been arrested.", "en", "detained", "people", 5000, None, None),
+        ("At least 12 members of the security forces died.", "en", "killed", "security forces", None, 12, None),
+        ("The courts brought 2000 people to justice.", "en", "prosecuted", "people", 2000, None, None),
+        ("About 400 vehicles were destroyed.", "en", "vehicles_destroyed", "vehicles", 400, None, None),
+        ("More than 50 shops and banks were attacked.", "en", "businesses_attacked", "businesses", None, 50, None),
+        ("The island is home to 3.4 million American citizens.", "en", "population", "people", 3.4e6, None, None),
+        ("Two reactors are still in operation.", "en", "reactors operating", "reactors", 2, None, None),
+        ("A 15-man team of forensic experts arrived at the site.", "en", "members: teams", "teams", 15, None, None),
+        ("Компания отменила 120 рейсов из-за забастовки.", "ru", "flights cancelled", "flights", 120, None, None),
+        ("Задержаны 7 939 чел.", "ru", "detained", "people", 7939, None, None),
+        ("Погибли 16 сотрудников силовых структур.", "ru", "killed", "security forces", 16, None, None),
+        ("Город атаковали около 20 тыс. бандитов.", "ru", "attackers", "people", 20000, None, None),
+        ("Задержаны более пятисот человек.", "ru", "detained", "people", None, 500, None),
+        ("Авіакомпанія скасувала понад 200 рейсів.", "uk", "flights cancelled", "flights", None, 200, None),
+        ("Унаслідок обстрілу загинули п'ятеро мирних жителів.", "uk", "killed", "people", 5, None, None),
+        ("Постраждали майже 30 тисяч пасажирів.", "uk", "injured", "passengers", None, None, 30000),
+    ],
+)
+def test_measure_comes_from_the_counted_noun_and_its_predicate(text, lang, measure, unit, value, lo, hi):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure, c.unit, c.value, c.lo, c.hi) == ("count", measure, unit, value, lo, hi)
+    assert text[c.start:c.end] == c.text
+
+
+def test_a_predicate_never_overrides_the_counted_noun():
+    c = _one("Investigators are looking into 4,500 alleged war crimes by Russian troops.", lang="en")
+    assert c.measure == "crimes" and c.subgroup is None  # not 4,500 troops
+    assert _claims("41 of them were neutralized.", lang="en") == []  # what they are is not said
+
+
+def test_a_part_counts_what_the_figure_before_it_counts():
+    claims = _claims("Russia launched 84 missiles overnight; Ukraine's air force said 43 of them were shot down.",
+                     lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(84, "missiles launched"), (43, "missiles intercepted")]
+    claims = _claims("Окупанти випустили 84 ракети, з них 43 збили сили ППО, повідомили в Генштабі.", lang="uk")
+    assert [(c.value, c.measure) for c in claims] == [(84, "missiles launched"), (43, "missiles intercepted")]
+    assert {c.by for c in claims} == {"Генштабі"}
+
+
+def test_a_figure_referred_back_to_keeps_its_measure():
+    claims = _claims("The official toll was 16. By December, that figure quadrupled to 64.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(16, "killed"), (64, "killed")]
+    claims = _claims("He pointed to 16 reported deaths, compared to more than 1,800 in New Orleans.", lang="en")
+    assert [(c.measure, c.where) for c in claims] == [("killed", None), ("killed", "New Orleans")]
+
+
+def test_others_are_a_subgroup_of_their_own():
+    claims = _claims("The delegation includes its chief and 13 other experts.", lang="en")
+    assert [(c.value, c.subgroup) for c in claims] == [(13, "other experts")]
+    claims = _claims("По данным полиции, погибли 12 человек, еще 40 получили ранения.", lang="ru")
+    assert [(c.value, c.measure, c.subgroup) for c in claims] == [(12, "killed", None), (40, "injured", None)]
+
+
+# --- kinds of figures ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind, value, lo, hi, unit",
+    [
+        ("A month later, about three-quarters of the residents were still without power.", "en", "percent", 75, None,
+         None, "%"),
+        ("Turnout was just under 70 percent.", "en", "percent", None, None, 70, "%"),
+        ("Support for the deal ranges between 15% and 20%.", "en", "percent", None, 15, 20, "%"),
+        ("Investigators found 22,770 kg of explosives in a warehouse.", "en", "measurement", 22770, None, None, "kg"),
+        ("The village lies 34 miles from the dam.", "en", "measurement", 34, None, None, "miles"),
+        ("Cable news covered the tweet 16 times as much as the floods.", "en", "ratio", 16, None, None, "×"),
+        ("Опрос показал, что каждый 20-й житель готов уехать.", "ru", "ratio", 20, None, None, "1/N"),
+        ("Roughly one in five residents has left the city.", "en", "ratio", 5, None, None, "1/N"),
+        ("The company paid a $300 million fine.", "en", "money", 3e8, None, None, "USD"),
+        ("Власти предложили 500 тысяч рупий за информацию.", "ru", "money", 5e5, None, None, "PKR"),
+    ],
+)
+def test_kinds(text, lang, kind, value, lo, hi, unit):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.lo, c.hi, c.unit) == (kind, value, lo, hi, unit)
+
+
+def test_times_without_a_comparison_count_occasions():
+    c = _one("The minister spoke three times at the rally.", lang="en")
+    assert (c.kind, c.measure, c.value) == ("count", "times", 3)
+    assert _one("Цены выросли в три раза за год.", lang="ru").kind == "ratio"
+
+
+def test_speeds_and_ranges_of_a_unit():
+    c = _one("The storm made landfall with winds close to 150 miles per hour.", lang="en")
+    assert (c.kind, c.unit, c.hi) == ("measurement", "miles per hour", 150)
+    c = _one("The contract's end could cause a 10- to 12-week delay.", lang="en")
+    assert (c.kind, c.lo, c.hi, c.unit) == ("duration", 10, 12, "week")
+
+
+def test_a_share_without_something_is_its_own_measure():
+    without = _one("As of Oct. 27, 72 percent of the island still lacks electricity.", lang="en")
+    with_power = _one("Only 25 percent of the island has power.", lang="en")
+    assert without.measure == "share: without electricity" and with_power.measure != without.measure
+    assert _one("The island is 90% without power.", lang="en").measure == without.measure
+    assert _one("Nearly 50 percent of people now have access to drinking water.", lang="en").measure == "share: with water"
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, subject",
+    [
+        ("Tanya, 57, was killed when a missile hit her home.", "en", 57, "Tanya"),
+        ("The opposition leader, 54, was shot dead outside his home.", "en", 54, "leader"),
+        ("Police named the driver as a 34-year-old man from Leeds.", "en", 34, None),
+        ("Liudmyla Petrenko, a 74-year-old widow, lost her home.", "en", 74, "Petrenko"),
+        ("Суд оправдал 51-летнюю Марию Петрову.", "ru", 51, "Марию Петрову"),
+        ("Мер міста, 47-річний Олег Коваль, подав у відставку.", "uk", 47, "Олег Коваль"),
+    ],
+)
+def test_an_age_is_never_a_count(text, lang, value, subject):
+    claims = _claims(text, lang=lang)
+    ages = [c for c in claims if c.kind == "age"]
+    assert [c.value for c in ages] == [value]
+    assert not any(c.kind == "count" and c.value == value for c in claims)
+    if subject:
+        assert subject in (ages[0].subject or "")
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, lo, hi, unit",
+    [
+        ("The journalist spent eight years in prison.", "en", 8, None, None, "year"),
+        ("Officials agreed to a 10-day waiver of the law.", "en", 10, None, None, "day"),
+        ("В городе второй день продолжаются протесты.", "ru", None, 1, 2, "day"),
+        ("Страйк триває вже третій тиждень.", "uk", None, 2, 3, "week"),
+    ],
+)
+def test_durations(text, lang, value, lo, hi, unit):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.lo, c.hi, c.unit) == ("duration", value, lo, hi, unit)
+
+
+def test_a_date_of_an_event_is_a_claim_of_its_own_kind():
+    c = _one("The law was adopted in 1986.", lang="en")
+    assert (c.kind, c.value, c.measure, c.as_of) == ("date", 1986, "date: law adopt", "1986")
+    c = _one("Закон «О митингах» был принят в 2004 году.", lang="ru")
+    assert (c.kind, c.value, c.measure) == ("date", 2004, "date: закон принять")
+    assert _claims("The bloc was founded in 1992 and renamed in 2002.", lang="en")[0].kind == "date"
+
+
+def test_two_events_of_one_thing_have_dates_of_different_measures():
+    jailed = _one("The reporter was jailed in 2015.", lang="en")
+    freed = _one("The reporter was freed in 2019.", lang="en")
+    assert jailed.measure == "date: reporter jail" and freed.measure == "date: reporter free"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers search the rubble of a school in the port city, Tuesday, May 7, 2024.",
+        "A firefighter walks past a burning warehouse in the capital, May 7, 2024.",
+    ],
+)
+def test_a_captions_time_stamp_is_not_a_claim(text):
+    assert [c for c in _claims(text, lang="en") if c.kind == "date"] == []
+
+
+# --- reading numbers in context ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, lo, hi",
+    [
+        ("The death toll could be as high as 300.", "en", None, None, 300),
+        ("Тысячи человек вышли на улицы.", "ru", None, 1000, None),
+        ("На акцію вийшли майже 50 тисяч людей.", "uk", None, None, 50000),
+        ("Понад 200 людей евакуювали з міста.", "uk", None, 200, None),
+        ("Близько 300 людей зібралися на площі.", "uk", 300, None, None),
+        ("When I left, they had anywhere from 6 to 18 deaths.", "en", None, 6, 18),
+    ],
+)
+def test_hedges_and_scales_in_context(text, lang, value, lo, hi):
+    c = _one(text, lang=lang)
+    assert (c.value, c.lo, c.hi) == (value, lo, hi)
 
 
 def test_currency_conversion_is_part_of_the_price_claim():
-    claims = _claims("Diesel went from 50 tenge per liter ($0.11) to 90 tenge ($0.21), residents said.")
+    claims = _claims("Diesel went from 50 tenge per liter ($0.11) to 90 tenge ($0.21), residents said.", lang="en")
     assert [(c.value, c.unit, c.measure) for c in claims] == [(50, "KZT/l", "price"), (90, "KZT/l", "price")]
     assert "$0.11" in claims[0].qualifier and "$0.21" in claims[1].qualifier
 
 
+def test_a_distance_in_two_units_is_one_claim():
+    c = _one("The city lies about 45 kilometers (27 miles) from the plant.", lang="en")
+    assert (c.value, c.unit, c.measure) == (45, "km", "distance") and "27 miles" in c.qualifier
+
+
 def test_price_range_after_a_change_verb_is_two_values():
-    claims = _claims("The price rose from 60 to 120 tenge per litre.")
+    claims = _claims("The price rose from 60 to 120 tenge per litre.", lang="en")
     assert [(c.value, c.unit, c.qualifier) for c in claims] == [
         (60, "KZT/l", "change: from"), (120, "KZT/l", "change: to")]
 
 
 def test_a_change_is_kept_apart_from_totals():
-    c = _one("За сутки число задержанных выросло почти на 3 тыс.")
-    assert (c.measure, c.hi) == ("other", 3000)
-    assert c.qualifier == "change of detained by"
+    c = _one("За сутки число задержанных выросло почти на 3 тыс.", lang="ru")
+    assert (c.measure, c.hi, c.qualifier) == ("detained", 3000, "change by")
 
 
 def test_subgroup_is_a_qualifier_and_a_place_subcount_is_a_claim():
-    claims = _claims("Officials said 70 people, including three children, were killed in the fighting (40 in Aktobe).")
+    claims = _claims("Officials said 70 people, including three children, were killed in the fighting (40 in Aktobe).",
+                     lang="en")
     assert [(c.value, c.measure, c.where) for c in claims] == [(70, "killed", None), (40, "killed", "Aktobe")]
-    assert "including three children" in claims[0].qualifier
+    assert "three children" in claims[0].qualifier
     assert "40 in Aktobe" in claims[0].qualifier
     assert claims[1].by == claims[0].by == "Officials"
 
 
 @pytest.mark.parametrize(
-    "text, measure, unit, value, lo, hi",
+    "text, lang, where",
     [
-        ("Police detained 508 people overnight.", "detained", "people", 508, None, None),
-        ("More than 60 people had been killed.", "killed", "people", None, 60, None),
-        ("Officials said 5,000 had been arrested.", "detained", "people", 5000, None, None),
-        ("At least 12 members of the security forces died.", "killed", "security forces", None, 12, None),
-        ("The courts brought 2000 people to justice.", "prosecuted", "people", 2000, None, None),
-        ("About 400 vehicles were destroyed.", "vehicles_destroyed", "vehicles", 400, None, None),
-        ("More than 50 shops and banks were attacked.", "businesses_attacked", "businesses", None, 50, None),
-        ("Property damage was put at about 90 million euros.", "damage", "EUR", 90e6, None, None),
-        ("Tokayev was re-elected with a little over 81 percent of the vote.", "vote_share", "%", None, 81, None),
-        ("Turnout was just under 70 percent.", "turnout", "%", None, None, 70),
-        ("The population is around 12 million.", "population", "people", 12e6, None, None),
-        ("The fertility rate stays high (2.1-2.4).", "fertility_rate", "births per woman", None, 2.1, 2.4),
-        ("A march took place with over 200 people participating.", "participants", "people", None, 200, None),
-        ("The alliance deployed as many as 4,000 troops.", "troops", "troops", None, None, 4000),
-        ("The contingent totals about 1,800 personnel.", "troops", "troops", 1800, None, None),
-        ("He claimed that 20,000 bandits had attacked Almaty.", "attackers", "people", 20000, None, None),
-        ("The country holds 2% of global gas reserves.", "other", "%", 2, None, None),
-        ("Задержаны 7 939 чел.", "detained", "people", 7939, None, None),
-        ("Власти сообщили о 164 погибших.", "killed", "people", 164, None, None),
-        ("Погибли 16 сотрудников силовых структур.", "killed", "security forces", 16, None, None),
-        ("Город атаковали около 20 тыс. бандитов.", "attackers", "people", 20000, None, None),
-        ("Численность сил составляет ок. 2,5 тыс. военнослужащих.", "troops", "troops", 2500, None, None),
-        ("Погибли пятеро полицейских.", "killed", "security forces", 5, None, None),
-        ("Задержаны более пятисот человек.", "detained", "people", None, 500, None),
+        ("In Enerhodar, the mayor said at least 10 residents were wounded.", "en", "Enerhodar"),
+        ("It looks like 103 people had died in Kazakhstan’s main city of Almaty.", "en", "Almaty"),
+        ("About three-quarters of Puerto Rico’s 3.4 million residents are without power.", "en", "Puerto Rico"),
+        ("В Алматы задержаны 500 человек.", "ru", "Алматы"),
+        ("У Харкові загинули троє людей.", "uk", "Харкові"),
     ],
 )
-def test_measures_units_and_bounds(text, measure, unit, value, lo, hi):
-    c = _one(text)
-    assert (c.measure, c.unit, c.value, c.lo, c.hi) == (measure, unit, value, lo, hi)
-    assert text[c.start:c.end] == c.text
-
-
-# --- attribution ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "sentence, by, via",
-    [
-        ("More than 160 people died, according to officials.", "officials", None),
-        ("40 people were killed, according to a Chinese Xinhua report cited in the Times.", "Chinese Xinhua",
-         "Times"),
-        ("It seems 30 people died, according to another report by Reuters.", "Reuters", None),
-        ("The unit totals 900, according to a statement by the Belarusian defence ministry.",
-         "Belarusian defence ministry", None),
-        ("According to new data from the Ministry of Justice, 900 were held.",
-         "Ministry of Justice", None),
-        ("The Ministry of Health reported that 40 people were killed.", "Ministry of Health", None),
-        ("Local media, meanwhile, reported that 3,000 troops had been sent.", "Local media", None),
-        ("Still, several European governments, including France, noted the share (70%).",
-         "several European governments", None),
-        ("Dozens were reported killed, according to officials quoted by state media.", "officials", "state media"),
-        ("Ivan Petrov, the mayor's spokesman, said 5 people died, Interfax news agency reported.", "Ivan Petrov",
-         "Interfax news agency"),
-        ("По данным МВД, задержаны 7 939 чел.", "МВД", None),
-        ("Министерство внутренних дел сообщило, что задержаны 7 939 чел.", "Министерство внутренних дел", None),
-        ("Накануне официальные лица называли цифру около 5 тыс. чел.", "официальные лица", None),
-        ("Президент Тоқаев прямо заявил: город атаковали 20 тыс. бандитов.", "Президент Тоқаев", None),
-    ],
-)
-def test_attribution(sentence, by, via):
-    attr = find_attribution(sentence)
-    assert attr is not None and attr.by == by
-    assert attr.via == via
-
-
-def test_pronoun_and_agent_attribution_carry_over():
-    claims = _claims("The courts sent 2000 people to trial. They arrested 900 people, and fined 150.")
-    assert [(c.value, c.measure, c.by) for c in claims] == [
-        (2000, "prosecuted", "courts"), (900, "detained", "courts"), (150, "penalized", "courts")]
-
-
-def test_pronoun_source_resolves_to_previous_sentence():
-    c = _one("The address followed a speech in which Tokayev said he had ordered fire. "
-             "In the same speech he claimed that 20,000 bandits had attacked Almaty.")
-    assert c.by == "Tokayev"
-
-
-def test_document_voice_has_no_source():
-    assert _one("A march took place with over 200 people participating.").by is None
-
-
-def test_agent_is_not_a_source_for_other_measures():
-    assert _one("Police and KNB do not evaporate in a city of two million.").by is None
-
-
-# --- time, place, status --------------------------------------------------------------------------------
-
-
-def test_as_of_takes_the_year_of_publication():
-    c = _one("On the morning of March 11, the police detained 300 people.", published="2021-03-12T08:00")
-    assert c.as_of == "2021-03-11"
-    c = _one("По состоянию на 10 января задержаны 7 939 чел.", published="2022-01-10")
-    assert c.as_of == "2022-01-10"
-
-
-def test_as_of_without_publication_date_uses_the_documents_latest_year():
-    claims = _claims("Trouble began long before 2021. As of March 3rd, more than 40 people had been killed.")
-    assert claims[0].as_of == "2021-03-03"
-
-
-def test_as_of_weekday_resolved_against_publication():
-    c = _one("At least 18 officers were reported killed by Thursday.", published="2022-01-07T18:30:00+00:00")
-    assert c.as_of == "2022-01-06"
-
-
-def test_no_as_of_without_a_date():
-    assert _one("7,939 people were detained.", published="2022-01-10").as_of is None
-
-
-def test_retracted_from_the_next_sentence():
-    claims = _claims("The ministry reported that 40 people were killed. Soon the post was deleted. "
-                     "Later 900 people were detained.")
-    assert [(c.value, c.status) for c in claims] == [(40, "retracted"), (900, None)]
-
-
-def test_retraction_before_the_figure_does_not_count():
-    c = _one("A deleted death toll, nearly 8,000 held and an ex-spy chief accused.")
-    assert c.status is None
-
-
-def test_disputed_and_unknown():
-    assert _one("The opposition disputed the official figures of 164 people killed.").status == "disputed"
-    assert _one("Some 300 people were killed, which could not be independently verified.").status == "unknown"
+def test_place_of_a_figure(text, lang, where):
+    claims = _claims(text, lang=lang)
+    assert claims[-1].where == where
 
 
 # --- acceptance: the seeds ------------------------------------------------------------------------------
@@ -315,14 +373,27 @@ def test_every_gold_claim_is_found(seed_claims, gold):
 # Claims on the seeds judged false by hand, as (doc, claim text). Keep this list honest: re-judge when the
 # output changes. Claims neither in the gold nor in SEED_JUDGED_TRUE count as false (so new output must be
 # judged before it can raise precision).
-SEED_JUDGED_FALSE: set[tuple[str, str]] = set()
+SEED_JUDGED_FALSE: set[tuple[str, str]] = {
+    ("003", "2"),  # "we border 2 major powers": a turn of phrase, not a figure anyone reports
+    ("003", "2023"),  # "in 2023 they are leaving substitute of NATO": a garbled comment, no event to date
+}
 # Real quantity claims on the seeds that the gold (a minimum) does not list.
 SEED_JUDGED_TRUE: set[tuple[str, str]] = {
-    ("000", "10,000"),  # the number of rural youths Abiyev meant to involve (measure other, people)
-    ("001", "3"),  # 3% of global oil reserves (other, %)
+    ("000", "10,000"),  # the number of rural youths Abiyev meant to involve (people)
+    ("000", "Dozens"),  # dozens of buses brought to the rally (vehicles, at least 12)
+    ("000", "seven"),  # the election legitimized Tokayev for the next seven years (a duration)
+    ("000", "hundreds"),  # hundreds of anonymous accounts demanded a boycott (at least 100)
+    ("001", "3"),  # 3% of global oil reserves (a share)
+    ("001", "30"),  # the country's 30 years of independence (a duration)
+    ("001", "three"),  # Nazarbayev led Kazakhstan for three decades (a duration, his)
+    ("001", "thousands"),  # protests drew thousands of people (participants, at least 1,000)
+    ("001", "2016"),  # land sold to China in 2016 (the date of an event)
     ("002", "913"),  # warned (penalized)
     ("002", "359"),  # fined (penalized)
-    ("002", "200"),  # the $200 the musician said he was paid (other, USD)
+    ("002", "200"),  # the $200 the musician said he was paid (money)
+    ("003", "almost 30"),  # the first president ruled almost 30 years (a duration)
+    ("003", "30"),  # 30 years of a repressive regime (a duration)
+    ("004", "thousands"),  # thousands of police on the streets (security forces, at least 1,000)
 }
 
 
@@ -395,6 +466,21 @@ def test_demo_english(demo_claims):
     _, claims = demo_claims["10_blog_astana_election_nov2022.txt"]
     _find(claims, "a little over 81", measure="vote_share", lo=81, by="Central Election Commission")
     _find(claims, "just under 70", measure="turnout", hi=70)
+
+
+def test_a_100000_letter_run_stays_linear():
+    """Claim extraction stays linear in the text length (no pattern backtracks over a long run)."""
+    import time
+
+    def seconds(n: int) -> float:
+        text = "a" * n + " 12 people were killed."
+        started = time.perf_counter()
+        _claims(text, lang="en")
+        return time.perf_counter() - started
+
+    seconds(1000)  # models loaded outside the timing
+    small, large = seconds(10_000), seconds(100_000)
+    assert large < max(20 * small, 2.0), (small, large)
 
 
 def test_one_long_sentence_with_many_figures_stays_fast():

@@ -63,9 +63,24 @@ def test_english_spacy(recognizer):
 
 
 def test_spacy_loaded_with_ner_only(recognizer):
-    nlp = recognizer.nlp
+    """On its own (nothing needs a parse) the recogniser runs only what spaCy's NER needs."""
+    nlp = recognizer.parser.nlp
     assert "ner" in nlp.pipe_names
     assert not {"parser", "tagger", "lemmatizer", "attribute_ruler", "senter"} & set(nlp.pipe_names)
+
+
+def test_entities_come_from_the_shared_parse():
+    """With claims, one spaCy pass gives entities and the parse: the recogniser reads entities off it."""
+    from storylens.annotate.syntax import Parser, SyntaxSettings
+
+    parser = Parser(SyntaxSettings(parse=True))
+    recognizer = EntityRecognizer(parser=parser)
+    doc = make_doc("Officials in Kyiv said 12 people were killed.", "en")
+    (parse,) = parser.parse_many([doc])
+    assert {"parser", "ner"} <= set(parser.nlp.pipe_names)
+    assert any(t.dep for t in parse.tokens)
+    (found,) = recognizer.find_many([doc], [parse])
+    assert ("Kyiv", "LOC") in labelled(found)
 
 
 def test_russian_natasha(recognizer):
@@ -320,3 +335,8 @@ def test_shipped_conll_model_is_selectable():
     assert ("Almaty", "LOC") in found
     assert ("Russian", "GROUP") in found  # CoNLL's MISC, made GROUP by the gazetteer
     assert ("Kassym-Jomart Tokayev", "PER") in found
+
+
+def test_the_default_gazetteer_is_loaded_once():
+    """Claims and relate look names up per sentence: reading the JSON each time cost most of annotate's time."""
+    assert default_gazetteer() is default_gazetteer()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.annotate.numbers import HEDGES, find_numbers, parse_digits, parse_number, parse_words
+from storylens.annotate.numbers import find_numbers, hedge_kinds, parse_digits, parse_number, parse_words
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_hedges_become_bounds(text, value, lo, hi, hedge):
 
 
 def test_hedge_kinds_are_documented():
-    assert set(HEDGES.values()) == {"lower", "upper", "approx"}
+    assert set(hedge_kinds().values()) == {"lower", "upper", "approx"}
 
 
 @pytest.mark.parametrize(
@@ -102,9 +102,16 @@ def test_range_shares_the_scale_of_its_upper_end():
     assert (m.lo, m.hi) == (2e6, 3e6)
 
 
-def test_no_number_in_vague_plurals():
-    assert find_numbers("thousands of people and hundreds of accounts") == []
-    assert find_numbers("тысячи людей") == []
+@pytest.mark.parametrize(
+    "text, lo",
+    [("thousands of people", 1000), ("hundreds of accounts", 100), ("tens of thousands of protesters", 10000),
+     ("тысячи людей", 1000), ("десятки тысяч человек", 10000), ("десятки тисяч людей", 10000),
+     ("сотні пасажирів", 100)],
+)
+def test_vague_plurals_are_lower_bounds(text, lo):
+    (m,) = find_numbers(text)
+    assert (m.form, m.value, m.lo, m.hi) == ("vague", None, lo, None)
+    assert text.startswith(m.text)
 
 
 def test_and_more_than_is_not_a_post_hedge():

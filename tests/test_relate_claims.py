@@ -1,14 +1,22 @@
-"""Claim alignment: blocking, hedge intervals and verdicts, on figures built for the test."""
+"""Claim alignment: scope blocks, hedge intervals, partial counts, parts of a series and verdicts, on
+figures built for the test."""
 
 from __future__ import annotations
 
-from storylens.relate.claims import AlignedClaim, align, compatible, verdict
+from storylens.relate.claims import AlignedClaim, align, compatible, unit_family, verdict
 
 
-def claim(id: str, value=None, lo=None, hi=None, hedge=None, source="A", measure="killed", unit="people",
-          where=None, date=None) -> AlignedClaim:
-    return AlignedClaim(id=id, doc=id, source=source, doc_source=source, measure=measure, unit=unit,
-                        value=value, lo=lo, hi=hi, hedge=hedge, where=where, date=date)
+def claim(id: str, value=None, lo=None, hi=None, hedge=None, source="A", measure="killed", unit="count",
+          where=None, date=None, doc=None, kind="count", subgroup=None, subject=None, event=None, origin=None,
+          outlet=None) -> AlignedClaim:
+    family, factor = unit_family(kind, unit)
+    return AlignedClaim(id=id, doc=doc or id, source=source, doc_source=outlet or source, measure=measure,
+                        unit=family, value=value, lo=lo, hi=hi, hedge=hedge, where=where, date=date, kind=kind,
+                        subgroup=subgroup, subject=subject, event=event, origin=origin, factor=factor)
+
+
+def by_members(groups: list[dict]) -> dict[tuple[str, ...], dict]:
+    return {tuple(sorted(g["members"])): g for g in groups}
 
 
 def test_hedged_figures_agree_with_exact_ones() -> None:
@@ -16,6 +24,18 @@ def test_hedged_figures_agree_with_exact_ones() -> None:
     assert compatible(claim("a", hi=8000, hedge="almost"), claim("b", value=7939))
     assert not compatible(claim("a", hi=3000, hedge="as many as"), claim("b", value=2500, hedge="about"))
     assert not compatible(claim("a", value=5000), claim("b", value=7939))
+    assert compatible(claim("a", hi=450, hedge="as high as"), claim("b", value=440))
+    assert compatible(claim("a", hedge="понад", lo=200), claim("b", value=230))
+
+
+def test_units_compare_in_one_family() -> None:
+    km = claim("a", value=10, kind="measurement", unit="km")
+    miles = claim("b", value=6, hedge="about", kind="measurement", unit="miles")
+    assert compatible(km, miles)  # 6 miles ≈ 9.7 km
+    assert not compatible(claim("c", value=45, kind="measurement", unit="km"),
+                          claim("d", value=34, kind="measurement", unit="miles"))  # 34 miles ≈ 55 km
+    assert compatible(claim("e", value=2, kind="duration", unit="year"), claim("f", value=24, kind="duration",
+                                                                                unit="month"))
 
 
 def test_verdicts() -> None:
@@ -33,23 +53,81 @@ def test_verdicts() -> None:
                     claim("b", value=150, source="Y", date="2022-01-10")])[0] == "conflict"
 
 
-def test_blocks_by_measure_scope_and_splits_partial_counts() -> None:
+def test_an_undated_figure_inside_a_dated_series_is_no_conflict() -> None:
+    series = [claim("a", value=95, kind="percent", unit="%", source="X", date="2017-10-03"),
+              claim("b", value=84, kind="percent", unit="%", source="Y"),  # undated, between the dated ones
+              claim("c", value=72, kind="percent", unit="%", source="Z", date="2017-10-27")]
+    assert verdict(series)[0] == "evolving"
+    outside = [*series[::2], claim("d", value=30, kind="percent", unit="%", source="W")]
+    assert verdict(outside)[0] == "conflict"
+
+
+def test_distances_and_dates_of_events_do_not_evolve() -> None:
+    status, _ = verdict([claim("a", value=45, kind="measurement", unit="km", source="X", date="2022-08-20"),
+                         claim("b", value=40, kind="measurement", unit="km", source="Y", date="2022-08-30")])
+    assert status == "conflict"
+
+
+def test_republications_are_one_voice() -> None:
+    first = claim("a", value=12, source="Agency", outlet="Agency")
+    copy = claim("b", value=12, source="Outlet B", outlet="Outlet B", origin="a")
+    other = claim("c", value=14, source="Outlet C", outlet="Outlet C")
+    groups = align([first, copy, other])
+    assert groups[0]["republished_by"] == 1
+    assert verdict([claim("a", value=12, source="Site", outlet="Site", origin="x"),
+                    claim("b", value=12, source="Site", outlet="Site", origin="x")])[0] == "single_source"
+
+
+def test_blocks_by_kind_measure_scope_subgroup_subject_and_event() -> None:
     groups = align([
         claim("total1", value=164, source="X"),
         claim("total2", lo=160, hedge="more than", source="Y"),
         claim("city1", value=103, where="Almaty", source="X"),
         claim("city2", value=103, where="Almaty", source="Y"),
-        claim("police", value=16, unit="security forces", source="X"),
-        claim("det1", value=7939, measure="detained", source="X"),
-        claim("det2", value=1743, measure="detained", source="Courts"),
-        claim("troops", value=2500, measure="troops", unit="troops", source="Z"),
+        claim("police", value=16, subgroup="security forces", source="X"),
+        claim("share", value=16, kind="percent", unit="%", source="Y"),
+        claim("age1", value=54, kind="age", unit="years", measure="age", subject="PER:x", source="X"),
+        claim("age2", value=51, kind="age", unit="years", measure="age", subject="PER:x", source="Y"),
+        claim("age3", value=30, kind="age", unit="years", measure="age", subject="PER:y", source="Z"),
+        claim("other_event", value=17, source="Z", event="story-2"),
+        claim("troops", value=2500, measure="troops", source="Z"),
     ])
-    by_members = {tuple(sorted(g["members"])): g for g in groups}
-    assert by_members[("total1", "total2")]["status"] == "agree"
-    assert by_members[("total1", "total2")]["scope"] == "total"
-    assert by_members[("city1", "city2")]["scope"] == "Almaty"
-    assert by_members[("police",)]["scope"] == "security forces"
-    assert by_members[("det1",)]["scope"] == "total"
-    assert by_members[("det2",)]["scope"].startswith("total, partial count")
+    got = by_members(groups)
+    assert got[("total1", "total2")]["status"] == "agree" and got[("total1", "total2")]["scope"] == "total"
+    assert got[("city1", "city2")]["scope"] == "Almaty"
+    assert got[("police",)]["scope"] == "security forces"
+    assert got[("share",)]["kind"] == "percent"
+    assert got[("age1", "age2")]["status"] == "conflict"  # sources disagree on a person's age
+    assert ("age3",) in got and ("other_event",) in got and ("troops",) in got
     assert [g["id"] for g in groups] == [f"g{i}" for i in range(1, len(groups) + 1)]
-    assert len(groups) == 6
+
+
+def test_partial_counts_and_order_of_magnitude_gaps_split_a_series() -> None:
+    groups = align([
+        claim("det1", value=7939, measure="detained", source="Ministry", outlet="Paper", doc="d"),
+        claim("det2", value=1743, measure="detained", source="Courts", outlet="Paper", doc="d"),
+        claim("det3", hi=8000, hedge="almost", measure="detained", source="Other paper"),
+        claim("toll", value=2975, source="Study"),
+        claim("satire", value=103_000_000, source="Satirist"),
+    ])
+    got = by_members(groups)
+    assert got[("det1", "det3")]["status"] == "agree"
+    assert got[("det2",)]["scope"].startswith("total, partial count")
+    assert ("satire",) in got and ("toll",) in got
+
+
+def test_agreeing_runs_and_clashes_are_parts_of_their_series() -> None:
+    groups = align([
+        claim("h1", value=4645, source="Harvard team", date="2018-05-29"),
+        claim("h2", value=5000, hedge="approximately", source="Harvard researchers", date="2018-05-30"),
+        claim("g1", value=2975, source="GWU study", date="2018-08-29"),
+        claim("g2", hi=3000, hedge="nearly", source="Vox", date="2018-08-29"),
+        claim("o1", lo=45, hedge="at least", source="officials", doc="bbc"),
+        claim("o2", hi=450, hedge="as high as", source="a congresswoman", doc="bbc"),
+    ])
+    series = [g for g in groups if "part_of" not in g]
+    parts = {tuple(sorted(g["members"])): g for g in groups if "part_of" in g}
+    assert len(series) == 1 and series[0]["status"] == "conflict"
+    assert parts[("h1", "h2")]["status"] == "agree" and parts[("h1", "h2")]["part_of"] == series[0]["id"]
+    assert parts[("g1", "g2")]["status"] == "agree"
+    assert parts[("o1", "o2")]["status"] == "conflict"

@@ -225,10 +225,12 @@ def entities(db_path: str, label: str | None, limit: int, why: bool) -> None:
 
 @cli.command()
 @DB_OPTION
-@click.option("--measure", help="Only this measure (killed, detained, troops, price, …).")
+@click.option("--measure", help="Only this measure (killed, detained, flights cancelled, …).")
+@click.option("--kind", type=click.Choice(["count", "percent", "money", "measurement", "age", "duration", "date", "ratio"]),
+              help="Only claims of this kind.")
 @click.option("--doc", "doc_ref", help="Only this document (id or id prefix).")
-def claims(db_path: str, measure: str | None, doc_ref: str | None) -> None:
-    """Numeric claims: figure, measure, who it is attributed to, and where in the text."""
+def claims(db_path: str, measure: str | None, kind: str | None, doc_ref: str | None) -> None:
+    """Numeric claims: figure, kind, measure, who it is attributed to, and where in the text."""
     with _open(db_path) as store:
         doc_id = None
         if doc_ref:
@@ -238,14 +240,15 @@ def claims(db_path: str, measure: str | None, doc_ref: str | None) -> None:
                 raise click.ClickException(exc.args[0]) from None
         rows = store.db.execute(
             "SELECT c.*, d.source FROM claims c JOIN documents d ON d.id = c.doc_id"
-            " WHERE (? IS NULL OR c.measure = ?) AND (? IS NULL OR c.doc_id = ?) ORDER BY d.seq, c.idx",
-            (measure, measure, doc_id, doc_id),
+            " WHERE (? IS NULL OR c.measure = ?) AND (? IS NULL OR c.kind = ?) AND (? IS NULL OR c.doc_id = ?)"
+            " ORDER BY d.seq, c.idx",
+            (measure, measure, kind, kind, doc_id, doc_id),
         ).fetchall()
     if not rows:
         click.echo("no claims; run 'storylens annotate' first, or widen the filters")
-    click.echo(f"{'doc':<10} {'measure':<18} {'figure':<22} {'unit':<14} {'by':<28} {'as of':<10} where")
+    click.echo(f"{'doc':<10} {'kind':<11} {'measure':<22} {'figure':<22} {'unit':<14} {'by':<28} {'as of':<10} where")
     for r in rows:
-        click.echo(f"{r['doc_id'][:10]} {r['measure']:<18} {_figure(r):<22} {r['unit'][:14]:<14} "
+        click.echo(f"{r['doc_id'][:10]} {r['kind']:<11} {r['measure'][:22]:<22} {_figure(r):<22} {r['unit'][:14]:<14} "
                    f"{_by(r)[:28]:<28} {(r['as_of'] or '-')[:10]:<10} [{r['start_char']}:{r['end_char']}]"
                    + (f" {r['place']}" if r["place"] else "") + (f" ({r['status']})" if r["status"] else ""))
 

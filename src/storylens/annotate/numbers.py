@@ -1,166 +1,42 @@
-"""Finding and reading numbers in English and Russian text.
+"""Finding and reading numbers in text, in every language that has a ``lang/<code>/numbers.json``.
 
-:func:`find_numbers` returns every number expression in a text with its value, or its bounds
-when a hedge or a range makes it one:
+:func:`find_numbers` returns every number expression with its value, or its bounds when a hedge or a
+range makes it one:
 
-- digits with thousands separators ``7,939``, ``7 939``, ``8 000`` (space, no-break or narrow
-  space), ``1.234.567``; decimals ``2.6`` and ``1,5`` (a comma followed by exactly three digits is a
-  thousands separator, otherwise a decimal comma);
-- scale words after digits: thousand/million/billion, ``bn``, ``5k``, ``тыс.``, ``млн``, ``млрд``;
-- number words: English (``two``, ``twenty-five``, ``five hundred thousand``, ``a dozen``) and
-  Russian in their case forms (``пятьсот``, ``двое``, ``двух``, ``полторы тысячи``);
-- ranges ``2.6-2.9``, ``from 60 to 120``, ``between 5 and 10``, ``от 5 до 10``, ``с 60 до 120``;
-- hedges before (``more than``, ``about``, ``as many as``, ``более``, ``около``, ``почти``…) or
-  after (``or more``, ``+``, ``с лишним``) the number, mapped to bounds by :data:`HEDGES`.
+- digits with thousands separators ``7,939``, ``7 939``, ``8 000`` (space, no-break or narrow space),
+  ``1.234.567``; decimals ``2.6`` and ``1,5`` (a comma followed by exactly three digits is a thousands
+  separator, otherwise a decimal comma);
+- scale words and abbreviations after digits: ``19 million``, ``5k``, ``$3bn``, ``5 тыс.``, ``50 тисяч``;
+- number words (``twenty-five``, ``пятьсот``, ``п'ятьох``), fractions (``three-quarters``, ``половина``:
+  ``form="fraction"``, value 0.75), vague plurals (``thousands``, ``десятки тысяч``: ``form="vague"``, a
+  lower bound) and ordinals (``third``, ``второй``, ``20-й``: ``form="ordinal"``);
+- ranges ``2.6-2.9``, ``20 to 21``, ``between 15% and 20%``, ``от 5 до 10``, ``від 5 до 10``;
+- hedges before (``more than``, ``as high as``, ``около``, ``понад``, ``майже``…) or after
+  (``or more``, ``+``, ``с лишним``) the number, mapped to bounds.
 
-Which numbers are *claims* (not years, dates, list markers…) is decided by
-:mod:`storylens.annotate.claims`; this module only reads them. Plain ``re``: fast, no models.
+The words live in ``lang/<code>/numbers.json`` and ``lang/<code>/hedges.json`` (Russian and Ukrainian
+files list lemmas; their case forms come from pymorphy3). Which numbers are *claims* is decided by
+:mod:`storylens.annotate.claims`; this module only reads them. Plain ``re`` and table lookups: linear in
+the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-# --- hedges: words that make a figure a bound or an approximation -------------------------------
-# kind: "lower" → lo=N (more than N), "upper" → hi=N (up to N), "approx" → value=N with the hedge.
+from storylens import lang
 
-HEDGES: dict[str, str] = {
-    # English, lower bounds
-    "more than": "lower", "over": "lower", "above": "lower", "at least": "lower",
-    "no fewer than": "lower", "no less than": "lower", "not less than": "lower", "not fewer than": "lower",
-    "in excess of": "lower", "upwards of": "lower", "a little over": "lower", "just over": "lower",
-    "slightly more than": "lower", "well over": "lower", "a little more than": "lower",
-    "some more than": "lower", "more then": "lower", "at minimum": "lower", "a minimum of": "lower",
-    # English, upper bounds
-    "as many as": "upper", "up to": "upper", "almost": "upper", "nearly": "upper", "just under": "upper",
-    "a little under": "upper", "slightly less than": "upper", "less than": "upper", "fewer than": "upper",
-    "under": "upper", "no more than": "upper", "not more than": "upper", "at most": "upper",
-    "a maximum of": "upper", "close to": "upper", "just shy of": "upper", "nears": "upper", "nearing": "upper",
-    "approaching": "upper", "short of": "upper",
-    # English, approximations
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
-    "an estimated": "approx", "estimated": "approx", "circa": "approx", "approx.": "approx", "ca.": "approx",
-    "~": "approx", "≈": "approx", "reportedly": "approx", "an approximate": "approx", "or so": "approx",
-    # Russian, lower bounds
-    "более": "lower", "более чем": "lower", "свыше": "lower", "больше": "lower", "больше чем": "lower",
-    "не менее": "lower", "не меньше": "lower", "не менее чем": "lower", "как минимум": "lower",
-    "минимум": "lower", "по меньшей мере": "lower", "по крайней мере": "lower", "от": "lower",
-    # Russian, upper bounds
-    "почти": "upper", "до": "upper", "менее": "upper", "менее чем": "upper", "меньше": "upper",
-    "не более": "upper", "не более чем": "upper", "не больше": "upper", "максимум": "upper",
-    "чуть менее": "upper", "едва ли не": "upper", "вплоть до": "upper", "почти на": "upper",
-    "более чем на": "lower", "свыше чем на": "lower", "примерно на": "approx", "около чем на": "approx",
-    # Russian, approximations
-    "около": "approx", "ок.": "approx", "примерно": "approx", "порядка": "approx",
-    "приблизительно": "approx", "где-то": "approx", "приблиз.": "approx", "почти что": "upper",
-}
-# After the number: "300 or more", "300+", "300 с лишним".
-POST_HEDGES: dict[str, str] = {
-    "or more": "lower", "and more": "lower", "+": "lower", "-plus": "lower", "plus": "lower",
-    "and above": "lower", "or so": "approx", "с лишним": "lower", "с небольшим": "lower",
-    "и более": "lower", "или более": "lower", "и больше": "lower",
-}
-# Russian "от" alone is only a hedge inside "от N до M" (a range); as a prefix it is too ambiguous.
-_PREFIX_ONLY_IN_RANGE = {"от"}
-
-# --- number words --------------------------------------------------------------------------------
-
-EN_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12,
-}
-
-
-def _ru_forms() -> dict[str, float]:
-    forms: dict[str, float] = {}
-
-    def add(value: float, *words: str) -> None:
-        for word in words:
-            forms[word] = value
-            if "ё" in word:
-                forms[word.replace("ё", "е")] = value
-
-    add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одною")
-    add(2, "два", "две", "двух", "двум", "двумя", "двое", "двоих", "двоим", "двоими")
-    add(3, "три", "трёх", "трём", "тремя", "трое", "троих", "троим", "троими")
-    add(4, "четыре", "четырёх", "четырём", "четырьмя", "четверо", "четверых", "четверым")
-    soft = {  # nominative → oblique stem: пять/пяти/пятью
-        5: "пят", 6: "шест", 7: "сем", 8: "восьм", 9: "девят", 10: "десят",
-        11: "одиннадцат", 12: "двенадцат", 13: "тринадцат", 14: "четырнадцат", 15: "пятнадцат",
-        16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат", 20: "двадцат", 30: "тридцат",
-    }
-    for value, stem in soft.items():
-        nominative = {8: "восемь"}.get(value, stem + "ь")
-        add(value, nominative, stem + "и", stem + "ью")
-    add(8, "восьмью")
-    add(5, "пятеро", "пятерых"), add(6, "шестеро", "шестерых"), add(7, "семеро", "семерых")
-    add(10, "десятеро", "десятерых")
-    add(40, "сорок", "сорока")
-    for value, (nom, obl) in {50: ("пятьдесят", "пятидесят"), 60: ("шестьдесят", "шестидесят"),
-                              70: ("семьдесят", "семидесят"), 80: ("восемьдесят", "восьмидесят")}.items():
-        add(value, nom, obl + "и", obl.replace("идесят", "ьюдесятью"))
-    add(90, "девяносто", "девяноста")
-    add(100, "сто", "ста")
-    add(200, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
-    add(300, "триста", "трёхсот", "трёмстам", "тремястами", "трёхстах")
-    add(400, "четыреста", "четырёхсот", "четырёмстам", "четырьмястами", "четырёхстах")
-    for value, (nom, gen) in {500: ("пятьсот", "пят"), 600: ("шестьсот", "шест"), 700: ("семьсот", "сем"),
-                              800: ("восемьсот", "восьм"), 900: ("девятьсот", "девят")}.items():
-        add(value, nom, gen + "исот", gen + "истам", gen + "ьюстами", gen + "истах")
-    add(1000, "тысяча", "тысячи", "тысяч", "тысяче", "тысячу", "тысячей", "тысячам", "тысячами", "тысячах")
-    add(10**6, "миллион", "миллиона", "миллионов", "миллиону", "миллионом", "миллионе", "миллионам")
-    add(10**9, "миллиард", "миллиарда", "миллиардов", "миллиарду", "миллиардом", "миллиарде")
-    add(1.5, "полтора", "полторы", "полутора")
-    return forms
-
-
-RU_WORDS: dict[str, float] = _ru_forms()
-WORD_VALUES: dict[str, float] = {**EN_WORDS, **RU_WORDS}
-SCALE_WORDS = {w for w, v in WORD_VALUES.items() if v >= 100 and v in (100, 1000, 10**6, 10**9, 10**12)}
-# Plural scale words standing alone are vague ("thousands of people", "тысячи людей"): not read.
-_RU_VAGUE_START = {"тысячи", "тысяч", "тысячами", "тысячах", "тысячам", "миллионов", "миллионы", "миллиардов"}
-
-# Scale after digits: "19 million", "2,5 тыс.", "175 млн", "5k", "$3bn".
-SCALES: dict[str, float] = {
-    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "k": 1e3, "m": 1e6,
-    "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
-    "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12,
-}
-
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _SEP = r"[ \u00a0\u202f\u2009]"
-_DIGITS = (
+DIGITS = re.compile(
     rf"\d{{1,3}}(?:(?:,|{_SEP})\d{{3}})+(?:\.\d+)?(?!\d)"  # 7,939  7 939  8 000  1,234.5
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"  # 1.234.567
     r"|\d+(?:[.,]\d+)?"  # 2.6  1,5  3022
 )
-_SCALE = (
-    r"(?:\s*(?:thousand|million|billion|trillion|mln\.?|bln\.?|bn|тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?"
-    r"|млрд\.?|миллиард(?:а|ов)?|трлн\.?)(?![a-zа-яё])"
-    r"|(?:k|m|bn)(?![\w]))"
-)
-
-
-def _word_alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_CURRENCY_PREFIX = re.compile(r"(?:US\$|\$|€|£|₸|₽|USD|EUR|KZT|RUB)\s?$")
-_HEDGE_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w.]))(" + _word_alternation(list(HEDGES)) + r")[\s*_\"“«„']*$", re.IGNORECASE
-)
-_HEDGE_AFTER = re.compile(r"^\s*(" + _word_alternation(list(POST_HEDGES)) + r")(?![\w])(?!\s+(?:than|чем)\b)",
-                          re.IGNORECASE)
-_RANGE_DASH = re.compile(r"^\s?[-–—]\s?$")
-_RANGE_WORDS = [
-    # (word before the first number, word between) → a range
-    (re.compile(r"(?:^|\W)(from|between|от|с|со)\s*$", re.IGNORECASE),
-     re.compile(r"^\s*(to|and|до|по)\s*$", re.IGNORECASE)),
-]
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_CURRENCY_PREFIX = re.compile(r"(?:US\$|\$|€|£|₸|₽|₴|USD|EUR|KZT|RUB|UAH|GBP)\s?$")
 
 
 @dataclass
@@ -183,6 +59,7 @@ class NumberMention:
     has_scale: bool = False
     currency_prefix: str | None = None  # "$" in "$0.14"
     raw: str = ""  # the figure as written, without hedge
+    form: str = "cardinal"  # cardinal, fraction (a share: 0.75), vague (a lower bound), ordinal
 
     @property
     def figure(self) -> float | None:
@@ -190,6 +67,150 @@ class NumberMention:
         if self.value is not None:
             return self.value
         return self.lo if self.lo is not None else self.hi
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tables:
+    words: dict[str, float]  # one written form -> value (cardinals and scales)
+    scales: frozenset[str]  # forms that multiply what comes before them
+    phrases: dict[tuple[str, ...], tuple[float, str]]  # fractions, vague plurals: words -> (value, form)
+    ordinals: dict[str, float]
+    ordinal_suffix: re.Pattern
+    joiners: frozenset[str]
+    scale_after_digits: re.Pattern
+    abbreviations: dict[str, float]
+    hedge_before: re.Pattern
+    hedge_after: re.Pattern
+    hedges: dict[str, str]
+    post_hedges: dict[str, str]
+    range_lead: re.Pattern
+    range_mid: re.Pattern
+    prefix_only_in_range: frozenset[str]
+    max_phrase: int
+
+
+def _norm(word: str) -> str:
+    return word.lower().translate(APOSTROPHES).replace("ё", "е")
+
+
+@lru_cache(maxsize=4)
+def _morph(code: str):
+    try:
+        import pymorphy3
+    except ImportError:  # forms listed in the data files still work
+        return None
+    try:
+        return pymorphy3.MorphAnalyzer(lang=code)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def _forms(code: str, lemma: str, plural_only: bool = False) -> set[str]:
+    """Every inflected form of ``lemma`` that pymorphy3 knows for language ``code`` (and the lemma)."""
+    out = {_norm(lemma)}
+    morph = _morph(code) if code in ("ru", "uk") and " " not in lemma else None
+    if morph is None:
+        return out
+    parses = [p for p in morph.parse(lemma) if _norm(p.normal_form) == _norm(lemma)] or morph.parse(lemma)[:1]
+    for p in parses[:2]:
+        for form in p.lexeme:
+            if plural_only and "plur" not in form.tag:
+                continue
+            out.add(_norm(form.word))
+    return out
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def tables(langs: tuple[str, ...] | None = None) -> _Tables:
+    """The number words and hedges of ``langs`` (default: every language with data), compiled once."""
+    codes = langs or lang.languages()
+    words: dict[str, float] = {}
+    scales: set[str] = set()
+    phrases: dict[tuple[str, ...], tuple[float, str]] = {}
+    ordinals: dict[str, float] = {}
+    suffixes: set[str] = set()
+    joiners: set[str] = set()
+    abbreviations: dict[str, float] = {}
+    hedges: dict[str, str] = {}
+    post: dict[str, str] = {}
+    leads: set[str] = set()
+    mids: set[str] = set()
+    prefix_only: set[str] = set()
+    for code in codes:
+        data = lang.cues(code, "numbers")
+        for lemma, value in data.get("cardinals", {}).items():
+            if " " in lemma:
+                phrases[tuple(_norm(lemma).split())] = (float(value), "cardinal")
+                continue
+            for form in _forms(code, lemma):
+                words.setdefault(form, float(value))
+        for form, value in data.get("forms", {}).items():
+            words.setdefault(_norm(form), float(value))
+        for lemma, value in data.get("scales", {}).items():
+            for form in _forms(code, lemma):
+                words[form] = float(value)
+                scales.add(form)
+                abbreviations.setdefault(form, float(value))
+        for abbr, value in data.get("abbreviations", {}).items():
+            abbreviations[_norm(abbr)] = float(value)
+        for kind, form_name, plural in (("fractions", "fraction", False), ("vague", "vague", True)):
+            for phrase, value in data.get(kind, {}).items():
+                parts = re.split(r"[\s-]+", _norm(phrase))
+                heads = _forms(code, parts[0], plural_only=plural) if len(parts) == 1 else {parts[0]}
+                for head in heads:
+                    phrases[(head, *parts[1:])] = (float(value), form_name)
+                if len(parts) > 1 and code in ("ru", "uk"):  # "десятки тысяч", "десятків тисяч"
+                    for head in _forms(code, parts[0], plural_only=plural):
+                        for tail in _forms(code, parts[-1], plural_only=True):
+                            phrases.setdefault((head, *parts[1:-1], tail), (float(value), form_name))
+        for lemma, value in data.get("ordinals", {}).items():
+            for form in _forms(code, lemma):
+                ordinals.setdefault(form, float(value))
+        suffixes.update(data.get("ordinal_suffixes", []))
+        joiners.update(_norm(w) for w in data.get("joiners", []))
+        h = lang.cues(code, "hedges")
+        hedges.update({_norm(k): v for k, v in h.get("before", {}).items()})
+        post.update({_norm(k): v for k, v in h.get("after", {}).items()})
+        leads.update(_norm(w) for w in h.get("range_lead", []))
+        mids.update(_norm(w) for w in h.get("range_mid", []))
+        prefix_only.update(_norm(w) for w in h.get("prefix_only_in_range", []))
+    glued = [a for a in abbreviations if a in ("k", "m")]  # "5k", "$5m": only right after the digits
+    long_scales = [a for a in abbreviations if a not in glued]
+    scale_after = re.compile(
+        rf"(?:\s*(?:{_alternation(long_scales)})\.?(?![^\W\d_])|(?:{_alternation(glued)})(?![\w]))",
+        re.IGNORECASE,
+    )
+    word_chars = r"[^\W\d_]"
+    return _Tables(
+        words=words, scales=frozenset(scales), phrases=phrases, ordinals=ordinals,
+        ordinal_suffix=re.compile(r"-?(?:" + _alternation(suffixes) + r")(?![\w])", re.IGNORECASE) if suffixes
+        else re.compile(r"(?!)"),
+        joiners=frozenset(joiners), scale_after_digits=scale_after, abbreviations=abbreviations,
+        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})[\s*_\"“«„']*$", re.IGNORECASE),
+        hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
+                               re.IGNORECASE),
+        hedges=hedges, post_hedges=post,
+        range_lead=re.compile(rf"(?:^|\W)({_alternation(leads)})\s*$", re.IGNORECASE),
+        range_mid=re.compile(rf"^-?\s*(?:%|per ?cent|percent|процент\w*|відсот\w*)?\s*({_alternation(mids)})\s*$",
+                             re.IGNORECASE),
+        prefix_only_in_range=frozenset(prefix_only),
+        max_phrase=max((len(k) for k in phrases), default=1),
+    )
+
+
+def hedge_kinds() -> dict[str, str]:
+    """Every hedge phrase (before a number) of every language -> lower / upper / approx."""
+    return dict(tables().hedges)
+
+
+# --- reading -----------------------------------------------------------------------------------------
 
 
 def parse_digits(text: str) -> float | None:
@@ -201,38 +222,39 @@ def parse_digits(text: str) -> float | None:
         return float(s.replace(".", ""))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
         return float(s.replace(",", ""))
-    s = s.replace(",", ".")
     try:
-        return float(s)
+        return float(s.replace(",", "."))
     except ValueError:
         return None
 
 
 def parse_words(text: str) -> float | None:
-    """Number words to a value: ``"two hundred and fifty"`` → 250, ``"пятьсот"`` → 500."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    """Number words to a value: ``"two hundred and fifty"`` → 250, ``"пятьсот"`` → 500, ``"п'ять тисяч"`` → 5000."""
+    t = tables()
+    tokens = [_norm(w) for w in re.split(r"[\s-]+", text) if w]
+    tokens = [w for w in tokens if w not in t.joiners or w == "a"]
     if not tokens:
         return None
-    total = 0.0
-    current = 0.0
+    total = current = 0.0
     seen = False
     for i, token in enumerate(tokens):
         if token == "a" and i == 0:
             continue
-        value = WORD_VALUES.get(token.replace("ё", "е"), WORD_VALUES.get(token))
+        value = t.words.get(token)
         if value is None:
             return None
         seen = True
-        if value == 12 and token == "dozen":
+        if token in t.scales:
+            if value == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * value
+                current = 0
+        elif value == 12 and token == "dozen":
             current = (current or 1) * 12
-        elif value == 100:
-            current = (current or 1) * 100
-        elif value >= 1000:
-            total += (current or 1) * value
-            current = 0
         else:
             current += value
-    return (total + current) if seen else None
+    return _tidy(total + current) if seen else None
 
 
 def _tidy(value: float) -> float:
@@ -243,146 +265,192 @@ def _tidy(value: float) -> float:
 def parse_scale(scale: str | None) -> float:
     if not scale:
         return 1.0
-    key = scale.strip().lower().rstrip(".")
-    return SCALES.get(key, 1.0)
+    return tables().abbreviations.get(_norm(scale.strip().rstrip(".")), 1.0)
 
 
 def parse_number(text: str) -> float | None:
     """The value of a single number expression in any supported style (no hedge):
     ``"7 939"``, ``"1,5 тыс."``, ``"175 million"``, ``"пятьсот"``, ``"two"``."""
     atoms = _atoms(text)
-    return atoms[0][2] if atoms else None
+    return atoms[0].value if atoms else None
 
 
-_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})(?P<scale>{_SCALE})?", re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[^\W\d_]+")
-_SCALE_START = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
-_WORD_SET = frozenset(WORD_VALUES)
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    words: bool = False
+    has_scale: bool = False
+    form: str = "cardinal"
 
 
-def _word_atoms(text: str) -> list[tuple[int, int, float, bool, bool, str]]:
-    """Runs of number words ("two hundred and fifty", "пятьсот", "a dozen"), found by looking every word up
-    in a table (much faster than one regular expression with every form)."""
-    out: list[tuple[int, int, float, bool, bool, str]] = []
-    if _WORD_SET.isdisjoint(_WORD_TOKEN.findall(text.lower())):
-        return out
-    run: list[tuple[int, int, str]] = []
-
-    def flush() -> None:
-        while run and run[-1][2] in ("and", "a"):
-            run.pop()
-        if run:
-            first = run[0][2]
-            ok = True
-            if first in _RU_VAGUE_START:
-                ok = False
-            elif first in _SCALE_START:
-                ok = False
-            if ok:
-                a, b = run[0][0], run[-1][1]
-                words = text[a:b]
-                value = parse_words(words)
-                if value is not None:
-                    out.append((a, b, value, True, False, words))
-        run.clear()
-
-    for m in _WORD_TOKEN.finditer(text):
-        token = m.group(0).lower()
-        a, b = m.start(), m.end()
-        if run and run[-1][2] == "a" and token not in _SCALE_START:
-            run.clear()
-        if run:
-            gap = text[run[-1][1]:a]
-            joined = gap == "-" or (gap.strip() == "" and "\n" not in gap and len(gap) <= 3)
-            if joined and (token in WORD_VALUES or (token == "and" and run[-1][2] != "and")):
-                run.append((a, b, token))
+def _digit_atoms(text: str, t: _Tables) -> list[_Atom]:
+    out = []
+    for m in DIGITS.finditer(text):
+        value = parse_digits(m.group(0))
+        if value is None:
+            continue
+        end = m.end()
+        scale = t.scale_after_digits.match(text, end)
+        factor = 1.0
+        if scale:
+            key = _norm(scale.group(0).strip().rstrip("."))
+            short = key in ("k", "m")
+            if not (short and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()])):
+                factor = t.abbreviations.get(key, 1.0)  # "10m" alone is ten metres; "$5m" is five million
+                if re.fullmatch(r"\d{1,3},\d{3}", m.group(0)) and not key.isascii():
+                    value = float(m.group(0).replace(",", "."))  # "12,274 млрд": a decimal comma
+                end = scale.end()
+        if factor == 1.0:
+            suffix = t.ordinal_suffix.match(text, end)
+            if suffix and (text[end:end + 1] == "-" or text[end:end + 1].isalpha()):
+                out.append(_Atom(m.start(), suffix.end(), value, form="ordinal"))
                 continue
-            if joined and token in _SCALE_START and run[-1][2] == "a":
-                run.append((a, b, token))
-                continue
-            flush()
-        if token in WORD_VALUES or token == "a" or token == "one":
-            before = text[a - 1] if a else " "
-            if before.isalnum() or (before == "-" and a > 1 and text[a - 2].isalnum()):
-                continue
-            after = text[b:b + 1]
-            if after == "-" and not text[b + 1:b + 2].isalpha():
-                continue
-            run.append((a, b, token))
-    flush()
+        out.append(_Atom(m.start(), end, _tidy(value * factor), has_scale=factor != 1.0))
     return out
 
 
-def _atoms(text: str) -> list[tuple[int, int, float, bool, bool, str]]:
-    """(start, end, value, is_words, has_scale, raw) for every number in ``text``."""
-    out = []
-    for m in _DIGITS_RE.finditer(text):
-        value = parse_digits(m.group("digits"))
-        if value is None:
+def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
+    """Runs of number words, fractions, vague plurals and ordinals, found by looking every word up in a
+    table (much faster than one regular expression with every form)."""
+    tokens = [(m.start(), m.end(), _norm(m.group(0))) for m in _WORD.finditer(text)]
+    out: list[_Atom] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        a, b, word = tokens[i]
+        if a and (text[a - 1].isalnum() or (text[a - 1] == "-" and a > 1 and text[a - 2].isdigit())):
+            i += 1
             continue
-        scale = m.group("scale")
-        if scale and scale.strip().lower() in ("k", "m") and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()]):
-            # "5k"/"$5m" only with a currency before; otherwise "10m" is ten metres.
-            end = m.end("digits")
-            out.append((m.start(), end, value, False, False, text[m.start():end]))
-            continue
-        if scale and re.search(r"[а-яё]", scale, re.IGNORECASE) and re.fullmatch(r"\d{1,3},\d{3}", m.group("digits")):
-            value = float(m.group("digits").replace(",", "."))  # "12,274 млрд": a Russian decimal comma
-        out.append((m.start(), m.end(), _tidy(value * parse_scale(scale)), False, bool(scale), m.group(0)))
+        # phrases first: "three-quarters", "tens of thousands", "десятки тысяч", "a third"
+        matched = None
+        for size in range(min(t.max_phrase, n - i), 0, -1):
+            key = tuple(w for _, _, w in tokens[i:i + size])
+            if key in t.phrases and _joined(text, tokens[i:i + size]):
+                matched = (size, *t.phrases[key])
+                break
+        if matched:
+            size, value, form = matched
+            end = tokens[i + size - 1][1]
+            if form == "cardinal" or not _number_follows(text, end, t):
+                out.append(_Atom(a, end, value, words=True, form=form))
+                i += size
+                continue
+        if word in t.words or (word == "a" and i + 1 < n and tokens[i + 1][2] in t.scales):
+            j = i
+            run = []
+            while j < n:
+                _, _, w = tokens[j]
+                if run and not _joined(text, [tokens[j - 1], tokens[j]], max_gap=3):
+                    break
+                if w in t.words or (w in t.joiners and run) or (w == "a" and not run):
+                    run.append(tokens[j])
+                    j += 1
+                    continue
+                break
+            while run and (run[-1][2] in t.joiners or run[-1][2] == "a"):
+                run.pop()
+            if run and (run[0][2] == "a" or run[0][2] not in t.scales):
+                value = parse_words(text[run[0][0]:run[-1][1]])
+                if value is not None:
+                    out.append(_Atom(run[0][0], run[-1][1], value, words=True,
+                                     has_scale=any(w in t.scales for _, _, w in run)))
+                    i = max(j, i + 1)
+                    continue
+        if word in t.ordinals:
+            out.append(_Atom(a, b, t.ordinals[word], words=True, form="ordinal"))
+        i += 1
+    return out
+
+
+def _joined(text: str, toks, max_gap: int = 3) -> bool:
+    for (_, end, _), (start, _, _) in zip(toks, toks[1:]):
+        gap = text[end:start]
+        if not (gap == "-" or (gap.strip() == "" and "\n" not in gap and len(gap) <= max_gap)):
+            return False
+    return True
+
+
+def _number_follows(text: str, end: int, t: _Tables) -> bool:
+    """ "half a million" / "половина из 10": the fraction qualifies a figure, which is read on its own."""
+    rest = text[end:end + 12].lstrip().lower()
+    return bool(rest[:1].isdigit())
+
+
+def _atoms(text: str) -> list[_Atom]:
+    t = tables()
+    out = _digit_atoms(text, t)
     if any(ch.isalpha() for ch in text):
-        taken = [(a, b) for a, b, *_ in out]
-        out += [w for w in _word_atoms(text) if not any(a < w[1] and w[0] < b for a, b in taken)]
-        out.sort()
+        taken = [(x.start, x.end) for x in out]
+        out += [w for w in _word_atoms(text, t) if not any(a < w.end and w.start < b for a, b in taken)]
+        out.sort(key=lambda x: x.start)
     return out
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in ``text``, with ranges merged and hedges read."""
+    t = tables()
     atoms = _atoms(text)
     mentions: list[NumberMention] = []
     i = 0
     while i < len(atoms):
-        start, end, value, is_words, has_scale, raw = atoms[i]
-        mention = NumberMention(start, end, start, end, text[start:end], value=value, words=is_words,
-                                has_scale=has_scale, raw=raw)
-        # ranges: "2.6-2.9", "from 60 to 120", "между 5 и 10"
-        if i + 1 < len(atoms):
-            n_start, n_end, n_value, n_words, n_scale, _ = atoms[i + 1]
-            between = text[end:n_start]
-            before = text[max(0, start - 12):start]
-            is_range = False
-            if not is_words and not n_words and _RANGE_DASH.match(between) and "\n" not in between:
-                is_range = True
-            else:
-                for lead, mid in _RANGE_WORDS:
-                    if lead.search(before) and mid.match(between):
-                        is_range = True
-                        break
-            if is_range:
-                lo, hi = value, n_value
-                if n_scale and not has_scale and lo * 1 < hi and lo * parse_scale(_scale_of(text[n_start:n_end])) <= hi:
-                    lo = lo * parse_scale(_scale_of(text[n_start:n_end]))
-                if lo <= hi:
-                    mention = NumberMention(start, n_end, start, n_end, text[start:n_end], lo=lo, hi=hi,
-                                            is_range=True, words=is_words, has_scale=has_scale or n_scale,
-                                            raw=text[start:n_end])
-                    lead = re.search(r"(from|between|от|с|со)\s*$", before, re.IGNORECASE)
-                    if lead:
-                        mention.start = start - (len(before) - lead.start())
-                        mention.hedge = lead.group(1)
-                    i += 1
+        x = atoms[i]
+        mention = NumberMention(x.start, x.end, x.start, x.end, text[x.start:x.end], value=x.value, words=x.words,
+                                has_scale=x.has_scale, raw=text[x.start:x.end], form=x.form)
+        if x.form == "vague":
+            mention.value, mention.lo, mention.hedge, mention.hedge_kind = None, x.value, "vague", "lower"
+        if i + 1 < len(atoms) and x.form == "cardinal" and atoms[i + 1].form == "cardinal":
+            y = atoms[i + 1]
+            range_mention = _range(text, x, y, t)
+            if range_mention is not None:
+                mention = range_mention
+                i += 1
         i += 1
-        _read_hedges(text, mention)
+        if mention.form != "vague":
+            _read_hedges(text, mention, t)
         mentions.append(mention)
     return mentions
 
 
-def _scale_of(expr: str) -> str | None:
-    m = re.search(_SCALE + r"\s*$", expr, re.IGNORECASE)
-    return m.group(0) if m else None
+def _range(text: str, x: _Atom, y: _Atom, t: _Tables) -> NumberMention | None:
+    """ "2.6-2.9", "from 60 to 120", "between 15% and 20%", "20 to 21 per cent", "от 5 до 10", "two or three"."""
+    between = text[x.end:y.start]
+    if "\n" in between or len(between) > 16:
+        return None
+    before = text[max(0, x.start - 24):x.start]
+    lead = t.range_lead.search(before)
+    mid = t.range_mid.match(between)
+    if not mid:
+        return None
+    word = mid.group(1).lower()
+    if word in ("-", "–", "—"):
+        if x.words or y.words:
+            return None
+    elif not lead and word not in ("to", "or", "до", "или", "або", "чи"):
+        return None  # "5 and 10 people" are two figures unless "between" opens them
+    lo, hi = x.value, y.value
+    if y.has_scale and not x.has_scale and lo < hi:
+        scaled = lo * _scale_of(text[y.start:y.end], t)
+        if scaled <= hi:
+            lo = scaled  # "2-3 million"
+    if lo >= hi or (not lead and word not in ("-", "–", "—") and hi > lo * 20):
+        return None
+    mention = NumberMention(x.start, y.end, x.start, y.end, text[x.start:y.end], lo=lo, hi=hi, is_range=True,
+                            words=x.words, has_scale=x.has_scale or y.has_scale, raw=text[x.start:y.end])
+    if lead:
+        mention.start = x.start - (len(before) - lead.start(1))
+        mention.hedge = lead.group(1)
+        mention.text = text[mention.start:mention.end]
+    return mention
 
 
-def _read_hedges(text: str, mention: NumberMention) -> None:
+def _scale_of(expr: str, t: _Tables) -> float:
+    m = re.search(r"([^\W\d_]+)\.?\s*$", expr)
+    return t.abbreviations.get(_norm(m.group(1)), 1.0) if m else 1.0
+
+
+def _read_hedges(text: str, mention: NumberMention, t: _Tables) -> None:
     before_start = max(0, mention.start - 40)
     before = text[before_start:mention.start]
     cur = _CURRENCY_PREFIX.search(before)
@@ -390,18 +458,18 @@ def _read_hedges(text: str, mention: NumberMention) -> None:
         mention.currency_prefix = cur.group(0).strip()
         before = before[: cur.start()]
     if not mention.is_range:
-        m = _HEDGE_BEFORE.search(before)
-        if m and m.group(1).lower() not in _PREFIX_ONLY_IN_RANGE:
+        m = t.hedge_before.search(before)
+        if m and _norm(m.group(1)) not in t.prefix_only_in_range:
             hedge = m.group(1)
-            kind = HEDGES.get(hedge.lower(), "approx")
+            kind = t.hedges.get(_norm(hedge), "approx")
             mention.hedge, mention.hedge_kind = hedge, kind
             mention.start = before_start + m.start(1)
             _apply(mention, kind)
         else:
-            after = _HEDGE_AFTER.match(text[mention.end:mention.end + 20])
+            after = t.hedge_after.match(text[mention.end:mention.end + 20])
             if after:
                 hedge = after.group(1)
-                kind = POST_HEDGES[hedge.lower()]
+                kind = t.post_hedges[_norm(hedge)]
                 mention.hedge, mention.hedge_kind = hedge, kind
                 mention.end += after.end()
                 _apply(mention, kind)

@@ -7,7 +7,7 @@ The speaker comes from, in order:
 1. the words right after the closing mark: ``”, Karin said``, ``," said Mr Tokayev``, ``», — заявил Токаев``,
    ``” Dr Aliya Serikova, a historian …, wrote``, ``," he said``;
 2. the words before the opening mark: ``Mr Tokayev said that “…``, ``X said it was … counting on “…``,
-   ``по словам X, «…``, ``X stated that … “…”`` (the attribution rules of :mod:`~storylens.annotate.claims`);
+   ``по словам X, «…``, ``X stated that … “…”`` (the attribution rules of :mod:`~storylens.annotate.attribution`);
 3. an attribution elsewhere in the sentence (``“…”, according to X``) or in a previous sentence ending with
    a colon (``Tokayev said:`` then the quote).
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from storylens.annotate.claims import _PRONOUNS, _clean_source, find_attribution
+from storylens.annotate.attribution import clean_source, find_attribution, is_pronoun
 from storylens.doc import Document, Quote
 
 _OPENERS = {"“": "”\"", "«": "»", "„": "“”\"", "‘": "’", '"': "\"”"}
@@ -81,7 +81,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             speaker = _speaker(text, s_start, q_start - 1, close_end, e_end, sentences, si)
             if speaker is not None:
                 name, a, b = speaker
-                if name.lower() in _PRONOUNS:
+                if is_pronoun(name):
                     resolved = _resolve_pronoun(text, sentences, si)
                     name, a, b = resolved if resolved else (None, None, None)
                 if name:
@@ -135,7 +135,7 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):
     for rx in (_POST_SUBJECT_VERB, _POST_VERB_SUBJECT, _POST_DASH):
         m = rx.match(post)
         if m:
-            name = _clean_source(m.group("x"))
+            name = clean_source(m.group("x"))
             if name:
                 return name, close_end + m.start("x"), close_end + m.end("x")
     s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back

@@ -1,53 +1,66 @@
-"""Numeric claims aligned across sources: which figures count the same thing, and do they agree?
+"""Numeric claims aligned across sources: which figures count the same thing in the same scope, and do
+they agree?
 
-Blocking keeps this linear in the number of claims: only claims with the same measure and
-scope (place, or a counted group such as "security forces") are ever compared, and within a
-block figures more than ``PARTIAL_RATIO`` apart are split off as partial counts (a city, a
-court, one day) rather than compared with the total.
+A **series** is every figure of one kind (count, percent, money, …) with the same canonical measure, unit
+family, place, subgroup (children, security forces…), subject (whose age) and event (an off-event
+document's story is another event). Figures an order of magnitude apart with nothing in between are not
+the same count (``GAP_RATIO``), and a figure a document gives beside a much larger one from another source (``PARTIAL_RATIO``; a court's
+arrests beside the ministry's national total) is a partial count: both start series of their own.
+Blocking keeps this linear in the number of claims: only figures of one scope are ever compared.
 
-Each claim becomes an interval from its hedge ("more than 160" → [160, 208]; "about 2,500"
-→ [2,250, 2,750]; "as many as 3,000" → [2,850, 3,000]); two claims are compatible when their
-intervals overlap. A block's verdict:
+Each claim becomes an interval from its hedge ("more than 160" → [160, 208]; "about 2,500" → [2,250,
+2,750]; "as many as 3,000" → [2,850, 3,000]); two claims are compatible when their intervals overlap
+(miles and kilometres, years and days, compared in one unit). A series' verdict:
 
-- **single_source** — every figure comes from one source (its attribution, else its document);
-- **conflict** — two incompatible figures with the same or an unknown date;
-- **evolving** — incompatible figures only ever differ in their dates (a count that moved);
+- **single_source** — every figure comes from one voice;
+- **conflict** — two incompatible figures speak for the same or an unknown date;
+- **evolving** — incompatible figures are separated by their dates (a count that moved), an undated figure
+  lying inside the range the dated ones moved through;
 - **agree** — all figures compatible.
+
+Within a series, figures that agree with each other (a connected run of compatible intervals from two or
+more voices) and figures one document sets against each other are shown as groups of their own, marked
+``part_of`` the series: "the official toll rose from 16 to 2,975" and "the Harvard estimates agree".
+Republications (near-duplicate documents) are one voice, shown as ``republished_by``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from storylens.doc import Annotations, Claim
+from storylens.doc import Annotations, Claim, Document
 
 if TYPE_CHECKING:
     from storylens.relate import CorpusView
 
-PARTIAL_RATIO = 3.0
+PARTIAL_RATIO = 3.0  # a document's figure this many times smaller than another of the same scope is a part
+GAP_RATIO = 10.0  # figures an order of magnitude apart, with none in between, are not the same count
 
 # Hedge words → (low factor, high factor) applied to the stated figure.
-HEDGE_FACTORS: list[tuple[tuple[str, ...], tuple[float, float]]] = [
-    (("more than", "over", "at least", "upwards of", "in excess of", "свыше", "более", "больше", "не менее",
-      "понад", "більше"), (1.0, 1.3)),
-    (("as many as", "up to", "almost", "nearly", "less than", "under", "fewer than", "почти", "около до",
-      "до", "менее", "меньше", "не более", "майже", "близько до"), (0.95, 1.0)),
-    (("about", "around", "approximately", "roughly", "some", "an estimated", "nearly about", "около", "примерно",
-      "порядка", "приблизительно", "близько", "приблизно"), (0.9, 1.1)),
+HEDGE_FACTORS: list[tuple[str, tuple[float, float]]] = [
+    ("lower", (1.0, 1.3)),
+    ("upper", (0.95, 1.0)),
+    ("approx", (0.9, 1.1)),
 ]
+# Kinds of figures whose true value does not change over the days a corpus covers.
+STATIC_KINDS = {"measurement", "date"}
+# Durations in days, so that "eight years" and "96 months" compare.
+TIME_FACTORS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12,
+                "year": 365.25, "decade": 3652.5, "century": 36525.0}
 
 
 @dataclass
 class AlignedClaim:
-    """A claim with what alignment needs: an id, the source voice and the date it speaks for."""
+    """A claim with what alignment needs: an id, its voice, its scope and the date it speaks for."""
 
     id: str
     doc: str
-    source: str  # attribution if the text gives one, else the document's source
+    source: str  # the voice: attribution if the text gives one, else the outlet
     doc_source: str
     measure: str
     unit: str
@@ -55,28 +68,53 @@ class AlignedClaim:
     lo: float | None
     hi: float | None
     hedge: str | None
-    where: str | None
-    date: str | None  # as_of, else a date in the sentence, else the document's date (YYYY-MM-DD)
+    where: str | None = None
+    date: str | None = None  # as_of, else a date in the sentence, else the document's date (YYYY-MM-DD)
     role: str | None = None  # "before"/"after" for the two ends of a change ("from 60 to 120 tenge")
+    kind: str = "count"
+    subgroup: str | None = None
+    subject: str | None = None
+    event: str | None = None  # None: the corpus's main story; else the story of an off-event document
+    origin: str | None = None  # the first copy, when the document republishes another
+    factor: float = 1.0  # to the base unit of the unit family (miles → km)
+    place_name: str | None = None  # the place as written, for display
 
     @property
     def figure(self) -> float | None:
-        return self.value if self.value is not None else (self.hi if self.hi is not None else self.lo)
+        x = self.value if self.value is not None else (self.hi if self.hi is not None else self.lo)
+        return None if x is None else x * self.factor
+
+    @property
+    def voice(self) -> str:
+        """Who speaks: a republished copy speaks with the voice of its first copy."""
+        return f"{self.source}@{self.origin}" if self.origin and self.source == self.doc_source else self.source
 
     def interval(self) -> tuple[float, float]:
+        f = self.factor
         if self.value is None:
             lo = self.lo if self.lo is not None else 0.0
             hi = self.hi if self.hi is not None else (self.lo or 0.0) * 1.3
             if self.lo is None and self.hi is not None:  # "up to 3,000": close to its bound
                 lo = self.hi * 0.95
-            return lo, hi
-        hedge = (self.hedge or "").lower()
-        for words, (low, high) in HEDGE_FACTORS:
-            if any(hedge == w or hedge.startswith(w + " ") for w in words):
-                return self.value * low, self.value * high
-        if self.value >= 100 and self.value % 100 == 0:  # a round figure is itself approximate
-            return self.value * 0.95, self.value * 1.05
-        return self.value, self.value
+            return lo * f, hi * f
+        kind = hedge_kind(self.hedge)
+        for name, (low, high) in HEDGE_FACTORS:
+            if kind == name:
+                return self.value * low * f, self.value * high * f
+        if self.kind not in ("date", "age") and self.value >= 100 and self.value % 100 == 0:
+            return self.value * 0.95 * f, self.value * 1.05 * f  # a round figure is itself approximate
+        if self.kind == "percent" and self.value >= 10 and self.value % 5 == 0:
+            return self.value - 2.5, self.value + 2.5  # "90%": to the nearest five points
+        return self.value * f, self.value * f
+
+
+def hedge_kind(hedge: str | None) -> str | None:
+    """lower / upper / approx for a hedge phrase of any language (None: no hedge or a range lead)."""
+    if not hedge:
+        return None
+    from storylens.annotate.numbers import hedge_kinds
+
+    return hedge_kinds().get(hedge.lower().replace("’", "'"))
 
 
 def claim_id(doc_id: str, idx: int) -> str:
@@ -89,26 +127,108 @@ def claim_key(cid: str) -> tuple[str, int]:
     return doc_id, int(idx)
 
 
-def aligned_claims(view: CorpusView) -> Iterator[AlignedClaim]:
-    """Every stored claim, as alignment sees it, streamed document by document."""
+# --- from the store -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimGroupSettings:
+    """How figures are grouped."""
+
+    # Figures from documents whose main subject is another event (the stories step's off-event documents)
+    # group only with figures of that event.
+    event_scope: bool = True
+
+
+def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None) -> Iterator[AlignedClaim]:
+    """Every stored claim, as alignment sees it, streamed document by document. A figure placed in the
+    place the corpus is about (the place most of its documents name) has the scope of an unplaced one: in a
+    corpus about Puerto Rico, "16 deaths" and "16 deaths in Puerto Rico" count the same thing."""
+    settings = settings or ClaimGroupSettings()
+    stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
+    main = main_place(view)
+    off_event = view.off_event if settings.event_scope else set()
     for doc, ann in view.annotated():
         published = view.published.get(doc.id)
         source = view.source[doc.id]
+        event = stories.get(doc.id) or doc.id if doc.id in off_event else None
+        places = _entity_keys(ann, "LOC")
+        people = _entity_keys(ann, "PER")
         for i, c in enumerate(ann.claims):
-            yield AlignedClaim(
-                id=claim_id(doc.id, i), doc=doc.id, source=c.by or source, doc_source=source,
-                measure=c.measure, unit=c.unit, value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
-                where=_place_key(c.where), role=_change_role(c.qualifier),
-                date=(c.as_of or _sentence_date(c, ann) or published or "")[:10] or None,
-            )
+            aligned = align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
+            if aligned.where is not None and aligned.where in main:
+                aligned.where = aligned.place_name = None
+            yield aligned
+
+
+def main_place(view: CorpusView) -> set[str]:
+    """The keys of the country most documents of the main story put something in ("in Puerto Rico", "в
+    Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one, and a
+    country (or territory), so that the city the events centre on stays a scope of its own. Without a
+    country, the most named place."""
+    from storylens.annotate.gazetteer import is_country
+    from storylens.annotate.measures import lexicon
+
+    preps = set(lexicon(None).cues.get("place_prepositions", []))
+    counts: Counter = Counter()
+    names: dict[str, set[str]] = defaultdict(set)
+    country: dict[str, bool] = {}
+    for doc, ann in view.annotated(view.main_ids):
+        seen = set()
+        for m in ann.entities:
+            words = doc.text[max(0, m.start - 12):m.start].lower().split()
+            if m.label == "LOC" and words and words[-1] in preps:
+                k = m.entity or _place_key(m.text)
+                seen.add(k)
+                names[k].update({m.entity, _place_key(m.text)} - {None})
+                if k not in country:
+                    country[k] = is_country(m.text)
+        counts.update(seen)
+    if not counts:
+        return set()
+    ranked = [k for k, _ in counts.most_common()]
+    top = next((k for k in ranked if country.get(k)), ranked[0])
+    return names[top] | {top}
+
+
+def align_one(c: Claim, cid: str, doc: Document, ann: Annotations, source: str, published: str | None,
+              event: str | None, places: dict[str, str], people: dict[str, str]) -> AlignedClaim:
+    """One claim as alignment sees it: its voice, scope key, unit family and date."""
+    unit, factor = unit_family(c.kind, c.unit)
+    subject = (people.get(c.subject) or _person_key(c.subject)) if c.subject else None
+    return AlignedClaim(
+        id=cid, doc=doc.id, source=c.by or source, doc_source=source, measure=c.measure, unit=unit,
+        value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
+        where=(places.get(c.where) or _place_key(c.where)) if c.where else None, place_name=c.where,
+        role=_change_role(c.qualifier), kind=c.kind, subgroup=c.subgroup, subject=subject, event=event,
+        origin=doc.duplicate_of, factor=factor,
+        date=(c.as_of if c.kind != "date" else None) or _sentence_date(c, ann) or published or None,
+    )
+
+
+def _entity_keys(ann: Annotations, label: str) -> dict[str, str]:
+    """Mention text → canonical entity, so that Enerhodar and Energodar, Алматы and Almaty are one place."""
+    out: dict[str, str] = {}
+    for m in ann.entities:
+        if m.label == label and m.entity:
+            out.setdefault(m.text, m.entity)
+    return out
+
+
+def _person_key(name: str) -> str:
+    from storylens.annotate.gazetteer import key, lemma
+
+    return key(lemma(name, "PER"))
 
 
 def _change_role(qualifier: str | None) -> str | None:
-    """The extractor marks the two ends of "from 60 to 120 tenge" as ``change: from``/``change: to``."""
+    """The extractor marks the two ends of "from 60 to 120 tenge" as ``change: from``/``change: to``, and a
+    change that is not a total ("rose by 3,000") as ``change by``."""
     if qualifier and "change: from" in qualifier:
         return "before"
     if qualifier and "change: to" in qualifier:
         return "after"
+    if qualifier and "change by" in qualifier:
+        return "change"
     return None
 
 
@@ -120,26 +240,50 @@ def _sentence_date(claim: Claim, ann: Annotations) -> str | None:
 
 
 def _place_key(where: str | None) -> str | None:
-    """One name for one place across spellings and scripts (Алматы = Almaty)."""
+    """One name for one place across spellings, scripts and case forms (Алматы = Almaty)."""
     if not where:
         return None
-    from storylens.annotate.gazetteer import default_gazetteer
+    from storylens.annotate.gazetteer import default_gazetteer, key
 
     entry = default_gazetteer().lookup(where)
-    return entry.name if entry else where.strip()
+    return entry.name if entry else key(where)
 
 
-GENERIC_UNITS = {"people", "persons", "troops", "personnel", "%", "percent"}
+@lru_cache(maxsize=1)
+def _measurements() -> dict[str, tuple[str, float]]:
+    from storylens.annotate.measures import lexicon
+
+    return lexicon(None).measurements
+
+
+def unit_family(kind: str, unit: str | None) -> tuple[str, float]:
+    """The unit figures are compared in, and the factor to it: ("miles") → ("km", 1.609)."""
+    unit = unit or ""
+    if kind == "measurement":
+        base = _measurements().get(unit.lower())
+        return (base[0], base[1]) if base else (unit, 1.0)
+    if kind == "duration":
+        return "day", TIME_FACTORS.get(unit, 1.0)
+    if kind == "count":
+        return "count", 1.0  # who is counted is in the subgroup
+    return unit, 1.0
+
+
+# --- alignment ---------------------------------------------------------------------------------------------
 
 
 def scope_of(claim: AlignedClaim) -> str:
-    if claim.where:
-        scope = claim.where
-    elif claim.unit and claim.unit.lower() not in GENERIC_UNITS and claim.measure in {"killed", "injured", "detained"}:
-        scope = claim.unit  # e.g. killed, security forces
-    else:
-        scope = "total"
+    """A readable scope: place, subgroup, subject, event, and the side of a change."""
+    parts = [p for p in (claim.place_name or claim.where, claim.subgroup, claim.subject and f"of {claim.subject}",
+                         claim.event and "another event") if p]
+    scope = ", ".join(parts) or "total"
     return f"{scope}, {claim.role} the change" if claim.role else scope
+
+
+def _block_key(c: AlignedClaim) -> tuple:
+    if c.subject and c.kind in ("age", "duration"):  # a person's age, a person's years in prison
+        return (c.kind, c.unit, c.subject, c.event, c.role)
+    return (c.kind, c.measure, c.unit, c.where, c.subgroup, c.subject, c.event, c.role)
 
 
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
@@ -148,61 +292,139 @@ def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
 
 
 def align(claims: Iterable[AlignedClaim]) -> list[dict]:
-    """Claim groups in the analysis schema's ``claim_groups`` shape, largest first."""
-    blocks: dict[tuple[str, str, str], list[AlignedClaim]] = defaultdict(list)
+    """Claim groups in the analysis schema's ``claim_groups`` shape: series first, largest first, each followed
+    by the groups that are part of it."""
+    blocks: dict[tuple, list[AlignedClaim]] = defaultdict(list)
     for claim in claims:
         if claim.figure is None:
             continue
-        blocks[(claim.measure, scope_of(claim), _unit_family(claim.unit))].append(claim)
+        blocks[_block_key(claim)].append(claim)
+    series_groups = []
+    for members in blocks.values():
+        for part, subset in enumerate(_split(members)):
+            series_groups.append((part, subset))
+    series_groups.sort(key=lambda ps: (-len({c.voice for c in ps[1]}), -len(ps[1]), ps[1][0].measure,
+                                       scope_of(ps[1][0])))
     groups = []
-    for (measure, scope, _), members in blocks.items():
-        for part, subset in enumerate(_split_partial_counts(members)):
-            label = scope if part == 0 else f"{scope}, partial count (~{_fmt(subset[0].figure)})"
-            status, explanation = verdict(subset)
-            groups.append({
-                "id": "",
-                "measure": measure,
-                "scope": label,
-                "unit": subset[0].unit,
-                "status": status,
-                "explanation": explanation,
-                "members": [c.id for c in subset],
-                "sources": sorted({c.doc_source for c in subset}),
-            })
-    groups.sort(key=lambda g: (-len(g["sources"]), -len(g["members"]), g["measure"], g["scope"]))
+    for part, subset in series_groups:
+        head = _group(subset, partial=part > 0)
+        groups.append(head)
+        for sub, status in _parts(subset):
+            if len(sub) < len(subset):
+                groups.append(_group(sub, status=status, part_of=head))
     for i, group in enumerate(groups, 1):
         group["id"] = f"g{i}"
+    for group in groups:
+        if "part_of" in group:
+            group["part_of"] = group["part_of"]["id"]
     return groups
 
 
-def _unit_family(unit: str) -> str:
-    return "people" if unit.lower() in GENERIC_UNITS else unit.lower()
+def _group(members: list[AlignedClaim], partial: bool = False, status: str | None = None,
+           part_of: dict | None = None) -> dict:
+    first = members[0]
+    scope = scope_of(first)
+    if partial:
+        scope = f"{scope}, partial count (~{_fmt(first.figure)})"
+    verdict_status, explanation = verdict(members)
+    if status and verdict_status != "single_source":
+        verdict_status = status
+        if status == "conflict":
+            explanation = "one document sets these figures against each other: " + "; ".join(_say(c) for c in members)
+    group = {
+        "id": "", "kind": first.kind, "measure": first.measure, "scope": scope, "unit": first.unit,
+        "status": verdict_status, "explanation": explanation, "members": [c.id for c in members],
+        "sources": sorted({c.doc_source for c in members}),
+        "republished_by": sum(1 for c in members if c.origin),
+    }
+    if part_of is not None:
+        group["part_of"] = part_of
+    return group
 
 
-def _split_partial_counts(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
-    """The largest figure and every figure within PARTIAL_RATIO of it form the main part; the rest
-    is split the same way. (Measured from the top, so 1,743 → 5,000 → 7,939 cannot chain together.)"""
-    rest = sorted(members, key=lambda c: -(c.figure or 0.0))
-    parts = []
-    while rest:
-        top = rest[0].figure or 0.0
-        part = [c for c in rest if (c.figure or 0.0) * PARTIAL_RATIO >= top]
-        parts.append(part)
-        rest = [c for c in rest if c not in part]
-    return parts
+def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
+    """The series of one block: an order-of-magnitude gap with no figure in between separates counts, and
+    so does a partial count a document gives beside its total (exact figures, ``PARTIAL_RATIO`` apart)."""
+    ordered = sorted(members, key=lambda c: c.interval()[0])
+    runs: list[list[AlignedClaim]] = [[ordered[0]]]
+    reach = ordered[0].interval()[1]
+    for c in ordered[1:]:
+        lo, hi = c.interval()
+        if reach > 0 and lo / reach >= GAP_RATIO:  # hedges count: "at least 45" and "as high as 450" are close
+            runs.append([c])
+            reach = hi
+        else:
+            runs[-1].append(c)
+            reach = max(reach, hi)
+    out = []
+    for run in runs:
+        run = sorted(run, key=lambda c: -(c.figure or 0.0))
+        partial = set()
+        for big, small in combinations(run, 2):
+            if (big.doc == small.doc and not hedge_kind(big.hedge) and not hedge_kind(small.hedge)
+                    and small.source != small.doc_source and small.source != big.source
+                    and (small.figure or 0.0) * PARTIAL_RATIO <= (big.figure or 0.0)):
+                partial.add(small.id)  # "the courts arrested 1,743" beside the ministry's 7,939
+        main = [c for c in run if c.id not in partial]
+        out.append(main)
+        rest = [c for c in run if c.id in partial]
+        if rest:
+            out += _split(rest)
+    out.sort(key=lambda s: -(s[0].figure or 0.0))
+    return [s for s in out if s]
+
+
+def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
+    """Groups inside a series: runs of mutually compatible figures from two or more voices (agree), and
+    incompatible figures one document sets against each other (conflict)."""
+    if len(members) < 3:
+        return []
+    out: list[tuple[list[AlignedClaim], str]] = []
+    run: list[AlignedClaim] = []
+    for c in sorted(members, key=lambda c: c.interval()[0]):
+        if run and not all(compatible(c, r) for r in run):
+            out.append((run, "agree"))
+            run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
+        run.append(c)
+    if run:
+        out.append((run, "agree"))
+    # agreement needs two reports: two voices, or one voice carried by two outlets
+    out = [(r, s) for r, s in out if len({c.doc for c in r}) >= 2 and (
+        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)]
+    seen: set[tuple[str, ...]] = set()
+    out = [(r, s) for r, s in out if not (tuple(sorted(c.id for c in r)) in seen
+                                          or seen.add(tuple(sorted(c.id for c in r))))]
+    by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
+    for c in members:
+        by_doc[c.doc].append(c)
+    for doc_claims in by_doc.values():
+        clash = {x.id for a, b in combinations(doc_claims, 2) if not compatible(a, b) and a.voice != b.voice
+                 for x in (a, b)}
+        if len(clash) >= 2:
+            out.append(([c for c in doc_claims if c.id in clash], "conflict"))
+    return out
 
 
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
-    sources = {c.source for c in members}
-    if len(sources) == 1:
-        return "single_source", f"all {len(members)} figure(s) come from {next(iter(sources))}"
+    voices = {c.voice for c in members}
+    if len(voices) == 1:
+        return "single_source", f"all {len(members)} figure(s) come from {members[0].source}"
+    real = {c.id: c.date for c in members}
     dates = _dates_with_inferred(members)
+    dated = [c for c in members if c.date]
     conflicts, moves = [], []
     for a, b in combinations(members, 2):
-        if compatible(a, b):
+        if compatible(a, b) or a.voice == b.voice and a.doc == b.doc:
             continue
-        if dates[a.id] and dates[b.id] and dates[a.id] != dates[b.id]:
-            moves.append((a, b) if dates[a.id] < dates[b.id] else (b, a))
+        if a.kind in STATIC_KINDS:
+            conflicts.append((a, b))  # a distance or a date of an event does not move with the news
+            continue
+        undated = [c for c in (a, b) if not real[c.id]]
+        if undated and len({c.date for c in dated}) >= 2 and all(_inside_dated_range(c, dated) for c in undated):
+            continue  # an undated figure inside the range a dated series moved through
+        da, db = dates[a.id], dates[b.id]
+        if da and db and da != db:
+            moves.append((a, b) if da < db else (b, a))
         else:
             conflicts.append((a, b))
     if conflicts:
@@ -214,6 +436,11 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
         steps = sorted({(dates[a.id], _say(a)) for a, _ in moves} | {(dates[b.id], _say(b)) for _, b in moves})
         return "evolving", "the figure moved over time: " + " → ".join(f"{say} on {date}" for date, say in steps)
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
+
+
+def _inside_dated_range(c: AlignedClaim, dated: list[AlignedClaim]) -> bool:
+    lo, hi = c.interval()
+    return bool(dated) and min(d.interval()[0] for d in dated) <= hi and lo <= max(d.interval()[1] for d in dated)
 
 
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:

@@ -158,17 +158,9 @@ _EN_REPORTED = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "advcl", "con
 
 @lru_cache(maxsize=1)
 def _spacy():
-    import spacy
+    from storylens.annotate.syntax import load_spacy
 
-    from storylens.annotate.entities import PIPELINE_ALIASES, SHIPPED_MODELS
-
-    name = "en_core_web_sm"
-    for candidate in [SHIPPED_MODELS.get(name, name), *PIPELINE_ALIASES.get(name, ())]:
-        try:
-            return spacy.load(candidate)
-        except OSError:
-            continue
-    raise OSError("spaCy's en_core_web_sm is not installed: run make test-install")
+    return load_spacy("en_core_web_sm", parse=True)
 
 
 def _en_phrase(tok) -> list:

@@ -257,6 +257,7 @@ def claim_entry(doc_id: str, idx: int, c: Claim, sentence: str, source: str) -> 
         "text": sentence, "measure": c.measure, "unit": c.unit,
         "value": c.value, "lo": c.lo, "hi": c.hi, "hedge": c.hedge, "qualifier": c.qualifier,
         "where": c.where, "as_of": c.as_of, "by": c.by, "via": c.via, "cue": c.cue, "status": c.status,
+        "kind": c.kind, "counted": c.counted, "subgroup": c.subgroup, "subject": c.subject,
     }
 
 

@@ -231,4 +231,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS claim_group_members_doc ON claim_group_members(doc_id, group_id);
     CREATE INDEX IF NOT EXISTS entity_mentions_doc ON entity_mentions(doc_id, entity_id);
     """,
+    # 6: what kind of quantity a claim is (count, percent, money, measurement, age, duration, date, ratio),
+    # its counted noun, the subgroup it is restricted to and whose attribute it gives. Claims stored before
+    # were read with the closed list of measures: their documents are annotated again on the next run.
+    """
+    ALTER TABLE claims ADD COLUMN kind TEXT NOT NULL DEFAULT 'count';
+    ALTER TABLE claims ADD COLUMN counted TEXT;
+    ALTER TABLE claims ADD COLUMN subgroup TEXT;
+    ALTER TABLE claims ADD COLUMN subject TEXT;
+    CREATE INDEX claims_kind ON claims(kind, measure);
+    UPDATE documents SET annotated_at = NULL WHERE annotated_at IS NOT NULL;
+    """,
 ]

@@ -378,7 +378,10 @@
     if (c.by) who.push('by ' + c.by);
     if (c.via) who.push('via ' + c.via);
     if (c.cue) who.push('cue “' + c.cue + '”');
-    if (c.as_of) who.push('as of ' + c.as_of);
+    if (c.as_of) who.push((c.kind === 'date' ? 'date ' : 'as of ') + c.as_of);
+    if (c.kind && c.kind !== 'count') who.push(c.kind);
+    if (c.subgroup) who.push('of ' + c.subgroup);
+    if (c.subject) who.push('of ' + c.subject);
     return '“' + truncate(claimSentence(c), 400) + '”\n' + (who.length ? who.join(', ') + '\n' : '') +
       docSource(d) + ' — ' + docTitle(d) + (docDate(d) ? ' (' + docDate(d) + ')' : '') + '\ncharacters ' + c.start + '–' + c.end + ' · click to open';
   }
@@ -447,7 +450,9 @@
       return h('tr', { class: 'row-' + g.status, id: 'group-' + g.id },
         h('th', { scope: 'row', class: 'rowhead' },
           h('div', { class: 'measure' }, pretty(g.measure) + (g.unit ? ' (' + g.unit + ')' : ''), ' ', statusBadge(g.status)),
-          h('div', { class: 'scope' }, g.scope),
+          h('div', { class: 'scope' }, g.scope,
+            g.part_of ? h('span', null, ' · part of ', h('a', { href: '#group-' + g.part_of }, g.part_of)) : null,
+            g.republished_by ? ' · republished by ' + fmtNum(g.republished_by) : null),
           h('div', { class: 'expl', title: g.explanation }, truncate(g.explanation, 160))),
         cols.map(function (col) {
           var cs = byCol.get(col);

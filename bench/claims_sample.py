@@ -1,0 +1,62 @@
+"""A seeded random sample of claims from the development event corpora, for judging by hand.
+
+    .venv/bin/python bench/claims_sample.py DIR [--n 100] [--seed 8] [--show]
+
+DIR holds the outputs of ``bench/claims.py --out DIR`` (``<slug>/analysis.json``). Claims are drawn
+uniformly from all corpora together with ``random.Random(seed)``. Without ``--show`` it prints one table row
+per claim with what the extractor said (file, offsets, kind, measure, value or bounds, place, subgroup,
+source) and an empty judgment column, for docs/evaluation.md; ``--show`` also prints each claim's sentence,
+to judge by (the corpora's text is their publishers': it is read here, never copied into the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+
+def fmt(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def figure(c: dict) -> str:
+    if c["kind"] == "date" and c["value"] is not None:
+        return str(int(c["value"]))
+    if c["value"] is not None:
+        return fmt(c["value"])
+    return f"{fmt(c['lo'])}–{fmt(c['hi'])}" if c["lo"] is not None and c["hi"] is not None else (
+        f"≥{fmt(c['lo'])}" if c["lo"] is not None else f"≤{fmt(c['hi'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--show", action="store_true", help="print each claim's sentence too")
+    args = parser.parse_args()
+    pool = []
+    for path in sorted(args.dir.glob("*/analysis.json")):
+        analysis = json.loads(path.read_text(encoding="utf-8"))
+        docs = {d["id"]: d for d in analysis["documents"]}
+        for c in analysis["claims"]:
+            pool.append((path.parent.name, docs[c["doc"]], c))
+    sample = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
+    print(f"{len(sample)} of {len(pool)} claims, seed {args.seed}")
+    print("| # | corpus | file | span | kind | measure | figure | place | subgroup / subject | source | judged |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for i, (slug, doc, c) in enumerate(sample, 1):
+        name = Path(doc["origin"]).name
+        who = c.get("subgroup") or c.get("subject") or ""
+        print(f"| {i} | {slug} | {name} | {c['start']}–{c['end']} | {c['kind']} | {c['measure']} | {figure(c)} "
+              f"{c['unit']} | {c['where'] or ''} | {who} | {c['by'] or '(outlet)'} | |")
+        if args.show:
+            print("      " + doc["text"][c["sentence_start"]:c["sentence_end"]].replace("\n", " ")[:400])
+
+
+if __name__ == "__main__":
+    main()

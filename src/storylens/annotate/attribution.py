@@ -1,0 +1,388 @@
+"""Who a sentence says its figures (or its quoted words) come from.
+
+The cues are language data (``lang/<code>/attribution.json``): "according to X" and its kin
+(*по данным X*, *за словами X*), reporting verbs with their subject read backwards from the verb
+(*X said*, *X сообщило*, *X зазначив*), inverted cues at the end of a sentence (*…, states X.*),
+*by X's count*, chains (*X report cited in Y* → by X via Y) and intermediaries named later (*picked up
+by Y*). A candidate becomes a source only when it is a person, organisation or document: it overlaps a
+named entity (PER, ORG; a place only when it is the whole subject: *Russia says*), or it is a noun phrase
+headed by a source noun (*officials*, *the ministry*, *a Harvard study*), or a pronoun that the caller
+resolves to the previous sentence's source. Clause fragments, dates and stray words are never sources:
+the caller then falls back to the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storylens import lang
+from storylens.doc import EntityMention
+
+SOURCE_LABELS = {"PER", "ORG"}
+_QUOTES = "\"“”«»„'’‘"
+
+
+@dataclass
+class Attribution:
+    """Who a sentence says a figure comes from."""
+
+    by: str | None
+    via: str | None = None
+    cue: str | None = None
+    pronoun: bool = False
+    start: int | None = None  # offset of ``by`` in the sentence, when known
+    cue_start: int | None = None  # offset of the cue (a reporting verb after its subject), when known
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
+
+
+def _merged(kind: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for data in lang.merged("attribution").values():
+        for key, words in data.items():
+            if isinstance(words, list):
+                out.setdefault(key, []).extend(w.lower() for w in words)
+    return out
+
+
+class _Tables:
+    """The attribution cues of every language, compiled once."""
+
+    def __init__(self):
+        w = _merged("attribution")
+        self.pronouns = set(w.get("pronouns", []))
+        self.according_via = set(w.get("according_via", []))
+        self.of_words = set(w.get("of_words", []))
+        self.attached = set(w.get("attached_prepositions", []))
+        self.prepositions = set(w.get("prepositions", []))
+        self.determiners = set(w.get("determiners", []))
+        self.subject_stop = set(w.get("subject_stop", []))
+        self.subject_skip = set(w.get("subject_skip", []))
+        self.sources = set(w.get("sources", []))
+        self.relative = set(w.get("relative_pronouns", []))
+        self.institution_agents = w.get("institution_agents", [])
+        flags = re.IGNORECASE
+        self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []))})(?![\w-])", flags)
+        self.inverted = re.compile(rf"[,;]\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)\s*[.!]?\s*$", flags)
+        self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
+                                   flags)
+        self.trailing_via = set(w.get("trailing_via", []))
+        self.chain = re.compile(rf",?\s+(?:{_alt(w.get('chain', []))})\s+", flags)
+        self.spread = re.compile(rf"\b(?:{_alt(w.get('spread', []))})\s+(?:the\s+)?([^,.;]{{2,80}})", flags)
+        dets = _alt(w.get("determiners", []))
+        self.count = re.compile(rf"\b(?:{_alt(w.get('count_lead', []))})\s+(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,5}}?[\w-]+)"
+                                rf"(?:’s|'s)\s+(?:(?:{_alt(w.get('count_own', []))})\s+)?(?:{_alt(w.get('count', []))})\b"
+                                rf"|\b(?:{_alt(w.get('count_of', []))})\s+([^,.;]{{2,60}})", flags)
+        self.determiner = re.compile(rf"^(?:{dets})\s+", flags)
+        self.titles = re.compile(rf"(?:[A-Z]\.)+|(?:{_alt(w.get('titles', []))})", flags)
+        self.passive_before = re.compile(rf"\b(?:{_alt(w.get('passive_before', []))})\s+$", flags)
+        self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{_alt(w.get('clause_words', []))})\s|\s-\s|$", flags)
+        self.starts_pronoun = re.compile(rf"^[\W_]*({_alt(w.get('starts_pronoun', []))})\b", flags)
+        self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
+        self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
+        self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
+        adjs = _alt(w.get("report_adjectives", []))
+        nouns = _alt(w.get("report_nouns", []))
+        links = _alt(w.get("report_links", []))
+        self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
+        self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        of = _alt(self.of_words)
+        self.agent = re.compile(
+            rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
+            rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
+            flags)
+        self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s[^,]{{1,60}},\s*$")
+        self.apposition_end = re.compile(
+            rf"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:{dets})\s[^,]{{1,80}}$")
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables()
+
+
+# --- finding a source in a sentence ---------------------------------------------------------------------
+
+
+def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0,
+                     verbs: list[tuple[int, int]] = ()) -> Attribution | None:
+    """Who ``sentence`` says its figures (or words) come from, without context. ``entities`` (document
+    offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
+    source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
+    which a source never contains. Pronoun sources come back with ``pronoun=True`` for the caller."""
+    t = tables()
+    check = _Checker(sentence, entities or [], offset, bool(entities), verbs)
+    via = None
+    m = t.according.search(sentence)
+    if m:
+        cue = m.group(1)
+        rest = sentence[m.end():]
+        np = _np_after(rest, t)
+        if cue.lower() in t.according_via:  # "X, citing Y": Y's figure, through X
+            subj = _verb_attribution(sentence[: m.start() + 1], check)
+            via = subj.by if subj else None
+        if np:
+            by, chain_via = _split_chain(np, t)
+            by = clean_source(by)
+            if by and check(by, m.end()):
+                return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
+                                   pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+    attr = _verb_attribution(sentence, check)
+    if attr is not None:
+        return attr
+    m = t.count.search(sentence)
+    if m:
+        by = clean_source(m.group(1) or m.group(2))
+        if by and check(by, m.start()):
+            return Attribution(by=by, cue="count", start=sentence.find(by, m.start()))
+    inv = t.inverted.search(sentence)
+    if inv:
+        by = clean_source(t.leading_preposition.sub("", inv.group(2)))
+        if by and len(by.split()) <= 8 and check(by, inv.start(2), whole=True):
+            return Attribution(by=by, cue=inv.group(1).lower(), start=sentence.find(by, inv.start(2)))
+    return None
+
+
+class _Checker:
+    """Whether a candidate is a person, organisation or document (see the module docstring)."""
+
+    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=()):
+        self.sentence = sentence
+        self.offset = offset
+        end = offset + len(sentence)
+        self.entities = [e for e in entities if e.start < end and e.end > offset]
+        self.strict = strict
+        self.verbs = [(a - offset, b - offset) for a, b in verbs]  # finite verbs of the sentence
+
+    def widen(self, subject: str, verb_start: int) -> str | None:
+        """A named person or organisation that ends where the subject does, when scanning back stopped
+        inside it ("Министерство информации и общественного развития опубликовало")."""
+        pos = self.sentence.rfind(subject, 0, verb_start)
+        if pos < 0:
+            return None
+        a, b = self.offset + pos, self.offset + pos + len(subject)
+        for e in self.entities:
+            if e.label in SOURCE_LABELS and e.start < a < e.end <= b + 1:
+                return self.sentence[e.start - self.offset:b - self.offset]
+        return None
+
+    def __call__(self, candidate: str, near: int = 0, whole: bool = False) -> bool:
+        t = tables()
+        if any(q in candidate for q in "\"“”«»„‘"):
+            return False  # a clause fragment that runs into a quotation
+        words = [w.strip(".,;:!?()").lower() for w in candidate.split()]
+        words = [w for w in words if w]
+        if not words or len(words) > 12:
+            return False
+        if len(words) == 1 and words[0] in t.pronouns:
+            return True
+        pos = self.sentence.find(candidate, max(0, near - 5))
+        if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
+            return False  # a clause ("43 were shot down by air defence"), not a name
+        if any(_source_word(w, t.sources) for w in words):
+            return True
+        if pos < 0:
+            pos = self.sentence.find(candidate)
+        if pos >= 0 and self.entities:
+            a, b = self.offset + pos, self.offset + pos + len(candidate)
+            for e in self.entities:
+                if e.start < b and e.end > a:
+                    if e.label in SOURCE_LABELS:
+                        return True
+                    if e.label in ("LOC", "GROUP") and (whole or (e.start <= a and e.end >= b) or len(words) <= 3):
+                        return True
+        if self.strict:
+            return False
+        return bool(re.search(r"[A-ZА-ЯЁІЇЄҐ]", candidate))
+
+
+def _source_word(word: str, sources: set[str]) -> bool:
+    word = re.sub(r"(?:’s|'s|’|')$", "", word)
+    if word in sources or word.rstrip("s") in sources or (word.endswith("ies") and word[:-3] + "y" in sources):
+        return True
+    if re.search(r"[а-яёіїєґ]", word) and len(word) > 4:  # Russian/Ukrainian case endings
+        stem = word[: max(4, len(word) - 2)]
+        return any(s.startswith(stem) and abs(len(s) - len(word)) <= 3 for s in sources if s[:1] == word[:1])
+    return False
+
+
+def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
+    t = tables()
+    for n, v in enumerate(t.verb.finditer(sentence)):
+        if n >= 12:
+            break
+        if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs):
+            continue  # not a verb here: "the Baltic States", "reported killed"
+        region = sentence[max(0, v.start() - 240):v.start()]
+        if t.passive_before.search(region[-20:]):
+            continue
+        following = sentence[v.end():].lstrip(" \"“«")
+        subject = _subject_before(region, t, inverted=following[:1].isupper())
+        if not subject:
+            continue
+        by = clean_source(check.widen(subject, v.start()) or subject)
+        if not by:
+            continue
+        end = sentence.rfind(subject, 0, v.start()) + len(subject)
+        if check.verbs and any(end <= a < v.start() for a, _ in check.verbs):
+            continue  # "judges sided with Bibi and said": the subject is before the first verb
+        pronoun = by.lower() in t.pronouns
+        if not pronoun and not check(by, max(0, v.start() - len(subject) - 2)):
+            continue
+        via = None
+        tail = t.trailing.search(sentence[v.end():])
+        if tail and tail.group(2).lower() in t.trailing_via:
+            via = clean_source(tail.group(1))
+        return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
+                           start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
+    return None
+
+
+def _np_after(rest: str, t: _Tables) -> str | None:
+    end = t.np_end.search(rest)
+    np = rest[: end.start()] if end else rest
+    # an appositive name right after: "the mayor, Yerlan Saparov,"
+    tail = rest[len(np):]
+    app = re.match(r"^,\s*((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s*){1,4}),", tail)
+    if app and np.strip() and np.strip()[0].islower():
+        np = app.group(1)
+    return np.strip() or None
+
+
+def _split_chain(np: str, t: _Tables) -> tuple[str, str | None]:
+    m = t.chain.search(np)
+    if m:
+        return np[: m.start()], np[m.end():]
+    return np, None
+
+
+def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | None:
+    """The subject of a reporting verb, read backwards from it. ``inverted``: the verb comes right after a
+    comma and a name follows it ("…, пишет Reuters"), so the source is after the verb, not before."""
+    # drop parentheticals: ", including the U.S.,", ", meanwhile,", "(KNB)"
+    region = re.sub(r"\([^()]*\)", " ", region)
+    region = t.parenthetical.sub(" ", region)
+    region = region.rstrip()
+    comma_before = region.endswith((",", "—", "–")) and inverted
+    # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
+    app = t.apposition.search(region)
+    if app and re.search(r"[A-ZА-ЯЁІЇЄҐ]", app.group(1)[-40:]):
+        region = app.group(1)
+        comma_before = False
+    else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
+        app = t.apposition_end.search(region)
+        if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
+            region = app.group(1)
+            comma_before = False
+    if comma_before:
+        return None  # "…, пишет X", "…, said X": the source comes after the verb
+    region = region.rstrip(" ,")
+    tokens = region.split()
+    words: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].lower().strip("*_") in t.subject_skip and len(tokens) - i <= 3:
+        i -= 1
+    if i > 0 and tokens[i].lower() in t.relative:  # "a study by George Washington University that estimated"
+        i -= 1
+        tokens[i] = tokens[i].rstrip(",")
+    while i >= 0 and len(words) < 10:
+        tok = tokens[i]
+        bare = tok.strip("*_" + _QUOTES).lower()
+        core = tok.rstrip("\"“”«»„")
+        if not bare or re.search(r"[,;:!?]$", core) or core != tok and words or (
+                tok.endswith(".") and not t.titles.fullmatch(tok)):
+            break
+        if bare in t.subject_stop or re.search(r"\d", bare):
+            if bare in t.prepositions and words:
+                if bare in t.attached and i > 0:
+                    words.append(tok)  # "police in Kyiv": the place belongs to the subject
+                    i -= 1
+                    continue
+                return None  # "sided with Bibi and said": the object of a preposition is not a subject
+            break
+        if bare in t.pronouns:
+            if not words:
+                words.append(tok)
+            break
+        words.append(tok)
+        if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() in t.of_words):
+            if i >= 2 and tokens[i - 1].lower() in t.attached and not re.search(r"[,;:]$", tokens[i - 2]):
+                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place
+                i -= 2
+                continue
+            break
+        i -= 1
+    if not words:
+        return None
+    return " ".join(reversed(words))
+
+
+def clean_source(np: str | None) -> str | None:
+    """A source phrase without articles, report words (*a statement by the ministry* → *ministry*) or
+    edge punctuation; None when nothing is left or it is too long to be a name."""
+    if not np:
+        return None
+    t = tables()
+    s = re.sub(r"[*_]+", "", np)
+    s = re.sub(r"^[^\w]+", "", s).strip(" ,.;:" + _QUOTES)
+    s = t.time_opener.sub("", s)
+    for _ in range(3):
+        s = t.determiner.sub("", s)
+        s = t.report_prefix.sub("", s)
+    s = t.report_suffix.sub("", s)
+    s = re.sub(r"(?<=\w)(?:’s|'s|’)$", "", s.strip(" ,.;:" + _QUOTES))  # "the department’s (data)"
+    s = s.strip(" ,.;:" + _QUOTES)
+    if not s or len(s.split()) > 12:
+        return None
+    return s
+
+
+# --- context: pronouns, agents, intermediaries --------------------------------------------------------
+
+
+def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
+            verbs: list[tuple[int, int]] = ()) -> Attribution | None:
+    """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
+    only when needed): a pronoun source, or a sentence without a cue that starts with They/It/He/Они/Вони,
+    takes it. With no cue at all, an institution that is the subject of the sentence ("The courts brought
+    2000 people to justice") is returned with ``cue="agent"``."""
+    t = tables()
+    attr = find_attribution(sentence, entities, offset, verbs)
+    if attr is not None and attr.pronoun:
+        prev = previous()
+        if prev is not None and prev.by and not prev.pronoun:
+            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
+        return Attribution(by=None, cue=attr.cue)
+    if attr is None and t.starts_pronoun.match(sentence):
+        prev = previous()
+        if prev is not None and prev.by:
+            return Attribution(by=prev.by, via=prev.via, cue=prev.cue)
+    if attr is None:
+        m = t.agent.match(sentence)
+        if m and not any(w.lower() in t.subject_stop for w in m.group(1).split()):
+            agent = clean_source(m.group(1))
+            if agent:
+                return Attribution(by=agent, cue="agent")
+    return attr
+
+
+def spread_by(following: list[tuple[str, bool]]) -> str | None:
+    """An intermediary named in the next one or two sentences ("The figure was picked up and spread by …
+    Sputnik"); the look-ahead stops at a sentence with figures of its own."""
+    t = tables()
+    for nxt, has_numbers in following[:2]:
+        m = t.spread.search(nxt)
+        if m:
+            return clean_source(m.group(1))
+        if has_numbers:
+            break
+    return None
+
+
+def is_pronoun(word: str) -> bool:
+    return word.lower() in tables().pronouns

