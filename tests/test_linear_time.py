@@ -224,13 +224,7 @@ FUNCTIONS: dict[str, tuple[str, Callable]] = {
 
 # Known offenders in modules owned elsewhere: (function, input) -> why. They are not run (a
 # quadratic step costs minutes here); remove an entry when its module is fixed.
-_URL_IN_ENTITIES = ("annotate/entities.py _URL: the alternative \\S+@\\S+\\.\\w+ has no left anchor, so "
-                    "every position of a long token scans to its end (quadratic); (?<!\\S) before it fixes it")
-OTHERS: dict[tuple[str, str], str] = {
-    ("entities", "latin letters"): _URL_IN_ENTITIES,
-    ("entities", "cyrillic letters"): _URL_IN_ENTITIES,
-    ("entities", "base64 blob"): _URL_IN_ENTITIES,
-}
+OTHERS: dict[tuple[str, str], str] = {}
 
 
 def cpu_seconds(name: str, kind: str, n: int, seeds: range) -> float:

@@ -90,6 +90,9 @@ class SyntaxSettings:
     # Passages shorter than this use the document's language when their own guess disagrees
     # in script or is missing (language detection is unreliable on short text).
     short_passage: int = 300
+    # Longer sentences are parsed in pieces of this many words (natasha's parser is quadratic in a
+    # sentence's length; no real sentence is this long).
+    max_sentence_words: int = 200
 
 
 # Models shipped with the project, selectable by name.
@@ -286,11 +289,13 @@ class Parser:
         from razdel import sentenize, tokenize
 
         sentences = []  # (text index, [(start, end, word)])
+        cap = self.settings.max_sentence_words
         for i, text in enumerate(texts):
             for sent in sentenize(text):
                 words = [(sent.start + w.start, sent.start + w.stop, w.text) for w in tokenize(sent.text)]
-                if words:
-                    sentences.append((i, words))
+                # the syntax model scores every pair of words in a sentence and pads a batch to its
+                # longest sentence: a run-on "sentence" (a scraped line with no full stop) is cut
+                sentences.extend((i, words[k:k + cap]) for k in range(0, len(words), cap))
         batch = [[w for _, _, w in words] for _, words in sentences]
         out: list[list[Token]] = [[] for _ in texts]
         for (i, words), tagged, parsed in zip(sentences, morph.map(batch), syntax.map(batch)):
