@@ -124,6 +124,31 @@ def test_sources_naming_words_are_discovered_and_contrasted() -> None:
     assert groups["радикальные исламисты"]["count"] == 2
 
 
+def test_labels_take_whole_words_and_the_titles_before_a_name() -> None:
+    from storylens.relate.labels import GROUPS
+
+    a = _doc("The governor met San Juan Mayor Carmen Ortiz Vega on the pier. On Tuesday Ortiz Vega spoke again. "
+             "Later, Councillor Ortiz Vega left.", "Island Post")
+    b = _doc("Officials blamed the harbour chief Ortiz Vega. Stranded U.S. citizens waited, however, sailors "
+             "left.", "Mainland Daily")
+    entities = {d.id: [("PER:ortiz-vega", m.start(), m.end(), "Ortiz Vega") for m in re.finditer("Ortiz Vega", d.text)]
+                for d in (a, b)}
+    entries = actor_labels([a, b], entities=entities)
+    by_group = {e["group"]: {row["source"]: set(lab["label"] for lab in row["labels"]) for row in e["by_source"]}
+                for e in entries}
+    person = by_group["Ortiz Vega"]
+    # the title before the name, from its first capitalised word (not "The", a weekday, a sentence's first word)
+    assert "san juan mayor carmen ortiz vega" in person["Island Post"]
+    assert not any(label.startswith(("tuesday", "later", "the ", "armen")) for label in person["Island Post"])
+    assert "councillor ortiz vega" in person["Island Post"]
+    # lower-case words before a name are whole words ("harbour chief", never "arbour chief")
+    assert "harbour chief" in person["Mainland Daily"]
+    assert not any(label.startswith("arbour") for label in person["Mainland Daily"]), person["Mainland Daily"]
+    # "U.S." is one word, and a comma ends a group's modifiers
+    groups = by_group[GROUPS]["Mainland Daily"]
+    assert "stranded u.s. citizens" in groups and not any("however" in label for label in groups)
+
+
 def test_label_patterns_are_linear_on_a_long_letter_run() -> None:
     import time
 

@@ -67,7 +67,7 @@ from functools import lru_cache
 from storylens import lang
 from storylens.doc import DateMention, Document
 
-__all__ = ["find_dates", "find_dates_in", "document_anchor", "to_timeml"]
+__all__ = ["find_dates", "find_dates_in", "document_anchor", "to_timeml", "is_calendar_word"]
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -444,6 +444,13 @@ _REL_WORDS = {
 _TIME_WORDS = {"noon", "midnight", "полдень", "полночь", "опівночі", "полудня"}
 _MONTH_TRIGGER = set(_MONTH)
 _WEEKDAY_TRIGGER = set(_WEEKDAYS) | {"ятниця", "ятницю"}
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday in any language with date data ("Tuesday",
+    «ноября»): capitalised like a name, but no part of one."""
+    low = word.lower().rstrip(".")
+    return low in _MONTH or low in _WEEKDAYS
 
 
 def _lower(text: str) -> str:

@@ -365,24 +365,51 @@ def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[
                 if span:
                     hits.add(referent(m.start()), doc, text[span[0]:span[1]].lower(), span[0], span[1], True)
         stop = _stopwords(language)
-        for _ent, start, end, name in mentions:
+        for ent, start, end, name in mentions:
             stretch = end
             for _ in range(3):
                 w = _LOWER_WORD.match(text, stretch)
                 if not w or w.group(1).lower() in stop or not w.group(1).isalpha() or _verb_like(w.group(1), language):
                     break
                 stretch = w.end()
+            if ent.startswith("PER:"):  # a title before a name wins over the words after it
+                title = _title_start(text, start, stop)
+                if title < start:
+                    hits.add(name, doc, re.sub(r"\s+", " ", text[title:end]).lower(), title, end, True)
             label = re.sub(r"\s+", " ", text[start:stretch])
             hits.add(name, doc, label.lower() if stretch > end else label, start, stretch, True)
-            before = text[max(0, start - 60):start]
-            pre = re.search(r"((?:[^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,2})$", before)
+            pre = _PRE_NOUNS.search(text, max(0, start - 60), start)
             if pre and not any(w.lower() in stop for w in pre.group(1).split()):
-                p0 = start - len(pre.group(1))
+                p0 = pre.start(1)
                 hits.add(name, doc, pre.group(1).strip().lower(), p0, p0 + len(pre.group(1).rstrip()), True)
 
 
+# one or two lower-case words right before a name, from a word start («христианку-богохульницу Асию»)
+_PRE_NOUNS = re.compile(r"(?<![\w-])((?:[^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,2})$")
+_PRE_WORD = re.compile(r"(?<![\w'’.-])((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*)[ \u00a0]$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”«»()\[\]]|^)\s*$")
+
+
+def _title_start(text: str, start: int, stop: frozenset[str], most: int = 5) -> int:
+    """Where the capitalised title words right before a person's name begin ("San Juan Mayor
+    Carmen" before "Yulín Cruz", "Prime Minister" before a name): up to ``most`` words, none a
+    function word, month or weekday, not the first word of a sentence."""
+    from storylens.annotate.dates import is_calendar_word
+
+    cur = start
+    for _ in range(most):
+        m = _PRE_WORD.search(text, max(0, cur - 40), cur)
+        if not m or not m.group(1)[0].isupper():
+            break
+        word = m.group(1)
+        if word.lower() in stop or is_calendar_word(word) or _SENTENCE_END.search(text, max(0, m.start(1) - 3), m.start(1)):
+            break
+        cur = m.start(1)
+    return cur
+
+
 GROUPS = "groups of people"
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*")  # "U.S." is one word
 
 
 @lru_cache(maxsize=200_000)
@@ -419,6 +446,11 @@ def _group_cues(language: str) -> dict:
     return {"suffixes": tuple(data.get("person_suffixes", [])), "heads": frozenset(data.get("group_heads", []))}
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two words with one or two spaces between them and no punctuation (a comma ends a phrase)."""
+    return 0 < start - end <= 2 and text[end:start].isspace()
+
+
 def _discover_groups(docs: list[Document], hits: _Hits) -> None:
     """Groups of people as each source names them: up to two modifiers and a plural person noun
     («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens")."""
@@ -437,7 +469,7 @@ def _discover_groups(docs: list[Document], hits: _Hits) -> None:
                 continue
             first = i
             while first > i - 2 and first > 0 and kind(words[first - 1].group()) == "mod" \
-                    and words[first - 1].end() + 2 >= words[first].start():
+                    and _adjacent(doc.text, words[first - 1].end(), words[first].start()):
                 first -= 1
             start, end = words[first].start(), w.end()
             hits.add(GROUPS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(), start, end, True)
