@@ -208,6 +208,16 @@ class TimelineSettings:
     margin_days: int = 45
     # Evidence sentences kept per day (the best first).
     max_evidence: int = 12
+    # Reconciling a day across sources: a description that at most ``lone_sources`` sources put on
+    # its day, while at least ``majority_sources`` other sources describe the same thing on another
+    # day within ``reconcile_days``, is that source's misdating and leaves its day. Two sentences
+    # describe the same thing when they share ``same_stems`` content stems and that many make up
+    # ``same_share`` of the shorter one's stems.
+    lone_sources: int = 2
+    majority_sources: int = 3
+    reconcile_days: int = 14
+    same_stems: int = 4
+    same_share: float = 0.5
 
 
 @dataclass

@@ -19,6 +19,14 @@ Each day's candidates are ranked by how informative they are (content words, nam
 figures) plus how much the *other* sources of that day say the same (shared word stems), so the
 entry's summary is a well-supported description rather than the shortest sentence; copies of one
 text count once. Days outside the main story's period (with a margin) are left out.
+
+**Reconciling a day across sources.** A source can date an event wrongly ("the court acquitted
+her on 24 October" where most sources say the 31st). A description that only one or two sources
+put on its day, while several other sources describe the same thing (most of its content stems
+shared) on another day near it, is taken as that source's misdating: it leaves its day, and a day
+left with no description is no entry (:class:`~storylens.config.TimelineSettings`,
+``lone_sources`` … ``same_share``). Comparing costs O(candidates of lone days × evidence kept per
+day × days in the window).
 """
 
 from __future__ import annotations
@@ -164,6 +172,7 @@ def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (N
             continue
         if describes_event(item["text"], item.get("dates", ()), settings):
             by_day[day].append(item)
+    _reconcile(by_day, settings)
     timeline = []
     for day in sorted(by_day):
         ranked = _rank(by_day[day])
@@ -178,6 +187,46 @@ def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (N
     return timeline
 
 
+def _stems(item: dict) -> set[str]:
+    if "_stems" not in item:
+        item["_stems"] = {stem(w) for w in content_words(item["text"])}
+    return item["_stems"]
+
+
+def _same_description(a: set[str], b: set[str], settings: TimelineSettings) -> bool:
+    shared = len(a & b)
+    return shared >= settings.same_stems and shared >= settings.same_share * min(len(a), len(b))
+
+
+def _reconcile(by_day: dict[str, list[dict]], settings: TimelineSettings) -> None:
+    """Drop the descriptions that one or two sources put on a day while more sources describe the
+    same thing on a day near it (see the module docstring); empty days go."""
+    sources = {day: {i["source"] for i in items} for day, items in by_day.items()}
+    strong = sorted(day for day, found in sources.items() if len(found) >= settings.majority_sources)
+    if not strong:
+        return
+    # the comparison set of a well-reported day: its best items, one list per source
+    kept = {day: _rank(by_day[day])[:settings.max_evidence * 2] for day in strong}
+    for day in [d for d, found in sources.items() if len(found) <= settings.lone_sources]:
+        when = date.fromisoformat(day)
+        near = [d for d in strong if d != day
+                and abs((date.fromisoformat(d) - when).days) <= settings.reconcile_days]
+        if not near:
+            continue
+        stay = []
+        for item in by_day[day]:
+            own = _stems(item)
+            misdated = any(len({c["source"] for c in kept[d] if c["source"] != item["source"]
+                                and _same_description(own, _stems(c), settings)}) >= settings.majority_sources
+                           for d in near)
+            if not misdated:
+                stay.append(item)
+        if stay:
+            by_day[day] = stay
+        else:
+            del by_day[day]
+
+
 def _rank(items: list[dict]) -> list[dict]:
     """One day's candidates, best first: informativeness plus support from other sources."""
     unique: dict[tuple[str, int] | str, dict] = {}
@@ -187,7 +236,7 @@ def _rank(items: list[dict]) -> list[dict]:
             continue
         unique[key] = unique[(item["doc"], item["start"])] = item
     candidates = list({id(i): i for i in unique.values()}.values())
-    stems = [{stem(w) for w in content_words(i["text"])} for i in candidates]
+    stems = [_stems(i) for i in candidates]
     scored = []
     for i, item in enumerate(candidates):
         informative = (min(len(stems[i]), 20) / 20 + 0.25 * min(item.get("entities", 0), 4) / 4
