@@ -67,6 +67,21 @@ def test_lexicon_labels_per_source_in_english_and_russian() -> None:
     assert authorities["Witness"] == {"riot police"}  # the longer label wins over "police"
 
 
+def test_ukrainian_labels_come_from_its_lexicon_file() -> None:
+    from storylens import lang
+
+    d = _doc("Поліція затримала протестувальників, а влада називає їх терористами і мародерами. "
+             "Терористичні атаки не згадувались.", "Укр Стрічка", language="uk")
+    by = _labels_by_source(actor_labels([d], discover=False))
+    assert by["Укр Стрічка"] == {"протестувальники", "терористи", "мародери"}
+    assert _labels_by_source(actor_labels([d], discover=False), "authorities")["Укр Стрічка"] == {"поліція", "влада"}
+    # the words are data: every shipped language has the file, and no event's names are in it
+    for code in ("en", "ru", "uk"):
+        groups = lang.cues(code, "labels_lexicon")["groups"]
+        assert CROWD in groups and not any("maidan" in label.lower() or "майдан" in label.lower()
+                                           for entries in groups.values() for label, _ in entries)
+
+
 def test_terrorist_as_adjective_is_not_a_label() -> None:
     d = _doc("Officials spoke of a terrorist attack and of terrorist cells in the city.", "X")
     assert "terrorists" not in _labels_by_source(actor_labels([d])).get("X", set())
