@@ -345,6 +345,9 @@ def test_a_weekday_opening_its_sentence_reads_the_words_after_it() -> None:
     assert _value("On Friday, officials said they will send more troops.", "Friday") == "2022-01-07"
     assert _value("On Friday, the plant was shelled again.", "Friday") == "2022-01-07"
     assert _value("У п'ятницю делегація планує відвідати станцію.", "п'ятницю", language="uk") == "2022-01-14"
+    # an abbreviation's full stop does not end the clause; a real sentence end does
+    assert _value("On Friday, House Speaker Jan Novak, R-Wis., plans to lead a group.", "Friday") == "2022-01-14"
+    assert _value("On Friday, the plant was shelled. The director plans a visit.", "Friday") == "2022-01-07"
 
 
 def test_russian_plans_read_as_future() -> None:

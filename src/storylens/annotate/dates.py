@@ -635,6 +635,9 @@ def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
     return rx(words["future"], r"(?!\w)"), rx(words["reporting"], r"(?:\s+\w+){0,2}\s+(?:on|в|во|у)?\s*$")
 
 
+_CLAUSE_END = re.compile(r"[.!?…](?=\s+[\"“«„'‘(]?[A-ZА-ЯЁІЇЄҐ]|\s*$)|[\n(;]")
+
+
 def _future_context(text: str, start: int, end: int | None = None) -> bool:
     """Whether the clause before ``start`` reads as future — unless a reporting verb stands
     right before it (the day of saying is past). A weekday that opens its sentence ("On Friday,
@@ -648,8 +651,9 @@ def _future_context(text: str, start: int, end: int | None = None) -> bool:
         return True
     if end is None or re.search(r"\w", seg) and not re.fullmatch(r"\W*(?:on|в|во|у)?\W*", seg, re.I):
         return False
-    # the weekday's own main clause: up to a sentence end, a parenthesis or a semicolon, ten words
-    after = re.split(r"[.!?\n(;]", text[end:end + 120], maxsplit=1)[0]
+    # the weekday's own main clause: up to a sentence end (not an abbreviation's full stop, as in
+    # "Paul Ryan, R-Wis., plans"), a parenthesis or a semicolon, ten words
+    after = _CLAUSE_END.split(text[end:end + 120], maxsplit=1)[0]
     after = "".join(re.findall(r"\W*\w+", after)[:10])
     cues = [m.start() for rx in (_FUTURE_CUE, future) if rx is not None for m in [rx.search(after)] if m]
     said = [m.start() for m in re.finditer(r"(?<!\w)\w+", after) if reporting is not None
