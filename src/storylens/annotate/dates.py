@@ -618,6 +618,24 @@ def _clause_before(text: str, start: int) -> str:
 
 
 @lru_cache(maxsize=None)
+def _anaphoric_words() -> frozenset[str]:
+    return frozenset(w.lower() for data in lang.merged("dates_tense").values() for w in data.get("anaphoric", []))
+
+
+@lru_cache(maxsize=None)
+def _anaphoric() -> re.Pattern | None:
+    """A determiner (and a hyphenated modifier) right before a weekday that makes it a day of a
+    week the text set earlier ("the post-storm Saturday", "that Monday"; ``dates_tense.json``)."""
+    words = set(_anaphoric_words())
+    if not words:
+        return None
+    bare = {w for w in words if w in ("the",)}  # "by the Tuesday" is a deadline: "the" needs a modifier
+    others = sorted(map(re.escape, words - bare), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:(?:" + "|".join(others) + r")(?:\s+[^\W\d_]+-[\w-]+)?"
+                      + "".join(rf"|{re.escape(w)}\s+[^\W\d_]+-[\w-]+" for w in sorted(bare)) + r")\s+$", re.I)
+
+
+@lru_cache(maxsize=None)
 def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
     """Future cues and reporting verbs of every language (``lang/<code>/dates_tense.json``)."""
     words: dict[str, set[str]] = {"future": set(), "reporting": set()}
@@ -636,6 +654,15 @@ def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
 
 
 _CLAUSE_END = re.compile(r"[.!?…](?=\s+[\"“«„'‘(]?[A-ZА-ЯЁІЇЄҐ]|\s*$)|[\n(;]")
+
+
+def _anaphoric_weekday(text: str, start: int) -> bool:
+    """Whether the weekday at ``start`` follows an anaphoric determiner in its own clause and no
+    verb of saying ("the minister said Monday" is the day of saying)."""
+    rx = _anaphoric()
+    seg = _clause_before(text, start)
+    _, reporting = _tense_cues()
+    return bool(rx and rx.search(seg)) and not (reporting is not None and reporting.search(seg))
 
 
 def _future_context(text: str, start: int, end: int | None = None) -> bool:
@@ -953,6 +980,8 @@ def _weekdays(text: str, low: str, anchor: _Anchor, language: str | None, out: l
                 continue
         if base in _WEEKDAY_NEEDS_PREP and not pre:
             continue
+        if pre in _anaphoric_words() or (not pre and _anaphoric_weekday(text, m.start("wd"))):
+            continue  # "the post-storm Saturday": a day of a week the text set earlier
         if language == "en" and base in ("joi", "luni", "vineri", "marti"):
             continue
         if re.match(r"[а-яіїєґ]", word) and not pre and not word[:1].isupper() and base in ("среда", "середа"):
