@@ -110,3 +110,23 @@ def test_a_day_one_source_gives_against_several_is_reconciled() -> None:
     # with only two sources on the other day, a lone source's date is not overruled
     days = build_timeline([i for i in items if i["doc"] != "c"], ("2021-03-01", "2021-03-31"))
     assert [d["date"] for d in days] == ["2021-03-03", "2021-03-04", "2021-03-10"]
+
+
+def test_a_busy_day_is_ranked_in_linear_time() -> None:
+    """Support is weighed among a day's most informative candidates only: 4,000 sentences of one
+    day rank in a fraction of the time every pair would take (about 10 s here), and what 400
+    sources say alike still wins over five sources' longer sentences."""
+    import time
+
+    day = "2021-03-10"
+    items = [{"date": day, "doc": f"d{k}", "start": 0, "end": 80, "source": f"S{k % 400}", "entities": 0,
+              "text": f"Officials in district number {k} said the water supply was restored after repairs."}
+             for k in range(4000)]
+    items += [{"date": day, "doc": f"w{k}", "start": 0, "end": 120, "source": f"W{k}", "entities": 3,
+               "text": f"Engineers reopened the northern dam on the river after the flood, and {k} villages "
+                       f"downstream were evacuated by the regional emergency service."} for k in range(5)]
+    t = time.process_time()
+    [entry] = build_timeline(items, ("2021-03-01", "2021-03-31"))
+    assert time.process_time() - t < 5
+    assert entry["summary"].startswith("Officials in district number")
+    assert len(entry["sources"]) == 405

@@ -208,6 +208,9 @@ class TimelineSettings:
     margin_days: int = 45
     # Evidence sentences kept per day (the best first).
     max_evidence: int = 12
+    # Support from other sources is weighed among a day's this many most informative candidates
+    # (a busy day of a large corpus stays linear).
+    max_candidates: int = 200
     # Reconciling a day across sources: a description that at most ``lone_sources`` sources put on
     # its day, while at least ``majority_sources`` other sources describe the same thing on another
     # day within ``reconcile_days``, is that source's misdating and leaves its day. Two sentences
