@@ -52,7 +52,6 @@ FOREIGN = "foreign forces"
 EVENT = "the events"
 
 
-
 def _load_lexicon() -> dict[str, dict[str, list[tuple[str, str]]]]:
     """group → language → ``(label, pattern)`` from every language's ``labels_lexicon.json``."""
     out: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -74,7 +73,6 @@ def _generic() -> frozenset[str]:
 
 _QUOTES_OPEN = "\"“«„'‘"
 _QUOTES_CLOSE = "\"”»“'’"
-
 
 
 @lru_cache(maxsize=1)
