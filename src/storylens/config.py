@@ -177,6 +177,10 @@ class StorySettings:
     # language. Below it, a member has another main subject — when the members' typicality has
     # a separate low group at all (relate.stories._atypical).
     outlier_z: float = -1.25
+    # Typicality is taken as one group (nothing flagged by it) only when one Gaussian component
+    # beats two by at least this many BIC units ("positive" evidence, Kass & Raftery 1995); when
+    # the data cannot tell, two groups are assumed.
+    one_group_evidence: float = 2.0
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.
     min_spread: float = 0.06
