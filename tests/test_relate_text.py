@@ -164,6 +164,17 @@ def test_labels_take_whole_words_and_the_titles_before_a_name() -> None:
     assert "stranded u.s. citizens" in groups and not any("however" in label for label in groups)
 
 
+def test_one_person_as_a_source_describes_them() -> None:
+    from storylens.relate.labels import PERSONS
+
+    d = _doc("Суд освободил христианку-богохульницу. Адвокат сказал, что 47-летняя фермерша и "
+             "многодетная мать уехала. Некоторые соседки молчали, а Мария Петренко уехала.", "Ру Лента", language="ru")
+    found = _labels_by_source(actor_labels([d]), PERSONS)["Ру Лента"]
+    assert {"христианку-богохульницу", "47-летняя фермерша", "многодетная мать"} <= found
+    # a bare role, a name, a pronoun-like modifier, a number's tail: no description
+    assert not found & {"адвокат", "мария петренко", "некоторые соседки", "летняя фермерша"}
+
+
 def test_label_patterns_are_linear_on_a_long_letter_run() -> None:
     import time
 

@@ -339,17 +339,20 @@ def _title_start(text: str, start: int, stop: frozenset[str], most: int = 5) -> 
 
 
 GROUPS = "groups of people"
-_WORDS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*")  # "U.S." is one word
+PERSONS = "people described"
+# a word from its start: "U.S." is one word, and so is «51-летняя» (a modifier), never «летняя» alone
+_WORDS = re.compile(r"(?<![\w'’-])(?:(?:[^\W\d_]\.){2,}|\d+-[^\W\d_][\w'’-]*|[^\W\d_][\w'’-]*)")
 
 
 @lru_cache(maxsize=200_000)
 def _slavic_kind(word: str, language: str) -> str:
-    """``group`` for an animate plural noun, ``mod`` for an adjective or participle, else ``""``."""
+    """``group`` for an animate plural noun, ``person`` for an animate singular one, ``mod`` for
+    an adjective or participle, else ``""``."""
     parse = analyzer(language).parse(word)[0]
     tag = parse.tag
-    if tag.POS == "NOUN" and "anim" in tag and "plur" in tag:
-        return "group"
-    if tag.POS in ("ADJF", "PRTF"):
+    if tag.POS == "NOUN" and "anim" in tag:
+        return "group" if "plur" in tag else ("" if {"Name", "Surn", "Patr"} & tag.grammemes else "person")
+    if tag.POS in ("ADJF", "PRTF") and not {"Apro", "Anum"} & tag.grammemes:  # not «которого», «первой»
         return "mod"
     return ""
 
@@ -379,9 +382,18 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return 0 < start - end <= 2 and text[end:start].isspace()
 
 
+def _compound_person(word: str, kind) -> bool:
+    """A hyphenated pair of person nouns («христианка-богохульница»)."""
+    parts = word.split("-")
+    return len(parts) == 2 and all(kind(p) in ("person", "group") for p in parts)
+
+
 def _discover_groups(docs: list[Document], hits: _Hits) -> None:
     """Groups of people as each source names them: up to two modifiers and a plural person noun
-    («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens")."""
+    («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens"); and,
+    where morphology tells a person noun (Russian, Ukrainian), one person as a source describes
+    them: a singular person noun with a modifier or joined to another by a hyphen («нечистая
+    христианка», «христианку-богохульницу»), not a bare role ("адвокат")."""
     for doc in docs:
         language = doc.meta.get("language") or "en"
         cues = _group_cues(language)
@@ -393,14 +405,18 @@ def _discover_groups(docs: list[Document], hits: _Hits) -> None:
             continue
         words = list(_WORDS.finditer(doc.text))
         for i, w in enumerate(words):
-            if kind(w.group()) != "group":
+            head = kind(w.group())
+            if head not in ("group", "person"):
                 continue
             first = i
             while first > i - 2 and first > 0 and kind(words[first - 1].group()) == "mod" \
                     and _adjacent(doc.text, words[first - 1].end(), words[first].start()):
                 first -= 1
+            if head == "person" and (not w.group()[:1].islower() or (first == i and not _compound_person(w.group(), kind))):
+                continue  # a name, or a bare role ("адвокат") that describes no one in particular
             start, end = words[first].start(), w.end()
-            hits.add(GROUPS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(), start, end, True)
+            hits.add(GROUPS if head == "group" else PERSONS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(),
+                     start, end, True)
 
 
 def _contrast(table: dict[str, dict[str, dict]]) -> None:
