@@ -345,7 +345,21 @@ def test_a_weekday_opening_its_sentence_reads_the_words_after_it() -> None:
     assert _value("On Friday, officials said they will send more troops.", "Friday") == "2022-01-07"
     assert _value("On Friday, the plant was shelled again.", "Friday") == "2022-01-07"
     assert _value("У п'ятницю делегація планує відвідати станцію.", "п'ятницю", language="uk") == "2022-01-14"
+    # an abbreviation's full stop does not end the clause; a real sentence end does
+    assert _value("On Friday, House Speaker Jan Novak, R-Wis., plans to lead a group.", "Friday") == "2022-01-14"
+    assert _value("On Friday, the plant was shelled. The director plans a visit.", "Friday") == "2022-01-07"
 
 
 def test_russian_plans_read_as_future() -> None:
     assert _value("Делегация планирует посетить станцию в пятницу.", "пятницу", language="ru") == "2022-01-14"
+
+
+def test_a_weekday_of_a_week_the_text_set_earlier_gets_no_day() -> None:
+    # MON_10_JAN: "the post-storm Saturday" of a look back is not the last Saturday
+    assert "Saturday" not in _dates("He spent the post-storm Saturday watching television.")
+    assert "Monday" not in _dates("That Monday the plant was shelled.")
+    assert "субботу" not in _dates("В ту субботу станцию обстреляли.", language="ru")
+    # a deadline, a verb of saying, or a plain weekday keep their day
+    assert _value("Shares tendered by the Tuesday deadline were counted.", "Tuesday") == "2022-01-04"
+    assert _value("The minister said Monday the plant was shelled.", "Monday") == "2022-01-10"
+    assert _value("У суботу станцію обстріляли.", "суботу", language="uk") == "2022-01-08"

@@ -67,6 +67,21 @@ def test_lexicon_labels_per_source_in_english_and_russian() -> None:
     assert authorities["Witness"] == {"riot police"}  # the longer label wins over "police"
 
 
+def test_ukrainian_labels_come_from_its_lexicon_file() -> None:
+    from storylens import lang
+
+    d = _doc("Поліція затримала протестувальників, а влада називає їх терористами і мародерами. "
+             "Терористичні атаки не згадувались.", "Укр Стрічка", language="uk")
+    by = _labels_by_source(actor_labels([d], discover=False))
+    assert by["Укр Стрічка"] == {"протестувальники", "терористи", "мародери"}
+    assert _labels_by_source(actor_labels([d], discover=False), "authorities")["Укр Стрічка"] == {"поліція", "влада"}
+    # the words are data: every shipped language has the file, and no event's names are in it
+    for code in ("en", "ru", "uk"):
+        groups = lang.cues(code, "labels_lexicon")["groups"]
+        assert CROWD in groups and not any("maidan" in label.lower() or "майдан" in label.lower()
+                                           for entries in groups.values() for label, _ in entries)
+
+
 def test_terrorist_as_adjective_is_not_a_label() -> None:
     d = _doc("Officials spoke of a terrorist attack and of terrorist cells in the city.", "X")
     assert "terrorists" not in _labels_by_source(actor_labels([d])).get("X", set())
@@ -122,6 +137,42 @@ def test_sources_naming_words_are_discovered_and_contrasted() -> None:
     assert a.text[quoted["start"]:quoted["end"]] == "nuclear terror" and quoted.get("quoted")
     groups = by_group[GROUPS]["Ру Лента"]
     assert groups["радикальные исламисты"]["count"] == 2
+
+
+def test_labels_take_whole_words_and_the_titles_before_a_name() -> None:
+    from storylens.relate.labels import GROUPS
+
+    a = _doc("The governor met San Juan Mayor Carmen Ortiz Vega on the pier. On Tuesday Ortiz Vega spoke again. "
+             "Later, Councillor Ortiz Vega left.", "Island Post")
+    b = _doc("Officials blamed the harbour chief Ortiz Vega. Stranded U.S. citizens waited, however, sailors "
+             "left.", "Mainland Daily")
+    entities = {d.id: [("PER:ortiz-vega", m.start(), m.end(), "Ortiz Vega") for m in re.finditer("Ortiz Vega", d.text)]
+                for d in (a, b)}
+    entries = actor_labels([a, b], entities=entities)
+    by_group = {e["group"]: {row["source"]: set(lab["label"] for lab in row["labels"]) for row in e["by_source"]}
+                for e in entries}
+    person = by_group["Ortiz Vega"]
+    # the title before the name, from its first capitalised word (not "The", a weekday, a sentence's first word)
+    assert "san juan mayor carmen ortiz vega" in person["Island Post"]
+    assert not any(label.startswith(("tuesday", "later", "the ", "armen")) for label in person["Island Post"])
+    assert "councillor ortiz vega" in person["Island Post"]
+    # lower-case words before a name are whole words ("harbour chief", never "arbour chief")
+    assert "harbour chief" in person["Mainland Daily"]
+    assert not any(label.startswith("arbour") for label in person["Mainland Daily"]), person["Mainland Daily"]
+    # "U.S." is one word, and a comma ends a group's modifiers
+    groups = by_group[GROUPS]["Mainland Daily"]
+    assert "stranded u.s. citizens" in groups and not any("however" in label for label in groups)
+
+
+def test_one_person_as_a_source_describes_them() -> None:
+    from storylens.relate.labels import PERSONS
+
+    d = _doc("Суд освободил христианку-богохульницу. Адвокат сказал, что 47-летняя фермерша и "
+             "многодетная мать уехала. Некоторые соседки молчали, а Мария Петренко уехала.", "Ру Лента", language="ru")
+    found = _labels_by_source(actor_labels([d]), PERSONS)["Ру Лента"]
+    assert {"христианку-богохульницу", "47-летняя фермерша", "многодетная мать"} <= found
+    # a bare role, a name, a pronoun-like modifier, a number's tail: no description
+    assert not found & {"адвокат", "мария петренко", "некоторые соседки", "летняя фермерша"}
 
 
 def test_label_patterns_are_linear_on_a_long_letter_run() -> None:

@@ -54,6 +54,10 @@ def test_only_a_separate_low_group_of_typicality_is_flagged() -> None:
     two_modes = np.concatenate([rng.normal(0.3, 0.5, 100), rng.normal(-3.0, 0.4, 20)])
     flagged = _atypical(two_modes, main, -1.25)
     assert flagged[100:].sum() >= 18 and flagged[:100].sum() <= 1
+    # one group is chosen only on positive evidence: asked for overwhelming evidence (50 BIC units),
+    # the one-mode sample counts as two groups and its low tail is flagged
+    assert not _atypical(one_mode, main, -1.25, one_group_evidence=2.0).any()
+    assert _atypical(one_mode, main, -1.25, one_group_evidence=50.0).any()
     # documents outside the main story are never flagged by it
     assert not _atypical(two_modes, np.zeros(120, dtype=bool), -1.25).any()
 

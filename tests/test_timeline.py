@@ -91,3 +91,42 @@ def test_the_summary_is_the_informative_sentence_several_sources_share() -> None
     assert texts[-1].startswith("Officials spoke")
     # a day far outside the main story's period is left out
     assert build_timeline([dict(items[1], date="2019-01-01")], ("2022-08-01", "2022-08-31")) == []
+
+
+def test_a_day_one_source_gives_against_several_is_reconciled() -> None:
+    """A source that dates the ruling a week early is outvoted by three that give the same
+    description on the right day; a different event on a lone day stays."""
+    ruling = "The Supreme Court acquitted the farm worker of blasphemy and overturned her death sentence."
+    items = [{"date": "2021-03-10", "doc": d, "start": 0, "end": 90, "source": d.upper(), "entities": 1,
+              "text": f"{opener} {ruling[4:]}"}
+             for d, opener in (("a", "On Wednesday"), ("b", "Today"), ("c", "In a landmark ruling on Wednesday,"))]
+    items.append({"date": "2021-03-03", "doc": "x", "start": 0, "end": 95, "source": "X", "entities": 1,
+                  "text": f"On March 3 {ruling[4:]}"})
+    items.append({"date": "2021-03-04", "doc": "y", "start": 0, "end": 95, "source": "Y", "entities": 1,
+                  "text": "On March 4 the farm worker's husband asked several governments for asylum for the family."})
+    days = build_timeline(items, ("2021-03-01", "2021-03-31"))
+    assert [d["date"] for d in days] == ["2021-03-04", "2021-03-10"]
+    assert days[1]["sources"] == ["A", "B", "C"]
+    # with only two sources on the other day, a lone source's date is not overruled
+    days = build_timeline([i for i in items if i["doc"] != "c"], ("2021-03-01", "2021-03-31"))
+    assert [d["date"] for d in days] == ["2021-03-03", "2021-03-04", "2021-03-10"]
+
+
+def test_a_busy_day_is_ranked_in_linear_time() -> None:
+    """Support is weighed among a day's most informative candidates only: 4,000 sentences of one
+    day rank in a fraction of the time every pair would take (about 10 s here), and what 400
+    sources say alike still wins over five sources' longer sentences."""
+    import time
+
+    day = "2021-03-10"
+    items = [{"date": day, "doc": f"d{k}", "start": 0, "end": 80, "source": f"S{k % 400}", "entities": 0,
+              "text": f"Officials in district number {k} said the water supply was restored after repairs."}
+             for k in range(4000)]
+    items += [{"date": day, "doc": f"w{k}", "start": 0, "end": 120, "source": f"W{k}", "entities": 3,
+               "text": f"Engineers reopened the northern dam on the river after the flood, and {k} villages "
+                       f"downstream were evacuated by the regional emergency service."} for k in range(5)]
+    t = time.process_time()
+    [entry] = build_timeline(items, ("2021-03-01", "2021-03-31"))
+    assert time.process_time() - t < 5
+    assert entry["summary"].startswith("Officials in district number")
+    assert len(entry["sources"]) == 405

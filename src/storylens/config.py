@@ -188,6 +188,10 @@ class StorySettings:
     # language. Below it, a member has another main subject — when the members' typicality has
     # a separate low group at all (relate.stories._atypical).
     outlier_z: float = -1.25
+    # Typicality is taken as one group (nothing flagged by it) only when one Gaussian component
+    # beats two by at least this many BIC units ("positive" evidence, Kass & Raftery 1995); when
+    # the data cannot tell, two groups are assumed.
+    one_group_evidence: float = 2.0
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.
     min_spread: float = 0.06
@@ -219,6 +223,19 @@ class TimelineSettings:
     margin_days: int = 45
     # Evidence sentences kept per day (the best first).
     max_evidence: int = 12
+    # Support from other sources is weighed among a day's this many most informative candidates
+    # (a busy day of a large corpus stays linear).
+    max_candidates: int = 200
+    # Reconciling a day across sources: a description that at most ``lone_sources`` sources put on
+    # its day, while at least ``majority_sources`` other sources describe the same thing on another
+    # day within ``reconcile_days``, is that source's misdating and leaves its day. Two sentences
+    # describe the same thing when they share ``same_stems`` content stems and that many make up
+    # ``same_share`` of the shorter one's stems.
+    lone_sources: int = 2
+    majority_sources: int = 3
+    reconcile_days: int = 14
+    same_stems: int = 4
+    same_share: float = 0.5
 
 
 @dataclass

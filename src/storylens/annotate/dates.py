@@ -67,7 +67,7 @@ from functools import lru_cache
 from storylens import lang
 from storylens.doc import DateMention, Document
 
-__all__ = ["find_dates", "find_dates_in", "document_anchor", "to_timeml"]
+__all__ = ["find_dates", "find_dates_in", "document_anchor", "to_timeml", "is_calendar_word"]
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -446,6 +446,13 @@ _MONTH_TRIGGER = set(_MONTH)
 _WEEKDAY_TRIGGER = set(_WEEKDAYS) | {"ятниця", "ятницю"}
 
 
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday in any language with date data ("Tuesday",
+    «ноября»): capitalised like a name, but no part of one."""
+    low = word.lower().rstrip(".")
+    return low in _MONTH or low in _WEEKDAYS
+
+
 def _lower(text: str) -> str:
     """``text`` lower-cased with its length kept (a few characters grow when lower-cased)."""
     low = text.lower()
@@ -611,6 +618,24 @@ def _clause_before(text: str, start: int) -> str:
 
 
 @lru_cache(maxsize=None)
+def _anaphoric_words() -> frozenset[str]:
+    return frozenset(w.lower() for data in lang.merged("dates_tense").values() for w in data.get("anaphoric", []))
+
+
+@lru_cache(maxsize=None)
+def _anaphoric() -> re.Pattern | None:
+    """A determiner (and a hyphenated modifier) right before a weekday that makes it a day of a
+    week the text set earlier ("the post-storm Saturday", "that Monday"; ``dates_tense.json``)."""
+    words = set(_anaphoric_words())
+    if not words:
+        return None
+    bare = {w for w in words if w in ("the",)}  # "by the Tuesday" is a deadline: "the" needs a modifier
+    others = sorted(map(re.escape, words - bare), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:(?:" + "|".join(others) + r")(?:\s+[^\W\d_]+-[\w-]+)?"
+                      + "".join(rf"|{re.escape(w)}\s+[^\W\d_]+-[\w-]+" for w in sorted(bare)) + r")\s+$", re.I)
+
+
+@lru_cache(maxsize=None)
 def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
     """Future cues and reporting verbs of every language (``lang/<code>/dates_tense.json``)."""
     words: dict[str, set[str]] = {"future": set(), "reporting": set()}
@@ -628,6 +653,18 @@ def _tense_cues() -> tuple[re.Pattern | None, re.Pattern | None]:
     return rx(words["future"], r"(?!\w)"), rx(words["reporting"], r"(?:\s+\w+){0,2}\s+(?:on|в|во|у)?\s*$")
 
 
+_CLAUSE_END = re.compile(r"[.!?…](?=\s+[\"“«„'‘(]?[A-ZА-ЯЁІЇЄҐ]|\s*$)|[\n(;]")
+
+
+def _anaphoric_weekday(text: str, start: int) -> bool:
+    """Whether the weekday at ``start`` follows an anaphoric determiner in its own clause and no
+    verb of saying ("the minister said Monday" is the day of saying)."""
+    rx = _anaphoric()
+    seg = _clause_before(text, start)
+    _, reporting = _tense_cues()
+    return bool(rx and rx.search(seg)) and not (reporting is not None and reporting.search(seg))
+
+
 def _future_context(text: str, start: int, end: int | None = None) -> bool:
     """Whether the clause before ``start`` reads as future — unless a reporting verb stands
     right before it (the day of saying is past). A weekday that opens its sentence ("On Friday,
@@ -641,8 +678,9 @@ def _future_context(text: str, start: int, end: int | None = None) -> bool:
         return True
     if end is None or re.search(r"\w", seg) and not re.fullmatch(r"\W*(?:on|в|во|у)?\W*", seg, re.I):
         return False
-    # the weekday's own main clause: up to a sentence end, a parenthesis or a semicolon, ten words
-    after = re.split(r"[.!?\n(;]", text[end:end + 120], maxsplit=1)[0]
+    # the weekday's own main clause: up to a sentence end (not an abbreviation's full stop, as in
+    # "Paul Ryan, R-Wis., plans"), a parenthesis or a semicolon, ten words
+    after = _CLAUSE_END.split(text[end:end + 120], maxsplit=1)[0]
     after = "".join(re.findall(r"\W*\w+", after)[:10])
     cues = [m.start() for rx in (_FUTURE_CUE, future) if rx is not None for m in [rx.search(after)] if m]
     said = [m.start() for m in re.finditer(r"(?<!\w)\w+", after) if reporting is not None
@@ -942,6 +980,8 @@ def _weekdays(text: str, low: str, anchor: _Anchor, language: str | None, out: l
                 continue
         if base in _WEEKDAY_NEEDS_PREP and not pre:
             continue
+        if pre in _anaphoric_words() or (not pre and _anaphoric_weekday(text, m.start("wd"))):
+            continue  # "the post-storm Saturday": a day of a week the text set earlier
         if language == "en" and base in ("joi", "luni", "vineri", "marti"):
             continue
         if re.match(r"[а-яіїєґ]", word) and not pre and not word[:1].isupper() and base in ("среда", "середа"):

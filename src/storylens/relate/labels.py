@@ -1,9 +1,15 @@
-"""Actor labels: the words each source uses for each group of actors.
+"""Actor labels: the words each source uses for the main actors and for the event.
 
-* :data:`LEXICON` — group → language → ``(label, pattern)``: the label as reported and a regular
-  expression for its forms (English singular/plural, Russian case endings). Extend it with
-  :func:`add_label`. Groups: the people on the streets, the authorities, foreign forces, and how
-  the events themselves are named (a "Maidan", a "coup", "беспорядки").
+* :data:`LEXICON` — group → language → ``(label, pattern)``, read from
+  ``lang/<code>/labels_lexicon.json``: the label as reported and a regular expression for its
+  forms (plural, case endings). It seeds discovery and never limits it; extend it with
+  :func:`add_label` or a file of your own (``STORYLENS_LANG_DIR``). Groups: the people on the
+  streets, the authorities, foreign forces, and how the events themselves are named ("a coup",
+  «беспорядки», «заворушення»).
+* **Naming positions** (:func:`_discover_names`, :func:`_discover_groups`): scare quotes, naming
+  cues (``lang/<code>/labels_naming.json``), the most named entities as each source writes them
+  with a title before a person's name and the common nouns around a name, and groups of people
+  (modifiers and a plural person noun).
 * **Discovery** (``discovered: true``) of labels the lexicon lacks, from how words are used:
   - naming cues: "the so-called X", «так называемые X» (X kept when the sentence is about people);
   - "<modifier>+ cells/elements/strata/sections of society/the population" (at least one
@@ -17,7 +23,7 @@
 * :func:`actor_labels` — the schema's ``actor_labels``: per group, per source (``meta['source']``
   or the document id), each label with its count, whether it was discovered, and evidence spans
   (a label inside quotation marks is marked ``quoted``: the source may be citing someone else's
-  word, e.g. Tokayev's “terrorists”).
+  word, e.g. an official's “terrorists”).
 * :func:`label_table` — the same as a Markdown table, one row per source.
 
 Counting is linear in the text size (regexes); discovery embeds only the candidate words.
@@ -31,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from storylens import lang
 from storylens.doc import Document
 from storylens.relate.morphology import analyzer
 
@@ -44,123 +51,45 @@ AUTHORITIES = "authorities"
 FOREIGN = "foreign forces"
 EVENT = "the events"
 
-_RU_NOUN = r"(?:ы|ов|ам|ами|ах|а|у|ом|е)?"  # бандит-ы/-ов/-ам…
-_RU_ADJ = r"(?:ие|их|им|ими|ий|его|ему|ая|ую|ые|ых|ым|ыми|ый|ого|ому|ой)"
-_NOT_ADJ_USE = r"(?!\s+(?:attacks?|acts?|threats?|organi[sz]ations?|groups?|cells?|activit(?:y|ies)|networks?|underground))"
+
+def _load_lexicon() -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """group → language → ``(label, pattern)`` from every language's ``labels_lexicon.json``."""
+    out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for code, data in lang.merged("labels_lexicon").items():
+        for group, entries in data.get("groups", {}).items():
+            out.setdefault(group, {})[code] = [(label, pattern) for label, pattern in entries]
+    return out
 
 
-def _en(word: str, singular: bool = True) -> str:
-    """Pattern for an English plural label (and its singular unless told not to)."""
-    if word.endswith("ies"):
-        return word[:-3] + ("(?:ies|y)" if singular else "ies")
-    if singular and word.endswith("s"):
-        return word[:-1] + "s?"
-    return word
+# group -> language -> [(label, regex)]; read from lang/<code>/labels_lexicon.json, extended by add_label
+LEXICON: dict[str, dict[str, list[tuple[str, str]]]] = _load_lexicon()
 
 
-# group -> language -> [(label, regex)]
-LEXICON: dict[str, dict[str, list[tuple[str, str]]]] = {
-    CROWD: {
-        "en": [
-            ("protesters", _en("protesters")), ("protestors", _en("protestors")),
-            ("demonstrators", _en("demonstrators")), ("rioters", _en("rioters")), ("bandits", _en("bandits")),
-            ("terrorists", "terrorists|terrorist" + _NOT_ADJ_USE), ("looters", _en("looters")),
-            ("marauders", _en("marauders")), ("militants", "militants"), ("extremists", "extremists"),
-            ("criminals", "criminals"), ("activists", _en("activists")), ("insurgents", _en("insurgents")),
-            ("thugs", _en("thugs")), ("hooligans", _en("hooligans")), ("provocateurs", _en("provocateurs")),
-            ("radicals", "radicals"), ("mobs", _en("mobs")), ("pogromists", _en("pogromists")),
-            ("armed groups", r"armed\s+(?:\w+\s+)?groups?"), ("rebels", _en("rebels")),
-        ],
-        "ru": [
-            ("протестующие", "протестующ" + _RU_ADJ), ("митингующие", "митингующ" + _RU_ADJ),
-            ("демонстранты", "демонстрант" + _RU_NOUN), ("бандиты", "бандит" + _RU_NOUN),
-            ("террористы", "террорист" + _RU_NOUN), ("мародёры", "мар[оа]д[её]р" + _RU_NOUN),
-            ("боевики", "боевик(?:и|ов|ам|ами|ах|а|у|ом|е)?"), ("погромщики", "погромщик(?:и|ов|ам|ами|ах|а|у|ом)?"),
-            ("экстремисты", "экстремист" + _RU_NOUN), ("хулиганы", "хулиган" + _RU_NOUN),
-            ("провокаторы", "провокатор" + _RU_NOUN), ("радикалы", "радикал" + _RU_NOUN),
-            ("преступники", "преступник(?:и|ов|ам|ами|ах|а|у|ом)?"), ("активисты", "активист" + _RU_NOUN),
-            ("участники беспорядков", r"участник\w*\s+(?:массовых\s+)?беспорядков"),
-            ("вооружённые группы", r"вооруж[её]нн\w+\s+(?:групп|банд|формировани)\w*"),
-        ],
-    },
-    AUTHORITIES: {
-        "en": [
-            ("police", r"police(?:men)?|policem[ae]n"), ("riot police", r"riot\s+police"),
-            ("security forces", r"security\s+forces"), ("law enforcement", r"law[\s-]+enforcement"),
-            ("authorities", "authorities"), ("regime", "regimes?"), ("power structures", r"power\s+structures"),
-            ("forces of law and order", r"forces\s+of\s+law\s+and\s+order"), ("siloviki", "siloviki"),
-            ("national guard", r"national\s+guard"),
-        ],
-        "ru": [
-            ("полиция", r"полици(?:я|и|ю|ей)|полицейск" + _RU_ADJ), ("силовики", "силовик(?:и|ов|ам|ами|ах)"),
-            ("власти", r"власт(?:и|ей|ям|ями|ях)"), ("правоохранительные органы", r"правоохранительн\w+\s+орган\w*"),
-            ("силовые структуры", r"силов\w+\s+структур\w*"), ("режим", r"режим(?:а|у|ом|е)?(?!\s+ЧП)"),
-            ("силы правопорядка", r"сил\w*\s+правопорядка"), ("нацгвардия", r"нацгварди\w*|национальн\w+\s+гварди\w*"),
-        ],
-    },
-    FOREIGN: {
-        "en": [
-            ("CSTO troops", r"csto\s+(?:troops|forces|contingent|servicemen|soldiers|mission|force)"),
-            ("Russian troops", r"russian(?:-led)?\s+(?:troops|forces|soldiers|servicemen|military|force)"),
-            ("peacekeepers", _en("peacekeepers")), ("paratroopers", _en("paratroopers")),
-            ("foreign troops", r"foreign\s+(?:troops|soldiers|forces)"), ("occupiers", _en("occupiers")),
-            ("contingent", "contingent"),
-        ],
-        "ru": [
-            ("миротворцы", r"миротвор(?:цы|цев|цам|цами|цах|ец|ца|цу)"), ("десантники", "десантник(?:и|ов|ам|ами|ах)"),
-            ("войска ОДКБ", r"(?:войск|сил|контингент)\w*\s+одкб"), ("российские военные", r"российск\w+\s+(?:военн|войск|солдат)\w*"),
-            ("оккупанты", "оккупант" + _RU_NOUN), ("контингент", "контингент" + _RU_NOUN),
-        ],
-    },
-    EVENT: {
-        "en": [
-            ("protests", r"protests?(?!\w)(?!\s+(?:against|over))"), ("riots", _en("riots")), ("unrest", "unrest"),
-            ("uprising", "uprisings?"), ("revolution", "revolutions?"), ("colour revolution", r"colou?r\s+revolutions?"),
-            ("coup", r"coups?(?:\s+d['’]\s?[eé]tat)?|attempted\s+coup"), ("Maidan", "maidan"),
-            ("terrorist attack", r"terrorist\s+attacks?|act\s+of\s+terror"), ("aggression", "aggression"),
-            ("rallies", _en("rallies")), ("insurrection", "insurrections?"),
-        ],
-        "ru": [
-            ("протесты", r"протест(?:ы|ов|ам|ами|ах)"), ("беспорядки", r"беспоряд(?:ки|ков|кам|ками|ках)"),
-            ("митинги", r"митинг(?:и|ов|ам|ами|ах)"), ("цветная революция", r"цветн\w+\s+революци\w*"),
-            ("переворот", r"(?:государственн\w+\s+)?переворот\w*"), ("майдан", "майдан\\w*"),
-            ("теракт", "теракт\\w*"), ("агрессия", r"агресси(?:я|и|ю|ей)"), ("мятеж", r"мятеж\w*"),
-        ],
-    },
-}
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """Words that fill the slots of groups of people but are no label (people, police, buses…)."""
+    return frozenset(w.lower() for data in lang.merged("labels_lexicon").values() for w in data.get("generic", []))
 
-# words that fill the crowd slots but are not labels
-_GENERIC = set("""people persons police officers policemen forces troops soldiers servicemen men women children residents
-citizens buses cars vehicles buildings offices journalists numbers dozens hundreds thousands others those these
-some many most they them officials authorities members employees workers guards shops stores banks items weapons
-rifles firearms arms goods days nights hours weeks minutes years figures reports sources media news cases years
-units crews ones things reasons events protests rallies riots clashes demonstrations attacks groups cells homes
-люди граждане жители полицейские силовики военные сотрудники журналисты автобусы машины здания""".split())
 
 _QUOTES_OPEN = "\"“«„'‘"
 _QUOTES_CLOSE = "\"”»“'’"
 
-_SO_CALLED = re.compile(r"\bso[- ]called\s+\[?([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\]?|"
-                        r"(?<!\w)так\s+называем\w+\s+«?([^\W\d_]+)", re.I)
-_PEOPLE_CONTEXT = re.compile(r"\b(?:people|youth|youths|crowds?|residents|citizens|protest\w*|rall\w*|street\w*|"
-                             r"mob|men|supporters)\b|(?<!\w)(?:люд\w*|молод[её]ж\w*|толп\w*|жител\w*|граждан\w*|"
-                             r"протест\w*|митинг\w*)", re.I)
-_ADJ_SHAPE = r"(?:[^\W\d_]+-[^\W\d_]+|[^\W\d_]+(?:ed|al|ive|ic|ous|ant|ent|ful|less|ist|ary|ing|ile|ble))"
-_SOCIETY = re.compile(
-    rf"\b((?:{_ADJ_SHAPE}\s+(?:and\s+)?){{1,3}}(?:cells|elements|strata|sections|segments|layers|groups|parts)\s+of\s+"
-    rf"(?:the\s+)?(?:society|population|public))\b|"
-    r"(?<!\w)((?:[^\W\d_]+(?:ые|ие|ых|их)\s+){1,3}(?:слои|слоёв|слоев|элементы|элементов|прослойки)\s+(?:общества|населения))",
-    re.I)
-_PLURAL = r"(?<![\w-])([a-z][a-z-]{2,}s)"  # from a word start only: linear on long letter runs
-_SLOTS = [
-    re.compile(_PLURAL + r"\s+(?:\w+\s+)?(?:were|have\s+been|had\s+been|are\s+being|being)\s+"
-               r"(?:detained|arrested|killed|dispersed|neutrali[sz]ed|captured|shot|rounded\s+up)\b", re.I),
-    re.compile(_PLURAL + r"\s+(?:had\s+|have\s+|also\s+|then\s+)?(?:stormed|looted|clashed|seized|attacked|torched|"
-               r"robbed|rioted|smashed|ransacked|set\s+fire)\b", re.I),
-    re.compile(r"\b(?:detained|arrested|dispersed|neutrali[sz]ed|rounded\s+up)\s+(?:\d[\d,\s]*\s+|the\s+|dozens\s+of\s+|"
-               r"hundreds\s+of\s+|thousands\s+of\s+|some\s+|many\s+)?(?:[a-z]+\s+)?" + _PLURAL + r"\b", re.I),
-    re.compile(r"(?<!\w)([а-яё]{4,}(?:ы|и))\s+(?:\w+\s+)?(?:штурмовали|громили|грабили|захватили|подожгли|напали)(?!\w)", re.I),
-]
+
+@lru_cache(maxsize=1)
+def _slot_patterns() -> dict[str, list[re.Pattern]]:
+    """Every language's discovery patterns (``lang/<code>/labels_slots.json``), each with the
+    label as group 1: ``so_called`` (cue and one or two words), ``society``, ``slots``; and
+    ``people``, the words that say a sentence speaks of people."""
+    out: dict[str, list[re.Pattern]] = {"so_called": [], "society": [], "slots": [], "people": []}
+    for data in lang.merged("labels_slots").values():
+        if data.get("so_called"):
+            out["so_called"].append(re.compile(
+                rf"(?<!\w)(?:{data['so_called']})\s+[\[«\"“]?([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)", re.I))
+        out["society"] += [re.compile(p, re.I) for p in data.get("society", [])]
+        out["slots"] += [re.compile(p, re.I) for p in data.get("slots", [])]
+        if data.get("people_context"):
+            out["people"].append(re.compile(r"(?<!\w)(?:" + "|".join(data["people_context"]) + r")(?!\w)", re.I))
+    return out
 
 
 def add_label(group: str, language: str, label: str, pattern: str | None = None) -> None:
@@ -170,13 +99,17 @@ def add_label(group: str, language: str, label: str, pattern: str | None = None)
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[str, str, re.Pattern]]:
-    out = []
+def _compiled() -> dict[str, list[tuple[str, str, re.Pattern]]]:
+    """language → ``(group, label, regex)``, longer labels first (so that "riot police" wins over
+    "police", "armed groups" over "groups")."""
+    out: dict[str, list[tuple[str, str, re.Pattern]]] = defaultdict(list)
     for group, by_lang in LEXICON.items():
-        for _lang, entries in by_lang.items():
+        for code, entries in by_lang.items():
             for label, pattern in entries:
-                out.append((group, label, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)))
-    return out
+                out[code].append((group, label, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)))
+    for entries in out.values():
+        entries.sort(key=lambda e: (-len(e[1].split()), -len(e[1])))
+    return dict(out)
 
 
 def _source(doc: Document) -> str:
@@ -219,10 +152,12 @@ class _Hits:
 
 
 def _lexicon_pass(docs: list[Document], hits: _Hits) -> None:
-    # longer patterns first so that "riot police" wins over "police", "armed groups" over "groups"
-    entries = sorted(_compiled(), key=lambda e: (-len(e[1].split()), -len(e[1])))
+    """Lexicon labels, each document read with its own language's words (every language's when
+    its language has none), so that a word spelled alike in two languages keeps its own label."""
+    by_lang = _compiled()
+    every = sorted((e for entries in by_lang.values() for e in entries), key=lambda e: (-len(e[1].split()), -len(e[1])))
     for doc in docs:
-        for group, label, rx in entries:
+        for group, label, rx in by_lang.get(doc.meta.get("language") or "", every):
             for m in rx.finditer(doc.text):
                 hits.add(group, doc, label, m.start(), m.end(), False)
 
@@ -239,33 +174,32 @@ def _known_words() -> set[str]:
 def _discover(docs: list[Document], hits: _Hits) -> None:
     known = _known_words()
     # naming cues and "… cells of society": reliable on their own
+    patterns = _slot_patterns()
     for doc in docs:
-        for m in _SO_CALLED.finditer(doc.text):
-            g = 1 if m.group(1) else 2
-            word = m.group(g)
+        for m in (m for rx in patterns["so_called"] for m in rx.finditer(doc.text)):
+            word = m.group(1)
             first = word.split()[0]
             s0, e0 = _sentence_at(doc, m.start())
-            if first.lower() in known or first.lower() in _GENERIC:
+            if first.lower() in known or first.lower() in _generic():
                 continue
-            if not _PEOPLE_CONTEXT.search(doc.text[s0:e0]):
+            if not any(rx.search(doc.text, s0, e0) for rx in patterns["people"]):
                 continue
             # keep one word unless the second is a noun-like plural ("so-called little green men")
             words = word.split()
             label = " ".join(words[:2]) if len(words) > 1 and words[1].lower().endswith("s") else words[0]
-            start = m.start(g)
+            start = m.start(1)
             hits.add(CROWD, doc, label.lower(), start, start + len(label), True)
-        for m in _SOCIETY.finditer(doc.text):
-            g = 1 if m.group(1) else 2
-            label = re.sub(r"\s+", " ", m.group(g)).strip()
-            hits.add(CROWD, doc, label.lower(), m.start(g), m.start(g) + len(m.group(g).rstrip()), True)
+        for m in (m for rx in patterns["society"] for m in rx.finditer(doc.text)):
+            label = re.sub(r"\s+", " ", m.group(1)).strip()
+            hits.add(CROWD, doc, label.lower(), m.start(1), m.start(1) + len(m.group(1).rstrip()), True)
     # slot fillers: candidates, then one embedding check per distinct word
     candidates: dict[str, list[tuple[Document, int, int]]] = defaultdict(list)
     for doc in docs:
-        for rx in _SLOTS:
+        for rx in patterns["slots"]:
             for m in rx.finditer(doc.text):
                 word = m.group(1)
                 low = word.lower()
-                if low in _GENERIC or low in known or low.rstrip("s") in known or low[:-1] in known:
+                if low in _generic() or low in known or low.rstrip("s") in known or low[:-1] in known:
                     continue
                 if any(low.startswith(k[:6]) for k in known if len(k) >= 6):
                     continue
@@ -274,7 +208,7 @@ def _discover(docs: list[Document], hits: _Hits) -> None:
         return
     from storylens.relate import embeddings
 
-    seeds = [label for label, _ in LEXICON[CROWD].get("en", []) + LEXICON[CROWD].get("ru", [])]
+    seeds = [label for entries in LEXICON.get(CROWD, {}).values() for label, _ in entries]
     centre = embeddings.normalise(embeddings.encode(seeds).mean(axis=0, keepdims=True))[0]
     words = sorted(candidates)
     sims = embeddings.encode(words) @ centre
@@ -294,8 +228,6 @@ _LOWER_WORD = re.compile(r"\s*([^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*)")
 
 @lru_cache(maxsize=8)
 def _naming_cues(language: str) -> re.Pattern | None:
-    from storylens import lang
-
     cues = lang.cues(language, "labels_naming").get("naming_cues", [])
     if not cues:
         return None
@@ -303,8 +235,6 @@ def _naming_cues(language: str) -> re.Pattern | None:
 
 
 def _stopwords(language: str) -> frozenset[str]:
-    from storylens import lang
-
     return frozenset(w.lower() for w in lang.cues(language, "stories_stopwords").get("words", []))
 
 
@@ -365,34 +295,64 @@ def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[
                 if span:
                     hits.add(referent(m.start()), doc, text[span[0]:span[1]].lower(), span[0], span[1], True)
         stop = _stopwords(language)
-        for _ent, start, end, name in mentions:
+        for ent, start, end, name in mentions:
             stretch = end
             for _ in range(3):
                 w = _LOWER_WORD.match(text, stretch)
                 if not w or w.group(1).lower() in stop or not w.group(1).isalpha() or _verb_like(w.group(1), language):
                     break
                 stretch = w.end()
+            if ent.startswith("PER:"):  # a title before a name wins over the words after it
+                title = _title_start(text, start, stop)
+                if title < start:
+                    hits.add(name, doc, re.sub(r"\s+", " ", text[title:end]).lower(), title, end, True)
             label = re.sub(r"\s+", " ", text[start:stretch])
             hits.add(name, doc, label.lower() if stretch > end else label, start, stretch, True)
-            before = text[max(0, start - 60):start]
-            pre = re.search(r"((?:[^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,2})$", before)
+            pre = _PRE_NOUNS.search(text, max(0, start - 60), start)
             if pre and not any(w.lower() in stop for w in pre.group(1).split()):
-                p0 = start - len(pre.group(1))
+                p0 = pre.start(1)
                 hits.add(name, doc, pre.group(1).strip().lower(), p0, p0 + len(pre.group(1).rstrip()), True)
 
 
+# one or two lower-case words right before a name, from a word start («христианку-богохульницу Асию»)
+_PRE_NOUNS = re.compile(r"(?<![\w-])((?:[^\W\d_A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,2})$")
+_PRE_WORD = re.compile(r"(?<![\w'’.-])((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*)[ \u00a0]$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”«»()\[\]]|^)\s*$")
+
+
+def _title_start(text: str, start: int, stop: frozenset[str], most: int = 5) -> int:
+    """Where the capitalised title words right before a person's name begin ("San Juan Mayor
+    Carmen" before "Yulín Cruz", "Prime Minister" before a name): up to ``most`` words, none a
+    function word, month or weekday, not the first word of a sentence."""
+    from storylens.annotate.dates import is_calendar_word
+
+    cur = start
+    for _ in range(most):
+        m = _PRE_WORD.search(text, max(0, cur - 40), cur)
+        if not m or not m.group(1)[0].isupper():
+            break
+        word = m.group(1)
+        if word.lower() in stop or is_calendar_word(word) or _SENTENCE_END.search(text, max(0, m.start(1) - 3), m.start(1)):
+            break
+        cur = m.start(1)
+    return cur
+
+
 GROUPS = "groups of people"
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+PERSONS = "people described"
+# a word from its start: "U.S." is one word, and so is «51-летняя» (a modifier), never «летняя» alone
+_WORDS = re.compile(r"(?<![\w'’-])(?:(?:[^\W\d_]\.){2,}|\d+-[^\W\d_][\w'’-]*|[^\W\d_][\w'’-]*)")
 
 
 @lru_cache(maxsize=200_000)
 def _slavic_kind(word: str, language: str) -> str:
-    """``group`` for an animate plural noun, ``mod`` for an adjective or participle, else ``""``."""
+    """``group`` for an animate plural noun, ``person`` for an animate singular one, ``mod`` for
+    an adjective or participle, else ``""``."""
     parse = analyzer(language).parse(word)[0]
     tag = parse.tag
-    if tag.POS == "NOUN" and "anim" in tag and "plur" in tag:
-        return "group"
-    if tag.POS in ("ADJF", "PRTF"):
+    if tag.POS == "NOUN" and "anim" in tag:
+        return "group" if "plur" in tag else ("" if {"Name", "Surn", "Patr"} & tag.grammemes else "person")
+    if tag.POS in ("ADJF", "PRTF") and not {"Apro", "Anum"} & tag.grammemes:  # not «которого», «первой»
         return "mod"
     return ""
 
@@ -413,15 +373,27 @@ def _english_kind(word: str, groups: dict) -> str:
 
 @lru_cache(maxsize=4)
 def _group_cues(language: str) -> dict:
-    from storylens import lang
-
     data = lang.cues(language, "labels_groups")
     return {"suffixes": tuple(data.get("person_suffixes", [])), "heads": frozenset(data.get("group_heads", []))}
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two words with one or two spaces between them and no punctuation (a comma ends a phrase)."""
+    return 0 < start - end <= 2 and text[end:start].isspace()
+
+
+def _compound_person(word: str, kind) -> bool:
+    """A hyphenated pair of person nouns («христианка-богохульница»)."""
+    parts = word.split("-")
+    return len(parts) == 2 and all(kind(p) in ("person", "group") for p in parts)
+
+
 def _discover_groups(docs: list[Document], hits: _Hits) -> None:
     """Groups of people as each source names them: up to two modifiers and a plural person noun
-    («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens")."""
+    («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens"); and,
+    where morphology tells a person noun (Russian, Ukrainian), one person as a source describes
+    them: a singular person noun with a modifier or joined to another by a hyphen («нечистая
+    христианка», «христианку-богохульницу»), not a bare role ("адвокат")."""
     for doc in docs:
         language = doc.meta.get("language") or "en"
         cues = _group_cues(language)
@@ -433,14 +405,18 @@ def _discover_groups(docs: list[Document], hits: _Hits) -> None:
             continue
         words = list(_WORDS.finditer(doc.text))
         for i, w in enumerate(words):
-            if kind(w.group()) != "group":
+            head = kind(w.group())
+            if head not in ("group", "person"):
                 continue
             first = i
             while first > i - 2 and first > 0 and kind(words[first - 1].group()) == "mod" \
-                    and words[first - 1].end() + 2 >= words[first].start():
+                    and _adjacent(doc.text, words[first - 1].end(), words[first].start()):
                 first -= 1
+            if head == "person" and (not w.group()[:1].islower() or (first == i and not _compound_person(w.group(), kind))):
+                continue  # a name, or a bare role ("адвокат") that describes no one in particular
             start, end = words[first].start(), w.end()
-            hits.add(GROUPS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(), start, end, True)
+            hits.add(GROUPS if head == "group" else PERSONS, doc, re.sub(r"\s+", " ", doc.text[start:end]).lower(),
+                     start, end, True)
 
 
 def _contrast(table: dict[str, dict[str, dict]]) -> None:

@@ -402,11 +402,14 @@ def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: 
     return sim, z
 
 
-def _atypical(z: np.ndarray, main: np.ndarray, outlier: float) -> np.ndarray:
+def _atypical(z: np.ndarray, main: np.ndarray, outlier: float, one_group_evidence: float = 2.0) -> np.ndarray:
     """Members of the main story whose typicality sets them apart: below ``outlier`` *and* in
-    the lower of two groups when the members' typicality has two (a two-component Gaussian
-    mixture beats one by BIC). In a corpus whose documents all tell the event, typicality has
-    one mode and its low tail is no other subject; a fixed cut would always flag that tail."""
+    the lower of two groups when the members' typicality has two. In a corpus whose documents
+    all tell the event, typicality has one mode and its low tail is no other subject; a fixed cut
+    would always flag that tail. Typicality is one group only when a one-component Gaussian
+    mixture beats two by ``one_group_evidence`` BIC units (2: "positive" evidence, Kass & Raftery
+    1995); nearer than that the data cannot tell, and two groups are assumed, since a corpus's
+    group of other subjects left in the main story misleads every later step."""
     from sklearn.mixture import GaussianMixture
 
     out = np.zeros(len(z), dtype=bool)
@@ -415,7 +418,7 @@ def _atypical(z: np.ndarray, main: np.ndarray, outlier: float) -> np.ndarray:
         return main & (z < outlier)
     one = GaussianMixture(1, random_state=0).fit(values)
     two = GaussianMixture(2, random_state=0, n_init=3).fit(values)
-    if two.bic(values) >= one.bic(values):
+    if one.bic(values) + one_group_evidence <= two.bic(values):
         return out
     low = int(np.argmin(two.means_.ravel()))
     posterior = two.predict_proba(z.reshape(-1, 1))[:, low]
@@ -489,7 +492,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     # members far below leave (twice, as the centroid moves)
     sim, z = _typicality(space, main, facts, settings)
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
-    atypical = _atypical(z, main, outlier) if len(facts) > 2 else np.zeros(len(facts), dtype=bool)
+    atypical = (_atypical(z, main, outlier, settings.one_group_evidence) if len(facts) > 2
+                else np.zeros(len(facts), dtype=bool))
     reason = [""] * len(facts)
     for i in range(len(facts)):
         if not main[i] and z[i] >= settings.rejoin_z:

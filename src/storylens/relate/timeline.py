@@ -19,6 +19,14 @@ Each day's candidates are ranked by how informative they are (content words, nam
 figures) plus how much the *other* sources of that day say the same (shared word stems), so the
 entry's summary is a well-supported description rather than the shortest sentence; copies of one
 text count once. Days outside the main story's period (with a margin) are left out.
+
+**Reconciling a day across sources.** A source can date an event wrongly ("the court acquitted
+her on 24 October" where most sources say the 31st). A description that only one or two sources
+put on its day, while several other sources describe the same thing (most of its content stems
+shared) on another day near it, is taken as that source's misdating: it leaves its day, and a day
+left with no description is no entry (:class:`~storylens.config.TimelineSettings`,
+``lone_sources`` … ``same_share``). Comparing costs O(candidates of lone days × evidence kept per
+day × days in the window).
 """
 
 from __future__ import annotations
@@ -164,22 +172,62 @@ def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (N
             continue
         if describes_event(item["text"], item.get("dates", ()), settings):
             by_day[day].append(item)
+    ranked = {day: _rank(found, settings.max_candidates) for day, found in by_day.items()}
+    _reconcile(by_day, ranked, settings)
     timeline = []
-    for day in sorted(by_day):
-        ranked = _rank(by_day[day])
+    for day in sorted(ranked):
+        best = ranked[day]
         timeline.append({
             "date": day,
             "end": None,
-            "summary": ranked[0]["text"].strip(),
+            "summary": best[0]["text"].strip(),
             "sources": sorted({i["source"] or i["doc"] for i in by_day[day]}),
             "evidence": [{k: i[k] for k in ("doc", "start", "end", "text", "source")}
-                         for i in ranked[:settings.max_evidence]],
+                         for i in best[:settings.max_evidence]],
         })
     return timeline
 
 
-def _rank(items: list[dict]) -> list[dict]:
-    """One day's candidates, best first: informativeness plus support from other sources."""
+def _stems(item: dict) -> set[str]:
+    if "_stems" not in item:
+        item["_stems"] = {stem(w) for w in content_words(item["text"])}
+    return item["_stems"]
+
+
+def _same_description(a: set[str], b: set[str], settings: TimelineSettings) -> bool:
+    shared = len(a & b)
+    return shared >= settings.same_stems and shared >= settings.same_share * min(len(a), len(b))
+
+
+def _reconcile(by_day: dict[str, list[dict]], ranked: dict[str, list[dict]], settings: TimelineSettings) -> None:
+    """Drop the descriptions that one or two sources put on a day while more sources describe the
+    same thing on a day near it (see the module docstring); empty days go. ``by_day``: each
+    day's candidates; ``ranked``: the same, best first (:func:`_rank`), ranked again when a day
+    loses some."""
+    sources = {day: {i["source"] for i in items} for day, items in by_day.items()}
+    strong = sorted(day for day, found in sources.items() if len(found) >= settings.majority_sources)
+    if not strong:
+        return
+    # what a well-reported day is compared by: its best descriptions
+    kept = {day: ranked[day][:settings.max_evidence * 2] for day in strong}
+    for day in [d for d, found in sources.items() if len(found) <= settings.lone_sources]:
+        when = date.fromisoformat(day)
+        near = [d for d in strong if abs((date.fromisoformat(d) - when).days) <= settings.reconcile_days]
+        stay = [item for item in by_day[day]
+                if not any(len({c["source"] for c in kept[d] if c["source"] != item["source"]
+                                and _same_description(_stems(item), _stems(c), settings)}) >= settings.majority_sources
+                           for d in near)]
+        if not stay:
+            del by_day[day], ranked[day]
+        elif len(stay) < len(by_day[day]):
+            by_day[day], ranked[day] = stay, _rank(stay, settings.max_candidates)
+
+
+def _rank(items: list[dict], most: int) -> list[dict]:
+    """One day's candidates, best first: informativeness plus support from other sources (the
+    share of the day's other sources that say much the same). Support is weighed among the
+    ``most`` most informative candidates only, so that a busy day costs O(most²), not O(n²);
+    copies of one text count once."""
     unique: dict[tuple[str, int] | str, dict] = {}
     for item in items:
         key = " ".join(item["text"].split()).lower()
@@ -187,16 +235,20 @@ def _rank(items: list[dict]) -> list[dict]:
             continue
         unique[key] = unique[(item["doc"], item["start"])] = item
     candidates = list({id(i): i for i in unique.values()}.values())
-    stems = [{stem(w) for w in content_words(i["text"])} for i in candidates]
+    informative = [min(len(_stems(i)), 20) / 20 + 0.25 * min(i.get("entities", 0), 4) / 4
+                   + 0.1 * bool(_NUMBER.search(i["text"])) for i in candidates]
+    order = sorted(range(len(candidates)), key=lambda k: -informative[k])
+    top = [candidates[k] for k in order[:most]]
+    in_top = set(order[:most])
+    sources = {c["source"] for c in top}
     scored = []
-    for i, item in enumerate(candidates):
-        informative = (min(len(stems[i]), 20) / 20 + 0.25 * min(item.get("entities", 0), 4) / 4
-                       + 0.1 * bool(_NUMBER.search(item["text"])))
-        others = {c["source"] for c in candidates if c["source"] != item["source"]}
-        agreeing = {c["source"] for j, c in enumerate(candidates)
-                    if c["source"] != item["source"] and len(stems[i] & stems[j]) >= 3}
-        support = len(agreeing) / len(others) if others else 0.0
-        scored.append((informative + support, -len(item["text"]), item["doc"], item["start"], item))
+    for k, item in enumerate(candidates):
+        support = 0.0
+        if k in in_top and len(sources - {item["source"]}):
+            agreeing = {c["source"] for c in top if c["source"] != item["source"]
+                        and len(_stems(item) & _stems(c)) >= 3}
+            support = len(agreeing) / len(sources - {item["source"]})
+        scored.append((informative[k] + support, -len(item["text"]), item["doc"], item["start"], item))
     scored.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
     return [x[-1] for x in scored]
 
