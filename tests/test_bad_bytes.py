@@ -136,6 +136,19 @@ def test_repairs_in_json_records_are_logged_at_the_file_level(tmp_path: Path) ->
     assert edit.rule == "NUL bytes dropped (at character 30 of the file)" and edit.start == edit.end == 0
 
 
+def test_control_characters_spelled_by_json_escapes_are_dropped_and_logged(tmp_path: Path) -> None:
+    text = ENGLISH.strip()
+    record = {"text": text[:20] + "\x00" + text[20:40] + "\x07\x1b" + text[40:60] + "\ud800" + text[60:]}
+    (tmp_path / "posts.json").write_text(json.dumps([record]), encoding="ascii")
+    [raw] = read_paths([tmp_path], ReadSettings())
+    assert raw.text == text[:60] + "\ufffd" + text[60:]
+    doc = clean_document(raw, Settings().clean)
+    read = [(e.rule, e.start, e.before) for e in doc.log if e.step == READ_STEP]
+    assert read == [("NUL bytes dropped", 20, "\\x00"), ("control characters dropped", 40, "\\x07\\x1b"),
+                    ("lone surrogates replaced", 60, "\\ud800")]
+    assert all(p.end <= len(doc.text) for p in doc.passages)
+
+
 def test_run_summary_counts_the_repairs_and_stores_the_text(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

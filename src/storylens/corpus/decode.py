@@ -44,7 +44,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 # Undecodable bytes are first decoded to lone surrogates U+DC00+byte (which no decoder produces
 # from valid input), then replaced; control characters are dropped.
 _ESCAPE = "storylens-escape"
-_NON_TEXT = re.compile(r"(?P<bytes>[\udc00-\udcff]+)|(?P<nul>\x00+)|(?P<control>[\x01-\x08\x0e-\x1f\x7f]+)")
+_NON_TEXT = re.compile(r"(?P<bytes>[\udc00-\udcff]+)|(?P<surrogate>[\ud800-\udbff\udd00-\udfff]+)|(?P<nul>\x00+)"
+                       r"|(?P<control>[\x01-\x08\x0e-\x1f\x7f]+)")
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c]")
 
 
@@ -94,7 +95,7 @@ def decode(data: bytes, max_nontext_share: float = 0.05) -> Decoded:
             raise NotText(f"binary file ({controls / len(data):.0%} of its bytes are NUL or other control bytes);"
                           " convert it to text first")
         text, encoding = _text(data, max_nontext_share)
-    decoded = _repair(_LINE_BREAK.sub("\n", text), encoding)
+    decoded = repair(_LINE_BREAK.sub("\n", text), encoding)
     damaged = sum(len(e.before) // 4 for e in decoded.repairs)  # each byte is written \xNN
     if damaged > max_nontext_share * max(1, len(decoded.text) + damaged):
         raise NotText(f"binary file ({len(decoded.repairs)} runs of bytes that are not text); convert it to text first")
@@ -134,8 +135,9 @@ def _count_escaped(text: str) -> int:
     return len(text) - len(text.encode("utf-8", "ignore").decode("utf-8"))
 
 
-def _repair(text: str, encoding: str) -> Decoded:
-    """Replace escaped bytes by U+FFFD and drop control characters, logging each run."""
+def repair(text: str, encoding: str) -> Decoded:
+    """Replace escaped bytes (and lone surrogates, which a JSON escape can produce) by U+FFFD and
+    drop control characters, logging each run: SQLite, the report and the annotators need text."""
     out: list[str] = []
     repairs: list[Edit] = []
     pos = 0
@@ -149,6 +151,11 @@ def _repair(text: str, encoding: str) -> Decoded:
             raw = bytes(ord(c) - 0xDC00 for c in run)
             out.append("\ufffd")
             repairs.append(Edit(READ_STEP, "undecodable bytes replaced", length, length + 1, _hex(raw), "\ufffd"))
+            length += 1
+        elif m.lastgroup == "surrogate":
+            out.append("\ufffd")
+            before = "".join(f"\\u{ord(c):04x}" for c in run)
+            repairs.append(Edit(READ_STEP, "lone surrogates replaced", length, length + 1, before, "\ufffd"))
             length += 1
         else:
             rule = "NUL bytes dropped" if m.lastgroup == "nul" else "control characters dropped"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storylens.config import ReadSettings
-from storylens.corpus.decode import REPAIRS_KEY, NotText, decode, repairs_to_meta
+from storylens.corpus.decode import REPAIRS_KEY, NotText, decode, repair, repairs_to_meta
 from storylens.corpus.html import read_html
 from storylens.corpus.manifest import MANIFEST_NAMES, load_manifest
 from storylens.corpus.records import BadRecords, read_json, read_jsonl
@@ -185,9 +185,14 @@ def _parse(origin: str, suffix: str, data: bytes, settings: ReadSettings,
         docs = [RawDocument(origin=origin, text=text, format="markdown" if suffix in {".md", ".markdown"} else "text")]
     for doc in docs:
         doc.meta.setdefault("encoding", decoded.encoding)
-    if decoded.repairs:
-        repairs = decoded.repairs if docs[0].format in {"text", "markdown"} else _in_file(decoded.repairs)
-        for doc in docs:
+    structured = bool(docs) and docs[0].format not in {"text", "markdown"}
+    file_repairs = _in_file(decoded.repairs) if structured else decoded.repairs
+    for doc in docs:
+        repairs = file_repairs
+        if structured:  # an escape in JSON or an entity in HTML can still spell a NUL or a control character
+            fixed = repair(doc.text, decoded.encoding)
+            doc.text, repairs = fixed.text, file_repairs + fixed.repairs
+        if repairs:
             doc.meta[REPAIRS_KEY] = repairs_to_meta(repairs)
     return docs
 
