@@ -43,6 +43,7 @@ from storylens.annotate.measures import (
     verb_measures,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
+from storylens.annotate.gazetteer import is_country
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
@@ -281,6 +282,8 @@ class _Extractor:
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
                                          + len(clause), lex, after_only=True) or self.place(
                     s_start, s_start + m.start, lex, after_only=False)
+            if claim.where is None and cand.verb is not None:
+                claim.where = self.object_place(cand.verb)
             if claim.where and claim.by and claim.where in claim.by:
                 claim.where = None  # "the Russian embassy in the US said": where the source sits
             out.append(claim)
@@ -313,6 +316,23 @@ class _Extractor:
         if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def object_place(self, verb: int) -> str | None:
+        """ "Shelling hit X, injuring nine": the place that is the object of the figure's verb, or of the verb
+        its clause hangs from (by the parse), is where it happened."""
+        tokens = self.parse.tokens
+        for _ in range(3):
+            for j in range(max(0, verb - 12), min(len(tokens), verb + 12)):
+                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj") and tokens[j].pos == "PROPN":
+                    e = next((e for e in self.entities if e.start <= tokens[j].start < e.end), None)
+                    if e is not None and (e.label in ("LOC", "MISC") or (len(e.text.split()) == 1 and e.label != "PER"
+                                                                             and _not_known_org(e.text))):
+                        return e.text
+            t = tokens[verb]
+            if t.dep not in ("advcl", "conj", "xcomp") or not (0 <= t.head < len(tokens)) or t.head == verb:
+                return None
+            verb = t.head
+        return None
 
     def possessive_place(self, start: int) -> str | None:
         """ "Puerto Rico’s 3.4 million residents": a place that owns the figure."""
@@ -356,7 +376,9 @@ class _Extractor:
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
                 if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
-                    out.append((e.start, e.end, e.text))
+                    named = self._compound_place(e, lex)
+                    if named:
+                        out.append(named)
         r = self.parse.between(start, end)
         tokens = self.parse.tokens
         i = r.start
@@ -376,6 +398,23 @@ class _Extractor:
             i += 1
         out.sort()
         return out
+
+    def _compound_place(self, e: EntityMention, lex: Lexicon) -> tuple[int, int, str] | None:
+        """The place an entity names where it modifies a noun (by the parse: a compound or modifier of the next
+        word): "the Kharkiv region" is the region, a scope of its own; "the US territory" or "the Russian
+        city" is a part of a country the text named elsewhere, and "the X site" is not a place: neither
+        gives a place."""
+        last = self.parse.at(e.end - 1)
+        if last is None or self.parse.tokens[last].dep not in ("compound", "amod"):
+            return e.start, e.end, e.text
+        head = self.parse.tokens[last].head
+        if not (last < head < len(self.parse.tokens)) or self.parse.tokens[head].pos != "NOUN" or any(
+                t.pos not in ("PROPN", "ADJ", "PUNCT") for t in self.parse.tokens[last + 1:head]):
+            return e.start, e.end, e.text
+        noun = self.parse.tokens[head]
+        if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
+            return None
+        return e.start, noun.end, self.text[e.start:noun.end]
 
 def _not_known_org(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
@@ -640,10 +679,23 @@ class _Reader:
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
-        cand.measure = f"date: {subj} {self.tokens[verb].lemma}" if subj else f"date: {self.tokens[verb].lemma}"
+        event = self._date_event(verb, m)
+        cand.measure = f"date: {subj} {event}" if subj else f"date: {event}"
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _date_event(self, verb: int, m: NumberMention) -> str:
+        """The event a year dates, by its canonical name where the language data has one ("adopted in 1986" and
+        "действующему с 1985 года" both date a law's enactment), else the verb's lemma."""
+        lemma = self.tokens[verb].lemma
+        since = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("since_words", [])) + r")\s*$",
+                          self.sent[max(0, m.start - 8):m.start], re.IGNORECASE)
+        for name, spec in self.lex.cues.get("date_events", {}).items():
+            if not name.startswith("_") and (lemma in spec.get("verbs", []) or (
+                    since and lemma in spec.get("since_verbs", []))):
+                return name
+        return lemma
 
     def _time_stamp(self, hit: DateMention) -> bool:
         """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
@@ -661,7 +713,10 @@ class _Reader:
             t = self.tokens[j]
             if is_modifier(t) and not is_noun(t):
                 continue
-            return is_noun(t) and thing_at(self.lex, self.tokens, j)[0] is not None
+            # a known thing, or a noun in the genitive plural ("1194 умерших", "1743 затриманих"): a year is
+            # followed by a singular ("1986 года")
+            return is_noun(t) and (thing_at(self.lex, self.tokens, j)[0] is not None
+                                   or ("Case=Gen" in t.feats and "Number=Plur" in t.feats))
         return False
 
     def _event_verb(self, verb: int) -> bool:
@@ -902,8 +957,17 @@ class _Reader:
     def _near_state(self, cand: _Cand, states: set[str]) -> bool:
         """ "eight years in prison", "9 лет заключения": a person-state word right by the duration."""
         i = self._num_index(cand)
-        return any(self.tokens[k].lemma in states or self.tokens[k].text.lower() in states
-                   for k in range(max(self.lo, i - 3), min(self.hi, i + 6)))
+        toks = self.tokens
+        relative = set(self.lex.cues.get("relative_pronouns", []))
+
+        def state(k: int) -> bool:
+            return toks[k].lemma in states or toks[k].text.lower() in states
+
+        if any(state(k) for k in range(max(self.lo, i - 3), min(self.hi, i + 6))):
+            return True
+        # "the prison, in which she spent 10 years": the state a relative clause refers back to
+        return any(state(k) and any(toks[j].lemma in relative for j in range(k + 1, i))
+                   for k in range(max(self.lo, i - 9), max(self.lo, i - 3)))
 
     def _person_subject(self, verb: int) -> bool:
         """Whether a person is the subject or object of the verb (or, without a parse, near it)."""
@@ -1001,6 +1065,8 @@ class _Reader:
                 k = j + 1
                 while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
                     k += 1
+                while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
+                    k = toks[k].head  # "a 14-member expert delegation": the delegation's members
                 if k < self.hi and is_noun(toks[k]):
                     noun = k
                     cand.members = True
@@ -1183,6 +1249,8 @@ class _Reader:
                 cand.measure, cand.source = label, "open"
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
+            if cand.measure and cand.measure.split(":")[0] in lex.of_subject | {"members"} and cand.measure != label:
+                cand.unit = "people"  # a team's size is its members, whether the text says experts, men or members
             if cand.measure and person and not cand.unit:
                 cand.unit = "people"
             if thing is not None and cand.measure and self._implied(thing, cand.measure):
@@ -1281,7 +1349,7 @@ class _Reader:
         """Whether the measure's own words name the thing ("employed" counts staff, "attackers" gunmen)."""
         nouns = {w for w, name in self.lex.measure_nouns.items() if name == measure}
         words = {w for w, t in self.lex.things.items() if t == thing}
-        return bool(nouns & words) or thing.measure == measure
+        return bool(nouns & words) or thing.measure == measure or self.lex.measure_units.get(measure) == thing.name
 
     def _composition(self, verb: int, name: str, label: str | None) -> str | None:
         """What a count of members measures, from the subject of the verb: the size of a force is troops, a
@@ -1398,6 +1466,14 @@ class _Reader:
         return False
 
     def _percent_measure(self, cand: _Cand, verb_names: list[str]) -> str:
+        name = self._share_measure(cand, verb_names)
+        whole = cand.noun
+        if whole is not None and any(t.head == whole and t.dep in ("acl", "relcl")
+                                     for t in self.tokens[whole + 1:min(self.hi, whole + 4)]):
+            return f"{name}: of a part"  # "half of the electricity generated by nuclear power": a part's share
+        return name
+
+    def _share_measure(self, cand: _Cand, verb_names: list[str]) -> str:
         lex, toks = self.lex, self.tokens
         for name in verb_names:
             if lex.applies_to.get(name) == "percent":

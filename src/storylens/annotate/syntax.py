@@ -369,7 +369,7 @@ def morph_analyzer(code: str):
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
-    except that a noun reading wins over a rare one when the word is capitalised."""
+    except that a noun reading wins over a rare one when the word is capitalised and a vocative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
     try:
@@ -377,6 +377,8 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     except (ImportError, ValueError, KeyError):
         return word.lower(), "X", ""
     p = parses[0]
+    if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
+        p = next((q for q in parses if q.tag.case != "voct"), p)
     tag = p.tag
     if tag.POS:
         pos = _UPOS.get(str(tag.POS), "X")

@@ -26,6 +26,8 @@ Republications (near-duplicate documents) are one voice, shown as ``republished_
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -246,7 +248,10 @@ def _place_key(where: str | None) -> str | None:
     from storylens.annotate.gazetteer import default_gazetteer, key
 
     entry = default_gazetteer().lookup(where)
-    return entry.name if entry else key(where)
+    if entry:
+        return entry.name
+    # Ukrainian г is h in Latin letters and Russian г is g (Enerhodar = Energodar), Є is ye or e
+    return re.sub(r"^ye", "e", re.sub(r"(?<![kszct])h", "g", key(where)))
 
 
 @lru_cache(maxsize=1)
