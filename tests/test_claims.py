@@ -598,3 +598,35 @@ def test_an_aside_between_a_source_and_its_verb_is_skipped():
     c = _one("A Reuters analysis, using data from the health ministry, estimated 1,194 excess deaths in May.",
              lang="en")
     assert c.by == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In the northern region, more than 100 munitions were fired over the past 24 hours, the governor said.", "en"),
+        ("The strongest storm to hit the coast in nearly 90 years destroyed 300 homes.", "en"),
+        ("За останні 24 години загинули 12 людей.", "uk"),
+    ],
+)
+def test_a_time_window_is_not_a_duration_claim(text, lang):
+    claims = _claims(text, lang=lang)
+    assert claims and not any(c.kind == "duration" for c in claims)
+
+
+def test_days_in_a_list_and_a_captions_date_are_not_claims():
+    assert _claims("The blasts, which occurred on August 4, 9, and 12, disrupted the dam, the agency said.",
+                   lang="en") == []
+    claims = _claims("Rescuers pulled 40 people from the rubble in the port, on June 13, 2022.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 40)]
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        ("The State Emergency Service has said more than 2,000 civilians have died.", "State Emergency Service"),
+        ("The government this week claimed to have regained more than 20 villages.", "government"),
+        ("Mayor Ana Silva pointed out that just 16 deaths were reported.", "Ana Silva"),
+    ],
+)
+def test_sources_of_perfect_and_phrasal_reporting_verbs(text, by):
+    assert by in (_one(text, lang="en").by or "")

@@ -189,8 +189,12 @@ class _Extractor:
         if index not in self.memo:
             a, b = self.spans[index]
             prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
-            verbs = [(t.start, t.end) for t in self.parse.tokens[slice(*_bounds(self.parse, a, b))]
-                     if t.pos == "VERB" and "VerbForm=Part" not in t.feats and "VerbForm=Inf" not in t.feats]
+            lo, hi = _bounds(self.parse, a, b)
+            tokens = self.parse.tokens
+            perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
+            verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
+                     if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
+                                                              and "VerbForm=Inf" not in t.feats))]
             self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
         return self.memo[index]
 
@@ -552,6 +556,8 @@ class _Reader:
             return None  # "5.7 per 100,000 people": a rate
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
+        if cand.kind == "duration" and self._window(m):
+            return None
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
@@ -599,7 +605,27 @@ class _Reader:
             return True  # a code: "AL 300", "MH 17"
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
             return False  # years "1987-2014": read as a date span below
+        months = _alt(self.lex.cues.get("months", {}).keys())
+        if not m.words and (m.figure or 0) <= 31 and re.search(
+                r"\b(?:" + months + r")\.?\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:\w+\s+)?$",
+                sent[max(0, a - 40):a], re.IGNORECASE) and not re.match(r"\s*,?\s*\d{4}", sent[b:]):
+            return True  # "on August 4, 9 and 12": a day in a list of days
         return self._in_name(m)
+
+    def _window(self, m: NumberMention) -> bool:
+        """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
+        години», or the span a superlative or a first is measured over ("the strongest storm in nearly 90
+        years", "for the first time in 20 years")."""
+        cues = self.lex.cues
+        before = self.sent[max(0, m.start - 30):m.start]
+        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
+            return True
+        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s*$", before, re.IGNORECASE):
+            return False
+        first = set(cues.get("first_words", []))
+        return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
+                   or self.tokens[k].text.lower() in first
+                   for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
 
     def _glued_unit(self, after: str) -> bool:
         word = re.match(r"[^\W\d_]+", after)
@@ -699,13 +725,16 @@ class _Reader:
 
     def _time_stamp(self, hit: DateMention) -> bool:
         """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
-        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.")."""
+        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.",
+        "…, in Mariupol, on June 13, 2022.")."""
         weekday = r"\b(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\b"
         if re.search(weekday, self.ex.text[max(0, hit.start - 14):hit.end], re.IGNORECASE):
             return True
         closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
         full = bool(hit.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit.value))
-        return full and closes is not None and self.ex.text[max(0, hit.start - 2):hit.start].strip() == ","
+        lead = r",\s*(?:(?:" + _alt(self.lex.cues.get("caption_prepositions", [])) + r")\s+)?$"
+        return full and closes is not None and re.search(lead, self.ex.text[max(0, hit.start - 8):hit.start],
+                                                         re.IGNORECASE) is not None
 
     def _counted_thing_follows(self, m: NumberMention) -> bool:
         i = self._token_from(m.num_end)
