@@ -630,3 +630,32 @@ def test_days_in_a_list_and_a_captions_date_are_not_claims():
 )
 def test_sources_of_perfect_and_phrasal_reporting_verbs(text, by):
     assert by in (_one(text, lang="en").by or "")
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The inspector leads a team of over a dozen experts sent to check the dam.", "en", "members: teams"),
+        ("Делегация из 12 экспертов прибыла на станцию.", "ru", "members: teams"),
+        ("A group of 50 protesters were detained in the square.", "en", "detained"),
+    ],
+)
+def test_a_group_of_n_counts_its_members_unless_something_happened_to_them(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_the_figure_and_the_number_of_refer_to_what_was_counted():
+    claims = _claims("A study estimated the number of deaths at 4,645 instead of the official figure of 64.",
+                     lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(4645, "killed"), (64, "killed")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The disaster-relief fund stands at $4.6 billion.", "en", "money: fund"),
+        ("Бюджет фонда составляет 5 млрд рублей.", "ru", "money: бюджет"),
+    ],
+)
+def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -1170,6 +1170,14 @@ class _Reader:
                 return False
         return False
 
+    def _group_before(self, m: NumberMention) -> str | None:
+        """The group a count is the size of: "a team of 12 experts", "делегация из 12 экспертов"."""
+        k = self._token_before(m)
+        if k is None or k - 1 < self.lo or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        thing = thing_at(self.lex, self.tokens, k - 1)[0] if is_noun(self.tokens[k - 1]) else None
+        return thing.name if thing is not None and thing.group else None
+
     def _token_before(self, m: NumberMention) -> int | None:
         i = self.ex.parse.at(self.s_start + m.start)
         return i - 1 if i is not None and i - 1 >= self.lo else None
@@ -1254,6 +1262,9 @@ class _Reader:
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
+            elif self._group_before(m) and (not by_verb or (cand.verb is not None and toks[cand.verb].dep in (
+                    "acl", "amod"))):  # "a team of over a dozen experts (sent to…)"; not "a group of 50 were detained"
+                cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
             elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
                 cand.subgroup = None
@@ -1276,6 +1287,8 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
+                self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
             if cand.measure and cand.measure.split(":")[0] in lex.of_subject | {"members"} and cand.measure != label:
@@ -1474,6 +1487,21 @@ class _Reader:
             i = obj
         return out
 
+    def _refer_back(self, cand: _Cand, previous: list[_Cand]) -> None:
+        """A figure whose counted noun only says "figure" or "number" counts what "the number of deaths" earlier
+        in the sentence names, else what the figure before it counted."""
+        toks = self.tokens
+        for i in range(self.lo, self._num_index(cand)):
+            if self._anaphoric(i) or self._quantity(i):
+                for j in self._of_chain(i)[1:]:
+                    named = measure_noun(self.lex, toks, j)
+                    if named:
+                        cand.measure, cand.source = named, "noun"
+                        cand.unit = self.lex.measure_units.get(named) or (
+                            "people" if self.lex.applies_to.get(named) == "people" else cand.unit)
+                        return
+        self._inherit(cand, previous, anaphora=True)
+
     def _anaphoric(self, i: int) -> bool:
         t = self.tokens[i]
         return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
@@ -1598,6 +1626,10 @@ class _Reader:
             return f"money: {toks[k].lemma}"
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
+        if cand.verb is not None:
+            subject = self._subject_of(cand.verb)  # "the relief fund stands at $4.6 billion": the fund's
+            if subject:
+                return f"money: {subject}"
         return "money"
 
     def _num_index(self, cand: _Cand) -> int:
