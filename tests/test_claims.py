@@ -659,3 +659,22 @@ def test_the_figure_and_the_number_of_refer_to_what_was_counted():
 )
 def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FILE - In this photo released by the ministry press service on July 22, 2022, soldiers fire a mortar.",
+        "I asked for an audit of the contract — Jane Doe (@janedoe) October 25, 2017",
+        "На фото, опубликованном 22 июля 2022 года, солдаты стреляют из миномета.",
+    ],
+)
+def test_a_photos_or_posts_time_stamp_is_not_a_date_claim(text):
+    lang = "ru" if "фото" in text else "en"
+    assert [c for c in _claims(text, lang=lang) if c.kind == "date"] == []
+
+
+def test_a_he_said_with_no_source_before_takes_the_person_named_last():
+    c = _one("Energy chief Petro Ivanenko spoke to reporters on Monday. The dam produced 20 per cent of the "
+             "country's electricity before the war, he said.", lang="en")
+    assert c.by == "Petro Ivanenko"

@@ -195,8 +195,18 @@ class _Extractor:
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
-            self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            if attr is not None and attr.by is None and attr.cue and index > 0:
+                attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
+            self.memo[index] = attr
         return self.memo[index]
+
+    def _person_before(self, start: int, end: int) -> str | None:
+        """ "…, he said": the person named last in the two sentences before, when the sentence before names no
+        source the pronoun could take."""
+        people = [e for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
+                  and len(e.text.split()) >= 2]
+        return people[-1].text if people else None
 
     def candidates(self, index: int) -> list[_Cand]:
         if index in self.cands:
@@ -732,6 +742,12 @@ class _Reader:
             return True
         closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
         full = bool(hit.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit.value))
+        if re.search(r"@\w+\)?\s*[—–-]?\s*$", self.ex.text[max(0, hit.start - 30):hit.start]):
+            return True  # a post's time stamp after its author's handle: "— Name (@name) October 25, 2017"
+        k = self.ex.parse.at(hit.start)
+        nouns = set(self.lex.cues.get("caption_nouns", []))
+        if k is not None and any(self.tokens[j].lemma in nouns for j in range(max(self.lo, k - 10), k)):
+            return True  # "In this photo released by the ministry on July 22, 2022"
         lead = r",\s*(?:(?:" + _alt(self.lex.cues.get("caption_prepositions", [])) + r")\s+)?$"
         return full and closes is not None and re.search(lead, self.ex.text[max(0, hit.start - 8):hit.start],
                                                          re.IGNORECASE) is not None
