@@ -678,3 +678,8 @@ def test_a_he_said_with_no_source_before_takes_the_person_named_last():
     c = _one("Energy chief Petro Ivanenko spoke to reporters on Monday. The dam produced 20 per cent of the "
              "country's electricity before the war, he said.", lang="en")
     assert c.by == "Petro Ivanenko"
+
+
+def test_a_voltage_is_a_measurement_not_a_count():
+    claims = _claims("The plant feeds the grid through four 750 kV lines.", lang="en")
+    assert [(c.kind, c.value, c.unit) for c in claims if c.value == 750] == [("measurement", 750, "kV")]

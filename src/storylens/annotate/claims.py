@@ -1687,7 +1687,7 @@ def _dimension(unit: str | None) -> str:
         base = _lex(code).measurements.get((unit or "").lower())
         if base:
             return {"km": "distance", "m": "length", "kg": "weight", "t": "weight", "l": "volume", "bbl": "volume",
-                    "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "km/h": "speed",
+                    "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "kV": "voltage", "km/h": "speed",
                     "mSv": "radiation dose"}.get(base[0], base[0])
     return unit or "measurement"
 
