@@ -1693,8 +1693,13 @@ def _dimension(unit: str | None) -> str:
 
 
 def _alt(words) -> str:
-    words = [w for w in words if w]
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return _alt_cached(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alt_cached(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first (built once per word list: it runs for every figure)."""
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
 
 
 @lru_cache(maxsize=64)
