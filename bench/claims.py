@@ -1,6 +1,7 @@
 """Numeric claims and claim groups on every development event corpus, scored by the shared scorer.
 
     .venv/bin/python bench/claims.py [--only SLUG ...] [--out DIR] [--reuse] [--no-event-scope] [--markdown]
+    .venv/bin/python bench/claims.py --out DIR --scale 1 4 16
 
 Runs ``storylens analyze`` on each corpus in ../shared/data/events into a fresh database (``--reuse``: keep
 the databases already in ``--out`` and only group the stored claims again, for work on relate/claims.py),
@@ -8,6 +9,10 @@ then scores figures, figure sets, verdicts and scope traps with ../shared/tools/
 groups depend on the stories step (off-event documents are another event): ``--no-event-scope`` groups as
 if every document were about the main event, which shows what the stories step costs or gains.
 The corpora are development data: the same scorer is run on corpora about other events.
+
+``--scale K …`` times the claim-groups step alone (``align``, process time) on the stored claims of every
+corpus in ``--out`` copied K times, each copy under other document ids and outlets (more voices in every
+series, the worst case for grouping), and prints the growth per 4x claims (target: sub-quadratic, <= 4.4x).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +77,28 @@ def run(slug: str, events: Path, out: Path, reuse: bool, event_scope: bool, verb
     return scores, seconds, text, analysis
 
 
+def scale(out: Path, factors: list[int]) -> None:
+    """Time ``align`` on the stored claims copied ``k`` times for each k in ``factors``."""
+    base = []
+    for db in sorted(out.glob("*.db")):
+        with Store(db) as store:
+            base += list(aligned_claims(CorpusView.of(store)))
+    if not base:
+        sys.exit(f"no databases in {out}: run bench/claims.py --out {out} first")
+    print("copies  claims  groups  seconds  growth")
+    last = None
+    for k in factors:
+        claims = [replace(c, id=f"{j}/{c.id}", doc=f"{j}/{c.doc}", source=f"{c.source} #{j}",
+                          doc_source=f"{c.doc_source} #{j}", origin=c.origin and f"{j}/{c.origin}")
+                  for j in range(k) for c in base]
+        started = time.process_time()
+        groups = align(claims)
+        seconds = time.process_time() - started
+        growth = f"{seconds / last[1]:.2f}x per {k / last[0]:.0f}x" if last else ""
+        print(f"{k}  {len(claims)}  {len(groups)}  {seconds:.2f}  {growth}")
+        last = (k, seconds)
+
+
 def fmt(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
@@ -84,7 +112,13 @@ def main() -> None:
     parser.add_argument("--no-event-scope", action="store_true", help="ignore the stories step's off-event flags")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the scorer's full output")
+    parser.add_argument("--scale", type=int, nargs="+", help="time claim grouping on the stores in --out copied K times")
     args = parser.parse_args()
+    if args.scale:
+        if not args.out:
+            sys.exit("--scale needs --out DIR with the databases of a previous run")
+        scale(args.out, args.scale)
+        return
     slugs = sorted(p.parent.name[:-5] for p in args.events.glob("*.gold/gold.json"))
     if args.only:
         slugs = [s for s in slugs if s in args.only]

@@ -131,3 +131,11 @@ def test_agreeing_runs_and_clashes_are_parts_of_their_series() -> None:
     assert parts[("h1", "h2")]["status"] == "agree" and parts[("h1", "h2")]["part_of"] == series[0]["id"]
     assert parts[("g1", "g2")]["status"] == "agree"
     assert parts[("o1", "o2")]["status"] == "conflict"
+
+
+def test_a_place_is_one_scope_across_transliterations() -> None:
+    from storylens.relate.claims import _place_key
+
+    assert _place_key("Enerhodar") == _place_key("Energodar") == _place_key("Энергодар")
+    assert _place_key("Horlivka") == _place_key("Gorlivka")
+    assert _place_key("Kharkiv") != _place_key("Kherson")

@@ -43,6 +43,7 @@ from storylens.annotate.measures import (
     verb_measures,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
+from storylens.annotate.gazetteer import is_country
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
@@ -188,10 +189,24 @@ class _Extractor:
         if index not in self.memo:
             a, b = self.spans[index]
             prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
-            verbs = [(t.start, t.end) for t in self.parse.tokens[slice(*_bounds(self.parse, a, b))]
-                     if t.pos == "VERB" and "VerbForm=Part" not in t.feats and "VerbForm=Inf" not in t.feats]
-            self.memo[index] = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            lo, hi = _bounds(self.parse, a, b)
+            tokens = self.parse.tokens
+            perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
+            verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
+                     if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
+                                                              and "VerbForm=Inf" not in t.feats))]
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            if attr is not None and attr.by is None and attr.cue and index > 0:
+                attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
+            self.memo[index] = attr
         return self.memo[index]
+
+    def _person_before(self, start: int, end: int) -> str | None:
+        """ "…, he said": the person named last in the two sentences before, when the sentence before names no
+        source the pronoun could take."""
+        people = [e for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
+                  and len(e.text.split()) >= 2]
+        return people[-1].text if people else None
 
     def candidates(self, index: int) -> list[_Cand]:
         if index in self.cands:
@@ -281,6 +296,8 @@ class _Extractor:
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
                                          + len(clause), lex, after_only=True) or self.place(
                     s_start, s_start + m.start, lex, after_only=False)
+            if claim.where is None and cand.verb is not None:
+                claim.where = self.object_place(cand.verb)
             if claim.where and claim.by and claim.where in claim.by:
                 claim.where = None  # "the Russian embassy in the US said": where the source sits
             out.append(claim)
@@ -313,6 +330,23 @@ class _Extractor:
         if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def object_place(self, verb: int) -> str | None:
+        """ "Shelling hit X, injuring nine": the place that is the object of the figure's verb, or of the verb
+        its clause hangs from (by the parse), is where it happened."""
+        tokens = self.parse.tokens
+        for _ in range(3):
+            for j in range(max(0, verb - 12), min(len(tokens), verb + 12)):
+                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj") and tokens[j].pos == "PROPN":
+                    e = next((e for e in self.entities if e.start <= tokens[j].start < e.end), None)
+                    if e is not None and (e.label in ("LOC", "MISC") or (len(e.text.split()) == 1 and e.label != "PER"
+                                                                             and _not_known_org(e.text))):
+                        return e.text
+            t = tokens[verb]
+            if t.dep not in ("advcl", "conj", "xcomp") or not (0 <= t.head < len(tokens)) or t.head == verb:
+                return None
+            verb = t.head
+        return None
 
     def possessive_place(self, start: int) -> str | None:
         """ "Puerto Rico’s 3.4 million residents": a place that owns the figure."""
@@ -356,7 +390,9 @@ class _Extractor:
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
                 if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
-                    out.append((e.start, e.end, e.text))
+                    named = self._compound_place(e, lex)
+                    if named:
+                        out.append(named)
         r = self.parse.between(start, end)
         tokens = self.parse.tokens
         i = r.start
@@ -376,6 +412,23 @@ class _Extractor:
             i += 1
         out.sort()
         return out
+
+    def _compound_place(self, e: EntityMention, lex: Lexicon) -> tuple[int, int, str] | None:
+        """The place an entity names where it modifies a noun (by the parse: a compound or modifier of the next
+        word): "the Kharkiv region" is the region, a scope of its own; "the US territory" or "the Russian
+        city" is a part of a country the text named elsewhere, and "the X site" is not a place: neither
+        gives a place."""
+        last = self.parse.at(e.end - 1)
+        if last is None or self.parse.tokens[last].dep not in ("compound", "amod"):
+            return e.start, e.end, e.text
+        head = self.parse.tokens[last].head
+        if not (last < head < len(self.parse.tokens)) or self.parse.tokens[head].pos != "NOUN" or any(
+                t.pos not in ("PROPN", "ADJ", "PUNCT") for t in self.parse.tokens[last + 1:head]):
+            return e.start, e.end, e.text
+        noun = self.parse.tokens[head]
+        if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
+            return None
+        return e.start, noun.end, self.text[e.start:noun.end]
 
 def _not_known_org(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
@@ -513,6 +566,8 @@ class _Reader:
             return None  # "5.7 per 100,000 people": a rate
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
+        if cand.kind == "duration" and self._window(m):
+            return None
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
@@ -560,7 +615,27 @@ class _Reader:
             return True  # a code: "AL 300", "MH 17"
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
             return False  # years "1987-2014": read as a date span below
+        months = _alt(self.lex.cues.get("months", {}).keys())
+        if not m.words and (m.figure or 0) <= 31 and re.search(
+                r"\b(?:" + months + r")\.?\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:\w+\s+)?$",
+                sent[max(0, a - 40):a], re.IGNORECASE) and not re.match(r"\s*,?\s*\d{4}", sent[b:]):
+            return True  # "on August 4, 9 and 12": a day in a list of days
         return self._in_name(m)
+
+    def _window(self, m: NumberMention) -> bool:
+        """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
+        години», or the span a superlative or a first is measured over ("the strongest storm in nearly 90
+        years", "for the first time in 20 years")."""
+        cues = self.lex.cues
+        before = self.sent[max(0, m.start - 30):m.start]
+        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
+            return True
+        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s*$", before, re.IGNORECASE):
+            return False
+        first = set(cues.get("first_words", []))
+        return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
+                   or self.tokens[k].text.lower() in first
+                   for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
 
     def _glued_unit(self, after: str) -> bool:
         word = re.match(r"[^\W\d_]+", after)
@@ -640,20 +715,42 @@ class _Reader:
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
-        cand.measure = f"date: {subj} {self.tokens[verb].lemma}" if subj else f"date: {self.tokens[verb].lemma}"
+        event = self._date_event(verb, m)
+        cand.measure = f"date: {subj} {event}" if subj else f"date: {event}"
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
 
+    def _date_event(self, verb: int, m: NumberMention) -> str:
+        """The event a year dates, by its canonical name where the language data has one ("adopted in 1986" and
+        "действующему с 1985 года" both date a law's enactment), else the verb's lemma."""
+        lemma = self.tokens[verb].lemma
+        since = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("since_words", [])) + r")\s*$",
+                          self.sent[max(0, m.start - 8):m.start], re.IGNORECASE)
+        for name, spec in self.lex.cues.get("date_events", {}).items():
+            if not name.startswith("_") and (lemma in spec.get("verbs", []) or (
+                    since and lemma in spec.get("since_verbs", []))):
+                return name
+        return lemma
+
     def _time_stamp(self, hit: DateMention) -> bool:
         """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
-        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.")."""
+        ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.",
+        "…, in Mariupol, on June 13, 2022.")."""
         weekday = r"\b(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\b"
         if re.search(weekday, self.ex.text[max(0, hit.start - 14):hit.end], re.IGNORECASE):
             return True
         closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
         full = bool(hit.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit.value))
-        return full and closes is not None and self.ex.text[max(0, hit.start - 2):hit.start].strip() == ","
+        if re.search(r"@\w+\)?\s*[—–-]?\s*$", self.ex.text[max(0, hit.start - 30):hit.start]):
+            return True  # a post's time stamp after its author's handle: "— Name (@name) October 25, 2017"
+        k = self.ex.parse.at(hit.start)
+        nouns = set(self.lex.cues.get("caption_nouns", []))
+        if k is not None and any(self.tokens[j].lemma in nouns for j in range(max(self.lo, k - 10), k)):
+            return True  # "In this photo released by the ministry on July 22, 2022"
+        lead = r",\s*(?:(?:" + _alt(self.lex.cues.get("caption_prepositions", [])) + r")\s+)?$"
+        return full and closes is not None and re.search(lead, self.ex.text[max(0, hit.start - 8):hit.start],
+                                                         re.IGNORECASE) is not None
 
     def _counted_thing_follows(self, m: NumberMention) -> bool:
         i = self._token_from(m.num_end)
@@ -661,7 +758,10 @@ class _Reader:
             t = self.tokens[j]
             if is_modifier(t) and not is_noun(t):
                 continue
-            return is_noun(t) and thing_at(self.lex, self.tokens, j)[0] is not None
+            # a known thing, or a noun in the genitive plural ("1194 умерших", "1743 затриманих"): a year is
+            # followed by a singular ("1986 года")
+            return is_noun(t) and (thing_at(self.lex, self.tokens, j)[0] is not None
+                                   or ("Case=Gen" in t.feats and "Number=Plur" in t.feats))
         return False
 
     def _event_verb(self, verb: int) -> bool:
@@ -902,8 +1002,17 @@ class _Reader:
     def _near_state(self, cand: _Cand, states: set[str]) -> bool:
         """ "eight years in prison", "9 лет заключения": a person-state word right by the duration."""
         i = self._num_index(cand)
-        return any(self.tokens[k].lemma in states or self.tokens[k].text.lower() in states
-                   for k in range(max(self.lo, i - 3), min(self.hi, i + 6)))
+        toks = self.tokens
+        relative = set(self.lex.cues.get("relative_pronouns", []))
+
+        def state(k: int) -> bool:
+            return toks[k].lemma in states or toks[k].text.lower() in states
+
+        if any(state(k) for k in range(max(self.lo, i - 3), min(self.hi, i + 6))):
+            return True
+        # "the prison, in which she spent 10 years": the state a relative clause refers back to
+        return any(state(k) and any(toks[j].lemma in relative for j in range(k + 1, i))
+                   for k in range(max(self.lo, i - 9), max(self.lo, i - 3)))
 
     def _person_subject(self, verb: int) -> bool:
         """Whether a person is the subject or object of the verb (or, without a parse, near it)."""
@@ -1001,6 +1110,8 @@ class _Reader:
                 k = j + 1
                 while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
                     k += 1
+                while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
+                    k = toks[k].head  # "a 14-member expert delegation": the delegation's members
                 if k < self.hi and is_noun(toks[k]):
                     noun = k
                     cand.members = True
@@ -1074,6 +1185,14 @@ class _Reader:
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep == "case"):
                 return False
         return False
+
+    def _group_before(self, m: NumberMention) -> str | None:
+        """The group a count is the size of: "a team of 12 experts", "делегация из 12 экспертов"."""
+        k = self._token_before(m)
+        if k is None or k - 1 < self.lo or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        thing = thing_at(self.lex, self.tokens, k - 1)[0] if is_noun(self.tokens[k - 1]) else None
+        return thing.name if thing is not None and thing.group else None
 
     def _token_before(self, m: NumberMention) -> int | None:
         i = self.ex.parse.at(self.s_start + m.start)
@@ -1159,6 +1278,9 @@ class _Reader:
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
+            elif self._group_before(m) and (not by_verb or (cand.verb is not None and toks[cand.verb].dep in (
+                    "acl", "amod"))):  # "a team of over a dozen experts (sent to…)"; not "a group of 50 were detained"
+                cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
             elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
                 cand.subgroup = None
@@ -1181,8 +1303,12 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
+                self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
+            if cand.measure and cand.measure.split(":")[0] in lex.of_subject | {"members"} and cand.measure != label:
+                cand.unit = "people"  # a team's size is its members, whether the text says experts, men or members
             if cand.measure and person and not cand.unit:
                 cand.unit = "people"
             if thing is not None and cand.measure and self._implied(thing, cand.measure):
@@ -1281,7 +1407,7 @@ class _Reader:
         """Whether the measure's own words name the thing ("employed" counts staff, "attackers" gunmen)."""
         nouns = {w for w, name in self.lex.measure_nouns.items() if name == measure}
         words = {w for w, t in self.lex.things.items() if t == thing}
-        return bool(nouns & words) or thing.measure == measure
+        return bool(nouns & words) or thing.measure == measure or self.lex.measure_units.get(measure) == thing.name
 
     def _composition(self, verb: int, name: str, label: str | None) -> str | None:
         """What a count of members measures, from the subject of the verb: the size of a force is troops, a
@@ -1377,6 +1503,21 @@ class _Reader:
             i = obj
         return out
 
+    def _refer_back(self, cand: _Cand, previous: list[_Cand]) -> None:
+        """A figure whose counted noun only says "figure" or "number" counts what "the number of deaths" earlier
+        in the sentence names, else what the figure before it counted."""
+        toks = self.tokens
+        for i in range(self.lo, self._num_index(cand)):
+            if self._anaphoric(i) or self._quantity(i):
+                for j in self._of_chain(i)[1:]:
+                    named = measure_noun(self.lex, toks, j)
+                    if named:
+                        cand.measure, cand.source = named, "noun"
+                        cand.unit = self.lex.measure_units.get(named) or (
+                            "people" if self.lex.applies_to.get(named) == "people" else cand.unit)
+                        return
+        self._inherit(cand, previous, anaphora=True)
+
     def _anaphoric(self, i: int) -> bool:
         t = self.tokens[i]
         return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
@@ -1398,6 +1539,14 @@ class _Reader:
         return False
 
     def _percent_measure(self, cand: _Cand, verb_names: list[str]) -> str:
+        name = self._share_measure(cand, verb_names)
+        whole = cand.noun
+        if whole is not None and any(t.head == whole and t.dep in ("acl", "relcl")
+                                     for t in self.tokens[whole + 1:min(self.hi, whole + 4)]):
+            return f"{name}: of a part"  # "half of the electricity generated by nuclear power": a part's share
+        return name
+
+    def _share_measure(self, cand: _Cand, verb_names: list[str]) -> str:
         lex, toks = self.lex, self.tokens
         for name in verb_names:
             if lex.applies_to.get(name) == "percent":
@@ -1493,6 +1642,10 @@ class _Reader:
             return f"money: {toks[k].lemma}"
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
+        if cand.verb is not None:
+            subject = self._subject_of(cand.verb)  # "the relief fund stands at $4.6 billion": the fund's
+            if subject:
+                return f"money: {subject}"
         return "money"
 
     def _num_index(self, cand: _Cand) -> int:
@@ -1534,14 +1687,19 @@ def _dimension(unit: str | None) -> str:
         base = _lex(code).measurements.get((unit or "").lower())
         if base:
             return {"km": "distance", "m": "length", "kg": "weight", "t": "weight", "l": "volume", "bbl": "volume",
-                    "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "km/h": "speed",
+                    "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "kV": "voltage", "km/h": "speed",
                     "mSv": "radiation dose"}.get(base[0], base[0])
     return unit or "measurement"
 
 
 def _alt(words) -> str:
-    words = [w for w in words if w]
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return _alt_cached(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alt_cached(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first (built once per word list: it runs for every figure)."""
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
 
 
 @lru_cache(maxsize=64)

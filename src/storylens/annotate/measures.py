@@ -42,6 +42,7 @@ class Thing:
     mass: bool = False  # electricity, water: what a share goes without, never counted ("2 major powers")
     unit: str | None = None
     measure: str | None = None  # what a bare count of it means ("3,000 troops" → troops)
+    group: bool = False  # a team, a delegation: "a team of 12 experts" counts its members
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Lexicon:
 def _add_lexicon(lex: Lexicon, code: str) -> None:
     for name, spec in lang.cues(code, "things").get("things", {}).items():
         thing = Thing(name, person=bool(spec.get("person")), generic=bool(spec.get("generic")), unit=spec.get("unit"),
-                      measure=spec.get("measure"), mass=bool(spec.get("mass")))
+                      measure=spec.get("measure"), mass=bool(spec.get("mass")), group=bool(spec.get("group")))
         for word in spec.get("words", []):
             lex.things.setdefault(word.lower(), thing)
     data = lang.cues(code, "measures")

@@ -271,7 +271,8 @@ class Parser:
                 kept[i] = len(tokens)
                 head = i + int(heads[i]) if heads is not None else i
                 tag = t.tag_
-                feats = "VerbForm=Part" if tag in ("VBN", "VBG") else "VerbForm=Inf" if tag == "VB" else ""
+                feats = ("VerbForm=Part" if tag in ("VBN", "VBG") else "VerbForm=Inf" if tag == "VB"
+                         else "Degree=Sup" if tag in ("JJS", "RBS") else "")
                 tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower() or t.lower_, t.pos_, t.dep_,
                                     head if head != i else -1, feats))
             # spaCy counts whitespace tokens too: renumber heads over the kept tokens
@@ -369,7 +370,7 @@ def morph_analyzer(code: str):
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
-    except that a noun reading wins over a rare one when the word is capitalised."""
+    except that a noun reading wins over a rare one when the word is capitalised and a vocative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
     try:
@@ -377,6 +378,8 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     except (ImportError, ValueError, KeyError):
         return word.lower(), "X", ""
     p = parses[0]
+    if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
+        p = next((q for q in parses if q.tag.case != "voct"), p)
     tag = p.tag
     if tag.POS:
         pos = _UPOS.get(str(tag.POS), "X")

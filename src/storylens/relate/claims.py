@@ -26,6 +26,8 @@ Republications (near-duplicate documents) are one voice, shown as ``republished_
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -246,7 +248,10 @@ def _place_key(where: str | None) -> str | None:
     from storylens.annotate.gazetteer import default_gazetteer, key
 
     entry = default_gazetteer().lookup(where)
-    return entry.name if entry else key(where)
+    if entry:
+        return entry.name
+    # Ukrainian г is h in Latin letters and Russian г is g (Enerhodar = Energodar), Є is ye or e
+    return re.sub(r"^ye", "e", re.sub(r"(?<![kszct])h", "g", key(where)))
 
 
 @lru_cache(maxsize=1)
@@ -360,8 +365,11 @@ def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
     for run in runs:
         run = sorted(run, key=lambda c: -(c.figure or 0.0))
         partial = set()
-        for big, small in combinations(run, 2):
-            if (big.doc == small.doc and not hedge_kind(big.hedge) and not hedge_kind(small.hedge)
+        by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
+        for c in run:
+            by_doc[c.doc].append(c)
+        for big, small in (pair for same_doc in by_doc.values() for pair in combinations(same_doc, 2)):
+            if (not hedge_kind(big.hedge) and not hedge_kind(small.hedge)
                     and small.source != small.doc_source and small.source != big.source
                     and (small.figure or 0.0) * PARTIAL_RATIO <= (big.figure or 0.0)):
                 partial.add(small.id)  # "the courts arrested 1,743" beside the ministry's 7,939
@@ -381,11 +389,15 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
         return []
     out: list[tuple[list[AlignedClaim], str]] = []
     run: list[AlignedClaim] = []
+    reach = float("inf")  # the lowest upper bound in the run: sorted by lower bound, c fits all iff c.lo <= it
     for c in sorted(members, key=lambda c: c.interval()[0]):
-        if run and not all(compatible(c, r) for r in run):
+        lo, hi = c.interval()
+        if run and lo > reach:
             out.append((run, "agree"))
             run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
+            reach = min((r.interval()[1] for r in run), default=float("inf"))
         run.append(c)
+        reach = min(reach, hi)
     if run:
         out.append((run, "agree"))
     # agreement needs two reports: two voices, or one voice carried by two outlets
@@ -406,25 +418,39 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
 
 
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
+    """Compares the series' distinct figures (interval, stated date, date used), not every pair of claims:
+    news repeats its figures, so the pairs grow with the figures a series holds, not with its reports."""
     voices = {c.voice for c in members}
     if len(voices) == 1:
         return "single_source", f"all {len(members)} figure(s) come from {members[0].source}"
-    real = {c.id: c.date for c in members}
     dates = _dates_with_inferred(members)
     dated = [c for c in members if c.date]
+    dated_lo = min((d.interval()[0] for d in dated), default=None)
+    dated_hi = max((d.interval()[1] for d in dated), default=None)
+    moving = len({c.date for c in dated}) >= 2
+    figures: dict[tuple, list[AlignedClaim]] = {}
+    for c in members:
+        figures.setdefault((c.interval(), c.date, dates[c.id]), []).append(c)
+    said = {key: {(c.voice, c.doc) for c in group} for key, group in figures.items()}
+
+    def inside(c: AlignedClaim) -> bool:  # within the range a dated series moved through
+        lo, hi = c.interval()
+        return dated_lo is not None and dated_lo <= hi and lo <= dated_hi
+
     conflicts, moves = [], []
-    for a, b in combinations(members, 2):
-        if compatible(a, b) or a.voice == b.voice and a.doc == b.doc:
-            continue
+    for ka, kb in combinations(figures, 2):
+        a, b = figures[ka][0], figures[kb][0]
+        if compatible(a, b) or (len(said[ka]) == 1 and said[ka] == said[kb]):
+            continue  # compatible, or one voice in one document
         if a.kind in STATIC_KINDS:
             conflicts.append((a, b))  # a distance or a date of an event does not move with the news
             continue
-        undated = [c for c in (a, b) if not real[c.id]]
-        if undated and len({c.date for c in dated}) >= 2 and all(_inside_dated_range(c, dated) for c in undated):
+        undated = [c for c in (a, b) if not c.date]
+        if undated and moving and all(inside(c) for c in undated):
             continue  # an undated figure inside the range a dated series moved through
         da, db = dates[a.id], dates[b.id]
         if da and db and da != db:
-            moves.append((a, b) if da < db else (b, a))
+            moves.append((ka, kb) if da < db else (kb, ka))
         else:
             conflicts.append((a, b))
     if conflicts:
@@ -433,14 +459,9 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
         return "conflict", (f"{_say(a)} and {_say(b)} cannot both hold"
                             + (f" at {dates[a.id]}" if same_day else " (no date separates them)"))
     if moves:
-        steps = sorted({(dates[a.id], _say(a)) for a, _ in moves} | {(dates[b.id], _say(b)) for _, b in moves})
+        steps = sorted({(dates[c.id], _say(c)) for pair in moves for key in pair for c in figures[key]})
         return "evolving", "the figure moved over time: " + " → ".join(f"{say} on {date}" for date, say in steps)
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
-
-
-def _inside_dated_range(c: AlignedClaim, dated: list[AlignedClaim]) -> bool:
-    lo, hi = c.interval()
-    return bool(dated) and min(d.interval()[0] for d in dated) <= hi and lo <= max(d.interval()[1] for d in dated)
 
 
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
@@ -448,10 +469,13 @@ def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
     so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts."""
     dates = {c.id: c.date for c in members}
     dated = [c for c in members if c.date]
+    latest: dict[tuple[float, float], str | None] = {}  # one search per distinct interval
     for c in members:
         if not c.date:
-            matches = sorted((d.date for d in dated if compatible(c, d)), reverse=True)
-            dates[c.id] = matches[0] if matches else None
+            key = c.interval()
+            if key not in latest:
+                latest[key] = max((d.date for d in dated if compatible(c, d)), default=None)
+            dates[c.id] = latest[key]
     return dates
 
 
