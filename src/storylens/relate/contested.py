@@ -419,19 +419,33 @@ def _norm(text: str) -> str:
 
 
 def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list[tuple[Statement, float]]:
-    """Best first, one copy of a text per source (syndicated copies and repeats are one statement,
-    shown at its first place in the document)."""
+    """Best first, one copy of a text per source (syndicated copies, repeats and a title that runs
+    into its first sentence are one statement, shown at its shortest, first place), each source's
+    best before any source's second."""
     best: dict[tuple[str, str], tuple[Statement, float]] = {}
-    first: dict[tuple[str, str], Statement] = {}
-    for s, p in statements:
-        key = (s.source, _norm(s.text))
-        if key not in best or p > best[key][1]:
+    for s, p in sorted(statements, key=lambda t: (len(_norm(t[0].text)), t[0].doc.id, t[0].start)):
+        text = _norm(s.text)
+        key = next((k for k in best if k[0] == s.source and k[1] in text), (s.source, text))
+        if key not in best:
             best[key] = (s, p)
-        if key not in first or (s.doc.id, s.start) < (first[key].doc.id, first[key].start):
-            first[key] = s
-    out = [(first[key], p) for key, (_, p) in best.items()]
-    return sorted(out, key=lambda t: -t[1])[:limit]
+        elif p > best[key][1]:
+            best[key] = (best[key][0], p)
+    out = sorted(best.values(), key=lambda t: -t[1])
+    rank: dict[str, int] = defaultdict(int)  # as many sources as fit: each source's best first
+    order = []
+    for s, p in out:
+        order.append((rank[s.source], -p, len(order)))
+        rank[s.source] += 1
+    return [out[k] for *_, k in sorted(order)][:limit]
 
+
+def topic_words(units: list[Statement], settings: ContestedSettings) -> frozenset[str]:
+    """Stems in more than ``topic_share`` of the statements: the corpus's place and main actors."""
+    df: dict[str, int] = defaultdict(int)
+    for u in units:
+        for st in u.stems:
+            df[st] += 1
+    return frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
 
 
 def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = None,
@@ -439,11 +453,7 @@ def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = N
     """Contested statements and changes of account in the analysis schema's ``contested`` shape."""
     settings = settings or ContestedSettings()
     units = statements(docs, anns)
-    df: dict[str, int] = defaultdict(int)
-    for u in units:
-        for st in u.stems:
-            df[st] += 1
-    topic = frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
+    topic = topic_words(units, settings)
     found = acts([u for u in units if _candidate(u, settings)])
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
     for n, item in enumerate(items, start=1):

@@ -72,6 +72,7 @@ class _Words:
     skip: frozenset[str]  # lemmas that are no act of their own (say, be, become)
     blame: frozenset[str]  # stems of verbs that lay an act on someone ("accused X of…")
     negative: frozenset[str]  # stems of verbs that negate the act they govern ("refused to give")
+    locative: frozenset[str]  # prepositions that place a copula's subject somewhere ("are *at* the plant")
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +83,8 @@ def _words(code: str) -> _Words:
                   tuple(d.get("party_suffixes", [])),
                   frozenset(w.lower() for w in d.get("not_acts", [])),
                   frozenset(w.lower()[:STEM] for w in d.get("blame", [])),
-                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])))
+                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])),
+                  frozenset(w.lower() for w in d.get("locative", [])))
 
 
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
@@ -204,6 +206,11 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             return subject(v.head if v.dep_ != "pcomp" else v.head.head, seen + 1)
         return None
 
+    def governed_acts(v) -> list:
+        """The acts a verb governs: "tried to *leave*", "barred from *leaving*"."""
+        inner = args(v, {"xcomp"}) + [g for prep in args(v, {"prep"}) for g in prep.children if g.dep_ == "pcomp"]
+        return [g for g in inner if g.pos_ == "VERB"]
+
     def phrase(tok) -> list[_Tok]:
         head = _en_tok(tok)
         return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
@@ -222,6 +229,7 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         agent_tok = subject(v)
         agent = phrase(agent_tok) if agent_tok is not None else []
         patient = [x for a in args(v, _EN_PATIENT) for x in phrase(a) if x.lemma[:STEM] not in c.light]
+        patient += [_en_tok(g) for g in governed_acts(v)]  # "barred her from *leaving*": what is barred
         oblique = [x for prep in args(v, {"prep"}) for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
         if light is not None:  # "took part in the fighting *at the plant*": the noun's own complements
             oblique += [x for prep in inner.children if prep.dep_ == "prep" for g in prep.children
@@ -242,6 +250,16 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                 speaker = phrase(subj)
                 break
         out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
+    for b in sdoc:  # being somewhere: "500 soldiers are at the port with armoured vehicles"
+        places = [g for prep in args(b, {"prep"}) if prep.lower_ in words.locative for g in prep.children
+                  if g.dep_ == "pobj"]
+        if b.lemma_ != "be" or not places or (agent_tok := subject(b)) is None:
+            continue
+        oblique = [x for prep in args(b, {"prep"}) for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
+        oblique += [x for p in places for prep in args(p, {"prep"}) for g in prep.children if g.dep_ == "pobj"
+                    for x in phrase(g)]  # "at the port *with armoured vehicles*"
+        out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
+                          _en_tok(places[0])))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
@@ -357,6 +375,8 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
                     and (direct(j) or case(toks[j][1]) in ("gent", "loct", "datv", "ablt"))]
             objs = sorted(objs, key=lambda j: abs(j - k))[:2]
             patient = [x for j in objs if direct(j) for x in phrase(j)]
+            patient += [toks[j][0] for j in range(k + 1, min(len(toks), k + 3))  # «запрещено *покидать*»
+                        if clause_of[j] == cl and toks[j][1] is not None and toks[j][1].tag.POS == "INFN"]
             oblique = [x for j in objs if not direct(j) for x in phrase(j)]
         else:  # «обстрел станции», «российские удары»
             mods = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
