@@ -215,7 +215,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     specific = (agents | patients) - topic
     common = len((agents | patients) & topic)
     if (fa.asserts and fb.rejects) or (fa.rejects and fb.asserts):
-        if apart or not (specific or (agents and patients)):
+        if _different_agents(fa, fb, code) or not (specific or (agents and patients)):
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
@@ -225,7 +225,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     return None
 
 
-_PARTIES = frozenset({"place", "org"})  # who an act is laid on in an attribution dispute: countries, peoples, bodies
+_PARTIES = frozenset({"country", "place", "org"})  # who an act is laid on in an attribution dispute
 
 
 def _blames(act: Act) -> bool:
@@ -244,6 +244,16 @@ def _conflict(fa: Frame, fb: Frame, code: str) -> bool:
     A common noun and a name may be one thing ("the country" / "Pakistan"): no conflict then."""
     return bool(fa.patient and fb.patient and fa.named_patient == fb.named_patient
                 and not _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code))
+
+
+def _different_agents(fa: Frame, fb: Frame, code: str) -> bool:
+    """Do the two acts name different agents ("Bossert pushed back" / "Long did not push back";
+    "the government played no role" / "politics played a role")? Then one does not deny the other.
+    An act without an agent ("the plant was shelled") may be anyone's, and a common noun may stand
+    for a name ("the president" / "Kazakhstan")."""
+    named = fa.names and fb.names and not _shared(fa.names, fb.names, code)
+    common = fa.agent and fb.agent and not fa.names and not fb.names and not _shared(fa.agent, fb.agent, code)
+    return bool(named or common)
 
 
 def _apart(fa: Frame, fb: Frame, code: str) -> bool:
