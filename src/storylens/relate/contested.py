@@ -249,11 +249,18 @@ def _conflict(fa: Frame, fb: Frame, code: str) -> bool:
 def _different_agents(fa: Frame, fb: Frame, code: str) -> bool:
     """Do the two acts name different agents ("Bossert pushed back" / "Long did not push back";
     "the government played no role" / "politics played a role")? Then one does not deny the other.
-    An act without an agent ("the plant was shelled") may be anyone's, and a common noun may stand
-    for a name ("the president" / "Kazakhstan")."""
+    An act without an agent ("the plant was shelled") may be anyone's, a common noun may stand for a
+    name ("the president" / "Kazakhstan"), and one who denies an act speaks for whoever did it
+    ("the ministry denied deploying vehicles" / "mercenaries are there with vehicles")."""
     named = fa.names and fb.names and not _shared(fa.names, fb.names, code)
-    common = fa.agent and fb.agent and not fa.names and not fb.names and not _shared(fa.agent, fb.agent, code)
+    common = (fa.agent and fb.agent and not fa.names and not fb.names and not _speaks_for(fa) and not _speaks_for(fb)
+              and not _shared(fa.agent, fb.agent, code))
     return bool(named or common)
+
+
+def _speaks_for(f: Frame) -> bool:
+    """A denial whose agent is its speaker ("the ministry denied deploying"): the speaker stands for its side."""
+    return f.denied and bool(f.agent) and f.agent <= f.speaker
 
 
 def _apart(fa: Frame, fb: Frame, code: str) -> bool:

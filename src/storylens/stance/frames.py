@@ -420,7 +420,8 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             objs = sorted(objs, key=lambda j: abs(j - k))[:2]
             patient = [x for j in objs if direct(j) for x in phrase(j)]
             patient += [toks[j][0] for j in range(k + 1, min(len(toks), k + 3))  # «запрещено *покидать*»
-                        if clause_of[j] == cl and toks[j][1] is not None and toks[j][1].tag.POS == "INFN"]
+                        if clause_of[j] == cl and toks[j][1] is not None
+                        and (toks[j][1].tag.POS == "INFN" or "infn" in toks[j][1].tag.grammemes)]
             oblique = [x for j in objs if not direct(j) for x in phrase(j)]
         else:  # «обстрел станции», «российские удары»
             mods = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
@@ -433,7 +434,7 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
         near = [toks[j][0].lemma[:STEM] for j in range(max(0, k - 3), k) if clause_of[j] == cl]
         modal = any(w.startswith(m) for w in near for m in words.modal)
         refused = t.verb and any(w.startswith(m) for w in near for m in words.negative)
-        if p is not None and p.tag.POS == "INFN" and not refused and not any(
+        if p is not None and (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and not refused and not any(
                 w.startswith(m) for w in near for m in words.implicative):
             modal = True  # «решили не приговаривать», «обязавшись не выпускать»: meant, not done
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
