@@ -147,9 +147,11 @@ def _resolve(head: _Tok, phrase: list[_Tok], before: list[tuple[_Tok, list[_Tok]
 
 def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list[_Tok], oblique: list[_Tok],
            modal: bool, speaker: list[_Tok], neg: list[tuple[int, int]], den: list[tuple[int, int]],
-           light: _Tok | None = None, refused: bool = False) -> Frame:
+           light: _Tok | None = None, refused: bool = False, no_object: bool = False) -> Frame:
     at = [pred.start] + ([light.start] if light is not None else [])
-    negated = any(a <= p < b for a, b in neg for p in at) ^ refused
+    # "do not have any *heavy* weapons": a negation reaching a word between the light verb and its noun
+    between = light is not None and any(min(pred.start, light.start) <= a < max(pred.start, light.start) for a, _ in neg)
+    negated = (any(a <= p < b for a, b in neg for p in at) or between or no_object) ^ refused
     denied = any(a <= p < b for a, b in den for p in at)
     drop = {lemma[:STEM]}
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
@@ -245,7 +247,7 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                           and t.lemma_.lower()[:STEM] not in c.light and t.i > v.i), None)
             if inner is None:
                 continue
-            light, lemma = _en_tok(v), inner.lemma_.lower()
+            light, lemma = _en_tok(inner), inner.lemma_.lower()
         agent_tok = subject(v)
         agent = phrase(agent_tok) if agent_tok is not None else []
         patient = [x for a in args(v, _EN_PATIENT) for x in phrase(a) if x.lemma[:STEM] not in c.light]
@@ -274,9 +276,10 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                     and (subj := subject(node)) is not None):
                 speaker = phrase(subj)
                 break
-        refused ^= any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
-                       for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
-        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
+        no_object = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
+                        for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused,
+                          no_object))
     for b in sdoc:  # being somewhere: "500 soldiers are at the port with armoured vehicles"
         places = [g for prep in args(b, {"prep"}) if prep.lower_ in words.locative for g in prep.children
                   if g.dep_ == "pobj"]
@@ -297,7 +300,9 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         patient = [x for word, x in preps if word == "of"]
         oblique = [x for word, x in preps if word != "of"]
         if agent or patient:
-            out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den))
+            no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)  # "No weapons at…"
+            out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den,
+                              no_object=no))
     return out
 
 
