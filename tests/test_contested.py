@@ -264,6 +264,9 @@ def test_accusing_is_no_act_and_no_negates_through_its_object() -> None:
     assert "accuse" not in _frames("Kyiv accused Moscow of shelling the bridge.")
     assert _frames("Kyiv accused Moscow of shelling the bridge.")["shell"].agent == {"mosco"}
     assert _frames("The mayor played no role in the contract.")["play"].rejects
+    assert _frames("The rebels said they do not have any heavy artillery near the dam.")["artillery"].rejects
+    assert _frames("No rebel artillery near the dam, say officials")["artillery"].rejects
+    assert _frames("The rebels have heavy artillery near the dam.")["artillery"].asserts
 
 
 def test_a_side_shows_each_sources_best_first_and_a_title_once() -> None:
