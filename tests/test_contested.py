@@ -265,7 +265,7 @@ def test_accusing_is_no_act_and_no_negates_through_its_object() -> None:
     assert _frames("Kyiv accused Moscow of shelling the bridge.")["shell"].agent == {"mosco"}
     assert _frames("The mayor played no role in the contract.")["play"].rejects
     assert _frames("The rebels said they do not have any heavy artillery near the dam.")["artillery"].rejects
-    assert _frames("No rebel artillery near the dam, say officials")["artillery"].rejects
+    assert _frames("No Ruritanian artillery near the dam, officials say")["artillery"].rejects
     assert _frames("The rebels have heavy artillery near the dam.")["artillery"].asserts
 
 
