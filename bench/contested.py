@@ -7,6 +7,9 @@
 With ``--stores``, each ``<slug>.db`` there (written by bench/events.py) gets the contested step
 run again on what it stores; ``analysis.json`` is rewritten beside it and the shared scorer's
 ``contested`` line printed; ``-v`` lists every item (kind, both sides) for judging by hand.
+With ``--trace``, every gold contested statement of those stores is followed through the step's
+stages (its document off-event? a statement? a candidate? its frames; each yes/no pair: same
+block? voices apart? judged? cosine?; the item that holds it), to say which stage loses it.
 With ``--sizes``, generated corpora (bench/ingest.py's generator, half about made-up events) are
 cleaned and the step is timed on their documents without annotations (every sentence is then a
 candidate claim: more work than on an annotated store). The last line is
@@ -62,6 +65,90 @@ def rescore(stores: Path, events: Path, verbose: bool) -> None:
                         print(f"      {side:>5} {ev['source'][:18]:18} {ev['text'][:160]!r}")
 
 
+def _span(text: str, quote: str) -> tuple[int, int] | None:
+    """The quote's span in ``text``, white space normalised (as the shared scorer reads it)."""
+    import re
+
+    pattern = r"\s+".join(re.escape(w) for w in quote.split())
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+def trace(stores: Path, events: Path) -> None:
+    """Which stage of the contested step loses each gold statement (see the module's docstring)."""
+    import json
+
+    from storylens.config import ContestedSettings
+    from storylens.relate import CorpusView
+    from storylens.relate import contested as c
+    from storylens.relate.embeddings import encode
+
+    settings = ContestedSettings()
+    for db in sorted(stores.glob("*.db")):
+        gold_path = events / f"{db.stem}.gold" / "gold.json"
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text())
+        with Store(db) as store:
+            view = CorpusView.of(store)
+            pairs = list(view.annotated())
+            items = store.relations("contested")
+        docs = [d for d, _ in pairs]
+        by_file = {Path(d.origin).name: d for d in docs}
+        main = [d for d in docs if d.id not in view.off_event]
+        units = c.statements(main, {d.id: a for d, a in pairs})
+        every = c.statements(docs, {d.id: a for d, a in pairs})
+        topic = c.topic_words(units, settings)
+        print(f"== {db.stem}")
+        for prop in gold.get("contested", []):
+            print(f"-- {prop['id']}: {prop['proposition']}")
+            sides: dict[str, list] = {"yes": [], "no": []}
+            for pol in ("yes", "no"):
+                for q in prop[pol]:
+                    doc = by_file.get(q["file"])
+                    span = _span(doc.text, q["quote"]) if doc else None
+                    if span is None:
+                        print(f"   {pol} {q['file']}: quote not in the cleaned text")
+                        continue
+                    off = " OFF-EVENT" if doc.id in view.off_event else ""
+                    hit = [u for u in every if u.doc.id == doc.id and u.start < span[1] and span[0] < u.end]
+                    if not hit:
+                        print(f"   {pol} {q['file']}{off}: no statement (too short/long, question or condition)")
+                        continue
+                    for u in hit:
+                        cand = c._candidate(u, settings)
+                        found = c.acts([u]) if cand else []
+                        print(f"   {pol} {q['file']}{off}: cw={u.checkworthiness} cand={cand} voice={u.voice!r} "
+                              f"{u.text[:110]!r}")
+                        for a in found:
+                            f = a.frame
+                            pol_ = "+" if f.asserts else "-" if f.rejects else "?"
+                            print(f"        {pol_} {f.predicate} ag={sorted(f.agent)} pa={sorted(f.patient)} "
+                                  f"ob={sorted(f.oblique)} names={sorted(f.names)} voice={a.voice!r}")
+                        sides[pol] += found
+            vecs = {}
+            for a in sides["yes"]:
+                for b in sides["no"]:
+                    same = bool(c._predicate_keys(a) & c._predicate_keys(b)) and bool(
+                        c._keys(a.frame.arguments, a.lang) & c._keys(b.frame.arguments, b.lang))
+                    judged = c._judge(a, b, topic) if c._voices_apart(a, b) else "same voice"
+                    if judged is None or not same:
+                        continue
+                    for s in (a.statement, b.statement):
+                        vecs.setdefault(id(s), encode([s.text])[0])
+                    cos = float(vecs[id(a.statement)] @ vecs[id(b.statement)])
+                    print(f"   pair {a.frame.predicate}/{b.frame.predicate}: block={same} judged={judged} cos={cos:.2f}")
+            for item in items:
+                for side, evs in item["sides"].items():
+                    for ev in evs:
+                        for pol in ("yes", "no"):
+                            for q in prop[pol]:
+                                doc = by_file.get(q["file"])
+                                span = _span(doc.text, q["quote"]) if doc else None
+                                if span and ev["doc"] == doc.id and ev["start"] < span[1] and span[0] < ev["end"]:
+                                    print(f"   in {item['id']} side {side}: gold {pol} {q['file']}")
+
+
 def growth(sizes: list[int]) -> None:
     from ingest import build_corpus  # bench/ingest.py
 
@@ -92,11 +179,14 @@ def main() -> None:
     parser.add_argument("--stores", type=Path, help="a bench/events.py --out folder")
     parser.add_argument("--events", type=Path, default=SHARED / "data" / "events")
     parser.add_argument("--sizes", nargs="*", type=int, default=[])
+    parser.add_argument("--trace", action="store_true", help="follow each gold statement through the stages")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if not args.stores and not args.sizes:
         parser.error("give --stores DIR or --sizes N …")
-    if args.stores:
+    if args.stores and args.trace:
+        trace(args.stores, args.events)
+    elif args.stores:
         rescore(args.stores, args.events, args.verbose)
     if args.sizes:
         growth(args.sizes)

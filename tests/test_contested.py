@@ -191,3 +191,96 @@ def test_a_reported_denial_speaks_in_its_speakers_voice() -> None:
     items = find_contested([claim, denial])
     assert len(items) == 1
     assert items[0]["sides"]["no"][0]["voice"].startswith("Capital Wire@")
+
+
+# ------------------------------------------------------------------ round 3: what loses a statement, what makes a wrong item
+
+
+def test_what_a_verb_forbids_is_part_of_its_patient() -> None:
+    barred = _doc("The court barred the journalist from leaving the country.", "Morning Post")
+    free = _doc("The journalist is not barred from leaving the country, the interior ministry said.", "State Wire")
+    assert [_sides(i) for i in find_contested([barred, free])] == [{"yes": ["Morning Post"], "no": ["State Wire"]}]
+    assert "leave" in _frames("The court barred the journalist from leaving the country.")["bar"].patient
+    ru = _frames("Журналисту запрещено покидать страну.", "ru")["запретить"]
+    assert {"покид", "стран"} <= ru.patient and ru.asserts
+    yes = _doc("Журналисту запрещено покидать страну.", "Вечерние вести", language="ru")
+    no = _doc("МВД: журналисту не запрещено покидать страну.", "Новости дня", language="ru")
+    assert [_sides(i) for i in find_contested([yes, no])] == [{"yes": ["Вечерние вести"], "no": ["Новости дня"]}]
+
+
+def test_being_somewhere_is_an_act_a_denial_of_deploying_meets() -> None:
+    there = _doc("About 300 foreign mercenaries are at the airport with armoured vehicles, the mayor said.", "City Desk")
+    denied = _doc("The defence ministry denied deploying any armoured vehicles at the airport.", "Defence Wire")
+    items = find_contested([there, denied])
+    assert [_sides(i) for i in items] == [{"yes": ["City Desk"], "no": ["Defence Wire"]}]
+    be = _frames("About 300 foreign mercenaries are at the airport with armoured vehicles.")["be_at"]
+    assert "merce" in be.agent and {"airpo", "vehic"} <= be.oblique and be.asserts
+    assert _frames("The mercenaries are not at the airport.")["be_at"].rejects
+
+
+def test_a_label_that_is_an_acts_object_denies_nothing() -> None:
+    from storylens.stance.cues import cues
+
+    assert cues("en").find("refute", 'Officials said the rebels were planning a "provocation" at the dam.') == []
+    assert cues("en").find("refute", "The ministry called the video a provocation.")  # a label of a report still is
+    assert cues("ru").find("refute", "Военные готовят провокацию на плотине.") == []
+    assert cues("uk").find("refute", "Військові готують провокацію на греблі.") == []
+    plan = _frames('Officials said the rebels were planning a "provocation" at the dam.')["plan"]
+    assert plan.asserts and not plan.denied
+
+
+def test_different_agents_do_not_deny_each_other() -> None:
+    a = _doc("Mr. Ortega criticised the relief plan on Tuesday.", "Island Times")
+    b = _doc("Mr. Hale did not criticise the relief plan, his office said.", "Harbour News")
+    assert find_contested([a, b]) == []  # two people; the honorific names neither
+    c = _doc("The pilots' union called a strike at the airport on Monday.", "Air Wire")
+    d = _doc("The cabin crew did not call a strike at the airport on Monday.", "Travel Desk")
+    assert find_contested([c, d]) == []  # pilots are not cabin crew
+    lawyer = _doc("Адвокат, который защищал журналистку в суде, покинул страну.", "Вечерние вести", language="ru")
+    denial = _doc("МИД опроверг, что журналистка покинула страну.", "Новости дня", language="ru")
+    assert find_contested([lawyer, denial]) == []  # the lawyer left, not the journalist
+    assert "адвок" in _frames("Адвокат, который защищал журналистку в суде, покинул страну.", "ru")["покинуть"].agent
+
+
+def test_a_capital_is_not_a_party_apart_from_its_country() -> None:
+    a = _doc("Norway accused Sweden of closing the northern border crossing.", "Oslo Daily")
+    b = _doc("Stockholm closed the northern border crossing, Norwegian officials said.", "Bergen Post")
+    assert find_contested([a, b]) == []  # both lay it on the same side
+
+
+def test_a_promise_or_a_decision_is_meant_not_done() -> None:
+    promised = _doc("The government promised not to close the opposition newspaper.", "Press Watch")
+    closed = _doc("The government closed the opposition newspaper last week.", "Media Desk")
+    assert find_contested([promised, closed]) == []  # a broken promise is no denial
+    assert _frames("The government promised not to close the newspaper.")["close"].modal
+    assert _frames("The militia continued to shell the village.")["shell"].asserts  # continuing did happen
+    ru = _frames("Правительство обязалось не закрывать газету.", "ru")["закрывать"]
+    assert ru.modal and not ru.rejects
+    uk = _frames("Уряд вирішив не закривати газету.", "uk")["закривати"]
+    assert uk.modal and not uk.rejects
+
+
+def test_accusing_is_no_act_and_no_negates_through_its_object() -> None:
+    assert "accuse" not in _frames("Kyiv accused Moscow of shelling the bridge.")
+    assert _frames("Kyiv accused Moscow of shelling the bridge.")["shell"].agent == {"mosco"}
+    assert _frames("The mayor played no role in the contract.")["play"].rejects
+    assert _frames("The rebels said they do not have any heavy artillery near the dam.")["artillery"].rejects
+    assert _frames("No Ruritanian artillery near the dam, officials say")["artillery"].rejects
+    assert _frames("The rebels have heavy artillery near the dam.")["artillery"].asserts
+
+
+def test_a_side_shows_each_sources_best_first_and_a_title_once() -> None:
+    from types import SimpleNamespace
+
+    from storylens.relate.contested import _distinct
+
+    def st(source: str, text: str, doc: str, start: int = 0):
+        return SimpleNamespace(source=source, text=text, doc=SimpleNamespace(id=doc), start=start)
+
+    title = st("Wire", "Dam burst near the village", "d1")
+    run_on = st("Wire", "Dam burst near the village 03.11 Officials said the dam burst at night", "d2")
+    other = st("Wire", "The dam burst after heavy rain, officials said", "d3")
+    second = st("Post", "The dam burst overnight", "d4")
+    picked = _distinct([(run_on, 3.0), (title, 2.0), (other, 2.5), (second, 1.0)], 2)
+    assert [s.source for s, _ in picked] == ["Wire", "Post"]
+    assert picked[0][0] is title and picked[0][1] == 3.0  # the shorter copy, with the best strength

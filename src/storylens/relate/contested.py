@@ -215,7 +215,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     specific = (agents | patients) - topic
     common = len((agents | patients) & topic)
     if (fa.asserts and fb.rejects) or (fa.rejects and fb.asserts):
-        if apart or not (specific or (agents and patients)):
+        if _different_agents(fa, fb, code) or not (specific or (agents and patients)):
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
@@ -225,7 +225,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     return None
 
 
-_PARTIES = frozenset({"place", "org"})  # who an act is laid on in an attribution dispute: countries, peoples, bodies
+_PARTIES = frozenset({"country", "place", "org"})  # who an act is laid on in an attribution dispute
 
 
 def _blames(act: Act) -> bool:
@@ -244,6 +244,23 @@ def _conflict(fa: Frame, fb: Frame, code: str) -> bool:
     A common noun and a name may be one thing ("the country" / "Pakistan"): no conflict then."""
     return bool(fa.patient and fb.patient and fa.named_patient == fb.named_patient
                 and not _shared(fa.patient | fa.oblique, fb.patient | fb.oblique, code))
+
+
+def _different_agents(fa: Frame, fb: Frame, code: str) -> bool:
+    """Do the two acts name different agents ("Bossert pushed back" / "Long did not push back";
+    "the government played no role" / "politics played a role")? Then one does not deny the other.
+    An act without an agent ("the plant was shelled") may be anyone's, a common noun may stand for a
+    name ("the president" / "Kazakhstan"), and one who denies an act speaks for whoever did it
+    ("the ministry denied deploying vehicles" / "mercenaries are there with vehicles")."""
+    named = fa.names and fb.names and not _shared(fa.names, fb.names, code)
+    common = (fa.agent and fb.agent and not fa.names and not fb.names and not _speaks_for(fa) and not _speaks_for(fb)
+              and not _shared(fa.agent, fb.agent, code))
+    return bool(named or common)
+
+
+def _speaks_for(f: Frame) -> bool:
+    """A denial whose agent is its speaker ("the ministry denied deploying"): the speaker stands for its side."""
+    return f.denied and bool(f.agent) and f.agent <= f.speaker
 
 
 def _apart(fa: Frame, fb: Frame, code: str) -> bool:
@@ -419,19 +436,33 @@ def _norm(text: str) -> str:
 
 
 def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list[tuple[Statement, float]]:
-    """Best first, one copy of a text per source (syndicated copies and repeats are one statement,
-    shown at its first place in the document)."""
+    """Best first, one copy of a text per source (syndicated copies, repeats and a title that runs
+    into its first sentence are one statement, shown at its shortest, first place), each source's
+    best before any source's second."""
     best: dict[tuple[str, str], tuple[Statement, float]] = {}
-    first: dict[tuple[str, str], Statement] = {}
-    for s, p in statements:
-        key = (s.source, _norm(s.text))
-        if key not in best or p > best[key][1]:
+    for s, p in sorted(statements, key=lambda t: (len(_norm(t[0].text)), t[0].doc.id, t[0].start)):
+        text = _norm(s.text)
+        key = next((k for k in best if k[0] == s.source and k[1] in text), (s.source, text))
+        if key not in best:
             best[key] = (s, p)
-        if key not in first or (s.doc.id, s.start) < (first[key].doc.id, first[key].start):
-            first[key] = s
-    out = [(first[key], p) for key, (_, p) in best.items()]
-    return sorted(out, key=lambda t: -t[1])[:limit]
+        elif p > best[key][1]:
+            best[key] = (best[key][0], p)
+    out = sorted(best.values(), key=lambda t: -t[1])
+    rank: dict[str, int] = defaultdict(int)  # as many sources as fit: each source's best first
+    order = []
+    for s, p in out:
+        order.append((rank[s.source], -p, len(order)))
+        rank[s.source] += 1
+    return [out[k] for *_, k in sorted(order)][:limit]
 
+
+def topic_words(units: list[Statement], settings: ContestedSettings) -> frozenset[str]:
+    """Stems in more than ``topic_share`` of the statements: the corpus's place and main actors."""
+    df: dict[str, int] = defaultdict(int)
+    for u in units:
+        for st in u.stems:
+            df[st] += 1
+    return frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
 
 
 def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = None,
@@ -439,11 +470,7 @@ def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = N
     """Contested statements and changes of account in the analysis schema's ``contested`` shape."""
     settings = settings or ContestedSettings()
     units = statements(docs, anns)
-    df: dict[str, int] = defaultdict(int)
-    for u in units:
-        for st in u.stems:
-            df[st] += 1
-    topic = frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
+    topic = topic_words(units, settings)
     found = acts([u for u in units if _candidate(u, settings)])
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
     for n, item in enumerate(items, start=1):

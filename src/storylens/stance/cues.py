@@ -33,7 +33,8 @@ def _pattern(words: list[str]) -> re.Pattern | None:
     for w in sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True):
         body = ""
         for part in w.split():
-            body += _GAP if part == "~" else (r"\s+" if body else "") + _word(part)
+            # a quotation mark may open a phrase's later word ("planning a “provocation”")
+            body += _GAP if part == "~" else (r"\s+[\"“”«»„‘']?" if body else "") + _word(part)
         # "n't" is glued to its verb: no word boundary before it
         alts.append(("" if w.startswith("n'") else r"(?<!\w)") + body + r"(?!\w)")
     return re.compile("|".join(alts), re.I) if alts else None

@@ -41,7 +41,7 @@ class Frame:
     oblique: frozenset[str]  # stems of the other phrases it governs ("at the plant", «на станции»)
     named_patient: bool  # the patient is named ("left Pakistan"), not a common noun ("left the country")
     names: frozenset[str]  # stems of the agent phrase that name a party
-    kinds: frozenset[str]  # what those names are: person, place (a country, a people), org
+    kinds: frozenset[str]  # what those names are: person, country (a country, a people), place (a city…), org
     negated: bool
     denied: bool  # inside the scope of a denial cue: "denied *shelling*", "called the *strike* staged"
     modal: bool  # possible, planned or wished, not asserted
@@ -72,6 +72,11 @@ class _Words:
     skip: frozenset[str]  # lemmas that are no act of their own (say, be, become)
     blame: frozenset[str]  # stems of verbs that lay an act on someone ("accused X of…")
     negative: frozenset[str]  # stems of verbs that negate the act they govern ("refused to give")
+    locative: frozenset[str]  # prepositions that place a copula's subject somewhere ("are *at* the plant")
+    relative: frozenset[str]  # lemmas of relative pronouns («который»): their clause lends no agent
+    titles: frozenset[str]  # honorifics ("Mr", "Dr"): the same for everyone, so no part of an agent
+    implicative: frozenset[str]  # stems of verbs whose infinitive did happen ("continued to shell", «удалось уехать»)
+    no_determiners: frozenset[str]  # a determiner that negates the act through its object ("played *no* role")
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +87,12 @@ def _words(code: str) -> _Words:
                   tuple(d.get("party_suffixes", [])),
                   frozenset(w.lower() for w in d.get("not_acts", [])),
                   frozenset(w.lower()[:STEM] for w in d.get("blame", [])),
-                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])))
+                  frozenset(w.lower()[:STEM] for w in d.get("negative", [])),
+                  frozenset(w.lower() for w in d.get("locative", [])),
+                  frozenset(w.lower() for w in d.get("relative_pronouns", [])),
+                  frozenset(w.lower() for w in d.get("titles", [])),
+                  frozenset(w.lower()[:STEM] for w in d.get("implicative", [])),
+                  frozenset(w.lower() for w in d.get("no_determiners", [])))
 
 
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
@@ -111,7 +121,7 @@ class _Tok:
     plural: bool
     party: bool  # names a party: a proper name, a people, a country
     verb: bool
-    kind: str = ""  # person, place, org, or "" (unknown)
+    kind: str = ""  # person, country (a country or a people), place (another place), org, or "" (unknown)
     when: bool = False  # a date, a time or a number: no argument of the act
     accusative: bool = False  # may be a direct object (Slavic nominative and accusative often look alike)
 
@@ -137,9 +147,11 @@ def _resolve(head: _Tok, phrase: list[_Tok], before: list[tuple[_Tok, list[_Tok]
 
 def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list[_Tok], oblique: list[_Tok],
            modal: bool, speaker: list[_Tok], neg: list[tuple[int, int]], den: list[tuple[int, int]],
-           light: _Tok | None = None, refused: bool = False) -> Frame:
+           light: _Tok | None = None, refused: bool = False, no_object: bool = False) -> Frame:
     at = [pred.start] + ([light.start] if light is not None else [])
-    negated = any(a <= p < b for a, b in neg for p in at) ^ refused
+    # "do not have any *heavy* weapons": a negation reaching a word between the light verb and its noun
+    between = light is not None and any(min(pred.start, light.start) <= a < max(pred.start, light.start) for a, _ in neg)
+    negated = (any(a <= p < b for a, b in neg for p in at) or between or no_object) ^ refused
     denied = any(a <= p < b for a, b in den for p in at)
     drop = {lemma[:STEM]}
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
@@ -173,14 +185,25 @@ def _en_phrase(tok) -> list:
 
 
 _EN_WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-_EN_KINDS = {"PERSON": "person", "GPE": "place", "NORP": "place", "LOC": "place", "ORG": "org"}
+_EN_KINDS = {"PERSON": "person", "GPE": "place", "NORP": "country", "LOC": "place", "ORG": "org"}
+
+
+@lru_cache(maxsize=4096)
+def _place_kind(name: str) -> str:
+    """A country (or territory) by the world gazetteer, else another place: a capital may stand
+    for its country ("Moscow denied…"), so only two countries or peoples are parties named apart."""
+    from storylens.annotate.gazetteer import is_country
+
+    return "country" if is_country(name) else "place"
 
 
 def _en_tok(t) -> _Tok:
     party = t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > 0) or t.ent_type_ in _EN_KINDS
-    return _Tok(t.i, t.idx, t.idx + len(t), t.text, t.lemma_.lower(), t.pos_ in ("NOUN", "PROPN"),
+    lemma = "" if t.lower_.rstrip(".") in _words("en").titles else t.lemma_.lower()  # "Mr." names no one
+    return _Tok(t.i, t.idx, t.idx + len(t), t.text, lemma, t.pos_ in ("NOUN", "PROPN"),
                 t.pos_ == "PRON", t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "them"), party,
-                t.pos_ == "VERB", _EN_KINDS.get(t.ent_type_, ""), t.ent_type_ in _EN_WHEN or t.like_num)
+                t.pos_ == "VERB", _place_kind(t.text) if t.ent_type_ == "GPE" else _EN_KINDS.get(t.ent_type_, ""),
+                t.ent_type_ in _EN_WHEN or t.like_num)
 
 
 def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
@@ -204,13 +227,19 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             return subject(v.head if v.dep_ != "pcomp" else v.head.head, seen + 1)
         return None
 
+    def governed_acts(v) -> list:
+        """The acts a verb governs: "tried to *leave*", "barred from *leaving*"."""
+        inner = args(v, {"xcomp"}) + [g for prep in args(v, {"prep"}) for g in prep.children if g.dep_ == "pcomp"]
+        return [g for g in inner if g.pos_ == "VERB"]
+
     def phrase(tok) -> list[_Tok]:
         head = _en_tok(tok)
         return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
 
     out = []
     for v in sdoc:
-        if v.pos_ != "VERB" or v.lemma_.lower() in words.skip or c.find("refute", v.text) or c.find("report", v.text):
+        if (v.pos_ != "VERB" or v.lemma_.lower() in words.skip or v.lemma_.lower()[:STEM] in words.blame
+                or c.find("refute", v.text) or c.find("report", v.text)):
             continue
         lemma, light = v.lemma_.lower(), None
         if lemma[:STEM] in c.light:  # "took part in the fighting", "carried out strikes"
@@ -218,18 +247,24 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                           and t.lemma_.lower()[:STEM] not in c.light and t.i > v.i), None)
             if inner is None:
                 continue
-            light, lemma = _en_tok(v), inner.lemma_.lower()
+            light, lemma = _en_tok(inner), inner.lemma_.lower()
         agent_tok = subject(v)
         agent = phrase(agent_tok) if agent_tok is not None else []
         patient = [x for a in args(v, _EN_PATIENT) for x in phrase(a) if x.lemma[:STEM] not in c.light]
+        patient += [_en_tok(g) for g in governed_acts(v)]  # "barred her from *leaving*": what is barred
         oblique = [x for prep in args(v, {"prep"}) for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
         if light is not None:  # "took part in the fighting *at the plant*": the noun's own complements
             oblique += [x for prep in inner.children if prep.dep_ == "prep" for g in prep.children
                         if g.dep_ == "pobj" for x in phrase(g)]
         oblique = [t for t in oblique if t.lemma[:STEM] not in c.light]
-        modal = any(ch.dep_ == "aux" and _starts(ch.lower_, words.modal) for ch in v.children)
+        modal = any(ch.dep_ == "aux" and (_starts(ch.lower_, words.modal) or _starts(ch.lemma_.lower(), words.modal))
+                    for ch in v.children)  # "won't": the auxiliary "wo" is "will"
         speaker: list[_Tok] = []
         refused = v.dep_ == "xcomp" and _starts(v.head.lemma_.lower(), words.negative)
+        head = v.head.lemma_.lower()
+        if (v.dep_ == "xcomp" and not refused and not _starts(head, words.implicative) and head[:STEM] not in words.blame
+                and not any(c.find(kind, v.head.text) for kind in ("refute", "report", "reported_denial"))):
+            modal = True  # "decided to leave", "agreed to pay": an infinitive says what was meant, not done
         node = v
         for _ in range(6):  # up the clause chain: a governing modal or reporting verb
             if node.dep_ not in _EN_REPORTED or node.head is node:
@@ -241,7 +276,20 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                     and (subj := subject(node)) is not None):
                 speaker = phrase(subj)
                 break
-        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused))
+        no_object = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
+                        for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused,
+                          no_object))
+    for b in sdoc:  # being somewhere: "500 soldiers are at the port with armoured vehicles"
+        places = [g for prep in args(b, {"prep"}) if prep.lower_ in words.locative for g in prep.children
+                  if g.dep_ == "pobj"]
+        if b.lemma_ != "be" or not places or (agent_tok := subject(b)) is None:
+            continue
+        oblique = [x for prep in args(b, {"prep"}) for g in prep.children if g.dep_ == "pobj" for x in phrase(g)]
+        oblique += [x for p in places for prep in args(p, {"prep"}) for g in prep.children if g.dep_ == "pobj"
+                    for x in phrase(g)]  # "at the port *with armoured vehicles*"
+        out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
+                          _en_tok(places[0])))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
@@ -252,7 +300,9 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         patient = [x for word, x in preps if word == "of"]
         oblique = [x for word, x in preps if word != "of"]
         if agent or patient:
-            out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den))
+            no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)  # "No weapons at…"
+            out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den,
+                              no_object=no))
     return out
 
 
@@ -284,7 +334,8 @@ def _sl_tokens(text: str, code: str) -> list[tuple[_Tok, object]]:
         party = bool({"Geox", "Name", "Surn", "Orgn"} & g) or (pos == "ADJF" and lemma.endswith(words.party_suffixes)) \
             or (w[:1].isupper() and m.start() > 0 and pos in ("NOUN", None))
         noun = pos in ("NOUN", None) or (pos == "ADJF" and "Apro" not in g)
-        kind = "person" if {"Name", "Surn"} & g else "place" if "Geox" in g or (pos == "ADJF" and party) else \
+        kind = "person" if {"Name", "Surn"} & g else "country" if pos == "ADJF" and party else \
+            _place_kind(lemma) if "Geox" in g else \
             "org" if "Orgn" in g else ""
         out.append((_Tok(i, m.start(), m.end(), w, lemma, noun, pos == "NPRO", "plur" in g, party,
                          pos in ("VERB", "INFN", "PRTS", "GRND"), kind, False,
@@ -328,6 +379,22 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
     out: list[Frame] = []
     speaker: dict[int, list[_Tok]] = {}
     last_agent: dict[int, list[_Tok]] = {}
+    relative = {clause_of[k] for k, (t, _) in enumerate(toks) if t.lemma in words.relative
+                and (k == 0 or clause_of[k - 1] != clause_of[k] or k < 2 or clause_of[k - 2] != clause_of[k])}
+
+    def before_clause(cl: int) -> list[_Tok]:
+        """The agent a clause without a subject takes from the clause before it, passing over a
+        relative clause («адвокат, который защитил её, покинул страну»: the lawyer left)."""
+        prev = cl - 1
+        while prev in relative:
+            prev -= 1
+        if prev < 0:
+            return []
+        if prev in last_agent:
+            return last_agent[prev]
+        subj = sorted((j for j in nominative if clause_of[j] == prev), key=lambda j: toks[j][1] is None
+                      or toks[j][1].tag.POS != "NOUN")
+        return _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words) if subj and prev != cl - 1 else []
     for k, (t, p) in enumerate(toks):
         cl = clause_of[k]
         if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
@@ -340,14 +407,14 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
         if c.find("refute", t.text) and not t.noun:
             continue
         act_noun = t.noun and not t.pronoun and case(p) != "nomn" and _act_noun(t.lemma, c) and len(t.lemma) > 4
-        if not (t.verb or act_noun) or t.lemma in words.skip or t.lemma[:STEM] in c.light:
+        if not (t.verb or act_noun) or t.lemma in words.skip or t.lemma[:STEM] in c.light or t.lemma[:STEM] in words.blame:
             continue
         same = [j for j in nominative if clause_of[j] == cl and j != k and not (act_noun and j > k)]
         if t.verb:
             before = [j for j in same if j < k]
             agent_k = before[-1] if before else (same[0] if same else None)
-            agent = _resolve(toks[agent_k][0], phrase(agent_k), heads, words) if agent_k is not None else last_agent.get(cl - 1, [])
-            if agent:
+            agent = _resolve(toks[agent_k][0], phrase(agent_k), heads, words) if agent_k is not None else before_clause(cl)
+            if agent and cl not in relative:
                 last_agent[cl] = agent
             def direct(j: int) -> bool:
                 return (case(toks[j][1]) == "accs" or (j > k and toks[j][0].accusative)) and not governed(j)
@@ -357,6 +424,9 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
                     and (direct(j) or case(toks[j][1]) in ("gent", "loct", "datv", "ablt"))]
             objs = sorted(objs, key=lambda j: abs(j - k))[:2]
             patient = [x for j in objs if direct(j) for x in phrase(j)]
+            patient += [toks[j][0] for j in range(k + 1, min(len(toks), k + 3))  # «запрещено *покидать*»
+                        if clause_of[j] == cl and toks[j][1] is not None
+                        and (toks[j][1].tag.POS == "INFN" or "infn" in toks[j][1].tag.grammemes)]
             oblique = [x for j in objs if not direct(j) for x in phrase(j)]
         else:  # «обстрел станции», «российские удары»
             mods = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
@@ -369,6 +439,9 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
         near = [toks[j][0].lemma[:STEM] for j in range(max(0, k - 3), k) if clause_of[j] == cl]
         modal = any(w.startswith(m) for w in near for m in words.modal)
         refused = t.verb and any(w.startswith(m) for w in near for m in words.negative)
+        if p is not None and (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and not refused and not any(
+                w.startswith(m) for w in near for m in words.implicative):
+            modal = True  # «решили не приговаривать», «обязавшись не выпускать»: meant, not done
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
                           refused=refused))
     return out
