@@ -26,10 +26,12 @@ How it works (every step linear in the number of documents; no document × docum
 * **Main story** = the largest. Every document's *typicality* is its similarity to the main
   story's centroid, as a robust z-score against the main story's own members of its language
   (median and MAD): a document of another story that is as typical as the main story's median
-  member is taken in (:attr:`rejoin_z`); a member far below (:attr:`outlier_z`) has another
-  main subject (a round-up, a different event in the same place) and is off-event — but only
-  when the members' typicality has two modes (a two-component Gaussian mixture beats one by
-  BIC): when every document tells the event, the low tail is no other subject.
+  member is taken in (:attr:`rejoin_z`). A member far below (:attr:`outlier_z`) has another
+  main subject (a round-up, a different event in the same place) and is off-event when a
+  second view agrees: its *headline* (title and first sentence) names less of the main story's
+  central terms than nearly every typical member's headline does. A report of the event with
+  an unusual lead still names its people and place up front; when every document tells the
+  event, the low tail of typicality is no other subject.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
   than the gap (:attr:`min_gap_days`, or :attr:`gap_share` of the period when coverage is long
