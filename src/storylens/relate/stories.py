@@ -128,12 +128,6 @@ def _lead_parts(doc: Document, sentences: int) -> list[str]:
     return parts
 
 
-def _lead(doc: Document, sentences: int) -> str:
-    """Title and first sentences, as one text (the document's start when it has neither)."""
-    parts = _lead_parts(doc, sentences)
-    return "\n".join(parts) if parts else doc.text[:500]
-
-
 def content_words(text: str) -> list[str]:
     """Lower-cased words of three letters or more that are not function words (any language)."""
     stop = _stopwords()
@@ -160,7 +154,7 @@ class _Facts:
 
 def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
     parts = _lead_parts(doc, settings.lead_sentences)
-    lead = "\n".join(parts) if parts else doc.text[:500]
+    lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     terms = [stem(w) for w in content_words(lead)]
     has_title = bool((doc.meta.get("title") or "").strip())
     head = frozenset(stem(w) for w in content_words("\n".join(parts[:2 if has_title else 1])))
