@@ -231,6 +231,44 @@ def test_stories_say_why_and_split_reports_from_before_the_event() -> None:
     assert len(why[docs[0].id]["terms"]) == 8 and set(why[docs[0].id]["terms"]) <= set(re.findall(r"\w+", docs[0].text.lower()))
 
 
+def test_a_round_up_leaves_the_main_story_and_an_odd_report_of_the_event_stays() -> None:
+    # an invented event: a ferry fire in a harbour town, told by many sources in their own words
+    facts = ["the ferry Marlowe caught fire off Port Ellery on Sunday night", "crew and coastguard rescued passengers",
+             "the harbour master said the fire started in the engine room", "two passengers died and forty were hurt",
+             "divers searched the burnt hull of the Marlowe", "the ferry company suspended sailings from Port Ellery",
+             "investigators questioned the Marlowe's captain", "families gathered at the Port Ellery quay"]
+    titles = ["Ferry Marlowe fire off Port Ellery kills two", "Port Ellery ferry fire: passengers rescued",
+              "Fire on the Marlowe ferry: engine room blamed", "Marlowe ferry fire death toll rises at Port Ellery",
+              "Port Ellery mourns after ferry fire", "Inquiry opens into Marlowe ferry fire",
+              "Ferry fire off Port Ellery: captain questioned", "Port Ellery ferry fire: sailings suspended",
+              "Divers reach burnt Marlowe ferry off Port Ellery", "Ferry Marlowe fire: what we know",
+              "Coastguard praised after Port Ellery ferry fire", "Marlowe ferry fire survivors speak at Port Ellery"]
+    docs = []
+    for k, title in enumerate(titles):
+        body = ". ".join(f[0].upper() + f[1:] for f in facts[k % 8:] + facts[:k % 8]) + "."
+        docs.append(_doc(f"{title}\n\n{body}", f"S{k}", title=title, published=f"2024-03-{11 + k % 5:02d}"))
+    # reports of the event whose leads wander, but whose headlines name it
+    docs.append(_doc("Port Ellery ferry fire: the nurse who swam back to the Marlowe\n\nShe grew up by the sea and "
+                     "learned to swim before she could read. Her grandmother ran a bakery near the market. "
+                     "She trained in the capital and came home ten years ago.", "Profile",
+                     title="Port Ellery ferry fire: the nurse who swam back to the Marlowe", published="2024-03-13"))
+    # round-ups whose headlines are about other things; the fire is one line among many
+    roundups = [
+        ("Week in review: markets slide, cup final, spring storms", "Stock markets fell for a third week as bond "
+         "yields rose. The cup final went to penalties. Spring storms closed mountain roads. A ferry fire was "
+         "reported in the south. Cinema ticket sales hit a record."),
+        ("Morning briefing: election recount, rail strike, new museum", "The election recount in the capital ended "
+         "on Friday. Rail workers announced a strike over pay. A new science museum opened downtown. Elsewhere, a "
+         "ferry burned in a southern harbour. Tennis stars withdrew from the spring open."),
+    ]
+    for k, (title, body) in enumerate(roundups):
+        docs.append(_doc(f"{title}\n\n{body}", f"R{k}", title=title, published="2024-03-13"))
+    stories, doc_story, off, why = group_stories(docs)
+    assert off == {d.id for d in docs[-2:]}
+    assert "headline names little" in why[docs[-1].id]["reason"]
+    assert doc_story[docs[12].id] == doc_story[docs[0].id]  # the odd report stays in the main story
+
+
 def test_demo_corpus_stories(tmp_path: Path) -> None:
     docs = _ingest(EXAMPLES, tmp_path)
     _, doc_story, off, _ = group_stories(docs)

@@ -7,7 +7,8 @@ import numpy as np
 from scipy import sparse
 
 from storylens.relate.embeddings import normalise
-from storylens.relate.stories import _atypical, _cluster, _merge_similar, _Space
+from storylens.config import StorySettings
+from storylens.relate.stories import _cluster, _Facts, _merge_similar, _off_subject, _Space
 
 
 def _group(rng: np.random.Generator, centre: np.ndarray, n: int, noise: float) -> np.ndarray:
@@ -44,22 +45,31 @@ def test_threshold_clustering_finds_separated_groups_in_any_order() -> None:
         assert labels[0] != labels[20]
 
 
-def test_only_a_separate_low_group_of_typicality_is_flagged() -> None:
+def _facts(heads: list[str]) -> list[_Facts]:
+    return [_Facts(str(i), "xx", None, None, [], frozenset(h.split())) for i, h in enumerate(heads)]
+
+
+def test_an_atypical_lead_is_off_subject_only_when_its_headline_names_other_things() -> None:
+    settings = StorySettings()
     rng = np.random.default_rng(7)
-    main = np.ones(120, dtype=bool)
-    # every document tells the event: one mode, and its low tail is no other subject
-    one_mode = rng.standard_normal(120)
-    assert not _atypical(one_mode, main, -1.25).any()
-    # a group of documents about something else sits well below the rest
-    two_modes = np.concatenate([rng.normal(0.3, 0.5, 100), rng.normal(-3.0, 0.4, 20)])
-    flagged = _atypical(two_modes, main, -1.25)
-    assert flagged[100:].sum() >= 18 and flagged[:100].sum() <= 1
-    # one group is chosen only on positive evidence: asked for overwhelming evidence (50 BIC units),
-    # the one-mode sample counts as two groups and its low tail is flagged
-    assert not _atypical(one_mode, main, -1.25, one_group_evidence=2.0).any()
-    assert _atypical(one_mode, main, -1.25, one_group_evidence=50.0).any()
+    z = np.concatenate([rng.normal(0.3, 0.5, 40), np.full(6, -2.5)])
+    main = np.ones(46, dtype=bool)
+    # typical members' headlines name two of the event's place, what happened and its inquiry, plus
+    # their own words
+    pairs = ["harbo blast", "blast inqui", "harbo inqui"]
+    heads = [f"{pairs[i % 3]} w{i}" for i in range(40)]
+    # three atypical leads whose headlines still name the event, three that name other things
+    heads += ["harbo blast victi", "blast inqui memor", "harbo inqui delay", "stock marke", "footb final",
+              "elect harbo recou"]
+    flagged = _off_subject(z, main, _facts(heads), -1.25, settings)
+    assert flagged[43:].all() and not flagged[:43].any()
+    # the same headlines with typical leads are never flagged: both views must agree
+    assert not _off_subject(np.abs(z), main, _facts(heads), -1.25, settings).any()
     # documents outside the main story are never flagged by it
-    assert not _atypical(two_modes, np.zeros(120, dtype=bool), -1.25).any()
+    assert not _off_subject(z, np.zeros(46, dtype=bool), _facts(heads), -1.25, settings).any()
+    # in a corpus whose every headline names the event, no low tail is flagged
+    same = [f"harbo blast w{i}" for i in range(46)]
+    assert not _off_subject(z, main, _facts(same), -1.25, settings).any()
 
 
 def test_topics_sharing_common_ground_stay_apart_once_language_means_are_removed() -> None:

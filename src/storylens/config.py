@@ -185,13 +185,15 @@ class StorySettings:
     merge: float = 0.3
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
-    # language. Below it, a member has another main subject — when the members' typicality has
-    # a separate low group at all (relate.stories._atypical).
+    # language. Below it, a member's lead is atypical; it has another main subject only when its
+    # headline also names little of what the main story is about (relate.stories._off_subject).
     outlier_z: float = -1.25
-    # Typicality is taken as one group (nothing flagged by it) only when one Gaussian component
-    # beats two by at least this many BIC units ("positive" evidence, Kass & Raftery 1995); when
-    # the data cannot tell, two groups are assumed.
-    one_group_evidence: float = 2.0
+    # The main story's central terms are the headline stems (title and first sentence) of at
+    # least this share of its typical members (typicality at or above the median); an atypical
+    # member whose headline scores below this percentile of the typical members' scores (each
+    # central term weighted by its share) names another subject.
+    central_share: float = 0.25
+    headline_percentile: float = 5.0
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.
     min_spread: float = 0.06

@@ -26,10 +26,12 @@ How it works (every step linear in the number of documents; no document × docum
 * **Main story** = the largest. Every document's *typicality* is its similarity to the main
   story's centroid, as a robust z-score against the main story's own members of its language
   (median and MAD): a document of another story that is as typical as the main story's median
-  member is taken in (:attr:`rejoin_z`); a member far below (:attr:`outlier_z`) has another
-  main subject (a round-up, a different event in the same place) and is off-event — but only
-  when the members' typicality has two modes (a two-component Gaussian mixture beats one by
-  BIC): when every document tells the event, the low tail is no other subject.
+  member is taken in (:attr:`rejoin_z`). A member far below (:attr:`outlier_z`) has another
+  main subject (a round-up, a different event in the same place) and is off-event when a
+  second view agrees: its *headline* (title and first sentence) names less of the main story's
+  central terms than nearly every typical member's headline does. A report of the event with
+  an unusual lead still names its people and place up front; when every document tells the
+  event, the low tail of typicality is no other subject.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
   than the gap (:attr:`min_gap_days`, or :attr:`gap_share` of the period when coverage is long
@@ -107,7 +109,7 @@ def _retro_month(text: str) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _lead(doc: Document, sentences: int) -> str:
+def _lead_parts(doc: Document, sentences: int) -> list[str]:
     """Title and first sentences (for a thread: the first sentence of each first comment)."""
     parts: list[str] = []
     title = (doc.meta.get("title") or "").strip()
@@ -123,7 +125,7 @@ def _lead(doc: Document, sentences: int) -> str:
             parts.append(text)
         if len(parts) > sentences:
             break
-    return "\n".join(parts) if parts else doc.text[:500]
+    return parts
 
 
 def content_words(text: str) -> list[str]:
@@ -147,11 +149,15 @@ class _Facts:
     day: int | None  # publication date (ordinal)
     retro: int | None  # month it looks back on as a past event
     terms: list[str] = field(default_factory=list)  # lead stems and entity ids
+    head: frozenset[str] = frozenset()  # stems of the headline: title and first sentence
 
 
 def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
-    lead = _lead(doc, settings.lead_sentences)
+    parts = _lead_parts(doc, settings.lead_sentences)
+    lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     terms = [stem(w) for w in content_words(lead)]
+    has_title = bool((doc.meta.get("title") or "").strip())
+    head = frozenset(stem(w) for w in content_words("\n".join(parts[:2 if has_title else 1])))
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m:
@@ -162,7 +168,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     if ann is not None:
         lead_end = len(lead) + 200
         terms += ["@" + e.entity for e in ann.entities if e.entity and e.start < lead_end]
-    return _Facts(doc.id, doc.meta.get("language") or "?", day, _retro_month(doc.text), terms), lead
+    return _Facts(doc.id, doc.meta.get("language") or "?", day, _retro_month(doc.text), terms, head), lead
 
 
 def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
@@ -402,27 +408,27 @@ def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: 
     return sim, z
 
 
-def _atypical(z: np.ndarray, main: np.ndarray, outlier: float, one_group_evidence: float = 2.0) -> np.ndarray:
-    """Members of the main story whose typicality sets them apart: below ``outlier`` *and* in
-    the lower of two groups when the members' typicality has two. In a corpus whose documents
-    all tell the event, typicality has one mode and its low tail is no other subject; a fixed cut
-    would always flag that tail. Typicality is one group only when a one-component Gaussian
-    mixture beats two by ``one_group_evidence`` BIC units (2: "positive" evidence, Kass & Raftery
-    1995); nearer than that the data cannot tell, and two groups are assumed, since a corpus's
-    group of other subjects left in the main story misleads every later step."""
-    from sklearn.mixture import GaussianMixture
-
-    out = np.zeros(len(z), dtype=bool)
-    values = z[main].reshape(-1, 1)
-    if len(values) < 10:
+def _off_subject(z: np.ndarray, main: np.ndarray, facts: list[_Facts], outlier: float,
+                 settings: StorySettings) -> np.ndarray:
+    """Members of the main story whose main subject is something else: two views must agree.
+    Their lead is atypical (typicality below ``outlier``) *and* their headline (title and first
+    sentence) names less of the main story's central terms than nearly every typical member's
+    does. A term is central when it is in :attr:`StorySettings.central_share` of the typical
+    members' headlines (typicality at or above the median), weighted by that share; the bar is
+    the :attr:`StorySettings.headline_percentile` of the typical members' own scores. A report
+    of the event with an unusual lead still names its people and place in the headline (it
+    stays); a round-up or another event's report names at most the common ground (it goes).
+    One view alone is not enough: lead typicality has one dimension, and a corpus whose
+    documents all tell the event has a low tail too."""
+    typical = main & (z >= 0)
+    if typical.sum() < 3:
         return main & (z < outlier)
-    one = GaussianMixture(1, random_state=0).fit(values)
-    two = GaussianMixture(2, random_state=0, n_init=3).fit(values)
-    if one.bic(values) + one_group_evidence <= two.bic(values):
-        return out
-    low = int(np.argmin(two.means_.ravel()))
-    posterior = two.predict_proba(z.reshape(-1, 1))[:, low]
-    return main & (z < outlier) & (posterior > 0.5)
+    counts = Counter(t for i in np.flatnonzero(typical) for t in facts[i].head)
+    n = int(typical.sum())
+    weight = {t: c / n for t, c in counts.items() if c >= settings.central_share * n}
+    score = np.array([sum(weight.get(t, 0.0) for t in f.head) for f in facts])
+    bar = float(np.percentile(score[typical], settings.headline_percentile))
+    return main & (z < outlier) & (score < bar)
 
 
 def _period(days: list[int], settings: StorySettings) -> tuple[int, int] | None:
@@ -492,7 +498,7 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     # members far below leave (twice, as the centroid moves)
     sim, z = _typicality(space, main, facts, settings)
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
-    atypical = (_atypical(z, main, outlier, settings.one_group_evidence) if len(facts) > 2
+    atypical = (_off_subject(z, main, facts, outlier, settings) if len(facts) > 2
                 else np.zeros(len(facts), dtype=bool))
     reason = [""] * len(facts)
     for i in range(len(facts)):
@@ -500,7 +506,7 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
             main[i] = True
         elif main[i] and atypical[i]:
             main[i] = False
-            reason[i] = "its title and lead are about something else than the main story's"
+            reason[i] = "its lead is atypical and its headline names little of the main story's central terms"
     period = _period([f.day for f, m in zip(facts, main) if m and f.day is not None], settings)
     if period:
         event_months = {_month_of(period[0]), _month_of(period[1])}
