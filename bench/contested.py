@@ -96,8 +96,9 @@ def trace(stores: Path, events: Path) -> None:
         docs = [d for d, _ in pairs]
         by_file = {Path(d.origin).name: d for d in docs}
         main = [d for d in docs if d.id not in view.off_event]
-        units = c.statements(main, {d.id: a for d, a in pairs})
-        every = c.statements(docs, {d.id: a for d, a in pairs})
+        anns = {d.id: a for d, a in pairs}
+        units = c.statements(main, anns.get)
+        every = c.statements(docs, anns.get)
         topic = c.topic_words(units, settings)
         print(f"== {db.stem}")
         for prop in gold.get("contested", []):
@@ -111,7 +112,7 @@ def trace(stores: Path, events: Path) -> None:
                         print(f"   {pol} {q['file']}: quote not in the cleaned text")
                         continue
                     off = " OFF-EVENT" if doc.id in view.off_event else ""
-                    hit = [u for u in every if u.doc.id == doc.id and u.start < span[1] and span[0] < u.end]
+                    hit = [u for u in every if u.doc == doc.id and u.start < span[1] and span[0] < u.end]
                     if not hit:
                         print(f"   {pol} {q['file']}{off}: no statement (too short/long, question or condition)")
                         continue

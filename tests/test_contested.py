@@ -275,7 +275,7 @@ def test_a_side_shows_each_sources_best_first_and_a_title_once() -> None:
     from storylens.relate.contested import _distinct
 
     def st(source: str, text: str, doc: str, start: int = 0):
-        return SimpleNamespace(source=source, text=text, doc=SimpleNamespace(id=doc), start=start)
+        return SimpleNamespace(source=source, text=text, doc=doc, start=start)
 
     title = st("Wire", "Dam burst near the village", "d1")
     run_on = st("Wire", "Dam burst near the village 03.11 Officials said the dam burst at night", "d2")

@@ -126,8 +126,8 @@ def _claim_groups(view: CorpusView) -> int:
 def _contested(view: CorpusView) -> int:
     from storylens.relate.contested import find_contested
 
-    pairs = list(view.annotated(view.main_ids))
-    items = find_contested([d for d, _ in pairs], {d.id: a for d, a in pairs}) if pairs else []
+    ids = view.main_ids
+    items = find_contested(view.documents(ids), view.store.annotations) if ids else []
     view.store.save_relations("contested", items)
     return f"{len(items)} contested statements"
 
@@ -139,7 +139,7 @@ def _labels(view: CorpusView) -> str:
     ids = view.main_ids
     entities = {doc.id: [(m.entity, m.start, m.end, names.get(m.entity, m.text)) for m in ann.entities if m.entity]
                 for doc, ann in view.annotated(ids)}
-    items = actor_labels(list(view.documents(ids)), entities=entities) if ids else []
+    items = actor_labels(_Reread(lambda: view.documents(ids)), entities=entities) if ids else []
     for i, item in enumerate(items):
         item.setdefault("id", f"labels-{i + 1}")
     view.store.save_relations("actor_label", items)
@@ -154,6 +154,16 @@ def _timeline(view: CorpusView) -> int:
         day.setdefault("id", day["date"])
     view.store.save_relations("timeline_day", days)
     return f"{len(days)} timeline days"
+
+
+class _Reread:
+    """Documents streamed from the store again on every pass (labels read the corpus in several passes)."""
+
+    def __init__(self, stream: Callable[[], Iterator[Document]]) -> None:
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[Document]:
+        return self.stream()
 
 
 _STEPS: dict[str, Callable[[CorpusView], str]] = {

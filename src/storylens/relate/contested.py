@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +51,11 @@ _MIN_WORDS, _MAX_WORDS = 4, 70
 
 @dataclass
 class Statement:
-    doc: Document
+    """One asserting sentence; holds its own text, not its document, so that the step streams."""
+
+    doc: str  # document id
+    kind: str  # the document's kind ("article", "thread", …)
+    text: str
     start: int
     end: int
     voice: str
@@ -67,18 +71,14 @@ class Statement:
     index: int = 0
 
     @property
-    def text(self) -> str:
-        return self.doc.text[self.start:self.end]
-
-    @property
     def denies(self) -> bool:
         return bool(self.refute or self.negation)
 
     def evidence(self, stance: str, probability: float | None = None, voice: str | None = None) -> dict:
-        ev = {"doc": self.doc.id, "start": self.start, "end": self.end, "text": self.text, "source": self.source,
+        ev = {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text, "source": self.source,
               "published": self.published, "stance": stance}
         voice = voice or self.voice
-        if voice != self.doc.id:
+        if voice != self.doc:
             ev["voice"] = voice
         cue = (self.refute or self.negation or [None])[0]
         if cue and stance == "disagree":
@@ -97,12 +97,13 @@ def _speaker_at(ann: Annotations | None, start: int, end: int) -> str | None:
     return None
 
 
-def statements(docs: list[Document], anns: dict[str, Annotations] | None = None) -> list[Statement]:
-    """Every sentence that asserts something, with its voice, cues and stems."""
+def statements(docs: Iterable[Document],
+               annotations: Callable[[str], Annotations | None] | None = None) -> list[Statement]:
+    """Every sentence that asserts something, with its voice, cues and stems; ``docs`` is read
+    once, so a stream from the store keeps one document in memory at a time."""
     out: list[Statement] = []
-    anns = anns or {}
     for doc in docs:
-        ann = anns.get(doc.id)
+        ann = annotations(doc.id) if annotations else None
         scores = ann.checkworthiness if ann is not None else {}
         source = doc.meta.get("source") or doc.id[:10]
         published = (doc.meta.get("published") or "")[:10] or None
@@ -121,7 +122,7 @@ def statements(docs: list[Document], anns: dict[str, Annotations] | None = None)
             if speaker:
                 voice = f"{voice}@{speaker.lower()}"
             out.append(Statement(
-                doc, start, end, voice, source, c.lang, published, scores.get(i),
+                doc.id, doc.kind, text, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
                 *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)), len(out)))
     return out
@@ -134,7 +135,7 @@ def _candidate(s: Statement, settings: ContestedSettings) -> bool:
 
 def _account_pair(a: Statement, b: Statement) -> bool:
     """Two statements a source makes in its own voice in two documents (a possible change of account)."""
-    return a.source == b.source and a.doc.id != b.doc.id and not a.attributed and not b.attributed
+    return a.source == b.source and a.doc != b.doc and not a.attributed and not b.attributed
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def _voices_apart(a: Act, b: Act) -> bool:
     """May the two acts stand on two sides? Different voices; inside one article (not a thread) only
     two speakers it reports, since an outlet reporting both sides does not contradict itself; or
     one source's own voice in two documents (a change of account)."""
-    if a.statement.doc.id == b.statement.doc.id and a.statement.doc.kind != "thread":
+    if a.statement.doc == b.statement.doc and a.statement.kind != "thread":
         return a.voice != b.voice and "@" in a.voice and "@" in b.voice
     return a.voice != b.voice or _account_pair(a.statement, b.statement)
 
@@ -440,7 +441,7 @@ def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list
     into its first sentence are one statement, shown at its shortest, first place), each source's
     best before any source's second."""
     best: dict[tuple[str, str], tuple[Statement, float]] = {}
-    for s, p in sorted(statements, key=lambda t: (len(_norm(t[0].text)), t[0].doc.id, t[0].start)):
+    for s, p in sorted(statements, key=lambda t: (len(_norm(t[0].text)), t[0].doc, t[0].start)):
         text = _norm(s.text)
         key = next((k for k in best if k[0] == s.source and k[1] in text), (s.source, text))
         if key not in best:
@@ -465,11 +466,15 @@ def topic_words(units: list[Statement], settings: ContestedSettings) -> frozense
     return frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
 
 
-def find_contested(docs: list[Document], anns: dict[str, Annotations] | None = None,
+def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annotations | None] | None = None,
                    settings: ContestedSettings | None = None) -> list[dict]:
-    """Contested statements and changes of account in the analysis schema's ``contested`` shape."""
+    """Contested statements and changes of account in the analysis schema's ``contested`` shape.
+
+    ``annotations`` gives a document's stored annotations by id (quotes name a statement's speaker,
+    check-worthiness picks what is parsed); ``docs`` may be a stream, read once.
+    """
     settings = settings or ContestedSettings()
-    units = statements(docs, anns)
+    units = statements(docs, annotations)
     topic = topic_words(units, settings)
     found = acts([u for u in units if _candidate(u, settings)])
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)

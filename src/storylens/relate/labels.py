@@ -35,6 +35,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from storylens import lang
@@ -151,7 +152,7 @@ class _Hits:
             entry["evidence"].append(ev)
 
 
-def _lexicon_pass(docs: list[Document], hits: _Hits) -> None:
+def _lexicon_pass(docs: Iterable[Document], hits: _Hits) -> None:
     """Lexicon labels, each document read with its own language's words (every language's when
     its language has none), so that a word spelled alike in two languages keeps its own label."""
     by_lang = _compiled()
@@ -171,7 +172,7 @@ def _known_words() -> set[str]:
     return words
 
 
-def _discover(docs: list[Document], hits: _Hits) -> None:
+def _discover(docs: Iterable[Document], hits: _Hits) -> None:
     known = _known_words()
     # naming cues and "… cells of society": reliable on their own
     patterns = _slot_patterns()
@@ -261,7 +262,7 @@ def _verb_like(word: str, language: str) -> bool:
     return low.endswith(("ed", "ing")) or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
-def _discover_names(docs: list[Document], hits: _Hits, entities: dict[str, list[tuple[str, int, int, str]]]) -> None:
+def _discover_names(docs: Iterable[Document], hits: _Hits, entities: dict[str, list[tuple[str, int, int, str]]]) -> None:
     """Labels from naming positions, for the main actors and the event.
 
     * scare quotes: a short phrase in quotation marks ("fake news", «узница совести»);
@@ -388,7 +389,7 @@ def _compound_person(word: str, kind) -> bool:
     return len(parts) == 2 and all(kind(p) in ("person", "group") for p in parts)
 
 
-def _discover_groups(docs: list[Document], hits: _Hits) -> None:
+def _discover_groups(docs: Iterable[Document], hits: _Hits) -> None:
     """Groups of people as each source names them: up to two modifiers and a plural person noun
     («радикальные исламисты», «ультрарадикалов», "Russian occupiers", "American citizens"); and,
     where morphology tells a person noun (Russian, Ukrainian), one person as a source describes
@@ -445,13 +446,14 @@ def _contrast(table: dict[str, dict[str, dict]]) -> None:
             entry["distinctive"] = z >= 1.96
 
 
-def actor_labels(docs: list[Document], *, discover: bool = True,
+def actor_labels(docs: Iterable[Document], *, discover: bool = True,
                  entities: dict[str, list[tuple[str, int, int, str]]] | None = None) -> list[dict]:
     """The analysis schema's ``actor_labels``: per referent, per source, the labels used, with
     counts, evidence spans and how distinctive of the source each is (``z``, ``distinctive``).
 
     ``entities``: doc id → ``(entity id, start, end, entity name)`` of its resolved mentions; the
-    most named entities become referents of their own.
+    most named entities become referents of their own. ``docs`` is read in several passes: a list,
+    or a stream that starts again on every iteration.
     """
     hits = _Hits()
     if discover:
