@@ -340,3 +340,31 @@ def test_shipped_conll_model_is_selectable():
 def test_the_default_gazetteer_is_loaded_once():
     """Claims and relate look names up per sentence: reading the JSON each time cost most of annotate's time."""
     assert default_gazetteer() is default_gazetteer()
+
+
+def test_natasha_batches_run_shortest_first_and_answer_in_the_order_given():
+    from storylens.annotate.syntax import _by_length
+
+    seen: list[list[str]] = []
+
+    def run(items: list[list[str]]):
+        seen.extend(items)
+        return ([w.upper() for w in item] for item in items)
+
+    items = [["a"] * 5, ["b"], ["c"] * 3, ["d", "e"]]
+    assert _by_length(run, items, len) == [["A"] * 5, ["B"], ["C"] * 3, ["D", "E"]]
+    assert [len(i) for i in seen] == [1, 2, 3, 5]
+
+
+def test_a_russian_parse_is_the_same_whatever_the_passages_around_it():
+    from storylens.annotate.syntax import Parser
+
+    short = "Мэр сказал, что мост закрыт."
+    long_ = ("Вчера вечером в городе прошёл сильный дождь, и несколько улиц в центре затопило, "
+             "сообщили в городской службе спасения.")
+    parser = Parser()
+    alone = list(parser._natasha_run([short]))[0]
+    among = list(parser._natasha_run([long_, short, long_]))[1]
+    assert [(t.start, t.end, t.pos, t.dep, t.head) for t in alone[0]] == \
+        [(t.start, t.end, t.pos, t.dep, t.head) for t in among[0]]
+    assert alone[1] == among[1]

@@ -18,10 +18,12 @@ Offsets point into ``Document.text``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from storylens.annotate.gazetteer import CYRILLIC, LATIN
 from storylens.doc import Document, Passage
@@ -282,7 +284,7 @@ class Parser:
 
     def _natasha_run(self, texts: list[str]):
         ner, morph, syntax = self.natasha
-        ents = [[(s.start, s.stop, s.type) for s in markup.spans] for markup in ner.map(texts)]
+        ents = [[(s.start, s.stop, s.type) for s in markup.spans] for markup in _by_length(ner.map, texts, len)]
         if morph is None:
             for e in ents:
                 yield [], e
@@ -299,7 +301,8 @@ class Parser:
                 sentences.extend((i, words[k:k + cap]) for k in range(0, len(words), cap))
         batch = [[w for _, _, w in words] for _, words in sentences]
         out: list[list[Token]] = [[] for _ in texts]
-        for (i, words), tagged, parsed in zip(sentences, morph.map(batch), syntax.map(batch)):
+        for (i, words), tagged, parsed in zip(sentences, _by_length(morph.map, batch, len),
+                                              _by_length(syntax.map, batch, len)):
             base = len(out[i])
             ids = {t.id: k for k, t in enumerate(parsed.tokens)}
             for k, ((a, b, w), mt, st) in enumerate(zip(words, tagged.tokens, parsed.tokens)):
@@ -318,6 +321,17 @@ class Parser:
                 lemma, pos, feats = analyse("uk", word)
                 tokens.append(Token(start, end, word, lemma, pos, feats=feats))
             yield tokens, []
+
+
+def _by_length(run: Callable[[list], Iterable], items: list, size: Callable[[Any], int]) -> list:
+    """``run`` over ``items`` shortest first, results in the order given: slovnet pads each batch
+    to its longest item (and the syntax head scores every pair of words), so a batch of similar
+    lengths wastes no work on padding."""
+    order = sorted(range(len(items)), key=lambda k: size(items[k]))
+    out: list = [None] * len(items)
+    for k, result in zip(order, run([items[k] for k in order])):
+        out[k] = result
+    return out
 
 
 def _words(text: str) -> list[tuple[int, int]]:
