@@ -178,9 +178,14 @@ def _predicate_keys(act: Act) -> frozenset[str]:
 
 def _keys(stems: frozenset[str], code: str) -> frozenset[str]:
     """Argument stems, general actor nouns replaced by their family ("troops", "forces" → one key)."""
+    return frozenset(_key(s, code) for s in stems)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(stem: str, code: str) -> str:
+    """One stem's key (asked about hundreds of thousands of times while pairing: cached)."""
     fams = _actor_families(code)
-    return frozenset(next((f"~{k}" for k, fam in enumerate(fams) if any(s.startswith(w[:STEM]) for w in fam)), s)
-                     for s in stems)
+    return next((f"~{k}" for k, fam in enumerate(fams) if any(stem.startswith(w[:STEM]) for w in fam)), stem)
 
 
 def _shared(a: frozenset[str], b: frozenset[str], code: str) -> set[str]:
