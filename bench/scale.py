@@ -8,7 +8,8 @@ Corpora come from bench/ingest.py's generator: variants of the examples (one eve
 mixed half and half with posts and articles about three made-up events in English, Russian and
 Ukrainian. Each size runs in a process of its own, on one core, with every stage in that process
 (``--workers 1``): ingest (read + clean), annotate, relate (step by step) and report
-(``build_analysis`` + report.html). Times are that process's CPU seconds, which other jobs on the
+(``analysis.json`` streamed and the bounded ``report.html``, as ``storylens analyze``
+writes them). Times are that process's CPU seconds, which other jobs on the
 machine do not inflate; model loading is done before the clock starts and printed apart. Peak RSS
 is sampled within each stage.
 
@@ -85,7 +86,7 @@ def one_core(corpus: Path, work: Path) -> dict:
     """Every stage on one core in this process; CPU seconds and peak RSS per stage."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    from storylens.analyze import build_analysis
+    from storylens.analyze import write_outputs
     from storylens.annotate import Annotator, annotate_store
     from storylens.clean.language import detect
     from storylens.config import Settings
@@ -94,7 +95,6 @@ def one_core(corpus: Path, work: Path) -> dict:
     from storylens.parallel import Workers
     from storylens.relate import STEPS, relate_store
     from storylens.relate.embeddings import encode
-    from storylens.report import write_report
     from storylens.store import Store
 
     settings = Settings()
@@ -120,10 +120,8 @@ def one_core(corpus: Path, work: Path) -> dict:
             relate_store(store, [step], progress=False)
             out["relate_steps"][step] = time.process_time() - cpu
 
-    def report() -> None:
-        analysis = build_analysis(store)
-        (work / "analysis.json").write_text(json.dumps(analysis, ensure_ascii=False, indent=1), encoding="utf-8")
-        write_report(analysis, work / "report.html")
+    def report() -> None:  # as `storylens analyze` writes them: analysis.json streamed, report.html bounded
+        write_outputs(store, work, settings.report)
         out["report_mb"] = (work / "report.html").stat().st_size / 2**20
 
     with Store(work / "one-core.db") as store, Workers(settings.parallel) as workers:

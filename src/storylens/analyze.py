@@ -41,7 +41,6 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
     from storylens.annotate import annotate_store
     from storylens.ingest import ingest
     from storylens.parallel import Workers
-    from storylens.report import write_report
 
     settings = settings or Settings()
     summary = AnalyzeSummary()
@@ -51,17 +50,25 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
         summary.lines += ingested.lines()
         summary.lines += annotate_store(store, settings.annotate, progress=progress, workers=workers).lines()
     summary.lines += relate_store(store, progress=progress).lines()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    summary.analysis = out_dir / "analysis.json"
-    write_analysis(store, summary.analysis)
-    summary.report = out_dir / "report.html"
-    report = build_analysis(store, settings.report)
-    write_report(report, summary.report)
+    summary.analysis, summary.report = out_dir / "analysis.json", out_dir / "report.html"
+    report = write_outputs(store, out_dir, settings.report)
     if "partial" in report:
         shown = report["partial"]["documents"]
         summary.lines.append(f"report: the {shown['embedded']:,} documents its findings cite, of {shown['total']:,};"
                              f" browse them all with: storylens serve --db {store.path}")
     return summary
+
+
+def write_outputs(store: Store, out_dir: Path, limits: ReportSettings | None = None) -> dict[str, Any]:
+    """Write ``out_dir/analysis.json`` (everything, streamed from the store) and ``out_dir/report.html``
+    (within ``limits``); return the analysis the report shows."""
+    from storylens.report import write_report
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_analysis(store, out_dir / "analysis.json")
+    report = build_analysis(store, limits or ReportSettings())
+    write_report(report, out_dir / "report.html")
+    return report
 
 
 def build_analysis(store: Store, limits: ReportSettings | None = None) -> dict[str, Any]:
