@@ -69,6 +69,8 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("Battle deaths were 5.7 per 100,000 people a year.", "en"),
         ("It is among the 10 most powerful stations in the world.", "en"),
         ("The two men also discussed the budget.", "en"),
+        ("The ferry sank an hour and a half after it left the harbour.", "en"),
+        ("Переговоры шли час с половиной.", "ru"),
     ],
 )
 def test_not_claims(text, lang):
