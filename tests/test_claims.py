@@ -701,3 +701,22 @@ def test_a_he_said_with_no_source_before_takes_the_person_named_last():
 def test_a_voltage_is_a_measurement_not_a_count():
     claims = _claims("The plant feeds the grid through four 750 kV lines.", lang="en")
     assert [(c.kind, c.value, c.unit) for c in claims if c.value == 750] == [("measurement", 750, "kV")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # an aside earlier in the sentence ends a clause: its comma still bounds the source
+        ("The blasts wounded nine workers at the depot, including two in the yard, Governor Ivan Petrenko wrote "
+         "Saturday on Telegram.", "en", "Governor Ivan Petrenko"),
+        # "where it was said" between a source and its verb
+        ("The rail union, in a post on its website Sunday, accused the company of cancelling 300 trains.", "en",
+         "rail union"),
+        ("Профсоюз обвинил авиакомпанию в отмене 40 рейсов.", "ru", "Профсоюз"),
+        ("Прокуратура звинуватила компанію у звільненні 200 працівників.", "uk", "Прокуратура"),
+        # an initial's full stop does not end the source
+        ("Only 18 percent of the lines had been repaired, according to U.N. engineers.", "en", "U.N. engineers"),
+    ],
+)
+def test_sources_across_asides_accusations_and_initials(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
