@@ -720,3 +720,30 @@ def test_a_voltage_is_a_measurement_not_a_count():
 )
 def test_sources_across_asides_accusations_and_initials(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The union warned that 200 flights might be cancelled.", "en", "flights"),
+        ("Up to 200 people may have died in the fire.", "en", "killed"),
+        ("В результате может быть разрушено 30 домов.", "ru", "buildings"),
+        ("Унаслідок цього можуть загинути 100 людей.", "uk", "people"),
+    ],
+)
+def test_what_may_happen_is_no_event_but_what_may_have_happened_is(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        # the share is the object of "have": not "a share with percent"
+        ("The mayor said his goal was to have 30 percent of the buses running by May.", "share: with percent"),
+        # a contraction's lemma is no counted thing
+        ("It’s only about 30 to 40 percent effective, the doctors said.", "share: ’"),
+    ],
+)
+def test_a_share_is_not_named_after_itself_or_punctuation(text, measure):
+    c = _one(text, lang="en")
+    assert c.kind == "percent" and c.measure != measure and c.measure.startswith("share")

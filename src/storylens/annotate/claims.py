@@ -1173,6 +1173,16 @@ class _Reader:
         return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
                    for k in range(max(self.lo, verb - 3), verb))
 
+    def _hypothetical_verb(self, verb: int) -> bool:
+        """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
+        modal = set(self.lex.cues.get("modal", []))
+        perfect = set(self.lex.cues.get("modal_perfect", []))
+        words = [self.tokens[k].text.lower() for k in range(max(self.lo, verb - 3), verb)]
+        for i, w in enumerate(words):
+            if w in modal:
+                return not any(x in perfect for x in words[i + 1:])
+        return False
+
     def _whole(self, num_toks: list[int]) -> bool:
         """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
         if not num_toks:
@@ -1235,7 +1245,8 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
-        if cand.modifier or (cand.verb is not None and self._negated_verb(cand.verb)):
+        if cand.modifier or (cand.verb is not None and (self._negated_verb(cand.verb)
+                                                         or self._hypothetical_verb(cand.verb))):
             verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
@@ -1561,11 +1572,11 @@ class _Reader:
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
-        if what in lex.cues.get("possessive_verbs", []):
-            held = self._object_thing(verb)
+        if what in lex.cues.get("possessive_verbs", []) and verb > self._num_index(cand):
+            held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
-        if what and what not in set(lex.cues.get("light_verbs", [])):
+        if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
