@@ -747,3 +747,21 @@ def test_what_may_happen_is_no_event_but_what_may_have_happened_is(text, lang, m
 def test_a_share_is_not_named_after_itself_or_punctuation(text, measure):
     c = _one(text, lang="en")
     assert c.kind == "percent" and c.measure != measure and c.measure.startswith("share")
+
+
+def test_a_place_the_recogniser_also_took_for_a_person_is_nobodys_age():
+    from storylens.doc import EntityMention
+
+    text = ("Rockets hit Velmora overnight. Velmora has no shelters. Velmora officials said two people were hurt: "
+            "a 40-year-old man and his son.")
+    doc = _doc(text, lang="en")
+    ents = []
+    for n, m in enumerate(re.finditer("Velmora", text)):
+        ents.append(EntityMention(m.start(), m.end(), "Velmora", "LOC" if n == 0 else "PER"))
+    ages = [c for c in extract_claims(doc, entities=ents) if c.kind == "age"]
+    assert [(c.value, c.subject) for c in ages] == [(40, None)]
+
+
+def test_an_age_has_no_place():
+    c = _one("In Lisbon, a court ordered Marta Reis, 29, held without bail.", lang="en")
+    assert (c.kind, c.value, c.where) == ("age", 29, None)

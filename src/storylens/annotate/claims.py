@@ -172,9 +172,12 @@ class _Extractor:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
         if not hasattr(self, "_protagonist"):
             counts: dict[str, list[str]] = {}
+            places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
             for e in self.entities:
                 if e.label == "PER":
                     counts.setdefault(_person_key(e.text), []).append(e.text)
+            for k in [k for k, names in counts.items() if k in places or _known_place(names[0])]:
+                del counts[k]  # a place the recogniser also took for a person is nobody's age
             best = max(counts.values(), key=len, default=None)
             self._protagonist = best[0] if best else None
         return self._protagonist
@@ -298,8 +301,8 @@ class _Extractor:
                     s_start, s_start + m.start, lex, after_only=False)
             if claim.where is None and cand.verb is not None:
                 claim.where = self.object_place(cand.verb)
-            if claim.where and claim.by and claim.where in claim.by:
-                claim.where = None  # "the Russian embassy in the US said": where the source sits
+            if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
+                claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
             parent = claim
         if spread:
@@ -429,6 +432,13 @@ class _Extractor:
         if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
+
+def _known_place(name: str) -> bool:
+    from storylens.annotate.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(name)
+    return entry is not None and entry.label == "LOC"
+
 
 def _not_known_org(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
