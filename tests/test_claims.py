@@ -71,6 +71,12 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("The two men also discussed the budget.", "en"),
         ("The ferry sank an hour and a half after it left the harbour.", "en"),
         ("Переговоры шли час с половиной.", "ru"),
+        ("Finance ministers of the Group of Seven industrialized democracies met in May.", "en"),
+        ("Міністри Великої Сімки зустрілися в травні.", "uk"),
+        ("The survey has a 3 percent margin of error.", "en"),
+        ("Погрешность опроса составила 3 процента.", "ru"),
+        ("Опитування має похибку 2 відсотки.", "uk"),
+        ("The poll has a margin of error of 3 percent.", "en"),
     ],
 )
 def test_not_claims(text, lang):
