@@ -110,6 +110,7 @@ def test_not_claims(text, lang):
         ("Авіакомпанія скасувала понад 200 рейсів.", "uk", "flights cancelled", "flights", None, 200, None),
         ("Унаслідок обстрілу загинули п'ятеро мирних жителів.", "uk", "killed", "people", 5, None, None),
         ("Постраждали майже 30 тисяч пасажирів.", "uk", "injured", "passengers", None, None, 30000),
+        ("Під час страйку було арештовано 150 людей.", "uk", "detained", "people", 150, None, None),
     ],
 )
 def test_measure_comes_from_the_counted_noun_and_its_predicate(text, lang, measure, unit, value, lo, hi):
