@@ -772,3 +772,9 @@ def test_a_place_the_recogniser_also_took_for_a_person_is_nobodys_age():
 def test_an_age_has_no_place():
     c = _one("In Lisbon, a court ordered Marta Reis, 29, held without bail.", lang="en")
     assert (c.kind, c.value, c.where) == ("age", 29, None)
+
+
+def test_a_source_word_before_said_is_a_subject_not_an_adjective():
+    c = _one("A senior defense official said more than 90% of the reserve troops are now deployed.", lang="en")
+    assert (c.kind, c.by) == ("percent", "senior defense official")
+    assert _one("The official estimated toll rose to 40 deaths.", lang="en").by is None

@@ -63,6 +63,7 @@ class _Tables:
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
         self.sources = set(w.get("sources", []))
+        self.adjectival = {x.lower() for x in w.get("adjectival", [])}
         self.relative = set(w.get("relative_pronouns", []))
         self.institution_agents = w.get("institution_agents", [])
         flags = re.IGNORECASE
@@ -221,8 +222,10 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs):
             continue  # not a verb here: "the Baltic States", "reported killed"
         region = sentence[max(0, v.start() - 240):v.start()]
-        if t.passive_before.search(region[-20:]):
-            continue
+        passive = t.passive_before.search(region[-20:])
+        if passive and not (passive.group(0).strip().lower() in t.sources
+                            and v.group(1).lower() not in t.adjectival):
+            continue  # "an official estimate(d)", not "a senior official said"
         following = sentence[v.end():].lstrip(" \"“«")
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
