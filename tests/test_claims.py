@@ -778,3 +778,15 @@ def test_a_source_word_before_said_is_a_subject_not_an_adjective():
     c = _one("A senior defense official said more than 90% of the reserve troops are now deployed.", lang="en")
     assert (c.kind, c.by) == ("percent", "senior defense official")
     assert _one("The official estimated toll rose to 40 deaths.", lang="en").by is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        ("The health ministry last reported its figures in May, when it said 1,200 patients had died.", "en",
+         "health ministry"),
+        ("Профсоюз сообщил о забастовке в мае, когда он заявил, что уволены 300 рабочих.", "ru", "Профсоюз"),
+    ],
+)
+def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
