@@ -579,7 +579,7 @@ class _Reader:
                 re.match(r"^[\s-]*(?:" + stat + r")", sent[cand.unit_end:cand.unit_end + 30], re.IGNORECASE)
                 or re.search(r"(?:" + stat + r")[^\W\d_]*\s+(?:[^\W\d_]+\s+){0,2}$", sent[max(0, m.start - 40):m.start],
                              re.IGNORECASE)):
-            return None  # "a 95 percent confidence range", "a margin of error of 3 percent": a statistic's parameter
+            return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
         if cand.kind == "duration" and self._window(m):
@@ -681,7 +681,7 @@ class _Reader:
             if followed and named:  # "France 2 reported", "Channel 4 said"
                 return True
         if m.words and m.hedge is None and m.raw[:1].isupper() and self.sent[:m.start].strip():
-            # "the Group of Seven industrialized democracies": a capitalised number word after a capitalised
+            # "leaders of the Group of Twenty economies": a capitalised number word after a capitalised
             # word (and a short link word) in running text, not a title-case headline
             if re.search(r"[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s+(?:[a-zа-яёіїєґ]{1,3}\s+)?$", before) and not re.match(
                     r"^[\s-]*[A-ZА-ЯЁІЇЄҐ]", self.sent[m.end:]):
