@@ -69,6 +69,14 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("Battle deaths were 5.7 per 100,000 people a year.", "en"),
         ("It is among the 10 most powerful stations in the world.", "en"),
         ("The two men also discussed the budget.", "en"),
+        ("The ferry sank an hour and a half after it left the harbour.", "en"),
+        ("Переговоры шли час с половиной.", "ru"),
+        ("Leaders of the Group of Twenty economies met in May.", "en"),
+        ("Міністри Великої Сімки зустрілися в травні.", "uk"),
+        ("The survey has a 3 percent margin of error.", "en"),
+        ("Погрешность опроса составила 3 процента.", "ru"),
+        ("Опитування має похибку 2 відсотки.", "uk"),
+        ("The poll has a margin of error of 3 percent.", "en"),
     ],
 )
 def test_not_claims(text, lang):
@@ -102,6 +110,7 @@ def test_not_claims(text, lang):
         ("Авіакомпанія скасувала понад 200 рейсів.", "uk", "flights cancelled", "flights", None, 200, None),
         ("Унаслідок обстрілу загинули п'ятеро мирних жителів.", "uk", "killed", "people", 5, None, None),
         ("Постраждали майже 30 тисяч пасажирів.", "uk", "injured", "passengers", None, None, 30000),
+        ("Під час страйку було арештовано 150 людей.", "uk", "detained", "people", 150, None, None),
     ],
 )
 def test_measure_comes_from_the_counted_noun_and_its_predicate(text, lang, measure, unit, value, lo, hi):
@@ -699,3 +708,85 @@ def test_a_he_said_with_no_source_before_takes_the_person_named_last():
 def test_a_voltage_is_a_measurement_not_a_count():
     claims = _claims("The plant feeds the grid through four 750 kV lines.", lang="en")
     assert [(c.kind, c.value, c.unit) for c in claims if c.value == 750] == [("measurement", 750, "kV")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # an aside earlier in the sentence ends a clause: its comma still bounds the source
+        ("The blasts wounded nine workers at the depot, including two in the yard, Governor Ivan Petrenko wrote "
+         "Saturday on Telegram.", "en", "Governor Ivan Petrenko"),
+        # "where it was said" between a source and its verb
+        ("The rail union, in a post on its website Sunday, accused the company of cancelling 300 trains.", "en",
+         "rail union"),
+        ("Профсоюз обвинил авиакомпанию в отмене 40 рейсов.", "ru", "Профсоюз"),
+        ("Прокуратура звинуватила компанію у звільненні 200 працівників.", "uk", "Прокуратура"),
+        # an initial's full stop does not end the source
+        ("Only 18 percent of the lines had been repaired, according to U.N. engineers.", "en", "U.N. engineers"),
+    ],
+)
+def test_sources_across_asides_accusations_and_initials(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The union warned that 200 flights might be cancelled.", "en", "flights"),
+        ("Up to 200 people may have died in the fire.", "en", "killed"),
+        ("В результате может быть разрушено 30 домов.", "ru", "buildings"),
+        ("Унаслідок цього можуть загинути 100 людей.", "uk", "people"),
+    ],
+)
+def test_what_may_happen_is_no_event_but_what_may_have_happened_is(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        # the share is the object of "have": not "a share with percent"
+        ("Her aim is to have 40 percent of the night buses running by May, the mayor said.", "share: with percent"),
+        # a contraction's lemma is no counted thing
+        ("It’s roughly 20 to 25 percent cheaper, the traders said.", "share: ’"),
+    ],
+)
+def test_a_share_is_not_named_after_itself_or_punctuation(text, measure):
+    c = _one(text, lang="en")
+    assert c.kind == "percent" and c.measure != measure and c.measure.startswith("share")
+
+
+def test_a_place_the_recogniser_also_took_for_a_person_is_nobodys_age():
+    from storylens.doc import EntityMention
+
+    text = ("Rockets hit Velmora overnight. Velmora has no shelters. Velmora officials said two people were hurt: "
+            "a 40-year-old man and his son.")
+    doc = _doc(text, lang="en")
+    ents = []
+    for n, m in enumerate(re.finditer("Velmora", text)):
+        ents.append(EntityMention(m.start(), m.end(), "Velmora", "LOC" if n == 0 else "PER"))
+    ages = [c for c in extract_claims(doc, entities=ents) if c.kind == "age"]
+    assert [(c.value, c.subject) for c in ages] == [(40, None)]
+
+
+def test_an_age_has_no_place():
+    c = _one("In Lisbon, a court ordered Marta Reis, 29, held without bail.", lang="en")
+    assert (c.kind, c.value, c.where) == ("age", 29, None)
+
+
+def test_a_source_word_before_said_is_a_subject_not_an_adjective():
+    c = _one("A senior rail official said more than 70% of the night trains are now cancelled.", lang="en")
+    assert (c.kind, c.by) == ("percent", "senior rail official")
+    assert _one("The official estimated toll rose to 40 deaths.", lang="en").by is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        ("The health ministry last reported its figures in May, when it said 1,200 patients had died.", "en",
+         "health ministry"),
+        ("Профсоюз сообщил о забастовке в мае, когда он заявил, что уволены 300 рабочих.", "ru", "Профсоюз"),
+    ],
+)
+def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]

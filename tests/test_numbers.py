@@ -125,3 +125,19 @@ def test_offsets_point_into_the_text():
     for m in find_numbers(text):
         assert text[m.start:m.end] == m.text
         assert text[m.num_start:m.num_end].strip()[0].isdigit()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("two and a half years", 2.5), ("два с половиной года", 2.5), ("три з половиною місяці", 3.5),
+     ("4 and a half tonnes", 4.5)],
+)
+def test_a_fraction_after_a_number_and_a_joiner_completes_it(text, value):
+    (m,) = find_numbers(text)
+    assert (m.value, m.form) == (value, "cardinal")
+
+
+def test_a_fraction_after_a_unit_and_a_joiner_is_no_share():
+    assert find_numbers("The vote was delayed by a day and a half.") == []
+    assert [m.form for m in find_numbers("Half of the crew and a third of the passengers left.")] == [
+        "fraction", "fraction"]

@@ -63,6 +63,7 @@ class _Tables:
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
         self.sources = set(w.get("sources", []))
+        self.adjectival = {x.lower() for x in w.get("adjectival", [])}
         self.relative = set(w.get("relative_pronouns", []))
         self.institution_agents = w.get("institution_agents", [])
         flags = re.IGNORECASE
@@ -83,6 +84,8 @@ class _Tables:
         self.passive_before = re.compile(rf"\b(?:{_alt(w.get('passive_before', []))})\s+$", flags)
         self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{_alt(w.get('clause_words', []))})\s|\s-\s|$", flags)
         self.starts_pronoun = re.compile(rf"^[\W_]*({_alt(w.get('starts_pronoun', []))})\b", flags)
+        # ", in a post on its channel Saturday," right before the verb: where it was said, not who said it
+        self.aside = re.compile(rf",\s*(?:{_alt(self.prepositions)})\b[^,]*,\s*$", flags)
         self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
@@ -219,8 +222,10 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs):
             continue  # not a verb here: "the Baltic States", "reported killed"
         region = sentence[max(0, v.start() - 240):v.start()]
-        if t.passive_before.search(region[-20:]):
-            continue
+        passive = t.passive_before.search(region[-20:])
+        if passive and not (passive.group(0).strip().lower() in t.sources
+                            and v.group(1).lower() not in t.adjectival):
+            continue  # "an official estimate(d)", not "a senior official said"
         following = sentence[v.end():].lstrip(" \"“«")
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
@@ -245,6 +250,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
 
 def _np_after(rest: str, t: _Tables) -> str | None:
     end = t.np_end.search(rest)
+    while end and end.group(0) == "." and re.search(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐ]$", rest[:end.start()]):
+        end = t.np_end.search(rest, end.end())  # an initial ("U.S. officials", "J. Smith") goes on
     np = rest[: end.start()] if end else rest
     # an appositive name right after: "the mayor, Yerlan Saparov,"
     tail = rest[len(np):]
@@ -266,7 +273,11 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     comma and a name follows it ("…, пишет Reuters"), so the source is after the verb, not before."""
     # drop parentheticals: ", including the U.S.,", ", meanwhile,", "(KNB)"
     region = re.sub(r"\([^()]*\)", " ", region)
-    region = t.parenthetical.sub(" ", region)
+    # one right before the verb is inside its subject ("the ministry, meanwhile, said"); one earlier ends a
+    # clause, so its comma stays ("…, including four in the town, Gov. X wrote")
+    region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
+    region = t.aside.sub(" ", region)
+    region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
     region = region.rstrip()
     comma_before = region.endswith((",", "—", "–")) and inverted
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"

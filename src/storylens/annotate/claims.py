@@ -172,9 +172,12 @@ class _Extractor:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
         if not hasattr(self, "_protagonist"):
             counts: dict[str, list[str]] = {}
+            places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
             for e in self.entities:
                 if e.label == "PER":
                     counts.setdefault(_person_key(e.text), []).append(e.text)
+            for k in [k for k, names in counts.items() if k in places or _known_place(names[0])]:
+                del counts[k]  # a place the recogniser also took for a person is nobody's age
             best = max(counts.values(), key=len, default=None)
             self._protagonist = best[0] if best else None
         return self._protagonist
@@ -298,8 +301,8 @@ class _Extractor:
                     s_start, s_start + m.start, lex, after_only=False)
             if claim.where is None and cand.verb is not None:
                 claim.where = self.object_place(cand.verb)
-            if claim.where and claim.by and claim.where in claim.by:
-                claim.where = None  # "the Russian embassy in the US said": where the source sits
+            if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
+                claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
             parent = claim
         if spread:
@@ -429,6 +432,13 @@ class _Extractor:
         if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
+
+def _known_place(name: str) -> bool:
+    from storylens.annotate.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(name)
+    return entry is not None and entry.label == "LOC"
+
 
 def _not_known_org(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
@@ -564,6 +574,12 @@ class _Reader:
         if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
                     re.IGNORECASE):
             return None  # "5.7 per 100,000 people": a rate
+        stat = _alt(self.lex.cues.get("statistic_words", []))
+        if cand.kind == "percent" and stat and (
+                re.match(r"^[\s-]*(?:" + stat + r")", sent[cand.unit_end:cand.unit_end + 30], re.IGNORECASE)
+                or re.search(r"(?:" + stat + r")[^\W\d_]*\s+(?:[^\W\d_]+\s+){0,2}$", sent[max(0, m.start - 40):m.start],
+                             re.IGNORECASE)):
+            return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
         if cand.kind == "duration" and self._window(m):
@@ -663,6 +679,12 @@ class _Reader:
             followed = re.match(r"^[\s,;:.!?)\"”»]*$|^\s+(?:[a-zа-яёіїєґ]+ed|is|was|has|said|reported|and)\b", after)
             named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
             if followed and named:  # "France 2 reported", "Channel 4 said"
+                return True
+        if m.words and m.hedge is None and m.raw[:1].isupper() and self.sent[:m.start].strip():
+            # "leaders of the Group of Twenty economies": a capitalised number word after a capitalised
+            # word (and a short link word) in running text, not a title-case headline
+            if re.search(r"[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s+(?:[a-zа-яёіїєґ]{1,3}\s+)?$", before) and not re.match(
+                    r"^[\s-]*[A-ZА-ЯЁІЇЄҐ]", self.sent[m.end:]):
                 return True
         return False
 
@@ -1173,6 +1195,16 @@ class _Reader:
         return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
                    for k in range(max(self.lo, verb - 3), verb))
 
+    def _hypothetical_verb(self, verb: int) -> bool:
+        """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
+        modal = set(self.lex.cues.get("modal", []))
+        perfect = set(self.lex.cues.get("modal_perfect", []))
+        words = [self.tokens[k].text.lower() for k in range(max(self.lo, verb - 3), verb)]
+        for i, w in enumerate(words):
+            if w in modal:
+                return not any(x in perfect for x in words[i + 1:])
+        return False
+
     def _whole(self, num_toks: list[int]) -> bool:
         """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
         if not num_toks:
@@ -1235,7 +1267,8 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
-        if cand.modifier or (cand.verb is not None and self._negated_verb(cand.verb)):
+        if cand.modifier or (cand.verb is not None and (self._negated_verb(cand.verb)
+                                                         or self._hypothetical_verb(cand.verb))):
             verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
@@ -1561,11 +1594,11 @@ class _Reader:
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
-        if what in lex.cues.get("possessive_verbs", []):
-            held = self._object_thing(verb)
+        if what in lex.cues.get("possessive_verbs", []) and verb > self._num_index(cand):
+            held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
-        if what and what not in set(lex.cues.get("light_verbs", [])):
+        if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 

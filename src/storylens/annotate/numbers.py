@@ -80,6 +80,8 @@ class _Tables:
     ordinals: dict[str, float]
     ordinal_suffix: re.Pattern
     joiners: frozenset[str]
+    mixed_before: re.Pattern  # "two and", "два с": a fraction after it completes a number or a unit
+    share_of: re.Pattern  # "of" after a fraction: "and a third of the passengers" stays a share
     scale_after_digits: re.Pattern
     abbreviations: dict[str, float]
     hedge_before: re.Pattern
@@ -137,6 +139,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
     ordinals: dict[str, float] = {}
     suffixes: set[str] = set()
     joiners: set[str] = set()
+    mixed: set[str] = set()
+    share_of: set[str] = set()
     abbreviations: dict[str, float] = {}
     hedges: dict[str, str] = {}
     post: dict[str, str] = {}
@@ -175,6 +179,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                 ordinals.setdefault(form, float(value))
         suffixes.update(data.get("ordinal_suffixes", []))
         joiners.update(_norm(w) for w in data.get("joiners", []))
+        mixed.update(_norm(w) for w in data.get("mixed_joiners", []))
+        share_of.update(_norm(w) for w in data.get("share_of", []))
         h = lang.cues(code, "hedges")
         hedges.update({_norm(k): v for k, v in h.get("before", {}).items()})
         post.update({_norm(k): v for k, v in h.get("after", {}).items()})
@@ -192,7 +198,12 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         words=words, scales=frozenset(scales), phrases=phrases, ordinals=ordinals,
         ordinal_suffix=re.compile(r"-?(?:" + _alternation(suffixes) + r")(?![\w])", re.IGNORECASE) if suffixes
         else re.compile(r"(?!)"),
-        joiners=frozenset(joiners), scale_after_digits=scale_after, abbreviations=abbreviations,
+        joiners=frozenset(joiners),
+        mixed_before=re.compile(rf"(?<![^\W\d_])(?:{_alternation(mixed)})\s+$", re.IGNORECASE) if mixed
+        else re.compile(r"(?!)"),
+        share_of=re.compile(rf"\s+(?:{_alternation(share_of)})(?![^\W\d_])", re.IGNORECASE) if share_of
+        else re.compile(r"(?!)"),
+        scale_after_digits=scale_after, abbreviations=abbreviations,
         hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})[\s*_\"“«„']*$", re.IGNORECASE),
         hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
                                re.IGNORECASE),
@@ -385,6 +396,22 @@ def _atoms(text: str) -> list[_Atom]:
         taken = [(x.start, x.end) for x in out]
         out += [w for w in _word_atoms(text, t) if not any(a < w.end and w.start < b for a, b in taken)]
         out.sort(key=lambda x: x.start)
+    return _mixed(text, out, t)
+
+
+def _mixed(text: str, atoms: list[_Atom], t: _Tables) -> list[_Atom]:
+    """A fraction joined to what precedes it is no share: "two and a half" is 2.5, and "an hour and a half"
+    is part of a duration, not 50 %."""
+    out: list[_Atom] = []
+    for x in atoms:
+        if x.form == "fraction":
+            joiner = t.mixed_before.search(text, max(0, x.start - 8), x.start)
+            if joiner is not None and not t.share_of.match(text, x.end):
+                prev = out[-1] if out else None
+                if prev is not None and prev.form == "cardinal" and not text[prev.end:joiner.start()].strip():
+                    out[-1] = _Atom(prev.start, x.end, _tidy(prev.value + x.value), words=prev.words or x.words)
+                continue
+        out.append(x)
     return out
 
 
