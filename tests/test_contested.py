@@ -284,3 +284,19 @@ def test_a_side_shows_each_sources_best_first_and_a_title_once() -> None:
     picked = _distinct([(run_on, 3.0), (title, 2.0), (other, 2.5), (second, 1.0)], 2)
     assert [s.source for s, _ in picked] == ["Wire", "Post"]
     assert picked[0][0] is title and picked[0][1] == 3.0  # the shorter copy, with the best strength
+
+
+def test_who_is_preparing_an_act_is_disputed_like_who_did_it() -> None:
+    accused = _doc("Chilean officials accused Peru of planning to blow up the border dam.", "Santiago Daily")
+    counter = _doc("Chile is preparing to blow up the border dam, Peruvian officials said.", "Lima Herald")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([accused, counter, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Santiago Daily"], "no": ["Lima Herald"]}
+    assert "is preparing it" in items[0]["explanation"]
+    # a plan laid on one party and a deed laid on the other are two acts, not one dispute
+    done = _doc("Chile blew up the border dam, Peruvian officials said.", "Lima Herald")
+    assert find_contested([accused, done, other]) == []
+    ru_a = _doc("Польша планирует взорвать мост на границе, обвинили в Литве.", "Вильнюсские вести", language="ru")
+    ru_b = _doc("Литва собирается взорвать мост на границе, заявили в Варшаве.", "Варшавский курьер", language="ru")
+    ru = find_contested([ru_a, ru_b])
+    assert len(ru) == 1 and "Польша" in ru[0]["explanation"] and "Литва" in ru[0]["explanation"]
