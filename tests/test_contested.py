@@ -300,3 +300,17 @@ def test_who_is_preparing_an_act_is_disputed_like_who_did_it() -> None:
     ru_b = _doc("Литва собирается взорвать мост на границе, заявили в Варшаве.", "Варшавский курьер", language="ru")
     ru = find_contested([ru_a, ru_b])
     assert len(ru) == 1 and "Польша" in ru[0]["explanation"] and "Литва" in ru[0]["explanation"]
+
+
+def test_opposite_judgements_of_one_outcome_by_two_voices() -> None:
+    praised = _doc("The evacuation of the island was a great success, the governor said.", "Capital Times")
+    faulted = _doc("The evacuation of the island was disastrously inadequate, aid workers said.", "Harbour News")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([praised, faulted, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Capital Times"], "no": ["Harbour News"]}
+    assert "judge" in items[0]["explanation"]
+    assert _frames("The strike was not a success.")["be_judged"].rejects
+    assert _frames("The strike was a failure.")["be_judged"].rejects
+    # one judgement of two different things is no dispute
+    ferry = _doc("The ferry service to the island was a great success, the governor said.", "Capital Times")
+    assert find_contested([ferry, faulted, other]) == []

@@ -425,9 +425,13 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
     else:
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
-        explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
-                       "same patient); the 'no' side denies or negates what the 'yes' side asserts"
-                       + (f" (cues: {', '.join(cues_used)})." if cues_used else "."))
+        if group["anchors"][0].frame.predicate == "be_judged":
+            explanation = ("Voices judge one thing oppositely: the 'yes' side calls it a success, "
+                           "the 'no' side a failure or not a success.")
+        else:
+            explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
+                           "same patient); the 'no' side denies or negates what the 'yes' side asserts"
+                           + (f" (cues: {', '.join(cues_used)})." if cues_used else "."))
         kind = "contested"
     return {"id": "", "kind": kind, "about": about[:200], "score": round(group["score"], 3),
             "explanation": explanation, "sides": sides}

@@ -95,6 +95,15 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower() for w in d.get("no_determiners", [])))
 
 
+@lru_cache(maxsize=None)
+def _evaluative(code: str) -> dict[str, int]:
+    """Lemmas that judge an outcome (``contested_evaluative.json``) and their polarity, +1 or -1:
+    a negative judgement is read as the negation of the positive one, so that "was a failure"
+    meets "was a success" as a denial does."""
+    d = lang_data.cues(code, "contested_evaluative")
+    return {**{w.lower(): 1 for w in d.get("positive", [])}, **{w.lower(): -1 for w in d.get("negative", [])}}
+
+
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
     return any(word.startswith(b) for b in beginnings)
 
@@ -290,6 +299,13 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                     for x in phrase(g)]  # "at the port *with armoured vehicles*"
         out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
                           _en_tok(places[0])))
+    judged = _evaluative("en")
+    for b in sdoc:  # a judgement of how something went: "the response was a success" / "was inadequate"
+        comps = [x for x in args(b, {"attr", "acomp"}) if x.lemma_.lower() in judged]
+        if b.lemma_ != "be" or not comps or (agent_tok := subject(b)) is None:
+            continue
+        out.append(_frame(offset, _en_tok(b), "be_judged", phrase(agent_tok), [], [], False, [], neg, den,
+                          _en_tok(comps[0]), refused=judged[comps[0].lemma_.lower()] < 0))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
