@@ -314,3 +314,15 @@ def test_opposite_judgements_of_one_outcome_by_two_voices() -> None:
     # one judgement of two different things is no dispute
     ferry = _doc("The ferry service to the island was a great success, the governor said.", "Capital Times")
     assert find_contested([ferry, faulted, other]) == []
+
+
+def test_opposite_judgements_in_russian_and_ukrainian() -> None:
+    for lang, praised, faulted in (
+            ("ru", "Эвакуация жителей острова была успешной, заявил губернатор.",
+             "Эвакуация жителей острова провалилась, заявили волонтёры."),
+            ("uk", "Евакуація мешканців острова була успішною, заявив губернатор.",
+             "Евакуація мешканців острова стала провалом, заявили волонтери.")):
+        items = find_contested([_doc(praised, "Вести", language=lang), _doc(faulted, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+    assert "be_judged" not in _frames("Катастрофа самолёта произошла утром.", "ru")  # a disaster as the subject judges nothing
+    assert _frames("Операция стала провалом.", "ru")["be_judged"].rejects

@@ -460,6 +460,19 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             modal = True  # «решили не приговаривать», «обязавшись не выпускать»: meant, not done
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
                           refused=refused))
+    judged = _evaluative(code)
+    copulas = frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("copulas", []))
+    for k, (t, p) in enumerate(toks):  # a judgement: «операция успешна», «эвакуация провалилась», «стала провалом»
+        pos = p.tag.POS if p is not None else None
+        after_copula = k > 0 and {toks[k - 1][0].lemma, toks[k - 1][0].text.lower()} & copulas
+        predicative = pos in ("ADJS", "VERB") or (pos in ("NOUN", "ADJF") and after_copula)
+        before = [j for j in nominative if clause_of[j] == clause_of[k] and j < k and toks[j][0].noun
+                  and {toks[j][0].lemma, toks[j][0].text.lower()}.isdisjoint(copulas)]
+        if t.lemma not in judged or not predicative or not before:
+            continue
+        agent = _resolve(toks[before[0]][0], phrase(before[0]), heads, words)
+        out.append(_frame(offset, t, "be_judged", agent, [], [], False, speaker.get(clause_of[k], []), neg, den,
+                          refused=judged[t.lemma] < 0))
     return out
 
 
