@@ -284,3 +284,45 @@ def test_a_side_shows_each_sources_best_first_and_a_title_once() -> None:
     picked = _distinct([(run_on, 3.0), (title, 2.0), (other, 2.5), (second, 1.0)], 2)
     assert [s.source for s, _ in picked] == ["Wire", "Post"]
     assert picked[0][0] is title and picked[0][1] == 3.0  # the shorter copy, with the best strength
+
+
+def test_who_is_preparing_an_act_is_disputed_like_who_did_it() -> None:
+    accused = _doc("Chilean officials accused Peru of planning to blow up the border dam.", "Santiago Daily")
+    counter = _doc("Chile is preparing to blow up the border dam, Peruvian officials said.", "Lima Herald")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([accused, counter, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Santiago Daily"], "no": ["Lima Herald"]}
+    assert "is preparing it" in items[0]["explanation"]
+    # a plan laid on one party and a deed laid on the other are two acts, not one dispute
+    done = _doc("Chile blew up the border dam, Peruvian officials said.", "Lima Herald")
+    assert find_contested([accused, done, other]) == []
+    ru_a = _doc("Польша планирует взорвать мост на границе, обвинили в Литве.", "Вильнюсские вести", language="ru")
+    ru_b = _doc("Литва собирается взорвать мост на границе, заявили в Варшаве.", "Варшавский курьер", language="ru")
+    ru = find_contested([ru_a, ru_b])
+    assert len(ru) == 1 and "Польша" in ru[0]["explanation"] and "Литва" in ru[0]["explanation"]
+
+
+def test_opposite_judgements_of_one_outcome_by_two_voices() -> None:
+    praised = _doc("The evacuation of the island was a great success, the governor said.", "Capital Times")
+    faulted = _doc("The evacuation of the island was disastrously inadequate, aid workers said.", "Harbour News")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([praised, faulted, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Capital Times"], "no": ["Harbour News"]}
+    assert "judge" in items[0]["explanation"]
+    assert _frames("The strike was not a success.")["be_judged"].rejects
+    assert _frames("The strike was a failure.")["be_judged"].rejects
+    # one judgement of two different things is no dispute
+    ferry = _doc("The ferry service to the island was a great success, the governor said.", "Capital Times")
+    assert find_contested([ferry, faulted, other]) == []
+
+
+def test_opposite_judgements_in_russian_and_ukrainian() -> None:
+    for lang, praised, faulted in (
+            ("ru", "Эвакуация жителей острова была успешной, заявил губернатор.",
+             "Эвакуация жителей острова провалилась, заявили волонтёры."),
+            ("uk", "Евакуація мешканців острова була успішною, заявив губернатор.",
+             "Евакуація мешканців острова стала провалом, заявили волонтери.")):
+        items = find_contested([_doc(praised, "Вести", language=lang), _doc(faulted, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+    assert "be_judged" not in _frames("Катастрофа самолёта произошла утром.", "ru")  # a disaster as the subject judges nothing
+    assert _frames("Операция стала провалом.", "ru")["be_judged"].rejects

@@ -225,13 +225,19 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
-    if (fa.asserts and fb.asserts and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
+    if (_affirms(fa) and _affirms(fb) and fa.modal == fb.modal and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
             and (_blames(a) or _blames(b))):
         return "attribution", len(core - topic) + 0.5 * len(core & topic)
     return None
 
 
 _PARTIES = frozenset({"country", "place", "org"})  # who an act is laid on in an attribution dispute
+
+
+def _affirms(f: Frame) -> bool:
+    """Does the statement lay the act on its agent, done or meant ("shelled" or "is preparing to
+    shell")? Who is preparing an attack is disputed as much as who carried it out."""
+    return not (f.negated ^ f.denied)
 
 
 def _blames(act: Act) -> bool:
@@ -292,8 +298,9 @@ def candidate_pairs(found: list[Act], topic: frozenset[str], settings: Contested
         members = sorted(members, key=lambda m: -(m.statement.checkworthiness or 0.5))
         yes = [m for m in members if m.frame.asserts][:settings.max_block]
         no = [m for m in members if m.frame.rejects][:settings.max_block]
-        for i, a in enumerate(yes):
-            for b in no + yes[i + 1:]:
+        meant = [m for m in members if m.frame.modal and _affirms(m.frame)][:settings.max_block]
+        for i, a in enumerate(yes + meant):
+            for b in (no + yes[i + 1:] if i < len(yes) else meant[i - len(yes) + 1:]):
                 key = (id(a), id(b))
                 if key in seen or a.statement is b.statement or _norm(a.statement.text) == _norm(b.statement.text):
                     continue
@@ -416,15 +423,20 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
     elif group["kind"] == "attribution":
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         yes, no = group["anchors"]
+        done = "is preparing it" if yes.frame.modal else "did it"
         explanation = ("Voices lay the same act on different parties: 'yes' says "
-                       f"{_words(yes)} did it, 'no' says {_words(no)} did.")
+                       f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
         kind = "contested"
     else:
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
-        explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
-                       "same patient); the 'no' side denies or negates what the 'yes' side asserts"
-                       + (f" (cues: {', '.join(cues_used)})." if cues_used else "."))
+        if group["anchors"][0].frame.predicate == "be_judged":
+            explanation = ("Voices judge one thing oppositely: the 'yes' side calls it a success, "
+                           "the 'no' side a failure or not a success.")
+        else:
+            explanation = ("Statements of different voices about one act (the same kind of act, by the same agent, to the "
+                           "same patient); the 'no' side denies or negates what the 'yes' side asserts"
+                           + (f" (cues: {', '.join(cues_used)})." if cues_used else "."))
         kind = "contested"
     return {"id": "", "kind": kind, "about": about[:200], "score": round(group["score"], 3),
             "explanation": explanation, "sides": sides}

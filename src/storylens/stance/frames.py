@@ -95,6 +95,15 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower() for w in d.get("no_determiners", [])))
 
 
+@lru_cache(maxsize=None)
+def _evaluative(code: str) -> dict[str, int]:
+    """Lemmas that judge an outcome (``contested_evaluative.json``) and their polarity, +1 or -1:
+    a negative judgement is read as the negation of the positive one, so that "was a failure"
+    meets "was a success" as a denial does."""
+    d = lang_data.cues(code, "contested_evaluative")
+    return {**{w.lower(): 1 for w in d.get("positive", [])}, **{w.lower(): -1 for w in d.get("negative", [])}}
+
+
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
     return any(word.startswith(b) for b in beginnings)
 
@@ -290,6 +299,13 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                     for x in phrase(g)]  # "at the port *with armoured vehicles*"
         out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
                           _en_tok(places[0])))
+    judged = _evaluative("en")
+    for b in sdoc:  # a judgement of how something went: "the response was a success" / "was inadequate"
+        comps = [x for x in args(b, {"attr", "acomp"}) if x.lemma_.lower() in judged]
+        if b.lemma_ != "be" or not comps or (agent_tok := subject(b)) is None:
+            continue
+        out.append(_frame(offset, _en_tok(b), "be_judged", phrase(agent_tok), [], [], False, [], neg, den,
+                          _en_tok(comps[0]), refused=judged[comps[0].lemma_.lower()] < 0))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
@@ -444,6 +460,19 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             modal = True  # «решили не приговаривать», «обязавшись не выпускать»: meant, not done
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
                           refused=refused))
+    judged = _evaluative(code)
+    copulas = frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("copulas", []))
+    for k, (t, p) in enumerate(toks):  # a judgement: «операция успешна», «эвакуация провалилась», «стала провалом»
+        pos = p.tag.POS if p is not None else None
+        after_copula = k > 0 and {toks[k - 1][0].lemma, toks[k - 1][0].text.lower()} & copulas
+        predicative = pos in ("ADJS", "VERB") or (pos in ("NOUN", "ADJF") and after_copula)
+        before = [j for j in nominative if clause_of[j] == clause_of[k] and j < k and toks[j][0].noun
+                  and {toks[j][0].lemma, toks[j][0].text.lower()}.isdisjoint(copulas)]
+        if t.lemma not in judged or not predicative or not before:
+            continue
+        agent = _resolve(toks[before[0]][0], phrase(before[0]), heads, words)
+        out.append(_frame(offset, t, "be_judged", agent, [], [], False, speaker.get(clause_of[k], []), neg, den,
+                          refused=judged[t.lemma] < 0))
     return out
 
 
