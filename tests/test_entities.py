@@ -342,6 +342,16 @@ def test_the_default_gazetteer_is_loaded_once():
     assert default_gazetteer() is default_gazetteer()
 
 
+def test_the_spacy_pipeline_is_loaded_once_per_process():
+    """Annotate and the contested step's frames both parse English: two copies cost 40 MB of RSS."""
+    from storylens.annotate.syntax import load_spacy
+    from storylens.stance.frames import _spacy
+
+    nlp = load_spacy("en_core_web_sm", parse=True)
+    assert _spacy() is nlp
+    assert load_spacy("en_core_web_sm", parse=False) is not nlp
+
+
 def test_natasha_batches_run_shortest_first_and_answer_in_the_order_given():
     from storylens.annotate.syntax import _by_length
 

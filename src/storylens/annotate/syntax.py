@@ -112,7 +112,13 @@ CYRILLIC_LANGS = {"ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"}
 
 def load_spacy(name: str, parse: bool = True):
     """A spaCy pipeline: everything its tagger, parser, lemmatizer and NER need, or (``parse=False``)
-    only what its NER needs (a shared tok2vec only if NER listens to it)."""
+    only what its NER needs (a shared tok2vec only if NER listens to it). Loaded once per process:
+    annotate and the contested step's frames share one copy (nobody changes a loaded pipeline)."""
+    return _load_spacy(name, parse)
+
+
+@lru_cache(maxsize=4)
+def _load_spacy(name: str, parse: bool):
     import spacy
 
     candidates: list[str | Path] = [SHIPPED_MODELS[name]] if name in SHIPPED_MODELS else [name]
