@@ -183,3 +183,36 @@ def test_mixed_language_document_keeps_each_passage_language() -> None:
     doc = clean_document(RawDocument("t", text, "text"), SETTINGS)
     assert [p.language for p in doc.passages] == ["en", "en", "ru", "en", "kk"]
     assert doc.meta["language"] == "en"
+
+
+def test_a_near_duplicate_is_found_among_more_loose_relatives_than_are_compared(tmp_path) -> None:
+    """Only the documents sharing the most bands are compared: a copy stored after many loose
+    relatives (each sharing a band or two) is still the one found."""
+    import numpy as np
+
+    from storylens import Store
+    from storylens.clean.neardup import ROWS_PER_BAND, band_keys
+    from storylens.store.db import NEAR_DUPLICATE_CANDIDATES
+
+    rng = np.random.default_rng(7)
+    query = rng.integers(0, 2**62, 128, dtype=np.uint64)
+
+    def variant(shared_bands: int) -> np.ndarray:
+        out = rng.integers(0, 2**62, 128, dtype=np.uint64)
+        for band in rng.choice(32, shared_bands, replace=False):
+            out[band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND] = query[band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND]
+        return out
+
+    copy = query.copy()
+    copy[:24] = rng.integers(0, 2**62, 24, dtype=np.uint64)  # 6 of 32 bands differ: similarity 0.81
+    signatures = [variant(2) for _ in range(2 * NEAR_DUPLICATE_CANDIDATES)] + [copy]
+    with Store(tmp_path / "s.db") as store:
+        for seq, values in enumerate(signatures):
+            store.db.execute(
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, minhash, ingested_at)"
+                " VALUES (?, ?, 'x', 'text', 'clean', '', ?, '')", (f"d{seq}", seq, values.tobytes()))
+            store.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                                 [(band, key, f"d{seq}") for band, key in band_keys(values)])
+        found = store.canonical_copy("new", query, 0.7)
+    assert found is not None
+    assert found[0] == f"d{len(signatures) - 1}" and found[1] > 0.8
