@@ -31,9 +31,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from storylens.doc import Annotations, Claim, Document
 
@@ -91,7 +93,10 @@ class AlignedClaim:
         """Who speaks: a republished copy speaks with the voice of its first copy."""
         return f"{self.source}@{self.origin}" if self.origin and self.source == self.doc_source else self.source
 
+    @cached_property
     def interval(self) -> tuple[float, float]:
+        """The figure as the range its hedge allows, in the unit family's base unit (computed once:
+        alignment asks for it in every sort and comparison)."""
         f = self.factor
         if self.value is None:
             lo = self.lo if self.lo is not None else 0.0
@@ -292,7 +297,7 @@ def _block_key(c: AlignedClaim) -> tuple:
 
 
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
-    (alo, ahi), (blo, bhi) = a.interval(), b.interval()
+    (alo, ahi), (blo, bhi) = a.interval, b.interval
     return alo <= bhi and blo <= ahi
 
 
@@ -350,11 +355,11 @@ def _group(members: list[AlignedClaim], partial: bool = False, status: str | Non
 def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
     """The series of one block: an order-of-magnitude gap with no figure in between separates counts, and
     so does a partial count a document gives beside its total (exact figures, ``PARTIAL_RATIO`` apart)."""
-    ordered = sorted(members, key=lambda c: c.interval()[0])
+    ordered = sorted(members, key=lambda c: c.interval[0])
     runs: list[list[AlignedClaim]] = [[ordered[0]]]
-    reach = ordered[0].interval()[1]
+    reach = ordered[0].interval[1]
     for c in ordered[1:]:
-        lo, hi = c.interval()
+        lo, hi = c.interval
         if reach > 0 and lo / reach >= GAP_RATIO:  # hedges count: "at least 45" and "as high as 450" are close
             runs.append([c])
             reach = hi
@@ -390,12 +395,12 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
     out: list[tuple[list[AlignedClaim], str]] = []
     run: list[AlignedClaim] = []
     reach = float("inf")  # the lowest upper bound in the run: sorted by lower bound, c fits all iff c.lo <= it
-    for c in sorted(members, key=lambda c: c.interval()[0]):
-        lo, hi = c.interval()
+    for c in sorted(members, key=lambda c: c.interval[0]):
+        lo, hi = c.interval
         if run and lo > reach:
             out.append((run, "agree"))
             run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
-            reach = min((r.interval()[1] for r in run), default=float("inf"))
+            reach = min((r.interval[1] for r in run), default=float("inf"))
         run.append(c)
         reach = min(reach, hi)
     if run:
@@ -419,63 +424,98 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
 
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
     """Compares the series' distinct figures (interval, stated date, date used), not every pair of claims:
-    news repeats its figures, so the pairs grow with the figures a series holds, not with its reports."""
+    news repeats its figures, so the work grows with the figures a series holds, not with its reports.
+    Figures that all overlap agree at once (intervals on a line that meet pairwise share a point); else
+    the first clash, in the series' order, ends the search."""
     voices = {c.voice for c in members}
     if len(voices) == 1:
         return "single_source", f"all {len(members)} figure(s) come from {members[0].source}"
     dates = _dates_with_inferred(members)
-    dated = [c for c in members if c.date]
-    dated_lo = min((d.interval()[0] for d in dated), default=None)
-    dated_hi = max((d.interval()[1] for d in dated), default=None)
-    moving = len({c.date for c in dated}) >= 2
     figures: dict[tuple, list[AlignedClaim]] = {}
     for c in members:
-        figures.setdefault((c.interval(), c.date, dates[c.id]), []).append(c)
-    said = {key: {(c.voice, c.doc) for c in group} for key, group in figures.items()}
-
-    def inside(c: AlignedClaim) -> bool:  # within the range a dated series moved through
-        lo, hi = c.interval()
-        return dated_lo is not None and dated_lo <= hi and lo <= dated_hi
-
-    conflicts, moves = [], []
-    for ka, kb in combinations(figures, 2):
-        a, b = figures[ka][0], figures[kb][0]
-        if compatible(a, b) or (len(said[ka]) == 1 and said[ka] == said[kb]):
-            continue  # compatible, or one voice in one document
-        if a.kind in STATIC_KINDS:
-            conflicts.append((a, b))  # a distance or a date of an event does not move with the news
-            continue
-        undated = [c for c in (a, b) if not c.date]
-        if undated and moving and all(inside(c) for c in undated):
-            continue  # an undated figure inside the range a dated series moved through
-        da, db = dates[a.id], dates[b.id]
-        if da and db and da != db:
-            moves.append((ka, kb) if da < db else (kb, ka))
-        else:
-            conflicts.append((a, b))
-    if conflicts:
-        a, b = conflicts[0]
+        figures.setdefault((c.interval, c.date, dates[c.id]), []).append(c)
+    keys = list(figures)
+    if max(k[0][0] for k in keys) <= min(k[0][1] for k in keys):
+        return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
+    clash, moves = _clashes(keys, figures, [c for c in members if c.date])
+    if clash is not None:
+        a, b = figures[keys[clash[0]]][0], figures[keys[clash[1]]][0]
         same_day = dates[a.id] and dates[a.id] == dates[b.id]
         return "conflict", (f"{_say(a)} and {_say(b)} cannot both hold"
                             + (f" at {dates[a.id]}" if same_day else " (no date separates them)"))
     if moves:
-        steps = sorted({(dates[c.id], _say(c)) for pair in moves for key in pair for c in figures[key]})
+        steps = sorted({(dates[c.id], _say(c)) for k in moves for c in figures[keys[k]]})
         return "evolving", "the figure moved over time: " + " → ".join(f"{say} on {date}" for date, say in steps)
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
 
 
+def _clashes(keys: list[tuple], figures: dict[tuple, list[AlignedClaim]],
+             dated: list[AlignedClaim]) -> tuple[tuple[int, int] | None, set[int]]:
+    """The first pair of distinct figures (in the series' order) that conflict, or else every figure
+    that takes part in a move. Two figures clash when their intervals are apart and more than one voice
+    in one document gives them; a static figure (a distance, a date) never moves; an undated figure
+    inside the range a dated series moved through clashes with nothing; dated figures apart in date
+    move, others conflict. Each figure is compared with the later ones at once (numpy), and the scan
+    stops at the first conflict: a series that conflicts costs a few rows, not all pairs."""
+    lo = np.array([k[0][0] for k in keys])
+    hi = np.array([k[0][1] for k in keys])
+    voices: dict[tuple[str, str], int] = {}
+    said = np.array([voices.setdefault(next(iter(s)), len(voices)) if len(s) == 1 else -1 - i
+                     for i, s in enumerate({(c.voice, c.doc) for c in figures[k]} for k in keys)])
+    order = {d: n for n, d in enumerate(sorted({k[2] for k in keys if k[2]}))}
+    day = np.array([order[k[2]] if k[2] else -1 for k in keys])
+    undated = np.array([not k[1] for k in keys])
+    moving = len({c.date for c in dated}) >= 2
+    if dated:
+        dated_lo, dated_hi = min(d.interval[0] for d in dated), max(d.interval[1] for d in dated)
+        inside = (dated_lo <= hi) & (lo <= dated_hi)
+    else:
+        inside = np.zeros(len(keys), dtype=bool)
+    moves: set[int] = set()
+    for i, key in enumerate(keys[:-1]):
+        j = slice(i + 1, None)
+        apart = ((lo[j] > hi[i]) | (lo[i] > hi[j])) & (said[j] != said[i])
+        if not apart.any():
+            continue
+        if figures[key][0].kind in STATIC_KINDS:
+            conflict = apart
+        else:
+            if moving:  # an undated figure inside the range a dated series moved through
+                apart &= ~((undated[i] | undated[j]) & (inside[i] | ~undated[i]) & (inside[j] | ~undated[j]))
+            move = apart & (day[i] >= 0) & (day[j] >= 0) & (day[j] != day[i])
+            conflict = apart & ~move
+            if move.any():
+                moves.add(i)
+                moves.update((i + 1 + np.flatnonzero(move)).tolist())
+        if conflict.any():
+            return (i, i + 1 + int(np.argmax(conflict))), moves
+    return None, moves
+
+
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
     """Each claim's date; an undated figure takes the latest date of a dated figure it agrees with,
-    so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts."""
+    so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts.
+    One search per distinct undated interval, over the distinct dated intervals at once."""
     dates = {c.id: c.date for c in members}
-    dated = [c for c in members if c.date]
-    latest: dict[tuple[float, float], str | None] = {}  # one search per distinct interval
+    latest: dict[tuple[float, float], str] = {}  # dated interval -> its latest date
+    for c in members:
+        if c.date and c.date > latest.get(c.interval, ""):
+            latest[c.interval] = c.date
+    undated = {c.interval for c in members if not c.date}
+    if not undated:
+        return dates
+    order = sorted(set(latest.values()))
+    rank_of = {d: n for n, d in enumerate(order)}
+    lo = np.array([k[0] for k in latest])
+    hi = np.array([k[1] for k in latest])
+    rank = np.array([rank_of[d] for d in latest.values()], dtype=int)
+    found: dict[tuple[float, float], str | None] = {}
+    for ulo, uhi in undated:
+        agree = rank[(lo <= uhi) & (ulo <= hi)]
+        found[(ulo, uhi)] = order[int(agree.max())] if agree.size else None
     for c in members:
         if not c.date:
-            key = c.interval()
-            if key not in latest:
-                latest[key] = max((d.date for d in dated if compatible(c, d)), default=None)
-            dates[c.id] = latest[key]
+            dates[c.id] = found[c.interval]
     return dates
 
 
