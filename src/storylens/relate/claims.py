@@ -26,6 +26,7 @@ Republications (near-duplicate documents) are one voice, shown as ``republished_
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from collections import Counter, defaultdict
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 PARTIAL_RATIO = 3.0  # a document's figure this many times smaller than another of the same scope is a part
 GAP_RATIO = 10.0  # figures an order of magnitude apart, with none in between, are not the same count
+PARTS_BUDGET = 3.0  # the agreeing parts of a series hold at most this many times its figures in all
 
 # Hedge words → (low factor, high factor) applied to the stated figure.
 HEDGE_FACTORS: list[tuple[str, tuple[float, float]]] = [
@@ -392,25 +394,7 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
     incompatible figures one document sets against each other (conflict)."""
     if len(members) < 3:
         return []
-    out: list[tuple[list[AlignedClaim], str]] = []
-    run: list[AlignedClaim] = []
-    reach = float("inf")  # the lowest upper bound in the run: sorted by lower bound, c fits all iff c.lo <= it
-    for c in sorted(members, key=lambda c: c.interval[0]):
-        lo, hi = c.interval
-        if run and lo > reach:
-            out.append((run, "agree"))
-            run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
-            reach = min((r.interval[1] for r in run), default=float("inf"))
-        run.append(c)
-        reach = min(reach, hi)
-    if run:
-        out.append((run, "agree"))
-    # agreement needs two reports: two voices, or one voice carried by two outlets
-    out = [(r, s) for r, s in out if len({c.doc for c in r}) >= 2 and (
-        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)]
-    seen: set[tuple[str, ...]] = set()
-    out = [(r, s) for r, s in out if not (tuple(sorted(c.id for c in r)) in seen
-                                          or seen.add(tuple(sorted(c.id for c in r))))]
+    out = _agreeing(members, PARTS_BUDGET * len(members))
     by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
     for c in members:
         by_doc[c.doc].append(c)
@@ -420,6 +404,58 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
         if len(clash) >= 2:
             out.append(([c for c in doc_claims if c.id in clash], "conflict"))
     return out
+
+
+def _runs(ordered: list[AlignedClaim]) -> Iterator[tuple[dict[int, AlignedClaim], list[Counter]]]:
+    """Each maximal run of mutually compatible figures (``ordered`` by lower bound) and the count of its
+    documents, voices and outlets. A sweep: a figure that starts past the run's lowest upper bound ends
+    the run, and what still agrees with it (upper bound not below its start) starts the next; the run is
+    kept up to date figure by figure (a heap of upper bounds), never copied."""
+    run: dict[int, AlignedClaim] = {}  # position -> figure, in order
+    ends: list[tuple[float, int]] = []
+    counts: list[Counter] = [Counter(), Counter(), Counter()]  # documents, voices, outlets
+
+    def keys(c: AlignedClaim) -> tuple[str, str, str]:
+        return c.doc, c.voice, c.doc_source
+
+    for k, c in enumerate(ordered):
+        lo, hi = c.interval
+        if run and lo > ends[0][0]:
+            yield run, counts
+            while ends and ends[0][0] < lo:
+                gone = run.pop(heapq.heappop(ends)[1])
+                for n, key in zip(counts, keys(gone)):
+                    n[key] -= 1
+                    if not n[key]:
+                        del n[key]
+        run[k] = c
+        heapq.heappush(ends, (hi, k))
+        for n, key in zip(counts, keys(c)):
+            n[key] += 1
+    if run:
+        yield run, counts
+
+
+def _agreeing(members: list[AlignedClaim], budget: float) -> list[tuple[list[AlignedClaim], str]]:
+    """The runs of mutually compatible figures that two reports support (two voices, or one voice carried
+    by two outlets, in two documents), in order. Runs overlap: every exact figure inside many hedged
+    ones ("7,939" among reports of "about 8,000") starts one, so the parts of a big series could repeat
+    its figures hundreds of times. They hold at most ``budget`` figures in all: past it, the
+    best-supported runs (most voices, then most figures) are kept. Two sweeps: one to choose, one to
+    copy out the chosen runs, so the work is O(n log n) plus what is kept."""
+    ordered = sorted(members, key=lambda c: c.interval[0])
+    supported = [(k, len(run), len(voices)) for k, (run, (docs, voices, outlets)) in enumerate(_runs(ordered))
+                 if len(docs) >= 2 and (len(voices) >= 2 or len(outlets) >= 2)]
+    if sum(size for _, size, _ in supported) > budget:
+        chosen, used = [], 0
+        for k, size, _ in sorted(supported, key=lambda t: (-t[2], -t[1], t[0])):
+            if used + size <= budget:
+                chosen.append(k)
+                used += size
+        keep = set(chosen)
+    else:
+        keep = {k for k, _, _ in supported}
+    return [(list(run.values()), "agree") for k, (run, _) in enumerate(_runs(ordered)) if k in keep]
 
 
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
