@@ -194,7 +194,7 @@ def test_main_story_steps_are_linear_in_the_documents(warm: None, name: str) -> 
 
 STEPS: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
     "claim_groups": (_align, 3000),
-    "contested": (_contested, 60),
+    "contested": (_contested, 30),
     "labels": (_labels, 200),
     "timeline": (_timeline, 1200),
 }
