@@ -148,55 +148,66 @@ class ClaimGroupSettings:
     event_scope: bool = True
 
 
-def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None) -> Iterator[AlignedClaim]:
-    """Every stored claim, as alignment sees it, streamed document by document. A figure placed in the
+def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None) -> list[AlignedClaim]:
+    """Every stored claim, as alignment sees it, read from the store in one pass. A figure placed in the
     place the corpus is about (the place most of its documents name) has the scope of an unplaced one: in a
     corpus about Puerto Rico, "16 deaths" and "16 deaths in Puerto Rico" count the same thing."""
     settings = settings or ClaimGroupSettings()
     stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
-    main = main_place(view)
     off_event = view.off_event if settings.event_scope else set()
+    main = MainPlace()
+    out = []
     for doc, ann in view.annotated():
+        if doc.id not in view.off_event:
+            main.count(doc, ann)
         published = view.published.get(doc.id)
         source = view.source[doc.id]
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
         people = _entity_keys(ann, "PER")
-        for i, c in enumerate(ann.claims):
-            aligned = align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
-            if aligned.where is not None and aligned.where in main:
-                aligned.where = aligned.place_name = None
-            yield aligned
+        out += [align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
+                for i, c in enumerate(ann.claims)]
+    keys = main.keys()
+    for aligned in out:
+        if aligned.where is not None and aligned.where in keys:
+            aligned.where = aligned.place_name = None
+    return out
 
 
-def main_place(view: CorpusView) -> set[str]:
+class MainPlace:
     """The keys of the country most documents of the main story put something in ("in Puerto Rico", "в
     Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one, and a
     country (or territory), so that the city the events centre on stays a scope of its own. Without a
-    country, the most named place."""
-    from storylens.annotate.gazetteer import is_country
-    from storylens.annotate.measures import lexicon
+    country, the most named place. Counted document by document (:meth:`count`)."""
 
-    preps = set(lexicon(None).cues.get("place_prepositions", []))
-    counts: Counter = Counter()
-    names: dict[str, set[str]] = defaultdict(set)
-    country: dict[str, bool] = {}
-    for doc, ann in view.annotated(view.main_ids):
+    def __init__(self) -> None:
+        from storylens.annotate.measures import lexicon
+
+        self.preps = set(lexicon(None).cues.get("place_prepositions", []))
+        self.counts: Counter = Counter()
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.country: dict[str, bool] = {}
+
+    def count(self, doc: Document, ann: Annotations) -> None:
+        from storylens.annotate.gazetteer import is_country
+
         seen = set()
         for m in ann.entities:
             words = doc.text[max(0, m.start - 12):m.start].lower().split()
-            if m.label == "LOC" and words and words[-1] in preps:
+            if m.label == "LOC" and words and words[-1] in self.preps:
                 k = m.entity or _place_key(m.text)
                 seen.add(k)
-                names[k].update({m.entity, _place_key(m.text)} - {None})
-                if k not in country:
-                    country[k] = is_country(m.text)
-        counts.update(seen)
-    if not counts:
-        return set()
-    ranked = [k for k, _ in counts.most_common()]
-    top = next((k for k in ranked if country.get(k)), ranked[0])
-    return names[top] | {top}
+                self.names[k].update({m.entity, _place_key(m.text)} - {None})
+                if k not in self.country:
+                    self.country[k] = is_country(m.text)
+        self.counts.update(seen)
+
+    def keys(self) -> set[str]:
+        if not self.counts:
+            return set()
+        ranked = [k for k, _ in self.counts.most_common()]
+        top = next((k for k in ranked if self.country.get(k)), ranked[0])
+        return self.names[top] | {top}
 
 
 def align_one(c: Claim, cid: str, doc: Document, ann: Annotations, source: str, published: str | None,
