@@ -17,6 +17,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
 
@@ -110,8 +111,8 @@ SPEAKERS = ("the ministry", "a spokesman", "the governor", "local officials", "t
 CROWDS = ("protesters", "looters", "volunteers", "saboteurs", "activists", "residents")
 
 
-def news(n: int, seed: int = 0) -> list:
-    """``n`` short English reports of a made-up clash by 40 outlets over ten days: who did what to
+def news(n: int, days: int = 10, seed: int = 0) -> list:
+    """``n`` short English reports of a made-up clash by 40 outlets over ``days`` days: who did what to
     which numbered place, denials of it, arrests of a crowd, so-called names; each sentence new."""
     from storylens.clean.segment import passages_of, sentences_of
     from storylens.doc import Document
@@ -121,12 +122,13 @@ def news(n: int, seed: int = 0) -> list:
     for i in range(n):
         agent, other, speaker = rng.choice(AGENTS), rng.choice(AGENTS), rng.choice(SPEAKERS)
         (done, do), target = rng.choice(ACTS), f"the {rng.choice(TARGETS)} at checkpoint {rng.randrange(5 * n)}"
-        day = rng.randrange(1, 11)
+        day = date(2024, 5, 1) + timedelta(days=rng.randrange(days))
+        when = f"{day.day} {day:%B %Y}"
         text = " ".join((
-            f"On {day} May 2024, {agent} {done} {target} near the river, {speaker} said.",
+            f"On {when}, {agent} {done} {target} near the river, {speaker} said.",
             f"{other.capitalize()} denied that they {done} {target} and blamed {agent} for the damage.",
             f"{agent.capitalize()} did not {do} {target}, according to {rng.choice(SPEAKERS)}.",
-            f"Police detained {rng.randrange(2, 90)} {rng.choice(CROWDS)} in the square on {day} May 2024.",
+            f"Police detained {rng.randrange(2, 90)} {rng.choice(CROWDS)} in the square on {when}.",
             f"The so-called {rng.choice(CROWDS)} of sector {rng.randrange(3 * n)} gathered at the gate.",
         ))
         passages = passages_of(text, False)
@@ -134,7 +136,7 @@ def news(n: int, seed: int = 0) -> list:
                        passages=passages, sentences=sentences_of(text, passages))
         for p in doc.passages:
             p.language = "en"
-        doc.meta = {"language": "en", "published": f"2024-05-{min(10, day + 1):02d}", "source": f"Outlet {i % 40}"}
+        doc.meta = {"language": "en", "published": (day + timedelta(days=1)).isoformat(), "source": f"Outlet {i % 40}"}
         docs.append(doc)
     return docs
 
@@ -154,12 +156,14 @@ def _labels(n: int) -> Callable[[], object]:
 
 
 def _timeline(n: int) -> Callable[[], object]:
-    """Dated sentences as :func:`storylens.relate.timeline.dated_sentences` gives them."""
+    """Dated sentences as :func:`storylens.relate.timeline.dated_sentences` gives them, over a period
+    that grows with the corpus (one day per two reports: days reported by one or two sources among
+    days many report, which the timeline reconciles)."""
     from storylens.annotate.dates import find_dates
     from storylens.relate.timeline import build_timeline
 
     items = []
-    for doc in news(n):
+    for doc in news(n, days=max(10, n // 2)):
         for mention in find_dates(doc):
             s = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
             value = mention.value or mention.lo
@@ -167,7 +171,7 @@ def _timeline(n: int) -> Callable[[], object]:
                 items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
                               "text": doc.text[s.start:s.end], "source": doc.meta["source"],
                               "dates": [(mention.start - s.start, mention.end - s.start)]})
-    return lambda: build_timeline(items, ("2024-05-01", "2024-05-11"))
+    return lambda: build_timeline(items)
 
 
 @pytest.fixture(scope="module")
