@@ -21,6 +21,8 @@ Each claim becomes an interval from its hedge ("more than 160" → [160, 208]; "
 Within a series, figures that agree with each other (a connected run of compatible intervals from two or
 more voices) and figures one document sets against each other are shown as groups of their own, marked
 ``part_of`` the series: "the official toll rose from 16 to 2,975" and "the Harvard estimates agree".
+Agreeing runs overlap (an exact figure inside many hedged ones starts one), so the parts of one series
+hold at most ``PARTS_BUDGET`` times its figures, the best-supported first.
 Republications (near-duplicate documents) are one voice, shown as ``republished_by``.
 """
 
@@ -155,7 +157,7 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
     settings = settings or ClaimGroupSettings()
     stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
     off_event = view.off_event if settings.event_scope else set()
-    main = MainPlace()
+    main = _MainPlace()
     out = []
     for doc, ann in view.annotated():
         if doc.id not in view.off_event:
@@ -174,7 +176,7 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
     return out
 
 
-class MainPlace:
+class _MainPlace:
     """The keys of the country most documents of the main story put something in ("in Puerto Rico", "в
     Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one, and a
     country (or territory), so that the city the events centre on stays a scope of its own. Without a
@@ -499,8 +501,8 @@ def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
 def _clashes(keys: list[tuple], figures: dict[tuple, list[AlignedClaim]],
              dated: list[AlignedClaim]) -> tuple[tuple[int, int] | None, set[int]]:
     """The first pair of distinct figures (in the series' order) that conflict, or else every figure
-    that takes part in a move. Two figures clash when their intervals are apart and more than one voice
-    in one document gives them; a static figure (a distance, a date) never moves; an undated figure
+    that takes part in a move. Two figures clash when their intervals are apart, unless one voice in
+    one document gives both; a static figure (a distance, a date) never moves; an undated figure
     inside the range a dated series moved through clashes with nothing; dated figures apart in date
     move, others conflict. Each figure is compared with the later ones at once (numpy), and the scan
     stops at the first conflict: a series that conflicts costs a few rows, not all pairs."""
@@ -542,7 +544,8 @@ def _clashes(keys: list[tuple], figures: dict[tuple, list[AlignedClaim]],
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
     """Each claim's date; an undated figure takes the latest date of a dated figure it agrees with,
     so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts.
-    One search per distinct undated interval, over the distinct dated intervals at once."""
+    One search per distinct undated interval, over the distinct dated intervals at once (numpy: the
+    product of the two counts, in C)."""
     dates = {c.id: c.date for c in members}
     latest: dict[tuple[float, float], str] = {}  # dated interval -> its latest date
     for c in members:
