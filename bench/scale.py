@@ -11,7 +11,8 @@ Ukrainian. Each size runs in a process of its own, on one core, with every stage
 (``analysis.json`` streamed and the bounded ``report.html``, as ``storylens analyze``
 writes them). Times are that process's CPU seconds, which other jobs on the
 machine do not inflate; model loading is done before the clock starts and printed apart. Peak RSS
-is sampled within each stage.
+is sampled within each stage. Relate is also timed step by step, beside the size of the main story
+(documents and characters) that contested statements, labels and the timeline read.
 
 In the same run: spaCy's full ``en_core_web_sm`` pipeline on the same texts (chars/s, one core), and
 the parallel stages (ingest + annotate) on ``--speedup-size`` documents with 1 worker, 2 worker
@@ -129,12 +130,25 @@ def one_core(corpus: Path, work: Path) -> dict:
         stage("annotate", lambda: annotate_store(store, settings.annotate, progress=False, workers=workers))
         stage("relate", relate)
         stage("report", report)
+        out["main_story"] = main_story(store)
         texts = [r[0] for r in store.db.execute("SELECT raw_text FROM documents ORDER BY seq")]
     out["docs"] = len(texts)
     out["chars"] = sum(map(len, texts))
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["spacy"] = spacy_speed(texts)
     return out
+
+
+def main_story(store) -> dict:  # noqa: ANN001
+    """Documents and characters of the main story: what contested, labels and timeline read."""
+    from storylens.relate import CorpusView
+
+    ids = CorpusView.of(store).main_ids
+    chars = 0
+    for batch in (ids[k:k + 500] for k in range(0, len(ids), 500)):
+        chars += store.db.execute(f"SELECT coalesce(sum(length(text)), 0) FROM documents WHERE id IN "
+                                  f"({','.join('?' * len(batch))})", batch).fetchone()[0]
+    return {"docs": len(ids), "chars": chars}
 
 
 def spacy_speed(texts: list[str]) -> dict:
@@ -269,6 +283,29 @@ def main() -> None:
     report(rows, speedup, args.speedup_size)
 
 
+MAIN_STORY_STEPS = ("contested", "labels", "timeline")  # they read the main story only
+
+
+def relate_steps(rows: list[dict]) -> None:
+    """CPU s per relate step, and for the steps that read the main story only, its size and their
+    cost per main-story document and per million characters of its text (what they scale with:
+    the main story of a bigger corpus may be a different event, of longer documents)."""
+    print("\nrelate steps, CPU s; the main story (documents, M chars of text) and, for the steps that read "
+          "it only, ms per main-story document and s per M chars")
+    steps = list(rows[0]["relate_steps"])
+    print(f"{'docs':>7} " + " ".join(f"{s:>12}" for s in steps) + f" {'main docs':>10} {'M chars':>8}   "
+          + "  ".join(f"{s + ' ms/doc':>16} {'s/M':>6}" for s in MAIN_STORY_STEPS))
+    for r in rows:
+        main = r.get("main_story")
+        line = f"{r['docs']:>7} " + " ".join(f"{r['relate_steps'][s]:>12.1f}" for s in steps)
+        if main and main["docs"]:
+            mchars = main["chars"] / 1e6
+            line += f" {main['docs']:>10} {mchars:>8.2f}   " + "  ".join(
+                f"{1000 * r['relate_steps'][s] / main['docs']:>16.1f} {r['relate_steps'][s] / max(mchars, 1e-9):>6.1f}"
+                for s in MAIN_STORY_STEPS if s in r["relate_steps"])
+        print(line)
+
+
 def report(rows: list[dict], speedup: dict, speedup_size: int) -> None:
     print(f"\nper stage, one core (CPU s; models loaded beforehand in {rows[0]['model_load_s']:.1f} s)")
     print(f"{'docs':>7} {'stage':<9} {'CPU s':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS MB':>12}")
@@ -295,8 +332,7 @@ def report(rows: list[dict], speedup: dict, speedup_size: int) -> None:
                      for step in a["relate_steps"]]
             print(f"  {a['docs']} -> {b['docs']}: {', '.join(parts)}")
             print(f"    relate steps: {', '.join(steps)}")
-    print("\nrelate steps, CPU s: " + "; ".join(
-        f"{r['docs']}: " + ", ".join(f"{k} {v:.1f}" for k, v in r["relate_steps"].items()) for r in rows))
+    relate_steps(rows)
 
     big = rows[-1]
     total = sum(big["stages"][n]["cpu"] for n in STAGES)

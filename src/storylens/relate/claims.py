@@ -21,19 +21,24 @@ Each claim becomes an interval from its hedge ("more than 160" → [160, 208]; "
 Within a series, figures that agree with each other (a connected run of compatible intervals from two or
 more voices) and figures one document sets against each other are shown as groups of their own, marked
 ``part_of`` the series: "the official toll rose from 16 to 2,975" and "the Harvard estimates agree".
+Agreeing runs overlap (an exact figure inside many hedged ones starts one), so the parts of one series
+hold at most ``PARTS_BUDGET`` times its figures, the best-supported first.
 Republications (near-duplicate documents) are one voice, shown as ``republished_by``.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from storylens.doc import Annotations, Claim, Document
 
@@ -42,6 +47,7 @@ if TYPE_CHECKING:
 
 PARTIAL_RATIO = 3.0  # a document's figure this many times smaller than another of the same scope is a part
 GAP_RATIO = 10.0  # figures an order of magnitude apart, with none in between, are not the same count
+PARTS_BUDGET = 3.0  # the agreeing parts of a series hold at most this many times its figures in all
 
 # Hedge words → (low factor, high factor) applied to the stated figure.
 HEDGE_FACTORS: list[tuple[str, tuple[float, float]]] = [
@@ -91,7 +97,10 @@ class AlignedClaim:
         """Who speaks: a republished copy speaks with the voice of its first copy."""
         return f"{self.source}@{self.origin}" if self.origin and self.source == self.doc_source else self.source
 
+    @cached_property
     def interval(self) -> tuple[float, float]:
+        """The figure as the range its hedge allows, in the unit family's base unit (computed once:
+        alignment asks for it in every sort and comparison)."""
         f = self.factor
         if self.value is None:
             lo = self.lo if self.lo is not None else 0.0
@@ -141,55 +150,66 @@ class ClaimGroupSettings:
     event_scope: bool = True
 
 
-def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None) -> Iterator[AlignedClaim]:
-    """Every stored claim, as alignment sees it, streamed document by document. A figure placed in the
+def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None) -> list[AlignedClaim]:
+    """Every stored claim, as alignment sees it, read from the store in one pass. A figure placed in the
     place the corpus is about (the place most of its documents name) has the scope of an unplaced one: in a
     corpus about Puerto Rico, "16 deaths" and "16 deaths in Puerto Rico" count the same thing."""
     settings = settings or ClaimGroupSettings()
     stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
-    main = main_place(view)
     off_event = view.off_event if settings.event_scope else set()
+    main = _MainPlace()
+    out = []
     for doc, ann in view.annotated():
+        if doc.id not in view.off_event:
+            main.count(doc, ann)
         published = view.published.get(doc.id)
         source = view.source[doc.id]
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
         people = _entity_keys(ann, "PER")
-        for i, c in enumerate(ann.claims):
-            aligned = align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
-            if aligned.where is not None and aligned.where in main:
-                aligned.where = aligned.place_name = None
-            yield aligned
+        out += [align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
+                for i, c in enumerate(ann.claims)]
+    keys = main.keys()
+    for aligned in out:
+        if aligned.where is not None and aligned.where in keys:
+            aligned.where = aligned.place_name = None
+    return out
 
 
-def main_place(view: CorpusView) -> set[str]:
+class _MainPlace:
     """The keys of the country most documents of the main story put something in ("in Puerto Rico", "в
     Пакистане"): a place named after a place preposition, so that a storm's name is not taken for one, and a
     country (or territory), so that the city the events centre on stays a scope of its own. Without a
-    country, the most named place."""
-    from storylens.annotate.gazetteer import is_country
-    from storylens.annotate.measures import lexicon
+    country, the most named place. Counted document by document (:meth:`count`)."""
 
-    preps = set(lexicon(None).cues.get("place_prepositions", []))
-    counts: Counter = Counter()
-    names: dict[str, set[str]] = defaultdict(set)
-    country: dict[str, bool] = {}
-    for doc, ann in view.annotated(view.main_ids):
+    def __init__(self) -> None:
+        from storylens.annotate.measures import lexicon
+
+        self.preps = set(lexicon(None).cues.get("place_prepositions", []))
+        self.counts: Counter = Counter()
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.country: dict[str, bool] = {}
+
+    def count(self, doc: Document, ann: Annotations) -> None:
+        from storylens.annotate.gazetteer import is_country
+
         seen = set()
         for m in ann.entities:
             words = doc.text[max(0, m.start - 12):m.start].lower().split()
-            if m.label == "LOC" and words and words[-1] in preps:
+            if m.label == "LOC" and words and words[-1] in self.preps:
                 k = m.entity or _place_key(m.text)
                 seen.add(k)
-                names[k].update({m.entity, _place_key(m.text)} - {None})
-                if k not in country:
-                    country[k] = is_country(m.text)
-        counts.update(seen)
-    if not counts:
-        return set()
-    ranked = [k for k, _ in counts.most_common()]
-    top = next((k for k in ranked if country.get(k)), ranked[0])
-    return names[top] | {top}
+                self.names[k].update({m.entity, _place_key(m.text)} - {None})
+                if k not in self.country:
+                    self.country[k] = is_country(m.text)
+        self.counts.update(seen)
+
+    def keys(self) -> set[str]:
+        if not self.counts:
+            return set()
+        ranked = [k for k, _ in self.counts.most_common()]
+        top = next((k for k in ranked if self.country.get(k)), ranked[0])
+        return self.names[top] | {top}
 
 
 def align_one(c: Claim, cid: str, doc: Document, ann: Annotations, source: str, published: str | None,
@@ -292,7 +312,7 @@ def _block_key(c: AlignedClaim) -> tuple:
 
 
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
-    (alo, ahi), (blo, bhi) = a.interval(), b.interval()
+    (alo, ahi), (blo, bhi) = a.interval, b.interval
     return alo <= bhi and blo <= ahi
 
 
@@ -350,11 +370,11 @@ def _group(members: list[AlignedClaim], partial: bool = False, status: str | Non
 def _split(members: list[AlignedClaim]) -> list[list[AlignedClaim]]:
     """The series of one block: an order-of-magnitude gap with no figure in between separates counts, and
     so does a partial count a document gives beside its total (exact figures, ``PARTIAL_RATIO`` apart)."""
-    ordered = sorted(members, key=lambda c: c.interval()[0])
+    ordered = sorted(members, key=lambda c: c.interval[0])
     runs: list[list[AlignedClaim]] = [[ordered[0]]]
-    reach = ordered[0].interval()[1]
+    reach = ordered[0].interval[1]
     for c in ordered[1:]:
-        lo, hi = c.interval()
+        lo, hi = c.interval
         if reach > 0 and lo / reach >= GAP_RATIO:  # hedges count: "at least 45" and "as high as 450" are close
             runs.append([c])
             reach = hi
@@ -387,25 +407,7 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
     incompatible figures one document sets against each other (conflict)."""
     if len(members) < 3:
         return []
-    out: list[tuple[list[AlignedClaim], str]] = []
-    run: list[AlignedClaim] = []
-    reach = float("inf")  # the lowest upper bound in the run: sorted by lower bound, c fits all iff c.lo <= it
-    for c in sorted(members, key=lambda c: c.interval()[0]):
-        lo, hi = c.interval()
-        if run and lo > reach:
-            out.append((run, "agree"))
-            run = [r for r in run if compatible(c, r)]  # what still agrees with c starts the next run
-            reach = min((r.interval()[1] for r in run), default=float("inf"))
-        run.append(c)
-        reach = min(reach, hi)
-    if run:
-        out.append((run, "agree"))
-    # agreement needs two reports: two voices, or one voice carried by two outlets
-    out = [(r, s) for r, s in out if len({c.doc for c in r}) >= 2 and (
-        len({c.voice for c in r}) >= 2 or len({c.doc_source for c in r}) >= 2)]
-    seen: set[tuple[str, ...]] = set()
-    out = [(r, s) for r, s in out if not (tuple(sorted(c.id for c in r)) in seen
-                                          or seen.add(tuple(sorted(c.id for c in r))))]
+    out = _agreeing(members, PARTS_BUDGET * len(members))
     by_doc: dict[str, list[AlignedClaim]] = defaultdict(list)
     for c in members:
         by_doc[c.doc].append(c)
@@ -417,65 +419,153 @@ def _parts(members: list[AlignedClaim]) -> list[tuple[list[AlignedClaim], str]]:
     return out
 
 
+def _runs(ordered: list[AlignedClaim]) -> Iterator[tuple[dict[int, AlignedClaim], list[Counter]]]:
+    """Each maximal run of mutually compatible figures (``ordered`` by lower bound) and the count of its
+    documents, voices and outlets. A sweep: a figure that starts past the run's lowest upper bound ends
+    the run, and what still agrees with it (upper bound not below its start) starts the next; the run is
+    kept up to date figure by figure (a heap of upper bounds), never copied."""
+    run: dict[int, AlignedClaim] = {}  # position -> figure, in order
+    ends: list[tuple[float, int]] = []
+    counts: list[Counter] = [Counter(), Counter(), Counter()]  # documents, voices, outlets
+
+    def keys(c: AlignedClaim) -> tuple[str, str, str]:
+        return c.doc, c.voice, c.doc_source
+
+    for k, c in enumerate(ordered):
+        lo, hi = c.interval
+        if run and lo > ends[0][0]:
+            yield run, counts
+            while ends and ends[0][0] < lo:
+                gone = run.pop(heapq.heappop(ends)[1])
+                for n, key in zip(counts, keys(gone)):
+                    n[key] -= 1
+                    if not n[key]:
+                        del n[key]
+        run[k] = c
+        heapq.heappush(ends, (hi, k))
+        for n, key in zip(counts, keys(c)):
+            n[key] += 1
+    if run:
+        yield run, counts
+
+
+def _agreeing(members: list[AlignedClaim], budget: float) -> list[tuple[list[AlignedClaim], str]]:
+    """The runs of mutually compatible figures that two reports support (two voices, or one voice carried
+    by two outlets, in two documents), in order. Runs overlap: every exact figure inside many hedged
+    ones ("7,939" among reports of "about 8,000") starts one, so the parts of a big series could repeat
+    its figures hundreds of times. They hold at most ``budget`` figures in all: past it, the
+    best-supported runs (most voices, then most figures) are kept. Two sweeps: one to choose, one to
+    copy out the chosen runs, so the work is O(n log n) plus what is kept."""
+    ordered = sorted(members, key=lambda c: c.interval[0])
+    supported = [(k, len(run), len(voices)) for k, (run, (docs, voices, outlets)) in enumerate(_runs(ordered))
+                 if len(docs) >= 2 and (len(voices) >= 2 or len(outlets) >= 2)]
+    if sum(size for _, size, _ in supported) > budget:
+        chosen, used = [], 0
+        for k, size, _ in sorted(supported, key=lambda t: (-t[2], -t[1], t[0])):
+            if used + size <= budget:
+                chosen.append(k)
+                used += size
+        keep = set(chosen)
+    else:
+        keep = {k for k, _, _ in supported}
+    return [(list(run.values()), "agree") for k, (run, _) in enumerate(_runs(ordered)) if k in keep]
+
+
 def verdict(members: list[AlignedClaim]) -> tuple[str, str]:
     """Compares the series' distinct figures (interval, stated date, date used), not every pair of claims:
-    news repeats its figures, so the pairs grow with the figures a series holds, not with its reports."""
+    news repeats its figures, so the work grows with the figures a series holds, not with its reports.
+    Figures that all overlap agree at once (intervals on a line that meet pairwise share a point); else
+    the first clash, in the series' order, ends the search."""
     voices = {c.voice for c in members}
     if len(voices) == 1:
         return "single_source", f"all {len(members)} figure(s) come from {members[0].source}"
     dates = _dates_with_inferred(members)
-    dated = [c for c in members if c.date]
-    dated_lo = min((d.interval()[0] for d in dated), default=None)
-    dated_hi = max((d.interval()[1] for d in dated), default=None)
-    moving = len({c.date for c in dated}) >= 2
     figures: dict[tuple, list[AlignedClaim]] = {}
     for c in members:
-        figures.setdefault((c.interval(), c.date, dates[c.id]), []).append(c)
-    said = {key: {(c.voice, c.doc) for c in group} for key, group in figures.items()}
-
-    def inside(c: AlignedClaim) -> bool:  # within the range a dated series moved through
-        lo, hi = c.interval()
-        return dated_lo is not None and dated_lo <= hi and lo <= dated_hi
-
-    conflicts, moves = [], []
-    for ka, kb in combinations(figures, 2):
-        a, b = figures[ka][0], figures[kb][0]
-        if compatible(a, b) or (len(said[ka]) == 1 and said[ka] == said[kb]):
-            continue  # compatible, or one voice in one document
-        if a.kind in STATIC_KINDS:
-            conflicts.append((a, b))  # a distance or a date of an event does not move with the news
-            continue
-        undated = [c for c in (a, b) if not c.date]
-        if undated and moving and all(inside(c) for c in undated):
-            continue  # an undated figure inside the range a dated series moved through
-        da, db = dates[a.id], dates[b.id]
-        if da and db and da != db:
-            moves.append((ka, kb) if da < db else (kb, ka))
-        else:
-            conflicts.append((a, b))
-    if conflicts:
-        a, b = conflicts[0]
+        figures.setdefault((c.interval, c.date, dates[c.id]), []).append(c)
+    keys = list(figures)
+    if max(k[0][0] for k in keys) <= min(k[0][1] for k in keys):
+        return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
+    clash, moves = _clashes(keys, figures, [c for c in members if c.date])
+    if clash is not None:
+        a, b = figures[keys[clash[0]]][0], figures[keys[clash[1]]][0]
         same_day = dates[a.id] and dates[a.id] == dates[b.id]
         return "conflict", (f"{_say(a)} and {_say(b)} cannot both hold"
                             + (f" at {dates[a.id]}" if same_day else " (no date separates them)"))
     if moves:
-        steps = sorted({(dates[c.id], _say(c)) for pair in moves for key in pair for c in figures[key]})
+        steps = sorted({(dates[c.id], _say(c)) for k in moves for c in figures[keys[k]]})
         return "evolving", "the figure moved over time: " + " → ".join(f"{say} on {date}" for date, say in steps)
     return "agree", "all figures are consistent, hedges included: " + "; ".join(_say(c) for c in members)
 
 
+def _clashes(keys: list[tuple], figures: dict[tuple, list[AlignedClaim]],
+             dated: list[AlignedClaim]) -> tuple[tuple[int, int] | None, set[int]]:
+    """The first pair of distinct figures (in the series' order) that conflict, or else every figure
+    that takes part in a move. Two figures clash when their intervals are apart, unless one voice in
+    one document gives both; a static figure (a distance, a date) never moves; an undated figure
+    inside the range a dated series moved through clashes with nothing; dated figures apart in date
+    move, others conflict. Each figure is compared with the later ones at once (numpy), and the scan
+    stops at the first conflict: a series that conflicts costs a few rows, not all pairs."""
+    lo = np.array([k[0][0] for k in keys])
+    hi = np.array([k[0][1] for k in keys])
+    voices: dict[tuple[str, str], int] = {}
+    said = np.array([voices.setdefault(next(iter(s)), len(voices)) if len(s) == 1 else -1 - i
+                     for i, s in enumerate({(c.voice, c.doc) for c in figures[k]} for k in keys)])
+    order = {d: n for n, d in enumerate(sorted({k[2] for k in keys if k[2]}))}
+    day = np.array([order[k[2]] if k[2] else -1 for k in keys])
+    undated = np.array([not k[1] for k in keys])
+    moving = len({c.date for c in dated}) >= 2
+    if dated:
+        dated_lo, dated_hi = min(d.interval[0] for d in dated), max(d.interval[1] for d in dated)
+        inside = (dated_lo <= hi) & (lo <= dated_hi)
+    else:
+        inside = np.zeros(len(keys), dtype=bool)
+    moves: set[int] = set()
+    for i, key in enumerate(keys[:-1]):
+        j = slice(i + 1, None)
+        apart = ((lo[j] > hi[i]) | (lo[i] > hi[j])) & (said[j] != said[i])
+        if not apart.any():
+            continue
+        if figures[key][0].kind in STATIC_KINDS:
+            conflict = apart
+        else:
+            if moving:  # an undated figure inside the range a dated series moved through
+                apart &= ~((undated[i] | undated[j]) & (inside[i] | ~undated[i]) & (inside[j] | ~undated[j]))
+            move = apart & (day[i] >= 0) & (day[j] >= 0) & (day[j] != day[i])
+            conflict = apart & ~move
+            if move.any():
+                moves.add(i)
+                moves.update((i + 1 + np.flatnonzero(move)).tolist())
+        if conflict.any():
+            return (i, i + 1 + int(np.argmax(conflict))), moves
+    return None, moves
+
+
 def _dates_with_inferred(members: list[AlignedClaim]) -> dict[str, str | None]:
     """Each claim's date; an undated figure takes the latest date of a dated figure it agrees with,
-    so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts."""
+    so "7,939" with no date sits beside the dated "7,939" instead of conflicting with older counts.
+    One search per distinct undated interval, over the distinct dated intervals at once (numpy: the
+    product of the two counts, in C)."""
     dates = {c.id: c.date for c in members}
-    dated = [c for c in members if c.date]
-    latest: dict[tuple[float, float], str | None] = {}  # one search per distinct interval
+    latest: dict[tuple[float, float], str] = {}  # dated interval -> its latest date
+    for c in members:
+        if c.date and c.date > latest.get(c.interval, ""):
+            latest[c.interval] = c.date
+    undated = {c.interval for c in members if not c.date}
+    if not undated:
+        return dates
+    order = sorted(set(latest.values()))
+    rank_of = {d: n for n, d in enumerate(order)}
+    lo = np.array([k[0] for k in latest])
+    hi = np.array([k[1] for k in latest])
+    rank = np.array([rank_of[d] for d in latest.values()], dtype=int)
+    found: dict[tuple[float, float], str | None] = {}
+    for ulo, uhi in undated:
+        agree = rank[(lo <= uhi) & (ulo <= hi)]
+        found[(ulo, uhi)] = order[int(agree.max())] if agree.size else None
     for c in members:
         if not c.date:
-            key = c.interval()
-            if key not in latest:
-                latest[key] = max((d.date for d in dated if compatible(c, d)), default=None)
-            dates[c.id] = latest[key]
+            dates[c.id] = found[c.interval]
     return dates
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storylens import lang as lang_data
@@ -153,11 +153,16 @@ class Act:
 
 
 def acts(units: list[Statement]) -> list[Act]:
-    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing)."""
+    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing).
+
+    Each distinct sentence is parsed once: news repeats its sentences (syndicated copies, reposts,
+    a title over its first paragraph), and parsing is most of this step's work."""
+    distinct = list(dict.fromkeys((u.text, u.lang) for u in units))
+    parsed = dict(zip(distinct, frames([t for t, _ in distinct], [lg for _, lg in distinct])))
     out = []
-    parsed = frames([u.text for u in units], [u.lang for u in units], [u.start for u in units])
-    for u, found in zip(units, parsed):
-        for f in found:
+    for u in units:
+        for f in parsed[u.text, u.lang]:
+            f = replace(f, start=f.start + u.start, end=f.end + u.start)
             if f.agent or f.patient:
                 voice = u.voice if not f.speaker or "@" in u.voice else f"{u.voice}@{'+'.join(sorted(f.speaker))}"
                 out.append(Act(u, f, voice))

@@ -194,6 +194,7 @@ def _discover(docs: Iterable[Document], hits: _Hits) -> None:
             label = re.sub(r"\s+", " ", m.group(1)).strip()
             hits.add(CROWD, doc, label.lower(), m.start(1), m.start(1) + len(m.group(1).rstrip()), True)
     # slot fillers: candidates, then one embedding check per distinct word
+    stems = {k[:6] for k in known if len(k) >= 6}  # a word starting like a known one is a form of it
     candidates: dict[str, list[tuple[Document, int, int]]] = defaultdict(list)
     for doc in docs:
         for rx in patterns["slots"]:
@@ -202,7 +203,7 @@ def _discover(docs: Iterable[Document], hits: _Hits) -> None:
                 low = word.lower()
                 if low in _generic() or low in known or low.rstrip("s") in known or low[:-1] in known:
                     continue
-                if any(low.startswith(k[:6]) for k in known if len(k) >= 6):
+                if low[:6] in stems:
                     continue
                 candidates[low].append((doc, m.start(1), m.end(1)))
     if not candidates:

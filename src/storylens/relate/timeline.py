@@ -212,7 +212,10 @@ def _reconcile(by_day: dict[str, list[dict]], ranked: dict[str, list[dict]], set
     kept = {day: ranked[day][:settings.max_evidence * 2] for day in strong}
     for day in [d for d, found in sources.items() if len(found) <= settings.lone_sources]:
         when = date.fromisoformat(day)
-        near = [d for d in strong if abs((date.fromisoformat(d) - when).days) <= settings.reconcile_days]
+        window = timedelta(days=settings.reconcile_days)  # the strong days near it: a slice of the sorted ones
+        first = (when - window if when - date.min > window else date.min).isoformat()
+        last = (when + window if date.max - when > window else date.max).isoformat()
+        near = strong[bisect.bisect_left(strong, first):bisect.bisect_right(strong, last)]
         stay = [item for item in by_day[day]
                 if not any(len({c["source"] for c in kept[d] if c["source"] != item["source"]
                                 and _same_description(_stems(item), _stems(c), settings)}) >= settings.majority_sources
