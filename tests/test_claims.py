@@ -260,6 +260,20 @@ def test_a_year_something_merely_happened_in_keeps_its_verb():
 
 
 @pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The valley is still haunted by the 1998 flood that hit the town.", "en", "date: flood"),
+        ("The quarter, rebuilt with stone after a fire in May 1871, was spared.", "en", "date: fire"),
+        ("Experts warned that a leak could eclipse the 2011 Fukushima meltdown.", "en", "date: fukushima meltdown"),
+        ("Город до сих пор помнит наводнение 1998 года, которое разрушило мост.", "ru", "date: наводнение"),
+    ],
+)
+def test_a_year_that_modifies_a_noun_dates_that_noun(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("date", measure)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rescuers search the rubble of a school in the port city, Tuesday, May 7, 2024.",

@@ -734,6 +734,12 @@ class _Reader:
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
+        noun = self._dated_noun(num_toks[-1])
+        if noun is not None:  # "the 1986 disaster", "a fire in May 1871", «наводнение 1998 года»: the noun's date
+            cand.measure = f"date: {noun}"
+            cand.noun_lemma = noun
+            cand.date_value = raw[:4]
+            return True
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
@@ -742,6 +748,30 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _dated_noun(self, i: int) -> str | None:
+        """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
+        disaster in April 1986", «пожар в мае 1871 года»): the date is that event's, not the clause's verb's.
+        Walks up from the year past months, year words and prepositions; None when a verb comes first."""
+        if not self.ex.heads:
+            return None
+        skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
+            w.lower() for w in self.lex.cues.get("year_words", [])}
+        k = i
+        for _ in range(4):
+            h = self.tokens[k].head
+            if h < 0 or h == k or not (self.lo <= h < self.hi):
+                return None
+            head = self.tokens[h]
+            if head.pos == "ADP" or head.lemma.lower() in skip or head.text.lower() in skip:
+                k = h
+                continue
+            if head.pos not in ("NOUN", "PROPN") or self.tokens[k].dep in ("appos", "conj"):
+                return None
+            names = [t.lemma.lower() for t in self.tokens[max(self.lo, h - 4):h]
+                     if t.head == h and t.pos == "PROPN" and t.dep in ("compound", "nmod", "amod", "flat")]
+            return " ".join(names + [head.lemma.lower()])
+        return None
 
     def _date_event(self, verb: int, m: NumberMention) -> str:
         """The event a year dates, by its canonical name where the language data has one ("adopted in 1986" and
