@@ -804,3 +804,33 @@ def test_a_source_word_before_said_is_a_subject_not_an_adjective():
 )
 def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # a participle shares the subject of the clause's first verb
+        ("The governor praised the firefighters for their work in the north, saying in a nightly video address "
+         "that crews have saved more than 30 villages in the province.", "en", "governor"),
+        ("Губернатор похвалил спасателей, сообщив, что из зоны затопления эвакуированы 300 человек.", "ru",
+         "Губернатор"),
+        ("Мер подякував рятувальникам, зазначивши, що з району евакуйовано 300 людей.", "uk", "Мер"),
+        # so does a reporting verb after a coordinator
+        ("Rail officials did not confirm any damage but said that storms on Friday had cancelled 20 trains.", "en",
+         "Rail officials"),
+        ("Профсоюз не подтвердил потери, но заявил, что отменены 40 рейсов.", "ru", "Профсоюз"),
+        ("Профспілка не підтвердила втрат, але заявила, що скасовано 40 рейсів.", "uk", "Профспілка"),
+        # a long appositive; "told X": X heard it, the speaker said it
+        ("The leaflets went to those who live within a 20 kilometer radius of the depot, Ivan Moroz, a "
+         "spokesperson for the Northern Regional Fire and Rescue Administration, told Channel 5 News.", "en",
+         "Ivan Moroz"),
+        # a name the recogniser may miss, described as a source by its appositive
+        ("Railco, the national train operator, claimed on Thursday that storms had damaged 12 bridges.", "en",
+         "Railco"),
+        # a time word after a source is not part of it
+        ("A small firm won a $30 million contract to rebuild the port, according to a report Tuesday.", "en",
+         "report"),
+    ],
+)
+def test_sources_through_participles_coordinated_verbs_and_appositives(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
