@@ -834,3 +834,17 @@ def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
 )
 def test_sources_through_participles_coordinated_verbs_and_appositives(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The deaths and 13 of the wounded were blamed on shelling that hit villages in the province.", "en"),
+        ("Five of the injured were taken to hospital.", "en"),
+        ("Пятеро из раненых были доставлены в больницу.", "ru"),
+        ("П'ятеро з поранених були доставлені до лікарні.", "uk"),
+    ],
+)
+def test_part_of_the_wounded_counts_the_wounded(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure, c.unit) == ("count", "injured", "people")

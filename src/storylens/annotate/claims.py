@@ -1279,6 +1279,9 @@ class _Reader:
             t = toks[k]
             if t.text.lower() in self.lex.cues.get("pronouns", []):
                 return None
+            if (t.text.lower() in self.lex.measure_nouns or t.lemma in self.lex.measure_nouns) and not (
+                    k + 1 < self.hi and is_noun(toks[k + 1])):
+                return k  # "13 of the wounded", «двое из погибших»: an adjective standing for the people
             if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
                 k += 1
                 continue
