@@ -848,3 +848,20 @@ def test_sources_through_participles_coordinated_verbs_and_appositives(text, lan
 def test_part_of_the_wounded_counts_the_wounded(text, lang):
     c = _one(text, lang=lang)
     assert (c.kind, c.measure, c.unit) == ("count", "injured", "people")
+
+
+@pytest.mark.parametrize(
+    "text, value, where",
+    [
+        # a place a country owns is the narrower scope
+        ("At least 10 people were wounded by shelling of villages in Norland's northern Kessel region, according "
+         "to regional authorities.", 10, "Kessel region"),
+        ("Three people died in France's capital.", 3, "France"),
+        # a region after "on": where it happened
+        ("On the front line, troops fired rockets Sunday on the Velmora region in the south, killing at least one "
+         "person.", None, "Velmora region"),
+    ],
+)
+def test_the_narrower_place_of_a_possessive_and_a_region_after_on(text, value, where):
+    c = _one(text, lang="en")
+    assert (c.value, c.where) == (value, where)

@@ -371,10 +371,20 @@ class _Extractor:
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
                 return name
-        for a, b, name in (names if after_only else reversed(names)):
+        area_preps = set(lex.cues.get("area_prepositions", []))
+        for n, (a, b, name) in enumerate(names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
-            if (words and words[-1] in preps) or (len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+            area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
+                    len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                return self._owned_place(names, b) or name
+        return None
+
+    def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
+        """ "in Ukraine's eastern Donetsk region": the place the first one owns is the narrower scope."""
+        for a, _, name in names:
+            if a > end and re.fullmatch(r"['’]s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
                 return name
         return None
 
