@@ -865,3 +865,18 @@ def test_part_of_the_wounded_counts_the_wounded(text, lang):
 def test_the_narrower_place_of_a_possessive_and_a_region_after_on(text, value, where):
     c = _one(text, lang="en")
     assert (c.value if c.value is not None else c.lo, c.where) == (value, where)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Troops stormed the port on the first day of the invasion.", "en"),
+        ("Войска вошли в город в первый день наступления.", "ru"),
+        ("Війська увійшли до міста у перший день наступу.", "uk"),
+    ],
+)
+def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
+    assert _claims(text, lang=lang) == []
+    running = {"en": "The strike entered its third week.", "ru": "Второй день продолжаются протесты.",
+               "uk": "Третій тиждень тривають протести."}[lang]
+    assert _one(running, lang=lang).kind == "duration"

@@ -877,6 +877,9 @@ class _Reader:
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
         if unit is None or unit in ("second", "minute"):
             return None
+        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
+                     + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
+            return None  # "on the first day of the invasion", «в первый день»: when, not how long
         cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
         # "the third day": between two and three days have gone by
         m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
