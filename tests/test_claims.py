@@ -880,3 +880,30 @@ def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
     running = {"en": "The strike entered its third week.", "ru": "Второй день продолжаются протесты.",
                "uk": "Третій тиждень тривають протести."}[lang]
     assert _one(running, lang=lang).kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The chair said there was agreement among the 15 members of the council.", "en"),
+        ("Председатель сообщил, что все 15 членов совета согласны.", "ru"),
+    ],
+)
+def test_members_of_a_body_are_members_not_experts(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.value, c.subgroup) == (15, "members")
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        ("The charity has set a goal of $2.5 million and the company's spokesman said it will match up to "
+         "$1.25 million of donations.", "en", "company's spokesman"),
+        ("Фонд собрал 3 миллиона рублей, а пресс-секретарь мэрии заявил, что город добавит еще 2 миллиона рублей.",
+         "ru", "пресс-секретарь мэрии"),
+        ("Фонд зібрав 3 мільйони гривень, а речник мерії заявив, що місто додасть ще 2 мільйони гривень.", "uk",
+         "речник мерії"),
+    ],
+)
+def test_a_source_after_a_coordinator_speaks_only_for_its_own_clause(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [None, by]

@@ -330,7 +330,11 @@ class _Extractor:
             claim.hedge = None  # "from 6 to 18", "between 15% and 20%": the bounds say it all
         inside = (attr is not None and attr.start is not None and attr.cue_start is not None
                   and attr.start <= m.start < attr.cue_start)  # the figure describes the source, not its report
-        if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+        # "… set a goal of $2.5 million and the company said …": the source's clause begins after the figure
+        earlier = (attr is not None and attr.start is not None and attr.cue_start is not None and m.end <= attr.start
+                   and attr.start > 0 and _coordinated(sent[m.end:attr.start]))
+        if attr is not None and attr.by and not inside and not earlier and (
+                attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
 
@@ -496,6 +500,15 @@ def _person_key(name: str) -> str:
     from storylens.annotate.gazetteer import key, lemma
 
     return key(lemma(name, "PER"))
+
+
+def _coordinated(between: str) -> bool:
+    """Whether the words between a figure and a source end on a coordinator: a new clause with its own subject."""
+    t = attrib.tables()
+    words = between.lower().split()
+    while words and words[-1] in t.determiners:
+        words.pop()
+    return bool(words) and words[-1] in t.coordinators
 
 
 def _join(a: str | None, b: str) -> str:
