@@ -883,18 +883,6 @@ def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
 
 
 @pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("The chair said there was agreement among the 15 members of the council.", "en"),
-        ("Председатель сообщил, что все 15 членов совета согласны.", "ru"),
-    ],
-)
-def test_members_of_a_body_are_members_not_experts(text, lang):
-    c = _one(text, lang=lang)
-    assert (c.value, c.subgroup) == (15, "members")
-
-
-@pytest.mark.parametrize(
     "text, lang, by",
     [
         ("The charity has set a goal of $2.5 million and the company's spokesman said it will match up to "
