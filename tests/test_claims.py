@@ -895,3 +895,9 @@ def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
 )
 def test_a_source_after_a_coordinator_speaks_only_for_its_own_clause(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [None, by]
+
+
+def test_a_duration_belongs_to_the_verb_of_its_own_clause():
+    c = _one("Приводить приговор в исполнение не спешили, восемь лет журналистка Ива Петрова находилась в тюрьме.",
+             lang="ru")
+    assert (c.kind, c.value, c.unit, c.measure) == ("duration", 8, "year", "duration: тюрьма")

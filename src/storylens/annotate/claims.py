@@ -1197,8 +1197,8 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            if is_noun(t) and t.pos != "PROPN":
-                noun = j
+            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")):
+                noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
             break
@@ -1766,10 +1766,24 @@ class _Reader:
             cand.verb = verb
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
                 subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                state = self._state_of(verb, cand)
+                if state:
+                    return f"duration: {state}"  # «восемь лет она находилась в тюрьме»: time in a state
                 if subject:
                     return f"duration: {subject}"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
+
+
+    def _state_of(self, verb: int, cand: _Cand) -> str | None:
+        """The noun a light verb places its subject in ("находилась в тюрьме", "перебував під арештом")."""
+        num = self._num_index(cand)
+        for j in range(max(self.lo, verb - 6), min(self.hi, verb + 6)):
+            t = self.tokens[j]
+            if t.head == verb and t.dep == "obl" and t.pos == "NOUN" and j != num and self.tokens[num].head != j \
+                    and self.lex.time.get(t.lemma) is None:
+                return t.lemma
+        return None
 
 
 def _dimension(unit: str | None) -> str:
