@@ -57,6 +57,8 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("[1] https://news.example/explainers-12345678", "en"),
         ("Both COVID-19 and EXPO 2017 cost money.", "en"),
         ("Two things can be true at once.", "en"),
+        ("Stories tagged Breaking, Elections 2019, are free to read.", "en"),
+        ("Материалы под плашками Новости компаний, Выборы 2019, публикуются на правах рекламы.", "ru"),
         ("It is one of the richest regions.", "en"),
         ("Day 5 in Almaty.", "en"),
         ("France 2 reported the story first.", "en"),

@@ -703,6 +703,11 @@ class _Reader:
             named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
             if followed and named:  # "France 2 reported", "Channel 4 said"
                 return True
+            year = re.fullmatch(r"(?:1[89]|20)\d\d", m.raw.strip()) is not None
+            months = self.lex.cues.get("months", {})
+            if year and self.sent[:word_start].strip() and cap.group(1).lower() not in months and re.match(
+                    r"^\s*(?:[,;)\]|]|$)", after):  # "…, Выборы 2019, …", "tags: Elections 2019": a label
+                return True
         if m.words and m.hedge is None and m.raw[:1].isupper() and self.sent[:m.start].strip():
             # "leaders of the Group of Twenty economies": a capitalised number word after a capitalised
             # word (and a short link word) in running text, not a title-case headline
