@@ -903,3 +903,20 @@ def test_a_duration_belongs_to_the_verb_of_its_own_clause():
     c = _one("Приводить приговор в исполнение не спешили, восемь лет журналистка Ива Петрова находилась в тюрьме.",
              lang="ru")
     assert (c.kind, c.value, c.unit, c.measure) == ("duration", 8, "year", "duration: тюрьма")
+
+
+def test_a_negated_reporting_verb_reports_nothing():
+    text = ("He did not say how many tablets were sent, but in a separate post, Mayor Ivan Petrenko said that 25,000 "
+            "tablets were delivered.")
+    assert [c.by for c in _claims(text, lang="en")] == ["Mayor Ivan Petrenko"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Летом 2009 года журналистка поссорилась с соседями.", "ru", "date: журналистка поссориться"),
+        ("In late summer 2009 the reporter quarrelled with her neighbours.", "en", "date: reporter quarrel"),
+    ],
+)
+def test_a_part_of_a_year_is_no_event_of_its_own(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -68,6 +68,7 @@ class _Tables:
         self.institution_agents = w.get("institution_agents", [])
         self.participles = set(w.get("participles", []))
         self.coordinators = set(w.get("coordinators", []))
+        self.negation = set(w.get("negation", []))
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
@@ -226,6 +227,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
                 v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
         region = sentence[max(0, v.start() - 240):v.start()]
+        if any(w.lower() in t.negation for w in region.split()[-2:]):
+            continue  # "he did not say how many": no report
         first = _first_verb_of_clause(sentence, v.start(), region, check, t)
         if first is not None:  # "X commended the troops, saying …", "X did not confirm losses but said …"
             region = sentence[max(0, first - 240):first]

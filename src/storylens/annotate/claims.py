@@ -784,14 +784,14 @@ class _Reader:
         if not self.ex.heads:
             return None
         skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
-            w.lower() for w in self.lex.cues.get("year_words", [])}
+            w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
         k = i
         for _ in range(4):
             h = self.tokens[k].head
             if h < 0 or h == k or not (self.lo <= h < self.hi):
                 return None
             head = self.tokens[h]
-            if head.pos == "ADP" or head.lemma.lower() in skip or head.text.lower() in skip:
+            if head.pos == "ADP" or head.lemma.lower().rstrip(".") in skip or head.text.lower().rstrip(".") in skip:
                 k = h
                 continue
             if head.pos not in ("NOUN", "PROPN") or self.tokens[k].dep in ("appos", "conj"):
