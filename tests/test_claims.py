@@ -920,3 +920,22 @@ def test_a_negated_reporting_verb_reports_nothing():
 )
 def test_a_part_of_a_year_is_no_event_of_its_own(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Twenty-five of the city's 69 clinics are not operational, the minister said.", "en",
+         "not hospitals operating"),
+        ("3000 people did not die in the floods.", "en", "not killed"),
+        ("В результате не пострадали 40 человек.", "ru", "not injured"),
+        ("Не працюють 12 лікарень.", "uk", "not hospitals operating"),
+    ],
+)
+def test_what_did_not_happen_is_its_own_measure(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_a_place_a_preposition_attaches_is_not_what_happened():
+    assert [(c.value, c.measure) for c in _claims("Flights were cancelled at 12 airports.", lang="en")] == [
+        (12, "airport")]

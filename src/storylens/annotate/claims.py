@@ -1254,7 +1254,8 @@ class _Reader:
         words = set(self.lex.cues.get("negation", []))
         toks = self.tokens
         return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
-                   for k in range(max(self.lo, verb - 3), verb))
+                   for k in range(max(self.lo, verb - 3), verb)) or any(
+            toks[k].head == verb and toks[k].dep == "neg" for k in range(verb + 1, min(self.hi, verb + 3)))
 
     def _hypothetical_verb(self, verb: int) -> bool:
         """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
@@ -1331,9 +1332,9 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
-        if cand.modifier or (cand.verb is not None and (self._negated_verb(cand.verb)
-                                                         or self._hypothetical_verb(cand.verb))):
-            verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
+        negated = cand.verb is not None and self._negated_verb(cand.verb)
+        if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
@@ -1364,7 +1365,11 @@ class _Reader:
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             by_verb = None
-            for name in verb_names:
+            # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
+            where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
+            oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
+                       and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
+            for name in ([] if oblique else verb_names):
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
@@ -1400,6 +1405,9 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            if negated and cand.source in ("verb", "state") and cand.measure:
+                # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
+                cand.measure = f"not {cand.measure}"
             if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
                 self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
@@ -1414,6 +1422,8 @@ class _Reader:
                 # "13 other experts"; not "12 were killed, another 40 injured", where "another" sets the measures apart
                 cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
             return
+        if negated:
+            verb_names = []  # a share or a sum keeps its noun: no "not" measures outside counts
         if cand.kind == "percent":
             named = self._percent_measure(cand, verb_names)
             cand.measure = named
