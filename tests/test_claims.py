@@ -939,3 +939,20 @@ def test_what_did_not_happen_is_its_own_measure(text, lang, measure):
 def test_a_place_a_preposition_attaches_is_not_what_happened():
     assert [(c.value, c.measure) for c in _claims("Flights were cancelled at 12 airports.", lang="en")] == [
         (12, "airport")]
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        # an appositive without an article, after a name or naming the person after a title
+        ("Ivan Moroz, U.S. undersecretary of defense for policy, said Monday that the forces have sustained up to "
+         "80,000 casualties.", "Ivan Moroz"),
+        ("But the army's chief, General Petro Ivanenko, said Monday that nearly 9,000 soldiers have been killed in "
+         "action.", "General Petro Ivanenko"),
+        # an inverted source with its appositive after a quotation
+        ("It needs about $5 billion a month,\" said Barrons, co-chair of the consulting group Unified Security "
+         "Solutions.", "Barrons"),
+    ],
+)
+def test_sources_with_appositives_without_an_article(text, by):
+    assert [c.by for c in _claims(text, lang="en")] == [by]

@@ -72,7 +72,9 @@ class _Tables:
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
-        self.inverted = re.compile(rf"[,;]\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)\s*[.!]?\s*$", flags)
+        # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
+                                   rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
         self.trailing_via = set(w.get("trailing_via", []))
@@ -104,6 +106,8 @@ class _Tables:
             rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
             flags)
         self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s([^,]{{1,100}}),\s*$")
+        # "Colin Kahl, U.S. undersecretary of defense, estimated", "the army chief, Gen. Ivan Petrenko, said"
+        self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([A-ZА-ЯЁІЇЄҐ][^,]{1,100}),\s*$")
         self.apposition_end = re.compile(
             rf"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:{dets})\s[^,]{{1,80}}$")
 
@@ -323,9 +327,14 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
         comma_before = False
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = t.apposition_end.search(region)
+        bare = t.apposition_bare.search(region)
         if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
             comma_before = False
+        elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop:
+            if not all(w[:1].isupper() for w in bare.group(2).split()):
+                region = bare.group(1)  # "Colin Kahl, U.S. undersecretary of defense,": the name before
+            comma_before = False  # else the name is the appositive: "the army's chief, Gen. Petro Ivanenko,"
     if comma_before:
         return None  # "…, пишет X", "…, said X": the source comes after the verb
     region = region.rstrip(" ,")
