@@ -956,3 +956,17 @@ def test_a_place_a_preposition_attaches_is_not_what_happened():
 )
 def test_sources_with_appositives_without_an_article(text, by):
     assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The ministry accused the rebels of shelling the depot three times in 24 hours.", "en"),
+        ("In the video, a toxic cloud spreads across 13 countries over a 72-hour period.", "en"),
+        ("Боевики обстреляли станцию 12 раз за 24 часа.", "ru"),
+        ("Бойовики обстріляли станцію 12 разів за 24 години.", "uk"),
+    ],
+)
+def test_the_window_another_figure_is_counted_in_is_no_duration(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang)] == ["count"]
+    assert _one("The strike lasted 24 hours.", lang="en").kind == "duration"

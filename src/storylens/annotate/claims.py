@@ -605,7 +605,7 @@ class _Reader:
             return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
-        if cand.kind == "duration" and self._window(m):
+        if cand.kind == "duration" and self._window(m, previous):
             return None
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
@@ -661,16 +661,21 @@ class _Reader:
             return True  # "on August 4, 9 and 12": a day in a list of days
         return self._in_name(m)
 
-    def _window(self, m: NumberMention) -> bool:
+    def _window(self, m: NumberMention, previous: list[_Cand]) -> bool:
         """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
-        години», or the span a superlative or a first is measured over ("the strongest storm in nearly 90
+        години», "three times in 24 hours", "across 13 countries over a 72-hour period" (a figure earlier in
+        the clause), or the span a superlative or a first is measured over ("the strongest storm in nearly 90
         years", "for the first time in 20 years")."""
         cues = self.lex.cues
         before = self.sent[max(0, m.start - 30):m.start]
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
-        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s*$", before, re.IGNORECASE):
+        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+(?:(?:"
+                         + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE):
             return False
+        if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
+               for p in previous if p.kind in ("count", "percent", "money", "measurement")):
+            return True
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
