@@ -970,3 +970,17 @@ def test_sources_with_appositives_without_an_article(text, by):
 def test_the_window_another_figure_is_counted_in_is_no_duration(text, lang):
     assert [c.kind for c in _claims(text, lang=lang)] == ["count"]
     assert _one("The strike lasted 24 hours.", lang="en").kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, value",
+    [
+        ("External power is essential not just to cool the two reactors still in operation.", "en",
+         "reactors operating", 2),
+        ("No one was hurt, the governor said.", "en", "injured", 0),
+        ("По закону не казнили ни одного человека.", "ru", "killed", 0),
+    ],
+)
+def test_a_limited_verb_or_a_zero_is_no_negated_measure(text, lang, measure, value):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.value) == (measure, value)

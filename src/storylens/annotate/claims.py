@@ -1256,11 +1256,18 @@ class _Reader:
         return False
 
     def _negated_verb(self, verb: int) -> bool:
+        """Whether the verb is negated ("did not die", "are not operational"), not merely limited ("is essential
+        not just to cool", «не только»: `negation_limiters`)."""
         words = set(self.lex.cues.get("negation", []))
+        limiters = set(self.lex.cues.get("negation_limiters", []))
         toks = self.tokens
-        return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
-                   for k in range(max(self.lo, verb - 3), verb)) or any(
-            toks[k].head == verb and toks[k].dep == "neg" for k in range(verb + 1, min(self.hi, verb + 3)))
+
+        def negation(k: int) -> bool:
+            return (toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words) and not (
+                k + 1 < self.hi and toks[k + 1].text.lower() in limiters)
+
+        return any(negation(k) for k in range(max(self.lo, verb - 3), verb)) or any(
+            toks[k].head == verb and toks[k].dep == "neg" and negation(k) for k in range(verb + 1, min(self.hi, verb + 3)))
 
     def _hypothetical_verb(self, verb: int) -> bool:
         """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
@@ -1337,7 +1344,8 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
-        negated = cand.verb is not None and self._negated_verb(cand.verb)
+        # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
+        negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
         if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
         if not verb_names and cand.verb is not None and self.ex.heads:
