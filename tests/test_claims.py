@@ -57,8 +57,8 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("[1] https://news.example/explainers-12345678", "en"),
         ("Both COVID-19 and EXPO 2017 cost money.", "en"),
         ("Two things can be true at once.", "en"),
-        ("Stories tagged Breaking, Elections 2019, are free to read.", "en"),
-        ("Материалы под плашками Новости компаний, Выборы 2019, публикуются на правах рекламы.", "ru"),
+        ("Stories tagged Sport, Elections 2024, are free to read.", "en"),
+        ("Рубрики сайта: Спорт, Выборы 2024, Погода.", "ru"),
         ("It is one of the richest regions.", "en"),
         ("Day 5 in Almaty.", "en"),
         ("France 2 reported the story first.", "en"),
@@ -264,9 +264,10 @@ def test_a_year_something_merely_happened_in_keeps_its_verb():
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("The valley is still haunted by the 1998 flood that hit the town.", "en", "date: flood"),
+        ("The valley still remembers the 1998 flood that hit the town.", "en", "date: flood"),
         ("The quarter, rebuilt with stone after a fire in May 1871, was spared.", "en", "date: fire"),
-        ("Experts warned that a leak could eclipse the 2011 Fukushima meltdown.", "en", "date: fukushima meltdown"),
+        ("Engineers warned that a breach could exceed the 1976 Tavora dam collapse.", "en", "date: collapse"),
+        ("Rescuers recalled the 1998 Korvath landslide.", "en", "date: korvath landslide"),
         ("Город до сих пор помнит наводнение 1998 года, которое разрушило мост.", "ru", "date: наводнение"),
     ],
 )
@@ -812,26 +813,25 @@ def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
     "text, lang, by",
     [
         # a participle shares the subject of the clause's first verb
-        ("The governor praised the firefighters for their work in the north, saying in a nightly video address "
-         "that crews have saved more than 30 villages in the province.", "en", "governor"),
+        ("The governor praised the firefighters for their work in the north, saying in a radio interview that "
+         "crews have saved more than 30 villages in the province.", "en", "governor"),
         ("Губернатор похвалил спасателей, сообщив, что из зоны затопления эвакуированы 300 человек.", "ru",
          "Губернатор"),
         ("Мер подякував рятувальникам, зазначивши, що з району евакуйовано 300 людей.", "uk", "Мер"),
         # so does a reporting verb after a coordinator
-        ("Rail officials did not confirm any damage but said that storms on Friday had cancelled 20 trains.", "en",
+        ("Rail officials gave no further details but said that storms on Friday had cancelled 20 trains.", "en",
          "Rail officials"),
         ("Профсоюз не подтвердил потери, но заявил, что отменены 40 рейсов.", "ru", "Профсоюз"),
         ("Профспілка не підтвердила втрат, але заявила, що скасовано 40 рейсів.", "uk", "Профспілка"),
         # a long appositive; "told X": X heard it, the speaker said it
-        ("The leaflets went to those who live within a 20 kilometer radius of the depot, Ivan Moroz, a "
-         "spokesperson for the Northern Regional Fire and Rescue Administration, told Channel 5 News.", "en",
-         "Ivan Moroz"),
+        ("The leaflets went to those who live up to 20 kilometres from the depot, Ivan Moroz, a spokesperson for "
+         "the Northern Regional Fire and Rescue Administration, told Channel 5 News.", "en", "Ivan Moroz"),
         # a name the recogniser may miss, described as a source by its appositive
-        ("Railco, the national train operator, claimed on Thursday that storms had damaged 12 bridges.", "en",
+        ("Railco, the national train operator, wrote on Friday that storms had damaged 12 bridges.", "en",
          "Railco"),
         # a time word after a source is not part of it
-        ("A small firm won a $30 million contract to rebuild the port, according to a report Tuesday.", "en",
-         "report"),
+        ("A small firm won a $30 million contract to rebuild the port, according to a newspaper report Friday.",
+         "en", "newspaper"),
     ],
 )
 def test_sources_through_participles_coordinated_verbs_and_appositives(text, lang, by):
@@ -841,7 +841,7 @@ def test_sources_through_participles_coordinated_verbs_and_appositives(text, lan
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("The deaths and 13 of the wounded were blamed on shelling that hit villages in the province.", "en"),
+        ("Nine of the wounded were taken to the regional hospital by bus.", "en"),
         ("Five of the injured were taken to hospital.", "en"),
         ("Пятеро из раненых были доставлены в больницу.", "ru"),
         ("П'ятеро з поранених були доставлені до лікарні.", "uk"),
@@ -856,15 +856,15 @@ def test_part_of_the_wounded_counts_the_wounded(text, lang):
     "text, value, where",
     [
         # a place a country owns is the narrower scope
-        ("At least 10 people were wounded by shelling of villages in Norland's northern Kessel region, according "
-         "to regional authorities.", 10, "Kessel region"),
+        ("At least 10 miners were hurt in a gas blast in Norland's northern Kessel region, the company said.", 10,
+         "Kessel region"),
         ("Three people died in France's capital.", 3, "France"),
-        # a region after "on": where it happened
-        ("On the front line, troops fired rockets Sunday on the Velmora region in the south, killing at least one "
-         "person.", 1, "Velmora region"),
+        # a region after "across": where it happened
+        ("Storm winds tore through farms across the Velmora region overnight, killing at least one person.", 1,
+         "Velmora region"),
     ],
 )
-def test_the_narrower_place_of_a_possessive_and_a_region_after_on(text, value, where):
+def test_the_narrower_place_of_a_possessive_and_a_region_after_across(text, value, where):
     c = _one(text, lang="en")
     assert (c.value if c.value is not None else c.lo, c.where) == (value, where)
 
@@ -872,7 +872,7 @@ def test_the_narrower_place_of_a_possessive_and_a_region_after_on(text, value, w
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("Troops stormed the port on the first day of the invasion.", "en"),
+        ("Strikers blocked the port on the first day of the walkout.", "en"),
         ("Войска вошли в город в первый день наступления.", "ru"),
         ("Війська увійшли до міста у перший день наступу.", "uk"),
     ],
@@ -887,8 +887,8 @@ def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
 @pytest.mark.parametrize(
     "text, lang, by",
     [
-        ("The charity has set a goal of $2.5 million and the company's spokesman said it will match up to "
-         "$1.25 million of donations.", "en", "company's spokesman"),
+        ("The fund has set a target of $800,000 and the bank's spokesman said it will add up to $200,000.", "en",
+         "bank's spokesman"),
         ("Фонд собрал 3 миллиона рублей, а пресс-секретарь мэрии заявил, что город добавит еще 2 миллиона рублей.",
          "ru", "пресс-секретарь мэрии"),
         ("Фонд зібрав 3 мільйони гривень, а речник мерії заявив, що місто додасть ще 2 мільйони гривень.", "uk",
@@ -900,14 +900,13 @@ def test_a_source_after_a_coordinator_speaks_only_for_its_own_clause(text, lang,
 
 
 def test_a_duration_belongs_to_the_verb_of_its_own_clause():
-    c = _one("Приводить приговор в исполнение не спешили, восемь лет журналистка Ива Петрова находилась в тюрьме.",
-             lang="ru")
-    assert (c.kind, c.value, c.unit, c.measure) == ("duration", 8, "year", "duration: тюрьма")
+    c = _one("Суд с решением не торопился, три года активистка Ива Петрова находилась под арестом.", lang="ru")
+    assert (c.kind, c.value, c.unit, c.measure) == ("duration", 3, "year", "duration: арест")
 
 
 def test_a_negated_reporting_verb_reports_nothing():
-    text = ("He did not say how many tablets were sent, but in a separate post, Mayor Ivan Petrenko said that 25,000 "
-            "tablets were delivered.")
+    text = ("He did not say how many blankets were sent, but in a separate post, Mayor Ivan Petrenko said that 4,000 "
+            "blankets were delivered.")
     assert [c.by for c in _claims(text, lang="en")] == ["Mayor Ivan Petrenko"]
 
 
@@ -925,9 +924,9 @@ def test_a_part_of_a_year_is_no_event_of_its_own(text, lang, measure):
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("Twenty-five of the city's 69 clinics are not operational, the minister said.", "en",
+        ("Fourteen of the region's 40 clinics are not operational, the minister said.", "en",
          "not hospitals operating"),
-        ("3000 people did not die in the floods.", "en", "not killed"),
+        ("1,200 people did not die in the floods.", "en", "not killed"),
         ("В результате не пострадали 40 человек.", "ru", "not injured"),
         ("Не працюють 12 лікарень.", "uk", "not hospitals operating"),
     ],
@@ -945,13 +944,15 @@ def test_a_place_a_preposition_attaches_is_not_what_happened():
     "text, by",
     [
         # an appositive without an article, after a name or naming the person after a title
-        ("Ivan Moroz, U.S. undersecretary of defense for policy, said Monday that the forces have sustained up to "
-         "80,000 casualties.", "Ivan Moroz"),
-        ("But the army's chief, General Petro Ivanenko, said Monday that nearly 9,000 soldiers have been killed in "
-         "action.", "General Petro Ivanenko"),
+        ("Ivan Moroz, deputy minister of transport, said Monday that the storms have damaged up to 800 bridges.",
+         "Ivan Moroz"),
+        ("Ivan Moroz, EU envoy for transport, said Monday that the storms have damaged up to 800 bridges.",
+         "Ivan Moroz"),
+        ("But the railway's chief, General Petro Ivanenko, said Monday that nearly 700 rail workers have been "
+         "injured.", "General Petro Ivanenko"),
         # an inverted source with its appositive after a quotation
-        ("It needs about $5 billion a month,\" said Barrons, co-chair of the consulting group Unified Security "
-         "Solutions.", "Barrons"),
+        ("It needs about $3 billion a year,\" said Marlowe, co-chair of the engineering group Unified Bridge Works.",
+         "Marlowe"),
     ],
 )
 def test_sources_with_appositives_without_an_article(text, by):
@@ -961,8 +962,8 @@ def test_sources_with_appositives_without_an_article(text, by):
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("The ministry accused the rebels of shelling the depot three times in 24 hours.", "en"),
-        ("In the video, a toxic cloud spreads across 13 countries over a 72-hour period.", "en"),
+        ("The rebels were accused of blocking the pass four times in 48 hours.", "en"),
+        ("In the model, the smoke drifts across 9 provinces over a 48-hour period.", "en"),
         ("Боевики обстреляли станцию 12 раз за 24 часа.", "ru"),
         ("Бойовики обстріляли станцію 12 разів за 24 години.", "uk"),
     ],
@@ -975,8 +976,7 @@ def test_the_window_another_figure_is_counted_in_is_no_duration(text, lang):
 @pytest.mark.parametrize(
     "text, lang, measure, value",
     [
-        ("External power is essential not just to cool the two reactors still in operation.", "en",
-         "reactors operating", 2),
+        ("Diesel is needed not just to run the two reactors still in operation.", "en", "reactors operating", 2),
         ("No one was hurt, the governor said.", "en", "injured", 0),
         ("По закону не казнили ни одного человека.", "ru", "killed", 0),
     ],

@@ -107,7 +107,7 @@ class _Tables:
             flags)
         self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s([^,]{{1,100}}),\s*$")
         # "Colin Kahl, U.S. undersecretary of defense, estimated", "the army chief, Gen. Ivan Petrenko, said"
-        self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([A-ZА-ЯЁІЇЄҐ][^,]{1,100}),\s*$")
+        self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([^,]{1,100}),\s*$")
         self.apposition_end = re.compile(
             rf"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:{dets})\s[^,]{{1,80}}$")
 
@@ -331,7 +331,9 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
         if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
             comma_before = False
-        elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop:
+        elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
+                bare.group(2)[:1].isupper() or any(_source_word(w.strip(".").lower(), t.sources)
+                                                   for w in bare.group(2).split())):
             if not all(w[:1].isupper() for w in bare.group(2).split()):
                 region = bare.group(1)  # "Colin Kahl, U.S. undersecretary of defense,": the name before
             comma_before = False  # else the name is the appositive: "the army's chief, Gen. Petro Ivanenko,"
