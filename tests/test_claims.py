@@ -57,6 +57,8 @@ def _one(text: str, published: str | None = None, lang: str | None = None):
         ("[1] https://news.example/explainers-12345678", "en"),
         ("Both COVID-19 and EXPO 2017 cost money.", "en"),
         ("Two things can be true at once.", "en"),
+        ("Stories tagged Sport, Elections 2024, are free to read.", "en"),
+        ("Рубрики сайта: Спорт, Выборы 2024, Погода.", "ru"),
         ("It is one of the richest regions.", "en"),
         ("Day 5 in Almaty.", "en"),
         ("France 2 reported the story first.", "en"),
@@ -257,6 +259,21 @@ def test_a_law_adopted_and_in_force_since_date_one_event(adopted, in_force, lang
 def test_a_year_something_merely_happened_in_keeps_its_verb():
     c = _one("The bridge was closed in 2014.", lang="en")
     assert c.measure == "date: bridge close"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The valley still remembers the 1998 flood that hit the town.", "en", "date: flood"),
+        ("The quarter, rebuilt with stone after a fire in May 1871, was spared.", "en", "date: fire"),
+        ("Engineers warned that a breach could exceed the 1976 Tavora dam collapse.", "en", "date: collapse"),
+        ("Rescuers recalled the 1998 Korvath landslide.", "en", "date: korvath landslide"),
+        ("Город до сих пор помнит наводнение 1998 года, которое разрушило мост.", "ru", "date: наводнение"),
+    ],
+)
+def test_a_year_that_modifies_a_noun_dates_that_noun(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("date", measure)
 
 
 @pytest.mark.parametrize(
@@ -790,3 +807,180 @@ def test_a_source_word_before_said_is_a_subject_not_an_adjective():
 )
 def test_a_source_with_an_adverb_of_time_before_its_verb(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # a participle shares the subject of the clause's first verb
+        ("The governor praised the firefighters for their work in the north, saying in a radio interview that "
+         "crews have saved more than 30 villages in the province.", "en", "governor"),
+        ("Губернатор похвалил спасателей, сообщив, что из зоны затопления эвакуированы 300 человек.", "ru",
+         "Губернатор"),
+        ("Мер подякував рятувальникам, зазначивши, що з району евакуйовано 300 людей.", "uk", "Мер"),
+        # so does a reporting verb after a coordinator
+        ("Rail officials gave no further details but said that storms on Friday had cancelled 20 trains.", "en",
+         "Rail officials"),
+        ("Профсоюз не подтвердил потери, но заявил, что отменены 40 рейсов.", "ru", "Профсоюз"),
+        ("Профспілка не підтвердила втрат, але заявила, що скасовано 40 рейсів.", "uk", "Профспілка"),
+        # a long appositive; "told X": X heard it, the speaker said it
+        ("The leaflets went to those who live up to 20 kilometres from the depot, Ivan Moroz, a spokesperson for "
+         "the Northern Regional Fire and Rescue Administration, told Channel 5 News.", "en", "Ivan Moroz"),
+        # a name the recogniser may miss, described as a source by its appositive
+        ("Railco, the national train operator, wrote on Friday that storms had damaged 12 bridges.", "en",
+         "Railco"),
+        # a time word after a source is not part of it
+        ("A small firm won a $30 million contract to rebuild the port, according to a newspaper report Friday.",
+         "en", "newspaper"),
+    ],
+)
+def test_sources_through_participles_coordinated_verbs_and_appositives(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nine of the wounded were taken to the regional hospital by bus.", "en"),
+        ("Five of the injured were taken to hospital.", "en"),
+        ("Пятеро из раненых были доставлены в больницу.", "ru"),
+        ("П'ятеро з поранених були доставлені до лікарні.", "uk"),
+    ],
+)
+def test_part_of_the_wounded_counts_the_wounded(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure, c.unit) == ("count", "injured", "people")
+
+
+@pytest.mark.parametrize(
+    "text, value, where",
+    [
+        # a place a country owns is the narrower scope
+        ("At least 10 miners were hurt in a gas blast in Norland's northern Kessel region, the company said.", 10,
+         "Kessel region"),
+        ("Three people died in France's capital.", 3, "France"),
+        # a region after "across": where it happened
+        ("Storm winds tore through farms across the Velmora region overnight, killing at least one person.", 1,
+         "Velmora region"),
+    ],
+)
+def test_the_narrower_place_of_a_possessive_and_a_region_after_across(text, value, where):
+    c = _one(text, lang="en")
+    assert (c.value if c.value is not None else c.lo, c.where) == (value, where)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Strikers blocked the port on the first day of the walkout.", "en"),
+        ("Войска вошли в город в первый день наступления.", "ru"),
+        ("Війська увійшли до міста у перший день наступу.", "uk"),
+    ],
+)
+def test_an_ordinal_day_after_a_preposition_is_when_not_how_long(text, lang):
+    assert _claims(text, lang=lang) == []
+    running = {"en": "The strike entered its third week.", "ru": "Второй день продолжаются протесты.",
+               "uk": "Третій тиждень тривають протести."}[lang]
+    assert _one(running, lang=lang).kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        ("The fund has set a target of $800,000 and the bank's spokesman said it will add up to $200,000.", "en",
+         "bank's spokesman"),
+        ("Фонд собрал 3 миллиона рублей, а пресс-секретарь мэрии заявил, что город добавит еще 2 миллиона рублей.",
+         "ru", "пресс-секретарь мэрии"),
+        ("Фонд зібрав 3 мільйони гривень, а речник мерії заявив, що місто додасть ще 2 мільйони гривень.", "uk",
+         "речник мерії"),
+    ],
+)
+def test_a_source_after_a_coordinator_speaks_only_for_its_own_clause(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [None, by]
+
+
+def test_a_duration_belongs_to_the_verb_of_its_own_clause():
+    c = _one("Суд с решением не торопился, три года активистка Ива Петрова находилась под арестом.", lang="ru")
+    assert (c.kind, c.value, c.unit, c.measure) == ("duration", 3, "year", "duration: арест")
+
+
+def test_a_negated_reporting_verb_reports_nothing():
+    text = ("He did not say how many blankets were sent, but in a separate post, Mayor Ivan Petrenko said that 4,000 "
+            "blankets were delivered.")
+    assert [c.by for c in _claims(text, lang="en")] == ["Mayor Ivan Petrenko"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Летом 2009 года журналистка поссорилась с соседями.", "ru", "date: журналистка поссориться"),
+        ("In late summer 2009 the reporter quarrelled with her neighbours.", "en", "date: reporter quarrel"),
+    ],
+)
+def test_a_part_of_a_year_is_no_event_of_its_own(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Fourteen of the region's 40 clinics are not operational, the minister said.", "en",
+         "not hospitals operating"),
+        ("1,200 people did not die in the floods.", "en", "not killed"),
+        ("В результате не пострадали 40 человек.", "ru", "not injured"),
+        ("Не працюють 12 лікарень.", "uk", "not hospitals operating"),
+    ],
+)
+def test_what_did_not_happen_is_its_own_measure(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_a_place_a_preposition_attaches_is_not_what_happened():
+    assert [(c.value, c.measure) for c in _claims("Flights were cancelled at 12 airports.", lang="en")] == [
+        (12, "airport")]
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        # an appositive without an article, after a name or naming the person after a title
+        ("Ivan Moroz, deputy minister of transport, said Monday that the storms have damaged up to 800 bridges.",
+         "Ivan Moroz"),
+        ("Ivan Moroz, EU envoy for transport, said Monday that the storms have damaged up to 800 bridges.",
+         "Ivan Moroz"),
+        ("But the railway's chief, General Petro Ivanenko, said Monday that nearly 700 rail workers have been "
+         "injured.", "General Petro Ivanenko"),
+        # an inverted source with its appositive after a quotation
+        ("It needs about $3 billion a year,\" said Marlowe, co-chair of the engineering group Unified Bridge Works.",
+         "Marlowe"),
+    ],
+)
+def test_sources_with_appositives_without_an_article(text, by):
+    assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The rebels were accused of blocking the pass four times in 48 hours.", "en"),
+        ("In the model, the smoke drifts across 9 provinces over a 48-hour period.", "en"),
+        ("Боевики обстреляли станцию 12 раз за 24 часа.", "ru"),
+        ("Бойовики обстріляли станцію 12 разів за 24 години.", "uk"),
+    ],
+)
+def test_the_window_another_figure_is_counted_in_is_no_duration(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang)] == ["count"]
+    assert _one("The strike lasted 24 hours.", lang="en").kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, value",
+    [
+        ("Diesel is needed not just to run the two reactors still in operation.", "en", "reactors operating", 2),
+        ("No one was hurt, the governor said.", "en", "injured", 0),
+        ("По закону не казнили ни одного человека.", "ru", "killed", 0),
+    ],
+)
+def test_a_limited_verb_or_a_zero_is_no_negated_measure(text, lang, measure, value):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.value) == (measure, value)

@@ -114,6 +114,16 @@ def test_vague_plurals_are_lower_bounds(text, lo):
     assert text.startswith(m.text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["hundreds or thousands of people", "сотни или тысячи человек", "сотні чи тисячі людей"],
+)
+def test_two_vague_plurals_are_one_bound_at_the_smaller(text):
+    (m,) = find_numbers(text)
+    assert (m.value, m.lo, m.hi) == (None, 100, None)
+    assert m.text == " ".join(text.split()[:3])
+
+
 def test_and_more_than_is_not_a_post_hedge():
     first, second = find_numbers("the toll hit 124 and more than 1,300 are infected")
     assert first.value == 124 and first.hedge is None

@@ -66,10 +66,15 @@ class _Tables:
         self.adjectival = {x.lower() for x in w.get("adjectival", [])}
         self.relative = set(w.get("relative_pronouns", []))
         self.institution_agents = w.get("institution_agents", [])
+        self.participles = set(w.get("participles", []))
+        self.coordinators = set(w.get("coordinators", []))
+        self.negation = set(w.get("negation", []))
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
-        self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []))})(?![\w-])", flags)
-        self.inverted = re.compile(rf"[,;]\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)\s*[.!]?\s*$", flags)
+        self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
+        # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
+                                   rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
         self.trailing_via = set(w.get("trailing_via", []))
@@ -89,6 +94,7 @@ class _Tables:
         self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
+        self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
         adjs = _alt(w.get("report_adjectives", []))
         nouns = _alt(w.get("report_nouns", []))
         links = _alt(w.get("report_links", []))
@@ -99,7 +105,9 @@ class _Tables:
             rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
             rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
             flags)
-        self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s[^,]{{1,60}},\s*$")
+        self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s([^,]{{1,100}}),\s*$")
+        # "Colin Kahl, U.S. undersecretary of defense, estimated", "the army chief, Gen. Ivan Petrenko, said"
+        self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([^,]{1,100}),\s*$")
         self.apposition_end = re.compile(
             rf"^(.*?[A-ZА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'.-]*)+)\s*,\s*(?:{dets})\s[^,]{{1,80}}$")
 
@@ -219,9 +227,17 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     for n, v in enumerate(t.verb.finditer(sentence)):
         if n >= 12:
             break
-        if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs):
+        if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
+                v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
         region = sentence[max(0, v.start() - 240):v.start()]
+        if any(w.lower() in t.negation for w in region.split()[-2:]):
+            continue  # "he did not say how many": no report
+        first = _first_verb_of_clause(sentence, v.start(), region, check, t)
+        if first is not None:  # "X commended the troops, saying …", "X did not confirm losses but said …"
+            region = sentence[max(0, first - 240):first]
+        elif v.group(1).lower() in t.participles:
+            continue  # a participle names no subject of its own
         passive = t.passive_before.search(region[-20:])
         if passive and not (passive.group(0).strip().lower() in t.sources
                             and v.group(1).lower() not in t.adjectival):
@@ -233,11 +249,12 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         by = clean_source(check.widen(subject, v.start()) or subject)
         if not by:
             continue
-        end = sentence.rfind(subject, 0, v.start()) + len(subject)
-        if check.verbs and any(end <= a < v.start() for a, _ in check.verbs):
+        verb_at = first if first is not None else v.start()
+        end = sentence.rfind(subject, 0, verb_at) + len(subject)
+        if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
-        if not pronoun and not check(by, max(0, v.start() - len(subject) - 2)):
+        if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t):
             continue
         via = None
         tail = t.trailing.search(sentence[v.end():])
@@ -246,6 +263,29 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
                            start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
     return None
+
+
+def _first_verb_of_clause(sentence: str, at: int, region: str, check: _Checker, t: _Tables) -> int | None:
+    """Where the first finite verb of the clause is, when the reporting verb at ``at`` shares its subject: a
+    participle after a comma ("…, saying …", «…, заявивши …») or a verb after a coordinator ("did not
+    confirm losses but said"). None otherwise, or without the finite verbs of a parse."""
+    words = region.rstrip().split()
+    if not words or not check.verbs:
+        return None
+    participle = sentence[at:at + 40].split()[0].strip(".,;:").lower() in t.participles if sentence[at:].strip() \
+        else False
+    if not (participle and region.rstrip().endswith(",")) and words[-1].lower() not in t.coordinators:
+        return None
+    start = max((sentence.rfind(c, 0, at) for c in ";:"), default=-1) + 1
+    before = sorted(a for a, _ in check.verbs if start <= a < at - 1)
+    return before[0] if before and before[0] > start else None
+
+
+def _described(region: str, subject: str, t: _Tables) -> bool:
+    """A capitalised name with an appositive that says what it is: "Energoatom, the state nuclear operator,"."""
+    app = t.apposition.search(region.rstrip())
+    return bool(app and subject[:1].isupper() and app.group(1).rstrip().endswith(subject)
+                and any(_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
 
 
 def _np_after(rest: str, t: _Tables) -> str | None:
@@ -287,9 +327,16 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
         comma_before = False
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = t.apposition_end.search(region)
+        bare = t.apposition_bare.search(region)
         if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
             region = app.group(1)
             comma_before = False
+        elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
+                bare.group(2)[:1].isupper() or any(_source_word(w.strip(".").lower(), t.sources)
+                                                   for w in bare.group(2).split())):
+            if not all(w[:1].isupper() for w in bare.group(2).split()):
+                region = bare.group(1)  # "Colin Kahl, U.S. undersecretary of defense,": the name before
+            comma_before = False  # else the name is the appositive: "the army's chief, Gen. Petro Ivanenko,"
     if comma_before:
         return None  # "…, пишет X", "…, said X": the source comes after the verb
     region = region.rstrip(" ,")
@@ -342,6 +389,7 @@ def clean_source(np: str | None) -> str | None:
     s = re.sub(r"[*_]+", "", np)
     s = re.sub(r"^[^\w]+", "", s).strip(" ,.;:" + _QUOTES)
     s = t.time_opener.sub("", s)
+    s = t.time_closer.sub("", s)  # "a report Tuesday"
     for _ in range(3):
         s = t.determiner.sub("", s)
         s = t.report_prefix.sub("", s)

@@ -330,7 +330,11 @@ class _Extractor:
             claim.hedge = None  # "from 6 to 18", "between 15% and 20%": the bounds say it all
         inside = (attr is not None and attr.start is not None and attr.cue_start is not None
                   and attr.start <= m.start < attr.cue_start)  # the figure describes the source, not its report
-        if attr is not None and attr.by and not inside and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+        # "… set a goal of $2.5 million and the company said …": the source's clause begins after the figure
+        earlier = (attr is not None and attr.start is not None and attr.cue_start is not None and m.end <= attr.start
+                   and attr.start > 0 and _coordinated(sent[m.end:attr.start]))
+        if attr is not None and attr.by and not inside and not earlier and (
+                attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
 
@@ -371,10 +375,20 @@ class _Extractor:
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
                 return name
-        for a, b, name in (names if after_only else reversed(names)):
+        area_preps = set(lex.cues.get("area_prepositions", []))
+        for n, (a, b, name) in enumerate(names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
-            if (words and words[-1] in preps) or (len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+            area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
+                    len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                return self._owned_place(names, b) or name
+        return None
+
+    def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
+        """ "in Ukraine's eastern Donetsk region": the place the first one owns is the narrower scope."""
+        for a, _, name in names:
+            if a > end and re.fullmatch(r"['’]s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
                 return name
         return None
 
@@ -488,6 +502,15 @@ def _person_key(name: str) -> str:
     return key(lemma(name, "PER"))
 
 
+def _coordinated(between: str) -> bool:
+    """Whether the words between a figure and a source end on a coordinator: a new clause with its own subject."""
+    t = attrib.tables()
+    words = between.lower().split()
+    while words and words[-1] in t.determiners:
+        words.pop()
+    return bool(words) and words[-1] in t.coordinators
+
+
 def _join(a: str | None, b: str) -> str:
     return b if not a else f"{a}; {b}"
 
@@ -582,7 +605,7 @@ class _Reader:
             return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
-        if cand.kind == "duration" and self._window(m):
+        if cand.kind == "duration" and self._window(m, previous):
             return None
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
@@ -638,16 +661,21 @@ class _Reader:
             return True  # "on August 4, 9 and 12": a day in a list of days
         return self._in_name(m)
 
-    def _window(self, m: NumberMention) -> bool:
+    def _window(self, m: NumberMention, previous: list[_Cand]) -> bool:
         """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
-        години», or the span a superlative or a first is measured over ("the strongest storm in nearly 90
+        години», "three times in 24 hours", "across 13 countries over a 72-hour period" (a figure earlier in
+        the clause), or the span a superlative or a first is measured over ("the strongest storm in nearly 90
         years", "for the first time in 20 years")."""
         cues = self.lex.cues
         before = self.sent[max(0, m.start - 30):m.start]
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
-        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s*$", before, re.IGNORECASE):
+        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+(?:(?:"
+                         + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE):
             return False
+        if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
+               for p in previous if p.kind in ("count", "percent", "money", "measurement")):
+            return True
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -679,6 +707,11 @@ class _Reader:
             followed = re.match(r"^[\s,;:.!?)\"”»]*$|^\s+(?:[a-zа-яёіїєґ]+ed|is|was|has|said|reported|and)\b", after)
             named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
             if followed and named:  # "France 2 reported", "Channel 4 said"
+                return True
+            year = re.fullmatch(r"(?:1[89]|20)\d\d", m.raw.strip()) is not None
+            months = self.lex.cues.get("months", {})
+            if year and self.sent[:word_start].strip() and cap.group(1).lower() not in months and re.match(
+                    r"^\s*(?:[,;)\]|]|$)", after):  # "…, Выборы 2019, …", "tags: Elections 2019": a label
                 return True
         if m.words and m.hedge is None and m.raw[:1].isupper() and self.sent[:m.start].strip():
             # "leaders of the Group of Twenty economies": a capitalised number word after a capitalised
@@ -734,6 +767,12 @@ class _Reader:
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
+        noun = self._dated_noun(num_toks[-1])
+        if noun is not None:  # "the 1986 disaster", "a fire in May 1871", «наводнение 1998 года»: the noun's date
+            cand.measure = f"date: {noun}"
+            cand.noun_lemma = noun
+            cand.date_value = raw[:4]
+            return True
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
@@ -742,6 +781,30 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _dated_noun(self, i: int) -> str | None:
+        """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
+        disaster in April 1986", «пожар в мае 1871 года»): the date is that event's, not the clause's verb's.
+        Walks up from the year past months, year words and prepositions; None when a verb comes first."""
+        if not self.ex.heads:
+            return None
+        skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
+            w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
+        k = i
+        for _ in range(4):
+            h = self.tokens[k].head
+            if h < 0 or h == k or not (self.lo <= h < self.hi):
+                return None
+            head = self.tokens[h]
+            if head.pos == "ADP" or head.lemma.lower().rstrip(".") in skip or head.text.lower().rstrip(".") in skip:
+                k = h
+                continue
+            if head.pos not in ("NOUN", "PROPN") or self.tokens[k].dep in ("appos", "conj"):
+                return None
+            names = [t.lemma.lower() for t in self.tokens[max(self.lo, h - 4):h]
+                     if t.head == h and t.pos == "PROPN" and t.dep in ("compound", "nmod", "amod", "flat")]
+            return " ".join(names + [head.lemma.lower()])
+        return None
 
     def _date_event(self, verb: int, m: NumberMention) -> str:
         """The event a year dates, by its canonical name where the language data has one ("adopted in 1986" and
@@ -837,6 +900,9 @@ class _Reader:
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
         if unit is None or unit in ("second", "minute"):
             return None
+        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
+                     + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
+            return None  # "on the first day of the invasion", «в первый день»: when, not how long
         cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
         # "the third day": between two and three days have gone by
         m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
@@ -1141,8 +1207,8 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            if is_noun(t) and t.pos != "PROPN":
-                noun = j
+            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")):
+                noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
             break
@@ -1190,10 +1256,18 @@ class _Reader:
         return False
 
     def _negated_verb(self, verb: int) -> bool:
+        """Whether the verb is negated ("did not die", "are not operational"), not merely limited ("is essential
+        not just to cool", «не только»: `negation_limiters`)."""
         words = set(self.lex.cues.get("negation", []))
+        limiters = set(self.lex.cues.get("negation_limiters", []))
         toks = self.tokens
-        return any(toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words
-                   for k in range(max(self.lo, verb - 3), verb))
+
+        def negation(k: int) -> bool:
+            return (toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words) and not (
+                k + 1 < self.hi and toks[k + 1].text.lower() in limiters)
+
+        return any(negation(k) for k in range(max(self.lo, verb - 3), verb)) or any(
+            toks[k].head == verb and toks[k].dep == "neg" and negation(k) for k in range(verb + 1, min(self.hi, verb + 3)))
 
     def _hypothetical_verb(self, verb: int) -> bool:
         """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
@@ -1249,6 +1323,9 @@ class _Reader:
             t = toks[k]
             if t.text.lower() in self.lex.cues.get("pronouns", []):
                 return None
+            if (t.text.lower() in self.lex.measure_nouns or t.lemma in self.lex.measure_nouns) and not (
+                    k + 1 < self.hi and is_noun(toks[k + 1])):
+                return k  # "13 of the wounded", «двое из погибших»: an adjective standing for the people
             if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
                 k += 1
                 continue
@@ -1267,9 +1344,10 @@ class _Reader:
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
-        if cand.modifier or (cand.verb is not None and (self._negated_verb(cand.verb)
-                                                         or self._hypothetical_verb(cand.verb))):
-            verb_names = []  # "the six-reactor plant is operating", "one reactor that wasn't operating"
+        # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
+        negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
+        if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
@@ -1300,7 +1378,11 @@ class _Reader:
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             by_verb = None
-            for name in verb_names:
+            # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
+            where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
+            oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
+                       and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
+            for name in ([] if oblique else verb_names):
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
@@ -1336,6 +1418,9 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            if negated and cand.source in ("verb", "state") and cand.measure:
+                # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
+                cand.measure = f"not {cand.measure}"
             if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
                 self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
@@ -1350,6 +1435,8 @@ class _Reader:
                 # "13 other experts"; not "12 were killed, another 40 injured", where "another" sets the measures apart
                 cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
             return
+        if negated:
+            verb_names = []  # a share or a sum keeps its noun: no "not" measures outside counts
         if cand.kind == "percent":
             named = self._percent_measure(cand, verb_names)
             cand.measure = named
@@ -1707,10 +1794,24 @@ class _Reader:
             cand.verb = verb
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
                 subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                state = self._state_of(verb, cand)
+                if state:
+                    return f"duration: {state}"  # «восемь лет она находилась в тюрьме»: time in a state
                 if subject:
                     return f"duration: {subject}"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
+
+
+    def _state_of(self, verb: int, cand: _Cand) -> str | None:
+        """The noun a light verb places its subject in ("находилась в тюрьме", "перебував під арештом")."""
+        num = self._num_index(cand)
+        for j in range(max(self.lo, verb - 6), min(self.hi, verb + 6)):
+            t = self.tokens[j]
+            if t.head == verb and t.dep == "obl" and t.pos == "NOUN" and j != num and self.tokens[num].head != j \
+                    and self.lex.time.get(t.lemma) is None:
+                return t.lemma
+        return None
 
 
 def _dimension(unit: str | None) -> str:

@@ -253,7 +253,7 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> i
                 return None
             head = tokens[h]
             if head.pos in ("VERB", "AUX") or (head.pos == "ADJ" and head.dep in ("ROOT", "root", "ccomp", "conj")):
-                return h
+                return _own_clause_verb(tokens, i, h, lo, hi)
             if head.pos in ("ADP", "ADJ", "ADV") or t.dep in _UP or head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
                 k = h
                 continue
@@ -267,3 +267,24 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> i
                     if not any(b.text in barriers for b in between):
                         return j
     return None
+
+
+def _own_clause_verb(tokens: list[Token], i: int, h: int, lo: int, hi: int) -> int:
+    """The parser's verb ``h`` for the word at ``i``, unless ``h`` is in an earlier clause (a comma between)
+    and the word's own clause has a main verb after it, which a misattached phrase belongs to («не спешили,
+    восемь лет Биби находилась в тюрьме»)."""
+    a, b = min(i, h), max(i, h)
+    if not any(t.text in (",", ";") for t in tokens[a + 1:b]):
+        return h
+    left = i
+    while left - 1 >= lo and tokens[left - 1].text not in (",", ";", ":", "—", "(", ")"):
+        left -= 1
+    right = i
+    while right + 1 < hi and tokens[right + 1].text not in (",", ";", ":", "—", "(", ")"):
+        right += 1
+    if h >= left:
+        return h  # the verb comes after the comma: "70 people, including three children, were killed"
+    own = [j for j in range(i + 1, right + 1) if tokens[j].pos == "VERB"
+           and tokens[j].dep in ("ROOT", "root", "conj", "parataxis")]
+    return own[0] if own else h
+

@@ -427,6 +427,12 @@ def find_numbers(text: str) -> list[NumberMention]:
                                 has_scale=x.has_scale, raw=text[x.start:x.end], form=x.form)
         if x.form == "vague":
             mention.value, mention.lo, mention.hedge, mention.hedge_kind = None, x.value, "vague", "lower"
+            y = atoms[i + 1] if i + 1 < len(atoms) else None
+            if y is not None and y.form == "vague" and y.value > x.value and t.range_mid.match(text[x.end:y.start]):
+                # "hundreds or thousands", «сотни или тысячи»: at least the smaller
+                mention.end = mention.num_end = y.end
+                mention.text = mention.raw = text[x.start:y.end]
+                i += 1
         if i + 1 < len(atoms) and x.form == "cardinal" and atoms[i + 1].form == "cardinal":
             y = atoms[i + 1]
             range_mention = _range(text, x, y, t)
