@@ -189,9 +189,8 @@ EVENT_CHROME = {"en": ["Share this article", "Subscribe to our channel", "Advert
                 "ru": ["Подписывайтесь на наш канал", "Поделиться"], "uk": ["Підписуйтесь на наш канал", "Поділитися"]}
 
 
-def event_document(rng: random.Random, number: int) -> tuple[str, str, str]:
-    """A new post or article about one of the made-up events: (text, language, event)."""
-    event = rng.choice(sorted(EVENTS))
+def event_document(rng: random.Random, number: int, event: str) -> tuple[str, str, str]:
+    """A new post or article about the made-up ``event``: (text, language, event)."""
     lang = rng.choices(["en", "ru", "uk"], weights=[6, 3, 2])[0]
     slots = EVENT_SLOTS[lang]
     templates = EVENTS[event][lang]
@@ -208,6 +207,11 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 1, mixed: float = 0.0) -
 
     ``mixed``: the share of documents about the made-up events of EVENTS rather than variants of
     the examples (posts, a JSONL file of a hundred for every thousand documents, and articles).
+    Shares are kept by documents, not files, at every size: the examples' event holds ``1 - mixed``
+    of the documents and each made-up event an equal part of the rest, so the same event is the
+    largest at every size and each event's text grows with the corpus (a share drawn per file let
+    one JSONL of a hundred posts tip the balance, and at 4,000 documents the examples' event held
+    37 % of the documents, not 50 %).
     """
     folder.mkdir(parents=True, exist_ok=True)
     varier = Varier(seed)
@@ -238,13 +242,16 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 1, mixed: float = 0.0) -
         return out
 
     rows = []
-    docs = n_bytes = i = 0
+    docs = n_bytes = i = event_docs = example_files = 0
+    events = sorted(EVENTS)
     while docs < n_docs:
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
-        if events_rng.random() < mixed:
+        if event_docs < mixed * (docs + 1):
             count = min(n_docs - docs, 100) if events_rng.random() < 0.01 else 1
-            made = [event_document(events_rng, i * 100 + k) for k in range(count)]
+            made = [event_document(events_rng, i * 100 + k, events[(event_docs + k) % len(events)])
+                    for k in range(count)]
+            event_docs += count
             name = f"{i:06d}_{made[0][2]}.{'jsonl' if count > 1 else 'txt'}"
             if count > 1:
                 data = "".join(json.dumps({"text": t, "language": lang, "channel": f"{event} watch"},
@@ -258,7 +265,8 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 1, mixed: float = 0.0) -
             n_bytes += len(data)
             i += 1
             continue
-        path, text, encoding = examples[i % len(examples)]
+        path, text, encoding = examples[example_files % len(examples)]
+        example_files += 1
         name = f"{i:06d}_{path.name}"
         if path.suffix == ".html":
             out, count = distinct(varier.html, text), 1
