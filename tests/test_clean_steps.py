@@ -216,3 +216,25 @@ def test_a_near_duplicate_is_found_among_more_loose_relatives_than_are_compared(
         found = store.canonical_copy("new", query, 0.7)
     assert found is not None
     assert found[0] == f"d{len(signatures) - 1}" and found[1] > 0.8
+
+
+def test_minhash_signature_is_datasketchs_exactly() -> None:
+    """Stored signatures stay comparable: the fast path gives datasketch's values bit for bit,
+    on a short text and on one longer than a block of shingles."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from storylens.clean import neardup
+
+    settings = CleanSettings()
+    short = ("The ferry left the harbour at dawn with ninety passengers aboard, the port authority said, "
+             "and reached the island three hours later despite the storm warnings issued overnight.")
+    long = " ".join(f"Паром номер {i} вышел из гавани на рассвете, сообщила портовая служба." for i in range(900))
+    for text in (short, long):
+        words = neardup._WORD.findall(text.lower())
+        n = settings.shingle_words
+        reference = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme="affine32")
+        reference.update_batch([" ".join(words[i:i + n]).encode() for i in range(len(words) - n + 1)])
+        assert np.array_equal(neardup.signature(text, settings), reference.hashvalues.astype(np.uint64))
+    assert len(neardup._WORD.findall(long)) > 2 * neardup._BLOCK  # the long text spans several blocks
+    assert neardup.signature("too short to sign", settings) is None

@@ -23,25 +23,47 @@ from storylens.config import CleanSettings
 _WORD = re.compile(r"\w+")
 SCHEME = "affine32"  # stored signatures must be compared with the scheme that made them
 ROWS_PER_BAND = 4  # 128 permutations -> 32 bands: candidates from a Jaccard of about 0.4
+_BLOCK = 4096  # shingles permuted at once: bounds memory on very long texts
+_sha1 = hashlib.sha1
 
 
 @lru_cache(maxsize=4)
-def _template(permutations: int) -> MinHash:
-    """Generating the permutations costs more than hashing a document: do it once."""
-    return MinHash(num_perm=permutations, seed=1, scheme=SCHEME)
+def _permutations(permutations: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations (seed 1): generating them costs more than hashing a document."""
+    a, b = MinHash(num_perm=permutations, seed=1, scheme=SCHEME).permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, as datasketch's affine32 scheme applies it before permuting."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def signature(text: str, settings: CleanSettings) -> np.ndarray | None:
-    """MinHash values of the text's word shingles; None for texts too short to compare."""
+    """MinHash values of the text's word shingles; None for texts too short to compare.
+
+    The values are datasketch's (``MinHash(scheme="affine32", seed=1)``, SHA-1 of each shingle,
+    first 4 bytes little-endian) computed without its per-item Python calls: the digests are
+    joined and read as one array, and the permutations run in blocks of ``_BLOCK`` shingles.
+    (A numpy hash of the shingles was twice as fast again but moved links near the threshold:
+    docs/evaluation.md, Scale, round 4.)"""
     words = _WORD.findall(text.lower())
     n = settings.shingle_words
     if len(words) < n * 4:
         return None
-    shingles = {" ".join(words[i:i + n]).encode() for i in range(len(words) - n + 1)}
-    template = _template(settings.minhash_permutations)
-    mh = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme=SCHEME, permutations=template.permutations)
-    mh.update_batch(list(shingles))
-    return mh.hashvalues.astype(np.uint64)
+    shingles = {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+    digests = b"".join([_sha1(shingle.encode()).digest()[:4] for shingle in shingles])
+    hashes = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    a, b = _permutations(settings.minhash_permutations)
+    values = np.full(len(a), np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(hashes), _BLOCK):
+        block = hashes[start:start + _BLOCK, None] * a + b  # wraps modulo 2^32, as datasketch's
+        np.minimum(values, block.min(axis=0), out=values)
+    return values.astype(np.uint64)
 
 
 def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
