@@ -238,3 +238,16 @@ def test_minhash_signature_is_datasketchs_exactly() -> None:
         assert np.array_equal(neardup.signature(text, settings), reference.hashvalues.astype(np.uint64))
     assert len(neardup._WORD.findall(long)) > 2 * neardup._BLOCK  # the long text spans several blocks
     assert neardup.signature("too short to sign", settings) is None
+
+
+def test_a_passage_seen_before_is_not_sent_to_lingua_again() -> None:
+    from storylens.clean import language
+
+    text = "Паромное сообщение с островом восстановлено после шторма, сообщила портовая служба региона. " * 5
+    assert len(text) > language.SAMPLE_CHARS
+    languages = ("en", "ru", "uk")
+    first = detect(text, languages, 20)
+    hits = language._detect_sample.cache_info().hits
+    assert detect(text + " И ещё одна фраза в конце." * 40, languages, 20) == first == "ru"  # same first 400 chars
+    assert language._detect_sample.cache_info().hits == hits + 1
+    assert detect("Ferry service to the island resumed after the storm, the port said today.", languages, 20) == "en"

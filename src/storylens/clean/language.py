@@ -56,7 +56,13 @@ def _detector(languages: tuple[str, ...]):
 
 
 def detect(text: str, languages: tuple[str, ...], min_letters: int) -> str | None:
-    sample = text[:SAMPLE_CHARS]
+    return _detect_sample(text[:SAMPLE_CHARS], tuple(languages), min_letters)
+
+
+@lru_cache(maxsize=4096)
+def _detect_sample(sample: str, languages: tuple[str, ...], min_letters: int) -> str | None:
+    """Kept for passages that come back (reposts, syndicated copies, a site's standing lines):
+    lingua is the costliest step of cleaning, and its answer depends on the sample alone."""
     if sum(map(str.isalpha, sample)) < min_letters:
         return None
     language = _detector(languages).detect_language_of(sample)
