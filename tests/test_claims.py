@@ -704,6 +704,44 @@ def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
 
 
 @pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("Six out of 10 residents lost power after the storm.", "en", 60.0),
+        ("Seven in 10 voters backed the strike.", "en", 70.0),
+        ("Восемь из десяти жителей остались без света.", "ru", 80.0),
+        ("Шість із десяти мешканців залишилися без світла.", "uk", 60.0),
+    ],
+)
+def test_n_out_of_a_round_base_is_one_share(text, lang, value):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.unit) == ("percent", value, "%")
+
+
+def test_n_out_of_a_whole_that_is_no_round_base_stays_a_count():
+    claims = _claims("One out of six reactors is operational.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 1.0), ("count", 6.0)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, party",
+    [
+        ("The port authority signed a $200 million contract with Harbor Dredging Ltd to deepen the channel.", "en",
+         "money: contract", "Harbor Dredging Ltd"),
+        ("Officials cancelled the $450 million deal with Northwind Aviation on Monday.", "en", "money: deal",
+         "Northwind Aviation"),
+        ("Министерство заключило контракт на 300 млн долларов с компанией «Сибстрой».", "ru", "money: контракт",
+         "Сибстрой"),
+        ("Міністерство уклало контракт на 300 млн доларів з компанією «Будінвест».", "uk", "money: контракт",
+         "Будінвест"),
+        ("A small firm inked a $300 million contract to rebuild the bridge.", "en", "money: contract", None),
+    ],
+)
+def test_a_sum_names_the_party_of_its_deal(text, lang, measure, party):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure, c.subject) == ("money", measure, party)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "FILE - In this photo released by the ministry press service on July 22, 2022, soldiers fire a mortar.",
@@ -957,6 +995,23 @@ def test_a_place_a_preposition_attaches_is_not_what_happened():
 )
 def test_sources_with_appositives_without_an_article(text, by):
     assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # a verb that reports only with its "that" clause, an answer, a demand
+        ("Two years ago, a magazine held that the flood \u201ckilled at least 412.\u201d", "en", "magazine"),
+        ("The minister responded that 35 people had been evacuated from the valley.", "en", "minister"),
+        ("The union demanded a 12 percent raise for the drivers.", "en", "union"),
+        ("Мэр ответил, что из поселка эвакуировали 300 жителей.", "ru", "Мэр"),
+        ("Мер відповів, що 40 людей евакуювали з села.", "uk", "Мер"),
+        # "held" without "that" reports nothing
+        ("The court held a hearing on 12 appeals.", "en", None),
+    ],
+)
+def test_sources_of_answers_demands_and_holdings(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,17 @@ def test_a_place_is_one_scope_across_transliterations() -> None:
     assert _place_key("Enerhodar") == _place_key("Energodar") == _place_key("Энергодар")
     assert _place_key("Horlivka") == _place_key("Gorlivka")
     assert _place_key("Kharkiv") != _place_key("Kherson")
+
+
+def test_deals_of_two_parties_are_two_things() -> None:
+    money = dict(kind="money", unit="USD", measure="money: contract")
+    groups = align([
+        claim("acme1", value=300e6, subject="ORG:acme", source="X", **money),
+        claim("acme2", value=300e6, subject="ORG:acme", source="Y", **money),
+        claim("unnamed", value=300e6, source="Z", **money),  # "inked a $300 million contract": joins Acme's
+        claim("bolt", value=200e6, subject="ORG:bolt", source="X", **money),
+        claim("other", value=156e6, source="W", **money),  # fits neither named deal: stays apart
+    ])
+    got = by_members(groups)
+    assert got[("acme1", "acme2", "unnamed")]["status"] == "agree"
+    assert ("bolt",) in got and ("other",) in got

@@ -24,7 +24,7 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -591,7 +591,9 @@ class _Reader:
             return None  # "one in five": read with the five
         if m.form == "ordinal" or (m.form == "cardinal" and self._every(m)):
             return self._ordinal(m, cand, after_i)
-        if not self._kind(m, cand, after_i, previous):
+        if self._base_of_share(m):
+            return None  # the 10 of "six out of 10": the base of a share
+        if not (self._share_of_base(m, cand) or self._kind(m, cand, after_i, previous)):
             return None
         rate = _alt(self.lex.cues.get("rate_words", []))
         if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
@@ -1014,6 +1016,35 @@ class _Reader:
         self._conversion(m, cand, previous)
         return True
 
+    def _share_of_base(self, m: NumberMention, cand: _Cand) -> bool:
+        """ "six out of 10 people", «восемь из десяти жителей»: a share, N per 10, 100 or 1,000 (a round base
+        says the text gives a proportion, not a count of ten)."""
+        base = self._base_after(m)
+        if base is None:
+            return False
+        cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0 / base.value
+        cand.unit_end = base.end
+        return True
+
+    def _base_after(self, m: NumberMention) -> NumberMention | None:
+        links = _alt(self.lex.cues.get("share_bases", []))
+        if m.form != "cardinal" or m.value is None or m.is_range:
+            return None
+        link = re.match(r"\s+(?:" + links + r")\s+", self.sent[m.end:m.end + 12], re.IGNORECASE)
+        if not link:
+            return None
+        after = find_numbers(self.sent[m.end + link.end():m.end + link.end() + 20])
+        if not after or after[0].start != 0 or after[0].value not in (10, 100, 1000) or not 0 < m.value < after[0].value:
+            return None
+        return _shifted(after[0], m.end + link.end())
+
+    def _base_of_share(self, m: NumberMention) -> bool:
+        before = find_numbers(self.sent[max(0, m.start - 40):m.start])
+        if not before:
+            return False
+        base = self._base_after(_shifted(before[-1], max(0, m.start - 40)))
+        return base is not None and base.start == m.start
+
     def _age(self, m: NumberMention, cand: _Cand) -> bool:
         """"a 54-year-old", "aged 54", "54 years old", "Tanya, 57,", "51-летняя", "54-річна", "Асии Биби 54 года"."""
         sent, lex = self.sent, self.lex
@@ -1179,7 +1210,8 @@ class _Reader:
                 close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
                 if close is not None:
                     i = close + 1
-            if i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", []):
+            if (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
+                    and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
                 i += 1  # "95 percent of electricity customers": the whole
                 skip = 1
                 while i < self.hi and toks[i].pos == "DET":
@@ -1191,6 +1223,8 @@ class _Reader:
         while j < self.hi and j - i < 4 + skip:
             t = toks[j]
             low = t.text.lower()
+            if cand.kind == "money" and low in lex.cues.get("party_prepositions", []):
+                break  # «300 млн долларов с компанией X»: the party, not what the sum is for
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
@@ -1443,6 +1477,7 @@ class _Reader:
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
+            cand.subject = self._party(cand)
             return
         if cand.kind == "measurement":
             cand.measure = self._measurement_measure(cand)
@@ -1753,8 +1788,9 @@ class _Reader:
                 return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
-        k = self._num_index(cand) - 1  # "a fine equivalent to $1,100", "штрафу, эквивалентному 1100 долларам"
-        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PUNCT", "DET", "SYM")
+        first = self.toks_in(cand.m.num_start, cand.m.num_end)
+        k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
+        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM")
                                                                  or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
                                                                  or "VerbForm=Part" in toks[k].feats):
             k -= 1
@@ -1767,6 +1803,25 @@ class _Reader:
             if subject:
                 return f"money: {subject}"
         return "money"
+
+    def _party(self, cand: _Cand) -> str | None:
+        """Whose deal a sum is: a name after a party preposition right after its noun ("a $200 million contract
+        with Acme Corp", «контракт с X», «угода з X»), so that two contracts of two companies are two things."""
+        toks, preps = self.tokens, set(self.lex.cues.get("party_prepositions", []))
+        if cand.noun is not None:
+            k = cand.noun + 1
+        else:  # «контракт на 300 млн долларов с X»: the party follows the sum's unit
+            k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
+        if k >= self.hi or toks[k].text.lower() not in preps:
+            return None
+        after = toks[k].end
+        # an article, and one common noun that says what the party is ("with the company «X»")
+        gap = re.compile(r"^\s*(?:(?:" + _alt(self.lex.cues.get("articles", [])) + r")\s+)?(?:[^\W\d_]+\s+)?[«\"“'‘]?$",
+                         re.IGNORECASE)
+        for e in self.ents:
+            if e.label in ("ORG", "PER", "MISC") and e.start >= after and gap.match(self.ex.doc.text[after:e.start]):
+                return e.text
+        return None
 
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
@@ -1812,6 +1867,11 @@ class _Reader:
                     and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
+
+
+def _shifted(m: NumberMention, by: int) -> NumberMention:
+    """A number found in a slice of the sentence, in sentence offsets."""
+    return replace(m, start=m.start + by, end=m.end + by, num_start=m.num_start + by, num_end=m.num_end + by)
 
 
 def _dimension(unit: str | None) -> str:

@@ -166,7 +166,7 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
         source = view.source[doc.id]
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
-        people = _entity_keys(ann, "PER")
+        people = _entity_keys(ann, "PER") | _entity_keys(ann, "ORG")  # whose age; whose deal
         out += [align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
                 for i, c in enumerate(ann.claims)]
     keys = main.keys()
@@ -311,6 +311,36 @@ def _block_key(c: AlignedClaim) -> tuple:
     return (c.kind, c.measure, c.unit, c.where, c.subgroup, c.subject, c.event, c.role)
 
 
+def _join_parties(blocks: dict[tuple, list[AlignedClaim]]) -> None:
+    """A sum whose party the text does not name ("inked a $300 million contract") joins the one deal of a
+    named party ("the $300 million contract with X") it is compatible with; with none or several, it stays
+    apart. Two named parties' deals never meet: their sums are two things, not a conflict."""
+    parties: dict[tuple, list[tuple]] = defaultdict(list)
+    for key, members in blocks.items():
+        if members[0].kind == "money" and members[0].subject:
+            parties[_without_party(key)].append(key)
+    for key in [k for k, members in blocks.items() if members[0].kind == "money" and not members[0].subject]:
+        named = parties.get(_without_party(key))
+        if not named:
+            continue
+        stay = []
+        for c in blocks[key]:
+            fits = [k for k in named if any(compatible(c, other) for other in blocks[k])]
+            if len(fits) == 1:
+                blocks[fits[0]].append(c)
+            else:
+                stay.append(c)
+        if stay:
+            blocks[key] = stay
+        else:
+            del blocks[key]
+
+
+def _without_party(key: tuple) -> tuple:
+    kind, measure, unit, where, subgroup, _subject, event, role = key
+    return kind, measure, unit, where, subgroup, event, role
+
+
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
     (alo, ahi), (blo, bhi) = a.interval, b.interval
     return alo <= bhi and blo <= ahi
@@ -324,6 +354,7 @@ def align(claims: Iterable[AlignedClaim]) -> list[dict]:
         if claim.figure is None:
             continue
         blocks[_block_key(claim)].append(claim)
+    _join_parties(blocks)
     series_groups = []
     for members in blocks.values():
         for part, subset in enumerate(_split(members)):
