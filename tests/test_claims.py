@@ -704,6 +704,30 @@ def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
 
 
 @pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        # the noun a figure's phrase is about, not the nearest verb or modifier
+        ("The siege, raging for six months, has emptied the town.", "en", "duration: siege"),
+        ("As the strike hit the six-month mark, the union met.", "en", "duration: strike"),
+        ("The war passed the 100-day mark on Friday.", "en", "duration: war"),
+        ("In the sixth month of the blockade, food ran out.", "en", "duration: blockade"),
+        ("Протесты продолжаются уже 12 дней.", "ru", "duration: протест"),
+        ("Протести тривають уже 12 днів.", "uk", "duration: протест"),
+        ("The firm got a $15 million up-front payment.", "en", "money: payment"),
+        ("The bill includes $500 million for flood protection.", "en", "money: protection"),
+        ("Закон предусматривает 5 млрд рублей на восстановление мостов.", "ru", "money: восстановление"),
+        ("The share of countries rated free fell to 45 percent.", "en", "share: country"),
+        # lives at risk are not lives lost
+        ("The blockade has put 2 million lives at risk, the envoy said.", "en", "at risk"),
+        ("Блокада поставила 2 млн жизней под угрозой.", "ru", "at risk"),
+        ("Блокада поставила 2 млн життів під загрозою.", "uk", "at risk"),
+    ],
+)
+def test_a_measure_is_named_after_what_the_phrase_is_about(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
     "text, lang, value",
     [
         ("Six out of 10 residents lost power after the storm.", "en", 60.0),

@@ -619,6 +619,8 @@ class _Reader:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
         self._measure(m, cand, num_toks, previous)
+        if cand.kind == "count" and self._at_risk(cand):
+            cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -911,11 +913,24 @@ class _Reader:
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
-        subject = self._subject_of(verb) if verb is not None else None
+        subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
+        if subject is None and verb is not None:
+            subject = self._subject_of(verb)
         if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
-            subject = self.tokens[after_i + 1].lemma  # "the third day of protests"
+            subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _of_noun(self, i: int) -> str | None:
+        """The noun after "of" (past articles and adjectives) that follows token ``i``, if any."""
+        toks = self.tokens
+        k = i + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        k += 1
+        while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+            k += 1
+        return toks[k].lemma if k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN" else None
 
     # --- kind and unit -------------------------------------------------------------------------------------
 
@@ -1228,6 +1243,10 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
+            if low not in lex.member_units and j + 1 < self.hi and (
+                    toks[j + 1].text in ("-", "–") or (toks[j - 1].text in ("-", "–") and is_noun(toks[j + 1]))):
+                j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
+                continue
             if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
                 k = j + 1
                 while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
@@ -1369,6 +1388,11 @@ class _Reader:
         return None
 
     # --- measure ---------------------------------------------------------------------------------------------
+
+    def _at_risk(self, cand: _Cand) -> bool:
+        risk = _alt(self.lex.cues.get("risk_states", []))
+        end = max(cand.m.end, cand.unit_end)
+        return bool(re.match(r"^\s*(?:" + risk + r")(?!\w)", self.sent[end:end + 30], re.IGNORECASE))
 
     def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
         lex, toks = self.lex, self.tokens
@@ -1711,6 +1735,11 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "percent":
                 return named
+        shares = set(lex.cues.get("share_nouns", []))
+        for i in range(max(self.lo, self._num_index(cand) - 10), self._num_index(cand)):
+            of = self._of_noun(i) if toks[i].lemma in shares else None
+            if of:
+                return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
@@ -1788,6 +1817,9 @@ class _Reader:
                 return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
+        purpose = self._purpose(cand)
+        if purpose:
+            return f"money: {purpose}"
         first = self.toks_in(cand.m.num_start, cand.m.num_end)
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
         while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM")
@@ -1803,6 +1835,22 @@ class _Reader:
             if subject:
                 return f"money: {subject}"
         return "money"
+
+    def _purpose(self, cand: _Cand) -> str | None:
+        """What a sum is for, after a purpose preposition right after it ("$500 million for flood protection",
+        «5 млрд рублей на восстановление»): the head of the noun phrase."""
+        toks = self.tokens
+        k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("purpose_prepositions", []):
+            return None
+        k += 1
+        while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+            k += 1
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+            return None
+        while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
+            k = toks[k].head  # "flood protection"
+        return toks[k].lemma
 
     def _party(self, cand: _Cand) -> str | None:
         """Whose deal a sum is: a name after a party preposition right after its noun ("a $200 million contract
@@ -1842,11 +1890,25 @@ class _Reader:
         return _dimension(cand.unit)
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
-        if noun is not None:
+        """What a span of time is the duration of: its noun ("a 10-day waiver"), the subject of a verb that
+        says something went on ("the siege, raging for six months", «протесты продолжаются второй день») or
+        of a point a span reached ("the strike hit the six-month mark"), a state after a light verb, the verb."""
+        cues = self.lex.cues
+        point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
+        if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
-        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        if point:
+            whose = self._of_noun(noun) or (self._subject_of(verb) if verb is not None else None)
+            return f"duration: {whose or self.tokens[noun].lemma}"
         if verb is not None:
             cand.verb = verb
+            t = self.tokens[verb]
+            going_on = set(cues.get("continuing_verbs", []))
+            if t.lemma in going_on or t.text.lower() in going_on:
+                subject = self._subject_of(verb)
+                if subject:
+                    return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
                 subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
