@@ -704,6 +704,23 @@ def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
 
 
 @pytest.mark.parametrize(
+    "text, lang, where",
+    [
+        ("Tens of thousands marched in Lyon, Lille and Nantes on Sunday.", "en", "Lyon, Lille and Nantes"),
+        ("Thousands marched in Lyon on Sunday.", "en", "Lyon"),
+        ("Shelling killed 3 people in Kramatorsk, Ukraine, on Sunday.", "en", "Kramatorsk"),
+        ("Десятки тысяч человек вышли на улицы в Казани, Самаре и Перми.", "ru", "Казани, Самаре и Перми"),
+        ("Тисячі людей вийшли на вулиці у Львові та Тернополі.", "uk", "Львові та Тернополі"),
+        ("Тисячі людей вийшли на вулиці у Львові.", "uk", "Львові"),
+        # a name followed by a number is a label
+        ("The cyclone peaked at a Category 4 with top winds of 140 mph over warm water.", "en", None),
+    ],
+)
+def test_a_figure_about_several_places_is_scoped_by_all_of_them(text, lang, where):
+    assert _one(text, lang=lang).where == where
+
+
+@pytest.mark.parametrize(
     "text, lang, measure",
     [
         # the noun a figure's phrase is about, not the nearest verb or modifier
@@ -1018,6 +1035,19 @@ def test_a_place_a_preposition_attaches_is_not_what_happened():
     ],
 )
 def test_sources_with_appositives_without_an_article(text, by):
+    assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        ("The ministry released new figures on Monday. It said 40 schools were damaged.", "ministry"),
+        ("The ministry released new figures on Monday. It also said 40 schools were damaged.", "ministry"),
+        # no reporting verb after the pronoun: the sentence before's subject only acted
+        ("The ministry released new figures on Monday. It was a grim day: 40 schools were damaged.", None),
+    ],
+)
+def test_it_said_takes_the_institution_the_sentence_before_was_about(text, by):
     assert [c.by for c in _claims(text, lang="en")] == [by]
 
 

@@ -376,13 +376,29 @@ class _Extractor:
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
                 return name
         area_preps = set(lex.cues.get("area_prepositions", []))
-        for n, (a, b, name) in enumerate(names if after_only else reversed(names)):
+        for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
             if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                listed = self._listed_with(names, a, b, lex)
+                if listed:
+                    return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
+        return None
+
+    def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+        """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
+        и Y»); None for a place on its own or "in Kramatorsk, Ukraine", where a comma alone adds the country."""
+        joiner = re.compile(r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+", re.IGNORECASE)
+        end = b
+        for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
+            if joiner.fullmatch(self.text[end:a2]):
+                return a, b2
+            if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
+                break
+            end = b2
         return None
 
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
@@ -402,7 +418,7 @@ class _Extractor:
         for e in self.entities:
             if start <= e.start and e.end <= end:
                 taken.append((e.start, e.end))
-                if e.text.split()[0].lower() in not_places or e.label == "GROUP":
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP" or _labelled(self.text, e.end):
                     continue
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
@@ -422,7 +438,7 @@ class _Extractor:
                 nxt = tokens[j + 1] if j + 1 < r.stop else None
                 modifier = nxt is not None and nxt.pos == "NOUN" and nxt.text[:1].islower() and (
                     nxt.lemma not in lex.cues.get("place_nouns", []))
-                if not modifier:  # "the Zaporizhzhia site" names a site, not a place
+                if not modifier and not _labelled(self.text, tokens[j].end):  # "the Zaporizhzhia site" names a site
                     out.append((t.start, tokens[j].end, self.text[t.start:tokens[j].end]))
                 i = j + 1
                 continue
@@ -446,6 +462,11 @@ class _Extractor:
         if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
+
+def _labelled(text: str, end: int) -> bool:
+    """A name followed by a number is a label ("Category 4", "Phase 2"), not a place."""
+    return bool(re.match(r"[ \u00a0]?\d", text[end:end + 2]))
+
 
 def _known_place(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
