@@ -158,22 +158,47 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
     stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
     off_event = view.off_event if settings.event_scope else set()
     main = _MainPlace()
+    events: Counter = Counter()  # named events (EVENT entities): in how many documents of the main story
+    on_event = 0
+    sentences: dict[str, str] = {}  # an off-event document's figure → its sentence
     out = []
     for doc, ann in view.annotated():
         if doc.id not in view.off_event:
             main.count(doc, ann)
+            on_event += 1
+            events.update({m.text for m in ann.entities if m.label == "EVENT"})
         published = view.published.get(doc.id)
         source = view.source[doc.id]
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
         people = _entity_keys(ann, "PER") | _entity_keys(ann, "ORG")  # whose age; whose deal
-        out += [align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
-                for i, c in enumerate(ann.claims)]
+        for i, c in enumerate(ann.claims):
+            out.append(align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people))
+            if event is not None:
+                sentences[out[-1].id] = doc.text[c.sentence_start:c.sentence_end]
     keys = main.keys()
     for aligned in out:
         if aligned.where is not None and aligned.where in keys:
             aligned.where = aligned.place_name = None
+    rejoin_main_event(out, sentences, events, on_event)
     return out
+
+
+def rejoin_main_event(claims: list[AlignedClaim], sentences: dict[str, str], events: Counter, documents: int) -> None:
+    """A figure an off-event document gives about the event the corpus is about, naming it in its sentence
+    ("… held that Maria 'killed at least 4,636'"), is the main story's. The corpus's event is a named event
+    (EVENT entity) at least half of the main story's ``documents`` name (``events``: in how many each), read
+    by its distinctive last word ("Hurricane Maria" → "Maria"); without one, nothing changes."""
+    if not events or not documents:
+        return
+    name, count = events.most_common(1)[0]
+    words = re.findall(r"[^\W\d_]+", name)
+    if count * 2 < documents or not words:
+        return
+    named = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)")
+    for c in claims:
+        if c.event is not None and c.id in sentences and named.search(sentences[c.id]):
+            c.event = None
 
 
 class _MainPlace:
