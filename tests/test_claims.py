@@ -736,12 +736,26 @@ def test_a_figure_about_several_places_is_scoped_by_all_of_them(text, lang, wher
         ("The share of countries rated free fell to 45 percent.", "en", "share: country"),
         # lives at risk are not lives lost
         ("The blockade has put 2 million lives at risk, the envoy said.", "en", "at risk"),
+        ("Flooding on the river left 500 people in peril.", "en", "at risk"),
         ("Блокада поставила 2 млн жизней под угрозой.", "ru", "at risk"),
         ("Блокада поставила 2 млн життів під загрозою.", "uk", "at risk"),
     ],
 )
 def test_a_measure_is_named_after_what_the_phrase_is_about(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit",
+    [
+        ("The firm charges the city nearly $4,000 per hour for a small helicopter.", "en", "USD/hour"),
+        ("Fewer people now live on less than $1.90 a day.", "en", "USD/day"),
+        ("Рабочие получают 500 рублей в день.", "ru", "RUB/day"),
+        ("The fund raised $3 million a week ago.", "en", "USD"),  # a time ago, no rate
+    ],
+)
+def test_a_sum_per_unit_of_time_is_a_rate(text, lang, unit):
+    assert _one(text, lang=lang).unit == unit
 
 
 @pytest.mark.parametrize(

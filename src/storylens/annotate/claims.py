@@ -1209,16 +1209,21 @@ class _Reader:
         return self.ex.text[a:b]
 
     def _per_unit(self, cand: _Cand) -> None:
-        """ "60 tenge per litre" → KZT/l."""
+        """ "60 tenge per litre" → KZT/l; "$4,000 per hour", "$1.90 a day" → USD/hour, USD/day: a rate, not a sum."""
         rest = self.sent[cand.unit_end:cand.unit_end + 30]
-        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)", rest, re.IGNORECASE)
+        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)(\s+[^\W\d_]+)?", rest, re.IGNORECASE)
         if per:
             word = per.group(1).lower()
             lemma = self._lemma_at(cand.unit_end + per.start(1)) or word
             for key in (word, lemma):
                 if key in self.lex.measurements:
                     cand.unit = f"{cand.unit}/{self.lex.measurements[key][0]}"
-                    cand.unit_end += per.end()
+                    cand.unit_end += per.end(1)
+                    return
+                after = (per.group(2) or "").strip().lower()
+                if key in self.lex.time and after not in self.ago:  # not "$3 million a week ago"
+                    cand.unit = f"{cand.unit}/{self.lex.time[key]}"
+                    cand.unit_end += per.end(1)
                     return
 
     def _conversion(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
