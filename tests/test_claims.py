@@ -708,7 +708,7 @@ def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
     [
         ("Tens of thousands marched in Lyon, Lille and Nantes on Sunday.", "en", "Lyon, Lille and Nantes"),
         ("Thousands marched in Lyon on Sunday.", "en", "Lyon"),
-        ("Shelling killed 3 people in Kramatorsk, Ukraine, on Sunday.", "en", "Kramatorsk"),
+        ("Shelling killed 3 people in Tartu, Estonia, on Sunday.", "en", "Tartu"),
         ("Десятки тысяч человек вышли на улицы в Казани, Самаре и Перми.", "ru", "Казани, Самаре и Перми"),
         ("Тисячі людей вийшли на вулиці у Львові та Тернополі.", "uk", "Львові та Тернополі"),
         ("Тисячі людей вийшли на вулиці у Львові.", "uk", "Львові"),

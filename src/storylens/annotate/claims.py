@@ -390,7 +390,7 @@ class _Extractor:
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
         """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
-        и Y»); None for a place on its own or "in Kramatorsk, Ukraine", where a comma alone adds the country."""
+        и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
         joiner = re.compile(r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+", re.IGNORECASE)
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
