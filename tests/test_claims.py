@@ -730,6 +730,8 @@ def test_a_figure_about_several_places_is_scoped_by_all_of_them(text, lang, wher
         ("In the sixth month of the blockade, food ran out.", "en", "duration: blockade"),
         ("Протесты продолжаются уже 12 дней.", "ru", "duration: протест"),
         ("Протести тривають уже 12 днів.", "uk", "duration: протест"),
+        # a person's time is the person's (``subject``), not a duration named after them
+        ("Maria Lopez remained in prison for eight years.", "en", "duration: remain"),
         ("The firm got a $15 million up-front payment.", "en", "money: payment"),
         ("The bill includes $500 million for flood protection.", "en", "money: protection"),
         ("Закон предусматривает 5 млрд рублей на восстановление мостов.", "ru", "money: восстановление"),

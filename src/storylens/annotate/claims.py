@@ -1931,8 +1931,8 @@ class _Reader:
             cand.verb = verb
             t = self.tokens[verb]
             going_on = set(cues.get("continuing_verbs", []))
-            if t.lemma in going_on or t.text.lower() in going_on:
-                subject = self._subject_of(verb)
+            if (t.lemma in going_on or t.text.lower() in going_on) and not self._person_subject(verb):
+                subject = self._subject_of(verb)  # (a person's time is the person's: ``subject``)
                 if subject:
                     return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
