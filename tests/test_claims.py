@@ -704,6 +704,101 @@ def test_money_after_a_light_verb_is_its_subjects(text, lang, measure):
 
 
 @pytest.mark.parametrize(
+    "text, lang, where",
+    [
+        ("Tens of thousands marched in Lyon, Lille and Nantes on Sunday.", "en", "Lyon, Lille and Nantes"),
+        ("Thousands marched in Lyon on Sunday.", "en", "Lyon"),
+        ("Shelling killed 3 people in Tartu, Estonia, on Sunday.", "en", "Tartu"),
+        ("Десятки тысяч человек вышли на улицы в Казани, Самаре и Перми.", "ru", "Казани, Самаре и Перми"),
+        ("Тисячі людей вийшли на вулиці у Львові та Тернополі.", "uk", "Львові та Тернополі"),
+        ("Тисячі людей вийшли на вулиці у Львові.", "uk", "Львові"),
+        # a name followed by a number is a label
+        ("The cyclone peaked at a Category 4 with top winds of 140 mph over warm water.", "en", None),
+    ],
+)
+def test_a_figure_about_several_places_is_scoped_by_all_of_them(text, lang, where):
+    assert _one(text, lang=lang).where == where
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        # the noun a figure's phrase is about, not the nearest verb or modifier
+        ("The siege, raging for six months, has emptied the town.", "en", "duration: siege"),
+        ("As the strike hit the six-month mark, the union met.", "en", "duration: strike"),
+        ("The war passed the 100-day mark on Friday.", "en", "duration: war"),
+        ("In the sixth month of the blockade, food ran out.", "en", "duration: blockade"),
+        ("Протесты продолжаются уже 12 дней.", "ru", "duration: протест"),
+        ("Протести тривають уже 12 днів.", "uk", "duration: протест"),
+        # a person's time is the person's (``subject``), not a duration named after them
+        ("Maria Lopez remained in prison for eight years.", "en", "duration: remain"),
+        ("The firm got a $15 million up-front payment.", "en", "money: payment"),
+        ("The bill includes $500 million for flood protection.", "en", "money: protection"),
+        ("Закон предусматривает 5 млрд рублей на восстановление мостов.", "ru", "money: восстановление"),
+        ("The share of countries rated free fell to 45 percent.", "en", "share: country"),
+        # lives at risk are not lives lost
+        ("The blockade has put 2 million lives at risk, the envoy said.", "en", "at risk"),
+        ("Flooding on the river left 500 people in peril.", "en", "at risk"),
+        ("Блокада поставила 2 млн жизней под угрозой.", "ru", "at risk"),
+        ("Блокада поставила 2 млн життів під загрозою.", "uk", "at risk"),
+    ],
+)
+def test_a_measure_is_named_after_what_the_phrase_is_about(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit",
+    [
+        ("The firm charges the city nearly $4,000 per hour for a small helicopter.", "en", "USD/hour"),
+        ("Fewer people now live on less than $1.90 a day.", "en", "USD/day"),
+        ("Рабочие получают 500 рублей в день.", "ru", "RUB/day"),
+        ("The fund raised $3 million a week ago.", "en", "USD"),  # a time ago, no rate
+    ],
+)
+def test_a_sum_per_unit_of_time_is_a_rate(text, lang, unit):
+    assert _one(text, lang=lang).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("Six out of 10 residents lost power after the storm.", "en", 60.0),
+        ("Seven in 10 voters backed the strike.", "en", 70.0),
+        ("Восемь из десяти жителей остались без света.", "ru", 80.0),
+        ("Шість із десяти мешканців залишилися без світла.", "uk", 60.0),
+    ],
+)
+def test_n_out_of_a_round_base_is_one_share(text, lang, value):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.unit) == ("percent", value, "%")
+
+
+def test_n_out_of_a_whole_that_is_no_round_base_stays_a_count():
+    claims = _claims("One out of six reactors is operational.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 1.0), ("count", 6.0)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, party",
+    [
+        ("The port authority signed a $200 million contract with Harbor Dredging Ltd to deepen the channel.", "en",
+         "money: contract", "Harbor Dredging Ltd"),
+        ("Officials cancelled the $450 million deal with Northwind Aviation on Monday.", "en", "money: deal",
+         "Northwind Aviation"),
+        ("Министерство заключило контракт на 300 млн долларов с компанией «Сибстрой».", "ru", "money: контракт",
+         "Сибстрой"),
+        ("Міністерство уклало контракт на 300 млн доларів з компанією «Будінвест».", "uk", "money: контракт",
+         "Будінвест"),
+        ("A small firm inked a $300 million contract to rebuild the bridge.", "en", "money: contract", None),
+    ],
+)
+def test_a_sum_names_the_party_of_its_deal(text, lang, measure, party):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure, c.subject) == ("money", measure, party)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "FILE - In this photo released by the ministry press service on July 22, 2022, soldiers fire a mortar.",
@@ -957,6 +1052,36 @@ def test_a_place_a_preposition_attaches_is_not_what_happened():
 )
 def test_sources_with_appositives_without_an_article(text, by):
     assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        ("The ministry released new figures on Monday. It said 40 schools were damaged.", "ministry"),
+        ("The ministry released new figures on Monday. It also said 40 schools were damaged.", "ministry"),
+        # no reporting verb after the pronoun: the sentence before's subject only acted
+        ("The ministry released new figures on Monday. It was a grim day: 40 schools were damaged.", None),
+    ],
+)
+def test_it_said_takes_the_institution_the_sentence_before_was_about(text, by):
+    assert [c.by for c in _claims(text, lang="en")] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # a verb that reports only with its "that" clause, an answer, a demand
+        ("Two years ago, a magazine held that the flood \u201ckilled at least 412.\u201d", "en", "magazine"),
+        ("The minister responded that 35 people had been evacuated from the valley.", "en", "minister"),
+        ("The union demanded a 12 percent raise for the drivers.", "en", "union"),
+        ("Мэр ответил, что из поселка эвакуировали 300 жителей.", "ru", "Мэр"),
+        ("Мер відповів, що 40 людей евакуювали з села.", "uk", "Мер"),
+        # "held" without "that" reports nothing
+        ("The court held a hearing on 12 appeals.", "en", None),
+    ],
+)
+def test_sources_of_answers_demands_and_holdings(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,9 @@ figures built for the test."""
 
 from __future__ import annotations
 
-from storylens.relate.claims import AlignedClaim, align, compatible, unit_family, verdict
+from collections import Counter
+
+from storylens.relate.claims import AlignedClaim, align, compatible, rejoin_main_event, unit_family, verdict
 
 
 def claim(id: str, value=None, lo=None, hi=None, hedge=None, source="A", measure="killed", unit="count",
@@ -139,3 +141,29 @@ def test_a_place_is_one_scope_across_transliterations() -> None:
     assert _place_key("Enerhodar") == _place_key("Energodar") == _place_key("Энергодар")
     assert _place_key("Horlivka") == _place_key("Gorlivka")
     assert _place_key("Kharkiv") != _place_key("Kherson")
+
+
+def test_deals_of_two_parties_are_two_things() -> None:
+    money = dict(kind="money", unit="USD", measure="money: contract")
+    groups = align([
+        claim("acme1", value=300e6, subject="ORG:acme", source="X", **money),
+        claim("acme2", value=300e6, subject="ORG:acme", source="Y", **money),
+        claim("unnamed", value=300e6, source="Z", **money),  # "inked a $300 million contract": joins Acme's
+        claim("bolt", value=200e6, subject="ORG:bolt", source="X", **money),
+        claim("other", value=156e6, source="W", **money),  # fits neither named deal: stays apart
+    ])
+    got = by_members(groups)
+    assert got[("acme1", "acme2", "unnamed")]["status"] == "agree"
+    assert ("bolt",) in got and ("other",) in got
+
+
+def test_an_off_event_figure_naming_the_corpus_event_is_the_main_storys() -> None:
+    claims = [claim("named", value=412, event="story-2"), claim("unnamed", value=17, event="story-2")]
+    sentences = {"named": "A year ago a weekly held that Cyclone Idris killed at least 412.",
+                 "unnamed": "So far, 17 deaths have been connected to the storm."}
+    rejoin_main_event(claims, sentences, Counter({"Cyclone Idris": 8, "Cyclone Tamsin": 2}), documents=10)
+    assert [c.event for c in claims] == [None, "story-2"]
+    # no named event most documents share: nothing changes
+    claims = [claim("named", value=412, event="story-2")]
+    rejoin_main_event(claims, sentences, Counter({"Cyclone Idris": 3}), documents=10)
+    assert claims[0].event == "story-2"

@@ -417,10 +417,14 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         if prev is not None and prev.by and not prev.pronoun:
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
         return Attribution(by=None, cue=attr.cue)
-    if attr is None and t.starts_pronoun.match(sentence):
+    opening = t.starts_pronoun.match(sentence) if attr is None else None
+    if opening:
         prev = previous()
         if prev is not None and prev.by:
-            return Attribution(by=prev.by, via=prev.via, cue=prev.cue)
+            # "The ministry released figures. It said …": the institution the sentence before was about reports
+            said = re.match(rf"\s+(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
+            verb = t.verb.match(sentence, opening.end() + said.end())
+            return Attribution(by=prev.by, via=prev.via, cue=verb.group(1).lower() if verb else prev.cue)
     if attr is None:
         m = t.agent.match(sentence)
         if m and not any(w.lower() in t.subject_stop for w in m.group(1).split()):

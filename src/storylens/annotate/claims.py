@@ -24,7 +24,7 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -376,13 +376,29 @@ class _Extractor:
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
                 return name
         area_preps = set(lex.cues.get("area_prepositions", []))
-        for n, (a, b, name) in enumerate(names if after_only else reversed(names)):
+        for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
             if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+                listed = self._listed_with(names, a, b, lex)
+                if listed:
+                    return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
+        return None
+
+    def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+        """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
+        и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
+        joiner = re.compile(r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+", re.IGNORECASE)
+        end = b
+        for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
+            if joiner.fullmatch(self.text[end:a2]):
+                return a, b2
+            if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
+                break
+            end = b2
         return None
 
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
@@ -402,7 +418,7 @@ class _Extractor:
         for e in self.entities:
             if start <= e.start and e.end <= end:
                 taken.append((e.start, e.end))
-                if e.text.split()[0].lower() in not_places or e.label == "GROUP":
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP" or _labelled(self.text, e.end):
                     continue
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
@@ -422,7 +438,7 @@ class _Extractor:
                 nxt = tokens[j + 1] if j + 1 < r.stop else None
                 modifier = nxt is not None and nxt.pos == "NOUN" and nxt.text[:1].islower() and (
                     nxt.lemma not in lex.cues.get("place_nouns", []))
-                if not modifier:  # "the Zaporizhzhia site" names a site, not a place
+                if not modifier and not _labelled(self.text, tokens[j].end):  # "the Zaporizhzhia site" names a site
                     out.append((t.start, tokens[j].end, self.text[t.start:tokens[j].end]))
                 i = j + 1
                 continue
@@ -446,6 +462,11 @@ class _Extractor:
         if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
+
+def _labelled(text: str, end: int) -> bool:
+    """A name followed by a number is a label ("Category 4", "Phase 2"), not a place."""
+    return bool(re.match(r"[ \u00a0]?\d", text[end:end + 2]))
+
 
 def _known_place(name: str) -> bool:
     from storylens.annotate.gazetteer import default_gazetteer
@@ -591,7 +612,9 @@ class _Reader:
             return None  # "one in five": read with the five
         if m.form == "ordinal" or (m.form == "cardinal" and self._every(m)):
             return self._ordinal(m, cand, after_i)
-        if not self._kind(m, cand, after_i, previous):
+        if self._base_of_share(m):
+            return None  # the 10 of "six out of 10": the base of a share
+        if not (self._share_of_base(m, cand) or self._kind(m, cand, after_i, previous)):
             return None
         rate = _alt(self.lex.cues.get("rate_words", []))
         if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
@@ -617,6 +640,8 @@ class _Reader:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
         self._measure(m, cand, num_toks, previous)
+        if cand.kind == "count" and self._at_risk(cand):
+            cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -909,11 +934,24 @@ class _Reader:
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
-        subject = self._subject_of(verb) if verb is not None else None
+        subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
+        if subject is None and verb is not None:
+            subject = self._subject_of(verb)
         if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
-            subject = self.tokens[after_i + 1].lemma  # "the third day of protests"
+            subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _of_noun(self, i: int) -> str | None:
+        """The noun after "of" (past articles and adjectives) that follows token ``i``, if any."""
+        toks = self.tokens
+        k = i + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        k += 1
+        while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+            k += 1
+        return toks[k].lemma if k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN" else None
 
     # --- kind and unit -------------------------------------------------------------------------------------
 
@@ -1013,6 +1051,35 @@ class _Reader:
             self._per_unit(cand)
         self._conversion(m, cand, previous)
         return True
+
+    def _share_of_base(self, m: NumberMention, cand: _Cand) -> bool:
+        """ "six out of 10 people", «восемь из десяти жителей»: a share, N per 10, 100 or 1,000 (a round base
+        says the text gives a proportion, not a count of ten)."""
+        base = self._base_after(m)
+        if base is None:
+            return False
+        cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0 / base.value
+        cand.unit_end = base.end
+        return True
+
+    def _base_after(self, m: NumberMention) -> NumberMention | None:
+        links = _alt(self.lex.cues.get("share_bases", []))
+        if m.form != "cardinal" or m.value is None or m.is_range:
+            return None
+        link = re.match(r"\s+(?:" + links + r")\s+", self.sent[m.end:m.end + 12], re.IGNORECASE)
+        if not link:
+            return None
+        after = find_numbers(self.sent[m.end + link.end():m.end + link.end() + 20])
+        if not after or after[0].start != 0 or after[0].value not in (10, 100, 1000) or not 0 < m.value < after[0].value:
+            return None
+        return _shifted(after[0], m.end + link.end())
+
+    def _base_of_share(self, m: NumberMention) -> bool:
+        before = find_numbers(self.sent[max(0, m.start - 40):m.start])
+        if not before:
+            return False
+        base = self._base_after(_shifted(before[-1], max(0, m.start - 40)))
+        return base is not None and base.start == m.start
 
     def _age(self, m: NumberMention, cand: _Cand) -> bool:
         """"a 54-year-old", "aged 54", "54 years old", "Tanya, 57,", "51-летняя", "54-річна", "Асии Биби 54 года"."""
@@ -1142,16 +1209,21 @@ class _Reader:
         return self.ex.text[a:b]
 
     def _per_unit(self, cand: _Cand) -> None:
-        """ "60 tenge per litre" → KZT/l."""
+        """ "60 tenge per litre" → KZT/l; "$4,000 per hour", "$1.90 a day" → USD/hour, USD/day: a rate, not a sum."""
         rest = self.sent[cand.unit_end:cand.unit_end + 30]
-        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)", rest, re.IGNORECASE)
+        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)(\s+[^\W\d_]+)?", rest, re.IGNORECASE)
         if per:
             word = per.group(1).lower()
             lemma = self._lemma_at(cand.unit_end + per.start(1)) or word
             for key in (word, lemma):
                 if key in self.lex.measurements:
                     cand.unit = f"{cand.unit}/{self.lex.measurements[key][0]}"
-                    cand.unit_end += per.end()
+                    cand.unit_end += per.end(1)
+                    return
+                after = (per.group(2) or "").strip().lower()
+                if key in self.lex.time and after not in self.ago:  # not "$3 million a week ago"
+                    cand.unit = f"{cand.unit}/{self.lex.time[key]}"
+                    cand.unit_end += per.end(1)
                     return
 
     def _conversion(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
@@ -1179,7 +1251,8 @@ class _Reader:
                 close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
                 if close is not None:
                     i = close + 1
-            if i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", []):
+            if (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
+                    and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
                 i += 1  # "95 percent of electricity customers": the whole
                 skip = 1
                 while i < self.hi and toks[i].pos == "DET":
@@ -1191,8 +1264,14 @@ class _Reader:
         while j < self.hi and j - i < 4 + skip:
             t = toks[j]
             low = t.text.lower()
+            if cand.kind == "money" and low in lex.cues.get("party_prepositions", []):
+                break  # «300 млн долларов с компанией X»: the party, not what the sum is for
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
+                continue
+            if low not in lex.member_units and j + 1 < self.hi and (
+                    toks[j + 1].text in ("-", "–") or (toks[j - 1].text in ("-", "–") and is_noun(toks[j + 1]))):
+                j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
                 continue
             if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
                 k = j + 1
@@ -1336,6 +1415,11 @@ class _Reader:
 
     # --- measure ---------------------------------------------------------------------------------------------
 
+    def _at_risk(self, cand: _Cand) -> bool:
+        risk = _alt(self.lex.cues.get("risk_states", []))
+        end = max(cand.m.end, cand.unit_end)
+        return bool(re.match(r"^\s*(?:" + risk + r")(?!\w)", self.sent[end:end + 30], re.IGNORECASE))
+
     def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
         lex, toks = self.lex, self.tokens
         anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
@@ -1443,6 +1527,7 @@ class _Reader:
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
+            cand.subject = self._party(cand)
             return
         if cand.kind == "measurement":
             cand.measure = self._measurement_measure(cand)
@@ -1676,6 +1761,11 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "percent":
                 return named
+        shares = set(lex.cues.get("share_nouns", []))
+        for i in range(max(self.lo, self._num_index(cand) - 10), self._num_index(cand)):
+            of = self._of_noun(i) if toks[i].lemma in shares else None
+            if of:
+                return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
@@ -1753,8 +1843,12 @@ class _Reader:
                 return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
-        k = self._num_index(cand) - 1  # "a fine equivalent to $1,100", "штрафу, эквивалентному 1100 долларам"
-        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PUNCT", "DET", "SYM")
+        purpose = self._purpose(cand)
+        if purpose:
+            return f"money: {purpose}"
+        first = self.toks_in(cand.m.num_start, cand.m.num_end)
+        k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
+        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM")
                                                                  or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
                                                                  or "VerbForm=Part" in toks[k].feats):
             k -= 1
@@ -1767,6 +1861,41 @@ class _Reader:
             if subject:
                 return f"money: {subject}"
         return "money"
+
+    def _purpose(self, cand: _Cand) -> str | None:
+        """What a sum is for, after a purpose preposition right after it ("$500 million for flood protection",
+        «5 млрд рублей на восстановление»): the head of the noun phrase."""
+        toks = self.tokens
+        k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("purpose_prepositions", []):
+            return None
+        k += 1
+        while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+            k += 1
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+            return None
+        while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
+            k = toks[k].head  # "flood protection"
+        return toks[k].lemma
+
+    def _party(self, cand: _Cand) -> str | None:
+        """Whose deal a sum is: a name after a party preposition right after its noun ("a $200 million contract
+        with Acme Corp", «контракт с X», «угода з X»), so that two contracts of two companies are two things."""
+        toks, preps = self.tokens, set(self.lex.cues.get("party_prepositions", []))
+        if cand.noun is not None:
+            k = cand.noun + 1
+        else:  # «контракт на 300 млн долларов с X»: the party follows the sum's unit
+            k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
+        if k >= self.hi or toks[k].text.lower() not in preps:
+            return None
+        after = toks[k].end
+        # an article, and one common noun that says what the party is ("with the company «X»")
+        gap = re.compile(r"^\s*(?:(?:" + _alt(self.lex.cues.get("articles", [])) + r")\s+)?(?:[^\W\d_]+\s+)?[«\"“'‘]?$",
+                         re.IGNORECASE)
+        for e in self.ents:
+            if e.label in ("ORG", "PER", "MISC") and e.start >= after and gap.match(self.ex.doc.text[after:e.start]):
+                return e.text
+        return None
 
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
@@ -1787,11 +1916,25 @@ class _Reader:
         return _dimension(cand.unit)
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
-        if noun is not None:
+        """What a span of time is the duration of: its noun ("a 10-day waiver"), the subject of a verb that
+        says something went on ("the siege, raging for six months", «протесты продолжаются второй день») or
+        of a point a span reached ("the strike hit the six-month mark"), a state after a light verb, the verb."""
+        cues = self.lex.cues
+        point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
+        if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
-        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        if point:
+            whose = self._of_noun(noun) or (self._subject_of(verb) if verb is not None else None)
+            return f"duration: {whose or self.tokens[noun].lemma}"
         if verb is not None:
             cand.verb = verb
+            t = self.tokens[verb]
+            going_on = set(cues.get("continuing_verbs", []))
+            if (t.lemma in going_on or t.text.lower() in going_on) and not self._person_subject(verb):
+                subject = self._subject_of(verb)  # (a person's time is the person's: ``subject``)
+                if subject:
+                    return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
                 subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
@@ -1812,6 +1955,11 @@ class _Reader:
                     and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
+
+
+def _shifted(m: NumberMention, by: int) -> NumberMention:
+    """A number found in a slice of the sentence, in sentence offsets."""
+    return replace(m, start=m.start + by, end=m.end + by, num_start=m.num_start + by, num_end=m.num_end + by)
 
 
 def _dimension(unit: str | None) -> str:

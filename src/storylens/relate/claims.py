@@ -158,22 +158,47 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
     stories = {d: story for d, (story, _, _) in view.store.document_relations().items()}
     off_event = view.off_event if settings.event_scope else set()
     main = _MainPlace()
+    events: Counter = Counter()  # named events (EVENT entities): in how many documents of the main story
+    on_event = 0
+    sentences: dict[str, str] = {}  # an off-event document's figure → its sentence
     out = []
     for doc, ann in view.annotated():
         if doc.id not in view.off_event:
             main.count(doc, ann)
+            on_event += 1
+            events.update({m.text for m in ann.entities if m.label == "EVENT"})
         published = view.published.get(doc.id)
         source = view.source[doc.id]
         event = stories.get(doc.id) or doc.id if doc.id in off_event else None
         places = _entity_keys(ann, "LOC")
-        people = _entity_keys(ann, "PER")
-        out += [align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people)
-                for i, c in enumerate(ann.claims)]
+        people = _entity_keys(ann, "PER") | _entity_keys(ann, "ORG")  # whose age; whose deal
+        for i, c in enumerate(ann.claims):
+            out.append(align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people))
+            if event is not None:
+                sentences[out[-1].id] = doc.text[c.sentence_start:c.sentence_end]
     keys = main.keys()
     for aligned in out:
         if aligned.where is not None and aligned.where in keys:
             aligned.where = aligned.place_name = None
+    rejoin_main_event(out, sentences, events, on_event)
     return out
+
+
+def rejoin_main_event(claims: list[AlignedClaim], sentences: dict[str, str], events: Counter, documents: int) -> None:
+    """A figure an off-event document gives about the event the corpus is about, naming it in its sentence
+    ("… held that Maria 'killed at least 4,636'"), is the main story's. The corpus's event is a named event
+    (EVENT entity) at least half of the main story's ``documents`` name (``events``: in how many each), read
+    by its distinctive last word ("Hurricane Maria" → "Maria"); without one, nothing changes."""
+    if not events or not documents:
+        return
+    name, count = events.most_common(1)[0]
+    words = re.findall(r"[^\W\d_]+", name)
+    if count * 2 < documents or not words:
+        return
+    named = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)")
+    for c in claims:
+        if c.event is not None and c.id in sentences and named.search(sentences[c.id]):
+            c.event = None
 
 
 class _MainPlace:
@@ -311,6 +336,36 @@ def _block_key(c: AlignedClaim) -> tuple:
     return (c.kind, c.measure, c.unit, c.where, c.subgroup, c.subject, c.event, c.role)
 
 
+def _join_parties(blocks: dict[tuple, list[AlignedClaim]]) -> None:
+    """A sum whose party the text does not name ("inked a $300 million contract") joins the one deal of a
+    named party ("the $300 million contract with X") it is compatible with; with none or several, it stays
+    apart. Two named parties' deals never meet: their sums are two things, not a conflict."""
+    parties: dict[tuple, list[tuple]] = defaultdict(list)
+    for key, members in blocks.items():
+        if members[0].kind == "money" and members[0].subject:
+            parties[_without_party(key)].append(key)
+    for key in [k for k, members in blocks.items() if members[0].kind == "money" and not members[0].subject]:
+        named = parties.get(_without_party(key))
+        if not named:
+            continue
+        stay = []
+        for c in blocks[key]:
+            fits = [k for k in named if any(compatible(c, other) for other in blocks[k])]
+            if len(fits) == 1:
+                blocks[fits[0]].append(c)
+            else:
+                stay.append(c)
+        if stay:
+            blocks[key] = stay
+        else:
+            del blocks[key]
+
+
+def _without_party(key: tuple) -> tuple:
+    kind, measure, unit, where, subgroup, _subject, event, role = key
+    return kind, measure, unit, where, subgroup, event, role
+
+
 def compatible(a: AlignedClaim, b: AlignedClaim) -> bool:
     (alo, ahi), (blo, bhi) = a.interval, b.interval
     return alo <= bhi and blo <= ahi
@@ -324,6 +379,7 @@ def align(claims: Iterable[AlignedClaim]) -> list[dict]:
         if claim.figure is None:
             continue
         blocks[_block_key(claim)].append(claim)
+    _join_parties(blocks)
     series_groups = []
     for members in blocks.values():
         for part, subset in enumerate(_split(members)):
