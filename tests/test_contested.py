@@ -326,3 +326,39 @@ def test_opposite_judgements_in_russian_and_ukrainian() -> None:
         assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
     assert "be_judged" not in _frames("Катастрофа самолёта произошла утром.", "ru")  # a disaster as the subject judges nothing
     assert _frames("Операция стала провалом.", "ru")["be_judged"].rejects
+
+
+def test_labels_of_fabrication_laid_on_two_parties_are_one_dispute() -> None:
+    """"A staged provocation", "a false-flag stunt", «инсценировка», «провокація»: one claim about
+    an act (one side engineered it); two voices laying it on parties named apart dispute it."""
+    ours = _doc("Chile is preparing a false flag stunt at the border dam, Peruvian officials said.", "Lima Herald")
+    theirs = _doc("Peru is planning a staged provocation at the dam on Friday.", "Santiago Daily")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([ours, theirs, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+    assert "fabrication" in items[0]["explanation"] and "Chile" in items[0]["explanation"]
+    # a label laid on no one, or laid on one party by both, is no dispute
+    nobody = _doc("There are fears of a staged provocation at the dam on Friday.", "Santiago Daily")
+    same = _doc("Chile may be planning a provocation at the border dam, the Peruvian ministry said.", "Santiago Daily")
+    assert find_contested([ours, nobody, other]) == []
+    assert all(i["explanation"].startswith("Voices lay one fabrication") is False for i in find_contested([ours, same, other]))
+    # the label as a noun with its party ("a Peruvian provocation", "a provocation by Peru") lays it too
+    by = _doc("The blast at the dam was a provocation by Peru, the Chilean ministry said.", "Santiago Daily")
+    assert len(find_contested([ours, by, other])) == 1
+    # whoever denies preparing it meets whoever says he does
+    denied = _doc("Chile denied preparing any provocation at the border dam.", "Santiago Daily")
+    items = find_contested([ours, denied, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+
+
+def test_labels_of_fabrication_in_russian_and_ukrainian() -> None:
+    for lang, a, b in (
+            ("ru", "По данным разведки, Польша готовит провокацию на пограничном мосту.",
+             "Литва планирует инсценировку на пограничном мосту, заявили в Варшаве."),
+            ("uk", "За даними розвідки, Польща готує провокацію на прикордонному мосту.",
+             "Литва планує інсценування на прикордонному мосту, заявили у Варшаві.")):
+        items = find_contested([_doc(a, "Вести", language=lang), _doc(b, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+        assert "Поль" in items[0]["explanation"] and "Литв" in items[0]["explanation"], lang
+    # the label is no denial of the act it names: preparing a provocation is asserted
+    assert _frames("Литва планирует инсценировку на мосту.", "ru")["fabricate"].asserts

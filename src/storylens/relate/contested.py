@@ -43,7 +43,7 @@ from storylens import lang as lang_data
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.frames import STEM, Frame, frames
+from storylens.stance.frames import FABRICATION, STEM, Frame, frames
 from storylens.stance.polarity import denial_cues, same_stem
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
@@ -231,7 +231,7 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
     if (_affirms(fa) and _affirms(fb) and fa.modal == fb.modal and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
-            and (_blames(a) or _blames(b))):
+            and (_blames(a) or _blames(b) or fa.predicate == FABRICATION)):
         return "attribution", len(core - topic) + 0.5 * len(core & topic)
     return None
 
@@ -428,9 +428,13 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
     elif group["kind"] == "attribution":
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         yes, no = group["anchors"]
-        done = "is preparing it" if yes.frame.modal else "did it"
-        explanation = ("Voices lay the same act on different parties: 'yes' says "
-                       f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
+        if yes.frame.predicate == FABRICATION:
+            explanation = ("Voices lay one fabrication (a provocation, a staged or false-flag act) on different "
+                           f"parties: 'yes' says {_words(yes)} is behind it, 'no' says {_words(no)} is.")
+        else:
+            done = "is preparing it" if yes.frame.modal else "did it"
+            explanation = ("Voices lay the same act on different parties: 'yes' says "
+                           f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
         kind = "contested"
     else:
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
