@@ -362,3 +362,32 @@ def test_labels_of_fabrication_in_russian_and_ukrainian() -> None:
         assert "Поль" in items[0]["explanation"] and "Литв" in items[0]["explanation"], lang
     # the label is no denial of the act it names: preparing a provocation is asserted
     assert _frames("Литва планирует инсценировку на мосту.", "ru")["fabricate"].asserts
+
+
+def test_a_person_stands_for_the_country_the_corpus_gives_him() -> None:
+    """"Chilean President Rojas is preparing…" against "Peru is planning…": two countries, when the
+    corpus itself calls Rojas Chile's president; without that title he is only a person."""
+    from storylens.stance.parties import people_parties
+
+    titled = _doc("Chilean President Mateo Rojas visited the border dam on Monday.", "Coast News")
+    ours = _doc("Rojas is preparing a staged provocation at the border dam, Peruvian officials said.", "Lima Herald")
+    theirs = _doc("Peru is planning a provocation at the dam on Friday.", "Santiago Daily")
+    items = find_contested([titled, ours, theirs])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+    assert find_contested([ours, theirs]) == []  # nothing says whom Rojas serves
+    # the title after the name, in apposition, and in Russian and Ukrainian
+    assert set(people_parties([("Luis Ortega, the Peruvian foreign minister, said so.", "en")])) == {"orteg"}
+    assert "chile" in people_parties([("President of Chile Mateo Rojas arrived at the dam on Monday with his ministers.", "en")])["rojas"]
+    assert "польш" in people_parties([("Министр обороны Польши Анджей Новак заявил об угрозе.", "ru")])["новак"]
+    assert "польщ" in people_parties([("Польський міністр оборони Анджей Новак заявив про загрозу.", "uk")])["новак"]
+    # a name alone, or a person given two countries, stands for no one
+    assert people_parties([("Russell Crowe met the ambassador.", "en")]) == {}
+    rojas = ("Chilean President Mateo Rojas spoke to reporters on Tuesday.", "en")
+    assert "chile" in people_parties([rojas])["rojas"]
+    assert people_parties([rojas, ("Peru's envoy Mateo Rojas spoke to reporters.", "en")]) == {}
+    # a weekday or a word the corpus writes in lower case is no name; a misread title is outvoted
+    assert set(people_parties([rojas, ("On Tuesday, the Peruvian minister said so.", "en"),
+                               ("The Peruvian minister Energy Rojas met the energy staff.", "en")])) == {"rojas"}
+    assert "chile" in people_parties([rojas, rojas, ("Peru's envoy Mateo Rojas spoke to reporters.", "en")])["rojas"]
+    # a country before a preposition is not the title's ("a visit to Peru by the UN secretary X Y")
+    assert people_parties([("It came during a visit to Peru by United Nations Secretary Ana Lopes last week.", "en")]) == {}

@@ -44,6 +44,7 @@ from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
 from storylens.stance.frames import FABRICATION, STEM, Frame, frames
+from storylens.stance.parties import people_parties, stand_for
 from storylens.stance.polarity import denial_cues, same_stem
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
@@ -152,8 +153,9 @@ class Act:
         return self.statement.lang
 
 
-def acts(units: list[Statement]) -> list[Act]:
-    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing).
+def acts(units: list[Statement], people: dict[str, frozenset[str]] | None = None) -> list[Act]:
+    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing);
+    a person stands for the country ``people`` gives him (:func:`storylens.stance.parties.people_parties`).
 
     Each distinct sentence is parsed once: news repeats its sentences (syndicated copies, reposts,
     a title over its first paragraph), and parsing is most of this step's work."""
@@ -162,7 +164,7 @@ def acts(units: list[Statement]) -> list[Act]:
     out = []
     for u in units:
         for f in parsed[u.text, u.lang]:
-            f = replace(f, start=f.start + u.start, end=f.end + u.start)
+            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {})
             if f.agent or f.patient:
                 voice = u.voice if not f.speaker or "@" in u.voice else f"{u.voice}@{'+'.join(sorted(f.speaker))}"
                 out.append(Act(u, f, voice))
@@ -232,7 +234,8 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     core = _shared(fa.patient, fb.patient, code)
     if (_affirms(fa) and _affirms(fb) and fa.modal == fb.modal and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
             and (_blames(a) or _blames(b) or fa.predicate == FABRICATION)):
-        return "attribution", len(core - topic) + 0.5 * len(core & topic)
+        # a label of fabrication laid on a party is an explicit accusation, as strong as a denial cue
+        return "attribution", len(core - topic) + 0.5 * len(core & topic) + (1.0 if fa.predicate == FABRICATION else 0.0)
     return None
 
 
@@ -354,6 +357,14 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
         g = where.get(id(a), where.get(id(b)))
         if g is not None and groups[g]["kind"] != kind:
             continue
+        if g is None and kind == "attribution":  # one act laid on the same two parties: one proposition
+            g = next((k for k, group in enumerate(groups) if _same_dispute(a, b, group)), None)
+        if g is not None and kind == "attribution":  # each party on the side of the anchor that names it
+            yes, no = groups[g]["anchors"]
+            if _names_one(a, no) or _names_one(b, yes):
+                a, b = b, a
+            if not (_names_one(a, yes) and _names_one(b, no)):
+                continue
         if g is None:
             changed = _account_pair(a.statement, b.statement) and a.voice == b.voice
             groups.append({"yes": {}, "no": {}, "kind": kind, "score": strength, "changed": changed,
@@ -383,6 +394,21 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
                     where[id(act)] = g
     return [item for item in (_item(group, settings) for group in sorted(groups, key=lambda gr: -gr["score"]))
             if item is not None][:settings.max_items]
+
+
+def _same_dispute(a: Act, b: Act, group: dict) -> bool:
+    """Do ``a`` and ``b`` lay the act of an attribution ``group`` on its two parties (either way round)?"""
+    if group["kind"] != "attribution" or not group["keys"] & (_predicate_keys(a) | _predicate_keys(b)):
+        return False
+    yes, no = group["anchors"]
+    if not _shared(a.frame.patient, yes.frame.patient, a.lang):
+        return False
+    return (_names_one(a, yes) and _names_one(b, no)) or (_names_one(a, no) and _names_one(b, yes))
+
+
+def _names_one(act: Act, anchor: Act) -> bool:
+    """Does ``act`` lay its act on the party ``anchor`` names?"""
+    return bool(_shared(act.frame.names, anchor.frame.names, act.lang))
 
 
 def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], topic: frozenset[str],
@@ -502,7 +528,8 @@ def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annota
     settings = settings or ContestedSettings()
     units = statements(docs, annotations)
     topic = topic_words(units, settings)
-    found = acts([u for u in units if _candidate(u, settings)])
+    people = people_parties((u.text, u.lang) for u in units)
+    found = acts([u for u in units if _candidate(u, settings)], people)
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
     for n, item in enumerate(items, start=1):
         item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"
