@@ -391,3 +391,29 @@ def test_a_person_stands_for_the_country_the_corpus_gives_him() -> None:
     assert "chile" in people_parties([rojas, rojas, ("Peru's envoy Mateo Rojas spoke to reporters.", "en")])["rojas"]
     # a country before a preposition is not the title's ("a visit to Peru by the UN secretary X Y")
     assert people_parties([("It came during a visit to Peru by United Nations Secretary Ana Lopes last week.", "en")]) == {}
+
+
+def test_judgements_through_verbs_of_praise_and_blame() -> None:
+    """"hailed the evacuation as a success" / "called the evacuation a failure": the object is
+    what is judged, the verb's subject the voice (en, ru, uk)."""
+    hailed = _doc("The governor hailed the evacuation of the island as an unsung success.", "Capital Times")
+    called = _doc("Aid workers called the evacuation of the island a disaster.", "Harbour News")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([hailed, called, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Capital Times"], "no": ["Harbour News"]}
+    assert "judge" in items[0]["explanation"]
+    judged = _frames("The governor hailed the evacuation of the island as an unsung success.")["be_judged"]
+    assert "evacu" in judged.agent and "gover" in judged.speaker and judged.asserts
+    # praise of another thing is no dispute
+    ferry = _doc("The governor hailed the new ferry service to the island as an unsung success.", "Capital Times")
+    assert find_contested([ferry, called, other]) == []
+    for lang, praised, faulted in (
+            ("ru", "Губернатор признал эвакуацию жителей острова успешной.",
+             "Волонтёры назвали эвакуацию жителей острова провалом."),
+            ("uk", "Губернатор визнав евакуацію мешканців острова успішною.",
+             "Волонтери назвали евакуацію мешканців острова провалом.")):
+        items = find_contested([_doc(praised, "Вести", language=lang), _doc(faulted, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+    # "woefully adequate", "hardly a success": a diminished praise is a blame
+    assert _frames("The response to the flood was woefully adequate.")["be_judged"].rejects
+    assert _frames("The evacuation was hardly a success.")["be_judged"].rejects

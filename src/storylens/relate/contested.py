@@ -130,8 +130,16 @@ def statements(docs: Iterable[Document],
 
 
 def _candidate(s: Statement, settings: ContestedSettings) -> bool:
-    """A statement worth parsing: a denial or negation, a title, or a check-worthy claim."""
-    return s.denies or s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
+    """A statement worth parsing: a denial or negation, a title, a check-worthy claim, or a judgement
+    of how something went ("hailed the response as a success": opinion, so the classifier passes it over)."""
+    return (s.denies or s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
+            or not s.stems.isdisjoint(_judgement_stems(s.lang)))
+
+
+@lru_cache(maxsize=None)
+def _judgement_stems(code: str) -> frozenset[str]:
+    d = lang_data.cues(code, "contested_evaluative")
+    return frozenset(w.lower()[:STEM] for kind in ("positive", "negative") for w in d.get(kind, []))
 
 
 def _account_pair(a: Statement, b: Statement) -> bool:
@@ -228,7 +236,10 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     specific = (agents | patients) - topic
     common = len((agents | patients) & topic)
     if (fa.asserts and fb.rejects) or (fa.rejects and fb.asserts):
-        if _different_agents(fa, fb, code) or not (specific or (agents and patients)):
+        # a judgement is of its subject alone: "the response" may be the corpus's topic, but one
+        # subject must hold the other ("the federal response" / "the response"; not "the state response")
+        judged = fa.predicate == fb.predicate == "be_judged" and _one_subject(fa, fb, code)
+        if _different_agents(fa, fb, code) or not (specific or (agents and patients) or judged):
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
@@ -406,6 +417,13 @@ def _same_dispute(a: Act, b: Act, group: dict) -> bool:
     return (_names_one(a, yes) and _names_one(b, no)) or (_names_one(a, no) and _names_one(b, yes))
 
 
+def _one_subject(fa: Frame, fb: Frame, code: str) -> bool:
+    """Do two judgements judge one subject: one's words hold the other's ("the federal response" /
+    "the response"; not "the state response" / "the federal response")?"""
+    return bool(fa.agent and fb.agent) and (len(_shared(fa.agent, fb.agent, code)) == len(_keys(fa.agent, code))
+                                             or len(_shared(fb.agent, fa.agent, code)) == len(_keys(fb.agent, code)))
+
+
 def _names_one(act: Act, anchor: Act) -> bool:
     """Does ``act`` lay its act on the party ``anchor`` names?"""
     return bool(_shared(act.frame.names, anchor.frame.names, act.lang))
@@ -426,6 +444,9 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
     ref = anchor.frame
     if _conflict(f, ref, act.lang) or _apart(f, ref, act.lang):
         return None
+    if (f.predicate == "be_judged") != (ref.predicate == "be_judged") or (
+            f.predicate == "be_judged" and not _one_subject(f, ref, act.lang)):
+        return None  # a judgement joins only a judgement of the same subject
     if ref.names and not _shared(f.agent, ref.agent, act.lang):
         return None  # the item is about who did it: a statement that does not say who takes no side
     shared = set(act.statement.stems) & (words["yes"] | words["no"])

@@ -104,6 +104,12 @@ def _evaluative(code: str) -> dict[str, int]:
     return {**{w.lower(): 1 for w in d.get("positive", [])}, **{w.lower(): -1 for w in d.get("negative", [])}}
 
 
+@lru_cache(maxsize=None)
+def _diminishers(code: str) -> frozenset[str]:
+    """Adverbs that turn a judgement into its opposite ("*woefully* adequate", «*едва ли* успешной»)."""
+    return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("diminishers", []))
+
+
 FABRICATED = "~fabricated"  # the patient of every fabrication frame: one claim, whatever label names it
 FABRICATION = "fabricate"  # their predicate
 
@@ -140,6 +146,21 @@ def _unlabelled(text: str, spans: list[tuple[int, int]], code: str) -> tuple[lis
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return scopes(text, code)
+
+
+@lru_cache(maxsize=4096)
+def _instrumental(word: str, code: str) -> bool:
+    """May the word be in the instrumental case («провалом», «успешной»: its first parse may say genitive)?"""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code)
+    return morph is not None and any(q.tag.case == "ablt" for q in morph.parse(word)[:4])
+
+
+@lru_cache(maxsize=None)
+def _judging_verbs(code: str) -> frozenset[str]:
+    """Lemmas of verbs that lay a judgement on their object ("hailed it as a success", «назвал провалом»)."""
+    return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("verbs", []))
 
 
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
@@ -343,12 +364,32 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
                           _en_tok(places[0])))
     judged = _evaluative("en")
+
+    def diminished(*heads) -> bool:
+        return any(x.lower_ in _diminishers("en") for h in heads for x in h.children if x.dep_ == "advmod")
+
     for b in sdoc:  # a judgement of how something went: "the response was a success" / "was inadequate"
         comps = [x for x in args(b, {"attr", "acomp"}) if x.lemma_.lower() in judged]
         if b.lemma_ != "be" or not comps or (agent_tok := subject(b)) is None:
             continue
         out.append(_frame(offset, _en_tok(b), "be_judged", phrase(agent_tok), [], [], False, [], neg, den,
-                          _en_tok(comps[0]), refused=judged[comps[0].lemma_.lower()] < 0))
+                          _en_tok(comps[0]), refused=(judged[comps[0].lemma_.lower()] < 0) ^ diminished(comps[0], b)))
+    judging = _judging_verbs("en")
+    for v in sdoc:  # a judgement laid on an object: "hailed the response as a success", "called it a failure"
+        objs = args(v, {"dobj"})
+        if v.pos_ != "VERB" or v.lemma_.lower() not in judging or not objs:
+            continue
+        comps = [x for x in args(v, {"oprd", "xcomp", "ccomp", "attr"}) + args(objs[0], {"appos"})
+                 if x.lemma_.lower() in judged]  # "called the evacuation a disaster" (the parser may say appos)
+        comps += [g for w in (v, objs[0]) for prep in args(w, {"prep"}) if prep.lower_ == "as"
+                  for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in judged]
+        if not comps:
+            continue
+        said_by = subject(v)
+        thing = [x for x in phrase(objs[0]) if x.i != comps[0].i]
+        out.append(_frame(offset, _en_tok(v), "be_judged", thing, [], [], False,
+                          phrase(said_by) if said_by is not None else above(v)[1], neg, den, _en_tok(comps[0]),
+                          refused=(judged[comps[0].lemma_.lower()] < 0) ^ diminished(comps[0])))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
@@ -559,6 +600,11 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
                        *_unlabelled(text, label_spans([k]), code))
             out.append(replace(f, patient=frozenset({FABRICATED})))
     judged = _evaluative(code)
+
+    def diminished(k: int) -> bool:
+        return any(toks[j][0].lemma in _diminishers(code) or toks[j][0].text.lower() in _diminishers(code)
+                   for j in range(max(0, k - 3), k) if clause_of[j] == clause_of[k])
+
     copulas = frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("copulas", []))
     for k, (t, p) in enumerate(toks):  # a judgement: «операция успешна», «эвакуация провалилась», «стала провалом»
         pos = p.tag.POS if p is not None else None
@@ -570,7 +616,22 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             continue
         agent = _resolve(toks[before[0]][0], phrase(before[0]), heads, words)
         out.append(_frame(offset, t, "be_judged", agent, [], [], False, speaker.get(clause_of[k], []), neg, den,
-                          refused=judged[t.lemma] < 0))
+                          refused=(judged[t.lemma] < 0) ^ diminished(k)))
+    judging = _judging_verbs(code)
+    for k, (t, p) in enumerate(toks):  # a judgement laid on an object: «назвал эвакуацию провалом», «визнав успішною»
+        cl = clause_of[k]
+        verb = next((j for j in range(k - 1, max(-1, k - 6), -1) if clause_of[j] == cl and toks[j][0].lemma in judging), None)
+        if t.lemma not in judged or verb is None or not _instrumental(t.text, code):
+            continue
+        objs = [j for j in range(verb + 1, min(len(toks), k + 4)) if j != k and clause_of[j] == cl and toks[j][0].noun
+                and not toks[j][0].pronoun and case(toks[j][1]) == "accs"]
+        if not objs:
+            continue
+        said_by = [j for j in nominative if clause_of[j] == cl and j < verb]
+        voice = _resolve(toks[said_by[-1]][0], phrase(said_by[-1]), heads, words) if said_by else speaker.get(cl, [])
+        judged_thing = [x for x in phrase(objs[0]) if x is not t]
+        out.append(_frame(offset, toks[verb][0], "be_judged", judged_thing, [], [], False, voice, neg, den,
+                          t, refused=(judged[t.lemma] < 0) ^ diminished(k)))
     return out
 
 
