@@ -26,8 +26,10 @@ When a source denies in one document what it said in its own voice in another, t
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
 dispute between sources. A user's own claims to track go through :mod:`storylens.stance.watch`.
 
-Limits (docs/stance.md): evaluations that oppose ("a success" / "a failure") hold no frame and are
-not compared; sarcasm is not recognised. Settings: :class:`storylens.config.ContestedSettings`;
+A person stands for the country the corpus's own titles give him
+(:mod:`storylens.stance.parties`), so "Chilean President X is preparing a provocation" and "Peru is
+planning one" dispute who is behind it. Limits (docs/stance.md): sarcasm is not recognised; items of
+the denial kind that say one proposition are not merged. Settings: :class:`storylens.config.ContestedSettings`;
 measured in docs/evaluation.md.
 """
 

@@ -7,7 +7,10 @@ stems of its agent and patient phrases (a plural pronoun stands for the nearest 
 phrase before it, one naming a party first), which of those words name a party (a country, a
 people, an organisation, a person), whether the predicate is negated, denied ("denied
 *deploying* weapons", «опроверг, что … *покинула*») or only possible ("could", "plans to"), and
-the speaker a reporting verb gives it ("*the ministry* said that…").
+the speaker a reporting verb gives it ("*the ministry* said that…"). Two more kinds of frame hold no
+verb of their own: a judgement of how something went (``be_judged``: "the evacuation was a
+failure", "hailed it as a success") and a fabrication laid on a party (``fabricate``: "X is
+preparing a staged provocation", «провокация Перу»), whose patient is the same for every label.
 
 English is parsed with spaCy's small model (tagger + dependency parser); Russian and Ukrainian
 with pymorphy3's morphology (case marks the agent and the patient well enough without a parser).
