@@ -100,6 +100,7 @@ def trace(stores: Path, events: Path) -> None:
         units = c.statements(main, anns.get)
         every = c.statements(docs, anns.get)
         topic = c.topic_words(units, settings)
+        people = c.people_parties((u.text, u.lang) for u in units)
         print(f"== {db.stem}")
         for prop in gold.get("contested", []):
             print(f"-- {prop['id']}: {prop['proposition']}")
@@ -118,14 +119,14 @@ def trace(stores: Path, events: Path) -> None:
                         continue
                     for u in hit:
                         cand = c._candidate(u, settings)
-                        found = c.acts([u]) if cand else []
+                        found = c.acts([u], people) if cand else []
                         print(f"   {pol} {q['file']}{off}: cw={u.checkworthiness} cand={cand} voice={u.voice!r} "
                               f"{u.text[:110]!r}")
                         for a in found:
                             f = a.frame
                             pol_ = "+" if f.asserts else "-" if f.rejects else "?"
                             print(f"        {pol_} {f.predicate} ag={sorted(f.agent)} pa={sorted(f.patient)} "
-                                  f"ob={sorted(f.oblique)} names={sorted(f.names)} voice={a.voice!r}")
+                                  f"ob={sorted(f.oblique)} names={sorted(f.names)} {sorted(f.kinds)} voice={a.voice!r}")
                         sides[pol] += found
             vecs = {}
             for a in sides["yes"]:

@@ -326,3 +326,94 @@ def test_opposite_judgements_in_russian_and_ukrainian() -> None:
         assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
     assert "be_judged" not in _frames("Катастрофа самолёта произошла утром.", "ru")  # a disaster as the subject judges nothing
     assert _frames("Операция стала провалом.", "ru")["be_judged"].rejects
+
+
+def test_labels_of_fabrication_laid_on_two_parties_are_one_dispute() -> None:
+    """"A staged provocation", "a false-flag stunt", «инсценировка», «провокація»: one claim about
+    an act (one side engineered it); two voices laying it on parties named apart dispute it."""
+    ours = _doc("Chile is preparing a false flag stunt at the border dam, Peruvian officials said.", "Lima Herald")
+    theirs = _doc("Peru is planning a staged provocation at the dam on Friday.", "Santiago Daily")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([ours, theirs, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+    assert "fabrication" in items[0]["explanation"] and "Chile" in items[0]["explanation"]
+    # a label laid on no one, or laid on one party by both, is no dispute
+    nobody = _doc("There are fears of a staged provocation at the dam on Friday.", "Santiago Daily")
+    same = _doc("Chile may be planning a provocation at the border dam, the Peruvian ministry said.", "Santiago Daily")
+    assert find_contested([ours, nobody, other]) == []
+    assert all(i["explanation"].startswith("Voices lay one fabrication") is False for i in find_contested([ours, same, other]))
+    # the label as a noun with its party ("a Peruvian provocation", "a provocation by Peru") lays it too
+    by = _doc("The blast at the dam was a provocation by Peru, the Chilean ministry said.", "Santiago Daily")
+    assert len(find_contested([ours, by, other])) == 1
+    # whoever denies preparing it meets whoever says he does
+    denied = _doc("Chile denied preparing any provocation at the border dam.", "Santiago Daily")
+    items = find_contested([ours, denied, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+
+
+def test_labels_of_fabrication_in_russian_and_ukrainian() -> None:
+    for lang, a, b in (
+            ("ru", "По данным разведки, Польша готовит провокацию на пограничном мосту.",
+             "Литва планирует инсценировку на пограничном мосту, заявили в Варшаве."),
+            ("uk", "За даними розвідки, Польща готує провокацію на прикордонному мосту.",
+             "Литва планує інсценування на прикордонному мосту, заявили у Варшаві.")):
+        items = find_contested([_doc(a, "Вести", language=lang), _doc(b, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+        assert "Поль" in items[0]["explanation"] and "Литв" in items[0]["explanation"], lang
+    # the label is no denial of the act it names: preparing a provocation is asserted
+    assert _frames("Литва планирует инсценировку на мосту.", "ru")["fabricate"].asserts
+
+
+def test_a_person_stands_for_the_country_the_corpus_gives_him() -> None:
+    """"Chilean President Rojas is preparing…" against "Peru is planning…": two countries, when the
+    corpus itself calls Rojas Chile's president; without that title he is only a person."""
+    from storylens.stance.parties import people_parties
+
+    titled = _doc("Chilean President Mateo Rojas visited the border dam on Monday.", "Coast News")
+    ours = _doc("Rojas is preparing a staged provocation at the border dam, Peruvian officials said.", "Lima Herald")
+    theirs = _doc("Peru is planning a provocation at the dam on Friday.", "Santiago Daily")
+    items = find_contested([titled, ours, theirs])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Lima Herald"], "no": ["Santiago Daily"]}
+    assert find_contested([ours, theirs]) == []  # nothing says whom Rojas serves
+    # the title after the name, in apposition, and in Russian and Ukrainian
+    assert set(people_parties([("Luis Ortega, the Peruvian foreign minister, said so.", "en")])) == {"orteg"}
+    assert "chile" in people_parties([("President of Chile Mateo Rojas arrived at the dam on Monday with his ministers.", "en")])["rojas"]
+    assert "польш" in people_parties([("Министр обороны Польши Анджей Новак заявил об угрозе.", "ru")])["новак"]
+    assert "польщ" in people_parties([("Польський міністр оборони Анджей Новак заявив про загрозу.", "uk")])["новак"]
+    # a name alone, or a person given two countries, stands for no one
+    assert people_parties([("Russell Crowe met the ambassador.", "en")]) == {}
+    rojas = ("Chilean President Mateo Rojas spoke to reporters on Tuesday.", "en")
+    assert "chile" in people_parties([rojas])["rojas"]
+    assert people_parties([rojas, ("Peru's envoy Mateo Rojas spoke to reporters.", "en")]) == {}
+    # a weekday or a word the corpus writes in lower case is no name; a misread title is outvoted
+    assert set(people_parties([rojas, ("On Tuesday, the Peruvian minister said so.", "en"),
+                               ("The Peruvian minister Energy Rojas met the energy staff.", "en")])) == {"rojas"}
+    assert "chile" in people_parties([rojas, rojas, ("Peru's envoy Mateo Rojas spoke to reporters.", "en")])["rojas"]
+    # a country before a preposition is not the title's ("a visit to Peru by the UN secretary X Y")
+    assert people_parties([("It came during a visit to Peru by United Nations Secretary Ana Lopes last week.", "en")]) == {}
+
+
+def test_judgements_through_verbs_of_praise_and_blame() -> None:
+    """"hailed the evacuation as a success" / "called the evacuation a failure": the object is
+    what is judged, the verb's subject the voice (en, ru, uk)."""
+    hailed = _doc("The governor hailed the evacuation of the island as an unsung success.", "Capital Times")
+    called = _doc("Aid workers called the evacuation of the island a disaster.", "Harbour News")
+    other = _doc("The fishing season opened on Monday along the whole coast.", "Coast News")
+    items = find_contested([hailed, called, other])
+    assert len(items) == 1 and _sides(items[0]) == {"yes": ["Capital Times"], "no": ["Harbour News"]}
+    assert "judge" in items[0]["explanation"]
+    judged = _frames("The governor hailed the evacuation of the island as an unsung success.")["be_judged"]
+    assert "evacu" in judged.agent and "gover" in judged.speaker and judged.asserts
+    # praise of another thing is no dispute
+    ferry = _doc("The governor hailed the new ferry service to the island as an unsung success.", "Capital Times")
+    assert find_contested([ferry, called, other]) == []
+    for lang, praised, faulted in (
+            ("ru", "Губернатор признал эвакуацию жителей острова успешной.",
+             "Волонтёры назвали эвакуацию жителей острова провалом."),
+            ("uk", "Губернатор визнав евакуацію мешканців острова успішною.",
+             "Волонтери назвали евакуацію мешканців острова провалом.")):
+        items = find_contested([_doc(praised, "Вести", language=lang), _doc(faulted, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang
+    # "woefully adequate", "hardly a success": a diminished praise is a blame
+    assert _frames("The response to the flood was woefully adequate.")["be_judged"].rejects
+    assert _frames("The evacuation was hardly a success.")["be_judged"].rejects

@@ -26,8 +26,10 @@ When a source denies in one document what it said in its own voice in another, t
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
 dispute between sources. A user's own claims to track go through :mod:`storylens.stance.watch`.
 
-Limits (docs/stance.md): evaluations that oppose ("a success" / "a failure") hold no frame and are
-not compared; sarcasm is not recognised. Settings: :class:`storylens.config.ContestedSettings`;
+A person stands for the country the corpus's own titles give him
+(:mod:`storylens.stance.parties`), so "Chilean President X is preparing a provocation" and "Peru is
+planning one" dispute who is behind it. Limits (docs/stance.md): sarcasm is not recognised; items of
+the denial kind that say one proposition are not merged. Settings: :class:`storylens.config.ContestedSettings`;
 measured in docs/evaluation.md.
 """
 
@@ -43,7 +45,8 @@ from storylens import lang as lang_data
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.frames import STEM, Frame, frames
+from storylens.stance.frames import FABRICATION, STEM, Frame, frames
+from storylens.stance.parties import people_parties, stand_for
 from storylens.stance.polarity import denial_cues, same_stem
 
 _MIN_WORDS, _MAX_WORDS = 4, 70
@@ -129,8 +132,16 @@ def statements(docs: Iterable[Document],
 
 
 def _candidate(s: Statement, settings: ContestedSettings) -> bool:
-    """A statement worth parsing: a denial or negation, a title, or a check-worthy claim."""
-    return s.denies or s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
+    """A statement worth parsing: a denial or negation, a title, a check-worthy claim, or a judgement
+    of how something went ("hailed the response as a success": opinion, so the classifier passes it over)."""
+    return (s.denies or s.title or s.checkworthiness is None or s.checkworthiness >= settings.min_checkworthiness
+            or not s.stems.isdisjoint(_judgement_stems(s.lang)))
+
+
+@lru_cache(maxsize=None)
+def _judgement_stems(code: str) -> frozenset[str]:
+    d = lang_data.cues(code, "contested_evaluative")
+    return frozenset(w.lower()[:STEM] for kind in ("positive", "negative") for w in d.get(kind, []))
 
 
 def _account_pair(a: Statement, b: Statement) -> bool:
@@ -152,8 +163,9 @@ class Act:
         return self.statement.lang
 
 
-def acts(units: list[Statement]) -> list[Act]:
-    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing).
+def acts(units: list[Statement], people: dict[str, frozenset[str]] | None = None) -> list[Act]:
+    """The frames of ``units`` that have an argument (an act of nobody to nothing compares with nothing);
+    a person stands for the country ``people`` gives him (:func:`storylens.stance.parties.people_parties`).
 
     Each distinct sentence is parsed once: news repeats its sentences (syndicated copies, reposts,
     a title over its first paragraph), and parsing is most of this step's work."""
@@ -162,7 +174,7 @@ def acts(units: list[Statement]) -> list[Act]:
     out = []
     for u in units:
         for f in parsed[u.text, u.lang]:
-            f = replace(f, start=f.start + u.start, end=f.end + u.start)
+            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {})
             if f.agent or f.patient:
                 voice = u.voice if not f.speaker or "@" in u.voice else f"{u.voice}@{'+'.join(sorted(f.speaker))}"
                 out.append(Act(u, f, voice))
@@ -226,13 +238,17 @@ def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
     specific = (agents | patients) - topic
     common = len((agents | patients) & topic)
     if (fa.asserts and fb.rejects) or (fa.rejects and fb.asserts):
-        if _different_agents(fa, fb, code) or not (specific or (agents and patients)):
+        # a judgement is of its subject alone: "the response" may be the corpus's topic, but one
+        # subject must hold the other ("the federal response" / "the response"; not "the state response")
+        judged = fa.predicate == fb.predicate == "be_judged" and _one_subject(fa, fb, code)
+        if _different_agents(fa, fb, code) or not (specific or (agents and patients) or judged):
             return None
         return "denial", len(specific) + 0.5 * common + (1.0 if fa.denied or fb.denied else 0.0)
     core = _shared(fa.patient, fb.patient, code)
     if (_affirms(fa) and _affirms(fb) and fa.modal == fb.modal and apart and core and (fa.kinds | fb.kinds) <= _PARTIES
-            and (_blames(a) or _blames(b))):
-        return "attribution", len(core - topic) + 0.5 * len(core & topic)
+            and (_blames(a) or _blames(b) or fa.predicate == FABRICATION)):
+        # a label of fabrication laid on a party is an explicit accusation, as strong as a denial cue
+        return "attribution", len(core - topic) + 0.5 * len(core & topic) + (1.0 if fa.predicate == FABRICATION else 0.0)
     return None
 
 
@@ -354,6 +370,14 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
         g = where.get(id(a), where.get(id(b)))
         if g is not None and groups[g]["kind"] != kind:
             continue
+        if g is None and kind == "attribution":  # one act laid on the same two parties: one proposition
+            g = next((k for k, group in enumerate(groups) if _same_dispute(a, b, group)), None)
+        if g is not None and kind == "attribution":  # each party on the side of the anchor that names it
+            yes, no = groups[g]["anchors"]
+            if _names_one(a, no) or _names_one(b, yes):
+                a, b = b, a
+            if not (_names_one(a, yes) and _names_one(b, no)):
+                continue
         if g is None:
             changed = _account_pair(a.statement, b.statement) and a.voice == b.voice
             groups.append({"yes": {}, "no": {}, "kind": kind, "score": strength, "changed": changed,
@@ -385,6 +409,28 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
             if item is not None][:settings.max_items]
 
 
+def _same_dispute(a: Act, b: Act, group: dict) -> bool:
+    """Do ``a`` and ``b`` lay the act of an attribution ``group`` on its two parties (either way round)?"""
+    if group["kind"] != "attribution" or not group["keys"] & (_predicate_keys(a) | _predicate_keys(b)):
+        return False
+    yes, no = group["anchors"]
+    if not _shared(a.frame.patient, yes.frame.patient, a.lang):
+        return False
+    return (_names_one(a, yes) and _names_one(b, no)) or (_names_one(a, no) and _names_one(b, yes))
+
+
+def _one_subject(fa: Frame, fb: Frame, code: str) -> bool:
+    """Do two judgements judge one subject: one's words hold the other's ("the federal response" /
+    "the response"; not "the state response" / "the federal response")?"""
+    return bool(fa.agent and fb.agent) and (len(_shared(fa.agent, fb.agent, code)) == len(_keys(fa.agent, code))
+                                             or len(_shared(fb.agent, fa.agent, code)) == len(_keys(fb.agent, code)))
+
+
+def _names_one(act: Act, anchor: Act) -> bool:
+    """Does ``act`` lay its act on the party ``anchor`` names?"""
+    return bool(_shared(act.frame.names, anchor.frame.names, act.lang))
+
+
 def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], topic: frozenset[str],
            settings: ContestedSettings) -> str | None:
     """The side of an item an act takes, or None when it does not say the same of the same."""
@@ -400,6 +446,9 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
     ref = anchor.frame
     if _conflict(f, ref, act.lang) or _apart(f, ref, act.lang):
         return None
+    if (f.predicate == "be_judged") != (ref.predicate == "be_judged") or (
+            f.predicate == "be_judged" and not _one_subject(f, ref, act.lang)):
+        return None  # a judgement joins only a judgement of the same subject
     if ref.names and not _shared(f.agent, ref.agent, act.lang):
         return None  # the item is about who did it: a statement that does not say who takes no side
     shared = set(act.statement.stems) & (words["yes"] | words["no"])
@@ -428,9 +477,13 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
     elif group["kind"] == "attribution":
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
         yes, no = group["anchors"]
-        done = "is preparing it" if yes.frame.modal else "did it"
-        explanation = ("Voices lay the same act on different parties: 'yes' says "
-                       f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
+        if yes.frame.predicate == FABRICATION:
+            explanation = ("Voices lay one fabrication (a provocation, a staged or false-flag act) on different "
+                           f"parties: 'yes' says {_words(yes)} is behind it, 'no' says {_words(no)} is.")
+        else:
+            done = "is preparing it" if yes.frame.modal else "did it"
+            explanation = ("Voices lay the same act on different parties: 'yes' says "
+                           f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
         kind = "contested"
     else:
         sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
@@ -498,7 +551,8 @@ def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annota
     settings = settings or ContestedSettings()
     units = statements(docs, annotations)
     topic = topic_words(units, settings)
-    found = acts([u for u in units if _candidate(u, settings)])
+    people = people_parties((u.text, u.lang) for u in units)
+    found = acts([u for u in units if _candidate(u, settings)], people)
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
     for n, item in enumerate(items, start=1):
         item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"

@@ -7,7 +7,10 @@ stems of its agent and patient phrases (a plural pronoun stands for the nearest 
 phrase before it, one naming a party first), which of those words name a party (a country, a
 people, an organisation, a person), whether the predicate is negated, denied ("denied
 *deploying* weapons", «опроверг, что … *покинула*») or only possible ("could", "plans to"), and
-the speaker a reporting verb gives it ("*the ministry* said that…").
+the speaker a reporting verb gives it ("*the ministry* said that…"). Two more kinds of frame hold no
+verb of their own: a judgement of how something went (``be_judged``: "the evacuation was a
+failure", "hailed it as a success") and a fabrication laid on a party (``fabricate``: "X is
+preparing a staged provocation", «провокация Перу»), whose patient is the same for every label.
 
 English is parsed with spaCy's small model (tagger + dependency parser); Russian and Ukrainian
 with pymorphy3's morphology (case marks the agent and the patient well enough without a parser).
@@ -19,7 +22,7 @@ are parsed. Negation and denial scopes come from the same cue files for every la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storylens import lang as lang_data
@@ -102,6 +105,65 @@ def _evaluative(code: str) -> dict[str, int]:
     meets "was a success" as a denial does."""
     d = lang_data.cues(code, "contested_evaluative")
     return {**{w.lower(): 1 for w in d.get("positive", [])}, **{w.lower(): -1 for w in d.get("negative", [])}}
+
+
+@lru_cache(maxsize=None)
+def _diminishers(code: str) -> frozenset[str]:
+    """Adverbs that turn a judgement into its opposite ("*woefully* adequate", «*едва ли* успешной»)."""
+    return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("diminishers", []))
+
+
+FABRICATED = "~fabricated"  # the patient of every fabrication frame: one claim, whatever label names it
+FABRICATION = "fabricate"  # their predicate
+
+
+@dataclass(frozen=True)
+class _Fabrication:
+    """Labels that say an act was faked or engineered by one side (``contested_fabrication.json``)."""
+
+    labels: frozenset[str]  # lemmas of label nouns ("provocation", «инсценировка»)
+    phrases: tuple[str, ...]  # several-word labels and qualifying adjectives ("false flag", "staged")
+    words: frozenset[str]  # stems of every word of those: no argument of the act ("a *staged* provocation")
+
+    def word(self, tok: _Tok) -> bool:
+        return tok.lemma[:STEM] in self.words or tok.text.lower()[:STEM] in self.words
+
+    def names(self, lemma: str, phrase: str) -> bool:
+        """Is a noun with ``lemma``, written at the end of ``phrase`` (its words up to it), such a label?"""
+        phrase = re.sub(r"\s*-\s*", "-", phrase.lower())
+        return lemma in self.labels or any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", phrase) for p in self.phrases)
+
+
+@lru_cache(maxsize=None)
+def _fabrication(code: str) -> _Fabrication:
+    d = lang_data.cues(code, "contested_fabrication")
+    labels = [w.lower() for w in d.get("labels", [])]
+    phrases = tuple(w for w in labels if " " in w or "-" in w) + tuple(a.lower() for a in d.get("adjectives", []))
+    return _Fabrication(frozenset(labels), phrases,
+                        frozenset(w[:STEM] for p in labels + list(phrases) for w in re.split(r"[\s-]+", p)))
+
+
+def _unlabelled(text: str, spans: list[tuple[int, int]], code: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Negation and denial scopes with a fabrication label's own words blanked: "provocation",
+    «инсценировка» are denial cues of a report, but laid on an act they deny nothing."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return scopes(text, code)
+
+
+@lru_cache(maxsize=4096)
+def _instrumental(word: str, code: str) -> bool:
+    """May the word be in the instrumental case («провалом», «успешной»: its first parse may say genitive)?"""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code)
+    return morph is not None and any(q.tag.case == "ablt" for q in morph.parse(word)[:4])
+
+
+@lru_cache(maxsize=None)
+def _judging_verbs(code: str) -> frozenset[str]:
+    """Lemmas of verbs that lay a judgement on their object ("hailed it as a success", «назвал провалом»)."""
+    return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("verbs", []))
 
 
 def _starts(word: str, beginnings: frozenset[str]) -> bool:
@@ -245,6 +307,21 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         head = _en_tok(tok)
         return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
 
+    def above(v) -> tuple[bool, list[_Tok]]:
+        """Up the clause chain from ``v``: is a governing verb modal, and who reports it ("*the
+        ministry* said that…")?"""
+        node, modal = v, False
+        for _ in range(6):
+            if node.dep_ not in _EN_REPORTED or node.head is node:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
+                modal = True
+            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
+                    and (subj := subject(node)) is not None):
+                return modal, phrase(subj)
+        return modal, []
+
     out = []
     for v in sdoc:
         if (v.pos_ != "VERB" or v.lemma_.lower() in words.skip or v.lemma_.lower()[:STEM] in words.blame
@@ -268,23 +345,13 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         oblique = [t for t in oblique if t.lemma[:STEM] not in c.light]
         modal = any(ch.dep_ == "aux" and (_starts(ch.lower_, words.modal) or _starts(ch.lemma_.lower(), words.modal))
                     for ch in v.children)  # "won't": the auxiliary "wo" is "will"
-        speaker: list[_Tok] = []
         refused = v.dep_ == "xcomp" and _starts(v.head.lemma_.lower(), words.negative)
         head = v.head.lemma_.lower()
         if (v.dep_ == "xcomp" and not refused and not _starts(head, words.implicative) and head[:STEM] not in words.blame
                 and not any(c.find(kind, v.head.text) for kind in ("refute", "report", "reported_denial"))):
             modal = True  # "decided to leave", "agreed to pay": an infinitive says what was meant, not done
-        node = v
-        for _ in range(6):  # up the clause chain: a governing modal or reporting verb
-            if node.dep_ not in _EN_REPORTED or node.head is node:
-                break
-            node = node.head
-            if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
-                modal = True
-            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
-                    and (subj := subject(node)) is not None):
-                speaker = phrase(subj)
-                break
+        chain_modal, speaker = above(v)
+        modal = modal or chain_modal
         no_object = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
                         for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
         out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused,
@@ -300,12 +367,32 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         out.append(_frame(offset, _en_tok(b), "be_at", phrase(agent_tok), [], oblique, False, [], neg, den,
                           _en_tok(places[0])))
     judged = _evaluative("en")
+
+    def diminished(*heads) -> bool:
+        return any(x.lower_ in _diminishers("en") for h in heads for x in h.children if x.dep_ == "advmod")
+
     for b in sdoc:  # a judgement of how something went: "the response was a success" / "was inadequate"
         comps = [x for x in args(b, {"attr", "acomp"}) if x.lemma_.lower() in judged]
         if b.lemma_ != "be" or not comps or (agent_tok := subject(b)) is None:
             continue
         out.append(_frame(offset, _en_tok(b), "be_judged", phrase(agent_tok), [], [], False, [], neg, den,
-                          _en_tok(comps[0]), refused=judged[comps[0].lemma_.lower()] < 0))
+                          _en_tok(comps[0]), refused=(judged[comps[0].lemma_.lower()] < 0) ^ diminished(comps[0], b)))
+    judging = _judging_verbs("en")
+    for v in sdoc:  # a judgement laid on an object: "hailed the response as a success", "called it a failure"
+        objs = args(v, {"dobj"})
+        if v.pos_ != "VERB" or v.lemma_.lower() not in judging or not objs:
+            continue
+        comps = [x for x in args(v, {"oprd", "xcomp", "ccomp", "attr"}) + args(objs[0], {"appos"})
+                 if x.lemma_.lower() in judged]  # "called the evacuation a disaster" (the parser may say appos)
+        comps += [g for w in (v, objs[0]) for prep in args(w, {"prep"}) if prep.lower_ == "as"
+                  for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in judged]
+        if not comps:
+            continue
+        said_by = subject(v)
+        thing = [x for x in phrase(objs[0]) if x.i != comps[0].i]
+        out.append(_frame(offset, _en_tok(v), "be_judged", thing, [], [], False,
+                          phrase(said_by) if said_by is not None else above(v)[1], neg, den, _en_tok(comps[0]),
+                          refused=(judged[comps[0].lemma_.lower()] < 0) ^ diminished(comps[0])))
     for n in sdoc:  # nominal acts: "the army's shelling of the dam", "the mayor's request"
         if n.pos_ != "NOUN" or not _act_noun(n.lemma_.lower(), c):
             continue
@@ -319,6 +406,31 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)  # "No weapons at…"
             out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den,
                               no_object=no))
+    fab = _fabrication("en")
+    for n in sdoc:  # a fabrication laid on someone: "X is preparing a staged provocation", "a provocation by Y"
+        if n.pos_ not in ("NOUN", "PROPN") or not fab.names(n.lemma_.lower(), sdoc[n.left_edge.i:n.i + 1].text):
+            continue
+        verb = n.head if n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB" else None
+        blamer = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+        if verb is not None and (tok := subject(verb)) is not None:
+            agent = phrase(tok)
+        elif blamer is not None and blamer.lemma_.lower()[:STEM] in words.blame and (objs := args(blamer, {"dobj"})):
+            agent = phrase(objs[0])  # "accused Chile of a provocation"
+        else:
+            agent = [_en_tok(m) for m in n.children if m.dep_ == "poss" or (m.dep_ in ("amod", "compound") and _en_tok(m).party)]
+            agent += [x for prep in args(n, {"prep"}) if prep.lower_ == "by" for g in prep.children if g.dep_ == "pobj"
+                      for x in phrase(g)]
+        if not agent:
+            continue
+        where = verb if verb is not None else n
+        oblique = [x for x in phrase(n) if not fab.word(x) and not x.party]  # "nuclear", "at the dam"
+        oblique += [x for w in {where, n} for prep in args(w, {"prep"}) if prep.lower_ != "by" for g in prep.children
+                    if g.dep_ == "pobj" for x in phrase(g)]
+        _, speaker = above(where if verb is not None else n.head)
+        label = [(_en_tok(x).start, _en_tok(x).end) for x in sdoc[n.left_edge.i:n.i + 1] if fab.word(_en_tok(x))]
+        f = _frame(offset, _en_tok(where), FABRICATION, agent, [], oblique, False, speaker,
+                   *_unlabelled(text, label, "en"))
+        out.append(replace(f, patient=frozenset({FABRICATED})))
     return out
 
 
@@ -347,10 +459,12 @@ def _sl_tokens(text: str, code: str) -> list[tuple[_Tok, object]]:
         pos = p.tag.POS if p is not None else None
         g = p.tag.grammemes if p is not None else frozenset()
         lemma = (p.normal_form if p is not None else w).lower()
+        # a country the dictionary does not mark (Ukrainian «Польща», «Литва») is one by the world gazetteer
+        country = w[:1].isupper() and pos in ("NOUN", None) and _place_kind(lemma) == "country"
         party = bool({"Geox", "Name", "Surn", "Orgn"} & g) or (pos == "ADJF" and lemma.endswith(words.party_suffixes)) \
-            or (w[:1].isupper() and m.start() > 0 and pos in ("NOUN", None))
+            or (w[:1].isupper() and m.start() > 0 and pos in ("NOUN", None)) or country
         noun = pos in ("NOUN", None) or (pos == "ADJF" and "Apro" not in g)
-        kind = "person" if {"Name", "Surn"} & g else "country" if pos == "ADJF" and party else \
+        kind = "person" if {"Name", "Surn"} & g else "country" if (pos == "ADJF" and party) or country else \
             _place_kind(lemma) if "Geox" in g else \
             "org" if "Orgn" in g else ""
         out.append((_Tok(i, m.start(), m.end(), w, lemma, noun, pos == "NPRO", "plur" in g, party,
@@ -411,6 +525,17 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
         subj = sorted((j for j in nominative if clause_of[j] == prev), key=lambda j: toks[j][1] is None
                       or toks[j][1].tag.POS != "NOUN")
         return _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words) if subj and prev != cl - 1 else []
+    fab = _fabrication(code)
+    used: set[int] = set()
+
+    def is_label(k: int) -> bool:
+        """Does the noun at ``k`` name a fabrication («провокация», «постановочный удар»)?"""
+        t = toks[k][0]
+        return t.noun and not t.pronoun and fab.names(t.lemma, " ".join(x.lemma for x, _ in toks[max(0, k - 2):k + 1]))
+
+    def label_spans(labels: list[int]) -> list[tuple[int, int]]:
+        return [(x.start, x.end) for k in labels for x, _ in toks[max(0, k - 2):k + 1] if fab.word(x)]
+
     for k, (t, p) in enumerate(toks):
         cl = clause_of[k]
         if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
@@ -460,7 +585,29 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             modal = True  # «решили не приговаривать», «обязавшись не выпускать»: meant, not done
         out.append(_frame(offset, t, t.lemma, agent, patient, oblique, modal, speaker.get(cl, []), neg, den,
                           refused=refused))
+        labels = [j for j in objs if direct(j) and is_label(j)] if t.verb else []
+        if labels:  # «Чили готовит провокацию»: who prepares or stages a fabrication
+            used.update(labels)
+            words_of = [x for j in labels for x in phrase(j)[1:] if not fab.word(x) and not x.party]
+            f = _frame(offset, t, FABRICATION, agent, [], oblique + words_of, False, speaker.get(cl, []),
+                       *_unlabelled(text, label_spans(labels), code), refused=refused)
+            out.append(replace(f, patient=frozenset({FABRICATED})))
+    for k, (t, _) in enumerate(toks):  # «провокация Перу», «чилийская инсценировка»: a fabrication laid on a party
+        if k in used or not is_label(k):
+            continue
+        agent = [toks[j][0] for j in range(max(0, k - 2), k) if toks[j][1] is not None
+                 and toks[j][1].tag.POS == "ADJF" and toks[j][0].party]
+        agent += [x for x in phrase(k)[1:] if x.party]
+        if agent:
+            f = _frame(offset, t, FABRICATION, agent, [], [], False, speaker.get(clause_of[k], []),
+                       *_unlabelled(text, label_spans([k]), code))
+            out.append(replace(f, patient=frozenset({FABRICATED})))
     judged = _evaluative(code)
+
+    def diminished(k: int) -> bool:
+        return any(toks[j][0].lemma in _diminishers(code) or toks[j][0].text.lower() in _diminishers(code)
+                   for j in range(max(0, k - 3), k) if clause_of[j] == clause_of[k])
+
     copulas = frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("copulas", []))
     for k, (t, p) in enumerate(toks):  # a judgement: «операция успешна», «эвакуация провалилась», «стала провалом»
         pos = p.tag.POS if p is not None else None
@@ -472,7 +619,22 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             continue
         agent = _resolve(toks[before[0]][0], phrase(before[0]), heads, words)
         out.append(_frame(offset, t, "be_judged", agent, [], [], False, speaker.get(clause_of[k], []), neg, den,
-                          refused=judged[t.lemma] < 0))
+                          refused=(judged[t.lemma] < 0) ^ diminished(k)))
+    judging = _judging_verbs(code)
+    for k, (t, p) in enumerate(toks):  # a judgement laid on an object: «назвал эвакуацию провалом», «визнав успішною»
+        cl = clause_of[k]
+        verb = next((j for j in range(k - 1, max(-1, k - 6), -1) if clause_of[j] == cl and toks[j][0].lemma in judging), None)
+        if t.lemma not in judged or verb is None or not _instrumental(t.text, code):
+            continue
+        objs = [j for j in range(verb + 1, min(len(toks), k + 4)) if j != k and clause_of[j] == cl and toks[j][0].noun
+                and not toks[j][0].pronoun and case(toks[j][1]) == "accs"]
+        if not objs:
+            continue
+        said_by = [j for j in nominative if clause_of[j] == cl and j < verb]
+        voice = _resolve(toks[said_by[-1]][0], phrase(said_by[-1]), heads, words) if said_by else speaker.get(cl, [])
+        judged_thing = [x for x in phrase(objs[0]) if x is not t]
+        out.append(_frame(offset, toks[verb][0], "be_judged", judged_thing, [], [], False, voice, neg, den,
+                          t, refused=(judged[t.lemma] < 0) ^ diminished(k)))
     return out
 
 
