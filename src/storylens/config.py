@@ -183,6 +183,9 @@ class StorySettings:
     one_event_share: float = 0.5
     merge_one_event: float = 0.8
     merge: float = 0.3
+    # In a corpus of many topics, a story whose documents fall into two groups the joins would
+    # not have joined is split (relate.stories._split_incoherent), then joins are looked for again.
+    split_stories: bool = True
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member's lead is atypical; it has another main subject only when its
@@ -194,6 +197,9 @@ class StorySettings:
     # central term weighted by its share) names another subject.
     central_share: float = 0.25
     headline_percentile: float = 5.0
+    # The headline's sentence is the lead's first of at least this many content words (shorter ones
+    # are datelines, bylines and time stamps).
+    headline_min_words: int = 4
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.
     min_spread: float = 0.06
