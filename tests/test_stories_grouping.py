@@ -156,3 +156,20 @@ def test_a_story_of_two_separate_groups_is_split_and_a_coherent_one_is_not() -> 
     # one group's halves are nearly as close to each other as each to itself: no split
     one = _space(_group(rng, a, 45, 0.5))
     assert not _split_incoherent(one, np.zeros(45, dtype=int), 0.3).any()
+
+
+def test_typicality_reads_the_lead_without_its_dateline() -> None:
+    from storylens.relate import embeddings
+    from storylens.relate.stories import _facts, _subject_embeddings
+
+    body = ["A passenger ferry carrying 200 people ran aground early on Tuesday.",
+            "Coastguard boats took everyone ashore within three hours."]
+    plain = _doc("Ferry runs aground off the northern cape", body)
+    dated = _doc("Ferry runs aground off the northern cape", ["Oslo.", "12 March."] + body)
+    settings = StorySettings()
+    (_, lead_a, subject_a), (_, lead_b, subject_b) = _facts(plain, None, settings), _facts(dated, None, settings)
+    assert lead_a != lead_b and subject_a == subject_b == lead_a
+    emb = embeddings.normalise(embeddings.encode([lead_a, lead_b]))
+    out = _subject_embeddings(emb, [lead_a, lead_b], [subject_a, subject_b])
+    assert np.allclose(out[0], emb[0]) and np.allclose(out[1], out[0], atol=1e-5)
+    assert not np.allclose(emb[1], emb[0], atol=1e-3)

@@ -197,8 +197,9 @@ class StorySettings:
     # central term weighted by its share) names another subject.
     central_share: float = 0.25
     headline_percentile: float = 5.0
-    # The headline's sentence is the lead's first of at least this many content words (shorter ones
-    # are datelines, bylines and time stamps).
+    # Sentences of fewer content words are datelines, bylines and time stamps: the headline's
+    # sentence is the lead's first longer one, and typicality reads the lead without them. (The
+    # clustering keeps the whole lead: without them, BSNLP's mixed run lost 0.09 ARI.)
     headline_min_words: int = 4
     # The spread (robust standard deviation) of typicality is taken as at least this: in a corpus
     # whose leads all say much the same, a small drop in similarity is no other subject.

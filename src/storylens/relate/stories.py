@@ -25,8 +25,8 @@ How it works (every step linear in the number of documents; no document × docum
   :attr:`~StorySettings.one_event_share`); there a story whose documents fall into two groups
   those joins would not have joined is split (bisection along its principal direction), and the
   joins are looked for again. Cost O(n · stories + stories²).
-* **Main story** = the largest. Every document's *typicality* is its similarity to the main
-  story's centroid, as a robust z-score against the main story's own members of its language
+* **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
+  without datelines and bylines) to the main story's centroid, as a robust z-score against the main story's own members of its language
   (median and MAD): a document of another story that is as typical as the main story's median
   member is taken in (:attr:`rejoin_z`). A member far below (:attr:`outlier_z`) has another
   main subject (a round-up, a different event in the same place) and is off-event when a
@@ -114,8 +114,10 @@ def _retro_month(text: str) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _lead_parts(doc: Document, sentences: int) -> list[str]:
-    """Title and first sentences (for a thread: the first sentence of each first comment)."""
+def _lead_parts(doc: Document, sentences: int, min_words: int = 0) -> list[str]:
+    """Title and first sentences (for a thread: the first sentence of each first comment).
+    Sentences of fewer than ``min_words`` content words (datelines, bylines, time stamps) are
+    passed over."""
     parts: list[str] = []
     title = (doc.meta.get("title") or "").strip()
     if title:
@@ -124,10 +126,11 @@ def _lead_parts(doc: Document, sentences: int) -> list[str]:
     for s in doc.sentences:
         if doc.kind == "thread" and s.passage in seen:
             continue
-        seen.add(s.passage)
         text = doc.text[s.start:s.end].strip()
-        if text and text.strip("#* ") not in title:
-            parts.append(text)
+        if not text or text.strip("#* ") in title or len(content_words(text)) < min_words:
+            continue
+        seen.add(s.passage)
+        parts.append(text)
         if len(parts) > sentences:
             break
     return parts
@@ -172,9 +175,12 @@ class _Facts:
     head: tuple[frozenset[str], ...] = ()  # the headline's words (title and first sentence), each as its forms
 
 
-def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
+def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str, str]:
+    """What the step keeps of ``doc``, its lead, and its lead without short sentences (the
+    subject :func:`_typicality` reads)."""
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
+    subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
     terms = [stem(w) for w in content_words(lead)]
     has_title = bool((doc.meta.get("title") or "").strip())
     language = doc.meta.get("language") or "?"
@@ -189,7 +195,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     if ann is not None:
         lead_end = len(lead) + 200
         terms += ["@" + e.entity for e in ann.entities if e.entity and e.start < lead_end]
-    return _Facts(doc.id, language, day, _retro_month(doc.text), terms, head), lead
+    return _Facts(doc.id, language, day, _retro_month(doc.text), terms, head), lead, subject
 
 
 def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
@@ -557,10 +563,12 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     settings = settings or StorySettings()
     facts: list[_Facts] = []
     leads: list[str] = []
+    subjects: list[str] = []
     for doc in docs:
-        f, lead = _facts(doc, annotations(doc.id) if annotations else None, settings)
+        f, lead, subject = _facts(doc, annotations(doc.id) if annotations else None, settings)
         facts.append(f)
         leads.append(lead)
+        subjects.append(subject)
     if not facts:
         return [], {}, set(), {}
     emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
@@ -582,7 +590,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     main = labels == first
     # the main story is every document about as typical of it as its members: others join,
     # members far below leave (twice, as the centroid moves)
-    sim, z = _typicality(space, main, facts, settings)
+    sim, z = _typicality(_Space(_without_language(_subject_embeddings(emb, leads, subjects), languages),
+                                space.terms, space.w), main, facts, settings)
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
     atypical = (_off_subject(z, main, facts, outlier, settings) if len(facts) > 2
                 else np.zeros(len(facts), dtype=bool))
@@ -634,6 +643,16 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
                 "terms": _top_terms(facts, [i], words, 8), "main_terms": main_top[:8],
             }
     return stories, doc_story, off_event, why
+
+
+def _subject_embeddings(emb: np.ndarray, leads: list[str], subjects: list[str]) -> np.ndarray:
+    """The lead embeddings, re-encoded without datelines and bylines where a lead has them."""
+    changed = [i for i, (lead, subject) in enumerate(zip(leads, subjects)) if subject != lead]
+    if not changed:
+        return emb
+    out = emb.copy()
+    out[changed] = embeddings.normalise(embeddings.encode([subjects[i] for i in changed]))
+    return out
 
 
 def _surface_words(leads: list[str]) -> dict[str, str]:
