@@ -136,7 +136,8 @@ def test_the_headline_passes_over_datelines_and_bylines() -> None:
                 "A passenger ferry carrying 200 people ran aground early on Tuesday.", "Nobody was hurt."])
     parts = _lead_parts(doc, 5)
     assert _headline(parts, True, StorySettings().headline_min_words) == (
-        "Ferry runs aground off the northern cape\nA passenger ferry carrying 200 people ran aground early on Tuesday.")
+        "Ferry runs aground off the northern cape\n"
+        "A passenger ferry carrying 200 people ran aground early on Tuesday.")
     # with no sentence long enough, the first one; without a title, the first long sentence alone
     assert _headline(parts[:3], True, 4) == "Ferry runs aground off the northern cape\nOslo."
     assert _headline(parts[1:], False, 4) == "A passenger ferry carrying 200 people ran aground early on Tuesday."
@@ -173,3 +174,15 @@ def test_typicality_reads_the_lead_without_its_dateline() -> None:
     out = _subject_embeddings(emb, [lead_a, lead_b], [subject_a, subject_b])
     assert np.allclose(out[0], emb[0]) and np.allclose(out[1], out[0], atol=1e-5)
     assert not np.allclose(emb[1], emb[0], atol=1e-3)
+
+
+def test_a_language_without_a_function_word_list_keeps_long_words_and_names() -> None:
+    from storylens.relate.stories import _lead_words
+
+    parts = ["Povodeň zasáhla údolí u města Brod", "Podle hasičů je voda pro obce velkou hrozbou"]
+    words = _lead_words(parts, "cs", 6)
+    assert "povodeň" in words and "zasáhla" in words and "brod" in words and "hrozbou" in words
+    assert not {"podle", "pro", "je", "obce", "voda"} & set(words)
+    # a language with a list reads every content word
+    assert "flood" in _lead_words(["The flood hit the valley"], "en", 6)
+    assert "hit" in _lead_words(["The flood hit the valley"], "en", 6)

@@ -169,6 +169,9 @@ class StorySettings:
 
     # A document is read from its title and first sentences: that is where its main subject is.
     lead_sentences: int = 5
+    # In a language without a function-word list, only lead words of at least this many letters
+    # (and names) are terms: its short common words are function words (chosen on BSNLP).
+    unlisted_min_letters: int = 6
     # Weight of the multilingual embedding against word stems and entities in the similarity.
     embedding_weight: float = 0.5
     # A document joins a story when its similarity to the story's centroid reaches this (for a

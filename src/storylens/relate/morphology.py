@@ -65,8 +65,8 @@ def name_lemma(name: str, language: str, label: str | None = None) -> str:
 
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str, language: str) -> str:
-    """Dictionary form of a lower-cased word, so that its case forms meet («асии», «асию» and
-    «асия» are one word); the word itself in a language without a dictionary. A noun reading
+    """Dictionary form of a lower-cased word, so that its case forms meet («марии», «марию» and
+    «мария» are one word); the word itself in a language without a dictionary. A noun reading
     is preferred when there is one: in a headline the words that say what a story is about are
     mostly nouns and names, and a name's case form can also read as a rare verb form."""
     morph = analyzer(language)

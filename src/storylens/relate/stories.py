@@ -26,15 +26,15 @@ How it works (every step linear in the number of documents; no document × docum
   those joins would not have joined is split (bisection along its principal direction), and the
   joins are looked for again. Cost O(n · stories + stories²).
 * **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
-  without datelines and bylines) to the main story's centroid, as a robust z-score against the main story's own members of its language
-  (median and MAD): a document of another story that is as typical as the main story's median
-  member is taken in (:attr:`rejoin_z`). A member far below (:attr:`outlier_z`) has another
-  main subject (a round-up, a different event in the same place) and is off-event when a
-  second view agrees: its *headline* (title and first sentence that is not a dateline or
-  byline) names less of the main story's central terms than nearly every typical member's
-  headline does; a headline word counts in its dictionary form too (pymorphy3 for ru/uk), so a
-  name in another case form is the same name. A report of the event with
-  an unusual lead still names its people and place up front; when every document tells the
+  without datelines and bylines) to the main story's centroid, as a robust z-score against the
+  main story's own members of its language (median and MAD): a document of another story that
+  is as typical as the main story's median member is taken in (:attr:`rejoin_z`). A member far
+  below (:attr:`outlier_z`) has another main subject (a round-up, a different event in the same
+  place) and is off-event when a second view agrees: its *headline* (title and first sentence
+  that is not a dateline or byline) names less of the main story's central terms than nearly
+  every typical member's headline does; a headline word counts in its dictionary form too
+  (pymorphy3 for ru/uk), so a name in another case form is the same name. A report of the event
+  with an unusual lead still names its people and place up front; when every document tells the
   event, the low tail of typicality is no other subject.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
@@ -127,10 +127,11 @@ def _lead_parts(doc: Document, sentences: int, min_words: int = 0) -> list[str]:
         if doc.kind == "thread" and s.passage in seen:
             continue
         text = doc.text[s.start:s.end].strip()
-        if not text or text.strip("#* ") in title or len(content_words(text)) < min_words:
+        if min_words and len(content_words(text)) < min_words:
             continue
         seen.add(s.passage)
-        parts.append(text)
+        if text and text.strip("#* ") not in title:
+            parts.append(text)
         if len(parts) > sentences:
             break
     return parts
@@ -142,6 +143,17 @@ def _headline(parts: list[str], has_title: bool, min_words: int) -> str:
     body = parts[1:] if has_title else parts
     first = next((p for p in body if len(content_words(p)) >= min_words), body[0] if body else "")
     return "\n".join(([parts[0]] if has_title else []) + [first])
+
+
+def _lead_words(parts: list[str], language: str, min_letters: int) -> list[str]:
+    """The lead's content words. In a language without a function-word list
+    (``lang/<code>/stories_stopwords.json``) its commonest words would be its function words,
+    which related languages share across every topic; there only words of ``min_letters`` or
+    more and capitalised words inside a sentence (names) count."""
+    if lang.cues(language, "stories_stopwords"):
+        return content_words("\n".join(parts))
+    return [w.lower() for part in parts for i, w in enumerate(_WORD.findall(part))
+            if len(w) >= min_letters or (i and w[0].isupper())]
 
 
 def content_words(text: str) -> list[str]:
@@ -159,7 +171,7 @@ def stem(word: str) -> str:
 def word_forms(word: str, language: str) -> frozenset[str]:
     """The stems a headline word is matched by: its own :func:`stem` and, where the language has
     a dictionary, the stem of its dictionary form, so that a short name's case forms meet
-    («Марии»/«Марию» → "mariya") while a name the dictionary misreads still meets itself."""
+    («Марии»/«Марию» → "mariy") while a name the dictionary misreads still meets itself."""
     return frozenset((stem(word), stem(word_lemma(word, language))))
 
 
@@ -172,7 +184,7 @@ class _Facts:
     day: int | None  # publication date (ordinal)
     retro: int | None  # month it looks back on as a past event
     terms: list[str] = field(default_factory=list)  # lead stems and entity ids
-    head: tuple[frozenset[str], ...] = ()  # the headline's words (title and first sentence), each as its forms
+    head: tuple[frozenset[str], ...] = ()  # the headline's words (title, first sentence), each as its forms
 
 
 def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str, str]:
@@ -181,10 +193,11 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
-    terms = [stem(w) for w in content_words(lead)]
-    has_title = bool((doc.meta.get("title") or "").strip())
     language = doc.meta.get("language") or "?"
-    head = tuple({word_forms(w, language) for w in content_words(_headline(parts, has_title, settings.headline_min_words))})
+    terms = [stem(w) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
+    has_title = bool((doc.meta.get("title") or "").strip())
+    headline = _headline(parts, has_title, settings.headline_min_words)
+    head = tuple({word_forms(w, language) for w in content_words(headline)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m:
@@ -402,7 +415,6 @@ def _halves(space: _Space, rounds: int = 10) -> np.ndarray:
     """Two groups of ``space``'s documents (a boolean per document): split along the principal
     direction of their joint (embedding, term) vectors (Boley's PDDP), then refined by a few
     rounds of two-means. Sparse term vectors are never made dense; cost O(documents · (dims + terms))."""
-    n = len(space)
     a, b = np.sqrt(space.w), np.sqrt(1 - space.w)
     e_mean = space.emb.mean(axis=0)
     t_mean = np.asarray(space.terms.mean(axis=0)).ravel()
