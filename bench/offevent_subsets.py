@@ -77,7 +77,7 @@ def settings_with(variant: str) -> StorySettings:
     for pair in filter(None, variant.split(",")):
         name, value = pair.split("=", 1)
         kind = type(getattr(StorySettings, name.strip()))
-        changes[name.strip()] = kind(value)
+        changes[name.strip()] = value.strip().lower() in ("1", "true", "yes") if kind is bool else kind(value)
     return StorySettings(**changes)
 
 

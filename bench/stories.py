@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/stories.py                      # all documents
     .venv/bin/python bench/stories.py --per-group 40       # at most 40 documents per topic and language
-    .venv/bin/python bench/stories.py --join 0.2 0.25      # try story join thresholds
+    .venv/bin/python bench/stories.py --set join=0.2 join=0.25,lead_min_words=0   # compare StorySettings
     .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.doc import Document, Sentence  # noqa: E402
-from storylens.config import StorySettings  # noqa: E402
 from storylens.relate import embeddings  # noqa: E402
 from storylens.relate.stories import group_stories  # noqa: E402
+from offevent_subsets import settings_with  # noqa: E402  (bench/ is on the path when run as a script)
 
 DATA = ROOT.parent / "shared" / "data" / "bsnlp"
 # The data set writes Czech and Ukrainian two ways; storylens's language detection gives one code.
@@ -73,8 +73,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--per-group", type=int, default=None, help="at most N documents per topic and language")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--join", type=float, nargs="*", default=[None],
-                    help="story join thresholds to try (default: StorySettings.join)")
+    ap.add_argument("--set", nargs="+", default=[""], dest="variants",
+                    help="StorySettings changes per run, e.g. join=0.2,lead_min_words=0 (default: the defaults)")
     ap.add_argument("--cache", type=Path, default=None,
                     help="an .npz file of lead embeddings kept between runs (outside the repository)")
     args = ap.parse_args()
@@ -87,9 +87,9 @@ def main() -> None:
     langs = [d.meta["language"] for d in docs]
     print(f"{len(docs)} documents, {len(set(topics))} topics, {len(set(langs))} languages; "
           f"read in {time.perf_counter() - t0:.1f}s")
-    for join in args.join:
-        settings = StorySettings() if join is None else StorySettings(join=join)
-        print(f"\njoin {settings.join}")
+    for variant in args.variants:
+        settings = settings_with(variant)
+        print(f"\n{variant or 'defaults'}")
         print("topic alone: documents, stories, main story's share, languages in it / in the topic")
         for topic in sorted(set(topics)):
             sub = [d for d, t in zip(docs, topics) if t == topic]

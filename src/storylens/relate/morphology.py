@@ -61,3 +61,17 @@ def name_lemma(name: str, language: str, label: str | None = None) -> str:
     head_only = label in ("ORG", "EVENT", "MISC") and len([p for p in parts if p.strip()]) > 1
     return "".join(name_lemma_word(p, language, label) if p.strip() and (i == 0 or not head_only) else p
                    for i, p in enumerate(parts))
+
+
+@lru_cache(maxsize=200_000)
+def word_lemma(word: str, language: str) -> str:
+    """Dictionary form of a lower-cased word, so that its case forms meet («марии», «марию» and
+    «мария» are one word); the word itself in a language without a dictionary. A noun reading
+    is preferred when there is one: in a headline the words that say what a story is about are
+    mostly nouns and names, and a name's case form can also read as a rare verb form."""
+    morph = analyzer(language)
+    if morph is None or not word[:1].isalpha():
+        return word
+    parses = morph.parse(word)
+    best = next((p for p in parses if p.tag.POS == "NOUN"), parses[0] if parses else None)
+    return best.normal_form if best is not None else word

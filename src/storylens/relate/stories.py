@@ -22,15 +22,19 @@ How it works (every step linear in the number of documents; no document × docum
   language or script is one story again. When no story holds most documents (a corpus of many
   topics) the comparison is made with each language's mean embedding removed, so that two
   topics that merely share the corpus's common ground stay apart (:attr:`StorySettings.merge`,
-  :attr:`~StorySettings.one_event_share`). Cost O(n · stories + stories²).
-* **Main story** = the largest. Every document's *typicality* is its similarity to the main
-  story's centroid, as a robust z-score against the main story's own members of its language
-  (median and MAD): a document of another story that is as typical as the main story's median
-  member is taken in (:attr:`rejoin_z`). A member far below (:attr:`outlier_z`) has another
-  main subject (a round-up, a different event in the same place) and is off-event when a
-  second view agrees: its *headline* (title and first sentence) names less of the main story's
-  central terms than nearly every typical member's headline does. A report of the event with
-  an unusual lead still names its people and place up front; when every document tells the
+  :attr:`~StorySettings.one_event_share`); there a story whose documents fall into two groups
+  those joins would not have joined is split (bisection along its principal direction), and the
+  joins are looked for again. Cost O(n · stories + stories²).
+* **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
+  without datelines and bylines) to the main story's centroid, as a robust z-score against the
+  main story's own members of its language (median and MAD): a document of another story that
+  is as typical as the main story's median member is taken in (:attr:`rejoin_z`). A member far
+  below (:attr:`outlier_z`) has another main subject (a round-up, a different event in the same
+  place) and is off-event when a second view agrees: its *headline* (title and first sentence
+  that is not a dateline or byline) names less of the main story's central terms than nearly
+  every typical member's headline does; a headline word counts in its dictionary form too
+  (pymorphy3 for ru/uk), so a name in another case form is the same name. A report of the event
+  with an unusual lead still names its people and place up front; when every document tells the
   event, the low tail of typicality is no other subject.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
@@ -58,6 +62,7 @@ from storylens import lang
 from storylens.config import StorySettings
 from storylens.doc import Annotations, Document
 from storylens.relate import embeddings
+from storylens.relate.morphology import word_lemma
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "e", "ж": "zh",
@@ -109,8 +114,10 @@ def _retro_month(text: str) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _lead_parts(doc: Document, sentences: int) -> list[str]:
-    """Title and first sentences (for a thread: the first sentence of each first comment)."""
+def _lead_parts(doc: Document, sentences: int, min_words: int = 0) -> list[str]:
+    """Title and first sentences (for a thread: the first sentence of each first comment).
+    Sentences of fewer than ``min_words`` content words (datelines, bylines, time stamps) are
+    passed over."""
     parts: list[str] = []
     title = (doc.meta.get("title") or "").strip()
     if title:
@@ -119,13 +126,34 @@ def _lead_parts(doc: Document, sentences: int) -> list[str]:
     for s in doc.sentences:
         if doc.kind == "thread" and s.passage in seen:
             continue
-        seen.add(s.passage)
         text = doc.text[s.start:s.end].strip()
+        if min_words and len(content_words(text)) < min_words:
+            continue
+        seen.add(s.passage)
         if text and text.strip("#* ") not in title:
             parts.append(text)
         if len(parts) > sentences:
             break
     return parts
+
+
+def _headline(parts: list[str], has_title: bool, min_words: int) -> str:
+    """The title and the lead's first sentence of at least ``min_words`` content words: a
+    dateline, byline or time stamp before it («Москва.», "By Staff Reporter.") names no subject."""
+    body = parts[1:] if has_title else parts
+    first = next((p for p in body if len(content_words(p)) >= min_words), body[0] if body else "")
+    return "\n".join(([parts[0]] if has_title else []) + [first])
+
+
+def _lead_words(parts: list[str], language: str, min_letters: int) -> list[str]:
+    """The lead's content words. In a language without a function-word list
+    (``lang/<code>/stories_stopwords.json``) its commonest words would be its function words,
+    which related languages share across every topic; there only words of ``min_letters`` or
+    more and capitalised words inside a sentence (names) count."""
+    if lang.cues(language, "stories_stopwords"):
+        return content_words("\n".join(parts))
+    return [w.lower() for part in parts for i, w in enumerate(_WORD.findall(part))
+            if len(w) >= min_letters or (i and w[0].isupper())]
 
 
 def content_words(text: str) -> list[str]:
@@ -140,6 +168,13 @@ def stem(word: str) -> str:
     return word.translate(_TRANSLIT)[:_STEM]
 
 
+def word_forms(word: str, language: str) -> frozenset[str]:
+    """The stems a headline word is matched by: its own :func:`stem` and, where the language has
+    a dictionary, the stem of its dictionary form, so that a short name's case forms meet
+    («Марии»/«Марию» → "mariy") while a name the dictionary misreads still meets itself."""
+    return frozenset((stem(word), stem(word_lemma(word, language))))
+
+
 @dataclass
 class _Facts:
     """What the stories step keeps of one document: small, so that corpora can be large."""
@@ -149,15 +184,20 @@ class _Facts:
     day: int | None  # publication date (ordinal)
     retro: int | None  # month it looks back on as a past event
     terms: list[str] = field(default_factory=list)  # lead stems and entity ids
-    head: frozenset[str] = frozenset()  # stems of the headline: title and first sentence
+    head: tuple[frozenset[str], ...] = ()  # the headline's words (title, first sentence), each as its forms
 
 
-def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str]:
+def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str, str]:
+    """What the step keeps of ``doc``, its lead, and its lead without short sentences (the
+    subject :func:`_typicality` reads)."""
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
-    terms = [stem(w) for w in content_words(lead)]
+    subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
+    language = doc.meta.get("language") or "?"
+    terms = [stem(w) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
     has_title = bool((doc.meta.get("title") or "").strip())
-    head = frozenset(stem(w) for w in content_words("\n".join(parts[:2 if has_title else 1])))
+    headline = _headline(parts, has_title, settings.headline_min_words)
+    head = tuple({word_forms(w, language) for w in content_words(headline)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m:
@@ -168,7 +208,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     if ann is not None:
         lead_end = len(lead) + 200
         terms += ["@" + e.entity for e in ann.entities if e.entity and e.start < lead_end]
-    return _Facts(doc.id, doc.meta.get("language") or "?", day, _retro_month(doc.text), terms, head), lead
+    return _Facts(doc.id, language, day, _retro_month(doc.text), terms, head), lead, subject
 
 
 def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
@@ -371,6 +411,61 @@ def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: in
     return out
 
 
+def _halves(space: _Space, rounds: int = 10) -> np.ndarray:
+    """Two groups of ``space``'s documents (a boolean per document): split along the principal
+    direction of their joint (embedding, term) vectors (Boley's PDDP), then refined by a few
+    rounds of two-means. Sparse term vectors are never made dense; cost O(documents · (dims + terms))."""
+    a, b = np.sqrt(space.w), np.sqrt(1 - space.w)
+    e_mean = space.emb.mean(axis=0)
+    t_mean = np.asarray(space.terms.mean(axis=0)).ravel()
+    rng = np.random.default_rng(0)
+    ve, vt = rng.standard_normal(space.emb.shape[1]), rng.standard_normal(space.terms.shape[1])
+    for _ in range(30):  # power iteration on the centred vectors' scatter
+        u = a * (space.emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt)
+        ve, vt = a * (space.emb.T @ u - e_mean * u.sum()), b * (space.terms.T @ u - t_mean * u.sum())
+        norm = max(float(np.sqrt(ve @ ve + vt @ vt)), 1e-12)
+        ve, vt = ve / norm, vt / norm
+    side = a * (space.emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt) > 0
+    for _ in range(rounds):
+        if side.all() or not side.any():
+            break
+        ce, ct = space.centroids(side.astype(int), 2)
+        sim = space.similarity(slice(None), ce, ct)
+        new = sim[:, 1] > sim[:, 0]
+        if np.array_equal(new, side):
+            break
+        side = new
+    return side
+
+
+def _split_incoherent(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
+    """Split stories whose documents fall into two groups that :func:`_merge_similar` would not
+    have joined (normalised average linkage below ``merge``), again on each part: threshold
+    clustering can gather documents that are close only in what the encoder shares across
+    related languages, and a bisection on the same similarity the joins use undoes that without
+    a bar of its own. Cost O(documents · (dims + terms) · depth)."""
+    labels = labels.copy()
+    queue = [k for k in range(int(labels.max()) + 1)]
+    while queue:
+        k = queue.pop()
+        rows = np.flatnonzero(labels == k)
+        if len(rows) < 2 * min_size:
+            continue
+        part = _Space(space.emb[rows], space.terms[rows], space.w)
+        side = _halves(part)
+        if min(side.sum(), (~side).sum()) < min_size:
+            continue
+        onehot = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (side.astype(int), np.arange(len(rows)))),
+                                   shape=(2, len(rows)))
+        linkage = _Linkage(part, onehot, np.bincount(side.astype(int), minlength=2).astype(np.float64))
+        if linkage.score()[0, 1] >= merge:
+            continue
+        new = int(labels.max()) + 1
+        labels[rows[side]] = new
+        queue += [k, new]
+    return labels
+
+
 def _robust_z(values: np.ndarray, reference: np.ndarray, min_spread: float) -> np.ndarray:
     """``values`` as robust z-scores against ``reference`` (median, MAD × 1.4826); the spread is
     at least ``min_spread``, so that in a corpus whose documents all say much the same, a small
@@ -423,12 +518,18 @@ def _off_subject(z: np.ndarray, main: np.ndarray, facts: list[_Facts], outlier: 
     typical = main & (z >= 0)
     if typical.sum() < 3:
         return main & (z < outlier)
-    counts = Counter(t for i in np.flatnonzero(typical) for t in facts[i].head)
+    counts = Counter(t for i in np.flatnonzero(typical) for t in frozenset().union(*facts[i].head))
     n = int(typical.sum())
     weight = {t: c / n for t, c in counts.items() if c >= settings.central_share * n}
-    score = np.array([sum(weight.get(t, 0.0) for t in f.head) for f in facts])
+    score = np.array([_headline_score(f.head, weight) for f in facts])
     bar = float(np.percentile(score[typical], settings.headline_percentile))
     return main & (z < outlier) & (score < bar)
+
+
+def _headline_score(head: tuple[frozenset[str], ...], weight: dict[str, float]) -> float:
+    """The central weight a headline names: each word by its best-weighted form, each term once."""
+    named = {max(forms, key=lambda t: (weight.get(t, 0.0), t)) for forms in head}
+    return sum(weight.get(t, 0.0) for t in named)
 
 
 def _period(days: list[int], settings: StorySettings) -> tuple[int, int] | None:
@@ -474,10 +575,12 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     settings = settings or StorySettings()
     facts: list[_Facts] = []
     leads: list[str] = []
+    subjects: list[str] = []
     for doc in docs:
-        f, lead = _facts(doc, annotations(doc.id) if annotations else None, settings)
+        f, lead, subject = _facts(doc, annotations(doc.id) if annotations else None, settings)
         facts.append(f)
         leads.append(lead)
+        subjects.append(subject)
     if not facts:
         return [], {}, set(), {}
     emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
@@ -490,13 +593,17 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if np.bincount(labels).max() >= settings.one_event_share * len(labels):
         labels = _merge_similar(space, labels, settings.merge_one_event)
     else:
-        labels = _merge_similar(_Space(_centred(emb, languages), space.terms, space.w), labels, settings.merge)
+        centred = _Space(_centred(emb, languages), space.terms, space.w)
+        labels = _merge_similar(centred, labels, settings.merge)
+        if settings.split_stories:
+            labels = _merge_similar(centred, _split_incoherent(centred, labels, settings.merge), settings.merge)
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first
     # the main story is every document about as typical of it as its members: others join,
     # members far below leave (twice, as the centroid moves)
-    sim, z = _typicality(space, main, facts, settings)
+    sim, z = _typicality(_Space(_without_language(_subject_embeddings(emb, leads, subjects), languages),
+                                space.terms, space.w), main, facts, settings)
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
     atypical = (_off_subject(z, main, facts, outlier, settings) if len(facts) > 2
                 else np.zeros(len(facts), dtype=bool))
@@ -548,6 +655,16 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
                 "terms": _top_terms(facts, [i], words, 8), "main_terms": main_top[:8],
             }
     return stories, doc_story, off_event, why
+
+
+def _subject_embeddings(emb: np.ndarray, leads: list[str], subjects: list[str]) -> np.ndarray:
+    """The lead embeddings, re-encoded without datelines and bylines where a lead has them."""
+    changed = [i for i, (lead, subject) in enumerate(zip(leads, subjects)) if subject != lead]
+    if not changed:
+        return emb
+    out = emb.copy()
+    out[changed] = embeddings.normalise(embeddings.encode([subjects[i] for i in changed]))
+    return out
 
 
 def _surface_words(leads: list[str]) -> dict[str, str]:
