@@ -215,7 +215,8 @@ def standalone_languages(langs: np.ndarray, standalone: np.ndarray) -> list[str]
 
 def _cached_logits(cache: Path | None, key_parts: list[np.ndarray], compute) -> np.ndarray:
     """Out-of-fold logits, from ``cache`` (outside the repository) when the same inputs were
-    cross-validated before: a change of thresholds or metrics then takes seconds, not an hour."""
+    cross-validated before: a change of thresholds or metrics then takes minutes, not an hour.
+    The key is the inputs, not the fitting code: empty the folder after changing ``fit_multilabel``."""
     if cache is None:
         return compute()
     digest = hashlib.sha1()
@@ -617,7 +618,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", type=Path, default=None, help="write <task>.npz here (none: evaluate only)")
     ap.add_argument("--tasks", default=",".join(TRAINERS), help="comma-separated subset of " + ",".join(TRAINERS))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storylens-features/use"),
-                    help="sentence-embedding cache (outside the repository)")
+                    help="sentence-embedding cache (outside the repository); out-of-fold logits go beside it, in oof/")
     ap.add_argument("--report", type=Path, default=None, help="write the evaluation as JSON here")
     ap.add_argument("--markdown", type=Path, default=None, help="write the evaluation tables as Markdown here")
     for task in TRAINERS:
