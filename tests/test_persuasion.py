@@ -11,8 +11,16 @@ from storylens.persuasion import FRAMES, GENRES, TECHNIQUES, Classifiers
 from storylens.persuasion import data as D
 from storylens.persuasion import labels as L
 from storylens.persuasion import train as T
-from storylens.persuasion.cues import cue_features, cue_names
-from storylens.persuasion.features import Embedder, lexical, paragraphs_of, unit_features, windows
+from storylens.persuasion.cues import cue_features, cue_names, cue_patterns
+from storylens.persuasion.features import (
+    GENRE_SHAPE,
+    Embedder,
+    genre_features,
+    lexical,
+    paragraphs_of,
+    unit_features,
+    windows,
+)
 from storylens.persuasion.models import TASKS, WEIGHTS, Head, bucket_of
 from tests.conftest import shared_path
 
@@ -95,6 +103,59 @@ def test_thresholds_are_chosen_per_length_bucket():
     buckets = bucket_of(lengths, lengths, np.array([350.0]), np.zeros(0))
     A, B, Tm, best = T.calibrate(z, y, np.ones(y.shape, bool), buckets, 2)
     assert Tm.shape == (2, 1) and Tm[1, 0] < Tm[0, 0] and best[0] > 0.3
+
+
+def test_languages_with_many_posts_get_thresholds_of_their_own_for_posts_only():
+    """A post language's label rate differs from the pooled one: its standalone buckets get their
+    own per-label thresholds; passages of long documents and other languages keep the pooled ones."""
+    rng = np.random.default_rng(2)
+    n = 6000
+    langs = np.array(["uk", "xx", "uk"] * (n // 3))
+    buckets = np.where(np.arange(n) % 4 == 0, 3, 0)  # 3: a passage of a long document
+    P = rng.random((n, 1))
+    # in Ukrainian posts the label is common even at low scores: its best threshold is low
+    rate = np.where((langs == "uk") & (buckets == 0), 0.2 + 0.8 * P[:, 0], P[:, 0] ** 4)
+    Y = (rng.random(n) < rate).astype(np.int8)[:, None]
+    M = np.ones(Y.shape, bool)
+    pooled = np.full((6, 1), 0.5)
+    LT = T.language_thresholds(P, Y, M, buckets, langs, ["uk"], pooled, 3)
+    assert LT.shape == (1, 6, 1)
+    other = (langs == "xx") & (buckets == 0)
+    assert LT[0, 0, 0] < T._label_f1_threshold(P[other, 0], Y[other, 0] > 0)[0]  # Ukrainian posts: lower
+    assert (LT[0, 3:] == pooled[3:]).all()  # passages of long documents: the pooled thresholds
+    assert T.standalone_languages(np.array(["uk"] * 1200 + ["en"] * 50), np.ones(1250, bool)) == ["uk"]
+    head = Head(["X"], "sigmoid", "unit", np.zeros(1), np.ones(1), np.zeros((1, 1)), np.zeros(1), np.ones(1),
+                np.zeros(1), pooled, edges=np.array([150.0, 350.0]), context_edges=np.array([1500.0]),
+                languages=["uk"], language_threshold=LT)
+    got = head.thresholds_for([100, 100, 100, 100], [100, 100, 100, 5000], ["uk", "xx", None, "uk"])[:, 0]
+    assert list(got) == [LT[0, 0, 0], 0.5, 0.5, 0.5]
+
+
+def test_language_thresholds_survive_a_round_trip(tmp_path):
+    LT = np.arange(6, dtype=np.float32).reshape(1, 6, 1) / 10
+    head = Head(["X"], "sigmoid", "unit", np.zeros(1), np.ones(1), np.zeros((1, 1)), np.zeros(1), np.ones(1),
+                np.zeros(1), np.full((6, 1), 0.5), edges=np.array([150.0, 350.0]),
+                context_edges=np.array([1500.0]), languages=["ru"], language_threshold=LT)
+    head.save(tmp_path / "h.npz")
+    back = Head.load(tmp_path / "h.npz")
+    assert back.languages == ["ru"] and np.array_equal(back.language_threshold, LT)
+
+
+def test_genre_features_see_attribution_first_person_and_the_title():
+    report = ("Bridge closed after flood\nThe ministry said on Tuesday that the bridge would stay shut. "
+              "\"We are checking every pillar,\" a spokesman told reporters. Water rose 3 metres.")
+    opinion = "Why I will never trust them again\nI think we were fooled. You should be angry too. I am."
+    names = list(cue_patterns("persuasion_genre")[0]) + list(GENRE_SHAPE)
+    G = genre_features([report, opinion, ""])
+    assert G.shape == (3, len(names)) and np.isfinite(G).all() and not G[2].any()
+    col = {name: j for j, name in enumerate(names)}
+    assert G[0, col["reporting_verb"]] == 0.5 and G[1, col["reporting_verb"]] == 0  # 2 of 4 sentences
+    assert G[0, col["source_share"]] == 0.5 and G[1, col["source_share"]] == 0
+    assert G[1, col["first_singular"]] > 0.5 and G[0, col["first_singular"]] == 0
+    assert G[0, col["quote_share"]] > 0 and G[0, col["digit_share"]] > 0
+    assert G[1, col["title_question"]] == 0 and G[1, col["title_log_chars"]] > 0
+    ru = genre_features(["Заголовок\nМинистр заявил журналистам, что мост закрыт. Я считаю, это ошибка."])
+    assert ru[0, col["reporting_verb"]] == pytest.approx(1 / 3) == ru[0, col["first_singular"]]  # title + 2
 
 
 def test_metrics_and_baselines():
@@ -212,6 +273,8 @@ def test_api_shapes(shipped):
     with pytest.raises(ValueError):
         shipped.techniques(["one", "two"], documents=["one"])
     assert len(shipped.techniques(["A paragraph."], documents=["A title\n\nA paragraph."])) == 1
+    with pytest.raises(ValueError):
+        shipped.techniques(["one", "two"], languages=["en"])
     out = shipped.techniques(["Ein Absatz auf Deutsch.", "Абзац по-русски.", ""])
     assert len(out) == 3 and all(isinstance(p, list) for p in out)
     g = shipped.genre(["Some text.\nMore text."])
@@ -273,6 +336,24 @@ def test_training_without_the_data_says_what_is_missing(tmp_path, capsys):
     with pytest.raises(SystemExit):
         T.main(["--data", str(tmp_path), "--tasks", "frames"])
     assert "does not hold semeval2023/" in capsys.readouterr().err
+
+
+def test_shipped_post_languages_have_their_own_thresholds(shipped):
+    """UNLP-2025's posts (uk, ru) get per-label thresholds of their own; the probabilities do not
+    depend on the language, only which labels pass."""
+    head = shipped.heads["techniques"]
+    assert head.languages == ["ru", "uk"] and head.language_threshold.shape == (2, *head.threshold.shape)
+    assert (head.language_threshold <= 0.9).all() and (head.language_threshold >= T.THRESHOLDS[0]).all()
+    pooled = shipped.thresholds("techniques", 200, 200)
+    assert shipped.thresholds("techniques", 200, 200, "uk") != pooled
+    assert shipped.thresholds("techniques", 200, 200, "de") == pooled
+    assert shipped.thresholds("techniques", 200, 5000, "uk") == shipped.thresholds("techniques", 200, 5000)
+    post = "Ці зрадники знову брешуть нам усім! Ганьба!"
+    P = shipped.probabilities("techniques", [post])[0]
+    for lang in ("uk", None):
+        got = dict(shipped.techniques([post], languages=[lang])[0])
+        limits = shipped.thresholds("techniques", len(post), len(post), lang)
+        assert set(got) == {label for label, p in zip(head.labels, P) if p >= limits[label]}
 
 
 def test_seed_genres(shipped):

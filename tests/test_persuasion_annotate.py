@@ -84,3 +84,27 @@ def test_source_profiles_list_sentences_from_the_classifiers_own_cut(tmp_path):
         assert [round(c["score"], 4) for c in profile["checkworthy"]] == [0.9, round(cut + 0.01, 4)]
         assert profile["checkworthy"][1]["text"] == "The river rose by two metres."
         assert [c["score"] for c in source_profiles(store.db, threshold=0.5)[0]["checkworthy"]] == [0.9]
+
+
+def test_a_post_is_judged_by_its_languages_thresholds():
+    """A short Ukrainian post: labels stored from the Ukrainian post thresholds (and the floor),
+    which differ from the pooled ones; the probabilities are the same either way."""
+    post = "Окупанти знову брешуть усьому світу! Ганьба цим боягузам, які тікають від наших героїв.\n"
+    doc = clean_document(RawDocument("post.txt", post, "txt"), Settings().clean)
+    doc.meta["language"] = "uk"
+    settings = AnnotateSettings(components=("persuasion",))
+    settings.persuasion.min_probability = 0.0  # the thresholds alone decide
+    annotator = Annotator(settings)
+    ann = annotator([doc])[0]
+    clf = annotator.classifiers
+    labels = clf.heads["techniques"].labels
+    differs = False
+    for i, p in enumerate(doc.passages):
+        text = doc.text[p.start:p.end]
+        P = clf.probabilities("techniques", [text], [doc.text])[0]
+        limits = clf.thresholds("techniques", len(text), len(doc.text), p.language or "uk")
+        pooled = clf.thresholds("techniques", len(text), len(doc.text))
+        expected = {label for label, s in zip(labels, P) if s >= limits[label]}
+        assert {label for label, _ in ann.techniques.get(i, [])} == expected
+        differs |= expected != {label for label, s in zip(labels, P) if s >= pooled[label]}
+    assert ann.techniques and differs  # the Ukrainian thresholds changed what is stored

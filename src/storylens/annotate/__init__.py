@@ -93,9 +93,11 @@ class Annotator:
         probabilities; a technique or frame only from its tuned threshold and
         ``settings.persuasion.min_probability``."""
         clf, floor = self.classifiers, self.settings.persuasion.min_probability
-        passages = [(d, i, doc.text[p.start:p.end]) for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
-        contexts = [docs[d].text for d, _, _ in passages]
-        for (d, i, _), scored in zip(passages, clf.techniques([t for _, _, t in passages], contexts, floor)):
+        passages = [(d, i, doc.text[p.start:p.end], p.language or doc.meta.get("language"))
+                    for d, doc in enumerate(docs) for i, p in enumerate(doc.passages)]
+        contexts = [docs[d].text for d, _, _, _ in passages]
+        scores = clf.techniques([t for _, _, t, _ in passages], contexts, floor, [lang for *_, lang in passages])
+        for (d, i, _, _), scored in zip(passages, scores):
             if scored:
                 results[d].techniques[i] = [(label, float(score)) for label, score in scored]
         texts = [doc.text for doc in docs]

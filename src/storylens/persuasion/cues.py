@@ -29,12 +29,12 @@ def _pattern(entries: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def cue_patterns() -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
-    """(kinds, one compiled pattern per kind) over every language's cue file."""
+@lru_cache(maxsize=4)
+def cue_patterns(name: str = CUE_FILE) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
+    """(kinds, one compiled pattern per kind) over every language's ``name`` file."""
     words: dict[str, list[str]] = {}
     for lang in languages():
-        for kind, entries in cues(lang, CUE_FILE).items():
+        for kind, entries in cues(lang, name).items():
             words.setdefault(kind, []).extend(entries)
     kinds = tuple(sorted(words))
     return kinds, tuple(_pattern(words[k]) for k in kinds)

@@ -22,7 +22,7 @@ import numpy as np
 
 from storylens.clean.segment import split_sentences
 
-from .cues import cue_features
+from .cues import cue_features, cue_patterns
 
 DIM = 512
 MAX_CHARS = 4000  # longer texts are cut (USE averages tokens; more adds little)
@@ -259,6 +259,49 @@ def unit_features(embedder: Embedder, texts: list[str], contexts: list[str | Non
                       cue_features(texts)])
 
 
+GENRE_CUES = "persuasion_genre"  # lang/<code>/persuasion_genre.json: reporting verbs, first person, ...
+GENRE_SHAPE = ("log_sentences", "log_mean_sentence", "log_paragraphs", "quote_share", "quotes_per_sentence",
+               "digit_share", "question_share", "exclaim_share", "title_log_chars", "title_question",
+               "title_colon", "title_quote", "title_capword_frac", "source_share")
+
+
+def genre_features(documents: list[str]) -> np.ndarray:
+    """How a document is written rather than what about: per sentence, the share that uses
+    each kind of ``persuasion_genre`` cue (reporting verbs, source titles, first person, ...),
+    that quotes or gives numbers, and how many sentences pair a reporting verb with a title or
+    a capitalised name (a named source); the shape of its first line (the title). A news
+    report attributes and dates; an opinion piece argues in the first person."""
+    kinds, patterns = cue_patterns(GENRE_CUES)
+    reporting = kinds.index("reporting_verb") if "reporting_verb" in kinds else None
+    titled = kinds.index("source_title") if "source_title" in kinds else None
+    out = np.zeros((len(documents), len(kinds) + len(GENRE_SHAPE)), np.float32)
+    for i, document in enumerate(documents):
+        paragraphs = paragraphs_of(document)
+        text = "\n".join(paragraphs)
+        sentences = sentences_of(text) if text else []
+        if not sentences:
+            continue
+        n = len(sentences)
+        hits = np.array([[bool(p.search(s.lower())) for p in patterns] for s in sentences], bool).reshape(n, -1)
+        named = [bool(re.search(r"\s[A-ZА-ЯІЇЄҐ]\w", s)) for s in sentences]
+        sourced = sum(1 for k, s in enumerate(sentences) if reporting is not None and hits[k, reporting]
+                      and (named[k] or (titled is not None and hits[k, titled])))
+        title = paragraphs[0]
+        words = _WORD.findall(title)
+        out[i, : len(kinds)] = hits.mean(axis=0)
+        out[i, len(kinds):] = (
+            np.log1p(n), np.log1p(len(text) / n), np.log1p(len(paragraphs)),
+            np.mean([bool(_QUOTES.search(s)) for s in sentences]), len(_QUOTES.findall(text)) / n,
+            np.mean([bool(_NUM.search(s)) for s in sentences]),
+            np.mean([s.rstrip().endswith("?") for s in sentences]),
+            np.mean([s.rstrip().endswith("!") for s in sentences]),
+            np.log1p(len(title)), float(title.rstrip().endswith("?")), float(":" in title),
+            float(bool(_QUOTES.search(title))), sum(1 for w in words if w[0].isupper()) / max(len(words), 1),
+            sourced / n,
+        )
+    return out
+
+
 def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
     """A whole document: pooled embeddings of all its sentences and of its first paragraph
     (often the title), surface statistics and cue counts of the whole text."""
@@ -266,3 +309,9 @@ def document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
     firsts = [(paragraphs_of(d) or [""])[0] for d in documents]
     return np.hstack([pooled(embedder, texts), pooled(embedder, firsts)[:, :DIM], lexical(texts),
                       cue_features(texts)])
+
+
+def genre_document_features(embedder: Embedder, documents: list[str]) -> np.ndarray:
+    """What the genre head reads: ``document_features`` and how the document is written
+    (``genre_features``)."""
+    return np.hstack([document_features(embedder, documents), genre_features(documents)])

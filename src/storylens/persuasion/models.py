@@ -4,7 +4,8 @@ Weights live in ``weights/<task>.npz`` as plain arrays (no pickles):
 
 - ``labels``  label names; ``dropped`` / ``dropped_why`` labels of the data left out, and why
 - ``kind``    "sigmoid" (multi-label / binary) or "softmax" (one of several)
-- ``feature`` "unit" (a sentence, passage or post: ``features.unit_features``) or "document"
+- ``feature`` "unit" (a sentence, passage or post: ``features.unit_features``), "document"
+  (``features.document_features``) or "genre_document" (``features.genre_document_features``)
 - ``mean``, ``scale``  standardisation of the feature columns; ``W``, ``b`` the linear layer
 - ``calib_a``, ``calib_b``  Platt scaling fitted on out-of-fold logits: the probability of a
   label is ``sigmoid(calib_a * logit + calib_b)`` (softmax heads: ``calib_a`` is one temperature)
@@ -12,6 +13,9 @@ Weights live in ``weights/<task>.npz`` as plain arrays (no pickles):
   chosen on held-out folds (softmax heads: ``offset``, per-class logit offsets for the decision)
 - ``window``  techniques only: a passage longer than this many characters is scored as windows
   of whole sentences and gets, per label, the highest window probability
+- ``languages``, ``language_threshold``  techniques only: languages with many texts that stand
+  alone (Telegram posts) and, per language, their own thresholds (language, bucket, label) for
+  such texts; any other language, or a passage of a long document, uses ``threshold``
 
 Scores are calibrated probabilities: of the passages scored 0.3 for a label, about 3 in 10 carry
 it in the validation data (reliability tables in docs/models.md).
@@ -25,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import Embedder, document_features, unit_features, windows
+from .features import Embedder, document_features, genre_document_features, unit_features, windows
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
@@ -65,11 +69,15 @@ class Head:
     dropped: dict[str, str] = field(default_factory=dict)
     edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # text length buckets (chars)
     context_edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # its document's length
+    languages: list[str] = field(default_factory=list)  # languages with thresholds of their own
+    language_threshold: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0), np.float32))
 
     def featurize(self, embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None):
         """The features of ``texts`` this head was trained on."""
         if self.feature == "document":
             return document_features(embedder, texts)
+        if self.feature == "genre_document":
+            return genre_document_features(embedder, texts)
         return unit_features(embedder, texts, contexts)
 
     def logits(self, X: np.ndarray) -> np.ndarray:
@@ -85,17 +93,23 @@ class Head:
             return softmax(z * self.calib_a[0])
         return sigmoid(self.calib_a * z + self.calib_b)
 
-    def thresholds_for(self, lengths, context_lengths=None) -> np.ndarray:
-        """(n, labels) thresholds of texts of these lengths in documents of these lengths (chars)."""
+    def thresholds_for(self, lengths, context_lengths=None, languages=None) -> np.ndarray:
+        """(n, labels) thresholds of texts of these lengths in documents of these lengths (chars),
+        in these languages (codes, or None: unknown)."""
         lengths = np.asarray(lengths)
         context = lengths if context_lengths is None else np.asarray(context_lengths)
-        return self.threshold[bucket_of(lengths, context, self.edges, self.context_edges)]
+        buckets = bucket_of(lengths, context, self.edges, self.context_edges)
+        out = self.threshold[buckets]
+        for i, lang in enumerate(languages or []):
+            if lang in self.languages:
+                out[i] = self.language_threshold[self.languages.index(lang), buckets[i]]
+        return out
 
-    def decide(self, P: np.ndarray, lengths, context_lengths=None) -> np.ndarray:
+    def decide(self, P: np.ndarray, lengths, context_lengths=None, languages=None) -> np.ndarray:
         """Boolean decisions (sigmoid) or class indices (softmax) from probabilities."""
         if self.kind == "softmax":
             return (np.log(np.maximum(P, 1e-12)) + self.threshold).argmax(axis=1)
-        return P >= self.thresholds_for(lengths, context_lengths)
+        return P >= self.thresholds_for(lengths, context_lengths, languages)
 
     def save(self, path: str | Path) -> None:
         arrays = {
@@ -109,6 +123,8 @@ class Head:
             "dropped_why": np.array(list(self.dropped.values()), dtype=str),
             "edges": np.asarray(self.edges, np.float32),
             "context_edges": np.asarray(self.context_edges, np.float32),
+            "languages": np.array(self.languages, dtype=str),
+            "language_threshold": np.asarray(self.language_threshold, np.float32),
         }
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, **arrays)
@@ -124,6 +140,9 @@ class Head:
                 dropped={str(k): str(v) for k, v in zip(z["dropped"], z["dropped_why"])},
                 edges=z["edges"],
                 context_edges=z["context_edges"],
+                languages=[str(x) for x in z["languages"]] if "languages" in z.files else [],
+                language_threshold=z["language_threshold"] if "language_threshold" in z.files
+                else np.zeros((0, 0, 0), np.float32),
             )
 
 
@@ -172,36 +191,44 @@ class Classifiers:
         starts = np.cumsum([0] + [len(ws) for ws in pieces[:-1]])
         return np.maximum.reduceat(P, starts, axis=0)
 
-    def thresholds(self, task: str, length: int = 100, document_length: int | None = None) -> dict[str, float]:
+    def thresholds(self, task: str, length: int = 100, document_length: int | None = None,
+                   language: str | None = None) -> dict[str, float]:
         """Per label, the probability from which it is predicted in a text of ``length`` characters
-        in a document of ``document_length`` (tuned on held-out folds, per length bucket)."""
+        in a document of ``document_length`` in ``language`` (tuned on held-out folds, per length
+        bucket and, for texts that stand alone, per language with enough of them)."""
         head = self.heads[task]
         if head.kind != "sigmoid":
             return {}
-        row = head.thresholds_for([length], [length if document_length is None else document_length])[0]
+        row = head.thresholds_for([length], [length if document_length is None else document_length],
+                                  [language])[0]
         return {label: float(t) for label, t in zip(head.labels, row)}
 
-    def _multilabel(self, task: str, texts: list[str], contexts=None, min_probability: float = 0.0
-                    ) -> list[list[tuple[str, float]]]:
+    def _multilabel(self, task: str, texts: list[str], contexts=None, min_probability: float = 0.0,
+                    languages: list[str | None] | None = None) -> list[list[tuple[str, float]]]:
         head = self.heads[task]
+        if languages is not None and len(languages) != len(texts):
+            raise ValueError("give one language (a code or None) per text")
         P = self.probabilities(task, texts, contexts)
         P = np.where(P >= min_probability, P, 0.0)
         out = []
         lengths = [len(t or "") for t in texts]
         context_lengths = lengths if contexts is None else [len(c) if c else n for c, n in zip(contexts, lengths)]
-        for row, picked in zip(P, head.decide(P, lengths, context_lengths)):
+        for row, picked in zip(P, head.decide(P, lengths, context_lengths, languages)):
             out.append(sorted(((head.labels[j], float(row[j])) for j in np.flatnonzero(picked)), key=lambda x: -x[1]))
         return out
 
     # ---------------------------------------------------------------- public API
     def techniques(self, passages: list[str], documents: list[str | None] | None = None,
-                   min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
+                   min_probability: float = 0.0, languages: list[str | None] | None = None
+                   ) -> list[list[tuple[str, float]]]:
         """Per passage: (technique, probability) of each technique predicted, most probable first.
 
         ``documents``: the whole text of each passage's document (one entry per passage), which
         the model reads as context, as SemEval annotators read whole articles; None for a passage
-        that stands alone (a post). ``min_probability``: also require at least this probability."""
-        return self._multilabel("techniques", passages, documents, min_probability)
+        that stands alone (a post). ``min_probability``: also require at least this probability.
+        ``languages``: each passage's language code (or None), which picks the thresholds of
+        short texts in a language the head has many posts of; the probabilities do not use it."""
+        return self._multilabel("techniques", passages, documents, min_probability, languages)
 
     def frames(self, documents: list[str], min_probability: float = 0.0) -> list[list[tuple[str, float]]]:
         """Per document: (frame, probability) of each frame predicted."""

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import data as D
-from .features import Embedder, document_features, unit_features
+from .features import Embedder, document_features, genre_document_features, unit_features
 from .labels import (
     FRAMES,
     GENRES,
@@ -47,6 +47,7 @@ STANDALONE_WEIGHT = 3.0  # sample weight of posts and memes (texts without a doc
 SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long paragraph
 MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
 MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
+MIN_LANGUAGE_TEXTS = 1000  # a language with this many texts that stand alone gets their thresholds of its own
 THRESHOLDS = np.round(np.arange(0.05, 0.905, 0.025), 3)
 SOURCE_MAPS = {"semeval2023": SEMEVAL2023_MAP, "ptc2020": PTC2020_MAP, "unlp2025": UNLP2025_MAP,
                "memes2021": MEMES2021_MAP}
@@ -185,6 +186,52 @@ def calibrate(Z: np.ndarray, Y: np.ndarray, M: np.ndarray, buckets: np.ndarray, 
     return A, B, T, best
 
 
+def language_thresholds(P: np.ndarray, Y: np.ndarray, M: np.ndarray, buckets: np.ndarray, langs: np.ndarray,
+                        languages: list[str], T: np.ndarray, n_text_buckets: int) -> np.ndarray:
+    """Per language of ``languages``: (buckets, labels) thresholds, those of ``T`` except in the
+    buckets of texts that stand alone (the first ``n_text_buckets``: a post, not a passage of a
+    long document), where each label's threshold maximises its own F1 on that language's texts.
+
+    Posts of one language share a source and its annotators' label rates (UNLP-2025: Appeal_to_
+    Values on 18 % of Ukrainian posts, 6 % of Russian ones), and their data set is scored by
+    macro-F1, which per-label optima maximise."""
+    out = np.repeat(T[None], len(languages), axis=0)
+    Yb = Y > 0
+    for i, lang in enumerate(languages):
+        for k in range(n_text_buckets):
+            sel = (buckets == k) & (langs == lang)
+            for j in range(Y.shape[1]):
+                rows = sel & M[:, j]
+                if Yb[rows, j].sum() >= 3:
+                    out[i, k, j] = _label_f1_threshold(P[rows, j], Yb[rows, j])[0]
+    return out
+
+
+def standalone_languages(langs: np.ndarray, standalone: np.ndarray) -> list[str]:
+    """Languages with at least ``MIN_LANGUAGE_TEXTS`` texts that stand alone (posts)."""
+    names, counts = np.unique(langs[standalone], return_counts=True)
+    return [str(n) for n, c in zip(names, counts) if c >= MIN_LANGUAGE_TEXTS]
+
+
+def _cached_logits(cache: Path | None, key_parts: list[np.ndarray], compute) -> np.ndarray:
+    """Out-of-fold logits, from ``cache`` (outside the repository) when the same inputs were
+    cross-validated before: a change of thresholds or metrics then takes minutes, not an hour.
+    The key is the inputs, not the fitting code: empty the folder after changing ``fit_multilabel``."""
+    if cache is None:
+        return compute()
+    digest = hashlib.sha1()
+    for part in key_parts:
+        digest.update(np.ascontiguousarray(part).tobytes())
+    path = cache / f"oof-{digest.hexdigest()[:16]}.npy"
+    if path.exists():
+        log(f"  out-of-fold logits from {path}")
+        return np.load(path, allow_pickle=False)
+    Z = compute()
+    cache.mkdir(parents=True, exist_ok=True)
+    np.save(path, Z)
+    return Z
+
+
 @dataclass
 class CrossVal:
     """Out-of-fold results of a multi-label head."""
@@ -196,34 +243,52 @@ class CrossVal:
 
 def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float,
                    buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label",
-                   sw: np.ndarray | None = None) -> CrossVal:
+                   sw: np.ndarray | None = None, langs: np.ndarray | None = None, languages: list[str] = (),
+                   n_text_buckets: int = 0, cache: Path | None = None) -> CrossVal:
     """Out-of-fold logits, then each fold's probabilities and decisions from a calibrator and
-    thresholds fitted on the other folds."""
-    Z = np.zeros(Y.shape, np.float32)
-    for f in range(FOLDS):
-        tr, te = folds != f, folds == f
-        mean, scale = standardiser(X[tr])
-        W, b = fit_multilabel((X[tr] - mean) / scale, Y[tr], M[tr], l2, None if sw is None else sw[tr])
-        Z[te] = ((X[te] - mean) / scale) @ W + b
-        log(f"  fold {f + 1}/{FOLDS} fitted")
+    thresholds (per language of ``languages`` for texts in the first ``n_text_buckets``) fitted
+    on the other folds."""
+    def fit_folds() -> np.ndarray:
+        Z = np.zeros(Y.shape, np.float32)
+        for f in range(FOLDS):
+            tr, te = folds != f, folds == f
+            mean, scale = standardiser(X[tr])
+            W, b = fit_multilabel((X[tr] - mean) / scale, Y[tr], M[tr], l2, None if sw is None else sw[tr])
+            Z[te] = ((X[te] - mean) / scale) @ W + b
+            log(f"  fold {f + 1}/{FOLDS} fitted")
+        return Z
+
+    key = [X, Y, M, folds, np.array([l2, FOLDS]), np.zeros(0) if sw is None else sw]
+    Z = _cached_logits(cache, key, fit_folds)
     P, pred = np.zeros(Y.shape, np.float32), np.zeros(Y.shape, bool)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
     for f in range(FOLDS):
         tr, te = folds != f, folds == f
         A, B, T, _ = calibrate(Z[tr], Y[tr], M[tr], buckets[tr], n_buckets, objective)
         P[te] = sigmoid(A * Z[te] + B)
-        pred[te] = P[te] >= T[buckets[te]]
+        thresholds = T[buckets[te]]
+        if len(languages):
+            LT = language_thresholds(sigmoid(A * Z[tr] + B), Y[tr], M[tr], buckets[tr], langs[tr], languages, T,
+                                     n_text_buckets)
+            for i, lang in enumerate(languages):
+                rows = langs[te] == lang
+                thresholds[rows] = LT[i][buckets[te][rows]]
+        pred[te] = P[te] >= thresholds
     return CrossVal(P, pred, Z)
 
 
 def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, buckets: np.ndarray | None = None,
                        edges=(), context_edges=(), objective: str = "label", window: int = 0,
-                       sw: np.ndarray | None = None) -> tuple[Head, dict[str, str]]:
+                       sw: np.ndarray | None = None, langs: np.ndarray | None = None,
+                       languages: list[str] = ()) -> tuple[Head, dict[str, str]]:
     """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable labels."""
     mean, scale = standardiser(X)
     W, b = fit_multilabel((X - mean) / scale, Y, M, l2, sw)
     n_buckets = (len(edges) + 1) * (len(context_edges) + 1)
-    A, B, T, best = calibrate(cv.Z, Y, M, np.zeros(len(Y), int) if buckets is None else buckets, n_buckets, objective)
+    buckets = np.zeros(len(Y), int) if buckets is None else buckets
+    A, B, T, best = calibrate(cv.Z, Y, M, buckets, n_buckets, objective)
+    LT = language_thresholds(sigmoid(A * cv.Z + B), Y, M, buckets, langs, list(languages), T, len(edges) + 1) \
+        if len(languages) else np.zeros((0, n_buckets, len(labels)))
     dropped = {}
     for j, label in enumerate(labels):
         positives = int((Y[:, j] * M[:, j]).sum())
@@ -233,7 +298,8 @@ def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, b
             dropped[label] = f"out-of-fold F1 {best[j]:.3f} at its best threshold (below {MIN_F1})"
     keep = [j for j, label in enumerate(labels) if label not in dropped]
     head = Head([labels[j] for j in keep], "sigmoid", feature, mean, scale, W[:, keep], b[keep], A[keep], B[keep],
-                T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32))
+                T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32),
+                list(languages), LT[:, :, keep])
     return head, dropped
 
 
@@ -316,7 +382,7 @@ def technique_examples(root: Path) -> list[D.Example]:
 
 
 def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
-                     standalone_weight: float = STANDALONE_WEIGHT) -> tuple[Head, dict]:
+                     standalone_weight: float = STANDALONE_WEIGHT, cache: Path | None = None) -> tuple[Head, dict]:
     examples = technique_examples(root)
     log(f"techniques: {len(examples)} texts; featurising")
     texts = [e.text for e in examples]
@@ -328,13 +394,18 @@ def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "bal
     n_buckets = (len(LENGTH_EDGES) + 1) * (len(CONTEXT_EDGES) + 1)
     log("techniques: cross-validating")
     # posts and memes stand alone and are few (3,809 of 55,987 texts): weigh them up
-    sw = np.array([standalone_weight if e.context is None else 1.0 for e in examples])
-    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw)
+    standalone = np.array([e.context is None for e in examples])
+    sw = np.where(standalone, standalone_weight, 1.0)
+    langs = np.array([e.lang for e in examples])
+    languages = standalone_languages(langs, standalone)
+    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw, langs, languages,
+                        len(LENGTH_EDGES) + 1, cache)
     head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
-                                       CONTEXT_EDGES, objective, window=WINDOW, sw=sw)
+                                       CONTEXT_EDGES, objective, window=WINDOW, sw=sw, langs=langs,
+                                       languages=languages)
     keep = np.array([label not in dropped for label in TECHNIQUES])
     report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
-              "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
+              "languages": languages, "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
               "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
               "reliability": reliability(cv.P[M], Y[M] > 0)}
     return head, report
@@ -387,10 +458,10 @@ def reliability(P: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
 
 
 # ---------------------------------------------------------------- frames and genre
-def _documents(root: Path, task: str, emb: Embedder):
+def _documents(root: Path, task: str, emb: Embedder, featurise=document_features):
     arts = [a for a in D.semeval_articles(root) if getattr(a, task) is not None]
     log(f"{task}: {len(arts)} articles; featurising")
-    X = document_features(emb, [a.text for a in arts])
+    X = featurise(emb, [a.text for a in arts])
     return arts, X, group_folds([f"se:{a.lang}:{a.id}" for a in arts]), np.array([a.lang for a in arts])
 
 
@@ -458,7 +529,7 @@ def _genre_offsets(Z: np.ndarray, y: np.ndarray, a: float) -> np.ndarray:
 
 
 def train_genre(root: Path, emb: Embedder, C: float) -> tuple[Head, dict]:
-    arts, X, folds, langs = _documents(root, "genre", emb)
+    arts, X, folds, langs = _documents(root, "genre", emb, genre_document_features)
     y = np.array([GENRES.index(a.genre) for a in arts])
     Z = np.zeros((len(y), len(GENRES)))
     for f in range(FOLDS):
@@ -476,7 +547,7 @@ def train_genre(root: Path, emb: Embedder, C: float) -> tuple[Head, dict]:
     mean, scale, W, b = _softmax_fit(X, y, C)
     a = _temperature(Z, y)
     offset = _genre_offsets(Z, y, a)
-    head = Head(list(GENRES), "softmax", "document", mean, scale, W, b, np.array([a]), np.zeros(1),
+    head = Head(list(GENRES), "softmax", "genre_document", mean, scale, W, b, np.array([a]), np.zeros(1),
                 offset.astype(np.float32))
     report = {"articles": len(arts), "C": C, "offsets": offset.tolist(), "temperature": 1 / a, "sets": {},
               "reliability": reliability(P.max(1), P.argmax(1) == y)}
@@ -547,7 +618,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", type=Path, default=None, help="write <task>.npz here (none: evaluate only)")
     ap.add_argument("--tasks", default=",".join(TRAINERS), help="comma-separated subset of " + ",".join(TRAINERS))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storylens-features/use"),
-                    help="sentence-embedding cache (outside the repository)")
+                    help="sentence-embedding cache (outside the repository); out-of-fold logits go beside it, in oof/")
     ap.add_argument("--report", type=Path, default=None, help="write the evaluation as JSON here")
     ap.add_argument("--markdown", type=Path, default=None, help="write the evaluation tables as Markdown here")
     for task in TRAINERS:
@@ -564,8 +635,8 @@ def main(argv: list[str] | None = None) -> dict:
     started = time.time()
     for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
-        extra = {"objective": args.objective, "standalone_weight": args.standalone_weight} \
-            if task == "techniques" else {}
+        extra = {"objective": args.objective, "standalone_weight": args.standalone_weight,
+                 "cache": args.cache.parent / "oof"} if task == "techniques" else {}
         head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
         if args.out:
             head.save(args.out / f"{task}.npz")
