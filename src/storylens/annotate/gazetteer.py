@@ -355,9 +355,14 @@ def _is_acronym(form: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, list[str]]:
+    """Country code → its names in every language (``data/countries.json``): the one reader of that file."""
+    return json.loads((DATA.parent / "countries.json").read_text(encoding="utf-8"))["countries"]
+
+
+@lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
-    data = json.loads((DATA.parent / "countries.json").read_text(encoding="utf-8"))
-    return frozenset(key(name) for names in data["countries"].values() for name in names)
+    return frozenset(key(name) for names in country_names().values() for name in names)
 
 
 def is_country(name: str) -> bool:

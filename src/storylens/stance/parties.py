@@ -13,13 +13,11 @@ world gazetteer (``annotate/data/countries.json``). No name is written anywhere.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from storylens import lang as lang_data
 from storylens.stance.cues import cues
@@ -51,11 +49,10 @@ def _titles(code: str) -> _Titles:
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """(country name in lower case → code, code → stems of all its names): every language's names."""
-    from storylens import annotate
+    from storylens.annotate.gazetteer import country_names
 
-    data = json.loads((Path(annotate.__file__).parent / "data" / "countries.json").read_text(encoding="utf-8"))
     by_name, stems = {}, {}
-    for code, names in data["countries"].items():
+    for code, names in country_names().items():
         for name in names:
             by_name[name.lower()] = code
         stems[code] = frozenset(n.lower().split()[0][:STEM] for n in names if n[:1].isalpha())
