@@ -4,6 +4,7 @@
     .venv/bin/python bench/stories.py --per-group 40       # at most 40 documents per topic and language
     .venv/bin/python bench/stories.py --set join=0.2 join=0.25,lead_min_words=0   # compare StorySettings
     .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
+    .venv/bin/python bench/stories.py --seeds 0 1 2 3 4           # mixed run's mean ARI over 5 orders
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
 the text, its first line being the title). For each topic alone (a topic is broader than one
@@ -21,6 +22,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -75,6 +77,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--set", nargs="+", default=[""], dest="variants",
                     help="StorySettings changes per run, e.g. join=0.2,lead_min_words=0 (default: the defaults)")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0],
+                    help="clustering order seeds of the mixed run (StorySettings.seed); the mean ARI is printed")
     ap.add_argument("--cache", type=Path, default=None,
                     help="an .npz file of lead embeddings kept between runs (outside the repository)")
     args = ap.parse_args()
@@ -99,11 +103,16 @@ def main() -> None:
             main_langs = {d.meta["language"] for d in sub if d.id in main}
             print(f"  {topic:18} {len(sub):5} {len(stories_):4} {len(main) / len(sub):6.3f}  "
                   f"{len(main_langs)}/{len(sub_langs)}{'' if main_langs == sub_langs else ' missing ' + ','.join(sorted(sub_langs - main_langs))}")
-        t2 = time.perf_counter()
-        _, doc_story, _, _ = group_stories(docs, settings=settings)
-        pred = [doc_story[d.id] for d in docs]
-        print(f"all topics mixed: {len(set(pred))} stories, ARI {adjusted_rand_score(topics, pred):.3f} "
-              f"({time.perf_counter() - t2:.1f}s)")
+        scores = []
+        for seed in args.seeds:  # DP-means depends on the order documents arrive in
+            t2 = time.perf_counter()
+            _, doc_story, _, _ = group_stories(docs, settings=replace(settings, seed=seed))
+            pred = [doc_story[d.id] for d in docs]
+            scores.append(adjusted_rand_score(topics, pred))
+            print(f"all topics mixed, seed {seed}: {len(set(pred))} stories, ARI {scores[-1]:.3f} "
+                  f"({time.perf_counter() - t2:.1f}s)")
+        if len(scores) > 1:
+            print(f"all topics mixed: mean ARI {np.mean(scores):.3f} over seeds {' '.join(map(str, args.seeds))}")
     if args.cache and embeddings._cache:
         keys = list(embeddings._cache)
         np.savez(args.cache, keys=np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), -1),

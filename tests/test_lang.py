@@ -35,3 +35,13 @@ def test_bad_json_says_which_file(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLENS_LANG_DIR", str(tmp_path))
     with pytest.raises(ValueError, match="broken.json"):
         lang.cues("xx", "broken")
+
+
+def test_partial_languages_do_not_change_the_supported_ones(monkeypatch):
+    # folders holding only a function-word list (for the stories step) are partial data
+    monkeypatch.delenv("STORYLENS_LANG_DIR", raising=False)
+    assert lang.SHIPPED == ("en", "ru", "uk") and lang.languages() == ("en", "ru", "uk")
+    assert set(lang.merged("stories_stopwords")) == {"en", "ru", "uk"}
+    for code in ("bg", "cs", "hr", "pl", "sk", "sl"):
+        assert len(lang.cues(code, "stories_stopwords")["words"]) > 200
+        assert not lang.cues(code, "numbers")

@@ -135,12 +135,12 @@ def test_the_headline_passes_over_datelines_and_bylines() -> None:
                ["Oslo.", "12 March.", "By Staff Reporter.",
                 "A passenger ferry carrying 200 people ran aground early on Tuesday.", "Nobody was hurt."])
     parts = _lead_parts(doc, 5)
-    assert _headline(parts, True, StorySettings().headline_min_words) == (
+    assert _headline(parts, True, StorySettings().headline_min_words, "en") == (
         "Ferry runs aground off the northern cape\n"
         "A passenger ferry carrying 200 people ran aground early on Tuesday.")
     # with no sentence long enough, the first one; without a title, the first long sentence alone
-    assert _headline(parts[:3], True, 4) == "Ferry runs aground off the northern cape\nOslo."
-    assert _headline(parts[1:], False, 4) == "A passenger ferry carrying 200 people ran aground early on Tuesday."
+    assert _headline(parts[:3], True, 4, "en") == "Ferry runs aground off the northern cape\nOslo."
+    assert _headline(parts[1:], False, 4, "en") == "A passenger ferry carrying 200 people ran aground early on Tuesday."
 
 
 def test_a_story_of_two_separate_groups_is_split_and_a_coherent_one_is_not() -> None:
@@ -180,9 +180,71 @@ def test_a_language_without_a_function_word_list_keeps_long_words_and_names() ->
     from storylens.relate.stories import _lead_words
 
     parts = ["Povodeň zasáhla údolí u města Brod", "Podle hasičů je voda pro obce velkou hrozbou"]
-    words = _lead_words(parts, "cs", 6)
+    # "xx" has no list: only words of six letters or more, and names
+    words = _lead_words(parts, "xx", 6)
     assert "povodeň" in words and "zasáhla" in words and "brod" in words and "hrozbou" in words
     assert not {"podle", "pro", "je", "obce", "voda"} & set(words)
-    # a language with a list reads every content word
+    # a language with a list reads every content word: Czech drops its function words only
+    words = _lead_words(parts, "cs", 6)
+    assert {"voda", "obce", "povodeň", "brod"} <= set(words) and not {"podle", "pro", "je"} & set(words)
     assert "flood" in _lead_words(["The flood hit the valley"], "en", 6)
     assert "hit" in _lead_words(["The flood hit the valley"], "en", 6)
+
+
+def test_function_words_are_read_in_the_documents_own_language() -> None:
+    from storylens.relate.stories import content_words
+
+    # Bulgarian «след» ("after") is a function word there and a noun ("trace") in Russian
+    assert "след" not in content_words("След срещата министърът каза, че мостът ще бъде затворен", "bg")
+    assert "след" in content_words("Следователи нашли след шин у моста", "ru")
+    assert "след" in content_words("Следователи нашли след шин у моста")  # no language: en/ru/uk lists
+    # each Slavic language's own function words go, its content words stay
+    assert content_words("Policja nie jest pewna, czy most się zawalił", "pl") == ["policja", "pewna", "most", "zawalił"]
+    assert content_words("Gasilci so tudi kot prostovoljci rešili most", "sl") == ["gasilci", "prostovoljci", "rešili", "most"]
+
+
+def test_posts_written_alike_join_a_story_only_on_a_shared_term() -> None:
+    rng = np.random.default_rng(17)
+    dim, n = 64, 12
+    # one-sentence posts about three events in one template: nearly one point in the embedding
+    template = rng.standard_normal(dim)
+    emb = normalise(np.vstack([_group(rng, template, 3 * n, 0.15)])).astype(np.float32)
+    # each event's posts name its own two words (a flood, a strike, a blast and their places)
+    rows = np.repeat(np.arange(3 * n), 2)
+    cols = np.concatenate([[2 * (i // n), 2 * (i // n) + 1] for i in range(3 * n)])
+    terms = sparse.csr_matrix((np.full(len(rows), np.sqrt(0.5), dtype=np.float32), (rows, cols)), shape=(3 * n, 6))
+    labels = _cluster(_Space(emb, terms, 0.5), 0.25, rounds=3, seed=0)
+    events = np.repeat([0, 1, 2], n)
+    assert len(set(labels.tolist())) == 3
+    assert all(len(set(labels[events == k].tolist())) == 1 for k in range(3))
+    # on the embedding and term similarity alone, they are one story
+    assert len(set(_cluster(_Space(emb, terms, 0.5), 0.25, rounds=3, seed=0, shared_terms=False).tolist())) == 1
+    # a post with no term at all is placed by the embedding alone
+    bare = sparse.vstack([terms, sparse.csr_matrix((1, 6), dtype=np.float32)]).tocsr()
+    labels = _cluster(_Space(np.vstack([emb, emb[:1]]), bare, 0.5), 0.25, rounds=3, seed=0)
+    assert labels[-1] in set(labels[:-1].tolist())
+
+
+def test_a_later_development_is_told_from_the_events_later_reports() -> None:
+    from storylens.relate.stories import _later_developments
+
+    def facts(rows: list[tuple[int, str]]) -> list[_Facts]:
+        return [_Facts(str(i), "en", 738000 + day, None, [], tuple(frozenset([w]) for w in head.split()))
+                for i, (day, head) in enumerate(rows)]
+
+    # the event's core: three weeks of reports about a dam burst and the flood
+    core = [(d % 20, h) for d, h in enumerate(["dam burst flood valley", "flood valley villages evacuated",
+                                                "dam burst inquiry", "flood toll rises valley"] * 20)]
+    late = [(40, "flood toll revised valley"),  # the event's toll revised: the core's words
+            (41, "police arrest engineer firm"), (41, "engineer firm arrest dam"),  # a later arrest,
+            (42, "police arrest engineer"), (43, "firm engineer police charged"),  # four reports
+            (42, "minister visits memorial"), (43, "minister visits school")]  # two reports only
+    rows = core + late
+    found = _later_developments(np.ones(len(rows), dtype=bool), facts(rows), StorySettings())
+    assert sorted(found) == [81, 82, 83, 84]
+    assert found[81] == ["arrest", "engineer", "firm", "police"]
+    # published within the core, the same reports are the event's
+    early = core + [(5, h) for _, h in late]
+    assert not _later_developments(np.ones(len(early), dtype=bool), facts(early), StorySettings())
+    # only members count
+    assert not _later_developments(np.zeros(len(rows), dtype=bool), facts(rows), StorySettings())

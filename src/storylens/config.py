@@ -177,6 +177,9 @@ class StorySettings:
     # A document joins a story when its similarity to the story's centroid reaches this (for a
     # large story; the bar is lower against few documents, see relate.stories._threshold).
     join: float = 0.25
+    # ... and shares one of its lead terms (word stems, entities), when the document has any: posts
+    # written alike about different events are close in the embedding alone.
+    join_on_shared_terms: bool = True
     # Stories whose documents are, on average, at least this similar across the two stories
     # relative to within each (1 = as similar as to their own) are one story: the parts of one
     # event that threshold clustering leaves apart by language or script are joined. When one
@@ -200,6 +203,12 @@ class StorySettings:
     # central term weighted by its share) names another subject.
     central_share: float = 0.25
     headline_percentile: float = 5.0
+    # A member published after the main story's core (its 90th-percentile date) is a later,
+    # separate development when its headline names at least ``development_terms`` words that no
+    # headline of the core names and that at least ``development_docs`` later headlines name
+    # (relate.stories._later_developments).
+    development_terms: int = 2
+    development_docs: int = 3
     # Sentences of fewer content words are datelines, bylines and time stamps: the headline's
     # sentence is the lead's first longer one, and typicality reads the lead without them. (The
     # clustering keeps the whole lead: without them, BSNLP's mixed run lost 0.09 ARI.)
@@ -229,6 +238,9 @@ class TimelineSettings:
     # this many content words (not function words): bylines, datelines and fragments have fewer.
     min_words: int = 8
     min_content_words: int = 5
+    # ... and names at least this many entities (people, places, organisations): a sentence that
+    # names none ("The sentence was carried out on 17 October") leans on the one before.
+    min_entities: int = 1
     # Longer "sentences" are paragraphs the splitter could not cut: not shown as an entry.
     max_chars: int = 450
     # Days outside the main story's period, widened by this margin, are left out.

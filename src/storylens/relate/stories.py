@@ -13,10 +13,12 @@ How it works (every step linear in the number of documents; no document × docum
   each language's mean removed when the corpus mixes languages (the encoder places texts of
   one language together whatever their topic), and a TF-IDF vector of the lead's word stems
   (transliterated, cut to 5 letters: «Пакистан»/«Пакистані»/"Pakistan" meet) and of the
-  resolved entities it names (one id across spellings, scripts and case forms).
+  resolved entities it names (one id across spellings, scripts and case forms). Function words
+  are read in the document's own language (``lang/<code>/stories_stopwords.json``; a few
+  languages beyond the fully supported ones have this file alone).
 * **Stories** are found by threshold clustering against centroids (DP-means): a document joins
-  the story whose centroid is most similar when that reaches :attr:`StorySettings.join`, else it
-  starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
+  the story whose centroid is most similar when that reaches :attr:`StorySettings.join` and
+  shares one of its lead terms, else it starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
   nearly as similar across them as within each (normalised average linkage, computed from the
   stories' vector sums) are then joined: a large event that the encoder writes apart by
   language or script is one story again. When no story holds most documents (a corpus of many
@@ -36,6 +38,9 @@ How it works (every step linear in the number of documents; no document × docum
   (pymorphy3 for ru/uk), so a name in another case form is the same name. A report of the event
   with an unusual lead still names its people and place up front; when every document tells the
   event, the low tail of typicality is no other subject.
+* **A later development** (an arrest weeks after the event) is no gap in coverage but new words:
+  a member published after the main story's core whose headline names several words that no
+  headline of the core names, each also named by a few other later headlines, is off-event.
 * **Time** splits a story only at a real gap: the main story's central period (10th–90th
   percentile of its dates) is extended over its neighbouring documents while they are closer
   than the gap (:attr:`min_gap_days`, or :attr:`gap_share` of the period when coverage is long
@@ -80,13 +85,15 @@ _HASH_FEATURES = 2 ** 18
 _ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """Function words of every language with data (``lang/<code>/stories_stopwords.json``)."""
-    words: set[str] = set()
-    for data in lang.merged("stories_stopwords").values():
-        words.update(w.lower() for w in data.get("words", []))
-    return frozenset(words)
+@lru_cache(maxsize=None)
+def _stopwords(language: str | None) -> frozenset[str]:
+    """Function words of ``language`` alone (``lang/<code>/stories_stopwords.json``): a word that
+    is a function word in one language can be a noun in another (Bulgarian «след», "after", is
+    Russian for "trace"). Text of no known language, or of one without a list, is read with the
+    lists of the fully supported languages (:func:`storylens.lang.languages`)."""
+    own = lang.cues(language, "stories_stopwords").get("words", []) if language else []
+    lists = [own] if own else [data.get("words", []) for data in lang.merged("stories_stopwords").values()]
+    return frozenset(w.lower() for words in lists for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +134,7 @@ def _lead_parts(doc: Document, sentences: int, min_words: int = 0) -> list[str]:
         if doc.kind == "thread" and s.passage in seen:
             continue
         text = doc.text[s.start:s.end].strip()
-        if min_words and len(content_words(text)) < min_words:
+        if min_words and len(content_words(text, doc.meta.get("language"))) < min_words:
             continue
         seen.add(s.passage)
         if text and text.strip("#* ") not in title:
@@ -137,11 +144,11 @@ def _lead_parts(doc: Document, sentences: int, min_words: int = 0) -> list[str]:
     return parts
 
 
-def _headline(parts: list[str], has_title: bool, min_words: int) -> str:
+def _headline(parts: list[str], has_title: bool, min_words: int, language: str) -> str:
     """The title and the lead's first sentence of at least ``min_words`` content words: a
     dateline, byline or time stamp before it («Москва.», "By Staff Reporter.") names no subject."""
     body = parts[1:] if has_title else parts
-    first = next((p for p in body if len(content_words(p)) >= min_words), body[0] if body else "")
+    first = next((p for p in body if len(content_words(p, language)) >= min_words), body[0] if body else "")
     return "\n".join(([parts[0]] if has_title else []) + [first])
 
 
@@ -151,14 +158,15 @@ def _lead_words(parts: list[str], language: str, min_letters: int) -> list[str]:
     which related languages share across every topic; there only words of ``min_letters`` or
     more and capitalised words inside a sentence (names) count."""
     if lang.cues(language, "stories_stopwords"):
-        return content_words("\n".join(parts))
+        return content_words("\n".join(parts), language)
     return [w.lower() for part in parts for i, w in enumerate(_WORD.findall(part))
             if len(w) >= min_letters or (i and w[0].isupper())]
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased words of three letters or more that are not function words (any language)."""
-    stop = _stopwords()
+def content_words(text: str, language: str | None = None) -> list[str]:
+    """Lower-cased words of three letters or more that are not function words of ``language``
+    (of any fully supported language when it is not given or has no list)."""
+    stop = _stopwords(language)
     return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
@@ -196,8 +204,8 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     language = doc.meta.get("language") or "?"
     terms = [stem(w) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
     has_title = bool((doc.meta.get("title") or "").strip())
-    headline = _headline(parts, has_title, settings.headline_min_words)
-    head = tuple({word_forms(w, language) for w in content_words(headline)})
+    headline = _headline(parts, has_title, settings.headline_min_words, language)
+    head = tuple({word_forms(w, language) for w in content_words(headline, language)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m:
@@ -275,8 +283,16 @@ class _Space:
         return (embeddings.normalise(np.asarray(onehot @ self.emb)),
                 _unit(np.asarray((onehot @ self.terms).todense())))
 
-    def similarity(self, rows: np.ndarray | slice, c_emb: np.ndarray, c_terms: np.ndarray) -> np.ndarray:
-        return self.w * (self.emb[rows] @ c_emb.T) + (1 - self.w) * np.asarray(self.terms[rows] @ c_terms.T)
+    def similarity(self, rows: np.ndarray | slice, c_emb: np.ndarray, c_terms: np.ndarray,
+                   shared_terms: bool = False) -> np.ndarray:
+        """Weighted similarity of ``rows`` to the centroids; with ``shared_terms``, −∞ where a
+        document that has terms shares none with a centroid (see :func:`_cluster`)."""
+        terms = self.terms[rows]
+        t = np.asarray(terms @ c_terms.T)
+        sim = self.w * (self.emb[rows] @ c_emb.T) + (1 - self.w) * t
+        if shared_terms:
+            sim[(np.diff(terms.indptr) > 0)[:, None] & (t <= 0)] = -np.inf
+        return sim
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -291,11 +307,14 @@ def _threshold(join: float, size: int | np.ndarray) -> float | np.ndarray:
     return np.sqrt(size) * rho / np.sqrt(1 + (size - 1) * rho)
 
 
-def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 4096) -> np.ndarray:
+def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: bool = True,
+             block: int = 4096) -> np.ndarray:
     """DP-means: one pass in a random order (join the most similar centroid when it reaches
-    ``join``, else start a story), then ``rounds`` of re-centring and reassignment. Centroid
-    sums live in arrays that grow by doubling; a document's term vector is sparse, so a step
-    costs O(stories · (dimensions + its terms))."""
+    ``join``, else start a story), then ``rounds`` of re-centring and reassignment. With
+    ``shared_terms``, a document joins only a story it shares a lead term (word stem or entity)
+    with, when it has any: two one-sentence posts about a flood and a strike, written alike, are
+    close in the embedding alone. Centroid sums live in arrays that grow by doubling; a document's term vector is
+    sparse, so a step costs O(stories · (dimensions + its terms))."""
     n, n_terms = len(space), space.terms.shape[1]
     order = np.random.default_rng(seed).permutation(n)
     labels = np.full(n, -1)
@@ -312,8 +331,10 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 40
         cols = terms.indices[terms.indptr[i]:terms.indptr[i + 1]]
         vals = terms.data[terms.indptr[i]:terms.indptr[i + 1]]
         if k:
-            sim = (space.w * (e_sum[:k] @ e) / e_norm[:k]
-                   + (1 - space.w) * (t_sum[:k, cols] @ vals) / t_norm[:k])
+            shared = t_sum[:k, cols] @ vals
+            sim = space.w * (e_sum[:k] @ e) / e_norm[:k] + (1 - space.w) * shared / t_norm[:k]
+            if shared_terms and len(cols):
+                sim[shared <= 0] = -np.inf
             best = int(sim.argmax())
             if sim[best] >= _threshold(join, size[best]):
                 labels[i] = best
@@ -342,7 +363,7 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, block: int = 40
         new = np.empty(n, dtype=int)
         best_sim = np.empty(n, dtype=np.float32)
         for s0 in range(0, n, block):
-            sim = space.similarity(slice(s0, s0 + block), ce, ct)
+            sim = space.similarity(slice(s0, s0 + block), ce, ct, shared_terms)
             new[s0:s0 + block] = sim.argmax(axis=1)
             best_sim[s0:s0 + block] = sim.max(axis=1)
         sizes = np.bincount(new, minlength=k)
@@ -553,6 +574,39 @@ def _period(days: list[int], settings: StorySettings) -> tuple[int, int] | None:
     return left, right
 
 
+def _later_developments(main: np.ndarray, facts: list[_Facts], settings: StorySettings) -> dict[int, list[str]]:
+    """Members published after the main story's core (its 90th-percentile date) whose headlines
+    name a later, separate development: at least :attr:`StorySettings.development_terms` words
+    that no core headline of the same language names and that at least
+    :attr:`StorySettings.development_docs` later headlines name (an arrest weeks after the event:
+    the arrested, the police, the arrest). A later report of the event itself — its aftermath,
+    its toll revised — names the core's words, and a word a single later report brings is no
+    development. A language with fewer than :attr:`StorySettings.min_language_docs` core
+    headlines is not judged: its words are new only because it was rarely written in before.
+    Returns each such member's new words (stems)."""
+    dated = [i for i in np.flatnonzero(main) if facts[i].day is not None]
+    if len(dated) < 2 * settings.development_docs:
+        return {}
+    core_end = float(np.percentile([facts[i].day for i in dated], 90))
+    core: dict[str, set[str]] = defaultdict(set)
+    core_docs: Counter[str] = Counter()
+    for i in dated:
+        if facts[i].day <= core_end:
+            core_docs[facts[i].language] += 1
+            core[facts[i].language].update(t for forms in facts[i].head for t in forms)
+    late = [i for i in dated if facts[i].day > core_end
+            and core_docs[facts[i].language] >= settings.min_language_docs]
+    new_words = {i: [forms for forms in facts[i].head if not forms & core[facts[i].language]] for i in late}
+    named = Counter(t for words in new_words.values() for forms in words for t in forms)
+    out = {}
+    for i, words in new_words.items():
+        shared = sorted({min(t for t in forms if named[t] >= settings.development_docs)
+                         for forms in words if any(named[t] >= settings.development_docs for t in forms)})
+        if len(shared) >= settings.development_terms:
+            out[i] = shared
+    return out
+
+
 def _gap(period: tuple[int, int], settings: StorySettings) -> float:
     """Days of silence that make a real gap: ``min_gap_days``, or ``gap_share`` of the period."""
     return max(settings.min_gap_days, settings.gap_share * (period[1] - period[0]))
@@ -586,7 +640,7 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
     space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms),
                    settings.embedding_weight)
-    labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed)
+    labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
     # so stories are compared with the means moved together. Otherwise (many topics) they are
     # compared with each language's mean removed, so that shared ground does not join two topics.
@@ -626,6 +680,10 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
             elif f.day is None and f.retro in event_months:
                 main[i] = False
                 reason[i] = "looks back on the main story's month as a past event"
+    for i, terms in _later_developments(main, facts, settings).items():
+        main[i] = False
+        reason[i] = ("a later development: its headline names what no headline of the main story's core "
+                     f"period did ({', '.join(terms)}), as other later reports do")
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -636,7 +694,7 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         main_members: list[int] = []
         order = [-1] + order
         groups[-1] = main_members
-    words = _surface_words(leads)
+    words = _surface_words(leads, languages)
     main_top = _top_terms(facts, groups[-1], words)
     stories, doc_story, off_event, why = [], {}, set(), {}
     for n, key in enumerate(order, start=1):
@@ -667,11 +725,11 @@ def _subject_embeddings(emb: np.ndarray, leads: list[str], subjects: list[str]) 
     return out
 
 
-def _surface_words(leads: list[str]) -> dict[str, str]:
+def _surface_words(leads: list[str], languages: list[str]) -> dict[str, str]:
     """Each stem's most frequent word, to show terms as words."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for lead in leads:
-        for w in content_words(lead):
+    for lead, language in zip(leads, languages):
+        for w in content_words(lead, language):
             counts[stem(w)][w] += 1
     return {s: c.most_common(1)[0][0] for s, c in counts.items()}
 
