@@ -71,8 +71,8 @@ def test_days_after_publication_period_bounds_and_time_stamps_are_not_entries() 
 def test_the_summary_is_the_informative_sentence_several_sources_share() -> None:
     day = "2022-08-05"
     items = [
-        {"date": day, "doc": "a", "start": 0, "end": 60, "source": "A", "entities": 0,
-         "text": "Officials spoke to reporters about the situation on Friday."},
+        {"date": day, "doc": "a", "start": 0, "end": 60, "source": "A", "entities": 1,
+         "text": "Officials spoke to reporters in Kyiv about the situation on Friday."},
         {"date": day, "doc": "b", "start": 10, "end": 120, "source": "B", "entities": 3,
          "text": "On Friday, shelling near the nuclear plant's electrical switchboard caused a power "
                  "shutdown and a fire, the IAEA said."},
@@ -91,6 +91,25 @@ def test_the_summary_is_the_informative_sentence_several_sources_share() -> None
     assert texts[-1].startswith("Officials spoke")
     # a day far outside the main story's period is left out
     assert build_timeline([dict(items[1], date="2019-01-01")], ("2022-08-01", "2022-08-31")) == []
+
+
+def test_a_sentence_naming_no_one_or_glued_to_a_link_is_no_entry() -> None:
+    day = "2023-05-02"
+    named = {"date": day, "doc": "a", "start": 0, "end": 90, "source": "A", "entities": 2,
+             "text": "On Tuesday the regional court in Lviv sentenced the former mayor to six years in prison."}
+    # what "the sentence" is, the sentence before said: nothing here names it
+    bare = {"date": day, "doc": "b", "start": 0, "end": 80, "source": "B", "entities": 0,
+            "text": "The sentence was carried out on Tuesday at dawn, local time, according to the report."}
+    assert [e["summary"] for e in build_timeline([named, bare], (day, day))] == [named["text"]]
+    assert build_timeline([bare], (day, day)) == []
+    # a scraped link's title glued to the real sentence is not shown as the day's description
+    assert not describes_event("Read also: Court jails former mayor for bribery The court in Lviv on Tuesday "
+                               "sentenced the former mayor to six years.")
+    assert not describes_event("Читайте также: Суд приговорил бывшего мэра к шести годам Во вторник суд во "
+                               "Львове вынес приговор бывшему мэру.")
+    assert not describes_event("Читайте також: Суд засудив колишнього мера Суд у Львові у вівторок засудив "
+                               "колишнього мера до шести років.")
+    assert describes_event("The court in Lviv on Tuesday sentenced the former mayor to six years in prison.")
 
 
 def test_a_day_one_source_gives_against_several_is_reconciled() -> None:
@@ -119,7 +138,7 @@ def test_a_busy_day_is_ranked_in_linear_time() -> None:
     import time
 
     day = "2021-03-10"
-    items = [{"date": day, "doc": f"d{k}", "start": 0, "end": 80, "source": f"S{k % 400}", "entities": 0,
+    items = [{"date": day, "doc": f"d{k}", "start": 0, "end": 80, "source": f"S{k % 400}", "entities": 1,
               "text": f"Officials in district number {k} said the water supply was restored after repairs."}
              for k in range(4000)]
     items += [{"date": day, "doc": f"w{k}", "start": 0, "end": 120, "source": f"W{k}", "entities": 3,

@@ -10,10 +10,14 @@ kept only when it can tell a reader what happened:
 * **a real event description** — enough words besides its dates and enough content words
   (:class:`~storylens.config.TimelineSettings`), a capital or digit first and a sentence end
   last, not cut after an abbreviation ("Meanwhile, on Monday, U.S."), no handle or link, not a
-  list of names, not a photo caption (``lang/<code>/timeline_captions.json``), not a piece of
-  a longer quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об
-  этом сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time
-  stamps and fragments fail.
+  list of names, not a photo caption (``lang/<code>/timeline_captions.json``) or a scraped
+  "Read also:" link glued to a sentence (``timeline_links.json``), not a piece of a longer
+  quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об этом
+  сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
+  and fragments fail;
+* **naming someone or something** — at least one named entity: "The sentence was carried out on
+  17 October" or "that waiver expired on September 22" lean on a sentence before for what they
+  are about.
 
 Each day's candidates are ranked by how informative they are (content words, named entities,
 figures) plus how much the *other* sources of that day say the same (shared word stems), so the
@@ -63,9 +67,11 @@ def _bound_words() -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def _caption_cues() -> tuple[str, ...]:
-    """Marks of a photo caption or credit (``lang/<code>/timeline_captions.json``)."""
-    return tuple(sorted({w.lower() for data in lang.merged("timeline_captions").values() for w in data.get("cues", [])}))
+def _not_description_cues() -> tuple[str, ...]:
+    """Marks of a photo caption or credit (``lang/<code>/timeline_captions.json``) and of a
+    scraped link to another article glued to a sentence ("Read also:", ``timeline_links.json``)."""
+    return tuple(sorted({w.lower() for kind in ("timeline_captions", "timeline_links")
+                         for data in lang.merged(kind).values() for w in data.get("cues", [])}))
 
 
 @lru_cache(maxsize=None)
@@ -138,7 +144,7 @@ def describes_event(text: str, date_spans: Iterable[tuple[int, int]] = (),
     if not text or len(text) > settings.max_chars or _HANDLE_OR_LINK.search(text):
         return False
     low = text.lower()
-    if any(cue in low for cue in _caption_cues()) or not _balanced_quotes(text):
+    if any(cue in low for cue in _not_description_cues()) or not _balanced_quotes(text):
         return False
     opener = _leaning_opener()
     if opener is not None and opener.search(text):
@@ -170,7 +176,8 @@ def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (N
         day = item["date"]
         if len(day) != 10 or (lo and day < lo) or (hi and day > hi):
             continue
-        if describes_event(item["text"], item.get("dates", ()), settings):
+        if item.get("entities", settings.min_entities) >= settings.min_entities \
+                and describes_event(item["text"], item.get("dates", ()), settings):
             by_day[day].append(item)
     ranked = {day: _rank(found, settings.max_candidates) for day, found in by_day.items()}
     _reconcile(by_day, ranked, settings)
