@@ -248,3 +248,26 @@ def test_a_later_development_is_told_from_the_events_later_reports() -> None:
     assert not _later_developments(np.ones(len(early), dtype=bool), facts(early), StorySettings())
     # only members count
     assert not _later_developments(np.zeros(len(rows), dtype=bool), facts(rows), StorySettings())
+
+
+def test_a_languages_everyday_word_weighs_little_in_its_own_documents() -> None:
+    from storylens.relate.stories import _term_matrix
+
+    # 40 leads of one language on two topics; 10 of another, every one naming its word for
+    # "president" beside one of the two topics
+    topics = [["flood", "river"], ["strike", "pilots"]]
+    facts = [_Facts(f"a{i}", "aa", None, None, topics[i % 2] + [f"x{i % 10}"]) for i in range(40)]
+    facts += [_Facts(f"b{i}", "bb", None, None, [topics[i % 2][0], "predse", f"y{i % 5}"]) for i in range(10)]
+    pooled, own = _term_matrix(facts, 1000), _term_matrix(facts, 1000, min_language_docs=8)
+    everyday = set(pooled[40].indices)
+    for r in range(41, 50):
+        everyday &= set(pooled[r].indices)
+    [president] = everyday
+    topic = (set(pooled[40].indices) & set(pooled[0].indices)).pop()  # "flood"
+    # counted over the corpus the everyday word outweighs the topic in the lead; counted within
+    # its language, the topic does
+    assert pooled[40, president] > pooled[40, topic]
+    assert own[40, president] < own[40, topic]
+    # a language with fewer documents than the minimum is weighed by the corpus's count
+    assert np.allclose(_term_matrix(facts, 1000, min_language_docs=11)[40:].toarray(), pooled[40:].toarray())
+    assert not np.allclose(own[40:].toarray(), pooled[40:].toarray())

@@ -225,6 +225,9 @@ class StorySettings:
     # Languages with fewer documents than this in the main story are scored against the pool.
     min_language_docs: int = 8
     clustering_rounds: int = 4
+    # A lead term's IDF is counted within its document's language (languages with at least
+    # min_language_docs documents): a language's everyday words are rare in a many-language corpus.
+    idf_by_language: bool = True
     # Columns of the lead term vectors (the most widespread terms): bounds a story centroid's size.
     max_terms: int = 20_000
     seed: int = 0

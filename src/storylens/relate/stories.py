@@ -219,11 +219,17 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     return _Facts(doc.id, language, day, _retro_month(doc.text), terms, head), lead, subject
 
 
-def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
+def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0) -> sparse.csr_matrix:
     """TF-IDF of the lead terms, rows unit length. Terms are hashed (the vocabulary is never
     held) and only the ``max_terms`` most widespread that occur in two leads or more (and in
-    at most 80 % of them) are kept as columns, so that dense story centroids stay small."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    at most 80 % of them) are kept as columns, so that dense story centroids stay small.
+
+    A term's IDF is counted among the documents of the document's own language when that
+    language has at least ``min_language_docs`` of them (0: never): in a corpus of many
+    languages a language's everyday words ("president", "country") are rare overall, and the
+    corpus-wide IDF would make them the strongest terms of its documents, joining its texts on
+    every topic."""
+    from sklearn.feature_extraction.text import HashingVectorizer
 
     vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
                             norm=None, binary=True)
@@ -235,8 +241,26 @@ def _term_matrix(facts: list[_Facts], max_terms: int) -> sparse.csr_matrix:
     cols = np.flatnonzero(keep)
     if len(cols) > max_terms:
         cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
-    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, np.sort(cols)])
-    return x.tocsr().astype(np.float32)
+    x = counts[:, np.sort(cols)].tocsr().astype(np.float32)
+    x.data[:] = 1.0  # binary counts: a term is in a lead or not
+
+    def idf(rows: np.ndarray | slice) -> np.ndarray:
+        part = x[rows]
+        return (np.log((1 + part.shape[0]) / (1 + part.getnnz(axis=0))) + 1).astype(np.float32)
+
+    groups = np.zeros(len(facts), dtype=np.int64)  # 0: the whole corpus's IDF
+    tables = [idf(slice(None))]
+    if min_language_docs:
+        languages = np.array([f.language for f in facts])
+        for code in sorted(set(languages.tolist())):
+            rows = np.flatnonzero(languages == code)
+            if len(rows) >= min_language_docs and len(rows) < len(facts):
+                groups[rows] = len(tables)
+                tables.append(idf(rows))
+    row_of = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    x.data *= np.vstack(tables)[groups[row_of], x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32).dot(x).tocsr()
 
 
 def _without_language(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
@@ -638,7 +662,7 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if not facts:
         return [], {}, set(), {}
     emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
-    space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms),
+    space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0),
                    settings.embedding_weight)
     labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
