@@ -253,6 +253,9 @@ class TimelineSettings:
     # Support from other sources is weighed among a day's this many most informative candidates
     # (a busy day of a large corpus stays linear).
     max_candidates: int = 200
+    # Two sources' sentences sharing this share of their content stems (of the union) are copies of
+    # one text: neither supports the other.
+    copy_share: float = 0.8
     # Reconciling a day across sources: a description that at most ``lone_sources`` sources put on
     # its day, while at least ``majority_sources`` other sources describe the same thing on another
     # day within ``reconcile_days``, is that source's misdating and leaves its day. Two sentences

@@ -179,7 +179,7 @@ def build_timeline(items: list[dict], period: tuple[str | None, str | None] = (N
         if item.get("entities", settings.min_entities) >= settings.min_entities \
                 and describes_event(item["text"], item.get("dates", ()), settings):
             by_day[day].append(item)
-    ranked = {day: _rank(found, settings.max_candidates) for day, found in by_day.items()}
+    ranked = {day: _rank(found, settings.max_candidates, settings.copy_share) for day, found in by_day.items()}
     _reconcile(by_day, ranked, settings)
     timeline = []
     for day in sorted(ranked):
@@ -230,14 +230,15 @@ def _reconcile(by_day: dict[str, list[dict]], ranked: dict[str, list[dict]], set
         if not stay:
             del by_day[day], ranked[day]
         elif len(stay) < len(by_day[day]):
-            by_day[day], ranked[day] = stay, _rank(stay, settings.max_candidates)
+            by_day[day], ranked[day] = stay, _rank(stay, settings.max_candidates, settings.copy_share)
 
 
-def _rank(items: list[dict], most: int) -> list[dict]:
+def _rank(items: list[dict], most: int, copy_share: float = 1.0) -> list[dict]:
     """One day's candidates, best first: informativeness plus support from other sources (the
     share of the day's other sources that say much the same). Support is weighed among the
     ``most`` most informative candidates only, so that a busy day costs O(most²), not O(n²);
-    copies of one text count once."""
+    copies of one text count once, and sources printing near-copies of one sentence are one
+    voice (:func:`_voices`)."""
     unique: dict[tuple[str, int] | str, dict] = {}
     for item in items:
         key = " ".join(item["text"].split()).lower()
@@ -250,17 +251,41 @@ def _rank(items: list[dict], most: int) -> list[dict]:
     order = sorted(range(len(candidates)), key=lambda k: -informative[k])
     top = [candidates[k] for k in order[:most]]
     in_top = set(order[:most])
-    sources = {c["source"] for c in top}
+    voice = _voices(top, copy_share)
+    voices = set(voice.values())
     scored = []
     for k, item in enumerate(candidates):
         support = 0.0
-        if k in in_top and len(sources - {item["source"]}):
-            agreeing = {c["source"] for c in top if c["source"] != item["source"]
+        own = voice.get(item["source"])
+        if k in in_top and len(voices - {own}):
+            agreeing = {voice[c["source"]] for c in top if voice[c["source"]] != own
                         and len(_stems(item) & _stems(c)) >= 3}
-            support = len(agreeing) / len(sources - {item["source"]})
+            support = len(agreeing) / len(voices - {own})
         scored.append((informative[k] + support, -len(item["text"]), item["doc"], item["start"], item))
     scored.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
     return [x[-1] for x in scored]
+
+
+def _voices(top: list[dict], copy_share: float) -> dict[str, str]:
+    """Each source's voice: sources whose sentences are near-copies of each other (``copy_share``
+    of their stems shared) speak with one voice — outlets reprinting one text are no
+    corroboration. O(len(top)²), the cost of support itself."""
+    parent = {i["source"]: i["source"] for i in top}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, x in enumerate(top):
+        for y in top[a + 1:]:
+            sx, sy = _stems(x), _stems(y)
+            if x["source"] != y["source"] and len(sx & sy) >= copy_share * max(len(sx | sy), 1):
+                ra, rb = root(x["source"]), root(y["source"])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    return {src: root(src) for src in parent}
 
 
 def _bounds(period: tuple[str | None, str | None], margin_days: int) -> tuple[str | None, str | None]:
