@@ -97,9 +97,9 @@ def test_a_sentence_naming_no_one_or_glued_to_a_link_is_no_entry() -> None:
     day = "2023-05-02"
     named = {"date": day, "doc": "a", "start": 0, "end": 90, "source": "A", "entities": 2,
              "text": "On Tuesday the regional court in Lviv sentenced the former mayor to six years in prison."}
-    # what "the sentence" is, the sentence before said: nothing here names it
+    # which bridge, the sentence before said: nothing here names it
     bare = {"date": day, "doc": "b", "start": 0, "end": 80, "source": "B", "entities": 0,
-            "text": "The sentence was carried out on Tuesday at dawn, local time, according to the report."}
+            "text": "The bridge was reopened to traffic on Tuesday at dawn, local time, according to the report."}
     assert [e["summary"] for e in build_timeline([named, bare], (day, day))] == [named["text"]]
     assert build_timeline([bare], (day, day)) == []
     # a scraped link's title glued to the real sentence is not shown as the day's description

@@ -242,7 +242,7 @@ class TimelineSettings:
     min_words: int = 8
     min_content_words: int = 5
     # ... and names at least this many entities (people, places, organisations): a sentence that
-    # names none ("The sentence was carried out on 17 October") leans on the one before.
+    # names none ("The bridge was reopened on 3 May") leans on the one before.
     min_entities: int = 1
     # Longer "sentences" are paragraphs the splitter could not cut: not shown as an entry.
     max_chars: int = 450

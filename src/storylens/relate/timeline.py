@@ -15,8 +15,8 @@ kept only when it can tell a reader what happened:
   quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об этом
   сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
   and fragments fail;
-* **naming someone or something** — at least one named entity: "The sentence was carried out on
-  17 October" or "that waiver expired on September 22" lean on a sentence before for what they
+* **naming someone or something** — at least one named entity: "The bridge was reopened on 3
+  May" or "that permit expired on Friday" lean on a sentence before for what they
   are about.
 
 Each day's candidates are ranked by how informative they are (content words, named entities,
