@@ -199,8 +199,10 @@ def test_function_words_are_read_in_the_documents_own_language() -> None:
     assert "след" in content_words("Следователи нашли след шин у моста", "ru")
     assert "след" in content_words("Следователи нашли след шин у моста")  # no language: en/ru/uk lists
     # each Slavic language's own function words go, its content words stay
-    assert content_words("Policja nie jest pewna, czy most się zawalił", "pl") == ["policja", "pewna", "most", "zawalił"]
-    assert content_words("Gasilci so tudi kot prostovoljci rešili most", "sl") == ["gasilci", "prostovoljci", "rešili", "most"]
+    assert content_words("Policja nie jest pewna, czy most się zawalił", "pl") == [
+        "policja", "pewna", "most", "zawalił"]
+    assert content_words("Gasilci so tudi kot prostovoljci rešili most", "sl") == [
+        "gasilci", "prostovoljci", "rešili", "most"]
 
 
 def test_posts_written_alike_join_a_story_only_on_a_shared_term() -> None:

@@ -18,9 +18,9 @@ How it works (every step linear in the number of documents; no document × docum
   languages beyond the fully supported ones have this file alone).
 * **Stories** are found by threshold clustering against centroids (DP-means): a document joins
   the story whose centroid is most similar when that reaches :attr:`StorySettings.join` and
-  shares one of its lead terms, else it starts a story; a few rounds re-centre and reassign. Stories whose documents are on average
-  nearly as similar across them as within each (normalised average linkage, computed from the
-  stories' vector sums) are then joined: a large event that the encoder writes apart by
+  shares one of its lead terms, else it starts a story; a few rounds re-centre and reassign.
+  Stories whose documents are on average nearly as similar across them as within each
+  (normalised average linkage, computed from the stories' vector sums) are then joined: a large event that the encoder writes apart by
   language or script is one story again. When no story holds most documents (a corpus of many
   topics) the comparison is made with each language's mean embedding removed, so that two
   topics that merely share the corpus's common ground stay apart (:attr:`StorySettings.merge`,
@@ -662,7 +662,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if not facts:
         return [], {}, set(), {}
     emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
-    space = _Space(_without_language(emb, languages), _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0),
+    terms = _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0)
+    space = _Space(_without_language(emb, languages), terms,
                    settings.embedding_weight)
     labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
@@ -704,10 +705,10 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
             elif f.day is None and f.retro in event_months:
                 main[i] = False
                 reason[i] = "looks back on the main story's month as a past event"
-    for i, terms in _later_developments(main, facts, settings).items():
+    for i, new_words in _later_developments(main, facts, settings).items():
         main[i] = False
         reason[i] = ("a later development: its headline names what no headline of the main story's core "
-                     f"period did ({', '.join(terms)}), as other later reports do")
+                     f"period did ({', '.join(new_words)}), as other later reports do")
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
     groups: dict[int, list[int]] = defaultdict(list)
