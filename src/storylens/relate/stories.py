@@ -705,10 +705,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
             elif f.day is None and f.retro in event_months:
                 main[i] = False
                 reason[i] = "looks back on the main story's month as a past event"
-    for i, new_words in _later_developments(main, facts, settings).items():
-        main[i] = False
-        reason[i] = ("a later development: its headline names what no headline of the main story's core "
-                     f"period did ({', '.join(new_words)}), as other later reports do")
+    later = _later_developments(main, facts, settings)
+    main[list(later)] = False
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -720,6 +718,9 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         order = [-1] + order
         groups[-1] = main_members
     words = _surface_words(leads, languages)
+    for i, new_words in later.items():
+        reason[i] = ("a later development: its headline names what no headline of the main story's core "
+                     f"period did ({', '.join(words.get(t, t) for t in new_words)}), as other later reports do")
     main_top = _top_terms(facts, groups[-1], words)
     stories, doc_story, off_event, why = [], {}, set(), {}
     for n, key in enumerate(order, start=1):
