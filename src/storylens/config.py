@@ -104,8 +104,13 @@ class ParallelSettings:
     workers: int | None = None
     # Address of a running Dask scheduler (tcp://host:8786): the work runs on its workers instead.
     scheduler: str | None = None
-    # Documents per task and per store transaction.
+    # Documents per task (and the least per store transaction).
     batch_size: int = 32
+    # Ingest writes about 1/min_commits of the run per store transaction, at most commit_documents:
+    # ids are content hashes, so every index insert lands on a random page, and a bigger transaction
+    # writes each page once for many documents (a run killed loses at most one transaction).
+    commit_documents: int = 512
+    min_commits: int = 32
     # Below this many documents to do, local worker processes are not started: starting them and
     # loading their models costs more than the work (a Dask cluster, already running, is always used).
     min_documents: int = 200
