@@ -111,6 +111,9 @@ class ParallelSettings:
     # writes each page once for many documents (a run killed loses at most one transaction).
     commit_documents: int = 512
     min_commits: int = 32
+    # SQLite's page cache while ingest writes (MB; given back when it ends): those random inserts
+    # read their index pages again and again once the store outgrows the default 2 MB.
+    write_cache_mb: int = 64
     # Below this many documents to do, local worker processes are not started: starting them and
     # loading their models costs more than the work (a Dask cluster, already running, is always used).
     min_documents: int = 200

@@ -81,12 +81,13 @@ def ingest(
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    _read(paths, manifests, store, settings, summary, progress)
-    if workers is None:
-        with Workers(settings.parallel) as own:
-            _clean(store, settings, summary, progress, on_document, own)
-    else:
-        _clean(store, settings, summary, progress, on_document, workers)
+    with store.page_cache(settings.parallel.write_cache_mb):
+        _read(paths, manifests, store, settings, summary, progress)
+        if workers is None:
+            with Workers(settings.parallel) as own:
+                _clean(store, settings, summary, progress, on_document, own)
+        else:
+            _clean(store, settings, summary, progress, on_document, workers)
     store.finish_run(run_id, summary.as_dict())
     return summary
 

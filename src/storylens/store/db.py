@@ -13,6 +13,7 @@ import math
 import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,18 @@ class Store:
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
+
+    @contextmanager
+    def page_cache(self, mb: int) -> Iterator[None]:
+        """At least ``mb`` MB of SQLite page cache inside the block, the previous size after it."""
+        before = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        before_kib = -before if before < 0 else before * self.db.execute("PRAGMA page_size").fetchone()[0] // 1024
+        if mb * 1024 > before_kib:
+            self.db.execute(f"PRAGMA cache_size = {-int(mb) * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     # --- writing -----------------------------------------------------------------------
 
