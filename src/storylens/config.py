@@ -96,7 +96,7 @@ class AnnotateSettings:
 class ParallelSettings:
     """Where the per-document work of clean and annotate runs, and how it is cut up.
 
-    The store is written by this process only, one transaction per batch, so a killed run
+    The store is written by this process only, whole batches per transaction, so a killed run
     loses at most the batches in flight and resumes where it stopped.
     """
 

@@ -74,7 +74,7 @@ def ingest(
     """Read, clean and store everything under ``paths``; return what happened.
 
     Cleaning runs on ``workers`` (by default as ``settings.parallel`` says: one process per core);
-    this process alone writes the store, one transaction per batch.
+    this process alone writes the store, whole batches per transaction (:func:`per_commit`).
     """
     settings = settings or Settings()
     paths = [Path(p) for p in paths]
@@ -94,7 +94,7 @@ def ingest(
 
 def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Settings, summary: Summary,
           progress: bool) -> None:
-    """Pass 1: store every new document as read, a batch per transaction."""
+    """Pass 1: store every new document as read, :func:`per_commit` documents per transaction."""
     summary.files = sum(1 for _ in iter_files(paths))
     bar = tqdm(total=summary.files, desc="reading", unit="file", disable=not progress, delay=2, leave=False)
     last_origin = None
