@@ -3,6 +3,7 @@
     python bench/ingest.py               # 10,000 documents
     python bench/ingest.py --docs 2000   # quicker
     python bench/ingest.py --keep        # keep the corpus and database in bench/_corpus/
+    python bench/ingest.py --corpus DIR --steps   # an existing corpus (bench/scale.py's), CPU per step
 
 The corpus is generated from examples/kazakhstan-2022 by varying each example (paragraphs
 shuffled, numbers and names swapped, paragraphs mixed in from other documents of the same
@@ -345,6 +346,48 @@ def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
             "milestones": at, "rss_before": rss_before, "samples": sampler.samples, "start": start}
 
 
+# The steps timed by --steps: (module, function), each counted where ingest calls it.
+STEPS = [
+    ("storylens.ingest", "_read"), ("storylens.store.db:Store", "add_raw"),
+    ("storylens.clean", "fix_mojibake"), ("storylens.clean", "find_boilerplate"), ("storylens.clean", "find_repeats"),
+    ("storylens.clean", "find_metadata"), ("storylens.clean", "find_signature"), ("storylens.clean", "passages_of"),
+    ("storylens.clean", "sentences_of"), ("storylens.clean", "label_passages"), ("storylens.ingest", "corpus_languages"),
+    ("storylens.ingest", "signature"), ("storylens.store.db:Store", "canonical_copy"),
+    ("storylens.store.db:Store", "save_clean"), ("storylens.store.db:_Transaction", "__exit__"),
+]
+
+
+def time_steps() -> dict[str, list[float]]:
+    """Wrap each of STEPS to add up its CPU seconds and calls; returns the live counters."""
+    import functools
+    import importlib
+
+    counters: dict[str, list[float]] = {}
+    for where, name in STEPS:
+        module_name, _, cls = where.partition(":")
+        owner = importlib.import_module(module_name)
+        owner = getattr(owner, cls) if cls else owner
+        key = "commit" if name == "__exit__" else name
+        counter = counters.setdefault(key, [0.0, 0])
+
+        def timed(*args, _f=getattr(owner, name), _c=counter, **kwargs):  # noqa: ANN001, ANN002, ANN003
+            t = time.process_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                _c[0] += time.process_time() - t
+                _c[1] += 1
+
+        setattr(owner, name, functools.wraps(getattr(owner, name))(timed))
+    return counters
+
+
+def report_steps(counters: dict[str, list[float]], n_docs: int) -> None:
+    print(f"\n{'step (CPU, nested in _read or the clean pass)':<46}{'s':>8}{'ms/doc':>9}{'calls':>8}")
+    for name, (seconds, calls) in sorted(counters.items(), key=lambda kv: -kv[1][0]):
+        print(f"{name:<46}{seconds:>8.2f}{1000 * seconds / max(1, n_docs):>9.3f}{calls:>8}")
+
+
 def run_floor(db: Path) -> dict[str, float]:
     """ftfy.fix_text + lingua on the same texts, with the pipeline's own settings and sampling."""
     import ftfy
@@ -377,6 +420,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000, help="documents to generate (default 10000)")
     parser.add_argument("--keep", action="store_true", help=f"keep corpus and database in {KEEP_DIR}")
     parser.add_argument("--profile", metavar="FILE", help="also write a cProfile of the ingest to FILE")
+    parser.add_argument("--corpus", type=Path, help="ingest this folder instead of generating one (--docs is ignored)")
+    parser.add_argument("--steps", action="store_true", help="also print CPU seconds per step (read, each cleaning "
+                        "step, near-duplicate signature and lookup, writes, commits)")
     args = parser.parse_args()
 
     if hasattr(os, "sched_setaffinity"):
@@ -389,10 +435,13 @@ def main() -> None:
     else:
         work = Path(tempfile.mkdtemp(prefix="storylens-bench-"))
     try:
-        corpus, db = work / "corpus", work / "bench.db"
+        corpus, db = args.corpus or work / "corpus", work / "bench.db"
         t = time.perf_counter()
-        n_docs, n_bytes = build_corpus(corpus, args.docs)
-        print(f"corpus: {n_docs} documents, {n_bytes / 2**20:.1f} MB in {corpus} "
+        if args.corpus:
+            n_docs, n_bytes = 0, sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+        else:
+            n_docs, n_bytes = build_corpus(corpus, args.docs)
+        print(f"corpus: {n_docs or 'the'} documents, {n_bytes / 2**20:.1f} MB in {corpus} "
               f"(built in {time.perf_counter() - t:.1f} s)")
 
         # Load the models once, outside the timing (a long run pays this once, too).
@@ -408,12 +457,16 @@ def main() -> None:
 
             profiler = cProfile.Profile(time.process_time)
             profiler.enable()
+        counters = time_steps() if args.steps else None
         result = run_ingest(corpus, db, n_docs)
         if args.profile:
             profiler.disable()
             profiler.dump_stats(args.profile)
+        n_docs = n_docs or result["summary"].read
         floor = run_floor(db)
         report(result, floor, n_docs, n_bytes)
+        if counters is not None:
+            report_steps(counters, n_docs)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -96,7 +96,7 @@ class AnnotateSettings:
 class ParallelSettings:
     """Where the per-document work of clean and annotate runs, and how it is cut up.
 
-    The store is written by this process only, one transaction per batch, so a killed run
+    The store is written by this process only, whole batches per transaction, so a killed run
     loses at most the batches in flight and resumes where it stopped.
     """
 
@@ -104,8 +104,16 @@ class ParallelSettings:
     workers: int | None = None
     # Address of a running Dask scheduler (tcp://host:8786): the work runs on its workers instead.
     scheduler: str | None = None
-    # Documents per task and per store transaction.
+    # Documents per task (and the least per store transaction).
     batch_size: int = 32
+    # Ingest writes about 1/min_commits of the run per store transaction, at most commit_documents:
+    # ids are content hashes, so every index insert lands on a random page, and a bigger transaction
+    # writes each page once for many documents (a run killed loses at most one transaction).
+    commit_documents: int = 512
+    min_commits: int = 32
+    # SQLite's page cache while ingest writes (MB; given back when it ends): those random inserts
+    # read their index pages again and again once the store outgrows the default 2 MB.
+    write_cache_mb: int = 64
     # Below this many documents to do, local worker processes are not started: starting them and
     # loading their models costs more than the work (a Dask cluster, already running, is always used).
     min_documents: int = 200

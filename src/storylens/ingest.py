@@ -6,8 +6,8 @@ Two passes make a run resumable and let cleaning see the whole corpus:
 2. clean every document still marked raw (on the workers: :mod:`storylens.parallel`), link
    near-duplicates and store the result, here and in order, so the links do not depend on
    how many workers there were.
-Every pass writes a batch of documents per transaction: a run killed in either pass loses
-at most the batches it had not yet committed, and the next run picks up from there.
+Every pass writes a run of documents per transaction (:func:`per_commit`): a run killed in either
+pass loses at most the transaction it had not yet committed, and the next run picks up from there.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from storylens.clean import clean_document, document_id
 from storylens.clean.boilerplate import CorpusLines
 from storylens.clean.language import corpus_languages
 from storylens.clean.neardup import signature
-from storylens.config import CleanSettings, Settings
+from storylens.config import CleanSettings, ParallelSettings, Settings
 from storylens.corpus import Skipped, iter_files, read_paths
 from storylens.corpus.decode import REPAIRS_KEY, repair_note, repairs_from_meta
 from storylens.doc import Document, RawDocument
@@ -74,26 +74,27 @@ def ingest(
     """Read, clean and store everything under ``paths``; return what happened.
 
     Cleaning runs on ``workers`` (by default as ``settings.parallel`` says: one process per core);
-    this process alone writes the store, one transaction per batch.
+    this process alone writes the store, whole batches per transaction (:func:`per_commit`).
     """
     settings = settings or Settings()
     paths = [Path(p) for p in paths]
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    _read(paths, manifests, store, settings, summary, progress)
-    if workers is None:
-        with Workers(settings.parallel) as own:
-            _clean(store, settings, summary, progress, on_document, own)
-    else:
-        _clean(store, settings, summary, progress, on_document, workers)
+    with store.page_cache(settings.parallel.write_cache_mb):
+        _read(paths, manifests, store, settings, summary, progress)
+        if workers is None:
+            with Workers(settings.parallel) as own:
+                _clean(store, settings, summary, progress, on_document, own)
+        else:
+            _clean(store, settings, summary, progress, on_document, workers)
     store.finish_run(run_id, summary.as_dict())
     return summary
 
 
 def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Settings, summary: Summary,
           progress: bool) -> None:
-    """Pass 1: store every new document as read, a batch per transaction."""
+    """Pass 1: store every new document as read, :func:`per_commit` documents per transaction."""
     summary.files = sum(1 for _ in iter_files(paths))
     bar = tqdm(total=summary.files, desc="reading", unit="file", disable=not progress, delay=2, leave=False)
     last_origin = None
@@ -111,7 +112,7 @@ def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Sett
             else:
                 yield item
 
-    for batch in batched(items(), settings.parallel.batch_size):
+    for batch in batched(items(), per_commit(summary.files, settings.parallel)):
         with store.transaction():
             for raw in batch:
                 summary.read += 1
@@ -138,7 +139,11 @@ def _clean(store: Store, settings: Settings, summary: Summary, progress: bool,
     corpus = store.corpus_lines(clean.chrome_min_share, clean.chrome_min_docs)
     task = partial(_clean_batch, settings=clean, corpus=corpus)
     bar = tqdm(total=pending, desc="cleaning", unit="doc", disable=not progress, delay=2, leave=False)
-    for results in workers.map(task, store.pending(settings.parallel.batch_size), pending):
+    size = settings.parallel.batch_size
+    tasks_per_commit = max(1, per_commit(pending, settings.parallel) // size)
+    cleaned = workers.map(task, store.pending(size), pending)
+    for group in batched(cleaned, tasks_per_commit):
+        results = [item for task_results in group for item in task_results]
         with store.transaction():
             for origin, doc, values, error in results:
                 if doc is None:
@@ -158,6 +163,12 @@ def _clean(store: Store, settings: Settings, summary: Summary, progress: bool,
                     on_document(doc.id)
         bar.update(len(results))
     bar.close()
+
+
+def per_commit(documents: int, settings: ParallelSettings) -> int:
+    """Documents per store transaction in a pass over ``documents``: about 1/``min_commits`` of them,
+    at least a batch and at most ``commit_documents``."""
+    return max(settings.batch_size, min(settings.commit_documents, documents // settings.min_commits))
 
 
 Cleaned = tuple[str, Document | None, np.ndarray | None, str | None]  # origin, document, MinHash, error

@@ -2,7 +2,7 @@
 
 Clean and annotate look at one document at a time, so their work is cut into batches and
 handed to whatever workers there are (:class:`Workers`); results come back in input order
-and only this process writes the store, one transaction per batch. A killed run therefore
+and only this process writes the store, whole batches per transaction. A killed run therefore
 loses at most the batches in flight, and its worker processes end with it.
 
 What is expensive to build (spaCy, natasha, the classifiers) is built once per worker process

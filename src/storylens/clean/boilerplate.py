@@ -75,18 +75,25 @@ LineRule = Callable[[Line], bool]
 
 
 def _short(line: Line, words: int) -> bool:
-    return len(line.text.split()) <= words
+    return line.words <= words
+
+
+def _banner_in_line(line: Line) -> bool:
+    """A phrase three times over holds its first six characters three times: most lines are
+    settled by that count, in C, before the backtracking pattern runs."""
+    text = line.stripped
+    return len(line.text) < 2000 and text.count(text[:6]) >= 3 and bool(_BANNER_IN_LINE.match(text))
 
 
 LINE_RULES: dict[str, LineRule] = {
-    "banner repeated within a line": lambda ln: len(ln.text) < 2000 and bool(_BANNER_IN_LINE.match(ln.text.strip())),
-    "comment form": lambda ln: _short(ln, 20) and bool(_COMMENT_FORM.match(ln.text.strip()) or _CAPTCHA.match(ln.text)),
-    "dead comment placeholder": lambda ln: bool(_DEAD_COMMENT.match(ln.text.strip())),
-    "error-report widget": lambda ln: _short(ln, 40) and bool(_ERROR_WIDGET.search(ln.text.strip())),
-    "related-links line": lambda ln: _short(ln, 30) and bool(_RELATED.match(ln.text.strip())),
-    "photo credit": lambda ln: _short(ln, 15) and bool(_PHOTO_CREDIT.match(ln.text.strip())),
+    "banner repeated within a line": _banner_in_line,
+    "comment form": lambda ln: _short(ln, 20) and bool(_COMMENT_FORM.match(ln.stripped) or _CAPTCHA.match(ln.text)),
+    "dead comment placeholder": lambda ln: bool(_DEAD_COMMENT.match(ln.stripped)),
+    "error-report widget": lambda ln: _short(ln, 40) and bool(_ERROR_WIDGET.search(ln.stripped)),
+    "related-links line": lambda ln: _short(ln, 30) and bool(_RELATED.match(ln.stripped)),
+    "photo credit": lambda ln: _short(ln, 15) and bool(_PHOTO_CREDIT.match(ln.stripped)),
     "donation or subscribe footer": lambda ln: _short(ln, 30) and bool(
-        _CARD_NUMBER.search(ln.text) or _SUPPORT.search(ln.text.strip())
+        _CARD_NUMBER.search(ln.text) or _SUPPORT.search(ln.stripped)
     ),
 }
 
@@ -122,7 +129,7 @@ def find_boilerplate(text: str, settings: CleanSettings, corpus: CorpusLines | N
         chrome_floor = max(settings.chrome_min_docs, settings.chrome_min_share * corpus.documents)
     found: dict[int, str] = {}
     for i, line in enumerate(all_lines):
-        stripped = line.text.strip()
+        stripped = line.stripped
         if not stripped:
             continue
         for rule, test in LINE_RULES.items():

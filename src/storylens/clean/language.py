@@ -80,9 +80,33 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# The same classes counted on UTF-8 bytes: U+0400-U+04FF are the two-byte characters led by D0-D3,
+# U+00C0-U+023F those led by C3-C8 and U+0240-U+024F C9 80-8F; every non-ASCII character has one
+# lead byte (C0-FF), so these bytes bound the letters of other scripts from above.
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD4))
+_LATIN_LEADS = bytes(range(0xC3, 0xC9))
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+_ALL_LEADS = bytes(range(0xC0, 0x100))
+_LATIN_C9 = re.compile(rb"\xc9[\x80-\x8f]")
+
+
 def _script(text: str) -> str:
+    """The script most letters of the text's start are written in: 'cyrillic', 'latin' or 'other'.
+
+    Counted on bytes, in C: when the letters of other scripts cannot outnumber the larger of the
+    two (their bound from the lead bytes), that settles it; otherwise the letters are counted."""
     sample = text[:SAMPLE_CHARS]
-    cyrillic, latin = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    data = sample.encode("utf-8", "surrogatepass")
+
+    def count(of: bytes) -> int:
+        return len(data) - len(data.translate(None, of))
+
+    cyrillic = count(_CYRILLIC_LEADS)
+    latin_wide = count(_LATIN_LEADS) + (len(_LATIN_C9.findall(data)) if b"\xc9" in data else 0)
+    latin = count(_ASCII_LETTERS) + latin_wide
+    other_at_most = count(_ALL_LEADS) - cyrillic - latin_wide
+    if other_at_most <= max(cyrillic, latin):
+        return "cyrillic" if cyrillic >= latin else "latin"
     other = len(_LETTER.findall(sample)) - cyrillic - latin
     best = max(cyrillic, latin, other)
     return "cyrillic" if best == cyrillic else "latin" if best == latin else "other"
@@ -112,7 +136,7 @@ def _written_in(sample: str, script: str, pool: tuple[str, ...]) -> bool:
     if script == "other":
         return True
     in_script = _CYRILLIC if script == "cyrillic" else _LATIN
-    return not set(in_script.findall(sample.lower())) - alphabet
+    return not any(in_script.match(ch) for ch in set(sample.lower()) - alphabet)
 
 
 def _script_of_language(code: str) -> str:

@@ -7,10 +7,13 @@ next run picks up documents still marked ``raw``.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sqlite3
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from storylens.store.schema import MIGRATIONS
 
 DEFAULT_DB = "storylens.db"
 NEAR_DUPLICATE_CANDIDATES = 64  # stored documents compared per near-duplicate lookup: see canonical_copy
+SIGNATURES_KEPT = 8192  # signatures of first copies kept in memory for canonical_copy (about 10 MB)
 
 
 class StoreError(RuntimeError):
@@ -45,6 +49,8 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            # id -> (seq, MinHash bytes, duplicate_of) of recently compared first copies; see canonical_copy.
+            self._signatures: OrderedDict[str, tuple[int, bytes, str | None]] = OrderedDict()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable storylens database ({exc}); choose another file with --db") from None
 
@@ -82,6 +88,18 @@ class Store:
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
+
+    @contextmanager
+    def page_cache(self, mb: int) -> Iterator[None]:
+        """At least ``mb`` MB of SQLite page cache inside the block, the previous size after it."""
+        before = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        before_kib = -before if before < 0 else before * self.db.execute("PRAGMA page_size").fetchone()[0] // 1024
+        if mb * 1024 > before_kib:
+            self.db.execute(f"PRAGMA cache_size = {-int(mb) * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     # --- writing -----------------------------------------------------------------------
 
@@ -138,7 +156,7 @@ class Store:
         with self.transaction():
             # Only a clean document has derived rows (they are written with its status, in one
             # transaction); skipping the delete for raw ones avoids a full scan of passages_fts.
-            row = self.db.execute("SELECT status FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            row = self.db.execute("SELECT status, seq FROM documents WHERE id = ?", (doc.id,)).fetchone()
             if row is not None and row[0] == "clean":
                 self._delete_derived(doc.id)
             meta = {"meta": doc.meta, "meta_from": doc.meta_from}
@@ -174,6 +192,8 @@ class Store:
             if minhash is not None and doc.duplicate_of is None:
                 self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
                                     [(band, key, doc.id) for band, key in band_keys(minhash)])
+                if row is not None:
+                    self._keep_signatures({doc.id: (row[1], minhash.tobytes(), None)})
 
     def _delete_derived(self, doc_id: str, tables: tuple[str, ...] | None = None) -> None:
         cleaning = ("passages", "sentences", "cleaning_log", "passages_fts")
@@ -271,32 +291,64 @@ class Store:
 
         Only the ``NEAR_DUPLICATE_CANDIDATES`` documents sharing the most bands with ``values`` are
         compared: in a corpus of many variants of a few stories some band buckets grow with the
-        corpus (158 candidates per lookup at 16,000 generated documents, 45 at 4,000); reading and
-        comparing every signature cost 1.2 ms per lookup at 16,000, against 0.8 ms now. A copy at
+        corpus (158 candidates per lookup at 16,000 generated documents, 45 at 4,000). A copy at
         the threshold shares about a quarter of the bands, a loose relative (Jaccard 0.4) fewer
         than one, so the best match ranks first (2 of 16,000 links differ, both at the threshold).
+
+        The buckets are read from the covering index and counted here; the candidates' signatures
+        come from memory when they were compared or stored lately (the same first copies are the
+        candidates of lookup after lookup), else in one query: a signature stored in the documents
+        row sits behind the raw and cleaned text, and reading it there cost more as the store grew.
         """
         keys = band_keys(values)
         marks = ", ".join("(?, ?)" for _ in keys)
-        # A join from the few (band, key) pairs into the index: one indexed lookup per band;
-        # counting shared bands reads no signature, so only the top few signatures are read.
-        candidates = self.db.execute(
-            "SELECT d.id, d.minhash, d.duplicate_of FROM documents d JOIN"
-            f" (SELECT b.doc_id, COUNT(*) AS shared FROM (VALUES {marks}) AS q"
-            " JOIN minhash_bands b ON b.band = q.column1 AND b.key = q.column2 WHERE b.doc_id != ?"
-            " GROUP BY b.doc_id ORDER BY shared DESC, b.doc_id LIMIT ?) AS top ON d.id = top.doc_id"
-            " ORDER BY d.seq",
-            [x for pair in keys for x in pair] + [doc_id, NEAR_DUPLICATE_CANDIDATES],
-        ).fetchall()
+        shared = Counter(r[0] for r in self.db.execute(
+            f"SELECT b.doc_id FROM (VALUES {marks}) AS q JOIN minhash_bands b ON b.band = q.column1"
+            " AND b.key = q.column2", [x for pair in keys for x in pair]))
+        shared.pop(doc_id, None)
+        if not shared:
+            return None
+        # Most shared bands first, ties by id: the SQL order ``shared DESC, doc_id`` (ids are hex digests).
+        top = heapq.nsmallest(NEAR_DUPLICATE_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
+        found = self._signatures_of([candidate for candidate, _ in top])
+        candidates = sorted((seq, candidate, blob, duplicate_of)
+                            for candidate, (seq, blob, duplicate_of) in found.items())
         if not candidates:
             return None
         # All candidates at once: a corpus of many loose variants of a few stories gives every lookup many.
-        signatures = np.frombuffer(b"".join(c[1] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
+        signatures = np.frombuffer(b"".join(c[2] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
         scores = (signatures == values).mean(axis=1)
         best = int(np.argmax(scores))  # the earliest of the best
         if scores[best] < threshold:
             return None
-        return candidates[best][2] or candidates[best][0], float(scores[best])
+        return candidates[best][3] or candidates[best][1], float(scores[best])
+
+    def _signatures_of(self, ids: list[str]) -> dict[str, tuple[int, bytes, str | None]]:
+        """(seq, MinHash bytes, duplicate_of) of these stored documents: from memory, the rest in one query."""
+        found = {}
+        missing = []
+        for doc_id in ids:
+            if doc_id in self._signatures:
+                self._signatures.move_to_end(doc_id)
+                found[doc_id] = self._signatures[doc_id]
+            else:
+                missing.append(doc_id)
+        if missing:
+            read = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute(
+                f"SELECT id, seq, minhash, duplicate_of FROM documents WHERE id IN ({', '.join('?' * len(missing))})",
+                missing)}
+            found.update(read)
+            self._keep_signatures(read)
+        return found
+
+    def _keep_signatures(self, items: dict[str, tuple[int, bytes, str | None]]) -> None:
+        """Remember signatures, the least recently used going first beyond ``SIGNATURES_KEPT``.
+
+        An id is a content hash and a document's seq and signature never change once stored, so a
+        remembered entry cannot go stale."""
+        self._signatures.update(items)
+        while len(self._signatures) > SIGNATURES_KEPT:
+            self._signatures.popitem(last=False)
 
     # --- what the relate stage found ------------------------------------------------------
 

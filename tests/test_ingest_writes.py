@@ -1,0 +1,155 @@
+"""Ingest's write path at scale: transactions of many documents, the near-duplicate lookup from the
+covering index and from signatures kept in memory, the page cache, and the byte-counted script test."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storylens.clean.language import _script
+from storylens.config import ParallelSettings, Settings
+from storylens.ingest import ingest, per_commit
+from storylens.store import Store
+from storylens.store import db as store_db
+
+PARAGRAPHS = [
+    "Rescue crews in Port Aldis said {n} houses were still under water on {day}, and the mayor asked for calm.",
+    "The union said {n} pilots had joined the strike; the airline put the number at {m} and cancelled flights.",
+    "An explosion at a plant outside Greystone killed {m} workers on {day}, officials said, and {n} were injured.",
+    "Volunteers brought blankets to {n} families cut off by the flood near Millford, a councillor said.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def _corpus(folder: Path, n: int = 120, seed: int = 5) -> Path:
+    """Documents that are variants of four stories: many share bands, some are near-duplicates."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    for i in range(n):
+        paras = [rng.choice(PARAGRAPHS).format(n=rng.randint(2, 400), m=rng.randint(2, 90), day=rng.choice(DAYS))
+                 for _ in range(rng.randint(3, 6))]
+        if i % 4 == 3:  # a reposted copy of an earlier document with one line added
+            paras = (folder / f"{i - 1:03d}.txt").read_text(encoding="utf-8").split("\n\n") + ["Shared from our channel."]
+        (folder / f"{i:03d}.txt").write_text("\n\n".join(p.strip() for p in paras) + "\n", encoding="utf-8")
+    return folder
+
+
+def _stored(db: Path) -> dict[str, list[tuple]]:
+    with Store(db) as store:
+        return {
+            "documents": store.db.execute("SELECT id, seq, text, language, duplicate_of, duplicate_similarity, minhash"
+                                          " FROM documents ORDER BY id").fetchall(),
+            "passages": store.db.execute("SELECT * FROM passages ORDER BY doc_id, idx").fetchall(),
+            "log": store.db.execute("SELECT * FROM cleaning_log ORDER BY doc_id, seq").fetchall(),
+            "bands": store.db.execute("SELECT band, key, doc_id FROM minhash_bands ORDER BY 1, 2, 3").fetchall(),
+            "lines": store.db.execute("SELECT * FROM line_counts ORDER BY key").fetchall(),
+        }
+
+
+def _settings(**parallel: int) -> Settings:
+    settings = Settings()
+    settings.clean.languages = ("en", "ru")
+    settings.parallel.workers = 1
+    for key, value in parallel.items():
+        setattr(settings.parallel, key, value)
+    return settings
+
+
+def test_transactions_of_many_documents_store_what_small_ones_store(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    small, large = tmp_path / "small.db", tmp_path / "large.db"
+    with Store(small) as store:
+        ingest([corpus], store, _settings(batch_size=4, commit_documents=4), progress=False)
+    with Store(large) as store:
+        summary = ingest([corpus], store, _settings(batch_size=4, commit_documents=64, min_commits=2), progress=False)
+    assert summary.duplicates_linked >= 25  # every fourth document is a copy
+    assert [tuple(r) for r in _stored(large)["documents"]] == [tuple(r) for r in _stored(small)["documents"]]
+    for table in ("passages", "log", "bands", "lines"):
+        assert [tuple(r) for r in _stored(large)[table]] == [tuple(r) for r in _stored(small)[table]], table
+
+
+def test_a_run_is_committed_in_parts_of_its_size() -> None:
+    settings = ParallelSettings(batch_size=32, commit_documents=512, min_commits=32)
+    assert per_commit(300, settings) == 32  # a small run: one batch per transaction, as before
+    assert per_commit(4_000, settings) == 125
+    assert per_commit(100_000, settings) == 512  # never more than this lost to a kill
+
+
+def test_remembered_signatures_give_the_lookup_of_a_fresh_store(tmp_path: Path, monkeypatch) -> None:
+    """Lookups with signatures in memory (and evicted from it) answer as lookups that read every one."""
+    corpus = _corpus(tmp_path / "corpus", n=80, seed=9)
+    monkeypatch.setattr(store_db, "SIGNATURES_KEPT", 8)  # most candidates come and go
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest([corpus], store, _settings(batch_size=8), progress=False)
+        rows = store.db.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq").fetchall()
+        remembered = [store.canonical_copy(doc_id + "-probe", np.frombuffer(blob, dtype=np.uint64), 0.7)
+                      for doc_id, blob in rows]
+        assert len(store._signatures) <= 8
+    with Store(db) as fresh:
+        assert not fresh._signatures
+        read = [fresh.canonical_copy(doc_id + "-probe", np.frombuffer(blob, dtype=np.uint64), 0.7)
+                for doc_id, blob in rows]
+    assert remembered == read
+    assert sum(match is not None for match in read) == len(rows)  # each finds itself or its first copy
+
+
+def test_the_lookup_reads_band_buckets_from_the_covering_index(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        plan = " ".join(str(tuple(r)) for r in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT b.doc_id FROM (VALUES (?, ?)) AS q JOIN minhash_bands b"
+            " ON b.band = q.column1 AND b.key = q.column2", (1, 2)))
+        assert "COVERING INDEX minhash_bands_lookup" in plan
+        assert store.db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'minhash_bands_key'").fetchone()[0] == 0
+
+
+def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        before = store.db.execute("PRAGMA cache_size").fetchone()[0]
+        with store.page_cache(48):
+            assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -48 * 1024
+        assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
+        with pytest.raises(RuntimeError), store.page_cache(16):
+            raise RuntimeError("stop")
+        assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _script_by_regex(text: str) -> str:
+    """The definition the byte count must agree with: the script of most letters of the first 400 characters."""
+    sample = text[:400]
+    cyrillic, latin = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    other = len(_LETTER.findall(sample)) - cyrillic - latin
+    best = max(cyrillic, latin, other)
+    return "cyrillic" if best == cyrillic else "latin" if best == latin else "other"
+
+
+@pytest.mark.parametrize("text, script", [
+    ("Протестующие собрались на площади.", "cyrillic"),
+    ("Protesters gathered in the square.", "latin"),
+    ("Ştiri şi opinii: protestatarii s-au adunat în piaţă.", "latin"),
+    ("ɐɐɐɐɐɐ ɏ", "other"),  # IPA letters (U+0250, C9 90) are not Latin here; U+024F (C9 8F) is
+    ("ნაზარბაევი წავიდა", "other"),
+    ("« » — 2022", "cyrillic"),  # no letters at all: the first of a tie, as the pattern always said
+    ("× ÷ 2022", "latin"),  # U+00D7 and U+00F7 sit inside the Latin range the pattern counts
+    ("", "cyrillic"),
+])
+def test_the_script_of_a_passage(text: str, script: str) -> None:
+    assert _script(text) == script == _script_by_regex(text)
+
+
+def test_the_byte_count_agrees_with_the_letter_count_on_mixed_text() -> None:
+    rng = random.Random(3)
+    pool = [chr(c) for c in [*range(32, 127), *range(0xA0, 0x530), *range(0x10A0, 0x1100), *range(0x4E00, 0x4E20),
+                             0x2013, 0x2153, 0xB2, 0x660, 0xD800]]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 500)))
+        assert _script(text) == _script_by_regex(text), text
