@@ -417,3 +417,55 @@ def test_judgements_through_verbs_of_praise_and_blame() -> None:
     # "woefully adequate", "hardly a success": a diminished praise is a blame
     assert _frames("The response to the flood was woefully adequate.")["be_judged"].rejects
     assert _frames("The evacuation was hardly a success.")["be_judged"].rejects
+
+
+def test_two_speakers_inside_one_article_are_two_voices() -> None:
+    """Round 6: a dispute carried inside one article ("X said …, but Y countered that …")."""
+    one = _doc("The union said on Monday that the pilots had walked off the job at the main airport. "
+               "But the airline countered that the pilots had not walked off the job at the main airport.", "Sky Courier")
+    items = find_contested([one])
+    assert len(items) == 1
+    voices = {side: [e.get("voice", "") for e in evs] for side, evs in items[0]["sides"].items()}
+    assert voices["yes"][0].endswith("@union") and voices["no"][0].endswith("@airli")
+    # the outlet in its own voice against a speaker it quotes, or one speaker twice, is no dispute
+    own = _doc("The pilots walked off the job at the main airport on Monday. "
+               "The airline said the pilots had not walked off the job at the main airport.", "Sky Courier")
+    twice = _doc("The union said on Monday that the pilots had walked off the job at the main airport. "
+                 "Later the union said that the pilots had not walked off the job at the main airport.", "Sky Courier")
+    assert find_contested([own]) == [] and find_contested([twice]) == []
+
+
+def test_one_speaker_quoted_by_two_outlets_is_one_voice() -> None:
+    a = _doc("Mayor Olga Brandt said the ferry operator had cancelled the evening crossings.", "Harbour News")
+    b = _doc("Brandt said on Tuesday the ferry operator had not cancelled the evening crossings.", "Coast Daily")
+    c = _doc("The ferry operator said it had not cancelled the evening crossings.", "Coast Daily")
+    items = find_contested([a, b])
+    assert items == []
+    assert len(find_contested([a, c])) == 1
+
+
+def test_an_accusation_of_falsely_claiming_is_the_accusers_denial() -> None:
+    """"A accused B of falsely claiming P": P is B's claim, the denial A's; both in one article."""
+    one = _doc("The governor alleged on Friday that the contractors had inflated the damage estimate. "
+               "The auditors' office then accused the governor of falsely claiming the contractors had inflated the figures.",
+               "Valley Times")
+    items = find_contested([one])
+    assert len(items) == 1
+    sides = items[0]["sides"]
+    assert "alleged" in sides["yes"][0]["text"] and "falsely" in sides["no"][0]["text"]
+    assert "gover" in sides["yes"][0]["voice"] and "audit" in sides["no"][0]["voice"]
+
+
+def test_two_speakers_inside_one_article_in_russian_and_ukrainian() -> None:
+    ru = _doc("Профсоюз заявил, что пилоты объявили забастовку в аэропорту, однако авиакомпания возразила, "
+              "что пилоты не объявляли забастовку в аэропорту.", "Вестник", language="ru")
+    uk = _doc("Профспілка заявила, що пілоти оголосили страйк в аеропорту, однак авіакомпанія заперечила, "
+              "що пілоти оголошували страйк в аеропорту.", "Вісник", language="uk")
+    for doc in (ru, uk):
+        items = find_contested([doc])
+        assert len(items) == 1, doc.text
+        voices = [e["voice"] for side in ("yes", "no") for e in items[0]["sides"][side]]
+        assert len(set(voices)) == 2
+    lone = _doc("Пилоты объявили забастовку в аэропорту. Авиакомпания заявила, что пилоты не объявляли забастовку "
+                "в аэропорту.", "Вестник", language="ru")
+    assert find_contested([lone]) == []

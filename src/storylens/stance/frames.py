@@ -49,6 +49,7 @@ class Frame:
     denied: bool  # inside the scope of a denial cue: "denied *shelling*", "called the *strike* staged"
     modal: bool  # possible, planned or wished, not asserted
     speaker: frozenset[str] = frozenset()  # stems of the subject of a reporting verb above it
+    speaker_names: frozenset[str] = frozenset()  # those of its stems that name someone ("Trump", "Kyiv")
 
     @property
     def asserts(self) -> bool:
@@ -80,6 +81,7 @@ class _Words:
     titles: frozenset[str]  # honorifics ("Mr", "Dr"): the same for everyone, so no part of an agent
     implicative: frozenset[str]  # stems of verbs whose infinitive did happen ("continued to shell", «удалось уехать»)
     no_determiners: frozenset[str]  # a determiner that negates the act through its object ("played *no* role")
+    reporting: frozenset[str]  # lemmas of verbs whose subject says what they govern ("countered that")
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +97,14 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower() for w in d.get("relative_pronouns", [])),
                   frozenset(w.lower() for w in d.get("titles", [])),
                   frozenset(w.lower()[:STEM] for w in d.get("implicative", [])),
-                  frozenset(w.lower() for w in d.get("no_determiners", [])))
+                  frozenset(w.lower() for w in d.get("no_determiners", [])),
+                  frozenset(w.lower() for w in d.get("reporting", [])))
+
+
+def _reporting(word: str, lemma: str, code: str) -> bool:
+    """Does the verb report what someone says ("said", "countered", "alleging", «возразил»)?"""
+    c = cues(code)
+    return bool(c.find("report", word) or c.find("reported_denial", word)) or lemma in _words(code).reporting
 
 
 @lru_cache(maxsize=None)
@@ -228,7 +237,7 @@ def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
                  _stems(oblique) - drop - _stems(patient), any(t.party for t in patient),
                  _stems([t for t in agent if t.party]), frozenset(t.kind for t in agent if t.party and t.kind),
-                 negated, denied, modal, _stems(speaker))
+                 negated, denied, modal, _stems(speaker), _stems([t for t in speaker if t.party]))
 
 
 # --- English: spaCy -----------------------------------------------------------------------
@@ -307,25 +316,47 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         head = _en_tok(tok)
         return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
 
+    def reports(v) -> bool:
+        return v.pos_ == "VERB" and _reporting(v.text, v.lemma_.lower(), "en")
+
+    def falsely(v) -> bool:
+        """Does a denial cue modify the reporting verb itself ("*falsely* claimed")?"""
+        return any(ch.dep_ == "advmod" and c.find("refute", ch.text) for ch in v.children)
+
     def above(v) -> tuple[bool, list[_Tok]]:
         """Up the clause chain from ``v``: is a governing verb modal, and who reports it ("*the
-        ministry* said that…")?"""
+        ministry* said that…")? A clause beside a reporting verb with a subject of its own is not
+        reported by it ("X said …, but *Y countered* that …"). A reporting verb a denial cue
+        modifies ("A accused B of *falsely claiming* P") holds the claim the sentence denies, so the
+        denial is the voice of whoever reports that (A), or the outlet's."""
         node, modal = v, False
         for _ in range(6):
             if node.dep_ not in _EN_REPORTED or node.head is node:
                 break
+            if node.dep_ == "conj" and reports(node.head) and args(node, {"nsubj"}):
+                break
             node = node.head
             if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
                 modal = True
-            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
-                    and (subj := subject(node)) is not None):
+            if reports(node) and (subj := subject(node)) is not None:
+                if falsely(node):
+                    continue
                 return modal, phrase(subj)
         return modal, []
+
+    refutes = [m.start() for m in c.find("refute", text)]
+
+    def asserted_anew(v) -> bool:
+        """Does a reporting verb after every denial cue before ``v`` assert it afresh ("denied X, *insisting*
+        that the troops are guards providing security": the providing is not denied)?"""
+        before = [at for at in refutes if at < v.idx]
+        return bool(before) and any(reports(r) and not c.find("reported_denial", r.text) and not falsely(r)
+                                    and all(at < r.idx for at in before) for r in v.ancestors)
 
     out = []
     for v in sdoc:
         if (v.pos_ != "VERB" or v.lemma_.lower() in words.skip or v.lemma_.lower()[:STEM] in words.blame
-                or c.find("refute", v.text) or c.find("report", v.text)):
+                or c.find("refute", v.text) or reports(v)):
             continue
         lemma, light = v.lemma_.lower(), None
         if lemma[:STEM] in c.light:  # "took part in the fighting", "carried out strikes"
@@ -354,8 +385,8 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         modal = modal or chain_modal
         no_object = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
                         for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
-        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused,
-                          no_object))
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, [] if asserted_anew(v) else den,
+                          light, refused, no_object))
     for b in sdoc:  # being somewhere: "500 soldiers are at the port with armoured vehicles"
         places = [g for prep in args(b, {"prep"}) if prep.lower_ in words.locative for g in prep.children
                   if g.dep_ == "pobj"]
@@ -538,12 +569,12 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
 
     for k, (t, p) in enumerate(toks):
         cl = clause_of[k]
-        if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
+        if c.find("report", t.text) or (not t.noun and _reporting(t.text, t.lemma, code)):
             subj = [j for j in nominative if clause_of[j] == cl and j != k]
-            if subj:
+            if subj:  # a later reporting verb speaks for the clauses after it («X заявил…, однако Y возразил, что…»)
                 who = _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words)
                 for later in range(cl, cl + 4):
-                    speaker.setdefault(later + 1, who)
+                    speaker[later + 1] = who
             continue
         if c.find("refute", t.text) and not t.noun:
             continue
