@@ -469,3 +469,26 @@ def test_two_speakers_inside_one_article_in_russian_and_ukrainian() -> None:
     lone = _doc("Пилоты объявили забастовку в аэропорту. Авиакомпания заявила, что пилоты не объявляли забастовку "
                 "в аэропорту.", "Вестник", language="ru")
     assert find_contested([lone]) == []
+
+
+def test_denial_items_that_say_one_proposition_are_merged() -> None:
+    """Round 6: two denial items whose asserting anchors lay one act on one patient on parties not
+    named apart (a capital may stand for its country) are one item; another party's stays apart."""
+    from storylens.relate.contested import _merged, acts, statements
+
+    texts = [("Chilean troops shelled the border dam on Monday.", "Lima Daily"),
+             ("Chile denied that its troops shelled the border dam.", "Santiago Wire"),
+             ("Santiago's army units shelled the border dam overnight.", "Andes Post"),
+             ("The Chilean ministry said its soldiers had not shelled the border dam.", "Coast Herald"),
+             ("Peruvian troops shelled the border dam on Tuesday.", "Santiago Wire"),
+             ("Peru denied that its troops shelled the border dam.", "Lima Daily")]
+    shelling = [next(a for a in acts(statements([_doc(t, s)])) if a.frame.predicate == "shell") for t, s in texts]
+
+    def group(yes, no):
+        return {"yes": {id(yes): (yes, 1.0)}, "no": {id(no): (no, 1.0)}, "inner": set(), "kind": "denial",
+                "score": 1.0, "changed": False, "anchors": (yes, no), "keys": frozenset({"shell"})}
+
+    merged = _merged([group(shelling[0], shelling[1]), group(shelling[2], shelling[3]), group(shelling[4], shelling[5])])
+    assert len(merged) == 2
+    assert {a.statement.source for a, _ in merged[0]["yes"].values()} == {"Lima Daily", "Andes Post"}
+    assert len(merged[0]["no"]) == 2 and len(merged[1]["yes"]) == 1

@@ -469,6 +469,7 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
             where[id(act)] = g
         if a.statement is b.statement:
             groups[g]["inner"].add(id(a.statement))
+    groups = _merged(groups)
     by_key: dict[str, list[Act]] = defaultdict(list)
     for act in found:
         for p in _predicate_keys(act):
@@ -488,6 +489,37 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
                     where[id(act)] = g
     return [item for item in (_item(group, settings) for group in sorted(groups, key=lambda gr: -gr["score"]))
             if item is not None][:settings.max_items]
+
+
+def _merged(groups: list[dict]) -> list[dict]:
+    """Denial items that say one proposition as one item: a weaker item joins a stronger one when
+    both their asserting anchors and their denying anchors are one act on one patient by parties not
+    named apart (a capital may stand for its country: "Kiev's troops targeted" / "Ukrainian forces
+    fired at"). The cap then holds distinct propositions."""
+    out: list[dict] = []
+    for group in groups:  # strongest first
+        into = next((g for g in out if group["kind"] == g["kind"] == "denial" and not group["changed"] and not g["changed"]
+                     and group["keys"] & g["keys"]
+                     and _one_claim(group["anchors"][0], g["anchors"][0], True)
+                     and _one_claim(group["anchors"][1], g["anchors"][1], False)), None)
+        if into is None:
+            out.append(group)
+            continue
+        for side in ("yes", "no"):
+            for k, v in group[side].items():
+                into[side].setdefault(k, v)
+        into["inner"] |= group["inner"]
+    return out
+
+
+def _one_claim(x: Act, y: Act, named: bool) -> bool:
+    """Do two anchors say one act of one patient by parties not named apart? With ``named`` both or
+    neither name who did it ("each side is shelling" joins no item that names a party)."""
+    fx, fy = x.frame, y.frame
+    if named and (bool(fx.names) != bool(fy.names) or (not fx.names and _different_agents(fx, fy, x.lang))):
+        return False
+    return (x.lang == y.lang and bool(_shared(fx.patient | fx.oblique, fy.patient | fy.oblique, x.lang))
+            and not _conflict(fx, fy, x.lang) and not _apart(fx, fy, x.lang))
 
 
 def _same_dispute(a: Act, b: Act, group: dict) -> bool:

@@ -256,8 +256,11 @@ def _spacy():
 
 
 def _en_phrase(tok) -> list:
-    """A noun's phrase: itself, its compounds, adjectives and possessors, and an 'of' complement."""
+    """A noun's phrase: itself, its compounds, adjectives and possessors, a conjoined name, and an 'of' complement."""
     out = [tok] + [c for c in tok.children if c.dep_ in _EN_PHRASE]
+    # "Russia and Ukraine traded blame": a conjoined name is part of who did it, not another party
+    out += [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+            for g in [c] + [h for h in c.children if h.dep_ in _EN_PHRASE]]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         out += [g for g in prep.children if g.dep_ == "pobj"]
         out += [h for g in prep.children if g.dep_ == "pobj" for h in g.children if h.dep_ in _EN_PHRASE]
