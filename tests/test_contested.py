@@ -492,3 +492,27 @@ def test_denial_items_that_say_one_proposition_are_merged() -> None:
     assert len(merged) == 2
     assert {a.statement.source for a, _ in merged[0]["yes"].values()} == {"Lima Daily", "Andes Post"}
     assert len(merged[0]["no"]) == 2 and len(merged[1]["yes"]) == 1
+
+
+def test_a_negated_lack_denies_a_claim_that_something_is_lacking() -> None:
+    """Round 6: "there is no shortage of X" denies "X is short" and "the port blocked X" (which says X is lacking)."""
+    short = _doc("Hospitals on the island face a severe shortage of diesel fuel after the storm.", "Island Post")
+    blocked = _doc("The harbour authority blocked diesel fuel deliveries to the island for a week.", "Bay Times")
+    denial = _doc("There is no shortage of diesel fuel on the island, the energy minister said on Friday.", "State Wire")
+    other = _doc("There is no shortage of volunteers on the island, the mayor said.", "City Notes")
+    items = find_contested([short, blocked, denial, other])
+    assert len(items) == 1
+    sides = _sides(items[0])
+    assert sides["no"] == ["State Wire"] and set(sides["yes"]) == {"Island Post", "Bay Times"}
+    promised = _doc("The harbour authority promised not to block diesel fuel deliveries to the island.", "Bay Times")
+    assert find_contested([promised, denial]) == []  # a promise lacks nothing
+
+
+def test_a_negated_lack_in_russian_and_ukrainian() -> None:
+    for lang, claim, denial in (
+            ("ru", "В больницах острова острая нехватка дизельного топлива.",
+             "Министр энергетики заявил, что нехватки дизельного топлива на острове нет."),
+            ("uk", "У лікарнях острова гостра нестача дизельного пального.",
+             "Міністр енергетики заявив, що нестачі дизельного пального на острові немає.")):
+        items = find_contested([_doc(claim, "Вести", language=lang), _doc(denial, "Курьер", language=lang)])
+        assert len(items) == 1 and _sides(items[0]) == {"yes": ["Вести"], "no": ["Курьер"]}, lang

@@ -122,6 +122,24 @@ def _diminishers(code: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("diminishers", []))
 
 
+LACK = "lack"  # the predicate of every lack frame: "a shortage of fuel", "fuel is lacking", "blocked fuel shipments"
+
+
+@dataclass(frozen=True)
+class _Lack:
+    """Words that say something is lacking, or is kept from coming (``contested_lack.json``)."""
+
+    nouns: frozenset[str]  # lemmas of nouns of lack ("shortage", «нехватка»): the lacking thing is their complement
+    verbs: frozenset[str]  # lemmas of verbs of lack ("lack"): their object is lacking
+    preventing: frozenset[str]  # lemmas of verbs that keep their object away ("blocked vessels"): it is lacking
+
+
+@lru_cache(maxsize=None)
+def _lack(code: str) -> _Lack:
+    d = lang_data.cues(code, "contested_lack")
+    return _Lack(*(frozenset(w.lower() for w in d.get(k, [])) for k in ("nouns", "verbs", "preventing")))
+
+
 FABRICATED = "~fabricated"  # the patient of every fabrication frame: one claim, whatever label names it
 FABRICATION = "fabricate"  # their predicate
 
@@ -440,6 +458,14 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)  # "No weapons at…"
             out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den,
                               no_object=no))
+    lack = _lack("en")
+    for n in sdoc:  # something lacking: "a shortage of fuel", "there is not a lack of ships"
+        things = [g for prep in args(n, {"prep"}) if prep.lower_ == "of" for g in prep.children if g.dep_ == "pobj"]
+        if n.pos_ == "NOUN" and n.lemma_.lower() in lack.nouns and things:
+            no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)
+            out.append(_frame(offset, _en_tok(n), LACK, [], [x for t in things for x in phrase(t)], [], False,
+                              above(n.head)[1], neg, den, no_object=no))  # "the governor said there is no shortage of…"
+    out = list(dict.fromkeys(out + _lacking(out, lack)))  # a noun of act may already be one
     fab = _fabrication("en")
     for n in sdoc:  # a fabrication laid on someone: "X is preparing a staged provocation", "a provocation by Y"
         if n.pos_ not in ("NOUN", "PROPN") or not fab.names(n.lemma_.lower(), sdoc[n.left_edge.i:n.i + 1].text):
@@ -466,6 +492,14 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                    *_unlabelled(text, label, "en"))
         out.append(replace(f, patient=frozenset({FABRICATED})))
     return out
+
+
+def _lacking(acts: list[Frame], lack: _Lack) -> list[Frame]:
+    """A lack frame for every act that lacks or keeps away its object ("the law blocked the ships":
+    ships are lacking), negated, meant or reported as the act is; who blocked it is no part of
+    what is lacking, so it meets "there is not a lack of ships"."""
+    return [replace(f, predicate=LACK, agent=frozenset(), names=frozenset(), kinds=frozenset())
+            for f in acts if f.patient and (f.predicate in lack.verbs or f.predicate in lack.preventing)]
 
 
 def _act_noun(lemma: str, c) -> bool:
@@ -636,6 +670,16 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             f = _frame(offset, t, FABRICATION, agent, [], [], False, speaker.get(clause_of[k], []),
                        *_unlabelled(text, label_spans([k]), code))
             out.append(replace(f, patient=frozenset({FABRICATED})))
+    lack = _lack(code)
+    for k, (t, p) in enumerate(toks):  # «нехватка топлива», «нехватки топлива нет»
+        things = [j for j in range(k + 1, min(len(toks), k + 3)) if clause_of[j] == clause_of[k]
+                  and case(toks[j][1]) == "gent" and toks[j][0].noun][:1]
+        if t.noun and t.lemma in lack.nouns and things:
+            # «нехватки топлива нет», «немає дефіциту»: an existential "there is no" anywhere in the clause
+            no = any(toks[j][0].text.lower() in words.no_determiners for j in range(len(toks)) if clause_of[j] == clause_of[k])
+            out.append(_frame(offset, t, LACK, [], [x for j in things for x in phrase(j)], [], False,
+                              speaker.get(clause_of[k], []), neg, den, no_object=no))
+    out = list(dict.fromkeys(out + _lacking(out, lack)))  # a noun of act may already be one
     judged = _evaluative(code)
 
     def diminished(k: int) -> bool:
