@@ -205,7 +205,7 @@ def acts(units: list[Statement], people: dict[str, frozenset[str]] | None = None
     out = []
     for u in units:
         for f in parsed[u.text, u.lang]:
-            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {})
+            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {}, u.lang)
             if f.agent or f.patient:
                 out.append(Act(u, f, *_voice(u, f)))
     return out

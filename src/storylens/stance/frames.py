@@ -50,6 +50,7 @@ class Frame:
     modal: bool  # possible, planned or wished, not asserted
     speaker: frozenset[str] = frozenset()  # stems of the subject of a reporting verb above it
     speaker_names: frozenset[str] = frozenset()  # those of its stems that name someone ("Trump", "Kyiv")
+    agent_words: frozenset[str] = frozenset()  # the agent's capitalised words as written ("Rojas"): whole, for people
 
     @property
     def asserts(self) -> bool:
@@ -255,7 +256,8 @@ def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
                  _stems(oblique) - drop - _stems(patient), any(t.party for t in patient),
                  _stems([t for t in agent if t.party]), frozenset(t.kind for t in agent if t.party and t.kind),
-                 negated, denied, modal, _stems(speaker), _stems([t for t in speaker if t.party]))
+                 negated, denied, modal, _stems(speaker), _stems([t for t in speaker if t.party]),
+                 frozenset(t.text for t in agent if t.text[:1].isupper()))
 
 
 # --- English: spaCy -----------------------------------------------------------------------
@@ -496,10 +498,11 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
 
 def _lacking(acts: list[Frame], lack: _Lack) -> list[Frame]:
     """A lack frame for every act that lacks or keeps away its object ("the law blocked the ships":
-    ships are lacking), negated, meant or reported as the act is; who blocked it is no part of
-    what is lacking, so it meets "there is not a lack of ships"."""
+    ships are lacking), reported as the act is; who blocked it is no part of what is lacking, so it
+    meets "there is not a lack of ships". Only a done act says so: "did not block the ships" or
+    "promised not to block them" says nothing of how many ships there are."""
     return [replace(f, predicate=LACK, agent=frozenset(), names=frozenset(), kinds=frozenset())
-            for f in acts if f.patient and (f.predicate in lack.verbs or f.predicate in lack.preventing)]
+            for f in acts if f.patient and f.asserts and (f.predicate in lack.verbs or f.predicate in lack.preventing)]
 
 
 def _act_noun(lemma: str, c) -> bool:
