@@ -19,8 +19,10 @@ speaker a reporting verb names), not on shared words:
 
 Voices: a source is one voice, a thread's comments are one voice each, a statement inside a
 quotation with a named speaker is that speaker's voice, and so is an act under a reporting or
-denying verb with a subject ("the ministry denied…"). Inside one article only two reported
-speakers can take two sides: an outlet reporting both sides does not contradict itself.
+denying verb with a subject ("the ministry denied…", "but the airline countered that…"), or,
+failing both, a sentence the attribution layer gives a speaker ("…, according to X"). Inside one
+article (even one sentence) only two different reported speakers can take two sides: an outlet
+reporting both sides does not contradict itself, and one speaker quoted twice is one voice.
 
 When a source denies in one document what it said in its own voice in another, the item is a
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
@@ -28,9 +30,9 @@ dispute between sources. A user's own claims to track go through :mod:`storylens
 
 A person stands for the country the corpus's own titles give him
 (:mod:`storylens.stance.parties`), so "Chilean President X is preparing a provocation" and "Peru is
-planning one" dispute who is behind it. Limits (docs/stance.md): sarcasm is not recognised; items of
-the denial kind that say one proposition are not merged. Settings: :class:`storylens.config.ContestedSettings`;
-measured in docs/evaluation.md.
+planning one" dispute who is behind it. Denial items whose anchors say one proposition are merged
+(:func:`_merged`). Limits (docs/stance.md): sarcasm is not recognised. Settings:
+:class:`storylens.config.ContestedSettings`; measured in docs/evaluation.md.
 """
 
 from __future__ import annotations
