@@ -529,3 +529,11 @@ def test_a_surname_is_one_key_in_every_case_form_and_only_its_own() -> None:
                                                    "Ковалевский готовит провокацию на мосту."))
     assert any("польш" in stand_for(f, people, "ru").names for f in same)
     assert not any("польш" in stand_for(f, people, "ru").names for f in other)  # a shared prefix is another man
+
+
+def test_a_news_dateline_is_no_agent() -> None:
+    from storylens.stance.frames import frames
+
+    (f,) = [f for f in frames(["LIMA, Peru (AP) — Chile shelled the border dam on Sunday."], ["en"])[0]
+            if f.predicate == "shell"]
+    assert f.agent == {"chile"}  # unblanked, the parser took "LIMA, Peru" into the agent

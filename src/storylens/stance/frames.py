@@ -722,6 +722,11 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
 # --- entry point --------------------------------------------------------------------------
 
 
+# a news dateline before the first sentence ("KYIV, Ukraine (AP) — "): no subject of anything; blanked,
+# offsets kept
+_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+,(?: [A-Z][\w.' -]{0,30})?(?: \([A-Za-z]+\))?\s*[—–-]\s*")
+
+
 def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None) -> list[list[Frame]]:
     """The frames of each statement (``offsets`` move their spans into the document's text);
     statements in a language without a parser get none."""
@@ -729,8 +734,9 @@ def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None)
     out: list[list[Frame]] = [[] for _ in texts]
     english = [i for i, lg in enumerate(langs) if lg[:2] == "en"]
     if english:
-        for i, sdoc in zip(english, _spacy().pipe([texts[i] for i in english], batch_size=64)):
-            out[i] = _en_frames(sdoc, texts[i], offsets[i])
+        plain = [_DATELINE.sub(lambda m: " " * len(m.group()), texts[i]) for i in english]
+        for i, text, sdoc in zip(english, plain, _spacy().pipe(plain, batch_size=64)):
+            out[i] = _en_frames(sdoc, text, offsets[i])
     for i, lg in enumerate(langs):
         if lg[:2] in ("ru", "uk") and supported(lg):
             out[i] = _sl_frames(texts[i], lg[:2], offsets[i])
