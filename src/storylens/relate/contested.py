@@ -499,13 +499,17 @@ def _merged(groups: list[dict]) -> list[dict]:
     named apart (a capital may stand for its country: "Kiev's troops targeted" / "Ukrainian forces
     fired at"). The cap then holds distinct propositions."""
     out: list[dict] = []
+    by_key: dict[str, list[dict]] = defaultdict(list)  # kept denial items by kind of act: no all-pairs
     for group in groups:  # strongest first
-        into = next((g for g in out if group["kind"] == g["kind"] == "denial" and not group["changed"] and not g["changed"]
-                     and group["keys"] & g["keys"]
+        mergeable = group["kind"] == "denial" and not group["changed"]
+        into = next((g for k in sorted(group["keys"]) for g in by_key[k] if mergeable
                      and _one_claim(group["anchors"][0], g["anchors"][0], True)
-                     and _one_claim(group["anchors"][1], g["anchors"][1], False)), None)
+                     and _one_claim(group["anchors"][1], g["anchors"][1], False)), None) if mergeable else None
         if into is None:
             out.append(group)
+            if mergeable:
+                for k in group["keys"]:
+                    by_key[k].append(group)
             continue
         for side in ("yes", "no"):
             for k, v in group[side].items():
