@@ -19,8 +19,10 @@ speaker a reporting verb names), not on shared words:
 
 Voices: a source is one voice, a thread's comments are one voice each, a statement inside a
 quotation with a named speaker is that speaker's voice, and so is an act under a reporting or
-denying verb with a subject ("the ministry denied…"). Inside one article only two reported
-speakers can take two sides: an outlet reporting both sides does not contradict itself.
+denying verb with a subject ("the ministry denied…", "but the airline countered that…"), or,
+failing both, a sentence the attribution layer gives a speaker ("…, according to X"). Inside one
+article (even one sentence) only two different reported speakers can take two sides: an outlet
+reporting both sides does not contradict itself, and one speaker quoted twice is one voice.
 
 When a source denies in one document what it said in its own voice in another, the item is a
 **change of account** (``kind: "changed_account"``, sides ``earlier`` and ``later``), not a
@@ -28,9 +30,9 @@ dispute between sources. A user's own claims to track go through :mod:`storylens
 
 A person stands for the country the corpus's own titles give him
 (:mod:`storylens.stance.parties`), so "Chilean President X is preparing a provocation" and "Peru is
-planning one" dispute who is behind it. Limits (docs/stance.md): sarcasm is not recognised; items of
-the denial kind that say one proposition are not merged. Settings: :class:`storylens.config.ContestedSettings`;
-measured in docs/evaluation.md.
+planning one" dispute who is behind it. Denial items whose anchors say one proposition are merged
+(:func:`_merged`). Limits (docs/stance.md): sarcasm is not recognised. Settings:
+:class:`storylens.config.ContestedSettings`; measured in docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ class Statement:
     stems: frozenset[str]
     attributed: bool  # reported from someone ("X said", "X claims"): not the source's own account
     index: int = 0
+    quoted: bool = False  # the sentence lies inside a quotation whose speaker is in ``voice``
+    said_by: str | None = None  # the speaker a quotation or the attribution layer gives the sentence
+    said_at: int | None = None  # where the attribution layer's reporting cue starts in ``text``
 
     @property
     def denies(self) -> bool:
@@ -110,6 +115,7 @@ def statements(docs: Iterable[Document],
         scores = ann.checkworthiness if ann is not None else {}
         source = doc.meta.get("source") or doc.id[:10]
         published = (doc.meta.get("published") or "")[:10] or None
+        previous = None
         for i, sent in enumerate(doc.sentences):
             passage = doc.passages[sent.passage] if 0 <= sent.passage < len(doc.passages) else None
             lang = (passage.language if passage else None) or doc.meta.get("language") or "en"
@@ -124,11 +130,33 @@ def statements(docs: Iterable[Document],
             speaker = _speaker_at(ann, start, end)
             if speaker:
                 voice = f"{voice}@{speaker.lower()}"
+            said, at = (speaker, None) if speaker else _attributed_to(text, previous, ann, start)
+            previous = (text, ann, start)
             out.append(Statement(
                 doc.id, doc.kind, text, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
-                *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)), len(out)))
+                *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)),
+                len(out), bool(speaker), said, at))
     return out
+
+
+def _attributed_to(text: str, previous: tuple | None, ann: Annotations | None, start: int) -> tuple[str | None, int | None]:
+    """The speaker the attribution layer finds for a sentence ("…, according to X", "X said"; "he
+    said" takes the previous sentence's speaker) and where its cue starts: its voice where no frame
+    names one."""
+    from storylens.annotate.attribution import find_attribution
+
+    found = find_attribution(text, ann.entities if ann is not None else None, start)
+    if found is not None and found.pronoun:
+        if previous is None:
+            return None, None
+        text0, ann0, start0 = previous
+        at = found.cue_start
+        found = find_attribution(text0, ann0.entities if ann0 is not None else None, start0)
+        if found is None or found.pronoun:
+            return None, None
+        return found.by, at
+    return (found.by, found.cue_start) if found is not None and found.by else (None, None)
 
 
 def _candidate(s: Statement, settings: ContestedSettings) -> bool:
@@ -151,12 +179,17 @@ def _account_pair(a: Statement, b: Statement) -> bool:
 
 @dataclass(frozen=True)
 class Act:
-    """One frame of one statement and the voice that says it (a reporting verb's subject, when
-    the text names one: "*the ministry* said…", else the statement's voice)."""
+    """One frame of one statement and the voice that says it: the speaker of the quotation it lies
+    in, else a reporting verb's subject ("*the ministry* said…", "but *the airline* countered that…"),
+    else the speaker the attribution layer finds for the sentence, else the outlet (or the comment).
+    ``speaker`` holds the speaker's stems and ``names`` those that name him, so that two quotations
+    of one person are one voice."""
 
     statement: Statement
     frame: Frame
     voice: str
+    speaker: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
     @property
     def lang(self) -> str:
@@ -174,16 +207,54 @@ def acts(units: list[Statement], people: dict[str, frozenset[str]] | None = None
     out = []
     for u in units:
         for f in parsed[u.text, u.lang]:
-            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {})
+            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {}, u.lang)
             if f.agent or f.patient:
-                voice = u.voice if not f.speaker or "@" in u.voice else f"{u.voice}@{'+'.join(sorted(f.speaker))}"
-                out.append(Act(u, f, voice))
+                out.append(Act(u, f, *_voice(u, f)))
     return out
+
+
+def _voice(u: Statement, f: Frame) -> tuple[str, frozenset[str], frozenset[str]]:
+    """(voice, speaker stems, speaker name stems) of frame ``f`` of statement ``u`` (see :class:`Act`).
+    A denied act is the denier's: the attribution layer's speaker of a "falsely claimed" sentence
+    is the one it denies, so only the frame's own speaker or the outlet say a denial. An act whose
+    predicate is the attribution layer's cue ("the pilots *announced* a strike") is the outlet's."""
+    offices = _offices(u.lang)
+    stems = _speaker_stems(u.said_by or "", u.lang)
+    # "the pilots *announced* a strike": the cue is the act itself; a "speaker" holding the act's own
+    # words is a clause the attribution layer misread ("Эвакуация … была успешной, заявил губернатор")
+    own = (u.said_at is not None and f.start - u.start == u.said_at) or bool(stems & f.arguments)
+    if u.quoted or (u.said_by and not f.speaker and not f.denied and not own):
+        names = frozenset(_speaker_stems(" ".join(re.findall(r"\b[A-ZА-ЯЁЄІЇҐ][\w'’-]*", u.said_by or "")), u.lang))
+        base = u.voice if u.quoted else f"{u.voice}@{u.said_by.lower()}"
+        return base, stems, names - offices
+    if f.speaker:
+        return f"{u.voice}@{'+'.join(sorted(f.speaker))}", f.speaker, f.speaker_names - offices
+    return u.voice, frozenset(), frozenset()
+
+
+@lru_cache(maxsize=1 << 14)
+def _speaker_stems(name: str, code: str) -> frozenset[str]:
+    """Stems of a speaker's words as the frames write them (lemmas' first letters; honorifics dropped)."""
+    from storylens.relate.morphology import word_lemma
+
+    honorifics = {w.lower().rstrip(".") for w in lang_data.cues(code, "contested_frames").get("titles", [])}
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in honorifics]
+    return frozenset(word_lemma(w, code)[:STEM] for w in words if len(w) > 2)
+
+
+@lru_cache(maxsize=None)
+def _offices(code: str) -> frozenset[str]:
+    """Stems of words of office ("President"): two presidents are not one speaker."""
+    return frozenset(w.lower()[:STEM] for w in lang_data.cues(code, "contested_titles").get("titles", []))
 
 
 @lru_cache(maxsize=None)
 def _actor_families(code: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.lower() for w in fam) for fam in lang_data.cues(code, "contested_frames").get("actor_families", []))
+    """General nouns that stand for one another as arguments: kinds of actor ("troops", "forces"),
+    and words for a figure ("the numbers" / "the death toll")."""
+    d = lang_data.cues(code, "contested_frames")
+    fams = [*d.get("actor_families", []), d.get("figure_nouns", [])]
+    return tuple(tuple(w.lower() for w in fam) for fam in fams if fam)
 
 
 def _predicate_keys(act: Act) -> frozenset[str]:
@@ -211,12 +282,21 @@ def _shared(a: frozenset[str], b: frozenset[str], code: str) -> set[str]:
 
 
 def _voices_apart(a: Act, b: Act) -> bool:
-    """May the two acts stand on two sides? Different voices; inside one article (not a thread) only
-    two speakers it reports, since an outlet reporting both sides does not contradict itself; or
-    one source's own voice in two documents (a change of account)."""
+    """May the two acts stand on two sides? Different voices: inside one article (not a thread) only
+    two different speakers it reports, since an outlet reporting both sides does not contradict
+    itself and an outlet and the speaker it quotes are one voice; one speaker quoted twice (in one
+    article or two) is one voice; or one source's own voice in two documents (a change of account)."""
+    if a.speaker and b.speaker and _one_speaker(a, b):
+        return False
     if a.statement.doc == b.statement.doc and a.statement.kind != "thread":
-        return a.voice != b.voice and "@" in a.voice and "@" in b.voice
+        return bool(a.speaker and b.speaker)
     return a.voice != b.voice or _account_pair(a.statement, b.statement)
+
+
+def _one_speaker(a: Act, b: Act) -> bool:
+    """Are two speakers one: a shared name ("President Trump" / "Trump"), or one's words holding the
+    other's ("the ministry" / "the defence ministry")?"""
+    return bool(a.names & b.names) or a.speaker <= b.speaker or b.speaker <= a.speaker
 
 
 def _judge(a: Act, b: Act, topic: frozenset[str]) -> tuple[str, float] | None:
@@ -323,7 +403,8 @@ def candidate_pairs(found: list[Act], topic: frozenset[str], settings: Contested
         for i, a in enumerate(yes + meant):
             for b in (no + yes[i + 1:] if i < len(yes) else meant[i - len(yes) + 1:]):
                 key = (id(a), id(b))
-                if key in seen or a.statement is b.statement or _norm(a.statement.text) == _norm(b.statement.text):
+                one = a.statement is b.statement  # "X said P, but Y countered that not P": two speakers, one sentence
+                if key in seen or (not one and _norm(a.statement.text) == _norm(b.statement.text)):
                     continue
                 seen.add(key)
                 if not _voices_apart(a, b):
@@ -380,7 +461,7 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
                 continue
         if g is None:
             changed = _account_pair(a.statement, b.statement) and a.voice == b.voice
-            groups.append({"yes": {}, "no": {}, "kind": kind, "score": strength, "changed": changed,
+            groups.append({"yes": {}, "no": {}, "inner": set(), "kind": kind, "score": strength, "changed": changed,
                            "anchors": (a, b), "keys": _predicate_keys(a) | _predicate_keys(b)})
             g = len(groups) - 1
         elif where.get(id(a), g) != where.get(id(b), g):
@@ -388,6 +469,9 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
         for act, side in ((a, "yes"), (b, "no")):
             groups[g][side].setdefault(id(act), (act, strength))
             where[id(act)] = g
+        if a.statement is b.statement:
+            groups[g]["inner"].add(id(a.statement))
+    groups = _merged(groups)
     by_key: dict[str, list[Act]] = defaultdict(list)
     for act in found:
         for p in _predicate_keys(act):
@@ -407,6 +491,41 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
                     where[id(act)] = g
     return [item for item in (_item(group, settings) for group in sorted(groups, key=lambda gr: -gr["score"]))
             if item is not None][:settings.max_items]
+
+
+def _merged(groups: list[dict]) -> list[dict]:
+    """Denial items that say one proposition as one item: a weaker item joins a stronger one when
+    both their asserting anchors and their denying anchors are one act on one patient by parties not
+    named apart (a capital may stand for its country: "Kiev's troops targeted" / "Ukrainian forces
+    fired at"). The cap then holds distinct propositions."""
+    out: list[dict] = []
+    by_key: dict[str, list[dict]] = defaultdict(list)  # kept denial items by kind of act: no all-pairs
+    for group in groups:  # strongest first
+        mergeable = group["kind"] == "denial" and not group["changed"]
+        into = next((g for k in sorted(group["keys"]) for g in by_key[k] if mergeable
+                     and _one_claim(group["anchors"][0], g["anchors"][0], True)
+                     and _one_claim(group["anchors"][1], g["anchors"][1], False)), None) if mergeable else None
+        if into is None:
+            out.append(group)
+            if mergeable:
+                for k in group["keys"]:
+                    by_key[k].append(group)
+            continue
+        for side in ("yes", "no"):
+            for k, v in group[side].items():
+                into[side].setdefault(k, v)
+        into["inner"] |= group["inner"]
+    return out
+
+
+def _one_claim(x: Act, y: Act, named: bool) -> bool:
+    """Do two anchors say one act of one patient by parties not named apart? With ``named`` both or
+    neither name who did it ("each side is shelling" joins no item that names a party)."""
+    fx, fy = x.frame, y.frame
+    if named and (bool(fx.names) != bool(fy.names) or (not fx.names and _different_agents(fx, fy, x.lang))):
+        return False
+    return (x.lang == y.lang and bool(_shared(fx.patient | fx.oblique, fy.patient | fy.oblique, x.lang))
+            and not _conflict(fx, fy, x.lang) and not _apart(fx, fy, x.lang))
 
 
 def _same_dispute(a: Act, b: Act, group: dict) -> bool:
@@ -457,9 +576,10 @@ def _joins(act: Act, yes: Act, no: Act, kind: str, words: dict[str, set[str]], t
 
 def _item(group: dict, settings: ContestedSettings) -> dict | None:
     claims = _distinct([(a.statement, p) for a, p in group["yes"].values()], settings.max_statements_per_side)
-    voice = {id(a.statement): a.voice for side in ("yes", "no") for a, _ in group[side].values()}
-    said = {_norm(s.text) for s, _ in claims}  # a sentence (or its syndicated copy) stands on one side only
-    deniers = _distinct([(a.statement, p) for a, p in group["no"].values() if _norm(a.statement.text) not in said],
+    voice = {(side, id(a.statement)): a.voice for side in ("yes", "no") for a, _ in group[side].values()}
+    said = {_norm(s.text) for s, _ in claims}  # a sentence (or its syndicated copy) stands on one side only,
+    deniers = _distinct([(a.statement, p) for a, p in group["no"].values()  # unless two speakers in it take both
+                         if _norm(a.statement.text) not in said or id(a.statement) in group["inner"]],
                         settings.max_statements_per_side)
     if not claims or not deniers:
         return None
@@ -469,13 +589,14 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
                       key=lambda t: t[0].published or "")
         first = both[0][1]
         stance = {"claim": "agree", "denial": "disagree"}
-        sides = {"earlier": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role == first],
-                 "later": [s.evidence(stance[role], p, voice.get(id(s))) for s, role, p in both if role != first]}
+        side_of = {"claim": "yes", "denial": "no"}
+        sides = {"earlier": [s.evidence(stance[role], p, voice.get((side_of[role], id(s)))) for s, role, p in both if role == first],
+                 "later": [s.evidence(stance[role], p, voice.get((side_of[role], id(s)))) for s, role, p in both if role != first]}
         explanation = (f"{claims[0][0].source} changed its account: statements of one source on different days, "
                        "one denying or negating what the other asserts.")
         kind = "changed_account"
     elif group["kind"] == "attribution":
-        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
+        sides = _sides(claims, deniers, voice)
         yes, no = group["anchors"]
         if yes.frame.predicate == FABRICATION:
             explanation = ("Voices lay one fabrication (a provocation, a staged or false-flag act) on different "
@@ -486,7 +607,7 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
                            f"{_words(yes)} {done}, 'no' says {_words(no)} {done.split()[0]}.")
         kind = "contested"
     else:
-        sides = {"yes": [s.evidence("agree", p, voice.get(id(s))) for s, p in claims], "no": [s.evidence("disagree", p, voice.get(id(s))) for s, p in deniers]}
+        sides = _sides(claims, deniers, voice)
         cues_used = sorted({e["cue"] for e in sides["no"] if "cue" in e})
         if group["anchors"][0].frame.predicate == "be_judged":
             explanation = ("Voices judge one thing oppositely: the 'yes' side calls it a success, "
@@ -498,6 +619,12 @@ def _item(group: dict, settings: ContestedSettings) -> dict | None:
         kind = "contested"
     return {"id": "", "kind": kind, "about": about[:200], "score": round(group["score"], 3),
             "explanation": explanation, "sides": sides}
+
+
+def _sides(claims: list[tuple[Statement, float]], deniers: list[tuple[Statement, float]],
+           voice: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
+    return {"yes": [s.evidence("agree", p, voice.get(("yes", id(s)))) for s, p in claims],
+            "no": [s.evidence("disagree", p, voice.get(("no", id(s)))) for s, p in deniers]}
 
 
 def _words(act: Act) -> str:

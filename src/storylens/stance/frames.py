@@ -49,6 +49,8 @@ class Frame:
     denied: bool  # inside the scope of a denial cue: "denied *shelling*", "called the *strike* staged"
     modal: bool  # possible, planned or wished, not asserted
     speaker: frozenset[str] = frozenset()  # stems of the subject of a reporting verb above it
+    speaker_names: frozenset[str] = frozenset()  # those of its stems that name someone ("Trump", "Kyiv")
+    agent_words: frozenset[str] = frozenset()  # the agent's capitalised words as written ("Rojas"): whole, for people
 
     @property
     def asserts(self) -> bool:
@@ -80,6 +82,7 @@ class _Words:
     titles: frozenset[str]  # honorifics ("Mr", "Dr"): the same for everyone, so no part of an agent
     implicative: frozenset[str]  # stems of verbs whose infinitive did happen ("continued to shell", «удалось уехать»)
     no_determiners: frozenset[str]  # a determiner that negates the act through its object ("played *no* role")
+    reporting: frozenset[str]  # lemmas of verbs whose subject says what they govern ("countered that")
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +98,14 @@ def _words(code: str) -> _Words:
                   frozenset(w.lower() for w in d.get("relative_pronouns", [])),
                   frozenset(w.lower() for w in d.get("titles", [])),
                   frozenset(w.lower()[:STEM] for w in d.get("implicative", [])),
-                  frozenset(w.lower() for w in d.get("no_determiners", [])))
+                  frozenset(w.lower() for w in d.get("no_determiners", [])),
+                  frozenset(w.lower() for w in d.get("reporting", [])))
+
+
+def _reporting(word: str, lemma: str, code: str) -> bool:
+    """Does the verb report what someone says ("said", "countered", "alleging", «возразил»)?"""
+    c = cues(code)
+    return bool(c.find("report", word) or c.find("reported_denial", word)) or lemma in _words(code).reporting
 
 
 @lru_cache(maxsize=None)
@@ -111,6 +121,24 @@ def _evaluative(code: str) -> dict[str, int]:
 def _diminishers(code: str) -> frozenset[str]:
     """Adverbs that turn a judgement into its opposite ("*woefully* adequate", «*едва ли* успешной»)."""
     return frozenset(w.lower() for w in lang_data.cues(code, "contested_evaluative").get("diminishers", []))
+
+
+LACK = "lack"  # the predicate of every lack frame: "a shortage of fuel", "fuel is lacking", "blocked fuel shipments"
+
+
+@dataclass(frozen=True)
+class _Lack:
+    """Words that say something is lacking, or is kept from coming (``contested_lack.json``)."""
+
+    nouns: frozenset[str]  # lemmas of nouns of lack ("shortage", «нехватка»): the lacking thing is their complement
+    verbs: frozenset[str]  # lemmas of verbs of lack ("lack"): their object is lacking
+    preventing: frozenset[str]  # lemmas of verbs that keep their object away ("blocked vessels"): it is lacking
+
+
+@lru_cache(maxsize=None)
+def _lack(code: str) -> _Lack:
+    d = lang_data.cues(code, "contested_lack")
+    return _Lack(*(frozenset(w.lower() for w in d.get(k, [])) for k in ("nouns", "verbs", "preventing")))
 
 
 FABRICATED = "~fabricated"  # the patient of every fabrication frame: one claim, whatever label names it
@@ -228,7 +256,8 @@ def _frame(offset: int, pred: _Tok, lemma: str, agent: list[_Tok], patient: list
     return Frame(offset + pred.start, offset + pred.end, lemma, _stems(agent), _stems(patient) - drop,
                  _stems(oblique) - drop - _stems(patient), any(t.party for t in patient),
                  _stems([t for t in agent if t.party]), frozenset(t.kind for t in agent if t.party and t.kind),
-                 negated, denied, modal, _stems(speaker))
+                 negated, denied, modal, _stems(speaker), _stems([t for t in speaker if t.party]),
+                 frozenset(t.text for t in agent if t.text[:1].isupper()))
 
 
 # --- English: spaCy -----------------------------------------------------------------------
@@ -247,8 +276,11 @@ def _spacy():
 
 
 def _en_phrase(tok) -> list:
-    """A noun's phrase: itself, its compounds, adjectives and possessors, and an 'of' complement."""
+    """A noun's phrase: itself, its compounds, adjectives and possessors, a conjoined name, and an 'of' complement."""
     out = [tok] + [c for c in tok.children if c.dep_ in _EN_PHRASE]
+    # "Russia and Ukraine traded blame": a conjoined name is part of who did it, not another party
+    out += [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+            for g in [c] + [h for h in c.children if h.dep_ in _EN_PHRASE]]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         out += [g for g in prep.children if g.dep_ == "pobj"]
         out += [h for g in prep.children if g.dep_ == "pobj" for h in g.children if h.dep_ in _EN_PHRASE]
@@ -307,25 +339,47 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         head = _en_tok(tok)
         return _resolve(head, [_en_tok(x) for x in _en_phrase(tok)], phrases, words)
 
+    def reports(v) -> bool:
+        return v.pos_ == "VERB" and _reporting(v.text, v.lemma_.lower(), "en")
+
+    def falsely(v) -> bool:
+        """Does a denial cue modify the reporting verb itself ("*falsely* claimed")?"""
+        return any(ch.dep_ == "advmod" and c.find("refute", ch.text) for ch in v.children)
+
     def above(v) -> tuple[bool, list[_Tok]]:
         """Up the clause chain from ``v``: is a governing verb modal, and who reports it ("*the
-        ministry* said that…")?"""
+        ministry* said that…")? A clause beside a reporting verb with a subject of its own is not
+        reported by it ("X said …, but *Y countered* that …"). A reporting verb a denial cue
+        modifies ("A accused B of *falsely claiming* P") holds the claim the sentence denies, so the
+        denial is the voice of whoever reports that (A), or the outlet's."""
         node, modal = v, False
         for _ in range(6):
             if node.dep_ not in _EN_REPORTED or node.head is node:
                 break
+            if node.dep_ == "conj" and reports(node.head) and args(node, {"nsubj"}):
+                break
             node = node.head
             if node.pos_ == "VERB" and _starts(node.lemma_.lower(), words.modal):
                 modal = True
-            if (node.pos_ == "VERB" and (c.find("report", node.text) or c.find("reported_denial", node.text))
-                    and (subj := subject(node)) is not None):
+            if reports(node) and (subj := subject(node)) is not None:
+                if falsely(node):
+                    continue
                 return modal, phrase(subj)
         return modal, []
+
+    refutes = [m.start() for m in c.find("refute", text)]
+
+    def asserted_anew(v) -> bool:
+        """Does a reporting verb after every denial cue before ``v`` assert it afresh ("denied X, *insisting*
+        that the troops are guards providing security": the providing is not denied)?"""
+        before = [at for at in refutes if at < v.idx]
+        return bool(before) and any(reports(r) and not c.find("reported_denial", r.text) and not falsely(r)
+                                    and all(at < r.idx for at in before) for r in v.ancestors)
 
     out = []
     for v in sdoc:
         if (v.pos_ != "VERB" or v.lemma_.lower() in words.skip or v.lemma_.lower()[:STEM] in words.blame
-                or c.find("refute", v.text) or c.find("report", v.text)):
+                or c.find("refute", v.text) or reports(v)):
             continue
         lemma, light = v.lemma_.lower(), None
         if lemma[:STEM] in c.light:  # "took part in the fighting", "carried out strikes"
@@ -354,8 +408,8 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
         modal = modal or chain_modal
         no_object = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners
                         for a in args(v, {"dobj"}) for d in a.children)  # "played no role", "has no weapons"
-        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, den, light, refused,
-                          no_object))
+        out.append(_frame(offset, _en_tok(v), lemma, agent, patient, oblique, modal, speaker, neg, [] if asserted_anew(v) else den,
+                          light, refused, no_object))
     for b in sdoc:  # being somewhere: "500 soldiers are at the port with armoured vehicles"
         places = [g for prep in args(b, {"prep"}) if prep.lower_ in words.locative for g in prep.children
                   if g.dep_ == "pobj"]
@@ -406,6 +460,14 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
             no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)  # "No weapons at…"
             out.append(_frame(offset, _en_tok(n), n.lemma_.lower(), agent, patient, oblique, False, [], neg, den,
                               no_object=no))
+    lack = _lack("en")
+    for n in sdoc:  # something lacking: "a shortage of fuel", "there is not a lack of ships"
+        things = [g for prep in args(n, {"prep"}) if prep.lower_ == "of" for g in prep.children if g.dep_ == "pobj"]
+        if n.pos_ == "NOUN" and n.lemma_.lower() in lack.nouns and things:
+            no = any(d.dep_ in ("det", "neg") and d.lower_ in words.no_determiners for d in n.children)
+            out.append(_frame(offset, _en_tok(n), LACK, [], [x for t in things for x in phrase(t)], [], False,
+                              above(n.head)[1], neg, den, no_object=no))  # "the governor said there is no shortage of…"
+    out = list(dict.fromkeys(out + _lacking(out, lack)))  # a noun of act may already be one
     fab = _fabrication("en")
     for n in sdoc:  # a fabrication laid on someone: "X is preparing a staged provocation", "a provocation by Y"
         if n.pos_ not in ("NOUN", "PROPN") or not fab.names(n.lemma_.lower(), sdoc[n.left_edge.i:n.i + 1].text):
@@ -432,6 +494,15 @@ def _en_frames(sdoc, text: str, offset: int) -> list[Frame]:
                    *_unlabelled(text, label, "en"))
         out.append(replace(f, patient=frozenset({FABRICATED})))
     return out
+
+
+def _lacking(acts: list[Frame], lack: _Lack) -> list[Frame]:
+    """A lack frame for every act that lacks or keeps away its object ("the law blocked the ships":
+    ships are lacking), reported as the act is; who blocked it is no part of what is lacking, so it
+    meets "there is not a lack of ships". Only a done act says so: "did not block the ships" or
+    "promised not to block them" says nothing of how many ships there are."""
+    return [replace(f, predicate=LACK, agent=frozenset(), names=frozenset(), kinds=frozenset())
+            for f in acts if f.patient and f.asserts and (f.predicate in lack.verbs or f.predicate in lack.preventing)]
 
 
 def _act_noun(lemma: str, c) -> bool:
@@ -538,12 +609,12 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
 
     for k, (t, p) in enumerate(toks):
         cl = clause_of[k]
-        if c.find("report", t.text) or (c.find("reported_denial", t.text) and not t.noun):
+        if c.find("report", t.text) or (not t.noun and _reporting(t.text, t.lemma, code)):
             subj = [j for j in nominative if clause_of[j] == cl and j != k]
-            if subj:
+            if subj:  # a later reporting verb speaks for the clauses after it («X заявил…, однако Y возразил, что…»)
                 who = _resolve(toks[subj[0]][0], phrase(subj[0]), heads, words)
                 for later in range(cl, cl + 4):
-                    speaker.setdefault(later + 1, who)
+                    speaker[later + 1] = who
             continue
         if c.find("refute", t.text) and not t.noun:
             continue
@@ -602,6 +673,16 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
             f = _frame(offset, t, FABRICATION, agent, [], [], False, speaker.get(clause_of[k], []),
                        *_unlabelled(text, label_spans([k]), code))
             out.append(replace(f, patient=frozenset({FABRICATED})))
+    lack = _lack(code)
+    for k, (t, p) in enumerate(toks):  # «нехватка топлива», «нехватки топлива нет»
+        things = [j for j in range(k + 1, min(len(toks), k + 3)) if clause_of[j] == clause_of[k]
+                  and case(toks[j][1]) == "gent" and toks[j][0].noun][:1]
+        if t.noun and t.lemma in lack.nouns and things:
+            # «нехватки топлива нет», «немає дефіциту»: an existential "there is no" anywhere in the clause
+            no = any(toks[j][0].text.lower() in words.no_determiners for j in range(len(toks)) if clause_of[j] == clause_of[k])
+            out.append(_frame(offset, t, LACK, [], [x for j in things for x in phrase(j)], [], False,
+                              speaker.get(clause_of[k], []), neg, den, no_object=no))
+    out = list(dict.fromkeys(out + _lacking(out, lack)))  # a noun of act may already be one
     judged = _evaluative(code)
 
     def diminished(k: int) -> bool:
@@ -641,6 +722,11 @@ def _sl_frames(text: str, code: str, offset: int) -> list[Frame]:
 # --- entry point --------------------------------------------------------------------------
 
 
+# a news dateline before the first sentence ("KYIV, Ukraine (AP) — "): no subject of anything; blanked,
+# offsets kept
+_DATELINE = re.compile(r"^[A-Z][A-Z.' -]+,(?: [A-Z][\w.' -]{0,30})?(?: \([A-Za-z]+\))?\s*[—–-]\s*")
+
+
 def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None) -> list[list[Frame]]:
     """The frames of each statement (``offsets`` move their spans into the document's text);
     statements in a language without a parser get none."""
@@ -648,8 +734,9 @@ def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None)
     out: list[list[Frame]] = [[] for _ in texts]
     english = [i for i, lg in enumerate(langs) if lg[:2] == "en"]
     if english:
-        for i, sdoc in zip(english, _spacy().pipe([texts[i] for i in english], batch_size=64)):
-            out[i] = _en_frames(sdoc, texts[i], offsets[i])
+        plain = [_DATELINE.sub(lambda m: " " * len(m.group()), texts[i]) for i in english]
+        for i, text, sdoc in zip(english, plain, _spacy().pipe(plain, batch_size=64)):
+            out[i] = _en_frames(sdoc, text, offsets[i])
     for i, lg in enumerate(langs):
         if lg[:2] in ("ru", "uk") and supported(lg):
             out[i] = _sl_frames(texts[i], lg[:2], offsets[i])

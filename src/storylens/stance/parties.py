@@ -144,8 +144,20 @@ def _name_before(words: list[_Word], j: int) -> tuple[_Word, ...] | None:
     return _run(words, _capitals(words, j - 2, -1) + 1, j - 1)
 
 
+@lru_cache(maxsize=1 << 14)
+def name_key(word: str, code: str) -> str:
+    """A surname as one key whatever its case form: the dictionary form of a Russian or Ukrainian
+    surname («Ковалёва» → «ковалев», relate/morphology; ё written е), the word without "'s"
+    elsewhere; whole, so that two surnames sharing their first letters («Ковалев» / «Ковалевский»)
+    stay two people."""
+    from storylens.relate.morphology import name_lemma_word
+
+    bare = re.sub(r"['’]s$", "", word)
+    return (name_lemma_word(bare, code, "PER") if code in ("ru", "uk") else bare).lower().replace("ё", "е")
+
+
 def people_parties(statements: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """Stems of a person's surname → the stems of the names of the country the corpus's titles
+    """A person's surname (:func:`name_key`) → the stems of the names of the country the corpus's titles
     give him (``statements`` are (text, language) pairs). A word the corpus also writes in lower
     case ("energy", "on") or a weekday or month (``not_names``) is no name; a person given another
     country half as often as his most frequent one is given none."""
@@ -185,7 +197,7 @@ def people_parties(statements: Iterable[tuple[str, str]]) -> dict[str, frozenset
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for name, party, code in found:
         if not any(w.text.lower() in lower or w.lemma in _titles(code).not_names for w in name):
-            seen[name[-1].lemma[:STEM]][party] += 1
+            seen[name_key(name[-1].text, code)][party] += 1
     _, stems = _countries()
     out = {}
     for name, votes in seen.items():  # a misread title now and then is outvoted; a real tie stands for no one
@@ -195,12 +207,13 @@ def people_parties(statements: Iterable[tuple[str, str]]) -> dict[str, frozenset
     return out
 
 
-def stand_for(frame: Frame, people: dict[str, frozenset[str]]) -> Frame:
-    """``frame`` with a person agent standing for his country, when the corpus gives him one."""
+def stand_for(frame: Frame, people: dict[str, frozenset[str]], code: str) -> Frame:
+    """``frame`` (of a statement in language ``code``) with a person agent standing for his
+    country, when the corpus gives him one."""
     if not people or frame.kinds - {"person"}:
         return frame
-    # the agent's words, not only those the parser took for names: a title made the word a name
-    countries = frozenset(s for name in frame.agent for s in people.get(name, ()))
+    # the agent's name words, not only those the parser took for a person: a title made the word a name
+    countries = frozenset(s for word in frame.agent_words for s in people.get(name_key(word, code), ()))
     if not countries:
         return frame
     return replace(frame, names=frame.names | countries, kinds=frame.kinds - {"person"} | {"country"})
