@@ -51,7 +51,7 @@ class CorpusView:
                 "SELECT id, source, published FROM documents WHERE status = 'clean' ORDER BY seq"):
             view.source[doc_id] = source or doc_id[:10]
             view.published[doc_id] = (published or "")[:10] or None
-        view.off_event = {d for d, (_, off, _) in store.document_relations().items() if off and d in view.source}
+        view.off_event = {d for d in store.off_event_ids() if d in view.source}
         return view
 
     @property
