@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/relate_steps.py STORE.db [STEP ...]      # default: every step but stories
     .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs   # the whole cross-document part
+    .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs --fresh   # each in its own process
     .venv/bin/python bench/relate_steps.py STORE.db --trace         # and the Python heap's peak per step (slower)
 
 Copies STORE.db to a temporary folder, runs each step alone (``relate_store(store, [step])``, the
@@ -10,8 +11,10 @@ the process's RSS before the step, its peak during the step and the rise between
 own working set, sampled every 50 ms; a step that loads a model first counts the model too), and
 the main story's size (documents and characters), which contested statements, labels and the
 timeline scale with. ``--entities`` first resolves entities across documents again (the end of the
-annotate stage); ``--outputs`` afterwards writes analysis.json and report.html as ``storylens
-analyze`` does, part by part. ``--trace`` adds the peak of memory allocated through Python
+annotate stage); ``--outputs`` afterwards writes the outputs as ``storylens analyze`` does.
+In one process a part's rise hides in what the parts before it freed; ``--fresh`` runs each part
+in a process of its own (on the same copy, so each reads what the ones before stored), whose peak
+is what that part needs. ``--trace`` adds the peak of memory allocated through Python
 (tracemalloc: objects and numpy arrays, not the models' native buffers), which tells a step's own
 data from what the libraries it loads take. Use it on the stores ``bench/scale.py --work DIR``
 keeps (``DIR/run-N/one-core.db``) to measure one step before and after a change.
@@ -21,11 +24,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +48,10 @@ def main() -> None:
     parser.add_argument("--entities", action="store_true",
                         help="first resolve entities again (the end of the annotate stage)")
     parser.add_argument("--outputs", action="store_true", help="then write analysis.json and report.html")
+    parser.add_argument("--fresh", action="store_true",
+                        help="each part in a process of its own (what one part holds, not what the last left)")
     parser.add_argument("--trace", action="store_true", help="also the Python heap's peak per step (tracemalloc)")
+    parser.add_argument("--part", help=argparse.SUPPRESS)  # run one part on STORE itself (a --fresh child)
     args = parser.parse_args()
     if not args.store.is_file():
         sys.exit(f"no store at {args.store}")
@@ -53,50 +59,62 @@ def main() -> None:
     unknown = set(steps) - set(STEPS)
     if unknown:
         sys.exit(f"unknown relate steps: {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
+    if args.part:
+        with Store(args.store) as store:
+            Part(store, args.trace).run(args.part)
+        return
+    parts = ["entities"] * args.entities + steps + ["outputs"] * args.outputs
     with tempfile.TemporaryDirectory(prefix="storylens-relate-") as tmp:
         copy = Path(tmp) / "store.db"
         shutil.copy(args.store, copy)
-        peak = Peak()
-        if args.trace:
-            tracemalloc.start()
         with Store(copy) as store:
             view = CorpusView.of(store)
             main = view.main_ids
             chars = sum(len(doc.text) for doc in view.documents(main))
             print(f"{len(view.ids)} documents; main story {len(main)} documents, {chars / 1e6:.2f} M chars; "
-                  f"RSS {peak.window().parent:.0f} MB")
+                  f"store {args.store.stat().st_size / 2**20:.0f} MB on disk", flush=True)
+            if not args.fresh:
+                part = Part(store, args.trace)
+                for name in parts:
+                    part.run(name)
+                return
+        for name in parts:
+            subprocess.run([sys.executable, __file__, str(copy), "--part", name] + ["--trace"] * args.trace, check=True)
 
-            def measure(name: str, run: Callable[[], object]) -> None:
-                peak.window()
-                if args.trace:
-                    tracemalloc.reset_peak()
-                cpu = time.process_time()
-                found = run()
-                seconds = time.process_time() - cpu
-                w = peak.window()
-                traced = f"  Python heap peak {tracemalloc.get_traced_memory()[1] / 2**20:6.0f} MB" if args.trace else ""
-                print(f"{name:<13} {seconds:8.1f} CPU s  RSS {w.start:5.0f} -> peak {w.parent:5.0f} MB "
-                      f"(+{w.rise:4.0f}){traced}  {found}", flush=True)
 
-            if args.entities:
-                from storylens.annotate import resolve_entities
+class Part:
+    """Runs one part (entity resolution, a relate step, the outputs) and prints its CPU time and memory."""
 
-                measure("entities", lambda: f"{resolve_entities(store)} entities")
-            for step in steps:
-                measure(step, lambda s=step: relate_store(store, [s], progress=False).found[s])
-            if args.outputs:
-                from storylens.analyze import build_analysis, write_analysis
-                from storylens.config import ReportSettings
-                from storylens.report import write_report
+    def __init__(self, store: Store, trace: bool) -> None:
+        self.store, self.trace = store, trace
+        self.peak = Peak()
+        if trace:
+            tracemalloc.start()
 
-                out = Path(tmp) / "out"
-                out.mkdir()
-                measure("analysis.json", lambda: write_analysis(store, out / "analysis.json")
-                        or f"{(out / 'analysis.json').stat().st_size / 2**20:.1f} MB")
-                shown: dict = {}
-                measure("report data", lambda: shown.update(build_analysis(store, ReportSettings())) or "")
-                measure("report.html", lambda: write_report(shown, out / "report.html")
-                        or f"{(out / 'report.html').stat().st_size / 2**20:.1f} MB")
+    def run(self, name: str) -> None:
+        self.peak.window()
+        if self.trace:
+            tracemalloc.reset_peak()
+        cpu = time.process_time()
+        found = self._do(name)
+        seconds = time.process_time() - cpu
+        w = self.peak.window()
+        traced = f"  Python heap peak {tracemalloc.get_traced_memory()[1] / 2**20:6.0f} MB" if self.trace else ""
+        print(f"{name:<13} {seconds:8.1f} CPU s  RSS {w.start:5.0f} -> peak {w.parent:5.0f} MB "
+              f"(+{w.rise:4.0f}){traced}  {found}", flush=True)
+
+    def _do(self, name: str) -> object:
+        if name == "entities":
+            from storylens.annotate import resolve_entities
+
+            return f"{resolve_entities(self.store)} entities"
+        if name == "outputs":  # as `storylens analyze` writes them
+            from storylens.analyze import write_outputs
+
+            with tempfile.TemporaryDirectory(prefix="storylens-outputs-") as out:
+                write_outputs(self.store, Path(out))
+                return ", ".join(f"{p.name} {p.stat().st_size / 2**20:.1f} MB" for p in sorted(Path(out).iterdir()))
+        return relate_store(self.store, [name], progress=False).found[name]
 
 
 if __name__ == "__main__":

@@ -65,14 +65,17 @@ class Window:
 
 
 class Peak(threading.Thread):
-    """Samples RSS of this process and its descendants every ``every`` seconds."""
+    """Samples RSS of this process and its descendants every ``every`` seconds.
+
+    Windows are named, and each name keeps its own peaks, so that a stage and the parts inside
+    it can be measured at once: ``window("stage")`` and ``window("part")`` do not reset each other.
+    """
 
     def __init__(self, every: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.every = every
         self.lock = threading.Lock()
-        self._start = rss_mb()
-        self._parent = self._worker = self._workers = 0.0
+        self._open: dict[str, list[float]] = {}  # name -> [start, parent, worker, workers]
         self.start()
 
     def run(self) -> None:
@@ -81,16 +84,16 @@ class Peak(threading.Thread):
             parent = rss_mb()
             kids = [rss_mb(pid) for pid in descendants(me)]
             with self.lock:
-                self._parent = max(self._parent, parent)
-                self._worker = max(self._worker, max(kids, default=0.0))
-                self._workers = max(self._workers, sum(kids))
+                for peaks in self._open.values():
+                    peaks[1] = max(peaks[1], parent)
+                    peaks[2] = max(peaks[2], max(kids, default=0.0))
+                    peaks[3] = max(peaks[3], sum(kids))
             time.sleep(self.every)
 
-    def window(self) -> Window:
-        """The peaks since the last call (or since the sampler started); a new window opens."""
+    def window(self, name: str = "") -> Window:
+        """The peaks since the last call with this ``name`` (or since the first); a new window opens."""
         now = rss_mb()
         with self.lock:
-            out = Window(self._start, max(self._parent, now), self._worker, self._workers)
-            self._start = self._parent = now
-            self._worker = self._workers = 0.0
-        return out
+            start, parent, worker, workers = self._open.get(name, [now, now, 0.0, 0.0])
+            self._open[name] = [now, now, 0.0, 0.0]
+        return Window(start, max(parent, now), worker, workers)

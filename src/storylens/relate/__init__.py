@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from storylens.doc import Annotations, Document
 from storylens.parallel import batched
+from storylens.relate import embeddings
 from storylens.store import Store
 
 BATCH = 64  # documents read from the store per query
@@ -97,6 +98,7 @@ def relate_store(store: Store, steps: Iterable[str] = STEPS, progress: bool = Tr
     for name in bar:
         bar.set_postfix_str(name)
         summary.found[name] = _STEPS[name](view)
+        embeddings.clear_cache()  # a step's encodings serve that step; kept, they would grow with the corpus
     store.set_state("related", store.corpus_state())
     return summary
 
