@@ -131,7 +131,7 @@ def one_core(corpus: Path, work: Path) -> dict:
         stage("report", report)
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         out["main_story"] = main_story(store)
-        out["store_mb"] = store.path.stat().st_size / 2**20
+        out["store_mb"] = sum(p.stat().st_size for p in work.glob("one-core.db*")) / 2**20  # with its WAL
         out["docs"], out["chars"] = store.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(length(raw_text)), 0) FROM documents").fetchone()
         sample, chars = [], 0
