@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -312,7 +312,7 @@ class Store:
     # --- what the relate stage found ------------------------------------------------------
 
     def save_relations(self, kind: str, items: list[dict[str, Any]], *, label: str | None = None,
-                       status: str | None = None, members: list[tuple[str, str, int]] | None = None) -> None:
+                       status: str | None = None, members: Iterable[tuple[str, str, int]] | None = None) -> None:
         """Replace every stored item of ``kind`` (story, claim_group, contested, actor_label, timeline_day).
 
         ``label``/``status`` name the item keys copied into their own columns for filtering;
@@ -321,11 +321,11 @@ class Store:
         """
         with self.transaction():
             self.db.execute("DELETE FROM relations WHERE kind = ?", (kind,))
-            self.db.executemany(
+            self.db.executemany(  # rows made as written: the JSON of all items is never held at once
                 "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?)",
-                [(kind, str(item["id"]), seq, item.get(label) if label else None,
+                ((kind, str(item["id"]), seq, item.get(label) if label else None,
                   item.get(status) if status else None, json.dumps(item, ensure_ascii=False))
-                 for seq, item in enumerate(items)],
+                 for seq, item in enumerate(items)),
             )
             if members is not None:
                 self.db.execute("DELETE FROM claim_group_members")
