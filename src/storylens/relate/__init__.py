@@ -168,8 +168,7 @@ class _StoredMentions(Mapping[str, list[tuple[str, int, int, str]]]):
         for doc_id, entity, start, end, text in self.store.db.execute(
                 "SELECT doc_id, entity_id, start_char, end_char, text FROM entity_mentions WHERE entity_id IS NOT NULL"
                 f" AND doc_id IN ({', '.join('?' * len(ids))}) ORDER BY doc_id, idx", ids):
-            if doc_id in found:
-                found[doc_id].append((entity, start, end, self.names.get(entity, text)))
+            found[doc_id].append((entity, start, end, self.names.get(entity, text)))
         return found
 
     def __getitem__(self, doc_id: str) -> list[tuple[str, int, int, str]]:
