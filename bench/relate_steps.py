@@ -1,27 +1,41 @@
-"""CPU time of relate steps on a copy of an annotated store (the store itself is never written).
+"""CPU time and memory of relate steps on a copy of an annotated store (the store itself is never written).
 
     .venv/bin/python bench/relate_steps.py STORE.db [STEP ...]      # default: every step but stories
+    .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs   # the whole cross-document part
+    .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs --fresh   # each in its own process
+    .venv/bin/python bench/relate_steps.py STORE.db --trace         # and the Python heap's peak per step (slower)
 
 Copies STORE.db to a temporary folder, runs each step alone (``relate_store(store, [step])``, the
 stored stories of the copy are what the later steps read) and prints its CPU seconds, what it found,
-the process's peak RSS, and the main story's size (documents and characters), which contested
-statements, labels and the timeline scale with. Use it on the stores ``bench/scale.py --work DIR``
+the process's RSS before the step, its peak during the step and the rise between them (the step's
+own working set, sampled every 50 ms; a step that loads a model first counts the model too), and
+the main story's size (documents and characters), which contested statements, labels and the
+timeline scale with. ``--entities`` first resolves entities across documents again (the end of the
+annotate stage); ``--outputs`` afterwards writes the outputs as ``storylens analyze`` does.
+In one process a part's rise hides in what the parts before it freed; ``--fresh`` runs each part
+in a process of its own (on the same copy, so each reads what the ones before stored), whose peak
+is what that part needs. ``--trace`` adds the peak of memory allocated through Python
+(tracemalloc: objects and numpy arrays, not the models' native buffers), which tells a step's own
+data from what the libraries it loads take. Use it on the stores ``bench/scale.py --work DIR``
 keeps (``DIR/run-N/one-core.db``) to measure one step before and after a change.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from rss import Peak  # noqa: E402  (bench/rss.py)
 from storylens.relate import STEPS, CorpusView, relate_store  # noqa: E402
 from storylens.store import Store  # noqa: E402
 
@@ -29,13 +43,27 @@ from storylens.store import Store  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
-    parser.add_argument("steps", nargs="*", default=[s for s in STEPS if s != "stories"])
+    parser.add_argument("steps", nargs="*", help=f"relate steps to run, of {', '.join(STEPS)}")
+    parser.add_argument("--all", action="store_true", help="every relate step, stories included")
+    parser.add_argument("--entities", action="store_true",
+                        help="first resolve entities again (the end of the annotate stage)")
+    parser.add_argument("--outputs", action="store_true", help="then write analysis.json and report.html")
+    parser.add_argument("--fresh", action="store_true",
+                        help="each part in a process of its own (what one part holds, not what the last left)")
+    parser.add_argument("--trace", action="store_true", help="also the Python heap's peak per step (tracemalloc)")
+    parser.add_argument("--part", help=argparse.SUPPRESS)  # run one part on STORE itself (a --fresh child)
     args = parser.parse_args()
     if not args.store.is_file():
         sys.exit(f"no store at {args.store}")
-    unknown = set(args.steps) - set(STEPS)
+    steps = list(STEPS) if args.all else args.steps or [s for s in STEPS if s != "stories"]
+    unknown = set(steps) - set(STEPS)
     if unknown:
         sys.exit(f"unknown relate steps: {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
+    if args.part:
+        with Store(args.store) as store:
+            Part(store, args.trace).run(args.part)
+        return
+    parts = ["entities"] * args.entities + steps + ["outputs"] * args.outputs
     with tempfile.TemporaryDirectory(prefix="storylens-relate-") as tmp:
         copy = Path(tmp) / "store.db"
         shutil.copy(args.store, copy)
@@ -43,13 +71,50 @@ def main() -> None:
             view = CorpusView.of(store)
             main = view.main_ids
             chars = sum(len(doc.text) for doc in view.documents(main))
-            print(f"{len(view.ids)} documents; main story {len(main)} documents, {chars / 1e6:.2f} M chars")
-            for step in args.steps:
-                cpu = time.process_time()
-                found = relate_store(store, [step], progress=False).found[step]
-                seconds = time.process_time() - cpu
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"{step:<13} {seconds:8.1f} CPU s  peak RSS {rss:6.0f} MB  {found}", flush=True)
+            print(f"{len(view.ids)} documents; main story {len(main)} documents, {chars / 1e6:.2f} M chars; "
+                  f"store {args.store.stat().st_size / 2**20:.0f} MB on disk", flush=True)
+            if not args.fresh:
+                part = Part(store, args.trace)
+                for name in parts:
+                    part.run(name)
+                return
+        for name in parts:
+            subprocess.run([sys.executable, __file__, str(copy), "--part", name] + ["--trace"] * args.trace, check=True)
+
+
+class Part:
+    """Runs one part (entity resolution, a relate step, the outputs) and prints its CPU time and memory."""
+
+    def __init__(self, store: Store, trace: bool) -> None:
+        self.store, self.trace = store, trace
+        self.peak = Peak()
+        if trace:
+            tracemalloc.start()
+
+    def run(self, name: str) -> None:
+        self.peak.window()
+        if self.trace:
+            tracemalloc.reset_peak()
+        cpu = time.process_time()
+        found = self._do(name)
+        seconds = time.process_time() - cpu
+        w = self.peak.window()
+        traced = f"  Python heap peak {tracemalloc.get_traced_memory()[1] / 2**20:6.0f} MB" if self.trace else ""
+        print(f"{name:<13} {seconds:8.1f} CPU s  RSS {w.start:5.0f} -> peak {w.parent:5.0f} MB "
+              f"(+{w.rise:4.0f}){traced}  {found}", flush=True)
+
+    def _do(self, name: str) -> object:
+        if name == "entities":
+            from storylens.annotate import resolve_entities
+
+            return f"{resolve_entities(self.store)} entities"
+        if name == "outputs":  # as `storylens analyze` writes them
+            from storylens.analyze import write_outputs
+
+            with tempfile.TemporaryDirectory(prefix="storylens-outputs-") as out:
+                write_outputs(self.store, Path(out))
+                return ", ".join(f"{p.name} {p.stat().st_size / 2**20:.1f} MB" for p in sorted(Path(out).iterdir()))
+        return relate_store(self.store, [name], progress=False).found[name]
 
 
 if __name__ == "__main__":

@@ -10,13 +10,18 @@ Ukrainian. Each size runs in a process of its own, on one core, with every stage
 (``--workers 1``): ingest (read + clean), annotate, relate (step by step) and report
 (``analysis.json`` streamed and the bounded ``report.html``, as ``storylens analyze``
 writes them). Times are that process's CPU seconds, which other jobs on the
-machine do not inflate; model loading is done before the clock starts and printed apart. Peak RSS
-is sampled within each stage. Relate is also timed step by step, beside the size of the main story
-(documents and characters) that contested statements, labels and the timeline read.
+machine do not inflate; model loading is done before the clock starts and printed apart. Memory is
+sampled every 50 ms (bench/rss.py): the process's RSS at each stage's start, its peak within the
+stage and the rise between them, and the same for each part of a stage — annotate's batches and
+entity resolution, each relate step, analysis.json, the report's data and report.html — beside the
+store's size on disk, so that what grows with the corpus is named. Relate is also timed step by
+step, beside the size of the main story (documents and characters) that contested statements,
+labels and the timeline read.
 
 In the same run: spaCy's full ``en_core_web_sm`` pipeline on the same texts (chars/s, one core), and
 the parallel stages (ingest + annotate) on ``--speedup-size`` documents with 1 worker, 2 worker
-processes and a 2-worker Dask LocalCluster, by the clock (so a busy machine shows here).
+processes and a 2-worker Dask LocalCluster, by the clock (so a busy machine shows here), with the
+peak RSS of the parent (which alone writes the store) and of the workers.
 The last line is for scripts:
 ``growth per 4x: ingest A, annotate B, relate C, report D; peak RSS N MB; 2 workers S x``
 (each growth is the largest over consecutive sizes, scaled to a 4x step).
@@ -37,7 +42,6 @@ import resource  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -45,48 +49,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ingest import build_corpus  # noqa: E402  (bench/ingest.py)
+from rss import Peak  # noqa: E402  (bench/rss.py)
 
 STAGES = ("ingest", "annotate", "relate", "report")
 MIXED = 0.5  # share of documents about the made-up events
 SPACY_CHARS = 2_000_000  # spaCy runs on at most this many characters of the same texts
 
 
-def _rss_mb(pid: int | str = "self") -> float:
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return 0.0
-
-
-class Peak(threading.Thread):
-    """Samples this process's RSS every 50 ms; :meth:`window` is the peak since the last call."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.current = 0.0
-        self.lock = threading.Lock()
-
-    def run(self) -> None:
-        while True:
-            rss = _rss_mb()
-            with self.lock:
-                self.current = max(self.current, rss)
-            time.sleep(0.05)
-
-    def window(self) -> float:
-        with self.lock:
-            peak, self.current = max(self.current, _rss_mb()), _rss_mb()
-        return peak
-
-
 # --- one size, one core ---------------------------------------------------------------------------
 
 
 def one_core(corpus: Path, work: Path) -> dict:
-    """Every stage on one core in this process; CPU seconds and peak RSS per stage."""
+    """Every stage on one core in this process; CPU seconds and memory per stage, relate step and part."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    import storylens.analyze
+    import storylens.annotate
     from storylens.analyze import write_outputs
     from storylens.annotate import Annotator, annotate_store
     from storylens.clean.language import detect
@@ -104,38 +82,65 @@ def one_core(corpus: Path, work: Path) -> dict:
     detect("Load the language models before the clock starts.", settings.clean.languages, 1)
     Annotator(settings.annotate)([Document("w", "w", "text", "", "Warm-up: the models load here, 5 January 2022.")])
     encode(["warm up the sentence encoder"])
-    out: dict = {"model_load_s": time.perf_counter() - t, "stages": {}, "relate_steps": {}}
+    out: dict = {"model_load_s": time.perf_counter() - t, "stages": {}, "relate_steps": {}, "parts": {}}
     peak = Peak()
-    peak.start()
-    peak.window()
+
+    def part(name: str) -> None:  # the memory of a part of a stage: from the previous mark to here
+        out["parts"][name] = peak.window("part").to_dict()
+
+    def marked(fn, before: str, during: str):  # noqa: ANN001, ANN202 - a library call, measured in parts
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            part(before)
+            result = fn(*args, **kwargs)
+            part(during)
+            return result
+        return wrapper
+
+    # The parts inside a stage, measured where the library calls them: annotate's batches, then
+    # entity resolution; analysis.json, then the report's data (then report.html).
+    storylens.annotate.resolve_entities = marked(storylens.annotate.resolve_entities, "annotate batches", "entities")
+    storylens.analyze.build_analysis = marked(storylens.analyze.build_analysis, "analysis.json", "report data")
 
     def stage(name: str, fn) -> None:  # noqa: ANN001
+        peak.window("stage")
+        peak.window("part")
         t, cpu = time.perf_counter(), time.process_time()
         fn()
         out["stages"][name] = {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - t,
-                               "peak_mb": peak.window()}
+                               **peak.window("stage").to_dict()}
 
     def relate() -> None:
         for step in STEPS:
             cpu = time.process_time()
             relate_store(store, [step], progress=False)
             out["relate_steps"][step] = time.process_time() - cpu
+            part(step)
 
     def report() -> None:  # as `storylens analyze` writes them: analysis.json streamed, report.html bounded
         write_outputs(store, work, settings.report)
+        part("report.html")
         out["report_mb"] = (work / "report.html").stat().st_size / 2**20
+        out["analysis_mb"] = sum((work / name).stat().st_size for name in ("analysis.json", "documents.jsonl",
+                                 "claims.jsonl") if (work / name).exists()) / 2**20
+        out["analysis_json_mb"] = (work / "analysis.json").stat().st_size / 2**20
 
     with Store(work / "one-core.db") as store, Workers(settings.parallel) as workers:
         stage("ingest", lambda: ingest([corpus], store, settings, progress=False, workers=workers))
         stage("annotate", lambda: annotate_store(store, settings.annotate, progress=False, workers=workers))
         stage("relate", relate)
         stage("report", report)
+        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         out["main_story"] = main_story(store)
-        texts = [r[0] for r in store.db.execute("SELECT raw_text FROM documents ORDER BY seq")]
-    out["docs"] = len(texts)
-    out["chars"] = sum(map(len, texts))
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["spacy"] = spacy_speed(texts)
+        out["store_mb"] = sum(p.stat().st_size for p in work.glob("one-core.db*")) / 2**20  # with its WAL
+        out["docs"], out["chars"] = store.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(length(raw_text)), 0) FROM documents").fetchone()
+        sample, chars = [], 0
+        for (text,) in store.db.execute("SELECT raw_text FROM documents ORDER BY seq"):
+            if chars >= SPACY_CHARS:
+                break
+            sample.append(text)
+            chars += len(text)
+    out["spacy"] = spacy_speed(sample)
     return out
 
 
@@ -151,7 +156,7 @@ def main_story(store) -> dict:  # noqa: ANN001
     return {"docs": len(ids), "chars": chars}
 
 
-def spacy_speed(texts: list[str]) -> dict:
+def spacy_speed(sample: list[str]) -> dict:
     """spaCy's full small English pipeline (tagger, parser, NER, …) on the same texts, one core."""
     import spacy
 
@@ -163,12 +168,7 @@ def spacy_speed(texts: list[str]) -> dict:
             continue
     else:
         return {}
-    sample, chars = [], 0
-    for text in texts:
-        if chars >= SPACY_CHARS:
-            break
-        sample.append(text)
-        chars += len(text)
+    chars = sum(map(len, sample))
     list(nlp.pipe(sample[:20]))
     cpu = time.process_time()
     for _ in nlp.pipe(sample, batch_size=64):
@@ -199,13 +199,16 @@ def parallel_stages(corpus: Path, work: Path, mode: str) -> dict:
         settings.parallel.scheduler = cluster.scheduler_address
     else:
         settings.parallel.workers = int(mode)
+    peak = Peak()  # this process writes the store; the workers (Dask's too) are its descendants
     try:
         t = time.perf_counter()
         with Store(work / f"parallel-{mode}.db") as store, Workers(settings.parallel) as workers:
             ingest([corpus], store, settings, progress=False, workers=workers)
             ingest_s = time.perf_counter() - t
+            ingest_mb = peak.window().to_dict()
             annotate_store(store, settings.annotate, progress=False, workers=workers)
-        return {"ingest": ingest_s, "total": time.perf_counter() - t}
+            annotate_mb = peak.window().to_dict()
+        return {"ingest": ingest_s, "total": time.perf_counter() - t, "ingest_mb": ingest_mb, "annotate_mb": annotate_mb}
     finally:
         if cluster is not None:
             cluster.close()
@@ -306,18 +309,42 @@ def relate_steps(rows: list[dict]) -> None:
         print(line)
 
 
+def memory_parts(rows: list[dict]) -> None:
+    """Peak RSS within each part of a stage (relate step by step, annotate's batches and entity
+    resolution, the outputs one by one), beside the store's size on disk."""
+    if not all(r.get("parts") for r in rows):
+        return
+    names = list(rows[-1]["parts"])
+    print("\nmemory per part, one core: peak RSS MB within the part (rise over its start)")
+    print(f"{'part':<17}" + "".join(f"{r['docs']:>16}" for r in rows))
+    for name in names:
+        cells = [r["parts"].get(name) for r in rows]
+        print(f"{name:<17}" + "".join(f"{c['peak_mb']:>8.0f} ({c['rise_mb']:>4.0f})" if c else f"{'':>16}"
+                                      for c in cells))
+    print(f"{'store on disk':<17}" + "".join(f"{r['store_mb']:>16.0f}" for r in rows))
+    if len(rows) > 1:
+        a, b = rows[-2], rows[-1]
+        grew = sorted(names, key=lambda n: -(b["parts"][n]["rise_mb"] - a["parts"].get(n, {}).get("rise_mb", 0)))
+        print(f"  rise, {a['docs']} -> {b['docs']}: " + ", ".join(
+            f"{n} {a['parts'].get(n, {}).get('rise_mb', 0):.0f} -> {b['parts'][n]['rise_mb']:.0f} MB" for n in grew[:5]))
+
+
 def report(rows: list[dict], speedup: dict, speedup_size: int) -> None:
-    print(f"\nper stage, one core (CPU s; models loaded beforehand in {rows[0]['model_load_s']:.1f} s)")
-    print(f"{'docs':>7} {'stage':<9} {'CPU s':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS MB':>12}")
+    print(f"\nper stage, one core (CPU s; models loaded beforehand in {rows[0]['model_load_s']:.1f} s); "
+          "RSS of the process: at the stage's start, its peak within the stage, and the rise between them")
+    print(f"{'docs':>7} {'stage':<9} {'CPU s':>8} {'docs/s':>8} {'MB/s':>7} {'start MB':>9} {'peak RSS MB':>12} {'rise MB':>8}")
     for r in rows:
         mb = r["bytes"] / 2**20
         for name in STAGES:
             s = r["stages"][name]
             print(f"{r['docs']:>7} {name:<9} {s['cpu']:>8.1f} {r['docs'] / s['cpu']:>8.1f} {mb / s['cpu']:>7.2f} "
-                  f"{s['peak_mb']:>12.0f}")
+                  f"{s.get('start_mb', 0):>9.0f} {s['peak_mb']:>12.0f} {s.get('rise_mb', 0):>8.0f}")
         total = sum(r["stages"][n]["cpu"] for n in STAGES)
-        print(f"{r['docs']:>7} {'all':<9} {total:>8.1f} {r['docs'] / total:>8.1f} {mb / total:>7.2f} "
-              f"{r['peak_mb']:>12.0f}   report.html {r['report_mb']:.1f} MB")
+        outputs = (f"; analysis.json {r['analysis_json_mb']:.1f} MB, with its sidecars {r['analysis_mb']:.1f} MB"
+                   if "analysis_mb" in r else "")
+        print(f"{r['docs']:>7} {'all':<9} {total:>8.1f} {r['docs'] / total:>8.1f} {mb / total:>7.2f} {'':>9} "
+              f"{r['peak_mb']:>12.0f}   report.html {r['report_mb']:.1f} MB{outputs}")
+    memory_parts(rows)
 
     growth = {name: 0.0 for name in STAGES}
     if len(rows) > 1:
@@ -353,7 +380,11 @@ def report(rows: list[dict], speedup: dict, speedup_size: int) -> None:
               f"(load average now {os.getloadavg()[0]:.1f}):")
         for mode, label in (("1", "1 worker"), ("2", "2 worker processes"), ("dask", "Dask LocalCluster, 2 workers")):
             s = speedup[mode]
-            print(f"  {label:<30} ingest {s['ingest']:7.1f} s, total {s['total']:7.1f} s, speed-up {one / s['total']:.2f}x")
+            memory = "".join(f"; {stage} peak RSS parent {s[stage + '_mb']['peak_mb']:.0f} MB, largest worker "
+                             f"{s[stage + '_mb']['worker_mb']:.0f} MB, workers together {s[stage + '_mb']['workers_mb']:.0f} MB"
+                             for stage in ("ingest", "annotate") if stage + "_mb" in s)
+            print(f"  {label:<30} ingest {s['ingest']:7.1f} s, total {s['total']:7.1f} s, speed-up {one / s['total']:.2f}x"
+                  + memory)
     peak = max(r["peak_mb"] for r in rows)
     print(f"growth per 4x: ingest {growth['ingest']:.2f}, annotate {growth['annotate']:.2f}, "
           f"relate {growth['relate']:.2f}, report {growth['report']:.2f}; peak RSS {peak:.0f} MB; "

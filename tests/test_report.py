@@ -618,6 +618,9 @@ def test_analyze_says_when_the_report_is_partial(tmp_path: Path) -> None:
     whole = json.loads(summary.analysis.read_text(encoding="utf-8"))
     page = summary.report.read_text(encoding="utf-8")
     data = json.loads(embedded(page))
-    assert len(whole["documents"]) == 13 and "partial" not in whole  # analysis.json holds everything
+    # analysis.json holds everything: beyond the report's limits, texts and claims in files beside it
+    assert len(whole["documents"]) == 13 and "partial" not in whole and whole["files"]["documents"]["items"] == 13
+    full = (summary.analysis.parent / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in full] == [d["id"] for d in whole["documents"]]
     assert data["partial"]["documents"] == {"embedded": 5, "total": 13} and len(data["documents"]) == 5
     assert f"browse them all with: storylens serve --db {tmp_path / 's.db'}" in summary.lines[-1]

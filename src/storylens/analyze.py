@@ -4,7 +4,9 @@
 :func:`build_analysis` turns what the store holds — documents, annotations and what the relate
 stage saved — into the documented ``analysis.json`` (``report/analysis.schema.json``), whole or,
 for a report beyond ``ReportSettings``, partial (the documents its findings cite);
-:func:`write_analysis` streams the whole of it to a file in bounded memory.
+:func:`write_analysis` streams the whole of it to a file in bounded memory — for a corpus beyond
+``ReportSettings``, with the documents' full entries and the claims in ``documents.jsonl`` and
+``claims.jsonl`` beside it, so that ``analysis.json`` itself stays loadable.
 Re-running on a grown corpus reuses every stored document and annotation and recomputes only
 the cross-document relations.
 """
@@ -13,13 +15,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from storylens.config import ReportSettings, Settings
-from storylens.relate import relate_store
+from storylens.parallel import batched
+from storylens.relate import BATCH, relate_store
 from storylens.relate.claims import claim_key
 from storylens.store import Store, queries
 
@@ -60,13 +64,15 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
 
 
 def write_outputs(store: Store, out_dir: Path, limits: ReportSettings | None = None) -> dict[str, Any]:
-    """Write ``out_dir/analysis.json`` (everything, streamed from the store) and ``out_dir/report.html``
-    (within ``limits``); return the analysis the report shows."""
+    """Write ``out_dir/analysis.json`` (everything, streamed from the store; beyond ``limits`` with
+    the documents' texts and the claims in sidecar files) and ``out_dir/report.html`` (within
+    ``limits``); return the analysis the report shows."""
     from storylens.report import write_report
 
+    limits = limits or ReportSettings()
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_analysis(store, out_dir / "analysis.json")
-    report = build_analysis(store, limits or ReportSettings())
+    write_analysis(store, out_dir / "analysis.json", sidecars=not _fits(store, limits))
+    report = build_analysis(store, limits)
     write_report(report, out_dir / "report.html")
     return report
 
@@ -79,27 +85,76 @@ def build_analysis(store: Store, limits: ReportSettings | None = None) -> dict[s
     cite (within the budget), bounded lists, and a ``partial`` object that says what was left out.
     """
     corpus = queries.corpus(store.db)
-    if limits is not None and not _fits(store, corpus, limits):
+    if limits is not None and not _fits(store, limits):
         return _partial_analysis(store, corpus, limits)
     return {key: list(value) if isinstance(value, Iterator) else value
             for key, value in _sections(store, corpus).items()}
 
 
-def write_analysis(store: Store, path: Path) -> None:
-    """Write the whole analysis (as :func:`build_analysis` without limits) one document at a time,
-    so that memory stays bounded by the largest document and the relate results."""
-    with Path(path).open("w", encoding="utf-8") as out:
-        out.write("{")
-        for i, (key, value) in enumerate(_sections(store, queries.corpus(store.db)).items()):
-            out.write(("," if i else "") + "\n" + json.dumps(key) + ": ")
-            if isinstance(value, Iterator):
-                out.write("[")
-                for j, item in enumerate(value):
-                    out.write(("," if j else "") + "\n" + json.dumps(item, ensure_ascii=False))
-                out.write("\n]")
-            else:
-                out.write(json.dumps(value, ensure_ascii=False, indent=1))
-        out.write("\n}\n")
+SIDECARS = {"documents": "documents.jsonl", "claims": "claims.jsonl"}
+
+
+def write_analysis(store: Store, path: Path, sidecars: bool = False) -> None:
+    """Write the whole analysis (as :func:`build_analysis` without limits) item by item, so that
+    memory stays bounded by the largest document and the largest relate item.
+
+    With ``sidecars`` (a corpus beyond the report's limits), ``documents`` lists each document's
+    metadata (a listing) and ``claims`` is empty: the full documents (text, structure, annotations)
+    and the claims go one per line to ``documents.jsonl`` and ``claims.jsonl`` beside ``path``,
+    which ``files`` names, so that ``json.load`` of analysis.json stays practical at 100,000
+    documents. Without, stale sidecars of an earlier run in the folder are removed.
+    """
+    path = Path(path)
+    with ExitStack() as files:
+        if sidecars:
+            out = {name: files.enter_context((path.parent / file).open("w", encoding="utf-8"))
+                   for name, file in SIDECARS.items()}
+            corpus = queries.corpus(store.db)
+            sections = _sections(store, corpus, _files(store, corpus))
+            sections["documents"] = (_listing(_write_line(out["documents"], entry)) for entry in sections["documents"])
+            sections["claims"] = _drain(_write_line(out["claims"], claim) for claim in sections["claims"])
+        else:
+            sections = _sections(store, queries.corpus(store.db))
+            for file in SIDECARS.values():
+                (path.parent / file).unlink(missing_ok=True)
+        with path.open("w", encoding="utf-8") as out_json:
+            out_json.write("{")
+            for i, (key, value) in enumerate(sections.items()):
+                out_json.write(("," if i else "") + "\n" + json.dumps(key) + ": ")
+                if isinstance(value, Iterator):
+                    out_json.write("[")
+                    for j, item in enumerate(value):
+                        out_json.write(("," if j else "") + "\n" + json.dumps(item, ensure_ascii=False))
+                    out_json.write("\n]")
+                else:
+                    out_json.write(json.dumps(value, ensure_ascii=False, indent=1))
+            out_json.write("\n}\n")
+
+
+def _files(store: Store, corpus: dict[str, Any]) -> dict[str, Any]:
+    """analysis.json's ``files``: the sidecar files and how many lines each holds."""
+    n_claims = store.db.execute("SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id"
+                                " WHERE d.status = 'clean'").fetchone()[0]
+    return {"documents": {"path": SIDECARS["documents"], "items": corpus["documents"]},
+            "claims": {"path": SIDECARS["claims"], "items": n_claims}}
+
+
+def _write_line(out: IO[str], item: dict[str, Any]) -> dict[str, Any]:
+    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return item
+
+
+def _listing(entry: dict[str, Any]) -> dict[str, Any]:
+    """A document's listing in analysis.json when its full entry is in documents.jsonl."""
+    return {**{key: entry[key] for key in queries.LISTED}, "off_event": entry["off_event"],
+            "chars": len(entry["text"]), "listing": True}
+
+
+def _drain(items: Iterator[Any]) -> Iterator[Any]:
+    """Consume ``items`` (for what writing them does) and yield nothing: an empty list in the JSON."""
+    for _ in items:
+        pass
+    yield from ()
 
 
 def _head(corpus: dict[str, Any]) -> dict[str, Any]:
@@ -107,30 +162,41 @@ def _head(corpus: dict[str, Any]) -> dict[str, Any]:
             "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "corpus": corpus}
 
 
-def _sections(store: Store, corpus: dict[str, Any]) -> dict[str, Any]:
-    """The analysis in key order; documents and claims are iterators, read from the store as consumed."""
-    relations = store.document_relations()
+def _sections(store: Store, corpus: dict[str, Any], files: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The analysis in key order (``files`` after the head when sidecars are written); the lists that
+    grow with the corpus are iterators, read from the store as consumed."""
     ranking = queries.entity_ranking(store.db)
     return {
         **_head(corpus),
-        "documents": (queries.document_entry(doc, store.annotations(doc.id), relations.get(doc.id))
-                      for doc in store.iter_documents()),
+        **({"files": files} if files else {}),
+        "documents": _documents(store),
         "claims": _claims(store),
-        "claim_groups": store.relations("claim_group"),
-        "contested": store.relations("contested"),
-        "actor_labels": store.relations("actor_label"),
-        "stories": store.relations("story"),
-        "timeline": store.relations("timeline_day"),
+        "claim_groups": store.iter_relations("claim_group"),
+        "contested": store.iter_relations("contested"),
+        "actor_labels": store.iter_relations("actor_label"),
+        "stories": store.iter_relations("story"),
+        "timeline": store.iter_relations("timeline_day"),
         "entities": queries.entity_entries(store.db, [e[0] for e in ranking], queries.entity_mentions_by_source(store.db)),
         "sources": queries.source_profiles(store.db, CHECKWORTHY_PER_SOURCE),
     }
 
 
-def _fits(store: Store, corpus: dict[str, Any], limits: ReportSettings) -> bool:
-    if corpus["documents"] > limits.max_documents:
-        return False
-    chars = store.db.execute("SELECT COALESCE(SUM(length(text)), 0) FROM documents WHERE status = 'clean'").fetchone()[0]
-    return chars <= limits.max_text_chars
+def _documents(store: Store) -> Iterator[dict[str, Any]]:
+    """Every clean document's analysis.json entry, in reading order, a batch of documents per query."""
+    ids = [r[0] for r in store.db.execute("SELECT id FROM documents WHERE status = 'clean' ORDER BY seq")]
+    for batch in batched(ids, BATCH):
+        docs = store.load_documents(batch)
+        found = [doc.id for doc in docs]
+        relations = store.document_relations(found)
+        for doc, ann in zip(docs, store.load_annotations(found)):
+            yield queries.document_entry(doc, ann, relations.get(doc.id))
+
+
+def _fits(store: Store, limits: ReportSettings) -> bool:
+    """Whether the corpus is within the report's limits (one report file holds it all)."""
+    documents, chars = store.db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(length(text)), 0) FROM documents WHERE status = 'clean'").fetchone()
+    return documents <= limits.max_documents and chars <= limits.max_text_chars
 
 
 def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettings) -> dict[str, Any]:
@@ -147,8 +213,8 @@ def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettin
         groups.append({**group, "members": shown, "members_total": len(group["members"])}
                       if len(shown) < len(group["members"]) else group)
     contested = queries.relations(db, "contested", limit=limits.max_contested)
-    labels = [queries.trim_evidence(item, limits.max_evidence_per_item) for item in store.relations("actor_label")]
-    timeline = [queries.trim_evidence(day, limits.max_evidence_per_item) for day in store.relations("timeline_day")]
+    labels = [queries.trim_evidence(item, limits.max_evidence_per_item) for item in store.iter_relations("actor_label")]
+    timeline = [queries.trim_evidence(day, limits.max_evidence_per_item) for day in store.iter_relations("timeline_day")]
     stories = store.relations("story")
     ranking = queries.entity_ranking(db)
     sources = queries.source_profiles(db, CHECKWORTHY_PER_SOURCE, with_documents=False)
@@ -160,7 +226,6 @@ def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettin
     cited += [ev["doc"] for src in sources for ev in src["checkworthy"]]
     cited += [doc_id for story in stories for doc_id in story.get("documents", [])[:limits.story_samples]]
     cited += [d["id"] for d in off_event]
-    relations = store.document_relations()
     documents, chars = [], 0
     for doc_id in dict.fromkeys(cited):
         if len(documents) >= limits.max_documents or chars >= limits.max_text_chars:
@@ -170,7 +235,8 @@ def _partial_analysis(store: Store, corpus: dict[str, Any], limits: ReportSettin
         except KeyError:
             continue
         chars += len(doc.text)
-        documents.append(queries.document_entry(doc, store.annotations(doc_id), relations.get(doc_id)))
+        documents.append(queries.document_entry(doc, store.annotations(doc_id),
+                                                store.document_relations([doc_id]).get(doc_id)))
     embedded = {d["id"] for d in documents}
     keys = [claim_key(m) for m in members]
     keys += [(doc_id, r[0]) for doc_id in embedded

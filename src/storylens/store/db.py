@@ -12,7 +12,7 @@ import json
 import math
 import sqlite3
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -247,8 +247,12 @@ class Store:
         return [r[0] for r in self.db.execute(
             "SELECT id FROM documents WHERE status = 'clean' AND annotated_at IS NULL ORDER BY seq")]
 
-    def set_entities(self, entities: list[dict[str, Any]], mention_entity: dict[tuple[str, int], str]) -> None:
-        """Replace the corpus-wide entities and point each mention at its entity."""
+    def set_entities(self, entities: list[dict[str, Any]], form_entity: dict[tuple[str, str, str], str]) -> None:
+        """Replace the corpus-wide entities and point each mention at its entity.
+
+        ``form_entity`` maps a mention's (text, label, document language) to its entity: resolution
+        treats such mentions alike, so the mentions are updated in SQL, none read into memory.
+        """
         with self.transaction():
             self.db.execute("DELETE FROM entities")
             self.db.executemany(
@@ -256,9 +260,16 @@ class Store:
                 [(e["id"], e["name"], e["label"], json.dumps(sorted(e["aliases"]), ensure_ascii=False),
                   json.dumps(e["why"], ensure_ascii=False)) for e in entities],
             )
-            self.db.execute("UPDATE entity_mentions SET entity_id = NULL")
-            self.db.executemany("UPDATE entity_mentions SET entity_id = ? WHERE doc_id = ? AND idx = ?",
-                                [(eid, doc, idx) for (doc, idx), eid in mention_entity.items()])
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS entity_forms (text TEXT, label TEXT, language TEXT,"
+                            " entity_id TEXT, PRIMARY KEY (text, label, language))")
+            self.db.execute("DELETE FROM entity_forms")
+            self.db.executemany("INSERT INTO entity_forms VALUES (?, ?, ?, ?)",
+                                [(*form, eid) for form, eid in form_entity.items()])
+            self.db.execute(
+                "UPDATE entity_mentions SET entity_id = (SELECT f.entity_id FROM entity_forms f"
+                " WHERE f.text = entity_mentions.text AND f.label = entity_mentions.label AND f.language ="
+                " (SELECT COALESCE(d.language, '') FROM documents d WHERE d.id = entity_mentions.doc_id))")
+            self.db.execute("DELETE FROM entity_forms")
 
     def record_skip(self, origin: str, reason: str) -> None:
         with self.transaction():
@@ -353,7 +364,7 @@ class Store:
     # --- what the relate stage found ------------------------------------------------------
 
     def save_relations(self, kind: str, items: list[dict[str, Any]], *, label: str | None = None,
-                       status: str | None = None, members: list[tuple[str, str, int]] | None = None) -> None:
+                       status: str | None = None, members: Iterable[tuple[str, str, int]] | None = None) -> None:
         """Replace every stored item of ``kind`` (story, claim_group, contested, actor_label, timeline_day).
 
         ``label``/``status`` name the item keys copied into their own columns for filtering;
@@ -362,11 +373,11 @@ class Store:
         """
         with self.transaction():
             self.db.execute("DELETE FROM relations WHERE kind = ?", (kind,))
-            self.db.executemany(
+            self.db.executemany(  # rows made as written: the JSON of all items is never held at once
                 "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?)",
-                [(kind, str(item["id"]), seq, item.get(label) if label else None,
+                ((kind, str(item["id"]), seq, item.get(label) if label else None,
                   item.get(status) if status else None, json.dumps(item, ensure_ascii=False))
-                 for seq, item in enumerate(items)],
+                 for seq, item in enumerate(items)),
             )
             if members is not None:
                 self.db.execute("DELETE FROM claim_group_members")
@@ -374,8 +385,12 @@ class Store:
 
     def relations(self, kind: str) -> list[dict[str, Any]]:
         """The stored items of ``kind`` in the order the relate step produced them."""
-        return [json.loads(r[0]) for r in self.db.execute(
-            "SELECT data_json FROM relations WHERE kind = ? ORDER BY seq", (kind,))]
+        return list(self.iter_relations(kind))
+
+    def iter_relations(self, kind: str) -> Iterator[dict[str, Any]]:
+        """As :meth:`relations`, read as consumed (claim groups grow with the corpus)."""
+        for r in self.db.execute("SELECT data_json FROM relations WHERE kind = ? ORDER BY seq", (kind,)):
+            yield json.loads(r[0])
 
     def save_document_relations(self, rows: dict[str, tuple[str | None, bool, dict[str, Any]]]) -> None:
         """Each document's story, whether it is off-event, and why: ``{doc_id: (story, off_event, why)}``."""
@@ -385,9 +400,17 @@ class Store:
                                 [(doc_id, story, int(off), json.dumps(why, ensure_ascii=False))
                                  for doc_id, (story, off, why) in rows.items()])
 
-    def document_relations(self) -> dict[str, tuple[str | None, bool, dict[str, Any]]]:
-        return {r[0]: (r[1], bool(r[2]), json.loads(r[3])) for r in self.db.execute(
-            "SELECT doc_id, story, off_event, why_json FROM document_relations")}
+    def document_relations(self, ids: list[str] | None = None) -> dict[str, tuple[str | None, bool, dict[str, Any]]]:
+        """Each document's ``(story, off_event, why)``: of ``ids`` (a batch), or of every document."""
+        sql = "SELECT doc_id, story, off_event, why_json FROM document_relations"
+        if ids is None:
+            return {r[0]: (r[1], bool(r[2]), json.loads(r[3])) for r in self.db.execute(sql)}
+        return {r[0]: (r[1], bool(r[2]), json.loads(r[3]))
+                for r in self.db.execute(f"{sql} WHERE doc_id IN ({', '.join('?' * len(ids))})", ids)}
+
+    def off_event_ids(self) -> set[str]:
+        """The documents the stories step flagged as about another event."""
+        return {r[0] for r in self.db.execute("SELECT doc_id FROM document_relations WHERE off_event = 1")}
 
     def corpus_state(self) -> str:
         """A fingerprint of what relate reads: documents and their annotations."""

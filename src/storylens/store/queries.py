@@ -148,7 +148,7 @@ def document_entry(doc: Document, ann: Annotations, relation: tuple[str | None, 
     }
 
 
-_LISTED = ("id", "title", "source", "source_type", "author", "kind", "language", "published", "url", "origin",
+LISTED = ("id", "title", "source", "source_type", "author", "kind", "language", "published", "url", "origin",
            "duplicate_of", "story")
 
 
@@ -165,7 +165,7 @@ def document_listings(db: sqlite3.Connection, ids: Iterable[str], excerpt: bool 
                 f" d.origin, d.duplicate_of, r.story, COALESCE(r.off_event, 0) AS off_event{text} FROM documents d"
                 f" LEFT JOIN document_relations r ON r.doc_id = d.id WHERE d.id IN ({_marks(chunk)})"
                 " AND d.status = 'clean'", chunk):
-            entry = {k: row[k] for k in _LISTED}
+            entry = {k: row[k] for k in LISTED}
             if excerpt:
                 entry["excerpt"], entry["chars"] = row["excerpt"], row["chars"]
             entry["off_event"] = bool(row["off_event"])

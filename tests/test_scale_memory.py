@@ -1,0 +1,50 @@
+"""Memory that does not grow with the corpus: entity resolution holds one object per distinct form
+(text, label, language), not one per mention, and must resolve exactly as one object per mention does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storylens.annotate import resolve_entities
+from storylens.doc import EntityMention
+from storylens.relate.entities import resolve
+from storylens.store import Store
+
+# Written for this test: forms repeated across documents and languages, under different labels,
+# with a short name that joins its full one, an inflected Russian form and an acronym.
+MENTIONS = [
+    ("en", "Marta Kovel", "PER"), ("en", "Kovel", "PER"), ("ru", "Марта Ковель", "PER"), ("ru", "Ковель", "LOC"),
+    ("ru", "Ковеля", "PER"), ("en", "Northern Rail Union", "ORG"), ("en", "NRU", "ORG"), ("en", "Kovel", "ORG"),
+    ("uk", "Марта Ковель", "PER"), ("en", "Dunmore", "LOC"), ("en", "Dunmore", "LOC"), ("ru", "Данмор", "LOC"),
+]
+
+
+def _store(path: Path) -> Store:
+    store = Store(path)
+    with store.transaction():
+        for n in range(30):  # each document names a rotating share of the forms, some of them twice
+            language = ("en", "ru", "uk")[n % 3]
+            doc_id = f"doc{n:02d}"
+            store.db.execute("INSERT INTO documents (id, seq, origin, format, status, raw_text, text, language,"
+                             " ingested_at) VALUES (?, ?, ?, 'txt', 'clean', '', '', ?, '2031-03-01')",
+                             (doc_id, n + 1, doc_id, language))
+            picked = [m for k, m in enumerate(MENTIONS) if (k + n) % 4 and m[0] == language or (k * n) % 5 == 1]
+            for idx, (_, text, label) in enumerate(picked + picked[:2]):
+                store.db.execute("INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?, ?, 'rules', NULL)",
+                                 (doc_id, idx, 10 * idx, 10 * idx + len(text), text, label))
+    return store
+
+
+def test_resolution_by_form_equals_resolution_of_every_mention(tmp_path: Path) -> None:
+    with _store(tmp_path / "s.db") as store:
+        rows = store.db.execute(
+            "SELECT m.doc_id, m.idx, m.start_char, m.end_char, m.text, m.label, m.detector, d.language"
+            " FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY d.seq, m.idx").fetchall()
+        objects = [EntityMention(r[2], r[3], r[4], r[5], r[6]) for r in rows]
+        expected = resolve([(r[0], m, r[7] or "") for r, m in zip(rows, objects)])
+        assert resolve_entities(store) == len(expected)
+        stored = dict(((r[0], r[1]), r[2]) for r in store.db.execute("SELECT doc_id, idx, entity_id FROM entity_mentions"))
+        entities = store.db.execute("SELECT id, name, label FROM entities").fetchall()
+    assert stored == {(r[0], r[1]): m.entity for r, m in zip(rows, objects)}
+    assert [tuple(e) for e in entities] == [(e.id, e.name, e.label) for e in expected]
+    assert len({e for e in stored.values() if e}) > 3 and len(stored) > 150  # forms did join, across documents
