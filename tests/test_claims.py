@@ -1109,3 +1109,70 @@ def test_the_window_another_figure_is_counted_in_is_no_duration(text, lang):
 def test_a_limited_verb_or_a_zero_is_no_negated_measure(text, lang, measure, value):
     c = _one(text, lang=lang)
     assert (c.measure, c.value) == (measure, value)
+
+
+# --- round 6 ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        # a relative clause between a count and its verb says what else the people did, not what happened to them
+        ("Two men who had guarded the depot were killed in the blast.", "en", "killed"),
+        ("Два человека, которые охраняли склад, были убиты при взрыве.", "ru", "killed"),
+        ("Двоє людей, які охороняли склад, загинули.", "uk", "killed"),
+        # with nothing said by the main verb, the relative clause is what happened
+        ("Two people who died in the crash were named on Monday.", "en", "killed"),
+        ("Пять человек, которые погибли при взрыве, опознаны.", "ru", "killed"),
+        # the number inside the relative clause keeps its own verb
+        ("На складі, де працювали 40 людей, сталася пожежа.", "uk", "employed"),
+    ],
+)
+def test_a_relative_clause_is_second_to_the_verb_of_the_counts_own_clause(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measures",
+    [
+        ("Three soldiers were killed and the remaining two were wounded.", "en", ["killed", "injured"]),
+        ("Трое солдат погибли, остальные двое ранены.", "ru", ["killed", "injured"]),
+    ],
+)
+def test_the_remaining_ones_are_counted_by_their_verb_not_by_remaining(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+    assert _claims("The remaining two, both Canadian, face prison terms.", lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure, where",
+    [
+        ("Массовые протесты в Варне, Корчеве, Ларине и в других городах не утихают уже вторые сутки.", "ru",
+         "duration: протест", "Варне, Корчеве, Ларине"),
+        ("Протести у Варні, Корчеві та інших містах тривають третю добу.", "uk", "duration: протест",
+         "Варні, Корчеві"),
+        ("Strikes in Varna, Korcheva and other cities cancelled 300 flights.", "en", "flights cancelled",
+         "Varna, Korcheva"),
+    ],
+)
+def test_a_list_of_places_closed_by_other_places_is_the_scope_and_the_subject_is_nominative(text, lang, measure, where):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.where) == (measure, where)
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        # a possessive inside an according phrase refers to the source named before
+        ("Суд оправдал пилота, сообщает телеканал. По его информации, освобождены 12 человек.", "ru", "телеканал"),
+        ("Представитель полиции Иван Сомов выступил на брифинге. По его словам, задержаны 40 человек.", "ru",
+         "Иван Сомов"),
+        ("Суд виправдав пілота, повідомляє телеканал. За його інформацією, звільнено 12 людей.", "uk", "телеканал"),
+        ("В результате обстрела погибли 5 человек, сообщает агентство.", "ru", "агентство"),
+        # ", he said" after the second half of a quotation whose first half names nobody
+        ("Ostrava said the gunmen wanted the depot. \"Their plan is to cut the lines. After that it is over,\" he "
+         "said. The depot produced 20 percent of the region's fuel, he said.", "en", "Ostrava"),
+    ],
+)
+def test_a_source_referred_back_to_across_sentences(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]

@@ -71,6 +71,11 @@ class _Tables:
         self.negation = set(w.get("negation", []))
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        # "по его словам", "за її даними": an according phrase with a possessive inside refers back
+        possessives = _alt(w.get("possessives", []))
+        phrases = [rf"{re.escape(c.split(None, 1)[0])}\s+(?:{possessives})\s+{re.escape(c.split(None, 1)[1])}"
+                   for c in w.get("according", []) if len(c.split()) >= 2]
+        self.possessive_according = re.compile(rf"(?:^|\W)((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
         self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
@@ -143,6 +148,10 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+    m = t.possessive_according.search(sentence)
+    if m:  # "По его информации, …": the source of the sentences before
+        words = m.group(1).split()
+        return Attribution(by=words[1], cue=" ".join(words[:1] + words[2:]).lower(), pronoun=True, start=m.start(1))
     attr = _verb_attribution(sentence, check)
     if attr is not None:
         return attr

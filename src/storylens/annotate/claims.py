@@ -38,6 +38,7 @@ from storylens.annotate.measures import (
     is_noun,
     lexicon,
     measure_noun,
+    relative_verb,
     state_measure,
     thing_at,
     verb_measures,
@@ -191,7 +192,7 @@ class _Extractor:
             return None
         if index not in self.memo:
             a, b = self.spans[index]
-            prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            prev = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
             perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
@@ -203,6 +204,15 @@ class _Extractor:
                 attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
+
+    def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
+        """The source a pronoun takes: that of the sentence before, or of the one before it when the sentence
+        between names none (the first half of a quotation: "…," he said)."""
+        for k in (1, 2):
+            attr = self.attribution(index - k, depth + k)
+            if attr is not None and attr.by:
+                return attr
+        return None
 
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before, when the sentence before names no
@@ -391,14 +401,23 @@ class _Extractor:
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
         """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
         и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
-        joiner = re.compile(r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+", re.IGNORECASE)
+        joiner = r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+"
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
-            if joiner.fullmatch(self.text[end:a2]):
+            if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
                 return a, b2
             if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
                 break
             end = b2
+        # "in X, Y, Z and other cities", «в X, Y, Z и в других городах»: a list closed by the others
+        close = re.match(joiner, self.text[end:end + 20], re.IGNORECASE)
+        if end != b and close:
+            preps = lex.cues.get("place_prepositions", [])
+            i = self.parse.at(end + close.end())
+            while i is not None and i < len(self.parse.tokens) - 1 and self.parse.tokens[i].text.lower() in preps:
+                i += 1
+            if i is not None and self.parse.tokens[i].lemma in lex.cues.get("other_words", []):
+                return a, end
         return None
 
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
@@ -582,6 +601,8 @@ class _Reader:
         self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:" + _alt(hedge_kinds()) + r")?\s*$",
                                     re.IGNORECASE)
         self.ago = set(self.lex.ago) | set(cues.get("ago", []))
+        self.relative = frozenset(cues.get("relative_pronouns", []))
+        self.others = frozenset(cues.get("other_words", []))
 
     # tokens of the sentence
     def toks_in(self, a: int, b: int) -> list[int]:
@@ -783,7 +804,7 @@ class _Reader:
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
             return False
-        verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads, self.relative, self.others)
         if verb is None:
             return False
         before = self.sent[max(0, m.start - 12):m.start].lower()
@@ -891,10 +912,13 @@ class _Reader:
             t = self.tokens[i]
             if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
                 return t.lemma
-        if not self.ex.heads:
-            for i in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
-                if is_noun(self.tokens[i]):
-                    return self.tokens[i].lemma
+        if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
+            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
+            nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
+            subject = next((i for i in nominative if self.tokens[i].pos == "NOUN"), nominative[0] if nominative else None)
+            if subject is None and nouns and nouns[0] >= verb - 5:
+                subject = nouns[0]
+            return self.tokens[subject].lemma if subject is not None else None
         return None
 
     # --- ordinals ------------------------------------------------------------------------------------------
@@ -933,7 +957,7 @@ class _Reader:
         m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
-        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
         subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
         if subject is None and verb is not None:
             subject = self._subject_of(verb)
@@ -1424,7 +1448,7 @@ class _Reader:
         lex, toks = self.lex, self.tokens
         anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
         if anchor is not None and cand.verb is None:
-            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads)
+            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
@@ -1439,6 +1463,12 @@ class _Reader:
                     verb_names = verb_measures(lex, toks, k, self.hi)
                     if verb_names:
                         break
+        if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
+            relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
+            if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
+                cand.verb = relative
+                verb_names = verb_measures(lex, toks, relative, self.hi)
+                negated = m.value != 0 and self._negated_verb(relative)
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
@@ -1923,7 +1953,8 @@ class _Reader:
         point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
         if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
-        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi,
+                              self.ex.heads, self.relative, self.others)
         if point:
             whose = self._of_noun(noun) or (self._subject_of(verb) if verb is not None else None)
             return f"duration: {whose or self.tokens[noun].lemma}"
