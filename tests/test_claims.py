@@ -1176,3 +1176,55 @@ def test_a_list_of_places_closed_by_other_places_is_the_scope_and_the_subject_is
 )
 def test_a_source_referred_back_to_across_sentences(text, lang, by):
     assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Crews worked 24/7 to restore the lines.", "en"),
+        ("About 3/4 of the flights were cancelled.", "en"),  # a written fraction is not read: no count of 3
+        ("Comments: 12", "en"),
+        ("12 comments", "en"),
+        ("Комментариев: 0", "ru"),
+        ("Переглядів: 1 240", "uk"),
+        ("9 Ways the Strike Changed Air Travel", "en"),
+        ("5 фактов о взрыве на складе", "ru"),
+        ("From 1995 through 2004, the union called six strikes.", "en"),
+        ("С 1995 по 2004 год профсоюз провел шесть забастовок.", "ru"),
+    ],
+)
+def test_slashed_pairs_counters_listicles_and_the_ends_of_a_period_are_not_claims(text, lang):
+    # (the six strikes of a period are a count; its years date nothing)
+    assert [c.text for c in _claims(text, lang=lang) if c.text not in ("six", "шесть")] == []
+
+
+def test_a_headline_count_of_the_world_stays_a_claim():
+    assert _one("300 Flights Cancelled as Pilots Strike", lang="en").measure == "flights cancelled"
+    assert _one("The law was adopted in 1995.", lang="en").kind == "date"
+
+
+def test_a_window_with_the_figure_after_it_is_no_duration():
+    claims = _claims("A study estimated the excess deaths over a six-month period at 2,975.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 2975)]
+    assert _one("The strike went on over six months.", lang="en").kind == "duration"  # "over" = more than
+
+
+def test_a_new_person_brought_in_by_an_indefinite_article_is_not_the_protagonist():
+    text = "Pilot Ivan Korr was detained on Monday. Korr was questioned for hours. {} was also injured, he said."
+    assert _one(text.format("A 24-year-old woman"), lang="en").subject is None
+    assert _one(text.format("The 54-year-old"), lang="en").subject == "Ivan Korr"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The government sent a team of five negotiators to meet the union.", "en", "members: teams"),
+        ("Правительство отправило переговорную группу из пяти членов на встречу с лидером профсоюза.", "ru",
+         "members: teams"),
+        ("Уряд відправив переговорну групу з п'яти членів на зустріч з лідером профспілки.", "uk", "members: teams"),
+        ("The army sent 3,000 troops to the border.", "en", "troops"),
+        ("A group of 50 protesters were detained.", "en", "detained"),
+    ],
+)
+def test_a_group_sent_as_a_whole_counts_its_members(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -686,6 +686,8 @@ class _Reader:
             return True  # "3D", "5G", "2000s"
         if prev == "[" and after[:1] == "]":
             return True
+        if not m.words and re.match(r"/\d", after):
+            return True  # "24/7", "9/11", "3/4": a slashed pair (a phrase, a date, a score), no count
         if m.start == 0 and re.match(r"^\s*[.)]\s*(?:\S|$)", sent[b:]) and not m.hedge:
             return True  # "1." "1)" list markers
         if not m.words and after[:1] == ")" and (a == 0 or prev in " \n\t") and not m.hedge and not m.currency_prefix:
@@ -696,6 +698,13 @@ class _Reader:
             return True
         if self.label_after.match(sent, m.end):
             return True
+        counters = _alt(self.lex.cues.get("counters", []))
+        if re.search(r"(?:^|[^\w])(?:" + counters + r")\s*:\s*$", sent[max(0, m.start - 24):m.start], re.IGNORECASE) or (
+                re.fullmatch(r"\s*(?:" + counters + r")\W*", sent[m.end:], re.IGNORECASE)):
+            return True  # "Comments: 12", «Просмотров: 340», a line "12 comments": a page's counter
+        if not sent[:m.start].strip() and re.match(r"\s+(?:" + _alt(self.lex.cues.get("list_nouns", [])) + r")\b", sent[m.end:],
+                                                  re.IGNORECASE):
+            return True  # "9 ways the strike changed travel": a listicle's items
         if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
             return True  # a code: "AL 300", "MH 17"
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
@@ -716,12 +725,15 @@ class _Reader:
         before = self.sent[max(0, m.start - 30):m.start]
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
-        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+(?:(?:"
-                         + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE):
+        window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
+                           + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE)
+        if not window:
             return False
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
+        if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
+            return True  # "estimated the toll over a six-month period at 2,975": a figure after, in its clause
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -800,6 +812,8 @@ class _Reader:
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
                      self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
             return False  # "long before 2022": a bound, not the date of an event
+        if self._period_end(m):
+            return False  # "from 1995 through 2004": the ends of a period
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
@@ -827,6 +841,16 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _period_end(self, m: NumberMention) -> bool:
+        """The year opens or closes a period of years: "from 1995 through 2004", «с 1995 по 2004 год»."""
+        cues = self.lex.cues
+        froms, joiners = _alt(cues.get("from_words", [])), _alt(cues.get("period_joiners", []))
+        opens = (re.search(r"(?:^|\W)(?:" + froms + r")\s+$", self.sent[max(0, m.start - 12):m.start], re.IGNORECASE)
+                 and re.match(r"\s+(?:" + joiners + r")\s+\d{4}(?!\d)", self.sent[m.end:m.end + 16], re.IGNORECASE))
+        closes = re.search(r"(?:^|\W)(?:" + froms + r")\s+\d{4}\s+(?:" + joiners + r")\s+$",
+                           self.sent[max(0, m.start - 30):m.start], re.IGNORECASE)
+        return bool(opens or closes)
 
     def _dated_noun(self, i: int) -> str | None:
         """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
@@ -1156,6 +1180,9 @@ class _Reader:
             between = self.text_between(e.end, A)
             if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
                 return e.text
+        before = self._token_before(m)
+        if before is not None and self.tokens[before].text.lower() in self.lex.cues.get("indefinite_articles", []):
+            return None  # "a 24-year-old woman was also injured": someone new, not the document's protagonist
         noun = self._age_noun(m)
         if noun is not None:
             thing = thing_at(self.lex, self.tokens, noun)[0]
@@ -1507,8 +1534,9 @@ class _Reader:
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
-            elif self._group_before(m) and (not by_verb or (cand.verb is not None and toks[cand.verb].dep in (
-                    "acl", "amod"))):  # "a team of over a dozen experts (sent to…)"; not "a group of 50 were detained"
+            elif self._group_before(m) and (not by_verb or by_verb in lex.moves_groups or (
+                    cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
+                # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
             elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"

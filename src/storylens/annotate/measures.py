@@ -57,6 +57,7 @@ class Lexicon:
     measure_units: dict[str, str] = field(default_factory=dict)  # measure -> the unit its figures count
     measure_states: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # "in operation" -> operating
     of_subject: set[str] = field(default_factory=set)  # measures named after the verb's subject: members of a team
+    moves_groups: set[str] = field(default_factory=set)  # verbs that send a group as a whole: its size stays members
     thing_measures: dict[str, str] = field(default_factory=dict)
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -88,6 +89,8 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
             lex.measure_states.append((tuple(state.lower().split()), name))
         if spec.get("of_subject"):
             lex.of_subject.add(name)
+        if spec.get("moves_groups"):
+            lex.moves_groups.add(name)
         for noun in spec.get("nouns", []):
             lex.measure_nouns.setdefault(noun.lower(), name)
         for verb in spec.get("verbs", []):
