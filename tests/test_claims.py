@@ -1228,3 +1228,11 @@ def test_a_new_person_brought_in_by_an_indefinite_article_is_not_the_protagonist
 )
 def test_a_group_sent_as_a_whole_counts_its_members(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+def test_a_place_of_n_people_is_its_population_and_a_full_date_can_modify_a_noun():
+    c = _one("The city of 500,000 people, seized by rebel troops early in the war, was flooded with leaflets.", lang="en")
+    assert c.measure == "population"
+    claims = _claims("The April 26, 1986, explosion at the Varnodar depot sent a cloud of smoke across the valley.",
+                     lang="en")
+    assert [(c.kind, c.measure) for c in claims] == [("date", "date: explosion")]

@@ -303,6 +303,10 @@ class _Extractor:
                 claim.where = self.possessive_place(s_start + m.start)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
                     claim.measure = "population"  # "Ukraine's 41 million people"
+            if claim.kind == "count" and claim.measure == "people" and re.search(
+                    r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
+                    + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
+                claim.measure = "population"  # "the city of 500,000 people": who lives there
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -860,6 +864,11 @@ class _Reader:
             return None
         skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
             w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
+        t = self.tokens
+        if i + 2 < self.hi and t[i + 1].text == "," and t[i + 2].pos == "NOUN" and any(
+                t[k].text.lower() in self.lex.cues.get("articles", []) and t[k + 1].text.lower().rstrip(".") in skip
+                for k in range(max(self.lo, i - 5), i)):
+            return t[i + 2].lemma.lower()  # "the April 26, 1986, explosion": a full date as a modifier
         k = i
         for _ in range(4):
             h = self.tokens[k].head
