@@ -1169,6 +1169,8 @@ def test_a_list_of_places_closed_by_other_places_is_the_scope_and_the_subject_is
          "Иван Сомов"),
         ("Суд виправдав пілота, повідомляє телеканал. За його інформацією, звільнено 12 людей.", "uk", "телеканал"),
         ("В результате обстрела погибли 5 человек, сообщает агентство.", "ru", "агентство"),
+        # "US" is a country, not the pronoun "us"
+        ("The Rivan embassy in the US said: \"The aim is a zone of up to 30km.\"", "en", "Rivan embassy in the US"),
         # ", he said" after the second half of a quotation whose first half names nobody
         ("Ostrava said the gunmen wanted the depot. \"Their plan is to cut the lines. After that it is over,\" he "
          "said. The depot produced 20 percent of the region's fuel, he said.", "en", "Ostrava"),
@@ -1223,6 +1225,7 @@ def test_a_new_person_brought_in_by_an_indefinite_article_is_not_the_protagonist
          "members: teams"),
         ("Уряд відправив переговорну групу з п'яти членів на зустріч з лідером профспілки.", "uk", "members: teams"),
         ("The army sent 3,000 troops to the border.", "en", "troops"),
+        ("The ministry said rebels sent a group of up to 60 scouts to seize the depot.", "en", "troops"),
         ("A group of 50 protesters were detained.", "en", "detained"),
     ],
 )

@@ -1543,7 +1543,8 @@ class _Reader:
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
-            elif self._group_before(m) and (not by_verb or by_verb in lex.moves_groups or (
+            elif self._group_before(m) and (not by_verb or (by_verb in lex.moves_groups and not (
+                    thing is not None and thing.measure == by_verb)) or (
                     cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
                 # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
