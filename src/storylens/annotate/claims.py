@@ -192,26 +192,29 @@ class _Extractor:
             return None
         if index not in self.memo:
             a, b = self.spans[index]
-            prev = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
+            prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
             perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before)
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
 
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
-        """The source a pronoun takes: that of the sentence before, or of the one before it when the sentence
-        between names none (the first half of a quotation: "…," he said)."""
-        for k in (1, 2):
-            attr = self.attribution(index - k, depth + k)
-            if attr is not None and attr.by:
-                return attr
+        """The source a pronoun source takes: that of the sentence before, or of the one before it when the
+        sentence between names none (the first half of a quotation: "…," he said)."""
+        attr = self.attribution(index - 1, depth + 1)
+        if attr is not None and attr.by:
+            return attr
+        if attr is None and index >= 2 and re.match(r"\s*[\"“«„]", self.text[slice(*self.spans[index - 1])]):
+            attr = self.attribution(index - 2, depth + 2)
+            return attr if attr is not None and attr.by else None
         return None
 
     def _person_before(self, start: int, end: int) -> str | None:

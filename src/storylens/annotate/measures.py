@@ -251,7 +251,7 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool,
     if has_heads:
         for j in range(max(lo, i - 4), min(hi, i + 6)):
             t = tokens[j]
-            if (t.head == i and t.pos == "VERB" and t.dep in _PARTICIPLE_DEPS and t.dep not in _RELATIVE_DEPS
+            if (t.head == i and t.pos == "VERB" and t.dep in _PARTICIPLE_DEPS and not _finite_relative(t)
                     and t.text.lower() not in others):
                 return j
         k = i
@@ -295,9 +295,14 @@ def relative_verb(parse: Parse, i: int, lo: int, hi: int) -> int | None:
     the noun belongs to ("… were killed"), which :func:`governing_verb` reads first."""
     for j in range(i + 1, min(hi, i + 8)):
         t = parse.tokens[j]
-        if t.head == i and t.pos == "VERB" and t.dep in _RELATIVE_DEPS:
+        if t.head == i and t.pos == "VERB" and _finite_relative(t):
             return j
     return None
+
+
+def _finite_relative(t: Token) -> bool:
+    """A finite relative clause ("who had guarded", «которые охраняли»), not an infinitive ("a loan to help")."""
+    return t.dep in _RELATIVE_DEPS and "VerbForm=Inf" not in t.feats
 
 
 def _own_clause_verb(tokens: list[Token], i: int, h: int, lo: int, hi: int) -> int:
