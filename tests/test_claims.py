@@ -1239,3 +1239,23 @@ def test_a_place_of_n_people_is_its_population_and_a_full_date_can_modify_a_noun
     claims = _claims("The April 26, 1986, explosion at the Varnodar depot sent a cloud of smoke across the valley.",
                      lang="en")
     assert [(c.kind, c.measure) for c in claims] == [("date", "date: explosion")]
+
+
+def test_a_glued_m_before_a_plural_noun_is_millions_and_billions_of_dollars_is_a_sum():
+    claims = _claims("The agency said it had delivered more than 4.4m meals and 6.5m litres of water.", lang="en")
+    assert [(c.kind, c.lo or c.value) for c in claims] == [("count", 4.4e6), ("measurement", 6.5e6)]
+    assert (_one("A 30m wall collapsed.", lang="en").unit, _one("A 30m wall collapsed.", lang="en").value) == ("m", 30)
+    c = _one("The House will vote on a package including billions of dollars in relief.", lang="en")
+    assert (c.kind, c.unit, c.lo) == ("money", "USD", 1e9)
+    assert _claims("Slideshow (8 Images)", lang="en") == []
+
+
+def test_a_running_time_in_a_relative_clause_is_the_time_of_the_noun_it_qualifies():
+    c = _one("The depot has been held since early in the war, which marked its 200th day on Sunday.", lang="en")
+    assert (c.kind, c.measure) == ("duration", "duration: war")
+
+
+def test_a_pronoun_source_reads_past_a_quotation_opened_in_the_sentence_before():
+    text = ("Ostrava said the gunmen wanted to cut the depot from the grid. \"Their plan is to damage all the lines. "
+            "After that it is over,\" he said. The depot stored 20 percent of the region's fuel, he said.")
+    assert [c.by for c in _claims(text, lang="en")] == ["Ostrava"]

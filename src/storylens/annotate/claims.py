@@ -212,7 +212,9 @@ class _Extractor:
         attr = self.attribution(index - 1, depth + 1)
         if attr is not None and attr.by:
             return attr
-        if attr is None and index >= 2 and re.match(r"\s*[\"“«„]", self.text[slice(*self.spans[index - 1])]):
+        a = self.spans[index - 1][0]
+        quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
+        if attr is None and index >= 2 and quoted:
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
@@ -948,6 +950,10 @@ class _Reader:
             t = self.tokens[i]
             if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
                 return t.lemma
+            head = self.tokens[verb].head
+            if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
+                    and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
+                return self.tokens[head].lemma  # "the war, which marked its 200th day": the war
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
@@ -1048,6 +1054,9 @@ class _Reader:
                     return "ratio", "×", end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
                 return "year_word", word, end
+        of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
+        if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
+            return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
         return None
 
     def _unit_name(self, kind: str, key: str) -> str:
