@@ -1259,3 +1259,10 @@ def test_a_pronoun_source_reads_past_a_quotation_opened_in_the_sentence_before()
     text = ("Ostrava said the gunmen wanted to cut the depot from the grid. \"Their plan is to damage all the lines. "
             "After that it is over,\" he said. The depot stored 20 percent of the region's fuel, he said.")
     assert [c.by for c in _claims(text, lang="en")] == ["Ostrava"]
+
+
+def test_a_pronoun_opener_followed_by_punctuation_reads_without_error():
+    # (found by bench/annotate.py's shuffled sentences: "It’s"/"They'd" after a sourced sentence crashed)
+    for text in ("The ministry released figures on Monday. It’s a grim day: 40 schools were damaged.",
+                 "The ministry released figures on Monday. They'd seen 40 schools damaged."):
+        assert [(c.value, c.measure) for c in _claims(text, lang="en")] == [(40, "schools damaged")]

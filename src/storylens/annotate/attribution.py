@@ -432,7 +432,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports
-            said = re.match(rf"\s+(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
+            said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
             verb = t.verb.match(sentence, opening.end() + said.end())
             return Attribution(by=prev.by, via=prev.via, cue=verb.group(1).lower() if verb else prev.cue)
     if attr is None:
