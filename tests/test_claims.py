@@ -1141,14 +1141,14 @@ def test_a_relative_clause_is_second_to_the_verb_of_the_counts_own_clause(text, 
 )
 def test_the_remaining_ones_are_counted_by_their_verb_not_by_remaining(text, lang, measures):
     assert [c.measure for c in _claims(text, lang=lang)] == measures
-    assert _claims("The remaining two, both Canadian, face prison terms.", lang="en") == []
+    assert _claims("Of the crew, the remaining two, pilots from Oslo, await a hearing.", lang="en") == []
 
 
 @pytest.mark.parametrize(
     "text, lang, measure, where",
     [
-        ("Массовые протесты в Варне, Корчеве, Ларине и в других городах не утихают уже вторые сутки.", "ru",
-         "duration: протест", "Варне, Корчеве, Ларине"),
+        ("Забастовки водителей в Варне, Корчеве, Ларине и в других городах идут уже вторые сутки.", "ru",
+         "duration: забастовка", "Варне, Корчеве, Ларине"),
         ("Протести у Варні, Корчеві та інших містах тривають третю добу.", "uk", "duration: протест",
          "Варні, Корчеві"),
         ("Strikes in Varna, Korcheva and other cities cancelled 300 flights.", "en", "flights cancelled",
@@ -1206,8 +1206,8 @@ def test_a_headline_count_of_the_world_stays_a_claim():
 
 
 def test_a_window_with_the_figure_after_it_is_no_duration():
-    claims = _claims("A study estimated the excess deaths over a six-month period at 2,975.", lang="en")
-    assert [(c.kind, c.value) for c in claims] == [("count", 2975)]
+    claims = _claims("A survey estimated the deaths over a three-week period at 1,240.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 1240)]
     assert _one("The strike went on over six months.", lang="en").kind == "duration"  # "over" = more than
 
 
@@ -1234,25 +1234,25 @@ def test_a_group_sent_as_a_whole_counts_its_members(text, lang, measure):
 
 
 def test_a_place_of_n_people_is_its_population_and_a_full_date_can_modify_a_noun():
-    c = _one("The city of 500,000 people, seized by rebel troops early in the war, was flooded with leaflets.", lang="en")
+    c = _one("Rebels held the port, a city of 90,000 people, for a week.", lang="en")
     assert c.measure == "population"
-    claims = _claims("The April 26, 1986, explosion at the Varnodar depot sent a cloud of smoke across the valley.",
+    claims = _claims("The March 3, 1994, explosion at the Varnodar depot shut the valley's road.",
                      lang="en")
     assert [(c.kind, c.measure) for c in claims] == [("date", "date: explosion")]
 
 
 def test_a_glued_m_before_a_plural_noun_is_millions_and_billions_of_dollars_is_a_sum():
-    claims = _claims("The agency said it had delivered more than 4.4m meals and 6.5m litres of water.", lang="en")
-    assert [(c.kind, c.lo or c.value) for c in claims] == [("count", 4.4e6), ("measurement", 6.5e6)]
+    claims = _claims("Relief crews handed out more than 2.1m rations and 3.5m litres of fuel.", lang="en")
+    assert [(c.kind, c.lo or c.value) for c in claims] == [("count", 2.1e6), ("measurement", 3.5e6)]
     assert (_one("A 30m wall collapsed.", lang="en").unit, _one("A 30m wall collapsed.", lang="en").value) == ("m", 30)
-    c = _one("The House will vote on a package including billions of dollars in relief.", lang="en")
+    c = _one("Lenders offered the airline billions of dollars in credit.", lang="en")
     assert (c.kind, c.unit, c.lo) == ("money", "USD", 1e9)
     assert _claims("Slideshow (8 Images)", lang="en") == []
 
 
 def test_a_running_time_in_a_relative_clause_is_the_time_of_the_noun_it_qualifies():
-    c = _one("The depot has been held since early in the war, which marked its 200th day on Sunday.", lang="en")
-    assert (c.kind, c.measure) == ("duration", "duration: war")
+    c = _one("Talks stalled over the blockade, which reached its 40th day at dawn.", lang="en")
+    assert (c.kind, c.measure) == ("duration", "duration: blockade")
 
 
 def test_a_pronoun_source_reads_past_a_quotation_opened_in_the_sentence_before():
