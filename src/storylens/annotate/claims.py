@@ -311,7 +311,7 @@ class _Extractor:
             if claim.kind == "count" and claim.measure == "people" and re.search(
                     r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
-                claim.measure = "population"  # "the city of 500,000 people": who lives there
+                claim.measure = "population"  # "a city of 90,000 people": who lives there
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -742,7 +742,7 @@ class _Reader:
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
-            return True  # "estimated the toll over a six-month period at 2,975": a figure after, in its clause
+            return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -873,7 +873,7 @@ class _Reader:
         if i + 2 < self.hi and t[i + 1].text == "," and t[i + 2].pos == "NOUN" and any(
                 t[k].text.lower() in self.lex.cues.get("articles", []) and t[k + 1].text.lower().rstrip(".") in skip
                 for k in range(max(self.lo, i - 5), i)):
-            return t[i + 2].lemma.lower()  # "the April 26, 1986, explosion": a full date as a modifier
+            return t[i + 2].lemma.lower()  # "the March 3, 1994, explosion": a full date as a modifier
         k = i
         for _ in range(4):
             h = self.tokens[k].head
@@ -953,7 +953,7 @@ class _Reader:
             head = self.tokens[verb].head
             if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
                     and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
-                return self.tokens[head].lemma  # "the war, which marked its 200th day": the war
+                return self.tokens[head].lemma  # "the blockade, which reached its 40th day": the blockade
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]

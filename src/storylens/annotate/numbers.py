@@ -308,7 +308,7 @@ def _digit_atoms(text: str, t: _Tables) -> list[_Atom]:
         if scale:
             key = _norm(scale.group(0).strip().rstrip("."))
             short = key in ("k", "m")
-            counted = re.match(r"\s+[a-z]{2,}s\b", text[scale.end():scale.end() + 30])  # "4.4m meals", "6.5m litres"
+            counted = re.match(r"\s+[a-z]{2,}s\b", text[scale.end():scale.end() + 30])  # "2.1m rations", "3.5m litres"
             if not (short and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()]) and not counted):
                 factor = t.abbreviations.get(key, 1.0)  # "10m" alone is ten metres; "$5m" is five million
                 if re.fullmatch(r"\d{1,3},\d{3}", m.group(0)) and not key.isascii():

@@ -236,7 +236,7 @@ def event_references(doc: Document, ann: Annotations, aligned: list[AlignedClaim
 
 
 def separate_other_events(references: list[tuple[AlignedClaim, str, str]], named: re.Pattern | None) -> None:
-    """A figure that refers to an event ("So far, 17 deaths have been connected to the storm.") right after its
+    """A figure that refers to an event ("So far, 23 deaths have been linked to the storm.") right after its
     paragraph named another event than the corpus's (``named``: :func:`main_event`), with no mention of the
     corpus's event since, counts for that other event: another scope."""
     if named is None:
