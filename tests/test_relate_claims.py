@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storylens.relate.claims import AlignedClaim, align, compatible, rejoin_main_event, unit_family, verdict
+from storylens.doc import Annotations, Claim, Document, EntityMention, Passage
+from storylens.relate.claims import (AlignedClaim, align, compatible, event_references, main_event, rejoin_main_event,
+                                     separate_other_events, unit_family, verdict)
 
 
 def claim(id: str, value=None, lo=None, hi=None, hedge=None, source="A", measure="killed", unit="count",
@@ -161,9 +163,73 @@ def test_an_off_event_figure_naming_the_corpus_event_is_the_main_storys() -> Non
     claims = [claim("named", value=412, event="story-2"), claim("unnamed", value=17, event="story-2")]
     sentences = {"named": "A year ago a weekly held that Cyclone Idris killed at least 412.",
                  "unnamed": "So far, 17 deaths have been connected to the storm."}
-    rejoin_main_event(claims, sentences, Counter({"Cyclone Idris": 8, "Cyclone Tamsin": 2}), documents=10)
+    rejoin_main_event(claims, sentences, main_event(Counter({"Cyclone Idris": 8, "Cyclone Tamsin": 2}), documents=10))
     assert [c.event for c in claims] == [None, "story-2"]
     # no named event most documents share: nothing changes
     claims = [claim("named", value=412, event="story-2")]
-    rejoin_main_event(claims, sentences, Counter({"Cyclone Idris": 3}), documents=10)
+    rejoin_main_event(claims, sentences, main_event(Counter({"Cyclone Idris": 3}), documents=10))
     assert claims[0].event == "story-2"
+
+
+def _referring_doc(text: str, language: str, names: list[str], label: str = "LOC") -> tuple[Document, Annotations, list]:
+    """A document of one paragraph, its named events as entities, one claim per digit run."""
+    import re
+
+    doc = Document(id="d", origin="d.txt", format="txt", raw_text=text, text=text, meta={"language": language},
+                   passages=[Passage(0, len(text))])
+    ents = [EntityMention(text.index(n), text.index(n) + len(n), n, label) for n in names]
+    claims = []
+    for m in re.finditer(r"\d+", text):
+        s = text.rfind(". ", 0, m.start())
+        e = text.find(".", m.end())
+        claims.append(Claim(m.start(), m.end(), s + 2 if s >= 0 else 0, e + 1, m.group(), "killed", "people",
+                            value=float(m.group())))
+    aligned = [claim(f"c{i}", value=c.value) for i, c in enumerate(claims)]
+    return doc, Annotations(entities=ents, claims=claims), aligned
+
+
+def test_a_figure_referring_to_the_event_the_paragraph_last_named_is_that_events() -> None:
+    main = main_event(Counter({"Cyclone Idris": 8}), documents=10)
+    # the paragraph names another storm (the recogniser calls it a place), then "the storm" refers to it
+    doc, ann, aligned = _referring_doc(
+        "Rescuers now work on Cyclone Tamsin, which reached the coast on Monday. So far, 23 deaths have been "
+        "linked to the storm. The storm also cut power to 40 villages.", "en", ["Cyclone Tamsin"])
+    refs = event_references(doc, ann, aligned)
+    separate_other_events(refs, main)
+    assert [a.event for a in aligned] == ["named: cyclone tamsin", "named: cyclone tamsin"]
+    # the corpus's own event named in between: the reference is to it
+    doc, ann, aligned = _referring_doc(
+        "Cyclone Tamsin reached the coast on Monday, a year after Idris. So far, 23 deaths have been linked to "
+        "the storm.", "en", ["Cyclone Tamsin"])
+    separate_other_events(event_references(doc, ann, aligned), main)
+    assert aligned[0].event is None
+    # no kind noun that refers back ("Sixteen people certified"): the figure stays the corpus's
+    doc, ann, aligned = _referring_doc(
+        "The sabotage at the Varna depot was worse than the Kolby Bombing. Officials certified 16 people.", "en",
+        ["Kolby Bombing"], label="EVENT")
+    separate_other_events(event_references(doc, ann, aligned), main)
+    assert aligned[0].event is None
+    # a figure whose own sentence names an event is read where it is named, not here
+    doc, ann, aligned = _referring_doc("The Kolby Bombing killed 40, more than the attack on the depot.", "en",
+                                       ["Kolby Bombing"], label="EVENT")
+    assert event_references(doc, ann, aligned) == []
+    # no event most documents of the corpus name: nothing moves
+    doc, ann, aligned = _referring_doc("Rescuers work on Cyclone Tamsin. So far, 23 deaths are linked to the storm.",
+                                       "en", ["Cyclone Tamsin"])
+    separate_other_events(event_references(doc, ann, aligned), main_event(Counter({"Cyclone Idris": 3}), 10))
+    assert aligned[0].event is None
+
+
+def test_an_event_reference_reads_russian_and_ukrainian_without_articles() -> None:
+    main = main_event(Counter({"Теракт в Ларине": 8}), documents=10)
+    doc, ann, aligned = _referring_doc(
+        "Следователи вернулись к делу о взрыве в Корчеве. После теракта погибли 12 человек.", "ru",
+        ["взрыве в Корчеве"])
+    separate_other_events(event_references(doc, ann, aligned), main)
+    assert aligned[0].event == "named: взрыве в корчеве"
+    main = main_event(Counter({"Страйк пілотів": 8}), documents=10)
+    doc, ann, aligned = _referring_doc(
+        "Минулого року тривав страйк диспетчерів Лотвеї. Через страйк скасували 300 рейсів.", "uk",
+        ["страйк диспетчерів Лотвеї"], label="EVENT")
+    separate_other_events(event_references(doc, ann, aligned), main)
+    assert aligned[0].event == "named: страйк диспетчерів лотвеї"

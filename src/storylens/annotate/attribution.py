@@ -71,6 +71,11 @@ class _Tables:
         self.negation = set(w.get("negation", []))
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        # "по его словам", "за її даними": an according phrase with a possessive inside refers back
+        possessives = _alt(w.get("possessives", []))
+        phrases = [rf"{re.escape(c.split(None, 1)[0])}\s+(?:{possessives})\s+{re.escape(c.split(None, 1)[1])}"
+                   for c in w.get("according", []) if len(c.split()) >= 2]
+        self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
         self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
@@ -143,6 +148,10 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+    m = t.possessive_according.match(sentence)
+    if m:  # "По его информации, …" opening the sentence: the source of the sentences before
+        words = m.group(1).split()
+        return Attribution(by=words[1], cue=" ".join(words[:1] + words[2:]).lower(), pronoun=True, start=m.start(1))
     attr = _verb_attribution(sentence, check)
     if attr is not None:
         return attr
@@ -405,15 +414,16 @@ def clean_source(np: str | None) -> str | None:
 
 
 def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
-            verbs: list[tuple[int, int]] = ()) -> Attribution | None:
+            verbs: list[tuple[int, int]] = (), antecedent=None) -> Attribution | None:
     """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
-    only when needed): a pronoun source, or a sentence without a cue that starts with They/It/He/Они/Вони,
-    takes it. With no cue at all, an institution that is the subject of the sentence ("The courts brought
-    2000 people to justice") is returned with ``cue="agent"``."""
+    only when needed): a sentence without a cue that starts with They/It/He/Они/Вони takes it, and so does a
+    pronoun source, or ``antecedent`` (the source a pronoun refers to, looking further back) when given.
+    With no cue at all, an institution that is the subject of the sentence ("The courts brought 2000 people
+    to justice") is returned with ``cue="agent"``."""
     t = tables()
     attr = find_attribution(sentence, entities, offset, verbs)
     if attr is not None and attr.pronoun:
-        prev = previous()
+        prev = (antecedent or previous)()
         if prev is not None and prev.by and not prev.pronoun:
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
         return Attribution(by=None, cue=attr.cue)
@@ -422,7 +432,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports
-            said = re.match(rf"\s+(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
+            said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
             verb = t.verb.match(sentence, opening.end() + said.end())
             return Attribution(by=prev.by, via=prev.via, cue=verb.group(1).lower() if verb else prev.cue)
     if attr is None:

@@ -38,6 +38,7 @@ from storylens.annotate.measures import (
     is_noun,
     lexicon,
     measure_noun,
+    relative_verb,
     state_measure,
     thing_at,
     verb_measures,
@@ -192,17 +193,31 @@ class _Extractor:
         if index not in self.memo:
             a, b = self.spans[index]
             prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
             perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs)
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before)
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
+
+    def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
+        """The source a pronoun source takes: that of the sentence before, or of the one before it when the
+        sentence between names none (the first half of a quotation: "…," he said)."""
+        attr = self.attribution(index - 1, depth + 1)
+        if attr is not None and attr.by:
+            return attr
+        a = self.spans[index - 1][0]
+        quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
+        if attr is None and index >= 2 and quoted:
+            attr = self.attribution(index - 2, depth + 2)
+            return attr if attr is not None and attr.by else None
+        return None
 
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before, when the sentence before names no
@@ -293,6 +308,10 @@ class _Extractor:
                 claim.where = self.possessive_place(s_start + m.start)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
                     claim.measure = "population"  # "Ukraine's 41 million people"
+            if claim.kind == "count" and claim.measure == "people" and re.search(
+                    r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
+                    + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
+                claim.measure = "population"  # "a city of 90,000 people": who lives there
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -391,14 +410,23 @@ class _Extractor:
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
         """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
         и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
-        joiner = re.compile(r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+", re.IGNORECASE)
+        joiner = r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+"
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
-            if joiner.fullmatch(self.text[end:a2]):
+            if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
                 return a, b2
             if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
                 break
             end = b2
+        # "in X, Y, Z and other cities", «в X, Y, Z и в других городах»: a list closed by the others
+        close = re.match(joiner, self.text[end:end + 20], re.IGNORECASE)
+        if end != b and close:
+            preps = lex.cues.get("place_prepositions", [])
+            i = self.parse.at(end + close.end())
+            while i is not None and i < len(self.parse.tokens) - 1 and self.parse.tokens[i].text.lower() in preps:
+                i += 1
+            if i is not None and self.parse.tokens[i].lemma in lex.cues.get("other_words", []):
+                return a, end
         return None
 
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
@@ -582,6 +610,8 @@ class _Reader:
         self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:" + _alt(hedge_kinds()) + r")?\s*$",
                                     re.IGNORECASE)
         self.ago = set(self.lex.ago) | set(cues.get("ago", []))
+        self.relative = frozenset(cues.get("relative_pronouns", []))
+        self.others = frozenset(cues.get("other_words", []))
 
     # tokens of the sentence
     def toks_in(self, a: int, b: int) -> list[int]:
@@ -665,6 +695,8 @@ class _Reader:
             return True  # "3D", "5G", "2000s"
         if prev == "[" and after[:1] == "]":
             return True
+        if not m.words and re.match(r"/\d", after):
+            return True  # "24/7", "9/11", "3/4": a slashed pair (a phrase, a date, a score), no count
         if m.start == 0 and re.match(r"^\s*[.)]\s*(?:\S|$)", sent[b:]) and not m.hedge:
             return True  # "1." "1)" list markers
         if not m.words and after[:1] == ")" and (a == 0 or prev in " \n\t") and not m.hedge and not m.currency_prefix:
@@ -675,6 +707,13 @@ class _Reader:
             return True
         if self.label_after.match(sent, m.end):
             return True
+        counters = _alt(self.lex.cues.get("counters", []))
+        if re.search(r"(?:^|[^\w])(?:" + counters + r")\s*:\s*$", sent[max(0, m.start - 24):m.start], re.IGNORECASE) or (
+                re.fullmatch(r"\s*(?:" + counters + r")\W*", sent[m.end:], re.IGNORECASE)):
+            return True  # "Comments: 12", «Просмотров: 340», a line "12 comments": a page's counter
+        if not sent[:m.start].strip() and re.match(r"\s+(?:" + _alt(self.lex.cues.get("list_nouns", [])) + r")\b", sent[m.end:],
+                                                  re.IGNORECASE):
+            return True  # "9 ways the strike changed travel": a listicle's items
         if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
             return True  # a code: "AL 300", "MH 17"
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
@@ -695,12 +734,15 @@ class _Reader:
         before = self.sent[max(0, m.start - 30):m.start]
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
-        if not re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+(?:(?:"
-                         + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE):
+        window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
+                           + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE)
+        if not window:
             return False
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
+        if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
+            return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -779,11 +821,13 @@ class _Reader:
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
                      self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
             return False  # "long before 2022": a bound, not the date of an event
+        if self._period_end(m):
+            return False  # "from 1995 through 2004": the ends of a period
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
             return False
-        verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads, self.relative, self.others)
         if verb is None:
             return False
         before = self.sent[max(0, m.start - 12):m.start].lower()
@@ -807,6 +851,16 @@ class _Reader:
         cand.date_value = raw[:4]
         return True
 
+    def _period_end(self, m: NumberMention) -> bool:
+        """The year opens or closes a period of years: "from 1995 through 2004", «с 1995 по 2004 год»."""
+        cues = self.lex.cues
+        froms, joiners = _alt(cues.get("from_words", [])), _alt(cues.get("period_joiners", []))
+        opens = (re.search(r"(?:^|\W)(?:" + froms + r")\s+$", self.sent[max(0, m.start - 12):m.start], re.IGNORECASE)
+                 and re.match(r"\s+(?:" + joiners + r")\s+\d{4}(?!\d)", self.sent[m.end:m.end + 16], re.IGNORECASE))
+        closes = re.search(r"(?:^|\W)(?:" + froms + r")\s+\d{4}\s+(?:" + joiners + r")\s+$",
+                           self.sent[max(0, m.start - 30):m.start], re.IGNORECASE)
+        return bool(opens or closes)
+
     def _dated_noun(self, i: int) -> str | None:
         """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
         disaster in April 1986", «пожар в мае 1871 года»): the date is that event's, not the clause's verb's.
@@ -815,6 +869,11 @@ class _Reader:
             return None
         skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
             w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
+        t = self.tokens
+        if i + 2 < self.hi and t[i + 1].text == "," and t[i + 2].pos == "NOUN" and any(
+                t[k].text.lower() in self.lex.cues.get("articles", []) and t[k + 1].text.lower().rstrip(".") in skip
+                for k in range(max(self.lo, i - 5), i)):
+            return t[i + 2].lemma.lower()  # "the March 3, 1994, explosion": a full date as a modifier
         k = i
         for _ in range(4):
             h = self.tokens[k].head
@@ -891,10 +950,17 @@ class _Reader:
             t = self.tokens[i]
             if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
                 return t.lemma
-        if not self.ex.heads:
-            for i in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
-                if is_noun(self.tokens[i]):
-                    return self.tokens[i].lemma
+            head = self.tokens[verb].head
+            if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
+                    and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
+                return self.tokens[head].lemma  # "the blockade, which reached its 40th day": the blockade
+        if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
+            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
+            nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
+            subject = next((i for i in nominative if self.tokens[i].pos == "NOUN"), nominative[0] if nominative else None)
+            if subject is None and nouns and nouns[0] >= verb - 5:
+                subject = nouns[0]
+            return self.tokens[subject].lemma if subject is not None else None
         return None
 
     # --- ordinals ------------------------------------------------------------------------------------------
@@ -933,7 +999,7 @@ class _Reader:
         m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
-        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
         subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
         if subject is None and verb is not None:
             subject = self._subject_of(verb)
@@ -988,6 +1054,9 @@ class _Reader:
                     return "ratio", "×", end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
                 return "year_word", word, end
+        of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
+        if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
+            return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
         return None
 
     def _unit_name(self, kind: str, key: str) -> str:
@@ -1132,6 +1201,9 @@ class _Reader:
             between = self.text_between(e.end, A)
             if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
                 return e.text
+        before = self._token_before(m)
+        if before is not None and self.tokens[before].text.lower() in self.lex.cues.get("indefinite_articles", []):
+            return None  # "a 24-year-old woman was also injured": someone new, not the document's protagonist
         noun = self._age_noun(m)
         if noun is not None:
             thing = thing_at(self.lex, self.tokens, noun)[0]
@@ -1424,7 +1496,7 @@ class _Reader:
         lex, toks = self.lex, self.tokens
         anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
         if anchor is not None and cand.verb is None:
-            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads)
+            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
@@ -1439,6 +1511,12 @@ class _Reader:
                     verb_names = verb_measures(lex, toks, k, self.hi)
                     if verb_names:
                         break
+        if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
+            relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
+            if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
+                cand.verb = relative
+                verb_names = verb_measures(lex, toks, relative, self.hi)
+                negated = m.value != 0 and self._negated_verb(relative)
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
@@ -1477,8 +1555,10 @@ class _Reader:
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
-            elif self._group_before(m) and (not by_verb or (cand.verb is not None and toks[cand.verb].dep in (
-                    "acl", "amod"))):  # "a team of over a dozen experts (sent to…)"; not "a group of 50 were detained"
+            elif self._group_before(m) and (not by_verb or (by_verb in lex.moves_groups and not (
+                    thing is not None and thing.measure == by_verb)) or (
+                    cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
+                # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
             elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
@@ -1923,7 +2003,8 @@ class _Reader:
         point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
         if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
-        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi, self.ex.heads)
+        verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi,
+                              self.ex.heads, self.relative, self.others)
         if point:
             whose = self._of_noun(noun) or (self._subject_of(verb) if verb is not None else None)
             return f"duration: {whose or self.tokens[noun].lemma}"

@@ -30,6 +30,7 @@ _UP = {"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "attr", "iobj", "obl",
        "oprd", "npadvmod", "dep", "nmod", "obl:agent", "xcomp", "csubj", "nummod:gov", "acomp", "nmod:npmod",
        "obl:tmod"}
 _PARTICIPLE_DEPS = {"acl", "relcl", "amod", "acl:relcl"}
+_RELATIVE_DEPS = {"relcl", "acl:relcl"}  # a finite relative clause ("who had guarded"), not a participle
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Lexicon:
     measure_units: dict[str, str] = field(default_factory=dict)  # measure -> the unit its figures count
     measure_states: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # "in operation" -> operating
     of_subject: set[str] = field(default_factory=set)  # measures named after the verb's subject: members of a team
+    moves_groups: set[str] = field(default_factory=set)  # verbs that send a group as a whole: its size stays members
     thing_measures: dict[str, str] = field(default_factory=dict)
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -87,6 +89,8 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
             lex.measure_states.append((tuple(state.lower().split()), name))
         if spec.get("of_subject"):
             lex.of_subject.add(name)
+        if spec.get("moves_groups"):
+            lex.moves_groups.add(name)
         for noun in spec.get("nouns", []):
             lex.measure_nouns.setdefault(noun.lower(), name)
         for verb in spec.get("verbs", []):
@@ -233,17 +237,22 @@ def head_path(parse: Parse, i: int, hops: int = 4) -> list[int]:
     return out
 
 
-def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> int | None:
+def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool,
+                   relative: frozenset[str] = frozenset(), others: frozenset[str] = frozenset()) -> int | None:
     """The verb that says what happened to the noun (or number) at ``i``, inside tokens [lo, hi).
 
     With a parse: a participle attached to the noun ("people killed", "погибших людей"), else the verb
-    reached along subject/object/oblique relations. Without one: the nearest verb or participle in the
-    clause, looking back first (Slavic word order puts the verb first: "загинули 16 людей")."""
+    reached along subject/object/oblique relations, else the verb of a relative clause on the noun. Without
+    one: the nearest verb or participle in the clause, looking back first (Slavic word order puts the verb
+    first: "загинули 16 людей"), past the verbs of a relative clause the number is not in (``relative``:
+    the relative pronouns' lemmas; «двоє чоловіків, які охороняли склад, були вбиті»). A participle that
+    only sets the figure apart from others (``others``: "the remaining two were wounded") says nothing."""
     tokens = parse.tokens
     if has_heads:
         for j in range(max(lo, i - 4), min(hi, i + 6)):
             t = tokens[j]
-            if t.head == i and t.pos == "VERB" and t.dep in _PARTICIPLE_DEPS:
+            if (t.head == i and t.pos == "VERB" and t.dep in _PARTICIPLE_DEPS and not _finite_relative(t)
+                    and t.text.lower() not in others):
                 return j
         k = i
         for _ in range(5):
@@ -257,16 +266,43 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool) -> i
             if head.pos in ("ADP", "ADJ", "ADV") or t.dep in _UP or head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
                 k = h
                 continue
-            return None
-        return None
+            return relative_verb(parse, i, lo, hi)
+        return relative_verb(parse, i, lo, hi)
     for barriers in ((",", ";", ":", "—", "(", ")"), (";", ":", "—", "(", ")")):  # within the clause first
         for dist in range(1, 8):
             for j in (i - dist, i + dist):
-                if lo <= j < hi and tokens[j].pos == "VERB":
+                if lo <= j < hi and tokens[j].pos == "VERB" and not _in_relative_clause(tokens, i, j, lo, relative):
                     between = tokens[min(i, j) + 1:max(i, j)]
                     if not any(b.text in barriers for b in between):
                         return j
     return None
+
+
+def _in_relative_clause(tokens: list[Token], i: int, j: int, lo: int, relative: frozenset[str]) -> bool:
+    """The verb at ``j`` is in a relative clause (opened by a comma and a relative pronoun before it) that the
+    number at ``i`` is not in."""
+    k = j - 1
+    while k >= lo and tokens[k].text not in (",", ";", ":", "—", "(", ")"):
+        if tokens[k].lemma in relative or tokens[k].text.lower() in relative:
+            return k > i
+        k -= 1
+    return False
+
+
+def relative_verb(parse: Parse, i: int, lo: int, hi: int) -> int | None:
+    """The verb of a relative clause on the noun at ``i`` ("two men who had guarded the depot", «два
+    человека, которые охраняли склад»): what the clause says of the noun, second to the verb of the clause
+    the noun belongs to ("… were killed"), which :func:`governing_verb` reads first."""
+    for j in range(i + 1, min(hi, i + 8)):
+        t = parse.tokens[j]
+        if t.head == i and t.pos == "VERB" and _finite_relative(t):
+            return j
+    return None
+
+
+def _finite_relative(t: Token) -> bool:
+    """A finite relative clause ("who had guarded", «которые охраняли»), not an infinitive ("a loan to help")."""
+    return t.dep in _RELATIVE_DEPS and "VerbForm=Inf" not in t.feats
 
 
 def _own_clause_verb(tokens: list[Token], i: int, h: int, lo: int, hi: int) -> int:

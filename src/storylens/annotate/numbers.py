@@ -308,7 +308,8 @@ def _digit_atoms(text: str, t: _Tables) -> list[_Atom]:
         if scale:
             key = _norm(scale.group(0).strip().rstrip("."))
             short = key in ("k", "m")
-            if not (short and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()])):
+            counted = re.match(r"\s+[a-z]{2,}s\b", text[scale.end():scale.end() + 30])  # "2.1m rations", "3.5m litres"
+            if not (short and not _CURRENCY_PREFIX.search(text[max(0, m.start() - 6):m.start()]) and not counted):
                 factor = t.abbreviations.get(key, 1.0)  # "10m" alone is ten metres; "$5m" is five million
                 if re.fullmatch(r"\d{1,3},\d{3}", m.group(0)) and not key.isascii():
                     value = float(m.group(0).replace(",", "."))  # "12,274 млрд": a decimal comma

@@ -237,6 +237,10 @@ class Parser:
     def parse(self, doc: Document) -> Parse:
         return self.parse_many([doc])[0]
 
+    def forget(self) -> None:
+        """Drop the passages parsed lately, so that the next ones are parsed again (a benchmark's copies)."""
+        self._cache.clear()
+
     def parse_many(self, docs: list[Document]) -> list[Parse]:
         """One :class:`Parse` per document; passages of one engine are batched together."""
         jobs: dict[str, list[tuple[int, int, int]]] = {}

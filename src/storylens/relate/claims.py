@@ -161,6 +161,7 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
     events: Counter = Counter()  # named events (EVENT entities): in how many documents of the main story
     on_event = 0
     sentences: dict[str, str] = {}  # an off-event document's figure → its sentence
+    references: list[tuple[AlignedClaim, str, str]] = []  # a figure, the event its paragraph last named, the text since
     out = []
     for doc, ann in view.annotated():
         if doc.id not in view.off_event:
@@ -176,29 +177,115 @@ def aligned_claims(view: CorpusView, settings: ClaimGroupSettings | None = None)
             out.append(align_one(c, claim_id(doc.id, i), doc, ann, source, published, event, places, people))
             if event is not None:
                 sentences[out[-1].id] = doc.text[c.sentence_start:c.sentence_end]
+        if event is None and ann.claims:
+            references += event_references(doc, ann, out[len(out) - len(ann.claims):])
     keys = main.keys()
     for aligned in out:
         if aligned.where is not None and aligned.where in keys:
             aligned.where = aligned.place_name = None
-    rejoin_main_event(out, sentences, events, on_event)
+    named = main_event(events, on_event)
+    rejoin_main_event(out, sentences, named)
+    separate_other_events(references, named)
     return out
 
 
-def rejoin_main_event(claims: list[AlignedClaim], sentences: dict[str, str], events: Counter, documents: int) -> None:
-    """A figure an off-event document gives about the event the corpus is about, naming it in its sentence
-    ("… held that Maria 'killed at least 4,636'"), is the main story's. The corpus's event is a named event
-    (EVENT entity) at least half of the main story's ``documents`` name (``events``: in how many each), read
-    by its distinctive last word ("Hurricane Maria" → "Maria"); without one, nothing changes."""
+def main_event(events: Counter, documents: int) -> re.Pattern | None:
+    """The event the corpus is about: a named event (EVENT entity) at least half of the main story's
+    ``documents`` name (``events``: in how many each), as a pattern of its distinctive last word ("Hurricane
+    Maria" → "Maria"); None without one."""
     if not events or not documents:
-        return
+        return None
     name, count = events.most_common(1)[0]
     words = re.findall(r"[^\W\d_]+", name)
     if count * 2 < documents or not words:
+        return None
+    return re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)")
+
+
+def rejoin_main_event(claims: list[AlignedClaim], sentences: dict[str, str], named: re.Pattern | None) -> None:
+    """A figure an off-event document gives about the event the corpus is about, naming it (``named``:
+    :func:`main_event`) in its sentence ("… held that Maria 'killed at least 4,636'"), is the main story's."""
+    if named is None:
         return
-    named = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)")
     for c in claims:
         if c.event is not None and c.id in sentences and named.search(sentences[c.id]):
             c.event = None
+
+
+def event_references(doc: Document, ann: Annotations, aligned: list[AlignedClaim]) -> list[tuple[AlignedClaim, str, str]]:
+    """The figures of ``doc`` (``aligned``, in the order of ``ann.claims``) whose sentence names no event but
+    refers to one by a kind noun ("the storm", «теракт»; ``event_nouns`` in ``claim_cues.json``), each with
+    the named event its paragraph last named before that sentence and the text from that name to the
+    sentence's end: a reference reads back to the nearest name."""
+    code = doc.meta.get("language") or ""
+    nouns, determiners = _event_words(code)
+    named = _named_events(doc, ann, nouns, code)
+    if not named:
+        return []
+    out = []
+    for c, a in zip(ann.claims, aligned):
+        passage = next((p for p in doc.passages if p.start <= c.sentence_start < p.end), None)
+        lo = passage.start if passage else 0
+        before = [(s, name) for s, name in named if lo <= s < c.sentence_end]
+        if not before or before[-1][0] >= c.sentence_start:
+            continue  # no name in the paragraph before, or the sentence names its own event
+        if _refers_to_event(doc.text[c.sentence_start:c.sentence_end], nouns, determiners, code):
+            start, name = before[-1]
+            out.append((a, name, doc.text[start:c.sentence_end]))
+    return out
+
+
+def separate_other_events(references: list[tuple[AlignedClaim, str, str]], named: re.Pattern | None) -> None:
+    """A figure that refers to an event ("So far, 23 deaths have been linked to the storm.") right after its
+    paragraph named another event than the corpus's (``named``: :func:`main_event`), with no mention of the
+    corpus's event since, counts for that other event: another scope."""
+    if named is None:
+        return
+    for claim, name, since in references:
+        if claim.event is None and not named.search(since):
+            claim.event = "named: " + " ".join(name.lower().split())
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=16)
+def _event_words(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The event nouns and the determiners that make them definite, of language ``code`` (every language's
+    when it has none)."""
+    from storylens import lang
+
+    tables = [lang.cues(code, "claim_cues")] if lang.cues(code, "claim_cues") else list(lang.merged("claim_cues").values())
+    nouns = frozenset(w.lower() for t in tables for w in t.get("event_nouns", []))
+    determiners = frozenset(w.lower() for t in tables for w in t.get("event_determiners", []))
+    return nouns, determiners
+
+
+def _lemma(word: str, code: str) -> str:
+    from storylens.annotate.syntax import SyntaxSettings, analyse
+
+    settings = SyntaxSettings()
+    if code in settings.natasha_languages or code in settings.morph_languages:
+        return analyse(code, word)[0]
+    return word.lower()
+
+
+def _named_events(doc: Document, ann: Annotations, nouns: frozenset[str], code: str) -> list[tuple[int, str]]:
+    """Where the document names an event, and the name: an EVENT entity, or a name with an event noun
+    ("Hurricane X" even when the recogniser calls it a place)."""
+    return [(m.start, m.text) for m in ann.entities
+            if m.label == "EVENT" or any(_lemma(w, code) in nouns for w in _WORD.findall(m.text))]
+
+
+def _refers_to_event(sentence: str, nouns: frozenset[str], determiners: frozenset[str], code: str) -> bool:
+    """The sentence refers to an event by a kind noun: after a determiner, one word between at most ("the
+    storm", "the deadly storm"), in a language with ``determiners``; bare in one without (Russian, Ukrainian)."""
+    words = _WORD.findall(sentence)
+    for i, w in enumerate(words):
+        if _lemma(w, code) in nouns and (not determiners or any(
+                words[j].lower() in determiners for j in range(max(0, i - 2), i))):
+            return True
+    return False
 
 
 class _MainPlace:
