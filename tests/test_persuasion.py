@@ -123,6 +123,7 @@ def test_languages_with_many_posts_get_thresholds_of_their_own_for_posts_only():
     other = (langs == "xx") & (buckets == 0)
     assert LT[0, 0, 0] < T._label_f1_threshold(P[other, 0], Y[other, 0] > 0)[0]  # Ukrainian posts: lower
     assert (LT[0, 3:] == pooled[3:]).all()  # passages of long documents: the pooled thresholds
+    assert LT[0, 0, 0] == LT[0, 1, 0] == LT[0, 2, 0]  # one threshold for posts of every length
     assert T.standalone_languages(np.array(["uk"] * 1200 + ["en"] * 50), np.ones(1250, bool)) == ["uk"]
     head = Head(["X"], "sigmoid", "unit", np.zeros(1), np.ones(1), np.zeros((1, 1)), np.zeros(1), np.ones(1),
                 np.zeros(1), pooled, edges=np.array([150.0, 350.0]), context_edges=np.array([1500.0]),
