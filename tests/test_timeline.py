@@ -49,6 +49,12 @@ def test_bylines_datelines_fragments_and_captions_are_not_descriptions() -> None
                                "worker warned in an interview on Tuesday.")
     assert not describes_event("Об этом в среду, 7 ноября, сообщил ее адвокат, передает агентство новостей.")
     assert not describes_event("Про це у вівторок повідомили в обласній адміністрації та в міністерстві.")
+    # "the day before" opening a sentence counts from a day the text set earlier, not from the
+    # publication date its date was resolved against
+    assert not describes_event("Накануне профсоюз и авиакомпания подписали соглашение, подтвердил министр транспорта.")
+    assert not describes_event("Напередодні профспілка та авіакомпанія підписали угоду, підтвердив міністр.")
+    assert not describes_event("The day before, the union and the airline signed an agreement, the minister said.")
+    assert describes_event("Люди перекрыли улицы после решения суда, который накануне оправдал фермера из Ровно.")
     assert describes_event("The worker told „Ukrainska Pravda“ on Tuesday that the plant had been shelled twice.")
     assert describes_event("Russian forces shelled the town near the plant on Thursday, officials said.")
     assert describes_event("У четвер російські війська обстріляли місто поблизу станції, повідомили в облраді.")
