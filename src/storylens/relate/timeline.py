@@ -1,8 +1,9 @@
 """A timeline across sources: for each day, what the sources say happened that day.
 
 Candidates are the sentences that hold a day-level date (``annotate/dates.py`` has already
-resolved weekdays and relative dates against each document's publication date). A candidate is
-kept only when it can tell a reader what happened:
+resolved weekdays and relative dates against each document's publication date); a page's time
+stamp and byline left before a sentence when its date line was cut off (", 10:21 AGENCY …") are
+not part of it. A candidate is kept only when it can tell a reader what happened:
 
 * **on or before its document's publication date** — a later day is a plan or a forecast, not
   something that happened; nor a page's date line or time stamp;
@@ -13,7 +14,8 @@ kept only when it can tell a reader what happened:
   list of names, not a photo caption (``lang/<code>/timeline_captions.json``) or a scraped
   "Read also:" link glued to a sentence (``timeline_links.json``), not a piece of a longer
   quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об этом
-  сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
+  сообщил…", or opening with "the day before", whose day counts from a time the text set
+  earlier; ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
   and fragments fail;
 * **naming someone or something** — at least one named entity: "The bridge was reopened on 3
   May" or "that permit expired on Friday" lean on a sentence before for what they
