@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from storylens.annotate.dates import find_dates
 from storylens.doc import Annotations, Document, Sentence
-from storylens.relate.timeline import build_timeline, dated_sentences, describes_event
+from storylens.relate.timeline import build_timeline, dated_sentences, describes_event, scraped_prefix
 
 
 def _document(doc_id: str, text: str, published: str, language: str = "en") -> Document:
@@ -49,6 +49,12 @@ def test_bylines_datelines_fragments_and_captions_are_not_descriptions() -> None
                                "worker warned in an interview on Tuesday.")
     assert not describes_event("Об этом в среду, 7 ноября, сообщил ее адвокат, передает агентство новостей.")
     assert not describes_event("Про це у вівторок повідомили в обласній адміністрації та в міністерстві.")
+    # "the day before" opening a sentence counts from a day the text set earlier, not from the
+    # publication date its date was resolved against
+    assert not describes_event("Накануне профсоюз и авиакомпания подписали соглашение, подтвердил министр транспорта.")
+    assert not describes_event("Напередодні профспілка та авіакомпанія підписали угоду, підтвердив міністр.")
+    assert not describes_event("The day before, the union and the airline signed an agreement, the minister said.")
+    assert describes_event("Люди перекрыли улицы после решения суда, который накануне оправдал фермера из Ровно.")
     assert describes_event("The worker told „Ukrainska Pravda“ on Tuesday that the plant had been shelled twice.")
     assert describes_event("Russian forces shelled the town near the plant on Thursday, officials said.")
     assert describes_event("У четвер російські війська обстріляли місто поблизу станції, повідомили в облраді.")
@@ -173,3 +179,26 @@ def test_a_busy_day_is_ranked_in_linear_time() -> None:
     assert time.process_time() - t < 5
     assert entry["summary"].startswith("Officials in")
     assert len(entry["sources"]) == 405
+
+
+def test_a_time_stamp_and_byline_glued_before_a_sentence_are_cut_off() -> None:
+    # the page's date line "7 May 2023" was cut off as a sentence of its own; what is left of it
+    # (", 10:21 AGENCY") starts the next sentence, which is a real description without it
+    text = ("7 May 2023, 10:21 NEWSWIRE The regional court in Lviv freed the former mayor on 6 May, "
+            "his lawyer Olena Koval said.\n"
+            "8 травня 2023, 09:05 АГЕНЦІЯ В Одесі 8 травня поліція затримала двох чоловіків, повідомив "
+            "прокурор Петро Іваненко.")
+    doc = _document("a", text, "2023-05-08")
+    cuts = [0, text.index(", 10:21"), text.index("\n") + 1, text.index(", 09:05"), len(text)]
+    doc.sentences = [Sentence(a, b, 0) for a, b in zip(cuts, cuts[1:])]  # as the splitter cut the page
+    items = dated_sentences(_View([doc]), ["a"])
+    by_day = {i["date"]: i for i in items}
+    assert by_day["2023-05-06"]["text"].startswith("The regional court in Lviv freed")
+    assert by_day["2023-05-08"]["text"].startswith("В Одесі 8 травня поліція")  # a one-letter word is no byline
+    for day in ("2023-05-06", "2023-05-08"):
+        item = by_day[day]
+        assert text[item["start"]:item["end"]] == item["text"]
+        assert describes_event(item["text"], item["dates"])
+    assert scraped_prefix(", 10:21 AGENCY NATO said on Monday that the talks were over.") == len(", 10:21 AGENCY ")
+    assert scraped_prefix("NATO said on Monday that the talks were over.") == 0
+    assert scraped_prefix(", which the court heard on Monday.") == 0  # no time stamp: nothing is cut

@@ -1,8 +1,9 @@
 """A timeline across sources: for each day, what the sources say happened that day.
 
 Candidates are the sentences that hold a day-level date (``annotate/dates.py`` has already
-resolved weekdays and relative dates against each document's publication date). A candidate is
-kept only when it can tell a reader what happened:
+resolved weekdays and relative dates against each document's publication date); a page's time
+stamp and byline left before a sentence when its date line was cut off (", 10:21 AGENCY …") are
+not part of it. A candidate is kept only when it can tell a reader what happened:
 
 * **on or before its document's publication date** — a later day is a plan or a forecast, not
   something that happened; nor a page's date line or time stamp;
@@ -13,7 +14,8 @@ kept only when it can tell a reader what happened:
   list of names, not a photo caption (``lang/<code>/timeline_captions.json``) or a scraped
   "Read also:" link glued to a sentence (``timeline_links.json``), not a piece of a longer
   quote (unbalanced quotation marks) nor a sentence leaning on the one before ("Об этом
-  сообщил…", ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
+  сообщил…", or opening with "the day before", whose day counts from a time the text set
+  earlier; ``lang/<code>/timeline_fragments.json``): bylines, datelines, page time stamps
   and fragments fail;
 * **naming someone or something** — at least one named entity: "The bridge was reopened on 3
   May" or "that permit expired on Friday" lean on a sentence before for what they
@@ -55,6 +57,9 @@ _HANDLE_OR_LINK = re.compile(r"(?<!\w)@\w|https?://|www\.", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”»)\]]*\s*$")
 _ENDS_ON_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯІЇЄҐ]\.){1,3}\s*$|(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")
 _NUMBER = re.compile(r"\d")
+_TIME_STAMP = re.compile(r"[\s,;:]*\d{1,2}:\d\d(?![\d:.])\s*")
+_UPPER, _LOWER = r"[^\W\d_a-zа-яёіїєґ]", r"a-zа-яёіїєґ"
+_BYLINE = re.compile(rf"(?:{_UPPER}[^\W\d{_LOWER}]+[.-]?[^\W\d{_LOWER}]*\s+[-–—]?\s*)+(?={_UPPER}|\d)")
 
 
 @lru_cache(maxsize=None)
@@ -104,6 +109,17 @@ def _is_bound(text: str, start: int) -> bool:
     return bool(rx and rx.search(text[max(0, start - 20):start]))
 
 
+def scraped_prefix(text: str) -> int:
+    """How many leading characters of a sentence are a page's time stamp and byline left over
+    from a date line the splitter cut off (", 10:21 AGENCY Police detained…" → the sentence
+    starts at "Police"): a clock time before any word, then upper-case words."""
+    stamp = _TIME_STAMP.match(text)
+    if not stamp:
+        return 0
+    byline = _BYLINE.match(text, stamp.end())
+    return byline.end() if byline else stamp.end()
+
+
 def dated_sentences(view: CorpusView, ids: Iterable[str]) -> list[dict]:
     """Each sentence of ``ids`` holding a day-level date, as :func:`build_timeline` items.
 
@@ -120,17 +136,19 @@ def dated_sentences(view: CorpusView, ids: Iterable[str]) -> list[dict]:
                 by_sentence[k].append(d)
         for k, found in by_sentence.items():
             s = doc.sentences[k]
+            start = s.start + scraped_prefix(doc.text[s.start:s.end])
+            found = [d for d in found if d.start >= start]
             for d in found:
                 value = d.value or (d.lo if d.lo and d.lo == d.hi else None)
                 if not value or len(value) < 10 or (published and value[:10] > published):
                     continue
-                if _is_bound(doc.text, d.start) or ("T" in value and d.start - s.start <= 2) \
+                if _is_bound(doc.text, d.start) or ("T" in value and d.start - start <= 2) \
                         or _is_dateline(doc.text, d.start, d.end):
                     continue  # a period's bound, a page's time stamp ("14:00 08.11.2018 Source: …"), a dateline
-                entities = bisect.bisect_left(entity_starts, s.end) - bisect.bisect_left(entity_starts, s.start)
-                items.append({"date": value[:10], "doc": doc.id, "start": s.start, "end": s.end,
-                              "text": doc.text[s.start:s.end], "source": view.source[doc.id],
-                              "dates": [(x.start - s.start, x.end - s.start) for x in found],
+                entities = bisect.bisect_left(entity_starts, s.end) - bisect.bisect_left(entity_starts, start)
+                items.append({"date": value[:10], "doc": doc.id, "start": start, "end": s.end,
+                              "text": doc.text[start:s.end], "source": view.source[doc.id],
+                              "dates": [(x.start - start, x.end - start) for x in found],
                               "entities": entities})
     return items
 
