@@ -1266,3 +1266,98 @@ def test_a_pronoun_opener_followed_by_punctuation_reads_without_error():
     for text in ("The ministry released figures on Monday. It’s a grim day: 40 schools were damaged.",
                  "The ministry released figures on Monday. They'd seen 40 schools damaged."):
         assert [(c.value, c.measure) for c in _claims(text, lang="en")] == [(40, "schools damaged")]
+
+
+# --- round 7: running times, acts done to things, sources closing or opening a sentence -----------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The siege's 90th day passed without a convoy.", "en", "duration: siege"),
+        ("Rebels held the valley, and the blockade of the port, now nearing its third month, left ships idle.",
+         "en", "duration: blockade"),
+        ("Two weeks into the strike, the union offered to return.", "en", "duration: strike"),
+        ("The operator said it would take 40 hours to cool the damaged turbine.", "en", "duration: turbine cool"),
+        ("The repairs to the pipeline will take 12 days.", "en", "duration: repair"),
+    ],
+)
+def test_a_running_time_is_the_time_of_what_is_running_not_of_its_time_word(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("duration", measure)
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Saboteurs caused the destruction of at least nine jets at the base.", "en", "aircraft destroyed"),
+        ("The walkout led to the cancellation of 600 flights.", "en", "flights cancelled"),
+        ("Взрыв привёл к уничтожению девяти самолётов на базе.", "ru", "aircraft destroyed"),
+        ("Страйк спричинив скасування 600 рейсів.", "uk", "flights cancelled"),
+        ("Two reactors were forced to shut down after the sabotage.", "en", "reactors shut down"),
+    ],
+)
+def test_an_act_named_by_a_noun_or_an_infinitive_is_what_happened_to_the_things_counted(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_member_unit_counts_the_members_of_the_noun_it_modifies():
+    c = _one("An 11-person airport catering company lost its licence.", lang="en")
+    assert (c.measure, c.unit) == ("members: businesses", "people")
+    assert _one("A 14-member expert delegation landed.", lang="en").measure == "members: teams"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The airline made 118 schedule changes during the first two years of the dispute.", "en"),
+        ("Власти провели 118 проверок за первые два года конфликта.", "ru"),
+        ("Влада провела 118 перевірок за перші два роки конфлікту.", "uk"),
+    ],
+)
+def test_a_window_after_an_ordinal_first_is_no_duration(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang)] == ["count"]
+
+
+def test_a_span_qualifying_an_extreme_and_an_article_of_a_code_are_not_claims():
+    assert _claims("Bookings at the carrier are at a five-month low.", lang="en") == []
+    assert _claims("Суд осудил его в соответствии со 105 статьей уголовного кодекса.", lang="ru") == []
+    assert _claims("Суд засудив його за 115 статтею кримінального кодексу.", lang="uk") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The defence ministry said saboteurs attacked the depot at night. In one raid, seven boats carried "
+         "the attackers across the river, according to the claim.", "en"),
+        ("Министерство обороны сообщило о нападении на склад. По этим данным, нападавшие использовали семь лодок.",
+         "ru"),
+        ("Міністерство оборони повідомило про напад на склад. За цими даними, нападники використали сім човнів.",
+         "uk"),
+    ],
+)
+def test_an_according_phrase_that_names_only_a_report_takes_the_source_named_before(text, lang):
+    c = _claims(text, lang=lang)[-1]
+    assert c.value == 7 and c.by is not None and c.by.lower().startswith(("defence ministry", "министерство",
+                                                                           "міністерство"))
+
+
+def test_a_name_closing_the_sentence_before_its_reporting_verb_is_the_source():
+    c = _one("More than 500 linemen will be flown to the island, Voltara said in a statement.", lang="en")
+    assert c.by == "Voltara"
+    c = _one("In the north — a region that the junta declared closed — eight people were killed in the town of "
+             "Varosh overnight, said governor Ilan Petrasko.", lang="en")
+    assert c.by == "governor Ilan Petrasko"
+
+
+@pytest.mark.parametrize(
+    "text, lang, by",
+    [
+        ("Как сообщает на своем сайте Министерство здравоохранения, погибли 12 человек.", "ru",
+         "Министерство здравоохранения"),
+        ("Як повідомляє на своєму сайті Міністерство охорони здоров'я, загинули 12 людей.", "uk",
+         "Міністерство охорони здоров'я"),
+    ],
+)
+def test_where_a_source_said_it_is_not_part_of_the_source(text, lang, by):
+    assert _one(text, lang=lang).by == by

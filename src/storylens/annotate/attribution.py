@@ -97,6 +97,8 @@ class _Tables:
         # ", in a post on its channel Saturday," right before the verb: where it was said, not who said it
         self.aside = re.compile(rf",\s*(?:{_alt(self.prepositions)})\b[^,]*,\s*$", flags)
         self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
+        self.venue = re.compile(rf"(?:{_alt(self.prepositions)})\s+(?:{_alt(w.get('venue_possessives', []))})\s+[\w-]+\s+",
+                                flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
@@ -105,6 +107,7 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         of = _alt(self.of_words)
         self.agent = re.compile(
             rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
@@ -138,10 +141,15 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     if m:
         cue = m.group(1)
         rest = sentence[m.end():]
+        venue = t.venue.match(rest)  # «как передает на своем сайте X», "as reported on its website by X"
+        rest = rest[venue.end():] if venue else rest
         np = _np_after(rest, t)
         if cue.lower() in t.according_via:  # "X, citing Y": Y's figure, through X
             subj = _verb_attribution(sentence[: m.start() + 1], check)
             via = subj.by if subj else None
+        if np and t.report_noun.fullmatch(np):  # "according to the claim", "according to these figures": the
+            # report the sentences before named, as for a pronoun source
+            return Attribution(by=np, cue=cue.lower(), pronoun=True, start=m.end())
         if np:
             by, chain_via = _split_chain(np, t)
             by = clean_source(by)
@@ -233,9 +241,12 @@ def _source_word(word: str, sources: set[str]) -> bool:
 
 def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     t = tables()
+    asides = [(a.start(), a.end()) for a in re.finditer(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s|\([^()]{1,200}\)", sentence)]
     for n, v in enumerate(t.verb.finditer(sentence)):
         if n >= 12:
             break
+        if any(a <= v.start() < b for a, b in asides):
+            continue  # "— one of two that Russia declared sovereign —": an aside reports nothing of the sentence
         if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
                 v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
@@ -263,7 +274,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
-        if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t):
+        if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
+                and not _closing(region, subject, sentence[v.end():], t):
             continue
         via = None
         tail = t.trailing.search(sentence[v.end():])
@@ -288,6 +300,18 @@ def _first_verb_of_clause(sentence: str, at: int, region: str, check: _Checker, 
     start = max((sentence.rfind(c, 0, at) for c in ";:"), default=-1) + 1
     before = sorted(a for a, _ in check.verbs if start <= a < at - 1)
     return before[0] if before and before[0] > start else None
+
+
+def _closing(region: str, subject: str, rest: str, t: _Tables) -> bool:
+    """ "…, Cobra said in a statement.": a capitalised name between a comma and a reporting verb that closes
+    the sentence (perhaps with where or when it was said) is the source, whether or not the recogniser knew it."""
+    words = subject.split()
+    if not (1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)) or subject.lower() in t.pronouns:
+        return False
+    if not re.search(r",\s*" + re.escape(subject) + r"\s*$", region):
+        return False
+    tail = re.match(rf"\s*(?:(?:{_alt(t.prepositions)})\s[^,;:\"“”«»]{{0,40}})?[.!]?\s*$", rest, re.IGNORECASE)
+    return tail is not None
 
 
 def _described(region: str, subject: str, t: _Tables) -> bool:

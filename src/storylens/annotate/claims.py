@@ -658,8 +658,9 @@ class _Reader:
             return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
-        if cand.kind == "duration" and self._window(m, previous):
-            return None
+        if cand.kind == "duration" and (self._window(m, previous) or re.match(
+                r"[\s-]*(?:" + _alt(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
+            return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
@@ -735,7 +736,8 @@ class _Reader:
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
         window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
-                           + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE)
+                           + _alt(cues.get("articles", [])) + r")\s+)?(?:(?:" + _alt(cues.get("window_firsts", []))
+                           + r")\s+)?$", before, re.IGNORECASE)
         if not window:
             return False
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
@@ -937,9 +939,10 @@ class _Reader:
         t = self.tokens[verb]
         return t.pos == "VERB" and t.lemma not in set(self.lex.cues.get("light_verbs", []))
 
-    def _subject_of(self, verb: int) -> str | None:
-        """The noun an event is about: the subject or object of its verb, or the noun a participle qualifies
-        ("по закону, действующему с 1985 года")."""
+    def _subject_of(self, verb: int, exclude: int | None = None) -> str | None:
+        """The noun an event is about: the subject or object of its verb (never ``exclude``, a span's own time
+        word), or the noun a participle qualifies ("по закону, действующему с 1985 года"; "its invasion, now
+        nearing its sixth month")."""
         t = self.tokens[verb]
         if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
             k = t.head
@@ -948,12 +951,24 @@ class _Reader:
             return self.tokens[k].lemma
         for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
             t = self.tokens[i]
-            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
+            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t) and i != exclude:
                 return t.lemma
             head = self.tokens[verb].head
             if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
                     and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
                 return self.tokens[head].lemma  # "the blockade, which reached its 40th day": the blockade
+        v = self.tokens[verb]
+        if self.ex.heads and v.dep == "advcl" and "VerbForm=Part" in v.feats and verb - 2 >= self.lo and (
+                self.tokens[verb - 1].text == "," or self.tokens[verb - 1].pos == "ADV" and self.tokens[verb - 2].text == ","):
+            comma = verb - 1 if self.tokens[verb - 1].text == "," else verb - 2
+            noun = next((k for k in range(comma - 1, max(self.lo, comma - 5) - 1, -1) if is_noun(self.tokens[k])), None)
+            while noun is not None and self.tokens[noun].dep == "pobj" and 0 <= self.tokens[noun].head < noun and (
+                    self.tokens[self.tokens[noun].head].text.lower() in self.lex.cues.get("partitive", [])):
+                of = self.tokens[noun].head
+                noun = self.tokens[of].head if 0 <= self.tokens[of].head < of and is_noun(self.tokens[self.tokens[of].head]) \
+                    else None  # "the blockade of the port, now nearing…": the blockade
+            if noun is not None and self.tokens[noun].pos != "PROPN":  # "its invasion of Ukraine, now nearing its
+                return self.tokens[noun].lemma  # sixth month": the noun the participle follows
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
@@ -1000,13 +1015,22 @@ class _Reader:
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
-        subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
+        subject = self._of_noun(after_i) or self._owner(after_i)  # "the sixth month of the blockade", "the war's
+        # 200th day": the blockade's, the war's, whatever the verb
         if subject is None and verb is not None:
-            subject = self._subject_of(verb)
+            subject = self._subject_of(verb, exclude=after_i)
         if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
             subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _owner(self, i: int) -> str | None:
+        """The noun that owns token ``i`` by a possessive ("the war's 200th day"), by the parse; not a pronoun."""
+        for k in range(max(self.lo, i - 5), i):
+            t = self.tokens[k]
+            if t.head == i and t.dep in ("poss", "nmod:poss") and is_noun(t) and t.pos != "PROPN":
+                return t.lemma
+        return None
 
     def _of_noun(self, i: int) -> str | None:
         """The noun after "of" (past articles and adjectives) that follows token ``i``, if any."""
@@ -1323,9 +1347,10 @@ class _Reader:
                 close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
                 if close is not None:
                     i = close + 1
-            if (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
-                    and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
-                i += 1  # "95 percent of electricity customers": the whole
+            into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
+            if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
+                        and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
+                i += 1  # "95 percent of electricity customers": the whole; "one month into the war": the war's
                 skip = 1
                 while i < self.hi and toks[i].pos == "DET":
                     i += 1
@@ -1346,6 +1371,13 @@ class _Reader:
                 j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
                 continue
             if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
+                h = t.head
+                if self.ex.heads and j < h < min(self.hi, j + 6) and is_noun(toks[h]) and t.dep in ("compound", "nmod", "amod"):
+                    while toks[h].dep == "compound" and h < toks[h].head < min(self.hi, h + 4) and is_noun(toks[toks[h].head]):
+                        h = toks[h].head  # "a 14-member expert delegation": the delegation's members
+                    noun = h  # "an 11-person wedding catering company": the noun the unit modifies
+                    cand.members = True
+                    break
                 k = j + 1
                 while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
                     k += 1
@@ -1550,8 +1582,11 @@ class _Reader:
                     by_verb = name
                     break
             label = thing.name if thing else cand.noun_lemma
-            governing = self._governing_measure(cand) if cand.noun is not None else None
-            if governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
+            governing = self._governing_measure(cand, person) if cand.noun is not None else None
+            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of nine jets"
+                cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
+                cand.source = "noun"
+            elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
@@ -1723,17 +1758,19 @@ class _Reader:
                 return self._anaphoric(k) and self._inherit(cand, previous, anaphora=True)
         return False
 
-    def _governing_measure(self, cand: _Cand) -> str | None:
-        """A measure noun that governs the counted noun: "the death of 16 employees" (by syntax, or the noun right
-        before the number when there is no parse)."""
+    def _governing_measure(self, cand: _Cand, person: bool) -> str | None:
+        """A measure noun that governs the counted noun: "the death of 16 employees", "the destruction of nine
+        jets" (an act done to things, for a count of things), by syntax, or the noun right before the number
+        when there is no parse."""
         toks, lex = self.tokens, self.lex
+        fits = ("people", "any") if person else ("people", "any", "things")
         if self.ex.heads:
             h = toks[cand.noun].head
             if 0 <= h and toks[h].pos == "ADP":
                 h = toks[h].head
             if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
                 named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
-                if named and lex.applies_to.get(named) in ("people", "any"):
+                if named and lex.applies_to.get(named) in fits:
                     return named  # "home to 3.4 million citizens"
             return None
         k = self._num_index(cand) - 1
@@ -1741,7 +1778,7 @@ class _Reader:
             k -= 1
         if k >= self.lo and is_noun(toks[k]):
             named = measure_noun(lex, toks, k)
-            if named and lex.applies_to.get(named) in ("people", "any"):
+            if named and lex.applies_to.get(named) in fits:
                 return named
         return None
 
@@ -2017,15 +2054,31 @@ class _Reader:
                 if subject:
                     return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
-                subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+                subject = self._subject_of(verb, exclude=own[-1] if own else None)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
                 if state:
                     return f"duration: {state}"  # «восемь лет она находилась в тюрьме»: time in a state
                 if subject:
                     return f"duration: {subject}"
+                act = self._infinitive_act(verb)
+                if act:
+                    return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
+
+    def _infinitive_act(self, verb: int) -> str | None:
+        """What a light verb's infinitive does, with its object ("take 30 hours to bring the reactor to a halt"
+        → "reactor bring"), by the parse."""
+        toks = self.tokens
+        inf = next((k for k in range(verb + 1, min(self.hi, verb + 10)) if toks[k].head == verb and toks[k].pos == "VERB"
+                    and "VerbForm=Inf" in toks[k].feats), None)
+        if inf is None:
+            return None
+        obj = next((k for k in range(inf + 1, min(self.hi, inf + 6)) if toks[k].head == inf
+                    and toks[k].dep in ("obj", "dobj") and is_noun(toks[k])), None)
+        return f"{toks[obj].lemma} {toks[inf].lemma}" if obj is not None else toks[inf].lemma
 
     def _state_of(self, verb: int, cand: _Cand) -> str | None:
         """The noun a light verb places its subject in ("находилась в тюрьме", "перебував під арештом")."""
