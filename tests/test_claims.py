@@ -1361,3 +1361,12 @@ def test_a_name_closing_the_sentence_before_its_reporting_verb_is_the_source():
 )
 def test_where_a_source_said_it_is_not_part_of_the_source(text, lang, by):
     assert _one(text, lang=lang).by == by
+
+
+def test_a_place_that_is_the_passive_subject_or_owns_the_figure_is_its_scope():
+    claims = _claims("Marseille, a port that lies six miles from the refinery, was hit three times overnight.",
+                     lang="en")
+    assert [(c.measure, c.where) for c in claims if c.kind == "count"] == [("times", "Marseille")]
+    # an acute accent typed for the apostrophe is one; the owner of the noun the figure is "of" is its place
+    c = _claims("Of Texas´s population of 29 million, 40,000 people lost power.", lang="en")[0]
+    assert (c.measure, c.where, c.value) == ("population", "Texas", 29e6)

@@ -305,7 +305,7 @@ class _Extractor:
                 parent = ends[-1]
                 continue
             if claim.where is None:
-                claim.where = self.possessive_place(s_start + m.start)
+                claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
                     claim.measure = "population"  # "Ukraine's 41 million people"
             if claim.kind == "count" and claim.measure == "people" and re.search(
@@ -318,8 +318,13 @@ class _Extractor:
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
                                          + len(clause), lex, after_only=True) or self.place(
                     s_start, s_start + m.start, lex, after_only=False)
-            if claim.where is None and cand.verb is not None:
-                claim.where = self.object_place(cand.verb)
+            verb = cand.verb
+            if claim.where is None and verb is None and self.heads:  # "Nikopol … was hit three times": no measure's verb
+                num = self.parse.at(s_start + m.num_start)
+                lo, hi = _bounds(self.parse, s_start, s_end)
+                verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
+            if claim.where is None and verb is not None:
+                claim.where = self.object_place(verb)
             if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
@@ -358,15 +363,16 @@ class _Extractor:
         return claim
 
     def object_place(self, verb: int) -> str | None:
-        """ "Shelling hit X, injuring nine": the place that is the object of the figure's verb, or of the verb
-        its clause hangs from (by the parse), is where it happened."""
+        """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
+        subject) of the figure's verb, or of the verb its clause hangs from (by the parse), is where it happened."""
         tokens = self.parse.tokens
         for _ in range(3):
-            for j in range(max(0, verb - 12), min(len(tokens), verb + 12)):
-                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj") and tokens[j].pos == "PROPN":
+            for j in range(max(0, verb - 40), min(len(tokens), verb + 12)):
+                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj", "nsubjpass", "nsubj:pass") and (
+                        tokens[j].pos == "PROPN"):
                     e = next((e for e in self.entities if e.start <= tokens[j].start < e.end), None)
-                    if e is not None and (e.label in ("LOC", "MISC") or (len(e.text.split()) == 1 and e.label != "PER"
-                                                                             and _not_known_org(e.text))):
+                    if e is not None and (e.label in ("LOC", "MISC") or _known_place(e.text) or (
+                            len(e.text.split()) == 1 and e.label != "PER" and _not_known_org(e.text))):
                         return e.text
             t = tokens[verb]
             if t.dep not in ("advcl", "conj", "xcomp") or not (0 <= t.head < len(tokens)) or t.head == verb:
@@ -374,10 +380,16 @@ class _Extractor:
             verb = t.head
         return None
 
-    def possessive_place(self, start: int) -> str | None:
-        """ "Puerto Rico’s 3.4 million residents": a place that owns the figure."""
+    def possessive_place(self, start: int, lex: Lexicon) -> str | None:
+        """ "Puerto Rico’s 3.4 million residents", "Melitopol´s prewar population of 150,000": a place that owns the
+        figure, or the noun the figure is "of"."""
+        owned = re.compile(r"['’´`]s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+",
+                           re.IGNORECASE)
         for e in self.entities:
-            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’]s?\s*", self.text[e.end:start]):
+            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’´`]s?\s*", self.text[e.end:start]):
+                return e.text
+            if 0 <= start - e.end <= 50 and owned.fullmatch(self.text[e.end:start]) and (
+                    e.label == "LOC" or _known_place(e.text)):
                 return e.text
         return None
 
