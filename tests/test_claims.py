@@ -1370,3 +1370,26 @@ def test_a_place_that_is_the_passive_subject_or_owns_the_figure_is_its_scope():
     # an acute accent typed for the apostrophe is one; the owner of the noun the figure is "of" is its place
     c = _claims("Of Texas´s population of 29 million, 40,000 people lost power.", lang="en")[0]
     assert (c.measure, c.where, c.value) == ("population", "Texas", 29e6)
+
+
+def test_a_figure_in_a_quotation_goes_on_after_its_attribution_is_the_speakers():
+    text = ("“Such poor planning by the union, whose pilots refuse to fly,” Garrow responded in one of the Saturday "
+            "posts. \"They want everything done for them. 10,000 federal workers are now on the ground.”")
+    assert [(c.value, c.by) for c in _claims(text, lang="en")] == [(10000, "Garrow")]
+    text = ("Minister Ivan Dorosh spoke at length. “We are talking about almost half of the country, which this "
+            "government no longer cares about,” he said.")
+    c = _one(text, lang="en")
+    assert (c.by, c.measure) == ("Ivan Dorosh", "share: country")
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("The number of airlines in which strikes are legal has dropped by half.", "change: airline"),
+        ("Ticket sales fell by 20 percent.", "change: sale"),
+        ("According to the survey, the proportion of carriers worldwide that are unionised is a record: 58 percent.",
+         "share: carrier"),
+    ],
+)
+def test_a_change_by_a_share_is_a_change_of_its_subject_and_a_share_noun_names_a_distant_share(text, measure):
+    assert _one(text, lang="en").measure == measure

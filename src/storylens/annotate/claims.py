@@ -325,6 +325,10 @@ class _Extractor:
                 verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
             if claim.where is None and verb is not None:
                 claim.where = self.object_place(verb)
+            if claim.by is None:
+                speaker = self.speaker_at(claim.start)
+                if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
+                    claim.by, claim.cue = speaker, "quote"
             if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
@@ -361,6 +365,16 @@ class _Extractor:
                 attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def speaker_at(self, pos: int) -> str | None:
+        """The named speaker of the quotation ``pos`` is in (:mod:`~storylens.annotate.quotes`, which carries a
+        speaker across the quotations of one statement and resolves "he said"); None outside quotations."""
+        if not hasattr(self, "_quotes"):
+            from storylens.annotate.quotes import extract_quotes
+
+            self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
+                            and len(q.speaker.split()) <= 6]
+        return next((q.speaker for q in self._quotes if q.start <= pos < q.end), None)
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
@@ -1649,8 +1663,8 @@ class _Reader:
         if negated:
             verb_names = []  # a share or a sum keeps its noun: no "not" measures outside counts
         if cand.kind == "percent":
-            named = self._percent_measure(cand, verb_names)
-            cand.measure = named
+            changed = self._changed(cand) if cand.change == "change by" else None
+            cand.measure = f"change: {changed}" if changed else self._percent_measure(cand, verb_names)
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
@@ -1891,7 +1905,7 @@ class _Reader:
             if named and lex.applies_to.get(named) == "percent":
                 return named
         shares = set(lex.cues.get("share_nouns", []))
-        for i in range(max(self.lo, self._num_index(cand) - 10), self._num_index(cand)):
+        for i in range(max(self.lo, self._num_index(cand) - 24), self._num_index(cand)):
             of = self._of_noun(i) if toks[i].lemma in shares else None
             if of:
                 return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
@@ -1907,6 +1921,18 @@ class _Reader:
         if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _changed(self, cand: _Cand) -> str | None:
+        """What a change by a share is of: the subject of its verb, past "the number of" ("the number of countries
+        … has dropped by half" → country), by the parse."""
+        if cand.verb is None or not self.ex.heads:
+            return None
+        subject = next((i for i in range(max(self.lo, cand.verb - 20), cand.verb) if self.tokens[i].head == cand.verb
+                        and self.tokens[i].dep.startswith("nsubj") and is_noun(self.tokens[i])), None)
+        if subject is None:
+            return None
+        chain = [j for j in self._of_chain(subject) if not self._quantity(j)]
+        return self.tokens[chain[-1]].lemma if chain else None
 
     def _clause_verb(self, cand: _Cand) -> int | None:
         """The first verb after a share in its clause ("over half the population … fleeing the city"), else the
