@@ -1393,3 +1393,23 @@ def test_a_figure_in_a_quotation_goes_on_after_its_attribution_is_the_speakers()
 )
 def test_a_change_by_a_share_is_a_change_of_its_subject_and_a_share_noun_names_a_distant_share(text, measure):
     assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The carrier has been in bankruptcy protection for 11 years.", "en", "duration: protection"),
+        ("The dissident spent eight years in prison.", "en", "duration: prison"),
+    ],
+)
+def test_a_span_in_a_state_is_the_time_in_that_state(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_the_course_of_a_window_and_a_year_a_bound_closes_are_not_claims():
+    claims = _claims("More than 2 feet of snow over the course of 24 hours closed the pass.", lang="en")
+    assert [c.kind for c in claims] == ["measurement"]
+    claims = _claims("Investigators counted 822 deaths from the blast until the end of October 2019.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 822)]
+    claims = _claims("Следователи насчитали 822 погибших до конца октября 2019 года.", lang="ru")
+    assert [(c.kind, c.value) for c in claims] == [("count", 822)]

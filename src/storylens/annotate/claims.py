@@ -846,9 +846,12 @@ class _Reader:
             return None if not (hit and hit.start <= A) else False
         if not is_year and not year_span:
             return False  # a day of a month: dates an event only together with its year
-        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
-                     self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
-            return False  # "long before 2022": a bound, not the date of an event
+        cues = self.lex.cues
+        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("date_bounds", [])) + r")\s+(?:(?:" + _alt(cues.get("articles", []))
+                     + r")\s+)?(?:(?:" + _alt(cues.get("date_parts", [])) + r")\s+(?:(?:" + _alt(cues.get("partitive", []))
+                     + r")\s+)?)?(?:(?:" + _alt(cues.get("months", {}).keys()) + r")\.?\s+(?:\d{1,2},?\s+)?)?$",
+                     self.sent[max(0, m.start - 40):m.start] + " ", re.IGNORECASE):
+            return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
         if self._period_end(m):
             return False  # "from 1995 through 2004": the ends of a period
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
@@ -2102,6 +2105,9 @@ class _Reader:
                 act = self._infinitive_act(verb)
                 if act:
                     return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
+            state = self._state_of(verb, cand)
+            if state and state in set(cues.get("person_states", [])):
+                return f"duration: {state}"  # "spent eight years in prison": time in a state, not "spend"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
@@ -2121,10 +2127,12 @@ class _Reader:
     def _state_of(self, verb: int, cand: _Cand) -> str | None:
         """The noun a light verb places its subject in ("находилась в тюрьме", "перебував під арештом")."""
         num = self._num_index(cand)
+        toks = self.tokens
         for j in range(max(self.lo, verb - 6), min(self.hi, verb + 6)):
-            t = self.tokens[j]
-            if t.head == verb and t.dep == "obl" and t.pos == "NOUN" and j != num and self.tokens[num].head != j \
-                    and self.lex.time.get(t.lemma) is None:
+            t = toks[j]
+            attached = t.head == verb and t.dep == "obl" or (  # English: "has been in a recession" (prep, pobj)
+                t.dep == "pobj" and 0 <= t.head and toks[t.head].pos == "ADP" and toks[t.head].head == verb)
+            if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
 
