@@ -1413,3 +1413,18 @@ def test_the_course_of_a_window_and_a_year_a_bound_closes_are_not_claims():
     assert [(c.kind, c.value) for c in claims] == [("count", 822)]
     claims = _claims("Следователи насчитали 822 погибших до конца октября 2019 года.", lang="ru")
     assert [(c.kind, c.value) for c in claims] == [("count", 822)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Gunmen attacked 12 police officers near the depot.", "en", "security forces"),
+        ("The mob stormed 3 police stations.", "en", "station"),
+        ("Twelve gunmen attacked the depot.", "en", "attackers"),
+        ("About 300 protesters blocked the runway.", "en", "participants"),
+        ("Боевики атаковали 12 полицейских у склада.", "ru", "security forces"),
+        ("12 боевиков атаковали склад.", "ru", "attackers"),
+    ],
+)
+def test_a_measure_of_doers_never_counts_what_was_done_to(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

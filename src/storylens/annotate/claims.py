@@ -1605,7 +1605,10 @@ class _Reader:
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
             oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
                        and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
+            undergoes = self._undergoes(cand, anchor)
             for name in ([] if oblique else verb_names):
+                if name in lex.agent and undergoes:
+                    continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
@@ -1688,6 +1691,19 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _undergoes(self, cand: _Cand, anchor: int | None) -> bool:
+        """Whether the counted noun is the object or the passive subject of its verb (by the parse): what was
+        done to it, not what it did."""
+        if anchor is None or cand.verb is None or not self.ex.heads:
+            return False
+        t = self.tokens[anchor]
+        passive = any(self.tokens[k].head == cand.verb and self.tokens[k].dep in ("auxpass", "aux:pass")
+                      for k in range(max(self.lo, cand.verb - 4), cand.verb))
+        return t.head == cand.verb and (t.dep in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass")
+                                        or passive and t.dep.startswith("nsubj")) or (
+            t.head != cand.verb and "VerbForm=Part" in self.tokens[cand.verb].feats and cand.verb < anchor
+            and self.tokens[cand.verb].dep in ("pcomp", "acl", "advcl", "xcomp") and t.dep in ("pobj", "dobj", "obj"))
 
     def _definite(self, m: NumberMention) -> bool:
         """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
