@@ -1428,3 +1428,27 @@ def test_the_course_of_a_window_and_a_year_a_bound_closes_are_not_claims():
 )
 def test_a_measure_of_doers_never_counts_what_was_done_to(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Forty people were shot at the rally, 12 of them fatally.", "en", "shot"),
+        ("Two guards were shot dead.", "en", "killed"),
+        ("The blast cut a line, leaving up to 1,000 local residents without electricity.", "en", "without electricity"),
+        ("Обрыв линии оставил 1000 жителей без света.", "ru", "without electricity"),
+    ],
+)
+def test_people_shot_and_people_without_a_service_are_measures_of_their_own(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_a_change_verbs_share_is_named_after_its_subject():
+    c = _one("The bank said global growth is projected to rise to 3.6 percent.", lang="en")
+    assert (c.kind, c.measure) == ("percent", "share: growth")
+
+
+def test_a_figure_after_a_relative_of_place_happened_at_the_name_before_it():
+    text = ("The envoy used the talks in Geneva to press for a visit to the Korvanka camp where 53 prisoners were "
+            "killed in a blast.")
+    assert _one(text, lang="en").where == "Korvanka"

@@ -316,8 +316,10 @@ class _Extractor:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
-                                         + len(clause), lex, after_only=True) or self.place(
-                    s_start, s_start + m.start, lex, after_only=False)
+                                         + len(clause), lex, after_only=True)
+                relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
+                if claim.where is None:
+                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False)
             verb = cand.verb
             if claim.where is None and verb is None and self.heads:  # "Nikopol … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
@@ -365,6 +367,25 @@ class _Extractor:
                 attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
+        """ "the Volnovakha prison, where 53 POWs were killed": a figure in a clause opened by a relative of place
+        happened at the name right before it (in a 1-tuple, None when the clause names none), not at a place named
+        earlier in the sentence; None when the figure is in no such clause."""
+        words = lex.cues.get("relative_pronouns", []) + lex.cues.get("place_relatives", [])
+        rels = list(re.finditer(r"(?:^|\W)(" + _alt(words) + r")\s", sent[:rel_end], re.IGNORECASE))
+        if not rels or rels[-1].group(1).lower() not in lex.cues.get("place_relatives", []):
+            return None
+        a = s_start + rels[-1].start(1)
+        toks = self.parse.tokens
+        r = self.parse.between(max(s_start, a - 60), a)
+        run: list[int] = []
+        for i in reversed(r):  # the last run of proper names before the relative, within its noun phrase
+            if toks[i].pos == "PROPN" and toks[i].text[:1].isupper():
+                run.insert(0, i)
+            elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB":
+                break
+        return (self.text[toks[run[0]].start:toks[run[-1]].end] if run else None,)
 
     def speaker_at(self, pos: int) -> str | None:
         """The named speaker of the quotation ``pos`` is in (:mod:`~storylens.annotate.quotes`, which carries a
@@ -1600,6 +1621,8 @@ class _Reader:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if state is None and person and cand.noun is not None and not cand.modifier:
+                state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
@@ -1691,6 +1714,22 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _without(self, noun: int) -> str | None:
+        """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
+        света»): what they are without, named as shares without it are ("without power")."""
+        toks = self.tokens
+        k = noun + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privative", []):
+            return None
+        skip = set(self.lex.cues.get("privative_skip", []))
+        for j in range(k + 1, min(self.hi, k + 4)):
+            if is_noun(toks[j]) and toks[j].lemma not in skip:
+                thing = thing_at(self.lex, toks, j)[0]
+                return f"without {thing.name if thing else toks[j].lemma}"
+            if _barrier(toks[j]):
+                break
+        return None
 
     def _undergoes(self, cand: _Cand, anchor: int | None) -> bool:
         """Whether the counted noun is the object or the passive subject of its verb (by the parse): what was
@@ -1933,6 +1972,10 @@ class _Reader:
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
+        if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
+            changed = self._changed(cand)  # "growth is projected to rise to 3.6 percent": growth's, not "rise"
+            if changed:
+                return f"share: {changed}"
         if what in lex.cues.get("possessive_verbs", []) and verb > self._num_index(cand):
             held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
@@ -1946,8 +1989,13 @@ class _Reader:
         … has dropped by half" → country), by the parse."""
         if cand.verb is None or not self.ex.heads:
             return None
-        subject = next((i for i in range(max(self.lo, cand.verb - 20), cand.verb) if self.tokens[i].head == cand.verb
-                        and self.tokens[i].dep.startswith("nsubj") and is_noun(self.tokens[i])), None)
+        verb = cand.verb
+        for _ in range(2):  # "growth is projected to rise to 3.6 percent": the subject of the verb "rise" hangs from
+            subject = next((i for i in range(max(self.lo, verb - 20), verb) if self.tokens[i].head == verb
+                            and self.tokens[i].dep.startswith("nsubj") and is_noun(self.tokens[i])), None)
+            if subject is not None or self.tokens[verb].dep != "xcomp" or self.tokens[verb].head < 0:
+                break
+            verb = self.tokens[verb].head
         if subject is None:
             return None
         chain = [j for j in self._of_chain(subject) if not self._quantity(j)]
