@@ -1452,3 +1452,11 @@ def test_a_figure_after_a_relative_of_place_happened_at_the_name_before_it():
     text = ("The envoy used the talks in Geneva to press for a visit to the Korvanka camp where 53 prisoners were "
             "killed in a blast.")
     assert _one(text, lang="en").where == "Korvanka"
+
+
+def test_an_adverb_is_no_part_of_a_source_and_it_comes_as_reports_nothing():
+    c = _one("The ministry quickly announced that 43 soldiers had deserted.", lang="en")
+    assert c.by == "ministry"
+    text = ("Transport minister Jane Dorrit said the runway was closed. It comes as the union has already shut the "
+            "terminal, some 100 km north of the capital.")
+    assert [(c.value, c.by) for c in _claims(text, lang="en")] == [(100, None)]

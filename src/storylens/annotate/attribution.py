@@ -100,6 +100,7 @@ class _Tables:
         self.venue = re.compile(rf"(?:{_alt(self.prepositions)})\s+(?:{_alt(w.get('venue_possessives', []))})\s+[\w-]+\s+",
                                 flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
+        self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
         adjs = _alt(w.get("report_adjectives", []))
@@ -452,7 +453,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
-    if opening:
+    if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
         prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports

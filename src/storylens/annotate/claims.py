@@ -1267,7 +1267,7 @@ class _Reader:
         people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
         for e in people:  # the phrase goes on to the name: at most three words, no comma or verb between
             between = self.text_between(B, e.start)
-            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 4 and not any(
+            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 6 and not any(
                     self.tokens[k].pos == "VERB" and "VerbForm=Part" not in self.tokens[k].feats
                     for k in self.ex.parse.between(B, e.start)):
                 return e.text
