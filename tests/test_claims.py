@@ -1400,6 +1400,7 @@ def test_a_change_by_a_share_is_a_change_of_its_subject_and_a_share_noun_names_a
     [
         ("The carrier has been in bankruptcy protection for 11 years.", "en", "duration: protection"),
         ("The dissident spent eight years in prison.", "en", "duration: prison"),
+        ("The landing ban is in effect 10 days.", "en", "duration: ban"),
     ],
 )
 def test_a_span_in_a_state_is_the_time_in_that_state(text, lang, measure):

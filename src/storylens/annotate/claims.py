@@ -2194,8 +2194,12 @@ class _Reader:
         toks = self.tokens
         for j in range(max(self.lo, verb - 6), min(self.hi, verb + 6)):
             t = toks[j]
-            attached = t.head == verb and t.dep == "obl" or (  # English: "has been in a recession" (prep, pobj)
-                t.dep == "pobj" and 0 <= t.head and toks[t.head].pos == "ADP" and toks[t.head].head == verb)
+            # English: "has been in a recession" (prep, pobj), a noun with its article or a person's state; not an
+            # idiom ("the waiver is in effect 10 days": the waiver's)
+            attached = t.head == verb and t.dep == "obl" or (
+                t.dep == "pobj" and 0 <= t.head and toks[t.head].pos == "ADP" and toks[t.head].head == verb and (
+                    t.lemma in self.lex.cues.get("person_states", [])
+                    or any(toks[k].head == j and toks[k].dep in ("det", "poss") for k in range(max(self.lo, j - 3), j))))
             if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
