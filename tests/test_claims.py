@@ -731,7 +731,7 @@ def test_a_figure_about_several_places_is_scoped_by_all_of_them(text, lang, wher
         ("Протесты продолжаются уже 12 дней.", "ru", "duration: протест"),
         ("Протести тривають уже 12 днів.", "uk", "duration: протест"),
         # a person's time is the person's (``subject``), not a duration named after them
-        ("Maria Lopez remained in prison for eight years.", "en", "duration: remain"),
+        ("Maria Lopez remained in prison for eight years.", "en", "duration: prison"),
         ("The firm got a $15 million up-front payment.", "en", "money: payment"),
         ("The bill includes $500 million for flood protection.", "en", "money: protection"),
         ("Закон предусматривает 5 млрд рублей на восстановление мостов.", "ru", "money: восстановление"),
@@ -1461,3 +1461,8 @@ def test_an_adverb_is_no_part_of_a_source_and_it_comes_as_reports_nothing():
     text = ("Transport minister Jane Dorrit said the runway was closed. It comes as the union has already shut the "
             "terminal, some 100 km north of the capital.")
     assert [(c.value, c.by) for c in _claims(text, lang="en")] == [(100, None)]
+
+
+def test_a_name_qualifying_the_noun_after_a_sum_is_passed_over():
+    c = _one("Tiny Montana firm lands $300 million Lagos airport contract", lang="en")
+    assert (c.kind, c.measure) == ("money", "money: contract")

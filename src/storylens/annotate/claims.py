@@ -1416,6 +1416,10 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
+            if t.pos == "PROPN" and t.dep == "compound" and j < t.head < min(self.hi, j + 4) and is_noun(toks[t.head]):
+                j += 1  # "$300 million Puerto Rico contract": a name that qualifies the noun counted
+                skip += 1
+                continue
             if low not in lex.member_units and j + 1 < self.hi and (
                     toks[j + 1].text in ("-", "–") or (toks[j - 1].text in ("-", "–") and is_noun(toks[j + 1]))):
                 j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
