@@ -1466,3 +1466,24 @@ def test_an_adverb_is_no_part_of_a_source_and_it_comes_as_reports_nothing():
 def test_a_name_qualifying_the_noun_after_a_sum_is_passed_over():
     c = _one("Tiny Montana firm lands $300 million Lagos airport contract", lang="en")
     assert (c.kind, c.measure) == ("money", "money: contract")
+
+
+def test_a_sentence_split_after_an_initialism_the_parse_attaches_onward_is_one():
+    c = _one("As of Monday, only 18 percent of flights had resumed, according to U.S. Department of Transportation "
+             "data.", lang="en")
+    assert c.by == "U.S. Department of Transportation"
+
+
+def test_the_object_of_a_reporting_verb_is_never_its_source_and_a_website_is_one():
+    c = _one("В 2015 году Ивана признали виновным в поджоге, пишет example.com.", lang="ru")
+    assert (c.kind, c.by) == ("date", "example.com")
+
+
+def test_windows_of_another_clause_and_bounds_before_an_article_keep_their_figures():
+    c = _one("Fighting raged in the east of the region, where the front has held as the siege nears the six-month "
+             "mark.", lang="en")
+    assert (c.measure, c.where) == ("duration: siege", None)
+    c = _one("The valley is still haunted by the 1986 explosion at the depot.", lang="en")
+    assert (c.kind, c.measure) == ("date", "date: explosion")
+    assert _one("For more than 50 years, the treaty has been at the heart of the regime.",
+                lang="en").measure == "duration: treaty"

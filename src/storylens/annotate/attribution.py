@@ -78,7 +78,7 @@ class _Tables:
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
-        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
                                    rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
@@ -130,13 +130,15 @@ def tables() -> _Tables:
 
 
 def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0,
-                     verbs: list[tuple[int, int]] = ()) -> Attribution | None:
+                     verbs: list[tuple[int, int]] = (), objects: list[tuple[int, int]] = ()) -> Attribution | None:
     """Who ``sentence`` says its figures (or words) come from, without context. ``entities`` (document
     offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
     source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
-    which a source never contains. Pronoun sources come back with ``pronoun=True`` for the caller."""
+    which a source never contains; ``objects``: spans of words the parse makes an object or oblique, which
+    never open the subject of a reporting verb («В 2010 году Асию признали…»). Pronoun sources come back with
+    ``pronoun=True`` for the caller."""
     t = tables()
-    check = _Checker(sentence, entities or [], offset, bool(entities), verbs)
+    check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects)
     via = None
     m = t.according.search(sentence)
     if m:
@@ -180,9 +182,10 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
 class _Checker:
     """Whether a candidate is a person, organisation or document (see the module docstring)."""
 
-    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=()):
+    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=(), objects=()):
         self.sentence = sentence
         self.offset = offset
+        self.objects = [(a - offset, b - offset) for a, b in objects]
         end = offset + len(sentence)
         self.entities = [e for e in entities if e.start < end and e.end > offset]
         self.strict = strict
@@ -210,6 +213,8 @@ class _Checker:
             return False
         if len(words) == 1 and words[0] in t.pronouns:
             return True
+        if re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,6}", candidate.strip()):
+            return True  # a website: "пишет bbc.com"
         pos = self.sentence.find(candidate, max(0, near - 5))
         if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
             return False  # a clause ("43 were shot down by air defence"), not a name
@@ -275,6 +280,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
+        begins = sentence.rfind(subject, 0, verb_at)
+        if any(a <= begins < b for a, b in check.objects):
+            continue  # the object of the verb, not its subject: «В 2010 году Асию признали виновной»
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
@@ -439,14 +447,14 @@ def clean_source(np: str | None) -> str | None:
 
 
 def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
-            verbs: list[tuple[int, int]] = (), antecedent=None) -> Attribution | None:
+            verbs: list[tuple[int, int]] = (), antecedent=None, objects: list[tuple[int, int]] = ()) -> Attribution | None:
     """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
     only when needed): a sentence without a cue that starts with They/It/He/Они/Вони takes it, and so does a
     pronoun source, or ``antecedent`` (the source a pronoun refers to, looking further back) when given.
     With no cue at all, an institution that is the subject of the sentence ("The courts brought 2000 people
     to justice") is returned with ``cue="agent"``."""
     t = tables()
-    attr = find_attribution(sentence, entities, offset, verbs)
+    attr = find_attribution(sentence, entities, offset, verbs, objects)
     if attr is not None and attr.pronoun:
         prev = (antecedent or previous)()
         if prev is not None and prev.by and not prev.pronoun:

@@ -88,8 +88,13 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
     return _Extractor(doc, parse, entities, dates).run()
 
 
-def sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    """Sentences, with those split after an abbreviation ("ок." / "г." / "5 тыс.") joined again."""
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
+
+
+def sentence_spans(doc: Document, parse: Parse | None = None) -> list[tuple[int, int]]:
+    """Sentences, with those split after an abbreviation ("ок." / "г." / "5 тыс.") joined again, and, by the
+    parse, those split after an initialism that qualifies the next word ("according to U.S. | Department of
+    Energy data")."""
     lex = lexicon(None)
     abbrev = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in lex.cues.get("abbreviations", [])) + r")\.)\s*$",
                         re.IGNORECASE)
@@ -104,13 +109,26 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
             nxt = text[s.start:s.end].lstrip()
             gap = text[p_end:s.start]
             if "\n\n" not in gap and (always.search(prev) or (
-                    abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))):
+                    abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))
+                                        or _qualifies_next(parse, prev, p_end, s.start)):
                 spans[-1] = (p_start, s.end)
                 continue
         spans.append((s.start, s.end))
     if not spans and text.strip():
         spans.append((0, len(text)))
     return spans
+
+
+def _qualifies_next(parse: Parse | None, prev: str, p_end: int, start: int) -> bool:
+    """Whether the sentence before ends on an initialism the parse attaches to a word of the next one."""
+    if parse is None or not _INITIALISM.search(prev):
+        return False
+    i = parse.at(len(prev.rstrip()) - len(prev) + p_end - 1)
+    if i is None:
+        return False
+    t = parse.tokens[i]
+    return t.dep in ("compound", "amod", "nmod", "poss") and 0 <= t.head < len(parse.tokens) and (
+        parse.tokens[t.head].start >= start)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -151,7 +169,7 @@ class _Extractor:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.dates = sorted(dates, key=lambda d: d.start)
         self.year_info = _year_info(doc)
-        self.spans = sentence_spans(doc)
+        self.spans = sentence_spans(doc, parse)
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
@@ -200,7 +218,8 @@ class _Extractor:
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before)
+            objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects)
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
@@ -378,12 +397,15 @@ class _Extractor:
             return None
         a = s_start + rels[-1].start(1)
         toks = self.parse.tokens
+        if any(_barrier(toks[i]) for i in self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)):
+            return None  # "…, where the fighting is, as the war nears the six-month mark": another clause's figure
         r = self.parse.between(max(s_start, a - 60), a)
         run: list[int] = []
         for i in reversed(r):  # the last run of proper names before the relative, within its noun phrase
-            if toks[i].pos == "PROPN" and toks[i].text[:1].isupper():
+            if toks[i].pos == "PROPN" and toks[i].text[:1].isupper() and toks[i].dep not in ("poss", "nmod:poss"):
                 run.insert(0, i)
-            elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB":
+            elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB" or (
+                    toks[i].text == "," and i + 1 < r.stop):
                 break
         return (self.text[toks[run[0]].start:toks[run[-1]].end] if run else None,)
 
@@ -868,8 +890,8 @@ class _Reader:
         if not is_year and not year_span:
             return False  # a day of a month: dates an event only together with its year
         cues = self.lex.cues
-        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("date_bounds", [])) + r")\s+(?:(?:" + _alt(cues.get("articles", []))
-                     + r")\s+)?(?:(?:" + _alt(cues.get("date_parts", [])) + r")\s+(?:(?:" + _alt(cues.get("partitive", []))
+        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("date_bounds", [])) + r")\s+(?:(?:(?:" + _alt(cues.get("articles", []))
+                     + r")\s+)?(?:" + _alt(cues.get("date_parts", [])) + r")\s+(?:(?:" + _alt(cues.get("partitive", []))
                      + r")\s+)?)?(?:(?:" + _alt(cues.get("months", {}).keys()) + r")\.?\s+(?:\d{1,2},?\s+)?)?$",
                      self.sent[max(0, m.start - 40):m.start] + " ", re.IGNORECASE):
             return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
@@ -2201,7 +2223,8 @@ class _Reader:
             # English: "has been in a recession" (prep, pobj), a noun with its article or a person's state; not an
             # idiom ("the waiver is in effect 10 days": the waiver's)
             attached = t.head == verb and t.dep == "obl" or (
-                t.dep == "pobj" and 0 <= t.head and toks[t.head].pos == "ADP" and toks[t.head].head == verb and (
+                t.dep == "pobj" and 0 <= t.head and toks[t.head].text.lower() in self.lex.cues.get("state_prepositions", [])
+                and toks[t.head].head == verb and (
                     t.lemma in self.lex.cues.get("person_states", [])
                     or any(toks[k].head == j and toks[k].dep in ("det", "poss") for k in range(max(self.lo, j - 3), j))))
             if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
