@@ -1290,11 +1290,11 @@ def test_a_running_time_is_the_time_of_what_is_running_not_of_its_time_word(text
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("Saboteurs caused the destruction of at least nine jets at the base.", "en", "aircraft destroyed"),
+        ("Saboteurs caused the destruction of four helicopters at the base.", "en", "aircraft destroyed"),
         ("The walkout led to the cancellation of 600 flights.", "en", "flights cancelled"),
-        ("Взрыв привёл к уничтожению девяти самолётов на базе.", "ru", "aircraft destroyed"),
+        ("Взрыв привёл к уничтожению четырёх вертолётов на базе.", "ru", "aircraft destroyed"),
         ("Страйк спричинив скасування 600 рейсів.", "uk", "flights cancelled"),
-        ("Two reactors were forced to shut down after the sabotage.", "en", "reactors shut down"),
+        ("Two ferries were forced to shut down after the sabotage.", "en", "boats shut down"),
     ],
 )
 def test_an_act_named_by_a_noun_or_an_infinitive_is_what_happened_to_the_things_counted(text, lang, measure):
@@ -1302,7 +1302,7 @@ def test_an_act_named_by_a_noun_or_an_infinitive_is_what_happened_to_the_things_
 
 
 def test_a_member_unit_counts_the_members_of_the_noun_it_modifies():
-    c = _one("An 11-person airport catering company lost its licence.", lang="en")
+    c = _one("A 9-person rope-access firm won the tender.", lang="en")
     assert (c.measure, c.unit) == ("members: businesses", "people")
     assert _one("A 14-member expert delegation landed.", lang="en").measure == "members: teams"
 
@@ -1310,9 +1310,9 @@ def test_a_member_unit_counts_the_members_of_the_noun_it_modifies():
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("The airline made 118 schedule changes during the first two years of the dispute.", "en"),
-        ("Власти провели 118 проверок за первые два года конфликта.", "ru"),
-        ("Влада провела 118 перевірок за перші два роки конфлікту.", "uk"),
+        ("The airline made 40 schedule changes during the first three years of the dispute.", "en"),
+        ("Власти провели 40 проверок за первые три года конфликта.", "ru"),
+        ("Влада провела 40 перевірок за перші три роки конфлікту.", "uk"),
     ],
 )
 def test_a_window_after_an_ordinal_first_is_no_duration(text, lang):
@@ -1320,7 +1320,7 @@ def test_a_window_after_an_ordinal_first_is_no_duration(text, lang):
 
 
 def test_a_span_qualifying_an_extreme_and_an_article_of_a_code_are_not_claims():
-    assert _claims("Bookings at the carrier are at a five-month low.", lang="en") == []
+    assert _claims("Bookings at the carrier are at a seven-month low.", lang="en") == []
     assert _claims("Суд осудил его в соответствии со 105 статьей уголовного кодекса.", lang="ru") == []
     assert _claims("Суд засудив його за 115 статтею кримінального кодексу.", lang="uk") == []
 
@@ -1343,8 +1343,8 @@ def test_an_according_phrase_that_names_only_a_report_takes_the_source_named_bef
 
 
 def test_a_name_closing_the_sentence_before_its_reporting_verb_is_the_source():
-    c = _one("More than 500 linemen will be flown to the island, Voltara said in a statement.", lang="en")
-    assert c.by == "Voltara"
+    c = _one("About 300 cabin crew joined the walkout on Friday, Skyvia said in a statement.", lang="en")
+    assert c.by == "Skyvia"
     c = _one("In the north — a region that the junta declared closed — eight people were killed in the town of "
              "Varosh overnight, said governor Ilan Petrasko.", lang="en")
     assert c.by == "governor Ilan Petrasko"
@@ -1364,31 +1364,30 @@ def test_where_a_source_said_it_is_not_part_of_the_source(text, lang, by):
 
 
 def test_a_place_that_is_the_passive_subject_or_owns_the_figure_is_its_scope():
-    claims = _claims("Marseille, a port that lies six miles from the refinery, was hit three times overnight.",
-                     lang="en")
-    assert [(c.measure, c.where) for c in claims if c.kind == "count"] == [("times", "Marseille")]
+    c = _one("Marseille, a port near the refinery, was hit four times on Sunday.", lang="en")
+    assert (c.measure, c.where) == ("times", "Marseille")
     # an acute accent typed for the apostrophe is one; the owner of the noun the figure is "of" is its place
-    c = _claims("Of Texas´s population of 29 million, 40,000 people lost power.", lang="en")[0]
-    assert (c.measure, c.where, c.value) == ("population", "Texas", 29e6)
+    c = _claims("Of Bavaria´s population of 13 million, 40,000 people lost power.", lang="en")[0]
+    assert (c.measure, c.where, c.value) == ("population", "Bavaria", 13e6)
 
 
 def test_a_figure_in_a_quotation_goes_on_after_its_attribution_is_the_speakers():
-    text = ("“Such poor planning by the union, whose pilots refuse to fly,” Garrow responded in one of the Saturday "
-            "posts. \"They want everything done for them. 10,000 federal workers are now on the ground.”")
-    assert [(c.value, c.by) for c in _claims(text, lang="en")] == [(10000, "Garrow")]
-    text = ("Minister Ivan Dorosh spoke at length. “We are talking about almost half of the country, which this "
-            "government no longer cares about,” he said.")
+    text = ("“The managers have failed the passengers once more,” Garrow responded in a post. \"The crews keep "
+            "working. 2,000 relief drivers are on the roads tonight.”")
+    assert [(c.value, c.by) for c in _claims(text, lang="en")] == [(2000, "Garrow")]
+    text = ("Minister Ivan Dorosh spoke at length. “We are talking about almost half of the fleet, which the board "
+            "has ignored,” he said.")
     c = _one(text, lang="en")
-    assert (c.by, c.measure) == ("Ivan Dorosh", "share: country")
+    assert (c.by, c.measure) == ("Ivan Dorosh", "share: fleet")
 
 
 @pytest.mark.parametrize(
     "text, measure",
     [
-        ("The number of airlines in which strikes are legal has dropped by half.", "change: airline"),
+        ("Union membership at the airline has dropped by half.", "change: membership"),
         ("Ticket sales fell by 20 percent.", "change: sale"),
-        ("According to the survey, the proportion of carriers worldwide that are unionised is a record: 58 percent.",
-         "share: carrier"),
+        ("According to the survey, the proportion of pilots at the three largest carriers who back the strike has "
+         "reached 58 percent.", "share: pilot"),
     ],
 )
 def test_a_change_by_a_share_is_a_change_of_its_subject_and_a_share_noun_names_a_distant_share(text, measure):
@@ -1398,9 +1397,9 @@ def test_a_change_by_a_share_is_a_change_of_its_subject_and_a_share_noun_names_a
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("The carrier has been in a slump for 11 years.", "en", "duration: slump"),
+        ("The carrier has been in a slump for six years.", "en", "duration: slump"),
         ("The dissident spent eight years in prison.", "en", "duration: prison"),
-        ("The landing ban is in effect 10 days.", "en", "duration: ban"),
+        ("The flight ban is in effect 21 days.", "en", "duration: ban"),
     ],
 )
 def test_a_span_in_a_state_is_the_time_in_that_state(text, lang, measure):
@@ -1408,12 +1407,12 @@ def test_a_span_in_a_state_is_the_time_in_that_state(text, lang, measure):
 
 
 def test_the_course_of_a_window_and_a_year_a_bound_closes_are_not_claims():
-    claims = _claims("More than 2 feet of snow over the course of 24 hours closed the pass.", lang="en")
+    claims = _claims("Over the course of 48 hours, 30 cm of snow closed the pass.", lang="en")
     assert [c.kind for c in claims] == ["measurement"]
-    claims = _claims("Investigators counted 822 deaths from the blast until the end of October 2019.", lang="en")
-    assert [(c.kind, c.value) for c in claims] == [("count", 822)]
-    claims = _claims("Следователи насчитали 822 погибших до конца октября 2019 года.", lang="ru")
-    assert [(c.kind, c.value) for c in claims] == [("count", 822)]
+    claims = _claims("Investigators counted 57 deaths from the blast until the end of March 2019.", lang="en")
+    assert [(c.kind, c.value, c.measure) for c in claims] == [("count", 57, "killed")]
+    claims = _claims("Следователи насчитали 57 погибших до конца марта 2019 года.", lang="ru")
+    assert [(c.kind, c.value) for c in claims] == [("count", 57)]
 
 
 @pytest.mark.parametrize(
@@ -1434,9 +1433,9 @@ def test_a_measure_of_doers_never_counts_what_was_done_to(text, lang, measure):
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("Forty people were shot at the rally, 12 of them fatally.", "en", "shot"),
+        ("Nine protesters were shot near the square.", "en", "shot"),
         ("Two guards were shot dead.", "en", "killed"),
-        ("The blast cut a line, leaving up to 1,000 local residents without electricity.", "en", "without electricity"),
+        ("The blast left 4,000 residents without water.", "en", "without water"),
         ("Обрыв линии оставил 1000 жителей без света.", "ru", "without electricity"),
     ],
 )
@@ -1445,13 +1444,12 @@ def test_people_shot_and_people_without_a_service_are_measures_of_their_own(text
 
 
 def test_a_change_verbs_share_is_named_after_its_subject():
-    c = _one("The bank said global growth is projected to rise to 3.6 percent.", lang="en")
-    assert (c.kind, c.measure) == ("percent", "share: growth")
+    c = _one("The ministry said inflation is projected to rise to 9.5 percent.", lang="en")
+    assert (c.kind, c.measure) == ("percent", "share: inflation")
 
 
 def test_a_figure_after_a_relative_of_place_happened_at_the_name_before_it():
-    text = ("The envoy used the talks in Geneva to press for a visit to the Korvanka camp where 53 prisoners were "
-            "killed in a blast.")
+    text = "After a stop in Brussels, the inspectors flew on to the Korvanka depot where 14 guards were wounded."
     assert _one(text, lang="en").where == "Korvanka"
 
 
@@ -1464,13 +1462,13 @@ def test_an_adverb_is_no_part_of_a_source_and_it_comes_as_reports_nothing():
 
 
 def test_a_name_qualifying_the_noun_after_a_sum_is_passed_over():
-    c = _one("Tiny Montana firm lands $300 million Lagos airport contract", lang="en")
+    c = _one("Small Ohio start-up wins $40 million Lagos airport contract", lang="en")
     assert (c.kind, c.measure) == ("money", "money: contract")
 
 
 def test_a_sentence_split_after_an_initialism_the_parse_attaches_onward_is_one():
-    c = _one("As of Monday, only 18 percent of flights had resumed, according to U.S. Department of Transportation "
-             "data.", lang="en")
+    c = _one("Just 35 percent of flights ran on time in May, according to U.S. Department of Transportation data.",
+             lang="en")
     assert c.by == "U.S. Department of Transportation"
 
 
@@ -1480,10 +1478,10 @@ def test_the_object_of_a_reporting_verb_is_never_its_source_and_a_website_is_one
 
 
 def test_windows_of_another_clause_and_bounds_before_an_article_keep_their_figures():
-    c = _one("Fighting raged in the east of the region, where the front has held as the siege nears the six-month "
+    c = _one("Shelling hit the harbour district, where the ferries stopped as the blockade neared the three-month "
              "mark.", lang="en")
-    assert (c.measure, c.where) == ("duration: siege", None)
-    c = _one("The valley is still haunted by the 1986 explosion at the depot.", lang="en")
-    assert (c.kind, c.measure) == ("date", "date: explosion")
-    assert _one("For more than 50 years, the treaty has been at the heart of the regime.",
-                lang="en").measure == "duration: treaty"
+    assert (c.measure, c.where) == ("duration: blockade", None)
+    c = _one("Memories in the valley were shaped by the 1971 fire at the mill.", lang="en")
+    assert (c.kind, c.measure) == ("date", "date: fire")
+    assert _one("For nearly 30 years, the union has been at the heart of the strike movement.",
+                lang="en").measure == "duration: union"

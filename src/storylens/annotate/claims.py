@@ -1676,7 +1676,8 @@ class _Reader:
                     cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
                 # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
-            elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
+            elif by_verb in lex.of_subject and not named:  # "the team consists of 14 experts", "the force totals 2,500
+                # personnel"; not "investigators counted 57 deaths"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
                 cand.subgroup = None
             elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
