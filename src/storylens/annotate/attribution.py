@@ -135,7 +135,7 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
     source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
     which a source never contains; ``objects``: spans of words the parse makes an object or oblique, which
-    never open the subject of a reporting verb («В 2010 году Асию признали…»). Pronoun sources come back with
+    never open the subject of a reporting verb («В 2015 году Ивана признали…»). Pronoun sources come back with
     ``pronoun=True`` for the caller."""
     t = tables()
     check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects)
@@ -252,7 +252,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if n >= 12:
             break
         if any(a <= v.start() < b for a, b in asides):
-            continue  # "— one of two that Russia declared sovereign —": an aside reports nothing of the sentence
+            continue  # "— a region the junta declared closed —": an aside reports nothing of the sentence
         if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
                 v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
@@ -282,7 +282,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         pronoun = by.lower() in t.pronouns
         begins = sentence.rfind(subject, 0, verb_at)
         if any(a <= begins < b for a, b in check.objects):
-            continue  # the object of the verb, not its subject: «В 2010 году Асию признали виновной»
+            continue  # the object of the verb, not its subject: «В 2015 году Ивана признали виновным»
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
@@ -312,7 +312,7 @@ def _first_verb_of_clause(sentence: str, at: int, region: str, check: _Checker, 
 
 
 def _closing(region: str, subject: str, rest: str, t: _Tables) -> bool:
-    """ "…, Cobra said in a statement.": a capitalised name between a comma and a reporting verb that closes
+    """ "…, Voltara said in a statement.": a capitalised name between a comma and a reporting verb that closes
     the sentence (perhaps with where or when it was said) is the source, whether or not the recogniser knew it."""
     words = subject.split()
     if not (1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)) or subject.lower() in t.pronouns:

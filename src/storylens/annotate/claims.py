@@ -340,7 +340,7 @@ class _Extractor:
                 if claim.where is None:
                     claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False)
             verb = cand.verb
-            if claim.where is None and verb is None and self.heads:  # "Nikopol … was hit three times": no measure's verb
+            if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
                 lo, hi = _bounds(self.parse, s_start, s_end)
                 verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
@@ -388,7 +388,7 @@ class _Extractor:
         return claim
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
-        """ "the Volnovakha prison, where 53 POWs were killed": a figure in a clause opened by a relative of place
+        """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
         happened at the name right before it (in a 1-tuple, None when the clause names none), not at a place named
         earlier in the sentence; None when the figure is in no such clause."""
         words = lex.cues.get("relative_pronouns", []) + lex.cues.get("place_relatives", [])
@@ -438,7 +438,7 @@ class _Extractor:
         return None
 
     def possessive_place(self, start: int, lex: Lexicon) -> str | None:
-        """ "Puerto Rico’s 3.4 million residents", "Melitopol´s prewar population of 150,000": a place that owns the
+        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000": a place that owns the
         figure, or the noun the figure is "of"."""
         owned = re.compile(r"['’´`]s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+",
                            re.IGNORECASE)
@@ -1039,8 +1039,8 @@ class _Reader:
                 of = self.tokens[noun].head
                 noun = self.tokens[of].head if 0 <= self.tokens[of].head < of and is_noun(self.tokens[self.tokens[of].head]) \
                     else None  # "the blockade of the port, now nearing…": the blockade
-            if noun is not None and self.tokens[noun].pos != "PROPN":  # "its invasion of Ukraine, now nearing its
-                return self.tokens[noun].lemma  # sixth month": the noun the participle follows
+            if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
+                return self.tokens[noun].lemma  # third month": the noun the participle follows
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
@@ -1087,8 +1087,8 @@ class _Reader:
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
-        subject = self._of_noun(after_i) or self._owner(after_i)  # "the sixth month of the blockade", "the war's
-        # 200th day": the blockade's, the war's, whatever the verb
+        subject = self._of_noun(after_i) or self._owner(after_i)  # "the sixth month of the blockade", "the siege's
+        # 90th day": the blockade's, the siege's, whatever the verb
         if subject is None and verb is not None:
             subject = self._subject_of(verb, exclude=after_i)
         if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
@@ -1097,7 +1097,7 @@ class _Reader:
         return cand
 
     def _owner(self, i: int) -> str | None:
-        """The noun that owns token ``i`` by a possessive ("the war's 200th day"), by the parse; not a pronoun."""
+        """The noun that owns token ``i`` by a possessive ("the siege's 90th day"), by the parse; not a pronoun."""
         for k in range(max(self.lo, i - 5), i):
             t = self.tokens[k]
             if t.head == i and t.dep in ("poss", "nmod:poss") and is_noun(t) and t.pos != "PROPN":
@@ -1422,7 +1422,7 @@ class _Reader:
             into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
             if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
                         and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
-                i += 1  # "95 percent of electricity customers": the whole; "one month into the war": the war's
+                i += 1  # "95 percent of electricity customers": the whole; "two weeks into the strike": the strike's
                 skip = 1
                 while i < self.hi and toks[i].pos == "DET":
                     i += 1
@@ -1439,7 +1439,7 @@ class _Reader:
                 j += 1
                 continue
             if t.pos == "PROPN" and t.dep == "compound" and j < t.head < min(self.hi, j + 4) and is_noun(toks[t.head]):
-                j += 1  # "$300 million Puerto Rico contract": a name that qualifies the noun counted
+                j += 1  # "$40 million Lagos airport contract": a name that qualifies the noun counted
                 skip += 1
                 continue
             if low not in lex.member_units and j + 1 < self.hi and (
@@ -1451,7 +1451,7 @@ class _Reader:
                 if self.ex.heads and j < h < min(self.hi, j + 6) and is_noun(toks[h]) and t.dep in ("compound", "nmod", "amod"):
                     while toks[h].dep == "compound" and h < toks[h].head < min(self.hi, h + 4) and is_noun(toks[toks[h].head]):
                         h = toks[h].head  # "a 14-member expert delegation": the delegation's members
-                    noun = h  # "an 11-person wedding catering company": the noun the unit modifies
+                    noun = h  # "a 9-person rope-access firm": the noun the unit modifies
                     cand.members = True
                     break
                 k = j + 1
@@ -1664,7 +1664,7 @@ class _Reader:
                     break
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
-            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of nine jets"
+            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
                 cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
                 cand.source = "noun"
             elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
@@ -1870,8 +1870,8 @@ class _Reader:
         return False
 
     def _governing_measure(self, cand: _Cand, person: bool) -> str | None:
-        """A measure noun that governs the counted noun: "the death of 16 employees", "the destruction of nine
-        jets" (an act done to things, for a count of things), by syntax, or the noun right before the number
+        """A measure noun that governs the counted noun: "the death of 16 employees", "the destruction of four
+        helicopters" (an act done to things, for a count of things), by syntax, or the noun right before the number
         when there is no parse."""
         toks, lex = self.tokens, self.lex
         fits = ("people", "any") if person else ("people", "any", "things")
@@ -2000,7 +2000,7 @@ class _Reader:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
-            changed = self._changed(cand)  # "growth is projected to rise to 3.6 percent": growth's, not "rise"
+            changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
             if changed:
                 return f"share: {changed}"
         if what in lex.cues.get("possessive_verbs", []) and verb > self._num_index(cand):
@@ -2012,12 +2012,12 @@ class _Reader:
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
     def _changed(self, cand: _Cand) -> str | None:
-        """What a change by a share is of: the subject of its verb, past "the number of" ("the number of countries
-        … has dropped by half" → country), by the parse."""
+        """What a change by a share is of: the subject of its verb, past "the number of" ("union membership … has
+        dropped by half" → membership), by the parse."""
         if cand.verb is None or not self.ex.heads:
             return None
         verb = cand.verb
-        for _ in range(2):  # "growth is projected to rise to 3.6 percent": the subject of the verb "rise" hangs from
+        for _ in range(2):  # "inflation is projected to rise to 9.5 percent": the subject of "rise" hangs from
             subject = next((i for i in range(max(self.lo, verb - 20), verb) if self.tokens[i].head == verb
                             and self.tokens[i].dep.startswith("nsubj") and is_noun(self.tokens[i])), None)
             if subject is not None or self.tokens[verb].dep != "xcomp" or self.tokens[verb].head < 0:

@@ -298,7 +298,7 @@ class Parser:
     def _spacy(self, texts: list[str]):
         from spacy.attrs import HEAD
 
-        # an acute or grave accent typed for an apostrophe ("Melitopol´s") is one, so that the owner is a word of its
+        # an acute or grave accent typed for an apostrophe ("Lyon´s") is one, so that the owner is a word of its
         # own (same length: offsets stay)
         texts = [_ACCENT_APOSTROPHE.sub("’", t) if "´" in t or "`" in t else t for t in texts]
         for sdoc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
