@@ -78,7 +78,7 @@ class _Tables:
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
-        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+([^,;.]{{2,80}}?)"
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
                                    rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
@@ -97,7 +97,10 @@ class _Tables:
         # ", in a post on its channel Saturday," right before the verb: where it was said, not who said it
         self.aside = re.compile(rf",\s*(?:{_alt(self.prepositions)})\b[^,]*,\s*$", flags)
         self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
+        self.venue = re.compile(rf"(?:{_alt(self.prepositions)})\s+(?:{_alt(w.get('venue_possessives', []))})\s+[\w-]+\s+",
+                                flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
+        self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
         adjs = _alt(w.get("report_adjectives", []))
@@ -105,6 +108,7 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         of = _alt(self.of_words)
         self.agent = re.compile(
             rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
@@ -126,22 +130,29 @@ def tables() -> _Tables:
 
 
 def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0,
-                     verbs: list[tuple[int, int]] = ()) -> Attribution | None:
+                     verbs: list[tuple[int, int]] = (), objects: list[tuple[int, int]] = ()) -> Attribution | None:
     """Who ``sentence`` says its figures (or words) come from, without context. ``entities`` (document
     offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
     source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
-    which a source never contains. Pronoun sources come back with ``pronoun=True`` for the caller."""
+    which a source never contains; ``objects``: spans of words the parse makes an object or oblique, which
+    never open the subject of a reporting verb («В 2015 году Ивана признали…»). Pronoun sources come back with
+    ``pronoun=True`` for the caller."""
     t = tables()
-    check = _Checker(sentence, entities or [], offset, bool(entities), verbs)
+    check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects)
     via = None
     m = t.according.search(sentence)
     if m:
         cue = m.group(1)
         rest = sentence[m.end():]
+        venue = t.venue.match(rest)  # «как передает на своем сайте X», "as reported on its website by X"
+        rest = rest[venue.end():] if venue else rest
         np = _np_after(rest, t)
         if cue.lower() in t.according_via:  # "X, citing Y": Y's figure, through X
             subj = _verb_attribution(sentence[: m.start() + 1], check)
             via = subj.by if subj else None
+        if np and t.report_noun.fullmatch(np):  # "according to the claim", "according to these figures": the
+            # report the sentences before named, as for a pronoun source
+            return Attribution(by=np, cue=cue.lower(), pronoun=True, start=m.end())
         if np:
             by, chain_via = _split_chain(np, t)
             by = clean_source(by)
@@ -171,9 +182,10 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
 class _Checker:
     """Whether a candidate is a person, organisation or document (see the module docstring)."""
 
-    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=()):
+    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=(), objects=()):
         self.sentence = sentence
         self.offset = offset
+        self.objects = [(a - offset, b - offset) for a, b in objects]
         end = offset + len(sentence)
         self.entities = [e for e in entities if e.start < end and e.end > offset]
         self.strict = strict
@@ -201,6 +213,8 @@ class _Checker:
             return False
         if len(words) == 1 and words[0] in t.pronouns:
             return True
+        if re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,6}", candidate.strip()):
+            return True  # a website: "пишет bbc.com"
         pos = self.sentence.find(candidate, max(0, near - 5))
         if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
             return False  # a clause ("43 were shot down by air defence"), not a name
@@ -233,9 +247,12 @@ def _source_word(word: str, sources: set[str]) -> bool:
 
 def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     t = tables()
+    asides = [(a.start(), a.end()) for a in re.finditer(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s|\([^()]{1,200}\)", sentence)]
     for n, v in enumerate(t.verb.finditer(sentence)):
         if n >= 12:
             break
+        if any(a <= v.start() < b for a, b in asides):
+            continue  # "— a region the junta declared closed —": an aside reports nothing of the sentence
         if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
                 v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
@@ -263,7 +280,11 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
-        if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t):
+        begins = sentence.rfind(subject, 0, verb_at)
+        if any(a <= begins < b for a, b in check.objects):
+            continue  # the object of the verb, not its subject: «В 2015 году Ивана признали виновным»
+        if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
+                and not _closing(region, subject, sentence[v.end():], t):
             continue
         via = None
         tail = t.trailing.search(sentence[v.end():])
@@ -288,6 +309,18 @@ def _first_verb_of_clause(sentence: str, at: int, region: str, check: _Checker, 
     start = max((sentence.rfind(c, 0, at) for c in ";:"), default=-1) + 1
     before = sorted(a for a, _ in check.verbs if start <= a < at - 1)
     return before[0] if before and before[0] > start else None
+
+
+def _closing(region: str, subject: str, rest: str, t: _Tables) -> bool:
+    """ "…, Voltara said in a statement.": a capitalised name between a comma and a reporting verb that closes
+    the sentence (perhaps with where or when it was said) is the source, whether or not the recogniser knew it."""
+    words = subject.split()
+    if not (1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)) or subject.lower() in t.pronouns:
+        return False
+    if not re.search(r",\s*" + re.escape(subject) + r"\s*$", region):
+        return False
+    tail = re.match(rf"\s*(?:(?:{_alt(t.prepositions)})\s[^,;:\"“”«»]{{0,40}})?[.!]?\s*$", rest, re.IGNORECASE)
+    return tail is not None
 
 
 def _described(region: str, subject: str, t: _Tables) -> bool:
@@ -414,21 +447,21 @@ def clean_source(np: str | None) -> str | None:
 
 
 def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
-            verbs: list[tuple[int, int]] = (), antecedent=None) -> Attribution | None:
+            verbs: list[tuple[int, int]] = (), antecedent=None, objects: list[tuple[int, int]] = ()) -> Attribution | None:
     """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
     only when needed): a sentence without a cue that starts with They/It/He/Они/Вони takes it, and so does a
     pronoun source, or ``antecedent`` (the source a pronoun refers to, looking further back) when given.
     With no cue at all, an institution that is the subject of the sentence ("The courts brought 2000 people
     to justice") is returned with ``cue="agent"``."""
     t = tables()
-    attr = find_attribution(sentence, entities, offset, verbs)
+    attr = find_attribution(sentence, entities, offset, verbs, objects)
     if attr is not None and attr.pronoun:
         prev = (antecedent or previous)()
         if prev is not None and prev.by and not prev.pronoun:
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
-    if opening:
+    if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
         prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports

@@ -88,8 +88,13 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
     return _Extractor(doc, parse, entities, dates).run()
 
 
-def sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    """Sentences, with those split after an abbreviation ("ок." / "г." / "5 тыс.") joined again."""
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
+
+
+def sentence_spans(doc: Document, parse: Parse | None = None) -> list[tuple[int, int]]:
+    """Sentences, with those split after an abbreviation ("ок." / "г." / "5 тыс.") joined again, and, by the
+    parse, those split after an initialism that qualifies the next word ("according to U.S. | Department of
+    Energy data")."""
     lex = lexicon(None)
     abbrev = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in lex.cues.get("abbreviations", [])) + r")\.)\s*$",
                         re.IGNORECASE)
@@ -104,13 +109,26 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
             nxt = text[s.start:s.end].lstrip()
             gap = text[p_end:s.start]
             if "\n\n" not in gap and (always.search(prev) or (
-                    abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))):
+                    abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))
+                                        or _qualifies_next(parse, prev, p_end, s.start)):
                 spans[-1] = (p_start, s.end)
                 continue
         spans.append((s.start, s.end))
     if not spans and text.strip():
         spans.append((0, len(text)))
     return spans
+
+
+def _qualifies_next(parse: Parse | None, prev: str, p_end: int, start: int) -> bool:
+    """Whether the sentence before ends on an initialism the parse attaches to a word of the next one."""
+    if parse is None or not _INITIALISM.search(prev):
+        return False
+    i = parse.at(len(prev.rstrip()) - len(prev) + p_end - 1)
+    if i is None:
+        return False
+    t = parse.tokens[i]
+    return t.dep in ("compound", "amod", "nmod", "poss") and 0 <= t.head < len(parse.tokens) and (
+        parse.tokens[t.head].start >= start)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -151,7 +169,7 @@ class _Extractor:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.dates = sorted(dates, key=lambda d: d.start)
         self.year_info = _year_info(doc)
-        self.spans = sentence_spans(doc)
+        self.spans = sentence_spans(doc, parse)
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
@@ -200,7 +218,8 @@ class _Extractor:
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before)
+            objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects)
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
@@ -305,7 +324,7 @@ class _Extractor:
                 parent = ends[-1]
                 continue
             if claim.where is None:
-                claim.where = self.possessive_place(s_start + m.start)
+                claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
                     claim.measure = "population"  # "Ukraine's 41 million people"
             if claim.kind == "count" and claim.measure == "people" and re.search(
@@ -316,10 +335,21 @@ class _Extractor:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
-                                         + len(clause), lex, after_only=True) or self.place(
-                    s_start, s_start + m.start, lex, after_only=False)
-            if claim.where is None and cand.verb is not None:
-                claim.where = self.object_place(cand.verb)
+                                         + len(clause), lex, after_only=True)
+                relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
+                if claim.where is None:
+                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False)
+            verb = cand.verb
+            if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
+                num = self.parse.at(s_start + m.num_start)
+                lo, hi = _bounds(self.parse, s_start, s_end)
+                verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
+            if claim.where is None and verb is not None:
+                claim.where = self.object_place(verb)
+            if claim.by is None:
+                speaker = self.speaker_at(claim.start)
+                if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
+                    claim.by, claim.cue = speaker, "quote"
             if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
@@ -357,16 +387,49 @@ class _Extractor:
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
 
+    def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
+        """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
+        happened at the name right before it (in a 1-tuple, None when the clause names none), not at a place named
+        earlier in the sentence; None when the figure is in no such clause."""
+        words = lex.cues.get("relative_pronouns", []) + lex.cues.get("place_relatives", [])
+        rels = list(re.finditer(r"(?:^|\W)(" + _alt(words) + r")\s", sent[:rel_end], re.IGNORECASE))
+        if not rels or rels[-1].group(1).lower() not in lex.cues.get("place_relatives", []):
+            return None
+        a = s_start + rels[-1].start(1)
+        toks = self.parse.tokens
+        if any(_barrier(toks[i]) for i in self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)):
+            return None  # "…, where the fighting is, as the war nears the six-month mark": another clause's figure
+        r = self.parse.between(max(s_start, a - 60), a)
+        run: list[int] = []
+        for i in reversed(r):  # the last run of proper names before the relative, within its noun phrase
+            if toks[i].pos == "PROPN" and toks[i].text[:1].isupper() and toks[i].dep not in ("poss", "nmod:poss"):
+                run.insert(0, i)
+            elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB" or (
+                    toks[i].text == "," and i + 1 < r.stop):
+                break
+        return (self.text[toks[run[0]].start:toks[run[-1]].end] if run else None,)
+
+    def speaker_at(self, pos: int) -> str | None:
+        """The named speaker of the quotation ``pos`` is in (:mod:`~storylens.annotate.quotes`, which carries a
+        speaker across the quotations of one statement and resolves "he said"); None outside quotations."""
+        if not hasattr(self, "_quotes"):
+            from storylens.annotate.quotes import extract_quotes
+
+            self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
+                            and len(q.speaker.split()) <= 6]
+        return next((q.speaker for q in self._quotes if q.start <= pos < q.end), None)
+
     def object_place(self, verb: int) -> str | None:
-        """ "Shelling hit X, injuring nine": the place that is the object of the figure's verb, or of the verb
-        its clause hangs from (by the parse), is where it happened."""
+        """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
+        subject) of the figure's verb, or of the verb its clause hangs from (by the parse), is where it happened."""
         tokens = self.parse.tokens
         for _ in range(3):
-            for j in range(max(0, verb - 12), min(len(tokens), verb + 12)):
-                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj") and tokens[j].pos == "PROPN":
+            for j in range(max(0, verb - 40), min(len(tokens), verb + 12)):
+                if tokens[j].head == verb and tokens[j].dep in ("obj", "dobj", "nsubjpass", "nsubj:pass") and (
+                        tokens[j].pos == "PROPN"):
                     e = next((e for e in self.entities if e.start <= tokens[j].start < e.end), None)
-                    if e is not None and (e.label in ("LOC", "MISC") or (len(e.text.split()) == 1 and e.label != "PER"
-                                                                             and _not_known_org(e.text))):
+                    if e is not None and (e.label in ("LOC", "MISC") or _known_place(e.text) or (
+                            len(e.text.split()) == 1 and e.label != "PER" and _not_known_org(e.text))):
                         return e.text
             t = tokens[verb]
             if t.dep not in ("advcl", "conj", "xcomp") or not (0 <= t.head < len(tokens)) or t.head == verb:
@@ -374,10 +437,16 @@ class _Extractor:
             verb = t.head
         return None
 
-    def possessive_place(self, start: int) -> str | None:
-        """ "Puerto Rico’s 3.4 million residents": a place that owns the figure."""
+    def possessive_place(self, start: int, lex: Lexicon) -> str | None:
+        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000": a place that owns the
+        figure, or the noun the figure is "of"."""
+        owned = re.compile(r"['’´`]s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+",
+                           re.IGNORECASE)
         for e in self.entities:
-            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’]s?\s*", self.text[e.end:start]):
+            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’´`]s?\s*", self.text[e.end:start]):
+                return e.text
+            if 0 <= start - e.end <= 50 and owned.fullmatch(self.text[e.end:start]) and (
+                    e.label == "LOC" or _known_place(e.text)):
                 return e.text
         return None
 
@@ -658,8 +727,9 @@ class _Reader:
             return None  # "a 90 percent confidence level", "a margin of error of 3 percent": a statistic's parameter
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
-        if cand.kind == "duration" and self._window(m, previous):
-            return None
+        if cand.kind == "duration" and (self._window(m, previous) or re.match(
+                r"[\s-]*(?:" + _alt(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
+            return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
@@ -735,7 +805,8 @@ class _Reader:
         if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
             return True
         window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
-                           + _alt(cues.get("articles", [])) + r")\s+)?$", before, re.IGNORECASE)
+                           + _alt(cues.get("articles", [])) + r")\s+)?(?:(?:" + _alt(cues.get("window_firsts", []))
+                           + r")\s+)?$", before, re.IGNORECASE)
         if not window:
             return False
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
@@ -818,9 +889,12 @@ class _Reader:
             return None if not (hit and hit.start <= A) else False
         if not is_year and not year_span:
             return False  # a day of a month: dates an event only together with its year
-        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("date_bounds", [])) + r")\s*$",
-                     self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
-            return False  # "long before 2022": a bound, not the date of an event
+        cues = self.lex.cues
+        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("date_bounds", [])) + r")\s+(?:(?:(?:" + _alt(cues.get("articles", []))
+                     + r")\s+)?(?:" + _alt(cues.get("date_parts", [])) + r")\s+(?:(?:" + _alt(cues.get("partitive", []))
+                     + r")\s+)?)?(?:(?:" + _alt(cues.get("months", {}).keys()) + r")\.?\s+(?:\d{1,2},?\s+)?)?$",
+                     self.sent[max(0, m.start - 40):m.start] + " ", re.IGNORECASE):
+            return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
         if self._period_end(m):
             return False  # "from 1995 through 2004": the ends of a period
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
@@ -937,9 +1011,10 @@ class _Reader:
         t = self.tokens[verb]
         return t.pos == "VERB" and t.lemma not in set(self.lex.cues.get("light_verbs", []))
 
-    def _subject_of(self, verb: int) -> str | None:
-        """The noun an event is about: the subject or object of its verb, or the noun a participle qualifies
-        ("по закону, действующему с 1985 года")."""
+    def _subject_of(self, verb: int, exclude: int | None = None) -> str | None:
+        """The noun an event is about: the subject or object of its verb (never ``exclude``, a span's own time
+        word), or the noun a participle qualifies ("по закону, действующему с 1985 года"; "its invasion, now
+        nearing its sixth month")."""
         t = self.tokens[verb]
         if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
             k = t.head
@@ -948,12 +1023,24 @@ class _Reader:
             return self.tokens[k].lemma
         for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
             t = self.tokens[i]
-            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t):
+            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t) and i != exclude:
                 return t.lemma
             head = self.tokens[verb].head
             if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
                     and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
                 return self.tokens[head].lemma  # "the blockade, which reached its 40th day": the blockade
+        v = self.tokens[verb]
+        if self.ex.heads and v.dep == "advcl" and "VerbForm=Part" in v.feats and verb - 2 >= self.lo and (
+                self.tokens[verb - 1].text == "," or self.tokens[verb - 1].pos == "ADV" and self.tokens[verb - 2].text == ","):
+            comma = verb - 1 if self.tokens[verb - 1].text == "," else verb - 2
+            noun = next((k for k in range(comma - 1, max(self.lo, comma - 5) - 1, -1) if is_noun(self.tokens[k])), None)
+            while noun is not None and self.tokens[noun].dep == "pobj" and 0 <= self.tokens[noun].head < noun and (
+                    self.tokens[self.tokens[noun].head].text.lower() in self.lex.cues.get("partitive", [])):
+                of = self.tokens[noun].head
+                noun = self.tokens[of].head if 0 <= self.tokens[of].head < of and is_noun(self.tokens[self.tokens[of].head]) \
+                    else None  # "the blockade of the port, now nearing…": the blockade
+            if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
+                return self.tokens[noun].lemma  # third month": the noun the participle follows
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
@@ -1000,13 +1087,22 @@ class _Reader:
         # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
         # been running, not the day itself
         verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
-        subject = self._of_noun(after_i)  # "the sixth month of the blockade": the blockade's, whatever the verb
+        subject = self._of_noun(after_i) or self._owner(after_i)  # "the sixth month of the blockade", "the siege's
+        # 90th day": the blockade's, the siege's, whatever the verb
         if subject is None and verb is not None:
-            subject = self._subject_of(verb)
+            subject = self._subject_of(verb, exclude=after_i)
         if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
             subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _owner(self, i: int) -> str | None:
+        """The noun that owns token ``i`` by a possessive ("the siege's 90th day"), by the parse; not a pronoun."""
+        for k in range(max(self.lo, i - 5), i):
+            t = self.tokens[k]
+            if t.head == i and t.dep in ("poss", "nmod:poss") and is_noun(t) and t.pos != "PROPN":
+                return t.lemma
+        return None
 
     def _of_noun(self, i: int) -> str | None:
         """The noun after "of" (past articles and adjectives) that follows token ``i``, if any."""
@@ -1193,7 +1289,7 @@ class _Reader:
         people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
         for e in people:  # the phrase goes on to the name: at most three words, no comma or verb between
             between = self.text_between(B, e.start)
-            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 4 and not any(
+            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 6 and not any(
                     self.tokens[k].pos == "VERB" and "VerbForm=Part" not in self.tokens[k].feats
                     for k in self.ex.parse.between(B, e.start)):
                 return e.text
@@ -1323,9 +1419,10 @@ class _Reader:
                 close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
                 if close is not None:
                     i = close + 1
-            if (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
-                    and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
-                i += 1  # "95 percent of electricity customers": the whole
+            into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
+            if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
+                        and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
+                i += 1  # "95 percent of electricity customers": the whole; "two weeks into the strike": the strike's
                 skip = 1
                 while i < self.hi and toks[i].pos == "DET":
                     i += 1
@@ -1341,11 +1438,22 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
+            if t.pos == "PROPN" and t.dep == "compound" and j < t.head < min(self.hi, j + 4) and is_noun(toks[t.head]):
+                j += 1  # "$40 million Lagos airport contract": a name that qualifies the noun counted
+                skip += 1
+                continue
             if low not in lex.member_units and j + 1 < self.hi and (
                     toks[j + 1].text in ("-", "–") or (toks[j - 1].text in ("-", "–") and is_noun(toks[j + 1]))):
                 j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
                 continue
             if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
+                h = t.head
+                if self.ex.heads and j < h < min(self.hi, j + 6) and is_noun(toks[h]) and t.dep in ("compound", "nmod", "amod"):
+                    while toks[h].dep == "compound" and h < toks[h].head < min(self.hi, h + 4) and is_noun(toks[toks[h].head]):
+                        h = toks[h].head  # "a 14-member expert delegation": the delegation's members
+                    noun = h  # "a 9-person rope-access firm": the noun the unit modifies
+                    cand.members = True
+                    break
                 k = j + 1
                 while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
                     k += 1
@@ -1539,19 +1647,27 @@ class _Reader:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if state is None and person and cand.noun is not None and not cand.modifier:
+                state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
             oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
                        and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
+            undergoes = self._undergoes(cand, anchor)
             for name in ([] if oblique else verb_names):
+                if name in lex.agent and undergoes:
+                    continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
             label = thing.name if thing else cand.noun_lemma
-            governing = self._governing_measure(cand) if cand.noun is not None else None
-            if governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
+            governing = self._governing_measure(cand, person) if cand.noun is not None else None
+            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
+                cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
+                cand.source = "noun"
+            elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
                 cand.measure, cand.source = governing, "noun"
             elif cand.members:  # "a 14-man team"
                 cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
@@ -1560,7 +1676,8 @@ class _Reader:
                     cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
                 # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
-            elif by_verb in lex.of_subject:  # "the team consists of 14 experts", "the force totals 2,500 personnel"
+            elif by_verb in lex.of_subject and not named:  # "the team consists of 14 experts", "the force totals 2,500
+                # personnel"; not "investigators counted 57 deaths"
                 cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
                 cand.subgroup = None
             elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
@@ -1602,8 +1719,8 @@ class _Reader:
         if negated:
             verb_names = []  # a share or a sum keeps its noun: no "not" measures outside counts
         if cand.kind == "percent":
-            named = self._percent_measure(cand, verb_names)
-            cand.measure = named
+            changed = self._changed(cand) if cand.change == "change by" else None
+            cand.measure = f"change: {changed}" if changed else self._percent_measure(cand, verb_names)
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
@@ -1624,6 +1741,35 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _without(self, noun: int) -> str | None:
+        """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
+        света»): what they are without, named as shares without it are ("without power")."""
+        toks = self.tokens
+        k = noun + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privative", []):
+            return None
+        skip = set(self.lex.cues.get("privative_skip", []))
+        for j in range(k + 1, min(self.hi, k + 4)):
+            if is_noun(toks[j]) and toks[j].lemma not in skip:
+                thing = thing_at(self.lex, toks, j)[0]
+                return f"without {thing.name if thing else toks[j].lemma}"
+            if _barrier(toks[j]):
+                break
+        return None
+
+    def _undergoes(self, cand: _Cand, anchor: int | None) -> bool:
+        """Whether the counted noun is the object or the passive subject of its verb (by the parse): what was
+        done to it, not what it did."""
+        if anchor is None or cand.verb is None or not self.ex.heads:
+            return False
+        t = self.tokens[anchor]
+        passive = any(self.tokens[k].head == cand.verb and self.tokens[k].dep in ("auxpass", "aux:pass")
+                      for k in range(max(self.lo, cand.verb - 4), cand.verb))
+        return t.head == cand.verb and (t.dep in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass")
+                                        or passive and t.dep.startswith("nsubj")) or (
+            t.head != cand.verb and "VerbForm=Part" in self.tokens[cand.verb].feats and cand.verb < anchor
+            and self.tokens[cand.verb].dep in ("pcomp", "acl", "advcl", "xcomp") and t.dep in ("pobj", "dobj", "obj"))
 
     def _definite(self, m: NumberMention) -> bool:
         """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
@@ -1723,17 +1869,19 @@ class _Reader:
                 return self._anaphoric(k) and self._inherit(cand, previous, anaphora=True)
         return False
 
-    def _governing_measure(self, cand: _Cand) -> str | None:
-        """A measure noun that governs the counted noun: "the death of 16 employees" (by syntax, or the noun right
-        before the number when there is no parse)."""
+    def _governing_measure(self, cand: _Cand, person: bool) -> str | None:
+        """A measure noun that governs the counted noun: "the death of 16 employees", "the destruction of four
+        helicopters" (an act done to things, for a count of things), by syntax, or the noun right before the number
+        when there is no parse."""
         toks, lex = self.tokens, self.lex
+        fits = ("people", "any") if person else ("people", "any", "things")
         if self.ex.heads:
             h = toks[cand.noun].head
             if 0 <= h and toks[h].pos == "ADP":
                 h = toks[h].head
             if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
                 named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
-                if named and lex.applies_to.get(named) in ("people", "any"):
+                if named and lex.applies_to.get(named) in fits:
                     return named  # "home to 3.4 million citizens"
             return None
         k = self._num_index(cand) - 1
@@ -1741,7 +1889,7 @@ class _Reader:
             k -= 1
         if k >= self.lo and is_noun(toks[k]):
             named = measure_noun(lex, toks, k)
-            if named and lex.applies_to.get(named) in ("people", "any"):
+            if named and lex.applies_to.get(named) in fits:
                 return named
         return None
 
@@ -1842,7 +1990,7 @@ class _Reader:
             if named and lex.applies_to.get(named) == "percent":
                 return named
         shares = set(lex.cues.get("share_nouns", []))
-        for i in range(max(self.lo, self._num_index(cand) - 10), self._num_index(cand)):
+        for i in range(max(self.lo, self._num_index(cand) - 24), self._num_index(cand)):
             of = self._of_noun(i) if toks[i].lemma in shares else None
             if of:
                 return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
@@ -1851,6 +1999,10 @@ class _Reader:
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
+        if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
+            changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
+            if changed:
+                return f"share: {changed}"
         if what in lex.cues.get("possessive_verbs", []) and verb > self._num_index(cand):
             held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
@@ -1858,6 +2010,23 @@ class _Reader:
         if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _changed(self, cand: _Cand) -> str | None:
+        """What a change by a share is of: the subject of its verb, past "the number of" ("union membership … has
+        dropped by half" → membership), by the parse."""
+        if cand.verb is None or not self.ex.heads:
+            return None
+        verb = cand.verb
+        for _ in range(2):  # "inflation is projected to rise to 9.5 percent": the subject of "rise" hangs from
+            subject = next((i for i in range(max(self.lo, verb - 20), verb) if self.tokens[i].head == verb
+                            and self.tokens[i].dep.startswith("nsubj") and is_noun(self.tokens[i])), None)
+            if subject is not None or self.tokens[verb].dep != "xcomp" or self.tokens[verb].head < 0:
+                break
+            verb = self.tokens[verb].head
+        if subject is None:
+            return None
+        chain = [j for j in self._of_chain(subject) if not self._quantity(j)]
+        return self.tokens[chain[-1]].lemma if chain else None
 
     def _clause_verb(self, cand: _Cand) -> int | None:
         """The first verb after a share in its clause ("over half the population … fleeing the city"), else the
@@ -2017,23 +2186,49 @@ class _Reader:
                 if subject:
                     return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
-                subject = self._subject_of(verb)  # "the waiver is in effect 10 days"
+                own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+                subject = self._subject_of(verb, exclude=own[-1] if own else None)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
                 if state:
                     return f"duration: {state}"  # «восемь лет она находилась в тюрьме»: time in a state
                 if subject:
                     return f"duration: {subject}"
+                act = self._infinitive_act(verb)
+                if act:
+                    return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
+            state = self._state_of(verb, cand)
+            if state and state in set(cues.get("person_states", [])):
+                return f"duration: {state}"  # "spent eight years in prison": time in a state, not "spend"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
 
+    def _infinitive_act(self, verb: int) -> str | None:
+        """What a light verb's infinitive does, with its object ("take 30 hours to bring the reactor to a halt"
+        → "reactor bring"), by the parse."""
+        toks = self.tokens
+        inf = next((k for k in range(verb + 1, min(self.hi, verb + 10)) if toks[k].head == verb and toks[k].pos == "VERB"
+                    and "VerbForm=Inf" in toks[k].feats), None)
+        if inf is None:
+            return None
+        obj = next((k for k in range(inf + 1, min(self.hi, inf + 6)) if toks[k].head == inf
+                    and toks[k].dep in ("obj", "dobj") and is_noun(toks[k])), None)
+        return f"{toks[obj].lemma} {toks[inf].lemma}" if obj is not None else toks[inf].lemma
+
     def _state_of(self, verb: int, cand: _Cand) -> str | None:
         """The noun a light verb places its subject in ("находилась в тюрьме", "перебував під арештом")."""
         num = self._num_index(cand)
+        toks = self.tokens
         for j in range(max(self.lo, verb - 6), min(self.hi, verb + 6)):
-            t = self.tokens[j]
-            if t.head == verb and t.dep == "obl" and t.pos == "NOUN" and j != num and self.tokens[num].head != j \
-                    and self.lex.time.get(t.lemma) is None:
+            t = toks[j]
+            # English: "has been in a recession" (prep, pobj), a noun with its article or a person's state; not an
+            # idiom ("the waiver is in effect 10 days": the waiver's)
+            attached = t.head == verb and t.dep == "obl" or (
+                t.dep == "pobj" and 0 <= t.head and toks[t.head].text.lower() in self.lex.cues.get("state_prepositions", [])
+                and toks[t.head].head == verb and (
+                    t.lemma in self.lex.cues.get("person_states", [])
+                    or any(toks[k].head == j and toks[k].dep in ("det", "poss") for k in range(max(self.lo, j - 3), j))))
+            if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
 

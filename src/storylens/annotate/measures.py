@@ -58,6 +58,7 @@ class Lexicon:
     measure_states: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # "in operation" -> operating
     of_subject: set[str] = field(default_factory=set)  # measures named after the verb's subject: members of a team
     moves_groups: set[str] = field(default_factory=set)  # verbs that send a group as a whole: its size stays members
+    agent: set[str] = field(default_factory=set)  # measures that count the verb's doers (attackers), never its objects
     thing_measures: dict[str, str] = field(default_factory=dict)
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -91,6 +92,8 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
             lex.of_subject.add(name)
         if spec.get("moves_groups"):
             lex.moves_groups.add(name)
+        if spec.get("agent"):
+            lex.agent.add(name)
         for noun in spec.get("nouns", []):
             lex.measure_nouns.setdefault(noun.lower(), name)
         for verb in spec.get("verbs", []):

@@ -28,7 +28,8 @@ _OPENERS = {"“": "”\"", "«": "»", "„": "“”\"", "‘": "’", '"': "\
 _MARKS = re.compile(r"[“”«»„\"‘’]")
 _MIN_WORDS = 3
 
-_SAY = (r"said|says|say|wrote|writes|told(?: \w+)?|added|adds|stated|states|tweeted|noted|insisted|claimed|claims|"
+_SAY = (r"said|says|say|wrote|writes|told(?: \w+)?|added|adds|stated|states|tweeted|posted|responded|noted|insisted|"
+        r"claimed|claims|"
         r"asked|replied|explained|warned|declared|announced|recalled|argued|"
         r"заявил[аои]?|заявляет|сказал[аои]?|отметил[аои]?|написал[аои]?|добавил[аои]?|сообщил[аои]?|пишет|говорит|"
         r"подчеркнул[аои]?|уточнил[аои]?|пояснил[аои]?")
