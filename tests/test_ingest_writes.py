@@ -153,3 +153,28 @@ def test_the_byte_count_agrees_with_the_letter_count_on_mixed_text() -> None:
     for _ in range(5_000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 500)))
         assert _script(text) == _script_by_regex(text), text
+
+
+def test_the_badness_test_gives_ftfys_answer() -> None:
+    """Trying ftfy's pattern only around the characters a match must hold gives ftfy's answer: on
+    random short strings of every character the pattern names (and plain letters), on each literal
+    sequence it looks for, and on mojibake and clean text in the languages of the corpora."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+    from ftfy.badness import is_bad as ftfy_is_bad
+
+    from storylens.clean.mojibake import _characters, is_bad
+
+    alphabet = sorted({c for c in BADNESS_RE.pattern if ord(c) > 127}
+                      | set().union(*map(_characters, MOJIBAKE_CATEGORIES.values()))
+                      | set("abcXYZ .,!?1\n\t") | set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"))
+    rng = random.Random(11)
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        assert is_bad(text) == ftfy_is_bad(text), text
+    samples = ["вЂ", "ГўВЂВ™s", "β€™", "ā€", "‚Äôt", "Ã ", "Ã©tÃ©", "â€™", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "Ñ‚Ð°Ðº Ð¸",
+               "Ð”Ð¾Ð½Ð°Ñ‚ ðŸ‡·ðŸ‡º", "Протестующие «собрались» — на площади…", "It’s “fine” — 5 × 3 €",
+               "Café naïve façade", "Мешканці — «Заріччя» ґанок", "×² ", "x Ã€", "Âœ"]
+    for text in samples:
+        for padded in (text, "Текст " * 3 + text, text + " text" * 3):
+            assert is_bad(padded) == ftfy_is_bad(padded), padded
+    assert is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not is_bad("Протестующие «собрались» — на площади…")
