@@ -14,6 +14,7 @@ import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ NEAR_DUPLICATE_CANDIDATES = 64  # stored documents compared per near-duplicate l
 SIGNATURES_KEPT = 8192  # signatures of first copies kept in memory for canonical_copy (about 10 MB)
 
 
+_first = itemgetter(0)
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says what to do."""
 
@@ -45,6 +49,9 @@ class Store:
         try:
             self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
+            # Plain tuples where a query returns many rows per document (a Row costs more to make).
+            self._tuples = self.db.cursor()
+            self._tuples.row_factory = None
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -313,9 +320,9 @@ class Store:
         """
         keys = band_keys(values)
         marks = ", ".join("(?, ?)" for _ in keys)
-        shared = Counter(r[0] for r in self.db.execute(
+        shared = Counter(map(_first, self._tuples.execute(
             f"SELECT b.doc_id FROM (VALUES {marks}) AS q JOIN minhash_bands b ON b.band = q.column1"
-            " AND b.key = q.column2", [x for pair in keys for x in pair]))
+            " AND b.key = q.column2", [x for pair in keys for x in pair])))
         shared.pop(doc_id, None)
         if not shared:
             return None
