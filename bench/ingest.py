@@ -348,7 +348,7 @@ def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
 
 # The steps timed by --steps: (module, function), each counted where ingest calls it.
 STEPS = [
-    ("storylens.ingest", "_read"), ("storylens.store.db:Store", "add_raw"),
+    ("storylens.ingest", "_read"), ("storylens.store.db:Store", "add_raws"),
     ("storylens.clean", "fix_mojibake"), ("storylens.clean", "find_boilerplate"), ("storylens.clean", "find_repeats"),
     ("storylens.clean", "find_metadata"), ("storylens.clean", "find_signature"), ("storylens.clean", "passages_of"),
     ("storylens.clean", "sentences_of"), ("storylens.clean", "label_passages"), ("storylens.ingest", "corpus_languages"),

@@ -113,15 +113,13 @@ def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Sett
                 yield item
 
     for batch in batched(items(), per_commit(summary.files, settings.parallel)):
-        with store.transaction():
-            for raw in batch:
-                summary.read += 1
-                if REPAIRS_KEY in raw.meta:
-                    summary.repaired[raw.origin.split("#", 1)[0]] = repair_note(repairs_from_meta(raw.meta[REPAIRS_KEY]))
-                if store.add_raw(raw, document_id(raw)):
-                    summary.new += 1
-                else:
-                    summary.already_stored += 1
+        for raw in batch:
+            if REPAIRS_KEY in raw.meta:
+                summary.repaired[raw.origin.split("#", 1)[0]] = repair_note(repairs_from_meta(raw.meta[REPAIRS_KEY]))
+        added = store.add_raws([(raw, document_id(raw)) for raw in batch])
+        summary.read += len(added)
+        summary.new += sum(added)
+        summary.already_stored += len(added) - sum(added)
     bar.close()
 
 
