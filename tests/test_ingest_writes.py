@@ -178,3 +178,29 @@ def test_the_badness_test_gives_ftfys_answer() -> None:
         for padded in (text, "Текст " * 3 + text, text + " text" * 3):
             assert is_bad(padded) == ftfy_is_bad(padded), padded
     assert is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not is_bad("Протестующие «собрались» — на площади…")
+
+
+def test_remembered_shingle_digests_give_the_same_signatures(monkeypatch) -> None:
+    """Signatures made with shingle digests remembered from earlier documents, or with the memory
+    emptied part way (a tiny bound), are those of a fresh process: datasketch's values."""
+    from datasketch import MinHash
+
+    from storylens.clean import neardup
+
+    settings = Settings().clean
+    rng = random.Random(4)
+    texts = [" ".join(rng.choice(PARAGRAPHS).format(n=rng.randint(2, 40), m=rng.randint(2, 9), day=rng.choice(DAYS))
+                      for _ in range(rng.randint(2, 5))) for _ in range(40)]
+
+    def datasketch(text: str) -> list[int]:
+        words = neardup._WORD.findall(text.lower())
+        reference = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme="affine32")
+        reference.update_batch([" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)])
+        return reference.hashvalues.tolist()
+
+    expected = [datasketch(text) for text in texts]
+    for kept in (neardup.SHINGLES_KEPT, 50):
+        monkeypatch.setattr(neardup, "SHINGLES_KEPT", kept)
+        neardup._SHINGLE_DIGESTS.clear()
+        assert [neardup.signature(text, settings).tolist() for text in texts] == expected
+        assert 0 < len(neardup._SHINGLE_DIGESTS) <= max(kept, 200)
