@@ -1,8 +1,8 @@
 """The orchestrator for read → clean → store, with progress and a summary.
 
 Two passes make a run resumable and let cleaning see the whole corpus:
-1. read every input (on the workers: decoding and HTML extraction are per file) and store it
-   raw, here and in order (new content only: ids are content hashes), counting each short line
+1. read every input (on local worker processes: decoding and HTML extraction are per file) and
+   store it raw, here and in order (new content only: ids are content hashes), counting each short line
    across documents (site chrome shows up there);
 2. clean every document still marked raw (on the workers: :mod:`storylens.parallel`), link
    near-duplicates and store the result, here and in order, so the links do not depend on
@@ -93,13 +93,16 @@ def ingest(
 
 def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Settings, summary: Summary,
           progress: bool, workers: Workers) -> None:
-    """Pass 1: read the files on the workers and store every new document here, in order,
-    :func:`per_commit` documents per transaction."""
+    """Pass 1: read the files (on local worker processes, if any) and store every new document here,
+    in order, :func:`per_commit` documents per transaction."""
     summary.files = sum(1 for _ in iter_files(paths))
     bar = tqdm(total=summary.files, desc="reading", unit="file", disable=not progress, delay=2, leave=False)
     last_origin = None
     plan = batched(plan_reading(paths, settings.read, manifests), settings.parallel.batch_size)
-    read = workers.map(partial(_read_batch, settings=settings.read), plan, summary.files)
+    task = partial(_read_batch, settings=settings.read)
+    # The files are read where they are: on local worker processes, never on a Dask cluster, whose
+    # workers may be other machines without them (the documents travel to those with the cleaning).
+    read = workers.map(task, plan, summary.files) if workers.where(summary.files) == "processes" else map(task, plan)
 
     def items() -> Iterator[RawDocument]:
         nonlocal last_origin
