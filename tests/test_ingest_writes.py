@@ -15,6 +15,8 @@ from storylens.config import ParallelSettings, Settings
 from storylens.ingest import ingest, per_commit
 from storylens.store import Store
 from storylens.store import db as store_db
+from tests.test_resume import (LANGUAGES, NO_ANNOTATE, PYTHON, SLOW_WRAPPER, _kill_resume_and_compare,  # noqa: F401
+                               corpus, reference)
 
 PARAGRAPHS = [
     "Rescue crews in Port Aldis said {n} houses were still under water on {day}, and the mayor asked for calm.",
@@ -204,3 +206,15 @@ def test_remembered_shingle_digests_give_the_same_signatures(monkeypatch) -> Non
         neardup._SHINGLE_DIGESTS.clear()
         assert [neardup.signature(text, settings).tolist() for text in texts] == expected
         assert 0 < len(neardup._SHINGLE_DIGESTS) <= max(kept, 200)
+
+
+def test_a_read_pass_killed_on_two_workers_resumes_with_nothing_lost_or_doubled(corpus, reference, tmp_path) -> None:
+    """The files are read on two worker processes and stored by the parent: killed inside the read
+    pass (the fixtures and the checks are tests/test_resume.py's), the next run ends where an
+    uninterrupted one does, and the workers end with their parent."""
+    db = tmp_path / "killed_read_2.db"
+    start = [PYTHON, "-c", SLOW_WRAPPER, "0.05", "ingest", NO_ANNOTATE, str(corpus[0]), "--db", str(db), "-q",
+             "--languages", LANGUAGES, "--workers", "2"]
+    killed_at = _kill_resume_and_compare(db, corpus, reference, start, "SELECT COUNT(*) FROM documents",
+                                         at_least=len(corpus[1]) // 4)
+    assert killed_at.get("clean", 0) == 0 and 0 < killed_at["raw"] < len(corpus[1]), killed_at
