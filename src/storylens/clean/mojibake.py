@@ -37,7 +37,7 @@ def _characters(spec: str) -> set[str]:
 _SUSPECT = re.compile("[" + re.escape("".join(sorted(
     {"\N{CYRILLIC CAPITAL LETTER DJE}"}.union(*(_characters(chars) for name, chars in MOJIBAKE_CATEGORIES.items()
                                                  if name not in {"lower_common", "upper_common"}))))) + "]")
-_LONGEST = 8  # characters in the longest match of the pattern ("ГўВЂВ" and three more, at most)
+_LONGEST = 8  # at least the longest match of the pattern ("ГўВЂВ" and two more characters: 7)
 
 
 def is_bad(text: str) -> bool:
