@@ -4,6 +4,7 @@
     python bench/ingest.py --docs 2000   # quicker
     python bench/ingest.py --keep        # keep the corpus and database in bench/_corpus/
     python bench/ingest.py --corpus DIR --steps   # an existing corpus (bench/scale.py's), CPU per step
+    python bench/ingest.py --corpus DIR --workers 2   # this process's CPU is then the parent's serial share
 
 The corpus is generated from examples/kazakhstan-2022 by varying each example (paragraphs
 shuffled, numbers and names swapped, paragraphs mixed in from other documents of the same
@@ -309,13 +310,13 @@ class RssSampler(threading.Thread):
             self.samples.append((time.perf_counter(), _rss_mb()))
 
 
-def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
+def run_ingest(corpus: Path, db: Path, n_docs: int, workers: int = 1) -> dict[str, object]:
     from storylens.config import Settings
     from storylens.ingest import ingest
     from storylens.store import Store
 
     settings = Settings()
-    settings.parallel.workers = 1  # one core: bench/scale.py measures the workers
+    settings.parallel.workers = workers  # 1: one core (bench/scale.py measures the speed-up of workers)
 
     milestones = sorted({m for m in (1000, 2000, 5000, 10000, n_docs // 10, n_docs // 5, n_docs // 2, n_docs)
                          if 0 < m <= n_docs})
@@ -340,7 +341,7 @@ def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
     total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     sampler.stop.set()
     sampler.join()
-    return {"summary": summary, "wall": total, "total": total_cpu,
+    return {"summary": summary, "wall": total, "total": total_cpu, "workers": workers,
             "read_pass": (first_clean_cpu or time.process_time()) - start_cpu,
             "read_pass_wall": (first_clean or time.perf_counter()) - start,
             "milestones": at, "rss_before": rss_before, "samples": sampler.samples, "start": start}
@@ -348,7 +349,7 @@ def run_ingest(corpus: Path, db: Path, n_docs: int) -> dict[str, object]:
 
 # The steps timed by --steps: (module, function), each counted where ingest calls it.
 STEPS = [
-    ("storylens.ingest", "_read"), ("storylens.store.db:Store", "add_raw"),
+    ("storylens.ingest", "_read"), ("storylens.store.db:Store", "add_raws"),
     ("storylens.clean", "fix_mojibake"), ("storylens.clean", "find_boilerplate"), ("storylens.clean", "find_repeats"),
     ("storylens.clean", "find_metadata"), ("storylens.clean", "find_signature"), ("storylens.clean", "passages_of"),
     ("storylens.clean", "sentences_of"), ("storylens.clean", "label_passages"), ("storylens.ingest", "corpus_languages"),
@@ -421,11 +422,13 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help=f"keep corpus and database in {KEEP_DIR}")
     parser.add_argument("--profile", metavar="FILE", help="also write a cProfile of the ingest to FILE")
     parser.add_argument("--corpus", type=Path, help="ingest this folder instead of generating one (--docs is ignored)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1: everything on one "
+                        "core; with more, the CPU seconds printed are the parent's: reading the store, writing it)")
     parser.add_argument("--steps", action="store_true", help="also print CPU seconds per step (read, each cleaning "
                         "step, near-duplicate signature and lookup, writes, commits)")
     args = parser.parse_args()
 
-    if hasattr(os, "sched_setaffinity"):
+    if args.workers == 1 and hasattr(os, "sched_setaffinity"):  # workers would inherit one core
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
     if args.keep:
@@ -458,7 +461,7 @@ def main() -> None:
             profiler = cProfile.Profile(time.process_time)
             profiler.enable()
         counters = time_steps() if args.steps else None
-        result = run_ingest(corpus, db, n_docs)
+        result = run_ingest(corpus, db, n_docs, args.workers)
         if args.profile:
             profiler.disable()
             profiler.dump_stats(args.profile)
@@ -489,7 +492,8 @@ def report(result: dict, floor: dict, n_docs: int, n_bytes: int) -> None:
     ]
     print(f"\nwall time {result['wall']:.1f} s (read pass ≈ {result['read_pass_wall']:.1f} s); "
           "the table uses this process's CPU time, which a busy machine does not inflate")
-    print(f"\n{'stage (1 core)':<28}{'CPU s':>9}{'docs/s':>9}{'MB/s':>8}")
+    stage = "stage (1 core)" if result["workers"] == 1 else f"parent of {result['workers']} workers"
+    print(f"\n{stage:<28}{'CPU s':>9}{'docs/s':>9}{'MB/s':>8}")
     for name, seconds, dps, mbps in rows:
         print(f"{name:<28}{seconds:>9.1f}{dps:>9.0f}{mbps:>8.2f}")
     print(f"ratio ingest / floor: {total / floor['floor']:.1f}x")

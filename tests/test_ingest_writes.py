@@ -15,6 +15,8 @@ from storylens.config import ParallelSettings, Settings
 from storylens.ingest import ingest, per_commit
 from storylens.store import Store
 from storylens.store import db as store_db
+from tests.test_resume import (LANGUAGES, NO_ANNOTATE, PYTHON, SLOW_WRAPPER, _kill_resume_and_compare,  # noqa: F401
+                               corpus, reference)
 
 PARAGRAPHS = [
     "Rescue crews in Port Aldis said {n} houses were still under water on {day}, and the mayor asked for calm.",
@@ -153,3 +155,66 @@ def test_the_byte_count_agrees_with_the_letter_count_on_mixed_text() -> None:
     for _ in range(5_000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 500)))
         assert _script(text) == _script_by_regex(text), text
+
+
+def test_the_badness_test_gives_ftfys_answer() -> None:
+    """Trying ftfy's pattern only around the characters a match must hold gives ftfy's answer: on
+    random short strings of every character the pattern names (and plain letters), on each literal
+    sequence it looks for, and on mojibake and clean text in the languages of the corpora."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+    from ftfy.badness import is_bad as ftfy_is_bad
+
+    from storylens.clean.mojibake import _characters, is_bad
+
+    alphabet = sorted({c for c in BADNESS_RE.pattern if ord(c) > 127}
+                      | set().union(*map(_characters, MOJIBAKE_CATEGORIES.values()))
+                      | set("abcXYZ .,!?1\n\t") | set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"))
+    rng = random.Random(11)
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        assert is_bad(text) == ftfy_is_bad(text), text
+    samples = ["вЂ", "ГўВЂВ™s", "β€™", "ā€", "‚Äôt", "Ã ", "Ã©tÃ©", "â€™", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "Ñ‚Ð°Ðº Ð¸",
+               "Ð”Ð¾Ð½Ð°Ñ‚ ðŸ‡·ðŸ‡º", "Протестующие «собрались» — на площади…", "It’s “fine” — 5 × 3 €",
+               "Café naïve façade", "Мешканці — «Заріччя» ґанок", "×² ", "x Ã€", "Âœ"]
+    for text in samples:
+        for padded in (text, "Текст " * 3 + text, text + " text" * 3):
+            assert is_bad(padded) == ftfy_is_bad(padded), padded
+    assert is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not is_bad("Протестующие «собрались» — на площади…")
+
+
+def test_remembered_shingle_digests_give_the_same_signatures(monkeypatch) -> None:
+    """Signatures made with shingle digests remembered from earlier documents, or with the memory
+    emptied part way (a tiny bound), are those of a fresh process: datasketch's values."""
+    from datasketch import MinHash
+
+    from storylens.clean import neardup
+
+    settings = Settings().clean
+    rng = random.Random(4)
+    texts = [" ".join(rng.choice(PARAGRAPHS).format(n=rng.randint(2, 40), m=rng.randint(2, 9), day=rng.choice(DAYS))
+                      for _ in range(rng.randint(2, 5))) for _ in range(40)]
+
+    def datasketch(text: str) -> list[int]:
+        words = neardup._WORD.findall(text.lower())
+        reference = MinHash(num_perm=settings.minhash_permutations, seed=1, scheme="affine32")
+        reference.update_batch([" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)])
+        return reference.hashvalues.tolist()
+
+    expected = [datasketch(text) for text in texts]
+    for kept in (neardup.SHINGLES_KEPT, 50):
+        monkeypatch.setattr(neardup, "SHINGLES_KEPT", kept)
+        neardup._SHINGLE_DIGESTS.clear()
+        assert [neardup.signature(text, settings).tolist() for text in texts] == expected
+        assert 0 < len(neardup._SHINGLE_DIGESTS) <= max(kept, 200)
+
+
+def test_a_read_pass_killed_on_two_workers_resumes_with_nothing_lost_or_doubled(corpus, reference, tmp_path) -> None:
+    """The files are read on two worker processes and stored by the parent: killed inside the read
+    pass (the fixtures and the checks are tests/test_resume.py's), the next run ends where an
+    uninterrupted one does, and the workers end with their parent."""
+    db = tmp_path / "killed_read_2.db"
+    start = [PYTHON, "-c", SLOW_WRAPPER, "0.05", "ingest", NO_ANNOTATE, str(corpus[0]), "--db", str(db), "-q",
+             "--languages", LANGUAGES, "--workers", "2"]
+    killed_at = _kill_resume_and_compare(db, corpus, reference, start, "SELECT COUNT(*) FROM documents",
+                                         at_least=len(corpus[1]) // 4)
+    assert killed_at.get("clean", 0) == 0 and 0 < killed_at["raw"] < len(corpus[1]), killed_at

@@ -1,8 +1,9 @@
 """The orchestrator for read → clean → store, with progress and a summary.
 
 Two passes make a run resumable and let cleaning see the whole corpus:
-1. read every input and store it raw (new content only: ids are content hashes),
-   counting each short line across documents (site chrome shows up there);
+1. read every input (on local worker processes: decoding and HTML extraction are per file) and
+   store it raw, here and in order (new content only: ids are content hashes), counting each short line
+   across documents (site chrome shows up there);
 2. clean every document still marked raw (on the workers: :mod:`storylens.parallel`), link
    near-duplicates and store the result, here and in order, so the links do not depend on
    how many workers there were.
@@ -13,6 +14,7 @@ pass loses at most the transaction it had not yet committed, and the next run pi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -24,8 +26,8 @@ from storylens.clean import clean_document, document_id
 from storylens.clean.boilerplate import CorpusLines
 from storylens.clean.language import corpus_languages
 from storylens.clean.neardup import signature
-from storylens.config import CleanSettings, ParallelSettings, Settings
-from storylens.corpus import Skipped, iter_files, read_paths
+from storylens.config import CleanSettings, ParallelSettings, ReadSettings, Settings
+from storylens.corpus import Skipped, ToRead, iter_files, plan_reading, read_one
 from storylens.corpus.decode import REPAIRS_KEY, repair_note, repairs_from_meta
 from storylens.doc import Document, RawDocument
 from storylens.parallel import Workers, batched
@@ -81,27 +83,30 @@ def ingest(
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    with store.page_cache(settings.parallel.write_cache_mb):
-        _read(paths, manifests, store, settings, summary, progress)
-        if workers is None:
-            with Workers(settings.parallel) as own:
-                _clean(store, settings, summary, progress, on_document, own)
-        else:
-            _clean(store, settings, summary, progress, on_document, workers)
+    with store.page_cache(settings.parallel.write_cache_mb), \
+            (Workers(settings.parallel) if workers is None else nullcontext(workers)) as pool:
+        _read(paths, manifests, store, settings, summary, progress, pool)
+        _clean(store, settings, summary, progress, on_document, pool)
     store.finish_run(run_id, summary.as_dict())
     return summary
 
 
 def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Settings, summary: Summary,
-          progress: bool) -> None:
-    """Pass 1: store every new document as read, :func:`per_commit` documents per transaction."""
+          progress: bool, workers: Workers) -> None:
+    """Pass 1: read the files (on local worker processes, if any) and store every new document here,
+    in order, :func:`per_commit` documents per transaction."""
     summary.files = sum(1 for _ in iter_files(paths))
     bar = tqdm(total=summary.files, desc="reading", unit="file", disable=not progress, delay=2, leave=False)
     last_origin = None
+    plan = batched(plan_reading(paths, settings.read, manifests), settings.parallel.batch_size)
+    task = partial(_read_batch, settings=settings.read)
+    # The files are read where they are: on local worker processes, never on a Dask cluster, whose
+    # workers may be other machines without them (the documents travel to those with the cleaning).
+    read = workers.map(task, plan, summary.files) if workers.where(summary.files) == "processes" else map(task, plan)
 
     def items() -> Iterator[RawDocument]:
         nonlocal last_origin
-        for item in read_paths(paths, settings.read, manifests):
+        for item in (item for results in read for item in results):
             origin_file = item.origin.split("#", 1)[0]
             if origin_file != last_origin:
                 bar.update(1)
@@ -113,15 +118,13 @@ def _read(paths: list[Path], manifests: list[Path], store: Store, settings: Sett
                 yield item
 
     for batch in batched(items(), per_commit(summary.files, settings.parallel)):
-        with store.transaction():
-            for raw in batch:
-                summary.read += 1
-                if REPAIRS_KEY in raw.meta:
-                    summary.repaired[raw.origin.split("#", 1)[0]] = repair_note(repairs_from_meta(raw.meta[REPAIRS_KEY]))
-                if store.add_raw(raw, document_id(raw)):
-                    summary.new += 1
-                else:
-                    summary.already_stored += 1
+        for raw in batch:
+            if REPAIRS_KEY in raw.meta:
+                summary.repaired[raw.origin.split("#", 1)[0]] = repair_note(repairs_from_meta(raw.meta[REPAIRS_KEY]))
+        added = store.add_raws([(raw, document_id(raw)) for raw in batch])
+        summary.read += len(added)
+        summary.new += sum(added)
+        summary.already_stored += len(added) - sum(added)
     bar.close()
 
 
@@ -169,6 +172,12 @@ def per_commit(documents: int, settings: ParallelSettings) -> int:
     """Documents per store transaction in a pass over ``documents``: about 1/``min_commits`` of them,
     at least a batch and at most ``commit_documents``."""
     return max(settings.batch_size, min(settings.commit_documents, documents // settings.min_commits))
+
+
+def _read_batch(batch: list[ToRead | Skipped], settings: ReadSettings) -> list[RawDocument | Skipped]:
+    """Runs in a worker: read each planned file (what the plan skipped passes through)."""
+    return [item for planned in batch
+            for item in (read_one(planned, settings) if isinstance(planned, ToRead) else (planned,))]
 
 
 Cleaned = tuple[str, Document | None, np.ndarray | None, str | None]  # origin, document, MinHash, error

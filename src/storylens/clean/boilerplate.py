@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from storylens.clean.edits import Line, lines
+from storylens.clean.edits import Line, line_texts, lines
 from storylens.config import CleanSettings
 
 _I = re.IGNORECASE
@@ -74,10 +74,6 @@ _SUPPORT = re.compile(
 LineRule = Callable[[Line], bool]
 
 
-def _short(line: Line, words: int) -> bool:
-    return line.words <= words
-
-
 def _banner_in_line(line: Line) -> bool:
     """A phrase three times over holds its first six characters three times: most lines are
     settled by that count, in C, before the backtracking pattern runs."""
@@ -85,17 +81,17 @@ def _banner_in_line(line: Line) -> bool:
     return len(line.text) < 2000 and text.count(text[:6]) >= 3 and bool(_BANNER_IN_LINE.match(text))
 
 
-LINE_RULES: dict[str, LineRule] = {
-    "banner repeated within a line": _banner_in_line,
-    "comment form": lambda ln: _short(ln, 20) and bool(_COMMENT_FORM.match(ln.stripped) or _CAPTCHA.match(ln.text)),
-    "dead comment placeholder": lambda ln: bool(_DEAD_COMMENT.match(ln.stripped)),
-    "error-report widget": lambda ln: _short(ln, 40) and bool(_ERROR_WIDGET.search(ln.stripped)),
-    "related-links line": lambda ln: _short(ln, 30) and bool(_RELATED.match(ln.stripped)),
-    "photo credit": lambda ln: _short(ln, 15) and bool(_PHOTO_CREDIT.match(ln.stripped)),
-    "donation or subscribe footer": lambda ln: _short(ln, 30) and bool(
-        _CARD_NUMBER.search(ln.text) or _SUPPORT.search(ln.stripped)
-    ),
+# Each rule: the most words a line may have for it to apply (None: any line), and its test.
+LINE_RULES: dict[str, tuple[int | None, LineRule]] = {
+    "banner repeated within a line": (None, _banner_in_line),
+    "comment form": (20, lambda ln: bool(_COMMENT_FORM.match(ln.stripped) or _CAPTCHA.match(ln.text))),
+    "dead comment placeholder": (None, lambda ln: bool(_DEAD_COMMENT.match(ln.stripped))),
+    "error-report widget": (40, lambda ln: bool(_ERROR_WIDGET.search(ln.stripped))),
+    "related-links line": (30, lambda ln: bool(_RELATED.match(ln.stripped))),
+    "photo credit": (15, lambda ln: bool(_PHOTO_CREDIT.match(ln.stripped))),
+    "donation or subscribe footer": (30, lambda ln: bool(_CARD_NUMBER.search(ln.text) or _SUPPORT.search(ln.stripped))),
 }
+CHROME_MAX_WORDS = 12  # longer lines are never site chrome
 
 
 class CorpusLines:
@@ -117,30 +113,31 @@ def line_key(line: str) -> int:
 
 def chrome_candidates(text: str) -> set[int]:
     """Keys of the lines of a document that could be site chrome: short, non-empty lines."""
-    return {line_key(ln.text) for ln in lines(text) if ln.text.strip() and _short(ln, 12)}
+    return {line_key(line) for line in line_texts(text) if 0 < len(line.split()) <= CHROME_MAX_WORDS}
 
 
 def find_boilerplate(text: str, settings: CleanSettings, corpus: CorpusLines | None = None) -> list[tuple[Line, str]]:
     """Lines to remove and the rule that says so."""
     all_lines = list(lines(text))
-    counts = Counter(" ".join(ln.text.split()) for ln in all_lines if ln.text.strip())
+    norms = [" ".join(ln.text.split()) for ln in all_lines]
+    counts = Counter(filter(None, norms))
     chrome_floor = None
     if corpus is not None and corpus.documents:
         chrome_floor = max(settings.chrome_min_docs, settings.chrome_min_share * corpus.documents)
     found: dict[int, str] = {}
     for i, line in enumerate(all_lines):
-        stripped = line.stripped
-        if not stripped:
+        if not line.stripped:
             continue
-        for rule, test in LINE_RULES.items():
-            if test(line):
+        words = line.words
+        for rule, (most, test) in LINE_RULES.items():
+            if (most is None or words <= most) and test(line):
                 found[i] = rule
                 break
         else:
-            norm = " ".join(stripped.split())
+            norm = norms[i]
             if counts[norm] >= settings.banner_min_repeats and len(norm) < 120:
                 found[i] = "banner repeated in the document"
-            elif chrome_floor and _short(line, 12) and corpus.frequency(stripped) >= chrome_floor:
+            elif chrome_floor and words <= CHROME_MAX_WORDS and corpus.frequency(line.stripped) >= chrome_floor:
                 found[i] = "line recurring across the corpus (site chrome)"
     _add_captions(all_lines, found)
     return [(all_lines[i], rule) for i, rule in sorted(found.items())]

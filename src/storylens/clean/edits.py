@@ -3,44 +3,78 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
 
 from storylens.corpus.decode import READ_STEP
 from storylens.doc import Edit
 
 
-@dataclass(unsafe_hash=True)
 class Line:
     """A line of text: ``start``..``end`` excludes the newline, ``stop`` includes it.
 
-    A value, never changed once made; not ``frozen`` because a frozen dataclass takes three times
-    as long to make, and cleaning makes a hundred lines per document in each of its steps."""
+    A value, never changed once made. A plain class with slots: cleaning makes a hundred lines per
+    document in each of its steps, and a dataclass with cached properties cost several times as much
+    to make and to read (``functools.cached_property`` takes a lock on every first read)."""
 
-    start: int
-    end: int
-    stop: int
-    text: str
+    __slots__ = ("start", "end", "stop", "text", "stripped", "_words")
 
-    @cached_property
-    def stripped(self) -> str:
-        """The text without the white space around it (rules test a line many ways: computed once)."""
-        return self.text.strip()
+    def __init__(self, start: int, end: int, stop: int, text: str):
+        self.start = start
+        self.end = end
+        self.stop = stop
+        self.text = text
+        self.stripped = text.strip()  # rules test a line many ways: computed once
+        self._words = -1
 
-    @cached_property
+    @property
     def words(self) -> int:
-        return len(self.text.split())
+        if self._words < 0:
+            self._words = len(self.text.split())
+        return self._words
+
+    def _key(self) -> tuple[int, int, int, str]:
+        return self.start, self.end, self.stop, self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Line) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Line(start={self.start}, end={self.end}, stop={self.stop}, text={self.text!r})"
 
 
-def lines(text: str) -> Iterator[Line]:
-    pos = 0
+def lines(text: str, start: int = 0) -> Iterator[Line]:
+    """The lines of ``text`` from offset ``start`` (a line's start) on; no empty line after a final newline."""
+    pos = start
     n = len(text)
+    find = text.find
     while pos < n:
-        nl = text.find("\n", pos)
+        nl = find("\n", pos)
         end = n if nl < 0 else nl
         stop = n if nl < 0 else nl + 1
         yield Line(pos, end, stop, text[pos:end])
         pos = stop
+
+
+def last_lines(text: str, count: int) -> list[Line]:
+    """The last ``count`` of :func:`lines`, without making the others."""
+    pos = len(text) - 1 if text.endswith("\n") else len(text)
+    for _ in range(count):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            break
+    return list(lines(text, pos + 1 if pos >= 0 else 0))
+
+
+def line_texts(text: str) -> list[str]:
+    """The text of each of :func:`lines`, split in C."""
+    if not text:
+        return []
+    parts = text.split("\n")
+    if text.endswith("\n"):
+        parts.pop()
+    return parts
 
 
 def apply(text: str, step: str, changes: Iterable[tuple[int, int, str, str]]) -> tuple[str, list[Edit]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from storylens.clean.edits import Line, lines
+from storylens.clean.edits import Line, last_lines, lines
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -158,7 +158,7 @@ def _title(all_lines: list[Line], moved_starts: set[int]) -> str | None:
 def find_signature(text: str) -> dict[str, str]:
     """Who published the text, from a sign-off: a © line, a channel handle, a "For more X …" line."""
     meta: dict[str, str] = {}
-    for line in reversed(list(lines(text))[-40:]):
+    for line in reversed(last_lines(text, 40)):
         stripped = line.text.strip()
         sig = _SIGNATURE.match(stripped)
         if sig and "source" not in meta:

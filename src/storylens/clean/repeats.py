@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storylens.clean.edits import Line, lines
+from storylens.clean.edits import Line, line_texts, lines
 
 # In prose, a short line (a dash, a date, "Yes.") may repeat on purpose; only longer ones
 # are treated as scraping repeats. In a comment thread every repeated line is a repeat.
@@ -24,7 +24,7 @@ def find_repeats(text: str, line_structured: bool) -> list[tuple[Line, str]]:
 
 def is_line_structured(text: str) -> bool:
     """A comment thread as scraped: many lines, one comment per line, hardly any blank lines."""
-    all_lines = [ln.text for ln in lines(text)]
+    all_lines = line_texts(text)
     filled = [t for t in all_lines if t.strip()]
     if len(filled) < 8:
         return False

@@ -56,6 +56,14 @@ def manifests_in(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class ToRead:
+    """A file to read, with the manifest row that describes it (empty when none does)."""
+
+    path: Path
+    entry: dict[str, str]
+
+
 def read_paths(
     paths: Iterable[Path], settings: ReadSettings, manifests: Iterable[Path] = ()
 ) -> Iterator[RawDocument | Skipped]:
@@ -65,6 +73,16 @@ def read_paths(
     notes) are skipped as "not in the manifest" unless ``settings.all_files``, and listed files
     that do not exist are reported. Manifests named in ``manifests`` only supply metadata.
     """
+    for item in plan_reading(paths, settings, manifests):
+        yield from read_one(item, settings) if isinstance(item, ToRead) else (item,)
+
+
+def plan_reading(
+    paths: Iterable[Path], settings: ReadSettings, manifests: Iterable[Path] = ()
+) -> Iterator[ToRead | Skipped]:
+    """The files :func:`read_paths` reads, in its order, and what it skips without reading: the
+    part that needs the whole list of paths. Reading each file (:func:`read_one`) needs nothing
+    else, so it can run anywhere (ingest reads on its workers)."""
     paths = list(paths)
     found = {m.resolve(): m for m in manifests_in(paths)}
     named = {m.resolve(): m for m in manifests if m.resolve() not in found}
@@ -79,30 +97,34 @@ def read_paths(
     given = {_resolve(p) for p in paths if not p.is_dir()}  # files named one by one are always read
     seen: set[Path] = set()
     for path in iter_files(paths):
-        origin = _origin(path)
         resolved = _resolve(path)
         if resolved in seen:  # named and inside a named folder too
             continue
         seen.add(resolved)
         manifest = _governing(resolved, governed) if resolved not in entries and resolved not in given else None
         if manifest is not None:
-            yield Skipped(origin, f"not in the manifest ({_origin(manifest)}); pass --all to read it")
+            yield Skipped(_origin(path), f"not in the manifest ({_origin(manifest)}); pass --all to read it")
             continue
-        try:
-            problems: list[Skipped] = []
-            docs = read_file(path, settings, problems)
-            yield from problems
-            for doc in docs:
-                doc.manifest = dict(entries.get(resolved, {}))
-                doc.text = _scrub(doc.text)
-                doc.meta = {key: _scrub(value) for key, value in doc.meta.items()}
-                yield doc
-        except (NotText, BadRecords, TooLarge) as exc:
-            yield Skipped(origin, str(exc))
-        except OSError as exc:
-            yield Skipped(origin, f"cannot read: {exc.strerror or exc}")
-        except RecursionError:
-            yield Skipped(origin, "structure too deeply nested to read")
+        yield ToRead(path, entries.get(resolved, {}))
+
+
+def read_one(item: ToRead, settings: ReadSettings) -> list[RawDocument | Skipped]:
+    """The raw documents of one planned file, after the records it could not read; or why it was skipped."""
+    origin = _origin(item.path)
+    try:
+        problems: list[Skipped] = []
+        docs = read_file(item.path, settings, problems)
+        for doc in docs:
+            doc.manifest = dict(item.entry)
+            doc.text = _scrub(doc.text)
+            doc.meta = {key: _scrub(value) for key, value in doc.meta.items()}
+        return [*problems, *docs]
+    except (NotText, BadRecords, TooLarge) as exc:
+        return [Skipped(origin, str(exc))]
+    except OSError as exc:
+        return [Skipped(origin, f"cannot read: {exc.strerror or exc}")]
+    except RecursionError:
+        return [Skipped(origin, "structure too deeply nested to read")]
 
 
 def _resolve(path: Path) -> Path:

@@ -14,6 +14,7 @@ import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ NEAR_DUPLICATE_CANDIDATES = 64  # stored documents compared per near-duplicate l
 SIGNATURES_KEPT = 8192  # signatures of first copies kept in memory for canonical_copy (about 10 MB)
 
 
+_first = itemgetter(0)
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says what to do."""
 
@@ -45,6 +49,9 @@ class Store:
         try:
             self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
+            # Plain tuples where a query returns many rows per document (a Row costs more to make).
+            self._tuples = self.db.cursor()
+            self._tuples.row_factory = None
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -105,26 +112,40 @@ class Store:
 
     def add_raw(self, raw: RawDocument, doc_id: str) -> bool:
         """Store a document as read; False when the same content is already stored."""
+        return self.add_raws([(raw, doc_id)])[0]
+
+    def add_raws(self, items: list[tuple[RawDocument, str]]) -> list[bool]:
+        """Store documents as read, in order, in one transaction and one statement per table; for
+        each, False when the same content is already stored (or came earlier in ``items``)."""
+        if not items:
+            return []
         with self.transaction():
-            if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
-                return False
+            ids = list({doc_id for _, doc_id in items})
+            stored = {r[0] for r in self._tuples.execute(
+                f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(ids))})", ids)}
             # One MAX per status value uses the (status, seq) index; a plain MAX(seq) scans it all.
             seq = self.db.execute(
-                "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(seq) AS m FROM documents WHERE status = 'raw'"
+                "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(seq) AS m FROM documents WHERE status = 'raw'"
                 " UNION ALL SELECT MAX(seq) FROM documents WHERE status = 'clean')"
             ).fetchone()[0]
-            self.db.execute(
+            now = _now()
+            added, rows, lines = [], [], []
+            for raw, doc_id in items:
+                added.append(doc_id not in stored)
+                if not added[-1]:
+                    continue
+                stored.add(doc_id)
+                seq += 1
+                rows.append((doc_id, seq, raw.origin, raw.format, raw.text, json.dumps(raw.meta, ensure_ascii=False),
+                             json.dumps(raw.manifest, ensure_ascii=False), now))
+                lines += [(key,) for key in chrome_candidates(raw.text)]
+            self.db.executemany(
                 "INSERT INTO documents (id, seq, origin, format, status, raw_text, file_meta_json, manifest_json,"
-                " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?, ?)",
-                (doc_id, seq, raw.origin, raw.format, raw.text, json.dumps(raw.meta, ensure_ascii=False),
-                 json.dumps(raw.manifest, ensure_ascii=False), _now()),
-            )
+                " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?, ?)", rows)
             self.db.executemany(
                 "INSERT INTO line_counts (key, documents) VALUES (?, 1)"
-                " ON CONFLICT(key) DO UPDATE SET documents = documents + 1",
-                [(key,) for key in chrome_candidates(raw.text)],
-            )
-        return True
+                " ON CONFLICT(key) DO UPDATE SET documents = documents + 1", lines)
+        return added
 
     def pending(self, batch_size: int = 64) -> Iterator[list[tuple[str, RawDocument]]]:
         """Documents read but not yet cleaned, in the order they were read, a batch per query."""
@@ -313,9 +334,9 @@ class Store:
         """
         keys = band_keys(values)
         marks = ", ".join("(?, ?)" for _ in keys)
-        shared = Counter(r[0] for r in self.db.execute(
+        shared = Counter(map(_first, self._tuples.execute(
             f"SELECT b.doc_id FROM (VALUES {marks}) AS q JOIN minhash_bands b ON b.band = q.column1"
-            " AND b.key = q.column2", [x for pair in keys for x in pair]))
+            " AND b.key = q.column2", [x for pair in keys for x in pair])))
         shared.pop(doc_id, None)
         if not shared:
             return None
