@@ -63,15 +63,20 @@ def test_ngram_head_learns_the_words_of_a_label():
     assert z[0] > 0 > z[1]
 
 
-def test_pruning_keeps_only_rows_with_weight_and_the_logits_of_what_it_keeps():
+def test_pruning_keeps_the_rows_that_weigh_most_and_their_logits():
     W, b, texts = _fit_view()
     full = NgramView.pruned(W, b, np.array([2.0]))
-    assert len(full.rows) < len(W)  # hash rows no training text touched carry no weight
-    strong = NgramView.pruned(W, b, np.array([2.0]), keep=float(np.quantile(np.abs(W[W != 0]), 0.5)))
-    assert len(strong.rows) < len(full.rows)
+    assert len(full.rows) == (np.abs(W).max(axis=1) > 0).sum() < len(W)  # rows no text touched: none
     X = ngram_features(texts, len(W))
-    expected = 2.0 * (X @ W.astype(np.float64) + b)
-    assert np.allclose(full.logits(texts), expected, atol=1e-5)
+    assert np.allclose(full.logits(texts), 2.0 * (X @ W.astype(np.float64) + b), atol=1e-5)
+    half = NgramView.pruned(W, b, np.array([2.0]), share=0.5)
+    assert len(half.rows) == round(len(full.rows) / 2)
+    strength = np.abs(W).max(axis=1)
+    dropped = np.setdiff1d(full.rows, half.rows)
+    assert strength[half.rows].min() >= strength[dropped].max()
+    kept = np.zeros_like(W)
+    kept[half.rows] = W[half.rows]
+    assert np.allclose(half.logits(texts), 2.0 * (X @ kept.astype(np.float64) + b), atol=1e-5)
 
 
 def test_a_head_with_an_ngram_view_mixes_it_in_and_survives_a_round_trip(tmp_path):

@@ -176,11 +176,13 @@ class NgramView:
         self._slot[self.rows] = np.arange(len(self.rows))
 
     @classmethod
-    def pruned(cls, W: np.ndarray, b: np.ndarray, mix: np.ndarray, keep: float = 0.0) -> "NgramView":
-        """From a full (n_features, labels) matrix, keeping the hash rows whose largest weight
-        (in absolute value) is above ``keep`` (0: every row with any weight)."""
+    def pruned(cls, W: np.ndarray, b: np.ndarray, mix: np.ndarray, share: float = 1.0) -> "NgramView":
+        """From a full (n_features, labels) matrix: the ``share`` of its hash rows with a weight
+        that weigh most (by their largest absolute weight over the labels)."""
         strength = np.abs(W).max(axis=1)
-        rows = np.flatnonzero(strength > keep)
+        used = np.flatnonzero(strength > 0)
+        kept = used[np.argsort(-strength[used], kind="stable")[: int(round(share * len(used)))]]
+        rows = np.sort(kept)
         return cls(rows.astype(np.int32), W[rows], np.asarray(b, np.float64), np.asarray(mix, np.float64), len(W))
 
     def logits(self, texts: list[str]) -> np.ndarray:

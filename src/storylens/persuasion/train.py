@@ -50,7 +50,7 @@ MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to 
 MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
 MIN_LANGUAGE_TEXTS = 1000  # a language with this many texts that stand alone gets their thresholds of its own
 NGRAM_L2 = 1e-4  # L2 weight of the techniques' n-gram head (rows of unit length, 2^18 columns)
-NGRAM_KEEP = 0.0  # hash rows of the n-gram head whose largest |weight| is at most this are not shipped
+NGRAM_SHARE = 0.5  # the share of the n-gram head's hash rows shipped, those that weigh most (6 MB, not 13)
 MAX_MIX = 5.0  # the n-gram logit's weight in the mixed logit is clipped to [0, MAX_MIX]
 THRESHOLDS = np.round(np.arange(0.05, 0.905, 0.025), 3)
 SOURCE_MAPS = {"semeval2023": SEMEVAL2023_MAP, "ptc2020": PTC2020_MAP, "unlp2025": UNLP2025_MAP,
@@ -359,7 +359,7 @@ def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, b
         elif best[j] < MIN_F1:
             dropped[label] = f"out-of-fold F1 {best[j]:.3f} at its best threshold (below {MIN_F1})"
     keep = [j for j, label in enumerate(labels) if label not in dropped]
-    view = None if ngram is None else NgramView.pruned(ngram[0][:, keep], ngram[1][keep], ngram[2][keep], NGRAM_KEEP)
+    view = None if ngram is None else NgramView.pruned(ngram[0][:, keep], ngram[1][keep], ngram[2][keep], NGRAM_SHARE)
     head = Head([labels[j] for j in keep], "sigmoid", feature, mean, scale, W[:, keep], b[keep], A[keep], B[keep],
                 T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32),
                 list(languages), LT[:, :, keep], view)
