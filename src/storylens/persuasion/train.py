@@ -36,7 +36,8 @@ from .labels import (
     UNLP2025_MAP,
     to_source,
 )
-from .models import Head, bucket_of, sigmoid, softmax
+from .models import Head, NgramView, bucket_of, sigmoid, softmax
+from .ngrams import ngram_features
 
 FOLDS = 5
 SEED = 13
@@ -48,6 +49,9 @@ SHORT_PARAGRAPH = 350  # characters: the boundary between a short and a long par
 MIN_POSITIVES = 10  # a label with fewer positive texts is dropped (too rare to learn or to test)
 MIN_F1 = 0.05  # a label whose out-of-fold F1 stays below this is dropped (the model cannot tell it)
 MIN_LANGUAGE_TEXTS = 1000  # a language with this many texts that stand alone gets their thresholds of its own
+NGRAM_L2 = 1e-4  # L2 weight of the techniques' n-gram head (rows of unit length, 2^18 columns)
+NGRAM_SHARE = 0.5  # the share of the n-gram head's hash rows shipped, those that weigh most (6 MB, not 13)
+MAX_MIX = 5.0  # the n-gram logit's weight in the mixed logit is clipped to [0, MAX_MIX]
 THRESHOLDS = np.round(np.arange(0.05, 0.905, 0.025), 3)
 SOURCE_MAPS = {"semeval2023": SEMEVAL2023_MAP, "ptc2020": PTC2020_MAP, "unlp2025": UNLP2025_MAP,
                "memes2021": MEMES2021_MAP}
@@ -104,17 +108,29 @@ def fit_multilabel(X: np.ndarray, Y: np.ndarray, M: np.ndarray, l2: float,
 
 
 def fit_platt(z: np.ndarray, y: np.ndarray, iters: int = 50) -> tuple[float, float]:
-    """Platt scaling: (a, b) so that sigmoid(a z + b) is calibrated (Newton steps, tiny ridge)."""
+    """Platt scaling: (a, b) so that sigmoid(a z + b) is calibrated (Newton steps, halved while
+    they do not lower the loss: from a = 1 a full step overshoots on logits of a wide spread)."""
     a, b = 1.0, 0.0
     if y.min() == y.max():
         return 0.0, (10.0 if y.min() else -10.0)
+
+    def loss(a: float, b: float) -> float:
+        s = a * z + b
+        return float(np.logaddexp(0, np.where(y > 0, -s, s)).sum() + 5e-4 * a * a)
+
+    current = loss(a, b)
     for _ in range(iters):
         p = sigmoid(a * z + b)
         g = np.array([((p - y) * z).sum() + 1e-3 * a, (p - y).sum()])
         w = p * (1 - p) + 1e-9
         H = np.array([[(w * z * z).sum() + 1e-3, (w * z).sum()], [(w * z).sum(), w.sum()]])
         step = np.linalg.solve(H, g)
-        a, b = a - step[0], b - step[1]
+        for _ in range(30):
+            trial = loss(a - step[0], b - step[1])
+            if trial <= current:
+                break
+            step = step / 2
+        a, b, current = a - step[0], b - step[1], min(trial, current)
         if np.abs(step).max() < 1e-6:
             break
     return float(a), float(b)
@@ -234,22 +250,57 @@ def _cached_logits(cache: Path | None, key_parts: list[np.ndarray], compute) -> 
     return Z
 
 
+def mix_weights(Z: np.ndarray, Z2: np.ndarray, Y: np.ndarray, M: np.ndarray) -> np.ndarray:
+    """Per label, how much the second view's logit adds to the first's: c / a of a logistic
+    regression of the label on [z, z2] (a stacked calibrator on out-of-fold logits), clipped to
+    [0, ``MAX_MIX``]; 0 when the label has too few positives or the view only adds noise."""
+    from sklearn.linear_model import LogisticRegression
+
+    out = np.zeros(Y.shape[1])
+    for j in range(Y.shape[1]):
+        rows = M[:, j]
+        y = Y[rows, j] > 0
+        if y.sum() < 3 or y.all():
+            continue
+        a, c = LogisticRegression(C=1.0).fit(np.c_[Z[rows, j], Z2[rows, j]], y).coef_[0]
+        out[j] = float(np.clip(c / a, 0.0, MAX_MIX)) if a > 0 else 0.0
+    return out
+
+
+def ngram_logits(X, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float, sw: np.ndarray | None,
+                 cache: Path | None) -> np.ndarray:
+    """Out-of-fold logits of the n-gram head (sparse ``X``, rows already of unit length)."""
+    def fit_folds() -> np.ndarray:
+        Z = np.zeros(Y.shape, np.float32)
+        for f in range(FOLDS):
+            tr, te = folds != f, folds == f
+            W, b = fit_multilabel(X[tr], Y[tr], M[tr], l2, None if sw is None else sw[tr])
+            Z[te] = X[te] @ W + b
+            log(f"  n-grams: fold {f + 1}/{FOLDS} fitted")
+        return Z
+
+    key = [X.indptr, X.indices, X.data, Y, M, folds, np.array([l2, FOLDS, 2.0]), np.zeros(0) if sw is None else sw]
+    return _cached_logits(cache, key, fit_folds)
+
+
 @dataclass
 class CrossVal:
     """Out-of-fold results of a multi-label head."""
 
     P: np.ndarray  # calibrated probabilities, calibrator fitted on the other folds
     pred: np.ndarray  # decisions with thresholds fitted on the other folds
-    Z: np.ndarray  # raw out-of-fold logits
+    Z: np.ndarray  # raw out-of-fold logits (of the first view when there are two)
+    Z2: np.ndarray | None = None  # the second (n-gram) view's out-of-fold logits
 
 
 def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarray, l2: float,
                    buckets: np.ndarray | None = None, n_buckets: int = 1, objective: str = "label",
                    sw: np.ndarray | None = None, langs: np.ndarray | None = None, languages: list[str] = (),
-                   n_text_buckets: int = 0, cache: Path | None = None) -> CrossVal:
+                   n_text_buckets: int = 0, cache: Path | None = None, Z2: np.ndarray | None = None) -> CrossVal:
     """Out-of-fold logits, then each fold's probabilities and decisions from a calibrator and
     thresholds (per language of ``languages`` for texts in the first ``n_text_buckets``) fitted
-    on the other folds."""
+    on the other folds. With ``Z2`` (a second view's out-of-fold logits), each fold's logits are
+    the mix of both, the mix weights also fitted on the other folds."""
     def fit_folds() -> np.ndarray:
         Z = np.zeros(Y.shape, np.float32)
         for f in range(FOLDS):
@@ -261,11 +312,12 @@ def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarra
         return Z
 
     key = [X, Y, M, folds, np.array([l2, FOLDS]), np.zeros(0) if sw is None else sw]
-    Z = _cached_logits(cache, key, fit_folds)
+    Z1 = _cached_logits(cache, key, fit_folds)
     P, pred = np.zeros(Y.shape, np.float32), np.zeros(Y.shape, bool)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
     for f in range(FOLDS):
         tr, te = folds != f, folds == f
+        Z = Z1 if Z2 is None else Z1 + mix_weights(Z1[tr], Z2[tr], Y[tr], M[tr]) * Z2
         A, B, T, _ = calibrate(Z[tr], Y[tr], M[tr], buckets[tr], n_buckets, objective)
         P[te] = sigmoid(A * Z[te] + B)
         thresholds = T[buckets[te]]
@@ -276,20 +328,28 @@ def cross_validate(X: np.ndarray, Y: np.ndarray, M: np.ndarray, folds: np.ndarra
                 rows = langs[te] == lang
                 thresholds[rows] = LT[i][buckets[te][rows]]
         pred[te] = P[te] >= thresholds
-    return CrossVal(P, pred, Z)
+    return CrossVal(P, pred, Z1, Z2)
 
 
 def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, buckets: np.ndarray | None = None,
                        edges=(), context_edges=(), objective: str = "label", window: int = 0,
                        sw: np.ndarray | None = None, langs: np.ndarray | None = None,
-                       languages: list[str] = ()) -> tuple[Head, dict[str, str]]:
-    """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable labels."""
+                       languages: list[str] = (), X2=None, l2_2: float = NGRAM_L2) -> tuple[Head, dict[str, str]]:
+    """Fit on all rows; calibrator and thresholds from all out-of-fold logits; drop unlearnable
+    labels. With ``X2`` (the n-gram view's sparse rows, whose out-of-fold logits are ``cv.Z2``),
+    the head also carries an n-gram head and its mix weights, fitted on all rows as well."""
     mean, scale = standardiser(X)
     W, b = fit_multilabel((X - mean) / scale, Y, M, l2, sw)
     n_buckets = (len(edges) + 1) * (len(context_edges) + 1)
     buckets = np.zeros(len(Y), int) if buckets is None else buckets
-    A, B, T, best = calibrate(cv.Z, Y, M, buckets, n_buckets, objective)
-    LT = language_thresholds(sigmoid(A * cv.Z + B), Y, M, buckets, langs, list(languages), T, len(edges) + 1) \
+    Z, ngram = cv.Z, None
+    if X2 is not None:
+        mix = mix_weights(cv.Z, cv.Z2, Y, M)
+        Z = cv.Z + mix * cv.Z2
+        log("  n-grams: final fit")
+        ngram = (*fit_multilabel(X2, Y, M, l2_2, sw), mix)
+    A, B, T, best = calibrate(Z, Y, M, buckets, n_buckets, objective)
+    LT = language_thresholds(sigmoid(A * Z + B), Y, M, buckets, langs, list(languages), T, len(edges) + 1) \
         if len(languages) else np.zeros((0, n_buckets, len(labels)))
     dropped = {}
     for j, label in enumerate(labels):
@@ -299,9 +359,10 @@ def final_sigmoid_head(X, Y, M, cv: CrossVal, labels, feature: str, l2: float, b
         elif best[j] < MIN_F1:
             dropped[label] = f"out-of-fold F1 {best[j]:.3f} at its best threshold (below {MIN_F1})"
     keep = [j for j, label in enumerate(labels) if label not in dropped]
+    view = None if ngram is None else NgramView.pruned(ngram[0][:, keep], ngram[1][keep], ngram[2][keep], NGRAM_SHARE)
     head = Head([labels[j] for j in keep], "sigmoid", feature, mean, scale, W[:, keep], b[keep], A[keep], B[keep],
                 T[:, keep], window, dropped, np.asarray(edges, np.float32), np.asarray(context_edges, np.float32),
-                list(languages), LT[:, :, keep])
+                list(languages), LT[:, :, keep], view)
     return head, dropped
 
 
@@ -384,7 +445,8 @@ def technique_examples(root: Path) -> list[D.Example]:
 
 
 def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "balanced",
-                     standalone_weight: float = STANDALONE_WEIGHT, cache: Path | None = None) -> tuple[Head, dict]:
+                     standalone_weight: float = STANDALONE_WEIGHT, cache: Path | None = None,
+                     ngrams: bool = True) -> tuple[Head, dict]:
     examples = technique_examples(root)
     log(f"techniques: {len(examples)} texts; featurising")
     texts = [e.text for e in examples]
@@ -400,14 +462,20 @@ def train_techniques(root: Path, emb: Embedder, l2: float, objective: str = "bal
     sw = np.where(standalone, standalone_weight, 1.0)
     langs = np.array([e.lang for e in examples])
     languages = standalone_languages(langs, standalone)
+    X2 = Z2 = None
+    if ngrams:
+        log("techniques: hashed n-grams")
+        X2 = ngram_features(texts).astype(np.float32)
+        Z2 = ngram_logits(X2, Y, M, folds, NGRAM_L2, sw, cache)
     cv = cross_validate(X, Y, M, folds, l2, buckets, n_buckets, objective, sw, langs, languages,
-                        len(LENGTH_EDGES) + 1, cache)
+                        len(LENGTH_EDGES) + 1, cache, Z2)
     head, dropped = final_sigmoid_head(X, Y, M, cv, list(TECHNIQUES), "unit", l2, buckets, LENGTH_EDGES,
                                        CONTEXT_EDGES, objective, window=WINDOW, sw=sw, langs=langs,
-                                       languages=languages)
+                                       languages=languages, X2=X2)
     keep = np.array([label not in dropped for label in TECHNIQUES])
     report = {"texts": len(examples), "l2": l2, "objective": objective, "standalone_weight": standalone_weight,
-              "languages": languages, "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
+              "languages": languages, "ngrams": bool(ngrams),
+              "ngram_mix": dict(zip(head.labels, map(float, head.ngrams.mix))) if head.ngrams else {}, "dropped": dropped, "sets": technique_sets(examples, cv.pred & keep, folds),
               "thresholds": {f"bucket {k}": dict(zip(head.labels, map(float, t))) for k, t in enumerate(head.threshold)},
               "reliability": reliability(cv.P[M], Y[M] > 0)}
     return head, report
@@ -629,6 +697,8 @@ def main(argv: list[str] | None = None) -> dict:
                     help="what the techniques' thresholds maximise")
     ap.add_argument("--standalone-weight", type=float, default=STANDALONE_WEIGHT,
                     help="techniques: sample weight of posts and memes")
+    ap.add_argument("--no-ngrams", dest="ngrams", action="store_false",
+                    help="techniques: the encoder head alone, without the hashed n-gram view")
     args = ap.parse_args(argv)
     if not (args.data / "semeval2023").is_dir():
         ap.error(f"{args.data} does not hold semeval2023/ (give the shared data folder)")
@@ -638,7 +708,7 @@ def main(argv: list[str] | None = None) -> dict:
     for task in [t.strip() for t in args.tasks.split(",") if t.strip()]:
         t0 = time.time()
         extra = {"objective": args.objective, "standalone_weight": args.standalone_weight,
-                 "cache": args.cache.parent / "oof"} if task == "techniques" else {}
+                 "cache": args.cache.parent / "oof", "ngrams": args.ngrams} if task == "techniques" else {}
         head, rep = TRAINERS[task](args.data, emb, getattr(args, f"reg_{task}"), **extra)
         if args.out:
             head.save(args.out / f"{task}.npz")
