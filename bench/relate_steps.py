@@ -104,7 +104,7 @@ def after_annotate() -> None:
     settings.parallel.workers = 1
     with tempfile.TemporaryDirectory(prefix="storylens-models-") as tmp, Store(Path(tmp) / "s.db") as store:
         text = Path(tmp) / "warm-up.txt"
-        text.write_text("Dock workers in Lviv walked out on 5 January 2022, the union said. Вони вимагали 300 гривень.")
+        text.write_text("Dock workers in Dunmore walked out on 5 January 2022, the union said. Вони вимагали 300 гривень.")
         with Workers(settings.parallel) as workers:
             ingest([text], store, settings, progress=False, workers=workers)
             annotate_store(store, settings.annotate, progress=False, workers=workers)

