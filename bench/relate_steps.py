@@ -4,6 +4,7 @@
     .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs   # the whole cross-document part
     .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs --fresh   # each in its own process
     .venv/bin/python bench/relate_steps.py STORE.db --trace         # and the Python heap's peak per step (slower)
+    .venv/bin/python bench/relate_steps.py STORE.db --all --outputs --models   # from where analyze's relate starts
 
 Copies STORE.db to a temporary folder, runs each step alone (``relate_store(store, [step])``, the
 stored stories of the copy are what the later steps read) and prints its CPU seconds, what it found,
@@ -16,7 +17,10 @@ In one process a part's rise hides in what the parts before it freed; ``--fresh`
 in a process of its own (on the same copy, so each reads what the ones before stored), whose peak
 is what that part needs. ``--trace`` adds the peak of memory allocated through Python
 (tracemalloc: objects and numpy arrays, not the models' native buffers), which tells a step's own
-data from what the libraries it loads take. Use it on the stores ``bench/scale.py --work DIR``
+data from what the libraries it loads take. ``--models`` first annotates a line in this process and
+closes its workers as a one-process ``storylens analyze --workers 1`` does before relate, so that what
+stays loaded (spaCy, the sentence encoder, the dictionaries) and the heap it leaves are counted as
+in that run. Use it on the stores ``bench/scale.py --work DIR``
 keeps (``DIR/run-N/one-core.db``) to measure one step before and after a change.
 """
 
@@ -35,8 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from rss import Peak  # noqa: E402  (bench/rss.py)
-from storylens.relate import STEPS, CorpusView, relate_store  # noqa: E402
+from rss import Peak, rss_mb  # noqa: E402  (bench/rss.py)
+from storylens.relate import STEPS, CorpusView, embeddings, relate_store  # noqa: E402
 from storylens.store import Store  # noqa: E402
 
 
@@ -51,6 +55,8 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true",
                         help="each part in a process of its own (what one part holds, not what the last left)")
     parser.add_argument("--trace", action="store_true", help="also the Python heap's peak per step (tracemalloc)")
+    parser.add_argument("--models", action="store_true",
+                        help="first load and drop the annotate models as a one-process `storylens analyze` does")
     parser.add_argument("--part", help=argparse.SUPPRESS)  # run one part on STORE itself (a --fresh child)
     args = parser.parse_args()
     if not args.store.is_file():
@@ -59,6 +65,8 @@ def main() -> None:
     unknown = set(steps) - set(STEPS)
     if unknown:
         sys.exit(f"unknown relate steps: {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
+    if args.models:
+        after_annotate()
     if args.part:
         with Store(args.store) as store:
             Part(store, args.trace).run(args.part)
@@ -79,7 +87,30 @@ def main() -> None:
                     part.run(name)
                 return
         for name in parts:
-            subprocess.run([sys.executable, __file__, str(copy), "--part", name] + ["--trace"] * args.trace, check=True)
+            subprocess.run([sys.executable, __file__, str(copy), "--part", name] + ["--trace"] * args.trace
+                           + ["--models"] * args.models, check=True)
+
+
+def after_annotate() -> None:
+    """What a one-process ``storylens analyze`` holds when relate starts: its workers read and
+    annotated in this process (every model loaded) and were closed, and what they freed went back."""
+    from storylens.annotate import annotate_store
+    from storylens.config import Settings
+    from storylens.ingest import ingest
+    from storylens.memory import release
+    from storylens.parallel import Workers
+
+    settings = Settings()
+    settings.parallel.workers = 1
+    with tempfile.TemporaryDirectory(prefix="storylens-models-") as tmp, Store(Path(tmp) / "s.db") as store:
+        text = Path(tmp) / "warm-up.txt"
+        text.write_text("Dock workers in Dunmore walked out on 5 January 2022, the union said. Вони вимагали 300 гривень.")
+        with Workers(settings.parallel) as workers:
+            ingest([text], store, settings, progress=False, workers=workers)
+            annotate_store(store, settings.annotate, progress=False, workers=workers)
+    release()
+    embeddings.encode(["the sentence encoder, loaded too"])
+    print(f"annotate models loaded and dropped as analyze does: RSS {rss_mb():.0f} MB", flush=True)
 
 
 class Part:

@@ -71,6 +71,7 @@ def one_core(corpus: Path, work: Path) -> dict:
     from storylens.config import Settings
     from storylens.doc import Document
     from storylens.ingest import ingest
+    from storylens.memory import release
     from storylens.parallel import Workers
     from storylens.relate import STEPS, relate_store
     from storylens.relate.embeddings import encode
@@ -124,9 +125,14 @@ def one_core(corpus: Path, work: Path) -> dict:
                                  "claims.jsonl") if (work / name).exists()) / 2**20
         out["analysis_json_mb"] = (work / "analysis.json").stat().st_size / 2**20
 
+    def annotate() -> None:  # as `storylens analyze` runs it: the models of this process go with its workers
+        annotate_store(store, settings.annotate, progress=False, workers=workers)
+        workers.close()
+        release()
+
     with Store(work / "one-core.db") as store, Workers(settings.parallel) as workers:
         stage("ingest", lambda: ingest([corpus], store, settings, progress=False, workers=workers))
-        stage("annotate", lambda: annotate_store(store, settings.annotate, progress=False, workers=workers))
+        stage("annotate", annotate)
         stage("relate", relate)
         stage("report", report)
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

