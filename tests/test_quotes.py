@@ -63,6 +63,26 @@ def test_quote_and_speaker(text, quote, speaker):
             assert doc.text[q.speaker_start:q.speaker_end] == q.speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("«Ми відновимо енергопостачання до ранку», — заявив Олександр Коваль.", "Олександр Коваль"),
+        ("«Усі рейси скасовано через страйк пілотів», — сказала Ірина Бондар.", "Ірина Бондар"),
+        ("Речниця компанії Ірина Бондар зазначила, що «рейси відновлять у понеділок».", "Ірина Бондар"),
+    ],
+)
+def test_ukrainian_speakers_from_the_language_file(text, speaker):
+    """Ukrainian speech verbs come from lang/uk/quotes.json, and names may open with І, Ї, Є or Ґ."""
+    doc, quotes = _quotes(text)
+    assert len(quotes) == 1 and quotes[0].speaker is not None and speaker in quotes[0].speaker
+
+
+def test_a_country_is_no_antecedent_of_a_pronoun_speaker():
+    """Two capitalised words that name a country (the world gazetteer says so) are no person to quote."""
+    _, quotes = _quotes('Rescue teams from Burkina Faso arrived overnight. "We are searching every house," she said.')
+    assert quotes[0].speaker is None
+
+
 def test_short_scare_quotes_are_not_quotes():
     _, quotes = _quotes('Tokayev blamed "terrorists" and a foreign "spy" for the “Maidan”.')
     assert quotes == []

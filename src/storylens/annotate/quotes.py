@@ -13,46 +13,71 @@ The speaker comes from, in order:
 
 A pronoun speaker (he/she/they, он/она) is resolved to the source of the previous sentence or the last
 name-like span (two or three capitalised words) in the three sentences before; when neither exists the
-speaker stays None. Rules only; no models.
+speaker stays None; a capitalised run that names an organisation or a country (the world gazetteer) is
+no antecedent. Rules only; no models. The words the rules read (speech verbs, participles, titles,
+institution nouns, pronouns, words of non-person names) live in ``lang/<code>/quotes.json``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
+from storylens import lang
 from storylens.annotate.attribution import clean_source, find_attribution, is_pronoun
+from storylens.annotate.gazetteer import is_country
 from storylens.doc import Document, Quote
 
 _OPENERS = {"“": "”\"", "«": "»", "„": "“”\"", "‘": "’", '"': "\"”"}
 _MARKS = re.compile(r"[“”«»„\"‘’]")
 _MIN_WORDS = 3
 
-_SAY = (r"said|says|say|wrote|writes|told(?: \w+)?|added|adds|stated|states|tweeted|posted|responded|noted|insisted|"
-        r"claimed|claims|"
-        r"asked|replied|explained|warned|declared|announced|recalled|argued|"
-        r"заявил[аои]?|заявляет|сказал[аои]?|отметил[аои]?|написал[аои]?|добавил[аои]?|сообщил[аои]?|пишет|говорит|"
-        r"подчеркнул[аои]?|уточнил[аои]?|пояснил[аои]?")
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Colonel|General|Sir)\.?\s+)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-ZА-ЯЁ][\w’'.-]*){0,4}"
-_INSTITUTION_NP = r"(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,3}(?:ministry|office|government|spokesman|spokeswoman|police|president|official|officials|agency|committee)"
-_PRONOUN = r"(?:he|she|they|он|она|они)"
-_POST_SUBJECT_VERB = re.compile(
-    rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<x>{_NAME}|{_INSTITUTION_NP}|{_PRONOUN})(?:\s*,\s*[^,“”\"«»]{{1,90}}?,?)?\s+(?:{_SAY})\b",
-)
-_POST_VERB_SUBJECT = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?:{_SAY})\s+(?P<x>{_NAME}|{_INSTITUTION_NP}|{_PRONOUN})\b")
-_POST_DASH = re.compile(rf"^\s*[,.!?…]?\s*[—–]\s*(?P<x>{_NAME})\s*[.!]?\s*$")
-_PARTICIPLE = re.compile(r"\b(?:saying|stating|writing|adding|noting|declaring|insisting|calling|заявив|отметив|"
-                         r"подчеркнув|сказав|добавив)\b", re.IGNORECASE)
-_LEADING_NAME = re.compile(rf"^\W*(?P<x>{_NAME}|{_PRONOUN})\b")
-_PERSON = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|President)\.?\s+)?[A-ZА-ЯЁ][a-zа-яё]+(?:[- ][A-ZА-ЯЁ][a-zа-яё]+){1,2}"
-)
-_NOT_PERSON = re.compile(
-    r"\b(?:Kazakhstan|Russia|Ukraine|China|Kyrgyzstan|Ministry|Committee|Council|Organization|Organisation|Union|"
-    r"Treaty|Security|Collective|Pact|Soviet|Central|Asia|Republic|National|State|Foreign|Affairs|University|"
-    r"Arena|Fund|Agency|Office|Day|Year|Eve|Square|Street|Project|Policy|News|Media|Press|Party|Army|Forces|"
-    r"Казахстан\w*|Росси\w*|Министерств\w*|Комитет\w*|Совет\w*|Республик\w*)\b"
-)
+_UPPER = "A-ZА-ЯЁІЇЄҐ"
+_LOWER = "a-zа-яёіїєґ"
+
+
+class _Rules:
+    """The speaker patterns, built from every language's ``lang/<code>/quotes.json``."""
+
+    def __init__(self) -> None:
+        data = lang.merged("quotes")
+
+        def words(kind: str) -> list[str]:
+            found = {w for cues in data.values() for w in cues.get(kind, [])}
+            return sorted(found, key=lambda w: (-len(w), w))
+
+        def either(items: list[str]) -> str:
+            return "|".join(items) or "(?!)"
+
+        say = either([re.escape(w) for w in words("say")] + [re.escape(w) + r"(?: \w+)?" for w in words("say_with_object")])
+        titles = either([re.escape(w) for w in words("titles")])
+        name = (rf"(?:(?:{titles})\.?\s+)?[{_UPPER}][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[{_UPPER}][\w’'.-]*){{0,4}}")
+        institution = rf"(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}(?:{either([re.escape(w) for w in words('institutions')])})"
+        pronoun = rf"(?:{either([re.escape(w) for w in words('pronouns')])})"
+        speaker = rf"(?P<x>{name}|{institution}|{pronoun})"
+        self.post_subject_verb = re.compile(
+            rf"^\s*[,.!?…]?\s*[—–-]?\s*{speaker}(?:\s*,\s*[^,“”\"«»]{{1,90}}?,?)?\s+(?:{say})\b")
+        self.post_verb_subject = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?:{say})\s+{speaker}\b")
+        self.post_dash = re.compile(rf"^\s*[,.!?…]?\s*[—–]\s*(?P<x>{name})\s*[.!]?\s*$")
+        self.participle = re.compile(rf"\b(?:{either([re.escape(w) for w in words('participles')])})\b", re.IGNORECASE)
+        self.leading_name = re.compile(rf"^\W*(?P<x>{name}|{pronoun})\b")
+        person_titles = either([re.escape(w) for w in words("person_titles")])
+        self.person = re.compile(
+            rf"(?:(?:{person_titles})\.?\s+)?[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+){{1,2}}")
+        not_person = [re.escape(w) for w in words("not_person")] + [re.escape(w) + r"\w*" for w in words("not_person_stems")]
+        self.not_person = re.compile(rf"\b(?:{either(not_person)})\b")
+
+    def is_person(self, span: str) -> bool:
+        """A capitalised run names a person unless a word of it names an organisation, a thing or a country."""
+        if self.not_person.search(span) or is_country(span):
+            return False
+        return not any(is_country(w) for w in span.replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    return _Rules()
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
@@ -133,7 +158,8 @@ def _sentence_index(starts: list[int], pos: int) -> int:
 
 def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):
     post = text[close_end:min(e_end, close_end + 300)]
-    for rx in (_POST_SUBJECT_VERB, _POST_VERB_SUBJECT, _POST_DASH):
+    rules = _rules()
+    for rx in (rules.post_subject_verb, rules.post_verb_subject, rules.post_dash):
         m = rx.match(post)
         if m:
             name = clean_source(m.group("x"))
@@ -142,8 +168,8 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):
     s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back
     pre = text[s_start:max(s_start, open_pos)]
     if pre.strip():
-        if _PARTICIPLE.search(pre):
-            lead = _LEADING_NAME.match(text[s_start:e_end])
+        if rules.participle.search(pre):
+            lead = rules.leading_name.match(text[s_start:e_end])
             if lead:
                 return _located(text, lead.group("x"), s_start, e_end)
         attr = find_attribution(pre)
@@ -174,13 +200,13 @@ def _resolve_pronoun(text, sentences, si):
     if si > 0:
         p_start, p_end = sentences[si - 1]
         attr = find_attribution(text[p_start:p_end])
-        if attr and attr.by and not attr.pronoun and _PERSON.search(attr.by):
-            person = _PERSON.search(attr.by)
+        person = _rules().person.search(attr.by) if attr and attr.by and not attr.pronoun else None
+        if person:
             return _located(text, person.group(0), p_start, p_end)
     for k in range(si - 1, max(-1, si - 3), -1):
         p_start, p_end = sentences[k]
         sentence = text[p_start:p_end]
-        people = [m for m in _PERSON.finditer(sentence) if not _NOT_PERSON.search(m.group(0))]
+        people = [m for m in _rules().person.finditer(sentence) if _rules().is_person(m.group(0))]
         if people:
             lead = next((m for m in people if m.start() <= 5), None)
             m = lead or people[-1]
