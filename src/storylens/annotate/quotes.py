@@ -4,12 +4,12 @@ A quote is text of at least three words between quotation marks: “…”, "…
 (a quote may close with a different mark than it opened with, as scraped text often has “…").
 The speaker comes from, in order:
 
-1. the words right after the closing mark: ``”, Karin said``, ``," said Mr Tokayev``, ``», — заявил Токаев``,
+1. the words right after the closing mark: ``”, Karin said``, ``," said Mr Halden``, ``», — заявил Орлов``,
    ``” Dr Aliya Serikova, a historian …, wrote``, ``," he said``;
-2. the words before the opening mark: ``Mr Tokayev said that “…``, ``X said it was … counting on “…``,
+2. the words before the opening mark: ``Mr Halden said that “…``, ``X said it was … counting on “…``,
    ``по словам X, «…``, ``X stated that … “…”`` (the attribution rules of :mod:`~storylens.annotate.attribution`);
 3. an attribution elsewhere in the sentence (``“…”, according to X``) or in a previous sentence ending with
-   a colon (``Tokayev said:`` then the quote).
+   a colon (``Halden said:`` then the quote).
 
 A pronoun speaker (he/she/they, он/она) is resolved to the source of the previous sentence or the last
 name-like span (two or three capitalised words) in the three sentences before; when neither exists the
@@ -143,7 +143,7 @@ def _quote_spans(doc: Document):
                 open_char, open_pos = ch, pos
             elif ch in _OPENERS[open_char]:
                 if ch == "’" and nxt.isalpha():
-                    continue  # an apostrophe: Kazakhstan’s
+                    continue  # an apostrophe: the country’s
                 yield open_pos + 1, pos, pos + 1
                 open_char, carried = None, 0
             elif ch == "«" and open_char == "«":
