@@ -197,16 +197,17 @@ def _located(text, name: str, lo: int, hi: int):
 
 
 def _resolve_pronoun(text, sentences, si):
+    rules = _rules()
     if si > 0:
         p_start, p_end = sentences[si - 1]
         attr = find_attribution(text[p_start:p_end])
-        person = _rules().person.search(attr.by) if attr and attr.by and not attr.pronoun else None
+        person = rules.person.search(attr.by) if attr and attr.by and not attr.pronoun else None
         if person:
             return _located(text, person.group(0), p_start, p_end)
     for k in range(si - 1, max(-1, si - 3), -1):
         p_start, p_end = sentences[k]
         sentence = text[p_start:p_end]
-        people = [m for m in _rules().person.finditer(sentence) if _rules().is_person(m.group(0))]
+        people = [m for m in rules.person.finditer(sentence) if rules.is_person(m.group(0))]
         if people:
             lead = next((m for m in people if m.start() <= 5), None)
             m = lead or people[-1]
