@@ -263,7 +263,7 @@ def resolve(
         if surface not in node.surfaces and node.surfaces:
             first = next(iter(node.surfaces))
             node.why.append(f"'{surface}' = '{first}': " + (
-                "user alias file" if forced else _why_pair(first, surface, lemma(first, m.label), form, k)))
+                "user alias file" if forced else _why_pair(first, surface, _dictionary_form(first, m.label, language), form, k)))
         node.labels[m.label] += 1
         node.surfaces[surface] += 1
         node.mentions.append((doc_id, m.start, m.end))
@@ -379,9 +379,10 @@ def resolve(
 
 
 def _dictionary_form(surface: str, label: str, language: str) -> str:
-    """A Cyrillic name's dictionary form in its document's language (pymorphy3 for Russian and
-    Ukrainian: Бельгії → Бельгія, Бельгии → Бельгия, one key); other Cyrillic text falls back to
-    the gazetteer's Russian rules, Latin text is kept."""
+    """A Cyrillic name's dictionary form in its document's language (Russian and Ukrainian:
+    Бельгії → Бельгія, Бельгии → Бельгия, one key); Cyrillic text of another language (bg, kk, …)
+    is read as Ukrainian when it has a Ukrainian letter, else as Russian (``gazetteer.lemma``);
+    Latin text is kept."""
     if not CYRILLIC.search(surface):
         return surface
     if language and analyzer(language) is not None:
