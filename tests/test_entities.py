@@ -226,11 +226,22 @@ def test_lemma_of_a_name_in_an_unknown_language_reads_ukrainian_by_its_letters()
     assert lemma("Харкові", "LOC") == name_lemma("Харкові", "uk", "LOC") == "Харків"
     assert lemma("Норвегии", "LOC") == name_lemma("Норвегии", "ru", "LOC") == "Норвегия"
     assert lemma("Flood Agency", "ORG") == "Flood Agency"
-    mentions = [("a", mention("Львові", "LOC"), "bg"), ("b", mention("Львів", "LOC"), "uk")]
-    assert len(resolve(mentions, settings=ResolveSettings(use_gazetteer=False))) == 1
+    # in a document of no language or of another script (a quotation), the letters choose
+    mentions = [("a", mention("Львові", "LOC"), ""), ("b", mention("Львів", "LOC"), "uk"),
+                ("c", mention("Одесі", "LOC"), "en"), ("d", mention("Одеса", "LOC"), "uk")]
+    assert len(resolve(mentions, settings=ResolveSettings(use_gazetteer=False))) == 2
     # a Ukrainian case form without a Ukrainian letter is still a country; a city is not
     assert is_country("Туреччини") and is_country("Сирією") and is_country("Норвегии")
     assert not is_country("Харкові")
+
+
+def test_a_name_in_another_cyrillic_language_is_not_read_as_russian():
+    """Bulgarian, Kazakh…: the Russian dictionary would take their own endings for case endings."""
+    from storylens.relate.entities import _dictionary_form
+
+    assert _dictionary_form("България", "LOC", "bg") == "България"
+    assert _dictionary_form("Алматыда", "LOC", "kk") == "Алматыда"
+    assert _dictionary_form("Болгарии", "LOC", "ru") == "Болгария"
 
 
 def test_one_morphological_analyser_per_language_in_a_process():

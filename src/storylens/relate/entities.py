@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storylens.annotate.gazetteer import CYRILLIC, Gazetteer, default_gazetteer, fold, key, lemma, translit
+from storylens.annotate.syntax import CYRILLIC_LANGS
 from storylens.doc import EntityMention
-from storylens.relate.morphology import analyzer, name_lemma
+from storylens.relate.morphology import name_lemma
 
 __all__ = ["Aliases", "Entity", "ResolveSettings", "fold", "key", "lemma", "load_aliases", "resolve", "translit"]
 
@@ -380,12 +381,14 @@ def resolve(
 
 def _dictionary_form(surface: str, label: str, language: str) -> str:
     """A Cyrillic name's dictionary form in its document's language (Russian and Ukrainian:
-    Бельгії → Бельгія, Бельгии → Бельгия, one key); Cyrillic text of another language (bg, kk, …)
-    is read as Ukrainian when it has a Ukrainian letter, else as Russian (``gazetteer.lemma``);
-    Latin text is kept."""
+    Бельгії → Бельгія, Бельгии → Бельгия, one key). A name in another Cyrillic-script language
+    (bg, kk, …) is kept: its inflection is not Russian's (the Russian dictionary reads Bulgarian
+    «България» as a case form of «Българий»), and step 4's Slavic endings join its forms.
+    In a document of another script or none, the name's letters choose Russian or Ukrainian
+    (``gazetteer.lemma``). Latin text is kept."""
     if not CYRILLIC.search(surface):
         return surface
-    if language and analyzer(language) is not None:
+    if language in CYRILLIC_LANGS:
         return name_lemma(surface, language, label)
     return lemma(surface, label)
 
