@@ -226,6 +226,7 @@ def test_lemma_of_a_name_in_an_unknown_language_reads_ukrainian_by_its_letters()
     assert lemma("Харкові", "LOC") == name_lemma("Харкові", "uk", "LOC") == "Харків"
     assert lemma("Норвегии", "LOC") == name_lemma("Норвегии", "ru", "LOC") == "Норвегия"
     assert lemma("Flood Agency", "ORG") == "Flood Agency"
+    assert lemma("Нұрланға", "PER") == "Нұрланға"  # Kazakh letters: no dictionary, kept
     # in a document of no language or of another script (a quotation), the letters choose
     mentions = [("a", mention("Львові", "LOC"), ""), ("b", mention("Львів", "LOC"), "uk"),
                 ("c", mention("Одесі", "LOC"), "en"), ("d", mention("Одеса", "LOC"), "uk")]

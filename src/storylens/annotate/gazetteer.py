@@ -157,14 +157,16 @@ def strip_inflection(word: str) -> list[str]:
 
 def lemma(name: str, label: str | None = None) -> str:
     """Dictionary form of a (possibly multi-word) Cyrillic name whose language is not known
-    ("Олегу Соколову" → "Олег Соколов", "Харкові" → "Харків"): read with the Ukrainian dictionary
-    when it has a Ukrainian letter (і, ї, є, ґ), else with the Russian one
-    (:func:`storylens.relate.morphology.name_lemma`); other text as it is."""
+    ("Олегу Соколову" → "Олег Соколов", "Харкові" → "Харків"), in the language its letters
+    suggest (:func:`storylens.annotate.syntax.guess_language`: Ukrainian letters → uk, Kazakh ones
+    → kk, which has no dictionary and is kept, else ru), by
+    :func:`storylens.relate.morphology.name_lemma`; other text as it is."""
     if not CYRILLIC.search(name):
         return name
+    from storylens.annotate.syntax import guess_language
     from storylens.relate.morphology import name_lemma
 
-    return name_lemma(name, "uk" if _UK_LETTERS.search(name.lower()) else "ru", label)
+    return name_lemma(name, guess_language(name), label)
 
 
 # --- the gazetteer ------------------------------------------------------------------------
