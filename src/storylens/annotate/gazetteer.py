@@ -36,6 +36,7 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$", re.IGNORECASE)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+UKRAINIAN = re.compile("[іїєґІЇЄҐ]")  # letters Russian does not write
 
 
 def fold(text: str) -> str:
@@ -71,7 +72,7 @@ def translit(text: str) -> str:
     out: list[str] = []
     prev = ""
     for word in re.split(r"(\W+)", text.lower()):
-        ukrainian = bool(_UK_LETTERS.search(word))
+        ukrainian = bool(UKRAINIAN.search(word))
         prev = ""
         for ch in word:
             if ch == "е" and (not prev or prev in _VOWELS or prev in "ьъ"):
@@ -84,9 +85,6 @@ def translit(text: str) -> str:
                 out.append(_CYR.get(ch, ch))
             prev = ch
     return "".join(out)
-
-
-_UK_LETTERS = re.compile("[іїєґ]")
 
 
 _SPELLING = [

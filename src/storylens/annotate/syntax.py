@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storylens.annotate.gazetteer import CYRILLIC, LATIN
+from storylens.annotate.gazetteer import CYRILLIC, LATIN, UKRAINIAN
 from storylens.doc import Document, Passage
 from storylens.relate.morphology import analyzer
 
@@ -149,7 +149,6 @@ def _load_spacy(name: str, parse: bool):
 # --- routing --------------------------------------------------------------------------------------
 
 _KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
-_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _ROMANIAN = re.compile(r"[ăâîșşțţĂÂÎȘŞȚŢ]")
 
 
@@ -172,7 +171,7 @@ def guess_language(text: str) -> str:
     if script_of(text) == "cyrillic":
         if _KAZAKH.search(text):
             return "kk"
-        if _UKRAINIAN.search(text):
+        if UKRAINIAN.search(text):
             return "uk"
         return "ru"
     if _ROMANIAN.search(text):
