@@ -38,7 +38,7 @@ from storylens.annotate.syntax import CYRILLIC_LANGS
 from storylens.doc import EntityMention
 from storylens.relate.morphology import name_lemma
 
-__all__ = ["Aliases", "Entity", "ResolveSettings", "fold", "key", "lemma", "load_aliases", "resolve", "translit"]
+__all__ = ["Aliases", "Entity", "ResolveSettings", "load_aliases", "resolve"]
 
 
 @dataclass
