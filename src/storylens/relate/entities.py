@@ -264,7 +264,7 @@ def resolve(
         if surface not in node.surfaces and node.surfaces:
             first = next(iter(node.surfaces))
             node.why.append(f"'{surface}' = '{first}': " + (
-                "user alias file" if forced else _why_pair(first, surface, _dictionary_form(first, m.label, language), form, k)))
+                "user alias file" if forced else _why_pair(first, surface, lemma(first, m.label), form, k)))
         node.labels[m.label] += 1
         node.surfaces[surface] += 1
         node.mentions.append((doc_id, m.start, m.end))
