@@ -82,6 +82,7 @@ def main() -> None:
     ap.add_argument("--topics", nargs="*", default=None)
     ap.add_argument("--no-gazetteer", action="store_true", help="resolution rules only, without the gazetteer")
     ap.add_argument("--show-errors", type=int, default=0, help="print N wrong merges and N missed merges per topic")
+    ap.add_argument("--digits", type=int, default=3, help="decimals of the scores (4 shows changes below 0.001)")
     args = ap.parse_args()
     topics = [t for t in sorted(DATA.iterdir()) if (t / "annotated").is_dir()]
     if args.topics:
@@ -106,12 +107,17 @@ def main() -> None:
         langs = len({r[1] for r in rows})
         bp, br, bf = prf(*base)
         p, r, f = prf(*ours)
-        print(f"{topic.name:<12}{docs:>6}{len(rows):>10}{langs:>7} | {bp:8.3f}{br:8.3f}{bf:8.3f}    | {p:8.3f}{r:8.3f}{f:8.3f}{seconds:7.1f}")
+        print(f"{topic.name:<12}{docs:>6}{len(rows):>10}{langs:>7} | {_fmt(bp, br, bf, digits=args.digits)}    | "
+              f"{_fmt(p, r, f, digits=args.digits)}{seconds:7.1f}")
         if args.show_errors:
             show_errors(rows, predicted, entities, args.show_errors)
     bp, br, bf = prf(totals["btp"], totals["bpp"], totals["bgp"])
     p, r, f = prf(totals["tp"], totals["pp"], totals["gp"])
-    print(f"{'all (pairs)':<35} | {bp:8.3f}{br:8.3f}{bf:8.3f}    | {p:8.3f}{r:8.3f}{f:8.3f}")
+    print(f"{'all (pairs)':<35} | {_fmt(bp, br, bf, digits=args.digits)}    | {_fmt(p, r, f, digits=args.digits)}")
+
+
+def _fmt(*scores: float, digits: int) -> str:
+    return "".join(f"{s:8.{digits}f}" for s in scores)
 
 
 def show_errors(rows, predicted, entities, n: int) -> None:

@@ -65,6 +65,21 @@ def show(title: str, scores: dict, seconds: float) -> None:
         print(f"{label:<8}{p:8.3f}{r:8.3f}{f:8.3f}{n:8d}")
 
 
+def line_documents(texts: list[str], language: str, origin: str) -> list[Document]:
+    """Documents of ``language`` with a passage per non-blank line, as the annotate step reads them
+    (CoNLL: a sentence per line; factRuEval: a paragraph per line)."""
+    documents = []
+    for i, text in enumerate(texts):
+        passages, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                passages.append(Passage(pos, pos + len(line), language=language))
+            pos += len(line) + 1
+        documents.append(Document(id=str(i), origin=origin, format="txt", raw_text=text, text=text,
+                                  meta={"language": language}, passages=passages))
+    return documents
+
+
 # --- CoNLL-2003 -----------------------------------------------------------------------------
 
 
@@ -125,15 +140,7 @@ def run_conll(recognizer: EntityRecognizer, raw: bool, limit: int | None) -> Non
     if raw:
         found = recognizer.recognise([text for text, _ in docs], "spacy")
     else:
-        documents = []
-        for i, (text, _) in enumerate(docs):
-            passages, pos = [], 0
-            for line in text.split("\n"):
-                passages.append(Passage(pos, pos + len(line), language="en"))
-                pos += len(line) + 1
-            documents.append(Document(id=str(i), origin="conll", format="txt", raw_text=text, text=text,
-                                      meta={"language": "en"}, passages=passages))
-        found = recognizer.find_many(documents)
+        found = recognizer.find_many(line_documents([text for text, _ in docs], "en", "conll"))
     seconds = time.perf_counter() - start
     pred = [{(m.start, m.end, CONLL_MAP[m.label]) for m in mentions if m.label in CONLL_MAP} for mentions in found]
     name = recognizer.settings.spacy_pipeline
@@ -171,16 +178,7 @@ def run_factru(recognizer: EntityRecognizer, raw: bool, limit: int | None) -> No
     if raw:
         found = recognizer.recognise([text for text, _ in docs], "natasha")
     else:
-        documents = []
-        for i, (text, _) in enumerate(docs):
-            passages, pos = [], 0
-            for para in text.split("\n"):
-                if para.strip():
-                    passages.append(Passage(pos, pos + len(para), language="ru"))
-                pos += len(para) + 1
-            documents.append(Document(id=str(i), origin="factru", format="txt", raw_text=text, text=text,
-                                      meta={"language": "ru"}, passages=passages))
-        found = recognizer.find_many(documents)
+        found = recognizer.find_many(line_documents([text for text, _ in docs], "ru", "factru"))
     seconds = time.perf_counter() - start
     keep = {"PER", "LOC", "ORG"}
     pred = [{(m.start, m.end, m.label) for m in mentions if m.label in keep} for mentions in found]
@@ -195,18 +193,11 @@ def run_speed(recognizer: EntityRecognizer, limit: int | None) -> None:
     """chars/s of EntityRecognizer.find_many vs bare spaCy nlp.pipe NER on the same English text."""
     import spacy
 
-    from storylens.annotate.entities import PIPELINE_ALIASES
+    from storylens.annotate.syntax import PIPELINE_ALIASES
 
     docs = conll_documents(DATA / "conll2003" / "valid.txt")[:limit]
-    documents, texts = [], []
-    for i, (text, _) in enumerate(docs):
-        passages, pos = [], 0
-        for para in text.split("\n"):
-            passages.append(Passage(pos, pos + len(para), language="en"))
-            texts.append(para)
-            pos += len(para) + 1
-        documents.append(Document(id=str(i), origin="conll", format="txt", raw_text=text, text=text,
-                                  meta={"language": "en"}, passages=passages))
+    documents = line_documents([text for text, _ in docs], "en", "conll")
+    texts = [d.text[p.start:p.end] for d in documents for p in d.passages]
     chars = sum(len(t) for t in texts)
     recognizer.find_many(documents[:2])  # load models
     start = time.perf_counter()
@@ -231,15 +222,7 @@ def run_speed(recognizer: EntityRecognizer, limit: int | None) -> None:
     print(f"  ratio storylens / bare spaCy:         {bare_seconds / ours:>10.2f}")
 
     ru = factru_documents(DATA / "factruEval2016" / "devset")[:limit]
-    ru_docs = []
-    for i, (text, _) in enumerate(ru):
-        passages, pos = [], 0
-        for para in text.split("\n"):
-            if para.strip():
-                passages.append(Passage(pos, pos + len(para), language="ru"))
-            pos += len(para) + 1
-        ru_docs.append(Document(id=str(i), origin="factru", format="txt", raw_text=text, text=text,
-                                meta={"language": "ru"}, passages=passages))
+    ru_docs = line_documents([text for text, _ in ru], "ru", "factru")
     ru_chars = sum(len(t) for t, _ in ru)
     recognizer.find_many(ru_docs[:1])
     start = time.perf_counter()

@@ -203,6 +203,77 @@ def test_ukrainian_and_russian_case_forms_are_one_entity():
     assert name_lemma("Бельгии", "en", "LOC") == "Бельгии"  # no dictionary for the language: kept
 
 
+def test_a_surname_in_a_case_form_it_shares_with_a_woman_s_is_read_as_the_man_s():
+    """«Кемпаеву» is his dative and her accusative (the dictionary guesses a woman's first name
+    «Кемпаева» first for a surname it does not know): every case form of one surname gets one key."""
+    from storylens.relate.morphology import name_lemma
+
+    assert name_lemma("Кемпаеву", "ru", "PER") == "Кемпаев"
+    assert name_lemma("Игорю Гренаеву", "ru", "PER") == lemma("Игорю Гренаеву", "PER") == "Игорь Гренаев"
+    assert name_lemma("Волкову", "ru", "PER") == "Волков"
+    mentions = [("a", mention("Игорю Кемпаеву", "PER"), "ru"), ("b", mention("Игоря Кемпаева", "PER"), "ru"),
+                ("c", mention("Игорь Кемпаев", "PER"), "ru")]
+    entities = resolve(mentions, settings=ResolveSettings(use_gazetteer=False))
+    assert len(entities) == 1
+
+
+def test_lemma_of_a_name_in_an_unknown_language_reads_ukrainian_by_its_letters():
+    """Cyrillic text of another language than ru/uk (or none) is read with the dictionary its letters
+    point to, by the same lemmatiser as resolution (relate/morphology)."""
+    from storylens.annotate.gazetteer import is_country
+    from storylens.relate.morphology import name_lemma
+
+    assert lemma("Харкові", "LOC") == name_lemma("Харкові", "uk", "LOC") == "Харків"
+    assert lemma("Норвегии", "LOC") == name_lemma("Норвегии", "ru", "LOC") == "Норвегия"
+    assert lemma("Flood Agency", "ORG") == "Flood Agency"
+    assert lemma("Нұрланға", "PER") == "Нұрланға"  # Kazakh letters: no dictionary, kept
+    # in a document of no language or of another script (a quotation), the letters choose
+    mentions = [("a", mention("Львові", "LOC"), ""), ("b", mention("Львів", "LOC"), "uk"),
+                ("c", mention("Одесі", "LOC"), "en"), ("d", mention("Одеса", "LOC"), "uk")]
+    assert len(resolve(mentions, settings=ResolveSettings(use_gazetteer=False))) == 2
+    # a Ukrainian case form without a Ukrainian letter is still a country; a city is not
+    assert is_country("Туреччини") and is_country("Сирією") and is_country("Норвегии")
+    assert not is_country("Харкові")
+
+
+def test_a_name_in_another_cyrillic_language_is_not_read_as_russian():
+    """Bulgarian, Kazakh…: the Russian dictionary would take their own endings for case endings."""
+    from storylens.relate.entities import _dictionary_form
+
+    assert _dictionary_form("България", "LOC", "bg") == "България"
+    assert _dictionary_form("Алматыда", "LOC", "kk") == "Алматыда"
+    assert _dictionary_form("Болгарии", "LOC", "ru") == "Болгария"
+
+
+def test_one_morphological_analyser_per_language_in_a_process():
+    """Annotate's syntax pass, the gazetteer and resolution share relate/morphology's analysers, and no
+    pymorphy2 analyser is built (natasha imports pymorphy2 but its models do not use it), so nothing
+    needs ``pkg_resources`` (gone from setuptools 81)."""
+    import subprocess
+    import sys
+
+    code = """
+import gc, sys
+sys.modules["pkg_resources"] = None
+from storylens.annotate.gazetteer import is_country, lemma
+from storylens.annotate.syntax import Parser, SyntaxSettings
+from storylens.doc import Document, Passage
+from storylens.relate.morphology import name_lemma, word_lemma
+texts = [("Спасатели в Казани эвакуировали жителей трёх домов.", "ru"),
+         ("Рятувальники у Харкові евакуювали мешканців трьох будинків.", "uk")]
+docs = [Document(id=c, origin=c, format="txt", raw_text=t, text=t, meta={"language": c},
+                 passages=[Passage(0, len(t), language=c)]) for t, c in texts]
+parses = Parser(SyntaxSettings(parse=True)).parse_many(docs)
+assert all(p.tokens for p in parses)
+lemma("Олегу Соколову", "PER"), name_lemma("Одесі", "uk", "LOC"), word_lemma("домов", "ru"), is_country("Туреччини")
+import pymorphy2, pymorphy3
+print(sum(isinstance(o, pymorphy3.MorphAnalyzer) for o in gc.get_objects()),
+      sum(isinstance(o, pymorphy2.MorphAnalyzer) for o in gc.get_objects()))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2", "0"]
+
+
 def test_surname_stays_apart_when_ambiguous():
     mentions = [("a", mention("Dmitry Ivanov", "PER"), "en"), ("b", mention("Sergei Ivanov", "PER"), "en"),
                 ("c", mention("Ivanov", "PER"), "en")]

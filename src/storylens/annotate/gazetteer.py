@@ -12,8 +12,10 @@ This module also holds the name normalisation shared with entity resolution
   (Токаев → tokayev, Тоқаев → tokayev, Жанаөзен → zhanaozen);
 - :func:`key` — a spelling-insensitive key (transliterated, doubled letters collapsed, a few
   English/Russian spelling variants unified: Kassym/Kasym, Zhomart/Jomart);
-- :func:`strip_inflection` / :func:`lemma` — Russian (and Ukrainian/Kazakh-ish) case endings
-  (Казахстане → Казахстан, Токаеву → Токаев), by pymorphy2 when it loads, else by suffix rules.
+- :func:`strip_inflection` — Russian (and Ukrainian/Kazakh-ish) case endings by suffix rules, for
+  looking names up (Казахстане → Казахстан, Астанада → Астана);
+- :func:`lemma` — a Cyrillic name's dictionary form when its language is not known (Токаеву →
+  Токаев), by :mod:`storylens.relate.morphology`, the one place that reads Russian and Ukrainian.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$", re.IGNORECASE)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+UKRAINIAN = re.compile("[іїєґІЇЄҐ]")  # letters Russian does not write
 
 
 def fold(text: str) -> str:
@@ -69,7 +72,7 @@ def translit(text: str) -> str:
     out: list[str] = []
     prev = ""
     for word in re.split(r"(\W+)", text.lower()):
-        ukrainian = bool(_UK_LETTERS.search(word))
+        ukrainian = bool(UKRAINIAN.search(word))
         prev = ""
         for ch in word:
             if ch == "е" and (not prev or prev in _VOWELS or prev in "ьъ"):
@@ -82,9 +85,6 @@ def translit(text: str) -> str:
                 out.append(_CYR.get(ch, ch))
             prev = ch
     return "".join(out)
-
-
-_UK_LETTERS = re.compile("[іїєґ]")
 
 
 _SPELLING = [
@@ -153,69 +153,18 @@ def strip_inflection(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    """pymorphy2's analyser, or None. pymorphy2 0.9 calls ``inspect.getargspec``, removed in
-    Python 3.11; the shim below gives it the equivalent from ``getfullargspec``."""
-    try:
-        import inspect
-        import warnings
-
-        if not hasattr(inspect, "getargspec"):
-            inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]  # type: ignore[attr-defined]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import pymorphy2
-
-            return pymorphy2.MorphAnalyzer()
-    except Exception:  # pragma: no cover - optional dependency
-        return None
-
-
-_TAG_FOR = {"PER": ("Surn", "Name", "Patr"), "LOC": ("Geox",), "ORG": ("Orgn", "Abbr")}
-
-
-@lru_cache(maxsize=50_000)
-def lemma_word(word: str, label: str | None = None) -> str:
-    """Dictionary form of one Cyrillic word, keeping its capitalisation style."""
-    if not CYRILLIC.search(word):
-        return word
-    morph = _morph()
-    if morph is None:
-        forms = strip_inflection(word)
-        return forms[1] if len(forms) > 1 and label == "PER" else word
-    parses = morph.parse(word)
-    wanted = _TAG_FOR.get(label or "", ("Surn", "Name", "Geox", "Orgn", "Abbr"))
-    best = None
-    for p in parses:
-        if any(t in p.tag for t in wanted) and "NOUN" in p.tag:
-            if label == "PER" and "femn" in p.tag and best is not None:
-                continue
-            best = p if best is None or ("masc" in p.tag and "masc" not in best.tag) else best
-    if best is None:
-        best = parses[0]
-        if best.tag.POS not in ("NOUN", "ADJF") or "Fixd" in best.tag:
-            return word
-    form = best.normal_form
-    if "-" in word and "-" not in form:
-        return word
-    if word.isupper():
-        return form.upper()
-    if word[:1].isupper():
-        return "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
-    return form
-
-
 def lemma(name: str, label: str | None = None) -> str:
-    """Dictionary form of a (possibly multi-word) Cyrillic name: "Касыму-Жомарту Токаеву" → ..."""
+    """Dictionary form of a (possibly multi-word) Cyrillic name whose language is not known
+    ("Олегу Соколову" → "Олег Соколов", "Харкові" → "Харків"), in the language its letters
+    suggest (:func:`storylens.annotate.syntax.guess_language`: Ukrainian letters → uk, Kazakh ones
+    → kk, which has no dictionary and is kept, else ru), by
+    :func:`storylens.relate.morphology.name_lemma`; other text as it is."""
     if not CYRILLIC.search(name):
         return name
-    parts = re.split(r"(\s+)", name)
-    words = [p for p in parts if p.strip()]
-    if label in ("ORG", "EVENT", "MISC") and len(words) > 1:
-        # "Министерства обороны России": only the head word inflects with the name's case
-        return "".join(lemma_word(p, label) if i == 0 else p for i, p in enumerate(parts))
-    return "".join(lemma_word(p, label) if p.strip() else p for p in parts)
+    from storylens.annotate.syntax import guess_language
+    from storylens.relate.morphology import name_lemma
+
+    return name_lemma(name, guess_language(name), label)
 
 
 # --- the gazetteer ------------------------------------------------------------------------
@@ -366,15 +315,16 @@ def _country_keys() -> frozenset[str]:
 
 
 def is_country(name: str) -> bool:
-    """Whether ``name`` (any case form: Пакистане, Україні) is a country or territory (``data/countries.json``:
-    CLDR names in English, Russian and Ukrainian)."""
+    """Whether ``name`` (any case form: Пакистане, Україні, Пакистану) is a country or territory
+    (``data/countries.json``: CLDR names in English, Russian and Ukrainian). A Cyrillic name is read
+    with both dictionaries: a Ukrainian case form need not have a Ukrainian letter."""
     keys = _country_keys()
-    if key(name) in keys or key(lemma(name, "LOC")) in keys:
+    if key(name) in keys:
         return True
-    if CYRILLIC.search(name):  # Ukrainian case forms: Україні, Пакистану
-        from storylens.annotate.syntax import analyse
+    if CYRILLIC.search(name):
+        from storylens.relate.morphology import name_lemma
 
-        return key(" ".join(analyse("uk", w)[0] for w in name.split())) in keys
+        return any(key(name_lemma(name, language, "LOC")) in keys for language in ("ru", "uk"))
     return False
 
 

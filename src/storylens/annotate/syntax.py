@@ -26,8 +26,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storylens.annotate.gazetteer import CYRILLIC, LATIN
+from storylens.annotate.gazetteer import CYRILLIC, LATIN, UKRAINIAN
 from storylens.doc import Document, Passage
+from storylens.relate.morphology import analyzer
 
 
 @dataclass(slots=True)
@@ -148,7 +149,6 @@ def _load_spacy(name: str, parse: bool):
 # --- routing --------------------------------------------------------------------------------------
 
 _KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
-_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _ROMANIAN = re.compile(r"[ăâîșşțţĂÂÎȘŞȚŢ]")
 
 
@@ -171,7 +171,7 @@ def guess_language(text: str) -> str:
     if script_of(text) == "cyrillic":
         if _KAZAKH.search(text):
             return "kk"
-        if _UKRAINIAN.search(text):
+        if UKRAINIAN.search(text):
             return "uk"
         return "ru"
     if _ROMANIAN.search(text):
@@ -416,23 +416,16 @@ _CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "I
           "gen2": "Gen", "acc2": "Acc", "loc2": "Loc"}
 
 
-@lru_cache(maxsize=4)
-def morph_analyzer(code: str):
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=code)
-
-
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
     except that a noun reading wins over a rare one when the word is capitalised and a vocative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
-    try:
-        parses = morph_analyzer(code).parse(word)
-    except (ImportError, ValueError, KeyError):
+    morph = analyzer(code)  # the process's one analyser for the language (relate/morphology)
+    if morph is None:
         return word.lower(), "X", ""
+    parses = morph.parse(word)
     p = parses[0]
     if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
         p = next((q for q in parses if q.tag.case != "voct"), p)
@@ -461,10 +454,10 @@ def lemmatize(code: str, word: str, upos: str) -> str:
     knows the lemmas)."""
     if not word[:1].isalpha():
         return word.lower()
-    try:
-        parses = morph_analyzer(code).parse(word)
-    except (ImportError, ValueError, KeyError):
+    morph = analyzer(code)
+    if morph is None:
         return word.lower()
+    parses = morph.parse(word)
     wanted = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "ADJS", "COMP"), "NUM": ("NUMR",),
               "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"), "ADV": ("ADVB", "PRED"), "PRON": ("NPRO",),
               "DET": ("ADJF", "NPRO"), "AUX": ("VERB", "INFN")}.get(upos)

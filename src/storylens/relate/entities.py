@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storylens.annotate.gazetteer import CYRILLIC, Gazetteer, default_gazetteer, fold, key, lemma, translit
+from storylens.annotate.syntax import CYRILLIC_LANGS
 from storylens.doc import EntityMention
-from storylens.relate.morphology import analyzer, name_lemma
+from storylens.relate.morphology import name_lemma
 
-__all__ = ["Aliases", "Entity", "ResolveSettings", "fold", "key", "lemma", "load_aliases", "resolve", "translit"]
+__all__ = ["Aliases", "Entity", "ResolveSettings", "load_aliases", "resolve"]
 
 
 @dataclass
@@ -379,12 +380,15 @@ def resolve(
 
 
 def _dictionary_form(surface: str, label: str, language: str) -> str:
-    """A Cyrillic name's dictionary form in its document's language (pymorphy3 for Russian and
-    Ukrainian: Бельгії → Бельгія, Бельгии → Бельгия, one key); other Cyrillic text falls back to
-    the gazetteer's Russian rules, Latin text is kept."""
+    """A Cyrillic name's dictionary form in its document's language (Russian and Ukrainian:
+    Бельгії → Бельгія, Бельгии → Бельгия, one key). A name in another Cyrillic-script language
+    (bg, kk, …) is kept: its inflection is not Russian's (the Russian dictionary reads Bulgarian
+    «България» as a case form of «Българий»), and step 4's Slavic endings join its forms.
+    In a document of another script or none, the name's letters choose Russian or Ukrainian
+    (``gazetteer.lemma``). Latin text is kept."""
     if not CYRILLIC.search(surface):
         return surface
-    if language and analyzer(language) is not None:
+    if language in CYRILLIC_LANGS:
         return name_lemma(surface, language, label)
     return lemma(surface, label)
 

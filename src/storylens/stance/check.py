@@ -27,13 +27,13 @@ from typing import Any
 
 from storylens.config import CheckSettings
 from storylens.stance.cues import cues
+from storylens.annotate.gazetteer import UKRAINIAN
 from storylens.annotate.numbers import find_numbers
 from storylens.stance.features import Side
 from storylens.stance.polarity import denies, same_stem
 from storylens.store import Store
 
 VERDICTS: tuple[str, ...] = ("supported", "refuted", "conflicting", "not_enough_evidence")
-_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -53,7 +53,7 @@ class CheckResult:
 
 def language_of(text: str) -> str:
     """en, ru or uk from the script (the languages whose stance cues ship)."""
-    if _UK_LETTERS.search(text):
+    if UKRAINIAN.search(text):
         return "uk"
     return "ru" if _CYRILLIC.search(text) else "en"
 
