@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens import lang
+from storylens.relate.morphology import analyzer
 
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _SEP = r"[ \u00a0\u202f\u2009]"
@@ -98,22 +99,10 @@ def _norm(word: str) -> str:
     return word.lower().translate(APOSTROPHES).replace("ё", "е")
 
 
-@lru_cache(maxsize=4)
-def _morph(code: str):
-    try:
-        import pymorphy3
-    except ImportError:  # forms listed in the data files still work
-        return None
-    try:
-        return pymorphy3.MorphAnalyzer(lang=code)
-    except (ValueError, KeyError, OSError):
-        return None
-
-
 def _forms(code: str, lemma: str, plural_only: bool = False) -> set[str]:
     """Every inflected form of ``lemma`` that pymorphy3 knows for language ``code`` (and the lemma)."""
     out = {_norm(lemma)}
-    morph = _morph(code) if code in ("ru", "uk") and " " not in lemma else None
+    morph = analyzer(code) if code in ("ru", "uk") and " " not in lemma else None
     if morph is None:
         return out
     parses = [p for p in morph.parse(lemma) if _norm(p.normal_form) == _norm(lemma)] or morph.parse(lemma)[:1]
