@@ -273,3 +273,25 @@ def test_a_languages_everyday_word_weighs_little_in_its_own_documents() -> None:
     # a language with fewer documents than the minimum is weighed by the corpus's count
     assert np.allclose(_term_matrix(facts, 1000, min_language_docs=11)[40:].toarray(), pooled[40:].toarray())
     assert not np.allclose(own[40:].toarray(), pooled[40:].toarray())
+
+
+def test_a_lead_naming_another_storys_distinctive_terms_moves_there() -> None:
+    from storylens.relate.stories import _reassign_by_distinctive_terms, _term_matrix, content_words, stem
+
+    floods = [f"The river flooded the valley after heavy rain; rescuers evacuated village {i}" for i in range(12)]
+    votes = [f"Voters cast ballots for the mayoral candidate as the count began in district {i}" for i in range(12)]
+    # one story gathered a region's council news: most of it about budgets, four leads about the
+    # mayoral vote (written in the council's usual words too), which the clustering put here
+    council = [f"The regional council debated the budget and the minister's road plan, session {i}"
+               for i in range(10)]
+    council += [f"The regional council: voters cast ballots as the candidate's count began, district {i}"
+                for i in range(4)]
+    leads = floods + votes + council
+    facts = [_Facts(str(i), "en", None, None, [stem(w) for w in content_words(t, "en")]) for i, t in enumerate(leads)]
+    terms = _term_matrix(facts, 1000)
+    labels = np.array([0] * 12 + [1] * 12 + [2] * 14)
+    moved = _reassign_by_distinctive_terms(terms, labels, StorySettings())
+    assert moved[:34].tolist() == labels[:34].tolist()  # floods, votes and the budget debates stay
+    assert moved[34:].tolist() == [1, 1, 1, 1]  # the vote's reports join the vote's story
+    # the evidence must be strong: with a margin beyond what the four leads name, nothing moves
+    assert _reassign_by_distinctive_terms(terms, labels, StorySettings(reassign_margin=1e3)).tolist() == labels.tolist()
