@@ -88,6 +88,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5
 _HASH_FEATURES = 2 ** 18
 _ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_EPOCH = "1970-01-01"
 
 
 @lru_cache(maxsize=None)
@@ -213,7 +214,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     head = tuple({word_forms(w, language) for w in content_words(headline, language)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
-    if m:
+    if m and m.group() != _EPOCH:  # a Unix time of 0 is a placeholder for a missing date
         try:
             day = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
         except ValueError:
@@ -565,6 +566,58 @@ def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
     return out
 
 
+def _split_by_time(terms: sparse.csr_matrix, labels: np.ndarray, facts: list[_Facts],
+                   settings: StorySettings) -> np.ndarray:
+    """Split a large story whose dated documents fall into two periods separated by a silence
+    longer than either period's own span (10th–90th percentile of its dates), each period with at
+    least :attr:`StorySettings.development_docs` documents. Two elections four years apart, or a
+    president's first term and a later campaign, share their actors and words, but nothing is
+    written about them in between. An undated member goes to the period whose distinctive lead
+    terms (:func:`_distinctive_weights`, between the two periods' dated leads) it names more, to
+    the larger period when it names neither's. The larger part keeps the story."""
+    out = labels.copy()
+    sizes = np.bincount(labels)
+    days = np.array([-1 if f.day is None else f.day for f in facts])
+    present = terms.copy()
+    present.data[:] = 1.0
+    for story in np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3)):
+        rows = np.flatnonzero(labels == story)
+        dated = rows[days[rows] >= 0]
+        cut = _silence(np.sort(days[dated]), settings.development_docs)
+        if cut is None:
+            continue
+        later = np.zeros(len(rows), dtype=bool)
+        is_dated = days[rows] >= 0
+        later[is_dated] = days[rows[is_dated]] > cut
+        undated = rows[~is_dated]
+        if len(undated):
+            sides = later[is_dated].astype(np.int64)
+            score = np.asarray((present[undated] @ _distinctive_weights(present[dated], sides, np.array([0, 1])).T.tocsc())
+                               .todense())
+            larger = int(np.bincount(sides).argmax())
+            later[~is_dated] = np.where(score[:, 1 - larger] > score[:, larger], 1 - larger, larger).astype(bool)
+        if later.sum() > len(rows) / 2:
+            later = ~later
+        out[rows[later]] = out.max() + 1
+    return out
+
+
+def _silence(days: np.ndarray, min_docs: int) -> int | None:
+    """The last day before the longest silence in sorted ``days`` that is longer than the span
+    (10th–90th percentile) of the days on either side, each side holding at least ``min_docs``."""
+    if len(days) < 2 * min_docs:
+        return None
+    gaps = np.diff(days)
+    for j in np.argsort(-gaps, kind="stable"):
+        left, right = days[:j + 1], days[j + 1:]
+        if min(len(left), len(right)) < min_docs:
+            continue
+        spans = [float(np.percentile(x, 90) - np.percentile(x, 10)) for x in (left, right)]
+        if gaps[j] > max(spans):
+            return int(days[j])
+    return None
+
+
 def _robust_z(values: np.ndarray, reference: np.ndarray, min_spread: float) -> np.ndarray:
     """``values`` as robust z-scores against ``reference`` (median, MAD × 1.4826); the spread is
     at least ``min_spread``, so that in a corpus whose documents all say much the same, a small
@@ -772,7 +825,10 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         moved = _reassign_by_distinctive_terms(terms, grouped, settings)
         for i in np.flatnonzero(moved != grouped):
             reason[i] = "its lead names another story's distinctive terms more than its own story's"
-        main, labels = moved == 0, moved - 1
+        split = _split_by_time(terms, moved, facts, settings)
+        for i in np.flatnonzero(split != moved):
+            reason[i] = "published (or, undated, written like those published) across a long silence from the rest of its story"
+        main, labels = split == 0, split - 1
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
     groups: dict[int, list[int]] = defaultdict(list)
