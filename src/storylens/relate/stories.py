@@ -611,12 +611,21 @@ def _silence(days: np.ndarray, min_docs: int) -> int | None:
     (10th–90th percentile) of the days on either side, each side holding at least ``min_docs``."""
     if len(days) < 2 * min_docs:
         return None
+    days = days.astype(np.float64)
+
+    def quantile(lo: int, hi: int, q: float) -> float:  # of the sorted days[lo:hi], as np.percentile: O(1)
+        pos = lo + q * (hi - lo - 1)
+        below = int(pos)
+        return days[below] + (pos - below) * (days[min(below + 1, hi - 1)] - days[below])
+
     gaps = np.diff(days)
     for j in np.argsort(-gaps, kind="stable"):
-        left, right = days[:j + 1], days[j + 1:]
-        if min(len(left), len(right)) < min_docs:
+        if gaps[j] <= 0:
+            break
+        n_left, n = j + 1, len(days)
+        if min(n_left, n - n_left) < min_docs:
             continue
-        spans = [float(np.percentile(x, 90) - np.percentile(x, 10)) for x in (left, right)]
+        spans = (quantile(0, n_left, 0.9) - quantile(0, n_left, 0.1), quantile(n_left, n, 0.9) - quantile(n_left, n, 0.1))
         if gaps[j] > max(spans):
             return int(days[j])
     return None
