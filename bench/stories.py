@@ -5,6 +5,7 @@
     .venv/bin/python bench/stories.py --set join=0.2 join=0.25,lead_min_words=0   # compare StorySettings
     .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
     .venv/bin/python bench/stories.py --seeds 0 1 2 3 4           # mixed run's mean ARI over 5 orders
+    .venv/bin/python bench/stories.py --steps-at 1 4               # time and memory of the many-topics steps
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
 the text, its first line being the title). For each topic alone (a topic is broader than one
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.doc import Document, Sentence  # noqa: E402
 from storylens.relate import embeddings  # noqa: E402
+from storylens.config import StorySettings  # noqa: E402
 from storylens.relate.stories import group_stories  # noqa: E402
 from offevent_subsets import settings_with  # noqa: E402  (bench/ is on the path when run as a script)
 
@@ -70,6 +72,29 @@ def read_bsnlp(data: Path, per_group: int | None, seed: int) -> tuple[list[Docum
     return docs, topics
 
 
+def steps_at(docs: list[Document], topics: list[str], copies: list[int]) -> None:
+    """The many-topics steps (relate.stories._reassign_by_distinctive_terms, _split_by_time) on the
+    documents' lead terms and true topics repeated ``k`` times: CPU seconds and tracemalloc peak."""
+    import tracemalloc
+
+    from storylens.relate.stories import _facts, _reassign_by_distinctive_terms, _split_by_time, _term_matrix
+
+    settings = StorySettings()
+    facts = [_facts(d, None, settings)[0] for d in docs]
+    _, labels = np.unique(topics, return_inverse=True)
+    for k in copies:
+        many = facts * k
+        terms = _term_matrix(many, settings.max_terms, settings.min_language_docs)
+        tiled = np.tile(labels, k)
+        tracemalloc.start()
+        t0 = time.process_time()
+        _split_by_time(terms, _reassign_by_distinctive_terms(terms, tiled, settings), many, settings)
+        cpu = time.process_time() - t0
+        peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
+        tracemalloc.stop()
+        print(f"{len(many):6} documents: {cpu:.2f} CPU s, peak {peak:.1f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -81,6 +106,9 @@ def main() -> None:
                     help="clustering order seeds of the mixed run (StorySettings.seed); the mean ARI is printed")
     ap.add_argument("--cache", type=Path, default=None,
                     help="an .npz file of lead embeddings kept between runs (outside the repository)")
+    ap.add_argument("--steps-at", type=int, nargs="+", default=None,
+                    help="time (CPU s) and peak memory of the distinctive-term and time steps on the mixed run's "
+                         "documents repeated N times (their growth with the corpus), then exit")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         with np.load(args.cache) as cached:
@@ -91,6 +119,9 @@ def main() -> None:
     langs = [d.meta["language"] for d in docs]
     print(f"{len(docs)} documents, {len(set(topics))} topics, {len(set(langs))} languages; "
           f"read in {time.perf_counter() - t0:.1f}s")
+    if args.steps_at:
+        steps_at(docs, topics, args.steps_at)
+        return
     for variant in args.variants:
         settings = settings_with(variant)
         print(f"\n{variant or 'defaults'}")

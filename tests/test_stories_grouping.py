@@ -273,3 +273,51 @@ def test_a_languages_everyday_word_weighs_little_in_its_own_documents() -> None:
     # a language with fewer documents than the minimum is weighed by the corpus's count
     assert np.allclose(_term_matrix(facts, 1000, min_language_docs=11)[40:].toarray(), pooled[40:].toarray())
     assert not np.allclose(own[40:].toarray(), pooled[40:].toarray())
+
+
+def test_a_lead_naming_another_storys_distinctive_terms_moves_there() -> None:
+    from storylens.relate.stories import _reassign_by_distinctive_terms, _term_matrix, content_words, stem
+
+    floods = [f"The river flooded the valley after heavy rain; rescuers evacuated village {i}" for i in range(12)]
+    votes = [f"Voters cast ballots for the mayoral candidate as the count began in district {i}" for i in range(12)]
+    # one story gathered a region's council news: most of it about budgets, four leads about the
+    # mayoral vote (written in the council's usual words too), which the clustering put here
+    council = [f"The regional council debated the budget and the minister's road plan, session {i}"
+               for i in range(10)]
+    council += [f"The regional council: voters cast ballots as the candidate's count began, district {i}"
+                for i in range(4)]
+    leads = floods + votes + council
+    facts = [_Facts(str(i), "en", None, None, [stem(w) for w in content_words(t, "en")]) for i, t in enumerate(leads)]
+    terms = _term_matrix(facts, 1000)
+    labels = np.array([0] * 12 + [1] * 12 + [2] * 14)
+    moved = _reassign_by_distinctive_terms(terms, labels, StorySettings())
+    assert moved[:34].tolist() == labels[:34].tolist()  # floods, votes and the budget debates stay
+    assert moved[34:].tolist() == [1, 1, 1, 1]  # the vote's reports join the vote's story
+    # the evidence must be strong: with a margin beyond what the four leads name, nothing moves
+    assert _reassign_by_distinctive_terms(terms, labels, StorySettings(reassign_margin=1e3)).tolist() == labels.tolist()
+
+
+def test_a_story_is_split_at_a_silence_longer_than_either_period_and_undated_leads_follow_their_words() -> None:
+    from datetime import date
+
+    from storylens.relate.stories import _silence, _split_by_time, _term_matrix, content_words, stem
+
+    def facts(texts: list[str], first: date | None, start: int) -> list[_Facts]:
+        return [_Facts(str(start + i), "en", None if first is None else first.toordinal() + 3 * i, None,
+                       [stem(w) for w in content_words(t, "en")]) for i, t in enumerate(texts)]
+
+    # one story about a town's mayor: her first election in 2015, then, after years without a
+    # word, her re-election campaign in 2019; a third of the reports carry no date
+    first = [f"Mayor Alvarez won the election and promised a new tram line, ward {i}" for i in range(10)]
+    second = [f"Mayor Alvarez launched her re-election campaign against challenger Okafor, ward {i}" for i in range(16)]
+    items = (facts(first, date(2015, 5, 1), 0) + facts(second, date(2019, 9, 1), 10)
+             + facts([f"Alvarez promised the tram line after the election, ward {i}" for i in range(4)], None, 26)
+             + facts([f"Challenger Okafor attacked Alvarez's campaign, ward {i}" for i in range(6)], None, 30))
+    labels = np.zeros(len(items), dtype=np.int64)
+    split = _split_by_time(_term_matrix(items, 1000), labels, items, StorySettings())
+    assert split[10:26].tolist() == [0] * 16 and split[30:].tolist() == [0] * 6  # the larger period keeps the story
+    assert split[:10].tolist() == [1] * 10 and split[26:30].tolist() == [1] * 4  # the first term's reports, dated or not
+    # coverage with pauses shorter than its span is one period; a silence of years after it is not
+    steady = np.array(sorted(date(2018, 1, 1).toordinal() + d for d in [0, 3, 4, 9, 12, 20, 22, 30, 41, 45, 50, 61, 70]))
+    assert _silence(steady, 3) is None
+    assert _silence(np.concatenate([steady, steady + 1500]), 3) == steady[-1]

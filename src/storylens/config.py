@@ -200,6 +200,14 @@ class StorySettings:
     # In a corpus of many topics, a story whose documents fall into two groups the joins would
     # not have joined is split (relate.stories._split_incoherent), then joins are looked for again.
     split_stories: bool = True
+    # ... and then a document of a story holding at least ``reassign_min_share`` of the documents
+    # moves to another such story when its lead names that story's distinctive terms by at least
+    # ``reassign_margin`` more log-odds than its own's (relate.stories._reassign_by_distinctive_terms;
+    # 5 ≈ 150 times likelier there). One language's news of several topics clustered together is
+    # taken apart by what each topic's leads name.
+    reassign_by_terms: bool = True
+    reassign_min_share: float = 0.01
+    reassign_margin: float = 5.0
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member's lead is atypical; it has another main subject only when its

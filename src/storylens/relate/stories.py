@@ -27,6 +27,15 @@ How it works (every step linear in the number of documents; no document × docum
   :attr:`~StorySettings.one_event_share`); there a story whose documents fall into two groups
   those joins would not have joined is split (bisection along its principal direction), and the
   joins are looked for again. Cost O(n · stories + stories²).
+* **Distinctive terms** (many topics only, after the main story is settled): the encoder places
+  one language's news of several topics together, and a story can gather them; a lead there
+  still names what sets its topic apart ("vaccine", a candidate's name). A document moves to
+  another large story when its lead names that story's distinctive terms (log-odds of a term
+  in a member's lead against a non-member's) by a clear margin more than its own story's. Then a
+  large story whose dated documents fall into two periods with a silence longer than either
+  period between them (two elections years apart that share their actors) is split there; its
+  undated documents follow the period whose distinctive terms they name. A date of 1970-01-01
+  (Unix time 0) is a placeholder, read as no date.
 * **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
   without datelines and bylines) to the main story's centroid, as a robust z-score against the
   main story's own members of its language (median and MAD): a document of another story that
@@ -83,6 +92,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5
 _HASH_FEATURES = 2 ** 18
 _ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_EPOCH = "1970-01-01"
 
 
 @lru_cache(maxsize=None)
@@ -208,7 +218,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
     head = tuple({word_forms(w, language) for w in content_words(headline, language)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
-    if m:
+    if m and m.group() != _EPOCH:  # a Unix time of 0 is a placeholder for a missing date
         try:
             day = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
         except ValueError:
@@ -511,6 +521,116 @@ def _split_incoherent(space: _Space, labels: np.ndarray, merge: float, min_size:
     return labels
 
 
+def _distinctive_weights(present: sparse.csr_matrix, labels: np.ndarray, stories: np.ndarray,
+                         prior: float = 0.5, z_min: float = 1.96, min_docs: int = 3) -> sparse.csr_matrix:
+    """Per story of ``stories``, each lead term's log-odds of being in a member's lead against a
+    non-member's (binary document counts, ``prior`` pseudo-counts), kept where its z-score reaches
+    ``z_min`` and at least ``min_docs`` members name it; 0 elsewhere. A story's distinctive terms
+    are what its documents name and the others do not ("vaccine" for an epidemic, a candidate's
+    name for an election) — not what it shares with the corpus."""
+    n = len(labels)
+    onehot = sparse.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))),
+                               shape=(int(labels.max()) + 1, n))[stories]
+    inside = np.asarray((onehot @ present).todense(), dtype=np.float64)
+    outside = np.asarray(present.sum(axis=0), dtype=np.float64) - inside
+    n_in = np.bincount(labels)[stories][:, None].astype(np.float64)
+    n_out = n - n_in
+    delta = (np.log((inside + prior) / (n_in - inside + prior))
+             - np.log((outside + prior) / (n_out - outside + prior)))
+    var = (1 / (inside + prior) + 1 / (n_in - inside + prior)
+           + 1 / (outside + prior) + 1 / (n_out - outside + prior))
+    return sparse.csr_matrix(np.where((delta / np.sqrt(var) >= z_min) & (inside >= min_docs), delta, 0.0))
+
+
+def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
+                                   settings: StorySettings) -> np.ndarray:
+    """Move a document to another large story when its lead names that story's distinctive terms
+    (:func:`_distinctive_weights`) by :attr:`StorySettings.reassign_margin` more log-odds than its
+    own story's. In a corpus of many topics, threshold clustering and the joins gather one
+    language's political news of several topics into one story (the encoder places a language's
+    texts together); a lead there still names what sets its topic apart ("vaccine", a
+    candidate's name), which the embedding drowns. One pass: repeated, the stories drift towards
+    their own terms. Stories under :attr:`StorySettings.reassign_min_share` of the documents
+    neither give nor take documents. Cost O(documents · large stories + large stories · terms)."""
+    sizes = np.bincount(labels)
+    stories = np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3))
+    if len(stories) < 2:
+        return labels
+    present = terms.copy()
+    present.data[:] = 1.0
+    score = np.asarray((present @ _distinctive_weights(present, labels, stories).T.tocsc()).todense())
+    column = np.full(len(sizes), -1)
+    column[stories] = np.arange(len(stories))
+    own = column[labels]
+    movable = own >= 0
+    own_score = np.where(movable, score[np.arange(len(labels)), np.maximum(own, 0)], 0.0)
+    move = movable & (score.max(axis=1) >= own_score + settings.reassign_margin)
+    out = labels.copy()
+    out[move] = stories[score.argmax(axis=1)[move]]
+    return out
+
+
+def _split_by_time(terms: sparse.csr_matrix, labels: np.ndarray, facts: list[_Facts],
+                   settings: StorySettings) -> np.ndarray:
+    """Split a large story whose dated documents fall into two periods separated by a silence
+    longer than either period's own span (10th–90th percentile of its dates), each period with at
+    least :attr:`StorySettings.development_docs` documents. Two elections four years apart, or a
+    president's first term and a later campaign, share their actors and words, but nothing is
+    written about them in between. An undated member goes to the period whose distinctive lead
+    terms (:func:`_distinctive_weights`, between the two periods' dated leads) it names more, to
+    the larger period when it names neither's. The larger part keeps the story."""
+    out = labels.copy()
+    sizes = np.bincount(labels)
+    days = np.array([-1 if f.day is None else f.day for f in facts])
+    present = terms.copy()
+    present.data[:] = 1.0
+    for story in np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3)):
+        rows = np.flatnonzero(labels == story)
+        dated = rows[days[rows] >= 0]
+        cut = _silence(np.sort(days[dated]), settings.development_docs)
+        if cut is None:
+            continue
+        later = np.zeros(len(rows), dtype=bool)
+        is_dated = days[rows] >= 0
+        later[is_dated] = days[rows[is_dated]] > cut
+        undated = rows[~is_dated]
+        if len(undated):
+            sides = later[is_dated].astype(np.int64)
+            score = np.asarray((present[undated] @ _distinctive_weights(present[dated], sides, np.array([0, 1])).T.tocsc())
+                               .todense())
+            larger = int(np.bincount(sides).argmax())
+            later[~is_dated] = np.where(score[:, 1 - larger] > score[:, larger], 1 - larger, larger).astype(bool)
+        if later.sum() > len(rows) / 2:
+            later = ~later
+        out[rows[later]] = out.max() + 1
+    return out
+
+
+def _silence(days: np.ndarray, min_docs: int) -> int | None:
+    """The last day before the longest silence in sorted ``days`` that is longer than the span
+    (10th–90th percentile) of the days on either side, each side holding at least ``min_docs``."""
+    if len(days) < 2 * min_docs:
+        return None
+    days = days.astype(np.float64)
+
+    def quantile(lo: int, hi: int, q: float) -> float:  # of the sorted days[lo:hi], as np.percentile: O(1)
+        pos = lo + q * (hi - lo - 1)
+        below = int(pos)
+        return days[below] + (pos - below) * (days[min(below + 1, hi - 1)] - days[below])
+
+    gaps = np.diff(days)
+    for j in np.argsort(-gaps, kind="stable"):
+        if gaps[j] <= 0:
+            break
+        n_left, n = j + 1, len(days)
+        if min(n_left, n - n_left) < min_docs:
+            continue
+        spans = (quantile(0, n_left, 0.9) - quantile(0, n_left, 0.1), quantile(n_left, n, 0.9) - quantile(n_left, n, 0.1))
+        if gaps[j] > max(spans):
+            return int(days[j])
+    return None
+
+
 def _robust_z(values: np.ndarray, reference: np.ndarray, min_spread: float) -> np.ndarray:
     """``values`` as robust z-scores against ``reference`` (median, MAD × 1.4826); the spread is
     at least ``min_spread``, so that in a corpus whose documents all say much the same, a small
@@ -669,7 +789,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     # A corpus one story already dominates is about one event: its language means are that event,
     # so stories are compared with the means moved together. Otherwise (many topics) they are
     # compared with each language's mean removed, so that shared ground does not join two topics.
-    if np.bincount(labels).max() >= settings.one_event_share * len(labels):
+    many_topics = np.bincount(labels).max() < settings.one_event_share * len(labels)
+    if not many_topics:
         labels = _merge_similar(space, labels, settings.merge_one_event)
     else:
         centred = _Space(_centred(emb, languages), space.terms, space.w)
@@ -712,6 +833,15 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
                 reason[i] = "looks back on the main story's month as a past event"
     later = _later_developments(main, facts, settings)
     main[list(later)] = False
+    if many_topics and settings.reassign_by_terms:
+        grouped = np.where(main, -1, labels) + 1  # the main story as it now stands is story 0
+        moved = _reassign_by_distinctive_terms(terms, grouped, settings)
+        for i in np.flatnonzero(moved != grouped):
+            reason[i] = "its lead names another story's distinctive terms more than its own story's"
+        split = _split_by_time(terms, moved, facts, settings)
+        for i in np.flatnonzero(split != moved):
+            reason[i] = "published (or, undated, written like those published) across a long silence from the rest of its story"
+        main, labels = split == 0, split - 1
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
     groups: dict[int, list[int]] = defaultdict(list)
