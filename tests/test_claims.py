@@ -1485,3 +1485,108 @@ def test_windows_of_another_clause_and_bounds_before_an_article_keep_their_figur
     assert (c.kind, c.measure) == ("date", "date: fire")
     assert _one("For nearly 30 years, the union has been at the heart of the strike movement.",
                 lang="en").measure == "duration: union"
+
+
+# --- round 8: measures, places, not-a-claim -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, lo",
+    [
+        ("Governments are spending hundreds of billions of dollars on new warplanes.", "en", 100_000_000_000),
+        ("Правительство тратит сотни миллиардов рублей на оборону.", "ru", 100_000_000_000),
+        ("Уряд витрачає сотні мільярдів гривень на оборону.", "uk", 100_000_000_000),
+    ],
+)
+def test_hundreds_of_billions_is_at_least_a_hundred_billion(text, lang, lo):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo) == ("money", lo)
+    assert "hundred" not in c.measure
+
+
+def test_a_full_scale_word_leaves_the_sentences_full_stop_out():
+    c = _one("The governor estimated losses to the province alone are around $12 billion.", lang="en")
+    assert c.text == "around $12 billion"
+
+
+def test_a_sum_is_named_after_what_it_consists_of_or_the_copulas_subject_not_a_total_or_a_verb():
+    assert _one("The country is already struggling with nearly $40 billion in debt.", lang="en").measure == "money: debt"
+    assert _one("The governor estimated losses to the province alone are around $12 billion.",
+                lang="en").measure == "damage"
+    assert _one("The bank will have lent a total of nearly $9 billion.", lang="en").measure == "money: lend"
+    assert _claims("The city spent $5 million in the first year.", lang="en")[0].measure == "money: spend"
+
+
+def test_times_before_a_determiner_and_a_noun_is_a_ratio_not_occasions():
+    claims = _claims("The airline said the toll is now 120 - nearly 40 times the earlier figure of 3.", lang="en")
+    assert [c.kind for c in claims if c.text == "nearly 40"] == ["ratio"]
+    c = _one("Police raided the office three times the next day.", lang="en")
+    assert (c.kind, c.measure) == ("count", "times")
+
+
+def test_a_fraction_hyphenated_into_a_word_is_no_share():
+    assert _claims("The flags were flown at half-staff on Monday.", lang="en") == []
+    assert _one("Half the staff left.", lang="en").kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The number of clinics in the region has dropped by half since 1990.", "en"),
+        ("By May, the jobless rate had reached 9.1 percent, up from 6.2 percent in March 2009.", "en"),
+        ("Безработица выросла до 9 процентов с 6 процентов в марте 2009 года.", "ru"),
+        ("Experts say that over the period 2016-2019 the situation at the mill got worse.", "en"),
+        ("Эксперты заявляют, что за период 2016-2019 годов ситуация ухудшилась.", "ru"),
+        ("Експерти кажуть, що за період 2016-2019 років ситуація на заводі погіршилася.", "uk"),
+    ],
+)
+def test_a_changes_baseline_year_an_earlier_values_date_and_a_period_date_no_event(text, lang):
+    assert [c for c in _claims(text, lang=lang) if c.kind == "date"] == []
+
+
+def test_a_year_of_an_event_and_since_after_a_verb_of_no_change_stay_dates():
+    assert _one("The union was founded in 1990.", lang="en").kind == "date"
+    assert _one("Завод збудували у 1975 році.", lang="uk").kind == "date"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("It is feared that if one of the reactors is set on fire then it could lead to a disaster in Asia.", "en"),
+        ("If 300 workers walk out, the plant stops.", "en"),
+        ("Если два моста рухнут, город окажется отрезан.", "ru"),
+        ("Якщо три мости зруйнують, місто буде відрізане.", "uk"),
+    ],
+)
+def test_a_figure_in_a_conditional_clause_is_no_claim(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_a_figure_beside_a_conditional_clause_stays():
+    c = _one("Two workers were hurt when the roof fell, and if it rains the site closes.", lang="en")
+    assert (c.value, c.measure) == (2, "injured")
+
+
+def test_one_before_a_relative_pronoun_is_a_pronoun():
+    assert _claims("A nation that did not cry. One that did not flee.", lang="en") == []
+
+
+def test_a_span_before_a_compound_is_the_compounds_head():
+    assert _one("The city council has let a 30-day parking waiver expire for the old town.",
+                lang="en").measure == "duration: waiver"
+    assert _one("He got a 10-year prison sentence.", lang="en").measure == "duration: sentence"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The ministry said 300 soldiers were killed or wounded in the offensive.", "en"),
+        ("По данным штаба, 200 бойцов были убиты или ранены.", "ru"),
+    ],
+)
+def test_a_disjunction_of_outcomes_is_a_measure_of_its_own(text, lang):
+    assert _one(text, lang=lang).measure == "injured or killed"
+
+
+def test_outcomes_joined_by_and_stay_apart():
+    assert [c.measure for c in _claims("Two guards were killed and five wounded.", lang="en")] == ["killed", "injured"]

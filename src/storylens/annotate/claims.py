@@ -34,6 +34,7 @@ from storylens.annotate.measures import (
     Lexicon,
     Thing,
     governing_verb,
+    head_path,
     is_modifier,
     is_noun,
     lexicon,
@@ -739,6 +740,8 @@ class _Reader:
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
+        if num_toks and self._conditional(num_toks[-1]):
+            return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
         if cand.kind == "count" and self._at_risk(cand):
             cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
@@ -773,6 +776,9 @@ class _Reader:
             return True
         if prev == "." and prev2 in " (":
             return True  # ".40 caliber"
+        if m.words and m.value == 1 and not m.hedge and re.match(
+                r"\s*,?\s*(?:" + _alt(self.lex.cues.get("relative_pronouns", [])) + r")(?!\w)", sent[b:], re.IGNORECASE):
+            return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
         if self.label_after.match(sent, m.end):
@@ -897,6 +903,11 @@ class _Reader:
             return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
         if self._period_end(m):
             return False  # "from 1995 through 2004": the ends of a period
+        if year_span and re.search(r"(?:^|\W)(?:" + _alt(cues.get("period_nouns", [])) + r")\s*$",
+                                   self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
+            return False  # "over the period 2015-2017", «за період 2015-2017 років»: a window, dating nothing
+        if self._earlier_value_date(m):
+            return False  # "up from 11.7 percent in January 1997": when the earlier value held, not an event
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
@@ -904,9 +915,12 @@ class _Reader:
         verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads, self.relative, self.others)
         if verb is None:
             return False
-        before = self.sent[max(0, m.start - 12):m.start].lower()
         if not self._event_verb(verb):
             return False
+        if self.tokens[verb].lemma in cues.get("change_verbs", []) and re.search(
+                r"(?:^|\W)(?:" + _alt(cues.get("since_words", [])) + r")\s+(?:(?:" + _alt(cues.get("months", {}).keys())
+                + r")\.?\s+)?$", self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
+            return False  # "has dropped by half since 1960": the baseline of a change, not the date of an event
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
@@ -924,6 +938,13 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _earlier_value_date(self, m: NumberMention) -> bool:
+        """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
+        2009 года»): a "from" word and a figure before it in its clause, with no other figure between."""
+        froms = _alt(self.lex.cues.get("from_words", []))
+        return re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}[$€£]?\d[\d.,]*[^,;:\d]{0,40}$",
+                         self.sent[max(0, m.start - 70):m.start], re.IGNORECASE) is not None
 
     def _period_end(self, m: NumberMention) -> bool:
         """The year opens or closes a period of years: "from 1995 through 2004", «с 1995 по 2004 год»."""
@@ -1174,6 +1195,8 @@ class _Reader:
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
             if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
                 return False  # "a fifth straight season": an ordinal, not a share
+            if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
+                return False  # "half-staff", "half-brother": a word the fraction is part of
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
@@ -1204,8 +1227,8 @@ class _Reader:
             comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
             lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
                              re.IGNORECASE)
-            if not lead and not re.match(r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30],
-                                         re.IGNORECASE):
+            if not lead and not self._times_a_figure(end) and not re.match(
+                    r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
                 cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
                 cand.measure = "times"
                 return True
@@ -1216,6 +1239,17 @@ class _Reader:
             self._per_unit(cand)
         self._conversion(m, cand, previous)
         return True
+
+    def _times_a_figure(self, end: int) -> bool:
+        """ "nearly 50 times the earlier figure", "three times its size": a multiple of another quantity (a
+        determiner and a noun right after "times"), a ratio; not "three times the next day" (a time)."""
+        k = self._token_from(end)
+        if k is None or k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("ratio_determiners", []):
+            return False
+        k += 1
+        while k < self.hi and is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]):
+            k += 1
+        return k < self.hi and is_noun(self.tokens[k]) and self.tokens[k].lemma not in self.lex.time
 
     def _share_of_base(self, m: NumberMention, cand: _Cand) -> bool:
         """ "six out of 10 people", «восемь из десяти жителей»: a share, N per 10, 100 or 1,000 (a round base
@@ -1484,7 +1518,10 @@ class _Reader:
             noun = None  # "33,000 last year": a time, not what is counted
         if noun is None:
             return
-        hyphen = num_toks and any(toks[k].text in ("-", "–") for k in range(num_toks[-1] + 1, noun))
+        # "the six-reactor plant" counts reactors; in "a 10-day shipping waiver" the hyphen ends the unit
+        unit_i = self._token_from(cand.unit_end) if cand.kind != "count" and cand.unit_end else None
+        first = unit_i if unit_i is not None else (num_toks[-1] + 1 if num_toks else noun)
+        hyphen = any(toks[k].text in ("-", "–") for k in range(first, noun))
         if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
             cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
         while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
@@ -1536,6 +1573,20 @@ class _Reader:
         for i, w in enumerate(words):
             if w in modal:
                 return not any(x in perfect for x in words[i + 1:])
+        return False
+
+    def _conditional(self, i: int) -> bool:
+        """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
+        два моста рухнут»): the first verb above it has such a marker (by the parse)."""
+        if not self.ex.heads:
+            return False
+        marks = set(self.lex.cues.get("conditional_marks", []))
+        for h in head_path(self.ex.parse, i, 4):
+            if not (self.lo <= h < self.hi):
+                return False
+            if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
+                return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and (
+                    self.tokens[k].text.lower() in marks) for k in range(max(self.lo, h - 12), h))
         return False
 
     def _whole(self, num_toks: list[int]) -> bool:
@@ -1625,6 +1676,9 @@ class _Reader:
                 cand.verb = relative
                 verb_names = verb_measures(lex, toks, relative, self.hi)
                 negated = m.value != 0 and self._negated_verb(relative)
+        either = self._either(cand.verb, verb_names[0]) if verb_names and cand.verb is not None and self.ex.heads else None
+        if either:
+            verb_names = [either]  # "killed or wounded": neither count alone
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
@@ -1647,6 +1701,8 @@ class _Reader:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if either:
+                state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
                 state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
             by_verb = None
@@ -1741,6 +1797,19 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _either(self, verb: int, name: str) -> str | None:
+        """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
+        in a fixed order so that "wounded or killed" is the same; None when the verb has no such alternative."""
+        ors = set(self.lex.cues.get("disjunctions", []))
+        toks = self.tokens
+        for k in range(verb + 1, min(self.hi, verb + 6)):
+            if toks[k].head == verb and toks[k].dep == "conj" and any(
+                    toks[j].text.lower() in ors for j in range(verb + 1, k)):
+                other = verb_measures(self.lex, toks, k, self.hi)
+                if other and other[0] != name:
+                    return " or ".join(sorted((name, other[0])))
+        return None
 
     def _without(self, noun: int) -> str | None:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
@@ -2090,6 +2159,12 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "money":
                 return named
+        cop = toks[self._num_index(cand)].head
+        if self.lo <= cop < self.hi and toks[cop].lemma in set(lex.cues.get("light_verbs", [])):
+            for i in range(cop - 1, max(self.lo, cop - 10) - 1, -1):  # "damages to the island alone are $95 billion"
+                named = measure_noun(lex, toks, i)
+                if named and lex.applies_to.get(named) == "money":
+                    return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
         purpose = self._purpose(cand)
@@ -2101,8 +2176,8 @@ class _Reader:
                                                                  or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
                                                                  or "VerbForm=Part" in toks[k].feats):
             k -= 1
-        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN":
-            return f"money: {toks[k].lemma}"
+        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
+            return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None:
@@ -2112,17 +2187,19 @@ class _Reader:
         return "money"
 
     def _purpose(self, cand: _Cand) -> str | None:
-        """What a sum is for, after a purpose preposition right after it ("$500 million for flood protection",
-        «5 млрд рублей на восстановление»): the head of the noun phrase."""
+        """What a sum is for or consists of, after a purpose or content preposition right after it ("$500 million
+        for flood protection", "$72 billion in debt", «5 млрд рублей на восстановление»): the head of the noun
+        phrase."""
         toks = self.tokens
         k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
-        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("purpose_prepositions", []):
+        content = k < self.hi and toks[k].text.lower() in self.lex.cues.get("content_prepositions", [])
+        if k >= self.hi or not (content or toks[k].text.lower() in self.lex.cues.get("purpose_prepositions", [])):
             return None
         k += 1
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
-        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN":
-            return None
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and toks[k].lemma in self.lex.time):
+            return None  # (not "$5 million in the first year")
         while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
             k = toks[k].head  # "flood protection"
         return toks[k].lemma
