@@ -1590,3 +1590,56 @@ def test_a_disjunction_of_outcomes_is_a_measure_of_its_own(text, lang):
 
 def test_outcomes_joined_by_and_stay_apart():
     assert [c.measure for c in _claims("Two guards were killed and five wounded.", lang="en")] == ["killed", "injured"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Its four reactors generate more power than any such plant in France.", "en"),
+        ("The plant, whose four reactors generate more power than any plant in France, was shelled.", "en"),
+        ("Её шесть реакторов вырабатывают больше энергии, чем любая станция в Германии.", "ru"),
+    ],
+)
+def test_a_place_compared_with_is_not_the_figures_scope(text, lang):
+    assert _one(text, lang=lang).where is None
+
+
+def test_a_place_after_a_comparative_hedge_is_still_the_scope():
+    assert _one("More than 40 people were killed in Lyon.", lang="en").where == "Lyon"
+
+
+@pytest.mark.parametrize(
+    "text, lang, where",
+    [
+        ("Shrapnel is seen next to damaged homes in Kramatorsk, Donetsk region, eastern Ukraine. The strike killed "
+         "three people. It came a day after 11 other rockets were fired at the city, one of the two main "
+         "government-held ones in Donetsk province.", "en", "Kramatorsk"),
+        ("Explosions were heard in Lyon, France. Rescuers said 11 people were killed in the town.", "en", "Lyon"),
+        ("Днём ранее в Харькове прогремели взрывы. В городе погибли 11 человек.", "ru", "Харькове"),
+        ("Напередодні в Харкові пролунали вибухи. У місті загинули 11 людей.", "uk", "Харкові"),
+    ],
+)
+def test_the_city_is_the_settlement_named_before_not_a_country_or_a_region(text, lang, where):
+    claims = [c for c in _claims(text, lang=lang) if c.value == 11]
+    assert [c.where for c in claims] == [where]
+
+
+def test_the_city_of_a_name_is_that_name_not_an_antecedent():
+    c = _one("Lyon was shelled. Officials in the city of Vienne said 11 people were killed.", lang="en")
+    assert c.where != "Lyon"
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Ten to 15 inches of rain is forecast for Maui.", "Maui"),
+        ("The House will vote on a package including $8 billion in relief for Texas, Ohio and Florida.",
+         "Texas, Ohio and Florida"),
+    ],
+)
+def test_a_forecast_or_relief_for_places_is_scoped_to_them(text, where):
+    assert _one(text, lang="en").where == where
+
+
+def test_for_a_common_noun_is_no_place():
+    assert _one("The court sentenced 12 men for the robbery.", lang="en").where is None

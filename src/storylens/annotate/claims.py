@@ -460,6 +460,11 @@ class _Extractor:
         names = self._names(start, end)
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
+        anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
+        if anaphor is not None and not any((a < anaphor[0]) if after_only else (a > anaphor[0]) for a, _, _ in names):
+            return anaphor[1]  # "fired at the city, one of … in X province": the city named before
+        if after_only:
+            preps |= set(lex.cues.get("scope_prepositions", []))  # "forecast for X", "relief for X, Y and Z"
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
@@ -475,6 +480,36 @@ class _Extractor:
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
+        return None
+
+    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str] | None:
+        """ "at the city", «по городу»: a settlement noun after a place preposition, with no name after it, refers
+        to the last settlement named before it (within a few sentences): a proper name that is neither a
+        country nor the name of a region ("Donetsk region"). Returns its offset and that name; ``last`` reads
+        the last such noun in [start, end), else the first."""
+        toks = self.parse.tokens
+        towns = set(lex.cues.get("settlement_nouns", []))
+        lead = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("articles", []))
+        r = self.parse.between(start, end)
+        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns)
+                  and i - 1 >= r.start and toks[i - 1].text.lower() in lead), None)
+        if k is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
+                                                 in lex.cues.get("partitive", []))):
+            return None  # "the city of Lyon", «город Харьков»: named right there
+        places = set(lex.cues.get("place_nouns", []))
+        for e in reversed(self.entities):
+            if e.end > toks[k].start or toks[k].start - e.end > 600:
+                continue
+            last = self.parse.at(e.end - 1)
+            after = self.parse.at(e.end + 1)
+            region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
+                toks[after].lemma in towns)
+            first = self.parse.at(e.start)
+            after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
+                "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
+            if ((e.label in ("LOC", "MISC") or after_in) and last is not None and toks[last].pos == "PROPN"
+                    and not region and not is_country(e.text)):
+                return toks[k].start, e.text  # (a name after "in" the recogniser took for a person is still a place)
         return None
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -636,11 +671,14 @@ def _join(a: str | None, b: str) -> str:
 
 def _clause_end(s: str, lex: Lexicon) -> int:
     """Where the clause of a figure ends: at a semicolon or bracket, a relative or contrastive clause, an
-    attribution, or a sub-count ("…, including at least 16 in Puerto Rico")."""
+    attribution, a sub-count ("…, including at least 16 in Puerto Rico") or the other side of a comparison
+    ("more power than any plant in France": France is not the figure's place)."""
     words = _alt(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
                  + list(lex.cues.get("clause_breaks", [])))
     according = _alt(attribution_cues())
-    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b", s, re.IGNORECASE)
+    than = _alt(lex.cues.get("comparison_words", []))
+    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b|(?<!\w)(?:" + than + r")(?!\w)", s,
+                  re.IGNORECASE)
     return m.start() if m else len(s)
 
 
