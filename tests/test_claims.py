@@ -1643,3 +1643,46 @@ def test_a_forecast_or_relief_for_places_is_scoped_to_them(text, where):
 
 def test_for_a_common_noun_is_no_place():
     assert _one("The court sentenced 12 men for the robbery.", lang="en").where is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Parliament has passed two emergency budget bills totaling more than $5 billion.", "en", "bill pass"),
+        ("The firm delivered 50,000 meals to the shelters.", "en", "meal deliver"),
+        ("By mid-May, more than 40,000 farmers registered for state assistance.", "en", "farmer register"),
+        ("Парламент принял два законопроекта.", "ru", "законопроект принять"),
+        ("Волонтёры доставили 50 тысяч обедов.", "ru", "обед доставить"),
+    ],
+)
+def test_a_predicate_the_lexicon_does_not_name_stays_in_the_measure(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_no_open_predicate_for_a_light_verb_a_composition_or_what_may_happen():
+    assert _one("The plant has six reactors.", lang="en").measure == "reactors"
+    assert _one("The force totals 2,500 personnel.", lang="en").measure == "troops"
+    assert _one("The firm promised to deliver 50,000 meals.", lang="en").measure == "meal"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Authorities closed 12 airports across the region.", "airport shut down"),
+        ("The storm forced officials to close 40 schools.", "schools shut down"),
+    ],
+)
+def test_a_verb_of_things_makes_an_unknown_english_noun_a_thing(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+def test_an_unknown_noun_with_a_verb_of_people_stays_people():
+    assert _one("Officials evacuated 300 farmers.", lang="en").measure == "evacuated"
+
+
+def test_an_incident_in_counted_things_names_their_measure_not_the_clauses_verb():
+    c = _one("The massive flood that hit the Karlo plant destroyed cooling systems, triggering meltdowns in three of "
+             "its reactors.", lang="en")
+    assert c.measure == "reactors meltdown"
+    assert _one("Наводнение вызвало пожары в трёх корпусах завода.", lang="ru").measure == "корпус пожар"
+    assert _one("Rebels destroyed the bridge, killing 12 soldiers.", lang="en").measure == "killed"

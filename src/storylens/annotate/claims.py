@@ -1735,6 +1735,8 @@ class _Reader:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
+            # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
+            unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
@@ -1752,13 +1754,21 @@ class _Reader:
             for name in ([] if oblique else verb_names):
                 if name in lex.agent and undergoes:
                     continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
+                if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
+                    continue  # "two bills totaling $5 billion": the count is what totals, not its members
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
+                if applies == "things" and unknown:
+                    by_verb, person = name, False  # "closed 12 airports": a verb of things says the noun is one
+                    break
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
-            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
+            incident = self._incident_in([*num_toks, cand.noun]) if cand.noun is not None and not governing else None
+            if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
+                cand.measure, cand.source = f"{label} {incident}", "noun"
+            elif governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
                 cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
                 cand.source = "noun"
             elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
@@ -1785,6 +1795,8 @@ class _Reader:
             elif by_verb:
                 cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
                 cand.source = "verb"
+            elif (act := self._open_predicate(cand)) is not None:
+                cand.measure, cand.source = f"{label} {act}", "verb"  # "passed two bills", "4 million registered"
             elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
             elif thing is not None and thing.measure:
@@ -1882,6 +1894,34 @@ class _Reader:
         """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
         i = self._token_before(m)
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
+
+    def _open_predicate(self, cand: _Cand) -> str | None:
+        """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
+        passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
+        were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
+        never group with bills proposed. None for light and reporting verbs, for verbs with a measure of their
+        own (read, or passed over, above) and for what may happen."""
+        if cand.noun is None or cand.modifier or cand.partitive or not self.ex.heads:
+            return None
+        toks = self.tokens
+        v = toks[cand.noun].head
+        n = cand.noun + 1
+        if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+                "VerbForm=Part" in toks[n].feats and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
+                and not verb_measures(self.lex, toks, n, self.hi)):
+            return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
+            return None
+        if toks[v].lemma in set(self.lex.cues.get("light_verbs", [])) or self._hypothetical_verb(v) or (
+                "VerbForm=Inf" in toks[v].feats):
+            return None
+        dep = toks[cand.noun].dep
+        if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
+            return toks[v].lemma
+        if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
+                                      for k in range(v + 1, min(self.hi, v + 8))):
+            return toks[v].lemma
+        return None
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
@@ -1998,6 +2038,30 @@ class _Reader:
             named = measure_noun(lex, toks, k)
             if named and lex.applies_to.get(named) in fits:
                 return named
+        return None
+
+    def _incident_in(self, anchors: list[int]) -> str | None:
+        """An incident noun the counted things are the place of ("meltdowns in three of its reactors", «пожары в
+        трёх корпусах»): its lemma, by the parse (English: the number is the object of a place preposition
+        hanging from the noun; UD: the number or noun is the noun's modifier with such a preposition)."""
+        if not self.ex.heads:
+            return None
+        toks = self.tokens
+        preps = set(self.lex.cues.get("place_prepositions", []))
+        nouns = set(self.lex.cues.get("incident_nouns", [])) | set(self.lex.cues.get("event_nouns", []))
+        for a in anchors:
+            h = toks[a].head
+            if not (self.lo <= h < self.hi):
+                continue
+            if toks[h].pos == "ADP" and toks[h].text.lower() in preps:
+                n = toks[h].head  # English: noun → prep → number
+            elif any(toks[k].head == a and toks[k].dep == "case" and toks[k].text.lower() in preps
+                     for k in range(max(self.lo, a - 3), a)):
+                n = h  # UD: the preposition is the number's (or noun's) case marker
+            else:
+                continue
+            if self.lo <= n < a and is_noun(toks[n]) and toks[n].lemma in nouns:
+                return toks[n].lemma
         return None
 
     def _quantity(self, i: int) -> bool:
