@@ -1686,3 +1686,17 @@ def test_an_incident_in_counted_things_names_their_measure_not_the_clauses_verb(
     assert c.measure == "reactors meltdown"
     assert _one("Наводнение вызвало пожары в трёх корпусах завода.", lang="ru").measure == "корпус пожар"
     assert _one("Rebels destroyed the bridge, killing 12 soldiers.", lang="en").measure == "killed"
+
+
+def test_a_participle_right_before_a_year_dates_its_own_noun_whatever_the_parse_attached():
+    text = ("Сам Иван Петров в свою книгу \"Дом у реки\", опубликованную в 2015 году, включил текст письма, "
+            "отправленного из лагеря родным.")
+    assert _one(text, lang="ru").measure == "date: книга опубликовать"
+    assert _one("В 2011 году её приговорили к смерти.", lang="ru").measure == "date: приговорить"
+
+
+def test_a_span_a_perfect_sums_up_is_a_window_and_a_span_an_act_took_is_a_claim():
+    assert _claims("The minister said the blockade is undoing everything the union has built in four decades.",
+                   lang="en") == []
+    assert _one("The minister said the dam was built in four years.", lang="en").measure == "duration: build"
+    assert _one("The strike has lasted 40 days.", lang="en").measure == "duration: strike"

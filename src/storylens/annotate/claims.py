@@ -858,6 +858,12 @@ class _Reader:
             return True
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
             return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
+        num = self.toks_in(m.num_start, m.num_end)
+        verb = governing_verb(self.ex.parse, num[-1], self.lo, self.hi, self.ex.heads) if num and self.ex.heads else None
+        perfect = set(cues.get("perfect_auxiliaries", []))
+        if verb is not None and any(self.tokens[k].head == verb and self.tokens[k].dep == "aux" and self.tokens[k].lemma
+                                    in perfect for k in range(max(self.lo, verb - 4), verb)):
+            return True  # "everything the treaty has achieved in five decades": what accrued over the span
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -951,6 +957,7 @@ class _Reader:
         if not num_toks:
             return False
         verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        verb = self._participle_before(num_toks[0]) or verb  # «книгу, опубликованную в 2012 году»: the book's
         if verb is None:
             return False
         if not self._event_verb(verb):
@@ -976,6 +983,32 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _participle_before(self, i: int) -> int | None:
+        """A participle right before a year's preposition (and month) dates its own event, whatever the parse
+        attached the year to: «книгу, опубликованную в 2012 году, включила текст письма, отправленного …»."""
+        months = {w.lower() for w in self.lex.cues.get("months", {})}
+        k = i - 1
+        while k >= max(self.lo, i - 4) and (self.tokens[k].pos == "ADP" or self.tokens[k].text.lower() in months):
+            k -= 1
+        if k >= self.lo and k < i - 1 and self.tokens[k].pos == "VERB" and "VerbForm=Part" in self.tokens[k].feats:
+            return k
+        return None
+
+    def _agrees(self, noun: int, word: int) -> bool:
+        """Whether a noun and a participle agree in case, number and (in the singular) gender; True when the
+        parse gives no case (English)."""
+        a, b = self.tokens[noun].feats, self.tokens[word].feats
+        if "Case=" not in b:
+            return True
+        keys = ("Case", "Number") + (("Gender",) if "Number=Sing" in b else ())
+        feats = [dict(f.split("=", 1) for f in x.split("|") if "=" in f) for x in (a, b)]
+        return all(feats[0].get(key) == feats[1].get(key) for key in keys)
+
+    def _agreeing_noun(self, word: int) -> int | None:
+        """The nearest noun before a participle that agrees with it (a misattached participle's noun)."""
+        return next((j for j in range(word - 1, max(self.lo, word - 12) - 1, -1)
+                     if self.tokens[j].pos == "NOUN" and self._agrees(j, word)), None)
 
     def _earlier_value_date(self, m: NumberMention) -> bool:
         """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
@@ -1076,7 +1109,7 @@ class _Reader:
         nearing its sixth month")."""
         t = self.tokens[verb]
         if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
-            k = t.head
+            k = t.head if self._agrees(t.head, verb) else (self._agreeing_noun(verb) or t.head)
             while self.tokens[k].dep == "nmod" and 0 <= self.tokens[k].head and is_noun(self.tokens[self.tokens[k].head]):
                 k = self.tokens[k].head  # "по закону о богохульстве, действующему с 1985 года": the law
             return self.tokens[k].lemma
