@@ -1700,3 +1700,11 @@ def test_a_span_a_perfect_sums_up_is_a_window_and_a_span_an_act_took_is_a_claim(
                    lang="en") == []
     assert _one("The minister said the dam was built in four years.", lang="en").measure == "duration: build"
     assert _one("The strike has lasted 40 days.", lang="en").measure == "duration: strike"
+
+
+def test_counts_after_a_dash_with_no_thing_of_their_own_are_parts_of_the_count_before():
+    claims = _claims("A total of 12 ferries have now been allowed to sail under the deal — 10 outbound and two inbound.",
+                     lang="en")
+    assert [c.measure for c in claims] == ["boats", "boats outbound", "boats inbound"]
+    c = _claims("Police detained 40 people: 30 men and 10 women.", lang="en")
+    assert [c.measure for c in c] == ["detained"] * 3

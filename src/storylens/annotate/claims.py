@@ -160,6 +160,7 @@ class _Cand:
     modifier: bool = False  # the count qualifies something else ("six-reactor plant", "two of its six reactors")
     other: bool = False  # "13 other experts": the others, not all
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
+    breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
 
 
 class _Extractor:
@@ -773,6 +774,8 @@ class _Reader:
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
+        if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
+            return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
             return None  # "one of two that …": the whole of a part, with nothing counted
         if cand.partitive and cand.noun is None:
@@ -1645,6 +1648,24 @@ class _Reader:
             if w in modal:
                 return not any(x in perfect for x in words[i + 1:])
         return False
+
+    def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
+        """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
+        count of a known thing, with a word of no known thing after it, is a part of that count: the same thing,
+        its measure qualified by the word ("boats inbound")."""
+        dash = re.compile(r"[—–:]|\s-\s")
+        base = next((p for p in reversed(previous) if p.kind == "count" and not p.breakdown and p.measure
+                     and p.thing is not None and dash.search(self.sent[p.m.end:m.start])), None)
+        k = self._token_from(m.num_end)
+        if base is None or k is None or k >= self.hi:
+            return False
+        word = self.tokens[k]
+        if word.pos not in ("ADJ", "NOUN") or thing_at(self.lex, self.tokens, k)[0] is not None or (
+                k + 1 < self.hi and is_noun(self.tokens[k + 1])):
+            return False
+        cand.thing, cand.noun_lemma, cand.unit = base.thing, base.noun_lemma, base.unit
+        cand.measure, cand.source, cand.breakdown = f"{base.measure} {word.text.lower()}", "noun", True
+        return True
 
     def _conditional(self, i: int) -> bool:
         """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
