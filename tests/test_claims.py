@@ -1708,3 +1708,45 @@ def test_counts_after_a_dash_with_no_thing_of_their_own_are_parts_of_the_count_b
     assert [c.measure for c in claims] == ["boats", "boats outbound", "boats inbound"]
     c = _claims("Police detained 40 people: 30 men and 10 women.", lang="en")
     assert [c.measure for c in c] == ["detained"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("In May a research team estimated that 4,645 lives were lost in the flood.", "killed"),
+        ("Chicago recorded 92 murders in August.", "murder"),
+        ("The upheaval also prompted at least four cruise ships to cancel visits.", "boats"),
+    ],
+)
+def test_no_open_predicate_over_a_measure_noun_a_verb_of_counting_or_an_infinitives_subject(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier he tweeted: the fact is that the island has been destroyed by two hurricanes.",
+        "While at least two congressional committees are already moving forward with inquiries, it is unclear.",
+    ],
+)
+def test_an_open_predicate_makes_no_claim_of_a_word_count_nothing_was_done_to(text):
+    assert _claims(text, lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton, the 2016 Democratic nominee, tweeted her support for Cruz.",
+        "The aide said it is not unusual in a town with a population of a little more than 7,000 people.",
+    ],
+)
+def test_for_a_person_and_an_indefinite_town_give_no_place(text):
+    assert all(c.where is None for c in _claims(text, lang="en"))
+
+
+def test_an_appositive_the_city_is_no_anaphor_and_stative_verbs_are_no_predicates():
+    c = _one("Kiev shelled Energodar, the city where the plant is located, injuring nine people.", lang="en")
+    assert c.where == "Energodar"
+    assert _one("Some 174 containers with spent fuel were stored in the open air.", lang="en").measure == "containers"
+    claims = _claims("Russia says there were 12 attacks resulting in more than 50 explosions.", lang="en")
+    assert claims[0].measure == "attacks"

@@ -464,8 +464,8 @@ class _Extractor:
         anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
         if anaphor is not None and not any((a < anaphor[0]) if after_only else (a > anaphor[0]) for a, _, _ in names):
             return anaphor[1]  # "fired at the city, one of … in X province": the city named before
-        if after_only:
-            preps |= set(lex.cues.get("scope_prepositions", []))  # "forecast for X", "relief for X, Y and Z"
+        scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
+        preps |= scopes  # "forecast for X", "relief for X, Y and Z"
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
@@ -475,6 +475,10 @@ class _Extractor:
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
+            scope = words and words[-1] in scopes and not any(
+                e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name)
+            if scope:
+                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
             if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
                 listed = self._listed_with(names, a, b, lex)
@@ -490,10 +494,16 @@ class _Extractor:
         the last such noun in [start, end), else the first."""
         toks = self.parse.tokens
         towns = set(lex.cues.get("settlement_nouns", []))
-        lead = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("articles", []))
+        preps = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
+        dets = set(lex.cues.get("anaphor_determiners", []))
         r = self.parse.between(start, end)
+
+        def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
+            j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps
+
         k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns)
-                  and i - 1 >= r.start and toks[i - 1].text.lower() in lead), None)
+                  and after_preposition(i)), None)
         if k is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
                                                  in lex.cues.get("partitive", []))):
             return None  # "the city of Lyon", «город Харьков»: named right there
@@ -1814,8 +1824,8 @@ class _Reader:
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
-                if applies == "things" and unknown:
-                    by_verb, person = name, False  # "closed 12 airports": a verb of things says the noun is one
+                if applies == "things" and unknown and undergoes:
+                    by_verb, person = name, False  # "closed 12 airports": a verb done to things says the noun is one
                     break
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
@@ -1849,8 +1859,6 @@ class _Reader:
             elif by_verb:
                 cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
                 cand.source = "verb"
-            elif (act := self._open_predicate(cand)) is not None:
-                cand.measure, cand.source = f"{label} {act}", "verb"  # "passed two bills", "4 million registered"
             elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
             elif thing is not None and thing.measure:
@@ -1859,6 +1867,14 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            bare = cand.measure == label and (cand.source == "open" or (
+                cand.source == "thing" and thing is not None and thing.measure == thing.name))
+            done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
+                "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
+            if not named and (bare or done_to):
+                act = self._open_predicate(cand)
+                if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
+                    cand.measure, cand.source = f"{label} {act}", "verb"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
                 cand.measure = f"not {cand.measure}"
@@ -1962,13 +1978,15 @@ class _Reader:
         n = cand.noun + 1
         if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
                 "VerbForm=Part" in toks[n].feats and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
+                and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
                 and not verb_measures(self.lex, toks, n, self.hi)):
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
             return None
-        if toks[v].lemma in set(self.lex.cues.get("light_verbs", [])) or self._hypothetical_verb(v) or (
-                "VerbForm=Inf" in toks[v].feats):
-            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        if toks[v].lemma in none or self._hypothetical_verb(v) or "VerbForm=Inf" in toks[v].feats or any(
+                toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
+            return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
         dep = toks[cand.noun].dep
         if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
             return toks[v].lemma
