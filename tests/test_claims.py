@@ -1684,7 +1684,9 @@ def test_an_incident_in_counted_things_names_their_measure_not_the_clauses_verb(
     c = _one("The massive flood that hit the Karlo plant destroyed cooling systems, triggering meltdowns in three of "
              "its reactors.", lang="en")
     assert c.measure == "reactors meltdown"
-    assert _one("Наводнение вызвало пожары в трёх корпусах завода.", lang="ru").measure == "корпус пожар"
+    assert _one("Наводнение вызвало пожары в 3 корпусах завода.", lang="ru").measure == "корпус пожар"
+    assert _claims("The institute noted that simultaneous blasts in two places at the base rule out an accident.",
+                   lang="en") == []  # a count in words of no known thing stays a turn of phrase
     assert _one("Rebels destroyed the bridge, killing 12 soldiers.", lang="en").measure == "killed"
 
 
@@ -1742,6 +1744,13 @@ def test_an_open_predicate_makes_no_claim_of_a_word_count_nothing_was_done_to(te
 )
 def test_for_a_person_and_an_indefinite_town_give_no_place(text):
     assert all(c.where is None for c in _claims(text, lang="en"))
+
+
+def test_present_participles_and_verbs_of_another_clause_name_no_predicate():
+    assert _claims("The head of the company said all but one power line connecting it to the grid had been destroyed.",
+                   lang="en") == []
+    assert _claims("The movement is pursuing three goals -- to destroy weapons and to inform the services.",
+                   lang="en") == []
 
 
 def test_an_appositive_the_city_is_no_anaphor_and_stative_verbs_are_no_predicates():

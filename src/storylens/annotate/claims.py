@@ -1824,12 +1824,14 @@ class _Reader:
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
-                if applies == "things" and unknown and undergoes:
+                if applies == "things" and unknown and cand.verb is not None and toks[cand.noun].head == cand.verb and (
+                        toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass")):
                     by_verb, person = name, False  # "closed 12 airports": a verb done to things says the noun is one
                     break
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
-            incident = self._incident_in([*num_toks, cand.noun]) if cand.noun is not None and not governing else None
+            incident = self._incident_in([*num_toks, cand.noun]) if (
+                cand.noun is not None and not governing and self._salient(m, thing)) else None
             if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
                 cand.measure, cand.source = f"{label} {incident}", "noun"
             elif governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
@@ -1977,10 +1979,11 @@ class _Reader:
         v = toks[cand.noun].head
         n = cand.noun + 1
         if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
-                "VerbForm=Part" in toks[n].feats and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
+                "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
+                and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
                 and not verb_measures(self.lex, toks, n, self.hi)):
-            return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"
+            return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
