@@ -1633,6 +1633,7 @@ def test_the_city_of_a_name_is_that_name_not_an_antecedent():
     "text, where",
     [
         ("Ten to 15 inches of rain is forecast for Maui.", "Maui"),
+        ("Heavy rain of 38 cm is forecast for Big Island.", "Big Island"),
         ("The House will vote on a package including $8 billion in relief for Texas, Ohio and Florida.",
          "Texas, Ohio and Florida"),
     ],

@@ -476,7 +476,8 @@ class _Extractor:
             words = [w for w in words if w not in lex.cues.get("articles", [])]
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
             scope = words and words[-1] in scopes and not any(
-                e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name)
+                e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
+                len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
             if scope:
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
             if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
