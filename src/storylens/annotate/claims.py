@@ -489,7 +489,7 @@ class _Extractor:
         return None
 
     def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str] | None:
-        """ "at the city", «по городу»: a settlement noun after a place preposition, with no name after it, refers
+        """ "at the city", «в городе»: a settlement noun after a place preposition, with no name after it, refers
         to the last settlement named before it (within a few sentences): a proper name that is neither a
         country nor the name of a region ("Donetsk region"). Returns its offset and that name; ``last`` reads
         the last such noun in [start, end), else the first."""
@@ -512,14 +512,14 @@ class _Extractor:
         for e in reversed(self.entities):
             if e.end > toks[k].start or toks[k].start - e.end > 600:
                 continue
-            last = self.parse.at(e.end - 1)
+            tail = self.parse.at(e.end - 1)
             after = self.parse.at(e.end + 1)
             region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
                 toks[after].lemma in towns)
             first = self.parse.at(e.start)
             after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
                 "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
-            if ((e.label in ("LOC", "MISC") or after_in) and last is not None and toks[last].pos == "PROPN"
+            if ((e.label in ("LOC", "MISC") or after_in) and tail is not None and toks[tail].pos == "PROPN"
                     and not region and not is_country(e.text)):
                 return toks[k].start, e.text  # (a name after "in" the recogniser took for a person is still a place)
         return None
