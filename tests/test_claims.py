@@ -1485,3 +1485,278 @@ def test_windows_of_another_clause_and_bounds_before_an_article_keep_their_figur
     assert (c.kind, c.measure) == ("date", "date: fire")
     assert _one("For nearly 30 years, the union has been at the heart of the strike movement.",
                 lang="en").measure == "duration: union"
+
+
+# --- round 8: measures, places, not-a-claim -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, lo",
+    [
+        ("Governments are spending hundreds of billions of dollars on new warplanes.", "en", 100_000_000_000),
+        ("Правительство тратит сотни миллиардов рублей на оборону.", "ru", 100_000_000_000),
+        ("Уряд витрачає сотні мільярдів гривень на оборону.", "uk", 100_000_000_000),
+    ],
+)
+def test_hundreds_of_billions_is_at_least_a_hundred_billion(text, lang, lo):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo) == ("money", lo)
+    assert "hundred" not in c.measure
+
+
+def test_a_full_scale_word_leaves_the_sentences_full_stop_out():
+    c = _one("The governor estimated losses to the province alone are around $12 billion.", lang="en")
+    assert c.text == "around $12 billion"
+
+
+def test_a_sum_is_named_after_what_it_consists_of_or_the_copulas_subject_not_a_total_or_a_verb():
+    assert _one("The country is already struggling with nearly $40 billion in debt.", lang="en").measure == "money: debt"
+    assert _one("The governor estimated losses to the province alone are around $12 billion.",
+                lang="en").measure == "damage"
+    assert _one("The bank will have lent a total of nearly $9 billion.", lang="en").measure == "money: lend"
+    assert _claims("The city spent $5 million in the first year.", lang="en")[0].measure == "money: spend"
+
+
+def test_times_before_a_determiner_and_a_noun_is_a_ratio_not_occasions():
+    claims = _claims("The airline said the toll is now 120 - nearly 40 times the earlier figure of 3.", lang="en")
+    assert [c.kind for c in claims if c.text == "nearly 40"] == ["ratio"]
+    c = _one("Police raided the office three times the next day.", lang="en")
+    assert (c.kind, c.measure) == ("count", "times")
+
+
+def test_a_fraction_hyphenated_into_a_word_is_no_share():
+    assert _claims("The flags were flown at half-staff on Monday.", lang="en") == []
+    assert _one("Half the staff left.", lang="en").kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The number of clinics in the region has dropped by half since 1990.", "en"),
+        ("By May, the jobless rate had reached 9.1 percent, up from 6.2 percent in March 2009.", "en"),
+        ("Безработица выросла до 9 процентов с 6 процентов в марте 2009 года.", "ru"),
+        ("Experts say that over the period 2016-2019 the situation at the mill got worse.", "en"),
+        ("Эксперты заявляют, что за период 2016-2019 годов ситуация ухудшилась.", "ru"),
+        ("Експерти кажуть, що за період 2016-2019 років ситуація на заводі погіршилася.", "uk"),
+    ],
+)
+def test_a_changes_baseline_year_an_earlier_values_date_and_a_period_date_no_event(text, lang):
+    assert [c for c in _claims(text, lang=lang) if c.kind == "date"] == []
+
+
+def test_a_year_of_an_event_and_since_after_a_verb_of_no_change_stay_dates():
+    assert _one("The union was founded in 1990.", lang="en").kind == "date"
+    assert _one("Завод збудували у 1975 році.", lang="uk").kind == "date"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("It is feared that if one of the reactors is set on fire then it could lead to a disaster in Asia.", "en"),
+        ("If 300 workers walk out, the plant stops.", "en"),
+        ("Если два моста рухнут, город окажется отрезан.", "ru"),
+        ("Якщо три мости зруйнують, місто буде відрізане.", "uk"),
+    ],
+)
+def test_a_figure_in_a_conditional_clause_is_no_claim(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_a_figure_beside_a_conditional_clause_stays():
+    c = _one("Two workers were hurt when the roof fell, and if it rains the site closes.", lang="en")
+    assert (c.value, c.measure) == (2, "injured")
+
+
+def test_one_before_a_relative_pronoun_is_a_pronoun():
+    assert _claims("A nation that did not cry. One that did not flee.", lang="en") == []
+
+
+def test_a_span_before_a_compound_is_the_compounds_head():
+    assert _one("The city council has let a 30-day parking waiver expire for the old town.",
+                lang="en").measure == "duration: waiver"
+    assert _one("He got a 10-year prison sentence.", lang="en").measure == "duration: sentence"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The ministry said 300 soldiers were killed or wounded in the offensive.", "en"),
+        ("По данным штаба, 200 бойцов были убиты или ранены.", "ru"),
+    ],
+)
+def test_a_disjunction_of_outcomes_is_a_measure_of_its_own(text, lang):
+    assert _one(text, lang=lang).measure == "injured or killed"
+
+
+def test_outcomes_joined_by_and_stay_apart():
+    assert [c.measure for c in _claims("Two guards were killed and five wounded.", lang="en")] == ["killed", "injured"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Its four reactors generate more power than any such plant in France.", "en"),
+        ("The plant, whose four reactors generate more power than any plant in France, was shelled.", "en"),
+        ("Её шесть реакторов вырабатывают больше энергии, чем любая станция в Германии.", "ru"),
+    ],
+)
+def test_a_place_compared_with_is_not_the_figures_scope(text, lang):
+    assert _one(text, lang=lang).where is None
+
+
+def test_a_place_after_a_comparative_hedge_is_still_the_scope():
+    assert _one("More than 40 people were killed in Lyon.", lang="en").where == "Lyon"
+
+
+@pytest.mark.parametrize(
+    "text, lang, where",
+    [
+        ("Shrapnel is seen next to damaged homes in Kramatorsk, Donetsk region, eastern Ukraine. The strike killed "
+         "three people. It came a day after 11 other rockets were fired at the city, one of the two main "
+         "government-held ones in Donetsk province.", "en", "Kramatorsk"),
+        ("Explosions were heard in Lyon, France. Rescuers said 11 people were killed in the town.", "en", "Lyon"),
+        ("Днём ранее в Харькове прогремели взрывы. В городе погибли 11 человек.", "ru", "Харькове"),
+        ("Напередодні в Харкові пролунали вибухи. У місті загинули 11 людей.", "uk", "Харкові"),
+    ],
+)
+def test_the_city_is_the_settlement_named_before_not_a_country_or_a_region(text, lang, where):
+    claims = [c for c in _claims(text, lang=lang) if c.value == 11]
+    assert [c.where for c in claims] == [where]
+
+
+def test_the_city_of_a_name_is_that_name_not_an_antecedent():
+    c = _one("Lyon was shelled. Officials in the city of Vienne said 11 people were killed.", lang="en")
+    assert c.where != "Lyon"
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Ten to 15 inches of rain is forecast for Maui.", "Maui"),
+        ("Heavy rain of 38 cm is forecast for Big Island.", "Big Island"),
+        ("The House will vote on a package including $8 billion in relief for Texas, Ohio and Florida.",
+         "Texas, Ohio and Florida"),
+    ],
+)
+def test_a_forecast_or_relief_for_places_is_scoped_to_them(text, where):
+    assert _one(text, lang="en").where == where
+
+
+def test_for_a_common_noun_is_no_place():
+    assert _one("The court sentenced 12 men for the robbery.", lang="en").where is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Parliament has passed two emergency budget bills totaling more than $5 billion.", "en", "bill pass"),
+        ("The firm delivered 50,000 meals to the shelters.", "en", "meal deliver"),
+        ("By mid-May, more than 40,000 farmers registered for state assistance.", "en", "farmer register"),
+        ("Парламент принял два законопроекта.", "ru", "законопроект принять"),
+        ("Волонтёры доставили 50 тысяч обедов.", "ru", "обед доставить"),
+    ],
+)
+def test_a_predicate_the_lexicon_does_not_name_stays_in_the_measure(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_no_open_predicate_for_a_light_verb_a_composition_or_what_may_happen():
+    assert _one("The plant has six reactors.", lang="en").measure == "reactors"
+    assert _one("The force totals 2,500 personnel.", lang="en").measure == "troops"
+    assert _one("The firm promised to deliver 50,000 meals.", lang="en").measure == "meal"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Authorities closed 12 airports across the region.", "airport shut down"),
+        ("The storm forced officials to close 40 schools.", "schools shut down"),
+    ],
+)
+def test_a_verb_of_things_makes_an_unknown_english_noun_a_thing(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+def test_an_unknown_noun_with_a_verb_of_people_stays_people():
+    assert _one("Officials evacuated 300 farmers.", lang="en").measure == "evacuated"
+
+
+def test_an_incident_in_counted_things_names_their_measure_not_the_clauses_verb():
+    c = _one("The massive flood that hit the Karlo plant destroyed cooling systems, triggering meltdowns in three of "
+             "its reactors.", lang="en")
+    assert c.measure == "reactors meltdown"
+    assert _one("Наводнение вызвало пожары в 3 корпусах завода.", lang="ru").measure == "корпус пожар"
+    assert _claims("The institute noted that simultaneous blasts in two places at the base rule out an accident.",
+                   lang="en") == []  # a count in words of no known thing stays a turn of phrase
+    assert _one("Rebels destroyed the bridge, killing 12 soldiers.", lang="en").measure == "killed"
+
+
+def test_a_participle_right_before_a_year_dates_its_own_noun_whatever_the_parse_attached():
+    text = ("Сам Иван Петров в свою книгу \"Дом у реки\", опубликованную в 2015 году, включил текст письма, "
+            "отправленного из лагеря родным.")
+    assert _one(text, lang="ru").measure == "date: книга опубликовать"
+    assert _one("В 2011 году её приговорили к смерти.", lang="ru").measure == "date: приговорить"
+
+
+def test_a_span_a_perfect_sums_up_is_a_window_and_a_span_an_act_took_is_a_claim():
+    assert _claims("The minister said the blockade is undoing everything the union has built in four decades.",
+                   lang="en") == []
+    assert _one("The minister said the dam was built in four years.", lang="en").measure == "duration: build"
+    assert _one("The strike has lasted 40 days.", lang="en").measure == "duration: strike"
+
+
+def test_counts_after_a_dash_with_no_thing_of_their_own_are_parts_of_the_count_before():
+    claims = _claims("A total of 12 ferries have now been allowed to sail under the deal — 10 outbound and two inbound.",
+                     lang="en")
+    assert [c.measure for c in claims] == ["boats", "boats outbound", "boats inbound"]
+    c = _claims("Police detained 40 people: 30 men and 10 women.", lang="en")
+    assert [c.measure for c in c] == ["detained"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("In May a research team estimated that 4,645 lives were lost in the flood.", "killed"),
+        ("Chicago recorded 92 murders in August.", "murder"),
+        ("The upheaval also prompted at least four cruise ships to cancel visits.", "boats"),
+    ],
+)
+def test_no_open_predicate_over_a_measure_noun_a_verb_of_counting_or_an_infinitives_subject(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier he tweeted: the fact is that the island has been destroyed by two hurricanes.",
+        "While at least two congressional committees are already moving forward with inquiries, it is unclear.",
+    ],
+)
+def test_an_open_predicate_makes_no_claim_of_a_word_count_nothing_was_done_to(text):
+    assert _claims(text, lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton, the 2016 Democratic nominee, tweeted her support for Cruz.",
+        "The aide said it is not unusual in a town with a population of a little more than 7,000 people.",
+    ],
+)
+def test_for_a_person_and_an_indefinite_town_give_no_place(text):
+    assert all(c.where is None for c in _claims(text, lang="en"))
+
+
+def test_present_participles_and_verbs_of_another_clause_name_no_predicate():
+    assert _claims("The head of the company said all but one power line connecting it to the grid had been destroyed.",
+                   lang="en") == []
+    assert _claims("The movement is pursuing three goals -- to destroy weapons and to inform the services.",
+                   lang="en") == []
+
+
+def test_an_appositive_the_city_is_no_anaphor_and_stative_verbs_are_no_predicates():
+    c = _one("Kiev shelled Energodar, the city where the plant is located, injuring nine people.", lang="en")
+    assert c.where == "Energodar"
+    assert _one("Some 174 containers with spent fuel were stored in the open air.", lang="en").measure == "containers"
+    claims = _claims("Russia says there were 12 attacks resulting in more than 50 explosions.", lang="en")
+    assert claims[0].measure == "attacks"

@@ -34,6 +34,7 @@ from storylens.annotate.measures import (
     Lexicon,
     Thing,
     governing_verb,
+    head_path,
     is_modifier,
     is_noun,
     lexicon,
@@ -159,6 +160,7 @@ class _Cand:
     modifier: bool = False  # the count qualifies something else ("six-reactor plant", "two of its six reactors")
     other: bool = False  # "13 other experts": the others, not all
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
+    breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
 
 
 class _Extractor:
@@ -459,6 +461,11 @@ class _Extractor:
         names = self._names(start, end)
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
+        anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
+        if anaphor is not None and not any((a < anaphor[0]) if after_only else (a > anaphor[0]) for a, _, _ in names):
+            return anaphor[1]  # "fired at the city, one of … in X province": the city named before
+        scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
+        preps |= scopes  # "forecast for X", "relief for X, Y and Z"
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
@@ -468,12 +475,53 @@ class _Extractor:
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
+            scope = words and words[-1] in scopes and not any(
+                e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
+                len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
+            if scope:
+                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
             if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
                 listed = self._listed_with(names, a, b, lex)
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
+        return None
+
+    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str] | None:
+        """ "at the city", «в городе»: a settlement noun after a place preposition, with no name after it, refers
+        to the last settlement named before it (within a few sentences): a proper name that is neither a
+        country nor the name of a region ("Donetsk region"). Returns its offset and that name; ``last`` reads
+        the last such noun in [start, end), else the first."""
+        toks = self.parse.tokens
+        towns = set(lex.cues.get("settlement_nouns", []))
+        preps = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
+        dets = set(lex.cues.get("anaphor_determiners", []))
+        r = self.parse.between(start, end)
+
+        def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
+            j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps
+
+        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns)
+                  and after_preposition(i)), None)
+        if k is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
+                                                 in lex.cues.get("partitive", []))):
+            return None  # "the city of Lyon", «город Харьков»: named right there
+        places = set(lex.cues.get("place_nouns", []))
+        for e in reversed(self.entities):
+            if e.end > toks[k].start or toks[k].start - e.end > 600:
+                continue
+            tail = self.parse.at(e.end - 1)
+            after = self.parse.at(e.end + 1)
+            region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
+                toks[after].lemma in towns)
+            first = self.parse.at(e.start)
+            after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
+                "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
+            if ((e.label in ("LOC", "MISC") or after_in) and tail is not None and toks[tail].pos == "PROPN"
+                    and not region and not is_country(e.text)):
+                return toks[k].start, e.text  # (a name after "in" the recogniser took for a person is still a place)
         return None
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -635,11 +683,14 @@ def _join(a: str | None, b: str) -> str:
 
 def _clause_end(s: str, lex: Lexicon) -> int:
     """Where the clause of a figure ends: at a semicolon or bracket, a relative or contrastive clause, an
-    attribution, or a sub-count ("…, including at least 16 in Puerto Rico")."""
+    attribution, a sub-count ("…, including at least 16 in Puerto Rico") or the other side of a comparison
+    ("more power than any plant in France": France is not the figure's place)."""
     words = _alt(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
                  + list(lex.cues.get("clause_breaks", [])))
     according = _alt(attribution_cues())
-    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b", s, re.IGNORECASE)
+    than = _alt(lex.cues.get("comparison_words", []))
+    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b|(?<!\w)(?:" + than + r")(?!\w)", s,
+                  re.IGNORECASE)
     return m.start() if m else len(s)
 
 
@@ -734,11 +785,15 @@ class _Reader:
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
+        if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
+            return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
             return None  # "one of two that …": the whole of a part, with nothing counted
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
+        if num_toks and self._conditional(num_toks[-1]):
+            return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
         if cand.kind == "count" and self._at_risk(cand):
             cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
@@ -773,6 +828,9 @@ class _Reader:
             return True
         if prev == "." and prev2 in " (":
             return True  # ".40 caliber"
+        if m.words and m.value == 1 and not m.hedge and re.match(
+                r"\s*,?\s*(?:" + _alt(self.lex.cues.get("relative_pronouns", [])) + r")(?!\w)", sent[b:], re.IGNORECASE):
+            return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
         if self.label_after.match(sent, m.end):
@@ -814,6 +872,12 @@ class _Reader:
             return True
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
             return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
+        num = self.toks_in(m.num_start, m.num_end)
+        verb = governing_verb(self.ex.parse, num[-1], self.lo, self.hi, self.ex.heads) if num and self.ex.heads else None
+        perfect = set(cues.get("perfect_auxiliaries", []))
+        if verb is not None and any(self.tokens[k].head == verb and self.tokens[k].dep == "aux" and self.tokens[k].lemma
+                                    in perfect for k in range(max(self.lo, verb - 4), verb)):
+            return True  # "everything the treaty has achieved in five decades": what accrued over the span
         first = set(cues.get("first_words", []))
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
@@ -897,16 +961,25 @@ class _Reader:
             return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
         if self._period_end(m):
             return False  # "from 1995 through 2004": the ends of a period
+        if year_span and re.search(r"(?:^|\W)(?:" + _alt(cues.get("period_nouns", [])) + r")\s*$",
+                                   self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
+            return False  # "over the period 2015-2017", «за період 2015-2017 років»: a window, dating nothing
+        if self._earlier_value_date(m):
+            return False  # "up from 11.7 percent in January 1997": when the earlier value held, not an event
         # a year: a claim when it dates an event of the clause ("was adopted in 1986", "в 2011 году ее приговорили")
         num_toks = self.toks_in(m.num_start, m.num_end)
         if not num_toks:
             return False
         verb = governing_verb(self.ex.parse, num_toks[-1], self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        verb = self._participle_before(num_toks[0]) or verb  # «книгу, опубликованную в 2012 году»: the book's
         if verb is None:
             return False
-        before = self.sent[max(0, m.start - 12):m.start].lower()
         if not self._event_verb(verb):
             return False
+        if self.tokens[verb].lemma in cues.get("change_verbs", []) and re.search(
+                r"(?:^|\W)(?:" + _alt(cues.get("since_words", [])) + r")\s+(?:(?:" + _alt(cues.get("months", {}).keys())
+                + r")\.?\s+)?$", self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
+            return False  # "has dropped by half since 1960": the baseline of a change, not the date of an event
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
@@ -924,6 +997,39 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _participle_before(self, i: int) -> int | None:
+        """A participle right before a year's preposition (and month) dates its own event, whatever the parse
+        attached the year to: «книгу, опубликованную в 2012 году, включила текст письма, отправленного …»."""
+        months = {w.lower() for w in self.lex.cues.get("months", {})}
+        k = i - 1
+        while k >= max(self.lo, i - 4) and (self.tokens[k].pos == "ADP" or self.tokens[k].text.lower() in months):
+            k -= 1
+        if k >= self.lo and k < i - 1 and self.tokens[k].pos == "VERB" and "VerbForm=Part" in self.tokens[k].feats:
+            return k
+        return None
+
+    def _agrees(self, noun: int, word: int) -> bool:
+        """Whether a noun and a participle agree in case, number and (in the singular) gender; True when the
+        parse gives no case (English)."""
+        a, b = self.tokens[noun].feats, self.tokens[word].feats
+        if "Case=" not in b:
+            return True
+        keys = ("Case", "Number") + (("Gender",) if "Number=Sing" in b else ())
+        feats = [dict(f.split("=", 1) for f in x.split("|") if "=" in f) for x in (a, b)]
+        return all(feats[0].get(key) == feats[1].get(key) for key in keys)
+
+    def _agreeing_noun(self, word: int) -> int | None:
+        """The nearest noun before a participle that agrees with it (a misattached participle's noun)."""
+        return next((j for j in range(word - 1, max(self.lo, word - 12) - 1, -1)
+                     if self.tokens[j].pos == "NOUN" and self._agrees(j, word)), None)
+
+    def _earlier_value_date(self, m: NumberMention) -> bool:
+        """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
+        2009 года»): a "from" word and a figure before it in its clause, with no other figure between."""
+        froms = _alt(self.lex.cues.get("from_words", []))
+        return re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}[$€£]?\d[\d.,]*[^,;:\d]{0,40}$",
+                         self.sent[max(0, m.start - 70):m.start], re.IGNORECASE) is not None
 
     def _period_end(self, m: NumberMention) -> bool:
         """The year opens or closes a period of years: "from 1995 through 2004", «с 1995 по 2004 год»."""
@@ -1017,7 +1123,7 @@ class _Reader:
         nearing its sixth month")."""
         t = self.tokens[verb]
         if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
-            k = t.head
+            k = t.head if self._agrees(t.head, verb) else (self._agreeing_noun(verb) or t.head)
             while self.tokens[k].dep == "nmod" and 0 <= self.tokens[k].head and is_noun(self.tokens[self.tokens[k].head]):
                 k = self.tokens[k].head  # "по закону о богохульстве, действующему с 1985 года": the law
             return self.tokens[k].lemma
@@ -1174,6 +1280,8 @@ class _Reader:
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
             if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
                 return False  # "a fifth straight season": an ordinal, not a share
+            if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
+                return False  # "half-staff", "half-brother": a word the fraction is part of
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
@@ -1204,8 +1312,8 @@ class _Reader:
             comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
             lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
                              re.IGNORECASE)
-            if not lead and not re.match(r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30],
-                                         re.IGNORECASE):
+            if not lead and not self._times_a_figure(end) and not re.match(
+                    r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
                 cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
                 cand.measure = "times"
                 return True
@@ -1216,6 +1324,17 @@ class _Reader:
             self._per_unit(cand)
         self._conversion(m, cand, previous)
         return True
+
+    def _times_a_figure(self, end: int) -> bool:
+        """ "nearly 50 times the earlier figure", "three times its size": a multiple of another quantity (a
+        determiner and a noun right after "times"), a ratio; not "three times the next day" (a time)."""
+        k = self._token_from(end)
+        if k is None or k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("ratio_determiners", []):
+            return False
+        k += 1
+        while k < self.hi and is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]):
+            k += 1
+        return k < self.hi and is_noun(self.tokens[k]) and self.tokens[k].lemma not in self.lex.time
 
     def _share_of_base(self, m: NumberMention, cand: _Cand) -> bool:
         """ "six out of 10 people", «восемь из десяти жителей»: a share, N per 10, 100 or 1,000 (a round base
@@ -1484,7 +1603,10 @@ class _Reader:
             noun = None  # "33,000 last year": a time, not what is counted
         if noun is None:
             return
-        hyphen = num_toks and any(toks[k].text in ("-", "–") for k in range(num_toks[-1] + 1, noun))
+        # "the six-reactor plant" counts reactors; in "a 10-day shipping waiver" the hyphen ends the unit
+        unit_i = self._token_from(cand.unit_end) if cand.kind != "count" and cand.unit_end else None
+        first = unit_i if unit_i is not None else (num_toks[-1] + 1 if num_toks else noun)
+        hyphen = any(toks[k].text in ("-", "–") for k in range(first, noun))
         if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
             cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
         while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
@@ -1536,6 +1658,38 @@ class _Reader:
         for i, w in enumerate(words):
             if w in modal:
                 return not any(x in perfect for x in words[i + 1:])
+        return False
+
+    def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
+        """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
+        count of a known thing, with a word of no known thing after it, is a part of that count: the same thing,
+        its measure qualified by the word ("boats inbound")."""
+        dash = re.compile(r"[—–:]|\s-\s")
+        base = next((p for p in reversed(previous) if p.kind == "count" and not p.breakdown and p.measure
+                     and p.thing is not None and dash.search(self.sent[p.m.end:m.start])), None)
+        k = self._token_from(m.num_end)
+        if base is None or k is None or k >= self.hi:
+            return False
+        word = self.tokens[k]
+        if word.pos not in ("ADJ", "NOUN") or thing_at(self.lex, self.tokens, k)[0] is not None or (
+                k + 1 < self.hi and is_noun(self.tokens[k + 1])):
+            return False
+        cand.thing, cand.noun_lemma, cand.unit = base.thing, base.noun_lemma, base.unit
+        cand.measure, cand.source, cand.breakdown = f"{base.measure} {word.text.lower()}", "noun", True
+        return True
+
+    def _conditional(self, i: int) -> bool:
+        """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
+        два моста рухнут»): the first verb above it has such a marker (by the parse)."""
+        if not self.ex.heads:
+            return False
+        marks = set(self.lex.cues.get("conditional_marks", []))
+        for h in head_path(self.ex.parse, i, 4):
+            if not (self.lo <= h < self.hi):
+                return False
+            if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
+                return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and (
+                    self.tokens[k].text.lower() in marks) for k in range(max(self.lo, h - 12), h))
         return False
 
     def _whole(self, num_toks: list[int]) -> bool:
@@ -1625,6 +1779,9 @@ class _Reader:
                 cand.verb = relative
                 verb_names = verb_measures(lex, toks, relative, self.hi)
                 negated = m.value != 0 and self._negated_verb(relative)
+        either = self._either(cand.verb, verb_names[0]) if verb_names and cand.verb is not None and self.ex.heads else None
+        if either:
+            verb_names = [either]  # "killed or wounded": neither count alone
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
@@ -1643,10 +1800,14 @@ class _Reader:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
+            # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
+            unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if either:
+                state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
                 state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
             by_verb = None
@@ -1658,13 +1819,23 @@ class _Reader:
             for name in ([] if oblique else verb_names):
                 if name in lex.agent and undergoes:
                     continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
+                if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
+                    continue  # "two bills totaling $5 billion": the count is what totals, not its members
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
+                if applies == "things" and unknown and cand.verb is not None and toks[cand.noun].head == cand.verb and (
+                        toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass")):
+                    by_verb, person = name, False  # "closed 12 airports": a verb done to things says the noun is one
+                    break
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
-            if governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
+            incident = self._incident_in([*num_toks, cand.noun]) if (
+                cand.noun is not None and not governing and self._salient(m, thing)) else None
+            if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
+                cand.measure, cand.source = f"{label} {incident}", "noun"
+            elif governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
                 cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
                 cand.source = "noun"
             elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
@@ -1699,6 +1870,14 @@ class _Reader:
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
             elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
                 cand.measure, cand.source = label, "open"
+            bare = cand.measure == label and (cand.source == "open" or (
+                cand.source == "thing" and thing is not None and thing.measure == thing.name))
+            done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
+                "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
+            if not named and (bare or done_to):
+                act = self._open_predicate(cand)
+                if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
+                    cand.measure, cand.source = f"{label} {act}", "verb"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
                 cand.measure = f"not {cand.measure}"
@@ -1742,6 +1921,19 @@ class _Reader:
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
 
+    def _either(self, verb: int, name: str) -> str | None:
+        """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
+        in a fixed order so that "wounded or killed" is the same; None when the verb has no such alternative."""
+        ors = set(self.lex.cues.get("disjunctions", []))
+        toks = self.tokens
+        for k in range(verb + 1, min(self.hi, verb + 6)):
+            if toks[k].head == verb and toks[k].dep == "conj" and any(
+                    toks[j].text.lower() in ors for j in range(verb + 1, k)):
+                other = verb_measures(self.lex, toks, k, self.hi)
+                if other and other[0] != name:
+                    return " or ".join(sorted((name, other[0])))
+        return None
+
     def _without(self, noun: int) -> str | None:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
         света»): what they are without, named as shares without it are ("without power")."""
@@ -1775,6 +1967,37 @@ class _Reader:
         """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
         i = self._token_before(m)
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
+
+    def _open_predicate(self, cand: _Cand) -> str | None:
+        """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
+        passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
+        were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
+        never group with bills proposed. None for light and reporting verbs, for verbs with a measure of their
+        own (read, or passed over, above) and for what may happen."""
+        if cand.noun is None or cand.modifier or cand.partitive or not self.ex.heads:
+            return None
+        toks = self.tokens
+        v = toks[cand.noun].head
+        n = cand.noun + 1
+        if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+                "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
+                and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
+                and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
+                and not verb_measures(self.lex, toks, n, self.hi)):
+            return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
+            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        if toks[v].lemma in none or self._hypothetical_verb(v) or "VerbForm=Inf" in toks[v].feats or any(
+                toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
+            return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
+        dep = toks[cand.noun].dep
+        if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
+            return toks[v].lemma
+        if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
+                                      for k in range(v + 1, min(self.hi, v + 8))):
+            return toks[v].lemma
+        return None
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
@@ -1891,6 +2114,30 @@ class _Reader:
             named = measure_noun(lex, toks, k)
             if named and lex.applies_to.get(named) in fits:
                 return named
+        return None
+
+    def _incident_in(self, anchors: list[int]) -> str | None:
+        """An incident noun the counted things are the place of ("meltdowns in three of its reactors", «пожары в
+        трёх корпусах»): its lemma, by the parse (English: the number is the object of a place preposition
+        hanging from the noun; UD: the number or noun is the noun's modifier with such a preposition)."""
+        if not self.ex.heads:
+            return None
+        toks = self.tokens
+        preps = set(self.lex.cues.get("place_prepositions", []))
+        nouns = set(self.lex.cues.get("incident_nouns", [])) | set(self.lex.cues.get("event_nouns", []))
+        for a in anchors:
+            h = toks[a].head
+            if not (self.lo <= h < self.hi):
+                continue
+            if toks[h].pos == "ADP" and toks[h].text.lower() in preps:
+                n = toks[h].head  # English: noun → prep → number
+            elif any(toks[k].head == a and toks[k].dep == "case" and toks[k].text.lower() in preps
+                     for k in range(max(self.lo, a - 3), a)):
+                n = h  # UD: the preposition is the number's (or noun's) case marker
+            else:
+                continue
+            if self.lo <= n < a and is_noun(toks[n]) and toks[n].lemma in nouns:
+                return toks[n].lemma
         return None
 
     def _quantity(self, i: int) -> bool:
@@ -2090,6 +2337,12 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "money":
                 return named
+        cop = toks[self._num_index(cand)].head
+        if self.lo <= cop < self.hi and toks[cop].lemma in set(lex.cues.get("light_verbs", [])):
+            for i in range(cop - 1, max(self.lo, cop - 10) - 1, -1):  # "damages to the island alone are $95 billion"
+                named = measure_noun(lex, toks, i)
+                if named and lex.applies_to.get(named) == "money":
+                    return named
         if cand.noun_lemma:
             return f"money: {cand.noun_lemma}"
         purpose = self._purpose(cand)
@@ -2101,8 +2354,8 @@ class _Reader:
                                                                  or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
                                                                  or "VerbForm=Part" in toks[k].feats):
             k -= 1
-        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN":
-            return f"money: {toks[k].lemma}"
+        if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
+            return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None:
@@ -2112,17 +2365,19 @@ class _Reader:
         return "money"
 
     def _purpose(self, cand: _Cand) -> str | None:
-        """What a sum is for, after a purpose preposition right after it ("$500 million for flood protection",
-        «5 млрд рублей на восстановление»): the head of the noun phrase."""
+        """What a sum is for or consists of, after a purpose or content preposition right after it ("$500 million
+        for flood protection", "$72 billion in debt", «5 млрд рублей на восстановление»): the head of the noun
+        phrase."""
         toks = self.tokens
         k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
-        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("purpose_prepositions", []):
+        content = k < self.hi and toks[k].text.lower() in self.lex.cues.get("content_prepositions", [])
+        if k >= self.hi or not (content or toks[k].text.lower() in self.lex.cues.get("purpose_prepositions", [])):
             return None
         k += 1
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
-        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN":
-            return None
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and toks[k].lemma in self.lex.time):
+            return None  # (not "$5 million in the first year")
         while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
             k = toks[k].head  # "flood protection"
         return toks[k].lemma

@@ -303,6 +303,8 @@ def _digit_atoms(text: str, t: _Tables) -> list[_Atom]:
                 if re.fullmatch(r"\d{1,3},\d{3}", m.group(0)) and not key.isascii():
                     value = float(m.group(0).replace(",", "."))  # "12,274 млрд": a decimal comma
                 end = scale.end()
+                if scale.group(0).endswith(".") and key in t.words:
+                    end -= 1  # "$12 billion.": a full word ends the sentence; "5 mln." is an abbreviation
         if factor == 1.0:
             suffix = t.ordinal_suffix.match(text, end)
             if suffix and (text[end:end + 1] == "-" or text[end:end + 1].isalpha()):
