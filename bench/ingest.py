@@ -400,7 +400,7 @@ def run_floor(db: Path) -> dict[str, float]:
     settings = CleanSettings()
     detector = _detector(tuple(settings.languages))
     with sqlite3.connect(db) as con:
-        texts = [r[0] for r in con.execute("SELECT r.text FROM documents d JOIN raw_texts r ON r.doc_id = d.id ORDER BY d.seq")]
+        texts = [r[0] for r in con.execute("SELECT raw_text FROM documents ORDER BY seq")]
     gc.collect()
     t = time.process_time()
     for text in texts:

@@ -139,10 +139,9 @@ def one_core(corpus: Path, work: Path) -> dict:
         out["main_story"] = main_story(store)
         out["store_mb"] = sum(p.stat().st_size for p in work.glob("one-core.db*")) / 2**20  # with its WAL
         out["docs"], out["chars"] = store.db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(length(text)), 0) FROM raw_texts").fetchone()
+            "SELECT COUNT(*), COALESCE(SUM(length(raw_text)), 0) FROM documents").fetchone()
         sample, chars = [], 0
-        for (text,) in store.db.execute("SELECT r.text FROM documents d JOIN raw_texts r ON r.doc_id = d.id"
-                                        " ORDER BY d.seq"):
+        for (text,) in store.db.execute("SELECT raw_text FROM documents ORDER BY seq"):
             if chars >= SPACY_CHARS:
                 break
             sample.append(text)

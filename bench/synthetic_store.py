@@ -94,7 +94,6 @@ COLUMNS = {
     "dates": "doc_id, idx, start_char, end_char, text, value, lo, hi, anchored",
     "quotes": "doc_id, idx, start_char, end_char, text, speaker, speaker_start, speaker_end",
     "document_relations": "doc_id, story, off_event, why_json",
-    "raw_texts": "doc_id, text",
 }
 
 
@@ -215,11 +214,10 @@ def build_store(path: Path, n_docs: int, seed: int = 7, hostile: bool = False) -
                 "published": f"{day.isoformat()}T{rng.randint(6, 22):02d}:00:00",
                 "url": "javascript:window.__pwned=6" if hostile and n == 0 else f"https://outlet.example/{n}"}
         rows["documents"].append((
-            doc_id, n + 1, f"synthetic/{n:06d}.txt", "txt", "clean", text, "article" if n % 3 else "post",
+            doc_id, n + 1, f"synthetic/{n:06d}.txt", "txt", "clean", banner + text, text, "article" if n % 3 else "post",
             title, None, source, source_type, meta["url"], meta["published"], lang,
             json.dumps({"meta": {k: v for k, v in meta.items() if v}, "meta_from": {}}, ensure_ascii=False),
             duplicate_of, 0.9 if duplicate_of else None, "2031-04-20T00:00:00+00:00", "2031-04-20T00:00:00+00:00"))
-        rows["raw_texts"].append((doc_id, banner + text))
         doc_ids.append(doc_id)
         rows["cleaning_log"].append((doc_id, 0, "boilerplate", rng.choice(RULES), 0, len(banner), banner, ""))
         for i, (a, b) in enumerate(doc.passages):
@@ -260,9 +258,9 @@ def build_store(path: Path, n_docs: int, seed: int = 7, hostile: bool = False) -
         with store.transaction():
             db = store.db
             db.executemany(
-                "INSERT INTO documents (id, seq, origin, format, status, text, kind, title, author, source,"
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, text, kind, title, author, source,"
                 " source_type, url, published, language, meta_json, duplicate_of, duplicate_similarity, ingested_at,"
-                " annotated_at) VALUES (" + ", ".join("?" * 19) + ")", rows.pop("documents"))
+                " annotated_at) VALUES (" + ", ".join("?" * 20) + ")", rows.pop("documents"))
             db.executemany("INSERT INTO passages_fts (text, doc_id, idx) VALUES (?, ?, ?)", rows.pop("passages_fts"))
             for table, items in rows.items():
                 columns = COLUMNS[table]

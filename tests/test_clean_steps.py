@@ -162,10 +162,6 @@ def test_near_duplicates_link_to_the_first_copy(tmp_path) -> None:
         store.db.execute("DROP INDEX claims_kind")  # what migration 5 added to migration 2's claims table
         for column in ("kind", "counted", "subgroup", "subject"):
             store.db.execute(f"ALTER TABLE claims DROP COLUMN {column}")
-        # migration 8 moved the raw text out of the documents row
-        store.db.execute("ALTER TABLE documents ADD COLUMN raw_text TEXT NOT NULL DEFAULT ''")
-        store.db.execute("UPDATE documents SET raw_text = (SELECT r.text FROM raw_texts r WHERE r.doc_id = documents.id)")
-        store.db.execute("DROP TABLE raw_texts")
         store.db.execute("PRAGMA user_version = 2")
     assert summary.duplicates_linked == 2
     assert links == {"1_base.txt": None, "2_copy.txt": ids["1_base.txt"], "3_edited.txt": ids["1_base.txt"],
@@ -213,8 +209,8 @@ def test_a_near_duplicate_is_found_among_more_loose_relatives_than_are_compared(
     with Store(tmp_path / "s.db") as store:
         for seq, values in enumerate(signatures):
             store.db.execute(
-                "INSERT INTO documents (id, seq, origin, format, status, minhash, ingested_at)"
-                " VALUES (?, ?, 'x', 'text', 'clean', ?, '')", (f"d{seq}", seq, values.tobytes()))
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, minhash, ingested_at)"
+                " VALUES (?, ?, 'x', 'text', 'clean', '', ?, '')", (f"d{seq}", seq, values.tobytes()))
             store.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
                                  [(band, key, f"d{seq}") for band, key in band_keys(values)])
         found = store.canonical_copy("new", query, 0.7)

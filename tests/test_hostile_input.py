@@ -218,7 +218,7 @@ def _reasons(skipped) -> dict[str, str]:
 
 def _texts(db: Path) -> list[str]:
     with sqlite3.connect(db) as con:
-        return [r[0] for r in con.execute("SELECT coalesce(d.text, r.text) FROM documents d JOIN raw_texts r ON r.doc_id = d.id")]
+        return [r[0] for r in con.execute("SELECT coalesce(text, raw_text) FROM documents")]
 
 
 # --- fixtures: one corpus, one library run, one CLI run ---------------------------------------
@@ -313,8 +313,7 @@ def test_library_html_has_no_active_content(library_run):
     _, db, _ = library_run
     with sqlite3.connect(db) as con:
         rows = con.execute(
-            "SELECT d.origin, d.text, r.text FROM documents d JOIN raw_texts r ON r.doc_id = d.id"
-            " WHERE d.origin LIKE '%attack%'").fetchall()
+            "SELECT origin, text, raw_text FROM documents WHERE origin LIKE '%attack%'").fetchall()
         fts = [r[0] for r in con.execute(
             "SELECT f.text FROM passages_fts f JOIN documents d ON d.id = f.doc_id WHERE d.origin LIKE '%attack%'")]
     assert len(rows) == 2
@@ -361,7 +360,7 @@ def test_multi_member_gzip_is_read_whole(tmp_path):
     (tmp_path / "c" / "both.txt.gz").write_bytes(data)
     with Store(tmp_path / "s.db") as store:
         summary = ingest([tmp_path / "c"], store, progress=False)
-        texts = [r[0] for r in store.db.execute("SELECT text FROM raw_texts")]
+        texts = [r[0] for r in store.db.execute("SELECT raw_text FROM documents")]
     assert summary.read == 1 and not summary.skipped
     assert "MEMBER_ONE" in texts[0] and "MEMBER_TWO" in texts[0]
 

@@ -32,8 +32,8 @@ def _store(path: Path) -> Store:
         for n in range(30):  # each document names a rotating share of the forms, some of them twice
             language = ("en", "ru", "uk")[n % 3]
             doc_id = f"doc{n:02d}"
-            store.db.execute("INSERT INTO documents (id, seq, origin, format, status, text, language,"
-                             " ingested_at) VALUES (?, ?, ?, 'txt', 'clean', '', ?, '2031-03-01')",
+            store.db.execute("INSERT INTO documents (id, seq, origin, format, status, raw_text, text, language,"
+                             " ingested_at) VALUES (?, ?, ?, 'txt', 'clean', '', '', ?, '2031-03-01')",
                              (doc_id, n + 1, doc_id, language))
             picked = [m for k, m in enumerate(MENTIONS) if (k + n) % 4 and m[0] == language or (k * n) % 5 == 1]
             for idx, (_, text, label) in enumerate(picked + picked[:2]):

@@ -80,8 +80,6 @@ class Store:
             raise StoreError(
                 f"{self.path} was written by a newer storylens (schema {version}); upgrade storylens to read it"
             )
-        if version < 8 <= len(MIGRATIONS) and sqlite3.sqlite_version_info < (3, 35):  # 8 drops a column
-            raise StoreError(f"storylens needs SQLite 3.35 or newer; this Python has {sqlite3.sqlite_version}")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # executescript commits first; the version bump is part of the same script.
             self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
@@ -145,21 +143,19 @@ class Store:
                 " UNION ALL SELECT MAX(seq) FROM documents WHERE status = 'clean')"
             ).fetchone()[0]
             now = _now()
-            added, rows, texts, lines = [], [], [], []
+            added, rows, lines = [], [], []
             for raw, doc_id in items:
                 added.append(doc_id not in stored)
                 if not added[-1]:
                     continue
                 stored.add(doc_id)
                 seq += 1
-                rows.append((doc_id, seq, raw.origin, raw.format, json.dumps(raw.meta, ensure_ascii=False),
+                rows.append((doc_id, seq, raw.origin, raw.format, raw.text, json.dumps(raw.meta, ensure_ascii=False),
                              json.dumps(raw.manifest, ensure_ascii=False), now))
-                texts.append((doc_id, raw.text))
                 lines += [(key,) for key in chrome_candidates(raw.text)]
             self.db.executemany(
-                "INSERT INTO documents (id, seq, origin, format, status, file_meta_json, manifest_json,"
-                " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?)", rows)
-            self.db.executemany("INSERT INTO raw_texts (doc_id, text) VALUES (?, ?)", texts)
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, file_meta_json, manifest_json,"
+                " ingested_at) VALUES (?, ?, ?, ?, 'raw', ?, ?, ?, ?)", rows)
             self.db.executemany(
                 "INSERT INTO line_counts (key, documents) VALUES (?, 1)"
                 " ON CONFLICT(key) DO UPDATE SET documents = documents + 1", lines)
@@ -170,9 +166,8 @@ class Store:
         after = 0
         while True:
             rows = self.db.execute(
-                "SELECT d.seq, d.id, d.origin, d.format, r.text AS raw_text, d.file_meta_json, d.manifest_json"
-                " FROM documents d JOIN raw_texts r ON r.doc_id = d.id"
-                " WHERE d.status = 'raw' AND d.seq > ? ORDER BY d.seq LIMIT ?", (after, batch_size)).fetchall()
+                "SELECT seq, id, origin, format, raw_text, file_meta_json, manifest_json FROM documents"
+                " WHERE status = 'raw' AND seq > ? ORDER BY seq LIMIT ?", (after, batch_size)).fetchall()
             if not rows:
                 return
             after = rows[-1]["seq"]
@@ -186,8 +181,7 @@ class Store:
         if not step:
             return []
         return [r[0] for r in self.db.execute(
-            "SELECT r.text FROM documents d JOIN raw_texts r ON r.doc_id = d.id WHERE (d.seq - 1) % ? = 0"
-            " ORDER BY d.seq LIMIT ?", (step, size))]
+            "SELECT raw_text FROM documents WHERE (seq - 1) % ? = 0 ORDER BY seq LIMIT ?", (step, size))]
 
     def count_pending(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
@@ -490,12 +484,10 @@ class Store:
             return []
         marks = ", ".join("?" * len(ids))
         docs: dict[str, Document] = {}
-        for row in self.db.execute(f"SELECT d.*, r.text AS raw_text FROM documents d LEFT JOIN raw_texts r"
-                                   f" ON r.doc_id = d.id WHERE d.id IN ({marks})", ids):
+        for row in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", ids):
             stored = json.loads(row["meta_json"])
             docs[row["id"]] = Document(
-                id=row["id"], origin=row["origin"], format=row["format"],
-                raw_text=row["raw_text"] if row["raw_text"] is not None else row["text"] or "",
+                id=row["id"], origin=row["origin"], format=row["format"], raw_text=row["raw_text"],
                 text=row["text"] if row["text"] is not None else row["raw_text"],
                 meta=stored.get("meta", {}), meta_from=stored.get("meta_from", {}), kind=row["kind"] or "",
                 duplicate_of=row["duplicate_of"], duplicate_similarity=row["duplicate_similarity"],

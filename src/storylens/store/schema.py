@@ -248,15 +248,4 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS minhash_bands_lookup ON minhash_bands(band, key, doc_id);
     DROP INDEX IF EXISTS minhash_bands_key;
     """,
-    # 8: the text as read in a table of its own (``raw_texts.text``; it was ``documents.raw_text``). Cleaning
-    # updates every documents row once; with the raw text in that row SQLite wrote the raw text again on
-    # that update (it rewrites a whole row), and every read of a row's metadata walked through it.
-    """
-    CREATE TABLE raw_texts (
-        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-        text TEXT NOT NULL
-    );
-    INSERT INTO raw_texts (doc_id, text) SELECT id, raw_text FROM documents ORDER BY seq;
-    ALTER TABLE documents DROP COLUMN raw_text;
-    """,
 ]
