@@ -97,10 +97,10 @@ def trace(stores: Path, events: Path) -> None:
         by_file = {Path(d.origin).name: d for d in docs}
         main = [d for d in docs if d.id not in view.off_event]
         anns = {d.id: a for d, a in pairs}
-        units = c.statements(main, anns.get)
-        every = c.statements(docs, anns.get)
-        topic = c.topic_words(units, settings)
-        people = c.people_parties((u.text, u.lang) for u in units)
+        every = list(c.statements(docs, anns.get))
+        kept = c._Candidates(settings)
+        people = c.people_parties(kept.take(c.statements(main, anns.get)))
+        topic = kept.topic()
         print(f"== {db.stem}")
         for prop in gold.get("contested", []):
             print(f"-- {prop['id']}: {prop['proposition']}")

@@ -482,7 +482,7 @@ def test_denial_items_that_say_one_proposition_are_merged() -> None:
              ("The Chilean ministry said its soldiers had not shelled the border dam.", "Coast Herald"),
              ("Peruvian troops shelled the border dam on Tuesday.", "Santiago Wire"),
              ("Peru denied that its troops shelled the border dam.", "Lima Daily")]
-    shelling = [next(a for a in acts(statements([_doc(t, s)])) if a.frame.predicate == "shell") for t, s in texts]
+    shelling = [next(a for a in acts(list(statements([_doc(t, s)]))) if a.frame.predicate == "shell") for t, s in texts]
 
     def group(yes, no):
         return {"yes": {id(yes): (yes, 1.0)}, "no": {id(no): (no, 1.0)}, "inner": set(), "kind": "denial",

@@ -120,6 +120,22 @@ def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) ->
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
 
 
+def test_ingest_writes_without_checking_references_and_leaves_none_broken(tmp_path: Path) -> None:
+    """Ingest turns foreign-key enforcement off for its own writes (its rows all belong to documents it
+    stored) and on again after, also when the block fails; the store it leaves has no broken reference."""
+    with Store(tmp_path / "s.db") as store:
+        with store.unchecked_references():
+            assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 0
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(RuntimeError), store.unchecked_references():
+            raise RuntimeError("stop")
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        summary = ingest([_corpus(tmp_path / "c")], store, Settings(), progress=False)
+        assert summary.duplicates_linked > 10
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")

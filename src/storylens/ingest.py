@@ -83,7 +83,7 @@ def ingest(
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    with store.page_cache(settings.parallel.write_cache_mb), \
+    with store.page_cache(settings.parallel.write_cache_mb), store.unchecked_references(), \
             (Workers(settings.parallel) if workers is None else nullcontext(workers)) as pool:
         _read(paths, manifests, store, settings, summary, progress, pool)
         _clean(store, settings, summary, progress, on_document, pool)

@@ -12,7 +12,7 @@ from pathlib import Path
 from storylens.config import ReadSettings
 from storylens.corpus.decode import REPAIRS_KEY, NotText, decode, repair, repairs_to_meta
 from storylens.corpus.html import read_html
-from storylens.corpus.manifest import MANIFEST_NAMES, load_manifest
+from storylens.corpus.manifest import MANIFEST_NAMES, Resolver, load_manifest
 from storylens.corpus.records import BadRecords, read_json, read_jsonl
 from storylens.doc import Edit, RawDocument
 
@@ -84,20 +84,21 @@ def plan_reading(
     part that needs the whole list of paths. Reading each file (:func:`read_one`) needs nothing
     else, so it can run anywhere (ingest reads on its workers)."""
     paths = list(paths)
+    resolver = Resolver()
     found = {m.resolve(): m for m in manifests_in(paths)}
     named = {m.resolve(): m for m in manifests if m.resolve() not in found}
     entries: dict[Path, dict[str, str]] = {}
     governed: dict[Path, Path] = {}  # folder (resolved) -> its manifest
     for key, manifest in [*found.items(), *named.items()]:
-        listed = load_manifest(manifest)
+        listed = load_manifest(manifest, resolver)
         entries.update(listed)
         if key in found and not settings.all_files:
             governed[key.parent] = manifest
             yield from _missing(manifest, listed)
-    given = {_resolve(p) for p in paths if not p.is_dir()}  # files named one by one are always read
+    given = {_resolve(p, resolver) for p in paths if not p.is_dir()}  # files named one by one are always read
     seen: set[Path] = set()
     for path in iter_files(paths):
-        resolved = _resolve(path)
+        resolved = _resolve(path, resolver)
         if resolved in seen:  # named and inside a named folder too
             continue
         seen.add(resolved)
@@ -127,9 +128,9 @@ def read_one(item: ToRead, settings: ReadSettings) -> list[RawDocument | Skipped
         return [Skipped(origin, "structure too deeply nested to read")]
 
 
-def _resolve(path: Path) -> Path:
+def _resolve(path: Path, resolver: Resolver) -> Path:
     try:
-        return path.resolve()
+        return resolver(path)
     except (OSError, RuntimeError):  # a symbolic link loop: reading it will say so
         return path.absolute()
 

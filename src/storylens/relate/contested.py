@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -54,7 +54,7 @@ from storylens.stance.polarity import denial_cues, same_stem
 _MIN_WORDS, _MAX_WORDS = 4, 70
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """One asserting sentence; holds its own text, not its document, so that the step streams."""
 
@@ -106,10 +106,10 @@ def _speaker_at(ann: Annotations | None, start: int, end: int) -> str | None:
 
 
 def statements(docs: Iterable[Document],
-               annotations: Callable[[str], Annotations | None] | None = None) -> list[Statement]:
-    """Every sentence that asserts something, with its voice, cues and stems; ``docs`` is read
-    once, so a stream from the store keeps one document in memory at a time."""
-    out: list[Statement] = []
+               annotations: Callable[[str], Annotations | None] | None = None) -> Iterator[Statement]:
+    """Every sentence that asserts something, with its voice, cues and stems, made as consumed;
+    ``docs`` is read once, so a stream from the store keeps one document in memory at a time."""
+    made = 0
     for doc in docs:
         ann = annotations(doc.id) if annotations else None
         scores = ann.checkworthiness if ann is not None else {}
@@ -132,12 +132,12 @@ def statements(docs: Iterable[Document],
                 voice = f"{voice}@{speaker.lower()}"
             said, at = (speaker, None) if speaker else _attributed_to(text, previous, ann, start)
             previous = (text, ann, start)
-            out.append(Statement(
+            yield Statement(
                 doc.id, doc.kind, text, start, end, voice, source, c.lang, published, scores.get(i),
                 bool(passage and passage.kind in ("title", "heading")),
                 *denial_cues(text, c.lang), frozenset(c.content(text)), c.attributed(text) or bool(c.find("hedge", text)),
-                len(out), bool(speaker), said, at))
-    return out
+                made, bool(speaker), said, at)
+            made += 1
 
 
 def _attributed_to(text: str, previous: tuple | None, ann: Annotations | None, start: int) -> tuple[str | None, int | None]:
@@ -659,13 +659,36 @@ def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list
     return [out[k] for *_, k in sorted(order)][:limit]
 
 
-def topic_words(units: list[Statement], settings: ContestedSettings) -> frozenset[str]:
-    """Stems in more than ``topic_share`` of the statements: the corpus's place and main actors."""
-    df: dict[str, int] = defaultdict(int)
-    for u in units:
-        for st in u.stems:
-            df[st] += 1
-    return frozenset(st for st, k in df.items() if k > max(settings.topic_share * len(units), settings.topic_min))
+class _Candidates:
+    """What the step keeps of the statements, read once: each stem's count of statements (for
+    :meth:`topic`) and the candidates (:func:`_candidate`), a repeated sentence's text and stems
+    held once. Only candidates are parsed; the rest is counted and let go, so the step's memory
+    follows the candidates, not every sentence of the main story."""
+
+    def __init__(self, settings: ContestedSettings) -> None:
+        self.settings = settings
+        self.kept: list[Statement] = []
+        self.df: dict[str, int] = defaultdict(int)
+        self.read = 0
+        self._texts: dict[str, str] = {}
+        self._stems: dict[frozenset[str], frozenset[str]] = {}
+
+    def take(self, units: Iterable[Statement]) -> Iterator[tuple[str, str]]:
+        """Count and keep ``units``, passing on each one's (text, language) (for :func:`people_parties`)."""
+        for u in units:
+            self.read += 1
+            for st in u.stems:
+                self.df[st] += 1
+            if _candidate(u, self.settings):
+                u.text = self._texts.setdefault(u.text, u.text)
+                u.stems = self._stems.setdefault(u.stems, u.stems)
+                self.kept.append(u)
+            yield u.text, u.lang
+
+    def topic(self) -> frozenset[str]:
+        """Stems in more than ``topic_share`` of the statements: the corpus's place and main actors."""
+        floor = max(self.settings.topic_share * self.read, self.settings.topic_min)
+        return frozenset(st for st, k in self.df.items() if k > floor)
 
 
 def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annotations | None] | None = None,
@@ -676,10 +699,11 @@ def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annota
     check-worthiness picks what is parsed); ``docs`` may be a stream, read once.
     """
     settings = settings or ContestedSettings()
-    units = statements(docs, annotations)
-    topic = topic_words(units, settings)
-    people = people_parties((u.text, u.lang) for u in units)
-    found = acts([u for u in units if _candidate(u, settings)], people)
+    candidates = _Candidates(settings)
+    people = people_parties(candidates.take(statements(docs, annotations)))
+    topic = candidates.topic()
+    found = acts(candidates.kept, people)
+    del candidates
     items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
     for n, item in enumerate(items, start=1):
         item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"

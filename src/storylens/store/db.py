@@ -108,6 +108,20 @@ class Store:
         finally:
             self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
+    @contextmanager
+    def unchecked_references(self) -> Iterator[None]:
+        """Foreign keys not enforced inside the block (outside any transaction), enforced again after.
+
+        For ingest, whose rows all belong to documents it stored itself: with enforcement on, setting a
+        document's ``duplicate_of`` (a reference to ``documents`` itself) cost 0.17 ms a document,
+        nearly a third of ``save_clean``. ``ON DELETE CASCADE`` does not act inside the block either;
+        ingest deletes derived rows itself (``_delete_derived``)."""
+        self.db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            self.db.execute("PRAGMA foreign_keys = ON")
+
     # --- writing -----------------------------------------------------------------------
 
     def add_raw(self, raw: RawDocument, doc_id: str) -> bool:
