@@ -24,6 +24,7 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -170,6 +171,7 @@ class _Extractor:
         self.dates = sorted(dates, key=lambda d: d.start)
         self.year_info = _year_info(doc)
         self.spans = sentence_spans(doc, parse)
+        self.starts = [a for a, _ in self.spans]
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
@@ -186,6 +188,29 @@ class _Extractor:
         return claims
 
     # --- per sentence ---------------------------------------------------------------------------------
+
+    def is_place(self, name: str) -> bool:
+        """Whether a name is a place: the document labels it one somewhere, or the gazetteer knows it as one."""
+        if not hasattr(self, "_places"):
+            self._places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
+        return _person_key(name) in self._places or _known_place(name) or is_country(name)
+
+    def person_before(self, pos: int) -> str | None:
+        """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
+        Petrenko was asleep when the roof fell. The 63-year-old teacher …")."""
+        index = bisect_right(self.starts, pos) - 1
+        span = self.sentence_subject(index - 1) if index > 0 else None
+        if span is None:
+            return None
+        start, end, phrase_end = span
+        name = self._named(start, phrase_end)
+        if name is None:  # a surname the recogniser missed here but knew elsewhere in the document
+            i = self.parse.at(end - 1)
+            last = self.text[start:end].split()[-1]
+            if i is not None and self.parse.tokens[i].pos == "PROPN" and not self.is_place(last) and any(
+                    e.label == "PER" and e.text.split()[-1] == last for e in self.entities):
+                name = last
+        return name
 
     def protagonist(self) -> str | None:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
@@ -219,9 +244,10 @@ class _Extractor:
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
             objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects)
+            participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
             if attr is not None and attr.by is None and attr.cue and index > 0:
-                attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
+                attr.by = self._subject_source(index - 1) or self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
 
@@ -237,6 +263,47 @@ class _Extractor:
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
+
+    def sentence_subject(self, index: int) -> tuple[int, int, int] | None:
+        """Where the subject of sentence ``index``'s main verb starts, where its noun (with the words before it that
+        qualify it: "Committee Democrats") ends, and where its whole phrase before the verb ends ("Police spokesman
+        Ivan Petrenko"); by the parse; None for a pronoun or without one."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        toks = self.parse.tokens
+        root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
+        subject = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
+        if root is None or subject is None or toks[subject].pos == "PRON":
+            return None
+        first = subject
+        while first - 1 >= lo and toks[first - 1].head in range(first, subject + 1) and toks[first - 1].dep in (
+                "compound", "amod", "flat", "flat:name", "poss", "nmod:poss", "case"):
+            first -= 1  # "Committee Democrats", "the agency's inspectors"
+        verb = min([root] + [i for i in range(subject + 1, root) if toks[i].head == root and toks[i].dep.startswith("aux")])
+        return toks[first].start, toks[subject].end, toks[verb].start if subject < verb else toks[subject].end
+
+    def _named(self, start: int, end: int) -> str | None:
+        """The first person the text between ``start`` and ``end`` names (never a place taken for one)."""
+        return next((e.text for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
+                     and not self.is_place(e.text)), None)
+
+    def _subject_source(self, index: int) -> str | None:
+        """ "Democrats highlighted the contract. “…,” they wrote.": the subject of the sentence before, when it is a
+        person, organisation or document (never a place, an event or another pronoun), is who a pronoun that found
+        no source there refers to."""
+        span = self.sentence_subject(index)
+        if span is None:
+            return None
+        start, end, phrase_end = span
+        person = self._named(start, phrase_end)  # "Energy chief Petro Ivanenko spoke …": the person
+        if person:
+            return person
+        a, b = self.spans[index]
+        name = attrib.clean_source(self.text[start:end])
+        if not name or _known_place(name) or is_country(name) or any(e.label == "LOC" and e.start < end and e.end > start
+                                                for e in self.entities):
+            return None
+        return name if attrib.is_source(name, self.text[a:b], self.entities, a) else None
 
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before, when the sentence before names no
@@ -382,7 +449,10 @@ class _Extractor:
         # "… set a goal of $2.5 million and the company said …": the source's clause begins after the figure
         earlier = (attr is not None and attr.start is not None and attr.cue_start is not None and m.end <= attr.start
                    and attr.start > 0 and _coordinated(sent[m.end:attr.start]))
-        if attr is not None and attr.by and not inside and not earlier and (
+        # "…, which struck the island in September 2017": the date in an aside about a name is the writer's
+        aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
+                 and attrib.in_aside(sent[attr.cue_start:m.start]))
+        if attr is not None and attr.by and not inside and not earlier and not aside and (
                 attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
@@ -1305,7 +1375,7 @@ class _Reader:
             thing = thing_at(self.lex, self.tokens, noun)[0]
             if thing is not None and thing.name in ("people", "women"):
                 return self.ex.protagonist()
-            return None
+            return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, said the 63-year-old teacher"
         return self.ex.protagonist() if not people else None
 
     def _age_noun(self, m: NumberMention) -> int | None:
@@ -1351,10 +1421,29 @@ class _Reader:
                     return True
         return False
 
+    def _person_of_verb(self, verb: int | None, m: NumberMention) -> str | None:
+        """Whose time a duration is: the person its verb's subject or object names ("Ivanova spent six years in
+        prison", "the court jailed Ivanova for six years"); the sentence's person (``_person_in_sentence``) when one
+        of them is a pronoun or the parse gives none; nobody when they are things, groups or places ("Kanal 5
+        covered the trial for 48 seconds", "the inspectors will spend one day there")."""
+        toks = self.tokens
+        if verb is None or not self.ex.heads:
+            return self._person_in_sentence(m)
+        args = [k for k in range(self.lo, self.hi) if toks[k].head == verb and toks[k].dep.startswith(("nsubj", "obj", "dobj"))]
+        if not args or any(toks[k].pos == "PRON" for k in args):
+            return self._person_in_sentence(m)
+        main = self.ex.protagonist()
+        for k in args:
+            for e in self.ents:
+                if e.label == "PER" and e.start <= toks[k].start < e.end and self._proper(e) and not self.ex.is_place(e.text):
+                    return main if main and _person_key(e.text) == _person_key(main) else e.text
+        return None
+
     def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:
         """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
-        sentence names them or nobody, else the person named nearest before the figure."""
-        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        sentence names them or nobody, else the person named nearest before the figure (never a place the
+        recogniser took for a person)."""
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)]
         main = self.ex.protagonist()
         if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
             return main
@@ -1737,7 +1826,7 @@ class _Reader:
             state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
             if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
                          and self._person_subject(cand.verb)):
-                cand.subject = self._person_in_sentence(m)  # "eight years in prison", "acquitted after 8 years"
+                cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
