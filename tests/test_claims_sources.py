@@ -71,6 +71,9 @@ def test_a_speech_whose_paragraphs_each_open_a_quotation_keeps_its_speaker():
          "Daily Ledger", "en"),
         ("The ferry company has signed a $40 million contract, The Harbour Post reported.", "40 million",
          "Harbour Post", "en"),
+        # an according phrase with an adjective inside
+        ("По последним данным спасателей, из шахты подняли 14 горняков.", "14", "спасателей", "ru"),
+        ("За попередніми даними рятувальників, із шахти підняли 14 гірників.", "14", "рятувальників", "uk"),
         # a report's owner is its source
         ("Gusts reached 70 mph, according to the weather service's most recent advisory.", "70", "weather service",
          "en"),
