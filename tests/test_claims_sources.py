@@ -62,6 +62,8 @@ def test_a_speech_whose_paragraphs_each_open_a_quotation_keeps_its_speaker():
         ("The forest fire claims 3 lives near the lake.", "3", None, "en"),
         # a centre named after an event is an organisation
         ("The Tsunami Warning Center said waves reached 4 metres.", "4", "Tsunami Warning Center", "en"),
+        ("The year saw 3,162 deaths from floods, according to the Global Flood Database.", "3,162",
+         "Global Flood Database", "en"),
         # the time a study appeared is no part of its source
         ("A Lund University study in March found that 1,240 people left the valley.", "1,240", "Lund University", "en"),
         ("Исследователи университета в марте подсчитали, что долину покинули 1240 человек.", "1240",
@@ -140,6 +142,11 @@ _TRIAL = "Anna Berg was arrested in May. Anna Berg denies the charges. "
         # a person the verb names is whose time it is
         (_TRIAL + "The court jailed Marta Kowalska for six years.", "six", "Marta Kowalska", "en"),
         (_TRIAL + "Anna Berg spent six years in prison.", "six", "Anna Berg", "en"),
+        # a singular person noun is the sentence's person, or the document's main one; a name beside it is who
+        ("Анна Берг арестована в мае. Анна Берг отрицает обвинения. Учительницу оправдали через шесть лет.", "шесть",
+         "Анна Берг", "ru"),
+        ("Анна Берг арестована в мае. Анна Берг отрицает обвинения. Суд оправдал учительницу Анну Берг спустя шесть "
+         "лет после ареста.", "шесть", "Анна Берг", "ru"),
         # "the 63-year-old teacher" right after a sentence about a person is that person
         (_TRIAL + "Petro Hnatyuk was asleep when the roof fell. “We lost everything,” says the 63-year-old teacher.",
          "63", "Petro Hnatyuk", "en"),
@@ -164,3 +171,12 @@ def test_a_date_in_an_aside_about_a_name_is_the_writers(text, lang):
     claims = extract_claims(_doc(text, lang))
     by = {c.kind: c.by for c in claims}
     assert by["date"] is None and by["count"] is not None, [(c.text, c.kind, c.by) for c in claims]
+
+
+def test_an_opening_mark_between_two_sentence_groups_of_one_line_opens_the_quotation():
+    text = ('Mayor Ines Brandt spoke on Monday. "We lost 40 homes," she said. "The river rose 3 metres." '
+            'Officials said 12 roads were shut.')
+    a, b = text.index('"We'), text.index('"The')
+    doc = _doc(text, "en")
+    doc.passages = [Passage(0, a - 1), Passage(a + 1, b - 1), Passage(b + 1, len(text))]  # the marks in the gaps
+    assert [q.text for q in extract_quotes(doc)] == ["We lost 40 homes,", "The river rose 3 metres."]

@@ -1422,21 +1422,31 @@ class _Reader:
         return False
 
     def _person_of_verb(self, verb: int | None, m: NumberMention) -> str | None:
-        """Whose time a duration is: the person its verb's subject or object names ("Ivanova spent six years in
-        prison", "the court jailed Ivanova for six years"); the sentence's person (``_person_in_sentence``) when one
-        of them is a pronoun or the parse gives none; nobody when they are things, groups or places ("Kanal 5
-        covered the trial for 48 seconds", "the inspectors will spend one day there")."""
+        """Whose time a duration is, from its verb's subject and object: the person one of them names ("Ivanova
+        spent six years in prison", "the court acquitted the teacher Ivanova after six years"); the sentence's
+        person (``_person_in_sentence``) when one is a pronoun or a singular person noun ("the woman", «учительницу»),
+        when the verb has no subject of its own («оправдали через 8 лет», a verb sharing its subject) or without a
+        parse; nobody when they are things, groups or places ("Kanal 5 covered the trial for 48 seconds", "the
+        inspectors will spend one day there")."""
         toks = self.tokens
         if verb is None or not self.ex.heads:
             return self._person_in_sentence(m)
         args = [k for k in range(self.lo, self.hi) if toks[k].head == verb and toks[k].dep.startswith(("nsubj", "obj", "dobj"))]
-        if not args or any(toks[k].pos == "PRON" for k in args):
+        if not any(toks[k].dep.startswith("nsubj") for k in args):
             return self._person_in_sentence(m)
         main = self.ex.protagonist()
         for k in args:
-            for e in self.ents:
-                if e.label == "PER" and e.start <= toks[k].start < e.end and self._proper(e) and not self.ex.is_place(e.text):
-                    return main if main and _person_key(e.text) == _person_key(main) else e.text
+            phrase = {k}
+            for _ in range(3):  # its words that can name who it is: "Asia Noreen, known as Asia Bibi,", not a relative
+                phrase |= {j for j in range(self.lo, self.hi) if toks[j].head in phrase and "relcl" not in toks[j].dep}
+            named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
+                     and any(e.start <= toks[j].start < e.end for j in phrase)]
+            if named:
+                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[0]
+            thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
+            person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
+            if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
+                return self._person_in_sentence(m)
         return None
 
     def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:

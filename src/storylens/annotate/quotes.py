@@ -135,10 +135,12 @@ def _quote_spans(doc: Document):
         if open_char is not None and (carried >= 1 or "\n\n" in text[last_end:p_start]):
             open_char, continued = None, False
         carried = carried + 1 if open_char is not None else 0
+        # an opening mark between two passages of one block (a block cut into sentence groups) opens the next one
+        lo = last_end if last_end < p_start and "\n" not in text[last_end:p_start] else p_start
         last_end = p_end
-        for m in _MARKS.finditer(text, p_start, p_end):
+        for m in _MARKS.finditer(text, lo, p_end):
             ch, pos = m.group(0), m.start()
-            prev = text[pos - 1] if pos > p_start else " "
+            prev = text[pos - 1] if pos > lo else " "
             nxt = text[pos + 1] if pos + 1 < p_end else " "
             if open_char is None:
                 if ch not in _OPENERS:
