@@ -180,3 +180,30 @@ def test_an_opening_mark_between_two_sentence_groups_of_one_line_opens_the_quota
     doc = _doc(text, "en")
     doc.passages = [Passage(0, a - 1), Passage(a + 1, b - 1), Passage(b + 1, len(text))]  # the marks in the gaps
     assert [q.text for q in extract_quotes(doc)] == ["We lost 40 homes,", "The river rose 3 metres."]
+
+
+def test_the_age_of_a_thing_is_nobodys():
+    text = "Anna Berg opened the talks. The 50-year-old Rhine Treaty was on the table."
+    assert _claim(text, "50").subject is None
+
+
+def test_he_is_a_person_not_the_organisation_before():
+    text = ("Fire chief Marek Nowak spoke on Monday. The Interior Ministry released new figures. "
+            "Since May, 808 homes have burned, he said.")
+    assert _claim(text, "808").by == "Marek Nowak"
+
+
+def test_a_time_opener_before_a_comma_is_no_name_with_an_appositive():
+    assert _claim("Later Sunday, a regional official said two divers were hurt near the wreck.", "two").by == (
+        "regional official")
+
+
+def test_report_adjectives_and_nouns_around_a_name_are_dropped():
+    from storylens.annotate.attribution import find_attribution
+
+    assert find_attribution("The ferry left at dawn, according to the latest Coast Guard update.").by == "Coast Guard"
+
+
+def test_a_relatives_age_is_not_the_person_before():
+    text = "Anna Berg reached the shore. Her 12-year-old daughter was still on the ferry."
+    assert _claim(text, "12").subject is None

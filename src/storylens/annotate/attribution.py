@@ -55,6 +55,7 @@ class _Tables:
     def __init__(self):
         w = _merged("attribution")
         self.pronouns = set(w.get("pronouns", []))
+        self.singular = set(w.get("singular_pronouns", []))
         self.according_via = set(w.get("according_via", []))
         self.of_words = set(w.get("of_words", []))
         self.attached = set(w.get("attached_prepositions", []))
@@ -114,6 +115,7 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)", flags)
         # "the center's most recent update": the report's owner
         self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
@@ -434,7 +436,8 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = t.apposition_end.search(region)
         bare = t.apposition_bare.search(region)
-        if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
+        if app and app.group(1).split()[-2].lower() not in t.subject_stop and not t.time_opener.match(app.group(1)):
+            # not "In Enerhodar, the mayor", not "Later Friday, an official"
             region = app.group(1)
             comma_before = False
         elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
@@ -506,7 +509,8 @@ def clean_source(np: str | None) -> str | None:
     s = owner.group(1) if owner else s
     suffix = t.report_suffix.search(s)
     if suffix and not (suffix.group(0).lstrip()[:1].isupper() and s[:suffix.start()].split()[-1][:1].isupper()):
-        s = s[:suffix.start()]  # "the ministry statement" → ministry; "The Jerusalem Post" is a name
+        s = t.report_lead.sub("", s[:suffix.start()])  # "the latest ministry statement" → ministry; "The Jerusalem
+        # Post" is a name
     s = re.sub(r"(?<=\w)(?:’s|'s|’)$", "", s.strip(" ,.;:" + _QUOTES))  # "the department’s (data)"
     s = s.strip(" ,.;:" + _QUOTES)
     if not s or len(s.split()) > 12:
@@ -529,8 +533,8 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
     attr = find_attribution(sentence, entities, offset, verbs, objects, participles)
     if attr is not None and attr.pronoun:
         prev = (antecedent or previous)()
-        if prev is not None and prev.by and not prev.pronoun:
-            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
+        if prev is not None and prev.by and not prev.pronoun and not (prev.cue == "agent" and attr.by.lower() in t.singular):
+            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)  # ("he" is no institution that acted)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
@@ -560,6 +564,12 @@ def spread_by(following: list[tuple[str, bool]]) -> str | None:
         if has_numbers:
             break
     return None
+
+
+def names_one_person(sentence: str) -> bool:
+    """Whether a sentence refers to its source by a pronoun of one person ("he said", «сказала она»), which a group
+    or an organisation cannot be."""
+    return any(w in tables().singular for w in re.findall(r"\w+", sentence.lower()))
 
 
 def is_pronoun(word: str) -> bool:

@@ -247,7 +247,8 @@ class _Extractor:
             participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
             if attr is not None and attr.by is None and attr.cue and index > 0:
-                attr.by = self._subject_source(index - 1) or self._person_before(self.spans[max(0, index - 2)][0], a)
+                one = attrib.names_one_person(self.text[a:b])
+                attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
 
@@ -287,17 +288,17 @@ class _Extractor:
         return next((e.text for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
                      and not self.is_place(e.text)), None)
 
-    def _subject_source(self, index: int) -> str | None:
+    def _subject_source(self, index: int, person: bool = False) -> str | None:
         """ "Democrats highlighted the contract. “…,” they wrote.": the subject of the sentence before, when it is a
         person, organisation or document (never a place, an event or another pronoun), is who a pronoun that found
-        no source there refers to."""
+        no source there refers to; only a person when ``person`` (the pronoun is "he" or "she")."""
         span = self.sentence_subject(index)
         if span is None:
             return None
         start, end, phrase_end = span
-        person = self._named(start, phrase_end)  # "Energy chief Petro Ivanenko spoke …": the person
-        if person:
-            return person
+        named = self._named(start, phrase_end)  # "Energy chief Petro Ivanenko spoke …": the person
+        if named or person:
+            return named
         a, b = self.spans[index]
         name = attrib.clean_source(self.text[start:end])
         if not name or _known_place(name) or is_country(name) or any(e.label == "LOC" and e.start < end and e.end > start
@@ -1375,7 +1376,12 @@ class _Reader:
             thing = thing_at(self.lex, self.tokens, noun)[0]
             if thing is not None and thing.name in ("people", "women"):
                 return self.ex.protagonist()
-            return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, said the 63-year-old teacher"
+            t, head = self.tokens[noun], self.tokens[self.tokens[noun].head] if self.tokens[noun].head >= 0 else None
+            speaker = t.dep.startswith("nsubj") and head is not None and attrib.tables().verb.fullmatch(head.text)
+            owned = before is not None and (self.tokens[before].pos == "PRON" or self.tokens[before].dep in ("poss", "nmod:poss"))
+            if ((thing is not None and thing.person) or "Animacy=Anim" in t.feats or speaker) and not owned:
+                return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, says the 63-year-old teacher"
+            return None
         return self.ex.protagonist() if not people else None
 
     def _age_noun(self, m: NumberMention) -> int | None:
@@ -1442,7 +1448,7 @@ class _Reader:
             named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
                      and any(e.start <= toks[j].start < e.end for j in phrase)]
             if named:
-                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[0]
+                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[-1]
             thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
             person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
             if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
