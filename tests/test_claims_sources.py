@@ -88,6 +88,10 @@ def test_a_speech_whose_paragraphs_each_open_a_quotation_keeps_its_speaker():
         # the source of "the delay that X predicted"
         ("Who will pay for the 6- to 8-week delay that Marta Olsen predicted could follow the strike?", "6- to 8",
          "Marta Olsen", "en"),
+        # more reporting verbs
+        ("Lena Hart observed on air that one in five pilots lives near the airport.", "five", "Lena Hart", "en"),
+        ("Мэр напомнил, что в прошлом году паром перевез 9000 пассажиров.", "9000", "Мэр", "ru"),
+        ("Мер нагадав, що торік пором перевіз 9000 пасажирів.", "9000", "Мер", "uk"),
         # "went on to say": the subject of "went"
         ("The union went on to say that 4,000 drivers had joined the strike.", "4,000", "union", "en"),
         ("Профсоюз поспешил заявить, что к забастовке присоединились 4000 водителей.", "4000", "Профсоюз", "ru"),
@@ -96,6 +100,11 @@ def test_a_speech_whose_paragraphs_each_open_a_quotation_keeps_its_speaker():
 )
 def test_source(text, figure, by, lang):
     assert _claim(text, figure, lang).by == by
+
+
+def test_a_chain_in_the_subject_of_a_reporting_verb_names_the_carrier():
+    c = _claim("A Lund study published in the Baltic Medical Journal found that 4,645 people left the valley.", "4,645")
+    assert (c.by, c.via) == ("Lund", "Baltic Medical Journal")
 
 
 @pytest.mark.parametrize(

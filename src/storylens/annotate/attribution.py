@@ -352,7 +352,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
-        via = None
+        by, chained = _split_chain(by, t)  # "A Harvard study published in the X Journal found": by Harvard via X
+        by, via = clean_source(by) or by, clean_source(chained)
         tail = t.trailing.search(sentence[v.end():])
         if tail and tail.group(2).lower() in t.trailing_via:
             via = clean_source(tail.group(1))
