@@ -68,6 +68,8 @@ def test_a_speech_whose_paragraphs_each_open_a_quotation_keeps_its_speaker():
         ("A Lund University study in March found that 1,240 people left the valley.", "1,240", "Lund University", "en"),
         ("Исследователи университета в марте подсчитали, что долину покинули 1240 человек.", "1240",
          "Исследователи университета", "ru"),
+        ("A New Harbour Gazette report released on Sunday said that 23 sailors were rescued.", "23",
+         "New Harbour Gazette", "en"),
         # a report's participle phrase ends its source; a newspaper's name keeps its last word
         ("A Daily Ledger report released on Sunday said that the crew consists of 23 sailors.", "23",
          "Daily Ledger", "en"),
@@ -159,6 +161,8 @@ _TRIAL = "Anna Berg was arrested in May. Anna Berg denies the charges. "
         # "the 63-year-old teacher" right after a sentence about a person is that person
         (_TRIAL + "Petro Hnatyuk was asleep when the roof fell. “We lost everything,” says the 63-year-old teacher.",
          "63", "Petro Hnatyuk", "en"),
+        (_TRIAL + "Petro Hnatyuk was asleep when the roof fell. “We lost everything,” says the 63-year-old school "
+         "teacher as he shows the roof.", "63", "Petro Hnatyuk", "en"),
         ("Анна Берг арестована в мае. Анна Берг отрицает обвинения. Пётр Гнатюк спал, когда обрушилась крыша. "
          "«Мы потеряли всё», — говорит 63-летний учитель.", "63", "Пётр Гнатюк", "ru"),
     ],

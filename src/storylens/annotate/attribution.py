@@ -115,7 +115,7 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
-        self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)", flags)
+        self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)")  # lower case: "New York Times" keeps "New"
         # "the center's most recent update": the report's owner
         self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)

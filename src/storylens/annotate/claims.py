@@ -1376,7 +1376,10 @@ class _Reader:
             thing = thing_at(self.lex, self.tokens, noun)[0]
             if thing is not None and thing.name in ("people", "women"):
                 return self.ex.protagonist()
-            t, head = self.tokens[noun], self.tokens[self.tokens[noun].head] if self.tokens[noun].head >= 0 else None
+            k = noun
+            while self.tokens[k].dep == "compound" and self.lo <= self.tokens[k].head < self.hi:
+                k = self.tokens[k].head  # "the 41-year-old church volunteer": the volunteer
+            t, head = self.tokens[k], self.tokens[self.tokens[k].head] if self.tokens[k].head >= 0 else None
             speaker = t.dep.startswith("nsubj") and head is not None and attrib.tables().verb.fullmatch(head.text)
             owned = before is not None and (self.tokens[before].pos == "PRON" or self.tokens[before].dep in ("poss", "nmod:poss"))
             if ((thing is not None and thing.person) or "Animacy=Anim" in t.feats or speaker) and not owned:
