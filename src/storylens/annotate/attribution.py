@@ -55,6 +55,7 @@ class _Tables:
     def __init__(self):
         w = _merged("attribution")
         self.pronouns = set(w.get("pronouns", []))
+        self.singular = set(w.get("singular_pronouns", []))
         self.according_via = set(w.get("according_via", []))
         self.of_words = set(w.get("of_words", []))
         self.attached = set(w.get("attached_prepositions", []))
@@ -69,6 +70,10 @@ class _Tables:
         self.participles = set(w.get("participles", []))
         self.coordinators = set(w.get("coordinators", []))
         self.negation = set(w.get("negation", []))
+        # a storm, a fire, a war: what happened, never who said so (the event nouns of ``claim_cues.json``)
+        self.events = {x.lower() for data in lang.merged("claim_cues").values() for x in data.get("event_nouns", [])}
+        self.report_nouns = {x.lower() for x in w.get("report_nouns", [])}
+        self.links = {x.lower() for x in w.get("report_links", []) + w.get("chain", [])}
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
         # "по его словам", "за її даними": an according phrase with a possessive inside refers back
@@ -77,6 +82,8 @@ class _Tables:
                    for c in w.get("according", []) if len(c.split()) >= 2]
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
+        # "The ministry went on to say", «поспешил заявить»: an infinitive reporting verb after one of these reports
+        self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{_alt(w.get('infinitive_leads', []))})\s+$", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
         self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
                                    rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
@@ -108,6 +115,9 @@ class _Tables:
         links = _alt(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
+        self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)")  # lower case: "New York Times" keeps "New"
+        # "the center's most recent update": the report's owner
+        self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         of = _alt(self.of_words)
         self.agent = re.compile(
@@ -130,23 +140,32 @@ def tables() -> _Tables:
 
 
 def find_attribution(sentence: str, entities: list[EntityMention] | None = None, offset: int = 0,
-                     verbs: list[tuple[int, int]] = (), objects: list[tuple[int, int]] = ()) -> Attribution | None:
+                     verbs: list[tuple[int, int]] = (), objects: list[tuple[int, int]] = (),
+                     participles: list[tuple[int, int]] = ()) -> Attribution | None:
     """Who ``sentence`` says its figures (or words) come from, without context. ``entities`` (document
     offsets; ``offset`` is the sentence's start) validate candidates; without them a candidate must be a
     source noun phrase or capitalised. ``verbs``: spans of the sentence's finite verbs (document offsets),
     which a source never contains; ``objects``: spans of words the parse makes an object or oblique, which
-    never open the subject of a reporting verb («В 2015 году Ивана признали…»). Pronoun sources come back with
-    ``pronoun=True`` for the caller."""
+    never open the subject of a reporting verb («В 2015 году Ивана признали…»); ``participles``: spans of
+    participles that modify a noun ("a report released on Saturday"), where a source's phrase ends. Pronoun
+    sources come back with ``pronoun=True`` for the caller."""
     t = tables()
-    check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects)
+    check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects, participles)
     via = None
     m = t.according.search(sentence)
+    if m and m.group(1).lower() in t.according_via and not sentence[:m.start(1)].strip(" \"“«'"):
+        said = _verb_attribution(sentence, check)  # "Citing X, prosecutors said …": X is their evidence
+        if said is not None:
+            return said
     if m:
         cue = m.group(1)
         rest = sentence[m.end():]
         venue = t.venue.match(rest)  # «как передает на своем сайте X», "as reported on its website by X"
         rest = rest[venue.end():] if venue else rest
         np = _np_after(rest, t)
+        if np:  # "citing surveillance conducted during the past week": the phrase ends at its participle
+            at = sentence.find(np, m.end())
+            np = np[:check.participle_in(at, at + len(np)) - at].strip() or None
         if cue.lower() in t.according_via:  # "X, citing Y": Y's figure, through X
             subj = _verb_attribution(sentence[: m.start() + 1], check)
             via = subj.by if subj else None
@@ -182,10 +201,12 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
 class _Checker:
     """Whether a candidate is a person, organisation or document (see the module docstring)."""
 
-    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=(), objects=()):
+    def __init__(self, sentence: str, entities: list[EntityMention], offset: int, strict: bool, verbs=(), objects=(),
+                 participles=()):
         self.sentence = sentence
         self.offset = offset
         self.objects = [(a - offset, b - offset) for a, b in objects]
+        self.participles = [(a - offset, b - offset) for a, b in participles]
         end = offset + len(sentence)
         self.entities = [e for e in entities if e.start < end and e.end > offset]
         self.strict = strict
@@ -203,6 +224,16 @@ class _Checker:
                 return self.sentence[e.start - self.offset:b - self.offset]
         return None
 
+    def participle_in(self, a: int, b: int) -> int:
+        """Where a participle that modifies a noun opens a phrase inside ``sentence[a:b]`` ("a report released on
+        Saturday", "surveillance conducted during the week"), or ``b``: the phrase is no part of a source. One
+        that names the author or the carrier ("released by X", "cited in Y") stays: the report and chain words take
+        it apart."""
+        for p, q in self.participles:
+            if a < p < b and not any(self.sentence[p:b].lower().startswith(k + " ") for k in tables().links):
+                return p
+        return b
+
     def __call__(self, candidate: str, near: int = 0, whole: bool = False) -> bool:
         t = tables()
         if any(q in candidate for q in "\"“”«»„‘"):
@@ -211,6 +242,8 @@ class _Checker:
         words = [w for w in words if w]
         if not words or len(words) > 12:
             return False
+        if _names_event(candidate, t):
+            return False  # "Tropical Storm X claims 7 lives": what happened, not who said so
         if len(words) == 1 and words[0] in t.pronouns:
             return True
         if re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,6}", candidate.strip()):
@@ -235,6 +268,32 @@ class _Checker:
         return bool(re.search(r"[A-ZА-ЯЁІЇЄҐ]", candidate))
 
 
+def in_aside(between: str) -> bool:
+    """Whether the words from a reporting verb to a figure run into an aside about a name the report mentions
+    ("…, found that 12 people died in Tarn as a result of Storm Vera, which struck in October 2020"): the writer's
+    background, not the report."""
+    m = re.search(rf"[A-ZА-ЯЁІЇЄҐ][\w’'-]*[»”\"]?\s*,\s*(?:{_alt(tables().relative)})\s[^,;:—–()\"“”«»]*$", between)
+    return m is not None
+
+
+def is_source(candidate: str, sentence: str, entities: list[EntityMention], offset: int) -> bool:
+    """Whether ``candidate`` (a phrase of ``sentence``, which starts at document offset ``offset``) is a person,
+    organisation or document by the rules of :class:`_Checker`."""
+    return _Checker(sentence, entities, offset, bool(entities))(candidate)
+
+
+def _names_event(candidate: str, t: _Tables) -> bool:
+    """Whether a candidate is an event, not a source: headed by an event noun ("the storm", «пожар»), or a name with
+    one inside that no source noun heads ("Tropical Storm Vera"; "the Storm Prediction Center" is a source)."""
+    words = [w.strip(".,;:!?()") for w in candidate.split()]
+    words = [w for w in words if w]
+    if not words or _source_word(words[-1].lower(), t.sources):
+        return False
+    if _source_word(words[-1].lower(), t.events):
+        return True
+    return all(w[:1].isupper() for w in words) and any(_source_word(w.lower(), t.events) for w in words[:-1])
+
+
 def _source_word(word: str, sources: set[str]) -> bool:
     word = re.sub(r"(?:’s|'s|’|')$", "", word)
     if word in sources or word.rstrip("s") in sources or (word.endswith("ies") and word[:-3] + "y" in sources):
@@ -253,17 +312,25 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
             break
         if any(a <= v.start() < b for a, b in asides):
             continue  # "— a region the junta declared closed —": an aside reports nothing of the sentence
-        if check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
+        at = v.start()
+        lead = t.infinitive_lead.search(sentence, max(0, at - 40), at)
+        if lead is not None:
+            at = lead.start()  # "The ministry went on to say": the subject of "went"
+        elif check.verbs and not any(a <= v.start(1) < b for a, b in check.verbs) and (
                 v.group(1).lower() not in t.participles):
             continue  # not a verb here: "the Baltic States", "reported killed"
-        region = sentence[max(0, v.start() - 240):v.start()]
+        region = sentence[max(0, at - 240):at]
         if any(w.lower() in t.negation for w in region.split()[-2:]):
             continue  # "he did not say how many": no report
-        first = _first_verb_of_clause(sentence, v.start(), region, check, t)
+        first = _first_verb_of_clause(sentence, at, region, check, t)
         if first is not None:  # "X commended the troops, saying …", "X did not confirm losses but said …"
             region = sentence[max(0, first - 240):first]
         elif v.group(1).lower() in t.participles:
             continue  # a participle names no subject of its own
+        verb_at = first if first is not None else at
+        cut = check.participle_in(max(0, verb_at - 80), verb_at)
+        if cut < verb_at and "," not in sentence[cut:verb_at] and not any(cut <= a < verb_at for a, _ in check.verbs):  # "A Times report released on Saturday said"
+            region, verb_at = sentence[max(0, cut - 240):cut], cut
         passive = t.passive_before.search(region[-20:])
         if passive and not (passive.group(0).strip().lower() in t.sources
                             and v.group(1).lower() not in t.adjectival):
@@ -272,10 +339,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
-        by = clean_source(check.widen(subject, v.start()) or subject)
+        by = clean_source(check.widen(subject, verb_at) or subject)
         if not by:
             continue
-        verb_at = first if first is not None else v.start()
         end = sentence.rfind(subject, 0, verb_at) + len(subject)
         if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
@@ -286,7 +352,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
-        via = None
+        by, chained = _split_chain(by, t)  # "A Harvard study published in the X Journal found": by Harvard via X
+        by, via = clean_source(by) or by, clean_source(chained)
         tail = t.trailing.search(sentence[v.end():])
         if tail and tail.group(2).lower() in t.trailing_via:
             via = clean_source(tail.group(1))
@@ -370,7 +437,8 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     else:  # "Dr Aliya Serikova, a historian at Leeds University wrote"
         app = t.apposition_end.search(region)
         bare = t.apposition_bare.search(region)
-        if app and app.group(1).split()[-2].lower() not in t.subject_stop:  # not "In Enerhodar, the mayor"
+        if app and app.group(1).split()[-2].lower() not in t.subject_stop and not t.time_opener.match(app.group(1)):
+            # not "In Enerhodar, the mayor", not "Later Friday, an official"
             region = app.group(1)
             comma_before = False
         elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
@@ -387,7 +455,8 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     i = len(tokens) - 1
     while i >= 0 and tokens[i].lower().strip("*_") in t.subject_skip and len(tokens) - i <= 3:
         i -= 1
-    if i > 0 and tokens[i].lower() in t.relative:  # "a study by George Washington University that estimated"
+    relative = i > 0 and tokens[i].lower() in t.relative
+    if relative:  # "a study by George Washington University that estimated"
         i -= 1
         tokens[i] = tokens[i].rstrip(",")
     while i >= 0 and len(words) < 10:
@@ -403,6 +472,8 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
                     words.append(tok)  # "police in Kyiv": the place belongs to the subject
                     i -= 1
                     continue
+                if relative:
+                    break  # "a study was produced by X that estimated": the relative's antecedent, its author
                 return None  # "sided with Bibi and said": the object of a preposition is not a subject
             break
         if bare in t.pronouns:
@@ -435,7 +506,12 @@ def clean_source(np: str | None) -> str | None:
     for _ in range(3):
         s = t.determiner.sub("", s)
         s = t.report_prefix.sub("", s)
-    s = t.report_suffix.sub("", s)
+    owner = t.report_owner.match(s)
+    s = owner.group(1) if owner else s
+    suffix = t.report_suffix.search(s)
+    if suffix and not (suffix.group(0).lstrip()[:1].isupper() and s[:suffix.start()].split()[-1][:1].isupper()):
+        s = t.report_lead.sub("", s[:suffix.start()])  # "the latest ministry statement" → ministry; "The Jerusalem
+        # Post" is a name
     s = re.sub(r"(?<=\w)(?:’s|'s|’)$", "", s.strip(" ,.;:" + _QUOTES))  # "the department’s (data)"
     s = s.strip(" ,.;:" + _QUOTES)
     if not s or len(s.split()) > 12:
@@ -447,18 +523,19 @@ def clean_source(np: str | None) -> str | None:
 
 
 def resolve(sentence: str, previous, entities: list[EntityMention] | None = None, offset: int = 0,
-            verbs: list[tuple[int, int]] = (), antecedent=None, objects: list[tuple[int, int]] = ()) -> Attribution | None:
+            verbs: list[tuple[int, int]] = (), antecedent=None, objects: list[tuple[int, int]] = (),
+            participles: list[tuple[int, int]] = ()) -> Attribution | None:
     """The source of ``sentence`` in context. ``previous`` gives the previous sentence's attribution (called
     only when needed): a sentence without a cue that starts with They/It/He/Они/Вони takes it, and so does a
     pronoun source, or ``antecedent`` (the source a pronoun refers to, looking further back) when given.
     With no cue at all, an institution that is the subject of the sentence ("The courts brought 2000 people
     to justice") is returned with ``cue="agent"``."""
     t = tables()
-    attr = find_attribution(sentence, entities, offset, verbs, objects)
+    attr = find_attribution(sentence, entities, offset, verbs, objects, participles)
     if attr is not None and attr.pronoun:
         prev = (antecedent or previous)()
-        if prev is not None and prev.by and not prev.pronoun:
-            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)
+        if prev is not None and prev.by and not prev.pronoun and not (prev.cue == "agent" and attr.by.lower() in t.singular):
+            return Attribution(by=prev.by, via=prev.via, cue=attr.cue)  # ("he" is no institution that acted)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
@@ -488,6 +565,12 @@ def spread_by(following: list[tuple[str, bool]]) -> str | None:
         if has_numbers:
             break
     return None
+
+
+def names_one_person(sentence: str) -> bool:
+    """Whether a sentence refers to its source by a pronoun of one person ("he said", «сказала она»), which a group
+    or an organisation cannot be."""
+    return any(w in tables().singular for w in re.findall(r"\w+", sentence.lower()))
 
 
 def is_pronoun(word: str) -> bool:

@@ -24,6 +24,7 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -172,6 +173,7 @@ class _Extractor:
         self.dates = sorted(dates, key=lambda d: d.start)
         self.year_info = _year_info(doc)
         self.spans = sentence_spans(doc, parse)
+        self.starts = [a for a, _ in self.spans]
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
@@ -188,6 +190,29 @@ class _Extractor:
         return claims
 
     # --- per sentence ---------------------------------------------------------------------------------
+
+    def is_place(self, name: str) -> bool:
+        """Whether a name is a place: the document labels it one somewhere, or the gazetteer knows it as one."""
+        if not hasattr(self, "_places"):
+            self._places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
+        return _person_key(name) in self._places or _known_place(name) or is_country(name)
+
+    def person_before(self, pos: int) -> str | None:
+        """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
+        Petrenko was asleep when the roof fell. The 63-year-old teacher …")."""
+        index = bisect_right(self.starts, pos) - 1
+        span = self.sentence_subject(index - 1) if index > 0 else None
+        if span is None:
+            return None
+        start, end, phrase_end = span
+        name = self._named(start, phrase_end)
+        if name is None:  # a surname the recogniser missed here but knew elsewhere in the document
+            i = self.parse.at(end - 1)
+            last = self.text[start:end].split()[-1]
+            if i is not None and self.parse.tokens[i].pos == "PROPN" and not self.is_place(last) and any(
+                    e.label == "PER" and e.text.split()[-1] == last for e in self.entities):
+                name = last
+        return name
 
     def protagonist(self) -> str | None:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
@@ -221,9 +246,11 @@ class _Extractor:
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
             objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
-            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects)
+            participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
+            attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
             if attr is not None and attr.by is None and attr.cue and index > 0:
-                attr.by = self._person_before(self.spans[max(0, index - 2)][0], a)
+                one = attrib.names_one_person(self.text[a:b])
+                attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             self.memo[index] = attr
         return self.memo[index]
 
@@ -239,6 +266,47 @@ class _Extractor:
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
+
+    def sentence_subject(self, index: int) -> tuple[int, int, int] | None:
+        """Where the subject of sentence ``index``'s main verb starts, where its noun (with the words before it that
+        qualify it: "Committee Democrats") ends, and where its whole phrase before the verb ends ("Police spokesman
+        Ivan Petrenko"); by the parse; None for a pronoun or without one."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        toks = self.parse.tokens
+        root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
+        subject = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
+        if root is None or subject is None or toks[subject].pos == "PRON":
+            return None
+        first = subject
+        while first - 1 >= lo and toks[first - 1].head in range(first, subject + 1) and toks[first - 1].dep in (
+                "compound", "amod", "flat", "flat:name", "poss", "nmod:poss", "case"):
+            first -= 1  # "Committee Democrats", "the agency's inspectors"
+        verb = min([root] + [i for i in range(subject + 1, root) if toks[i].head == root and toks[i].dep.startswith("aux")])
+        return toks[first].start, toks[subject].end, toks[verb].start if subject < verb else toks[subject].end
+
+    def _named(self, start: int, end: int) -> str | None:
+        """The first person the text between ``start`` and ``end`` names (never a place taken for one)."""
+        return next((e.text for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
+                     and not self.is_place(e.text)), None)
+
+    def _subject_source(self, index: int, person: bool = False) -> str | None:
+        """ "Democrats highlighted the contract. “…,” they wrote.": the subject of the sentence before, when it is a
+        person, organisation or document (never a place, an event or another pronoun), is who a pronoun that found
+        no source there refers to; only a person when ``person`` (the pronoun is "he" or "she")."""
+        span = self.sentence_subject(index)
+        if span is None:
+            return None
+        start, end, phrase_end = span
+        named = self._named(start, phrase_end)  # "Energy chief Petro Ivanenko spoke …": the person
+        if named or person:
+            return named
+        a, b = self.spans[index]
+        name = attrib.clean_source(self.text[start:end])
+        if not name or _known_place(name) or is_country(name) or any(e.label == "LOC" and e.start < end and e.end > start
+                                                for e in self.entities):
+            return None
+        return name if attrib.is_source(name, self.text[a:b], self.entities, a) else None
 
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before, when the sentence before names no
@@ -384,7 +452,10 @@ class _Extractor:
         # "… set a goal of $2.5 million and the company said …": the source's clause begins after the figure
         earlier = (attr is not None and attr.start is not None and attr.cue_start is not None and m.end <= attr.start
                    and attr.start > 0 and _coordinated(sent[m.end:attr.start]))
-        if attr is not None and attr.by and not inside and not earlier and (
+        # "…, which struck the island in September 2017": the date in an aside about a name is the writer's
+        aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
+                 and attrib.in_aside(sent[attr.cue_start:m.start]))
+        if attr is not None and attr.by and not inside and not earlier and not aside and (
                 attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
@@ -1424,6 +1495,14 @@ class _Reader:
             thing = thing_at(self.lex, self.tokens, noun)[0]
             if thing is not None and thing.name in ("people", "women"):
                 return self.ex.protagonist()
+            k = noun
+            while self.tokens[k].dep == "compound" and self.lo <= self.tokens[k].head < self.hi:
+                k = self.tokens[k].head  # "the 41-year-old church volunteer": the volunteer
+            t, head = self.tokens[k], self.tokens[self.tokens[k].head] if self.tokens[k].head >= 0 else None
+            speaker = t.dep.startswith("nsubj") and head is not None and attrib.tables().verb.fullmatch(head.text)
+            owned = before is not None and (self.tokens[before].pos == "PRON" or self.tokens[before].dep in ("poss", "nmod:poss"))
+            if ((thing is not None and thing.person) or "Animacy=Anim" in t.feats or speaker) and not owned:
+                return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, says the 63-year-old teacher"
             return None
         return self.ex.protagonist() if not people else None
 
@@ -1470,10 +1549,39 @@ class _Reader:
                     return True
         return False
 
+    def _person_of_verb(self, verb: int | None, m: NumberMention) -> str | None:
+        """Whose time a duration is, from its verb's subject and object: the person one of them names ("Ivanova
+        spent six years in prison", "the court acquitted the teacher Ivanova after six years"); the sentence's
+        person (``_person_in_sentence``) when one is a pronoun or a singular person noun ("the woman", «учительницу»),
+        when the verb has no subject of its own («оправдали через 8 лет», a verb sharing its subject) or without a
+        parse; nobody when they are things, groups or places ("Kanal 5 covered the trial for 48 seconds", "the
+        inspectors will spend one day there")."""
+        toks = self.tokens
+        if verb is None or not self.ex.heads:
+            return self._person_in_sentence(m)
+        args = [k for k in range(self.lo, self.hi) if toks[k].head == verb and toks[k].dep.startswith(("nsubj", "obj", "dobj"))]
+        if not any(toks[k].dep.startswith("nsubj") for k in args):
+            return self._person_in_sentence(m)
+        main = self.ex.protagonist()
+        for k in args:
+            phrase = {k}
+            for _ in range(3):  # its words that can name who it is: "Asia Noreen, known as Asia Bibi,", not a relative
+                phrase |= {j for j in range(self.lo, self.hi) if toks[j].head in phrase and "relcl" not in toks[j].dep}
+            named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
+                     and any(e.start <= toks[j].start < e.end for j in phrase)]
+            if named:
+                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[-1]
+            thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
+            person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
+            if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
+                return self._person_in_sentence(m)
+        return None
+
     def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:
         """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
-        sentence names them or nobody, else the person named nearest before the figure."""
-        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        sentence names them or nobody, else the person named nearest before the figure (never a place the
+        recogniser took for a person)."""
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)]
         main = self.ex.protagonist()
         if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
             return main
@@ -1916,7 +2024,7 @@ class _Reader:
             state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
             if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
                          and self._person_subject(cand.verb)):
-                cand.subject = self._person_in_sentence(m)  # "eight years in prison", "acquitted after 8 years"
+                cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"

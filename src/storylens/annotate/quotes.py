@@ -88,7 +88,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     prev_close = -1
     prev_quote: Quote | None = None
-    for q_start, q_end, close_end in _quote_spans(doc):
+    for q_start, q_end, close_end, goes_on in _quote_spans(doc):
         body = text[q_start:q_end]
         if len(re.findall(r"\w+", body)) < _MIN_WORDS:
             continue
@@ -97,7 +97,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
         ei = _sentence_index(starts, max(close_end - 1, q_start))
         s_start = max(sentences[si][0], prev_close if prev_close <= q_start else 0)
         e_end = sentences[ei][1]
-        if (prev_quote is not None and prev_quote.speaker and prev_quote.speaker_end is not None
+        if goes_on and prev_quote is not None and prev_quote.speaker and prev_close == q_start - 1:
+            # the next paragraph of one speech: ‘He said: "… . "…"’ (its closing mark is only at its end)
+            quote.speaker = prev_quote.speaker
+            quote.speaker_start, quote.speaker_end = prev_quote.speaker_start, prev_quote.speaker_end
+        elif (prev_quote is not None and prev_quote.speaker and prev_quote.speaker_end is not None
                 and prev_close <= prev_quote.speaker_start and prev_quote.speaker_end < q_start
                 and q_start - prev_close < 200 and "\n\n" not in text[prev_close:q_start]):
             # a quote that goes on after its attribution: “…,” X wrote. “…”
@@ -118,20 +122,25 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 
 def _quote_spans(doc: Document):
-    """(start, end, end of closing mark) of quoted text, passage by passage."""
+    """(start, end, end of closing mark, goes on) of quoted text, passage by passage. A straight mark that opens a
+    sentence inside an open quotation ('He said: "… again. "Tell them …"') opens the next paragraph of the same
+    speech, as the convention of marking each paragraph's start has it once the paragraphs are run together: the
+    quotation before ends there and the next one ``goes on`` from it."""
     text = doc.text
     passages = [(p.start, p.end) for p in doc.passages] or [(0, len(text))]
-    open_char, open_pos, carried = None, -1, 0
+    open_char, open_pos, carried, continued = None, -1, 0, False
     last_end = 0
     for p_start, p_end in passages:
         # a quote may run on into the next line of the same block, not further
         if open_char is not None and (carried >= 1 or "\n\n" in text[last_end:p_start]):
-            open_char = None
+            open_char, continued = None, False
         carried = carried + 1 if open_char is not None else 0
+        # an opening mark between two passages of one block (a block cut into sentence groups) opens the next one
+        lo = last_end if last_end < p_start and "\n" not in text[last_end:p_start] else p_start
         last_end = p_end
-        for m in _MARKS.finditer(text, p_start, p_end):
+        for m in _MARKS.finditer(text, lo, p_end):
             ch, pos = m.group(0), m.start()
-            prev = text[pos - 1] if pos > p_start else " "
+            prev = text[pos - 1] if pos > lo else " "
             nxt = text[pos + 1] if pos + 1 < p_end else " "
             if open_char is None:
                 if ch not in _OPENERS:
@@ -140,12 +149,19 @@ def _quote_spans(doc: Document):
                     continue
                 if ch == '"' and prev.isalnum() and not nxt.isalnum():
                     continue  # a closing straight quote whose opening was lost
-                open_char, open_pos = ch, pos
+                open_char, open_pos, continued = ch, pos, False
             elif ch in _OPENERS[open_char]:
                 if ch == "’" and nxt.isalpha():
                     continue  # an apostrophe: the country’s
-                yield open_pos + 1, pos, pos + 1
-                open_char, carried = None, 0
+                end = pos
+                while end > open_pos + 1 and text[end - 1].isspace():
+                    end -= 1
+                if ch == '"' and open_char == '"' and nxt.isalnum() and end < pos and text[end - 1] in ".!?":
+                    yield open_pos + 1, end, pos, continued  # a new paragraph of the same speech opens here
+                    open_pos, carried, continued = pos, 0, True
+                    continue
+                yield open_pos + 1, pos, pos + 1, continued
+                open_char, carried, continued = None, 0, False
             elif ch == "«" and open_char == "«":
                 continue
 
@@ -201,9 +217,9 @@ def _resolve_pronoun(text, sentences, si):
     if si > 0:
         p_start, p_end = sentences[si - 1]
         attr = find_attribution(text[p_start:p_end])
-        person = rules.person.search(attr.by) if attr and attr.by and not attr.pronoun else None
-        if person:
-            return _located(text, person.group(0), p_start, p_end)
+        people = list(rules.person.finditer(attr.by)) if attr and attr.by and not attr.pronoun else []
+        if people:  # the name closes the source's phrase: "Ukraine's President Ivan Petrenko"
+            return _located(text, people[-1].group(0), p_start, p_end)
     for k in range(si - 1, max(-1, si - 3), -1):
         p_start, p_end = sentences[k]
         sentence = text[p_start:p_end]

@@ -313,7 +313,7 @@ class Parser:
                 head = i + int(heads[i]) if heads is not None else i
                 tag = t.tag_
                 feats = ("VerbForm=Part" if tag in ("VBN", "VBG") else "VerbForm=Inf" if tag == "VB"
-                         else "Degree=Sup" if tag in ("JJS", "RBS") else "")
+                         else "Degree=Sup" if tag in ("JJS", "RBS") else "Number=Plur" if tag in ("NNS", "NNPS") else "")
                 tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower() or t.lower_, t.pos_, t.dep_,
                                     head if head != i else -1, feats))
             # spaCy counts whitespace tokens too: renumber heads over the kept tokens

@@ -20,6 +20,9 @@ ABBREVIATIONS = {
     # Romanian
     "dl", "dna", "nr", "str", "jud",
 }
+# Times of day after which a time zone in capitals ("5 a.m. ET Thursday", "10 p.m. GMT") goes on with the sentence.
+_TIMES_OF_DAY = {"a.m", "p.m"}
+_ZONE = re.compile(r"[A-Z]{2,5}\b")
 # Abbreviations that, followed by a capitalised word, still do not end the sentence
 # (titles before names, "St. Petersburg").
 _BEFORE_NAMES = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
@@ -79,6 +82,8 @@ def _is_boundary(text: str, punct: int, cut: int, line_end: int) -> bool:
         return True  # ! ? … end a sentence when something follows
     before = _TOKEN_BEFORE.search(text, max(0, punct - 64), punct)  # bounded: linear in the text
     token = before.group(1).lower().rstrip(".") if before else ""
+    if token in _TIMES_OF_DAY and _ZONE.match(text, nxt.start(1)):
+        return False
     if token in ABBREVIATIONS:
         # "5 тыс. чел. задержаны" continues; "в 2022 г. Протесты" starts a new sentence
         # unless the abbreviation is a title before a name.
