@@ -45,3 +45,16 @@ def test_partial_languages_do_not_change_the_supported_ones(monkeypatch):
     for code in ("bg", "cs", "hr", "pl", "sk", "sl"):
         assert len(lang.cues(code, "stories_stopwords")["words"]) > 200
         assert not lang.cues(code, "numbers")
+
+
+def test_one_set_of_cyrillic_languages_for_identification_and_routing():
+    """Language identification and engine routing read the same script of a language."""
+    from storylens.annotate.syntax import _fits
+    from storylens.clean.language import _script_of_language
+    from storylens.lang import CYRILLIC_LANGUAGES
+
+    for code in ("ru", "uk", "kk", "ky", "tg"):
+        assert code in CYRILLIC_LANGUAGES
+        assert _script_of_language(code) == "cyrillic"
+        assert _fits(code, "cyrillic") and not _fits(code, "latin")
+    assert _script_of_language("pl") == "latin" and _fits("pl", "latin")

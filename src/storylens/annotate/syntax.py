@@ -28,6 +28,7 @@ from typing import Any
 
 from storylens.annotate.gazetteer import CYRILLIC, LATIN, UKRAINIAN
 from storylens.doc import Document, Passage
+from storylens.lang import CYRILLIC_LANGUAGES
 from storylens.relate.morphology import analyzer
 
 
@@ -112,7 +113,6 @@ _NOT_FOR_NER = (
     "morphologizer", "textcat", "textcat_multilabel", "entity_linker", "spancat", "sentencizer",
 )
 _NOT_FOR_PARSING = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
-CYRILLIC_LANGS = {"ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"}
 
 
 def load_spacy(name: str, parse: bool = True):
@@ -163,7 +163,7 @@ def script_of(text: str) -> str:
 def _fits(code: str, script: str) -> bool:
     if script == "none":
         return True
-    return (code in CYRILLIC_LANGS) == (script == "cyrillic")
+    return (code in CYRILLIC_LANGUAGES) == (script == "cyrillic")
 
 
 def guess_language(text: str) -> str:

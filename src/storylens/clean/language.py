@@ -24,14 +24,13 @@ from functools import lru_cache
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from storylens.doc import Passage
-from storylens.lang import cues
+from storylens.lang import CYRILLIC_LANGUAGES, cues
 
 # Lingua's cost grows with the text; a few hundred characters settle a paragraph's language.
 SAMPLE_CHARS = 400
 DOCUMENT_SAMPLE_CHARS = 400
 DOCUMENT_CANDIDATES = 4
 
-CYRILLIC_LANGUAGES = {"ru", "uk", "kk", "be", "bg", "sr", "mk", "mn"}
 OTHER_SCRIPT_LANGUAGES = {"ka", "hy", "zh", "ar", "fa", "he", "el", "ja", "ko", "hi", "th"}
 
 

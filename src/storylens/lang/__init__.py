@@ -20,6 +20,8 @@ from typing import Any
 
 #: Languages whose data ships with the package; others fall back to what a user supplies.
 SHIPPED: tuple[str, ...] = ("en", "ru", "uk")
+#: Languages written in Cyrillic: language identification, engine routing and name keys all ask this one set.
+CYRILLIC_LANGUAGES: frozenset[str] = frozenset({"ru", "uk", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"})
 
 
 def _user_dir() -> Path | None:

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storylens.annotate.gazetteer import CYRILLIC, Gazetteer, default_gazetteer, fold, key, lemma, translit
-from storylens.annotate.syntax import CYRILLIC_LANGS
 from storylens.doc import EntityMention
+from storylens.lang import CYRILLIC_LANGUAGES
 from storylens.relate.morphology import name_lemma
 
 __all__ = ["Aliases", "Entity", "ResolveSettings", "load_aliases", "resolve"]
@@ -388,7 +388,7 @@ def _dictionary_form(surface: str, label: str, language: str) -> str:
     (``gazetteer.lemma``). Latin text is kept."""
     if not CYRILLIC.search(surface):
         return surface
-    if language in CYRILLIC_LANGS:
+    if language in CYRILLIC_LANGUAGES:
         return name_lemma(surface, language, label)
     return lemma(surface, label)
 
