@@ -63,6 +63,7 @@ class Lexicon:
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
     measurements: dict[str, tuple[str, float]] = field(default_factory=dict)
+    glued_units: dict[str, str] = field(default_factory=dict)  # a unit only when glued to digits ("25in") -> its name
     time: dict[str, str] = field(default_factory=dict)
     ratio: set[str] = field(default_factory=set)
     ratio_words: dict[str, float] = field(default_factory=dict)
@@ -104,6 +105,7 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
     lex.percent.update(w.lower() for w in units.get("percent", []))
     lex.currencies.update({k.lower(): v for k, v in units.get("currencies", {}).items()})
     lex.measurements.update({k.lower(): (v[0], float(v[1])) for k, v in units.get("measurements", {}).items()})
+    lex.glued_units.update({k.lower(): v.lower() for k, v in units.get("glued_units", {}).items()})
     lex.time.update({k.lower(): v for k, v in units.get("time", {}).items()})
     lex.ratio.update(w.lower() for w in units.get("ratio", []))
     lex.ratio_words.update({k.lower(): float(v) for k, v in units.get("ratio_words", {}).items()})
