@@ -1989,6 +1989,8 @@ class _Reader:
                        and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
             undergoes = self._undergoes(cand, anchor)
             acts = self._acts_on_object(cand, anchor)
+            if acts:
+                state = None  # "three gunmen killed two guards": the verb, not a state of the gunmen
             for name in ([] if oblique else verb_names):
                 if name in lex.agent and undergoes:
                     continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
@@ -2037,10 +2039,10 @@ class _Reader:
             elif by_verb:
                 cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
                 cand.source = "verb"
-            elif acts and verb_names and label:
-                cand.measure, cand.source = f"{label} {toks[cand.verb].lemma}", "verb"  # "drones attack", "shells hit"
             elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
+            elif acts and verb_names and label:
+                cand.measure, cand.source = f"{label} {toks[cand.verb].lemma}", "verb"  # "drones attack", "shells hit"
             elif thing is not None and thing.measure:
                 cand.measure, cand.source = thing.measure, "thing"
             elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
