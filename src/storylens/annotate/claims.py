@@ -1765,7 +1765,8 @@ class _Reader:
         thing, size = thing_at(lex, toks, noun)
         if thing is not None and thing.mass and cand.kind == "count":
             thing = None  # "2 major powers": counted, so not electricity
-        if thing is not None and not thing.person and not thing.group and self._holds_content(noun + size - 1):
+        if thing is not None and not thing.person and not thing.group and thing.name not in (
+                toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "889 pages of online chats": pages, not the accounts a bare "pages" may mean
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
@@ -1969,7 +1970,8 @@ class _Reader:
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
-                if named is None and thing is None and not cand.partitive:
+                if named is None and thing is None and not cand.partitive and num_toks and (
+                        toks[num_toks[-1]].dep.startswith("nsubj") or not self.ex.heads):
                     thing = self._elided(cand, previous)  # "17 shells were fired, with four hitting the roof": shells
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
@@ -1988,7 +1990,7 @@ class _Reader:
             oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
                        and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
             undergoes = self._undergoes(cand, anchor)
-            acts = self._acts_on_object(cand, anchor)
+            acts = self._acts_on_object(cand, anchor, person)
             if acts:
                 state = None  # "three gunmen killed two guards": the verb, not a state of the gunmen
             for name in ([] if oblique else verb_names):
@@ -2041,7 +2043,8 @@ class _Reader:
                 cand.source = "verb"
             elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
-            elif acts and verb_names and label:
+            elif acts and verb_names and label and self._salient(m, thing) and not self._definite(m) and (
+                    toks[cand.verb].lemma not in lex.cues.get("light_verbs", [])):
                 cand.measure, cand.source = f"{label} {toks[cand.verb].lemma}", "verb"  # "drones attack", "shells hit"
             elif thing is not None and thing.measure:
                 cand.measure, cand.source = thing.measure, "thing"
@@ -2187,7 +2190,7 @@ class _Reader:
         cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
         return before.thing
 
-    def _acts_on_object(self, cand: _Cand, anchor: int | None) -> bool:
+    def _acts_on_object(self, cand: _Cand, anchor: int | None, person: bool) -> bool:
         """Whether the counted noun (or number) is the active subject of a verb that has a direct object ("three
         drones attacked the plant", "with four hitting the roof"): it did what the verb says, so a measure of what
         was done to something (damaged, killed) is not its measure."""
@@ -2197,9 +2200,13 @@ class _Reader:
         t = toks[anchor]
         v = toks[cand.verb]
         phrase = {w for key in (v.lemma, v.text.lower()) for rest, _ in self.lex.measure_verbs.get(key, []) for w in rest}
+        places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
         return t.head == cand.verb and t.dep == "nsubj" and any(
             toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
-            for k in range(cand.verb + 1, min(self.hi, cand.verb + 6)))  # (not "five soldiers lost their lives")
+            and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
+                toks[j].head == k and toks[j].dep in ("poss", "nmod:poss") for j in range(max(self.lo, k - 3), k))
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 6)))
+        # (not "five soldiers lost their lives"; people who "fled Ukraine", "fled the city", "fled their homes": where from)
 
     def _relative_lack(self, noun: int) -> int | None:
         """The negation of a relative clause that says the counted people have nothing of something ("3.4 million
@@ -2718,10 +2725,11 @@ class _Reader:
                 return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         dimension = _dimension(cand.unit)
         verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, True) if self.ex.heads else None
-        if dimension != "distance" and verb is not None and self.tokens[verb].lemma in self.lex.cues.get("light_verbs", []):
-            subject = self._subject_of(verb)  # "Rainfall could be up to 25in": the rainfall's
-            if subject and self.tokens[verb].lemma != subject:
-                return f"{dimension}: {subject}"
+        if dimension != "distance" and verb is not None and self.tokens[verb].pos == "AUX":
+            subject = next((k for k in range(max(self.lo, verb - 8), verb) if self.tokens[k].head == verb
+                            and self.tokens[k].dep.startswith("nsubj") and is_noun(self.tokens[k])), None)
+            if subject is not None:  # "Rainfall could be up to 25in": the rainfall's
+                return f"{dimension}: {self.tokens[subject].lemma}"
         return dimension
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
