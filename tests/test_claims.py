@@ -1853,6 +1853,19 @@ def test_a_disjunction_of_outcomes_under_a_perfect_infinitive():
                 lang="en").measure == "injured or killed"
 
 
+@pytest.mark.parametrize(
+    "text, lang, measure, unit",
+    [
+        ("Police detained 14 party members on Friday.", "en", "detained", "member"),
+        ("The agency said two of its members will stay at the dam.", "en", "remained", "experts"),
+        ("Полиция задержала 14 постоянных членов клуба.", "ru", "detained", "член"),
+    ],
+)
+def test_a_qualified_member_counts_its_own_body_not_the_default_thing(text, lang, measure, unit):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.unit) == (measure, unit)
+
+
 def test_a_noun_followed_by_its_content_counts_itself():
     assert _one("The leak of 400 pages of internal emails shook the company.", lang="en").measure == "page"
 
@@ -1861,6 +1874,7 @@ def test_a_noun_followed_by_its_content_counts_itself():
     "text, lang",
     [
         ("The flood was worse than any other flood in the 19th or 20th centuries.", "en"),
+        ("Это самое сильное наводнение в 20-м веке.", "ru"),
         ("According to the Metro 7 radio station, the talks will resume.", "en"),
         ("Farmers block the highway against the new tax 312", "en"),
         ("В Коврове фермеры перекрыли трассу в знак протеста 312", "ru"),

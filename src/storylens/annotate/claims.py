@@ -1765,6 +1765,10 @@ class _Reader:
         thing, size = thing_at(lex, toks, noun)
         if thing is not None and thing.mass and cand.kind == "count":
             thing = None  # "2 major powers": counted, so not electricity
+        if thing is not None and toks[noun].lemma in lex.relational and any(
+                toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
+                for k in range(max(self.lo, noun - 3), noun)):
+            thing = None  # "three of the five permanent members", "board members": that body's, not the default's
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "889 pages of online chats": pages, not the accounts a bare "pages" may mean

@@ -51,6 +51,7 @@ class Lexicon:
     """The measure and unit words of one language, by lemma."""
 
     things: dict[str, Thing] = field(default_factory=dict)  # lemma or lemma phrase -> thing
+    relational: set[str] = field(default_factory=set)  # "member": its thing holds only when nothing qualifies it
     measure_nouns: dict[str, str] = field(default_factory=dict)
     measure_verbs: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     applies_to: dict[str, str] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class Lexicon:
 
 
 def _add_lexicon(lex: Lexicon, code: str) -> None:
+    lex.relational.update(w.lower() for w in lang.cues(code, "things").get("relational", []))
     for name, spec in lang.cues(code, "things").get("things", {}).items():
         thing = Thing(name, person=bool(spec.get("person")), generic=bool(spec.get("generic")), unit=spec.get("unit"),
                       measure=spec.get("measure"), mass=bool(spec.get("mass")), group=bool(spec.get("group")))
