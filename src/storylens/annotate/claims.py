@@ -1289,7 +1289,7 @@ class _Reader:
         t = self.tokens[after_i]
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
         if unit is None or unit in ("second", "minute", "century"):
-            return None  # (an ordinal century names a period: "the 20th or 21st centuries", «в XX веке»)
+            return None  # (an ordinal century names a period: "the 20th or 21st centuries", «в 20-м веке»)
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
                      + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
             return None  # "on the first day of the invasion", «в первый день»: when, not how long
@@ -2128,9 +2128,9 @@ class _Reader:
             return None
         if cand.kind == "money":
             return toks[k].lemma if participle and not verb_measures(self.lex, toks, k + 1, self.hi) else None
-        rules = set(self.lex.cues.get("rule_words", []))
         if participle:
             return None
+        rules = set(self.lex.cues.get("rule_words", []))
         return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 8), k)) else None
 
     def _goal(self, num_toks: list[int]) -> bool:
@@ -2169,9 +2169,9 @@ class _Reader:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
         света»): what they are without, named as shares without it are ("without power")."""
         toks = self.tokens
-        k = self._relative_lack(noun) or noun + 1
-        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privative", []) + self.lex.cues.get(
-                "negation", []) or k == noun + 1 and toks[k].text.lower() not in self.lex.cues.get("privative", []):
+        lack = self._relative_lack(noun)  # "people who have no escape route"
+        k = lack if lack is not None else noun + 1
+        if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
         skip = set(self.lex.cues.get("privative_skip", []))
         for j in range(k + 1, min(self.hi, k + 4)):
