@@ -352,7 +352,7 @@ class _Extractor:
             lead_word = lead.group(1).lower() if lead else ""
             if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement") and any(
                     o is not cand and o.kind == cand.kind and not o.conversion for o in cands):
-                # (a change's start needs its other end: "lower output from two reactors" is no change of a count)
+                # (a change's start needs its other end: "cut output from 12 mills" is no change of a count)
                 origin = cand
                 cand.change = "change: from"
             elif lead_word in lex.cues.get("to_words", []) and origin is not None and origin.kind == cand.kind and not cand.conversion:
@@ -874,7 +874,7 @@ class _Reader:
         if limited:
             cand.measure, cand.source, cand.subgroup = f"threshold: {limited}", "noun", None
         if cand.measure and not cand.measure.startswith("target:") and self._goal(num_toks):
-            cand.measure = f"target: {cand.measure}"  # "declared a goal to form a 1 million-member army": aimed at
+            cand.measure = f"target: {cand.measure}"  # "set a target of 2,000 new teachers": aimed at
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -931,7 +931,7 @@ class _Reader:
             return True  # "on August 4, 9 and 12": a day in a list of days
         if not m.words and (m.figure or 0) <= 31 and re.search(r"\b(?:" + months + r")\.?\s*,\s*$", sent[max(0, a - 14):a],
                                                                re.IGNORECASE) and re.match(r"\s*,\s*\d{4}(?!\d)", sent[b:]):
-            return True  # a caption's "Aug, 22, 2022": the day of a date typed with a comma after the month
+            return True  # a caption's "Sept, 14, 2023": the day of a date typed with a comma after the month
         if self._headline_counter(m):
             return True
         return self._in_name(m)
@@ -1011,7 +1011,7 @@ class _Reader:
             kinds = _alt(self.lex.cues.get("name_kinds", []))
             if kinds and self.sent[:word_start].strip() and re.match(
                     r"\s+(?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){0,2}(?i:" + kinds + r")(?!\w)", self.sent[m.end:m.end + 40]):
-                return True  # "the Russia 24 TV channel", "Radio 4 station": the number names a channel or outlet
+                return True  # "the Metro 7 radio station": the number names a channel or outlet
             year = re.fullmatch(r"(?:1[89]|20)\d\d", m.raw.strip()) is not None
             months = self.lex.cues.get("months", {})
             if year and self.sent[:word_start].strip() and cap.group(1).lower() not in months and re.match(
@@ -1041,7 +1041,7 @@ class _Reader:
         if is_year and re.fullmatch(r"[\s.!?)\"”»]*", self.sent[m.end:]) and re.search(
                 r"\b(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\.?\s*,\s*\d{1,2}\s*,\s*$",
                 self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
-            return False  # a caption's "…, Ukraine, Aug, 22, 2022.": its time stamp, typed with commas
+            return False  # a caption's "…, in Valdor, Sept, 14, 2023.": its time stamp, typed with commas
         if hit is None and not is_year and not year_span:
             if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
                         re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
@@ -1289,7 +1289,7 @@ class _Reader:
         t = self.tokens[after_i]
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
         if unit is None or unit in ("second", "minute", "century"):
-            return None  # (an ordinal century names a period: "the 20th or 21st centuries", «в 20-м веке»)
+            return None  # (an ordinal century names a period: "in the 19th or 20th centuries", «в 20-м веке»)
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
                      + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
             return None  # "on the first day of the invasion", «в первый день»: when, not how long
@@ -1347,7 +1347,7 @@ class _Reader:
             end = m.end + glued.end()
             lemma = self._lemma_at(m.end + glued.start(1))
             if glued.start(1) == 0 and word in lex.glued_units:
-                word = lemma = lex.glued_units[word]  # "25in": inches, where "25 in" is a preposition
+                word = lemma = lex.glued_units[word]  # "30in": inches, where "30 in" is a preposition
             keys = [k for k in (word, lemma) if k]
             for key in keys:
                 if key in lex.percent:
@@ -1684,7 +1684,7 @@ class _Reader:
                 if close is not None:
                     i = close + 1
             elif toks[i].text == "[" and i + 1 < self.hi:
-                i += 1  # "12ft [of water]": an editor's words in a quotation say what is measured
+                i += 1  # "3 metres [of mud]": an editor's words in a quotation say what is measured
             into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
             if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
                         and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
@@ -1768,10 +1768,10 @@ class _Reader:
         if thing is not None and toks[noun].lemma in lex.relational and any(
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
-            thing = None  # "three of the five permanent members", "board members": that body's, not the default's
+            thing = None  # "14 party members", "board members": that body's, not the default's
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
-            thing = None  # "889 pages of online chats": pages, not the accounts a bare "pages" may mean
+            thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
@@ -1819,7 +1819,7 @@ class _Reader:
     def _hypothetical_verb(self, verb: int) -> bool:
         """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one. The
         three words before the verb are read past punctuation, so a modal that introduces a quotation ("it
-        could: “…kill hundreds”") still governs it."""
+        could: “…kill hundreds of patients”") still governs it."""
         modal = set(self.lex.cues.get("modal", []))
         perfect = set(self.lex.cues.get("modal_perfect", []))
         words: list[str] = []
@@ -1939,7 +1939,7 @@ class _Reader:
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
         if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
-        said = cand.verb  # the verb that says the measure ("are thought to have died": died)
+        said = cand.verb  # the verb that says the measure ("are believed to have died": died)
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
@@ -1976,7 +1976,7 @@ class _Reader:
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
                 if named is None and thing is None and not cand.partitive and num_toks and (
                         toks[num_toks[-1]].dep.startswith("nsubj") or not self.ex.heads):
-                    thing = self._elided(cand, previous)  # "17 shells were fired, with four hitting the roof": shells
+                    thing = self._elided(cand, previous)  # "30 rockets were launched, with six hitting a school"
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
             unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
@@ -2001,7 +2001,7 @@ class _Reader:
                 if name in lex.agent and undergoes:
                     continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
                 if acts and name not in lex.agent:
-                    continue  # "three drones attacked the plant": the drones did it, nothing was done to them
+                    continue  # "five boats shelled the harbour": the boats did it, nothing was done to them
                 if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
                     continue  # "two bills totaling $5 billion": the count is what totals, not its members
                 applies = lex.applies_to.get(name, "any")
@@ -2134,7 +2134,7 @@ class _Reader:
         return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 8), k)) else None
 
     def _goal(self, num_toks: list[int]) -> bool:
-        """A figure a goal, plan or target sets ("declared a goal to form a 1 million-member army", "a target of
+        """A figure a goal, plan or target sets ("declared a goal to recruit a 50,000-strong army", "a target of
         300 new homes", «цель — сформировать армию в 1 млн»): what is aimed at, not what is, so it is marked a
         target and never groups with the size it aims at. By the parse, a goal noun above the figure; without
         one, a goal noun earlier in the figure's clause."""
@@ -2169,7 +2169,7 @@ class _Reader:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
         света»): what they are without, named as shares without it are ("without power")."""
         toks = self.tokens
-        lack = self._relative_lack(noun)  # "people who have no escape route"
+        lack = self._relative_lack(noun)  # "residents who have no running water"
         k = lack if lack is not None else noun + 1
         if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
@@ -2177,7 +2177,7 @@ class _Reader:
         for j in range(k + 1, min(self.hi, k + 4)):
             if is_noun(toks[j]) and toks[j].lemma not in skip:
                 while toks[j].dep == "compound" and j < toks[j].head < min(self.hi, j + 3) and is_noun(toks[toks[j].head]):
-                    j = toks[j].head  # "no escape route": the route
+                    j = toks[j].head  # "no running water": the water
                 thing = thing_at(self.lex, toks, j)[0]
                 return f"without {thing.name if thing else toks[j].lemma}"
             if _barrier(toks[j]):
@@ -2186,7 +2186,7 @@ class _Reader:
 
     def _elided(self, cand: _Cand, previous: list[_Cand]) -> Thing | None:
         """The thing a bare number with no noun of its own counts, when a count before it in the sentence names one
-        ("17 shells were fired, with four hitting the roof"): that count's thing and noun, not people by default."""
+        ("30 rockets were launched, with six hitting a school"): that count's thing and noun, not people by default."""
         before = next((p for p in reversed(previous) if p.kind == "count" and not p.subcount and p.thing is not None
                        and p.noun_lemma), None)
         if before is None:
@@ -2196,7 +2196,7 @@ class _Reader:
 
     def _acts_on_object(self, cand: _Cand, anchor: int | None, person: bool) -> bool:
         """Whether the counted noun (or number) is the active subject of a verb that has a direct object ("three
-        drones attacked the plant", "with four hitting the roof"): it did what the verb says, so a measure of what
+        boats shelled the harbour", "with six hitting a school"): it did what the verb says, so a measure of what
         was done to something (damaged, killed) is not its measure."""
         if anchor is None or cand.verb is None or not self.ex.heads:
             return False
@@ -2214,7 +2214,7 @@ class _Reader:
 
     def _relative_lack(self, noun: int) -> int | None:
         """The negation of a relative clause that says the counted people have nothing of something ("3.4 million
-        people who have no escape route", «3 млн человек, у которых нет выхода»): its index, read as a privation."""
+        residents who have no running water", «20 тысяч жителей, у которых нет воды»): its index, read as a privation."""
         toks, cues = self.tokens, self.lex.cues
         rel, have = set(cues.get("relative_pronouns", [])), set(cues.get("possessive_verbs", []))
         k = noun + 1
@@ -2266,11 +2266,11 @@ class _Reader:
             if h in number:
                 if cand.partitive and cand.m.form != "vague":
                     return None  # ("two of the reactors": a part, read above)
-                v, dep = toks[h].head, toks[h].dep  # "helping millions of people": the number's verb
+                v, dep = toks[h].head, toks[h].dep  # "feeding thousands of people": the number's verb
             elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
                     self.lex.cues.get("goal_words", [])):
-                via, v, dep = h, toks[h].head, toks[h].dep  # "lower output of two reactors": reactors' output lowered
-            elif toks[h].pos == "VERB" and toks[cand.noun].dep == "pobj":  # "lower output from two reactors"
+                via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
+            elif toks[h].pos == "VERB" and toks[cand.noun].dep == "pobj":  # "cut output from 12 mills"
                 via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
                             and is_noun(toks[k]) and not self._quantity(k)), None)
                 if via is not None:
@@ -2676,7 +2676,7 @@ class _Reader:
         content = k < self.hi and toks[k].text.lower() in self.lex.cues.get("content_prepositions", [])
         purpose = set(self.lex.cues.get("purpose_prepositions", []))
         if k < self.hi and not content and toks[k].text.lower() not in purpose:
-            # past a short phrase that says where the sum is ("$2 billion on hand for disaster relief"): its purpose,
+            # past a short phrase that says where the sum is ("$4 million available for flood repairs"): its purpose,
             # not its owner
             j = next((j for j in range(k + 1, min(self.hi, k + 4)) if toks[j].text.lower() in purpose), None)
             if j is not None and not any(_barrier(toks[q]) or toks[q].pos in ("VERB", "AUX", "NUM") for q in range(k, j)):
@@ -2732,7 +2732,7 @@ class _Reader:
         if dimension != "distance" and verb is not None and self.tokens[verb].pos == "AUX":
             subject = next((k for k in range(max(self.lo, verb - 8), verb) if self.tokens[k].head == verb
                             and self.tokens[k].dep.startswith("nsubj") and is_noun(self.tokens[k])), None)
-            if subject is not None:  # "Rainfall could be up to 25in": the rainfall's
+            if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
                 return f"{dimension}: {self.tokens[subject].lemma}"
         return dimension
 

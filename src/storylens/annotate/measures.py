@@ -64,7 +64,7 @@ class Lexicon:
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
     measurements: dict[str, tuple[str, float]] = field(default_factory=dict)
-    glued_units: dict[str, str] = field(default_factory=dict)  # a unit only when glued to digits ("25in") -> its name
+    glued_units: dict[str, str] = field(default_factory=dict)  # a unit only when glued to digits ("30in") -> its name
     time: dict[str, str] = field(default_factory=dict)
     ratio: set[str] = field(default_factory=set)
     ratio_words: dict[str, float] = field(default_factory=dict)
