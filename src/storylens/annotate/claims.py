@@ -350,7 +350,9 @@ class _Extractor:
             status = status_of(m.end)
             lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
             lead_word = lead.group(1).lower() if lead else ""
-            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement"):
+            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement") and any(
+                    o is not cand and o.kind == cand.kind and not o.conversion for o in cands):
+                # (a change's start needs its other end: "cut output from 12 mills" is no change of a count)
                 origin = cand
                 cand.change = "change: from"
             elif lead_word in lex.cues.get("to_words", []) and origin is not None and origin.kind == cand.kind and not cand.conversion:
@@ -868,6 +870,11 @@ class _Reader:
         self._measure(m, cand, num_toks, previous)
         if cand.kind == "count" and self._at_risk(cand):
             cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
+        limited = self._threshold(cand) if cand.kind in ("count", "money") and m.hedge_kind in ("lower", "upper") else None
+        if limited:
+            cand.measure, cand.source, cand.subgroup = f"threshold: {limited}", "noun", None
+        if cand.measure and not cand.measure.startswith("target:") and self._goal(num_toks):
+            cand.measure = f"target: {cand.measure}"  # "set a target of 2,000 new teachers": aimed at
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -922,7 +929,27 @@ class _Reader:
                 r"\b(?:" + months + r")\.?\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:\w+\s+)?$",
                 sent[max(0, a - 40):a], re.IGNORECASE) and not re.match(r"\s*,?\s*\d{4}", sent[b:]):
             return True  # "on August 4, 9 and 12": a day in a list of days
+        if not m.words and (m.figure or 0) <= 31 and re.search(r"\b(?:" + months + r")\.?\s*,\s*$", sent[max(0, a - 14):a],
+                                                               re.IGNORECASE) and re.match(r"\s*,\s*\d{4}(?!\d)", sent[b:]):
+            return True  # a caption's "Sept, 14, 2023": the day of a date typed with a comma after the month
+        if self._headline_counter(m):
+            return True
         return self._in_name(m)
+
+    def _headline_counter(self, m: NumberMention) -> bool:
+        """A bare number closing a title line with no full stop ("Protests against the verdict spread 176"): a
+        scraped page's counter (views, comments) glued to the headline, not a figure of it. A number after a
+        verb, a preposition, a measure noun or a hedge closes a headline that states it ("Death toll rises to 176")."""
+        sent = self.sent
+        if m.words or m.hedge or m.currency_prefix or sent[m.end:].strip() or "\n" in sent.strip() or not re.search(
+                r"[^\W\d_]\s+$", sent[:m.start]) or len(re.findall(r"[^\W\d_]+", sent[:m.start])) < 3:
+            return False
+        k = self._token_before(m)
+        if k is None:
+            return False
+        t = self.tokens[k]
+        return is_noun(t) and measure_noun(self.lex, self.tokens, k) is None and not any(
+            self.tokens[j].pos in ("VERB", "AUX") for j in range(max(self.lo, k - 1), k + 1))
 
     def _window(self, m: NumberMention, previous: list[_Cand]) -> bool:
         """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
@@ -961,7 +988,7 @@ class _Reader:
         w = word.group(0).lower()
         from storylens.annotate.numbers import tables as number_tables
 
-        return (w in self.lex.measurements or w in self.lex.percent or w in self.lex.currencies
+        return (w in self.lex.measurements or w in self.lex.glued_units or w in self.lex.percent or w in self.lex.currencies
                 or w in number_tables().abbreviations)
 
     def _in_name(self, m: NumberMention) -> bool:
@@ -981,6 +1008,10 @@ class _Reader:
             named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
             if followed and named:  # "France 2 reported", "Channel 4 said"
                 return True
+            kinds = _alt(self.lex.cues.get("name_kinds", []))
+            if kinds and self.sent[:word_start].strip() and re.match(
+                    r"\s+(?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){0,2}(?i:" + kinds + r")(?!\w)", self.sent[m.end:m.end + 40]):
+                return True  # "the Metro 7 radio station": the number names a channel or outlet
             year = re.fullmatch(r"(?:1[89]|20)\d\d", m.raw.strip()) is not None
             months = self.lex.cues.get("months", {})
             if year and self.sent[:word_start].strip() and cap.group(1).lower() not in months and re.match(
@@ -1007,6 +1038,10 @@ class _Reader:
         year_span = m.is_range and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", raw)
         if hit is not None and self._time_stamp(hit):
             return False
+        if is_year and re.fullmatch(r"[\s.!?)\"”»]*", self.sent[m.end:]) and re.search(
+                r"\b(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\.?\s*,\s*\d{1,2}\s*,\s*$",
+                self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
+            return False  # a caption's "…, in Valdor, Sept, 14, 2023.": its time stamp, typed with commas
         if hit is None and not is_year and not year_span:
             if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
                         re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
@@ -1253,8 +1288,8 @@ class _Reader:
             return None
         t = self.tokens[after_i]
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
-        if unit is None or unit in ("second", "minute"):
-            return None
+        if unit is None or unit in ("second", "minute", "century"):
+            return None  # (an ordinal century names a period: "in the 19th or 20th centuries", «в 20-м веке»)
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
                      + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
             return None  # "on the first day of the invasion", «в первый день»: when, not how long
@@ -1311,6 +1346,8 @@ class _Reader:
             word = glued.group(1).lower()
             end = m.end + glued.end()
             lemma = self._lemma_at(m.end + glued.start(1))
+            if glued.start(1) == 0 and word in lex.glued_units:
+                word = lemma = lex.glued_units[word]  # "30in": inches, where "30 in" is a preposition
             keys = [k for k in (word, lemma) if k]
             for key in keys:
                 if key in lex.percent:
@@ -1646,6 +1683,8 @@ class _Reader:
                 close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
                 if close is not None:
                     i = close + 1
+            elif toks[i].text == "[" and i + 1 < self.hi:
+                i += 1  # "3 metres [of mud]": an editor's words in a quotation say what is measured
             into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
             if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
                         and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
@@ -1726,12 +1765,31 @@ class _Reader:
         thing, size = thing_at(lex, toks, noun)
         if thing is not None and thing.mass and cand.kind == "count":
             thing = None  # "2 major powers": counted, so not electricity
+        if thing is not None and toks[noun].lemma in lex.relational and any(
+                toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
+                for k in range(max(self.lo, noun - 3), noun)):
+            thing = None  # "14 party members", "board members": that body's, not the default's
+        if thing is not None and not thing.person and not thing.group and thing.name not in (
+                toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
+            thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _holds_content(self, noun: int) -> bool:
+        """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
+        documents"): a measure of that content, so the noun counts itself, not the canonical thing it may stand for."""
+        toks = self.tokens
+        k = noun + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return False
+        k += 1
+        while k < self.hi and toks[k].pos == "ADJ":
+            k += 1
+        return k < self.hi and toks[k].pos == "NOUN"
 
     def _antecedent(self, cand: _Cand, previous: list[_Cand]) -> bool:
         """ "Russia launched 45 drones. 41 of them were shot down": the part counts what the figure before
@@ -1759,10 +1817,17 @@ class _Reader:
             toks[k].head == verb and toks[k].dep == "neg" and negation(k) for k in range(verb + 1, min(self.hi, verb + 3)))
 
     def _hypothetical_verb(self, verb: int) -> bool:
-        """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one."""
+        """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one. The
+        three words before the verb are read past punctuation, so a modal that introduces a quotation ("it
+        could: “…kill hundreds of patients”") still governs it."""
         modal = set(self.lex.cues.get("modal", []))
         perfect = set(self.lex.cues.get("modal_perfect", []))
-        words = [self.tokens[k].text.lower() for k in range(max(self.lo, verb - 3), verb)]
+        words: list[str] = []
+        for k in range(verb - 1, max(self.lo, verb - 8) - 1, -1):
+            if len(words) == 3:
+                break
+            if any(ch.isalnum() for ch in self.tokens[k].text):
+                words.insert(0, self.tokens[k].text.lower())
         for i, w in enumerate(words):
             if w in modal:
                 return not any(x in perfect for x in words[i + 1:])
@@ -1874,12 +1939,14 @@ class _Reader:
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
         if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
+        said = cand.verb  # the verb that says the measure ("are believed to have died": died)
         if not verb_names and cand.verb is not None and self.ex.heads:
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
                                                                                            "conj"):
                     verb_names = verb_measures(lex, toks, k, self.hi)
                     if verb_names:
+                        said = k
                         break
         if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
             relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
@@ -1887,7 +1954,7 @@ class _Reader:
                 cand.verb = relative
                 verb_names = verb_measures(lex, toks, relative, self.hi)
                 negated = m.value != 0 and self._negated_verb(relative)
-        either = self._either(cand.verb, verb_names[0]) if verb_names and cand.verb is not None and self.ex.heads else None
+        either = self._either(said, verb_names[0]) if verb_names and said is not None and self.ex.heads else None
         if either:
             verb_names = [either]  # "killed or wounded": neither count alone
         thing = cand.thing
@@ -1907,6 +1974,9 @@ class _Reader:
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
+                if named is None and thing is None and not cand.partitive and num_toks and (
+                        toks[num_toks[-1]].dep.startswith("nsubj") or not self.ex.heads):
+                    thing = self._elided(cand, previous)  # "30 rockets were launched, with six hitting a school"
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
             unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
@@ -1924,9 +1994,14 @@ class _Reader:
             oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
                        and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
             undergoes = self._undergoes(cand, anchor)
+            acts = self._acts_on_object(cand, anchor, person)
+            if acts:
+                state = None  # "three gunmen killed two guards": the verb, not a state of the gunmen
             for name in ([] if oblique else verb_names):
                 if name in lex.agent and undergoes:
                     continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
+                if acts and name not in lex.agent:
+                    continue  # "five boats shelled the harbour": the boats did it, nothing was done to them
                 if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
                     continue  # "two bills totaling $5 billion": the count is what totals, not its members
                 applies = lex.applies_to.get(name, "any")
@@ -1972,6 +2047,9 @@ class _Reader:
                 cand.source = "verb"
             elif named and self._salient(m, thing):
                 cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
+            elif acts and verb_names and label and self._salient(m, thing) and not self._definite(m) and (
+                    toks[cand.verb].lemma not in lex.cues.get("light_verbs", [])):
+                cand.measure, cand.source = f"{label} {toks[cand.verb].lemma}", "verb"  # "drones attack", "shells hit"
             elif thing is not None and thing.measure:
                 cand.measure, cand.source = thing.measure, "thing"
             elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
@@ -2029,6 +2107,51 @@ class _Reader:
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
 
+    def _threshold(self, cand: _Cand) -> str | None:
+        """The class a bound defines, when the bound is a threshold or a limit, not a count or a sum of anything:
+        "banned gatherings of more than four" and «запретили собираться группами более четырёх человек» (a plural
+        noun, "of" or "with", the bound, in a clause with a word of a rule), "people living on less than $2 a day"
+        (a plural noun and a participle before a bounded sum). The plural noun's lemma, else None."""
+        toks = self.tokens
+        first = self._token_from(cand.m.start)
+        if first is None:
+            return None
+        k = first - 1
+        while k >= self.lo and k > first - 4 and toks[k].pos in ("ADP", "CCONJ"):
+            k -= 1  # "of", "with", "on or (below)"
+        participle = k >= self.lo and toks[k].pos == "VERB" and (
+            "VerbForm=Part" in toks[k].feats or "VerbForm=Ger" in toks[k].feats or toks[k].text.lower().endswith("ing"))
+        if participle:
+            k -= 1  # "people living on …"
+        if k < self.lo or toks[k].pos != "NOUN" or "Number=Plur" not in toks[k].feats or measure_noun(
+                self.lex, toks, k) or self._quantity(k) or self._anaphoric(k) or toks[k].lemma in self.lex.time:
+            return None
+        if cand.kind == "money":
+            return toks[k].lemma if participle and not verb_measures(self.lex, toks, k + 1, self.hi) else None
+        if participle:
+            return None
+        rules = set(self.lex.cues.get("rule_words", []))
+        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 8), k)) else None
+
+    def _goal(self, num_toks: list[int]) -> bool:
+        """A figure a goal, plan or target sets ("declared a goal to recruit a 50,000-strong army", "a target of
+        300 new homes", «цель — сформировать армию в 1 млн»): what is aimed at, not what is, so it is marked a
+        target and never groups with the size it aims at. By the parse, a goal noun above the figure; without
+        one, a goal noun earlier in the figure's clause."""
+        words = set(self.lex.cues.get("goal_words", []))
+        if not num_toks or not words:
+            return False
+        toks = self.tokens
+        if self.ex.heads:
+            return any(self.lo <= h < self.hi and is_noun(toks[h]) and toks[h].lemma in words
+                       for h in head_path(self.ex.parse, num_toks[-1], 7))
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 8) - 1, -1):
+            if _barrier(toks[k]) and toks[k].text not in ("—", "–"):
+                return False
+            if toks[k].lemma in words:
+                return True
+        return False
+
     def _either(self, verb: int, name: str) -> str | None:
         """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
         in a fixed order so that "wounded or killed" is the same; None when the verb has no such alternative."""
@@ -2046,17 +2169,66 @@ class _Reader:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
         света»): what they are without, named as shares without it are ("without power")."""
         toks = self.tokens
-        k = noun + 1
-        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privative", []):
+        lack = self._relative_lack(noun)  # "residents who have no running water"
+        k = lack if lack is not None else noun + 1
+        if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
         skip = set(self.lex.cues.get("privative_skip", []))
         for j in range(k + 1, min(self.hi, k + 4)):
             if is_noun(toks[j]) and toks[j].lemma not in skip:
+                while toks[j].dep == "compound" and j < toks[j].head < min(self.hi, j + 3) and is_noun(toks[toks[j].head]):
+                    j = toks[j].head  # "no running water": the water
                 thing = thing_at(self.lex, toks, j)[0]
                 return f"without {thing.name if thing else toks[j].lemma}"
             if _barrier(toks[j]):
                 break
         return None
+
+    def _elided(self, cand: _Cand, previous: list[_Cand]) -> Thing | None:
+        """The thing a bare number with no noun of its own counts, when a count before it in the sentence names one
+        ("30 rockets were launched, with six hitting a school"): that count's thing and noun, not people by default."""
+        before = next((p for p in reversed(previous) if p.kind == "count" and not p.subcount and p.thing is not None
+                       and p.noun_lemma), None)
+        if before is None:
+            return None
+        cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
+        return before.thing
+
+    def _acts_on_object(self, cand: _Cand, anchor: int | None, person: bool) -> bool:
+        """Whether the counted noun (or number) is the active subject of a verb that has a direct object ("three
+        boats shelled the harbour", "with six hitting a school"): it did what the verb says, so a measure of what
+        was done to something (damaged, killed) is not its measure."""
+        if anchor is None or cand.verb is None or not self.ex.heads:
+            return False
+        toks = self.tokens
+        t = toks[anchor]
+        v = toks[cand.verb]
+        phrase = {w for key in (v.lemma, v.text.lower()) for rest, _ in self.lex.measure_verbs.get(key, []) for w in rest}
+        places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
+        return t.head == cand.verb and t.dep == "nsubj" and any(
+            toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
+            and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
+                toks[j].head == k and toks[j].dep in ("poss", "nmod:poss") for j in range(max(self.lo, k - 3), k))
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 6)))
+        # (not "five soldiers lost their lives"; people who "fled Ukraine", "fled the city", "fled their homes": where from)
+
+    def _relative_lack(self, noun: int) -> int | None:
+        """The negation of a relative clause that says the counted people have nothing of something ("3.4 million
+        residents who have no running water", «20 тысяч жителей, у которых нет воды»): its index, read as a privation."""
+        toks, cues = self.tokens, self.lex.cues
+        rel, have = set(cues.get("relative_pronouns", [])), set(cues.get("possessive_verbs", []))
+        k = noun + 1
+        if k < self.hi and toks[k].text == ",":
+            k += 1
+        if k + 1 < self.hi and toks[k].pos == "ADP" and (toks[k + 1].lemma in rel or toks[k + 1].text.lower() in rel):
+            k += 1  # «у которых»
+        if k >= self.hi or not (toks[k].lemma in rel or toks[k].text.lower() in rel):
+            return None
+        k += 1
+        if k < self.hi and (toks[k].lemma in have or toks[k].text.lower() in have):
+            k += 1
+        no = set(cues.get("negation", [])) | set(cues.get("privative", []))
+        return k if k < self.hi and toks[k].text.lower() in no else None
 
     def _undergoes(self, cand: _Cand, anchor: int | None) -> bool:
         """Whether the counted noun is the object or the passive subject of its verb (by the parse): what was
@@ -2082,10 +2254,31 @@ class _Reader:
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
         never group with bills proposed. None for light and reporting verbs, for verbs with a measure of their
         own (read, or passed over, above) and for what may happen."""
-        if cand.noun is None or cand.modifier or cand.partitive or not self.ex.heads:
+        if cand.noun is None or cand.modifier or not self.ex.heads:
             return None
         toks = self.tokens
         v = toks[cand.noun].head
+        dep = toks[cand.noun].dep
+        via = None
+        number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        if self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi:
+            h = toks[v].head
+            if h in number:
+                if cand.partitive and cand.m.form != "vague":
+                    return None  # ("two of the reactors": a part, read above)
+                v, dep = toks[h].head, toks[h].dep  # "feeding thousands of people": the number's verb
+            elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
+                    self.lex.cues.get("goal_words", [])):
+                via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
+            elif toks[h].pos == "VERB" and toks[cand.noun].dep == "pobj":  # "cut output from 12 mills"
+                via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
+                            and is_noun(toks[k]) and not self._quantity(k)), None)
+                if via is not None:
+                    v, dep = h, toks[via].dep
+            if cand.partitive and v == toks[cand.noun].head:
+                return None
+        elif cand.partitive:
+            return None
         n = cand.noun + 1
         if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
@@ -2096,12 +2289,14 @@ class _Reader:
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
-        if toks[v].lemma in none or self._hypothetical_verb(v) or "VerbForm=Inf" in toks[v].feats or any(
+        # an infinitive says what may happen, unless a verb of compelling says it did ("forced staff to lower output")
+        causative = set(self.lex.cues.get("causative_verbs", []))
+        caused = any(toks[k].lemma in causative for k in range(max(self.lo, v - 4), v))
+        if toks[v].lemma in none or self._hypothetical_verb(v) or ("VerbForm=Inf" in toks[v].feats and not caused) or any(
                 toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
             return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
-        dep = toks[cand.noun].dep
         if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
-            return toks[v].lemma
+            return f"{toks[via].lemma} {toks[v].lemma}" if via is not None else toks[v].lemma
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
                                       for k in range(v + 1, min(self.hi, v + 8))):
             return toks[v].lemma
@@ -2479,7 +2674,14 @@ class _Reader:
         toks = self.tokens
         k = next((i for i in range(self.lo, self.hi) if toks[i].start >= self.s_start + cand.unit_end), self.hi)
         content = k < self.hi and toks[k].text.lower() in self.lex.cues.get("content_prepositions", [])
-        if k >= self.hi or not (content or toks[k].text.lower() in self.lex.cues.get("purpose_prepositions", [])):
+        purpose = set(self.lex.cues.get("purpose_prepositions", []))
+        if k < self.hi and not content and toks[k].text.lower() not in purpose:
+            # past a short phrase that says where the sum is ("$4 million available for flood repairs"): its purpose,
+            # not its owner
+            j = next((j for j in range(k + 1, min(self.hi, k + 4)) if toks[j].text.lower() in purpose), None)
+            if j is not None and not any(_barrier(toks[q]) or toks[q].pos in ("VERB", "AUX", "NUM") for q in range(k, j)):
+                k = j
+        if k >= self.hi or not (content or toks[k].text.lower() in purpose):
             return None
         k += 1
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
@@ -2525,7 +2727,14 @@ class _Reader:
                     self.tokens[ref - 1]):
                 cand.noun_lemma = self.tokens[ref - 1].lemma
                 return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
-        return _dimension(cand.unit)
+        dimension = _dimension(cand.unit)
+        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, True) if self.ex.heads else None
+        if dimension != "distance" and verb is not None and self.tokens[verb].pos == "AUX":
+            subject = next((k for k in range(max(self.lo, verb - 8), verb) if self.tokens[k].head == verb
+                            and self.tokens[k].dep.startswith("nsubj") and is_noun(self.tokens[k])), None)
+            if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
+                return f"{dimension}: {self.tokens[subject].lemma}"
+        return dimension
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
         """What a span of time is the duration of: its noun ("a 10-day waiver"), the subject of a verb that

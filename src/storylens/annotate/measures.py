@@ -51,6 +51,7 @@ class Lexicon:
     """The measure and unit words of one language, by lemma."""
 
     things: dict[str, Thing] = field(default_factory=dict)  # lemma or lemma phrase -> thing
+    relational: set[str] = field(default_factory=set)  # "member": its thing holds only when nothing qualifies it
     measure_nouns: dict[str, str] = field(default_factory=dict)
     measure_verbs: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     applies_to: dict[str, str] = field(default_factory=dict)
@@ -63,6 +64,7 @@ class Lexicon:
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
     measurements: dict[str, tuple[str, float]] = field(default_factory=dict)
+    glued_units: dict[str, str] = field(default_factory=dict)  # a unit only when glued to digits ("30in") -> its name
     time: dict[str, str] = field(default_factory=dict)
     ratio: set[str] = field(default_factory=set)
     ratio_words: dict[str, float] = field(default_factory=dict)
@@ -76,6 +78,7 @@ class Lexicon:
 
 
 def _add_lexicon(lex: Lexicon, code: str) -> None:
+    lex.relational.update(w.lower() for w in lang.cues(code, "things").get("relational", []))
     for name, spec in lang.cues(code, "things").get("things", {}).items():
         thing = Thing(name, person=bool(spec.get("person")), generic=bool(spec.get("generic")), unit=spec.get("unit"),
                       measure=spec.get("measure"), mass=bool(spec.get("mass")), group=bool(spec.get("group")))
@@ -104,6 +107,7 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
     lex.percent.update(w.lower() for w in units.get("percent", []))
     lex.currencies.update({k.lower(): v for k, v in units.get("currencies", {}).items()})
     lex.measurements.update({k.lower(): (v[0], float(v[1])) for k, v in units.get("measurements", {}).items()})
+    lex.glued_units.update({k.lower(): v.lower() for k, v in units.get("glued_units", {}).items()})
     lex.time.update({k.lower(): v for k, v in units.get("time", {}).items()})
     lex.ratio.update(w.lower() for w in units.get("ratio", []))
     lex.ratio_words.update({k.lower(): float(v) for k, v in units.get("ratio_words", {}).items()})
