@@ -194,8 +194,8 @@ class _Extractor:
     def is_place(self, name: str) -> bool:
         """Whether a name is a place: the document labels it one somewhere, or the gazetteer knows it as one."""
         if not hasattr(self, "_places"):
-            self._places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
-        return _person_key(name) in self._places or _known_place(name) or is_country(name)
+            self._places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
+        return person_key(name) in self._places or _known_place(name) or is_country(name)
 
     def person_before(self, pos: int) -> str | None:
         """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
@@ -218,10 +218,10 @@ class _Extractor:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
         if not hasattr(self, "_protagonist"):
             counts: dict[str, list[str]] = {}
-            places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
+            places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
             for e in self.entities:
                 if e.label == "PER":
-                    counts.setdefault(_person_key(e.text), []).append(e.text)
+                    counts.setdefault(person_key(e.text), []).append(e.text)
             for k in [k for k, names in counts.items() if k in places or _known_place(names[0])]:
                 del counts[k]  # a place the recogniser also took for a person is nobody's age
             best = max(counts.values(), key=len, default=None)
@@ -733,7 +733,8 @@ def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon
     return out
 
 
-def _person_key(name: str) -> str:
+def person_key(name: str) -> str:
+    """One key for a person's name in any case form and spelling (Асии Биби, Asia Bibi): whom two mentions are about."""
     from storylens.annotate.gazetteer import key, lemma
 
     return key(lemma(name, "PER"))
@@ -1570,7 +1571,7 @@ class _Reader:
             named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
                      and any(e.start <= toks[j].start < e.end for j in phrase)]
             if named:
-                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[-1]
+                return main if main and any(person_key(n) == person_key(main) for n in named) else named[-1]
             thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
             person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
             if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
@@ -1583,7 +1584,7 @@ class _Reader:
         recogniser took for a person)."""
         people = [e for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)]
         main = self.ex.protagonist()
-        if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
+        if not people or (main and any(person_key(e.text) == person_key(main) for e in people)):
             return main
         if m is not None:
             before = [e for e in people if e.end <= self.s_start + m.start]
