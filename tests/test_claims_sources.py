@@ -371,3 +371,26 @@ def test_at_least_is_no_superlative_of_a_place():
 
 def test_a_duration_of_a_thing_is_not_the_time_of_the_person_who_agreed_to_it():
     assert _claim("President Anna Berg agreed to a 10-day waiver of the rule.", "10").subject is None
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("After the quake, 9,000 soldiers were deployed to Chile.", "9,000", "en", "Chile"),
+    ("Після повені 300 людей евакуювали до Польщі.", "300", "uk", "Польщі"),
+])
+def test_a_known_place_a_verb_moves_things_to_is_their_place(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_a_name_after_to_that_is_no_place_is_no_destination():
+    assert _claim("Rescuers handed 40 boats to Nordic Rescue.", "40").where is None
+
+
+def test_an_organisation_named_after_at_is_no_subject_place():
+    text = "Officials at Vexacorp met on Monday. Vexacorp had only $2 billion on hand for relief."
+    assert _claim(text, "2 billion").where is None
+
+
+def test_a_whole_place_noun_gives_way_to_a_place_named_in_the_clause():
+    text = ("Aid for Fiji is slow. Why is Tonga waiting? Cyclone Ana dropped 40 inches of rain in the south of the "
+            "state and across Tonga.")
+    assert _claim(text, "40").where == "Tonga"

@@ -557,8 +557,9 @@ class _Extractor:
         return None
 
     def used_as_place(self) -> set[str]:
-        """Names (by key) the document puts after a place preposition somewhere ("shelling of the city of Nikopol",
-        "in Nikopol"): places even where the recogniser labelled them an organisation."""
+        """Names (by key) the document names as a settlement somewhere ("the city of Nikopol", «город Никополь»):
+        places even where the recogniser labelled them an organisation ("in X", "at X" would also take in "officials
+        at FEMA")."""
         if not hasattr(self, "_used_as_place"):
             found = set()
             for e in self.entities:
@@ -566,9 +567,9 @@ class _Extractor:
                     continue
                 lex = lexicon(self.language(e.start))
                 words = self.text[max(0, e.start - 30):e.start].lower().split()
-                if words and (words[-1] in lex.cues.get("place_prepositions", []) or (
-                        len(words) >= 2 and words[-1] in lex.cues.get("partitive", [])
-                        and words[-2] in lex.cues.get("settlement_nouns", []))):
+                towns = lex.cues.get("settlement_nouns", [])
+                if words and (words[-1] in towns or len(words) >= 2 and words[-1] in lex.cues.get("partitive", [])
+                              and words[-2] in towns):
                     found.add(person_key(e.text))
             self._used_as_place = found
         return self._used_as_place
@@ -645,7 +646,8 @@ class _Extractor:
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
         anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
-        if anaphor is not None and not any((a < anaphor[0]) if after_only else (a > anaphor[0]) for a, _, _ in names):
+        if anaphor is not None and anaphor[2] and not any((a < anaphor[0]) if after_only else (a > anaphor[0])
+                                                          for a, _, _ in names):
             return anaphor[1]  # "fired at the city, one of … in X province": the city named before
         scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
         preps |= scopes  # "forecast for X", "relief for X, Y and Z"
@@ -663,7 +665,8 @@ class _Extractor:
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
             if scope or self.compared_in(a, lex):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
-            if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or (
+                    after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
                         self.text[start:a].split()) <= 3 and not re.match(r"['’]", self.text[b:b + 1])
@@ -672,7 +675,17 @@ class _Extractor:
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
-        return None
+        return anaphor[1] if anaphor is not None else None  # "across the island": no name nearer
+
+    def sent_to(self, name_start: int) -> bool:
+        """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
+        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters")."""
+        i = self.parse.at(name_start)
+        toks = self.parse.tokens
+        if i is None or i < 2 or toks[i - 2].pos != "VERB":
+            return False
+        name = self.text[name_start:toks[i].end]
+        return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
 
     def owned_area(self, name_start: int, preps: set[str], nouns: set[str]) -> bool:
         """ «в центральном районе Пакистана», "in the northern region of Egypt": a name that owns a place noun (by
@@ -710,10 +723,12 @@ class _Extractor:
         return "Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(prefixes)) or (
             toks[i - 2].text.lower() in lex.cues.get("superlative_words", []))  # "the most deadly in", «самая крупная в»
 
-    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str] | None:
+    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str, bool] | None:
         """ "at the city", «в городе», "across the island", "of the country": a settlement noun or another place-kind
         noun (``place_anaphors``) after a place preposition, with no name after it, refers to a place named before
-        it. Returns its offset and that name; ``last`` reads the last such noun in [start, end), else the first."""
+        it. Returns its offset, that name and whether it is a settlement's (which wins over a name after it in
+        the range: the other kinds give way to any place the range names); ``last`` reads the last such noun in
+        [start, end), else the first."""
         toks = self.parse.tokens
         towns = set(lex.cues.get("settlement_nouns", []))
         kinds = lex.cues.get("place_anaphors", {})
@@ -730,9 +745,10 @@ class _Extractor:
 
         k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns
                                                               or toks[i].lemma in kinds) and after_preposition(i)), None)
-        if k is None:
+        found = self.place_anaphor(k, lex) if k is not None else None
+        if found is None:
             return None
-        return self.place_anaphor(k, lex)
+        return found[0], found[1], toks[k].lemma in towns or toks[k].text.lower() in towns
 
     def place_anaphor(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
         """The place that the place-kind noun at token ``k`` ("the city", "the island", «страны») refers to, when no
