@@ -394,3 +394,9 @@ def test_a_whole_place_noun_gives_way_to_a_place_named_in_the_clause():
     text = ("Aid for Fiji is slow. Why is Tonga waiting? Cyclone Ana dropped 40 inches of rain in the south of the "
             "state and across Tonga.")
     assert _claim(text, "40").where == "Tonga"
+
+
+def test_a_settlement_noun_with_a_name_beside_it_is_not_resolved_to_an_earlier_one():
+    text = ("Boats crossed the Vistula River to Tczew overnight. The council in the city where the dam stands, Gniew, said "
+            "at least three residents were killed early Thursday.")
+    assert _claim(text, "at least three").where != "Vistula River"

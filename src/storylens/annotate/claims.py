@@ -675,7 +675,9 @@ class _Extractor:
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
-        return anaphor[1] if anaphor is not None else None  # "across the island": no name nearer
+        # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
+        # plant is, X") has given way to that name
+        return anaphor[1] if anaphor is not None and not anaphor[2] else None
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
