@@ -220,3 +220,183 @@ def test_report_adjectives_and_nouns_around_a_name_are_dropped():
 def test_a_relatives_age_is_not_the_person_before():
     text = "Anna Berg reached the shore. Her 12-year-old daughter was still on the ferry."
     assert _claim(text, "12").subject is None
+
+
+# --- round 9: places, sources and subjects by general cause -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("Storm Ana reached Fiji on Monday. The cyclone crossed Fiji and Tonga before it weakened. "
+     "Damage across the island reached $40 million, officials said.", "40 million", "en", "Fiji"),
+    ("The flood hit Bavaria hard. Only 30 percent of the state has power, the utility said.", "30", "en", "Bavaria"),
+    ("Шторм обрушился на Сахалин в понедельник. Ущерб на острове оценили в 40 миллионов рублей.", "40 миллионов",
+     "ru", "Сахалин"),
+    ("Шторм вирував на Сахаліні у понеділок. Збитки на острові оцінили в 40 мільйонів гривень.", "40 мільйонів",
+     "uk", "Сахаліні"),
+    ("Ivan Petrov spoke in Estonia. The country has 4 reactors.", "4", "en", "Estonia"),
+    ("A landslide hit the Lviv region on Monday. Rescuers evacuated 300 people across the region.", "300", "en",
+     "Lviv region"),
+])
+def test_a_place_kind_noun_refers_to_the_place_of_that_kind_named_before(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_the_country_is_no_town_named_before():
+    assert _claim("Ivan Petrov spoke in Tallinn. The country has 4 reactors.", "4").where is None
+
+
+@pytest.mark.parametrize("text, figure, lang", [
+    ("According to the agency, the dam is the largest in Africa and holds up to 60 tons of silt.", "up to 60", "en"),
+    ("По данным агентства, плотина крупнейшая в Африке и содержит до 60 тонн ила.", "до 60", "ru"),
+    ("За даними агентства, гребля найбільша в Африці і містить до 60 тонн мулу.", "до 60", "uk"),
+])
+def test_a_superlatives_comparison_class_is_no_place(text, figure, lang):
+    assert _claim(text, figure, lang).where is None
+    plain = re.sub(r"is the largest in|крупнейшая в|найбільша в", lambda m: {"is the largest in": "in",
+                   "крупнейшая в": "в", "найбільша в": "в"}[m.group(0)], text)
+    assert _claim(plain, figure, lang).where is not None  # without the superlative the place stands
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("The mayor did not mention Dover, which lies around 20 miles from the coast.", "around 20", "Dover"),
+    ("The police said they stopped an attack on a rail depot in the Lviv region, which they blamed on two local men.",
+     "two", "Lviv region"),
+])
+def test_a_relative_clause_is_at_its_place_antecedent(text, figure, place):
+    assert _claim(text, figure).where == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Lviv has been shelled for a week, and a volley of rockets killed three people on Friday, he said.", "three",
+     "Lviv"),
+    ("Norway is rich in oil, and it has 15 platforms at four fields, according to the agency.", "15", "Norway"),
+    ("Heavy rain fell on Jamaica overnight. The island, whose 2.8 million residents lost power, declared an emergency.",
+     "2.8 million", "Jamaica"),
+])
+def test_a_place_that_is_the_sentences_subject_is_the_figures_place(text, figure, place):
+    assert _claim(text, figure).where == place
+
+
+def test_a_place_that_reports_is_a_source_not_a_place():
+    claim = _claim("Poland said 3 soldiers were hurt.", "3")
+    assert (claim.by, claim.where) == ("Poland", None)
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("В 2019 году такой митинг привел к пробкам в северном районе Египта.", "2019", "ru", "Египта"),
+    ("У 2019 році такий мітинг призвів до заторів у північному районі Єгипту.", "2019", "uk", "Єгипту"),
+    ("Power is still out across 80 percent of Iceland, the grid operator said.", "80", "en", "Iceland"),
+])
+def test_the_owner_of_a_region_noun_or_of_a_share_is_the_place(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_an_embedded_post_is_its_authors():
+    text = ("Rescue crews are still short of boats.\n\nFor context: 9,000 soldiers were sent after the 2015 flood\n\n"
+            "We need more. https://t.co/AbC123 — Eva Lind (@evalind) May 2, 2021\n\n"
+            "The ministry said 400 soldiers were on their way.")
+    assert _claim(text, "9,000").by == "Eva Lind"
+    assert _claim(text, "400").by == "ministry"  # the article's own text after the post
+
+
+def test_an_article_paragraph_before_a_post_is_not_the_posts():
+    body = "The flood reached the old town on Sunday and 120 houses stood under water by the evening. " * 3
+    text = body + "\n\nWe need more boats. https://t.co/AbC123 — Eva Lind (@evalind) May 2, 2021"
+    assert _claim(text, "120").by is None
+
+
+def test_a_quotation_that_closes_its_sentence_takes_the_speaker_of_the_next():
+    text = ("The ministry did not comment.\n\n“We’ve got 30 divers searching the lake & 20 more men just arrived. "
+            "Do you want us to send them back?” Nordic Rescue tweeted Wednesday.")
+    doc = _doc(text, "en")
+    cut = text.index(" Nordic")  # a sentence splitter that ends the sentence at the closing mark
+    last = doc.sentences[-1]
+    doc.sentences[-1:] = [Sentence(last.start, cut, last.passage), Sentence(cut + 1, last.end, last.passage)]
+    assert [q.speaker for q in extract_quotes(doc)] == ["Nordic Rescue"]
+    assert next(c for c in extract_claims(doc) if c.text == "30").by == "Nordic Rescue"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("The quick retreat of the ferries comes after Norway's Coast Guard claimed 'more than half' of the boats "
+     "moored at the harbour were damaged.", "more than half", "Norway's Coast Guard"),
+    ("Oxford Economics is putting the figures as high as $20 billion for lost output.", "as high as $20 billion",
+     "Oxford Economics"),
+    ("And the Times highlighted a senator's charge that the agency moved $5 million from the relief fund to the "
+     "border program.", "5 million", "senator"),
+])
+def test_reports_by_a_clause_opener_a_progressive_and_a_possessive_speech_noun(text, figure, source):
+    assert _claim(text, figure).by == source
+
+
+def test_which_he_said_on_the_figures_noun_goes_to_the_person_named_by_surname_before():
+    text = ("Marta Lindqvist, the head of the utility, spoke on Monday. Earlier, Lindqvist told reporters the boilers "
+            "could stop. There is coal for 10 days. After that, about 300 tons of coal would be needed daily for the "
+            "boilers, which he said is impossible to get while the port is closed.")
+    assert _claim(text, "about 300").by == "Marta Lindqvist"
+
+
+@pytest.mark.parametrize("text, figure, lang, person", [
+    ("Анна Смирнова вышла на свободу. Многодетная мать восемь лет находилась за решеткой.", "восемь", "ru",
+     "Анна Смирнова"),
+    ("Анну Смирнову звільнили в понеділок. Жінка вісім років перебувала за ґратами.", "вісім", "uk", "Анну Смирнову"),
+    ("Anna Smirnova was freed on Monday. The nurse spent eight years under a death sentence.", "eight", "en",
+     "Anna Smirnova"),
+])
+def test_an_epithet_for_the_documents_person_is_the_subject_of_her_time(text, figure, lang, person):
+    assert _claim(text, figure, lang).subject == person
+
+
+def test_one_key_for_a_persons_name_across_annotate_and_relate():
+    from storylens.annotate import claims as annotate_claims
+    from storylens.relate import claims as relate_claims
+
+    assert relate_claims.person_key is annotate_claims.person_key
+    assert annotate_claims.person_key("Асии Биби") == annotate_claims.person_key("Асия Биби")
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("Of the 12 rockets fired by the rebels from Goma, three struck the airport, the army said.", "12", "en", "Goma"),
+    ("Боевики выпустили 12 ракет из Гомы по аэропорту.", "12", "ru", "Гомы"),
+    ("Бойовики випустили 12 ракет з Гоми по аеропорту.", "12", "uk", "Гоми"),
+])
+def test_a_launch_is_counted_where_it_was_fired_from(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_at_least_is_no_superlative_of_a_place():
+    claims = extract_claims(_doc("The storm killed more than 30 people in the region, including at least 16 in Fiji.",
+                                 "en"))
+    assert [c.where for c in claims if c.text == "at least 16"] == ["Fiji"]
+
+
+def test_a_duration_of_a_thing_is_not_the_time_of_the_person_who_agreed_to_it():
+    assert _claim("President Anna Berg agreed to a 10-day waiver of the rule.", "10").subject is None
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("After the quake, 9,000 soldiers were deployed to Chile.", "9,000", "en", "Chile"),
+    ("Після повені 300 людей евакуювали до Польщі.", "300", "uk", "Польщі"),
+])
+def test_a_known_place_a_verb_moves_things_to_is_their_place(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_a_name_after_to_that_is_no_place_is_no_destination():
+    assert _claim("Rescuers handed 40 boats to Nordic Rescue.", "40").where is None
+
+
+def test_an_organisation_named_after_at_is_no_subject_place():
+    text = "Officials at Vexacorp met on Monday. Vexacorp had only $2 billion on hand for relief."
+    assert _claim(text, "2 billion").where is None
+
+
+def test_a_whole_place_noun_gives_way_to_a_place_named_in_the_clause():
+    text = ("Aid for Fiji is slow. Why is Tonga waiting? Cyclone Ana dropped 40 inches of rain in the south of the "
+            "state and across Tonga.")
+    assert _claim(text, "40").where == "Tonga"
+
+
+def test_a_settlement_noun_with_a_name_beside_it_is_not_resolved_to_an_earlier_one():
+    text = ("Boats crossed the Vistula River to Tczew overnight. The council in the city where the dam stands, Gniew, said "
+            "at least three residents were killed early Thursday.")
+    assert _claim(text, "at least three").where != "Vistula River"

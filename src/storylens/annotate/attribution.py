@@ -60,6 +60,10 @@ class _Tables:
         self.of_words = set(w.get("of_words", []))
         self.attached = set(w.get("attached_prepositions", []))
         self.prepositions = set(w.get("prepositions", []))
+        self.clause_openers = set(w.get("clause_openers", []))
+        self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
+                                      rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
+        self.progressive = re.compile(rf"\s(?:{_alt(w.get('progressive_auxiliaries', []))})\s*$", re.IGNORECASE)
         self.determiners = set(w.get("determiners", []))
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
@@ -185,6 +189,11 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     attr = _verb_attribution(sentence, check)
     if attr is not None:
         return attr
+    m = t.speech_noun.search(sentence)
+    if m:  # "a senator's charge that the agency moved $10 million": the charge's owner says it
+        by = clean_source(_subject_before(sentence[:m.start()], t))
+        if by and check(by, max(0, m.start() - len(by) - 2)):
+            return Attribution(by=by, cue=m.group(1).lower(), start=sentence.rfind(by, 0, m.start()), cue_start=m.start(1))
     m = t.count.search(sentence)
     if m:
         by = clean_source(m.group(1) or m.group(2))
@@ -331,6 +340,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         cut = check.participle_in(max(0, verb_at - 80), verb_at)
         if cut < verb_at and "," not in sentence[cut:verb_at] and not any(cut <= a < verb_at for a, _ in check.verbs):  # "A Times report released on Saturday said"
             region, verb_at = sentence[max(0, cut - 240):cut], cut
+        progressive = t.progressive.search(region) if v.group(1).split()[0].lower().endswith("ing") else None
+        if progressive:  # "Moody's Analytics is putting the figures at …": the subject is before the auxiliary
+            region, verb_at = region[:progressive.start()], verb_at - len(region) + progressive.start()
         passive = t.passive_before.search(region[-20:])
         if passive and not (passive.group(0).strip().lower() in t.sources
                             and v.group(1).lower() not in t.adjectival):
@@ -467,6 +479,8 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
                 tok.endswith(".") and not t.titles.fullmatch(tok)):
             break
         if bare in t.subject_stop or re.search(r"\d", bare):
+            if bare in t.clause_openers:
+                break  # "comes after the ministry claimed": "after" opens the clause whose subject reports
             if bare in t.prepositions and words:
                 if bare in t.attached and i > 0:
                     words.append(tok)  # "police in Kyiv": the place belongs to the subject

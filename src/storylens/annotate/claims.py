@@ -56,6 +56,9 @@ KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", 
 AGENT_MEASURES = {"detained", "prosecuted", "penalized"}
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|me|io|example|uk|by|az|md|lt)/\S*|[@#][\w/]+",
                      re.IGNORECASE)
+# the signature that closes an embedded social-media post as scraped: "— Eva Lind (@evalind) May 2, 2021"
+_POST_SIGNATURE = re.compile(r"\s[—–]\s*([^\W\d_][^\n()@—–]{0,60}?)\s*\(@\w{1,30}\)")
+_POST_LIMIT = 280  # the longest post of the common platforms, in characters
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
@@ -194,8 +197,8 @@ class _Extractor:
     def is_place(self, name: str) -> bool:
         """Whether a name is a place: the document labels it one somewhere, or the gazetteer knows it as one."""
         if not hasattr(self, "_places"):
-            self._places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
-        return _person_key(name) in self._places or _known_place(name) or is_country(name)
+            self._places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
+        return person_key(name) in self._places or _known_place(name) or is_country(name)
 
     def person_before(self, pos: int) -> str | None:
         """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
@@ -218,10 +221,10 @@ class _Extractor:
         """The person the document names most (by dictionary form): who an unnamed "54-year-old woman" is."""
         if not hasattr(self, "_protagonist"):
             counts: dict[str, list[str]] = {}
-            places = {_person_key(e.text) for e in self.entities if e.label == "LOC"}
+            places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
             for e in self.entities:
                 if e.label == "PER":
-                    counts.setdefault(_person_key(e.text), []).append(e.text)
+                    counts.setdefault(person_key(e.text), []).append(e.text)
             for k in [k for k, names in counts.items() if k in places or _known_place(names[0])]:
                 del counts[k]  # a place the recogniser also took for a person is nobody's age
             best = max(counts.values(), key=len, default=None)
@@ -309,11 +312,13 @@ class _Extractor:
         return name if attrib.is_source(name, self.text[a:b], self.entities, a) else None
 
     def _person_before(self, start: int, end: int) -> str | None:
-        """ "…, he said": the person named last in the two sentences before, when the sentence before names no
-        source the pronoun could take."""
-        people = [e for e in self.entities if e.label == "PER" and start <= e.start and e.end <= end
-                  and len(e.text.split()) >= 2]
-        return people[-1].text if people else None
+        """ "…, he said": the person named last in the two sentences before (by a full name, or by a surname the
+        document gave in full before), when the sentence before names no source the pronoun could take."""
+        full = {e.text.split()[-1]: e.text for e in self.entities if e.label == "PER" and e.end <= end
+                and len(e.text.split()) >= 2}
+        people = [e for e in self.entities if start <= e.start and e.end <= end and (
+            e.label == "PER" and len(e.text.split()) >= 2 or e.text in full)]  # "Kotin", after "Petro Kotin" named him
+        return full.get(people[-1].text, people[-1].text) if people else None
 
     def candidates(self, index: int) -> list[_Cand]:
         if index in self.cands:
@@ -418,10 +423,18 @@ class _Extractor:
                 verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
             if claim.where is None and verb is not None:
                 claim.where = self.object_place(verb)
+            if claim.where is None and claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
+                claim.where = self.origin_place(s_start, s_end, lex)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                claim.where = self.subject_place(index, claim.by)
             if claim.by is None:
                 speaker = self.speaker_at(claim.start)
                 if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
                     claim.by, claim.cue = speaker, "quote"
+            if claim.by is None:
+                tweeter = self.tweet_author(claim.end)
+                if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
+                    claim.by, claim.cue = tweeter, "post"
             if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
@@ -468,8 +481,10 @@ class _Extractor:
         earlier in the sentence; None when the figure is in no such clause."""
         words = lex.cues.get("relative_pronouns", []) + lex.cues.get("place_relatives", [])
         rels = list(re.finditer(r"(?:^|\W)(" + _alt(words) + r")\s", sent[:rel_end], re.IGNORECASE))
-        if not rels or rels[-1].group(1).lower() not in lex.cues.get("place_relatives", []):
+        if not rels:
             return None
+        if rels[-1].group(1).lower() not in lex.cues.get("place_relatives", []):
+            return self.antecedent_place(s_start + rels[-1].start(1), s_start + rel_end, lex)
         a = s_start + rels[-1].start(1)
         toks = self.parse.tokens
         if any(_barrier(toks[i]) for i in self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)):
@@ -484,6 +499,44 @@ class _Extractor:
                 break
         return (self.text[toks[run[0]].start:toks[run[-1]].end] if run else None,)
 
+    def antecedent_place(self, rel: int, end: int, lex: Lexicon) -> tuple[str | None] | None:
+        """ "Bakhmut, which lies 16 miles from the border", "in the Kherson region, which two drones hit": a figure in
+        a relative clause whose antecedent, right before ", which", is a place (or a place named with a place noun)
+        is at that place (in a 1-tuple); None otherwise, or when the clause ends before the figure."""
+        toks = self.parse.tokens
+        if any(_barrier(toks[i]) for i in self.parse.between(rel, end)):
+            return None
+        i = self.parse.at(rel)
+        if i is None or i < 2 or toks[i - 1].text != ",":
+            return None
+        last = i - 2
+        while last >= 0 and toks[last].lemma in lex.cues.get("place_nouns", []) and toks[last].text[:1].islower():
+            last -= 1  # "the Kherson region, which": the region
+        first = last
+        while first - 1 >= 0 and toks[first - 1].pos == "PROPN" and toks[first - 1].text[:1].isupper():
+            first -= 1
+        if last < 0 or toks[last].pos != "PROPN" or not toks[last].text[:1].isupper():
+            return None
+        name = self.text[toks[first].start:toks[last].end]
+        if not self.is_place(name) and not any(e.label == "LOC" and e.start <= toks[last].start < e.end
+                                               for e in self.entities):
+            return None
+        return (self.text[toks[first].start:toks[i - 2].end],)
+
+    def tweet_author(self, pos: int) -> str | None:
+        """The author of an embedded social-media post that ``pos`` is in: scraped posts end on "— Name (@handle)
+        date", and a post is short (``_POST_LIMIT`` characters without its links), so a figure counts as the post's
+        when the text from the start of its line to that signature fits in one post and no other signature is
+        between."""
+        m = _POST_SIGNATURE.search(self.text, pos, pos + _POST_LIMIT + 400)
+        if m is None:
+            return None
+        line = self.text.rfind("\n", 0, pos) + 1
+        body = _URLISH.sub("", self.text[line:m.start()])
+        if len(body.strip()) > _POST_LIMIT or _POST_SIGNATURE.search(self.text, line, m.start()):
+            return None
+        return m.group(1).strip()
+
     def speaker_at(self, pos: int) -> str | None:
         """The named speaker of the quotation ``pos`` is in (:mod:`~storylens.annotate.quotes`, which carries a
         speaker across the quotations of one statement and resolves "he said"); None outside quotations."""
@@ -493,6 +546,66 @@ class _Extractor:
             self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
                             and len(q.speaker.split()) <= 6]
         return next((q.speaker for q in self._quotes if q.start <= pos < q.end), None)
+
+    def origin_place(self, start: int, end: int, lex: Lexicon) -> str | None:
+        """ "20 rounds fired from Marganets at the plant": a launch is counted where it is made, so the place after
+        an origin preposition (``origin_prepositions``) is the scope of a figure whose measure is a launch
+        (``origin_measures``); where the rounds fell is the scope of the hits, a figure of its own."""
+        origins = set(lex.cues.get("origin_prepositions", []))
+        for a, _, name in self._names(start, end):
+            words = self.text[max(start, a - 20):a].lower().split()
+            if words and words[-1] in origins and not any(e.label == "PER" and e.start == a for e in self.entities):
+                return name  # (a town the recogniser took for an organisation is still the place it was fired from)
+        return None
+
+    def used_as_place(self) -> set[str]:
+        """Names (by key) the document names as a settlement somewhere ("the city of Nikopol", «город Никополь»):
+        places even where the recogniser labelled them an organisation ("in X", "at X" would also take in "officials
+        at FEMA")."""
+        if not hasattr(self, "_used_as_place"):
+            found = set()
+            for e in self.entities:
+                if e.label == "PER" or len(e.text.split()) > 2 or not _not_known_org(e.text):
+                    continue
+                lex = lexicon(self.language(e.start))
+                words = self.text[max(0, e.start - 30):e.start].lower().split()
+                towns = lex.cues.get("settlement_nouns", [])
+                if words and (words[-1] in towns or len(words) >= 2 and words[-1] in lex.cues.get("partitive", [])
+                              and words[-2] in towns):
+                    found.add(person_key(e.text))
+            self._used_as_place = found
+        return self._used_as_place
+
+    def subject_place(self, index: int, by: str | None) -> str | None:
+        """ "Nikopol has been shelled for a week, and shells killed three people, he said", "The island, whose 3.4
+        million residents …", "Ukraine has 15 reactors": a place that is the subject of the sentence's main verb (or,
+        under a reporting verb, of the reported clause's), a name or a place-kind noun that refers back, is where
+        its figures are when nothing nearer placed them; never the source ("Russia said three were hurt")."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        toks = self.parse.tokens
+        root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
+        if root is None:
+            return None
+        if attrib.tables().verb.fullmatch(toks[root].text):  # "…, he said": the reported clause's subject
+            root = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep in ("ccomp", "parataxis")), root)
+        k = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
+        if k is None:
+            return None
+        lex = lexicon(self.language(toks[k].start))
+        name = None
+        if toks[k].pos == "PROPN":
+            e = next((e for e in self.entities if e.start <= toks[k].start < e.end), None)
+            if e is not None and (e.label == "LOC" or e.label != "PER" and (
+                    _known_place(e.text) or is_country(e.text) or person_key(e.text) in self.used_as_place())):
+                name = e.text
+        elif k - 1 >= lo and toks[k - 1].text.lower() in lex.cues.get("anaphor_determiners", []) or not lex.cues.get(
+                "anaphor_determiners"):
+            anaphor = self.place_anaphor(k, lex)
+            name = anaphor[1] if anaphor else None
+        if name is None or (by and (name in by or by in name)):
+            return None
+        return name
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
@@ -535,7 +648,8 @@ class _Extractor:
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
         anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
-        if anaphor is not None and not any((a < anaphor[0]) if after_only else (a > anaphor[0]) for a, _, _ in names):
+        if anaphor is not None and anaphor[2] and not any((a < anaphor[0]) if after_only else (a > anaphor[0])
+                                                          for a, _, _ in names):
             return anaphor[1]  # "fired at the city, one of … in X province": the city named before
         scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
         preps |= scopes  # "forecast for X", "relief for X, Y and Z"
@@ -551,39 +665,115 @@ class _Extractor:
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
-            if scope:
+            if scope or self.compared_in(a, lex):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
-            if (words and (words[-1] in preps or (area and words[-1] in area_preps))) or (
-                    len(words) >= 2 and words[-2] in preps and words[-1] in nouns):
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or (
+                    after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
+                    len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
+                    after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
+                        self.text[start:a].split()) <= 3 and not re.match(r"['’]", self.text[b:b + 1])
+                    and self.is_place(name)):  # "three-quarters of Puerto Rico", "80 percent of Iceland"
                 listed = self._listed_with(names, a, b, lex)
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
                 return self._owned_place(names, b) or name
-        return None
+        # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
+        # plant is, X") has given way to that name
+        return anaphor[1] if anaphor is not None and not anaphor[2] else None
 
-    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str] | None:
-        """ "at the city", «в городе»: a settlement noun after a place preposition, with no name after it, refers
-        to the last settlement named before it (within a few sentences): a proper name that is neither a
-        country nor the name of a region ("Donetsk region"). Returns its offset and that name; ``last`` reads
-        the last such noun in [start, end), else the first."""
+    def sent_to(self, name_start: int) -> bool:
+        """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
+        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters")."""
+        i = self.parse.at(name_start)
+        toks = self.parse.tokens
+        if i is None or i < 2 or toks[i - 2].pos != "VERB":
+            return False
+        name = self.text[name_start:toks[i].end]
+        return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
+
+    def owned_area(self, name_start: int, preps: set[str], nouns: set[str]) -> bool:
+        """ «в центральном районе Пакистана», "in the northern region of Egypt": a name that owns a place noun (by
+        its case, or "of") which follows a place preposition and its adjectives gives the place of the phrase."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        if i is None:
+            return False
+        i -= 1
+        if i >= 0 and toks[i].pos == "ADP" and toks[i].text.lower() not in preps:
+            i -= 1  # "the region of Egypt"
+        if i < 1 or toks[i].text.lower() not in nouns:
+            return False
+        j = i - 1
+        while j >= 0 and (toks[j].pos == "ADJ" or toks[j].pos == "DET"):
+            j -= 1
+        return j >= 0 and j < i - 1 and toks[j].text.lower() in preps
+
+    def compared_in(self, name_start: int, lex: Lexicon) -> bool:
+        """ "the largest in Europe", «крупнейшая в Европе», «найбільша в Європі»: the place after a superlative's
+        preposition is what the thing is compared within, not where a figure of the sentence is."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        if i is None:
+            return False
+        i -= 1
+        while i >= 0 and toks[i].text.lower() in lex.cues.get("articles", []):
+            i -= 1
+        if i < 1 or toks[i].pos != "ADP":
+            return False
+        adj = toks[i - 1]  # right before the preposition: not "at least 16 in X"
+        if adj.pos != "ADJ":
+            return False
+        prefixes = tuple(lex.cues.get("superlative_prefixes", [])) or None
+        return "Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(prefixes)) or (
+            toks[i - 2].text.lower() in lex.cues.get("superlative_words", []))  # "the most deadly in", «самая крупная в»
+
+    def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str, bool] | None:
+        """ "at the city", «в городе», "across the island", "of the country": a settlement noun or another place-kind
+        noun (``place_anaphors``) after a place preposition, with no name after it, refers to a place named before
+        it. Returns its offset, that name and whether it is a settlement's (which wins over a name after it in
+        the range: the other kinds give way to any place the range names); ``last`` reads the last such noun in
+        [start, end), else the first."""
         toks = self.parse.tokens
         towns = set(lex.cues.get("settlement_nouns", []))
+        kinds = lex.cues.get("place_anaphors", {})
         preps = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
         dets = set(lex.cues.get("anaphor_determiners", []))
         r = self.parse.between(start, end)
 
         def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
             j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
-            return j - 1 >= r.start and toks[j - 1].text.lower() in preps
+            if kinds.get(toks[i].lemma) and toks[i].text.lower() not in towns and j - 1 >= r.start and (
+                    toks[j - 1].text.lower() in lex.cues.get("partitive", [])):
+                return j < i or not dets  # "25 percent of the island": the island, only with its article
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or toks[i].lemma in towns)
 
-        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns)
-                  and after_preposition(i)), None)
-        if k is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
-                                                 in lex.cues.get("partitive", []))):
-            return None  # "the city of Lyon", «город Харьков»: named right there
+        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns
+                                                              or toks[i].lemma in kinds) and after_preposition(i)), None)
+        found = self.place_anaphor(k, lex) if k is not None else None
+        if found is None:
+            return None
+        return found[0], found[1], toks[k].lemma in towns or toks[k].text.lower() in towns
+
+    def place_anaphor(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
+        """The place that the place-kind noun at token ``k`` ("the city", "the island", «страны») refers to, when no
+        name follows it: for a settlement noun the last settlement named before it (within a few sentences: a
+        proper name that is neither a country nor the name of a region); for a noun of a region ("the province")
+        the last region named with such a noun ("the Kherson region"); for "the country" the last country named
+        before; for a noun of a whole place ("the island", "the state", ``place_anaphors``) the place the document
+        names most up to there (the last of them on a tie)."""
+        toks = self.parse.tokens
+        towns = set(lex.cues.get("settlement_nouns", []))
         places = set(lex.cues.get("place_nouns", []))
+        kind = "settlement" if toks[k].lemma in towns or toks[k].text.lower() in towns else lex.cues.get(
+            "place_anaphors", {}).get(toks[k].lemma)
+        if kind is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
+                                                    in lex.cues.get("partitive", []))):
+            return None  # "the city of Lyon", «город Харьков»: named right there
+        if kind != "settlement" and k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN"):
+            return None  # "the state media", "the island nation's …": a modifier, not the place itself
+        seen: dict[str, list[str]] = {}
         for e in reversed(self.entities):
-            if e.end > toks[k].start or toks[k].start - e.end > 600:
+            if e.end > toks[k].start or (kind in ("settlement", "region") and toks[k].start - e.end > 600):
                 continue
             tail = self.parse.at(e.end - 1)
             after = self.parse.at(e.end + 1)
@@ -592,9 +782,19 @@ class _Extractor:
             first = self.parse.at(e.start)
             after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
                 "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
-            if ((e.label in ("LOC", "MISC") or after_in) and tail is not None and toks[tail].pos == "PROPN"
-                    and not region and not is_country(e.text)):
-                return toks[k].start, e.text  # (a name after "in" the recogniser took for a person is still a place)
+            if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
+                    toks[tail].pos == "PROPN" or e.text[:1].isupper() and kind != "settlement")):
+                continue  # (a name after "in" the recogniser took for a person is still a place)
+            if kind == "settlement" and not region and not is_country(e.text):
+                return toks[k].start, e.text
+            if kind == "region" and region:
+                return toks[k].start, self.text[e.start:toks[after].end]
+            if kind == "country" and is_country(e.text):
+                return toks[k].start, e.text
+            if kind == "whole" and not region and e.label == "LOC":
+                seen.setdefault(person_key(e.text), []).append(e.text)
+        if seen:
+            return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
         return None
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -735,7 +935,8 @@ def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon
     return out
 
 
-def _person_key(name: str) -> str:
+def person_key(name: str) -> str:
+    """One key for a person's name in any case form and spelling (Асии Биби, Asia Bibi): whom two mentions are about."""
     from storylens.annotate.gazetteer import key, lemma
 
     return key(lemma(name, "PER"))
@@ -1586,6 +1787,26 @@ class _Reader:
                     return True
         return False
 
+    def _one_person_subject(self, verb: int | None, m: NumberMention) -> bool:
+        """Whether a duration that is its verb's own adverbial ("spent eight years", «восемь лет находилась»; not
+        "agreed to a 10-day waiver", the waiver's) has one person as the verb's subject: a person's name, or a
+        singular noun of a person ("the girl", «многодетная мать»), whose time the duration then is."""
+        toks = self.tokens
+        num = self.ex.parse.at(self.s_start + m.num_start)
+        if verb is None or not self.ex.heads or num is None:
+            return False
+        unit = toks[num].head if toks[num].dep.startswith("nummod") and 0 <= toks[num].head < len(toks) else num
+        if toks[unit].head != verb or toks[unit].dep in ("compound", "amod", "nmod", "nmod:poss"):
+            return False
+        for k in range(self.lo, self.hi):
+            if toks[k].head != verb or not toks[k].dep.startswith("nsubj") or "Number=Plur" in toks[k].feats:
+                continue
+            if toks[k].pos == "PROPN":
+                return any(e.label == "PER" and e.start <= toks[k].start < e.end for e in self.ents)
+            thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
+            return bool(thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats)
+        return False
+
     def _person_of_verb(self, verb: int | None, m: NumberMention) -> str | None:
         """Whose time a duration is, from its verb's subject and object: the person one of them names ("Ivanova
         spent six years in prison", "the court acquitted the teacher Ivanova after six years"); the sentence's
@@ -1607,7 +1828,7 @@ class _Reader:
             named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
                      and any(e.start <= toks[j].start < e.end for j in phrase)]
             if named:
-                return main if main and any(_person_key(n) == _person_key(main) for n in named) else named[-1]
+                return main if main and any(person_key(n) == person_key(main) for n in named) else named[-1]
             thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
             person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
             if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
@@ -1620,7 +1841,7 @@ class _Reader:
         recogniser took for a person)."""
         people = [e for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)]
         main = self.ex.protagonist()
-        if not people or (main and any(_person_key(e.text) == _person_key(main) for e in people)):
+        if not people or (main and any(person_key(e.text) == person_key(main) for e in people)):
             return main
         if m is not None:
             before = [e for e in people if e.end <= self.s_start + m.start]
@@ -2101,7 +2322,7 @@ class _Reader:
             thing = thing_at(lex, toks, cand.noun)[0] if cand.noun is not None else None
             state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
             if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
-                         and self._person_subject(cand.verb)):
+                         and self._person_subject(cand.verb)) or self._one_person_subject(cand.verb, m):
                 cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
             return
         if cand.kind == "ratio":

@@ -97,6 +97,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
         ei = _sentence_index(starts, max(close_end - 1, q_start))
         s_start = max(sentences[si][0], prev_close if prev_close <= q_start else 0)
         e_end = sentences[ei][1]
+        post_end = e_end
+        if ei + 1 < len(sentences) and not text[close_end:sentences[ei + 1][0]].strip() and (
+                "\n" not in text[close_end:sentences[ei + 1][0]]):
+            post_end = sentences[ei + 1][1]  # “… keep working?” X tweeted Wednesday.: the quotation closed its sentence
         if goes_on and prev_quote is not None and prev_quote.speaker and prev_close == q_start - 1:
             # the next paragraph of one speech: ‘He said: "… . "…"’ (its closing mark is only at its end)
             quote.speaker = prev_quote.speaker
@@ -108,7 +112,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             quote.speaker = prev_quote.speaker
             quote.speaker_start, quote.speaker_end = prev_quote.speaker_start, prev_quote.speaker_end
         else:
-            speaker = _speaker(text, s_start, q_start - 1, close_end, e_end, sentences, si)
+            speaker = _speaker(text, s_start, q_start - 1, close_end, e_end, sentences, si, post_end)
             if speaker is not None:
                 name, a, b = speaker
                 if is_pronoun(name):
@@ -172,8 +176,10 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):
-    post = text[close_end:min(e_end, close_end + 300)]
+def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si, post_end):
+    """The speaker right after the quotation (up to ``post_end``: the next sentence when the quotation closed its
+    own), before it, or elsewhere in its sentence or a colon sentence before."""
+    post = text[close_end:min(post_end, close_end + 300)]
     rules = _rules()
     for rx in (rules.post_subject_verb, rules.post_verb_subject, rules.post_dash):
         m = rx.match(post)
@@ -191,7 +197,7 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si):
         attr = find_attribution(pre)
         if attr and attr.by:
             return _located(text, attr.by, s_start, open_pos)
-    whole = text[s_start:max(s_start, open_pos)] + " " + post
+    whole = text[s_start:max(s_start, open_pos)] + " " + text[close_end:min(e_end, close_end + 300)]
     attr = find_attribution(whole)
     if attr and attr.by:
         return _located(text, attr.by, s_start, e_end)

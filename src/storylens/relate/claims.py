@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storylens.annotate.claims import person_key
 from storylens.doc import Annotations, Claim, Document
 
 if TYPE_CHECKING:
@@ -328,7 +329,7 @@ def align_one(c: Claim, cid: str, doc: Document, ann: Annotations, source: str, 
               event: str | None, places: dict[str, str], people: dict[str, str]) -> AlignedClaim:
     """One claim as alignment sees it: its voice, scope key, unit family and date."""
     unit, factor = unit_family(c.kind, c.unit)
-    subject = (people.get(c.subject) or _person_key(c.subject)) if c.subject else None
+    subject = (people.get(c.subject) or person_key(c.subject)) if c.subject else None
     return AlignedClaim(
         id=cid, doc=doc.id, source=c.by or source, doc_source=source, measure=c.measure, unit=unit,
         value=c.value, lo=c.lo, hi=c.hi, hedge=c.hedge,
@@ -346,12 +347,6 @@ def _entity_keys(ann: Annotations, label: str) -> dict[str, str]:
         if m.label == label and m.entity:
             out.setdefault(m.text, m.entity)
     return out
-
-
-def _person_key(name: str) -> str:
-    from storylens.annotate.gazetteer import key, lemma
-
-    return key(lemma(name, "PER"))
 
 
 def _change_role(qualifier: str | None) -> str | None:
