@@ -73,8 +73,9 @@ def read_bsnlp(data: Path, per_group: int | None, seed: int) -> tuple[list[Docum
 
 
 def steps_at(docs: list[Document], topics: list[str], copies: list[int]) -> None:
-    """The many-topics steps (relate.stories._reassign_by_distinctive_terms, _split_by_time) on the
-    documents' lead terms and true topics repeated ``k`` times: CPU seconds and tracemalloc peak."""
+    """The many-topics steps (relate.stories._reassign_by_distinctive_terms over the corpus, then within
+    each language; _split_by_time) on the documents' lead terms and true topics repeated ``k``
+    times: CPU seconds and tracemalloc peak."""
     import tracemalloc
 
     from storylens.relate.stories import _facts, _reassign_by_distinctive_terms, _split_by_time, _term_matrix
@@ -86,9 +87,11 @@ def steps_at(docs: list[Document], topics: list[str], copies: list[int]) -> None
         many = facts * k
         terms = _term_matrix(many, settings.max_terms, settings.min_language_docs)
         tiled = np.tile(labels, k)
+        languages = [f.language for f in many]
         tracemalloc.start()
         t0 = time.process_time()
-        _split_by_time(terms, _reassign_by_distinctive_terms(terms, tiled, settings), many, settings)
+        moved = _reassign_by_distinctive_terms(terms, tiled, settings)
+        _split_by_time(terms, _reassign_by_distinctive_terms(terms, moved, settings, languages), many, settings)
         cpu = time.process_time() - t0
         peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
         tracemalloc.stop()

@@ -297,6 +297,35 @@ def test_a_lead_naming_another_storys_distinctive_terms_moves_there() -> None:
     assert _reassign_by_distinctive_terms(terms, labels, StorySettings(reassign_margin=1e3)).tolist() == labels.tolist()
 
 
+def test_a_languages_own_words_are_weighed_within_that_language_when_stories_are_reassigned() -> None:
+    from storylens.relate.stories import _reassign_by_distinctive_terms, _term_matrix
+
+    def item(i: int, language: str, words: list[str]) -> _Facts:
+        return _Facts(str(i), language, None, None, words)
+
+    # language aa: a flood story and a vote story; language bb: its council news gathered in one
+    # story with six of bb's flood reports (its word for flood, the river, the government), while
+    # eight other bb flood reports are in the flood story
+    items = [item(i, "aa", ["flood", "river", "rescu", f"v{i % 5}"]) for i in range(20)]
+    items += [item(20 + i, "aa", ["vote", "ballot", "candi", f"w{i % 5}"]) for i in range(20)]
+    items += [item(40 + i, "bb", ["poplav", "reka", "flood", "vlada"]) for i in range(8)]
+    items += [item(48 + i, "bb", ["vlada", "predse", "budze", "svet", f"u{i % 4}"]) for i in range(14)]
+    items += [item(62 + i, "bb", ["vlada", "poplav", "reka"]) for i in range(6)]
+    labels = np.array([0] * 20 + [1] * 20 + [0] * 8 + [2] * 20)
+    terms = _term_matrix(items, 1000)
+    languages = [f.language for f in items]
+    # counted over the corpus, bb's everyday word is distinctive of the all-bb story: nothing moves
+    assert _reassign_by_distinctive_terms(terms, labels, StorySettings()).tolist() == labels.tolist()
+    # counted within bb, the council story's distinctive words are the budget's, and the flood
+    # reports name the flood story's bb words: they move; every other document stays
+    moved = _reassign_by_distinctive_terms(terms, labels, StorySettings(), languages)
+    assert moved[62:].tolist() == [0] * 6
+    assert moved[:62].tolist() == labels[:62].tolist()
+    # a language with fewer documents than min_language_docs is counted over the corpus
+    rare = StorySettings(min_language_docs=len(items))
+    assert _reassign_by_distinctive_terms(terms, labels, rare, languages).tolist() == labels.tolist()
+
+
 def test_a_story_is_split_at_a_silence_longer_than_either_period_and_undated_leads_follow_their_words() -> None:
     from datetime import date
 

@@ -208,6 +208,10 @@ class StorySettings:
     reassign_by_terms: bool = True
     reassign_min_share: float = 0.01
     reassign_margin: float = 5.0
+    # ... then a second pass with each term's log-odds counted among the documents of the
+    # document's own language: over the whole corpus, every word of a language is distinctive of a
+    # story that is mostly of that language, so its members of that language never leave it.
+    reassign_within_language: bool = True
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member's lead is atypical; it has another main subject only when its

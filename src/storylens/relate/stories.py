@@ -527,13 +527,14 @@ def _distinctive_weights(present: sparse.csr_matrix, labels: np.ndarray, stories
     non-member's (binary document counts, ``prior`` pseudo-counts), kept where its z-score reaches
     ``z_min`` and at least ``min_docs`` members name it; 0 elsewhere. A story's distinctive terms
     are what its documents name and the others do not ("vaccine" for an epidemic, a candidate's
-    name for an election) — not what it shares with the corpus."""
+    name for an election) — not what it shares with the corpus. ``labels`` may be of a subset of
+    the documents (``present``'s rows): a story with no member there has no distinctive term."""
     n = len(labels)
-    onehot = sparse.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))),
-                               shape=(int(labels.max()) + 1, n))[stories]
+    k = max(int(labels.max()), int(stories.max())) + 1
+    onehot = sparse.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))[stories]
     inside = np.asarray((onehot @ present).todense(), dtype=np.float64)
     outside = np.asarray(present.sum(axis=0), dtype=np.float64) - inside
-    n_in = np.bincount(labels)[stories][:, None].astype(np.float64)
+    n_in = np.bincount(labels, minlength=k)[stories][:, None].astype(np.float64)
     n_out = n - n_in
     delta = (np.log((inside + prior) / (n_in - inside + prior))
              - np.log((outside + prior) / (n_out - outside + prior)))
@@ -542,23 +543,39 @@ def _distinctive_weights(present: sparse.csr_matrix, labels: np.ndarray, stories
     return sparse.csr_matrix(np.where((delta / np.sqrt(var) >= z_min) & (inside >= min_docs), delta, 0.0))
 
 
-def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
-                                   settings: StorySettings) -> np.ndarray:
+def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray, settings: StorySettings,
+                                   languages: list[str] | None = None) -> np.ndarray:
     """Move a document to another large story when its lead names that story's distinctive terms
     (:func:`_distinctive_weights`) by :attr:`StorySettings.reassign_margin` more log-odds than its
     own story's. In a corpus of many topics, threshold clustering and the joins gather one
     language's political news of several topics into one story (the encoder places a language's
     texts together); a lead there still names what sets its topic apart ("vaccine", a
-    candidate's name), which the embedding drowns. One pass: repeated, the stories drift towards
-    their own terms. Stories under :attr:`StorySettings.reassign_min_share` of the documents
-    neither give nor take documents. Cost O(documents · large stories + large stories · terms)."""
+    candidate's name), which the embedding drowns. One pass: repeated with the same weights, the
+    stories drift towards their own terms. Stories under :attr:`StorySettings.reassign_min_share`
+    of the documents neither give nor take documents.
+
+    With ``languages`` (each document's), a term's log-odds are counted among the documents of
+    the document's own language (languages with at least :attr:`StorySettings.min_language_docs`
+    documents; the others are counted over the corpus): counted over the corpus, every word of a
+    language is distinctive of a story that is mostly of that language, so such a story keeps its
+    members of that language whatever their topic; within the language, only what its documents of
+    that story name more than the language's other documents counts. Cost O(documents · large
+    stories + languages · large stories · terms)."""
     sizes = np.bincount(labels)
     stories = np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3))
     if len(stories) < 2:
         return labels
     present = terms.copy()
     present.data[:] = 1.0
-    score = np.asarray((present @ _distinctive_weights(present, labels, stories).T.tocsc()).todense())
+    pooled = _distinctive_weights(present, labels, stories).T.tocsc()
+    score = np.asarray((present @ pooled).todense())
+    if languages is not None:
+        codes = np.array(languages)
+        for code in sorted(set(languages)):
+            rows = np.flatnonzero(codes == code)
+            if settings.min_language_docs <= len(rows) < len(labels):
+                own_weights = _distinctive_weights(present[rows], labels[rows], stories).T.tocsc()
+                score[rows] = np.asarray((present[rows] @ own_weights).todense())
     column = np.full(len(sizes), -1)
     column[stories] = np.arange(len(stories))
     own = column[labels]
@@ -836,6 +853,8 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if many_topics and settings.reassign_by_terms:
         grouped = np.where(main, -1, labels) + 1  # the main story as it now stands is story 0
         moved = _reassign_by_distinctive_terms(terms, grouped, settings)
+        if settings.reassign_within_language:  # then a language's own words, counted within it
+            moved = _reassign_by_distinctive_terms(terms, moved, settings, languages)
         for i in np.flatnonzero(moved != grouped):
             reason[i] = "its lead names another story's distinctive terms more than its own story's"
         split = _split_by_time(terms, moved, facts, settings)
