@@ -562,20 +562,10 @@ def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
     that story name more than the language's other documents counts. Cost O(documents · large
     stories + languages · large stories · terms)."""
     sizes = np.bincount(labels)
-    stories = np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3))
+    stories = _large_stories(labels, settings)
     if len(stories) < 2:
         return labels
-    present = terms.copy()
-    present.data[:] = 1.0
-    pooled = _distinctive_weights(present, labels, stories).T.tocsc()
-    score = np.asarray((present @ pooled).todense())
-    if languages is not None:
-        codes = np.array(languages)
-        for code in sorted(set(languages)):
-            rows = np.flatnonzero(codes == code)
-            if settings.min_language_docs <= len(rows) < len(labels):
-                own_weights = _distinctive_weights(present[rows], labels[rows], stories).T.tocsc()
-                score[rows] = np.asarray((present[rows] @ own_weights).todense())
+    score = _distinctive_scores(terms, labels, stories, settings, languages)
     column = np.full(len(sizes), -1)
     column[stories] = np.arange(len(stories))
     own = column[labels]
@@ -584,6 +574,78 @@ def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
     move = movable & (score.max(axis=1) >= own_score + settings.reassign_margin)
     out = labels.copy()
     out[move] = stories[score.argmax(axis=1)[move]]
+    return out
+
+
+def _large_stories(labels: np.ndarray, settings: StorySettings) -> np.ndarray:
+    """The stories holding at least :attr:`StorySettings.reassign_min_share` of the documents (and 3)."""
+    return np.flatnonzero(np.bincount(labels) >= max(settings.reassign_min_share * len(labels), 3))
+
+
+def _distinctive_scores(terms: sparse.csr_matrix, labels: np.ndarray, stories: np.ndarray,
+                        settings: StorySettings, languages: list[str] | None = None) -> np.ndarray:
+    """Documents × ``stories``: the log-odds of each story's distinctive lead terms
+    (:func:`_distinctive_weights`) that a document's lead names; with ``languages``, counted among
+    the documents of its own language (see :func:`_reassign_by_distinctive_terms`)."""
+    present = terms.copy()
+    present.data[:] = 1.0
+    score = np.asarray((present @ _distinctive_weights(present, labels, stories).T.tocsc()).todense())
+    if languages is not None:
+        codes = np.array(languages)
+        for code in sorted(set(languages)):
+            rows = np.flatnonzero(codes == code)
+            if settings.min_language_docs <= len(rows) < len(labels):
+                own_weights = _distinctive_weights(present[rows], labels[rows], stories).T.tocsc()
+                score[rows] = np.asarray((present[rows] @ own_weights).todense())
+    return score
+
+
+def _join_one_language_stories(terms: sparse.csr_matrix, labels: np.ndarray, facts: list[_Facts],
+                               settings: StorySettings) -> np.ndarray:
+    """Join a story written mostly in one language (:attr:`StorySettings.one_language_share` of its
+    documents) to a larger story of its period when most of its members' leads name that story's
+    distinctive terms, counted within their language, by :attr:`StorySettings.reassign_margin`.
+    The encoder places one language's texts together, so an event covered in many languages can
+    leave its coverage in one language apart as a story of its own; such a story still names what
+    sets the event apart in its language. A story of many languages is a subject of its own, and a
+    story whose dates (median) fall outside the other's period (10th–90th percentile, widened by
+    a real gap, :func:`_gap`) is another time's. Scores are read on the stories as they come in
+    (no chain of joins); story 0 is the main story and never joins another. Cost O(documents ·
+    large stories + languages · large stories · terms)."""
+    large = _large_stories(labels, settings)
+    if not len(large):
+        return labels
+    languages = [f.language for f in facts]
+    score = _distinctive_scores(terms, labels, large, settings, languages)
+    sizes = np.bincount(labels)
+    days = np.array([-1 if f.day is None else f.day for f in facts])
+    codes = np.array(languages)
+    members = np.split(np.argsort(labels, kind="stable"), np.cumsum(sizes)[:-1])  # each story's documents
+
+    def period(rows: np.ndarray) -> tuple[float, float, float] | None:
+        dated = days[rows][days[rows] >= 0]
+        if not len(dated):
+            return None
+        lo, hi, mid = np.percentile(dated, [10, 90, 50])
+        gap = _gap((lo, hi), settings)
+        return lo - gap, hi + gap, mid
+
+    periods = {int(k): period(members[k]) for k in large}
+    out = labels.copy()
+    for story, rows in enumerate(members):
+        if story == 0 or not len(rows) or (Counter(codes[rows].tolist()).most_common(1)[0][1]
+                                            < settings.one_language_share * len(rows)):
+            continue  # (story 0, the main story, takes others in but never joins one)
+        own = period(rows)
+        targets = [j for j, k in enumerate(large) if k != story and sizes[k] > len(rows)
+                   and (own is None or periods[int(k)] is None
+                        or periods[int(k)][0] <= own[2] <= periods[int(k)][1])]
+        if not targets:
+            continue
+        named = np.median(score[np.ix_(rows, targets)], axis=0)
+        best = int(named.argmax())
+        if named[best] >= settings.reassign_margin:
+            out[rows] = large[targets[best]]
     return out
 
 
@@ -860,6 +922,12 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         split = _split_by_time(terms, moved, facts, settings)
         for i in np.flatnonzero(split != moved):
             reason[i] = "published (or, undated, written like those published) across a long silence from the rest of its story"
+        if settings.join_one_language_stories:
+            joined = _join_one_language_stories(terms, split, facts, settings)
+            for i in np.flatnonzero(joined != split):
+                reason[i] = ("its story, written mostly in one language, names the distinctive terms of a larger "
+                             "story of its period")
+            split = joined
         main, labels = split == 0, split - 1
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
