@@ -31,11 +31,15 @@ How it works (every step linear in the number of documents; no document × docum
   one language's news of several topics together, and a story can gather them; a lead there
   still names what sets its topic apart ("vaccine", a candidate's name). A document moves to
   another large story when its lead names that story's distinctive terms (log-odds of a term
-  in a member's lead against a non-member's) by a clear margin more than its own story's. Then a
+  in a member's lead against a non-member's) by a clear margin more than its own story's; a
+  second pass counts the log-odds among the documents of each language, where a language's own
+  words no longer make every story of that language distinctive. Then a
   large story whose dated documents fall into two periods with a silence longer than either
   period between them (two elections years apart that share their actors) is split there; its
-  undated documents follow the period whose distinctive terms they name. A date of 1970-01-01
-  (Unix time 0) is a placeholder, read as no date.
+  undated documents follow the period whose distinctive terms they name. Last, a story written
+  mostly in one language joins a larger story of its period whose distinctive terms most of its
+  members name (one language's coverage of an event that the encoder left apart). A date of
+  1970-01-01 (Unix time 0) is a placeholder, read as no date.
 * **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
   without datelines and bylines) to the main story's centroid, as a robust z-score against the
   main story's own members of its language (median and MAD): a document of another story that
