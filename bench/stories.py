@@ -6,6 +6,7 @@
     .venv/bin/python bench/stories.py --cache /tmp/bsnlp-emb.npz   # keep lead embeddings between runs
     .venv/bin/python bench/stories.py --seeds 0 1 2 3 4           # mixed run's mean ARI over 5 orders
     .venv/bin/python bench/stories.py --steps-at 1 4               # time and memory of the many-topics steps
+    .venv/bin/python bench/stories.py --events /tmp/ev --seeds 0 1 2   # the development event corpora mixed instead
 
 Reads ``../shared/data/bsnlp/<topic>/raw/<lang>/*`` (first lines: id, language, date, url; then
 the text, its first line being the title). For each topic alone (a topic is broader than one
@@ -13,6 +14,11 @@ event, but its documents should form one main story): the number of stories, the
 topic's documents in the main story and whether every language is in it. Then all topics mixed:
 the adjusted Rand index (sklearn) between the found stories and the topics. Nothing from the
 data set is written anywhere. Grouping is O(n · stories) (storylens.relate.stories).
+
+With ``--events DIR`` (the ``--out`` folder of bench/events.py) the documents are those of every
+``<slug>.db`` there instead, each corpus a topic: a corpus of many topics in en, ru and uk on which
+the many-topics steps were not developed (read without annotations, as BSNLP is: each store numbers
+its entities on its own).
 """
 
 from __future__ import annotations
@@ -72,12 +78,28 @@ def read_bsnlp(data: Path, per_group: int | None, seed: int) -> tuple[list[Docum
     return docs, topics
 
 
+def read_event_dbs(folder: Path) -> tuple[list[Document], list[str]]:
+    """Every document of each ``<slug>.db`` in ``folder``, its topic the slug."""
+    from storylens.relate import CorpusView
+    from storylens.store import Store
+
+    docs, topics = [], []
+    for db in sorted(folder.glob("*.db")):
+        with Store(db) as store:
+            for doc in CorpusView.of(store).documents():
+                docs.append(doc)
+                topics.append(db.stem)
+    return docs, topics
+
+
 def steps_at(docs: list[Document], topics: list[str], copies: list[int]) -> None:
-    """The many-topics steps (relate.stories._reassign_by_distinctive_terms, _split_by_time) on the
-    documents' lead terms and true topics repeated ``k`` times: CPU seconds and tracemalloc peak."""
+    """The many-topics steps (relate.stories._reassign_by_distinctive_terms over the corpus, then within
+    each language; _split_by_time; _join_one_language_stories) on the documents' lead terms and true
+    topics repeated ``k`` times: CPU seconds and tracemalloc peak."""
     import tracemalloc
 
-    from storylens.relate.stories import _facts, _reassign_by_distinctive_terms, _split_by_time, _term_matrix
+    from storylens.relate.stories import (_facts, _join_one_language_stories, _reassign_by_distinctive_terms,
+                                          _split_by_time, _term_matrix)
 
     settings = StorySettings()
     facts = [_facts(d, None, settings)[0] for d in docs]
@@ -86,9 +108,12 @@ def steps_at(docs: list[Document], topics: list[str], copies: list[int]) -> None
         many = facts * k
         terms = _term_matrix(many, settings.max_terms, settings.min_language_docs)
         tiled = np.tile(labels, k)
+        languages = [f.language for f in many]
         tracemalloc.start()
         t0 = time.process_time()
-        _split_by_time(terms, _reassign_by_distinctive_terms(terms, tiled, settings), many, settings)
+        moved = _reassign_by_distinctive_terms(terms, tiled, settings)
+        split = _split_by_time(terms, _reassign_by_distinctive_terms(terms, moved, settings, languages), many, settings)
+        _join_one_language_stories(terms, split, many, settings)
         cpu = time.process_time() - t0
         peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
         tracemalloc.stop()
@@ -106,6 +131,8 @@ def main() -> None:
                     help="clustering order seeds of the mixed run (StorySettings.seed); the mean ARI is printed")
     ap.add_argument("--cache", type=Path, default=None,
                     help="an .npz file of lead embeddings kept between runs (outside the repository)")
+    ap.add_argument("--events", type=Path, default=None,
+                    help="the --out folder of bench/events.py: its corpora mixed, instead of BSNLP")
     ap.add_argument("--steps-at", type=int, nargs="+", default=None,
                     help="time (CPU s) and peak memory of the distinctive-term and time steps on the mixed run's "
                          "documents repeated N times (their growth with the corpus), then exit")
@@ -115,7 +142,7 @@ def main() -> None:
             embeddings._cache.update(zip((k.tobytes() for k in cached["keys"]), cached["vectors"]))
 
     t0 = time.perf_counter()
-    docs, topics = read_bsnlp(args.data, args.per_group, args.seed)
+    docs, topics = read_event_dbs(args.events) if args.events else read_bsnlp(args.data, args.per_group, args.seed)
     langs = [d.meta["language"] for d in docs]
     print(f"{len(docs)} documents, {len(set(topics))} topics, {len(set(langs))} languages; "
           f"read in {time.perf_counter() - t0:.1f}s")

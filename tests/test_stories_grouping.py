@@ -297,6 +297,75 @@ def test_a_lead_naming_another_storys_distinctive_terms_moves_there() -> None:
     assert _reassign_by_distinctive_terms(terms, labels, StorySettings(reassign_margin=1e3)).tolist() == labels.tolist()
 
 
+def test_a_languages_own_words_are_weighed_within_that_language_when_stories_are_reassigned() -> None:
+    from storylens.relate.stories import _reassign_by_distinctive_terms, _term_matrix
+
+    def item(i: int, language: str, words: list[str]) -> _Facts:
+        return _Facts(str(i), language, None, None, words)
+
+    # language aa: a flood story and a vote story; language bb: its council news gathered in one
+    # story with six of bb's flood reports (its word for flood, the river, the government), while
+    # eight other bb flood reports are in the flood story
+    items = [item(i, "aa", ["flood", "river", "rescu", f"v{i % 5}"]) for i in range(20)]
+    items += [item(20 + i, "aa", ["vote", "ballot", "candi", f"w{i % 5}"]) for i in range(20)]
+    items += [item(40 + i, "bb", ["poplav", "reka", "flood", "vlada"]) for i in range(8)]
+    items += [item(48 + i, "bb", ["vlada", "predse", "budze", "svet", f"u{i % 4}"]) for i in range(14)]
+    items += [item(62 + i, "bb", ["vlada", "poplav", "reka"]) for i in range(6)]
+    labels = np.array([0] * 20 + [1] * 20 + [0] * 8 + [2] * 20)
+    terms = _term_matrix(items, 1000)
+    languages = [f.language for f in items]
+    # counted over the corpus, bb's everyday word is distinctive of the all-bb story: nothing moves
+    assert _reassign_by_distinctive_terms(terms, labels, StorySettings()).tolist() == labels.tolist()
+    # counted within bb, the council story's distinctive words are the budget's, and the flood
+    # reports name the flood story's bb words: they move; every other document stays
+    moved = _reassign_by_distinctive_terms(terms, labels, StorySettings(), languages)
+    assert moved[62:].tolist() == [0] * 6
+    assert moved[:62].tolist() == labels[:62].tolist()
+    # a language with fewer documents than min_language_docs is counted over the corpus
+    rare = StorySettings(min_language_docs=len(items))
+    assert _reassign_by_distinctive_terms(terms, labels, rare, languages).tolist() == labels.tolist()
+
+
+def test_a_story_of_one_language_joins_the_larger_story_of_its_period_whose_terms_it_names() -> None:
+    from datetime import date
+
+    from storylens.relate.stories import _join_one_language_stories, _term_matrix
+
+    may = date(2020, 5, 1).toordinal()
+    items: list[_Facts] = []
+    labels: list[int] = []
+
+    def add(label: int, language: str, words: list[str], n: int, day: int | None = may) -> None:
+        for _ in range(n):
+            i = len(items)
+            items.append(_Facts(str(i), language, None if day is None else day + i % 10, None, words + [f"x{i % 7}"]))
+            labels.append(label)
+
+    # a flood covered in three languages (story 0) and a vote (story 1), both in May 2020
+    add(0, "aa", ["flood", "river", "rescu"], 20)
+    add(0, "bb", ["poplav", "reka", "vlada"], 24)
+    add(0, "cc", ["hochw", "fluss"], 10)
+    add(1, "aa", ["vote", "ballot", "candi"], 20)
+    add(1, "bb", ["volit", "glas", "vlada"], 24)
+    add(1, "cc", ["wahl", "kandi"], 10)
+    add(2, "bb", ["poplav", "reka", "evaku"], 5)  # bb's reports of the flood's evacuation, apart
+    add(3, "bb", ["poplav", "reka", "obnov"], 5, date(2024, 5, 1).toordinal())  # a flood four years later
+    add(4, "aa", ["flood", "river", "dam"], 3)  # the dam, in two languages
+    add(4, "cc", ["hochw", "fluss", "damm"], 3)
+    add(5, "bb", ["poplav", "reka", "evaku"], 3, None)  # undated
+    truth = np.array(labels)
+    terms = _term_matrix(items, 1000)
+    out = _join_one_language_stories(terms, truth, items, StorySettings())
+    # the one-language stories of the flood's period, dated or not, join the flood
+    assert set(out[(truth == 2) | (truth == 5)].tolist()) == {0}
+    # the later flood is another time's; the two-language story is a subject of its own
+    assert out[truth == 3].tolist() == [3] * 5 and out[truth == 4].tolist() == [4] * 6
+    assert out[truth <= 1].tolist() == truth[truth <= 1].tolist()
+    # read as one language's story (half its documents), the dam's story would join too
+    half = _join_one_language_stories(terms, truth, items, StorySettings(one_language_share=0.5))
+    assert half[truth == 4].tolist() == [0] * 6
+
+
 def test_a_story_is_split_at_a_silence_longer_than_either_period_and_undated_leads_follow_their_words() -> None:
     from datetime import date
 

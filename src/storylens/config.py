@@ -208,6 +208,16 @@ class StorySettings:
     reassign_by_terms: bool = True
     reassign_min_share: float = 0.01
     reassign_margin: float = 5.0
+    # ... then a second pass with each term's log-odds counted among the documents of the
+    # document's own language: over the whole corpus, every word of a language is distinctive of a
+    # story that is mostly of that language, so its members of that language never leave it.
+    reassign_within_language: bool = True
+    # ... and a story with at least ``one_language_share`` of its documents in one language joins a
+    # larger story of its period whose distinctive terms (within their language) most of its
+    # members' leads name by ``reassign_margin`` (relate.stories._join_one_language_stories): the
+    # encoder can leave one language's coverage of an event apart.
+    join_one_language_stories: bool = True
+    one_language_share: float = 0.8
     # In the main story: typicality (similarity to its centroid) no further below its members'
     # median than this many robust standard deviations (MAD × 1.4826), within the document's
     # language. Below it, a member's lead is atypical; it has another main subject only when its

@@ -31,11 +31,15 @@ How it works (every step linear in the number of documents; no document × docum
   one language's news of several topics together, and a story can gather them; a lead there
   still names what sets its topic apart ("vaccine", a candidate's name). A document moves to
   another large story when its lead names that story's distinctive terms (log-odds of a term
-  in a member's lead against a non-member's) by a clear margin more than its own story's. Then a
+  in a member's lead against a non-member's) by a clear margin more than its own story's; a
+  second pass counts the log-odds among the documents of each language, where a language's own
+  words no longer make every story of that language distinctive. Then a
   large story whose dated documents fall into two periods with a silence longer than either
   period between them (two elections years apart that share their actors) is split there; its
-  undated documents follow the period whose distinctive terms they name. A date of 1970-01-01
-  (Unix time 0) is a placeholder, read as no date.
+  undated documents follow the period whose distinctive terms they name. Last, a story written
+  mostly in one language joins a larger story of its period whose distinctive terms most of its
+  members name (one language's coverage of an event that the encoder left apart). A date of
+  1970-01-01 (Unix time 0) is a placeholder, read as no date.
 * **Main story** = the largest. Every document's *typicality* is its similarity (its lead read
   without datelines and bylines) to the main story's centroid, as a robust z-score against the
   main story's own members of its language (median and MAD): a document of another story that
@@ -527,13 +531,14 @@ def _distinctive_weights(present: sparse.csr_matrix, labels: np.ndarray, stories
     non-member's (binary document counts, ``prior`` pseudo-counts), kept where its z-score reaches
     ``z_min`` and at least ``min_docs`` members name it; 0 elsewhere. A story's distinctive terms
     are what its documents name and the others do not ("vaccine" for an epidemic, a candidate's
-    name for an election) — not what it shares with the corpus."""
+    name for an election) — not what it shares with the corpus. ``labels`` may be of a subset of
+    the documents (``present``'s rows): a story with no member there has no distinctive term."""
     n = len(labels)
-    onehot = sparse.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))),
-                               shape=(int(labels.max()) + 1, n))[stories]
+    k = max(int(labels.max()), int(stories.max())) + 1
+    onehot = sparse.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))[stories]
     inside = np.asarray((onehot @ present).todense(), dtype=np.float64)
     outside = np.asarray(present.sum(axis=0), dtype=np.float64) - inside
-    n_in = np.bincount(labels)[stories][:, None].astype(np.float64)
+    n_in = np.bincount(labels, minlength=k)[stories][:, None].astype(np.float64)
     n_out = n - n_in
     delta = (np.log((inside + prior) / (n_in - inside + prior))
              - np.log((outside + prior) / (n_out - outside + prior)))
@@ -542,23 +547,29 @@ def _distinctive_weights(present: sparse.csr_matrix, labels: np.ndarray, stories
     return sparse.csr_matrix(np.where((delta / np.sqrt(var) >= z_min) & (inside >= min_docs), delta, 0.0))
 
 
-def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
-                                   settings: StorySettings) -> np.ndarray:
+def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray, settings: StorySettings,
+                                   languages: list[str] | None = None) -> np.ndarray:
     """Move a document to another large story when its lead names that story's distinctive terms
     (:func:`_distinctive_weights`) by :attr:`StorySettings.reassign_margin` more log-odds than its
     own story's. In a corpus of many topics, threshold clustering and the joins gather one
     language's political news of several topics into one story (the encoder places a language's
     texts together); a lead there still names what sets its topic apart ("vaccine", a
-    candidate's name), which the embedding drowns. One pass: repeated, the stories drift towards
-    their own terms. Stories under :attr:`StorySettings.reassign_min_share` of the documents
-    neither give nor take documents. Cost O(documents · large stories + large stories · terms)."""
+    candidate's name), which the embedding drowns. One pass: repeated with the same weights, the
+    stories drift towards their own terms. Stories under :attr:`StorySettings.reassign_min_share`
+    of the documents neither give nor take documents.
+
+    With ``languages`` (each document's), a term's log-odds are counted among the documents of
+    the document's own language (languages with at least :attr:`StorySettings.min_language_docs`
+    documents; the others are counted over the corpus): counted over the corpus, every word of a
+    language is distinctive of a story that is mostly of that language, so such a story keeps its
+    members of that language whatever their topic; within the language, only what its documents of
+    that story name more than the language's other documents counts. Cost O(documents · large
+    stories + languages · large stories · terms)."""
     sizes = np.bincount(labels)
-    stories = np.flatnonzero(sizes >= max(settings.reassign_min_share * len(labels), 3))
+    stories = _large_stories(labels, settings)
     if len(stories) < 2:
         return labels
-    present = terms.copy()
-    present.data[:] = 1.0
-    score = np.asarray((present @ _distinctive_weights(present, labels, stories).T.tocsc()).todense())
+    score = _distinctive_scores(terms, labels, stories, settings, languages)
     column = np.full(len(sizes), -1)
     column[stories] = np.arange(len(stories))
     own = column[labels]
@@ -567,6 +578,78 @@ def _reassign_by_distinctive_terms(terms: sparse.csr_matrix, labels: np.ndarray,
     move = movable & (score.max(axis=1) >= own_score + settings.reassign_margin)
     out = labels.copy()
     out[move] = stories[score.argmax(axis=1)[move]]
+    return out
+
+
+def _large_stories(labels: np.ndarray, settings: StorySettings) -> np.ndarray:
+    """The stories holding at least :attr:`StorySettings.reassign_min_share` of the documents (and 3)."""
+    return np.flatnonzero(np.bincount(labels) >= max(settings.reassign_min_share * len(labels), 3))
+
+
+def _distinctive_scores(terms: sparse.csr_matrix, labels: np.ndarray, stories: np.ndarray,
+                        settings: StorySettings, languages: list[str] | None = None) -> np.ndarray:
+    """Documents × ``stories``: the log-odds of each story's distinctive lead terms
+    (:func:`_distinctive_weights`) that a document's lead names; with ``languages``, counted among
+    the documents of its own language (see :func:`_reassign_by_distinctive_terms`)."""
+    present = terms.copy()
+    present.data[:] = 1.0
+    score = np.asarray((present @ _distinctive_weights(present, labels, stories).T.tocsc()).todense())
+    if languages is not None:
+        codes = np.array(languages)
+        for code in sorted(set(languages)):
+            rows = np.flatnonzero(codes == code)
+            if settings.min_language_docs <= len(rows) < len(labels):
+                own_weights = _distinctive_weights(present[rows], labels[rows], stories).T.tocsc()
+                score[rows] = np.asarray((present[rows] @ own_weights).todense())
+    return score
+
+
+def _join_one_language_stories(terms: sparse.csr_matrix, labels: np.ndarray, facts: list[_Facts],
+                               settings: StorySettings) -> np.ndarray:
+    """Join a story written mostly in one language (:attr:`StorySettings.one_language_share` of its
+    documents) to a larger story of its period when most of its members' leads name that story's
+    distinctive terms, counted within their language, by :attr:`StorySettings.reassign_margin`.
+    The encoder places one language's texts together, so an event covered in many languages can
+    leave its coverage in one language apart as a story of its own; such a story still names what
+    sets the event apart in its language. A story of many languages is a subject of its own, and a
+    story whose dates (median) fall outside the other's period (10th–90th percentile, widened by
+    a real gap, :func:`_gap`) is another time's. Scores are read on the stories as they come in
+    (no chain of joins); story 0 is the main story and never joins another. Cost O(documents ·
+    large stories + languages · large stories · terms)."""
+    large = _large_stories(labels, settings)
+    if not len(large):
+        return labels
+    languages = [f.language for f in facts]
+    score = _distinctive_scores(terms, labels, large, settings, languages)
+    sizes = np.bincount(labels)
+    days = np.array([-1 if f.day is None else f.day for f in facts])
+    codes = np.array(languages)
+    members = np.split(np.argsort(labels, kind="stable"), np.cumsum(sizes)[:-1])  # each story's documents
+
+    def period(rows: np.ndarray) -> tuple[float, float, float] | None:
+        dated = days[rows][days[rows] >= 0]
+        if not len(dated):
+            return None
+        lo, hi, mid = np.percentile(dated, [10, 90, 50])
+        gap = _gap((lo, hi), settings)
+        return lo - gap, hi + gap, mid
+
+    periods = {int(k): period(members[k]) for k in large}
+    out = labels.copy()
+    for story, rows in enumerate(members):
+        if story == 0 or not len(rows) or (Counter(codes[rows].tolist()).most_common(1)[0][1]
+                                            < settings.one_language_share * len(rows)):
+            continue  # (story 0, the main story, takes others in but never joins one)
+        own = period(rows)
+        targets = [j for j, k in enumerate(large) if k != story and sizes[k] > len(rows)
+                   and (own is None or periods[int(k)] is None
+                        or periods[int(k)][0] <= own[2] <= periods[int(k)][1])]
+        if not targets:
+            continue
+        named = np.median(score[np.ix_(rows, targets)], axis=0)
+        best = int(named.argmax())
+        if named[best] >= settings.reassign_margin:
+            out[rows] = large[targets[best]]
     return out
 
 
@@ -836,11 +919,19 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     if many_topics and settings.reassign_by_terms:
         grouped = np.where(main, -1, labels) + 1  # the main story as it now stands is story 0
         moved = _reassign_by_distinctive_terms(terms, grouped, settings)
+        if settings.reassign_within_language:  # then a language's own words, counted within it
+            moved = _reassign_by_distinctive_terms(terms, moved, settings, languages)
         for i in np.flatnonzero(moved != grouped):
             reason[i] = "its lead names another story's distinctive terms more than its own story's"
         split = _split_by_time(terms, moved, facts, settings)
         for i in np.flatnonzero(split != moved):
             reason[i] = "published (or, undated, written like those published) across a long silence from the rest of its story"
+        if settings.join_one_language_stories:
+            joined = _join_one_language_stories(terms, split, facts, settings)
+            for i in np.flatnonzero(joined != split):
+                reason[i] = ("its story, written mostly in one language, names the distinctive terms of a larger "
+                             "story of its period")
+            split = joined
         main, labels = split == 0, split - 1
     # the main story is its members; every other document keeps its cluster (renumbered by size)
     labels = np.where(main, -1, labels)
