@@ -5,6 +5,9 @@
     .venv/bin/python bench/relate_steps.py STORE.db --entities --all --outputs --fresh   # each in its own process
     .venv/bin/python bench/relate_steps.py STORE.db --trace         # and the Python heap's peak per step (slower)
     .venv/bin/python bench/relate_steps.py STORE.db --all --outputs --models   # from where analyze's relate starts
+    .venv/bin/python bench/relate_steps.py STORE.db stories contested --dump before.json  # what the steps found
+    .venv/bin/python bench/relate_steps.py STORE.db stories contested --compare before.json  # the same again?
+    .venv/bin/python bench/relate_steps.py STORE.db stories --snapshot   # the heap's peak by source line
 
 Copies STORE.db to a temporary folder, runs each step alone (``relate_store(store, [step])``, the
 stored stories of the copy are what the later steps read) and prints its CPU seconds, what it found,
@@ -22,15 +25,24 @@ closes its workers as a one-process ``storylens analyze --workers 1`` does befor
 stays loaded (spaCy, the sentence encoder, the dictionaries) and the heap it leaves are counted as
 in that run. Use it on the stores ``bench/scale.py --work DIR``
 keeps (``DIR/run-N/one-core.db``) to measure one step before and after a change.
+
+``--dump FILE`` writes what the steps stored (the stories, each document's story, off-event flag and
+reason, the contested statements) as JSON; ``--compare FILE`` checks that a run stored exactly what an
+earlier run's dump holds and says which part differs (exit status 1), so that a change meant to save
+memory can be shown to change no result. ``--snapshot`` (with ``--trace``) takes a tracemalloc snapshot
+whenever the heap has grown a tenth past the last one and prints, per step, the source lines that hold
+most of it at its largest: what the step's own memory is made of.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -57,6 +69,10 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true", help="also the Python heap's peak per step (tracemalloc)")
     parser.add_argument("--models", action="store_true",
                         help="first load and drop the annotate models as a one-process `storylens analyze` does")
+    parser.add_argument("--dump", type=Path, help="write what the steps stored to this JSON file")
+    parser.add_argument("--compare", type=Path, help="check that the steps stored what this earlier --dump holds")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="with --trace: the heap at its largest per step, by source line")
     parser.add_argument("--part", help=argparse.SUPPRESS)  # run one part on STORE itself (a --fresh child)
     args = parser.parse_args()
     if not args.store.is_file():
@@ -82,13 +98,46 @@ def main() -> None:
             print(f"{len(view.ids)} documents; main story {len(main)} documents, {chars / 1e6:.2f} M chars; "
                   f"store {args.store.stat().st_size / 2**20:.0f} MB on disk", flush=True)
             if not args.fresh:
-                part = Part(store, args.trace)
+                part = Part(store, args.trace or args.snapshot, args.snapshot)
                 for name in parts:
                     part.run(name)
+                if args.dump or args.compare:
+                    check(results(store), args.dump, args.compare)
                 return
         for name in parts:
             subprocess.run([sys.executable, __file__, str(copy), "--part", name] + ["--trace"] * args.trace
                            + ["--models"] * args.models, check=True)
+
+
+def results(store: Store) -> dict[str, object]:
+    """What the stories and contested steps stored, in a form two runs can be compared in."""
+    rows = store.document_relations()
+    return {"stories": store.relations("story"),
+            "documents": {d: [story, off, why] for d, (story, off, why) in sorted(rows.items())},
+            "contested": store.relations("contested")}
+
+
+def check(found: dict[str, object], dump: Path | None, compare: Path | None) -> None:
+    """Write ``found`` to ``dump`` and/or compare it with the earlier dump ``compare``."""
+    if dump:
+        dump.write_text(json.dumps(found, ensure_ascii=False, sort_keys=True))
+    if compare:
+        earlier = json.loads(compare.read_text())
+        now = json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True))
+        differ = [k for k in now if now[k] != earlier.get(k)]
+        for key in differ:
+            a, b = earlier.get(key), now[key]
+            if isinstance(a, dict) and isinstance(b, dict):
+                keys = [d for d in sorted(set(a) | set(b)) if a.get(d) != b.get(d)]
+                print(f"  {key}: {len(keys)} of {len(b)} differ, first {keys[:3]}")
+            else:
+                n = sum(x != y for x, y in zip(a or [], b)) + abs(len(a or []) - len(b))
+                print(f"  {key}: {n} of {len(b)} items differ")
+        sizes = ", ".join(f"{len(v)} {k}" for k, v in now.items())  # type: ignore[arg-type]
+        print(f"compared with {compare}: {'DIFFERENT in ' + ', '.join(differ) if differ else 'identical'} ({sizes})",
+              flush=True)
+        if differ:
+            sys.exit(1)
 
 
 def after_annotate() -> None:
@@ -116,8 +165,8 @@ def after_annotate() -> None:
 class Part:
     """Runs one part (entity resolution, a relate step, the outputs) and prints its CPU time and memory."""
 
-    def __init__(self, store: Store, trace: bool) -> None:
-        self.store, self.trace = store, trace
+    def __init__(self, store: Store, trace: bool, snapshot: bool = False) -> None:
+        self.store, self.trace, self.snapshot = store, trace, snapshot
         self.peak = Peak()
         if trace:
             tracemalloc.start()
@@ -126,9 +175,12 @@ class Part:
         self.peak.window()
         if self.trace:
             tracemalloc.reset_peak()
+        watch = Largest() if self.snapshot else None
         cpu = time.process_time()
         found = self._do(name)
         seconds = time.process_time() - cpu
+        if watch is not None:
+            watch.report(name, len(CorpusView.of(self.store).ids))
         w = self.peak.window()
         traced = f"  Python heap peak {tracemalloc.get_traced_memory()[1] / 2**20:6.0f} MB" if self.trace else ""
         print(f"{name:<13} {seconds:8.1f} CPU s  RSS {w.start:5.0f} -> peak {w.parent:5.0f} MB "
@@ -146,6 +198,38 @@ class Part:
                 write_outputs(self.store, Path(out))
                 return ", ".join(f"{p.name} {p.stat().st_size / 2**20:.1f} MB" for p in sorted(Path(out).iterdir()))
         return relate_store(self.store, [name], progress=False).found[name]
+
+
+class Largest:
+    """A thread that snapshots the traced heap whenever it has grown a tenth past the last snapshot
+    (checked every 0.2 s), so the last snapshot is the heap near its largest."""
+
+    def __init__(self) -> None:
+        self.best: tracemalloc.Snapshot | None = None
+        self.size = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.2):
+            current = tracemalloc.get_traced_memory()[0]
+            if current > 1.1 * max(self.size, 2**20):
+                self.best, self.size = tracemalloc.take_snapshot(), current
+                self.size = sum(s.size for s in self.best.statistics("filename"))
+
+    def report(self, name: str, docs: int, top: int = 25) -> None:
+        self._stop.set()
+        self._thread.join()
+        if self.best is None:
+            return
+        stats = self.best.filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)]).statistics("lineno")
+        print(f"{name}: heap at its largest snapshot {self.size / 2**20:.0f} MB; "
+              f"by source line (MB, KB per document of {docs}):")
+        for s in stats[:top]:
+            frame = s.traceback[0]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            print(f"  {s.size / 2**20:8.1f} MB {s.size / 1024 / max(docs, 1):7.2f} KB/doc {s.count:9d} blocks  {where}")
 
 
 if __name__ == "__main__":
