@@ -88,3 +88,92 @@ def test_relate_and_classifiers_share_one_encoder() -> None:
     vectors = embeddings.encode(texts)
     assert sum(isinstance(o, USE) for o in gc.get_objects()) == 1  # one copy of the weights, ≈ 120 MB
     assert np.array_equal(vectors, np.asarray(classifiers, dtype=np.float32))
+
+
+def test_a_stream_encodes_to_the_bit_as_one_call() -> None:
+    from storylens.relate import embeddings
+
+    # written for this test: repeats near and far apart, an empty text, more texts than a batch
+    texts = ["Ferry runs aground off the northern cape.", "Паром сел на мель у северного мыса.", "",
+             "Coastguard boats took everyone ashore.", "Ferry runs aground off the northern cape.",
+             "Поромна переправа закрита до п'ятниці.", "Nobody was hurt, the operator said.",
+             "Coastguard boats took everyone ashore.", "The operator will inspect its other ferries."]
+    embeddings.clear_cache()
+    embeddings.encode(texts[3:4])  # one text is cached before: taken from the cache by both
+    whole = embeddings.encode(texts, batch_size=3)
+    embeddings.clear_cache()
+    embeddings.encode(texts[3:4])
+    stream = embeddings.Stream(batch_size=3)
+    waiting = []
+    for text in texts:
+        stream.add(text)
+        waiting.append(len(stream._texts))
+    assert np.array_equal(stream.rows(), whole)  # the encoder's numbers depend on its batch: same batches
+    assert max(waiting) < 3  # a text waits for its batch only, never for the whole corpus
+
+
+def _fake_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storylens.persuasion import features
+    from storylens.relate import embeddings
+
+    class Fake:  # a vector from the text's hash: no model, so a test can read thousands of long leads
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.vstack([np.random.default_rng(abs(hash(t)) % 2**32).standard_normal(512) for t in texts])
+
+    monkeypatch.setattr(features, "get_encoder", lambda: Fake())
+    embeddings.clear_cache()
+
+
+def _long_docs(n: int) -> list:
+    from storylens.doc import Document, Sentence
+
+    rng = np.random.default_rng(7)
+    # written for this test: a vocabulary of invented Cyrillic words, so leads are long but their stems repeat
+    vocabulary = ["".join(rng.choice(list("бвгдклмнпрстжзаеиоуя"), 7)) for _ in range(400)]
+    docs = []
+    for d in range(n):
+        sentences = ["Москва."] + [" ".join(rng.choice(vocabulary, 45)) + "." for _ in range(5)]
+        text, spans = "", []
+        for s in sentences:
+            spans.append(Sentence(len(text), len(text) + len(s), 0))
+            text += s + " "
+        docs.append(Document(f"d{d}", f"d{d}.txt", "txt", text, text, meta={"language": "ru"}, sentences=spans))
+    return docs
+
+
+def test_the_stories_read_keeps_no_lead_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import tracemalloc
+
+    from storylens.config import StorySettings
+    from storylens.relate import embeddings
+    from storylens.relate.stories import _read
+
+    _fake_encoder(monkeypatch)
+    docs = _long_docs(1_500)
+    lead_bytes = sum(len(d.text[:2_000]) * 2 for d in docs)  # ≈ 3 KB a lead, in UCS-2; a subject as much again
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        facts, emb, changed, surface = _read(iter(docs), None, StorySettings(), str(tmp_path))
+        embeddings.clear_cache()  # bounded (relate.embeddings._CACHE_LIMIT) and emptied after each step
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(facts) == emb.shape[0] == 1_500 and len(changed) == 1_500  # every subject lost its dateline
+    assert (tmp_path / "subjects.jsonl").stat().st_size > lead_bytes / 3  # the subjects wait on disk
+    # what is kept: the embeddings (2 kB a document) and the facts (225 references to shared stems
+    # a document here); holding the leads and subjects, as the step did, would add about 7 kB a document
+    assert kept < emb.nbytes + 1_500 * 3_500, f"{kept / 1500:.0f} bytes a document"
+    assert 2 * lead_bytes > 1.5 * 1_500 * 3_500
+
+
+def test_the_stories_step_leaves_no_spilled_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import tempfile
+
+    from storylens.relate.stories import group_stories
+
+    _fake_encoder(monkeypatch)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stories, doc_story, _, _ = group_stories(_long_docs(40))
+    assert len(doc_story) == 40 and stories
+    assert list(tmp_path.iterdir()) == []

@@ -56,17 +56,87 @@ def encode(texts: Sequence[str] | Iterable[str], batch_size: int = 256) -> np.nd
                 v = np.array(v, dtype=np.float32)  # a copy: a view would keep its whole batch alive
                 for i in missing[k]:
                     out[i] = v
-                if len(_cache) >= _CACHE_LIMIT:
-                    for old in list(islice(_cache, _CACHE_LIMIT // 2)):
-                        del _cache[old]
-                _cache[k] = v
+                _remember(k, v)
     return out
+
+
+class Stream:
+    """Encodes texts as they come, to the bit as one :func:`encode` call on all of them would:
+    the same batches of distinct texts not cached before (the encoder's numbers depend on what a
+    batch holds), so a caller reading a corpus need not hold every text at once; a text is let
+    go once its batch is encoded. :meth:`add` texts in order, then :meth:`rows` once."""
+
+    def __init__(self, batch_size: int = 256) -> None:
+        self.batch_size = batch_size
+        self._blocks: list[np.ndarray] = []  # rows, _BLOCK at a time
+        self._n = 0
+        self._waiting: dict[bytes, list[int]] = {}  # a text of the batch being gathered -> its rows
+        self._texts: list[str] = []  # the batch's distinct texts, in the order of ``_waiting``
+        self._done: dict[bytes, int] = {}  # a text encoded by this stream -> a row holding it
+
+    _BLOCK = 4096
+
+    def add(self, text: str) -> None:
+        text = (text or "")[:_MAX_CHARS]
+        row = self._n
+        if row % self._BLOCK == 0:
+            self._blocks.append(np.zeros((self._BLOCK, DIM), dtype=np.float32))
+        self._n += 1
+        key = _key(text)
+        if key in self._waiting:
+            self._waiting[key].append(row)
+        elif key in self._done:
+            self._set(row, self._row(self._done[key]))
+        elif (hit := _cache.get(key)) is not None:
+            self._set(row, hit)
+        else:
+            self._waiting[key] = [row]
+            self._texts.append(text)
+            if len(self._texts) == self.batch_size:
+                self._encode()
+
+    def rows(self) -> np.ndarray:
+        """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows)."""
+        if self._texts:
+            self._encode()
+        out = np.empty((self._n, DIM), dtype=np.float32)
+        for start in range(0, self._n, self._BLOCK):  # each block goes as it is copied: one block more at most
+            block = self._blocks.pop(0)
+            out[start:start + self._BLOCK] = block[:self._n - start]
+        self._done = {}
+        return out
+
+    def _row(self, row: int) -> np.ndarray:
+        return self._blocks[row // self._BLOCK][row % self._BLOCK]
+
+    def _set(self, row: int, vector: np.ndarray) -> None:
+        self._blocks[row // self._BLOCK][row % self._BLOCK] = vector
+
+    def _encode(self) -> None:
+        from storylens.persuasion.features import get_encoder
+
+        vecs = get_encoder().encode([t or " " for t in self._texts])
+        for (k, rows), v in zip(self._waiting.items(), vecs):
+            v = np.array(v, dtype=np.float32)  # a copy: a view would keep its whole batch alive
+            for row in rows:
+                self._set(row, v)
+            self._done[k] = rows[0]
+            _remember(k, v)
+        self._waiting, self._texts = {}, []
+
+
+def _remember(key: bytes, vector: np.ndarray) -> None:
+    if len(_cache) >= _CACHE_LIMIT:
+        for old in list(islice(_cache, _CACHE_LIMIT // 2)):
+            del _cache[old]
+    _cache[key] = vector
 
 
 def clear_cache() -> None:
     _cache.clear()
 
 
-def normalise(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.maximum(norms, 1e-12)
+def normalise(x: np.ndarray, inplace: bool = False) -> np.ndarray:
+    """Rows of ``x`` at unit length; ``inplace`` writes them over ``x`` (no second array)."""
+    norms = np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return np.divide(x, norms, out=x) if inplace else x / norms

@@ -66,7 +66,9 @@ How it works (every step linear in the number of documents; no document × docum
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -197,9 +199,10 @@ def word_forms(word: str, language: str) -> frozenset[str]:
     return frozenset((stem(word), stem(word_lemma(word, language))))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Facts:
-    """What the stories step keeps of one document: small, so that corpora can be large."""
+    """What the stories step keeps of one document: small, so that corpora can be large (its
+    stems and headline words are shared objects, see :class:`_Interner`)."""
 
     id: str
     language: str
@@ -209,17 +212,40 @@ class _Facts:
     head: tuple[frozenset[str], ...] = ()  # the headline's words (title, first sentence), each as its forms
 
 
-def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> tuple[_Facts, str, str]:
+class _Interner:
+    """One object per distinct stem and per distinct headline word's forms, which every document
+    naming it shares: a document's facts hold references, not copies of its words (a stem string
+    takes about 54 bytes, a word's frozenset of forms about 300), so they take a few hundred
+    bytes a document instead of several kilobytes."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._forms: dict[tuple[str, str], frozenset[str]] = {}
+
+    def string(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
+
+    def forms(self, word: str, language: str) -> frozenset[str]:
+        """:func:`word_forms` of ``word``, one object per (word, language)."""
+        found = self._forms.get((word, language))
+        if found is None:
+            found = self._forms[word, language] = frozenset(self.string(t) for t in word_forms(word, language))
+        return found
+
+
+def _facts(doc: Document, ann: Annotations | None, settings: StorySettings,
+           interner: _Interner | None = None) -> tuple[_Facts, str, str]:
     """What the step keeps of ``doc``, its lead, and its lead without short sentences (the
     subject :func:`_typicality` reads)."""
+    interner = interner or _Interner()
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
     language = doc.meta.get("language") or "?"
-    terms = [stem(w) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
+    terms = [interner.string(stem(w)) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
     has_title = bool((doc.meta.get("title") or "").strip())
     headline = _headline(parts, has_title, settings.headline_min_words, language)
-    head = tuple({word_forms(w, language) for w in content_words(headline, language)})
+    head = tuple({interner.forms(w, language) for w in content_words(headline, language)})
     day = None
     m = _ISO.match(doc.meta.get("published") or "")
     if m and m.group() != _EPOCH:  # a Unix time of 0 is a placeholder for a missing date
@@ -229,7 +255,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings) -> t
             pass
     if ann is not None:
         lead_end = len(lead) + 200
-        terms += ["@" + e.entity for e in ann.entities if e.entity and e.start < lead_end]
+        terms += [interner.string("@" + e.entity) for e in ann.entities if e.entity and e.start < lead_end]
     return _Facts(doc.id, language, day, _retro_month(doc.text), terms, head), lead, subject
 
 
@@ -277,33 +303,34 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
     return sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32).dot(x).tocsr()
 
 
-def _without_language(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+def _without_language(vectors: np.ndarray, languages: list[str], inplace: bool = False) -> np.ndarray:
     """Embeddings without the encoder's language signal (texts of one language sit together
     whatever their topic): each language's mean, shrunk towards the corpus mean for rare
     languages, is moved onto the corpus mean. (Subtracting the means altogether — centring —
     would also remove what every document of a one-event corpus shares, and split it into its
-    sub-topics.)"""
+    sub-topics.) ``inplace`` writes over ``vectors``, when the caller no longer needs them."""
     if len(set(languages)) == 1:
         return vectors
     langs = np.array(languages)
     mean = vectors.mean(axis=0)
-    out = vectors.copy()
-    for code in set(languages):
-        rows = langs == code
-        n = int(rows.sum())
-        out[rows] += mean - (n * vectors[rows].mean(axis=0) + 5 * mean) / (n + 5)
-    return embeddings.normalise(out)
+    shifts = {code: mean - (int((langs == code).sum()) * vectors[langs == code].mean(axis=0) + 5 * mean)
+              / (int((langs == code).sum()) + 5) for code in set(languages)}
+    out = vectors if inplace else vectors.copy()
+    for code, shift in shifts.items():
+        out[langs == code] += shift
+    return embeddings.normalise(out, inplace=True)
 
 
-def _centred(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+def _centred(vectors: np.ndarray, languages: list[str], inplace: bool = False) -> np.ndarray:
     """Embeddings less their language's mean: what sets a document apart from the others of its
-    language in this corpus (the common subject of a one-event corpus goes too)."""
+    language in this corpus (the common subject of a one-event corpus goes too). ``inplace``
+    writes over ``vectors``."""
     langs = np.array(languages)
-    out = vectors.copy()
-    for code in set(languages):
-        rows = langs == code
-        out[rows] -= vectors[rows].mean(axis=0)
-    return embeddings.normalise(out)  # float32 in, float32 out: no third copy
+    means = {code: vectors[langs == code].mean(axis=0) for code in set(languages)}
+    out = vectors if inplace else vectors.copy()
+    for code, m in means.items():
+        out[langs == code] -= m
+    return embeddings.normalise(out, inplace=True)
 
 
 class _Space:
@@ -423,7 +450,8 @@ class _Linkage:
         e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
         t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
         self.cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
-        squares = (space.w * (space.emb * space.emb).sum(axis=1)
+        e_squares = np.concatenate([(e * e).sum(axis=1) for e in _blocks(space.emb)])  # no n × 512 temporary
+        squares = (space.w * e_squares
                    + (1 - space.w) * np.asarray(space.terms.multiply(space.terms).sum(axis=1)).ravel())
         self.self_dot = np.asarray(onehot @ squares).ravel()
         self.n = n
@@ -438,6 +466,11 @@ class _Linkage:
         self.cross[:, a] += self.cross[:, b]
         self.self_dot[a] += self.self_dot[b]
         self.n[a] += self.n[b]
+
+
+def _blocks(x: np.ndarray, rows: int = 4096) -> list[np.ndarray]:
+    """``x`` as views of ``rows`` rows each (at least one, even when ``x`` is empty)."""
+    return [x[s:s + rows] for s in range(0, max(len(x), 1), rows)]
 
 
 def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
@@ -854,20 +887,22 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     adds the resolved entities each lead names.
     """
     settings = settings or StorySettings()
-    facts: list[_Facts] = []
-    leads: list[str] = []
-    subjects: list[str] = []
-    for doc in docs:
-        f, lead, subject = _facts(doc, annotations(doc.id) if annotations else None, settings)
-        facts.append(f)
-        leads.append(lead)
-        subjects.append(subject)
+    with tempfile.TemporaryDirectory(prefix="storylens-stories-") as spill:
+        return _group_stories(docs, annotations, settings, spill)
+
+
+def _group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotations] | None,
+                   settings: StorySettings, spill: str) -> tuple[list[dict], dict[str, str], set[str], dict[str, dict]]:
+    """:func:`group_stories`; what a phase does not need waits in the folder ``spill``."""
+    facts, emb, changed, surface = _read(docs, annotations, settings, spill)
     if not facts:
         return [], {}, set(), {}
-    emb, languages = embeddings.normalise(embeddings.encode(leads)), [f.language for f in facts]
+    languages = [f.language for f in facts]
     terms = _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0)
     space = _Space(_without_language(emb, languages), terms,
                    settings.embedding_weight)
+    np.save(f"{spill}/emb.npy", emb)  # not needed while stories are found, but for the centring and the subjects
+    del emb
     labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
     # so stories are compared with the means moved together. Otherwise (many topics) they are
@@ -875,21 +910,21 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
     many_topics = np.bincount(labels).max() < settings.one_event_share * len(labels)
     if not many_topics:
         labels = _merge_similar(space, labels, settings.merge_one_event)
+        del space
     else:
-        centred = _Space(_centred(emb, languages), space.terms, space.w)
+        del space  # the centred vectors take its place: one n × 512 array at a time
+        centred = _Space(_centred(np.load(f"{spill}/emb.npy"), languages, inplace=True), terms, settings.embedding_weight)
         labels = _merge_similar(centred, labels, settings.merge)
         if settings.split_stories:
             labels = _merge_similar(centred, _split_incoherent(centred, labels, settings.merge), settings.merge)
-        del centred
-    del space  # the stories are found: the n × 512 arrays they were found in go before the subjects' are made
+        del centred  # the stories are found: the n × 512 array they were found in goes before the subjects' is made
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first
     # the main story is every document about as typical of it as its members: others join,
     # members far below leave (twice, as the centroid moves)
-    subject = _subject_embeddings(emb, leads, subjects)
-    del emb
-    sim, z = _typicality(_Space(_without_language(subject, languages), terms, settings.embedding_weight),
+    subject = _subject_embeddings(np.load(f"{spill}/emb.npy"), changed, _spilled(f"{spill}/subjects.jsonl"))
+    sim, z = _typicality(_Space(_without_language(subject, languages, inplace=True), terms, settings.embedding_weight),
                          main, facts, settings)
     del subject
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
@@ -943,11 +978,12 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
         main_members: list[int] = []
         order = [-1] + order
         groups[-1] = main_members
-    words = _surface_words(leads, languages)
+    words = surface.words()
     for i, new_words in later.items():
         reason[i] = ("a later development: its headline names what no headline of the main story's core "
                      f"period did ({', '.join(words.get(t, t) for t in new_words)}), as other later reports do")
     main_top = _top_terms(facts, groups[-1], words)
+    main_terms = main_top[:8]  # one list every document's reason shares
     stories, doc_story, off_event, why = [], {}, set(), {}
     for n, key in enumerate(order, start=1):
         members = groups[key]
@@ -962,28 +998,65 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
             why[facts[i].id] = {
                 "similarity": round(float(sim[i]), 3), "typicality": round(float(z[i]), 2),
                 "reason": reason[i] or ("in the main story" if key == -1 else "grouped with another event's documents"),
-                "terms": _top_terms(facts, [i], words, 8), "main_terms": main_top[:8],
+                "terms": _top_terms(facts, [i], words, 8), "main_terms": main_terms,
             }
     return stories, doc_story, off_event, why
 
 
-def _subject_embeddings(emb: np.ndarray, leads: list[str], subjects: list[str]) -> np.ndarray:
-    """The lead embeddings, re-encoded without datelines and bylines where a lead has them."""
-    changed = [i for i, (lead, subject) in enumerate(zip(leads, subjects)) if subject != lead]
+def _read(docs: Iterable[Document], annotations: Callable[[str], Annotations] | None, settings: StorySettings,
+          spill: str) -> tuple[list[_Facts], np.ndarray, list[int], _SurfaceWords]:
+    """One pass over ``docs`` (a stream from the store): each document's facts, its lead's
+    embedding (encoded as read, :class:`embeddings.Stream`), the rows whose subject differs from
+    their lead, whose subjects wait in ``spill``/subjects.jsonl, and the leads' words. No lead or
+    subject text is held: they would take more than everything else the step keeps."""
+    facts: list[_Facts] = []
+    leads = embeddings.Stream()
+    changed: list[int] = []
+    surface = _SurfaceWords()
+    interner = _Interner()
+    with open(f"{spill}/subjects.jsonl", "w", encoding="utf-8") as subjects:
+        for doc in docs:
+            f, lead, subject = _facts(doc, annotations(doc.id) if annotations else None, settings, interner)
+            if subject != lead:
+                changed.append(len(facts))
+                subjects.write(json.dumps(subject) + "\n")  # ASCII: a lone surrogate survives
+            facts.append(f)
+            leads.add(lead)
+            surface.add(lead, f.language)
+    return facts, embeddings.normalise(leads.rows(), inplace=True), changed, surface
+
+
+def _spilled(path: str) -> Iterable[str]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def _subject_embeddings(emb: np.ndarray, changed: list[int], subjects: Iterable[str]) -> np.ndarray:
+    """The lead embeddings ``emb``, re-encoded (in place) at rows ``changed`` from their
+    ``subjects``: the leads without datelines and bylines."""
     if not changed:
         return emb
-    out = emb.copy()
-    out[changed] = embeddings.normalise(embeddings.encode([subjects[i] for i in changed]))
-    return out
+    stream = embeddings.Stream()
+    for text in subjects:
+        stream.add(text)
+    emb[changed] = embeddings.normalise(stream.rows(), inplace=True)
+    return emb
 
 
-def _surface_words(leads: list[str], languages: list[str]) -> dict[str, str]:
-    """Each stem's most frequent word, to show terms as words."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for lead, language in zip(leads, languages):
+class _SurfaceWords:
+    """Each stem's most frequent word in the leads, to show terms as words; counted as the leads
+    are read."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, lead: str, language: str) -> None:
         for w in content_words(lead, language):
-            counts[stem(w)][w] += 1
-    return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+            self.counts[stem(w)][w] += 1
+
+    def words(self) -> dict[str, str]:
+        return {s: c.most_common(1)[0][0] for s, c in self.counts.items()}
 
 
 def _top_terms(facts: list[_Facts], members: list[int], words: dict[str, str], top: int = 10) -> list[str]:

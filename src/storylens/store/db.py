@@ -431,9 +431,9 @@ class Store:
         """Each document's story, whether it is off-event, and why: ``{doc_id: (story, off_event, why)}``."""
         with self.transaction():
             self.db.execute("DELETE FROM document_relations")
-            self.db.executemany("INSERT INTO document_relations VALUES (?, ?, ?, ?)",
-                                [(doc_id, story, int(off), json.dumps(why, ensure_ascii=False))
-                                 for doc_id, (story, off, why) in rows.items()])
+            self.db.executemany("INSERT INTO document_relations VALUES (?, ?, ?, ?)",  # made as written
+                                ((doc_id, story, int(off), json.dumps(why, ensure_ascii=False))
+                                 for doc_id, (story, off, why) in rows.items()))
 
     def document_relations(self, ids: list[str] | None = None) -> dict[str, tuple[str | None, bool, dict[str, Any]]]:
         """Each document's ``(story, off_event, why)``: of ``ids`` (a batch), or of every document."""
