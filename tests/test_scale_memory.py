@@ -90,9 +90,11 @@ def test_relate_and_classifiers_share_one_encoder() -> None:
     assert np.array_equal(vectors, np.asarray(classifiers, dtype=np.float32))
 
 
-def test_a_stream_encodes_to_the_bit_as_one_call() -> None:
+@pytest.mark.parametrize("cache_limit", [20_000, 4])  # 4: the cache is emptied by half while a stream runs
+def test_a_stream_encodes_to_the_bit_as_one_call(monkeypatch: pytest.MonkeyPatch, cache_limit: int) -> None:
     from storylens.relate import embeddings
 
+    monkeypatch.setattr(embeddings, "_CACHE_LIMIT", cache_limit)
     # written for this test: repeats near and far apart, an empty text, more texts than a batch
     texts = ["Ferry runs aground off the northern cape.", "Паром сел на мель у северного мыса.", "",
              "Coastguard boats took everyone ashore.", "Ferry runs aground off the northern cape.",
@@ -101,6 +103,7 @@ def test_a_stream_encodes_to_the_bit_as_one_call() -> None:
     embeddings.clear_cache()
     embeddings.encode(texts[3:4])  # one text is cached before: taken from the cache by both
     whole = embeddings.encode(texts, batch_size=3)
+    cached = list(embeddings._cache)
     embeddings.clear_cache()
     embeddings.encode(texts[3:4])
     stream = embeddings.Stream(batch_size=3)
@@ -109,6 +112,7 @@ def test_a_stream_encodes_to_the_bit_as_one_call() -> None:
         stream.add(text)
         waiting.append(len(stream._texts))
     assert np.array_equal(stream.rows(), whole)  # the encoder's numbers depend on its batch: same batches
+    assert list(embeddings._cache) == cached  # and it leaves the cache as the call does
     assert max(waiting) < 3  # a text waits for its batch only, never for the whole corpus
 
 

@@ -64,7 +64,10 @@ class Stream:
     """Encodes texts as they come, to the bit as one :func:`encode` call on all of them would:
     the same batches of distinct texts not cached before (the encoder's numbers depend on what a
     batch holds), so a caller reading a corpus need not hold every text at once; a text is let
-    go once its batch is encoded. :meth:`add` texts in order, then :meth:`rows` once."""
+    go once its batch is encoded. As in one call, every text is looked up in the cache as it stood
+    when the stream began (what the stream encodes is cached at the end, by :meth:`rows`): a text
+    evicted midway would otherwise be encoded again in another batch. :meth:`add` texts in order,
+    then :meth:`rows` once."""
 
     def __init__(self, batch_size: int = 256) -> None:
         self.batch_size = batch_size
@@ -86,7 +89,7 @@ class Stream:
         if key in self._waiting:
             self._waiting[key].append(row)
         elif key in self._done:
-            self._set(row, self._row(self._done[key]))
+            self._set(row, self._blocks[self._done[key] // self._BLOCK][self._done[key] % self._BLOCK])
         elif (hit := _cache.get(key)) is not None:
             self._set(row, hit)
         else:
@@ -103,11 +106,10 @@ class Stream:
         for start in range(0, self._n, self._BLOCK):  # each block goes as it is copied: one block more at most
             block = self._blocks.pop(0)
             out[start:start + self._BLOCK] = block[:self._n - start]
+        for key, row in self._done.items():  # cached as one call caches them: after every lookup
+            _remember(key, out[row].copy())
         self._done = {}
         return out
-
-    def _row(self, row: int) -> np.ndarray:
-        return self._blocks[row // self._BLOCK][row % self._BLOCK]
 
     def _set(self, row: int, vector: np.ndarray) -> None:
         self._blocks[row // self._BLOCK][row % self._BLOCK] = vector
@@ -121,7 +123,6 @@ class Stream:
             for row in rows:
                 self._set(row, v)
             self._done[k] = rows[0]
-            _remember(k, v)
         self._waiting, self._texts = {}, []
 
 
