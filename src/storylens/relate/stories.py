@@ -316,8 +316,9 @@ def _without_language(vectors: np.ndarray, languages: list[str], inplace: bool =
     shifts = {code: mean - (int((langs == code).sum()) * vectors[langs == code].mean(axis=0) + 5 * mean)
               / (int((langs == code).sum()) + 5) for code in set(languages)}
     out = vectors if inplace else vectors.copy()
-    for code, shift in shifts.items():
-        out[langs == code] += shift
+    for block, codes in zip(_blocks(out), _blocks(langs)):  # a block's rows are copied to be shifted, not all
+        for code, shift in shifts.items():
+            block[codes == code] += shift
     return embeddings.normalise(out, inplace=True)
 
 
@@ -328,8 +329,9 @@ def _centred(vectors: np.ndarray, languages: list[str], inplace: bool = False) -
     langs = np.array(languages)
     means = {code: vectors[langs == code].mean(axis=0) for code in set(languages)}
     out = vectors if inplace else vectors.copy()
-    for code, m in means.items():
-        out[langs == code] -= m
+    for block, codes in zip(_blocks(out), _blocks(langs)):
+        for code, m in means.items():
+            block[codes == code] -= m
     return embeddings.normalise(out, inplace=True)
 
 
@@ -899,9 +901,8 @@ def _group_stories(docs: Iterable[Document], annotations: Callable[[str], Annota
         return [], {}, set(), {}
     languages = [f.language for f in facts]
     terms = _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0)
-    space = _Space(_without_language(emb, languages), terms,
-                   settings.embedding_weight)
     np.save(f"{spill}/emb.npy", emb)  # not needed while stories are found, but for the centring and the subjects
+    space = _Space(_without_language(emb, languages, inplace=True), terms, settings.embedding_weight)
     del emb
     labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
