@@ -2779,8 +2779,22 @@ class _Reader:
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
         if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
+            measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")]
+            if measured and self._share_of_people(cand):
+                return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
+            if cand.noun_lemma and cand.noun is not None:
+                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb
+                return f"share: {cand.noun_lemma} {what}"
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _share_of_people(self, cand: _Cand) -> bool:
+        """Whether a share's whole is people: a person thing, or a noun the parse or the lexicon does not call a
+        thing ("the population", "residents")."""
+        if cand.noun is None:
+            return True
+        thing = thing_at(self.lex, self.tokens, cand.noun)[0]
+        return thing.person if thing is not None else "Animacy=Inan" not in self.tokens[cand.noun].feats
 
     def _changed(self, cand: _Cand) -> str | None:
         """What a change by a share is of: the subject of its verb, past "the number of" ("union membership … has
@@ -2809,6 +2823,8 @@ class _Reader:
                 break
             if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
                 continue  # "90 percent of those killed were …": the whole's participle
+            if t.pos == "AUX" and t.dep.startswith("aux") and k < t.head < min(self.hi, k + 6):
+                continue  # "half of the supermarkets have reopened": the auxiliary of the verb that says it
             if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
                 return k
         return cand.verb
