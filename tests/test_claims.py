@@ -1906,3 +1906,45 @@ def test_a_headline_that_states_its_figure_and_a_month_before_a_count_stay_claim
 )
 def test_a_goal_or_target_is_marked_a_target_never_a_present_size(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+# --- round 10 (measures): seed 20's measure, not-a-claim, subject and subgroup causes ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("By Monday nearly half of the bakeries had reopened after the flood.", "en", "share: bakery reopen"),
+        ("Two thirds of the villagers have been evacuated from the valley.", "en", "share: evacuated"),
+        ("The country buys about 20% of its wheat and 35% of its rice abroad.", "en", "share: wheat buy"),
+    ],
+)
+def test_a_shares_clause_verb_past_its_auxiliary_names_it_with_its_whole(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_two_shares_of_different_wholes_under_one_verb_stay_apart():
+    claims = _claims("The country buys about 20% of its wheat and 35% of its rice abroad.", lang="en")
+    assert [c.measure for c in claims] == ["share: wheat buy", "share: rice buy"]
+
+
+def test_the_object_of_a_verb_whose_measure_is_of_people_takes_the_verb():
+    assert _one("The ferry company deployed four vessels on the route.", lang="en").measure == "boats deploy"
+
+
+def test_a_spans_own_noun_wins_over_the_clause_verb():
+    assert _one("The 30-day truce between the two clans, which the elders brokered, ends on Friday.",
+                lang="en").measure == "duration: truce"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Three miners were among those injured in the blast.", "en", "injured"),
+        ("Two climbers were among the dead.", "en", "killed"),
+        ("Трое шахтёров оказались среди погибших.", "ru", "killed"),
+        ("Двоє шахтарів опинилися серед загиблих.", "uk", "killed"),
+    ],
+)
+def test_a_count_among_a_group_takes_the_groups_measure(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -1953,7 +1953,9 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")):
+            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep == "compound"
+            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")
+                                                         and not compound):
                 noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
@@ -2169,6 +2171,10 @@ class _Reader:
                     if verb_names:
                         said = k
                         break
+        if not verb_names and cand.verb is not None and not cand.modifier:
+            among = self._among(cand.verb)  # "four children were among those wounded", «среди погибших»
+            if among:
+                verb_names = [among]
         if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
             relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
             if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
@@ -2282,7 +2288,7 @@ class _Reader:
             done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
                 "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
             if not named and (bare or done_to):
-                act = self._open_predicate(cand)
+                act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     cand.measure, cand.source = f"{label} {act}", "verb"
             if negated and cand.source in ("verb", "state") and cand.measure:
@@ -2469,7 +2475,7 @@ class _Reader:
         i = self._token_before(m)
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
-    def _open_predicate(self, cand: _Cand) -> str | None:
+    def _open_predicate(self, cand: _Cand, person: bool) -> str | None:
         """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
         passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
@@ -2505,9 +2511,9 @@ class _Reader:
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
-                and not verb_measures(self.lex, toks, n, self.hi)):
+                and not self._measures_for(n, person)):
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
-        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
         # an infinitive says what may happen, unless a verb of compelling says it did ("forced staff to lower output")
@@ -2522,6 +2528,33 @@ class _Reader:
                                       for k in range(v + 1, min(self.hi, v + 8))):
             return toks[v].lemma
         return None
+
+    def _among(self, verb: int) -> str | None:
+        """The measure of the group a count is said to be among ("were among those wounded", "are among the
+        dead", «оказались среди погибших», «серед загиблих»): a participle or a measure noun right after an
+        `among_words` word (past pronouns and articles) in the verb's clause."""
+        toks, words = self.tokens, set(self.lex.cues.get("among_words", []))
+        for k in range(verb + 1, min(self.hi, verb + 5)):
+            if _barrier(toks[k]):
+                return None
+            if toks[k].text.lower() not in words:
+                continue
+            for j in range(k + 1, min(self.hi, k + 4)):
+                t = toks[j]
+                if t.pos in ("DET", "PRON") and not measure_noun(self.lex, toks, j):
+                    continue
+                named = measure_noun(self.lex, toks, j)
+                if named and self.lex.applies_to.get(named, "people") == "people":
+                    return named
+                names = verb_measures(self.lex, toks, j, self.hi) if t.pos in ("VERB", "ADJ") else []
+                return names[0] if names else None
+        return None
+
+    def _measures_for(self, verb: int, person: bool) -> list[str]:
+        """The verb's measures that apply to the counted noun: "deployed two ships" has none ("deploy" says troops,
+        a measure of people), so the ships' verb is an open predicate."""
+        kinds = ("any", "people") if person else ("any", "things")
+        return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds]
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
