@@ -1948,3 +1948,24 @@ def test_a_spans_own_noun_wins_over_the_clause_verb():
 )
 def test_a_count_among_a_group_takes_the_groups_measure(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The town marks the founding of its university in 1871 every spring.", "en", "date: founding"),
+        ("The riots foreshadowed a collapse of the coalition in 1998.", "en", "date: collapse"),
+    ],
+)
+def test_a_year_after_the_object_of_a_relating_verb_dates_that_event(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_year_after_the_object_of_an_ordinary_verb_still_dates_the_verb():
+    assert _one("The court overturned the conviction of the teacher in 2019.", lang="en").measure == "date: court overturn"
+
+
+def test_an_earlier_value_after_up_from_is_the_same_share():
+    claims = _claims("By May the share of households with broadband in the rural districts of the province had climbed "
+                     "to 64 percent, after years of slow growth — up from only 12 percent in 2009.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(64, "share: household"), (12, "share: household")]

@@ -1296,6 +1296,12 @@ class _Reader:
             cand.noun_lemma = noun
             cand.date_value = raw[:4]
             return True
+        noun = self._related_event(verb, num_toks[0])
+        if noun is not None:  # "celebrates … in commemoration of the Declaration of Independence in 1991"
+            cand.measure = f"date: {noun}"
+            cand.noun_lemma = noun
+            cand.date_value = raw[:4]
+            return True
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
@@ -1304,6 +1310,30 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _related_event(self, verb: int, year: int) -> str | None:
+        """The event a verb that only relates to another event dates (`relating_verbs`: "foreshadowed a takeover of
+        Congress in 2006", "commemorates the Declaration of Independence in 1991"): the noun phrase right before
+        the year's preposition, by the lowest noun with an "of" complement on its chain ("takeover", "declaration"),
+        else that noun itself. None for any other verb, or when no common noun or name stands there."""
+        toks = self.tokens
+        if not self.ex.heads or toks[verb].lemma not in set(self.lex.cues.get("relating_verbs", [])):
+            return None
+        months = {w.lower() for w in self.lex.cues.get("months", {})}
+        k = year - 1
+        while k > self.lo and toks[k].text.lower().rstrip(".") in months:
+            k -= 1
+        if k <= self.lo or toks[k].pos != "ADP" or not is_noun(toks[k - 1]):
+            return None
+        part = set(self.lex.cues.get("partitive", []))
+        chain = [k - 1]
+        while toks[chain[-1]].dep == "pobj" and self.lo <= toks[chain[-1]].head < self.hi:
+            of = toks[chain[-1]].head
+            if toks[of].text.lower() not in part or not is_noun(toks[toks[of].head]):
+                break
+            chain.append(toks[of].head)
+        noun = chain[1] if len(chain) > 1 else chain[0]
+        return None if toks[noun].pos == "PROPN" and len(chain) == 1 else toks[noun].lemma.lower()
 
     def _participle_before(self, i: int) -> int | None:
         """A participle right before a year's preposition (and month) dates its own event, whatever the parse
@@ -2313,6 +2343,9 @@ class _Reader:
         if cand.kind == "percent":
             changed = self._changed(cand) if cand.change == "change by" else None
             cand.measure = f"change: {changed}" if changed else self._percent_measure(cand, verb_names)
+            earlier = self._earlier_value_of(m, previous) if not changed else None
+            if earlier:
+                cand.measure = earlier  # "had reached 23.5 percent, … up from a mere 11.7 percent": the same share
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
@@ -2528,6 +2561,15 @@ class _Reader:
                                       for k in range(v + 1, min(self.hi, v + 8))):
             return toks[v].lemma
         return None
+
+    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
+        """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
+        from 11.7 percent", «с 6 процентов»: a `from_words` word, and at most two words, before it)."""
+        froms = _alt(self.lex.cues.get("from_words", []))
+        if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
+                         re.IGNORECASE):
+            return None
+        return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
 
     def _among(self, verb: int) -> str | None:
         """The measure of the group a count is said to be among ("were among those wounded", "are among the
