@@ -1969,3 +1969,44 @@ def test_an_earlier_value_after_up_from_is_the_same_share():
     claims = _claims("By May the share of households with broadband in the rural districts of the province had climbed "
                      "to 64 percent, after years of slow growth — up from only 12 percent in 2009.", lang="en")
     assert [(c.value, c.measure) for c in claims] == [(64, "share: household"), (12, "share: household")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, measure",
+    [
+        ("Nearly 2m fled the coast as the storm neared.", "en", 2_000_000, "displaced"),
+        ("The wall is 10m high.", "en", 10, "height: wall"),
+    ],
+)
+def test_a_glued_scale_before_a_verb_is_a_count_and_a_unit_stays_a_unit(text, lang, value, measure):
+    c = _one(text, lang=lang)
+    assert (c.hi or c.value, c.measure) == (value, measure)
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The 300-mile wide storm is moving north.", "en", "width: storm"),
+        ("Циклон шириной 800 км приближается к побережью.", "ru", "width: циклон"),
+        ("Циклон завширшки 800 км наближається до узбережжя.", "uk", "width: циклон"),
+    ],
+)
+def test_a_dimension_word_beside_a_measurement_names_its_dimension(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Tanks were parked within 300 feet of the dam.", "en"),
+        ("Техника стоит в пределах 60 метров от плотины.", "ru"),
+        ("Техніка стоїть у межах 60 метрів від греблі.", "uk"),
+    ],
+)
+def test_within_a_length_of_something_is_a_bounded_distance(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.value) == ("distance", None) and c.hi in (300, 60)
+
+
+def test_a_member_unit_before_a_hyphenated_compound_counts_the_compounds_head():
+    assert _claims("A four-person sub-team stayed at the mine.", lang="en")[0].measure == "members: teams"

@@ -1634,6 +1634,8 @@ class _Reader:
             self._per_unit(cand)
             self._conversion(m, cand, previous)
             return True
+        if unit is not None and unit[0] == "measurement" and self._scale_before_verb(m, unit[2]):
+            unit = None  # "over 1m ordered to evacuate": a million people, not a metre
         if unit is None:
             return True  # a count: the counted noun decides
         kind, name, end = unit
@@ -1662,6 +1664,23 @@ class _Reader:
         if kind == "money":
             self._per_unit(cand)
         self._conversion(m, cand, previous)
+        return True
+
+    def _scale_before_verb(self, m: NumberMention, end: int) -> bool:
+        """A scale abbreviation glued to digits that is also a unit ("1m", "5k"), with no noun after it but a
+        verb: a count of millions or thousands ("over 1m ordered to evacuate"), not a length. The mention is
+        scaled in place."""
+        from storylens.annotate.numbers import tables as number_tables
+
+        glued = self.sent[m.end:end]
+        factor = number_tables().abbreviations.get(glued.lower())
+        k = self._token_from(end)
+        if m.words or m.has_scale or not factor or not glued.isalpha() or k is None or k >= self.hi or (
+                self.tokens[k].pos != "VERB"):
+            return False
+        m.value, m.lo, m.hi = (None if v is None else v * factor for v in (m.value, m.lo, m.hi))
+        m.has_scale, m.end, m.num_end = True, end, end
+        m.raw, m.text = self.sent[m.num_start:end], self.sent[m.start:end]
         return True
 
     def _times_a_figure(self, end: int) -> bool:
@@ -1990,6 +2009,9 @@ class _Reader:
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
             break
+        while cand.members and noun is not None and noun + 2 < self.hi and toks[noun + 1].text in ("-", "–") and (
+                toks[noun + 2].text[:1].isalpha()):
+            noun += 2  # "a six-person sub-team": the head of the hyphenated compound is what has the members
         others = set(lex.cues.get("other_words", []))
         before = self._token_before(m)
         if any(toks[k].lemma in others or toks[k].text.lower() in others
@@ -3029,7 +3051,32 @@ class _Reader:
 
     def _measurement_measure(self, cand: _Cand) -> str:
         """ "a 30-kilometre demilitarized zone" → distance: zone; "an exclusion zone of up to 30km" → distance:
-        zone; "45 kilometres from the plant" → distance."""
+        zone; "45 kilometres from the plant" → distance; "a 500-mile wide storm" → width: storm (a dimension
+        word beside the figure, `dimension_words`); "within 200 feet of the gate" → a distance of at most 200
+        feet (`distance_bounds`)."""
+        cues = self.lex.cues
+        word_after = re.match(r"[\s-]*([^\W\d_]+)", self.sent[cand.unit_end:])
+        word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
+        dims = cues.get("dimension_words", {})
+        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
+        if dim:
+            what = self._measured_thing(cand).split(": ", 1)
+            if len(what) == 1 and word_before and dims.get(word_before.group(1).lower()):
+                k = self._token_from(word_before.start(1))  # «циклон шириной 800 км»: the noun the width is of
+                if k is not None and k - 1 >= self.lo and self.tokens[k - 1].pos == "NOUN":
+                    return f"{dim}: {self.tokens[k - 1].lemma}"
+            return f"{dim}: {what[1]}" if len(what) == 2 else dim
+        bound = re.search(r"(?:^|\W)(" + _alt(cues.get("distance_bounds", [])) + r")\s+$", self.sent[:cand.m.start],
+                          re.IGNORECASE)
+        if bound and cand.m.value is not None and _dimension(cand.unit) in ("length", "distance"):
+            m = cand.m
+            m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
+            return "distance"
+        return self._measured_thing(cand)
+
+    def _measured_thing(self, cand: _Cand) -> str:
+        """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
+        its copula."""
         if cand.noun_lemma:
             return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
