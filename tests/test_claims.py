@@ -2010,3 +2010,21 @@ def test_within_a_length_of_something_is_a_bounded_distance(text, lang):
 
 def test_a_member_unit_before_a_hyphenated_compound_counts_the_compounds_head():
     assert _claims("A four-person sub-team stayed at the mine.", lang="en")[0].measure == "members: teams"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("12 Photos Next Story", "en"),
+        ("8 View Gallery Close", "en"),
+        ("Рейтинг: Казахстан поднялся на 35 место.", "ru"),
+        ("Україна піднялася на 64 місце в рейтингу.", "uk"),
+    ],
+)
+def test_a_page_counter_before_navigation_words_and_a_place_in_a_ranking_are_not_claims(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_a_count_of_places_and_a_verb_called_view_stay_claims():
+    assert len(_claims("В автобусе 40 мест.", lang="ru")) == 1
+    assert len(_claims("Police view 20 suspects as dangerous.", lang="en")) == 1

@@ -1133,6 +1133,15 @@ class _Reader:
         if not m.words and (m.figure or 0) <= 31 and re.search(r"\b(?:" + months + r")\.?\s*,\s*$", sent[max(0, a - 14):a],
                                                                re.IGNORECASE) and re.match(r"\s*,\s*\d{4}(?!\d)", sent[b:]):
             return True  # a caption's "Sept, 14, 2023": the day of a date typed with a comma after the month
+        ui = _alt(self.lex.cues.get("ui_words", []))
+        if not m.words and re.match(r"\s+(?i:" + ui + r")(?!\w)\S*\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]) and re.match(
+                r"\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]):
+            return True  # "20 View Slideshow Back": a scraped page's counter before its navigation words
+        ranks = _alt(self.lex.cues.get("rank_nouns", []))
+        if ranks and re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("rank_prepositions", [])) + r")\s+$",
+                               sent[max(0, a - 12):a], re.IGNORECASE) and re.match(
+                r"(?:-?[^\W\d_]{1,3})?\s+(?:" + ranks + r")(?!\w)", sent[b:], re.IGNORECASE):
+            return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
         return self._in_name(m)
