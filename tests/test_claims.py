@@ -2028,3 +2028,20 @@ def test_a_page_counter_before_navigation_words_and_a_place_in_a_ranking_are_not
 def test_a_count_of_places_and_a_verb_called_view_stay_claims():
     assert len(_claims("В автобусе 40 мест.", lang="ru")) == 1
     assert len(_claims("Police view 20 suspects as dangerous.", lang="en")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("She returned home to her four children in the village.", "en"),
+        ("На свободе ее ждали супруг и четверо детей.", "ru"),
+        ("Вдома на неї чекали чоловік і четверо дітей.", "uk"),
+    ],
+)
+def test_a_persons_own_children_are_a_family_count_as_mother_of_four_is(text, lang):
+    assert _one(text, lang=lang).measure == "born"
+
+
+def test_a_sum_a_name_receives_is_not_named_after_the_name():
+    assert _one("The agency will get an extra $3 billion in May.", lang="en").measure != "money: agency"
+    assert _one("Acme will get an extra $3 billion in May.", lang="en").measure == "money: get"

@@ -2352,6 +2352,8 @@ class _Reader:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     cand.measure, cand.source = f"{label} {act}", "verb"
+            if cand.measure == label and thing is not None and self._family(m, thing):
+                cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
                 cand.measure = f"not {cand.measure}"
@@ -2601,6 +2603,22 @@ class _Reader:
                          re.IGNORECASE):
             return None
         return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
+
+    def _family(self, m: NumberMention, thing: Thing) -> bool:
+        """A bare count of children that is a person's family ("her four children", «её трое детей», «супруг и
+        четверо детей»): a possessive right before the number, or a spouse (`family_words`) and a coordinator
+        just before it. Children born, as "mother of four" is."""
+        if self.lex.measure_units.get("born") != thing.name:
+            return False
+        k = self._token_before(m)
+        if k is None:
+            return False
+        t = self.tokens[k]
+        if t.dep in ("poss", "nmod:poss") or (t.pos in ("PRON", "DET") and "Poss=Yes" in t.feats):
+            return True
+        family = set(self.lex.cues.get("family_words", []))
+        return t.pos == "CCONJ" and k - 1 >= self.lo and (self.tokens[k - 1].lemma in family
+                                                          or self.tokens[k - 1].text.lower() in family)
 
     def _among(self, verb: int) -> str | None:
         """The measure of the group a count is said to be among ("were among those wounded", "are among the
@@ -3004,6 +3022,8 @@ class _Reader:
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
+        if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
+            return f"money: {toks[cand.verb].lemma}"  # "FEMA will get $7 billion": the subject receives it, names nothing
         if cand.verb is not None:
             subject = self._subject_of(cand.verb)  # "the relief fund stands at $4.6 billion": the fund's
             if subject:
