@@ -2045,3 +2045,21 @@ def test_a_persons_own_children_are_a_family_count_as_mother_of_four_is(text, la
 def test_a_sum_a_name_receives_is_not_named_after_the_name():
     assert _one("The agency will get an extra $3 billion in May.", lang="en").measure != "money: agency"
     assert _one("Acme will get an extra $3 billion in May.", lang="en").measure == "money: get"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Ages range from 5 to 16 years, the mayor wrote.", "en"),
+        ("Возраст пострадавших — от 5 до 16 лет.", "ru"),
+        ("Вік постраждалих — від 5 до 16 років.", "uk"),
+    ],
+)
+def test_an_age_word_a_few_words_before_a_range_makes_it_ages(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo, c.hi) == ("age", 5, 16)
+
+
+def test_two_ages_between_the_ages_of_are_ages_not_counts():
+    claims = _claims("Six pupils between the ages of 9 and 12 were among those hurt.", lang="en")
+    assert [(c.value, c.kind) for c in claims] == [(6, "count"), (9, "age"), (12, "age")]

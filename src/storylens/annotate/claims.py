@@ -1741,6 +1741,11 @@ class _Reader:
         hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
         if not hit and lex.age_before:
             hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
+        if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
+            # "ages range from 3 to 17", "between the ages of 3 and 17": the age word a word or two before, or
+            # before the first age of the pair
+            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s+(?:(?:[^\W\d_]+|[—–-])\s+){0,3}(?:\d+\s+[^\W\d_]+\s+)?$",
+                                 before))
         if not hit:
             prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
             before_i = self._token_before(m)
