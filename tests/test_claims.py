@@ -2063,3 +2063,24 @@ def test_an_age_word_a_few_words_before_a_range_makes_it_ages(text, lang):
 def test_two_ages_between_the_ages_of_are_ages_not_counts():
     claims = _claims("Six pupils between the ages of 9 and 12 were among those hurt.", lang="en")
     assert [(c.value, c.kind) for c in claims] == [(6, "count"), (9, "age"), (12, "age")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, subgroup",
+    [
+        ("The strike destroyed a depot, killing at least 30 and wounding 12 soldiers.", "en", "troops"),
+        ("The blast killed 12 and injured 40 workers.", "en", "workers"),
+    ],
+)
+def test_a_bare_count_before_a_coordinated_count_of_a_kind_of_people_counts_that_kind(text, lang, subgroup):
+    assert [c.subgroup for c in _claims(text, lang=lang)] == [subgroup, subgroup]
+
+
+def test_a_bare_count_and_a_count_of_people_in_general_stay_apart():
+    assert [c.subgroup for c in _claims("The blast killed 12 people and injured 40 workers.", lang="en")] == [None,
+                                                                                                           "workers"]
+
+
+def test_people_of_a_nation_with_a_verb_are_people_who_did_it():
+    c = _one("Over 20,000 Canadians signed the petition on Monday.", lang="en")
+    assert (c.measure, c.unit) == ("people sign", "people")

@@ -334,6 +334,7 @@ class _Extractor:
                 cand = reader.read(m, out)
                 if cand is not None:
                     out.append(cand)
+            _share_right_node(sent, out)
         self.cands[index] = out
         return out
 
@@ -940,6 +941,22 @@ def person_key(name: str) -> str:
     from storylens.annotate.gazetteer import key, lemma
 
     return key(lemma(name, "PER"))
+
+
+def _share_right_node(sent: str, cands: list[_Cand]) -> None:
+    """ "killing at least 100 and wounding 50 mercenaries": a bare count of people before a coordinator, one
+    verb and a count of a kind of people counts the same kind (its subgroup and unit)."""
+    coordinators = attrib.tables().coordinators
+    for c, n in zip(cands, cands[1:]):
+        if c.kind != "count" or n.kind != "count" or c.noun is not None or c.thing is not None or c.subgroup:
+            continue
+        if n.thing is None or not n.thing.person or n.thing.generic or not n.subgroup:
+            continue
+        words = re.findall(r"[^\W\d_]+|[,;:()—]", sent[c.m.end:n.m.start].lower())
+        if len(words) == 2 and words[0] in coordinators:
+            c.subgroup, c.thing = n.subgroup, n.thing
+            if c.unit in (None, "people"):
+                c.unit = n.unit
 
 
 def _coordinated(between: str) -> bool:
@@ -2061,12 +2078,21 @@ class _Reader:
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
+        if thing is None and cand.kind == "count" and self._group_name(noun):
+            thing = lex.things.get("people")  # "300,000 Ukrainians linked arms": people of a nation, not a thing
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _group_name(self, noun: int) -> bool:
+        """A plural name of a nation or group the recogniser found ("Ukrainians", «украинцев»): people."""
+        t = self.tokens[noun]
+        labels = {e.label for e in self.ents if e.start <= t.start < e.end}
+        return "Number=Plur" in t.feats and t.text[:1].isupper() and (
+            "GROUP" in labels or (t.pos == "PROPN" and not labels))
 
     def _holds_content(self, noun: int) -> bool:
         """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
@@ -2598,6 +2624,9 @@ class _Reader:
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
                                       for k in range(v + 1, min(self.hi, v + 8))):
             return toks[v].lemma
+        thing = cand.thing
+        if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
+            return toks[v].lemma  # "300,000 people linked arms": what the people did
         return None
 
     def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
