@@ -2084,3 +2084,8 @@ def test_a_bare_count_and_a_count_of_people_in_general_stay_apart():
 def test_people_of_a_nation_with_a_verb_are_people_who_did_it():
     c = _one("Over 20,000 Canadians signed the petition on Monday.", lang="en")
     assert (c.measure, c.unit) == ("people sign", "people")
+
+
+def test_a_bare_number_after_a_fronted_partitive_counts_its_noun_not_people():
+    claims = _claims("Of the 40 schools in the district, only three remain closed.", lang="en")
+    assert claims[-1].value == 3 and claims[-1].unit == "schools"

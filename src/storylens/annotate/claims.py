@@ -2052,6 +2052,8 @@ class _Reader:
             h = toks[num_toks[-1]].head
             if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
                 noun = h
+        if noun is None and cand.kind == "count" and num_toks:
+            noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
         if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
             noun = None  # "33,000 last year": a time, not what is counted
         if noun is None:
@@ -2086,6 +2088,23 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _fronted_whole(self, first: int) -> int | None:
+        """The noun of a partitive that opens the number's clause ("and of the six ports only one remains closed",
+        «из шести портов закрыт только один»): what the bare number counts."""
+        toks, part = self.tokens, set(self.lex.cues.get("partitive", []))
+        k = first - 1
+        while k >= self.lo and toks[k].pos in ("ADV", "PART"):
+            k -= 1
+        if k < self.lo or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+            return None
+        noun = k
+        k -= 1
+        while k >= self.lo and (toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
+            k -= 1
+        if k < self.lo or toks[k].text.lower() not in part:
+            return None
+        return noun if k == self.lo or _barrier(toks[k - 1]) else None
 
     def _group_name(self, noun: int) -> bool:
         """A plural name of a nation or group the recogniser found ("Ukrainians", «украинцев»): people."""
