@@ -2089,3 +2089,15 @@ def test_people_of_a_nation_with_a_verb_are_people_who_did_it():
 def test_a_bare_number_after_a_fronted_partitive_counts_its_noun_not_people():
     claims = _claims("Of the 40 schools in the district, only three remain closed.", lang="en")
     assert claims[-1].value == 3 and claims[-1].unit == "schools"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("More than 1,200 members of the postal workforce have been deployed to the flooded towns.", "en",
+         "member deploy"),
+        ("The army deployed 300 soldiers to the border.", "en", "troops"),
+    ],
+)
+def test_a_verb_whose_measure_is_a_kind_of_people_does_not_override_another_kind(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

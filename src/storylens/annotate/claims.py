@@ -2077,6 +2077,8 @@ class _Reader:
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
+        if thing is not None and toks[noun].lemma in lex.relational and self._of_body(noun):
+            thing = None  # "22,300 members of the federal workforce": the workforce's, not a mission's experts
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
@@ -2088,6 +2090,27 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _of_body(self, noun: int) -> bool:
+        """The relational noun is "of" a common noun the lexicon does not know ("members of the federal workforce"; not
+        "members of the mission", a mission's experts, nor "members of the security forces")."""
+        k = noun + 1
+        if k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return False
+        k += 1
+        while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]))):
+            k += 1
+        if k >= self.hi or self.tokens[k].pos != "NOUN":
+            return False
+        return thing_at(self.lex, self.tokens, k)[0] is None
+
+    def _names_other_thing(self, name: str, thing: Thing | None, noun: int | None) -> bool:
+        """A verb's measure that is itself a kind of people ("deploy" says troops) never overrides a counted noun
+        of another kind ("22,300 members of the workforce have been deployed" are no troops)."""
+        if noun is None or name in self.lex.agent or not any(
+                t.name == name and t.measure == name for t in self.lex.things.values()):
+            return False
+        return thing is None or (not thing.generic and thing.measure != name)
 
     def _fronted_whole(self, first: int) -> int | None:
         """The noun of a partitive that opens the number's clause ("and of the six ports only one remains closed",
@@ -2342,6 +2365,8 @@ class _Reader:
                     continue  # "five boats shelled the harbour": the boats did it, nothing was done to them
                 if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
                     continue  # "two bills totaling $5 billion": the count is what totals, not its members
+                if self._names_other_thing(name, thing, cand.noun):
+                    continue
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
@@ -2629,7 +2654,7 @@ class _Reader:
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
                 and not self._measures_for(n, person)):
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
-        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person):
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
         # an infinitive says what may happen, unless a verb of compelling says it did ("forced staff to lower output")
@@ -2694,11 +2719,12 @@ class _Reader:
                 return names[0] if names else None
         return None
 
-    def _measures_for(self, verb: int, person: bool) -> list[str]:
+    def _measures_for(self, verb: int, person: bool, cand: _Cand | None = None) -> list[str]:
         """The verb's measures that apply to the counted noun: "deployed two ships" has none ("deploy" says troops,
         a measure of people), so the ships' verb is an open predicate."""
         kinds = ("any", "people") if person else ("any", "things")
-        return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds]
+        return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds
+                and not (cand is not None and self._names_other_thing(n, cand.thing, cand.noun))]
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
