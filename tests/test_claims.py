@@ -2101,3 +2101,10 @@ def test_a_bare_number_after_a_fronted_partitive_counts_its_noun_not_people():
 )
 def test_a_verb_whose_measure_is_a_kind_of_people_does_not_override_another_kind(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+def test_a_place_the_document_names_after_in_is_never_whose_time_a_span_is():
+    text = ("Shelling cut power in Valdora overnight. Valdora is on the river. Guards check cars, and those fleeing "
+            "have been waiting for up to four days to leave.")
+    claims = [c for c in _claims(text, lang="en") if c.kind == "duration"]
+    assert claims and all(c.subject != "Valdora" for c in claims)

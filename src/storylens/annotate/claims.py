@@ -200,6 +200,15 @@ class _Extractor:
             self._places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
         return person_key(name) in self._places or _known_place(name) or is_country(name)
 
+    def named_as_place(self, name: str) -> bool:
+        """Whether a name is a place: `is_place`, or the document puts it right after a place preposition somewhere
+        ("cut off electricity in Enerhodar"), whatever the recogniser labelled it: never whose time a span is."""
+        if self.is_place(name):
+            return True
+        lex = lexicon(self.language(0))
+        preps = _alt(lex.cues.get("place_prepositions", []))
+        return bool(preps and re.search(r"(?:^|\W)(?:" + preps + r")\s+" + re.escape(name) + r"(?![\w’'])", self.text))
+
     def person_before(self, pos: int) -> str | None:
         """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
         Petrenko was asleep when the roof fell. The 63-year-old teacher …")."""
@@ -2471,6 +2480,8 @@ class _Reader:
             if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
                          and self._person_subject(cand.verb)) or self._one_person_subject(cand.verb, m):
                 cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
+                if cand.subject and self.ex.named_as_place(cand.subject):
+                    cand.subject = None  # "those fleeing have been waiting for five days": no place's wait
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
