@@ -2108,3 +2108,8 @@ def test_a_place_the_document_names_after_in_is_never_whose_time_a_span_is():
             "have been waiting for up to four days to leave.")
     claims = [c for c in _claims(text, lang="en") if c.kind == "duration"]
     assert claims and all(c.subject != "Valdora" for c in claims)
+
+
+def test_a_count_with_three_digits_after_a_dot_is_thousands_and_a_measurement_keeps_its_decimals():
+    assert _one("Officials later reported the 4.213 number as fact.", lang="en").value == 4213
+    assert _one("The well is 2.975 metres deep.", lang="en").value == 2.975

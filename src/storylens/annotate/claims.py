@@ -1083,6 +1083,10 @@ class _Reader:
             return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
+        if cand.kind == "count" and not m.has_scale and re.fullmatch(r"\d{1,3}[.,]\d{3}", m.raw.strip()) and (
+                m.figure or 0) % 1:
+            # "the 2.975 number": a count is whole, so a separator before three digits groups thousands
+            m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
         if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
