@@ -2090,8 +2090,9 @@ class _Reader:
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
-        if thing is not None and toks[noun].lemma in lex.relational and self._of_body(noun):
-            thing = None  # "22,300 members of the federal workforce": the workforce's, not a mission's experts
+        body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
+        if body is not False:
+            thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
@@ -2104,9 +2105,10 @@ class _Reader:
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
 
-    def _of_body(self, noun: int) -> bool:
-        """The relational noun is "of" a common noun the lexicon does not know ("members of the federal workforce"; not
-        "members of the mission", a mission's experts, nor "members of the security forces")."""
+    def _of_body(self, noun: int) -> Thing | None | bool:
+        """The thing of the body a relational noun is "of": its person thing ("members of the federal workforce" are
+        workers), None for a common noun the lexicon does not know; False when there is none or it is a group
+        thing, whose members keep the relational noun's own thing ("members of the mission" are its experts)."""
         k = noun + 1
         if k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
             return False
@@ -2115,7 +2117,8 @@ class _Reader:
             k += 1
         if k >= self.hi or self.tokens[k].pos != "NOUN":
             return False
-        return thing_at(self.lex, self.tokens, k)[0] is None
+        body = thing_at(self.lex, self.tokens, k)[0]
+        return body if body is None or (body.person and not body.group) else False
 
     def _names_other_thing(self, name: str, thing: Thing | None, noun: int | None) -> bool:
         """A verb's measure that is itself a kind of people ("deploy" says troops) never overrides a counted noun
