@@ -2113,3 +2113,14 @@ def test_a_place_the_document_names_after_in_is_never_whose_time_a_span_is():
 def test_a_count_with_three_digits_after_a_dot_is_thousands_and_a_measurement_keeps_its_decimals():
     assert _one("Officials later reported the 4.213 number as fact.", lang="en").value == 4213
     assert _one("The well is 2.975 metres deep.", lang="en").value == 2.975
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Two reactors remain closed after the flood.", "en", "reactors shut down"),
+        ("Three climbers remain missing.", "en", "missing"),
+    ],
+)
+def test_a_count_that_remains_in_a_state_takes_the_states_measure(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -2321,6 +2321,12 @@ class _Reader:
                     if verb_names:
                         said = k
                         break
+        if cand.verb is not None and self.ex.heads:
+            state = next((k for k in range(cand.verb + 1, min(self.hi, cand.verb + 3))
+                          if toks[k].head == cand.verb and toks[k].dep == "acomp"), None)
+            named_state = verb_measures(lex, toks, state, self.hi) if state is not None else []
+            if named_state:  # "only one remains closed": the state it remains in, not "remained"
+                verb_names, said = named_state, state
         if not verb_names and cand.verb is not None and not cand.modifier:
             among = self._among(cand.verb)  # "four children were among those wounded", «среди погибших»
             if among:
