@@ -2096,6 +2096,7 @@ def test_a_bare_number_after_a_fronted_partitive_counts_its_noun_not_people():
     [
         ("About 900 members of the county workforce were deployed to the flooded towns.", "en",
          "member deploy"),
+        ("About 900 members of the regional workforce were deployed to the flooded towns.", "en", "workers deploy"),
         ("The army deployed 300 soldiers to the border.", "en", "troops"),
     ],
 )
