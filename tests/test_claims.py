@@ -1906,3 +1906,222 @@ def test_a_headline_that_states_its_figure_and_a_month_before_a_count_stay_claim
 )
 def test_a_goal_or_target_is_marked_a_target_never_a_present_size(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+# --- round 10 (measures): seed 20's measure, not-a-claim, subject and subgroup causes ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("By Monday nearly half of the bakeries had reopened after the flood.", "en", "share: bakery reopen"),
+        ("Two thirds of the villagers have been evacuated from the valley.", "en", "share: evacuated"),
+        ("The country buys about 20% of its wheat and 35% of its rice abroad.", "en", "share: wheat buy"),
+    ],
+)
+def test_a_shares_clause_verb_past_its_auxiliary_names_it_with_its_whole(text, lang, measure):
+    assert _claims(text, lang=lang)[0].measure == measure
+
+
+def test_two_shares_of_different_wholes_under_one_verb_stay_apart():
+    claims = _claims("The country buys about 20% of its wheat and 35% of its rice abroad.", lang="en")
+    assert [c.measure for c in claims] == ["share: wheat buy", "share: rice buy"]
+
+
+def test_the_object_of_a_verb_whose_measure_is_of_people_takes_the_verb():
+    assert _one("The ferry company deployed four vessels on the route.", lang="en").measure == "boats deploy"
+
+
+def test_a_spans_own_noun_wins_over_the_clause_verb():
+    assert _one("The 30-day truce between the two clans, which the elders brokered, ends on Friday.",
+                lang="en").measure == "duration: truce"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Three miners were among those injured in the blast.", "en", "injured"),
+        ("Two climbers were among the dead.", "en", "killed"),
+        ("Трое шахтёров оказались среди погибших.", "ru", "killed"),
+        ("Двоє шахтарів опинилися серед загиблих.", "uk", "killed"),
+    ],
+)
+def test_a_count_among_a_group_takes_the_groups_measure(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The town marks the founding of its university in 1871 every spring.", "en", "date: founding"),
+        ("The riots foreshadowed a collapse of the coalition in 1998.", "en", "date: collapse"),
+    ],
+)
+def test_a_year_after_the_object_of_a_relating_verb_dates_that_event(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_year_after_the_object_of_an_ordinary_verb_still_dates_the_verb():
+    assert _one("The court overturned the conviction of the teacher in 2019.", lang="en").measure == "date: court overturn"
+
+
+def test_an_earlier_value_after_up_from_is_the_same_share():
+    claims = _claims("By May the share of households with broadband in the rural districts of the province had climbed "
+                     "to 64 percent, after years of slow growth — up from only 12 percent in 2009.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(64, "share: household"), (12, "share: household")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, measure",
+    [
+        ("Nearly 2m fled the coast as the storm neared.", "en", 2_000_000, "displaced"),
+        ("The wall is 10m high.", "en", 10, "height: wall"),
+    ],
+)
+def test_a_glued_scale_before_a_verb_is_a_count_and_a_unit_stays_a_unit(text, lang, value, measure):
+    c = _one(text, lang=lang)
+    assert (c.hi or c.value, c.measure) == (value, measure)
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The 300-mile wide storm is moving north.", "en", "width: storm"),
+        ("Циклон шириной 800 км приближается к побережью.", "ru", "width: циклон"),
+        ("Циклон завширшки 800 км наближається до узбережжя.", "uk", "width: циклон"),
+    ],
+)
+def test_a_dimension_word_beside_a_measurement_names_its_dimension(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Tanks were parked within 300 feet of the dam.", "en"),
+        ("Техника стоит в пределах 60 метров от плотины.", "ru"),
+        ("Техніка стоїть у межах 60 метрів від греблі.", "uk"),
+    ],
+)
+def test_within_a_length_of_something_is_a_bounded_distance(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.value) == ("distance", None) and c.hi in (300, 60)
+
+
+def test_a_member_unit_before_a_hyphenated_compound_counts_the_compounds_head():
+    assert _claims("A four-person sub-team stayed at the mine.", lang="en")[0].measure == "members: teams"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("12 Photos Next Story", "en"),
+        ("8 View Gallery Close", "en"),
+        ("Рейтинг: Казахстан поднялся на 35 место.", "ru"),
+        ("Україна піднялася на 64 місце в рейтингу.", "uk"),
+    ],
+)
+def test_a_page_counter_before_navigation_words_and_a_place_in_a_ranking_are_not_claims(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_a_count_of_places_and_a_verb_called_view_stay_claims():
+    assert len(_claims("В автобусе 40 мест.", lang="ru")) == 1
+    assert len(_claims("Police view 20 suspects as dangerous.", lang="en")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("She returned home to her four children in the village.", "en"),
+        ("На свободе ее ждали супруг и четверо детей.", "ru"),
+        ("Вдома на неї чекали чоловік і четверо дітей.", "uk"),
+    ],
+)
+def test_a_persons_own_children_are_a_family_count_as_mother_of_four_is(text, lang):
+    assert _one(text, lang=lang).measure == "born"
+
+
+def test_a_sum_a_name_receives_is_not_named_after_the_name():
+    assert _one("The agency will get an extra $3 billion in May.", lang="en").measure != "money: agency"
+    assert _one("Acme will get an extra $3 billion in May.", lang="en").measure == "money: get"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Ages range from 5 to 16 years, the mayor wrote.", "en"),
+        ("Возраст пострадавших — от 5 до 16 лет.", "ru"),
+        ("Вік постраждалих — від 5 до 16 років.", "uk"),
+    ],
+)
+def test_an_age_word_a_few_words_before_a_range_makes_it_ages(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo, c.hi) == ("age", 5, 16)
+
+
+def test_two_ages_between_the_ages_of_are_ages_not_counts():
+    claims = _claims("Six pupils between the ages of 9 and 12 were among those hurt.", lang="en")
+    assert [(c.value, c.kind) for c in claims] == [(6, "count"), (9, "age"), (12, "age")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, subgroup",
+    [
+        ("The strike destroyed a depot, killing at least 30 and wounding 12 soldiers.", "en", "troops"),
+        ("The blast killed 12 and injured 40 workers.", "en", "workers"),
+    ],
+)
+def test_a_bare_count_before_a_coordinated_count_of_a_kind_of_people_counts_that_kind(text, lang, subgroup):
+    assert [c.subgroup for c in _claims(text, lang=lang)] == [subgroup, subgroup]
+
+
+def test_a_bare_count_and_a_count_of_people_in_general_stay_apart():
+    assert [c.subgroup for c in _claims("The blast killed 12 people and injured 40 workers.", lang="en")] == [None,
+                                                                                                           "workers"]
+
+
+def test_people_of_a_nation_with_a_verb_are_people_who_did_it():
+    c = _one("Over 20,000 Canadians signed the petition on Monday.", lang="en")
+    assert (c.measure, c.unit) == ("people sign", "people")
+
+
+def test_a_bare_number_after_a_fronted_partitive_counts_its_noun_not_people():
+    claims = _claims("Of the 40 schools in the district, only three remain closed.", lang="en")
+    assert claims[-1].value == 3 and claims[-1].unit == "schools"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("About 900 members of the county workforce were deployed to the flooded towns.", "en",
+         "member deploy"),
+        ("About 900 members of the regional workforce were deployed to the flooded towns.", "en", "workers deploy"),
+        ("The army deployed 300 soldiers to the border.", "en", "troops"),
+    ],
+)
+def test_a_verb_whose_measure_is_a_kind_of_people_does_not_override_another_kind(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_place_the_document_names_after_in_is_never_whose_time_a_span_is():
+    text = ("Shelling cut power in Valdora overnight. Valdora is on the river. Guards check cars, and those fleeing "
+            "have been waiting for up to four days to leave.")
+    claims = [c for c in _claims(text, lang="en") if c.kind == "duration"]
+    assert claims and all(c.subject != "Valdora" for c in claims)
+
+
+def test_a_count_with_three_digits_after_a_dot_is_thousands_and_a_measurement_keeps_its_decimals():
+    assert _one("Officials later reported the 4.213 number as fact.", lang="en").value == 4213
+    assert _one("The well is 2.975 metres deep.", lang="en").value == 2.975
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Two reactors remain closed after the flood.", "en", "reactors shut down"),
+        ("Three climbers remain missing.", "en", "missing"),
+    ],
+)
+def test_a_count_that_remains_in_a_state_takes_the_states_measure(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -200,6 +200,15 @@ class _Extractor:
             self._places = {person_key(e.text) for e in self.entities if e.label == "LOC"}
         return person_key(name) in self._places or _known_place(name) or is_country(name)
 
+    def named_as_place(self, name: str) -> bool:
+        """Whether a name is a place: `is_place`, or the document puts it right after a place preposition somewhere
+        ("cut off electricity in Enerhodar"), whatever the recogniser labelled it: never whose time a span is."""
+        if self.is_place(name):
+            return True
+        lex = lexicon(self.language(0))
+        preps = _alt(lex.cues.get("place_prepositions", []))
+        return bool(preps and re.search(r"(?:^|\W)(?:" + preps + r")\s+" + re.escape(name) + r"(?![\w’'])", self.text))
+
     def person_before(self, pos: int) -> str | None:
         """The person the sentence before the one at ``pos`` is about: its subject, when that names a person ("Ivan
         Petrenko was asleep when the roof fell. The 63-year-old teacher …")."""
@@ -334,6 +343,7 @@ class _Extractor:
                 cand = reader.read(m, out)
                 if cand is not None:
                     out.append(cand)
+            _share_right_node(sent, out)
         self.cands[index] = out
         return out
 
@@ -942,6 +952,22 @@ def person_key(name: str) -> str:
     return key(lemma(name, "PER"))
 
 
+def _share_right_node(sent: str, cands: list[_Cand]) -> None:
+    """ "killing at least 100 and wounding 50 mercenaries": a bare count of people before a coordinator, one
+    verb and a count of a kind of people counts the same kind (its subgroup and unit)."""
+    coordinators = attrib.tables().coordinators
+    for c, n in zip(cands, cands[1:]):
+        if c.kind != "count" or n.kind != "count" or c.noun is not None or c.thing is not None or c.subgroup:
+            continue
+        if n.thing is None or not n.thing.person or n.thing.generic or not n.subgroup:
+            continue
+        words = re.findall(r"[^\W\d_]+|[,;:()—]", sent[c.m.end:n.m.start].lower())
+        if len(words) == 2 and words[0] in coordinators:
+            c.subgroup, c.thing = n.subgroup, n.thing
+            if c.unit in (None, "people"):
+                c.unit = n.unit
+
+
 def _coordinated(between: str) -> bool:
     """Whether the words between a figure and a source end on a coordinator: a new clause with its own subject."""
     t = attrib.tables()
@@ -1057,6 +1083,10 @@ class _Reader:
             return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
             return cand  # "attacked more than a dozen times": occasions
+        if cand.kind == "count" and not m.has_scale and re.fullmatch(r"\d{1,3}[.,]\d{3}", m.raw.strip()) and (
+                m.figure or 0) % 1:
+            # "the 2.975 number": a count is whole, so a separator before three digits groups thousands
+            m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
         if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
@@ -1133,6 +1163,15 @@ class _Reader:
         if not m.words and (m.figure or 0) <= 31 and re.search(r"\b(?:" + months + r")\.?\s*,\s*$", sent[max(0, a - 14):a],
                                                                re.IGNORECASE) and re.match(r"\s*,\s*\d{4}(?!\d)", sent[b:]):
             return True  # a caption's "Sept, 14, 2023": the day of a date typed with a comma after the month
+        ui = _alt(self.lex.cues.get("ui_words", []))
+        if not m.words and re.match(r"\s+(?i:" + ui + r")(?!\w)\S*\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]) and re.match(
+                r"\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]):
+            return True  # "20 View Slideshow Back": a scraped page's counter before its navigation words
+        ranks = _alt(self.lex.cues.get("rank_nouns", []))
+        if ranks and re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("rank_prepositions", [])) + r")\s+$",
+                               sent[max(0, a - 12):a], re.IGNORECASE) and re.match(
+                r"(?:-?[^\W\d_]{1,3})?\s+(?:" + ranks + r")(?!\w)", sent[b:], re.IGNORECASE):
+            return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
         return self._in_name(m)
@@ -1296,6 +1335,12 @@ class _Reader:
             cand.noun_lemma = noun
             cand.date_value = raw[:4]
             return True
+        noun = self._related_event(verb, num_toks[0])
+        if noun is not None:  # "celebrates … in commemoration of the Declaration of Independence in 1991"
+            cand.measure = f"date: {noun}"
+            cand.noun_lemma = noun
+            cand.date_value = raw[:4]
+            return True
         subj = self._subject_of(verb)
         # what the date is of: the event and the thing it happened to ("the law was adopted in 1986": "law adopt"),
         # so that the date one thing was sentenced and the date it was freed never meet in a group
@@ -1304,6 +1349,30 @@ class _Reader:
         cand.noun_lemma = subj
         cand.date_value = raw[:4]
         return True
+
+    def _related_event(self, verb: int, year: int) -> str | None:
+        """The event a verb that only relates to another event dates (`relating_verbs`: "foreshadowed a takeover of
+        Congress in 2006", "commemorates the Declaration of Independence in 1991"): the noun phrase right before
+        the year's preposition, by the lowest noun with an "of" complement on its chain ("takeover", "declaration"),
+        else that noun itself. None for any other verb, or when no common noun or name stands there."""
+        toks = self.tokens
+        if not self.ex.heads or toks[verb].lemma not in set(self.lex.cues.get("relating_verbs", [])):
+            return None
+        months = {w.lower() for w in self.lex.cues.get("months", {})}
+        k = year - 1
+        while k > self.lo and toks[k].text.lower().rstrip(".") in months:
+            k -= 1
+        if k <= self.lo or toks[k].pos != "ADP" or not is_noun(toks[k - 1]):
+            return None
+        part = set(self.lex.cues.get("partitive", []))
+        chain = [k - 1]
+        while toks[chain[-1]].dep == "pobj" and self.lo <= toks[chain[-1]].head < self.hi:
+            of = toks[chain[-1]].head
+            if toks[of].text.lower() not in part or not is_noun(toks[toks[of].head]):
+                break
+            chain.append(toks[of].head)
+        noun = chain[1] if len(chain) > 1 else chain[0]
+        return None if toks[noun].pos == "PROPN" and len(chain) == 1 else toks[noun].lemma.lower()
 
     def _participle_before(self, i: int) -> int | None:
         """A participle right before a year's preposition (and month) dates its own event, whatever the parse
@@ -1604,6 +1673,8 @@ class _Reader:
             self._per_unit(cand)
             self._conversion(m, cand, previous)
             return True
+        if unit is not None and unit[0] == "measurement" and self._scale_before_verb(m, unit[2]):
+            unit = None  # "over 1m ordered to evacuate": a million people, not a metre
         if unit is None:
             return True  # a count: the counted noun decides
         kind, name, end = unit
@@ -1632,6 +1703,23 @@ class _Reader:
         if kind == "money":
             self._per_unit(cand)
         self._conversion(m, cand, previous)
+        return True
+
+    def _scale_before_verb(self, m: NumberMention, end: int) -> bool:
+        """A scale abbreviation glued to digits that is also a unit ("1m", "5k"), with no noun after it but a
+        verb: a count of millions or thousands ("over 1m ordered to evacuate"), not a length. The mention is
+        scaled in place."""
+        from storylens.annotate.numbers import tables as number_tables
+
+        glued = self.sent[m.end:end]
+        factor = number_tables().abbreviations.get(glued.lower())
+        k = self._token_from(end)
+        if m.words or m.has_scale or not factor or not glued.isalpha() or k is None or k >= self.hi or (
+                self.tokens[k].pos != "VERB"):
+            return False
+        m.value, m.lo, m.hi = (None if v is None else v * factor for v in (m.value, m.lo, m.hi))
+        m.has_scale, m.end, m.num_end = True, end, end
+        m.raw, m.text = self.sent[m.num_start:end], self.sent[m.start:end]
         return True
 
     def _times_a_figure(self, end: int) -> bool:
@@ -1683,6 +1771,11 @@ class _Reader:
         hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
         if not hit and lex.age_before:
             hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
+        if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
+            # "ages range from 3 to 17", "between the ages of 3 and 17": the age word a word or two before, or
+            # before the first age of the pair
+            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s+(?:(?:[^\W\d_]+|[—–-])\s+){0,3}(?:\d+\s+[^\W\d_]+\s+)?$",
+                                 before))
         if not hit:
             prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
             before_i = self._token_before(m)
@@ -1953,11 +2046,16 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")):
+            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep == "compound"
+            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")
+                                                         and not compound):
                 noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
             elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
                 noun = j + 1  # a scale word left as its own token
             break
+        while cand.members and noun is not None and noun + 2 < self.hi and toks[noun + 1].text in ("-", "–") and (
+                toks[noun + 2].text[:1].isalpha()):
+            noun += 2  # "a six-person sub-team": the head of the hyphenated compound is what has the members
         others = set(lex.cues.get("other_words", []))
         before = self._token_before(m)
         if any(toks[k].lemma in others or toks[k].text.lower() in others
@@ -1967,6 +2065,8 @@ class _Reader:
             h = toks[num_toks[-1]].head
             if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
                 noun = h
+        if noun is None and cand.kind == "count" and num_toks:
+            noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
         if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
             noun = None  # "33,000 last year": a time, not what is counted
         if noun is None:
@@ -1990,15 +2090,67 @@ class _Reader:
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
+        body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
+        if body is not False:
+            thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
         if thing is not None and not thing.person and not thing.group and thing.name not in (
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
+        if thing is None and cand.kind == "count" and self._group_name(noun):
+            thing = lex.things.get("people")  # "300,000 Ukrainians linked arms": people of a nation, not a thing
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _of_body(self, noun: int) -> Thing | None | bool:
+        """The thing of the body a relational noun is "of": its person thing ("members of the federal workforce" are
+        workers), None for a common noun the lexicon does not know; False when there is none or it is a group
+        thing, whose members keep the relational noun's own thing ("members of the mission" are its experts)."""
+        k = noun + 1
+        if k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return False
+        k += 1
+        while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]))):
+            k += 1
+        if k >= self.hi or self.tokens[k].pos != "NOUN":
+            return False
+        body = thing_at(self.lex, self.tokens, k)[0]
+        return body if body is None or (body.person and not body.group) else False
+
+    def _names_other_thing(self, name: str, thing: Thing | None, noun: int | None) -> bool:
+        """A verb's measure that is itself a kind of people ("deploy" says troops) never overrides a counted noun
+        of another kind ("22,300 members of the workforce have been deployed" are no troops)."""
+        if noun is None or name in self.lex.agent or not any(
+                t.name == name and t.measure == name for t in self.lex.things.values()):
+            return False
+        return thing is None or (not thing.generic and thing.measure != name)
+
+    def _fronted_whole(self, first: int) -> int | None:
+        """The noun of a partitive that opens the number's clause ("and of the six ports only one remains closed",
+        «из шести портов закрыт только один»): what the bare number counts."""
+        toks, part = self.tokens, set(self.lex.cues.get("partitive", []))
+        k = first - 1
+        while k >= self.lo and toks[k].pos in ("ADV", "PART"):
+            k -= 1
+        if k < self.lo or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+            return None
+        noun = k
+        k -= 1
+        while k >= self.lo and (toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
+            k -= 1
+        if k < self.lo or toks[k].text.lower() not in part:
+            return None
+        return noun if k == self.lo or _barrier(toks[k - 1]) else None
+
+    def _group_name(self, noun: int) -> bool:
+        """A plural name of a nation or group the recogniser found ("Ukrainians", «украинцев»): people."""
+        t = self.tokens[noun]
+        labels = {e.label for e in self.ents if e.start <= t.start < e.end}
+        return "Number=Plur" in t.feats and t.text[:1].isupper() and (
+            "GROUP" in labels or (t.pos == "PROPN" and not labels))
 
     def _holds_content(self, noun: int) -> bool:
         """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
@@ -2169,6 +2321,16 @@ class _Reader:
                     if verb_names:
                         said = k
                         break
+        if cand.verb is not None and self.ex.heads:
+            state = next((k for k in range(cand.verb + 1, min(self.hi, cand.verb + 3))
+                          if toks[k].head == cand.verb and toks[k].dep == "acomp"), None)
+            named_state = verb_measures(lex, toks, state, self.hi) if state is not None else []
+            if named_state:  # "only one remains closed": the state it remains in, not "remained"
+                verb_names, said = named_state, state
+        if not verb_names and cand.verb is not None and not cand.modifier:
+            among = self._among(cand.verb)  # "four children were among those wounded", «среди погибших»
+            if among:
+                verb_names = [among]
         if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
             relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
             if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
@@ -2225,6 +2387,8 @@ class _Reader:
                     continue  # "five boats shelled the harbour": the boats did it, nothing was done to them
                 if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
                     continue  # "two bills totaling $5 billion": the count is what totals, not its members
+                if self._names_other_thing(name, thing, cand.noun):
+                    continue
                 applies = lex.applies_to.get(name, "any")
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
@@ -2282,9 +2446,11 @@ class _Reader:
             done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
                 "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
             if not named and (bare or done_to):
-                act = self._open_predicate(cand)
+                act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     cand.measure, cand.source = f"{label} {act}", "verb"
+            if cand.measure == label and thing is not None and self._family(m, thing):
+                cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
                 cand.measure = f"not {cand.measure}"
@@ -2307,6 +2473,9 @@ class _Reader:
         if cand.kind == "percent":
             changed = self._changed(cand) if cand.change == "change by" else None
             cand.measure = f"change: {changed}" if changed else self._percent_measure(cand, verb_names)
+            earlier = self._earlier_value_of(m, previous) if not changed else None
+            if earlier:
+                cand.measure = earlier  # "had reached 23.5 percent, … up from a mere 11.7 percent": the same share
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
@@ -2324,6 +2493,8 @@ class _Reader:
             if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
                          and self._person_subject(cand.verb)) or self._one_person_subject(cand.verb, m):
                 cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
+                if cand.subject and self.ex.named_as_place(cand.subject):
+                    cand.subject = None  # "those fleeing have been waiting for five days": no place's wait
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
@@ -2469,7 +2640,7 @@ class _Reader:
         i = self._token_before(m)
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
-    def _open_predicate(self, cand: _Cand) -> str | None:
+    def _open_predicate(self, cand: _Cand, person: bool) -> str | None:
         """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
         passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
@@ -2505,9 +2676,9 @@ class _Reader:
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
-                and not verb_measures(self.lex, toks, n, self.hi)):
+                and not self._measures_for(n, person)):
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
-        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or verb_measures(self.lex, toks, v, self.hi):
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
         # an infinitive says what may happen, unless a verb of compelling says it did ("forced staff to lower output")
@@ -2521,7 +2692,63 @@ class _Reader:
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
                                       for k in range(v + 1, min(self.hi, v + 8))):
             return toks[v].lemma
+        thing = cand.thing
+        if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
+            return toks[v].lemma  # "300,000 people linked arms": what the people did
         return None
+
+    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
+        """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
+        from 11.7 percent", «с 6 процентов»: a `from_words` word, and at most two words, before it)."""
+        froms = _alt(self.lex.cues.get("from_words", []))
+        if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
+                         re.IGNORECASE):
+            return None
+        return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
+
+    def _family(self, m: NumberMention, thing: Thing) -> bool:
+        """A bare count of children that is a person's family ("her four children", «её трое детей», «супруг и
+        четверо детей»): a possessive right before the number, or a spouse (`family_words`) and a coordinator
+        just before it. Children born, as "mother of four" is."""
+        if self.lex.measure_units.get("born") != thing.name:
+            return False
+        k = self._token_before(m)
+        if k is None:
+            return False
+        t = self.tokens[k]
+        if t.dep in ("poss", "nmod:poss") or (t.pos in ("PRON", "DET") and "Poss=Yes" in t.feats):
+            return True
+        family = set(self.lex.cues.get("family_words", []))
+        return t.pos == "CCONJ" and k - 1 >= self.lo and (self.tokens[k - 1].lemma in family
+                                                          or self.tokens[k - 1].text.lower() in family)
+
+    def _among(self, verb: int) -> str | None:
+        """The measure of the group a count is said to be among ("were among those wounded", "are among the
+        dead", «оказались среди погибших», «серед загиблих»): a participle or a measure noun right after an
+        `among_words` word (past pronouns and articles) in the verb's clause."""
+        toks, words = self.tokens, set(self.lex.cues.get("among_words", []))
+        for k in range(verb + 1, min(self.hi, verb + 5)):
+            if _barrier(toks[k]):
+                return None
+            if toks[k].text.lower() not in words:
+                continue
+            for j in range(k + 1, min(self.hi, k + 4)):
+                t = toks[j]
+                if t.pos in ("DET", "PRON") and not measure_noun(self.lex, toks, j):
+                    continue
+                named = measure_noun(self.lex, toks, j)
+                if named and self.lex.applies_to.get(named, "people") == "people":
+                    return named
+                names = verb_measures(self.lex, toks, j, self.hi) if t.pos in ("VERB", "ADJ") else []
+                return names[0] if names else None
+        return None
+
+    def _measures_for(self, verb: int, person: bool, cand: _Cand | None = None) -> list[str]:
+        """The verb's measures that apply to the counted noun: "deployed two ships" has none ("deploy" says troops,
+        a measure of people), so the ships' verb is an open predicate."""
+        kinds = ("any", "people") if person else ("any", "things")
+        return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds
+                and not (cand is not None and self._names_other_thing(n, cand.thing, cand.noun))]
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
@@ -2779,8 +3006,22 @@ class _Reader:
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
         if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
+            measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")]
+            if measured and self._share_of_people(cand):
+                return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
+            if cand.noun_lemma and cand.noun is not None:
+                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb
+                return f"share: {cand.noun_lemma} {what}"
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _share_of_people(self, cand: _Cand) -> bool:
+        """Whether a share's whole is people: a person thing, or a noun the parse or the lexicon does not call a
+        thing ("the population", "residents")."""
+        if cand.noun is None:
+            return True
+        thing = thing_at(self.lex, self.tokens, cand.noun)[0]
+        return thing.person if thing is not None else "Animacy=Inan" not in self.tokens[cand.noun].feats
 
     def _changed(self, cand: _Cand) -> str | None:
         """What a change by a share is of: the subject of its verb, past "the number of" ("union membership … has
@@ -2809,6 +3050,8 @@ class _Reader:
                 break
             if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
                 continue  # "90 percent of those killed were …": the whole's participle
+            if t.pos == "AUX" and t.dep.startswith("aux") and k < t.head < min(self.hi, k + 6):
+                continue  # "half of the supermarkets have reopened": the auxiliary of the verb that says it
             if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
                 return k
         return cand.verb
@@ -2882,6 +3125,8 @@ class _Reader:
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
+        if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
+            return f"money: {toks[cand.verb].lemma}"  # "FEMA will get $7 billion": the subject receives it, names nothing
         if cand.verb is not None:
             subject = self._subject_of(cand.verb)  # "the relief fund stands at $4.6 billion": the fund's
             if subject:
@@ -2938,7 +3183,32 @@ class _Reader:
 
     def _measurement_measure(self, cand: _Cand) -> str:
         """ "a 30-kilometre demilitarized zone" → distance: zone; "an exclusion zone of up to 30km" → distance:
-        zone; "45 kilometres from the plant" → distance."""
+        zone; "45 kilometres from the plant" → distance; "a 500-mile wide storm" → width: storm (a dimension
+        word beside the figure, `dimension_words`); "within 200 feet of the gate" → a distance of at most 200
+        feet (`distance_bounds`)."""
+        cues = self.lex.cues
+        word_after = re.match(r"[\s-]*([^\W\d_]+)", self.sent[cand.unit_end:])
+        word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
+        dims = cues.get("dimension_words", {})
+        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
+        if dim:
+            what = self._measured_thing(cand).split(": ", 1)
+            if len(what) == 1 and word_before and dims.get(word_before.group(1).lower()):
+                k = self._token_from(word_before.start(1))  # «циклон шириной 800 км»: the noun the width is of
+                if k is not None and k - 1 >= self.lo and self.tokens[k - 1].pos == "NOUN":
+                    return f"{dim}: {self.tokens[k - 1].lemma}"
+            return f"{dim}: {what[1]}" if len(what) == 2 else dim
+        bound = re.search(r"(?:^|\W)(" + _alt(cues.get("distance_bounds", [])) + r")\s+$", self.sent[:cand.m.start],
+                          re.IGNORECASE)
+        if bound and cand.m.value is not None and _dimension(cand.unit) in ("length", "distance"):
+            m = cand.m
+            m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
+            return "distance"
+        return self._measured_thing(cand)
+
+    def _measured_thing(self, cand: _Cand) -> str:
+        """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
+        its copula."""
         if cand.noun_lemma:
             return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
