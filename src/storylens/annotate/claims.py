@@ -46,7 +46,7 @@ from storylens.annotate.measures import (
     verb_measures,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
-from storylens.annotate.gazetteer import is_country
+from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
@@ -180,6 +180,7 @@ class _Extractor:
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
+        self.referred: str | None = None  # the place a place-kind noun last referred to: no source's own place
 
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -400,6 +401,7 @@ class _Extractor:
                 out += ends
                 parent = ends[-1]
                 continue
+            self.referred = None
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
@@ -435,15 +437,28 @@ class _Extractor:
                 tweeter = self.tweet_author(claim.end)
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
                     claim.by, claim.cue = tweeter, "post"
-            if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
+            if claim.where and (claim.kind == "age" or claim.by and claim.where != self.referred and re.search(
+                    r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by)):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
             parent = claim
+        self.share_place(sent, s_start, out, lex)
         if spread:
             for claim in out:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    @staticmethod
+    def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
+        """ "Seven people were killed and 14 were wounded in and around the town": figures of clauses joined by "and"
+        (a few words, no comma between) share the place found for the last of them after it."""
+        joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + _alt(lex.cues.get("place_joiners", []))
+                            + r")\s+", re.IGNORECASE)
+        for a, b in reversed(list(zip(claims, claims[1:]))):
+            if a.where is None and b.where and b.where not in sent[:b.start - s_start] and joined.fullmatch(
+                    sent[a.end - s_start:b.start - s_start]):
+                a.where = b.where
 
     def make(self, sent, s_start, s_end, cand: _Cand, attr, as_of, status) -> Claim:
         m = cand.m
@@ -584,6 +599,9 @@ class _Extractor:
         a, b = self.spans[index]
         lo, hi = _bounds(self.parse, a, b)
         toks = self.parse.tokens
+        if not self.heads and lo < hi:  # no syntax (Ukrainian): the noun phrase that opens the sentence
+            k = next((i for i in range(lo, hi) if toks[i].pos not in ("ADJ", "DET")), lo)
+            return self.national_place(k, range(lo, k), by)
         root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
         if root is None:
             return None
@@ -599,6 +617,8 @@ class _Extractor:
             if e is not None and (e.label == "LOC" or e.label != "PER" and (
                     _known_place(e.text) or is_country(e.text) or person_key(e.text) in self.used_as_place())):
                 name = e.text
+        elif toks[k].lemma in lex.cues.get("national_nouns", []):
+            return self.national_place(k, [i for i in range(lo, hi) if toks[i].head == k and toks[i].dep == "amod"], by)
         elif k - 1 >= lo and toks[k - 1].text.lower() in lex.cues.get("anaphor_determiners", []) or not lex.cues.get(
                 "anaphor_determiners"):
             anaphor = self.place_anaphor(k, lex)
@@ -606,6 +626,16 @@ class _Extractor:
         if name is None or (by and (name in by or by in name)):
             return None
         return name
+
+    def national_place(self, k: int, modifiers, by: str | None) -> str | None:
+        """ "The Syrian war has seen 50,000 deaths", «Сирийская война унесла…»: a noun of something a whole country
+        goes through (``national_nouns``) whose modifier is the country's adjective places its figures in it."""
+        if self.parse.tokens[k].lemma not in lexicon(self.language(self.parse.tokens[k].start)).cues.get(
+                "national_nouns", []):
+            return None
+        code = next((c for c in (self.country_word(i) for i in modifiers) if c), None)
+        name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
+        return None if name is None or (by and (name in by or by in name)) else name
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
@@ -741,6 +771,9 @@ class _Extractor:
         r = self.parse.between(start, end)
 
         def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
+            if i - 1 >= r.start and self.country_word(i - 1):  # "in the US territory": one of its territories
+                return kinds.get(toks[i].lemma) == "whole" and i - 2 >= r.start and toks[i - 2].text.lower() in dets \
+                    and i - 3 >= r.start and toks[i - 3].text.lower() in preps
             j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
             if kinds.get(toks[i].lemma) and toks[i].text.lower() not in towns and j - 1 >= r.start and (
                     toks[j - 1].text.lower() in lex.cues.get("partitive", [])):
@@ -761,6 +794,11 @@ class _Extractor:
         the last region named with such a noun ("the Kherson region"); for "the country" the last country named
         before; for a noun of a whole place ("the island", "the state", ``place_anaphors``) the place the document
         names most up to there (the last of them on a tie)."""
+        found = self._place_anaphor(k, lex)
+        self.referred = found[1] if found else self.referred
+        return found
+
+    def _place_anaphor(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
         toks = self.parse.tokens
         towns = set(lex.cues.get("settlement_nouns", []))
         places = set(lex.cues.get("place_nouns", []))
@@ -772,8 +810,11 @@ class _Extractor:
         if kind != "settlement" and k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN"):
             return None  # "the state media", "the island nation's …": a modifier, not the place itself
         seen: dict[str, list[str]] = {}
+        owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
         for e in reversed(self.entities):
             if e.end > toks[k].start or (kind in ("settlement", "region") and toks[k].start - e.end > 600):
+                continue
+            if owner and country_code(e.text) == owner:
                 continue
             tail = self.parse.at(e.end - 1)
             after = self.parse.at(e.end + 1)
@@ -795,6 +836,39 @@ class _Extractor:
                 seen.setdefault(person_key(e.text), []).append(e.text)
         if seen:
             return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
+        if kind == "region":
+            return self.titled_region(k, lex)
+        return None
+
+    def country_word(self, i: int) -> str | None:
+        """The ISO code of the country the token at ``i`` names, by its name ("US") or its adjective ("Syrian",
+        «сирийской»: ``demonyms.json`` of the token's language); None for any other word."""
+        t = self.parse.tokens[i]
+        if t.pos == "PROPN" and is_country(t.text):
+            return country_code(t.text)
+        if t.pos not in ("ADJ", "PROPN") or (not t.text[:1].isupper() and not CYRILLIC.search(t.text)):
+            return None
+        return demonym_code(t.text, t.lemma, self.language(t.start))
+
+    def titled_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
+        """ "Vardar Gov. Ilir Meta said rebels seized 30 villages in the region": with no region named before, "the
+        region" is the one whose official (a proper name, no person's or known organisation's, right before a title
+        of ``region_titles``) the sentence or the one before names."""
+        toks = self.parse.tokens
+        index = bisect_right(self.starts, toks[k].start) - 1
+        titles = set(lex.cues.get("region_titles", []))
+        for i in self.parse.between(self.spans[max(0, index - 1)][0], self.spans[index][1]):
+            if i == 0 or toks[i].text.lower() not in titles or toks[i - 1].pos != "PROPN":
+                continue
+            first = i - 1
+            while first - 1 >= 0 and toks[first - 1].pos == "PROPN" and toks[first - 1].head == toks[first].head:
+                first -= 1
+            name = self.text[toks[first].start:toks[i - 1].end]
+            if first > 0 and toks[first - 1].text.lower() in lex.cues.get("partitive", []):
+                continue  # "Bank of England governor": an organisation's name
+            if _not_known_org(name) and not any(e.label == "PER" and e.start <= toks[i - 1].start < e.end
+                                                for e in self.entities):
+                return toks[k].start, f"{name} {toks[k].text}"
         return None
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
