@@ -402,6 +402,9 @@ class _Extractor:
                 parent = ends[-1]
                 continue
             self.referred = None
+            lies = self.lies_at(sent, s_start, m.start) if claim.measure.split(":")[0] == "distance" else None
+            if lies:  # "Pirot, 75 miles north of Nis": Pirot is what lies there, a gloss of the writer's
+                claim.where, claim.by, claim.via, claim.cue = lies, None, None, None
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
@@ -428,7 +431,7 @@ class _Extractor:
             if claim.where is None and claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
                 claim.where = self.origin_place(s_start, s_end, lex)
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
-                claim.where = self.subject_place(index, claim.by)
+                claim.where = self.subject_place(index, claim.by, claim.start)
             if claim.by is None:
                 speaker = self.speaker_at(claim.start)
                 if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
@@ -448,6 +451,20 @@ class _Extractor:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    def lies_at(self, sent: str, s_start: int, at: int) -> str | None:
+        """ "from Belarus, just 200 kilometers north of the capital", "strikes near Pirot, 75 miles north of Nis": a
+        distance in apposition to a place (the place, a comma and at most two small words before the figure) says
+        where that place lies: the place is the distance's, and the aside is the writer's gloss, not a report's."""
+        m = re.search(r"(?:^|\W)((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w’'-]*)\s*,\s*"
+                      r"(?:[a-zа-яёіїєґ]+\s+){0,2}$", sent[:at])
+        if m is None:
+            return None
+        name = m.group(1)
+        a = s_start + m.start(1)
+        if self.is_place(name) or any(e.label == "LOC" and e.start <= a < e.end for e in self.entities):
+            return name
+        return None
 
     @staticmethod
     def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
@@ -591,11 +608,12 @@ class _Extractor:
             self._used_as_place = found
         return self._used_as_place
 
-    def subject_place(self, index: int, by: str | None) -> str | None:
+    def subject_place(self, index: int, by: str | None, at: int | None = None) -> str | None:
         """ "Nikopol has been shelled for a week, and shells killed three people, he said", "The island, whose 3.4
         million residents …", "Ukraine has 15 reactors": a place that is the subject of the sentence's main verb (or,
         under a reporting verb, of the reported clause's), a name or a place-kind noun that refers back, is where
-        its figures are when nothing nearer placed them; never the source ("Russia said three were hurt")."""
+        its figures are when nothing nearer placed them; never the source ("Russia said three were hurt"), the party a
+        demand is made of, or an agent whose act's outcome holds the figure at ``at`` (:meth:`agent_apart`)."""
         a, b = self.spans[index]
         lo, hi = _bounds(self.parse, a, b)
         toks = self.parse.tokens
@@ -606,11 +624,15 @@ class _Extractor:
         if root is None:
             return None
         if attrib.tables().verb.fullmatch(toks[root].text):  # "…, he said": the reported clause's subject
+            if toks[root].lemma in lexicon(self.language(toks[root].start)).cues.get("demand_verbs", []):
+                return None  # "Belgrade demanded that Kosovo clear a zone": the party asked, not a place
             root = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep in ("ccomp", "parataxis")), root)
         k = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
         if k is None:
             return None
         lex = lexicon(self.language(toks[k].start))
+        if at is not None and self.agent_apart(root, k, at, lex):
+            return None
         name = None
         if toks[k].pos == "PROPN":
             e = next((e for e in self.entities if e.start <= toks[k].start < e.end), None)
@@ -623,9 +645,35 @@ class _Extractor:
                 "anaphor_determiners"):
             anaphor = self.place_anaphor(k, lex)
             name = anaphor[1] if anaphor else None
-        if name is None or (by and (name in by or by in name)):
+        if name is None or (by and (name in by or by in name)) or self.home_of(toks[k].start, lex):
             return None
         return name
+
+    def agent_apart(self, verb: int, k: int, at: int, lex: Lexicon) -> bool:
+        """ "Serbia launched strikes at the mine, causing the closure of one of its two shafts": the active subject of
+        a verb with an object (not one of having, ``possessive_verbs``) did something; a figure in an adverbial clause
+        of that verb (its outcome) is not in the agent's place."""
+        toks = self.parse.tokens
+        if toks[k].dep != "nsubj" or toks[verb].lemma in lex.cues.get("possessive_verbs", []) or not any(
+                t.head == verb and t.dep in ("obj", "dobj") for t in toks[max(0, verb - 30):verb + 30]):
+            return False
+        i = self.parse.at(at)
+        for _ in range(12):
+            if i is None or not (0 <= toks[i].head < len(toks)) or toks[i].head == i:
+                return False
+            if toks[i].head == verb:
+                return toks[i].dep == "advcl"
+            i = toks[i].head
+        return False
+
+    def home_of(self, name_start: int, lex: Lexicon) -> bool:
+        """ "Greenville, South Carolina-based Fluor", "a Lyon-based firm": a place inside a "-based" modifier
+        (``based_words``) is where someone named in the text has its seat, never the scope of a figure."""
+        words = lex.cues.get("based_words", [])
+        e = next((e for e in self.entities if e.start == name_start), None)
+        end = e.end if e is not None else self.parse.tokens[self.parse.at(name_start)].end
+        return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + _alt(words) + r")\b",
+                                        self.text[end:end + 60]) is not None
 
     def national_place(self, k: int, modifiers, by: str | None) -> str | None:
         """ "The Syrian war has seen 50,000 deaths", «Сирийская война унесла…»: a noun of something a whole country
@@ -697,7 +745,7 @@ class _Extractor:
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
             if scope or self.compared_in(a, lex):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
-            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or (
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
@@ -710,6 +758,19 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else None
+
+    def attacked(self, name_start: int, lex: Lexicon) -> bool:
+        """ "missile strikes Friday on Pirot", «удары по Пироту»: a name right after an attack preposition
+        (``attack_prepositions``) that follows an attack noun (``attack_nouns``, within three words) is the target,
+        the scope of what the attack did."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        while i is not None and i > 0 and toks[i - 1].text.lower() in lex.cues.get("articles", []):
+            i -= 1
+        if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
+            return False
+        nouns = set(lex.cues.get("attack_nouns", []))
+        return any(toks[j].lemma in nouns or toks[j].text.lower() in nouns for j in range(max(0, i - 4), i - 1))
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
