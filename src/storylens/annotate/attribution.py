@@ -61,6 +61,7 @@ class _Tables:
         self.attached = set(w.get("attached_prepositions", []))
         self.prepositions = set(w.get("prepositions", []))
         self.clause_openers = set(w.get("clause_openers", []))
+        self.speech_links = set(w.get("speech_links", []))
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
         self.progressive = re.compile(rf"\s(?:{_alt(w.get('progressive_auxiliaries', []))})\s*$", re.IGNORECASE)
@@ -344,9 +345,10 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if progressive:  # "Moody's Analytics is putting the figures at …": the subject is before the auxiliary
             region, verb_at = region[:progressive.start()], verb_at - len(region) + progressive.start()
         passive = t.passive_before.search(region[-20:])
+        clause = sentence[v.end():].split()[:1] and sentence[v.end():].split()[0].lower() in t.speech_links
         if passive and not (passive.group(0).strip().lower() in t.sources
-                            and v.group(1).lower() not in t.adjectival):
-            continue  # "an official estimate(d)", not "a senior official said"
+                            and (v.group(1).lower() not in t.adjectival or clause)):
+            continue  # "an official estimate(d)", not "a senior official said", "the top official reported that"
         following = sentence[v.end():].lstrip(" \"“«")
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
