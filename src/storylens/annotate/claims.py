@@ -255,8 +255,26 @@ class _Extractor:
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
+            if attr is not None and attr.by and index > 0:
+                attr.by = self.described_person(index, attr.by) or attr.by
             self.memo[index] = attr
         return self.memo[index]
+
+    def described_person(self, index: int, by: str) -> str | None:
+        """ "Defense Minister Ivan Petrov said … Russia's top defense official reported that …": a source described by
+        a person's title (its last word one of ``person_heads``, no name in it) is the person named in the two
+        sentences before whose title shares a word with the description."""
+        heads = set(attrib.tables().person_heads)
+        words = by.split()
+        if not words or words[-1].lower() not in heads or any(e.label == "PER" and e.text in by for e in self.entities):
+            return None
+        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by)}
+        lo = self.spans[max(0, index - 2)][0]
+        for e in reversed([e for e in self.entities if e.label == "PER" and lo <= e.start < self.spans[index][0]]):
+            if len(e.text.split()) >= 2 and own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}",
+                                                                              self.text[max(lo, e.start - 60):e.start])}:
+                return e.text
+        return None
 
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
         """The source a pronoun source takes: that of the sentence before, or of the one before it when the
