@@ -400,3 +400,112 @@ def test_a_settlement_noun_with_a_name_beside_it_is_not_resolved_to_an_earlier_o
     text = ("Boats crossed the Vistula River to Tczew overnight. The council in the city where the dam stands, Gniew, said "
             "at least three residents were killed early Thursday.")
     assert _claim(text, "at least three").where != "Vistula River"
+
+
+# --- round 10: places and sources of seed 20's errors, by their general causes ----------------------------------
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("The town of Tuzla was hit by nine shells overnight. Four people were killed and 12 others were injured in and "
+     "around the town, which has no power.", "Four", "en", "Tuzla"),
+    ("The town of Tuzla was hit by nine shells overnight. Four people were killed and 12 others were injured in and "
+     "around the town, which has no power.", "12", "en", "Tuzla"),
+    ("Пять человек погибли и 12 получили ранения в Тузле.", "Пять", "ru", "Тузле"),
+    ("П'ятеро людей загинули і 12 отримали поранення в Тузлі.", "П'ятеро", "uk", "Тузлі"),
+])
+def test_figures_of_clauses_joined_by_and_share_the_place_after_the_last(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Vardar Gov. Ilir Meta said rebels have seized more than 30 villages in the region.", "more than 30",
+     "Vardar region"),
+    ("Half of the population of the region has fled, Vardar regional governor Ilir Meta told reporters.", "Half",
+     "Vardar region"),
+    ("Bank of England governor Ann Lee said 30 banks in the region failed.", "30", None),
+])
+def test_the_region_is_the_one_of_the_titled_official_named_there(text, figure, place):
+    assert _claim(text, figure).where == place
+
+
+def test_the_countrys_territory_is_the_territory_the_document_names_not_the_country():
+    text = "Aid reached Guam on Monday. The cyclone killed at least 20 people in the US territory, officials said."
+    assert _claim(text, "at least 20").where == "Guam"
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("The Yemeni war has seen fewer deaths, estimated at 3,000 last year, compared with 9,000 in 2019.", "9,000", "en",
+     "Yemen"),
+    ("Йеменская война унесла 9 тысяч жизней в 2019 году.", "9 тысяч", "ru", "Йемен"),
+    ("Єменська війна забрала 9 тисяч життів у 2019 році.", "9 тисяч", "uk", "Ємен"),
+])
+def test_a_countrys_adjective_on_a_war_places_its_figures_in_the_country(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_demonyms_are_generated_for_every_language():
+    from storylens.annotate.gazetteer import country_name, demonym_code
+
+    assert [demonym_code(w, lemma, lang) for w, lemma, lang in [("Syrian", "Syrian", "en"),
+                                                                ("сирийской", "сирийский", "ru"),
+                                                                ("сирійська", "сирійський", "uk")]] == ["SY"] * 3
+    assert demonym_code("Nigerian", "Nigerian", "en") == "NG" and demonym_code("village", "village", "en") is None
+    assert [country_name("SY", lang) for lang in ("en", "ru", "uk")] == ["Syria", "Сирия", "Сирія"]
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    ("Officials said rebel rocket strikes Monday on Goma had destroyed 14 houses.", "14", "en", "Goma"),
+    ("Ракетные удары по Гоме разрушили 14 домов.", "14", "ru", "Гоме"),
+    ("Ракетні удари по Гомі зруйнували 14 будинків.", "14", "uk", "Гомі"),
+])
+def test_the_target_of_strikes_on_a_place_is_the_scope(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, lang, not_place", [
+    ("Austin, Texas-based Lumen Grid Inc beat out another undisclosed bidder for a $75 million repair contract set to "
+     "run through next June, the Army said in a statement.", "75 million", "en", "Austin"),
+    ("Belgrade has demanded that Kosovo pull back its police, or at least clear a 10-kilometre zone around the mine.",
+     "10", "en", "Kosovo"),
+    ("The operator claimed on Thursday that Serbia launched mortar strikes at the mine, causing the closure of one of "
+     "its two working shafts.", "two", "en", "Serbia"),
+])
+def test_a_seat_a_party_asked_or_an_agent_is_never_the_scope(text, figure, lang, not_place):
+    assert _claim(text, figure, lang).where != not_place
+
+
+def test_a_place_that_has_what_it_counts_stays_its_scope():
+    assert _claim("Chile has 15 reactors, producing half of its power.", "15").where == "Chile"
+
+
+@pytest.mark.parametrize("text, figure, place, by", [
+    ("Some of the troops came in from Serbia, just 200 kilometers (about 125 miles) north of the capital, reportedly "
+     "with parade uniforms.", "200", "Serbia", None),
+    ("The army also claimed that its strikes near Mosul, 75 miles north of Tikrit city, destroyed a radar.", "75",
+     "Mosul", None),
+])
+def test_a_distance_in_apposition_to_a_place_is_that_places_and_the_writers(text, figure, place, by):
+    claim = _claim(text, figure)
+    assert (claim.where, claim.by) == (place, by)
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    ("Serbian Interior Minister Ivan Petrov said on Friday the depot was secure. The police will verify this, he added. "
+     "Speaking at a briefing, Serbia's top interior official reported that since May there have been 29 raids on the "
+     "depot. Some 120 rifles and 16 trucks were seized, he added.", "16", "Ivan Petrov"),
+    ("Speaking at a briefing, Serbia's top police official reported that there have been 29 raids on the depot.", "29",
+     "Serbia's top police official"),
+    ("The storm was 600 miles south-east of Bermuda, according to the latest National Hurricane Center update. The "
+     "update says Lee - which is moving west at about 15mph - is expected to strengthen.", "about 15",
+     "National Hurricane Center"),
+    ("We committed to two years in Texas,\" Anna Berg, CEO of All Safe Harbor Volunteers told FOX Business.", "two",
+     "Anna Berg"),
+    ("The three-star general recently put in charge of U.S. military relief operations in Haiti said Friday that there "
+     "are as many as 3,000 troops on the ground in Haiti.", "as many as 3,000", "three-star general"),
+])
+def test_round_10_sources(text, figure, by):
+    assert _claim(text, figure).by == by
+
+
+def test_a_governor_is_not_a_mayor_named_before():
+    assert _claim("Mayor Ana Lopez spoke on Monday. The governor said 30 homes burned.", "30").by == "governor"
