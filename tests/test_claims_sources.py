@@ -509,3 +509,29 @@ def test_round_10_sources(text, figure, by):
 
 def test_a_governor_is_not_a_mayor_named_before():
     assert _claim("Mayor Ana Lopez spoke on Monday. The governor said 30 homes burned.", "30").by == "governor"
+
+
+@pytest.mark.parametrize("text, figure, lang, place, qualifier", [
+    ("Rebels fired 40 rockets at Mosul from Syrian territory, the army said.", "40", "en", "Syria", "target: Mosul"),
+    ("Боевики выпустили 40 ракет по Мосулу с сирийской территории.", "40", "ru", "Сирия", None),
+    ("Бойовики випустили 40 ракет по Мосулу з сирійської території.", "40", "uk", "Сирія", None),
+])
+def test_a_launch_from_a_countrys_territory_is_counted_there_and_keeps_its_target(text, figure, lang, place,
+                                                                                    qualifier):
+    claim = _claim(text, figure, lang)
+    assert (claim.where, claim.qualifier) == (place, qualifier)
+
+
+def test_the_antecedent_of_where_is_found_past_its_appositive():
+    text = ("The army then shifted its focus to Kivu, Congo's eastern mining heartland, where rebels had been fighting "
+            "government troops since 2012.")
+    assert _claim(text, "2012").where == "Kivu"
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("The dam's six turbines generated approximately one-fifth of Chile's electricity before the drought.",
+     "approximately one-fifth", "Chile"),
+    ("More than half of Norway's Coast Guard boats were damaged.", "More than half", None),
+])
+def test_the_owner_of_a_shares_whole_is_its_place(text, figure, place):
+    assert _claim(text, figure).where == place

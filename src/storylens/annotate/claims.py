@@ -446,8 +446,11 @@ class _Extractor:
                 verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
             if claim.where is None and verb is not None:
                 claim.where = self.object_place(verb)
-            if claim.where is None and claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
-                claim.where = self.origin_place(s_start, s_end, lex)
+            if claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
+                origin = self.origin_place(s_start, s_end, lex)
+                if origin and claim.where and origin != claim.where:  # "fired at X from Y": counted at Y, aimed at X
+                    claim.qualifier = _join(claim.qualifier, f"target: {claim.where}")
+                claim.where = origin or claim.where
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
                 claim.where = self.subject_place(index, claim.by, claim.start)
             if claim.by is None:
@@ -537,13 +540,18 @@ class _Extractor:
             return self.antecedent_place(s_start + rels[-1].start(1), s_start + rel_end, lex)
         a = s_start + rels[-1].start(1)
         toks = self.parse.tokens
-        if any(_barrier(toks[i]) for i in self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)):
+        inside = self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)
+        if any(_barrier(toks[i]) and not (i == inside.stop - 1 and toks[i].text.isalpha()) for i in inside):
             return None  # "…, where the fighting is, as the war nears the six-month mark": another clause's figure
+            # (the figure's own word right before it, "since 2014", opens no clause)
         r = self.parse.between(max(s_start, a - 60), a)
         run: list[int] = []
+        gloss = False
         for i in reversed(r):  # the last run of proper names before the relative, within its noun phrase
             if toks[i].pos == "PROPN" and toks[i].text[:1].isupper() and toks[i].dep not in ("poss", "nmod:poss"):
                 run.insert(0, i)
+            elif toks[i].text == "," and not run and not gloss and i + 1 < r.stop and toks[i - 1].pos == "PROPN":
+                gloss = True  # "the Donbas, Ukraine's eastern heartland, where": past the appositive to its name
             elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB" or (
                     toks[i].text == "," and i + 1 < r.stop):
                 break
@@ -606,6 +614,11 @@ class _Extractor:
             words = self.text[max(start, a - 20):a].lower().split()
             if words and words[-1] in origins and not any(e.label == "PER" and e.start == a for e in self.entities):
                 return name  # (a town the recogniser took for an organisation is still the place it was fired from)
+        toks = self.parse.tokens
+        for i in self.parse.between(start, end):  # "from Serbian territory", «с российской территории»
+            if toks[i].text.lower() in origins and i + 2 < len(toks) and toks[i + 2].lemma in lex.cues.get(
+                    "territory_nouns", []) and self.country_word(i + 1):
+                return country_name(self.country_word(i + 1), self.language(toks[i].start))
         return None
 
     def used_as_place(self) -> set[str]:
@@ -767,8 +780,10 @@ class _Extractor:
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
-                        self.text[start:a].split()) <= 3 and not re.match(r"['’]", self.text[b:b + 1])
-                    and self.is_place(name)):  # "three-quarters of Puerto Rico", "80 percent of Iceland"
+                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or re.match(
+                        r"['’]s?\s+[a-zа-яёіїєґ]", self.text[b:b + 4])) and self.is_place(name)):
+                # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
+                # whole it is); not "half of Norway's Coast Guard"
                 listed = self._listed_with(names, a, b, lex)
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
