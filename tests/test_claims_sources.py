@@ -535,3 +535,14 @@ def test_the_antecedent_of_where_is_found_past_its_appositive():
 ])
 def test_the_owner_of_a_shares_whole_is_its_place(text, figure, place):
     assert _claim(text, figure).where == place
+
+
+def test_a_distance_without_a_direction_after_a_river_is_not_where_the_river_lies():
+    text = ("Shells hit the towns of Lida and Vorta, both of which are across the Neman River, about 6 miles away from "
+            "the dam, Governor Ivan Petrov said.")
+    assert _claim(text, "about 6").where != "Neman River"
+
+
+def test_a_distance_in_apposition_to_a_place_in_russian():
+    claim = _claim("Армия заявила, что её удары возле Мосула, в 75 км к северу от Тикрита, уничтожили радар.", "75", "ru")
+    assert (claim.where, claim.by) == ("Мосула", None)

@@ -420,7 +420,8 @@ class _Extractor:
                 parent = ends[-1]
                 continue
             self.referred = None
-            lies = self.lies_at(sent, s_start, m.start) if claim.measure.split(":")[0] == "distance" else None
+            lies = self.lies_at(sent, s_start, m.start, max(m.end, cand.unit_end), lex) if claim.measure.split(":")[
+                0] == "distance" else None
             if lies:  # "Pirot, 75 miles north of Nis": Pirot is what lies there, a gloss of the writer's
                 claim.where, claim.by, claim.via, claim.cue = lies, None, None, None
             if claim.where is None:
@@ -473,10 +474,14 @@ class _Extractor:
                     claim.via = spread
         return out
 
-    def lies_at(self, sent: str, s_start: int, at: int) -> str | None:
-        """ "from Belarus, just 200 kilometers north of the capital", "strikes near Pirot, 75 miles north of Nis": a
-        distance in apposition to a place (the place, a comma and at most two small words before the figure) says
-        where that place lies: the place is the distance's, and the aside is the writer's gloss, not a report's."""
+    def lies_at(self, sent: str, s_start: int, at: int, end: int, lex: Lexicon) -> str | None:
+        """ "from Belarus, just 200 kilometers north of the capital", "strikes near Mosul, 75 miles north of Tikrit": a
+        distance with a compass direction after it (``directions``) in apposition to a place (the place, a comma and
+        at most two small words before the figure) says where that place lies: the place is the distance's, and the
+        aside is the writer's gloss, not a report's. Not "across the X River, about 6 miles away from the plant"."""
+        after = re.sub(r"\([^()]*\)", " ", sent[end:end + 60]).lower().split()[:3]
+        if not set(w.strip(",.") for w in after) & set(lex.cues.get("directions", [])):
+            return None
         m = re.search(r"(?:^|\W)((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w’'-]*)\s*,\s*"
                       r"(?:[a-zа-яёіїєґ]+\s+){0,2}$", sent[:at])
         if m is None:
