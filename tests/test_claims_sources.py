@@ -546,3 +546,13 @@ def test_a_distance_without_a_direction_after_a_river_is_not_where_the_river_lie
 def test_a_distance_in_apposition_to_a_place_in_russian():
     claim = _claim("Армия заявила, что её удары возле Мосула, в 75 км к северу от Тикрита, уничтожили радар.", "75", "ru")
     assert (claim.where, claim.by) == ("Мосула", None)
+
+
+@pytest.mark.parametrize("text, figure, by, via", [
+    ("The Tribune, which also reported on the survey, further explained that the researchers adjusted their estimate "
+     "up to 4,200 flood-related deaths.", "up to 4,200", "researchers", "Tribune"),
+    ("The ministry said the rebels killed 40 soldiers.", "40", "ministry", None),
+])
+def test_an_estimate_made_by_researchers_in_a_reported_clause_is_theirs_via_the_reporter(text, figure, by, via):
+    claim = _claim(text, figure)
+    assert (claim.by, claim.via) == (by, via)
