@@ -556,3 +556,14 @@ def test_a_distance_in_apposition_to_a_place_in_russian():
 def test_an_estimate_made_by_researchers_in_a_reported_clause_is_theirs_via_the_reporter(text, figure, by, via):
     claim = _claim(text, figure)
     assert (claim.by, claim.via) == (by, via)
+
+
+@pytest.mark.parametrize("text, figure, lang, by", [
+    ("The last raid was made by rebel troops on Thursday, the army insists. Over 30 trucks reportedly tried to cross "
+     "the border near Goma.", "Over 30", "en", "army"),
+    ("Последний рейд был совершён в четверг, заявила армия Чада. Более 30 грузовиков якобы пытались пересечь границу.",
+     "Более 30", "ru", "армия Чада"),
+    ("Some 30 trucks reportedly crossed the border.", "Some 30", "en", None),
+])
+def test_hearsay_goes_on_with_the_account_of_the_sentence_before(text, figure, lang, by):
+    assert _claim(text, figure, lang).by == by

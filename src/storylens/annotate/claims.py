@@ -257,6 +257,11 @@ class _Extractor:
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             if attr is not None and attr.by and index > 0:
                 attr.by = self.described_person(index, attr.by) or attr.by
+            hearsay = attrib.tables().reported_adverb.search(self.text[a:b]) if attr is None and index > 0 else None
+            if hearsay:  # "…, Moscow insists. Over 40 boats reportedly tried to land …": the account goes on
+                before = self.attribution(index - 1, depth + 1) if depth < 3 else None
+                if before is not None and before.by:
+                    attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
 
