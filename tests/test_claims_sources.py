@@ -567,3 +567,14 @@ def test_an_estimate_made_by_researchers_in_a_reported_clause_is_theirs_via_the_
 ])
 def test_hearsay_goes_on_with_the_account_of_the_sentence_before(text, figure, lang, by):
     assert _claim(text, figure, lang).by == by
+
+
+def test_a_person_after_a_place_the_recogniser_took_for_a_person_is_not_that_places_title():
+    from storylens.annotate.attribution import find_attribution
+    from storylens.doc import EntityMention
+
+    sentence = ("Tablets went to people within a 50 kilometer radius of the dam in Lida, Ivan Petrov, a spokesman for the "
+                "regional administration told NBC News.")
+    entities = [EntityMention(sentence.index(name), sentence.index(name) + len(name), name, "PER")
+                for name in ("Lida", "Ivan Petrov")]
+    assert find_attribution(sentence, entities).by == "Ivan Petrov"

@@ -395,6 +395,8 @@ def _titled_person(sentence: str, at: int, check: _Checker) -> str | None:
     """ "Anna Berg, CEO of Safe Harbor told …": a source phrase in a short title after a named person and a comma
     (no verb, relative or other comma between) is that person's title; the person is the source, never the title or a
     piece of the organisation in it."""
+    if any(e.label == "PER" and e.start - check.offset == at for e in check.entities):
+        return None  # the phrase is itself a person: "in Lida, Ivan Petrov, a spokesman for …, told"
     for e in check.entities:
         a, b = e.start - check.offset, e.end - check.offset
         if e.label != "PER" or not 0 <= b <= at:
