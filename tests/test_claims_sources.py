@@ -578,3 +578,13 @@ def test_a_person_after_a_place_the_recogniser_took_for_a_person_is_not_that_pla
     entities = [EntityMention(sentence.index(name), sentence.index(name) + len(name), name, "PER")
                 for name in ("Lida", "Ivan Petrov")]
     assert find_attribution(sentence, entities).by == "Ivan Petrov"
+
+
+def test_a_town_the_recogniser_could_not_type_is_still_what_lies_at_a_distance():
+    from storylens.doc import EntityMention
+
+    text = "The army also claimed that its strikes near Vorta, 75 miles north of Lida city, destroyed a radar."
+    entities = [EntityMention(text.index("Vorta"), text.index("Vorta") + 5, "Vorta", "MISC"),
+                EntityMention(text.index("Lida"), text.index("Lida") + 4, "Lida", "LOC")]
+    claim = next(c for c in extract_claims(_doc(text, "en"), entities=entities) if c.text == "75")
+    assert (claim.where, claim.by) == ("Vorta", None)

@@ -518,8 +518,8 @@ class _Extractor:
             return None
         name = m.group(1)
         a = s_start + m.start(1)
-        if self.is_place(name) or any(e.label == "LOC" and e.start <= a < e.end for e in self.entities):
-            return name
+        if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
+            return name  # (a town the recogniser could not type is still what lies there)
         return None
 
     @staticmethod
