@@ -588,3 +588,14 @@ def test_a_town_the_recogniser_could_not_type_is_still_what_lies_at_a_distance()
                 EntityMention(text.index("Lida"), text.index("Lida") + 4, "Lida", "LOC")]
     claim = next(c for c in extract_claims(_doc(text, "en"), entities=entities) if c.text == "75")
     assert (claim.where, claim.by) == ("Vorta", None)
+
+
+@pytest.mark.parametrize("text, figure, place, qualifier", [
+    ("The governor of neighboring Vardar said 200 missiles were fired at his region from Serbian territory in the last "
+     "24 hours.", "200", "Serbia", "target: Vardar region"),
+    ("Chile's governor said 20 shells were fired at her region from Peruvian territory.", "20", "Peru",
+     "target: Chile region"),
+])
+def test_a_launch_at_the_sources_own_area_keeps_that_area_as_its_target(text, figure, place, qualifier):
+    claim = _claim(text, figure)
+    assert (claim.where, claim.qualifier) == (place, qualifier)

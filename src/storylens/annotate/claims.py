@@ -454,8 +454,9 @@ class _Extractor:
                 claim.where = self.object_place(verb)
             if claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
                 origin = self.origin_place(s_start, s_end, lex)
-                if origin and claim.where and origin != claim.where:  # "fired at X from Y": counted at Y, aimed at X
-                    claim.qualifier = _join(claim.qualifier, f"target: {claim.where}")
+                target = claim.where or (self.own_area(s_start, s_end, claim.by, lex) if origin else None)
+                if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
+                    claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
                 claim.where = self.subject_place(index, claim.by, claim.start)
@@ -503,6 +504,22 @@ class _Extractor:
                     first -= 1
                 return self.text[toks[first].start:toks[i].end]
         return None
+
+    def own_area(self, start: int, end: int, by: str | None, lex: Lexicon) -> str | None:
+        """ "The governor of neighboring Vardar said 200 missiles were fired at his region": a place noun owned by a
+        pronoun is the area of the source, the place its title names ("Vardar region")."""
+        toks = self.parse.tokens
+        noun = next((i for i in self.parse.between(start, end) if toks[i].lemma in lex.cues.get("place_nouns", [])
+                     and i > 0 and toks[i - 1].pos == "PRON" and toks[i - 1].dep in ("poss", "nmod:poss")), None)
+        if noun is None or not by:
+            return None
+        of = _alt(lex.cues.get("partitive", []))
+        titled = re.search(r"(?:^|\s)(?:" + of + r")\s+(?:[a-zа-яёіїєґ-]+\s+)?((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s?)+)$", by)
+        if titled:  # "governor of neighboring Vardar": a title's place, whatever the recogniser took it for
+            return f"{titled.group(1).strip()} {toks[noun].text}"
+        names = [re.sub(r"['’]s?$", "", n.strip()) for n in re.findall(r"(?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s?)+", by)]
+        place = next((n for n in reversed(names) if self.is_place(n)), None)
+        return f"{place} {toks[noun].text}" if place else None
 
     def lies_at(self, sent: str, s_start: int, at: int, end: int, lex: Lexicon) -> str | None:
         """ "from Belarus, just 200 kilometers north of the capital", "strikes near Mosul, 75 miles north of Tikrit": a
