@@ -399,8 +399,9 @@ def _titled_person(sentence: str, at: int, check: _Checker) -> str | None:
         return None  # the phrase is itself a person: "in Lida, Ivan Petrov, a spokesman for …, told"
     for e in check.entities:
         a, b = e.start - check.offset, e.end - check.offset
-        if e.label != "PER" or not 0 <= b <= at:
-            continue
+        if e.label != "PER" or not 0 <= b <= at or (sentence[:max(0, a)].split()[-1:] and sentence[:a].split()[-1].lower()
+                                                     in tables().prepositions):
+            continue  # (not "In Enerhodar, the mayor said": a place the recogniser took for a person opens the clause)
         between = sentence[b:max(at, b)]
         if re.fullmatch(r",\s*[^,;:\"“”«»()]{0,60}", between) and not any(b <= v < at for v, _ in check.verbs) and not (
                 set(between.lower().split()) & set(tables().relative)):

@@ -486,11 +486,12 @@ class _Extractor:
     def estimate_maker(self, s_start: int, m: NumberMention, attr: attrib.Attribution, lex: Lexicon) -> str | None:
         """ "The Tribune further explained that the researchers adjusted their estimate up to 4,200 deaths": the
         subject of the reported clause whose verb governs the figure, when it is one who makes estimates
-        (``estimate_nouns``: researchers, a study, experts), made the figure; the reporter only carried it."""
+        (``estimate_nouns`` that are no report nouns: researchers, experts), made the figure; the reporter only carried
+        it. "The ministry said initial estimates put the damage at …" stays the ministry's."""
         if attr.cue_start is None or attr.cue_start >= m.start:
             return None
         toks = self.parse.tokens
-        makers = set(lex.cues.get("estimate_nouns", []))
+        makers = set(lex.cues.get("estimate_nouns", [])) - attrib.tables().report_nouns  # who, not "estimates put"
         num = self.parse.at(s_start + m.num_start)
         for i in self.parse.between(s_start + attr.cue_start, s_start + m.start):
             if not (toks[i].dep.startswith("nsubj") and toks[i].pos == "NOUN" and toks[i].lemma in makers):
