@@ -561,8 +561,8 @@ def test_an_estimate_made_by_researchers_in_a_reported_clause_is_theirs_via_the_
 @pytest.mark.parametrize("text, figure, lang, by", [
     ("The last raid was made by rebel troops on Thursday, the army insists. Over 30 trucks reportedly tried to cross "
      "the border near Goma.", "Over 30", "en", "army"),
-    ("Последний рейд был совершён в четверг, заявила армия Чада. Более 30 грузовиков якобы пытались пересечь границу.",
-     "Более 30", "ru", "армия Чада"),
+    ("Последний рейд был совершён в четверг, заявила армия Чада. Более 30 грузовиков, по сообщениям, пытались "
+     "пересечь границу.", "Более 30", "ru", "армия Чада"),
     ("Some 30 trucks reportedly crossed the border.", "Some 30", "en", None),
 ])
 def test_hearsay_goes_on_with_the_account_of_the_sentence_before(text, figure, lang, by):
@@ -599,3 +599,22 @@ def test_a_town_the_recogniser_could_not_type_is_still_what_lies_at_a_distance()
 def test_a_launch_at_the_sources_own_area_keeps_that_area_as_its_target(text, figure, place, qualifier):
     claim = _claim(text, figure)
     assert (claim.where, claim.qualifier) == (place, qualifier)
+
+
+# guards against this round's own intermediate regressions on the development corpora (each failed on an earlier
+# commit of the round)
+@pytest.mark.parametrize("text, figure, field, value", [
+    ("Harbor Corp signed the deal on Monday. The firm now has 300 workers at the port, the Post reported.", "300",
+     "by", "Post"),
+    ("A Lund University study found that 900 people died in the flood. The governor, who commissioned that research, "
+     "said he accepted the estimate. The study concluded the initial toll of 40 only included drownings.", "40", "by",
+     "study"),
+    ("Mayor Ana Lopez earlier called for the deal to be voided. The tiny firm reportedly had only two employees.",
+     "two", "by", None),
+    ("Chile signed an agreement with Peru on July 2 clearing the way for Chile to export 20 million tons of copper.",
+     "20 million", "where", "Chile"),
+    ("Rebels seized the old dam, some 100 km north of Chile's capital Santiago.", "some 100", "where", None),
+    ("Rebel strikes on Tuzla could be worse than the flood that killed 40 people in 1963.", "40", "where", None),
+])
+def test_round_10_guards(text, figure, field, value):
+    assert getattr(_claim(text, figure), field) == value

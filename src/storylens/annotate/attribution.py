@@ -364,7 +364,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
-        if t.report_noun.fullmatch(subject.strip()):  # "The update says …": the report a sentence before named
+        if t.report_noun.fullmatch(subject.strip()) and subject.split()[-1].islower():  # "The update says …": the
+            # report a sentence before named (not "The Post noted": a name)
             return Attribution(by=subject.strip(), cue=v.group(1).lower(), pronoun=True,
                                start=sentence.rfind(subject, 0, v.start()), cue_start=v.start(1))
         by = clean_source(check.widen(subject, verb_at) or subject)

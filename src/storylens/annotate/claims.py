@@ -251,7 +251,13 @@ class _Extractor:
                                                               and "VerbForm=Inf" not in t.feats))]
             objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
             participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
+            opening = attrib.tables().report_noun.match(self.text[a:b].lstrip())
+            noun = opening.group(0).split()[-1] if opening and opening.group(0).split()[-1].islower() else None
+            if noun and index > 0 and noun.lower() not in self.text[self.spans[index - 1][0]:a].lower():
+                prev = before = (lambda: None)  # "The study concluded …" names no report of the sentence before
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
+            if noun and attr is not None and attr.by is None and attr.cue:
+                attr.by = noun  # the report itself, as before: no source of the sentence before to refer to
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
@@ -260,7 +266,11 @@ class _Extractor:
             hearsay = attrib.tables().reported_adverb.search(self.text[a:b]) if attr is None and index > 0 else None
             if hearsay:  # "…, Moscow insists. Over 40 boats reportedly tried to land …": the account goes on
                 before = self.attribution(index - 1, depth + 1) if depth < 3 else None
-                if before is not None and before.by:
+                pa, pb = self.spans[index - 1]
+                at = None if before is None else before.cue_start if before.cue_start is not None else before.start
+                closing = at is not None and len(self.text[pa + at:pb].split()) <= 4  # "…, Moscow insists.": the
+                # account runs on
+                if before is not None and before.by and closing:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
@@ -735,12 +745,13 @@ class _Extractor:
 
     def agent_apart(self, verb: int, k: int, at: int, lex: Lexicon) -> bool:
         """ "Serbia launched strikes at the mine, causing the closure of one of its two shafts": the active subject of
-        a verb with an object (not one of having, ``possessive_verbs``) did something; a figure in an adverbial clause
-        of that verb (its outcome) is not in the agent's place."""
+        a verb whose object is an attack (``attack_nouns``) acted on another place; a figure in an adverbial clause of
+        that verb (its outcome) is not in the agent's place."""
         toks = self.parse.tokens
-        if toks[k].dep != "nsubj" or toks[verb].lemma in lex.cues.get("possessive_verbs", []) or not any(
-                t.head == verb and t.dep in ("obj", "dobj") for t in toks[max(0, verb - 30):verb + 30]):
-            return False
+        attacks = set(lex.cues.get("attack_nouns", []))
+        if toks[k].dep != "nsubj" or not any(t.head == verb and t.dep in ("obj", "dobj") and (
+                t.lemma in attacks or t.text.lower() in attacks) for t in toks[max(0, verb - 30):verb + 30]):
+            return False  # (only an attack: "Ukraine signed a deal …, clearing the way for Ukraine to export …")
         i = self.parse.at(at)
         for _ in range(12):
             if i is None or not (0 <= toks[i].head < len(toks)) or toks[i].head == i:
@@ -829,12 +840,14 @@ class _Extractor:
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
             if scope or self.compared_in(a, lex):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
+            if not after_only and re.search(r"(?<!\w)(?:" + _alt(lex.cues.get("comparison_words", [])) + r")(?!\w)",
+                                            self.text[b:end], re.IGNORECASE):
+                continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
-                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or re.match(
-                        r"['’]s?\s+[a-zа-яёіїєґ]", self.text[b:b + 4])) and self.is_place(name)):
+                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
                 # whole it is); not "half of Norway's Coast Guard"
                 listed = self._listed_with(names, a, b, lex)
@@ -844,6 +857,12 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else None
+
+    def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
+        """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
+        whole a share is of; not "100 km north of Ukraine's capital Kyiv" nor "Norway's Coast Guard"."""
+        m = re.match(r"['’]s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
+        return m is not None and m.group(1) not in lex.cues.get("place_nouns", [])
 
     def attacked(self, name_start: int, lex: Lexicon) -> bool:
         """ "missile strikes Friday on Pirot", «удары по Пироту»: a name right after an attack preposition
@@ -856,7 +875,8 @@ class _Extractor:
         if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
             return False
         nouns = set(lex.cues.get("attack_nouns", []))
-        return any(toks[j].lemma in nouns or toks[j].text.lower() in nouns for j in range(max(0, i - 4), i - 1))
+        return any((toks[j].lemma in nouns or toks[j].text.lower() in nouns) and toks[j].dep not in ("pobj", "obl")
+                   for j in range(max(0, i - 4), i - 1))  # not "the fallout from an attack on X could reach Y"
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
