@@ -618,3 +618,13 @@ def test_a_launch_at_the_sources_own_area_keeps_that_area_as_its_target(text, fi
 ])
 def test_round_10_guards(text, figure, field, value):
     assert getattr(_claim(text, figure), field) == value
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    ("Chilean President Ana Lopez met the envoys on Monday. Explosions at an air base destroyed up to a dozen aircraft, "
+     "a Chilean presidential adviser said.", "up to a dozen", "Chilean presidential adviser"),
+    ("A senior official spoke on Monday. An estimated 12 soldiers are still fighting in the tunnels, he said.",
+     "An estimated 12", None),
+])
+def test_round_10_guards_of_sources(text, figure, by):
+    assert _claim(text, figure).by == by

@@ -252,7 +252,8 @@ class _Extractor:
             objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
             participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
             opening = attrib.tables().report_noun.match(self.text[a:b].lstrip())
-            noun = opening.group(0).split()[-1] if opening and opening.group(0).split()[-1].islower() else None
+            noun = opening.group(0).split()[-1] if opening and opening.group(0).split()[-1].islower() and not re.match(
+                r"\w", self.text[a:b].lstrip()[opening.end():]) else None  # not "An estimated 12 troops"
             if noun and index > 0 and noun.lower() not in self.text[self.spans[index - 1][0]:a].lower():
                 prev = before = (lambda: None)  # "The study concluded …" names no report of the sentence before
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
@@ -278,12 +279,14 @@ class _Extractor:
     def described_person(self, index: int, by: str) -> str | None:
         """ "Defense Minister Ivan Petrov said … Russia's top defense official reported that …": a source described by
         a person's title (its last word one of ``person_heads``, no name in it) is the person named in the two
-        sentences before whose title shares a word with the description."""
+        sentences before whose title shares a word with the description (not a country's name or adjective: a
+        "Ukrainian presidential adviser" is not "Ukrainian President X")."""
         heads = set(attrib.tables().person_heads)
         words = by.split()
         if not words or words[-1].lower() not in heads or any(e.label == "PER" and e.text in by for e in self.entities):
             return None
-        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by)}
+        lang_ = self.language(self.spans[index][0])
+        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
         lo = self.spans[max(0, index - 2)][0]
         for e in reversed([e for e in self.entities if e.label == "PER" and lo <= e.start < self.spans[index][0]]):
             if len(e.text.split()) >= 2 and own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}",
