@@ -61,6 +61,9 @@ class _Tables:
         self.attached = set(w.get("attached_prepositions", []))
         self.prepositions = set(w.get("prepositions", []))
         self.clause_openers = set(w.get("clause_openers", []))
+        self.speech_links = set(w.get("speech_links", []))
+        self.person_heads = {x.lower() for x in w.get("person_heads", [])}
+        self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
         self.progressive = re.compile(rf"\s(?:{_alt(w.get('progressive_auxiliaries', []))})\s*$", re.IGNORECASE)
@@ -123,6 +126,9 @@ class _Tables:
         # "the center's most recent update": the report's owner
         self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
+        # "the three-star general recently put in charge of …": the person the appointment describes
+        self.appointed = re.compile(rf"(?:^|\s)((?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(w.get('person_heads', []))}))"
+                                    rf"\s+(?:\w+ly\s+)?(?:{_alt(w.get('appointed', []))})\s[^,;:\"“”«»]*$", flags)
         of = _alt(self.of_words)
         self.agent = re.compile(
             rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
@@ -340,17 +346,28 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         cut = check.participle_in(max(0, verb_at - 80), verb_at)
         if cut < verb_at and "," not in sentence[cut:verb_at] and not any(cut <= a < verb_at for a, _ in check.verbs):  # "A Times report released on Saturday said"
             region, verb_at = sentence[max(0, cut - 240):cut], cut
+        appointed = t.appointed.search(region)
+        if appointed:
+            by = clean_source(appointed.group(1))
+            if by:
+                return Attribution(by=by, cue=v.group(1).lower(), start=sentence.rfind(by, 0, v.start()),
+                                   cue_start=v.start(1))
         progressive = t.progressive.search(region) if v.group(1).split()[0].lower().endswith("ing") else None
         if progressive:  # "Moody's Analytics is putting the figures at …": the subject is before the auxiliary
             region, verb_at = region[:progressive.start()], verb_at - len(region) + progressive.start()
         passive = t.passive_before.search(region[-20:])
+        clause = sentence[v.end():].split()[:1] and sentence[v.end():].split()[0].lower() in t.speech_links
         if passive and not (passive.group(0).strip().lower() in t.sources
-                            and v.group(1).lower() not in t.adjectival):
-            continue  # "an official estimate(d)", not "a senior official said"
+                            and (v.group(1).lower() not in t.adjectival or clause)):
+            continue  # "an official estimate(d)", not "a senior official said", "the top official reported that"
         following = sentence[v.end():].lstrip(" \"“«")
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
+        if t.report_noun.fullmatch(subject.strip()) and subject.split()[-1].islower():  # "The update says …": the
+            # report a sentence before named (not "The Post noted": a name)
+            return Attribution(by=subject.strip(), cue=v.group(1).lower(), pronoun=True,
+                               start=sentence.rfind(subject, 0, v.start()), cue_start=v.start(1))
         by = clean_source(check.widen(subject, verb_at) or subject)
         if not by:
             continue
@@ -364,6 +381,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
+        by = _titled_person(sentence, sentence.rfind(subject, 0, verb_at), check) or by
         by, chained = _split_chain(by, t)  # "A Harvard study published in the X Journal found": by Harvard via X
         by, via = clean_source(by) or by, clean_source(chained)
         tail = t.trailing.search(sentence[v.end():])
@@ -371,6 +389,24 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
             via = clean_source(tail.group(1))
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
                            start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
+    return None
+
+
+def _titled_person(sentence: str, at: int, check: _Checker) -> str | None:
+    """ "Anna Berg, CEO of Safe Harbor told …": a source phrase in a short title after a named person and a comma
+    (no verb, relative or other comma between) is that person's title; the person is the source, never the title or a
+    piece of the organisation in it."""
+    if any(e.label == "PER" and e.start - check.offset == at for e in check.entities):
+        return None  # the phrase is itself a person: "in Lida, Ivan Petrov, a spokesman for …, told"
+    for e in check.entities:
+        a, b = e.start - check.offset, e.end - check.offset
+        if e.label != "PER" or not 0 <= b <= at or (sentence[:max(0, a)].split()[-1:] and sentence[:a].split()[-1].lower()
+                                                     in tables().prepositions):
+            continue  # (not "In Enerhodar, the mayor said": a place the recogniser took for a person opens the clause)
+        between = sentence[b:max(at, b)]
+        if re.fullmatch(r",\s*[^,;:\"“”«»()]{0,60}", between) and not any(b <= v < at for v, _ in check.verbs) and not (
+                set(between.lower().split()) & set(tables().relative)):
+            return e.text
     return None
 
 

@@ -46,7 +46,7 @@ from storylens.annotate.measures import (
     verb_measures,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
-from storylens.annotate.gazetteer import is_country
+from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
@@ -180,6 +180,7 @@ class _Extractor:
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
+        self.referred: str | None = None  # the place a place-kind noun last referred to: no source's own place
 
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -259,12 +260,48 @@ class _Extractor:
                                                               and "VerbForm=Inf" not in t.feats))]
             objects = [(t.start, t.end) for t in tokens[lo:hi] if t.dep in ("obj", "dobj", "iobj", "obl", "pobj")]
             participles = [(t.start, t.end) for t in tokens[lo:hi] if t.dep == "acl" and "VerbForm=Part" in t.feats]
+            opening = attrib.tables().report_noun.match(self.text[a:b].lstrip())
+            noun = opening.group(0).split()[-1] if opening and opening.group(0).split()[-1].islower() and not re.match(
+                r"\w", self.text[a:b].lstrip()[opening.end():]) else None  # not "An estimated 12 troops"
+            if noun and index > 0 and noun.lower() not in self.text[self.spans[index - 1][0]:a].lower():
+                prev = before = (lambda: None)  # "The study concluded …" names no report of the sentence before
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
+            if noun and attr is not None and attr.by is None and attr.cue:
+                attr.by = noun  # the report itself, as before: no source of the sentence before to refer to
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
+            if attr is not None and attr.by and index > 0:
+                attr.by = self.described_person(index, attr.by) or attr.by
+            hearsay = attrib.tables().reported_adverb.search(self.text[a:b]) if attr is None and index > 0 else None
+            if hearsay:  # "…, Moscow insists. Over 40 boats reportedly tried to land …": the account goes on
+                before = self.attribution(index - 1, depth + 1) if depth < 3 else None
+                pa, pb = self.spans[index - 1]
+                at = None if before is None else before.cue_start if before.cue_start is not None else before.start
+                closing = at is not None and len(self.text[pa + at:pb].split()) <= 4  # "…, Moscow insists.": the
+                # account runs on
+                if before is not None and before.by and closing:
+                    attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
+
+    def described_person(self, index: int, by: str) -> str | None:
+        """ "Defense Minister Ivan Petrov said … Russia's top defense official reported that …": a source described by
+        a person's title (its last word one of ``person_heads``, no name in it) is the person named in the two
+        sentences before whose title shares a word with the description (not a country's name or adjective: a
+        "Ukrainian presidential adviser" is not "Ukrainian President X")."""
+        heads = set(attrib.tables().person_heads)
+        words = by.split()
+        if not words or words[-1].lower() not in heads or any(e.label == "PER" and e.text in by for e in self.entities):
+            return None
+        lang_ = self.language(self.spans[index][0])
+        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
+        lo = self.spans[max(0, index - 2)][0]
+        for e in reversed([e for e in self.entities if e.label == "PER" and lo <= e.start < self.spans[index][0]]):
+            if len(e.text.split()) >= 2 and own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}",
+                                                                              self.text[max(lo, e.start - 60):e.start])}:
+                return e.text
+        return None
 
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
         """The source a pronoun source takes: that of the sentence before, or of the one before it when the
@@ -410,6 +447,11 @@ class _Extractor:
                 out += ends
                 parent = ends[-1]
                 continue
+            self.referred = None
+            lies = self.lies_at(sent, s_start, m.start, max(m.end, cand.unit_end), lex) if claim.measure.split(":")[
+                0] == "distance" else None
+            if lies:  # "Pirot, 75 miles north of Nis": Pirot is what lies there, a gloss of the writer's
+                claim.where, claim.by, claim.via, claim.cue = lies, None, None, None
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
@@ -433,10 +475,17 @@ class _Extractor:
                 verb = governing_verb(self.parse, num, lo, hi, True) if num is not None else None
             if claim.where is None and verb is not None:
                 claim.where = self.object_place(verb)
-            if claim.where is None and claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
-                claim.where = self.origin_place(s_start, s_end, lex)
+            if claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
+                origin = self.origin_place(s_start, s_end, lex)
+                target = claim.where or (self.own_area(s_start, s_end, claim.by, lex) if origin else None)
+                if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
+                    claim.qualifier = _join(claim.qualifier, f"target: {target}")
+                claim.where = origin or claim.where
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
-                claim.where = self.subject_place(index, claim.by)
+                claim.where = self.subject_place(index, claim.by, claim.start)
+            maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
+            if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
+                claim.by, claim.via = maker, claim.by
             if claim.by is None:
                 speaker = self.speaker_at(claim.start)
                 if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
@@ -445,15 +494,85 @@ class _Extractor:
                 tweeter = self.tweet_author(claim.end)
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
                     claim.by, claim.cue = tweeter, "post"
-            if claim.where and (claim.kind == "age" or claim.by and claim.where in claim.by):
+            if claim.where and (claim.kind == "age" or claim.by and claim.where != self.referred and re.search(
+                    r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by)):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             out.append(claim)
             parent = claim
+        self.share_place(sent, s_start, out, lex)
         if spread:
             for claim in out:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    def estimate_maker(self, s_start: int, m: NumberMention, attr: attrib.Attribution, lex: Lexicon) -> str | None:
+        """ "The Tribune further explained that the researchers adjusted their estimate up to 4,200 deaths": the
+        subject of the reported clause whose verb governs the figure, when it is one who makes estimates
+        (``estimate_nouns`` that are no report nouns: researchers, experts), made the figure; the reporter only carried
+        it. "The ministry said initial estimates put the damage at …" stays the ministry's."""
+        if attr.cue_start is None or attr.cue_start >= m.start:
+            return None
+        toks = self.parse.tokens
+        makers = set(lex.cues.get("estimate_nouns", [])) - attrib.tables().report_nouns  # who, not "estimates put"
+        num = self.parse.at(s_start + m.num_start)
+        for i in self.parse.between(s_start + attr.cue_start, s_start + m.start):
+            if not (toks[i].dep.startswith("nsubj") and toks[i].pos == "NOUN" and toks[i].lemma in makers):
+                continue
+            j, path = num, 0
+            while j is not None and 0 <= toks[j].head != j and path < 12 and toks[j].head != toks[i].head:
+                j, path = toks[j].head, path + 1
+            if j is not None and toks[j].head == toks[i].head:
+                first = i
+                while first - 1 >= 0 and toks[first - 1].head == i and toks[first - 1].dep in ("compound", "amod"):
+                    first -= 1
+                return self.text[toks[first].start:toks[i].end]
+        return None
+
+    def own_area(self, start: int, end: int, by: str | None, lex: Lexicon) -> str | None:
+        """ "The governor of neighboring Vardar said 200 missiles were fired at his region": a place noun owned by a
+        pronoun is the area of the source, the place its title names ("Vardar region")."""
+        toks = self.parse.tokens
+        noun = next((i for i in self.parse.between(start, end) if toks[i].lemma in lex.cues.get("place_nouns", [])
+                     and i > 0 and toks[i - 1].pos == "PRON" and toks[i - 1].dep in ("poss", "nmod:poss")), None)
+        if noun is None or not by:
+            return None
+        of = _alt(lex.cues.get("partitive", []))
+        titled = re.search(r"(?:^|\s)(?:" + of + r")\s+(?:[a-zа-яёіїєґ-]+\s+)?((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s?)+)$", by)
+        if titled:  # "governor of neighboring Vardar": a title's place, whatever the recogniser took it for
+            return f"{titled.group(1).strip()} {toks[noun].text}"
+        names = [re.sub(r"['’]s?$", "", n.strip()) for n in re.findall(r"(?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s?)+", by)]
+        place = next((n for n in reversed(names) if self.is_place(n)), None)
+        return f"{place} {toks[noun].text}" if place else None
+
+    def lies_at(self, sent: str, s_start: int, at: int, end: int, lex: Lexicon) -> str | None:
+        """ "from Belarus, just 200 kilometers north of the capital", "strikes near Mosul, 75 miles north of Tikrit": a
+        distance with a compass direction after it (``directions``) in apposition to a place (the place, a comma and
+        at most two small words before the figure) says where that place lies: the place is the distance's, and the
+        aside is the writer's gloss, not a report's. Not "across the X River, about 6 miles away from the plant"."""
+        after = re.sub(r"\([^()]*\)", " ", sent[end:end + 60]).lower().split()[:3]
+        if not set(w.strip(",.") for w in after) & set(lex.cues.get("directions", [])):
+            return None
+        m = re.search(r"(?:^|\W)((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w’'-]*)\s*,\s*"
+                      r"(?:[a-zа-яёіїєґ]+\s+){0,2}$", sent[:at])
+        if m is None:
+            return None
+        name = m.group(1)
+        a = s_start + m.start(1)
+        if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
+            return name  # (a town the recogniser could not type is still what lies there)
+        return None
+
+    @staticmethod
+    def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
+        """ "Seven people were killed and 14 were wounded in and around the town": figures of clauses joined by "and"
+        (a few words, no comma between) share the place found for the last of them after it."""
+        joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + _alt(lex.cues.get("place_joiners", []))
+                            + r")\s+", re.IGNORECASE)
+        for a, b in reversed(list(zip(claims, claims[1:]))):
+            if a.where is None and b.where and b.where not in sent[:b.start - s_start] and joined.fullmatch(
+                    sent[a.end - s_start:b.start - s_start]):
+                a.where = b.where
 
     def make(self, sent, s_start, s_end, cand: _Cand, attr, as_of, status) -> Claim:
         m = cand.m
@@ -497,13 +616,18 @@ class _Extractor:
             return self.antecedent_place(s_start + rels[-1].start(1), s_start + rel_end, lex)
         a = s_start + rels[-1].start(1)
         toks = self.parse.tokens
-        if any(_barrier(toks[i]) for i in self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)):
+        inside = self.parse.between(s_start + rels[-1].end(1), s_start + rel_end)
+        if any(_barrier(toks[i]) and not (i == inside.stop - 1 and toks[i].text.isalpha()) for i in inside):
             return None  # "…, where the fighting is, as the war nears the six-month mark": another clause's figure
+            # (the figure's own word right before it, "since 2014", opens no clause)
         r = self.parse.between(max(s_start, a - 60), a)
         run: list[int] = []
+        gloss = False
         for i in reversed(r):  # the last run of proper names before the relative, within its noun phrase
             if toks[i].pos == "PROPN" and toks[i].text[:1].isupper() and toks[i].dep not in ("poss", "nmod:poss"):
                 run.insert(0, i)
+            elif toks[i].text == "," and not run and not gloss and i + 1 < r.stop and toks[i - 1].pos == "PROPN":
+                gloss = True  # "the Donbas, Ukraine's eastern heartland, where": past the appositive to its name
             elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB" or (
                     toks[i].text == "," and i + 1 < r.stop):
                 break
@@ -566,6 +690,11 @@ class _Extractor:
             words = self.text[max(start, a - 20):a].lower().split()
             if words and words[-1] in origins and not any(e.label == "PER" and e.start == a for e in self.entities):
                 return name  # (a town the recogniser took for an organisation is still the place it was fired from)
+        toks = self.parse.tokens
+        for i in self.parse.between(start, end):  # "from Serbian territory", «с российской территории»
+            if toks[i].text.lower() in origins and i + 2 < len(toks) and toks[i + 2].lemma in lex.cues.get(
+                    "territory_nouns", []) and self.country_word(i + 1):
+                return country_name(self.country_word(i + 1), self.language(toks[i].start))
         return None
 
     def used_as_place(self) -> set[str]:
@@ -586,36 +715,83 @@ class _Extractor:
             self._used_as_place = found
         return self._used_as_place
 
-    def subject_place(self, index: int, by: str | None) -> str | None:
+    def subject_place(self, index: int, by: str | None, at: int | None = None) -> str | None:
         """ "Nikopol has been shelled for a week, and shells killed three people, he said", "The island, whose 3.4
         million residents …", "Ukraine has 15 reactors": a place that is the subject of the sentence's main verb (or,
         under a reporting verb, of the reported clause's), a name or a place-kind noun that refers back, is where
-        its figures are when nothing nearer placed them; never the source ("Russia said three were hurt")."""
+        its figures are when nothing nearer placed them; never the source ("Russia said three were hurt"), the party a
+        demand is made of, or an agent whose act's outcome holds the figure at ``at`` (:meth:`agent_apart`)."""
         a, b = self.spans[index]
         lo, hi = _bounds(self.parse, a, b)
         toks = self.parse.tokens
+        if not self.heads and lo < hi:  # no syntax (Ukrainian): the noun phrase that opens the sentence
+            k = next((i for i in range(lo, hi) if toks[i].pos not in ("ADJ", "DET")), lo)
+            return self.national_place(k, range(lo, k), by)
         root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
         if root is None:
             return None
         if attrib.tables().verb.fullmatch(toks[root].text):  # "…, he said": the reported clause's subject
+            if toks[root].lemma in lexicon(self.language(toks[root].start)).cues.get("demand_verbs", []):
+                return None  # "Belgrade demanded that Kosovo clear a zone": the party asked, not a place
             root = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep in ("ccomp", "parataxis")), root)
         k = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
         if k is None:
             return None
         lex = lexicon(self.language(toks[k].start))
+        if at is not None and self.agent_apart(root, k, at, lex):
+            return None
         name = None
         if toks[k].pos == "PROPN":
             e = next((e for e in self.entities if e.start <= toks[k].start < e.end), None)
             if e is not None and (e.label == "LOC" or e.label != "PER" and (
                     _known_place(e.text) or is_country(e.text) or person_key(e.text) in self.used_as_place())):
                 name = e.text
+        elif toks[k].lemma in lex.cues.get("national_nouns", []):
+            return self.national_place(k, [i for i in range(lo, hi) if toks[i].head == k and toks[i].dep == "amod"], by)
         elif k - 1 >= lo and toks[k - 1].text.lower() in lex.cues.get("anaphor_determiners", []) or not lex.cues.get(
                 "anaphor_determiners"):
             anaphor = self.place_anaphor(k, lex)
             name = anaphor[1] if anaphor else None
-        if name is None or (by and (name in by or by in name)):
+        if name is None or (by and (name in by or by in name)) or self.home_of(toks[k].start, lex):
             return None
         return name
+
+    def agent_apart(self, verb: int, k: int, at: int, lex: Lexicon) -> bool:
+        """ "Serbia launched strikes at the mine, causing the closure of one of its two shafts": the active subject of
+        a verb whose object is an attack (``attack_nouns``) acted on another place; a figure in an adverbial clause of
+        that verb (its outcome) is not in the agent's place."""
+        toks = self.parse.tokens
+        attacks = set(lex.cues.get("attack_nouns", []))
+        if toks[k].dep != "nsubj" or not any(t.head == verb and t.dep in ("obj", "dobj") and (
+                t.lemma in attacks or t.text.lower() in attacks) for t in toks[max(0, verb - 30):verb + 30]):
+            return False  # (only an attack: "Ukraine signed a deal …, clearing the way for Ukraine to export …")
+        i = self.parse.at(at)
+        for _ in range(12):
+            if i is None or not (0 <= toks[i].head < len(toks)) or toks[i].head == i:
+                return False
+            if toks[i].head == verb:
+                return toks[i].dep == "advcl"
+            i = toks[i].head
+        return False
+
+    def home_of(self, name_start: int, lex: Lexicon) -> bool:
+        """ "Greenville, South Carolina-based Fluor", "a Lyon-based firm": a place inside a "-based" modifier
+        (``based_words``) is where someone named in the text has its seat, never the scope of a figure."""
+        words = lex.cues.get("based_words", [])
+        e = next((e for e in self.entities if e.start == name_start), None)
+        end = e.end if e is not None else self.parse.tokens[self.parse.at(name_start)].end
+        return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + _alt(words) + r")\b",
+                                        self.text[end:end + 60]) is not None
+
+    def national_place(self, k: int, modifiers, by: str | None) -> str | None:
+        """ "The Syrian war has seen 50,000 deaths", «Сирийская война унесла…»: a noun of something a whole country
+        goes through (``national_nouns``) whose modifier is the country's adjective places its figures in it."""
+        if self.parse.tokens[k].lemma not in lexicon(self.language(self.parse.tokens[k].start)).cues.get(
+                "national_nouns", []):
+            return None
+        code = next((c for c in (self.country_word(i) for i in modifiers) if c), None)
+        name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
+        return None if name is None or (by and (name in by or by in name)) else name
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
@@ -677,12 +853,16 @@ class _Extractor:
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
             if scope or self.compared_in(a, lex):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
-            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or (
+            if not after_only and re.search(r"(?<!\w)(?:" + _alt(lex.cues.get("comparison_words", [])) + r")(?!\w)",
+                                            self.text[b:end], re.IGNORECASE):
+                continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
+            if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
-                        self.text[start:a].split()) <= 3 and not re.match(r"['’]", self.text[b:b + 1])
-                    and self.is_place(name)):  # "three-quarters of Puerto Rico", "80 percent of Iceland"
+                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
+                # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
+                # whole it is); not "half of Norway's Coast Guard"
                 listed = self._listed_with(names, a, b, lex)
                 if listed:
                     return self.text[listed[0]:listed[1]]  # "in Lahore, Karachi and Quetta": all of them
@@ -690,6 +870,26 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else None
+
+    def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
+        """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
+        whole a share is of; not "100 km north of Ukraine's capital Kyiv" nor "Norway's Coast Guard"."""
+        m = re.match(r"['’]s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
+        return m is not None and m.group(1) not in lex.cues.get("place_nouns", [])
+
+    def attacked(self, name_start: int, lex: Lexicon) -> bool:
+        """ "missile strikes Friday on Pirot", «удары по Пироту»: a name right after an attack preposition
+        (``attack_prepositions``) that follows an attack noun (``attack_nouns``, within three words) is the target,
+        the scope of what the attack did."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        while i is not None and i > 0 and toks[i - 1].text.lower() in lex.cues.get("articles", []):
+            i -= 1
+        if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
+            return False
+        nouns = set(lex.cues.get("attack_nouns", []))
+        return any((toks[j].lemma in nouns or toks[j].text.lower() in nouns) and toks[j].dep not in ("pobj", "obl")
+                   for j in range(max(0, i - 4), i - 1))  # not "the fallout from an attack on X could reach Y"
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
@@ -751,6 +951,9 @@ class _Extractor:
         r = self.parse.between(start, end)
 
         def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
+            if i - 1 >= r.start and self.country_word(i - 1):  # "in the US territory": one of its territories
+                return kinds.get(toks[i].lemma) == "whole" and i - 2 >= r.start and toks[i - 2].text.lower() in dets \
+                    and i - 3 >= r.start and toks[i - 3].text.lower() in preps
             j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
             if kinds.get(toks[i].lemma) and toks[i].text.lower() not in towns and j - 1 >= r.start and (
                     toks[j - 1].text.lower() in lex.cues.get("partitive", [])):
@@ -771,6 +974,11 @@ class _Extractor:
         the last region named with such a noun ("the Kherson region"); for "the country" the last country named
         before; for a noun of a whole place ("the island", "the state", ``place_anaphors``) the place the document
         names most up to there (the last of them on a tie)."""
+        found = self._place_anaphor(k, lex)
+        self.referred = found[1] if found else self.referred
+        return found
+
+    def _place_anaphor(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
         toks = self.parse.tokens
         towns = set(lex.cues.get("settlement_nouns", []))
         places = set(lex.cues.get("place_nouns", []))
@@ -782,8 +990,11 @@ class _Extractor:
         if kind != "settlement" and k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN"):
             return None  # "the state media", "the island nation's …": a modifier, not the place itself
         seen: dict[str, list[str]] = {}
+        owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
         for e in reversed(self.entities):
             if e.end > toks[k].start or (kind in ("settlement", "region") and toks[k].start - e.end > 600):
+                continue
+            if owner and country_code(e.text) == owner:
                 continue
             tail = self.parse.at(e.end - 1)
             after = self.parse.at(e.end + 1)
@@ -805,6 +1016,39 @@ class _Extractor:
                 seen.setdefault(person_key(e.text), []).append(e.text)
         if seen:
             return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
+        if kind == "region":
+            return self.titled_region(k, lex)
+        return None
+
+    def country_word(self, i: int) -> str | None:
+        """The ISO code of the country the token at ``i`` names, by its name ("US") or its adjective ("Syrian",
+        «сирийской»: ``demonyms.json`` of the token's language); None for any other word."""
+        t = self.parse.tokens[i]
+        if t.pos == "PROPN" and is_country(t.text):
+            return country_code(t.text)
+        if t.pos not in ("ADJ", "PROPN") or (not t.text[:1].isupper() and not CYRILLIC.search(t.text)):
+            return None
+        return demonym_code(t.text, t.lemma, self.language(t.start))
+
+    def titled_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
+        """ "Vardar Gov. Ilir Meta said rebels seized 30 villages in the region": with no region named before, "the
+        region" is the one whose official (a proper name, no person's or known organisation's, right before a title
+        of ``region_titles``) the sentence or the one before names."""
+        toks = self.parse.tokens
+        index = bisect_right(self.starts, toks[k].start) - 1
+        titles = set(lex.cues.get("region_titles", []))
+        for i in self.parse.between(self.spans[max(0, index - 1)][0], self.spans[index][1]):
+            if i == 0 or toks[i].text.lower() not in titles or toks[i - 1].pos != "PROPN":
+                continue
+            first = i - 1
+            while first - 1 >= 0 and toks[first - 1].pos == "PROPN" and toks[first - 1].head == toks[first].head:
+                first -= 1
+            name = self.text[toks[first].start:toks[i - 1].end]
+            if first > 0 and toks[first - 1].text.lower() in lex.cues.get("partitive", []):
+                continue  # "Bank of England governor": an organisation's name
+            if _not_known_org(name) and not any(e.label == "PER" and e.start <= toks[i - 1].start < e.end
+                                                for e in self.entities):
+                return toks[k].start, f"{name} {toks[k].text}"
         return None
 
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:

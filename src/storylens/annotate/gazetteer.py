@@ -328,6 +328,47 @@ def is_country(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    return {key(name): code for code, names in country_names().items() for name in names}
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code of the country or territory ``name`` names (any case form, as :func:`is_country`), or None."""
+    codes = _country_codes()
+    if key(name) in codes:
+        return codes[key(name)]
+    if CYRILLIC.search(name):
+        from storylens.relate.morphology import name_lemma
+
+        for language in ("ru", "uk"):
+            code = codes.get(key(name_lemma(name, language, "LOC")))
+            if code:
+                return code
+    return None
+
+
+def demonym_code(word: str, lemma: str, language: str) -> str | None:
+    """The ISO code of the country a country's adjective names ("Syrian", «сирийской» by its dictionary form
+    «сирийский»), from ``lang/<language>/demonyms.json``; None for any other word."""
+    from storylens.lang import cues
+
+    table = cues(language, "demonyms").get("demonyms", {})
+    return table.get(word.lower()) or table.get(lemma.lower())
+
+
+def country_name(code: str, language: str) -> str:
+    """The usual name of the country ``code`` in ``language``: its first name in that script (in Ukrainian one with a
+    letter Russian does not write when there is one; in every language one written in words, not an initialism)."""
+    names = country_names()[code]
+    if language in ("ru", "uk"):
+        cyrillic = [n for n in names if CYRILLIC.search(n)] or names
+        own = [n for n in cyrillic if bool(UKRAINIAN.search(n)) == (language == "uk")]
+        return next((n for n in own + cyrillic if any(c.islower() for c in n)), cyrillic[0])
+    latin = [n for n in names if not CYRILLIC.search(n)] or names
+    return next((n for n in latin if any(c.islower() for c in n) and not n.startswith("the ")), latin[0])
+
+
 @lru_cache(maxsize=4)
 def default_gazetteer(path: str | None = None) -> Gazetteer:
     return Gazetteer.load(path)

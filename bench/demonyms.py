@@ -1,0 +1,130 @@
+"""Regenerate ``lang/<en|ru|uk>/demonyms.json``: a country's adjective ("Syrian", «сирийский», «сирійський») → its
+ISO code, so that "the Syrian war" is placed in Syria. Not a benchmark: a data builder, kept here so the files can be
+rebuilt and checked.
+
+English: the ``demonym`` field of the ``countryinfo`` package (PyPI), by ISO code; a demonym shared by several
+countries goes to the most populous ("American" → US, not the Northern Mariana Islands). Russian and Ukrainian: for
+each CLDR name in ``annotate/data/countries.json`` the adjectives its stem makes with the usual suffixes (-ский,
+-ийский, -анский, …), kept only when pymorphy3's dictionary of that language knows the word as an adjective; plus
+the adjectives no suffix rule makes or makes for the wrong country (``IRREGULAR``: «немецкий» for Germany). Run:
+
+    python bench/demonyms.py PATH_TO_UNPACKED_COUNTRYINFO
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from pathlib import Path
+
+from storylens.annotate.gazetteer import country_names
+
+LANG = Path(__file__).resolve().parent.parent / "src" / "storylens" / "lang"
+SUFFIXES = ("ский", "ийский", "йский", "анский", "янский", "инский", "енский", "ский", "ький", "ійський", "йський",
+            "анський", "янський", "инський", "енський", "ський", "ійський")
+ENDINGS = ("ия", "ія", "ья", "я", "а", "ь", "й", "и", "і", "ы", "о", "")
+IRREGULAR = {
+    "ru": {"US": ["американский"], "DE": ["немецкий"], "GB": ["британский", "английский"], "PL": ["польский"],
+           "FR": ["французский"], "TR": ["турецкий"], "GR": ["греческий"], "SE": ["шведский"], "CZ": ["чешский"],
+           "GE": ["грузинский"], "BY": ["белорусский"], "FI": ["финский"], "NO": ["норвежский"], "DK": ["датский"],
+           "HU": ["венгерский"], "LT": ["литовский"], "IT": ["итальянский"], "JP": ["японский"], "MD": ["молдавский"],
+           "PT": ["португальский"], "BR": ["бразильский"], "MX": ["мексиканский"], "AM": ["армянский"],
+           "UZ": ["узбекский"], "TJ": ["таджикский"], "KG": ["киргизский", "кыргызский"], "TM": ["туркменский"],
+           "SA": ["саудовский"], "ZA": ["южноафриканский"], "VE": ["венесуэльский"], "CL": ["чилийский"],
+           "CU": ["кубинский"], "TH": ["тайский"], "NL": ["нидерландский", "голландский"], "SK": ["словацкий"],
+           "RU": ["российский"], "CN": ["китайский"], "KR": ["южнокорейский"], "KP": ["северокорейский"],
+           "AF": ["афганский"], "IL": ["израильский"], "EG": ["египетский"], "ES": ["испанский"], "RO": ["румынский"],
+           "PK": ["пакистанский"], "IN": ["индийский"], "KZ": ["казахстанский"], "AZ": ["азербайджанский"],
+           "UA": ["украинский"], "SY": ["сирийский"], "IR": ["иранский"], "IQ": ["иракский"], "LV": ["латвийский"],
+           "EE": ["эстонский"], "RS": ["сербский"], "HR": ["хорватский"], "BG": ["болгарский"], "CA": ["канадский"],
+           "NG": ["нигерийский"], "DO": ["доминиканский"]},
+    "uk": {"US": ["американський"], "DE": ["німецький"], "GB": ["британський", "англійський"], "PL": ["польський"],
+           "FR": ["французький"], "TR": ["турецький"], "GR": ["грецький"], "SE": ["шведський"], "CZ": ["чеський"],
+           "GE": ["грузинський"], "BY": ["білоруський"], "FI": ["фінський"], "NO": ["норвезький"], "DK": ["данський"],
+           "HU": ["угорський"], "LT": ["литовський"], "IT": ["італійський"], "JP": ["японський"], "MD": ["молдовський"],
+           "PT": ["португальський"], "BR": ["бразильський"], "MX": ["мексиканський"], "AM": ["вірменський"],
+           "UZ": ["узбецький"], "TJ": ["таджицький"], "KG": ["киргизький"], "TM": ["туркменський"],
+           "SA": ["саудівський"], "ZA": ["південноафриканський"], "VE": ["венесуельський"], "CL": ["чилійський"],
+           "CU": ["кубинський"], "TH": ["тайський"], "NL": ["нідерландський", "голландський"], "SK": ["словацький"],
+           "RU": ["російський"], "CN": ["китайський"], "KR": ["південнокорейський"], "KP": ["північнокорейський"],
+           "AF": ["афганський"], "IL": ["ізраїльський"], "EG": ["єгипетський"], "ES": ["іспанський"], "RO": ["румунський"],
+           "PK": ["пакистанський"], "IN": ["індійський"], "KZ": ["казахстанський"], "AZ": ["азербайджанський"],
+           "UA": ["український"], "SY": ["сирійський"], "IR": ["іранський"], "IQ": ["іракський"], "LV": ["латвійський"],
+           "EE": ["естонський"], "RS": ["сербський"], "HR": ["хорватський"], "BG": ["болгарський"], "CA": ["канадський"],
+           "NG": ["нігерійський"], "DO": ["домініканський"]},
+}
+#: Common English forms the package lacks, and suffix-rule words that are a town's adjective before a country's.
+EXTRA_EN = {"saudi": "SA", "uzbek": "UZ", "kazakh": "KZ", "argentine": "AR", "kyrgyz": "KG", "tajik": "TJ",
+            "slovenian": "SI", "belarussian": "BY"}
+NOT_DEMONYMS = {"ливенский", "малинський"}
+DOC = {
+    "en": "a country's adjective (lowercase) → its ISO 3166 code (annotate/data/countries.json names it): 'the Syrian "
+          "war' is in Syria. Generated by bench/demonyms.py from the demonyms of the countryinfo package; world "
+          "knowledge, not an event's.",
+    "ru": "прилагательное страны (словарная форма) → код ISO 3166: «сирийская война» — в Сирии. Generated by "
+          "bench/demonyms.py: suffix rules over the CLDR names of countries.json, kept when pymorphy3 knows the "
+          "adjective, plus irregular ones.",
+    "uk": "прикметник країни (словникова форма) → код ISO 3166: «сирійська війна» — у Сирії. Generated by "
+          "bench/demonyms.py: suffix rules over the CLDR names of countries.json, kept when pymorphy3 knows the "
+          "adjective, plus irregular ones.",
+}
+
+
+def english(root: str) -> dict[str, str]:
+    best: dict[str, tuple[int, str]] = {}
+    for path in glob.glob(f"{root}/countryinfo/data/*.json"):
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        code, demonym = d.get("ISO", {}).get("alpha2"), d.get("demonym")
+        if not code or not demonym or code not in country_names():
+            continue
+        for word in demonym.replace("/", ",").split(","):
+            word = word.strip().lower()
+            if word and (word not in best or best[word][0] < (d.get("population") or 0)):
+                best[word] = (d.get("population") or 0, code)
+    table = {w: c for w, (_, c) in best.items()}
+    table.update(EXTRA_EN)
+    return dict(sorted(table.items()))
+
+
+def cyrillic(lang: str) -> dict[str, str]:
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang=lang)
+    out: dict[str, str] = {}
+    for code, words in IRREGULAR[lang].items():
+        for w in words:
+            out[w] = code
+    taken = set(out.values())
+    for code, names in country_names().items():
+        if code in taken:
+            continue
+        for name in names:
+            if " " in name or not name[:1].isupper() or "-" in name:
+                continue
+            low = name.lower()
+            for ending in ENDINGS:
+                if not low.endswith(ending):
+                    continue
+                stem = low[: len(low) - len(ending)] if ending else low
+                for suffix in SUFFIXES:
+                    word = stem + suffix
+                    if word in out or word in NOT_DEMONYMS:
+                        continue
+                    if any(p.tag.POS == "ADJF" and p.normal_form == word and morph.word_is_known(word)
+                           for p in morph.parse(word)):
+                        out[word] = code
+    return dict(sorted(out.items()))
+
+
+def main() -> None:
+    tables = {"en": english(sys.argv[1]), "ru": cyrillic("ru"), "uk": cyrillic("uk")}
+    for lang, table in tables.items():
+        path = LANG / lang / "demonyms.json"
+        path.write_text(json.dumps({"_doc": DOC[lang], "demonyms": table}, ensure_ascii=False, indent=0) + "\n",
+                        encoding="utf-8")
+        print(lang, len(table))
+
+
+if __name__ == "__main__":
+    main()
