@@ -2125,3 +2125,125 @@ def test_a_count_with_three_digits_after_a_dot_is_thousands_and_a_measurement_ke
 )
 def test_a_count_that_remains_in_a_state_takes_the_states_measure(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+# --- round 11 (measures): seed 21's measure causes, and round 10's open ones ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Only the three reactors which remain online can be used.", "en", "reactors operating"),
+        ("Three reactors remain online.", "en", "reactors operating"),
+        ("Это касается двух реакторов, которые остаются закрытыми.", "ru", "reactors shut down"),
+        ("Два реактори залишаються в роботі.", "uk", "reactors operating"),
+    ],
+)
+def test_a_state_word_after_remain_names_the_state_even_in_a_relative_clause(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit, measure",
+    [
+        ("Of the six ports only one remains closed.", "en", "port", "port shut down"),
+        ("Из шести портов закрытым остается только один.", "ru", "порт", "порт shut down"),
+    ],
+)
+def test_one_after_a_fronted_partitive_counts_its_noun_in_the_state_it_remains_in(text, lang, unit, measure):
+    c = _claims(text, lang=lang)[-1]
+    assert (c.value, c.unit, c.measure) == (1, unit, measure)
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Four buses broke down and two were later repaired.", "vehicles repair"),
+        ("Two reactors went offline, the mayor said, but one was quickly restored.", "reactors restore"),
+    ],
+)
+def test_a_bare_count_with_its_own_verb_counts_the_thing_before_and_what_its_verb_did(text, measure):
+    assert _claims(text, lang="en")[-1].measure == measure
+
+
+def test_a_verb_of_measure_after_a_bare_count_still_names_it():
+    claims = _claims("Police detained 40 protesters, and 12 were later released.", lang="en")
+    assert [c.measure for c in claims] == ["detained", "released"]
+
+
+def test_a_part_of_things_in_a_phrase_on_a_verbs_object_takes_the_object_and_the_verb():
+    assert _one("The shelling forced the staff to lower output from two of the reactors.",
+                lang="en").measure == "reactors output lower"
+
+
+def test_an_infinitive_of_purpose_names_what_is_to_be_done_as_a_target():
+    text = "Acme was awarded the $20 million contract by the city on May 2 to deliver 5 million ready meals to the island."
+    assert _claims(text, lang="en")[-1].measure == "target: meal deliver"
+    assert _one("The city signed a deal to build 300 homes.", lang="en").measure == "target: buildings build"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("About 40 men were able to end their contracts and returned home.", "en", "people end"),
+        ("Около 150 мужчин смогли расторгнуть контракты и вернулись домой.", "ru", "people расторгнуть"),
+    ],
+)
+def test_what_people_were_able_to_do_is_what_they_did(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_residents_something_was_done_to_are_people_it_was_done_to_and_residents_alone_a_population():
+    c = _one("The mayor said some 300 residents were moved to temporary shelters after the flood.", lang="en")
+    assert (c.measure, c.unit) == ("people move", "people")
+    assert _one("Puerto Rico's 3.4 million residents face a long recovery.", lang="en").measure == "population"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Two shells landed about 300 meters to the west.", "en"),
+        ("Два снаряда упали примерно в 300 метрах к востоку от станции.", "ru"),
+        ("Два снаряди впали приблизно за 300 метрів на схід від станції.", "uk"),
+    ],
+)
+def test_a_length_with_a_direction_after_it_is_a_distance(text, lang):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "measurement"] == ["distance"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("She was ordered to pay a fine in the amount of $1,100.", "en"),
+        ("Её приговорили к штрафу в размере 1100 долларов.", "ru"),
+        ("Її засудили до штрафу в розмірі 1100 доларів.", "uk"),
+    ],
+)
+def test_a_sum_in_the_amount_of_is_the_nouns_before_it(text, lang):
+    assert _one(text, lang=lang).measure == "money: " + ("fine" if lang == "en" else "штраф")
+
+
+def test_a_year_after_a_named_event_dates_that_event_whatever_the_verb():
+    text = "There are fears the storm could cause damage on the scale of the Galveston hurricane in 1900."
+    assert _one(text, lang="en").measure == "date: galveston hurricane"
+    assert _one("He was convicted of murder in 2010.", lang="en").measure == "date: convict"
+
+
+def test_a_count_after_a_possessive_is_its_owners_size_not_what_a_verb_did_to_a_noun_of_it():
+    assert _one("It was the second failure of its 120 state parties to agree.", lang="en").measure == "party"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("96 percent of the residents support the reform.", "en", "share: resident support reform"),
+        ("96 процентов жителей страны поддерживают реформу.", "ru", "share: житель поддерживать реформа"),
+    ],
+)
+def test_the_object_of_a_shares_verb_is_part_of_its_measure(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_the_evacuation_of_people_living_somewhere_counts_evacuated_not_living():
+    c = _one("The blast forced the evacuation of more than 5,000 people living near the depot.", lang="en")
+    assert (c.measure, c.lo) == ("evacuated", 5000)
