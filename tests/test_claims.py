@@ -2247,3 +2247,73 @@ def test_the_object_of_a_shares_verb_is_part_of_its_measure(text, lang, measure)
 def test_the_evacuation_of_people_living_somewhere_counts_evacuated_not_living():
     c = _one("The blast forced the evacuation of more than 5,000 people living near the depot.", lang="en")
     assert (c.measure, c.lo) == ("evacuated", 5000)
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("20 тысяч канадцев подписали петицию.", "ru", "people подписать"),
+        ("Погибли 12 россиян.", "ru", "killed"),
+        ("Понад 300 тисяч українців взялися за руки.", "uk", "people"),
+        ("Загинули 12 росіян.", "uk", "killed"),
+    ],
+)
+def test_a_lower_case_plural_of_people_of_a_nation_counts_people(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.unit) == (measure, "people")
+
+
+def test_a_noun_that_only_begins_like_a_countrys_adjective_is_no_nation():
+    assert _one("Задержаны 40 грузчиков.", lang="ru").unit == "грузчик"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Полиция задержала 300 протестующих.", "detained"),
+        ("На площадь вышли 300 протестующих.", "participants"),
+    ],
+)
+def test_a_participle_standing_for_people_takes_the_verb_done_to_them(text, measure):
+    assert _one(text, lang="ru").measure == measure
+
+
+def test_the_n_number_takes_the_measure_a_noun_of_the_sentence_before_names():
+    claims = _claims("The governor revised the death toll to match the study. Critics reported the 4,213 number as fact.",
+                     lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(4213, "killed")]
+    assert _one("Officials later reported the 4.213 number as fact.", lang="en").measure == "number"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Почти половина пекарен снова открылась после наводнения.", "ru", "share: пекарня открыться"),
+        ("Две трети жителей были эвакуированы из долины.", "ru", "share: evacuated"),
+        ("Майже половина пекарень знову відкрилася після повені.", "uk", "share: пекарня відкритися"),
+    ],
+)
+def test_a_fraction_before_its_whole_in_the_genitive_is_a_share(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("percent", measure)
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("30-дневное перемирие между кланами заканчивается в пятницу.", "ru", "duration: перемирие"),
+        ("30-денне перемир'я закінчується в п'ятницю.", "uk", "duration: перемир'я"),
+    ],
+)
+def test_a_number_hyphenated_to_an_adjective_of_days_is_a_span_of_its_noun(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.unit, c.measure) == ("duration", "day", measure)
+
+
+def test_a_participle_before_a_sum_names_what_was_done_to_it():
+    claims = _claims("With the added $2 billion, the agency will have spent $9 billion.", lang="en")
+    assert [c.measure for c in claims] == ["money: add", "money: spend"]
+
+
+def test_a_speed_of_a_named_thing_is_that_things_speed():
+    assert _one("Forecasters say the storm - with wind speeds of 80mph - will hit land.", lang="en").measure == "speed: wind"

@@ -1897,6 +1897,10 @@ class _Reader:
                     return "time", lex.time[key], end
                 if key in lex.ratio:
                     return "ratio", "×", end
+            stems = lex.cues.get("time_adjective_stems", {})
+            stem = next((x for x in stems if glued.start(1) == 1 and word.startswith(x)), None)
+            if stem:  # «30-дневное перемирие», «10-денний термін»: a span, as "a 30-day truce"
+                return "time", stems[stem], end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
                 return "year_word", word, end
         of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
@@ -1921,8 +1925,9 @@ class _Reader:
         if m.form == "fraction":
             nxt = self._token_from(m.end)
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
-            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
-                return False  # "a fifth straight season": an ordinal, not a share
+            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])
+                                  and "Case=Gen" not in t.feats):
+                return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
             if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
                 return False  # "half-staff", "half-brother": a word the fraction is part of
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
@@ -2311,7 +2316,7 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep == "compound"
+            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep in ("compound", "amod")
             if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")
                                                          and not compound):
                 noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
@@ -2362,7 +2367,8 @@ class _Reader:
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
         if thing is None and cand.kind == "count" and self._group_name(noun):
-            thing = lex.things.get("people")  # "300,000 Ukrainians linked arms": people of a nation, not a thing
+            # "300,000 Ukrainians linked arms": people of a nation, not a thing (the thing named "people" in every language)
+            thing = next((t for t in lex.things.values() if t.name == "people"), None)
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
@@ -2420,11 +2426,16 @@ class _Reader:
         return noun if k == self.lo or _barrier(toks[k - 1]) else None
 
     def _group_name(self, noun: int) -> bool:
-        """A plural name of a nation or group the recogniser found ("Ukrainians", «украинцев»): people."""
+        """A plural name of a nation or group the recogniser found ("Ukrainians"), or, in a language that writes them
+        in lower case («украинцев», «канадців»), a plural noun of people of a nation (``_nationality``): people."""
         t = self.tokens[noun]
+        if "Number=Plur" not in t.feats:
+            return False
+        if t.text[:1].islower() and CYRILLIC.search(t.text):
+            return "Animacy=Inan" not in t.feats and _nationality(
+                t.lemma.lower(), self.code, tuple(self.lex.cues.get("nationality_suffixes", [])))
         labels = {e.label for e in self.ents if e.start <= t.start < e.end}
-        return "Number=Plur" in t.feats and t.text[:1].isupper() and (
-            "GROUP" in labels or (t.pos == "PROPN" and not labels))
+        return t.text[:1].isupper() and ("GROUP" in labels or (t.pos == "PROPN" and not labels))
 
     def _holds_content(self, noun: int) -> bool:
         """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
@@ -2581,6 +2592,9 @@ class _Reader:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
+            standing = self._participle_counted(cand.verb, num_toks)
+            if standing is not None:
+                cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
@@ -2799,6 +2813,20 @@ class _Reader:
                 return named, k
         return [], None
 
+    def _participle_counted(self, verb: int | None, num_toks: list[int]) -> int | None:
+        """The verb above a participle that stands for the counted people («задержала 300 протестующих»: the number
+        modifies the participle, an argument of the verb), when that verb says a measure: what happened to them,
+        not what the participle says they did. None otherwise."""
+        toks = self.tokens
+        if verb is None or not num_toks or not self.ex.heads:
+            return None
+        n = num_toks[-1]
+        if toks[n].head != verb or not toks[n].dep.startswith("nummod") or "VerbForm=Part" not in toks[verb].feats or (
+                toks[verb].dep not in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "conj")):
+            return None
+        h = toks[verb].head
+        return h if self.lo <= h < self.hi and toks[h].pos == "VERB" and verb_measures(self.lex, toks, h, self.hi) else None
+
     def _threshold(self, cand: _Cand) -> str | None:
         """The class a bound defines, when the bound is a threshold or a limit, not a count or a sum of anything:
         "banned gatherings of more than four" and «запретили собираться группами более четырёх человек» (a plural
@@ -2978,6 +3006,8 @@ class _Reader:
         dep = toks[noun].dep
         via = None
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
+            v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
         if self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi:
             h = toks[v].head
             if h in number and cand.partitive and cand.m.form != "vague" and self.lo <= toks[h].head < self.hi and (
@@ -3286,7 +3316,11 @@ class _Reader:
 
     def _refer_back(self, cand: _Cand, previous: list[_Cand]) -> None:
         """A figure whose counted noun only says "figure" or "number" counts what "the number of deaths" earlier
-        in the sentence names, else what the figure before it counted."""
+        in the sentence names, else what the figure before it counted, else what a measure noun of people in this
+        sentence or the one before names ("… revised the death toll to match the estimate. … to report the 2,975
+        number as fact": killed). The window is the sentence before and no more: "the N number" re-mentions the
+        figure the text is talking about, whose noun a writer names right before it; a measure noun further back
+        belongs as often to another figure."""
         toks = self.tokens
         for i in range(self.lo, self._num_index(cand)):
             if self._anaphoric(i) or self._quantity(i):
@@ -3297,7 +3331,15 @@ class _Reader:
                         cand.unit = self.lex.measure_units.get(named) or (
                             "people" if self.lex.applies_to.get(named) == "people" else cand.unit)
                         return
-        self._inherit(cand, previous, anaphora=True)
+        if self._inherit(cand, previous, anaphora=True) or cand.kind != "count":
+            return
+        index = bisect_right(self.ex.starts, self.s_start) - 1
+        first = self.ex.parse.between(self.ex.spans[index - 1][0], self.s_start).start if index > 0 else self.lo
+        for i in range(self._num_index(cand) - 1, first - 1, -1):
+            named = measure_noun(self.lex, toks, i) if is_noun(toks[i]) else None
+            if named and self.lex.applies_to.get(named) == "people":
+                cand.measure, cand.source, cand.unit = named, "noun", self.lex.measure_units.get(named) or "people"
+                return
 
     def _anaphoric(self, i: int) -> bool:
         t = self.tokens[i]
@@ -3362,9 +3404,9 @@ class _Reader:
             if cand.noun_lemma and cand.noun is not None:
                 # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
                 # the verb after the share has as its object ("96% of citizens profess Islam": not any profession)
-                held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if toks[k].head == verb
-                             and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
-                    verb > self._num_index(cand)) else None
+                held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
+                    toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
+                    verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
                 return f"share: {cand.noun_lemma} {what}" + (f" {held}" if held else "")
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
@@ -3479,6 +3521,10 @@ class _Reader:
             k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100": the fine's amount)
         if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
+        done = next((j for j in range(k + 1, first[0] if first else k + 1) if toks[j].pos == "VERB" and toks[j].dep == "amod"
+                     and "VerbForm=Part" in toks[j].feats), None)
+        if done is not None:
+            return f"money: {toks[done].lemma}"  # "with the added $3 billion", "the pledged €2 billion": what was done to it
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
@@ -3576,7 +3622,11 @@ class _Reader:
             ref = toks[0] - 1
             if ref - 1 >= self.lo and self.tokens[ref].text.lower() in self.lex.cues.get("partitive", []) and is_noun(
                     self.tokens[ref - 1]):
-                cand.noun_lemma = self.tokens[ref - 1].lemma
+                whole = ref - 1
+                if self.tokens[whole].lemma == _dimension(cand.unit) and whole - 1 >= self.lo and is_noun(
+                        self.tokens[whole - 1]):
+                    whole -= 1  # "wind speeds of 65mph": the wind's speed, not the speed's
+                cand.noun_lemma = self.tokens[whole].lemma
                 return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         dimension = _dimension(cand.unit)
         verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, True) if self.ex.heads else None
@@ -3654,6 +3704,16 @@ class _Reader:
             if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
+
+
+@lru_cache(maxsize=4096)
+def _nationality(lemma: str, code: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a noun's dictionary form names people of a nation («канадец», «українець», «россиянин»): the noun, or its
+    stem before a nationality suffix («-ец», «-янин»), of four letters or more, begins a country's adjective in the
+    language's ``demonyms.json`` («канадский», «український», «российский»)."""
+    table = lang.cues(code, "demonyms").get("demonyms", {})
+    stems = [lemma] + [lemma[: -len(x)] for x in suffixes if lemma.endswith(x)]
+    return any(len(stem) >= 4 and any(adj.startswith(stem) for adj in table) for stem in stems)
 
 
 def _shifted(m: NumberMention, by: int) -> NumberMention:
