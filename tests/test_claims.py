@@ -2317,3 +2317,26 @@ def test_a_participle_before_a_sum_names_what_was_done_to_it():
 
 def test_a_speed_of_a_named_thing_is_that_things_speed():
     assert _one("Forecasters say the storm - with wind speeds of 80mph - will hit land.", lang="en").measure == "speed: wind"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Удар уничтожил склад, убив не менее 30 и ранив 12 военных.", "ru"),
+        ("Удар знищив склад, убивши щонайменше 30 і поранивши 12 військових.", "uk"),
+    ],
+)
+def test_two_counts_with_their_gerunds_sharing_one_noun_of_people(text, lang):
+    claims = _claims(text, lang=lang)
+    assert [(c.value or c.lo, c.measure, c.subgroup) for c in claims] == [(30, "killed", "troops"), (12, "injured", "troops")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Компания Акме получит дополнительно 3 млрд долларов в мае.", "ru", "money: получить"),
+        ("Компанія Акме отримає додатково 3 млрд доларів у травні.", "uk", "money: отримати"),
+    ],
+)
+def test_a_month_after_a_sum_is_not_what_the_sum_is(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

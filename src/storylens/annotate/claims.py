@@ -2285,6 +2285,10 @@ class _Reader:
             low = t.text.lower()
             if cand.kind == "money" and low in lex.cues.get("party_prepositions", []):
                 break  # «300 млн долларов с компанией X»: the party, not what the sum is for
+            if t.pos == "ADJ" and "Case=Gen" in t.feats and "Number=Plur" in t.feats and (
+                    j + 1 >= self.hi or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")):
+                noun = j  # «поранивши 12 військових»: an adjective in the genitive plural with no noun stands for people
+                break
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
@@ -2337,8 +2341,10 @@ class _Reader:
                 noun = h
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
-        if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
-            noun = None  # "33,000 last year": a time, not what is counted
+        months = lex.cues.get("months", {})
+        if noun is not None and (cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
+                                 or toks[noun].lemma in months or toks[noun].text.lower() in months):
+            noun = None  # "33,000 last year", «3 млрд долларов в мае»: a time, not what is counted
         if noun is None:
             return
         # "the six-reactor plant" counts reactors; in "a 10-day shipping waiver" the hyphen ends the unit
@@ -2595,6 +2601,13 @@ class _Reader:
             standing = self._participle_counted(cand.verb, num_toks)
             if standing is not None:
                 cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
+            if num_toks and cand.noun is not None and cand.verb is not None and num_toks[-1] < cand.verb < cand.noun:
+                # «убив не менее 30 и ранив 12 военных»: a noun shared with the count after the next verb; the
+                # number's own verb is the one right before it
+                own = next((k for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1)
+                            if toks[k].pos == "VERB" or toks[k].pos not in ("ADV", "PART", "ADP")), None)
+                if own is not None and toks[own].pos == "VERB":
+                    cand.verb = own
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
@@ -3554,8 +3567,10 @@ class _Reader:
         k += 1
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
-        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and toks[k].lemma in self.lex.time):
-            return None  # (not "$5 million in the first year")
+        months = self.lex.cues.get("months", {})
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and (
+                toks[k].lemma in self.lex.time or toks[k].lemma in months or toks[k].text.lower() in months)):
+            return None  # (not "$5 million in the first year", «3 млрд долларов в мае»)
         while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
             k = toks[k].head  # "flood protection"
         return toks[k].lemma
