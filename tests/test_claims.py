@@ -2340,3 +2340,11 @@ def test_two_counts_with_their_gerunds_sharing_one_noun_of_people(text, lang):
 )
 def test_a_month_after_a_sum_is_not_what_the_sum_is(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+def test_round_11_guards():
+    claims = _claims("Twenty-five of the island's 69 hospitals are not operational, he said.", lang="en")
+    assert [c.measure for c in claims] == ["not hospitals operating", "hospitals"]  # the whole takes no state
+    claims = _claims("At the time, the agency said only one out of six nuclear reactors at the site was operational.", lang="en")
+    assert [c.measure for c in claims] == ["reactors operating", "reactors"]
+    assert _claims("There is no gain in attacking one of the regime's media puppets.", lang="en") == []

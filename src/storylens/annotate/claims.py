@@ -2623,7 +2623,7 @@ class _Reader:
                         said = k
                         break
         if cand.verb is not None and self.ex.heads:
-            named_state, state = self._state_after(cand.verb)
+            named_state, state = self._state_after(cand.verb) if not cand.modifier else ([], None)
             if named_state:  # "only one remains closed": the state it remains in, not "remained"
                 verb_names, said = named_state, state
         elif cand.verb is not None and "remained" in verb_names:
@@ -2697,8 +2697,10 @@ class _Reader:
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
-                arg = next((a for a in (cand.noun, *num_toks[-1:]) if a is not None and cand.verb is not None
-                            and toks[a].head == cand.verb), None)  # (the number itself when its noun is a fronted partitive's)
+                fronted = cand.noun is not None and num_toks and cand.noun < num_toks[0]
+                arg = next((a for a in (cand.noun, *(num_toks[-1:] if fronted else [])) if a is not None
+                            and cand.verb is not None and toks[a].head == cand.verb), None)  # (the number itself when its
+                # noun is a fronted partitive's; not "attacking one of the puppets")
                 if applies == "things" and unknown and arg is not None and (
                         toks[arg].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (
                         said != cand.verb and toks[arg].dep.startswith("nsubj"))):
