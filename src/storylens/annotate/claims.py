@@ -2412,7 +2412,8 @@ class _Reader:
         comma; a prepositional phrase on the noun ("in the district") is passed over."""
         toks, part = self.tokens, set(self.lex.cues.get("partitive", []))
         k, comma = first - 1, False
-        while k >= self.lo and (toks[k].pos in ("ADV", "PART", "VERB", "AUX", "ADJ") or (toks[k].text == "," and not comma)):
+        while k >= max(self.lo, first - 8) and (toks[k].pos in ("ADV", "PART", "VERB", "AUX", "ADJ") or (
+                toks[k].text == "," and not comma)):
             comma = comma or toks[k].text == ","
             k -= 1
         noun = None
@@ -2421,7 +2422,7 @@ class _Reader:
                 return None
             noun = k
             k -= 1
-            while k >= self.lo and toks[k].text.lower() not in part and (
+            while k >= max(self.lo, noun - 8) and toks[k].text.lower() not in part and (
                     toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
                 k -= 1
             if k < self.lo or toks[k].pos != "ADP" or toks[k].text.lower() in part:
@@ -3350,7 +3351,7 @@ class _Reader:
             return
         index = bisect_right(self.ex.starts, self.s_start) - 1
         first = self.ex.parse.between(self.ex.spans[index - 1][0], self.s_start).start if index > 0 else self.lo
-        for i in range(self._num_index(cand) - 1, first - 1, -1):
+        for i in range(self._num_index(cand) - 1, max(first, self._num_index(cand) - 120) - 1, -1):  # (bounded: linear)
             named = measure_noun(self.lex, toks, i) if is_noun(toks[i]) else None
             if named and self.lex.applies_to.get(named) == "people":
                 cand.measure, cand.source, cand.unit = named, "noun", self.lex.measure_units.get(named) or "people"
