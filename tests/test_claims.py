@@ -2348,3 +2348,8 @@ def test_round_11_guards():
     claims = _claims("At the time, the agency said only one out of six nuclear reactors at the site was operational.", lang="en")
     assert [c.measure for c in claims] == ["reactors operating", "reactors"]
     assert _claims("There is no gain in attacking one of the regime's media puppets.", lang="en") == []
+
+
+def test_a_participle_after_a_sum_names_what_was_done_to_it_not_the_noun_before():
+    text = "The office did not respond to a request about the mayor's claim of the millions of dollars raised."
+    assert _one(text, lang="en").measure == "money: raise"

@@ -3527,6 +3527,10 @@ class _Reader:
         purpose = self._purpose(cand)
         if purpose:
             return f"money: {purpose}"
+        k = self._token_from(cand.unit_end)
+        if k is not None and k < self.hi and toks[k].pos == "VERB" and "VerbForm=Part" in toks[k].feats and (
+                toks[k].dep in ("acl", "amod")) and "Tense=Pres" not in toks[k].feats:
+            return f"money: {toks[k].lemma}"  # "Trump's claim of the billions of dollars raised": raised, not a claim
         first = self.toks_in(cand.m.num_start, cand.m.num_end)
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
         amounts = set(lex.cues.get("amount_nouns", []))
