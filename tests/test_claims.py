@@ -2254,7 +2254,7 @@ def test_the_evacuation_of_people_living_somewhere_counts_evacuated_not_living()
     [
         ("20 тысяч канадцев подписали петицию.", "ru", "people подписать"),
         ("Погибли 12 россиян.", "ru", "killed"),
-        ("Понад 300 тисяч українців взялися за руки.", "uk", "people"),
+        ("Понад 300 тисяч українців взялися за руки.", "uk", "people взятися"),
         ("Загинули 12 росіян.", "uk", "killed"),
     ],
 )
@@ -2353,3 +2353,8 @@ def test_round_11_guards():
 def test_a_participle_after_a_sum_names_what_was_done_to_it_not_the_noun_before():
     text = "The office did not respond to a request about the mayor's claim of the millions of dollars raised."
     assert _one(text, lang="en").measure == "money: raise"
+
+
+def test_without_a_parse_the_finite_verb_of_the_clause_is_the_predicate_and_an_infinitive_is_not():
+    claims = _claims("Уряд планує збудувати 300 будинків, а волонтери вже розчистили 12 вулиць.", lang="uk")
+    assert [c.measure for c in claims] == ["buildings", "вулиця розчистити"]

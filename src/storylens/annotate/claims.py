@@ -2759,11 +2759,12 @@ class _Reader:
             # (the canonical "population") takes what was done to them
             resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
                 thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
-            if (not named and (bare or done_to)) or resident:
+            family = cand.measure == label and thing is not None and self._family(m, thing)
+            if ((not named and (bare or done_to)) or resident) and not family:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     cand.measure, cand.source = f"{'target: ' if cand.aim else ''}{label} {act}", "verb"
-            if cand.measure == label and thing is not None and self._family(m, thing):
+            if family:
                 cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
@@ -3015,8 +3016,10 @@ class _Reader:
         own (read, or passed over, above) and for what may happen. ``anchor``: the token read in the noun's place
         (a bare number whose thing is elided)."""
         noun = cand.noun if anchor is None else anchor
-        if noun is None or cand.modifier or not self.ex.heads:
+        if noun is None or cand.modifier:
             return None
+        if not self.ex.heads:
+            return self._clause_predicate(cand, person)
         toks = self.tokens
         v = toks[noun].head
         dep = toks[noun].dep
@@ -3080,6 +3083,19 @@ class _Reader:
         if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
             return toks[v].lemma  # "300,000 people linked arms": what the people did
         return None
+
+    def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
+        """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
+        it is a finite verb («взялися», «розчистили»; an infinitive is written as its own lemma) that is no light or
+        reporting verb, has no measure of its own for the noun and says nothing that only may happen."""
+        v = cand.verb
+        if v is None or not (self.lo <= v < self.hi) or self.tokens[v].pos != "VERB":
+            return None
+        t = self.tokens[v]
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        if t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(v, person, cand):
+            return None
+        return t.lemma
 
     def _ability(self, v: int) -> int | None:
         """The infinitive a word of being able governs ("were able to terminate", "managed to return", «смогли
