@@ -2358,3 +2358,9 @@ def test_a_participle_after_a_sum_names_what_was_done_to_it_not_the_noun_before(
 def test_without_a_parse_the_finite_verb_of_the_clause_is_the_predicate_and_an_infinitive_is_not():
     claims = _claims("Уряд планує збудувати 300 будинків, а волонтери вже розчистили 12 вулиць.", lang="uk")
     assert [c.measure for c in claims] == ["buildings", "вулиця розчистити"]
+
+
+def test_round_11_guards_of_verbs():
+    text = "Indonesia, speaking on behalf of the bloc comprising 120 developing countries, expressed disappointment."
+    assert _one(text, lang="en").measure == "countries"  # a participle on the noun is no verb between it and its count
+    assert _one("У доповіді розглядається становище християн в 13 країнах Африки.", lang="uk").measure == "countries"

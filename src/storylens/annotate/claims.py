@@ -2602,7 +2602,8 @@ class _Reader:
             standing = self._participle_counted(cand.verb, num_toks)
             if standing is not None:
                 cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
-            if num_toks and cand.noun is not None and cand.verb is not None and num_toks[-1] < cand.verb < cand.noun:
+            if num_toks and cand.noun is not None and cand.verb is not None and num_toks[-1] < cand.verb < cand.noun and (
+                    toks[cand.noun].head == cand.verb):  # (not "comprising 120 developing countries": a modifier)
                 # «убив не менее 30 и ранив 12 военных»: a noun shared with the count after the next verb; the
                 # number's own verb is the one right before it
                 own = next((k for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1)
@@ -3093,7 +3094,10 @@ class _Reader:
             return None
         t = self.tokens[v]
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
-        if t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(v, person, cand):
+        first = self.toks_in(cand.m.start, cand.m.num_end)
+        oblique = bool(first) and first[0] > self.lo and self.tokens[first[0] - 1].pos == "ADP"  # «в 13 країнах»
+        if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
+                v, person, cand):
             return None
         return t.lemma
 
