@@ -2364,3 +2364,8 @@ def test_round_11_guards_of_verbs():
     text = "Indonesia, speaking on behalf of the bloc comprising 120 developing countries, expressed disappointment."
     assert _one(text, lang="en").measure == "countries"  # a participle on the noun is no verb between it and its count
     assert _one("У доповіді розглядається становище християн в 13 країнах Африки.", lang="uk").measure == "countries"
+
+
+def test_a_figure_after_a_target_with_its_own_verb_is_what_was_done_not_the_aim():
+    text = "Acme was awarded the contract to deliver 2 million meals to the island, but only followed through on 40,000."
+    assert [c.measure for c in _claims(text, lang="en")] == ["target: meal deliver", "meal deliver"]

@@ -3392,6 +3392,9 @@ class _Reader:
         for before in pool:
             if before.kind == cand.kind and before.measure and not before.measure.startswith("date"):
                 cand.measure, cand.thing, cand.unit = before.measure, before.thing, before.unit
+                if before.aim and cand.verb is not None and cand.verb != before.verb:
+                    cand.measure = before.measure.removeprefix("target: ")  # "to provide 30 million meals, but only
+                    # followed through on 50,000": what was done, not the aim
                 cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
                 cand.source = "inherited"
                 return True
