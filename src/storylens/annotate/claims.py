@@ -165,6 +165,7 @@ class _Cand:
     other: bool = False  # "13 other experts": the others, not all
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
+    aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
 
 
 class _Extractor:
@@ -1581,7 +1582,7 @@ class _Reader:
             cand.noun_lemma = noun
             cand.date_value = raw[:4]
             return True
-        noun = self._related_event(verb, num_toks[0])
+        noun = self._related_event(verb, num_toks[0]) or self._named_event(num_toks[0])
         if noun is not None:  # "celebrates … in commemoration of the Declaration of Independence in 1991"
             cand.measure = f"date: {noun}"
             cand.noun_lemma = noun
@@ -1619,6 +1620,24 @@ class _Reader:
             chain.append(toks[of].head)
         noun = chain[1] if len(chain) > 1 else chain[0]
         return None if toks[noun].pos == "PROPN" and len(chain) == 1 else toks[noun].lemma.lower()
+
+    def _named_event(self, year: int) -> str | None:
+        """ "could trigger a catastrophe on the scale of the Chernobyl disaster in 1986", «после Чернобыльской аварии в
+        1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies dates that named event,
+        whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
+        toks = self.tokens
+        months = {w.lower() for w in self.lex.cues.get("months", {})}
+        k = year - 1
+        while k > self.lo and toks[k].text.lower().rstrip(".") in months:
+            k -= 1
+        if k - 1 <= self.lo or toks[k].pos != "ADP" or toks[k - 1].lemma not in set(self.lex.cues.get("event_nouns", [])):
+            return None
+        names = []
+        for j in range(k - 2, max(self.lo, k - 5) - 1, -1):
+            if not (toks[j].text[:1].isupper() and toks[j].pos in ("PROPN", "ADJ", "NOUN")):
+                break
+            names.insert(0, toks[j].lemma.lower())
+        return " ".join(names + [toks[k - 1].lemma]) if names else None
 
     def _participle_before(self, i: int) -> int | None:
         """A participle right before a year's preposition (and month) dates its own event, whatever the parse
@@ -1878,6 +1897,10 @@ class _Reader:
                     return "time", lex.time[key], end
                 if key in lex.ratio:
                     return "ratio", "×", end
+            stems = lex.cues.get("time_adjective_stems", {})
+            stem = next((x for x in stems if glued.start(1) == 1 and word.startswith(x)), None)
+            if stem:  # «30-дневное перемирие», «10-денний термін»: a span, as "a 30-day truce"
+                return "time", stems[stem], end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
                 return "year_word", word, end
         of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
@@ -1902,8 +1925,9 @@ class _Reader:
         if m.form == "fraction":
             nxt = self._token_from(m.end)
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
-            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])):
-                return False  # "a fifth straight season": an ordinal, not a share
+            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])
+                                  and "Case=Gen" not in t.feats):
+                return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
             if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
                 return False  # "half-staff", "half-brother": a word the fraction is part of
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
@@ -2261,6 +2285,10 @@ class _Reader:
             low = t.text.lower()
             if cand.kind == "money" and low in lex.cues.get("party_prepositions", []):
                 break  # «300 млн долларов с компанией X»: the party, not what the sum is for
+            if t.pos == "ADJ" and "Case=Gen" in t.feats and "Number=Plur" in t.feats and (
+                    j + 1 >= self.hi or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")):
+                noun = j  # «поранивши 12 військових»: an adjective in the genitive plural with no noun stands for people
+                break
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
@@ -2292,7 +2320,7 @@ class _Reader:
             if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
                 noun = self._partitive(j, cand)
                 break
-            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep == "compound"
+            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep in ("compound", "amod")
             if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")
                                                          and not compound):
                 noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
@@ -2313,8 +2341,10 @@ class _Reader:
                 noun = h
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
-        if noun is not None and cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time):
-            noun = None  # "33,000 last year": a time, not what is counted
+        months = lex.cues.get("months", {})
+        if noun is not None and (cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
+                                 or toks[noun].lemma in months or toks[noun].text.lower() in months):
+            noun = None  # "33,000 last year", «3 млрд долларов в мае»: a time, not what is counted
         if noun is None:
             return
         # "the six-reactor plant" counts reactors; in "a 10-day shipping waiver" the hyphen ends the unit
@@ -2343,7 +2373,8 @@ class _Reader:
                 toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
             thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
         if thing is None and cand.kind == "count" and self._group_name(noun):
-            thing = lex.things.get("people")  # "300,000 Ukrainians linked arms": people of a nation, not a thing
+            # "300,000 Ukrainians linked arms": people of a nation, not a thing (the thing named "people" in every language)
+            thing = next((t for t in lex.things.values() if t.name == "people"), None)
         cand.thing = thing
         cand.noun_lemma = toks[noun].lemma
         if cand.kind == "count" and not cand.unit_end:
@@ -2376,27 +2407,42 @@ class _Reader:
 
     def _fronted_whole(self, first: int) -> int | None:
         """The noun of a partitive that opens the number's clause ("and of the six ports only one remains closed",
-        «из шести портов закрыт только один»): what the bare number counts."""
+        "Of the 40 schools in the district, only three …", «из шести портов закрытым остается только один»): what
+        the bare number counts. Between the noun and the number only adverbs, particles, verbs, adjectives and one
+        comma; a prepositional phrase on the noun ("in the district") is passed over."""
         toks, part = self.tokens, set(self.lex.cues.get("partitive", []))
-        k = first - 1
-        while k >= self.lo and toks[k].pos in ("ADV", "PART"):
+        k, comma = first - 1, False
+        while k >= max(self.lo, first - 8) and (toks[k].pos in ("ADV", "PART", "VERB", "AUX", "ADJ") or (
+                toks[k].text == "," and not comma)):
+            comma = comma or toks[k].text == ","
             k -= 1
-        if k < self.lo or not is_noun(toks[k]) or toks[k].pos == "PROPN":
-            return None
-        noun = k
-        k -= 1
-        while k >= self.lo and (toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
+        noun = None
+        for _ in range(2):  # the noun, or the noun a prepositional phrase hangs from
+            if k < self.lo or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+                return None
+            noun = k
             k -= 1
-        if k < self.lo or toks[k].text.lower() not in part:
+            while k >= max(self.lo, noun - 8) and toks[k].text.lower() not in part and (
+                    toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
+                k -= 1
+            if k < self.lo or toks[k].pos != "ADP" or toks[k].text.lower() in part:
+                break
+            k -= 1
+        if noun is None or k < self.lo or toks[k].text.lower() not in part:
             return None
         return noun if k == self.lo or _barrier(toks[k - 1]) else None
 
     def _group_name(self, noun: int) -> bool:
-        """A plural name of a nation or group the recogniser found ("Ukrainians", «украинцев»): people."""
+        """A plural name of a nation or group the recogniser found ("Ukrainians"), or, in a language that writes them
+        in lower case («украинцев», «канадців»), a plural noun of people of a nation (``_nationality``): people."""
         t = self.tokens[noun]
+        if "Number=Plur" not in t.feats:
+            return False
+        if t.text[:1].islower() and CYRILLIC.search(t.text):
+            return "Animacy=Inan" not in t.feats and _nationality(
+                t.lemma.lower(), self.code, tuple(self.lex.cues.get("nationality_suffixes", [])))
         labels = {e.label for e in self.ents if e.start <= t.start < e.end}
-        return "Number=Plur" in t.feats and t.text[:1].isupper() and (
-            "GROUP" in labels or (t.pos == "PROPN" and not labels))
+        return t.text[:1].isupper() and ("GROUP" in labels or (t.pos == "PROPN" and not labels))
 
     def _holds_content(self, noun: int) -> bool:
         """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
@@ -2445,8 +2491,8 @@ class _Reader:
         for k in range(verb - 1, max(self.lo, verb - 8) - 1, -1):
             if len(words) == 3:
                 break
-            if any(ch.isalnum() for ch in self.tokens[k].text):
-                words.insert(0, self.tokens[k].text.lower())
+            if any(ch.isalnum() for ch in self.tokens[k].text):  # (the month "May" is no modal)
+                words.insert(0, "" if self.tokens[k].pos == "PROPN" else self.tokens[k].text.lower())
         for i, w in enumerate(words):
             if w in modal:
                 return not any(x in perfect for x in words[i + 1:])
@@ -2553,6 +2599,17 @@ class _Reader:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
+            standing = self._participle_counted(cand.verb, num_toks)
+            if standing is not None:
+                cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
+            if num_toks and cand.noun is not None and cand.verb is not None and num_toks[-1] < cand.verb < cand.noun and (
+                    toks[cand.noun].head == cand.verb):  # (not "comprising 120 developing countries": a modifier)
+                # «убив не менее 30 и ранив 12 военных»: a noun shared with the count after the next verb; the
+                # number's own verb is the one right before it
+                own = next((k for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1)
+                            if toks[k].pos == "VERB" or toks[k].pos not in ("ADV", "PART", "ADP")), None)
+                if own is not None and toks[own].pos == "VERB":
+                    cand.verb = own
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
@@ -2568,11 +2625,12 @@ class _Reader:
                         said = k
                         break
         if cand.verb is not None and self.ex.heads:
-            state = next((k for k in range(cand.verb + 1, min(self.hi, cand.verb + 3))
-                          if toks[k].head == cand.verb and toks[k].dep == "acomp"), None)
-            named_state = verb_measures(lex, toks, state, self.hi) if state is not None else []
+            named_state, state = self._state_after(cand.verb) if not cand.modifier else ([], None)
             if named_state:  # "only one remains closed": the state it remains in, not "remained"
                 verb_names, said = named_state, state
+        elif cand.verb is not None and "remained" in verb_names:
+            named = state_measure(lex, toks, cand.verb, self.hi)  # no parse: the words right after «залишаються»
+            verb_names = [named] if named else verb_names
         if not verb_names and cand.verb is not None and not cand.modifier:
             among = self._among(cand.verb)  # "four children were among those wounded", «среди погибших»
             if among:
@@ -2581,8 +2639,8 @@ class _Reader:
             relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
             if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
                 cand.verb = relative
-                verb_names = verb_measures(lex, toks, relative, self.hi)
-                negated = m.value != 0 and self._negated_verb(relative)
+                verb_names = self._state_after(relative)[0] or verb_measures(lex, toks, relative, self.hi)
+                negated = m.value != 0 and self._negated_verb(relative)  # ("the two units which remain online")
         either = self._either(said, verb_names[0]) if verb_names and said is not None and self.ex.heads else None
         if either:
             verb_names = [either]  # "killed or wounded": neither count alone
@@ -2599,6 +2657,8 @@ class _Reader:
                         named = None  # "$100 billion in damage … left thousands dead": not a count's measure
                     if named is None and self._anaphoric(ref) and self._inherit(cand, previous, anaphora=True):
                         return  # "that figure quadrupled to 64": the figure talked about before
+                if named is None and not verb_names and self._elided_act(cand, num_toks, previous):
+                    return  # "four buses broke down and two were repaired": buses repaired, not broken down
                 if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
@@ -2639,10 +2699,15 @@ class _Reader:
                 if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
                     by_verb = name
                     break
-                if applies == "things" and unknown and cand.verb is not None and toks[cand.noun].head == cand.verb and (
-                        toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass")):
-                    by_verb, person = name, False  # "closed 12 airports": a verb done to things says the noun is one
-                    break
+                fronted = cand.noun is not None and num_toks and cand.noun < num_toks[0]
+                arg = next((a for a in (cand.noun, *(num_toks[-1:] if fronted else [])) if a is not None
+                            and cand.verb is not None and toks[a].head == cand.verb), None)  # (the number itself when its
+                # noun is a fronted partitive's; not "attacking one of the puppets")
+                if applies == "things" and unknown and arg is not None and (
+                        toks[arg].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (
+                        said != cand.verb and toks[arg].dep.startswith("nsubj"))):
+                    by_verb, person = name, False  # "closed 12 airports", "12 ports remain closed": a verb done to
+                    break  # things, or a state they are in, says the noun is one
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
             incident = self._incident_in([*num_toks, cand.noun]) if (
@@ -2691,11 +2756,16 @@ class _Reader:
                 cand.source == "thing" and thing is not None and thing.measure == thing.name))
             done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
                 "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
-            if not named and (bare or done_to):
+            # "some 250 residents were moved": a noun of people in general whose own measure says only where they live
+            # (the canonical "population") takes what was done to them
+            resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
+                thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
+            family = cand.measure == label and thing is not None and self._family(m, thing)
+            if ((not named and (bare or done_to)) or resident) and not family:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
-                    cand.measure, cand.source = f"{label} {act}", "verb"
-            if cand.measure == label and thing is not None and self._family(m, thing):
+                    cand.measure, cand.source = f"{'target: ' if cand.aim else ''}{label} {act}", "verb"
+            if family:
                 cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
                 # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
@@ -2744,6 +2814,36 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _state_after(self, verb: int) -> tuple[list[str], int | None]:
+        """The measures the state a verb's subject is in says ("remain closed", "remain online"), with the state's
+        index: the verb's adjectival complement read as a verb ("closed"), or a complement or adverb that is a state
+        word of a measure (``states``: "online" → operating); nothing for no such word."""
+        toks = self.tokens
+        for k in [*range(verb + 1, min(self.hi, verb + 3)), *range(verb - 1, max(self.lo, verb - 3) - 1, -1)]:
+            complement = toks[k].dep == "acomp" or (toks[k].dep == "xcomp" and (
+                "VerbForm=Part" in toks[k].feats or toks[k].pos == "ADJ"))
+            if toks[k].head != verb or not (complement or toks[k].dep == "advmod"):
+                continue  # («закрытым остается»: a participle before the verb in Russian)
+            word = state_measure(self.lex, toks, k - 1, self.hi)  # ("remain online": an adverb to the parser)
+            named = (verb_measures(self.lex, toks, k, self.hi) if complement else []) or ([word] if word else [])
+            if named:
+                return named, k
+        return [], None
+
+    def _participle_counted(self, verb: int | None, num_toks: list[int]) -> int | None:
+        """The verb above a participle that stands for the counted people («задержала 300 протестующих»: the number
+        modifies the participle, an argument of the verb), when that verb says a measure: what happened to them,
+        not what the participle says they did. None otherwise."""
+        toks = self.tokens
+        if verb is None or not num_toks or not self.ex.heads:
+            return None
+        n = num_toks[-1]
+        if toks[n].head != verb or not toks[n].dep.startswith("nummod") or "VerbForm=Part" not in toks[verb].feats or (
+                toks[verb].dep not in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "conj")):
+            return None
+        h = toks[verb].head
+        return h if self.lo <= h < self.hi and toks[h].pos == "VERB" and verb_measures(self.lex, toks, h, self.hi) else None
 
     def _threshold(self, cand: _Cand) -> str | None:
         """The class a bound defines, when the bound is a threshold or a limit, not a count or a sum of anything:
@@ -2832,6 +2932,29 @@ class _Reader:
         cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
         return before.thing
 
+    def _elided_act(self, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> bool:
+        """ "Four buses broke down and two were later repaired", "two reactors went offline, but one was quickly
+        restored": a bare number that is the subject of its own verb, a verb with no measure of its own, counts the
+        thing of the count before it in the sentence, and what the verb says happened to it (`vehicles repair`),
+        not what happened to the count before."""
+        if not num_toks or cand.partitive or cand.verb is None or not self.ex.heads:
+            return False
+        n, toks = num_toks[-1], self.tokens
+        if toks[n].head != cand.verb or not toks[n].dep.startswith("nsubj"):
+            return False
+        before = next((p for p in reversed(previous) if p.kind == "count" and not p.subcount and p.noun_lemma), None)
+        if before is None:
+            return False
+        thing = before.thing
+        act = self._open_predicate(cand, thing is not None and thing.person, anchor=n)
+        if not act:
+            return False
+        label = thing.name if thing is not None else before.noun_lemma
+        cand.thing, cand.noun_lemma, cand.unit = thing, before.noun_lemma, before.unit
+        cand.measure, cand.source = self.lex.thing_measures.get(f"{label} {act}", f"{label} {act}"), "verb"
+        cand.subgroup = thing.name if thing is not None and thing.person and not thing.generic else None
+        return True
+
     def _acts_on_object(self, cand: _Cand, anchor: int | None, person: bool) -> bool:
         """Whether the counted noun (or number) is the active subject of a verb that has a direct object ("three
         boats shelled the harbour", "with six hitting a school"): it did what the verb says, so a measure of what
@@ -2886,53 +3009,72 @@ class _Reader:
         i = self._token_before(m)
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
-    def _open_predicate(self, cand: _Cand, person: bool) -> str | None:
+    def _open_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
         """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
         passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
         never group with bills proposed. None for light and reporting verbs, for verbs with a measure of their
-        own (read, or passed over, above) and for what may happen."""
-        if cand.noun is None or cand.modifier or not self.ex.heads:
+        own (read, or passed over, above) and for what may happen. ``anchor``: the token read in the noun's place
+        (a bare number whose thing is elided)."""
+        noun = cand.noun if anchor is None else anchor
+        if noun is None or cand.modifier:
             return None
+        if not self.ex.heads:
+            return self._clause_predicate(cand, person)
         toks = self.tokens
-        v = toks[cand.noun].head
-        dep = toks[cand.noun].dep
+        v = toks[noun].head
+        dep = toks[noun].dep
         via = None
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
+            v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
         if self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi:
             h = toks[v].head
+            if h in number and cand.partitive and cand.m.form != "vague" and self.lo <= toks[h].head < self.hi and (
+                    toks[toks[h].head].pos == "ADP" and h == toks[v].head):
+                noun, v = h, toks[h].head  # "lower output from two of the reactors": what the part's phrase hangs from
+                h = toks[v].head if self.lo <= toks[v].head < self.hi else v
             if h in number:
                 if cand.partitive and cand.m.form != "vague":
                     return None  # ("two of the reactors": a part, read above)
                 v, dep = toks[h].head, toks[h].dep  # "feeding thousands of people": the number's verb
             elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
-                    self.lex.cues.get("goal_words", [])):
+                    self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
+                    number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
                 via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
-            elif toks[h].pos == "VERB" and toks[cand.noun].dep == "pobj":  # "cut output from 12 mills"
+            elif toks[h].pos == "VERB" and toks[noun].dep == "pobj":  # "cut output from 12 mills"
                 via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
                             and is_noun(toks[k]) and not self._quantity(k)), None)
                 if via is not None:
                     v, dep = h, toks[via].dep
-            if cand.partitive and v == toks[cand.noun].head:
+            if cand.partitive and v == toks[noun].head:
                 return None
         elif cand.partitive:
             return None
-        n = cand.noun + 1
-        if n < self.hi and toks[n].head == cand.noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+        n = noun + 1
+        if n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
                 and not self._measures_for(n, person)):
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
+        able = self._ability(v) if self.lo <= v < self.hi else None
+        v = able if able is not None else v  # "150 men were able to terminate their contracts": what they did
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
-        # an infinitive says what may happen, unless a verb of compelling says it did ("forced staff to lower output")
+        # an infinitive says what may happen, unless a verb of compelling or of being able says it did ("forced staff
+        # to lower output", "were able to terminate")
         causative = set(self.lex.cues.get("causative_verbs", []))
-        caused = any(toks[k].lemma in causative for k in range(max(self.lo, v - 4), v))
-        if toks[v].lemma in none or self._hypothetical_verb(v) or ("VerbForm=Inf" in toks[v].feats and not caused) or any(
+        caused = able is not None or any(toks[k].lemma in causative for k in range(max(self.lo, v - 4), v))
+        # an infinitive of purpose on a verb or noun ("was awarded the contract to provide 30 million meals") says
+        # what is to be done to the object: its act, marked a target
+        purpose = "VerbForm=Inf" in toks[v].feats and toks[v].dep in ("advcl", "acl") and dep in ("dobj", "obj")
+        if toks[v].lemma in none or self._hypothetical_verb(v) or (
+                "VerbForm=Inf" in toks[v].feats and not caused and not purpose) or any(
                 toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
             return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
+        cand.aim = purpose and not caused
         if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
             return f"{toks[via].lemma} {toks[v].lemma}" if via is not None else toks[v].lemma
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
@@ -2942,6 +3084,34 @@ class _Reader:
         if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
             return toks[v].lemma  # "300,000 people linked arms": what the people did
         return None
+
+    def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
+        """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
+        it is a finite verb («взялися», «розчистили»; an infinitive is written as its own lemma) that is no light or
+        reporting verb, has no measure of its own for the noun and says nothing that only may happen."""
+        v = cand.verb
+        if v is None or not (self.lo <= v < self.hi) or self.tokens[v].pos != "VERB":
+            return None
+        t = self.tokens[v]
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        first = self.toks_in(cand.m.start, cand.m.num_end)
+        oblique = bool(first) and first[0] > self.lo and self.tokens[first[0] - 1].pos == "ADP"  # «в 13 країнах»
+        if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
+                v, person, cand):
+            return None
+        return t.lemma
+
+    def _ability(self, v: int) -> int | None:
+        """The infinitive a word of being able governs ("were able to terminate", "managed to return", «смогли
+        расторгнуть», ``ability_words``), read at the verb ``v`` or at its adjectival complement; None without one."""
+        toks, words = self.tokens, set(self.lex.cues.get("ability_words", []))
+        holder = v if toks[v].lemma in words else next(
+            (k for k in range(v + 1, min(self.hi, v + 3)) if toks[k].head == v and toks[k].dep == "acomp"
+             and toks[k].lemma in words), None)
+        if holder is None:
+            return None
+        return next((k for k in range(holder + 1, min(self.hi, holder + 4)) if toks[k].head == holder
+                     and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
 
     def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
         """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
@@ -3182,7 +3352,11 @@ class _Reader:
 
     def _refer_back(self, cand: _Cand, previous: list[_Cand]) -> None:
         """A figure whose counted noun only says "figure" or "number" counts what "the number of deaths" earlier
-        in the sentence names, else what the figure before it counted."""
+        in the sentence names, else what the figure before it counted, else what a measure noun of people in this
+        sentence or the one before names ("… revised the death toll to match the estimate. … to report the 2,975
+        number as fact": killed). The window is the sentence before and no more: "the N number" re-mentions the
+        figure the text is talking about, whose noun a writer names right before it; a measure noun further back
+        belongs as often to another figure."""
         toks = self.tokens
         for i in range(self.lo, self._num_index(cand)):
             if self._anaphoric(i) or self._quantity(i):
@@ -3193,7 +3367,15 @@ class _Reader:
                         cand.unit = self.lex.measure_units.get(named) or (
                             "people" if self.lex.applies_to.get(named) == "people" else cand.unit)
                         return
-        self._inherit(cand, previous, anaphora=True)
+        if self._inherit(cand, previous, anaphora=True) or cand.kind != "count":
+            return
+        index = bisect_right(self.ex.starts, self.s_start) - 1
+        first = self.ex.parse.between(self.ex.spans[index - 1][0], self.s_start).start if index > 0 else self.lo
+        for i in range(self._num_index(cand) - 1, max(first, self._num_index(cand) - 120) - 1, -1):  # (bounded: linear)
+            named = measure_noun(self.lex, toks, i) if is_noun(toks[i]) else None
+            if named and self.lex.applies_to.get(named) == "people":
+                cand.measure, cand.source, cand.unit = named, "noun", self.lex.measure_units.get(named) or "people"
+                return
 
     def _anaphoric(self, i: int) -> bool:
         t = self.tokens[i]
@@ -3210,6 +3392,9 @@ class _Reader:
         for before in pool:
             if before.kind == cand.kind and before.measure and not before.measure.startswith("date"):
                 cand.measure, cand.thing, cand.unit = before.measure, before.thing, before.unit
+                if before.aim and cand.verb is not None and cand.verb != before.verb:
+                    cand.measure = before.measure.removeprefix("target: ")  # "to provide 30 million meals, but only
+                    # followed through on 50,000": what was done, not the aim
                 cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
                 cand.source = "inherited"
                 return True
@@ -3256,8 +3441,12 @@ class _Reader:
             if measured and self._share_of_people(cand):
                 return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
             if cand.noun_lemma and cand.noun is not None:
-                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb
-                return f"share: {cand.noun_lemma} {what}"
+                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
+                # the verb after the share has as its object ("96% of citizens profess Islam": not any profession)
+                held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
+                    toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
+                    verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
+                return f"share: {cand.noun_lemma} {what}" + (f" {held}" if held else "")
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
@@ -3361,14 +3550,24 @@ class _Reader:
         purpose = self._purpose(cand)
         if purpose:
             return f"money: {purpose}"
+        k = self._token_from(cand.unit_end)
+        if k is not None and k < self.hi and toks[k].pos == "VERB" and "VerbForm=Part" in toks[k].feats and (
+                toks[k].dep in ("acl", "amod")) and "Tense=Pres" not in toks[k].feats:
+            return f"money: {toks[k].lemma}"  # "Trump's claim of the billions of dollars raised": raised, not a claim
         first = self.toks_in(cand.m.num_start, cand.m.num_end)
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
-        while k >= max(self.lo, self._num_index(cand) - 6) and (toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM")
-                                                                 or is_modifier(toks[k]) or toks[k].dep in ("amod", "acl")
-                                                                 or "VerbForm=Part" in toks[k].feats):
-            k -= 1
+        amounts = set(lex.cues.get("amount_nouns", []))
+        while k >= max(self.lo, self._num_index(cand) - 9) and (
+                toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k])
+                or toks[k].dep in ("amod", "acl") or "VerbForm=Part" in toks[k].feats or (
+                    toks[k].lemma in amounts and any(toks[j].pos == "ADP" for j in range(max(self.lo, k - 2), k)))):
+            k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100": the fine's amount)
         if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
+        done = next((j for j in range(k + 1, first[0] if first else k + 1) if toks[j].pos == "VERB" and toks[j].dep == "amod"
+                     and "VerbForm=Part" in toks[j].feats), None)
+        if done is not None:
+            return f"money: {toks[done].lemma}"  # "with the added $3 billion", "the pledged €2 billion": what was done to it
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
@@ -3398,8 +3597,10 @@ class _Reader:
         k += 1
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
-        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and toks[k].lemma in self.lex.time):
-            return None  # (not "$5 million in the first year")
+        months = self.lex.cues.get("months", {})
+        if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and (
+                toks[k].lemma in self.lex.time or toks[k].lemma in months or toks[k].text.lower() in months)):
+            return None  # (not "$5 million in the first year", «3 млрд долларов в мае»)
         while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
             k = toks[k].head  # "flood protection"
         return toks[k].lemma
@@ -3437,6 +3638,10 @@ class _Reader:
         word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
         dims = cues.get("dimension_words", {})
         dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
+        after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
+        toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
+        if toward and _dimension(cand.unit) == "length" and not dim:
+            return "distance"  # "landed about 400 meters to the east", «в 300 метрах к востоку»: not a length
         if dim:
             what = self._measured_thing(cand).split(": ", 1)
             if len(what) == 1 and word_before and dims.get(word_before.group(1).lower()):
@@ -3462,7 +3667,11 @@ class _Reader:
             ref = toks[0] - 1
             if ref - 1 >= self.lo and self.tokens[ref].text.lower() in self.lex.cues.get("partitive", []) and is_noun(
                     self.tokens[ref - 1]):
-                cand.noun_lemma = self.tokens[ref - 1].lemma
+                whole = ref - 1
+                if self.tokens[whole].lemma == _dimension(cand.unit) and whole - 1 >= self.lo and is_noun(
+                        self.tokens[whole - 1]):
+                    whole -= 1  # "wind speeds of 65mph": the wind's speed, not the speed's
+                cand.noun_lemma = self.tokens[whole].lemma
                 return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
         dimension = _dimension(cand.unit)
         verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, True) if self.ex.heads else None
@@ -3540,6 +3749,16 @@ class _Reader:
             if attached and t.pos == "NOUN" and j != num and toks[num].head != j and self.lex.time.get(t.lemma) is None:
                 return t.lemma
         return None
+
+
+@lru_cache(maxsize=4096)
+def _nationality(lemma: str, code: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a noun's dictionary form names people of a nation («канадец», «українець», «россиянин»): the noun, or its
+    stem before a nationality suffix («-ец», «-янин»), of four letters or more, begins a country's adjective in the
+    language's ``demonyms.json`` («канадский», «український», «российский»)."""
+    table = lang.cues(code, "demonyms").get("demonyms", {})
+    stems = [lemma] + [lemma[: -len(x)] for x in suffixes if lemma.endswith(x)]
+    return any(len(stem) >= 4 and any(adj.startswith(stem) for adj in table) for stem in stems)
 
 
 def _shifted(m: NumberMention, by: int) -> NumberMention:
