@@ -21,6 +21,7 @@ from storylens import lang
 from storylens.doc import EntityMention
 
 SOURCE_LABELS = {"PER", "ORG"}
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _QUOTES = "\"“”«»„'’‘"
 
 
@@ -83,6 +84,12 @@ class _Tables:
         self.links = {x.lower() for x in w.get("report_links", []) + w.get("chain", [])}
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        # «говорится в докладе X», «у звіті X йдеться»: what a document holds; the document is the source
+        self.document_verbs = set(w.get("document_verbs", []))
+        doc_verbs, doc_preps = _alt(self.document_verbs), _alt(w.get("document_prepositions", []))
+        self.document_after = re.compile(rf"(?:^|\W)((?:{doc_verbs})\s+(?:{doc_preps}))\s+", flags)
+        self.document_before = re.compile(rf"(?:^|[^\w-])(?:{doc_preps})\s+([^,.;:!?\"“”«»()]{{2,100}}?)\s+({doc_verbs})(?!\w)",
+                                          flags)
         # "по его словам", "за її даними": an according phrase with a possessive inside refers back
         possessives = _alt(w.get("possessives", []))
         phrases = [rf"{re.escape(c.split(None, 1)[0])}\s+(?:{possessives})\s+{re.escape(c.split(None, 1)[1])}"
@@ -188,6 +195,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+    doc = _document_source(sentence, check, t)
+    if doc is not None:
+        return doc
     m = t.possessive_according.match(sentence)
     if m:  # "По его информации, …" opening the sentence: the source of the sentences before
         words = m.group(1).split()
@@ -209,8 +219,34 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     if inv:
         by = clean_source(t.leading_preposition.sub("", inv.group(2)))
         if by and len(by.split()) <= 8 and check(by, inv.start(2), whole=True):
-            return Attribution(by=by, cue=inv.group(1).lower(), start=sentence.find(by, inv.start(2)))
+            return Attribution(by=by, cue=inv.group(1).lower(), pronoun=by.lower() in t.pronouns,
+                               start=sentence.find(by, inv.start(2)))  # «…, добавил он.»: the source before
     return None
+
+
+def _document_source(sentence: str, check: "_Checker", t: _Tables) -> Attribution | None:
+    """ «…, говорится в последнем бюллетене центра ураганов», «У звіті ООН йдеться, що …»: a document an impersonal
+    verb of ``document_verbs`` says something in is the source, or the owner named after the document's noun (the
+    centre, ООН); a document noun with nothing after it («В докладе говорится») refers back like a pronoun."""
+    m = t.document_after.search(sentence)
+    if m:
+        np, at, cue = _np_after(sentence[m.end():], t), m.end(), m.group(1).split()[0]
+    else:
+        m = t.document_before.search(sentence)
+        if m is None:
+            return None
+        np, at, cue = m.group(1), m.start(1), m.group(2)
+    words = (np or "").split()
+    head = next((k for k, w in enumerate(words) if is_source_word(w.lower().strip(",."), t.report_nouns)), None)
+    if head is None:
+        return None
+    owner = " ".join(words[head + 1:])
+    if not owner:
+        return Attribution(by=words[head], cue=cue.lower(), pronoun=True, start=at)
+    by = clean_source(owner)
+    if not by or not check(by, at):
+        return None
+    return Attribution(by=by, cue=cue.lower(), start=sentence.find(by, at))
 
 
 class _Checker:
@@ -266,7 +302,7 @@ class _Checker:
         pos = self.sentence.find(candidate, max(0, near - 5))
         if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
             return False  # a clause ("43 were shot down by air defence"), not a name
-        if any(_source_word(w, t.sources) for w in words):
+        if any(is_source_word(w, t.sources) for w in words):
             return True
         if pos < 0:
             pos = self.sentence.find(candidate)
@@ -302,14 +338,18 @@ def _names_event(candidate: str, t: _Tables) -> bool:
     one inside that no source noun heads ("Tropical Storm Vera"; "the Storm Prediction Center" is a source)."""
     words = [w.strip(".,;:!?()") for w in candidate.split()]
     words = [w for w in words if w]
-    if not words or _source_word(words[-1].lower(), t.sources):
+    if not words or is_source_word(words[-1].lower(), t.sources):
         return False
-    if _source_word(words[-1].lower(), t.events):
+    event = next((k for k, w in enumerate(words) if is_source_word(w.lower(), t.events)), len(words))
+    if _CYRILLIC.search(candidate) and any(is_source_word(w.lower(), t.sources) for w in words[:event]):
+        return False  # «Национального центра ураганов»: a Russian or Ukrainian head comes before its genitive
+    if is_source_word(words[-1].lower(), t.events):
         return True
-    return all(w[:1].isupper() for w in words) and any(_source_word(w.lower(), t.events) for w in words[:-1])
+    return all(w[:1].isupper() for w in words) and any(is_source_word(w.lower(), t.events) for w in words[:-1])
 
 
-def _source_word(word: str, sources: set[str]) -> bool:
+def is_source_word(word: str, sources: set[str]) -> bool:
+    """Whether ``word`` is one of ``sources``, in any case form (a Russian or Ukrainian word by its stem)."""
     word = re.sub(r"(?:’s|'s|’|')$", "", word)
     if word in sources or word.rstrip("s") in sources or (word.endswith("ies") and word[:-3] + "y" in sources):
         return True
@@ -442,7 +482,7 @@ def _described(region: str, subject: str, t: _Tables) -> bool:
     """A capitalised name with an appositive that says what it is: "Energoatom, the state nuclear operator,"."""
     app = t.apposition.search(region.rstrip())
     return bool(app and subject[:1].isupper() and app.group(1).rstrip().endswith(subject)
-                and any(_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
+                and any(is_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
 
 
 def _np_after(rest: str, t: _Tables) -> str | None:
@@ -490,7 +530,7 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             region = app.group(1)
             comma_before = False
         elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
-                bare.group(2)[:1].isupper() or any(_source_word(w.strip(".").lower(), t.sources)
+                bare.group(2)[:1].isupper() or any(is_source_word(w.strip(".").lower(), t.sources)
                                                    for w in bare.group(2).split())):
             if not all(w[:1].isupper() for w in bare.group(2).split()):
                 region = bare.group(1)  # "Colin Kahl, U.S. undersecretary of defense,": the name before
@@ -586,6 +626,8 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         prev = (antecedent or previous)()
         if prev is not None and prev.by and not prev.pronoun and not (prev.cue == "agent" and attr.by.lower() in t.singular):
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)  # ("he" is no institution that acted)
+        if attr.cue in t.document_verbs:  # «В докладе говорится» with no source before: the document itself
+            return Attribution(by=attr.by, cue=attr.cue, start=attr.start)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report

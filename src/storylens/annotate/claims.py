@@ -292,14 +292,16 @@ class _Extractor:
         "Ukrainian presidential adviser" is not "Ukrainian President X")."""
         heads = set(attrib.tables().person_heads)
         words = by.split()
-        if not words or words[-1].lower() not in heads or any(e.label == "PER" and e.text in by for e in self.entities):
-            return None
+        if not words or any(e.label == "PER" and e.text in by for e in self.entities) or not (
+                words[-1].lower() in heads or CYRILLIC.search(by) and any(
+                    attrib.is_source_word(w.lower(), heads) for w in words)):
+            return None  # (a Russian or Ukrainian title puts its owner after the head: «чиновник министерства»)
         lang_ = self.language(self.spans[index][0])
-        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
+        own = {_stem(w) for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
         lo = self.spans[max(0, index - 2)][0]
         for e in reversed([e for e in self.entities if e.label == "PER" and lo <= e.start < self.spans[index][0]]):
-            if len(e.text.split()) >= 2 and own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}",
-                                                                              self.text[max(lo, e.start - 60):e.start])}:
+            if len(e.text.split()) >= 2 and own & {_stem(w) for w in re.findall(r"[^\W\d_]{4,}",
+                                                                             self.text[max(lo, e.start - 60):e.start])}:
                 return e.text
         return None
 
@@ -1189,6 +1191,13 @@ def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon
         part.qualifier = _join(claim.qualifier, label)
         out.append(part)
     return out
+
+
+def _stem(word: str) -> str:
+    """A word without its case ending, for comparing titles: Cyrillic words lose up to three letters («внутренних»,
+    «внутренние»); others are compared as written ("presidential" is not "President")."""
+    w = word.lower()
+    return w[:max(5, len(w) - 3)] if CYRILLIC.search(w) else w
 
 
 def person_key(name: str) -> str:
