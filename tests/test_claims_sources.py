@@ -666,3 +666,26 @@ def test_round_10_guards_of_sources(text, figure, by):
 ])
 def test_round_11_sources_in_russian_and_ukrainian(text, figure, lang, by):
     assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    # a region the recogniser named with its noun inside («Иркутскую область») is what «в регионе» refers to
+    ("Наводнение затопило Иркутскую область в понедельник. Спасатели эвакуировали 300 жителей в регионе.", "300", "ru",
+     "Иркутскую область"),
+    ("Повінь затопила Закарпатську область у понеділок. Рятувальники евакуювали 300 мешканців у регіоні.", "300", "uk",
+     "Закарпатську область"),
+    # a region named by its adjective in the source's title, with no entity for it
+    ("Голова Закарпатської області Іван Петрук заявив, що в регіоні евакуювали 300 людей.", "300", "uk",
+     "Закарпатської області"),
+    ("Губернатор Иркутской области Игорь Кобзев заявил, что в регионе эвакуированы 300 человек.", "300", "ru",
+     "Иркутской области"),
+    # «в городе и его окрестностях»: the town named before, also without a parse (Ukrainian)
+    ("Ночью вода затопила Измир. Четыре человека погибли в городе и его окрестностях.", "Четыре", "ru", "Измир"),
+    ("Вночі вода затопила Ізмір. Четверо людей загинули в місті та його околицях.", "Четверо", "uk", "Ізмір"),
+    # the owner of a share's whole after it, in the genitive («20% электроэнергии Чили»)
+    ("Станция давала 20% электроэнергии Чили до засухи.", "20", "ru", "Чили"),
+    ("Станція давала 20% електроенергії Чилі до посухи.", "20", "uk", "Чилі"),
+    ("Повстанцы контролируют 30% территории Перу.", "30", "ru", "Перу"),
+])
+def test_round_11_place_anaphors_and_owners_in_russian_and_ukrainian(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place

@@ -462,6 +462,8 @@ class _Extractor:
                     r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
                 claim.measure = "population"  # "a city of 90,000 people": who lives there
+            if claim.where is None and claim.kind == "percent":
+                claim.where = self.whole_owner(s_start + max(m.end, cand.unit_end), lex)
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -875,6 +877,22 @@ class _Extractor:
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else None
 
+    def whole_owner(self, at: int, lex: Lexicon) -> str | None:
+        """ «20% электроэнергии Чили», «третина території України»: a place named right after the whole of a share (a
+        common noun, perhaps with adjectives, no place noun) owns that whole and is the share's place."""
+        toks = self.parse.tokens
+        i = self.parse.at(at) if at < len(self.text) and not self.text[at].isspace() else self.parse.at(at + 1)
+        if i is None or toks[i].start > at + 1:
+            return None
+        while i < len(toks) - 1 and toks[i].pos in ("ADJ", "DET") and toks[i].text[:1].islower():
+            i += 1
+        if i >= len(toks) - 1 or toks[i].pos != "NOUN" or not toks[i].text[:1].islower() or toks[i].lemma in (
+                lex.cues.get("place_nouns", [])) or toks[i + 1].start != toks[i].end + 1:
+            return None
+        name = next((n for a, _, n in self._names(toks[i + 1].start, toks[i + 1].start + 80) if a == toks[i + 1].start),
+                    None)
+        return name if name and self.is_place(name) else None
+
     def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
         """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
         whole a share is of; not "100 km north of Ukraine's capital Kyiv" nor "Norway's Coast Guard"."""
@@ -1005,10 +1023,13 @@ class _Extractor:
             region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
                 toks[after].lemma in towns)
             first = self.parse.at(e.start)
+            if not region and first is not None and tail is not None and tail > first and lex.cues.get(
+                    "place_anaphors", {}).get(toks[tail].lemma) == "region" and toks[tail].text[:1].islower():
+                after, region = tail, True  # «Иркутскую область»: the recogniser took the region's noun into the name
             after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
                 "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
             if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
-                    toks[tail].pos == "PROPN" or e.text[:1].isupper() and kind != "settlement")):
+                    toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
             if kind == "settlement" and not region and not is_country(e.text):
                 return toks[k].start, e.text
@@ -1021,7 +1042,20 @@ class _Extractor:
         if seen:
             return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
         if kind == "region":
-            return self.titled_region(k, lex)
+            return self.adjective_region(k, lex) or self.titled_region(k, lex)
+        return None
+
+    def adjective_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
+        """ «Голова Закарпатської області заявив, що в регіоні …»: with no region entity before, the last region noun
+        (``place_anaphors`` of kind region) that a capitalised adjective names within a few sentences before ``k``."""
+        toks = self.parse.tokens
+        kinds = lex.cues.get("place_anaphors", {})
+        for i in range(k - 1, 0, -1):
+            if toks[k].start - toks[i].end > 600:
+                break
+            if kinds.get(toks[i].lemma) == "region" and toks[i].text[:1].islower() and toks[i - 1].pos in (
+                    "ADJ", "PROPN") and toks[i - 1].text[:1].isupper() and toks[i - 1].end == toks[i].start - 1:
+                return toks[k].start, self.text[toks[i - 1].start:toks[i].end]
         return None
 
     def country_word(self, i: int) -> str | None:
