@@ -689,3 +689,73 @@ def test_round_11_sources_in_russian_and_ukrainian(text, figure, lang, by):
 ])
 def test_round_11_place_anaphors_and_owners_in_russian_and_ukrainian(text, figure, lang, place):
     assert _claim(text, figure, lang).where == place
+
+
+# --- round 11: seed 21's place and source errors, by their general causes -------------------------------------
+
+
+@pytest.mark.parametrize("text, figure, lang", [
+    # an age in the speaker's own tag is the writer's description, not the speaker's report
+    ("Wedding photographer-turned-activist Marko Petric, 41, of Vranje, said he was beaten after being arrested in a "
+     "security sweep.", "41", "en"),
+    ("“The river has woken us up,” said 69-year-old retired teacher Ana Lopez.", "69", "en"),
+    ("В своем ходатайстве 50-летняя Петрова утверждает, что не делала никаких замечаний о мэре.", "50", "ru"),
+    ("У своєму клопотанні 50-річна Петрова стверджує, що не робила жодних зауважень про мера.", "50", "uk"),
+])
+def test_an_age_in_the_speakers_tag_is_the_writers(text, figure, lang):
+    assert _claim(text, figure, lang).by is None
+
+
+def test_an_age_the_source_reports_stays_the_sources():
+    assert _claim("The ministry said a 54-year-old man was killed.", "54").by == "ministry"
+
+
+@pytest.mark.parametrize("text, figure, lang, by", [
+    # a plural of people who forecast or study
+    ("Forecasters say Storm Vera - with current wind speeds of 65mph - will reach the coast on Wednesday morning.", "65",
+     "en", "Forecasters"),
+    # a demand's object is the demanding party's figure, past a coordinated subject
+    ("The government and its allies have accused the rebels of a plot to seize the mine and demanded the rebels pull "
+     "back from the valley, or set up a 30-kilometer (18-mile) buffer zone around it.", "30", "en",
+     "government and its allies"),
+    # a noun of speech with "of": the claim's owner
+    ("The ministry did not respond to a request for comment on the governor's claim of the millions of dollars raised.",
+     "millions", "en", "governor"),
+    # a time phrase between the subject and its verb
+    ("But members of the Farmers Union on Thursday continued to blast the ministry for a slow response and said the "
+     "10-day waiver isn't long enough.", "10", "en", "members of the Farmers Union"),
+    # «по обвинению X», «за звинуваченням X»: the accusers
+    ("Началась ссора, в ходе которой, по обвинению соседок, Петрова украла 300 рублей.", "300", "ru", "соседок"),
+    ("Почалася сварка, під час якої, за звинуваченням сусідок, Петрова вкрала 300 гривень.", "300", "uk", "сусідок"),
+])
+def test_round_11_sources_of_seed_21(text, figure, lang, by):
+    assert _claim(text, figure, lang).by == by
+
+
+def test_a_wire_credit_line_after_its_separator_is_a_sentence_of_its_own():
+    from storylens.clean.segment import split_sentences
+
+    text = "Before that, readings came every four hours. ___ Lindqvist reported from Oslo."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Before that, readings came every four hours.",
+                                                             "___ Lindqvist reported from Oslo."]
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    # adjectives between a place preposition and the name
+    ("At least 53 prisoners died last month in an explosion at a prison in eastern Moldova.", "At least 53", "en",
+     "Moldova"),
+    ("Не менее 53 из них погибли в прошлом месяце при взрыве в тюрьме в восточной Молдове.", "Не менее 53", "ru",
+     "Молдове"),
+    # villages and hamlets are settlements
+    ("В 2009 году в деревне Иттан во время сбора урожая Петровой попросили принести воды.", "2009", "ru", "Иттан"),
+    ("Минулого тижня в селі Іттан загинули 12 людей.", "12", "uk", "Іттан"),
+    # a count of parts of a place is in the place that owns them
+    ("Two districts of Mykolaiv, which has been targeted frequently in recent weeks, were shelled.", "Two", "en",
+     "Mykolaiv"),
+    ("Два района Николаева обстреляли в среду.", "Два", "ru", "Николаева"),
+    # a duration of a place that is the sentence's subject
+    ("Heavy rain fell on Jamaica overnight. The island has been in a recession for 11 years, the Gleaner reports.",
+     "11", "en", "Jamaica"),
+])
+def test_round_11_places_of_seed_21(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place

@@ -515,7 +515,7 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
     region = t.aside.sub(" ", region)
     region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
-    region = region.rstrip()
+    region = t.time_closer.sub("", region.rstrip())  # "members of the union on Thursday continued": the members
     comma_before = region.endswith((",", "—", "–")) and inverted
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
     app = t.apposition.search(region)
@@ -572,9 +572,11 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             break
         words.append(tok)
         if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() in t.of_words):
-            if i >= 2 and tokens[i - 1].lower() in t.attached and not re.search(r"[,;:]$", tokens[i - 2]):
-                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place
-                i -= 2
+            joined = i >= 2 and tokens[i - 1].lower() in t.coordinators and (
+                tokens[i - 2][:1].isupper() or is_source_word(tokens[i - 2].lower(), t.sources))
+            if i >= 2 and (tokens[i - 1].lower() in t.attached or joined) and not re.search(r"[,;:]$", tokens[i - 2]):
+                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place; "the
+                i -= 2  # government and its allies": both (not "set a target of $800,000 and the bank's spokesman")
                 continue
             break
         i -= 1

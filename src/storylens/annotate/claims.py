@@ -462,8 +462,9 @@ class _Extractor:
                     r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
                 claim.measure = "population"  # "a city of 90,000 people": who lives there
-            if claim.where is None and claim.kind == "percent":
-                claim.where = self.whole_owner(s_start + max(m.end, cand.unit_end), lex)
+            if claim.where is None and claim.kind in ("percent", "count"):
+                claim.where = self.whole_owner(s_start + (m.end if claim.kind == "count" else max(m.end, cand.unit_end)),
+                                               lex, part=claim.kind == "count")
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -485,8 +486,9 @@ class _Extractor:
                 if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
                     claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
-            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
-                claim.where = self.subject_place(index, claim.by, claim.start)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement", "duration"):
+                claim.where = self.subject_place(index, claim.by, claim.start)  # ("The island has been in a recession
+                # for 11 years": its duration)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -603,10 +605,26 @@ class _Extractor:
         # "…, which struck the island in September 2017": the date in an aside about a name is the writer's
         aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
                  and attrib.in_aside(sent[attr.cue_start:m.start]))
-        if attr is not None and attr.by and not inside and not earlier and not aside and (
-                attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+        if attr is not None and attr.by and not inside and not earlier and not aside and not self.epithet(
+                cand, s_start, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
+        """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
+        nurse X": an age in the speaker's own tag (before the reporting verb with no verb between, or inside the source
+        phrase after it) is the writer's description of the speaker, not something the speaker reports."""
+        m = cand.m
+        if cand.kind != "age":
+            return False
+        if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
+            return True
+        if attr.cue_start is None:
+            return False
+        toks = self.parse.tokens
+        return m.end <= attr.cue_start and not any(
+            toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf)", toks[i].feats)
+            for i in self.parse.between(s_start + m.end, s_start + attr.cue_start))
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
         """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
@@ -854,6 +872,7 @@ class _Extractor:
         for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
+            words = words[:len(words) - self._adjectives_before(a)]  # "in eastern Moldova", «в восточной Молдове»
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
@@ -877,21 +896,37 @@ class _Extractor:
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else None
 
-    def whole_owner(self, at: int, lex: Lexicon) -> str | None:
+    def whole_owner(self, at: int, lex: Lexicon, part: bool) -> str | None:
         """ «20% электроэнергии Чили», «третина території України»: a place named right after the whole of a share (a
-        common noun, perhaps with adjectives, no place noun) owns that whole and is the share's place."""
+        common noun, perhaps with adjectives, no place noun) owns that whole and is the share's place; with ``part``,
+        a count of parts of a place ("two districts of X", «два района X»: a place noun, then perhaps "of") is in
+        the place that owns them."""
         toks = self.parse.tokens
         i = self.parse.at(at) if at < len(self.text) and not self.text[at].isspace() else self.parse.at(at + 1)
         if i is None or toks[i].start > at + 1:
             return None
         while i < len(toks) - 1 and toks[i].pos in ("ADJ", "DET") and toks[i].text[:1].islower():
             i += 1
-        if i >= len(toks) - 1 or toks[i].pos != "NOUN" or not toks[i].text[:1].islower() or toks[i].lemma in (
-                lex.cues.get("place_nouns", [])) or toks[i + 1].start != toks[i].end + 1:
+        nouns = lex.cues.get("place_nouns", [])
+        if i >= len(toks) - 1 or toks[i].pos != "NOUN" or not toks[i].text[:1].islower() or part != (
+                toks[i].lemma in nouns or toks[i].text.lower() in nouns):
             return None
+        if part and toks[i + 1].text.lower() in lex.cues.get("partitive", []) and i + 2 < len(toks):
+            i += 1  # "two districts of Mykolaiv"
         name = next((n for a, _, n in self._names(toks[i + 1].start, toks[i + 1].start + 80) if a == toks[i + 1].start),
                     None)
-        return name if name and self.is_place(name) else None
+        return name if name and (part or self.is_place(name)) else None  # (the parts say their owner is a place)
+
+    def _adjectives_before(self, name_start: int) -> int:
+        """How many lowercase adjectives (at most two) stand right before the name at ``name_start``: "in eastern
+        Moldova", «в восточной Молдове» keep their preposition's place."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        n = 0
+        while i is not None and i - n - 1 >= 0 and n < 2 and toks[i - n - 1].pos == "ADJ" and toks[
+                i - n - 1].text[:1].islower():
+            n += 1
+        return n
 
     def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
         """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
