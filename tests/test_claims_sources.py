@@ -759,3 +759,37 @@ def test_a_wire_credit_line_after_its_separator_is_a_sentence_of_its_own():
 ])
 def test_round_11_places_of_seed_21(text, figure, lang, place):
     assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, lang, by", [
+    # who revises a toll gives both its ends
+    ("Earlier this month, the region's governor formally raised the death toll from the flood to an estimated 975 from "
+     "64 following a study by researchers at Lund University.", "64", "en", "region's governor"),
+    ("В среду губернатор области повысил число погибших до 975.", "до 975", "ru", "губернатор области"),
+    ("У середу губернатор області підвищив кількість загиблих до 975.", "до 975", "uk", "губернатор області"),
+    # a fundraiser is no reviser of a toll
+    ("The charity raised $5 million for the victims.", "5 million", "en", None),
+])
+def test_who_revises_a_toll_is_its_source(text, figure, lang, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    # the target of an attack noun whose genitive or "of" phrase is its object
+    ("The shelling of Sarajevo destroyed 14 houses.", "14", "en", "Sarajevo"),
+    ("Обстрел Сараева уничтожил 14 домов.", "14", "ru", "Сараева"),
+    ("Вночі обстріл Дамаска зруйнував 14 будинків.", "14", "uk", "Дамаска"),
+    # a seat after a seat word and a place preposition is no scope
+    ("Lumen Grid, based in Austin, won a $75 million repair contract.", "75 million", "en", None),
+    ("Базирующаяся в Остине компания Lumen Grid получила контракт на 75 миллионов долларов.", "75 миллионов", "ru",
+     None),
+    ("Компанія Lumen Grid, що базується в Остіні, отримала контракт на 75 мільйонів доларів.", "75 мільйонів", "uk",
+     None),
+    ("Компанія Lumen Grid зі штаб-квартирою в Остіні отримала контракт на 75 мільйонів доларів.", "75 мільйонів", "uk",
+     None),
+    ("Lumen Grid won a $75 million repair contract in Austin.", "75 million", "en", "Austin"),
+    # a distance with a compass direction in apposition to a place, in Ukrainian
+    ("Армія заявила, що її удари біля Мосула, за 75 км на північ від Тікрита, знищили радар.", "75", "uk", "Мосула"),
+])
+def test_round_11_targets_seats_and_distances_in_every_language(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place

@@ -96,6 +96,9 @@ class _Tables:
                    for c in w.get("according", []) if len(c.split()) >= 2]
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
+        # "the governor raised the death toll to 2,975 from 64": who revises a figure gives it
+        self.revision = re.compile(rf"(?<![\w-])({_alt(w.get('revise_verbs', []))})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                   rf"(?:{_alt(w.get('revise_objects', []))})(?![\w-])", flags)
         # "The ministry went on to say", «поспешил заявить»: an infinitive reporting verb after one of these reports
         self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{_alt(w.get('infinitive_leads', []))})\s+$", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
@@ -123,6 +126,7 @@ class _Tables:
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
+        self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
         adjs = _alt(w.get("report_adjectives", []))
         nouns = _alt(w.get("report_nouns", []))
@@ -362,7 +366,8 @@ def is_source_word(word: str, sources: set[str]) -> bool:
 def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     t = tables()
     asides = [(a.start(), a.end()) for a in re.finditer(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s|\([^()]{1,200}\)", sentence)]
-    for n, v in enumerate(t.verb.finditer(sentence)):
+    cues = sorted([*t.verb.finditer(sentence), *t.revision.finditer(sentence)], key=lambda c: c.start())
+    for n, v in enumerate(cues):
         if n >= 12:
             break
         if any(a <= v.start() < b for a, b in asides):
@@ -558,6 +563,9 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             if bare in t.clause_openers:
                 break  # "comes after the ministry claimed": "after" opens the clause whose subject reports
             if bare in t.prepositions and words:
+                if f"{bare} {words[-1].lower()}" in t.time_phrases:
+                    words.pop()  # «В среду губернатор области повысил»: a time, not the subject's preposition
+                    break
                 if bare in t.attached and i > 0:
                     words.append(tok)  # "police in Kyiv": the place belongs to the subject
                     i -= 1

@@ -805,6 +805,15 @@ class _Extractor:
         return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + _alt(words) + r")\b",
                                         self.text[end:end + 60]) is not None
 
+    def seated(self, name_start: int, lex: Lexicon) -> bool:
+        """ "Lumen Grid, based in Austin, …", «базирующаяся в Остине компания», «зі штаб-квартирою в Остіні»: a place
+        after a place preposition that a ``seat_words`` word precedes is a seat, never a figure's scope."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        seats = set(lex.cues.get("seat_words", []))
+        return i is not None and i >= 2 and toks[i - 1].text.lower() in lex.cues.get("place_prepositions", []) and (
+            toks[i - 2].lemma in seats or toks[i - 2].text.lower() in seats)
+
     def national_place(self, k: int, modifiers, by: str | None) -> str | None:
         """ "The Syrian war has seen 50,000 deaths", «Сирийская война унесла…»: a noun of something a whole country
         goes through (``national_nouns``) whose modifier is the country's adjective places its figures in it."""
@@ -877,8 +886,8 @@ class _Extractor:
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
-            if scope or self.compared_in(a, lex):
-                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
+            if scope or self.compared_in(a, lex) or self.seated(a, lex):
+                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
@@ -942,6 +951,12 @@ class _Extractor:
         i = self.parse.at(name_start)
         while i is not None and i > 0 and toks[i - 1].text.lower() in lex.cues.get("articles", []):
             i -= 1
+        targets = set(lex.cues.get("object_attack_nouns", []))  # "the shelling of X", «обстрел X»: the target
+        j = i - 2 if i is not None and i >= 2 and toks[i - 1].text.lower() in lex.cues.get("partitive", []) else (
+            i - 1 if i is not None else -1)
+        if j >= 0 and toks[j].lemma.lower() in targets and self.is_place(
+                self.text[name_start:toks[self.parse.at(name_start)].end]):
+            return True
         if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
             return False
         nouns = set(lex.cues.get("attack_nouns", []))
