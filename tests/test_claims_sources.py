@@ -793,3 +793,21 @@ def test_who_revises_a_toll_is_its_source(text, figure, lang, by):
 ])
 def test_round_11_targets_seats_and_distances_in_every_language(text, figure, lang, place):
     assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, field, value", [
+    # a place that locates the name before it is not the scope: the name is
+    ("On the front line, rebels fired rockets Sunday on the Kivu region in eastern Congo, killing at least one person.",
+     "at least one", "where", "Kivu region"),
+    ("At least three civilians were killed and one injured after the army shelled the city of Goma in eastern Congo, the "
+     "agency reported.", "At least three", "where", "Goma"),
+    # a span that is no state of the sentence's subject place
+    ("One month into the war, Moscow pulled its troops back from areas near Goma.", "One", "where", None),
+    ("Chile and Peru have continued to trade blame for the spill, which cut power for the first time in its 30-year "
+     "history.", "30", "where", None),
+    # «по обвинению в …» is a charge, not an accuser
+    ("По обвинению в краже в 2010 году Петрову приговорили к 5 годам.", "2010", "by", None),
+])
+def test_round_11_guards(text, figure, field, value):
+    lang = "ru" if re.search("[а-я]", text) else "en"
+    assert getattr(_claim(text, figure, lang), field) == value

@@ -184,6 +184,8 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         venue = t.venue.match(rest)  # «как передает на своем сайте X», "as reported on its website by X"
         rest = rest[venue.end():] if venue else rest
         np = _np_after(rest, t)
+        if np and np.split()[0].lower() in t.prepositions:
+            np = None  # «по обвинению в оскорблении …»: on a charge of something, no one's account
         if np:  # "citing surveillance conducted during the past week": the phrase ends at its participle
             at = sentence.find(np, m.end())
             np = np[:check.participle_in(at, at + len(np)) - at].strip() or None

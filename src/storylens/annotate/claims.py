@@ -486,9 +486,9 @@ class _Extractor:
                 if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
                     claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
-            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement", "duration"):
-                claim.where = self.subject_place(index, claim.by, claim.start)  # ("The island has been in a recession
-                # for 11 years": its duration)
+            if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
+                    claim.kind == "duration" and self.main_span(s_start + m.num_start))):
+                claim.where = self.subject_place(index, claim.by, claim.start)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -523,6 +523,9 @@ class _Extractor:
         makers = set(lex.cues.get("estimate_nouns", [])) - attrib.tables().report_nouns  # who, not "estimates put"
         num = self.parse.at(s_start + m.num_start)
         for i in self.parse.between(s_start + attr.cue_start, s_start + m.start):
+            if not self.heads and toks[i].pos == "NOUN" and toks[i].lemma in makers and i + 1 < len(toks) and toks[
+                    i + 1].pos == "VERB" and "," not in self.text[toks[i].end:s_start + m.start]:
+                return toks[i].text  # no parse (Ukrainian): the maker right before its verb, in the figure's clause
             if not (toks[i].dep.startswith("nsubj") and toks[i].pos == "NOUN" and toks[i].lemma in makers):
                 continue
             j, path = num, 0
@@ -778,6 +781,28 @@ class _Extractor:
             return None
         return name
 
+    def main_span(self, at: int) -> bool:
+        """ "The island has been in a recession for 11 years": a span of time that prepositions hang from the main verb
+        (of the reported clause under a reporting verb; by the parse) is how long the subject's state lasted; not "as
+        the war nears the six-month mark", "One month into the war, Moscow pulled …"."""
+        toks = self.parse.tokens
+        i = self.parse.at(at)
+        if i is None or not self.heads:
+            return False
+        i = toks[i].head  # the unit noun
+        for _ in range(6):
+            if not 0 <= i < len(toks):
+                return False
+            t = toks[i]
+            if t.pos in ("VERB", "AUX"):
+                root = 0 <= t.head < len(toks) and toks[t.head].dep.lower() == "root" and bool(
+                    attrib.tables().verb.fullmatch(toks[t.head].text))
+                return t.dep.lower() == "root" or t.dep in ("ccomp", "parataxis") and root
+            if t.dep not in ("pobj", "prep", "obl", "nmod", "case"):
+                return False
+            i = t.head
+        return False
+
     def agent_apart(self, verb: int, k: int, at: int, lex: Lexicon) -> bool:
         """ "Serbia launched strikes at the mine, causing the closure of one of its two shafts": the active subject of
         a verb whose object is an attack (``attack_nouns``) acted on another place; a figure in an adverbial clause of
@@ -886,7 +911,7 @@ class _Extractor:
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
-            if scope or self.compared_in(a, lex) or self.seated(a, lex):
+            if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
@@ -926,6 +951,19 @@ class _Extractor:
                     None)
         return name if name and (part or self.is_place(name)) else None  # (the parts say their owner is a place)
 
+    def locator(self, names: list[tuple[int, int, str]], a: int, preps: set[str]) -> bool:
+        """ "on the Mykolaiv region in southern Ukraine", "the city of Energodar in southern Ukraine": a place right
+        after another name and a place preposition (perhaps with adjectives) says where that name lies; the name before
+        it is the narrower scope."""
+        before = [(a0, b, name) for a0, b, name in names if b <= a]
+        if not before:
+            return False
+        a0, b, name = before[-1]
+        m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
+        return m is not None and m.group(1).lower() in preps and (self.is_place(name) or any(
+            e.start == a0 and e.label in ("LOC", "MISC") for e in self.entities) or (
+            len(name.split()) > 1 and name.split()[-1].lower() in lexicon(self.language(a0)).cues.get("place_nouns", [])))
+
     def _adjectives_before(self, name_start: int) -> int:
         """How many lowercase adjectives (at most two) stand right before the name at ``name_start``: "in eastern
         Moldova", «в восточной Молдове» keep their preposition's place."""
@@ -954,8 +992,8 @@ class _Extractor:
         targets = set(lex.cues.get("object_attack_nouns", []))  # "the shelling of X", «обстрел X»: the target
         j = i - 2 if i is not None and i >= 2 and toks[i - 1].text.lower() in lex.cues.get("partitive", []) else (
             i - 1 if i is not None else -1)
-        if j >= 0 and toks[j].lemma.lower() in targets and self.is_place(
-                self.text[name_start:toks[self.parse.at(name_start)].end]):
+        if j >= 0 and toks[j].lemma.lower() in targets and (self.is_place(self.text[name_start:toks[self.parse.at(
+                name_start)].end]) or any(e.start == name_start and e.label in ("LOC", "MISC") for e in self.entities)):
             return True
         if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
             return False
