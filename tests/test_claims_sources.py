@@ -811,3 +811,19 @@ def test_round_11_targets_seats_and_distances_in_every_language(text, figure, la
 def test_round_11_guards(text, figure, field, value):
     lang = "ru" if re.search("[а-я]", text) else "en"
     assert getattr(_claim(text, figure, lang), field) == value
+
+
+@pytest.mark.parametrize("text, figure, lang, place", [
+    # a route is scoped by both its ends
+    ("In early 1989, over 300,000 people linked arms in a human chain from Vilnius to Tallinn.", "over 300,000", "en",
+     "Vilnius – Tallinn"),
+    ("В начале 1989 года более 300 тысяч человек выстроились в живую цепь от Лиона до Марселя.", "1989", "ru",
+     "Лиона – Марселя"),
+    ("На початку 1989 року понад 300 тисяч людей утворили живий ланцюг від Ліона до Марселя.", "1989", "uk",
+     "Ліона – Марселя"),
+    # an appositive's locator is not the scope
+    ("Rebels shelled Goma, a city in eastern Congo, killing 12 people.", "12", "en", None),
+    ("Flooding killed 12 people in Goma, the largest city of the Kivu province.", "12", "en", "Goma"),
+])
+def test_a_route_and_an_appositives_locator(text, figure, lang, place):
+    assert _claim(text, figure, lang).where == place

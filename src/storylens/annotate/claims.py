@@ -928,7 +928,22 @@ class _Extractor:
                 return self._owned_place(names, b) or name
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
-        return anaphor[1] if anaphor is not None and not anaphor[2] else None
+        return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
+
+    def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
+        """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
+        scope, both ends ("Lyon – Marseille"), when nothing else placed the figure."""
+        closers = _alt(lex.cues.get("route_closers", []))
+        openers = set(lex.cues.get("route_openers", []))
+        def placed(at: int, name: str) -> bool:
+            return self.is_place(name) or any(e.start == at and e.label in ("LOC", "MISC") for e in self.entities)
+
+        for (a, b, x), (c, _, y) in zip(names, names[1:]):
+            before = self.text[max(0, a - 12):a].lower().split()
+            if before and before[-1] in openers and re.fullmatch(r"\s+(?:" + closers + r")\s+", self.text[b:c],
+                                                                 re.IGNORECASE) and placed(a, x) and placed(c, y):
+                return f"{x} – {y}"
+        return None
 
     def whole_owner(self, at: int, lex: Lexicon, part: bool) -> str | None:
         """ «20% электроэнергии Чили», «третина території України»: a place named right after the whole of a share (a
@@ -959,10 +974,15 @@ class _Extractor:
         if not before:
             return False
         a0, b, name = before[-1]
+        nouns = lexicon(self.language(a0)).cues.get("place_nouns", [])
         m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
-        return m is not None and m.group(1).lower() in preps and (self.is_place(name) or any(
+        if m is None:  # "Buryatia, a region in eastern Siberia": an appositive's place noun says the name is a place
+            m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + _alt(nouns) + r")\s+(\w+)\s+"
+                             r"(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a], re.IGNORECASE)
+            return m is not None and m.group(1).lower() in preps
+        return m.group(1).lower() in preps and (self.is_place(name) or any(
             e.start == a0 and e.label in ("LOC", "MISC") for e in self.entities) or (
-            len(name.split()) > 1 and name.split()[-1].lower() in lexicon(self.language(a0)).cues.get("place_nouns", [])))
+            len(name.split()) > 1 and name.split()[-1].lower() in nouns))
 
     def _adjectives_before(self, name_start: int) -> int:
         """How many lowercase adjectives (at most two) stand right before the name at ``name_start``: "in eastern
