@@ -827,3 +827,18 @@ def test_round_11_guards(text, figure, field, value):
 ])
 def test_a_route_and_an_appositives_locator(text, figure, lang, place):
     assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, field, value", [
+    # only a country or a compass part locates the name before it: "the X River in Y" is Y
+    ("That fear is palpable just across the Neman River in Lida, where residents have been under shelling since July "
+     "12, with eight people killed.", "eight", "where", "Lida"),
+    # a place that raises its own toll keeps it as its place
+    ("The minister defends the response in Chile the day after Chile raised its death toll from the flood to 975.",
+     "975", "where", "Chile"),
+    # what moved from one place to another is counted where it went
+    ("About 150 men returned from Chile to Arica, a region in northern Chile that borders Peru.", "About 150", "where",
+     "Arica"),
+])
+def test_round_11_guards_of_the_development_corpora(text, figure, field, value):
+    assert getattr(_claim(text, figure), field) == value

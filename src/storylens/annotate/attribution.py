@@ -425,6 +425,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         begins = sentence.rfind(subject, 0, verb_at)
         if any(a <= begins < b for a, b in check.objects):
             continue  # the object of the verb, not its subject: «В 2015 году Ивана признали виновным»
+        if v.re is t.revision and any(e.label == "LOC" and e.start - check.offset <= begins < e.end - check.offset
+                                      for e in check.entities):
+            continue  # "Puerto Rico raised its death toll": the place's own toll, reported by whoever tells it
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue

@@ -932,17 +932,21 @@ class _Extractor:
 
     def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
         """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
-        scope, both ends ("Lyon – Marseille"), when nothing else placed the figure."""
+        scope, both ends ("Lyon – Marseille"), when nothing else placed the figure; after a verb ("returned from X to
+        Y") what moved is counted where it went."""
         closers = _alt(lex.cues.get("route_closers", []))
         openers = set(lex.cues.get("route_openers", []))
         def placed(at: int, name: str) -> bool:
             return self.is_place(name) or any(e.start == at and e.label in ("LOC", "MISC") for e in self.entities)
 
+        toks = self.parse.tokens
         for (a, b, x), (c, _, y) in zip(names, names[1:]):
             before = self.text[max(0, a - 12):a].lower().split()
             if before and before[-1] in openers and re.fullmatch(r"\s+(?:" + closers + r")\s+", self.text[b:c],
                                                                  re.IGNORECASE) and placed(a, x) and placed(c, y):
-                return f"{x} – {y}"
+                i = self.parse.at(a)
+                verb = i is not None and i >= 2 and toks[i - 2].pos == "VERB"  # "returned from X to Y": moved to Y
+                return y if verb else f"{x} – {y}"
         return None
 
     def whole_owner(self, at: int, lex: Lexicon, part: bool) -> str | None:
@@ -967,14 +971,18 @@ class _Extractor:
         return name if name and (part or self.is_place(name)) else None  # (the parts say their owner is a place)
 
     def locator(self, names: list[tuple[int, int, str]], a: int, preps: set[str]) -> bool:
-        """ "on the Mykolaiv region in southern Ukraine", "the city of Energodar in southern Ukraine": a place right
-        after another name and a place preposition (perhaps with adjectives) says where that name lies; the name before
-        it is the narrower scope."""
+        """ "on the Mykolaiv region in southern Ukraine", "the city of Energodar in southern Ukraine": a country or a
+        compass part of a place right after another name and a place preposition (perhaps with adjectives) says where
+        that name lies; the name before it is the narrower scope."""
         before = [(a0, b, name) for a0, b, name in names if b <= a]
         if not before:
             return False
         a0, b, name = before[-1]
-        nouns = lexicon(self.language(a0)).cues.get("place_nouns", [])
+        lex = lexicon(self.language(a0))
+        nouns = lex.cues.get("place_nouns", [])
+        wide = next((n for a1, _, n in names if a1 == a), "")
+        if not is_country(wide) and not set(self.text[b:a].lower().split()) & set(lex.cues.get("directions", [])):
+            return False  # only a country or a compass part locates: "across the X River in Nikopol" is Nikopol
         m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
         if m is None:  # "Buryatia, a region in eastern Siberia": an appositive's place noun says the name is a place
             m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + _alt(nouns) + r")\s+(\w+)\s+"
