@@ -836,6 +836,9 @@ def test_a_route_and_an_appositives_locator(text, figure, lang, place):
     # a place that raises its own toll keeps it as its place
     ("The minister defends the response in Chile the day after Chile raised its death toll from the flood to 975.",
      "975", "where", "Chile"),
+    # a mistyped town after "the city of" locates nothing but is itself the place
+    ("At least three civilians were killed and one injured after rebel troops shelled the city of Soroca in northern "
+     "Moldova, the agency reported.", "At least three", "where", "Soroca"),
     # what moved from one place to another is counted where it went
     ("About 150 men returned from Chile to Arica, a region in northern Chile that borders Peru.", "About 150", "where",
      "Arica"),

@@ -974,15 +974,23 @@ class _Extractor:
         """ "on the Mykolaiv region in southern Ukraine", "the city of Energodar in southern Ukraine": a country or a
         compass part of a place right after another name and a place preposition (perhaps with adjectives) says where
         that name lies; the name before it is the narrower scope."""
+        lex = lexicon(self.language(a))
+        nouns = lex.cues.get("place_nouns", [])
+        toks = self.parse.tokens
+        i = self.parse.at(a)
+        j = i - self._adjectives_before(a) - 1 if i is not None else -1
+        wide = next((n for a1, _, n in names if a1 == a), "")
+        if j < 1 or not is_country(wide) and not set(self.text[toks[j].start:a].lower().split()) & set(
+                lex.cues.get("directions", [])):
+            return False  # only a country or a compass part locates: "across the X River in Nikopol" is Nikopol
+        t = toks[j - 1]
+        if toks[j].text.lower() in preps and t.pos == "PROPN" and t.text[:1].isupper() and not any(
+                e.label in ("PER", "ORG") and e.start <= t.start < e.end for e in self.entities):
+            return True  # (a name the recogniser mistyped: "the city of Energodar", a group)
         before = [(a0, b, name) for a0, b, name in names if b <= a]
         if not before:
             return False
         a0, b, name = before[-1]
-        lex = lexicon(self.language(a0))
-        nouns = lex.cues.get("place_nouns", [])
-        wide = next((n for a1, _, n in names if a1 == a), "")
-        if not is_country(wide) and not set(self.text[b:a].lower().split()) & set(lex.cues.get("directions", [])):
-            return False  # only a country or a compass part locates: "across the X River in Nikopol" is Nikopol
         m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
         if m is None:  # "Buryatia, a region in eastern Siberia": an appositive's place noun says the name is a place
             m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + _alt(nouns) + r")\s+(\w+)\s+"
@@ -1244,11 +1252,15 @@ class _Extractor:
         for e in self.entities:
             if start <= e.start and e.end <= end:
                 taken.append((e.start, e.end))
-                if e.text.split()[0].lower() in not_places or e.label == "GROUP" or _labelled(self.text, e.end):
+                words = self.text[max(0, e.start - 30):e.start].lower().split()
+                named = len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in lex.cues.get(
+                    "place_nouns", [])  # "the city of Energodar": a place, whatever the recogniser took it for
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP" and not named or _labelled(
+                        self.text, e.end):
                     continue
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
-                if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
+                if e.label in ("LOC", "MISC", "EVENT") or named or (len(e.text.split()) == 1 and _not_known_org(e.text)):
                     named = self._compound_place(e, lex)
                     if named:
                         out.append(named)
