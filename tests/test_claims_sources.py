@@ -839,6 +839,9 @@ def test_a_route_and_an_appositives_locator(text, figure, lang, place):
     # a mistyped town after "the city of" locates nothing but is itself the place
     ("At least three civilians were killed and one injured after rebel troops shelled the city of Soroca in northern "
      "Moldova, the agency reported.", "At least three", "where", "Soroca"),
+    # an event's name is no place that a country locates
+    ("Washington (CNN) Nearly 3,000 people died in the aftermath of Hurricane Vera in Puerto Rico.", "Nearly 3,000",
+     "where", "Puerto Rico"),
     # what moved from one place to another is counted where it went
     ("About 150 men returned from Chile to Arica, a region in northern Chile that borders Peru.", "About 150", "where",
      "Arica"),

@@ -984,9 +984,9 @@ class _Extractor:
                 lex.cues.get("directions", [])):
             return False  # only a country or a compass part locates: "across the X River in Nikopol" is Nikopol
         t = toks[j - 1]
-        if toks[j].text.lower() in preps and t.pos == "PROPN" and t.text[:1].isupper() and not any(
-                e.label in ("PER", "ORG") and e.start <= t.start < e.end for e in self.entities):
-            return True  # (a name the recogniser mistyped: "the city of Energodar", a group)
+        if toks[j].text.lower() in preps and t.pos == "PROPN" and j >= 3 and toks[j - 2].text.lower() in lex.cues.get(
+                "partitive", []) and toks[j - 3].text.lower() in nouns:
+            return True  # "the city of X in southern Y", whatever the recogniser took X for
         before = [(a0, b, name) for a0, b, name in names if b <= a]
         if not before:
             return False
@@ -1252,15 +1252,11 @@ class _Extractor:
         for e in self.entities:
             if start <= e.start and e.end <= end:
                 taken.append((e.start, e.end))
-                words = self.text[max(0, e.start - 30):e.start].lower().split()
-                named = len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in lex.cues.get(
-                    "place_nouns", [])  # "the city of Energodar": a place, whatever the recogniser took it for
-                if e.text.split()[0].lower() in not_places or e.label == "GROUP" and not named or _labelled(
-                        self.text, e.end):
+                if e.text.split()[0].lower() in not_places or e.label == "GROUP" or _labelled(self.text, e.end):
                     continue
                 # a place the recogniser labelled as a person or organisation is still a place after "in",
                 # unless the gazetteer knows it as something else ("in a Telegram post")
-                if e.label in ("LOC", "MISC", "EVENT") or named or (len(e.text.split()) == 1 and _not_known_org(e.text)):
+                if e.label in ("LOC", "MISC", "EVENT") or (len(e.text.split()) == 1 and _not_known_org(e.text)):
                     named = self._compound_place(e, lex)
                     if named:
                         out.append(named)
