@@ -721,6 +721,8 @@ def test_an_age_the_source_reports_stays_the_sources():
     # a noun of speech with "of": the claim's owner
     ("The ministry did not respond to a request for comment on the governor's claim of the millions of dollars raised.",
      "millions", "en", "governor"),
+    ("The ministry did not immediately respond to a request for clarification on Lopez's claim of the millions of "
+     "dollars raised.", "millions", "en", "Lopez"),
     # a time phrase between the subject and its verb
     ("But members of the Farmers Union on Thursday continued to blast the ministry for a slow response and said the "
      "10-day waiver isn't long enough.", "10", "en", "members of the Farmers Union"),

@@ -213,7 +213,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         return attr
     m = t.speech_noun.search(sentence)
     if m:  # "a senator's charge that the agency moved $10 million": the charge's owner says it
-        by = clean_source(_subject_before(sentence[:m.start()], t))
+        name = re.search(r"(?:[A-ZА-ЯЁІЇЄҐ][\w.-]*\s+){0,3}[A-ZА-ЯЁІЇЄҐ][\w.-]*$", sentence[:m.start()])
+        by = clean_source(_subject_before(sentence[:m.start()], t) or (name.group(0) if name else None))  # "… on
+        # Trump's claim of billions": the owner named right before, after a preposition too
         if by and check(by, max(0, m.start() - len(by) - 2)):
             return Attribution(by=by, cue=m.group(1).lower(), start=sentence.rfind(by, 0, m.start()), cue_start=m.start(1))
     m = t.count.search(sentence)
