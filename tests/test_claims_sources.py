@@ -850,3 +850,12 @@ def test_a_route_and_an_appositives_locator(text, figure, lang, place):
 ])
 def test_round_11_guards_of_the_development_corpora(text, figure, field, value):
     assert getattr(_claim(text, figure), field) == value
+
+
+@pytest.mark.parametrize("text, figure, lang", [
+    ("Газета пояснила, что исследователи увеличили свою оценку до 4200 смертей.", "до 4200", "ru"),
+    ("Газета пояснила, що дослідники збільшили свою оцінку до 4200 смертей.", "до 4200", "uk"),
+])
+def test_an_estimate_made_by_researchers_via_a_reporter_in_russian_and_ukrainian(text, figure, lang):
+    claim = _claim(text, figure, lang)
+    assert (claim.by, claim.via) == ({"ru": "исследователи", "uk": "дослідники"}[lang], "Газета")
