@@ -21,6 +21,7 @@ from storylens import lang
 from storylens.doc import EntityMention
 
 SOURCE_LABELS = {"PER", "ORG"}
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _QUOTES = "\"“”«»„'’‘"
 
 
@@ -83,12 +84,21 @@ class _Tables:
         self.links = {x.lower() for x in w.get("report_links", []) + w.get("chain", [])}
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        # «говорится в докладе X», «у звіті X йдеться»: what a document holds; the document is the source
+        self.document_verbs = set(w.get("document_verbs", []))
+        doc_verbs, doc_preps = _alt(self.document_verbs), _alt(w.get("document_prepositions", []))
+        self.document_after = re.compile(rf"(?:^|\W)((?:{doc_verbs})\s+(?:{doc_preps}))\s+", flags)
+        self.document_before = re.compile(rf"(?:^|[^\w-])(?:{doc_preps})\s+([^,.;:!?\"“”«»()]{{2,100}}?)\s+({doc_verbs})(?!\w)",
+                                          flags)
         # "по его словам", "за її даними": an according phrase with a possessive inside refers back
         possessives = _alt(w.get("possessives", []))
         phrases = [rf"{re.escape(c.split(None, 1)[0])}\s+(?:{possessives})\s+{re.escape(c.split(None, 1)[1])}"
                    for c in w.get("according", []) if len(c.split()) >= 2]
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
         self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
+        # "the governor raised the death toll to 2,975 from 64": who revises a figure gives it
+        self.revision = re.compile(rf"(?<![\w-])({_alt(w.get('revise_verbs', []))})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                   rf"(?:{_alt(w.get('revise_objects', []))})(?![\w-])", flags)
         # "The ministry went on to say", «поспешил заявить»: an infinitive reporting verb after one of these reports
         self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{_alt(w.get('infinitive_leads', []))})\s+$", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
@@ -116,6 +126,7 @@ class _Tables:
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
         self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
+        self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
         adjs = _alt(w.get("report_adjectives", []))
         nouns = _alt(w.get("report_nouns", []))
@@ -173,6 +184,8 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         venue = t.venue.match(rest)  # «как передает на своем сайте X», "as reported on its website by X"
         rest = rest[venue.end():] if venue else rest
         np = _np_after(rest, t)
+        if np and np.split()[0].lower() in t.prepositions:
+            np = None  # «по обвинению в оскорблении …»: on a charge of something, no one's account
         if np:  # "citing surveillance conducted during the past week": the phrase ends at its participle
             at = sentence.find(np, m.end())
             np = np[:check.participle_in(at, at + len(np)) - at].strip() or None
@@ -188,6 +201,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+    doc = _document_source(sentence, check, t)
+    if doc is not None:
+        return doc
     m = t.possessive_according.match(sentence)
     if m:  # "По его информации, …" opening the sentence: the source of the sentences before
         words = m.group(1).split()
@@ -197,7 +213,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         return attr
     m = t.speech_noun.search(sentence)
     if m:  # "a senator's charge that the agency moved $10 million": the charge's owner says it
-        by = clean_source(_subject_before(sentence[:m.start()], t))
+        name = re.search(r"(?:[A-ZА-ЯЁІЇЄҐ][\w.-]*\s+){0,3}[A-ZА-ЯЁІЇЄҐ][\w.-]*$", sentence[:m.start()])
+        by = clean_source(_subject_before(sentence[:m.start()], t) or (name.group(0) if name else None))  # "… on
+        # Trump's claim of billions": the owner named right before, after a preposition too
         if by and check(by, max(0, m.start() - len(by) - 2)):
             return Attribution(by=by, cue=m.group(1).lower(), start=sentence.rfind(by, 0, m.start()), cue_start=m.start(1))
     m = t.count.search(sentence)
@@ -209,8 +227,34 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     if inv:
         by = clean_source(t.leading_preposition.sub("", inv.group(2)))
         if by and len(by.split()) <= 8 and check(by, inv.start(2), whole=True):
-            return Attribution(by=by, cue=inv.group(1).lower(), start=sentence.find(by, inv.start(2)))
+            return Attribution(by=by, cue=inv.group(1).lower(), pronoun=by.lower() in t.pronouns,
+                               start=sentence.find(by, inv.start(2)))  # «…, добавил он.»: the source before
     return None
+
+
+def _document_source(sentence: str, check: "_Checker", t: _Tables) -> Attribution | None:
+    """ «…, говорится в последнем бюллетене центра ураганов», «У звіті ООН йдеться, що …»: a document an impersonal
+    verb of ``document_verbs`` says something in is the source, or the owner named after the document's noun (the
+    centre, ООН); a document noun with nothing after it («В докладе говорится») refers back like a pronoun."""
+    m = t.document_after.search(sentence)
+    if m:
+        np, at, cue = _np_after(sentence[m.end():], t), m.end(), m.group(1).split()[0]
+    else:
+        m = t.document_before.search(sentence)
+        if m is None:
+            return None
+        np, at, cue = m.group(1), m.start(1), m.group(2)
+    words = (np or "").split()
+    head = next((k for k, w in enumerate(words) if is_source_word(w.lower().strip(",."), t.report_nouns)), None)
+    if head is None:
+        return None
+    owner = " ".join(words[head + 1:])
+    if not owner:
+        return Attribution(by=words[head], cue=cue.lower(), pronoun=True, start=at)
+    by = clean_source(owner)
+    if not by or not check(by, at):
+        return None
+    return Attribution(by=by, cue=cue.lower(), start=sentence.find(by, at))
 
 
 class _Checker:
@@ -266,7 +310,7 @@ class _Checker:
         pos = self.sentence.find(candidate, max(0, near - 5))
         if pos >= 0 and any(pos <= a < pos + len(candidate) for a, _ in self.verbs):
             return False  # a clause ("43 were shot down by air defence"), not a name
-        if any(_source_word(w, t.sources) for w in words):
+        if any(is_source_word(w, t.sources) for w in words):
             return True
         if pos < 0:
             pos = self.sentence.find(candidate)
@@ -302,14 +346,18 @@ def _names_event(candidate: str, t: _Tables) -> bool:
     one inside that no source noun heads ("Tropical Storm Vera"; "the Storm Prediction Center" is a source)."""
     words = [w.strip(".,;:!?()") for w in candidate.split()]
     words = [w for w in words if w]
-    if not words or _source_word(words[-1].lower(), t.sources):
+    if not words or is_source_word(words[-1].lower(), t.sources):
         return False
-    if _source_word(words[-1].lower(), t.events):
+    event = next((k for k, w in enumerate(words) if is_source_word(w.lower(), t.events)), len(words))
+    if _CYRILLIC.search(candidate) and any(is_source_word(w.lower(), t.sources) for w in words[:event]):
+        return False  # «Национального центра ураганов»: a Russian or Ukrainian head comes before its genitive
+    if is_source_word(words[-1].lower(), t.events):
         return True
-    return all(w[:1].isupper() for w in words) and any(_source_word(w.lower(), t.events) for w in words[:-1])
+    return all(w[:1].isupper() for w in words) and any(is_source_word(w.lower(), t.events) for w in words[:-1])
 
 
-def _source_word(word: str, sources: set[str]) -> bool:
+def is_source_word(word: str, sources: set[str]) -> bool:
+    """Whether ``word`` is one of ``sources``, in any case form (a Russian or Ukrainian word by its stem)."""
     word = re.sub(r"(?:’s|'s|’|')$", "", word)
     if word in sources or word.rstrip("s") in sources or (word.endswith("ies") and word[:-3] + "y" in sources):
         return True
@@ -322,7 +370,8 @@ def _source_word(word: str, sources: set[str]) -> bool:
 def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
     t = tables()
     asides = [(a.start(), a.end()) for a in re.finditer(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s|\([^()]{1,200}\)", sentence)]
-    for n, v in enumerate(t.verb.finditer(sentence)):
+    cues = sorted([*t.verb.finditer(sentence), *t.revision.finditer(sentence)], key=lambda c: c.start())
+    for n, v in enumerate(cues):
         if n >= 12:
             break
         if any(a <= v.start() < b for a, b in asides):
@@ -378,6 +427,9 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         begins = sentence.rfind(subject, 0, verb_at)
         if any(a <= begins < b for a, b in check.objects):
             continue  # the object of the verb, not its subject: «В 2015 году Ивана признали виновным»
+        if v.re is t.revision and any(e.label == "LOC" and e.start - check.offset <= begins < e.end - check.offset
+                                      for e in check.entities):
+            continue  # "Puerto Rico raised its death toll": the place's own toll, reported by whoever tells it
         if not pronoun and not check(by, max(0, verb_at - len(subject) - 2)) and not _described(region, subject, t) \
                 and not _closing(region, subject, sentence[v.end():], t):
             continue
@@ -442,7 +494,7 @@ def _described(region: str, subject: str, t: _Tables) -> bool:
     """A capitalised name with an appositive that says what it is: "Energoatom, the state nuclear operator,"."""
     app = t.apposition.search(region.rstrip())
     return bool(app and subject[:1].isupper() and app.group(1).rstrip().endswith(subject)
-                and any(_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
+                and any(is_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
 
 
 def _np_after(rest: str, t: _Tables) -> str | None:
@@ -475,7 +527,7 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
     region = t.aside.sub(" ", region)
     region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
-    region = region.rstrip()
+    region = t.time_closer.sub("", region.rstrip())  # "members of the union on Thursday continued": the members
     comma_before = region.endswith((",", "—", "–")) and inverted
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
     app = t.apposition.search(region)
@@ -490,7 +542,7 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             region = app.group(1)
             comma_before = False
         elif bare and bare.group(1).split()[-1].lower() not in t.subject_stop and (
-                bare.group(2)[:1].isupper() or any(_source_word(w.strip(".").lower(), t.sources)
+                bare.group(2)[:1].isupper() or any(is_source_word(w.strip(".").lower(), t.sources)
                                                    for w in bare.group(2).split())):
             if not all(w[:1].isupper() for w in bare.group(2).split()):
                 region = bare.group(1)  # "Colin Kahl, U.S. undersecretary of defense,": the name before
@@ -518,6 +570,9 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             if bare in t.clause_openers:
                 break  # "comes after the ministry claimed": "after" opens the clause whose subject reports
             if bare in t.prepositions and words:
+                if f"{bare} {words[-1].lower()}" in t.time_phrases:
+                    words.pop()  # «В среду губернатор области повысил»: a time, not the subject's preposition
+                    break
                 if bare in t.attached and i > 0:
                     words.append(tok)  # "police in Kyiv": the place belongs to the subject
                     i -= 1
@@ -532,9 +587,11 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
             break
         words.append(tok)
         if bare in t.determiners and not (i > 0 and tokens[i - 1].lower() in t.of_words):
-            if i >= 2 and tokens[i - 1].lower() in t.attached and not re.search(r"[,;:]$", tokens[i - 2]):
-                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place
-                i -= 2
+            joined = i >= 2 and tokens[i - 1].lower() in t.coordinators and (
+                tokens[i - 2][:1].isupper() or is_source_word(tokens[i - 2].lower(), t.sources))
+            if i >= 2 and (tokens[i - 1].lower() in t.attached or joined) and not re.search(r"[,;:]$", tokens[i - 2]):
+                words.append(tokens[i - 1])  # "the authorities in the city of Donetsk": past the place; "the
+                i -= 2  # government and its allies": both (not "set a target of $800,000 and the bank's spokesman")
                 continue
             break
         i -= 1
@@ -586,6 +643,8 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         prev = (antecedent or previous)()
         if prev is not None and prev.by and not prev.pronoun and not (prev.cue == "agent" and attr.by.lower() in t.singular):
             return Attribution(by=prev.by, via=prev.via, cue=attr.cue)  # ("he" is no institution that acted)
+        if attr.cue in t.document_verbs:  # «В докладе говорится» with no source before: the document itself
+            return Attribution(by=attr.by, cue=attr.cue, start=attr.start)
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report

@@ -293,14 +293,16 @@ class _Extractor:
         "Ukrainian presidential adviser" is not "Ukrainian President X")."""
         heads = set(attrib.tables().person_heads)
         words = by.split()
-        if not words or words[-1].lower() not in heads or any(e.label == "PER" and e.text in by for e in self.entities):
-            return None
+        if not words or any(e.label == "PER" and e.text in by for e in self.entities) or not (
+                words[-1].lower() in heads or CYRILLIC.search(by) and any(
+                    attrib.is_source_word(w.lower(), heads) for w in words)):
+            return None  # (a Russian or Ukrainian title puts its owner after the head: «чиновник министерства»)
         lang_ = self.language(self.spans[index][0])
-        own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
+        own = {_stem(w) for w in re.findall(r"[^\W\d_]{4,}", by) if not is_country(w) and not demonym_code(w, w, lang_)}
         lo = self.spans[max(0, index - 2)][0]
         for e in reversed([e for e in self.entities if e.label == "PER" and lo <= e.start < self.spans[index][0]]):
-            if len(e.text.split()) >= 2 and own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}",
-                                                                              self.text[max(lo, e.start - 60):e.start])}:
+            if len(e.text.split()) >= 2 and own & {_stem(w) for w in re.findall(r"[^\W\d_]{4,}",
+                                                                             self.text[max(lo, e.start - 60):e.start])}:
                 return e.text
         return None
 
@@ -461,6 +463,9 @@ class _Extractor:
                     r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
                 claim.measure = "population"  # "a city of 90,000 people": who lives there
+            if claim.where is None and claim.kind in ("percent", "count"):
+                claim.where = self.whole_owner(s_start + (m.end if claim.kind == "count" else max(m.end, cand.unit_end)),
+                                               lex, part=claim.kind == "count")
             if claim.where is None:
                 clause = sent[max(m.end, cand.unit_end):seg_hi]
                 clause = clause[: _clause_end(clause, lex)]
@@ -482,7 +487,8 @@ class _Extractor:
                 if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
                     claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
-            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+            if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
+                    claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
@@ -518,6 +524,9 @@ class _Extractor:
         makers = set(lex.cues.get("estimate_nouns", [])) - attrib.tables().report_nouns  # who, not "estimates put"
         num = self.parse.at(s_start + m.num_start)
         for i in self.parse.between(s_start + attr.cue_start, s_start + m.start):
+            if not self.heads and toks[i].pos == "NOUN" and toks[i].lemma in makers and i + 1 < len(toks) and toks[
+                    i + 1].pos == "VERB" and "," not in self.text[toks[i].end:s_start + m.start]:
+                return toks[i].text  # no parse (Ukrainian): the maker right before its verb, in the figure's clause
             if not (toks[i].dep.startswith("nsubj") and toks[i].pos == "NOUN" and toks[i].lemma in makers):
                 continue
             j, path = num, 0
@@ -600,10 +609,26 @@ class _Extractor:
         # "…, which struck the island in September 2017": the date in an aside about a name is the writer's
         aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
                  and attrib.in_aside(sent[attr.cue_start:m.start]))
-        if attr is not None and attr.by and not inside and not earlier and not aside and (
-                attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+        if attr is not None and attr.by and not inside and not earlier and not aside and not self.epithet(
+                cand, s_start, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
+        """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
+        nurse X": an age in the speaker's own tag (before the reporting verb with no verb between, or inside the source
+        phrase after it) is the writer's description of the speaker, not something the speaker reports."""
+        m = cand.m
+        if cand.kind != "age":
+            return False
+        if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
+            return True
+        if attr.cue_start is None:
+            return False
+        toks = self.parse.tokens
+        return m.end <= attr.cue_start and not any(
+            toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf)", toks[i].feats)
+            for i in self.parse.between(s_start + m.end, s_start + attr.cue_start))
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
         """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
@@ -757,6 +782,28 @@ class _Extractor:
             return None
         return name
 
+    def main_span(self, at: int) -> bool:
+        """ "The island has been in a recession for 11 years": a span of time that prepositions hang from the main verb
+        (of the reported clause under a reporting verb; by the parse) is how long the subject's state lasted; not "as
+        the war nears the six-month mark", "One month into the war, Moscow pulled …"."""
+        toks = self.parse.tokens
+        i = self.parse.at(at)
+        if i is None or not self.heads:
+            return False
+        i = toks[i].head  # the unit noun
+        for _ in range(6):
+            if not 0 <= i < len(toks):
+                return False
+            t = toks[i]
+            if t.pos in ("VERB", "AUX"):
+                root = 0 <= t.head < len(toks) and toks[t.head].dep.lower() == "root" and bool(
+                    attrib.tables().verb.fullmatch(toks[t.head].text))
+                return t.dep.lower() == "root" or t.dep in ("ccomp", "parataxis") and root
+            if t.dep not in ("pobj", "prep", "obl", "nmod", "case"):
+                return False
+            i = t.head
+        return False
+
     def agent_apart(self, verb: int, k: int, at: int, lex: Lexicon) -> bool:
         """ "Serbia launched strikes at the mine, causing the closure of one of its two shafts": the active subject of
         a verb whose object is an attack (``attack_nouns``) acted on another place; a figure in an adverbial clause of
@@ -783,6 +830,15 @@ class _Extractor:
         end = e.end if e is not None else self.parse.tokens[self.parse.at(name_start)].end
         return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + _alt(words) + r")\b",
                                         self.text[end:end + 60]) is not None
+
+    def seated(self, name_start: int, lex: Lexicon) -> bool:
+        """ "Lumen Grid, based in Austin, …", «базирующаяся в Остине компания», «зі штаб-квартирою в Остіні»: a place
+        after a place preposition that a ``seat_words`` word precedes is a seat, never a figure's scope."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        seats = set(lex.cues.get("seat_words", []))
+        return i is not None and i >= 2 and toks[i - 1].text.lower() in lex.cues.get("place_prepositions", []) and (
+            toks[i - 2].lemma in seats or toks[i - 2].text.lower() in seats)
 
     def national_place(self, k: int, modifiers, by: str | None) -> str | None:
         """ "The Syrian war has seen 50,000 deaths", «Сирийская война унесла…»: a noun of something a whole country
@@ -851,12 +907,13 @@ class _Extractor:
         for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
             words = [w for w in words if w not in lex.cues.get("articles", [])]
+            words = words[:len(words) - self._adjectives_before(a)]  # "in eastern Moldova", «в восточной Молдове»
             area = name.split()[-1].lower() in nouns and len(name.split()) > 1  # "the Kharkiv region"
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
-            if scope or self.compared_in(a, lex):
-                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place
+            if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps):
+                continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
@@ -872,7 +929,88 @@ class _Extractor:
                 return self._owned_place(names, b) or name
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
-        return anaphor[1] if anaphor is not None and not anaphor[2] else None
+        return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
+
+    def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
+        """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
+        scope, both ends ("Lyon – Marseille"), when nothing else placed the figure; after a verb ("returned from X to
+        Y") what moved is counted where it went."""
+        closers = _alt(lex.cues.get("route_closers", []))
+        openers = set(lex.cues.get("route_openers", []))
+        def placed(at: int, name: str) -> bool:
+            return self.is_place(name) or any(e.start == at and e.label in ("LOC", "MISC") for e in self.entities)
+
+        toks = self.parse.tokens
+        for (a, b, x), (c, _, y) in zip(names, names[1:]):
+            before = self.text[max(0, a - 12):a].lower().split()
+            if before and before[-1] in openers and re.fullmatch(r"\s+(?:" + closers + r")\s+", self.text[b:c],
+                                                                 re.IGNORECASE) and placed(a, x) and placed(c, y):
+                i = self.parse.at(a)
+                verb = i is not None and i >= 2 and toks[i - 2].pos == "VERB"  # "returned from X to Y": moved to Y
+                return y if verb else f"{x} – {y}"
+        return None
+
+    def whole_owner(self, at: int, lex: Lexicon, part: bool) -> str | None:
+        """ «20% электроэнергии Чили», «третина території України»: a place named right after the whole of a share (a
+        common noun, perhaps with adjectives, no place noun) owns that whole and is the share's place; with ``part``,
+        a count of parts of a place ("two districts of X", «два района X»: a place noun, then perhaps "of") is in
+        the place that owns them."""
+        toks = self.parse.tokens
+        i = self.parse.at(at) if at < len(self.text) and not self.text[at].isspace() else self.parse.at(at + 1)
+        if i is None or toks[i].start > at + 1:
+            return None
+        while i < len(toks) - 1 and toks[i].pos in ("ADJ", "DET") and toks[i].text[:1].islower():
+            i += 1
+        nouns = lex.cues.get("place_nouns", [])
+        if i >= len(toks) - 1 or toks[i].pos != "NOUN" or not toks[i].text[:1].islower() or part != (
+                toks[i].lemma in nouns or toks[i].text.lower() in nouns):
+            return None
+        if part and toks[i + 1].text.lower() in lex.cues.get("partitive", []) and i + 2 < len(toks):
+            i += 1  # "two districts of Mykolaiv"
+        name = next((n for a, _, n in self._names(toks[i + 1].start, toks[i + 1].start + 80) if a == toks[i + 1].start),
+                    None)
+        return name if name and (part or self.is_place(name)) else None  # (the parts say their owner is a place)
+
+    def locator(self, names: list[tuple[int, int, str]], a: int, preps: set[str]) -> bool:
+        """ "on the Mykolaiv region in southern Ukraine", "the city of Energodar in southern Ukraine": a country or a
+        compass part of a place right after another name and a place preposition (perhaps with adjectives) says where
+        that name lies; the name before it is the narrower scope."""
+        lex = lexicon(self.language(a))
+        nouns = lex.cues.get("place_nouns", [])
+        toks = self.parse.tokens
+        i = self.parse.at(a)
+        j = i - self._adjectives_before(a) - 1 if i is not None else -1
+        wide = next((n for a1, _, n in names if a1 == a), "")
+        if j < 1 or not is_country(wide) and not set(self.text[toks[j].start:a].lower().split()) & set(
+                lex.cues.get("directions", [])):
+            return False  # only a country or a compass part locates: "across the X River in Nikopol" is Nikopol
+        t = toks[j - 1]
+        if toks[j].text.lower() in preps and t.pos == "PROPN" and j >= 3 and toks[j - 2].text.lower() in lex.cues.get(
+                "partitive", []) and toks[j - 3].text.lower() in nouns:
+            return True  # "the city of X in southern Y", whatever the recogniser took X for
+        before = [(a0, b, name) for a0, b, name in names if b <= a]
+        if not before:
+            return False
+        a0, b, name = before[-1]
+        m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
+        if m is None:  # "Buryatia, a region in eastern Siberia": an appositive's place noun says the name is a place
+            m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + _alt(nouns) + r")\s+(\w+)\s+"
+                             r"(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a], re.IGNORECASE)
+            return m is not None and m.group(1).lower() in preps
+        return m.group(1).lower() in preps and (self.is_place(name) or any(
+            e.start == a0 and e.label in ("LOC", "MISC") for e in self.entities) or (
+            len(name.split()) > 1 and name.split()[-1].lower() in nouns))
+
+    def _adjectives_before(self, name_start: int) -> int:
+        """How many lowercase adjectives (at most two) stand right before the name at ``name_start``: "in eastern
+        Moldova", «в восточной Молдове» keep their preposition's place."""
+        toks = self.parse.tokens
+        i = self.parse.at(name_start)
+        n = 0
+        while i is not None and i - n - 1 >= 0 and n < 2 and toks[i - n - 1].pos == "ADJ" and toks[
+                i - n - 1].text[:1].islower():
+            n += 1
+        return n
 
     def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
         """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
@@ -888,6 +1026,12 @@ class _Extractor:
         i = self.parse.at(name_start)
         while i is not None and i > 0 and toks[i - 1].text.lower() in lex.cues.get("articles", []):
             i -= 1
+        targets = set(lex.cues.get("object_attack_nouns", []))  # "the shelling of X", «обстрел X»: the target
+        j = i - 2 if i is not None and i >= 2 and toks[i - 1].text.lower() in lex.cues.get("partitive", []) else (
+            i - 1 if i is not None else -1)
+        if j >= 0 and toks[j].lemma.lower() in targets and (self.is_place(self.text[name_start:toks[self.parse.at(
+                name_start)].end]) or any(e.start == name_start and e.label in ("LOC", "MISC") for e in self.entities)):
+            return True
         if i is None or i < 2 or toks[i - 1].text.lower() not in lex.cues.get("attack_prepositions", []):
             return False
         nouns = set(lex.cues.get("attack_nouns", []))
@@ -1004,10 +1148,13 @@ class _Extractor:
             region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
                 toks[after].lemma in towns)
             first = self.parse.at(e.start)
+            if not region and first is not None and tail is not None and tail > first and lex.cues.get(
+                    "place_anaphors", {}).get(toks[tail].lemma) == "region" and toks[tail].text[:1].islower():
+                after, region = tail, True  # «Иркутскую область»: the recogniser took the region's noun into the name
             after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
                 "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
             if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
-                    toks[tail].pos == "PROPN" or e.text[:1].isupper() and kind != "settlement")):
+                    toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
             if kind == "settlement" and not region and not is_country(e.text):
                 return toks[k].start, e.text
@@ -1020,7 +1167,20 @@ class _Extractor:
         if seen:
             return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
         if kind == "region":
-            return self.titled_region(k, lex)
+            return self.adjective_region(k, lex) or self.titled_region(k, lex)
+        return None
+
+    def adjective_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
+        """ «Голова Закарпатської області заявив, що в регіоні …»: with no region entity before, the last region noun
+        (``place_anaphors`` of kind region) that a capitalised adjective names within a few sentences before ``k``."""
+        toks = self.parse.tokens
+        kinds = lex.cues.get("place_anaphors", {})
+        for i in range(k - 1, 0, -1):
+            if toks[k].start - toks[i].end > 600:
+                break
+            if kinds.get(toks[i].lemma) == "region" and toks[i].text[:1].islower() and toks[i - 1].pos in (
+                    "ADJ", "PROPN") and toks[i - 1].text[:1].isupper() and toks[i - 1].end == toks[i].start - 1:
+                return toks[k].start, self.text[toks[i - 1].start:toks[i].end]
         return None
 
     def country_word(self, i: int) -> str | None:
@@ -1190,6 +1350,13 @@ def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon
         part.qualifier = _join(claim.qualifier, label)
         out.append(part)
     return out
+
+
+def _stem(word: str) -> str:
+    """A word without its case ending, for comparing titles: Cyrillic words lose up to three letters («внутренних»,
+    «внутренние»); others are compared as written ("presidential" is not "President")."""
+    w = word.lower()
+    return w[:max(5, len(w) - 3)] if CYRILLIC.search(w) else w
 
 
 def person_key(name: str) -> str:

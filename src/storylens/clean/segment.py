@@ -29,7 +29,8 @@ _BEFORE_NAMES = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt
                  "ген", "проф", "акад", "им", "ул", "dl", "dna"}
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
-_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*([^\W_]|\d|[#@*•▪🔻-])", re.UNICODE)
+# ("___ Jordans reported from Berlin.": a wire story's credit line after its separator starts a sentence of its own)
+_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*([^\W_]|\d|[#@*•▪🔻_-])", re.UNICODE)
 _TOKEN_BEFORE = re.compile(r"([^\s(\[\"“«]+)$")
 
 
