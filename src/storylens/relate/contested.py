@@ -516,9 +516,10 @@ class SpilledActs:
                 acts_rows.append((n, u.index, pickle.dumps((f, act.voice, act.speaker, act.names), pickle.HIGHEST_PROTOCOL)))
                 role = _ASSERTS * f.asserts | _REJECTS * f.rejects | _MEANT * (f.modal and _affirms(f))
                 rank = -(u.checkworthiness or 0.5)
+                arguments = _keys(f.arguments, act.lang)
                 for p in _predicate_keys(act):
                     predicates.append((p, n))
-                    for k in _keys(f.arguments, act.lang):
+                    for k in arguments:
                         members.append((p, k, self._seq, rank, n, role))
                         self._seq += 1
         self.db.executemany("INSERT INTO acts VALUES (?, ?, ?)", acts_rows)
