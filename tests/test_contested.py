@@ -537,3 +537,157 @@ def test_a_news_dateline_is_no_agent() -> None:
     (f,) = [f for f in frames(["LIMA, Peru (AP) — Chile shelled the border dam on Sunday."], ["en"])[0]
             if f.predicate == "shell"]
     assert f.agent == {"chile"}  # unblanked, the parser took "LIMA, Peru" into the agent
+
+
+# Round 11 (issue 11): the acts wait on disk by block key and are paired one block at a time.
+# Written for these tests: a ferry line's strike, a bridge, a mayor; some statements repeat (syndicated).
+_FERRY = [
+    ("Ferry crews of the island line went on strike on Monday over unpaid overtime.", "Harbour News"),
+    ("The ferry company denied that its crews went on strike on Monday.", "Coast Wire"),
+    ("The ferry company said its crews did not strike and every sailing left on time.", "Island Daily"),
+    ("Ferry crews of the island line went on strike on Monday over unpaid overtime.", "Bay Reporter"),
+    ("Army engineers blew up the river bridge near Tarnow, the regional governor said.", "Valley Post"),
+    ("The defence ministry denied that army engineers blew up the river bridge near Tarnow.", "State Wire"),
+    ("Rebel units blew up the river bridge near Tarnow, the ministry claimed.", "State Wire"),
+    ("The mayor did not close the central market during the flood, his office said.", "City Notes"),
+    ("The mayor closed the central market during the flood for three days.", "Market Gazette"),
+    ("Police arrested four dock workers at the ferry terminal on Tuesday.", "Harbour News"),
+    ("Police did not arrest any dock workers at the ferry terminal, a spokesman said.", "Coast Wire"),
+]
+
+
+def _units() -> list:
+    from storylens.relate.contested import statements
+
+    return list(statements([_doc(t, s) for t, s in _FERRY]))
+
+
+def _pairs_of_one_list(found: list, topic: frozenset[str], settings: ContestedSettings) -> list[tuple]:
+    """The blocking as one list of every act did it (before round 11): the test's oracle."""
+    from collections import defaultdict
+
+    from storylens.relate import contested as c
+
+    blocks: dict[tuple[str, str], list] = defaultdict(list)
+    for act in found:
+        for p in c._predicate_keys(act):
+            for k in c._keys(act.frame.arguments, act.lang):
+                blocks[(p, k)].append(act)
+    seen, out = set(), []
+    for members in blocks.values():
+        members = sorted(members, key=lambda m: -(m.statement.checkworthiness or 0.5))
+        yes = [m for m in members if m.frame.asserts][:settings.max_block]
+        no = [m for m in members if m.frame.rejects][:settings.max_block]
+        meant = [m for m in members if m.frame.modal and c._affirms(m.frame)][:settings.max_block]
+        for i, a in enumerate(yes + meant):
+            for b in (no + yes[i + 1:] if i < len(yes) else meant[i - len(yes) + 1:]):
+                one = a.statement is b.statement
+                if (id(a), id(b)) in seen or (not one and c._norm(a.statement.text) == c._norm(b.statement.text)):
+                    continue
+                seen.add((id(a), id(b)))
+                if c._voices_apart(a, b) and (judged := c._judge(a, b, topic)) is not None:
+                    out.append((a, b, *judged))
+    return out
+
+
+def _key(pair: tuple) -> tuple:
+    a, b, kind, strength = pair
+    return (a.statement.index, a.frame, a.voice, b.statement.index, b.frame, b.voice, kind, strength)
+
+
+@pytest.mark.parametrize("chunk", [(1, 1), (64, 512)])  # parsed a sentence at a time, or all at once
+def test_acts_paired_block_by_block_from_disk_are_the_pairs_of_one_list(monkeypatch: pytest.MonkeyPatch,
+                                                                        chunk: tuple[int, int]) -> None:
+    from storylens.relate.contested import SpilledActs, acts, candidate_pairs
+
+    monkeypatch.setattr(SpilledActs, "_BATCH", chunk[0])
+    monkeypatch.setattr(SpilledActs, "_CHUNK", chunk[1])
+    units, settings, topic = _units(), ContestedSettings(), frozenset({"ferry"})
+    found = acts(units)
+    expected = _pairs_of_one_list(found, topic, settings)
+    with SpilledActs() as spilled:
+        for u in units:
+            spilled.add_statement(u)
+        spilled.make_acts({})
+        assert spilled.count == len(found)
+        loaded = spilled.load(list(range(spilled.count)))
+        assert [(a.statement.index, a.frame, a.voice, a.speaker, a.names) for a in found] == \
+               [(loaded[n].statement.index, loaded[n].frame, loaded[n].voice, loaded[n].speaker, loaded[n].names)
+                for n in range(spilled.count)]
+        pairs = candidate_pairs(spilled, topic, settings)
+        assert [_key(p) for p in pairs] == [_key(p) for p in expected]
+        assert len(pairs) >= 4  # the strike, the bridge (a denial and a dispute), the market, the arrests
+        kept = {id(x) for p in pairs for x in p[:2]}
+        assert len(kept) == len({(x.statement.index, x.frame) for p in pairs for x in p[:2]})  # one object an act
+        assert all(x is spilled.load([n])[n] for n, x in spilled._acts.items())
+
+
+def test_the_spilled_acts_are_removed_after_the_step_and_when_it_fails(monkeypatch: pytest.MonkeyPatch,
+                                                                       tmp_path: Path) -> None:
+    import tempfile
+
+    from storylens.relate import contested
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    docs = [_doc(t, s) for t, s in _FERRY]
+    assert find_contested(docs)
+    assert list(tmp_path.iterdir()) == []
+
+    def broken(*args: object) -> None:
+        assert any(tmp_path.iterdir())  # the acts are on disk while they are paired
+        raise RuntimeError("a failure while pairing")
+
+    monkeypatch.setattr(contested, "_judge", broken)
+    with pytest.raises(RuntimeError):
+        find_contested(docs)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_step_holds_one_block_of_acts_not_every_act(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    import tracemalloc
+
+    from storylens.doc import Sentence
+    from storylens.relate import contested
+    from storylens.stance.frames import Frame
+
+    rng = random.Random(11)
+    # written for this test: invented words, so that the statements are many and their stems vary
+    words = ["".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(600)]
+
+    # a parser's many frames, made fast; each an unmeant negated wish ("did not want to…"), which pairs
+    # with nothing, so the test weighs what the step holds, not the judging
+    def parse(texts: list[str], langs: list[str]) -> list[list[Frame]]:
+        out = []
+        for text in texts:
+            w = text.lower().rstrip(".").split()
+            out.append([Frame(k, k + 3, f"act{hash(w[k]) % 300}", frozenset(w[k:k + 3]), frozenset(w[k + 3:k + 6]),
+                              frozenset(w[k + 6:k + 8]), False, frozenset(), frozenset(), True, False, True)
+                        for k in range(0, len(w) - 8)])
+        return out
+
+    monkeypatch.setattr(contested, "frames", parse)
+    monkeypatch.setattr(contested.SpilledActs, "_CHUNK", 64)  # sentences parsed at once: 512 of these make 10,000 acts
+    docs = []
+    for d in range(300):
+        sentences = [" ".join(rng.choice(words) for _ in range(28)) + "." for _ in range(8)]
+        text, spans = "", []
+        for s in sentences:
+            spans.append(Sentence(len(text), len(text) + len(s), 0))
+            text += s + " "
+        docs.append(Document(f"d{d}", f"d{d}.txt", "txt", text, text, meta={"source": f"s{d % 40}"}, sentences=spans))
+    tracemalloc.start()
+    try:
+        units = list(contested.statements(docs))
+        held = tracemalloc.get_traced_memory()[0]
+        every_act = contested.acts(units)  # what the step held before round 11: every act at once
+        held = tracemalloc.get_traced_memory()[0] - held
+        del every_act, units
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        assert contested.find_contested(docs) == []
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert held > 20 * 2**20  # about 48,000 acts
+    assert peak < held / 4, f"peak {peak / 2**20:.1f} MB against {held / 2**20:.1f} MB for every act"

@@ -181,3 +181,26 @@ def test_the_stories_step_leaves_no_spilled_file(monkeypatch: pytest.MonkeyPatch
     stories, doc_story, _, _ = group_stories(_long_docs(40))
     assert len(doc_story) == 40 and stories
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stream_into_rows_of_an_array_writes_what_its_own_rows_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 11: the stories step re-encodes its changed subjects straight into the lead embeddings."""
+    from storylens.relate import embeddings
+
+    _fake_encoder(monkeypatch)
+    # written for this test: a repeat, an empty text, more texts than a batch
+    texts = ["Tram drivers walk out over new rosters.", "", "Трамвайщики вышли на забастовку.",
+             "Tram drivers walk out over new rosters.", "The depot stays shut until Thursday."]
+    stream = embeddings.Stream(batch_size=2)
+    for text in texts:
+        stream.add(text)
+    own = stream.rows()
+    embeddings.clear_cache()
+    target = np.full((9, 512), 7.0, dtype=np.float32)
+    at = [1, 2, 4, 6, 8]
+    stream = embeddings.Stream(batch_size=2, into=(target, at))
+    for text in texts:
+        stream.add(text)
+    assert stream.rows() is target and not stream._blocks
+    assert np.array_equal(target[at], own)
+    assert (target[[0, 3, 5, 7]] == 7.0).all()  # the other rows are left alone

@@ -37,17 +37,21 @@ planning one" dispute who is behind it. Denial items whose anchors say one propo
 
 from __future__ import annotations
 
+import pickle
 import re
+import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from storylens import lang as lang_data
 from storylens.config import ContestedSettings
 from storylens.doc import Annotations, Document
 from storylens.stance.cues import cues
-from storylens.stance.frames import FABRICATION, STEM, Frame, frames
+from storylens.stance.frames import FABRICATION, PARSE_BATCH, STEM, Frame, frames
 from storylens.stance.parties import people_parties, stand_for
 from storylens.stance.polarity import denial_cues, same_stem
 
@@ -207,13 +211,15 @@ def acts(units: list[Statement], people: dict[str, frozenset[str]] | None = None
     a title over its first paragraph), and parsing is most of this step's work."""
     distinct = list(dict.fromkeys((u.text, u.lang) for u in units))
     parsed = dict(zip(distinct, frames([t for t, _ in distinct], [lg for _, lg in distinct])))
-    out = []
-    for u in units:
-        for f in parsed[u.text, u.lang]:
-            f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people or {}, u.lang)
-            if f.agent or f.patient:
-                out.append(Act(u, f, *_voice(u, f)))
-    return out
+    return [act for u in units for act in _acts_of(u, parsed[u.text, u.lang], people or {})]
+
+
+def _acts_of(u: Statement, parsed: list[Frame], people: dict[str, frozenset[str]]) -> Iterator[Act]:
+    """The acts of statement ``u`` from its sentence's frames (spans moved into the document)."""
+    for f in parsed:
+        f = stand_for(replace(f, start=f.start + u.start, end=f.end + u.start), people, u.lang)
+        if f.agent or f.patient:
+            yield Act(u, f, *_voice(u, f))
 
 
 def _voice(u: Statement, f: Frame) -> tuple[str, frozenset[str], frozenset[str]]:
@@ -384,38 +390,183 @@ def _apart(fa: Frame, fb: Frame, code: str) -> bool:
     return bool(fa.names and fb.names and not _shared(fa.names, fb.names, code) and fa.kinds & fb.kinds)
 
 
-def candidate_pairs(found: list[Act], topic: frozenset[str], settings: ContestedSettings) -> list[tuple[Act, Act, str, float]]:
+def candidate_pairs(spilled: SpilledActs, topic: frozenset[str],
+                    settings: ContestedSettings) -> list[tuple[Act, Act, str, float]]:
     """(asserting act, other act, kind, strength) of different voices: the blocking step.
 
     Acts meet only inside a block of one kind of act and one argument (an inverted index on
     (predicate family, argument stem)); a block holds at most ``max_block`` acts of each polarity,
     the most check-worthy first. Never all pairs: the work grows with the corpus, not its square.
+    The blocks are read from disk one at a time (:class:`SpilledActs`), in the order they were
+    first met; a pair two blocks share is made once.
     """
-    blocks: dict[tuple[str, str], list[Act]] = defaultdict(list)
-    for act in found:
-        for p in _predicate_keys(act):
-            for k in _keys(act.frame.arguments, act.lang):
-                blocks[(p, k)].append(act)
-    seen: set[tuple[int, int]] = set()
+    made: set[tuple[int, int]] = set()  # the pairs found: a pair judged and let go is judged alike again
     out = []
-    for members in blocks.values():
-        members = sorted(members, key=lambda m: -(m.statement.checkworthiness or 0.5))
-        yes = [m for m in members if m.frame.asserts][:settings.max_block]
-        no = [m for m in members if m.frame.rejects][:settings.max_block]
-        meant = [m for m in members if m.frame.modal and _affirms(m.frame)][:settings.max_block]
-        for i, a in enumerate(yes + meant):
-            for b in (no + yes[i + 1:] if i < len(yes) else meant[i - len(yes) + 1:]):
-                key = (id(a), id(b))
-                one = a.statement is b.statement  # "X said P, but Y countered that not P": two speakers, one sentence
-                if key in seen or (not one and _norm(a.statement.text) == _norm(b.statement.text)):
+    for rows in spilled.blocks():
+        yes = [n for n, role in rows if role & _ASSERTS][:settings.max_block]
+        no = [n for n, role in rows if role & _REJECTS][:settings.max_block]
+        meant = [n for n, role in rows if role & _MEANT][:settings.max_block]
+        act = spilled.load(yes + no + meant)
+        for i, x in enumerate(yes + meant):
+            for y in (no + yes[i + 1:] if i < len(yes) else meant[i - len(yes) + 1:]):
+                a, b = act[x], act[y]
+                one = a.statement.index == b.statement.index  # "X said P, but Y countered that not P": two speakers, one sentence
+                if (x, y) in made or (not one and _norm(a.statement.text) == _norm(b.statement.text)):
                     continue
-                seen.add(key)
                 if not _voices_apart(a, b):
                     continue
                 judged = _judge(a, b, topic)
                 if judged is not None:
-                    out.append((a, b, *judged))
+                    made.add((x, y))
+                    out.append((spilled.keep(x, a), spilled.keep(y, b), *judged))
     return out
+
+
+_ASSERTS, _REJECTS, _MEANT = 1, 2, 4  # an act's roles in a block (a bit each)
+
+
+class SpilledActs:
+    """The step's candidate statements and their acts in a SQLite file in a temporary folder, so
+    that memory holds one block of acts at a time, not every act of the main story (about 25 KB a
+    main-story document at 100,000 documents, measured in docs/evaluation.md). Read in the order
+    they were written, the acts are numbered as one list of them would be; :meth:`close` removes
+    the folder (``with`` closes it, also when the step fails).
+
+    An act that a pair or an item keeps is loaded once and kept (:meth:`keep`), so that the pairs
+    and items, which tell acts and statements apart by identity, see one object for each."""
+
+    _BATCH = PARSE_BATCH  # the parser's batch: a chunk but the last holds a multiple of it, so the batches are one call's
+    _CHUNK = 512  # English sentences parsed at once
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="storylens-contested-")
+        self.db = sqlite3.connect(Path(self._dir.name) / "acts.db")
+        self.db.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE statements (idx INTEGER PRIMARY KEY, data BLOB);
+            CREATE TABLE parsed (text TEXT, lang TEXT, data BLOB, PRIMARY KEY (text, lang)) WITHOUT ROWID;
+            CREATE TABLE acts (n INTEGER PRIMARY KEY, idx INTEGER, data BLOB);
+            CREATE TABLE members (p TEXT, k TEXT, seq INTEGER, rank REAL, n INTEGER, role INTEGER);
+            CREATE TABLE predicates (p TEXT, n INTEGER);
+        """)
+        self.count = 0  # acts written
+        self._seq = 0  # block memberships written: a block's first one orders the blocks
+        self._statements: list[tuple[int, bytes]] = []
+        self._acts: dict[int, Act] = {}  # kept: in a pair or an item
+        self._kept_statements: dict[int, Statement] = {}
+
+    def __enter__(self) -> SpilledActs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+        self._dir.cleanup()
+
+    def add_statement(self, u: Statement) -> None:
+        """Write a candidate statement (its acts are made by :meth:`make_acts`, once every statement is read)."""
+        self._statements.append((u.index, pickle.dumps(u, pickle.HIGHEST_PROTOCOL)))
+        if len(self._statements) >= 1_000:
+            self._flush_statements()
+
+    def _flush_statements(self) -> None:
+        self.db.executemany("INSERT INTO statements VALUES (?, ?)", self._statements)
+        self._statements.clear()
+
+    def make_acts(self, people: dict[str, frozenset[str]]) -> None:
+        """Parse the candidate statements (each distinct sentence once, in the batches one call on all of
+        them would make) and write their acts, each under its blocks and its kinds of act."""
+        self._flush_statements()
+        waiting: list[Statement] = []
+        pending: dict[tuple[str, str], None] = {}  # distinct sentences not parsed yet, in order
+        english = 0
+        for (data,) in self.db.execute("SELECT data FROM statements ORDER BY idx"):
+            u: Statement = pickle.loads(data)
+            waiting.append(u)
+            key = (u.text, u.lang)
+            if key not in pending and self.db.execute("SELECT 1 FROM parsed WHERE text = ? AND lang = ?",
+                                                      key).fetchone() is None:
+                pending[key] = None
+                english += u.lang[:2] == "en"
+            if english % self._BATCH == 0 and (english >= self._CHUNK or len(waiting) >= 4 * self._CHUNK):
+                self._parse(waiting, pending, people)
+                english = 0
+        self._parse(waiting, pending, people)
+        self.db.execute("CREATE INDEX members_block ON members (p, k, rank, n)")
+        self.db.execute("CREATE INDEX predicates_p ON predicates (p, n)")
+        self.db.commit()
+
+    def _parse(self, waiting: list[Statement], pending: dict[tuple[str, str], None],
+               people: dict[str, frozenset[str]]) -> None:
+        keys = list(pending)
+        found = dict(zip(keys, frames([t for t, _ in keys], [lg for _, lg in keys])))
+        self.db.executemany("INSERT INTO parsed VALUES (?, ?, ?)",
+                            [(t, lg, pickle.dumps(f, pickle.HIGHEST_PROTOCOL)) for (t, lg), f in found.items()])
+        acts_rows, members, predicates = [], [], []
+        for u in waiting:
+            key = (u.text, u.lang)
+            parsed = found[key] if key in found else pickle.loads(self.db.execute(
+                "SELECT data FROM parsed WHERE text = ? AND lang = ?", key).fetchone()[0])
+            for act in _acts_of(u, parsed, people):
+                n = self.count
+                self.count += 1
+                f = act.frame
+                acts_rows.append((n, u.index, pickle.dumps((f, act.voice, act.speaker, act.names), pickle.HIGHEST_PROTOCOL)))
+                role = _ASSERTS * f.asserts | _REJECTS * f.rejects | _MEANT * (f.modal and _affirms(f))
+                rank = -(u.checkworthiness or 0.5)
+                arguments = _keys(f.arguments, act.lang)
+                for p in _predicate_keys(act):
+                    predicates.append((p, n))
+                    for k in arguments:
+                        members.append((p, k, self._seq, rank, n, role))
+                        self._seq += 1
+        self.db.executemany("INSERT INTO acts VALUES (?, ?, ?)", acts_rows)
+        self.db.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?)", members)
+        self.db.executemany("INSERT INTO predicates VALUES (?, ?)", predicates)
+        waiting.clear()
+        pending.clear()
+
+    def blocks(self) -> Iterator[list[tuple[int, int]]]:
+        """Each block that can make a pair, in the order its first act was written: its acts' (number,
+        role), the most check-worthy first (then in the order written)."""
+        heads = self.db.execute(f"SELECT p, k FROM members GROUP BY p, k HAVING COUNT(*) > 1"
+                                f" AND MAX(role & {_ASSERTS | _MEANT}) > 0 ORDER BY MIN(seq)")
+        for p, k in heads:
+            yield self.db.execute("SELECT n, role FROM members WHERE p = ? AND k = ? ORDER BY rank, n",
+                                  (p, k)).fetchall()
+
+    def load(self, numbers: list[int]) -> dict[int, Act]:
+        """The acts numbered ``numbers`` (those kept as they were kept; one statement object per statement)."""
+        out = {n: self._acts[n] for n in numbers if n in self._acts}
+        wanted = list(dict.fromkeys(n for n in numbers if n not in out))
+        if not wanted:
+            return out
+        rows = self.db.execute(f"SELECT n, idx, data FROM acts WHERE n IN ({','.join('?' * len(wanted))})",
+                               wanted).fetchall()
+        needed = {r[1] for r in rows}
+        statements = {i: self._kept_statements[i] for i in needed if i in self._kept_statements}
+        missing = list(needed - set(statements))
+        if missing:
+            for i, data in self.db.execute(f"SELECT idx, data FROM statements WHERE idx IN"
+                                           f" ({','.join('?' * len(missing))})", missing):
+                statements[i] = pickle.loads(data)
+        for n, i, data in rows:
+            f, voice, speaker, names = pickle.loads(data)
+            out[n] = Act(statements[i], f, voice, speaker or _NONE, names or _NONE)
+        return out
+
+    def keep(self, n: int, act: Act) -> Act:
+        """``act`` (number ``n``) kept for the pairs and items: the object every later load returns."""
+        self._kept_statements.setdefault(act.statement.index, act.statement)
+        return self._acts.setdefault(n, act)
+
+    def of_kind(self, p: str, limit: int) -> list[Act]:
+        """The first ``limit`` acts of the kind of act ``p`` (:func:`_predicate_keys`), in the order written, kept."""
+        numbers = [n for (n,) in self.db.execute("SELECT n FROM predicates WHERE p = ? ORDER BY n LIMIT ?", (p, limit))]
+        found = self.load(numbers)
+        return [self.keep(n, found[n]) for n in numbers]
 
 
 def _gate(pairs: list[tuple[Act, Act, str, float]], settings: ContestedSettings) -> list[tuple[Act, Act, str, float]]:
@@ -441,7 +592,7 @@ def _gate(pairs: list[tuple[Act, Act, str, float]], settings: ContestedSettings)
     return out
 
 
-def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: frozenset[str],
+def _items(pairs: list[tuple[Act, Act, str, float]], spilled: SpilledActs, topic: frozenset[str],
            settings: ContestedSettings) -> list[dict]:
     """Pairs grouped into propositions, strongest first; then acts of one kind that say the same
     of the same (no argument apart, ``join_shared`` of their statement's specific words shared with
@@ -475,17 +626,13 @@ def _items(pairs: list[tuple[Act, Act, str, float]], found: list[Act], topic: fr
         if a.statement is b.statement:
             groups[g]["inner"].add(id(a.statement))
     groups = _merged(groups)
-    by_key: dict[str, list[Act]] = defaultdict(list)
-    for act in found:
-        for p in _predicate_keys(act):
-            by_key[p].append(act)
     for g, group in enumerate(groups):
         if group["changed"]:
             continue
         yes, no = group["anchors"]
         words = {side: set(anchor.statement.stems) for side, anchor in (("yes", yes), ("no", no))}
         for p in group["keys"]:
-            for act in by_key[p][:settings.max_block * 4]:
+            for act in spilled.of_kind(p, settings.max_block * 4):
                 if id(act) in where:
                     continue
                 side = _joins(act, yes, no, group["kind"], words, topic, settings)
@@ -664,17 +811,15 @@ def _distinct(statements: Iterable[tuple[Statement, float]], limit: int) -> list
 
 class _Candidates:
     """What the step keeps of the statements, read once: each stem's count of statements (for
-    :meth:`topic`) and the candidates (:func:`_candidate`), a repeated sentence's text and stems
-    held once. Only candidates are parsed; the rest is counted and let go, so the step's memory
-    follows the candidates, not every sentence of the main story."""
+    :meth:`topic`), and the candidates (:func:`_candidate`) written to ``spilled``. Only candidates
+    are parsed; the rest is counted and let go, and the candidates wait on disk, so the step's
+    memory follows neither the main story's sentences nor its candidates."""
 
-    def __init__(self, settings: ContestedSettings) -> None:
+    def __init__(self, settings: ContestedSettings, spilled: SpilledActs) -> None:
         self.settings = settings
-        self.kept: list[Statement] = []
+        self.spilled = spilled
         self.df: dict[str, int] = defaultdict(int)
         self.read = 0
-        self._texts: dict[str, str] = {}
-        self._stems: dict[frozenset[str], frozenset[str]] = {}
 
     def take(self, units: Iterable[Statement]) -> Iterator[tuple[str, str]]:
         """Count and keep ``units``, passing on each one's (text, language) (for :func:`people_parties`)."""
@@ -683,9 +828,7 @@ class _Candidates:
             for st in u.stems:
                 self.df[st] += 1
             if _candidate(u, self.settings):
-                u.text = self._texts.setdefault(u.text, u.text)
-                u.stems = self._stems.setdefault(u.stems, u.stems)
-                self.kept.append(u)
+                self.spilled.add_statement(u)
             yield u.text, u.lang
 
     def topic(self) -> frozenset[str]:
@@ -699,15 +842,17 @@ def find_contested(docs: Iterable[Document], annotations: Callable[[str], Annota
     """Contested statements and changes of account in the analysis schema's ``contested`` shape.
 
     ``annotations`` gives a document's stored annotations by id (quotes name a statement's speaker,
-    check-worthiness picks what is parsed); ``docs`` may be a stream, read once.
+    check-worthiness picks what is parsed); ``docs`` may be a stream, read once. The candidates and
+    their acts wait in a temporary file (:class:`SpilledActs`), removed when the step ends or fails.
     """
     settings = settings or ContestedSettings()
-    candidates = _Candidates(settings)
-    people = people_parties(candidates.take(statements(docs, annotations)))
-    topic = candidates.topic()
-    found = acts(candidates.kept, people)
-    del candidates
-    items = _items(_gate(candidate_pairs(found, topic, settings), settings), found, topic, settings)
+    with SpilledActs() as spilled:
+        candidates = _Candidates(settings, spilled)
+        people = people_parties(candidates.take(statements(docs, annotations)))
+        topic = candidates.topic()
+        del candidates
+        spilled.make_acts(people)
+        items = _items(_gate(candidate_pairs(spilled, topic, settings), settings), spilled, topic, settings)
     for n, item in enumerate(items, start=1):
         item["id"] = f"{'changed' if item['kind'] == 'changed_account' else 'contested'}-{n}"
     return items

@@ -67,11 +67,16 @@ class Stream:
     go once its batch is encoded. As in one call, every text is looked up in the cache as it stood
     when the stream began (what the stream encodes is cached at the end, by :meth:`rows`): a text
     evicted midway would otherwise be encoded again in another batch. :meth:`add` texts in order,
-    then :meth:`rows` once."""
+    then :meth:`rows` once.
 
-    def __init__(self, batch_size: int = 256) -> None:
+    With ``into=(array, at)``, the i-th text's vector is written to row ``at[i]`` of ``array`` as its
+    batch is encoded, and :meth:`rows` returns ``array``: re-encoding some rows of a corpus's
+    n × 512 array then takes no second array of them."""
+
+    def __init__(self, batch_size: int = 256, into: tuple[np.ndarray, Sequence[int]] | None = None) -> None:
         self.batch_size = batch_size
-        self._blocks: list[np.ndarray] = []  # rows, _BLOCK at a time
+        self._into = into
+        self._blocks: list[np.ndarray] = []  # rows, _BLOCK at a time (without ``into``)
         self._n = 0
         self._waiting: dict[bytes, list[int]] = {}  # a text of the batch being gathered -> its rows
         self._texts: list[str] = []  # the batch's distinct texts, in the order of ``_waiting``
@@ -82,14 +87,14 @@ class Stream:
     def add(self, text: str) -> None:
         text = (text or "")[:_MAX_CHARS]
         row = self._n
-        if row % self._BLOCK == 0:
+        if self._into is None and row % self._BLOCK == 0:
             self._blocks.append(np.zeros((self._BLOCK, DIM), dtype=np.float32))
         self._n += 1
         key = _key(text)
         if key in self._waiting:
             self._waiting[key].append(row)
         elif key in self._done:
-            self._set(row, self._blocks[self._done[key] // self._BLOCK][self._done[key] % self._BLOCK])
+            self._set(row, self._get(self._done[key]))
         elif (hit := _cache.get(key)) is not None:
             self._set(row, hit)
         else:
@@ -99,20 +104,32 @@ class Stream:
                 self._encode()
 
     def rows(self) -> np.ndarray:
-        """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows)."""
+        """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows), or ``into``."""
         if self._texts:
             self._encode()
-        out = np.empty((self._n, DIM), dtype=np.float32)
-        for start in range(0, self._n, self._BLOCK):  # each block goes as it is copied: one block more at most
-            block = self._blocks.pop(0)
-            out[start:start + self._BLOCK] = block[:self._n - start]
+        if self._into is not None:
+            out, at = self._into
+        else:
+            at = range(self._n)
+            out = np.empty((self._n, DIM), dtype=np.float32)
+            for start in range(0, self._n, self._BLOCK):  # each block goes as it is copied: one block more at most
+                block = self._blocks.pop(0)
+                out[start:start + self._BLOCK] = block[:self._n - start]
         for key, row in self._done.items():  # cached as one call caches them: after every lookup
-            _remember(key, out[row].copy())
+            _remember(key, out[at[row]].copy())
         self._done = {}
         return out
 
     def _set(self, row: int, vector: np.ndarray) -> None:
-        self._blocks[row // self._BLOCK][row % self._BLOCK] = vector
+        if self._into is not None:
+            self._into[0][self._into[1][row]] = vector
+        else:
+            self._blocks[row // self._BLOCK][row % self._BLOCK] = vector
+
+    def _get(self, row: int) -> np.ndarray:
+        if self._into is not None:
+            return self._into[0][self._into[1][row]]
+        return self._blocks[row // self._BLOCK][row % self._BLOCK]
 
     def _encode(self) -> None:
         from storylens.persuasion.features import get_encoder

@@ -1035,13 +1035,16 @@ def _spilled(path: str) -> Iterable[str]:
 
 def _subject_embeddings(emb: np.ndarray, changed: list[int], subjects: Iterable[str]) -> np.ndarray:
     """The lead embeddings ``emb``, re-encoded (in place) at rows ``changed`` from their
-    ``subjects``: the leads without datelines and bylines."""
+    ``subjects``: the leads without datelines and bylines. The vectors go straight into ``emb``
+    (a second array of the changed rows was the stories step's largest rise: 2 KB a document)."""
     if not changed:
         return emb
-    stream = embeddings.Stream()
+    stream = embeddings.Stream(into=(emb, changed))
     for text in subjects:
         stream.add(text)
-    emb[changed] = embeddings.normalise(stream.rows(), inplace=True)
+    stream.rows()
+    for rows in _blocks(np.asarray(changed)):  # normalised a block of rows at a time, each row as before
+        emb[rows] = embeddings.normalise(emb[rows], inplace=True)
     return emb
 
 

@@ -30,9 +30,10 @@ from storylens.stance.cues import cues
 from storylens.stance.polarity import scopes
 
 STEM = 5  # letters of a lemma that stand for it (the cue files' stems are as long)
+PARSE_BATCH = 64  # English statements spaCy parses at once (a caller parsing in chunks keeps to its multiples)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a statement has several, and a step may make a million
 class Frame:
     """One predicate of a statement; ``start``/``end`` are the predicate word's offsets in the text."""
 
@@ -735,7 +736,7 @@ def frames(texts: list[str], langs: list[str], offsets: list[int] | None = None)
     english = [i for i, lg in enumerate(langs) if lg[:2] == "en"]
     if english:
         plain = [_DATELINE.sub(lambda m: " " * len(m.group()), texts[i]) for i in english]
-        for i, text, sdoc in zip(english, plain, _spacy().pipe(plain, batch_size=64)):
+        for i, text, sdoc in zip(english, plain, _spacy().pipe(plain, batch_size=PARSE_BATCH)):
             out[i] = _en_frames(sdoc, text, offsets[i])
     for i, lg in enumerate(langs):
         if lg[:2] in ("ru", "uk") and supported(lg):
