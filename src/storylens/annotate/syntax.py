@@ -347,7 +347,7 @@ class Parser:
             for k, ((a, b, w), mt, st) in enumerate(zip(words, tagged.tokens, parsed.tokens)):
                 head = ids.get(st.head_id, -1)
                 feats = "|".join(f"{key}={value}" for key, value in sorted(mt.feats.items()))
-                out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos), mt.pos, st.rel,
+                out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos, mt.feats.get("Mood") == "Imp"), mt.pos, st.rel,
                                     base + head if head >= 0 else -1, feats))
         for tokens, e in zip(out, ents):
             yield tokens, e
@@ -449,9 +449,10 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def lemmatize(code: str, word: str, upos: str) -> str:
+def lemmatize(code: str, word: str, upos: str, imperative: bool = False) -> str:
     """The lemma of ``word`` read as part of speech ``upos`` (natasha tags the part of speech, pymorphy3
-    knows the lemmas)."""
+    knows the lemmas). A verb natasha does not tag imperative skips imperative readings: «пришли» in «на
+    похороны пришли сто тысяч человек» is «прийти», not the imperative of «прислать»."""
     if not word[:1].isalpha():
         return word.lower()
     morph = analyzer(code)
@@ -461,6 +462,9 @@ def lemmatize(code: str, word: str, upos: str) -> str:
     wanted = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "ADJS", "COMP"), "NUM": ("NUMR",),
               "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"), "ADV": ("ADVB", "PRED"), "PRON": ("NPRO",),
               "DET": ("ADJF", "NPRO"), "AUX": ("VERB", "INFN")}.get(upos)
+    for p in parses:
+        if (wanted is None or p.tag.POS in wanted) and (imperative or "impr" not in p.tag):
+            return p.normal_form.replace("ё", "е")
     for p in parses:
         if wanted is None or p.tag.POS in wanted:
             return p.normal_form.replace("ё", "е")
