@@ -347,6 +347,8 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
                 _, _, w = tokens[j]
                 if run and not _joined(text, [tokens[j - 1], tokens[j]], max_gap=3):
                     break
+                if w in t.joiners and run and t.words.get(run[-1][2], 0) < 100:
+                    break  # "reactors one and two": two numbers; "and" joins only after a hundred or a scale
                 if w in t.words or (w in t.joiners and run) or (w == "a" and not run):
                     run.append(tokens[j])
                     j += 1
