@@ -1496,6 +1496,7 @@ class _Reader:
                 r"[\s-]*(?:" + _alt(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
             return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
+            cand.measure = self._occasions_measure(cand)
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind == "count" and not m.has_scale and re.fullmatch(r"\d{1,3}[.,]\d{3}", m.raw.strip()) and (
                 m.figure or 0) % 1:
@@ -1556,6 +1557,8 @@ class _Reader:
             return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
+        if self._labels_after_noun(m):
+            return True
         if self.label_after.match(sent, m.end):
             return True
         counters = _alt(self.lex.cues.get("counters", []))
@@ -1605,6 +1608,32 @@ class _Reader:
         return is_noun(t) and measure_noun(self.lex, self.tokens, k) is None and not any(
             self.tokens[j].pos in ("VERB", "AUX") for j in range(max(self.lo, k - 1), k + 1))
 
+    def _labels_after_noun(self, m: NumberMention) -> bool:
+        """ "reactors one and two", «энергоблоки 5 и 6 станции»: numbers coordinated right after a plural noun
+        (not a time: "in recent weeks 12 and 15 people …") say which of the things are meant (labels); a count
+        never follows its noun so."""
+        if m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or not (m.value or 0) < 1000:
+            return False
+        num = self.toks_in(m.num_start, m.num_end)
+        if not num:
+            return False
+        toks, first, last = self.tokens, num[0], num[-1]
+        coordinators = attrib.tables().coordinators
+
+        def joins(k: int) -> bool:
+            return self.lo <= k < self.hi and (toks[k].text == "," or toks[k].text.lower() in coordinators)
+
+        def number(k: int) -> bool:
+            return self.lo <= k < self.hi and (toks[k].pos == "NUM" or toks[k].text.isdigit())
+
+        def plural_noun(k: int) -> bool:
+            return self.lo <= k < self.hi and is_noun(toks[k]) and "Number=Plur" in toks[k].feats and (
+                self.lex.time.get(toks[k].lemma) is None and self.lex.time.get(toks[k].text.lower()) is None)
+
+        if plural_noun(first - 1) and joins(last + 1) and number(last + 2):
+            return True
+        return joins(first - 1) and number(first - 2) and plural_noun(first - 3)
+
     def _window(self, m: NumberMention, previous: list[_Cand]) -> bool:
         """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
         години», "three times in 24 hours", "across 13 countries over a 72-hour period" (a figure earlier in
@@ -1622,6 +1651,9 @@ class _Reader:
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
+        if window.group(1) and previous and re.match(r"[\s-]*[^\W\d_]+[\s-]+(?:" + _alt(cues.get("period_nouns", [])) + r")(?!\w)",
+                                                     self.sent[m.num_end:], re.IGNORECASE):
+            return True  # "spreads across 13 countries - from X to Y - over a 72-hour period": the span they are counted in
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
             return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
         num = self.toks_in(m.num_start, m.num_end)
@@ -1743,13 +1775,13 @@ class _Reader:
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
-        noun = self._dated_noun(num_toks[-1])
+        noun = self._named_event(num_toks[0]) or self._dated_noun(num_toks[-1])
         if noun is not None:  # "the 1986 disaster", "a fire in May 1871", «наводнение 1998 года»: the noun's date
             cand.measure = f"date: {noun}"
             cand.noun_lemma = noun
             cand.date_value = raw[:4]
             return True
-        noun = self._related_event(verb, num_toks[0]) or self._named_event(num_toks[0])
+        noun = self._related_event(verb, num_toks[0])
         if noun is not None:  # "celebrates … in commemoration of the Declaration of Independence in 1991"
             cand.measure = f"date: {noun}"
             cand.noun_lemma = noun
@@ -1790,14 +1822,24 @@ class _Reader:
 
     def _named_event(self, year: int) -> str | None:
         """ "could trigger a catastrophe on the scale of the Chernobyl disaster in 1986", «после Чернобыльской аварии в
-        1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies dates that named event,
-        whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
+        1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies, or after a name an
+        event noun heads ("deaths blamed on Hurricane Delia in 2011", «ураган Делия в 2011 году»), dates that named
+        event, whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
         toks = self.tokens
         months = {w.lower() for w in self.lex.cues.get("months", {})}
+        events = set(self.lex.cues.get("event_nouns", []))
         k = year - 1
         while k > self.lo and toks[k].text.lower().rstrip(".") in months:
             k -= 1
-        if k - 1 <= self.lo or toks[k].pos != "ADP" or toks[k - 1].lemma not in set(self.lex.cues.get("event_nouns", [])):
+        if k - 1 <= self.lo or toks[k].pos != "ADP":
+            return None
+        j = k - 1
+        while j > max(self.lo, k - 4) and toks[j].text[:1].isupper() and toks[j].pos in ("PROPN", "NOUN"):
+            j -= 1
+        j = j + 1 if j + 1 < k - 1 and toks[j + 1].lemma.lower() in events else j  # "Hurricane Delia", «ураган Делия»
+        if j < k - 1 and toks[j].lemma.lower() in events:
+            return " ".join([toks[j].lemma.lower()] + [toks[i].text.lower() for i in range(j + 1, k)])
+        if toks[k - 1].lemma not in events:
             return None
         names = []
         for j in range(k - 2, max(self.lo, k - 5) - 1, -1):
@@ -2521,8 +2563,8 @@ class _Reader:
         if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
             cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
         while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
-               and is_noun(toks[toks[noun].head])):
-            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound
+               and is_noun(toks[toks[noun].head]) and toks[toks[noun].head].lemma not in lex.cues.get("amount_heads", [])):
+            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound (not "debt load")
         cand.noun = noun
         if self._whole(num_toks):
             cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
@@ -3441,7 +3483,8 @@ class _Reader:
                 if named and lex.applies_to.get(named) in fits:
                     return named  # "home to 3.4 million citizens"
             return None
-        k = self._num_index(cand) - 1
+        own = self.toks_in(cand.m.start, cand.m.num_end)
+        k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 300 прихильників»
         while k >= self.lo and toks[k].pos in ("ADP", "DET"):
             k -= 1
         if k >= self.lo and is_noun(toks[k]):
@@ -3595,6 +3638,10 @@ class _Reader:
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
+        level = cand.verb if cand.verb is not None and cand.verb < self._num_index(cand) else None
+        if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
+            # "the units are working at 60% of their capacity": the level they run at, not a share of people at work
+            return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
             changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
             if changed:
@@ -3616,6 +3663,26 @@ class _Reader:
                 return f"share: {cand.noun_lemma} {what}" + (f" {held}" if held else "")
             return f"share: {what}"
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _level_share(self, cand: _Cand) -> bool:
+        """Whether a share follows a preposition of level, alone or after a figure it is coordinated with
+        ("working at 60% and 80%", «работает на уровне 60%», `level_prepositions`): the level something runs at."""
+        coordinated = r"(?:[\d.,]+\s*%?\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s+)?"
+        return bool(re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("level_prepositions", [])) + r")\s+" + coordinated
+                              + r"$", self.sent[max(0, cand.m.start - 40):cand.m.start], re.IGNORECASE))
+
+    def _level_whole(self, cand: _Cand) -> str | None:
+        """The whole a level is a share of, past the figures coordinated with it ("at 60% and 80% of their
+        capacity" → capacity), by the parse."""
+        toks = self.tokens
+        coordinators = attrib.tables().coordinators
+        for k in range(self._num_index(cand) + 1, min(self.hi, self._num_index(cand) + 8)):
+            t = toks[k]
+            if t.text.lower() in self.lex.cues.get("partitive", []):
+                return self._of_noun(k - 1)
+            if not (t.text[:1].isdigit() or t.text == "%" or t.text.lower() in coordinators):
+                return None
+        return None
 
     def _share_of_people(self, cand: _Cand) -> bool:
         """Whether a share's whole is people: a person thing, or a noun the parse or the lexicon does not call a
@@ -3790,6 +3857,19 @@ class _Reader:
             if e.label in ("ORG", "PER", "MISC") and e.start >= after and gap.match(self.ex.doc.text[after:e.start]):
                 return e.text
         return None
+
+    def _occasions_measure(self, cand: _Cand) -> str:
+        """What happened the number of times: the verb that governs "N times" ("was hit three times" → times
+        hit, «три раза высказалась» → times высказаться); a verb and the preposition after it that say someone
+        went somewhere ("has been to the island seven times", `occasion_phrases`) name the visit."""
+        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads, self.relative,
+                              self.others)
+        if verb is None or self.tokens[verb].pos not in ("VERB", "AUX"):
+            return "times"
+        lemma = self.tokens[verb].lemma.lower()
+        after = self.tokens[verb + 1].text.lower() if verb + 1 < self.hi else ""
+        phrase = self.lex.cues.get("occasion_phrases", {}).get(f"{lemma} {after}")
+        return f"times {phrase or lemma}"
 
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
