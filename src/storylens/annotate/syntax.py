@@ -419,7 +419,8 @@ _CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "I
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
-    except that a noun reading wins over a rare one when the word is capitalised and a vocative yields."""
+    except that a noun reading wins over a rare one when the word is capitalised and a vocative or an
+    imperative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
     morph = analyzer(code)  # the process's one analyser for the language (relate/morphology)
@@ -429,6 +430,8 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     p = parses[0]
     if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
         p = next((q for q in parses if q.tag.case != "voct"), p)
+    if "impr" in p.tag:  # nor gives orders: «три» is three before it is the imperative of «терти»
+        p = next((q for q in parses if "impr" not in q.tag), p)
     tag = p.tag
     if tag.POS:
         pos = _UPOS.get(str(tag.POS), "X")
