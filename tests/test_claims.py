@@ -2473,3 +2473,47 @@ def test_a_period_after_a_window_preposition_and_another_figure_is_a_window():
     text = "The smoke drifted across 9 towns - from the dam in the north to the coast in the south - over a 48-hour period."
     assert [(c.kind, c.value) for c in _claims(text, lang="en")] == [("count", 9)]
     assert _one("The strike lasted a 10-day period in May.", lang="en").kind == "duration"
+
+
+def test_a_share_with_no_whole_keeps_its_verbs_object():
+    assert _one("A survey found only 40 per cent read printed newspapers.", lang="en").measure == "share: read newspaper"
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit",
+    [
+        ("Every day, rescue teams pull 30 people from the rubble.", "en", "people/day"),
+        ("The slaughterhouse can process 20,000 chickens a day.", "en", "chicken/day"),
+        ("Завод выпускает 300 машин в сутки.", "ru", "vehicles/day"),
+        ("Кожного дня рятувальники знаходять 30 людей під завалами.", "uk", "people/day"),
+    ],
+)
+def test_a_count_per_a_time_is_a_rate(text, lang, unit):
+    assert _one(text, lang=lang).unit == unit
+
+
+def test_a_count_a_time_ago_is_no_rate():
+    assert _one("The city lost 3 buses a week ago.", lang="en").unit == "vehicles"
+
+
+def test_units_of_time_past_a_century_are_counted_not_a_span():
+    claim = _one("The agency has paid for more than 2 million nights in motels so far.", lang="en")
+    assert (claim.kind, claim.lo) == ("count", 2_000_000)
+    assert _one("The repairs took 20,000 hours.", lang="en").kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, lang, bounds",
+    [
+        ("Каждый день спасатели находят три-четыре тела.", "ru", (3, 4)),
+        ("Crews cleared ten-twelve roads overnight.", "en", (10, 12)),
+    ],
+)
+def test_two_number_words_glued_by_a_hyphen_smaller_first_are_a_range(text, lang, bounds):
+    claim = _one(text, lang=lang)
+    assert (claim.lo, claim.hi) == bounds
+    assert _one("The fire destroyed thirty-five homes.", lang="en").value == 35
+
+
+def test_a_ukrainian_word_read_as_a_number_before_an_imperative():
+    assert _one("У селищі загинули три людини.", lang="uk").measure == "killed"

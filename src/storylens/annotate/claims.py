@@ -50,6 +50,7 @@ from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, d
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
+_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
 KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", "ratio")
 # Measures for which an institution that is the subject of the sentence ("The courts brought 2000 people to
 # justice") is taken as the source of the figure when the sentence has no reporting cue.
@@ -166,6 +167,7 @@ class _Cand:
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
     aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
+    time_count: bool = False  # "1 million nights in hotels": units of time counted, no span
 
 
 class _Extractor:
@@ -1514,6 +1516,9 @@ class _Reader:
         if num_toks and self._conditional(num_toks[-1]):
             return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
+        rate = self._rate_period(cand) if cand.kind == "count" and cand.unit else None
+        if rate:
+            cand.unit = f"{cand.unit}/{rate}"  # "detects two or three caches every day": a rate, caches a day
         if cand.kind == "count" and self._at_risk(cand):
             cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
         limited = self._threshold(cand) if cand.kind in ("count", "money") and m.hedge_kind in ("lower", "upper") else None
@@ -2157,6 +2162,9 @@ class _Reader:
         if unit is None:
             return True  # a count: the counted noun decides
         kind, name, end = unit
+        if kind == "time" and (m.figure or 0) * _DAYS.get(name, 0) > 36_500:
+            cand.time_count = True  # "paid for more than 1 million nights in hotels": no span lasts a century, a count
+            return True
         cand.unit_end = end
         if kind == "time":
             after = sent[end:end + 24].lower()
@@ -2551,7 +2559,8 @@ class _Reader:
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
         months = lex.cues.get("months", {})
-        if noun is not None and (cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
+        if noun is not None and (cand.kind == "count" and not cand.time_count and (
+                toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
                                  or toks[noun].lemma in months or toks[noun].text.lower() in months):
             noun = None  # "33,000 last year", «3 млрд долларов в мае»: a time, not what is counted
         if noun is None:
@@ -3654,14 +3663,14 @@ class _Reader:
             measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")]
             if measured and self._share_of_people(cand):
                 return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
-            if cand.noun_lemma and cand.noun is not None:
-                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
-                # the verb after the share has as its object ("96% of citizens profess Islam": not any profession)
-                held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
-                    toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
-                    verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
-                return f"share: {cand.noun_lemma} {what}" + (f" {held}" if held else "")
-            return f"share: {what}"
+            # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
+            # the verb after the share has as its object ("96% of citizens profess Islam": not any profession; "65
+            # per cent watch state channels" with no whole: the channels)
+            held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
+                toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
+                verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
+            whole = f"{cand.noun_lemma} " if cand.noun_lemma and cand.noun is not None else ""
+            return f"share: {whole}{what}" + (f" {held}" if held else "")
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
     def _level_share(self, cand: _Cand) -> bool:
@@ -3857,6 +3866,21 @@ class _Reader:
             if e.label in ("ORG", "PER", "MISC") and e.start >= after and gap.match(self.ex.doc.text[after:e.start]):
                 return e.text
         return None
+
+    def _rate_period(self, cand: _Cand) -> str | None:
+        """The period a count is per: a per-word and a time right after the counted noun ("35,000 animals a day",
+        «300 машин в сутки»), or a sentence opened by a word of every and a time ("Every day, units find two caches",
+        `rate_leads`). None for a count said once ("a day later", "in a day")."""
+        sent, lex = self.sent, self.lex
+        at = max(cand.m.end, cand.unit_end)
+        per = re.compile(r"\s*(?:" + _alt(lex.per) + r")\s+([^\W\d_]+)\b(?!\s*(?:" + _alt(self.ago) + r")\b)",
+                         re.IGNORECASE).match(sent, at)
+        if per is None:
+            per = re.match(r"\W*(?:" + _alt(lex.cues.get("rate_leads", [])) + r")\s+([^\W\d_]+)\b", sent, re.IGNORECASE)
+        if per is None:
+            return None
+        word = per.group(1).lower()
+        return lex.time.get(word) or lex.time.get(self._lemma_at(per.start(1)) or word)
 
     def _occasions_measure(self, cand: _Cand) -> str:
         """What happened the number of times: the verb that governs "N times" ("was hit three times" → times
