@@ -2517,3 +2517,15 @@ def test_two_number_words_glued_by_a_hyphen_smaller_first_are_a_range(text, lang
 
 def test_a_ukrainian_word_read_as_a_number_before_an_imperative():
     assert _one("У селищі загинули три людини.", lang="uk").measure == "killed"
+
+
+def test_n_times_after_a_gerund_is_the_gerunds():
+    text = "The ministry accused the rebels of shelling the depot three times in 24 hours."
+    assert _one(text, lang="en").measure == "times shell"
+
+
+def test_a_relative_clause_the_count_is_subject_of_says_what_happened_when_the_main_verb_does_not():
+    text = "Four trucks that left the depot on Monday were expected to arrive in the capital on Tuesday."
+    assert _one(text, lang="en").measure == "vehicles leave"
+    assert _one("Three ferries that sank in the storm were raised.", lang="en").measure == "boats raise"
+    assert _one("Five regions that the agency considers at risk were named.", lang="en").measure == "region name"

@@ -3228,6 +3228,32 @@ class _Reader:
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
     def _open_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
+        """What happened to the counted noun by its clause's verb (``_verb_predicate``), else by the verb of a
+        relative clause the noun is the subject of ("Four ships that left the port on Sunday were expected to
+        dock": the ships left; what they were expected to do is not said to have happened)."""
+        act = self._verb_predicate(cand, person, anchor)
+        if act is None and anchor is None and self.ex.heads and cand.noun is not None and not (
+                cand.modifier or cand.partitive):
+            act = self._relative_predicate(cand.noun, person, cand)
+        return act
+
+    def _relative_predicate(self, noun: int, person: bool, cand: _Cand) -> str | None:
+        """The finite verb of a relative clause on ``noun`` whose relative pronoun is its subject, by the parse;
+        None for light and reporting verbs and verbs with a measure of their own."""
+        toks = self.tokens
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        for k in range(noun + 1, min(self.hi, noun + 5)):
+            t = toks[k]
+            if t.head == noun and t.dep in ("relcl", "acl:relcl") and t.pos == "VERB":
+                subject = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass")
+                              and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
+                if not subject or t.lemma in none or "VerbForm=Part" in t.feats or self._hypothetical_verb(k) or (
+                        self._measures_for(k, person, cand)):
+                    return None
+                return t.lemma
+        return None
+
+    def _verb_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
         """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
         passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
@@ -3883,11 +3909,20 @@ class _Reader:
         return lex.time.get(word) or lex.time.get(self._lemma_at(per.start(1)) or word)
 
     def _occasions_measure(self, cand: _Cand) -> str:
-        """What happened the number of times: the verb that governs "N times" ("was hit three times" → times
-        hit, «три раза высказалась» → times высказаться); a verb and the preposition after it that say someone
-        went somewhere ("has been to the island seven times", `occasion_phrases`) name the visit."""
-        verb = governing_verb(self.ex.parse, self._num_index(cand), self.lo, self.hi, self.ex.heads, self.relative,
-                              self.others)
+        """What happened the number of times: the nearest verb before "N times" in its clause ("was hit three
+        times" → times hit; "accused them of shelling the town three times": the shelling), else the verb that
+        governs it («три раза высказалась» → times высказаться); a verb and the preposition after it that say
+        someone went somewhere ("has been to the island seven times", `occasion_phrases`) name the visit."""
+        num = self._num_index(cand)
+        verb = None
+        for k in range(num - 1, max(self.lo, num - 12) - 1, -1):
+            if _barrier(self.tokens[k]) and self.tokens[k].pos != "CCONJ":
+                break
+            if self.tokens[k].pos in ("VERB", "AUX") and not self.tokens[k].dep.startswith("aux"):
+                verb = k
+                break
+        if verb is None:
+            verb = governing_verb(self.ex.parse, num, self.lo, self.hi, self.ex.heads, self.relative, self.others)
         if verb is None or self.tokens[verb].pos not in ("VERB", "AUX"):
             return "times"
         lemma = self.tokens[verb].lemma.lower()
