@@ -2529,3 +2529,25 @@ def test_a_relative_clause_the_count_is_subject_of_says_what_happened_when_the_m
     assert _one(text, lang="en").measure == "vehicles leave"
     assert _one("Three ferries that sank in the storm were raised.", lang="en").measure == "boats raise"
     assert _one("Five regions that the agency considers at risk were named.", lang="en").measure == "region name"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Власти ввели запрет на собрание групп численностью больше пяти человек.", "ru", "threshold: группа"),
+        ("Влада запровадила заборону на збори груп чисельністю понад п'ять осіб.", "uk", "threshold: група"),
+    ],
+)
+def test_a_bound_after_a_plural_noun_and_its_size_noun_under_a_rule_is_a_threshold(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("The new vaccine is only about 30 to 40 percent effective.", "share: effective"),
+        ("The dam is 90% complete, engineers said.", "share: complete"),
+    ],
+)
+def test_an_adjective_right_after_a_share_says_what_the_share_is_of(text, measure):
+    assert _one(text, lang="en").measure == measure

@@ -1432,6 +1432,7 @@ class _Reader:
         self.tokens = ex.parse.tokens
         r = ex.parse.between(s_start, s_end)
         self.lo, self.hi = r.start, r.stop
+        self.starts = [self.tokens[i].start for i in range(self.lo, self.hi)]  # for ``toks_in``'s binary search
         self.urls = [(m.start(), m.end()) for m in _URLISH.finditer(sent)] if re.search(r"[/@#]|www", sent) else []
         self.times = [(m.start(), m.end()) for m in _TIME.finditer(sent)] + [
             (m.start(), m.end()) for m in _NUMERIC_DATE.finditer(sent)]
@@ -1453,7 +1454,13 @@ class _Reader:
     def toks_in(self, a: int, b: int) -> list[int]:
         """Token indices overlapping sentence-relative [a, b)."""
         A, B = self.s_start + a, self.s_start + b
-        return [i for i in range(self.lo, self.hi) if self.tokens[i].start < B and self.tokens[i].end > A]
+        i = max(self.lo, self.lo + bisect_right(self.starts, A) - 1)  # (a binary search: read once per number)
+        out = []
+        while i < self.hi and self.tokens[i].start < B:
+            if self.tokens[i].end > A:
+                out.append(i)
+            i += 1
+        return out
 
     def read(self, m: NumberMention, previous: list[_Cand]) -> _Cand | None:
         sent = self.sent
@@ -3079,6 +3086,8 @@ class _Reader:
             "VerbForm=Part" in toks[k].feats or "VerbForm=Ger" in toks[k].feats or toks[k].text.lower().endswith("ing"))
         if participle:
             k -= 1  # "people living on …"
+        elif k > self.lo and toks[k].pos == "NOUN" and "Number=Plur" not in toks[k].feats and self._quantity(k):
+            k -= 1  # «групп численностью больше четырёх»: the groups' size
         if k < self.lo or toks[k].pos != "NOUN" or "Number=Plur" not in toks[k].feats or measure_noun(
                 self.lex, toks, k) or self._quantity(k) or self._anaphoric(k) or toks[k].lemma in self.lex.time:
             return None
@@ -3668,6 +3677,10 @@ class _Reader:
             of = self._of_noun(i) if toks[i].lemma in shares else None
             if of:
                 return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
+        k = self._token_from(cand.unit_end)
+        if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not (
+                k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")):
+            return f"share: {toks[k].lemma}"  # "the vaccine is only 30 to 40 percent effective": how effective
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
