@@ -2551,3 +2551,9 @@ def test_a_bound_after_a_plural_noun_and_its_size_noun_under_a_rule_is_a_thresho
 )
 def test_an_adjective_right_after_a_share_says_what_the_share_is_of(text, measure):
     assert _one(text, lang="en").measure == measure
+
+
+def test_the_active_subject_of_a_striking_verb_struck_it_was_not_damaged():
+    assert _one("Two shells struck inside the depot, causing damage but no injuries.", lang="en").measure == "shells strike"
+    assert _one("Two districts were shelled overnight.", lang="en").measure == "district damaged"
+    assert _one("Three houses burned in the fire.", lang="en").measure == "buildings destroyed"

@@ -3193,6 +3193,9 @@ class _Reader:
         v = toks[cand.verb]
         phrase = {w for key in (v.lemma, v.text.lower()) for rest, _ in self.lex.measure_verbs.get(key, []) for w in rest}
         places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
+        if t.head == cand.verb and t.dep == "nsubj" and (v.lemma in self.lex.cues.get("striking_verbs", []) or (
+                v.text.lower() in self.lex.cues.get("striking_verbs", []))):
+            return True  # "three rounds struck inside the plant": the rounds struck, with or without an object
         return t.head == cand.verb and t.dep == "nsubj" and any(
             toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
             and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
