@@ -2557,3 +2557,17 @@ def test_the_active_subject_of_a_striking_verb_struck_it_was_not_damaged():
     assert _one("Two shells struck inside the depot, causing damage but no injuries.", lang="en").measure == "shells strike"
     assert _one("Two districts were shelled overnight.", lang="en").measure == "district damaged"
     assert _one("Three houses burned in the fire.", lang="en").measure == "buildings destroyed"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("More than 2 million metric tons of wheat have been shipped since May under the deal, officials said.",
+         "weight: wheat ship"),
+        ("Before the drought, the region was exporting 3 million tons of rice a month.", "weight: rice export"),
+        ("About 100 tons of diesel would be needed daily.", "weight: diesel"),
+        ("The ship was loaded with 20,000 tons of corn.", "weight: corn"),
+    ],
+)
+def test_a_quantity_of_stuff_keeps_what_was_done_with_it(text, measure):
+    assert _one(text, lang="en").measure == measure

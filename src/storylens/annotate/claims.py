@@ -3983,7 +3983,8 @@ class _Reader:
         """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
         its copula."""
         if cand.noun_lemma:
-            return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
+            act = self._quantity_act(cand) if _dimension(cand.unit) in ("weight", "volume") else None
+            return f"{_dimension(cand.unit)}: {cand.noun_lemma}" + (f" {act}" if act else "")
         toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
         if toks:
             ref = toks[0] - 1
@@ -4003,6 +4004,23 @@ class _Reader:
             if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
                 return f"{dimension}: {self.tokens[subject].lemma}"
         return dimension
+
+    def _quantity_act(self, cand: _Cand) -> str | None:
+        """What was done with a quantity of stuff, by the verb its unit is the subject or object of, by the parse
+        ("1 million metric tons of foodstuffs have been shipped" → ship, "exporting 4.5 million tons of produce" →
+        export); None for light and reporting verbs and what only may happen."""
+        unit = self.toks_in(cand.m.num_end, cand.unit_end)
+        if not self.ex.heads or not unit:
+            return None
+        toks = self.tokens
+        v = toks[unit[-1]].head
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or toks[unit[-1]].dep not in (
+                "nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"):
+            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        if toks[v].lemma in none or self._hypothetical_verb(v) or "VerbForm=Inf" in toks[v].feats:
+            return None
+        return toks[v].lemma
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
         """What a span of time is the duration of: its noun ("a 10-day waiver"), the subject of a verb that
