@@ -2571,3 +2571,15 @@ def test_the_active_subject_of_a_striking_verb_struck_it_was_not_damaged():
 )
 def test_a_quantity_of_stuff_keeps_what_was_done_with_it(text, measure):
     assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("About 300 members of Greenpeace gathered outside the plant.", "en"),
+        ("Біля будівлі зібралися кілька сотень членів ТЛП.", "uk"),
+    ],
+)
+def test_members_of_a_named_body_are_that_bodys_not_a_missions_experts(text, lang):
+    assert _one(text, lang=lang).subgroup is None
+    assert _one("Six members of the IAEA mission stayed.", lang="en").subgroup == "experts"

@@ -2591,6 +2591,8 @@ class _Reader:
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
+        if thing is not None and toks[noun].lemma in lex.relational and self._of_name(noun):
+            thing = None  # «сотни членов ТЛП», "members of Acme": a named body's, not the default's
         body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
         if body is not False:
             thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
@@ -2606,6 +2608,20 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _of_name(self, noun: int) -> bool:
+        """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ТЛП») or after
+        "of" ("members of Acme"), and is the body itself, not a modifier of a noun ("of the IAEA mission")."""
+        toks = self.tokens
+        k = noun + 1
+        if k < self.hi and toks[k].text.lower() in self.lex.cues.get("partitive", []):
+            k += 1
+            while k < self.hi and toks[k].pos == "DET":
+                k += 1
+        start = k
+        while k < self.hi and (toks[k].pos == "PROPN" or (len(toks[k].text) > 1 and toks[k].text.isupper())):
+            k += 1
+        return k > start and not (k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN")
 
     def _of_body(self, noun: int) -> Thing | None | bool:
         """The thing of the body a relational noun is "of": its person thing ("members of the federal workforce" are
