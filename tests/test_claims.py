@@ -2583,3 +2583,9 @@ def test_a_quantity_of_stuff_keeps_what_was_done_with_it(text, measure):
 def test_members_of_a_named_body_are_that_bodys_not_a_missions_experts(text, lang):
     assert _one(text, lang=lang).subgroup is None
     assert _one("Six members of the IAEA mission stayed.", lang="en").subgroup == "experts"
+
+
+def test_round_12_guards():
+    claims = _claims("Two shells reportedly struck ten meters from the fuel tank.", lang="en")
+    assert [c.measure for c in claims if c.kind == "count"] == ["shells strike"]
+    assert _one("The storm is 40% wider than the last one.", lang="en").measure == "share"  # a comparison, no adjective

@@ -3332,6 +3332,10 @@ class _Reader:
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
         able = self._ability(v) if self.lo <= v < self.hi else None
         v = able if able is not None else v  # "150 men were able to terminate their contracts": what they did
+        if self.lo <= v < self.hi and dep == "nsubj" and toks[v].lemma in self.lex.cues.get("striking_verbs", []) and (
+                not self._hypothetical_verb(v)):
+            return toks[v].lemma  # "one shell struck ten meters from the tank": what it did (its measure, damaged, is
+            # what was done to the things it struck)
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
@@ -3697,7 +3701,9 @@ class _Reader:
             if of:
                 return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
         k = self._token_from(cand.unit_end)
-        if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not (
+        comparative = k is not None and k < self.hi and ("Degree=Cmp" in toks[k].feats or (
+            toks[k].text.lower().endswith("er") and toks[k].lemma != toks[k].text.lower()))  # "56% wider": a comparison
+        if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not comparative and not (
                 k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")):
             return f"share: {toks[k].lemma}"  # "the vaccine is only 30 to 40 percent effective": how effective
         verb = self._clause_verb(cand)
