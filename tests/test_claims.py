@@ -2420,7 +2420,7 @@ def test_counts_after_a_time_or_with_and_inside_them_stay_counts(text, lang, val
 @pytest.mark.parametrize(
     "text, measure",
     [
-        ("After the fire the two mills are working at 50% and 70% of their capacity respectively, the owner said.",
+        ("After the fire the two mills run at 50% and 70% of their capacity, the owner said.",
          "share: capacity"),
         ("The port is currently operating at about 30% of what it handled before the strike.", "share: operate"),
     ],
@@ -2450,7 +2450,7 @@ def test_a_verb_not_tagged_imperative_takes_no_imperative_lemma():
     from storylens.annotate.syntax import lemmatize
 
     assert (lemmatize("ru", "пришли", "VERB"), lemmatize("ru", "пришли", "VERB", True)) == ("прийти", "прислать")
-    assert "прислать" not in _one("На прощание с актёром пришли десять тысяч человек.", lang="ru").measure
+    assert "прислать" not in _one("Вчера на концерт пришли десять тысяч зрителей.", lang="ru").measure
 
 
 def test_a_level_guard_a_share_of_people_at_work_stays_employed():
@@ -2460,8 +2460,7 @@ def test_a_level_guard_a_share_of_people_at_work_stays_employed():
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("By comparison, deaths blamed on Hurricane Delia in 2011 range from about 200 to more than 300.", "en",
-         "date: hurricane delia"),
+        ("Insurers say losses tied to Hurricane Delia in 2011 reached a record.", "en", "date: hurricane delia"),
         ("Для сравнения, ущерб от урагана Делия в 2011 году оценивали в 2 млрд долларов.", "ru", "date: ураган делия"),
     ],
 )
@@ -2470,7 +2469,7 @@ def test_a_year_after_a_name_an_event_noun_heads_dates_that_event(text, lang, me
 
 
 def test_a_period_after_a_window_preposition_and_another_figure_is_a_window():
-    text = "The smoke drifted across 9 towns - from the dam in the north to the coast in the south - over a 48-hour period."
+    text = "The smoke reached 9 towns (from the dam to the coast) over a 48-hour period."
     assert [(c.kind, c.value) for c in _claims(text, lang="en")] == [("count", 9)]
     assert _one("The strike lasted a 10-day period in May.", lang="en").kind == "duration"
 
@@ -2497,8 +2496,8 @@ def test_a_count_a_time_ago_is_no_rate():
 
 
 def test_units_of_time_past_a_century_are_counted_not_a_span():
-    claim = _one("The agency has paid for more than 2 million nights in motels so far.", lang="en")
-    assert (claim.kind, claim.lo) == ("count", 2_000_000)
+    claim = _one("The charity covered 2 million nights of shelter for evacuees.", lang="en")
+    assert (claim.kind, claim.value) == ("count", 2_000_000)
     assert _one("The repairs took 20,000 hours.", lang="en").kind == "duration"
 
 
@@ -2534,8 +2533,8 @@ def test_a_relative_clause_the_count_is_subject_of_says_what_happened_when_the_m
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("Власти ввели запрет на собрание групп численностью больше пяти человек.", "ru", "threshold: группа"),
-        ("Влада запровадила заборону на збори груп чисельністю понад п'ять осіб.", "uk", "threshold: група"),
+        ("Мэрия ввела запрет на митинги групп численностью более десяти человек.", "ru", "threshold: группа"),
+        ("Мерія запровадила заборону на мітинги груп чисельністю понад десять осіб.", "uk", "threshold: група"),
     ],
 )
 def test_a_bound_after_a_plural_noun_and_its_size_noun_under_a_rule_is_a_threshold(text, lang, measure):
@@ -2545,7 +2544,7 @@ def test_a_bound_after_a_plural_noun_and_its_size_noun_under_a_rule_is_a_thresho
 @pytest.mark.parametrize(
     "text, measure",
     [
-        ("The new vaccine is only about 30 to 40 percent effective.", "share: effective"),
+        ("The new vaccine is only about 25 to 35 percent effective.", "share: effective"),
         ("The dam is 90% complete, engineers said.", "share: complete"),
     ],
 )
@@ -2554,7 +2553,7 @@ def test_an_adjective_right_after_a_share_says_what_the_share_is_of(text, measur
 
 
 def test_the_active_subject_of_a_striking_verb_struck_it_was_not_damaged():
-    assert _one("Two shells struck inside the depot, causing damage but no injuries.", lang="en").measure == "shells strike"
+    assert _one("Two shells struck inside the depot overnight, causing damage to a warehouse.", lang="en").measure == "shells strike"
     assert _one("Two districts were shelled overnight.", lang="en").measure == "district damaged"
     assert _one("Three houses burned in the fire.", lang="en").measure == "buildings destroyed"
 
@@ -2562,9 +2561,8 @@ def test_the_active_subject_of_a_striking_verb_struck_it_was_not_damaged():
 @pytest.mark.parametrize(
     "text, measure",
     [
-        ("More than 2 million metric tons of wheat have been shipped since May under the deal, officials said.",
-         "weight: wheat ship"),
-        ("Before the drought, the region was exporting 3 million tons of rice a month.", "weight: rice export"),
+        ("Exporters say 2 million tons of wheat were shipped from the port last month.", "weight: wheat ship"),
+        ("The region exports 3 million tons of rice in a good year.", "weight: rice export"),
         ("About 100 tons of diesel would be needed daily.", "weight: diesel"),
         ("The ship was loaded with 20,000 tons of corn.", "weight: corn"),
     ],
@@ -2577,7 +2575,7 @@ def test_a_quantity_of_stuff_keeps_what_was_done_with_it(text, measure):
     "text, lang",
     [
         ("About 300 members of Greenpeace gathered outside the plant.", "en"),
-        ("Біля будівлі зібралися кілька сотень членів ТЛП.", "uk"),
+        ("Біля будівлі зібралися кілька сотень членів ПНС.", "uk"),
     ],
 )
 def test_members_of_a_named_body_are_that_bodys_not_a_missions_experts(text, lang):
@@ -2589,3 +2587,8 @@ def test_round_12_guards():
     claims = _claims("Two shells reportedly struck ten meters from the fuel tank.", lang="en")
     assert [c.measure for c in claims if c.kind == "count"] == ["shells strike"]
     assert _one("The storm is 40% wider than the last one.", lang="en").measure == "share"  # a comparison, no adjective
+
+
+def test_a_rule_word_before_an_aside_still_makes_a_threshold():
+    text = "Мэрия ввела запрет, согласно новому закону о митингах и шествиях, на митинги групп численностью более десяти человек."
+    assert [c.measure for c in _claims(text, lang="ru") if c.text == "более десяти"] == ["threshold: группа"]

@@ -167,7 +167,7 @@ class _Cand:
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
     aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
-    time_count: bool = False  # "1 million nights in hotels": units of time counted, no span
+    time_count: bool = False  # "2 million nights of shelter": units of time counted, no span
 
 
 class _Extractor:
@@ -1621,7 +1621,7 @@ class _Reader:
             self.tokens[j].pos in ("VERB", "AUX") for j in range(max(self.lo, k - 1), k + 1))
 
     def _labels_after_noun(self, m: NumberMention) -> bool:
-        """ "reactors one and two", «энергоблоки 5 и 6 станции»: numbers coordinated right after a plural noun
+        """ "turbines 4 and 5", «энергоблоки 3 и 4 станции»: numbers coordinated right after a plural noun
         (not a time: "in recent weeks 12 and 15 people …") say which of the things are meant (labels); a count
         never follows its noun so."""
         if m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or not (m.value or 0) < 1000:
@@ -1665,7 +1665,7 @@ class _Reader:
             return True
         if window.group(1) and previous and re.match(r"[\s-]*[^\W\d_]+[\s-]+(?:" + _alt(cues.get("period_nouns", [])) + r")(?!\w)",
                                                      self.sent[m.num_end:], re.IGNORECASE):
-            return True  # "spreads across 13 countries - from X to Y - over a 72-hour period": the span they are counted in
+            return True  # "reached 9 towns (from the dam to the coast) over a 48-hour period": the span they are counted in
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
             return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
         num = self.toks_in(m.num_start, m.num_end)
@@ -1835,7 +1835,7 @@ class _Reader:
     def _named_event(self, year: int) -> str | None:
         """ "could trigger a catastrophe on the scale of the Chernobyl disaster in 1986", «после Чернобыльской аварии в
         1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies, or after a name an
-        event noun heads ("deaths blamed on Hurricane Delia in 2011", «ураган Делия в 2011 году»), dates that named
+        event noun heads ("losses tied to Hurricane Delia in 2011", «ураган Делия в 2011 году»), dates that named
         event, whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
         toks = self.tokens
         months = {w.lower() for w in self.lex.cues.get("months", {})}
@@ -2170,7 +2170,7 @@ class _Reader:
             return True  # a count: the counted noun decides
         kind, name, end = unit
         if kind == "time" and (m.figure or 0) * _DAYS.get(name, 0) > 36_500:
-            cand.time_count = True  # "paid for more than 1 million nights in hotels": no span lasts a century, a count
+            cand.time_count = True  # "covered 2 million nights of shelter": no span lasts a century, a count
             return True
         cand.unit_end = end
         if kind == "time":
@@ -2580,7 +2580,7 @@ class _Reader:
             cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
         while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
                and is_noun(toks[toks[noun].head]) and toks[toks[noun].head].lemma not in lex.cues.get("amount_heads", [])):
-            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound (not "debt load")
+            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound (not "a $2 billion debt load")
         cand.noun = noun
         if self._whole(num_toks):
             cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
@@ -2592,7 +2592,7 @@ class _Reader:
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
         if thing is not None and toks[noun].lemma in lex.relational and self._of_name(noun):
-            thing = None  # «сотни членов ТЛП», "members of Acme": a named body's, not the default's
+            thing = None  # «сотни членов ПНС», "members of Acme": a named body's, not the default's
         body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
         if body is not False:
             thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
@@ -2610,7 +2610,7 @@ class _Reader:
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
 
     def _of_name(self, noun: int) -> bool:
-        """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ТЛП») or after
+        """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ПНС») or after
         "of" ("members of Acme"), and is the body itself, not a modifier of a noun ("of the IAEA mission")."""
         toks = self.tokens
         k = noun + 1
@@ -3112,7 +3112,8 @@ class _Reader:
         if participle:
             return None
         rules = set(self.lex.cues.get("rule_words", []))
-        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 8), k)) else None
+        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 16), k)) else None  # (past an
+        # aside: «запрет, согласно закону о митингах, на собрание групп»)
 
     def _goal(self, num_toks: list[int]) -> bool:
         """A figure a goal, plan or target sets ("declared a goal to recruit a 50,000-strong army", "a target of
@@ -3211,7 +3212,7 @@ class _Reader:
         places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
         if t.head == cand.verb and t.dep == "nsubj" and (v.lemma in self.lex.cues.get("striking_verbs", []) or (
                 v.text.lower() in self.lex.cues.get("striking_verbs", []))):
-            return True  # "three rounds struck inside the plant": the rounds struck, with or without an object
+            return True  # "two shells struck inside the depot": the shells struck, with or without an object
         return t.head == cand.verb and t.dep == "nsubj" and any(
             toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
             and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
@@ -3257,8 +3258,8 @@ class _Reader:
 
     def _open_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
         """What happened to the counted noun by its clause's verb (``_verb_predicate``), else by the verb of a
-        relative clause the noun is the subject of ("Four ships that left the port on Sunday were expected to
-        dock": the ships left; what they were expected to do is not said to have happened)."""
+        relative clause the noun is the subject of ("Four trucks that left the depot on Monday were expected to
+        arrive": the trucks left; what they were expected to do is not said to have happened)."""
         act = self._verb_predicate(cand, person, anchor)
         if act is None and anchor is None and self.ex.heads and cand.noun is not None and not (
                 cand.modifier or cand.partitive):
@@ -3551,7 +3552,7 @@ class _Reader:
                     return named  # "home to 3.4 million citizens"
             return None
         own = self.toks_in(cand.m.start, cand.m.num_end)
-        k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 300 прихильників»
+        k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 200 учасників ходи»
         while k >= self.lo and toks[k].pos in ("ADP", "DET"):
             k -= 1
         if k >= self.lo and is_noun(toks[k]):
@@ -3705,7 +3706,7 @@ class _Reader:
             toks[k].text.lower().endswith("er") and toks[k].lemma != toks[k].text.lower()))  # "56% wider": a comparison
         if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not comparative and not (
                 k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")):
-            return f"share: {toks[k].lemma}"  # "the vaccine is only 30 to 40 percent effective": how effective
+            return f"share: {toks[k].lemma}"  # "the vaccine is only 25 to 35 percent effective": how effective
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
@@ -3713,7 +3714,7 @@ class _Reader:
         what = toks[verb].lemma if verb is not None else None
         level = cand.verb if cand.verb is not None and cand.verb < self._num_index(cand) else None
         if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
-            # "the units are working at 60% of their capacity": the level they run at, not a share of people at work
+            # "the mills are working at 50% of their capacity": the level they run at, not a share of people at work
             return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
             changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
@@ -3728,8 +3729,8 @@ class _Reader:
             if measured and self._share_of_people(cand):
                 return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
             # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
-            # the verb after the share has as its object ("96% of citizens profess Islam": not any profession; "65
-            # per cent watch state channels" with no whole: the channels)
+            # the verb after the share has as its object ("96% of citizens profess Islam": not any profession; "40
+            # per cent read printed newspapers" with no whole: the newspapers)
             held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
                 toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
                 verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
@@ -3739,13 +3740,13 @@ class _Reader:
 
     def _level_share(self, cand: _Cand) -> bool:
         """Whether a share follows a preposition of level, alone or after a figure it is coordinated with
-        ("working at 60% and 80%", «работает на уровне 60%», `level_prepositions`): the level something runs at."""
+        ("working at 50% and 70%", «работает на уровне 60%», `level_prepositions`): the level something runs at."""
         coordinated = r"(?:[\d.,]+\s*%?\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s+)?"
         return bool(re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("level_prepositions", [])) + r")\s+" + coordinated
                               + r"$", self.sent[max(0, cand.m.start - 40):cand.m.start], re.IGNORECASE))
 
     def _level_whole(self, cand: _Cand) -> str | None:
-        """The whole a level is a share of, past the figures coordinated with it ("at 60% and 80% of their
+        """The whole a level is a share of, past the figures coordinated with it ("at 50% and 70% of their
         capacity" → capacity), by the parse."""
         toks = self.tokens
         coordinators = attrib.tables().coordinators
@@ -3932,8 +3933,8 @@ class _Reader:
         return None
 
     def _rate_period(self, cand: _Cand) -> str | None:
-        """The period a count is per: a per-word and a time right after the counted noun ("35,000 animals a day",
-        «300 машин в сутки»), or a sentence opened by a word of every and a time ("Every day, units find two caches",
+        """The period a count is per: a per-word and a time right after the counted noun ("20,000 chickens a day",
+        «300 машин в сутки»), or a sentence opened by a word of every and a time ("Every day, rescue teams pull 30 people from the rubble",
         `rate_leads`). None for a count said once ("a day later", "in a day")."""
         sent, lex = self.sent, self.lex
         at = max(cand.m.end, cand.unit_end)
@@ -3949,8 +3950,8 @@ class _Reader:
     def _occasions_measure(self, cand: _Cand) -> str:
         """What happened the number of times: the nearest verb before "N times" in its clause ("was hit three
         times" → times hit; "accused them of shelling the town three times": the shelling), else the verb that
-        governs it («три раза высказалась» → times высказаться); a verb and the preposition after it that say
-        someone went somewhere ("has been to the island seven times", `occasion_phrases`) name the visit."""
+        governs it («пять раз выступил» → times выступить); a verb and the preposition after it that say
+        someone went somewhere ("has been to the valley five times", `occasion_phrases`) name the visit."""
         num = self._num_index(cand)
         verb = None
         for k in range(num - 1, max(self.lo, num - 12) - 1, -1):
@@ -4029,8 +4030,7 @@ class _Reader:
 
     def _quantity_act(self, cand: _Cand) -> str | None:
         """What was done with a quantity of stuff, by the verb its unit is the subject or object of, by the parse
-        ("1 million metric tons of foodstuffs have been shipped" → ship, "exporting 4.5 million tons of produce" →
-        export); None for light and reporting verbs and what only may happen."""
+        ("2 million tons of wheat were shipped from the port" → ship, "exports 3 million tons of rice" → export); None for light and reporting verbs and what only may happen."""
         unit = self.toks_in(cand.m.num_end, cand.unit_end)
         if not self.ex.heads or not unit:
             return None

@@ -348,7 +348,7 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
                 if run and not _joined(text, [tokens[j - 1], tokens[j]], max_gap=3):
                     break
                 if w in t.joiners and run and t.words.get(run[-1][2], 0) < 100:
-                    break  # "reactors one and two": two numbers; "and" joins only after a hundred or a scale
+                    break  # "platforms two and three": two numbers; "and" joins only after a hundred or a scale
                 if run and w in t.words and t.words.get(run[-1][2], 1000) <= t.words[w] < 100:
                     break  # «три-четыре», "ten-twelve": two numbers (a range), not 7 or 22; "twenty-one" is one
                 if w in t.words or (w in t.joiners and run) or (w == "a" and not run):

@@ -455,7 +455,7 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
 def lemmatize(code: str, word: str, upos: str, imperative: bool = False) -> str:
     """The lemma of ``word`` read as part of speech ``upos`` (natasha tags the part of speech, pymorphy3
     knows the lemmas). A verb natasha does not tag imperative skips imperative readings: «пришли» in «на
-    похороны пришли сто тысяч человек» is «прийти», not the imperative of «прислать»."""
+    концерт пришли десять тысяч зрителей» is «прийти», not the imperative of «прислать»."""
     if not word[:1].isalpha():
         return word.lower()
     morph = analyzer(code)
