@@ -50,6 +50,7 @@ from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, d
 from storylens.annotate.syntax import Parse, Parser, guess_language
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
+_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
 KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", "ratio")
 # Measures for which an institution that is the subject of the sentence ("The courts brought 2000 people to
 # justice") is taken as the source of the figure when the sentence has no reporting cue.
@@ -166,6 +167,7 @@ class _Cand:
     source: str | None = None  # what said the measure: noun, verb, state, thing, open, inherited
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
     aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
+    time_count: bool = False  # "2 million nights of shelter": units of time counted, no span
 
 
 class _Extractor:
@@ -1430,6 +1432,7 @@ class _Reader:
         self.tokens = ex.parse.tokens
         r = ex.parse.between(s_start, s_end)
         self.lo, self.hi = r.start, r.stop
+        self.starts = [self.tokens[i].start for i in range(self.lo, self.hi)]  # for ``toks_in``'s binary search
         self.urls = [(m.start(), m.end()) for m in _URLISH.finditer(sent)] if re.search(r"[/@#]|www", sent) else []
         self.times = [(m.start(), m.end()) for m in _TIME.finditer(sent)] + [
             (m.start(), m.end()) for m in _NUMERIC_DATE.finditer(sent)]
@@ -1451,7 +1454,13 @@ class _Reader:
     def toks_in(self, a: int, b: int) -> list[int]:
         """Token indices overlapping sentence-relative [a, b)."""
         A, B = self.s_start + a, self.s_start + b
-        return [i for i in range(self.lo, self.hi) if self.tokens[i].start < B and self.tokens[i].end > A]
+        i = max(self.lo, self.lo + bisect_right(self.starts, A) - 1)  # (a binary search: read once per number)
+        out = []
+        while i < self.hi and self.tokens[i].start < B:
+            if self.tokens[i].end > A:
+                out.append(i)
+            i += 1
+        return out
 
     def read(self, m: NumberMention, previous: list[_Cand]) -> _Cand | None:
         sent = self.sent
@@ -1496,6 +1505,7 @@ class _Reader:
                 r"[\s-]*(?:" + _alt(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
             return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
+            cand.measure = self._occasions_measure(cand)
             return cand  # "attacked more than a dozen times": occasions
         if cand.kind == "count" and not m.has_scale and re.fullmatch(r"\d{1,3}[.,]\d{3}", m.raw.strip()) and (
                 m.figure or 0) % 1:
@@ -1513,6 +1523,9 @@ class _Reader:
         if num_toks and self._conditional(num_toks[-1]):
             return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
+        rate = self._rate_period(cand) if cand.kind == "count" and cand.unit else None
+        if rate:
+            cand.unit = f"{cand.unit}/{rate}"  # "detects two or three caches every day": a rate, caches a day
         if cand.kind == "count" and self._at_risk(cand):
             cand.measure, cand.source = "at risk", "state"  # "2 million lives at risk": threatened, not lost
         limited = self._threshold(cand) if cand.kind in ("count", "money") and m.hedge_kind in ("lower", "upper") else None
@@ -1555,6 +1568,8 @@ class _Reader:
                 r"\s*,?\s*(?:" + _alt(self.lex.cues.get("relative_pronouns", [])) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
+            return True
+        if self._labels_after_noun(m):
             return True
         if self.label_after.match(sent, m.end):
             return True
@@ -1605,6 +1620,32 @@ class _Reader:
         return is_noun(t) and measure_noun(self.lex, self.tokens, k) is None and not any(
             self.tokens[j].pos in ("VERB", "AUX") for j in range(max(self.lo, k - 1), k + 1))
 
+    def _labels_after_noun(self, m: NumberMention) -> bool:
+        """ "turbines 4 and 5", «энергоблоки 3 и 4 станции»: numbers coordinated right after a plural noun
+        (not a time: "in recent weeks 12 and 15 people …") say which of the things are meant (labels); a count
+        never follows its noun so."""
+        if m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or not (m.value or 0) < 1000:
+            return False
+        num = self.toks_in(m.num_start, m.num_end)
+        if not num:
+            return False
+        toks, first, last = self.tokens, num[0], num[-1]
+        coordinators = attrib.tables().coordinators
+
+        def joins(k: int) -> bool:
+            return self.lo <= k < self.hi and (toks[k].text == "," or toks[k].text.lower() in coordinators)
+
+        def number(k: int) -> bool:
+            return self.lo <= k < self.hi and (toks[k].pos == "NUM" or toks[k].text.isdigit())
+
+        def plural_noun(k: int) -> bool:
+            return self.lo <= k < self.hi and is_noun(toks[k]) and "Number=Plur" in toks[k].feats and (
+                self.lex.time.get(toks[k].lemma) is None and self.lex.time.get(toks[k].text.lower()) is None)
+
+        if plural_noun(first - 1) and joins(last + 1) and number(last + 2):
+            return True
+        return joins(first - 1) and number(first - 2) and plural_noun(first - 3)
+
     def _window(self, m: NumberMention, previous: list[_Cand]) -> bool:
         """A span of time another figure is counted in, not a claim: "over the past 24 hours", «за останні 24
         години», "three times in 24 hours", "across 13 countries over a 72-hour period" (a figure earlier in
@@ -1622,6 +1663,9 @@ class _Reader:
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
+        if window.group(1) and previous and re.match(r"[\s-]*[^\W\d_]+[\s-]+(?:" + _alt(cues.get("period_nouns", [])) + r")(?!\w)",
+                                                     self.sent[m.num_end:], re.IGNORECASE):
+            return True  # "reached 9 towns (from the dam to the coast) over a 48-hour period": the span they are counted in
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
             return True  # "put the toll over a three-week period at 1,240": a figure after, in its clause
         num = self.toks_in(m.num_start, m.num_end)
@@ -1743,13 +1787,13 @@ class _Reader:
         cand.kind = "date"
         cand.verb = verb
         cand.unit = "year"
-        noun = self._dated_noun(num_toks[-1])
+        noun = self._named_event(num_toks[0]) or self._dated_noun(num_toks[-1])
         if noun is not None:  # "the 1986 disaster", "a fire in May 1871", «наводнение 1998 года»: the noun's date
             cand.measure = f"date: {noun}"
             cand.noun_lemma = noun
             cand.date_value = raw[:4]
             return True
-        noun = self._related_event(verb, num_toks[0]) or self._named_event(num_toks[0])
+        noun = self._related_event(verb, num_toks[0])
         if noun is not None:  # "celebrates … in commemoration of the Declaration of Independence in 1991"
             cand.measure = f"date: {noun}"
             cand.noun_lemma = noun
@@ -1790,14 +1834,24 @@ class _Reader:
 
     def _named_event(self, year: int) -> str | None:
         """ "could trigger a catastrophe on the scale of the Chernobyl disaster in 1986", «после Чернобыльской аварии в
-        1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies dates that named event,
-        whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
+        1986 году»: a year right after an event noun (``event_nouns``) that a name qualifies, or after a name an
+        event noun heads ("losses tied to Hurricane Delia in 2011", «ураган Делия в 2011 году»), dates that named
+        event, whatever verb governs the clause; not "convicted of murder in 2010" (no name: the verb's date)."""
         toks = self.tokens
         months = {w.lower() for w in self.lex.cues.get("months", {})}
+        events = set(self.lex.cues.get("event_nouns", []))
         k = year - 1
         while k > self.lo and toks[k].text.lower().rstrip(".") in months:
             k -= 1
-        if k - 1 <= self.lo or toks[k].pos != "ADP" or toks[k - 1].lemma not in set(self.lex.cues.get("event_nouns", [])):
+        if k - 1 <= self.lo or toks[k].pos != "ADP":
+            return None
+        j = k - 1
+        while j > max(self.lo, k - 4) and toks[j].text[:1].isupper() and toks[j].pos in ("PROPN", "NOUN"):
+            j -= 1
+        j = j + 1 if j + 1 < k - 1 and toks[j + 1].lemma.lower() in events else j  # "Hurricane Delia", «ураган Делия»
+        if j < k - 1 and toks[j].lemma.lower() in events:
+            return " ".join([toks[j].lemma.lower()] + [toks[i].text.lower() for i in range(j + 1, k)])
+        if toks[k - 1].lemma not in events:
             return None
         names = []
         for j in range(k - 2, max(self.lo, k - 5) - 1, -1):
@@ -2115,6 +2169,9 @@ class _Reader:
         if unit is None:
             return True  # a count: the counted noun decides
         kind, name, end = unit
+        if kind == "time" and (m.figure or 0) * _DAYS.get(name, 0) > 36_500:
+            cand.time_count = True  # "covered 2 million nights of shelter": no span lasts a century, a count
+            return True
         cand.unit_end = end
         if kind == "time":
             after = sent[end:end + 24].lower()
@@ -2509,7 +2566,8 @@ class _Reader:
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
         months = lex.cues.get("months", {})
-        if noun is not None and (cand.kind == "count" and (toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
+        if noun is not None and (cand.kind == "count" and not cand.time_count and (
+                toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
                                  or toks[noun].lemma in months or toks[noun].text.lower() in months):
             noun = None  # "33,000 last year", «3 млрд долларов в мае»: a time, not what is counted
         if noun is None:
@@ -2521,8 +2579,8 @@ class _Reader:
         if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
             cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
         while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
-               and is_noun(toks[toks[noun].head])):
-            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound
+               and is_noun(toks[toks[noun].head]) and toks[toks[noun].head].lemma not in lex.cues.get("amount_heads", [])):
+            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound (not "a $2 billion debt load")
         cand.noun = noun
         if self._whole(num_toks):
             cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
@@ -2533,6 +2591,8 @@ class _Reader:
                 toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
                 for k in range(max(self.lo, noun - 3), noun)):
             thing = None  # "14 party members", "board members": that body's, not the default's
+        if thing is not None and toks[noun].lemma in lex.relational and self._of_name(noun):
+            thing = None  # «сотни членов ПНС», "members of Acme": a named body's, not the default's
         body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
         if body is not False:
             thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
@@ -2548,6 +2608,20 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _of_name(self, noun: int) -> bool:
+        """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ПНС») or after
+        "of" ("members of Acme"), and is the body itself, not a modifier of a noun ("of the IAEA mission")."""
+        toks = self.tokens
+        k = noun + 1
+        if k < self.hi and toks[k].text.lower() in self.lex.cues.get("partitive", []):
+            k += 1
+            while k < self.hi and toks[k].pos == "DET":
+                k += 1
+        start = k
+        while k < self.hi and (toks[k].pos == "PROPN" or (len(toks[k].text) > 1 and toks[k].text.isupper())):
+            k += 1
+        return k > start and not (k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN")
 
     def _of_body(self, noun: int) -> Thing | None | bool:
         """The thing of the body a relational noun is "of": its person thing ("members of the federal workforce" are
@@ -3028,6 +3102,8 @@ class _Reader:
             "VerbForm=Part" in toks[k].feats or "VerbForm=Ger" in toks[k].feats or toks[k].text.lower().endswith("ing"))
         if participle:
             k -= 1  # "people living on …"
+        elif k > self.lo and toks[k].pos == "NOUN" and "Number=Plur" not in toks[k].feats and self._quantity(k):
+            k -= 1  # «групп численностью больше четырёх»: the groups' size
         if k < self.lo or toks[k].pos != "NOUN" or "Number=Plur" not in toks[k].feats or measure_noun(
                 self.lex, toks, k) or self._quantity(k) or self._anaphoric(k) or toks[k].lemma in self.lex.time:
             return None
@@ -3036,7 +3112,8 @@ class _Reader:
         if participle:
             return None
         rules = set(self.lex.cues.get("rule_words", []))
-        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 8), k)) else None
+        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 16), k)) else None  # (past an
+        # aside: «запрет, согласно закону о митингах, на собрание групп»)
 
     def _goal(self, num_toks: list[int]) -> bool:
         """A figure a goal, plan or target sets ("declared a goal to recruit a 50,000-strong army", "a target of
@@ -3133,6 +3210,9 @@ class _Reader:
         v = toks[cand.verb]
         phrase = {w for key in (v.lemma, v.text.lower()) for rest, _ in self.lex.measure_verbs.get(key, []) for w in rest}
         places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
+        if t.head == cand.verb and t.dep == "nsubj" and (v.lemma in self.lex.cues.get("striking_verbs", []) or (
+                v.text.lower() in self.lex.cues.get("striking_verbs", []))):
+            return True  # "two shells struck inside the depot": the shells struck, with or without an object
         return t.head == cand.verb and t.dep == "nsubj" and any(
             toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
             and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
@@ -3177,6 +3257,32 @@ class _Reader:
         return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
 
     def _open_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
+        """What happened to the counted noun by its clause's verb (``_verb_predicate``), else by the verb of a
+        relative clause the noun is the subject of ("Four trucks that left the depot on Monday were expected to
+        arrive": the trucks left; what they were expected to do is not said to have happened)."""
+        act = self._verb_predicate(cand, person, anchor)
+        if act is None and anchor is None and self.ex.heads and cand.noun is not None and not (
+                cand.modifier or cand.partitive):
+            act = self._relative_predicate(cand.noun, person, cand)
+        return act
+
+    def _relative_predicate(self, noun: int, person: bool, cand: _Cand) -> str | None:
+        """The finite verb of a relative clause on ``noun`` whose relative pronoun is its subject, by the parse;
+        None for light and reporting verbs and verbs with a measure of their own."""
+        toks = self.tokens
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        for k in range(noun + 1, min(self.hi, noun + 5)):
+            t = toks[k]
+            if t.head == noun and t.dep in ("relcl", "acl:relcl") and t.pos == "VERB":
+                subject = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass")
+                              and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
+                if not subject or t.lemma in none or "VerbForm=Part" in t.feats or self._hypothetical_verb(k) or (
+                        self._measures_for(k, person, cand)):
+                    return None
+                return t.lemma
+        return None
+
+    def _verb_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
         """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
         passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
         were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
@@ -3227,6 +3333,10 @@ class _Reader:
             return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
         able = self._ability(v) if self.lo <= v < self.hi else None
         v = able if able is not None else v  # "150 men were able to terminate their contracts": what they did
+        if self.lo <= v < self.hi and dep == "nsubj" and toks[v].lemma in self.lex.cues.get("striking_verbs", []) and (
+                not self._hypothetical_verb(v)):
+            return toks[v].lemma  # "one shell struck ten meters from the tank": what it did (its measure, damaged, is
+            # what was done to the things it struck)
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
@@ -3441,7 +3551,8 @@ class _Reader:
                 if named and lex.applies_to.get(named) in fits:
                     return named  # "home to 3.4 million citizens"
             return None
-        k = self._num_index(cand) - 1
+        own = self.toks_in(cand.m.start, cand.m.num_end)
+        k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 200 учасників ходи»
         while k >= self.lo and toks[k].pos in ("ADP", "DET"):
             k -= 1
         if k >= self.lo and is_noun(toks[k]):
@@ -3590,11 +3701,21 @@ class _Reader:
             of = self._of_noun(i) if toks[i].lemma in shares else None
             if of:
                 return f"share: {of}"  # "the share of countries rated free fell to 45 percent"
+        k = self._token_from(cand.unit_end)
+        comparative = k is not None and k < self.hi and ("Degree=Cmp" in toks[k].feats or (
+            toks[k].text.lower().endswith("er") and toks[k].lemma != toks[k].text.lower()))  # "56% wider": a comparison
+        if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not comparative and not (
+                k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")):
+            return f"share: {toks[k].lemma}"  # "the vaccine is only 25 to 35 percent effective": how effective
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
         what = toks[verb].lemma if verb is not None else None
+        level = cand.verb if cand.verb is not None and cand.verb < self._num_index(cand) else None
+        if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
+            # "the mills are working at 50% of their capacity": the level they run at, not a share of people at work
+            return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
             changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
             if changed:
@@ -3607,15 +3728,35 @@ class _Reader:
             measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")]
             if measured and self._share_of_people(cand):
                 return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
-            if cand.noun_lemma and cand.noun is not None:
-                # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
-                # the verb after the share has as its object ("96% of citizens profess Islam": not any profession)
-                held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
-                    toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
-                    verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
-                return f"share: {cand.noun_lemma} {what}" + (f" {held}" if held else "")
-            return f"share: {what}"
+            # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
+            # the verb after the share has as its object ("96% of citizens profess Islam": not any profession; "40
+            # per cent read printed newspapers" with no whole: the newspapers)
+            held = next((toks[k].lemma for k in range(verb + 1, min(self.hi, verb + 6)) if (
+                toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
+                verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
+            whole = f"{cand.noun_lemma} " if cand.noun_lemma and cand.noun is not None else ""
+            return f"share: {whole}{what}" + (f" {held}" if held else "")
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _level_share(self, cand: _Cand) -> bool:
+        """Whether a share follows a preposition of level, alone or after a figure it is coordinated with
+        ("working at 50% and 70%", «работает на уровне 60%», `level_prepositions`): the level something runs at."""
+        coordinated = r"(?:[\d.,]+\s*%?\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s+)?"
+        return bool(re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("level_prepositions", [])) + r")\s+" + coordinated
+                              + r"$", self.sent[max(0, cand.m.start - 40):cand.m.start], re.IGNORECASE))
+
+    def _level_whole(self, cand: _Cand) -> str | None:
+        """The whole a level is a share of, past the figures coordinated with it ("at 50% and 70% of their
+        capacity" → capacity), by the parse."""
+        toks = self.tokens
+        coordinators = attrib.tables().coordinators
+        for k in range(self._num_index(cand) + 1, min(self.hi, self._num_index(cand) + 8)):
+            t = toks[k]
+            if t.text.lower() in self.lex.cues.get("partitive", []):
+                return self._of_noun(k - 1)
+            if not (t.text[:1].isdigit() or t.text == "%" or t.text.lower() in coordinators):
+                return None
+        return None
 
     def _share_of_people(self, cand: _Cand) -> bool:
         """Whether a share's whole is people: a person thing, or a noun the parse or the lexicon does not call a
@@ -3791,6 +3932,43 @@ class _Reader:
                 return e.text
         return None
 
+    def _rate_period(self, cand: _Cand) -> str | None:
+        """The period a count is per: a per-word and a time right after the counted noun ("20,000 chickens a day",
+        «300 машин в сутки»), or a sentence opened by a word of every and a time ("Every day, rescue teams pull 30 people from the rubble",
+        `rate_leads`). None for a count said once ("a day later", "in a day")."""
+        sent, lex = self.sent, self.lex
+        at = max(cand.m.end, cand.unit_end)
+        per = re.compile(r"\s*(?:" + _alt(lex.per) + r")\s+([^\W\d_]+)\b(?!\s*(?:" + _alt(self.ago) + r")\b)",
+                         re.IGNORECASE).match(sent, at)
+        if per is None:
+            per = re.match(r"\W*(?:" + _alt(lex.cues.get("rate_leads", [])) + r")\s+([^\W\d_]+)\b", sent, re.IGNORECASE)
+        if per is None:
+            return None
+        word = per.group(1).lower()
+        return lex.time.get(word) or lex.time.get(self._lemma_at(per.start(1)) or word)
+
+    def _occasions_measure(self, cand: _Cand) -> str:
+        """What happened the number of times: the nearest verb before "N times" in its clause ("was hit three
+        times" → times hit; "accused them of shelling the town three times": the shelling), else the verb that
+        governs it («пять раз выступил» → times выступить); a verb and the preposition after it that say
+        someone went somewhere ("has been to the valley five times", `occasion_phrases`) name the visit."""
+        num = self._num_index(cand)
+        verb = None
+        for k in range(num - 1, max(self.lo, num - 12) - 1, -1):
+            if _barrier(self.tokens[k]) and self.tokens[k].pos != "CCONJ":
+                break
+            if self.tokens[k].pos in ("VERB", "AUX") and not self.tokens[k].dep.startswith("aux"):
+                verb = k
+                break
+        if verb is None:
+            verb = governing_verb(self.ex.parse, num, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        if verb is None or self.tokens[verb].pos not in ("VERB", "AUX"):
+            return "times"
+        lemma = self.tokens[verb].lemma.lower()
+        after = self.tokens[verb + 1].text.lower() if verb + 1 < self.hi else ""
+        phrase = self.lex.cues.get("occasion_phrases", {}).get(f"{lemma} {after}")
+        return f"times {phrase or lemma}"
+
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
         return toks[-1] if toks else self.lo
@@ -3828,7 +4006,8 @@ class _Reader:
         """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
         its copula."""
         if cand.noun_lemma:
-            return f"{_dimension(cand.unit)}: {cand.noun_lemma}"
+            act = self._quantity_act(cand) if _dimension(cand.unit) in ("weight", "volume") else None
+            return f"{_dimension(cand.unit)}: {cand.noun_lemma}" + (f" {act}" if act else "")
         toks = self.toks_in(cand.m.start, cand.m.num_end)  # the hedge too: "of up to 30km"
         if toks:
             ref = toks[0] - 1
@@ -3848,6 +4027,22 @@ class _Reader:
             if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
                 return f"{dimension}: {self.tokens[subject].lemma}"
         return dimension
+
+    def _quantity_act(self, cand: _Cand) -> str | None:
+        """What was done with a quantity of stuff, by the verb its unit is the subject or object of, by the parse
+        ("2 million tons of wheat were shipped from the port" → ship, "exports 3 million tons of rice" → export); None for light and reporting verbs and what only may happen."""
+        unit = self.toks_in(cand.m.num_end, cand.unit_end)
+        if not self.ex.heads or not unit:
+            return None
+        toks = self.tokens
+        v = toks[unit[-1]].head
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or toks[unit[-1]].dep not in (
+                "nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"):
+            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        if toks[v].lemma in none or self._hypothetical_verb(v) or "VerbForm=Inf" in toks[v].feats:
+            return None
+        return toks[v].lemma
 
     def _duration_measure(self, noun: int | None, cand: _Cand) -> str:
         """What a span of time is the duration of: its noun ("a 10-day waiver"), the subject of a verb that

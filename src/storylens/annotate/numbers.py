@@ -347,6 +347,10 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
                 _, _, w = tokens[j]
                 if run and not _joined(text, [tokens[j - 1], tokens[j]], max_gap=3):
                     break
+                if w in t.joiners and run and t.words.get(run[-1][2], 0) < 100:
+                    break  # "platforms two and three": two numbers; "and" joins only after a hundred or a scale
+                if run and w in t.words and t.words.get(run[-1][2], 1000) <= t.words[w] < 100:
+                    break  # «три-четыре», "ten-twelve": two numbers (a range), not 7 or 22; "twenty-one" is one
                 if w in t.words or (w in t.joiners and run) or (w == "a" and not run):
                     run.append(tokens[j])
                     j += 1
@@ -450,8 +454,8 @@ def _range(text: str, x: _Atom, y: _Atom, t: _Tables) -> NumberMention | None:
         return None
     word = mid.group(1).lower()
     if word in ("-", "–", "—"):
-        if x.words or y.words:
-            return None
+        if (x.words or y.words) and not (x.words and y.words and between in ("-", "–") and x.value < y.value < 100):
+            return None  # (but «три-четыре», "ten-twelve": two words glued by a hyphen, the smaller first, a range)
     elif not lead and word not in ("to", "or", "до", "или", "або", "чи"):
         return None  # "5 and 10 people" are two figures unless "between" opens them
     lo, hi = x.value, y.value

@@ -347,7 +347,7 @@ class Parser:
             for k, ((a, b, w), mt, st) in enumerate(zip(words, tagged.tokens, parsed.tokens)):
                 head = ids.get(st.head_id, -1)
                 feats = "|".join(f"{key}={value}" for key, value in sorted(mt.feats.items()))
-                out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos), mt.pos, st.rel,
+                out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos, mt.feats.get("Mood") == "Imp"), mt.pos, st.rel,
                                     base + head if head >= 0 else -1, feats))
         for tokens, e in zip(out, ents):
             yield tokens, e
@@ -419,7 +419,8 @@ _CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "I
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
-    except that a noun reading wins over a rare one when the word is capitalised and a vocative yields."""
+    except that a noun reading wins over a rare one when the word is capitalised and a vocative or an
+    imperative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
     morph = analyzer(code)  # the process's one analyser for the language (relate/morphology)
@@ -429,6 +430,8 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     p = parses[0]
     if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
         p = next((q for q in parses if q.tag.case != "voct"), p)
+    if "impr" in p.tag:  # nor gives orders: «три» is three before it is the imperative of «терти»
+        p = next((q for q in parses if "impr" not in q.tag), p)
     tag = p.tag
     if tag.POS:
         pos = _UPOS.get(str(tag.POS), "X")
@@ -449,9 +452,10 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def lemmatize(code: str, word: str, upos: str) -> str:
+def lemmatize(code: str, word: str, upos: str, imperative: bool = False) -> str:
     """The lemma of ``word`` read as part of speech ``upos`` (natasha tags the part of speech, pymorphy3
-    knows the lemmas)."""
+    knows the lemmas). A verb natasha does not tag imperative skips imperative readings: «пришли» in «на
+    концерт пришли десять тысяч зрителей» is «прийти», not the imperative of «прислать»."""
     if not word[:1].isalpha():
         return word.lower()
     morph = analyzer(code)
@@ -461,6 +465,9 @@ def lemmatize(code: str, word: str, upos: str) -> str:
     wanted = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "ADJS", "COMP"), "NUM": ("NUMR",),
               "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"), "ADV": ("ADVB", "PRED"), "PRON": ("NPRO",),
               "DET": ("ADJF", "NPRO"), "AUX": ("VERB", "INFN")}.get(upos)
+    for p in parses:
+        if (wanted is None or p.tag.POS in wanted) and (imperative or "impr" not in p.tag):
+            return p.normal_form.replace("ё", "е")
     for p in parses:
         if wanted is None or p.tag.POS in wanted:
             return p.normal_form.replace("ё", "е")
