@@ -431,3 +431,43 @@ def test_stories_found_block_by_block_in_a_mapped_file_are_those_of_one_array(
     assert len(set(whole[2].tolist())) > 1 and len(set(whole[4].tolist())) > 1
     for a, b in zip(whole, blocks):
         assert np.array_equal(a, b)
+
+
+def test_the_term_matrix_hashed_a_block_at_a_time_is_the_one_of_every_lead_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 12: the leads' terms are hashed a block of leads at a time; the matrix is the same."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from storylens.relate.stories import _HASH_FEATURES, _term_matrix
+
+    rng = np.random.default_rng(29)
+    # invented stems and entity ids, common and rare, in two languages
+    vocabulary = [f"w{i:03d}" for i in range(300)] + [f"@org:{i}" for i in range(40)]
+    weights = 1 / np.arange(1, len(vocabulary) + 1)
+    facts = [_Facts(str(i), "xx" if i % 3 else "yy", None, None,
+                    list(rng.choice(vocabulary, int(rng.integers(0, 25)), p=weights / weights.sum())))
+             for i in range(700)]
+
+    def whole(max_terms: int) -> sparse.csr_matrix:  # the columns chosen as before round 12
+        vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
+                                norm=None, binary=True)
+        counts = vec.transform(f.terms for f in facts).tocsc()
+        df = np.diff(counts.indptr)
+        cols = np.flatnonzero((df >= 2) & (df <= 0.8 * len(facts)))
+        cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
+        x = counts[:, np.sort(cols)].tocsr().astype(np.float32)
+        x.data[:] = 1.0
+        return x
+
+    monkeypatch.setattr(Rows, "BLOCK", 64)  # eleven blocks
+    for max_terms in (20_000, 50):
+        x, expected = _term_matrix(facts, max_terms).sorted_indices(), whole(max_terms)
+        assert x.shape == expected.shape and x.shape[1] > 10
+        assert np.array_equal(x.indptr, expected.indptr) and np.array_equal(x.indices, expected.indices)
+    # and the weighted matrix is the same to the bit, its entries in the same order, in one block or many
+    monkeypatch.setattr(Rows, "BLOCK", 4096)
+    one = _term_matrix(facts, 20_000, 8)
+    monkeypatch.setattr(Rows, "BLOCK", 64)
+    blocks = _term_matrix(facts, 20_000, 8)
+    for a, b in ((one.data, blocks.data), (one.indices, blocks.indices), (one.indptr, blocks.indptr)):
+        assert np.array_equal(a, b)

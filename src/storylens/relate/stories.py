@@ -243,7 +243,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings,
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
-    language = doc.meta.get("language") or "?"
+    language = interner.string(doc.meta.get("language") or "?")  # one object per language, not per document
     terms = [interner.string(stem(w)) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
     has_title = bool((doc.meta.get("title") or "").strip())
     headline = _headline(parts, has_title, settings.headline_min_words, language)
@@ -275,22 +275,28 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
 
     vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
                             norm=None, binary=True)
-    counts = vec.transform(f.terms for f in facts).tocsc()
-    df = np.diff(counts.indptr)
+    # hashed a block of leads at a time, twice (to count, then to keep the columns chosen): the
+    # hashed matrix of every lead, in float64 and copied by column and back, is never held
+    blocks = [slice(s0, s0 + Rows.BLOCK) for s0 in range(0, max(len(facts), 1), Rows.BLOCK)]
+    df = np.zeros(_HASH_FEATURES, dtype=np.int64)
+    for rows in blocks:
+        df += np.bincount(vec.transform(f.terms for f in facts[rows]).indices, minlength=_HASH_FEATURES)
     keep = df >= 1
     if len(facts) >= 20:  # a term in one lead only, or in most leads, tells nothing about grouping
         keep = (df >= 2) & (df <= 0.8 * len(facts))
     cols = np.flatnonzero(keep)
     if len(cols) > max_terms:
         cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
-    x = counts[:, np.sort(cols)].tocsr().astype(np.float32)
-    x.data[:] = 1.0  # binary counts: a term is in a lead or not
+    column = np.full(_HASH_FEATURES, -1, dtype=np.int64)
+    column[np.sort(cols)] = np.arange(len(cols))
+    x = sparse.vstack([_kept_columns(vec.transform(f.terms for f in facts[rows]), column, len(cols)) for rows in blocks],
+                      format="csr")  # binary counts: a term is in a lead or not
 
     def idf(rows: np.ndarray | slice) -> np.ndarray:
         part = x[rows]
         return (np.log((1 + part.shape[0]) / (1 + part.getnnz(axis=0))) + 1).astype(np.float32)
 
-    groups = np.zeros(len(facts), dtype=np.int64)  # 0: the whole corpus's IDF
+    groups = np.zeros(len(facts), dtype=np.int32)  # 0: the whole corpus's IDF
     tables = [idf(slice(None))]
     if min_language_docs:
         languages = np.array([f.language for f in facts])
@@ -299,10 +305,22 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
             if len(rows) >= min_language_docs and len(rows) < len(facts):
                 groups[rows] = len(tables)
                 tables.append(idf(rows))
-    row_of = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    x.data *= np.vstack(tables)[groups[row_of], x.indices]
+    x.data *= np.vstack(tables)[np.repeat(groups, np.diff(x.indptr)), x.indices]  # each entry by its row's table
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     return sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32).dot(x).tocsr()
+
+
+def _kept_columns(counts: sparse.csr_matrix, column: np.ndarray, width: int) -> sparse.csr_matrix:
+    """The rows of ``counts`` with only the columns ``column`` maps (to their new index; −1: dropped),
+    each entry 1.0, the columns of a row in order (float32)."""
+    new = column[counts.indices]
+    keep = new >= 0
+    row_of = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of[keep], minlength=counts.shape[0]))])
+    out = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), new[keep].astype(np.int32), indptr),
+                            shape=(counts.shape[0], width))
+    out.sort_indices()
+    return out
 
 
 def _without_language(vectors: Rows, languages: list[str]) -> Rows:
