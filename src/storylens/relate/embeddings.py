@@ -68,7 +68,8 @@ class Stream:
     of them would: the same batches of distinct texts not cached before (the encoder's numbers
     depend on what a batch holds), so a caller reading a corpus need not hold every text, nor every
     vector, at once. A text is let go once its batch is encoded; a block of rows goes to the file
-    ``path`` once all its rows are known, so the stream holds a block or two. As in one call, every
+    ``path`` once it is full, so the stream holds one block (a row whose text still waits for its
+    batch is written into the file when it is encoded). As in one call, every
     text is looked up in the cache as it stood when the stream began (what the stream encodes is
     cached at the end, by :meth:`rows`): a text evicted midway would otherwise be encoded again in
     another batch. :meth:`add` texts in order, then :meth:`rows` once."""
@@ -107,7 +108,7 @@ class Stream:
         """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows), from the file."""
         if self._texts:
             self._encode()
-        self._write(last=True)
+        self._write()
         self._file.close()
         out = Rows.open(self.path, DIM)
         for i, (key, row) in enumerate(self._done.items()):  # cached as one call caches them: after every lookup
@@ -118,25 +119,24 @@ class Stream:
         self._done = {}
         return out
 
-    def _write(self, last: bool = False) -> None:
-        """Write the blocks whose rows are all known (with ``last``, every block, the last one cut
-        to the rows added)."""
-        low = next(iter(self._waiting.values()))[0] if self._waiting else self._n  # the first row not yet known
-        while self._blocks and (last or (self._first + 1) * Rows.BLOCK <= low):
+    def _write(self) -> None:
+        """Write the blocks held to the file, the last one cut to the rows added."""
+        while self._blocks:
             block = self._blocks.pop(0)
             self._file.write(block[:self._n - self._first * Rows.BLOCK].tobytes())
             self._first += 1
-        self._file.flush()
+        self._file.flush()  # before a row of these blocks is written or read in place
 
     def _set(self, row: int, vector: np.ndarray) -> None:
-        self._blocks[row // Rows.BLOCK - self._first][row % Rows.BLOCK] = vector
+        if row // Rows.BLOCK >= self._first:
+            self._blocks[row // Rows.BLOCK - self._first][row % Rows.BLOCK] = vector
+        else:  # its block is written: the row goes into the file
+            os.pwrite(self._file.fileno(), vector.tobytes(), row * DIM * 4)
 
     def _get(self, row: int) -> np.ndarray:
-        block = row // Rows.BLOCK
-        if block >= self._first:
-            return self._blocks[block - self._first][row % Rows.BLOCK]
-        width = DIM * 4
-        return np.frombuffer(os.pread(self._file.fileno(), width, row * width), dtype=np.float32)
+        if row // Rows.BLOCK >= self._first:
+            return self._blocks[row // Rows.BLOCK - self._first][row % Rows.BLOCK]
+        return np.frombuffer(os.pread(self._file.fileno(), DIM * 4, row * DIM * 4), dtype=np.float32)
 
     def _encode(self) -> None:
         from storylens.persuasion.features import get_encoder

@@ -6,7 +6,9 @@ another event (another attack or disaster, a separate later development, a round
 event is one line among many) — not because it also mentions other events, is written in
 another language, or reports the event's aftermath.
 
-How it works (every step linear in the number of documents; no document × document matrix):
+How it works (every step linear in the number of documents; no document × document matrix;
+the leads' n × 512 embeddings live in files in the step's temporary folder, mapped and read a
+block of rows at a time, :class:`storylens.memory.Rows`, so the process does not hold them):
 
 * **A document's subject** is read from its title and first sentences (the *lead*,
   :attr:`StorySettings.lead_sentences`): a multilingual sentence embedding of the lead, with
@@ -278,9 +280,10 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
     # hashed a block of leads at a time, twice (to count, then to keep the columns chosen): the
     # hashed matrix of every lead, in float64 and copied by column and back, is never held
     blocks = [slice(s0, s0 + Rows.BLOCK) for s0 in range(0, max(len(facts), 1), Rows.BLOCK)]
-    df = np.zeros(_HASH_FEATURES, dtype=np.int64)
+    df = np.zeros(_HASH_FEATURES, dtype=np.int32)
     for rows in blocks:
-        df += np.bincount(vec.transform(f.terms for f in facts[rows]).indices, minlength=_HASH_FEATURES)
+        hashed, count = np.unique(vec.transform(f.terms for f in facts[rows]).indices, return_counts=True)
+        df[hashed] += count.astype(np.int32)
     keep = df >= 1
     if len(facts) >= 20:  # a term in one lead only, or in most leads, tells nothing about grouping
         keep = (df >= 2) & (df <= 0.8 * len(facts))
