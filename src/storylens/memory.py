@@ -103,7 +103,7 @@ class Rows:
     def drop(self, rows: slice = slice(None)) -> None:
         """Hand back the pages of ``rows`` (all by default): they leave the resident set and are
         read again from the page cache when next touched."""
-        if self._mapping is None or not len(self):
+        if self._mapping is None or not len(self) or not hasattr(mmap, "MADV_DONTNEED"):  # (no madvise on Windows)
             return
         start, stop, _ = rows.indices(len(self))
         width = self.dim * self.array.itemsize
