@@ -3,12 +3,16 @@ one event's parts that a language or script set apart (storylens.relate.stories)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 from scipy import sparse
 
 from storylens.relate.embeddings import normalise
 from storylens.config import StorySettings
 from storylens.doc import Document, Sentence
+from storylens.memory import Rows
 from storylens.relate.stories import (_cluster, _Facts, _headline, _lead_parts, _merge_similar, _off_subject, _Space,
                                       _split_incoherent, word_forms)
 
@@ -85,7 +89,7 @@ def test_topics_sharing_common_ground_stay_apart_once_language_means_are_removed
     # with the common ground in, two topics look like one ...
     assert len(set(_merge_similar(_space(emb), split, 0.8).tolist())) == 1
     # ... without it (each language's mean removed) they stay two
-    centred = _Space(_centred(normalise(emb).astype(np.float32), ["xx"] * 40),
+    centred = _Space(_centred(Rows(normalise(emb).astype(np.float32)), ["xx"] * 40),
                      sparse.csr_matrix((40, 4), dtype=np.float32), 1.0)
     assert len(set(_merge_similar(centred, split, 0.3).tolist())) == 2
 
@@ -159,7 +163,7 @@ def test_a_story_of_two_separate_groups_is_split_and_a_coherent_one_is_not() -> 
     assert not _split_incoherent(one, np.zeros(45, dtype=int), 0.3).any()
 
 
-def test_typicality_reads_the_lead_without_its_dateline() -> None:
+def test_typicality_reads_the_lead_without_its_dateline(tmp_path: Path) -> None:
     from storylens.relate import embeddings
     from storylens.relate.stories import _facts, _subject_embeddings
 
@@ -173,7 +177,7 @@ def test_typicality_reads_the_lead_without_its_dateline() -> None:
     emb = embeddings.normalise(embeddings.encode([lead_a, lead_b]))
     assert not np.allclose(emb[1], emb[0], atol=1e-3)
     lead_0 = emb[0].copy()
-    out = _subject_embeddings(emb, [1], iter([subject_b]))  # the second lead's subject differs from it
+    out = _subject_embeddings(Rows(emb), [1], iter([subject_b]), str(tmp_path)).array  # the second lead's differs
     assert np.allclose(out[0], lead_0) and np.allclose(out[1], out[0], atol=1e-5)
 
 
@@ -391,3 +395,79 @@ def test_a_story_is_split_at_a_silence_longer_than_either_period_and_undated_lea
     steady = np.array(sorted(date(2018, 1, 1).toordinal() + d for d in [0, 3, 4, 9, 12, 20, 22, 30, 41, 45, 50, 61, 70]))
     assert _silence(steady, 3) is None
     assert _silence(np.concatenate([steady, steady + 1500]), 3) == steady[-1]
+
+
+def test_stories_found_block_by_block_in_a_mapped_file_are_those_of_one_array(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Round 12: the embeddings are read from a file a block at a time; every phase that reads them
+    finds what it found on the whole array in memory, to the bit."""
+    from storylens.relate.stories import _centred, _typicality, _without_language
+
+    rng = np.random.default_rng(23)
+    dim, n = 48, 1_200
+    # three topics in two "languages" (an offset each), and a few strays
+    topics, offset = rng.standard_normal((3, dim)), rng.standard_normal(dim)
+    which = rng.integers(0, 3, n)
+    languages = np.where(rng.random(n) < 0.3, "yy", "xx")
+    emb = normalise(topics[which] + 0.8 * rng.standard_normal((n, dim)) + 0.7 * offset * (languages == "yy")[:, None])
+    emb = emb.astype(np.float32)
+    terms = sparse.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), which)), shape=(n, 5))
+    settings = StorySettings()
+
+    def run(rows: Rows) -> list[np.ndarray]:
+        shifted = _Space(_without_language(rows.copy(str(tmp_path / "s.f32")), languages.tolist()), terms, 0.5)
+        labels = _cluster(shifted, 0.35, rounds=3, seed=0)
+        merged = _merge_similar(shifted, labels, 0.8)
+        centred = _Space(_centred(rows.copy(str(tmp_path / "c.f32")), languages.tolist()), terms, 0.5)
+        split = _split_incoherent(centred, merged, 0.8)
+        facts = [_Facts(str(i), str(code), None, None) for i, code in enumerate(languages)]
+        sim, z = _typicality(shifted, split == np.bincount(split).argmax(), facts, settings)
+        return [shifted.emb.array.copy(), centred.emb.array.copy(), labels, merged, split, sim, z]
+
+    whole = run(Rows(emb.copy()))  # one block: the whole array at once, as before round 12
+    emb.tofile(tmp_path / "emb.f32")
+    monkeypatch.setattr(Rows, "BLOCK", 64)  # nineteen blocks
+    blocks = run(Rows.open(str(tmp_path / "emb.f32"), dim))
+    assert len(set(whole[2].tolist())) > 1 and len(set(whole[4].tolist())) > 1
+    for a, b in zip(whole, blocks):
+        assert np.array_equal(a, b)
+
+
+def test_the_term_matrix_hashed_a_block_at_a_time_is_the_one_of_every_lead_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 12: the leads' terms are hashed a block of leads at a time; the matrix is the same."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from storylens.relate.stories import _HASH_FEATURES, _term_matrix
+
+    rng = np.random.default_rng(29)
+    # invented stems and entity ids, common and rare, in two languages
+    vocabulary = [f"w{i:03d}" for i in range(300)] + [f"@org:{i}" for i in range(40)]
+    weights = 1 / np.arange(1, len(vocabulary) + 1)
+    facts = [_Facts(str(i), "xx" if i % 3 else "yy", None, None,
+                    list(rng.choice(vocabulary, int(rng.integers(0, 25)), p=weights / weights.sum())))
+             for i in range(700)]
+
+    def whole(max_terms: int) -> sparse.csr_matrix:  # the columns chosen as before round 12
+        vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
+                                norm=None, binary=True)
+        counts = vec.transform(f.terms for f in facts).tocsc()
+        df = np.diff(counts.indptr)
+        cols = np.flatnonzero((df >= 2) & (df <= 0.8 * len(facts)))
+        cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
+        x = counts[:, np.sort(cols)].tocsr().astype(np.float32)
+        x.data[:] = 1.0
+        return x
+
+    monkeypatch.setattr(Rows, "BLOCK", 64)  # eleven blocks
+    for max_terms in (20_000, 50):
+        x, expected = _term_matrix(facts, max_terms).sorted_indices(), whole(max_terms)
+        assert x.shape == expected.shape and x.shape[1] > 10
+        assert np.array_equal(x.indptr, expected.indptr) and np.array_equal(x.indices, expected.indices)
+    # and the weighted matrix is the same to the bit, its entries in the same order, in one block or many
+    monkeypatch.setattr(Rows, "BLOCK", 4096)
+    one = _term_matrix(facts, 20_000, 8)
+    monkeypatch.setattr(Rows, "BLOCK", 64)
+    blocks = _term_matrix(facts, 20_000, 8)
+    for a, b in ((one.data, blocks.data), (one.indices, blocks.indices), (one.indptr, blocks.indptr)):
+        assert np.array_equal(a, b)

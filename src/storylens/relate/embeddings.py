@@ -14,10 +14,13 @@ The encoder costs CPU (about 3,000 tokens/s on one core): callers embed only wha
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
 import numpy as np
+
+from storylens.memory import Rows
 
 DIM = 512
 _MAX_CHARS = 2_000  # longer inputs are cut: the encoder averages tokens, more text adds little
@@ -61,34 +64,32 @@ def encode(texts: Sequence[str] | Iterable[str], batch_size: int = 256) -> np.nd
 
 
 class Stream:
-    """Encodes texts as they come, to the bit as one :func:`encode` call on all of them would:
-    the same batches of distinct texts not cached before (the encoder's numbers depend on what a
-    batch holds), so a caller reading a corpus need not hold every text at once; a text is let
-    go once its batch is encoded. As in one call, every text is looked up in the cache as it stood
-    when the stream began (what the stream encodes is cached at the end, by :meth:`rows`): a text
-    evicted midway would otherwise be encoded again in another batch. :meth:`add` texts in order,
-    then :meth:`rows` once.
+    """Encodes texts as they come into a file of rows, to the bit as one :func:`encode` call on all
+    of them would: the same batches of distinct texts not cached before (the encoder's numbers
+    depend on what a batch holds), so a caller reading a corpus need not hold every text, nor every
+    vector, at once. A text is let go once its batch is encoded; a block of rows goes to the file
+    ``path`` once it is full, so the stream holds one block (a row whose text still waits for its
+    batch is written into the file when it is encoded). As in one call, every
+    text is looked up in the cache as it stood when the stream began (what the stream encodes is
+    cached at the end, by :meth:`rows`): a text evicted midway would otherwise be encoded again in
+    another batch. :meth:`add` texts in order, then :meth:`rows` once."""
 
-    With ``into=(array, at)``, the i-th text's vector is written to row ``at[i]`` of ``array`` as its
-    batch is encoded, and :meth:`rows` returns ``array``: re-encoding some rows of a corpus's
-    n × 512 array then takes no second array of them."""
-
-    def __init__(self, batch_size: int = 256, into: tuple[np.ndarray, Sequence[int]] | None = None) -> None:
-        self.batch_size = batch_size
-        self._into = into
-        self._blocks: list[np.ndarray] = []  # rows, _BLOCK at a time (without ``into``)
+    def __init__(self, path: str, batch_size: int = 256) -> None:
+        self.path, self.batch_size = path, batch_size
+        self._file = open(path, "w+b")  # noqa: SIM115 - closed by rows(); read back for a repeated text
+        self._blocks: list[np.ndarray] = []  # the blocks not yet written, from block number _first
+        self._first = 0
         self._n = 0
         self._waiting: dict[bytes, list[int]] = {}  # a text of the batch being gathered -> its rows
         self._texts: list[str] = []  # the batch's distinct texts, in the order of ``_waiting``
         self._done: dict[bytes, int] = {}  # a text encoded by this stream -> a row holding it
 
-    _BLOCK = 4096
-
     def add(self, text: str) -> None:
         text = (text or "")[:_MAX_CHARS]
         row = self._n
-        if self._into is None and row % self._BLOCK == 0:
-            self._blocks.append(np.zeros((self._BLOCK, DIM), dtype=np.float32))
+        if row % Rows.BLOCK == 0:
+            self._write()
+            self._blocks.append(np.zeros((Rows.BLOCK, DIM), dtype=np.float32))
         self._n += 1
         key = _key(text)
         if key in self._waiting:
@@ -103,33 +104,39 @@ class Stream:
             if len(self._texts) == self.batch_size:
                 self._encode()
 
-    def rows(self) -> np.ndarray:
-        """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows), or ``into``."""
+    def rows(self) -> Rows:
+        """Every added text's embedding, in order (``(n, 512)``, L2-normalised rows), from the file."""
         if self._texts:
             self._encode()
-        if self._into is not None:
-            out, at = self._into
-        else:
-            at = range(self._n)
-            out = np.empty((self._n, DIM), dtype=np.float32)
-            for start in range(0, self._n, self._BLOCK):  # each block goes as it is copied: one block more at most
-                block = self._blocks.pop(0)
-                out[start:start + self._BLOCK] = block[:self._n - start]
-        for key, row in self._done.items():  # cached as one call caches them: after every lookup
-            _remember(key, out[at[row]].copy())
+        self._write()
+        self._file.close()
+        out = Rows.open(self.path, DIM)
+        for i, (key, row) in enumerate(self._done.items()):  # cached as one call caches them: after every lookup
+            _remember(key, out.array[row].copy())
+            if i % Rows.BLOCK == Rows.BLOCK - 1:
+                out.drop()
+        out.drop()
         self._done = {}
         return out
 
+    def _write(self) -> None:
+        """Write the blocks held to the file, the last one cut to the rows added."""
+        while self._blocks:
+            block = self._blocks.pop(0)
+            self._file.write(block[:self._n - self._first * Rows.BLOCK].tobytes())
+            self._first += 1
+        self._file.flush()  # before a row of these blocks is written or read in place
+
     def _set(self, row: int, vector: np.ndarray) -> None:
-        if self._into is not None:
-            self._into[0][self._into[1][row]] = vector
-        else:
-            self._blocks[row // self._BLOCK][row % self._BLOCK] = vector
+        if row // Rows.BLOCK >= self._first:
+            self._blocks[row // Rows.BLOCK - self._first][row % Rows.BLOCK] = vector
+        else:  # its block is written: the row goes into the file
+            os.pwrite(self._file.fileno(), vector.tobytes(), row * DIM * 4)
 
     def _get(self, row: int) -> np.ndarray:
-        if self._into is not None:
-            return self._into[0][self._into[1][row]]
-        return self._blocks[row // self._BLOCK][row % self._BLOCK]
+        if row // Rows.BLOCK >= self._first:
+            return self._blocks[row // Rows.BLOCK - self._first][row % Rows.BLOCK]
+        return np.frombuffer(os.pread(self._file.fileno(), DIM * 4, row * DIM * 4), dtype=np.float32)
 
     def _encode(self) -> None:
         from storylens.persuasion.features import get_encoder

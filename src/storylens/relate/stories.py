@@ -6,7 +6,9 @@ another event (another attack or disaster, a separate later development, a round
 event is one line among many) — not because it also mentions other events, is written in
 another language, or reports the event's aftermath.
 
-How it works (every step linear in the number of documents; no document × document matrix):
+How it works (every step linear in the number of documents; no document × document matrix;
+the leads' n × 512 embeddings live in files in the step's temporary folder, mapped and read a
+block of rows at a time, :class:`storylens.memory.Rows`, so the process does not hold them):
 
 * **A document's subject** is read from its title and first sentences (the *lead*,
   :attr:`StorySettings.lead_sentences`): a multilingual sentence embedding of the lead, with
@@ -77,10 +79,12 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse._sparsetools import csr_matvecs
 
 from storylens import lang
 from storylens.config import StorySettings
 from storylens.doc import Annotations, Document
+from storylens.memory import Rows
 from storylens.relate import embeddings
 from storylens.relate.morphology import word_lemma
 
@@ -241,7 +245,7 @@ def _facts(doc: Document, ann: Annotations | None, settings: StorySettings,
     parts = _lead_parts(doc, settings.lead_sentences)
     lead = "\n".join(parts) if parts else doc.text[:500]  # the document's start when it has neither
     subject = "\n".join(_lead_parts(doc, settings.lead_sentences, settings.headline_min_words)) or lead
-    language = doc.meta.get("language") or "?"
+    language = interner.string(doc.meta.get("language") or "?")  # one object per language, not per document
     terms = [interner.string(stem(w)) for w in _lead_words(parts or [lead], language, settings.unlisted_min_letters)]
     has_title = bool((doc.meta.get("title") or "").strip())
     headline = _headline(parts, has_title, settings.headline_min_words, language)
@@ -273,22 +277,29 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
 
     vec = HashingVectorizer(n_features=_HASH_FEATURES, analyzer=lambda terms: terms, alternate_sign=False,
                             norm=None, binary=True)
-    counts = vec.transform(f.terms for f in facts).tocsc()
-    df = np.diff(counts.indptr)
+    # hashed a block of leads at a time, twice (to count, then to keep the columns chosen): the
+    # hashed matrix of every lead, in float64 and copied by column and back, is never held
+    blocks = [slice(s0, s0 + Rows.BLOCK) for s0 in range(0, max(len(facts), 1), Rows.BLOCK)]
+    df = np.zeros(_HASH_FEATURES, dtype=np.int32)
+    for rows in blocks:
+        hashed, count = np.unique(vec.transform(f.terms for f in facts[rows]).indices, return_counts=True)
+        df[hashed] += count.astype(np.int32)
     keep = df >= 1
     if len(facts) >= 20:  # a term in one lead only, or in most leads, tells nothing about grouping
         keep = (df >= 2) & (df <= 0.8 * len(facts))
     cols = np.flatnonzero(keep)
     if len(cols) > max_terms:
         cols = cols[np.argsort(-df[cols], kind="stable")[:max_terms]]
-    x = counts[:, np.sort(cols)].tocsr().astype(np.float32)
-    x.data[:] = 1.0  # binary counts: a term is in a lead or not
+    column = np.full(_HASH_FEATURES, -1, dtype=np.int64)
+    column[np.sort(cols)] = np.arange(len(cols))
+    x = sparse.vstack([_kept_columns(vec.transform(f.terms for f in facts[rows]), column, len(cols)) for rows in blocks],
+                      format="csr")  # binary counts: a term is in a lead or not
 
     def idf(rows: np.ndarray | slice) -> np.ndarray:
         part = x[rows]
         return (np.log((1 + part.shape[0]) / (1 + part.getnnz(axis=0))) + 1).astype(np.float32)
 
-    groups = np.zeros(len(facts), dtype=np.int64)  # 0: the whole corpus's IDF
+    groups = np.zeros(len(facts), dtype=np.int32)  # 0: the whole corpus's IDF
     tables = [idf(slice(None))]
     if min_language_docs:
         languages = np.array([f.language for f in facts])
@@ -297,66 +308,109 @@ def _term_matrix(facts: list[_Facts], max_terms: int, min_language_docs: int = 0
             if len(rows) >= min_language_docs and len(rows) < len(facts):
                 groups[rows] = len(tables)
                 tables.append(idf(rows))
-    row_of = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    x.data *= np.vstack(tables)[groups[row_of], x.indices]
+    x.data *= np.vstack(tables)[np.repeat(groups, np.diff(x.indptr)), x.indices]  # each entry by its row's table
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     return sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32).dot(x).tocsr()
 
 
-def _without_language(vectors: np.ndarray, languages: list[str], inplace: bool = False) -> np.ndarray:
+def _kept_columns(counts: sparse.csr_matrix, column: np.ndarray, width: int) -> sparse.csr_matrix:
+    """The rows of ``counts`` with only the columns ``column`` maps (to their new index; −1: dropped),
+    each entry 1.0, the columns of a row in order (float32)."""
+    new = column[counts.indices]
+    keep = new >= 0
+    row_of = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of[keep], minlength=counts.shape[0]))])
+    out = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), new[keep].astype(np.int32), indptr),
+                            shape=(counts.shape[0], width))
+    out.sort_indices()
+    return out
+
+
+def _without_language(vectors: Rows, languages: list[str]) -> Rows:
     """Embeddings without the encoder's language signal (texts of one language sit together
     whatever their topic): each language's mean, shrunk towards the corpus mean for rare
     languages, is moved onto the corpus mean. (Subtracting the means altogether — centring —
     would also remove what every document of a one-event corpus shares, and split it into its
-    sub-topics.) ``inplace`` writes over ``vectors``, when the caller no longer needs them."""
+    sub-topics.) Written over ``vectors``, a block at a time."""
     if len(set(languages)) == 1:
         return vectors
     langs = np.array(languages)
-    mean = vectors.mean(axis=0)
-    shifts = {code: mean - (int((langs == code).sum()) * vectors[langs == code].mean(axis=0) + 5 * mean)
+    mean = _row_sum(vectors) / np.float32(len(vectors))
+    shifts = {code: mean - (int((langs == code).sum()) * _row_mean(vectors, langs == code) + 5 * mean)
               / (int((langs == code).sum()) + 5) for code in set(languages)}
-    out = vectors if inplace else vectors.copy()
-    for block, codes in zip(_blocks(out), _blocks(langs)):  # a block's rows are copied to be shifted, not all
+    for rows, block in vectors.blocks():
+        codes = langs[rows]
         for code, shift in shifts.items():
             block[codes == code] += shift
-    return embeddings.normalise(out, inplace=True)
+        embeddings.normalise(block, inplace=True)  # row by row: as when every row is shifted first
+    return vectors
 
 
-def _centred(vectors: np.ndarray, languages: list[str], inplace: bool = False) -> np.ndarray:
+def _centred(vectors: Rows, languages: list[str]) -> Rows:
     """Embeddings less their language's mean: what sets a document apart from the others of its
-    language in this corpus (the common subject of a one-event corpus goes too). ``inplace``
-    writes over ``vectors``."""
+    language in this corpus (the common subject of a one-event corpus goes too). Written over
+    ``vectors``, a block at a time."""
     langs = np.array(languages)
-    means = {code: vectors[langs == code].mean(axis=0) for code in set(languages)}
-    out = vectors if inplace else vectors.copy()
-    for block, codes in zip(_blocks(out), _blocks(langs)):
+    means = {code: _row_mean(vectors, langs == code) for code in set(languages)}
+    for rows, block in vectors.blocks():
+        codes = langs[rows]
         for code, m in means.items():
             block[codes == code] -= m
-    return embeddings.normalise(out, inplace=True)
+        embeddings.normalise(block, inplace=True)
+    return vectors
+
+
+def _row_sum(vectors: Rows, mask: np.ndarray | None = None) -> np.ndarray:
+    """The sum of the rows of ``vectors`` (of those ``mask`` selects), read a block at a time and
+    added in row order: to the bit what ``vectors[mask].sum(axis=0)`` gives on one array in memory."""
+    total = np.zeros(vectors.dim, dtype=np.float32)
+    for rows, block in vectors.blocks():
+        total = np.add.reduce(np.concatenate([total[None], block if mask is None else block[mask[rows]]]), axis=0)
+    return total
+
+
+def _row_mean(vectors: Rows, mask: np.ndarray) -> np.ndarray:
+    """``vectors[mask].mean(axis=0)``, to the bit, a block at a time."""
+    return _row_sum(vectors, mask) / np.float32(mask.sum())
+
+
+def _onehot_dot(onehot: sparse.csr_matrix, vectors: Rows) -> np.ndarray:
+    """``onehot @ vectors`` (float32), a block of rows at a time: each output row adds its rows in
+    row order into one running sum, as scipy's product on one array in memory does, so the result
+    is the same to the bit."""
+    out = np.zeros((onehot.shape[0], vectors.dim), dtype=np.float32)
+    for rows, block in vectors.blocks():
+        part = onehot[:, rows].tocsr()
+        csr_matvecs(part.shape[0], part.shape[1], vectors.dim, part.indptr, part.indices,
+                    part.data.astype(np.float32), np.ascontiguousarray(block).ravel(), out.ravel())
+    return out
 
 
 class _Space:
-    """Documents as (embedding, term vector) pairs; similarity is their weighted dot products."""
+    """Documents as (embedding, term vector) pairs; similarity is their weighted dot products.
+    The embeddings are :class:`Rows` (an array in memory is wrapped as such): every pass over them
+    goes a block at a time."""
 
-    def __init__(self, emb: np.ndarray, terms: sparse.csr_matrix, weight: float):
-        self.emb, self.terms, self.w = emb, terms, weight
+    def __init__(self, emb: Rows | np.ndarray, terms: sparse.csr_matrix, weight: float):
+        self.emb = emb if isinstance(emb, Rows) else Rows(emb)
+        self.terms, self.w = terms, weight
 
     def __len__(self) -> int:
-        return self.emb.shape[0]
+        return len(self.emb)
 
     def centroids(self, labels: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         onehot = sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
                                    shape=(k, len(labels)))
-        return (embeddings.normalise(np.asarray(onehot @ self.emb)),
+        return (embeddings.normalise(_onehot_dot(onehot, self.emb)),
                 _unit(np.asarray((onehot @ self.terms).todense())))
 
-    def similarity(self, rows: np.ndarray | slice, c_emb: np.ndarray, c_terms: np.ndarray,
+    def similarity(self, rows: slice, c_emb: np.ndarray, c_terms: np.ndarray,
                    shared_terms: bool = False) -> np.ndarray:
         """Weighted similarity of ``rows`` to the centroids; with ``shared_terms``, −∞ where a
         document that has terms shares none with a centroid (see :func:`_cluster`)."""
         terms = self.terms[rows]
         t = np.asarray(terms @ c_terms.T)
-        sim = self.w * (self.emb[rows] @ c_emb.T) + (1 - self.w) * t
+        sim = self.w * (self.emb.array[rows] @ c_emb.T) + (1 - self.w) * t
         if shared_terms:
             sim[(np.diff(terms.indptr) > 0)[:, None] & (t <= 0)] = -np.inf
         return sim
@@ -374,8 +428,7 @@ def _threshold(join: float, size: int | np.ndarray) -> float | np.ndarray:
     return np.sqrt(size) * rho / np.sqrt(1 + (size - 1) * rho)
 
 
-def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: bool = True,
-             block: int = 4096) -> np.ndarray:
+def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: bool = True) -> np.ndarray:
     """DP-means: one pass in a random order (join the most similar centroid when it reaches
     ``join``, else start a story), then ``rounds`` of re-centring and reassignment. With
     ``shared_terms``, a document joins only a story it shares a lead term (word stem or entity)
@@ -386,15 +439,14 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: b
     order = np.random.default_rng(seed).permutation(n)
     labels = np.full(n, -1)
     cap = 64
-    e_sum = np.zeros((cap, space.emb.shape[1]), dtype=np.float32)
+    e_sum = np.zeros((cap, space.emb.dim), dtype=np.float32)
     t_sum = np.zeros((cap, n_terms), dtype=np.float32)
     e_norm = np.ones(cap, dtype=np.float32)
     t_norm = np.ones(cap, dtype=np.float32)
     size = np.zeros(cap, dtype=np.int64)
     k = 0
     terms = space.terms
-    for i in order:
-        e = space.emb[i]
+    for i, e in _in_order(space.emb, order):
         cols = terms.indices[terms.indptr[i]:terms.indptr[i + 1]]
         vals = terms.data[terms.indptr[i]:terms.indptr[i + 1]]
         if k:
@@ -429,10 +481,10 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: b
         ce, ct = space.centroids(labels, k)
         new = np.empty(n, dtype=int)
         best_sim = np.empty(n, dtype=np.float32)
-        for s0 in range(0, n, block):
-            sim = space.similarity(slice(s0, s0 + block), ce, ct, shared_terms)
-            new[s0:s0 + block] = sim.argmax(axis=1)
-            best_sim[s0:s0 + block] = sim.max(axis=1)
+        for rows, _ in space.emb.blocks():
+            sim = space.similarity(rows, ce, ct, shared_terms)
+            new[rows] = sim.argmax(axis=1)
+            best_sim[rows] = sim.max(axis=1)
         sizes = np.bincount(new, minlength=k)
         lonely = np.where(best_sim < _threshold(join, sizes[new]))[0]
         new[lonely] = k + np.arange(len(lonely))
@@ -443,16 +495,24 @@ def _cluster(space: _Space, join: float, rounds: int, seed: int, shared_terms: b
     return labels
 
 
+def _in_order(vectors: Rows, order: np.ndarray) -> Iterable[tuple[int, np.ndarray]]:
+    """``(i, vectors[i])`` for each ``i`` of ``order``, the rows copied out a block of ``order`` at a
+    time (a pass in random order would otherwise bring every page of the rows in)."""
+    for s0 in range(0, len(order), Rows.BLOCK):
+        chunk = order[s0:s0 + Rows.BLOCK]
+        yield from zip(chunk, vectors.take(chunk))
+
+
 class _Linkage:
     """Normalised average linkage between stories, from their vector sums: the mean similarity
     of a document pair across two stories over the geometric mean of the mean pair similarity
     within each (no document pair is ever formed). Merging adds the sums up."""
 
     def __init__(self, space: _Space, onehot: sparse.csr_matrix, n: np.ndarray):
-        e_sum = np.asarray(onehot @ space.emb, dtype=np.float64)
+        e_sum = np.asarray(_onehot_dot(onehot, space.emb), dtype=np.float64)
         t_sum = np.asarray((onehot @ space.terms).todense(), dtype=np.float64)
         self.cross = space.w * (e_sum @ e_sum.T) + (1 - space.w) * (t_sum @ t_sum.T)
-        e_squares = np.concatenate([(e * e).sum(axis=1) for e in _blocks(space.emb)])  # no n × 512 temporary
+        e_squares = np.concatenate([(e * e).sum(axis=1) for _, e in space.emb.blocks()])  # no n × 512 temporary
         squares = (space.w * e_squares
                    + (1 - space.w) * np.asarray(space.terms.multiply(space.terms).sum(axis=1)).ravel())
         self.self_dot = np.asarray(onehot @ squares).ravel()
@@ -468,11 +528,6 @@ class _Linkage:
         self.cross[:, a] += self.cross[:, b]
         self.self_dot[a] += self.self_dot[b]
         self.n[a] += self.n[b]
-
-
-def _blocks(x: np.ndarray, rows: int = 4096) -> list[np.ndarray]:
-    """``x`` as views of ``rows`` rows each (at least one, even when ``x`` is empty)."""
-    return [x[s:s + rows] for s in range(0, max(len(x), 1), rows)]
 
 
 def _merge_similar(space: _Space, labels: np.ndarray, merge: float, min_size: int = 3) -> np.ndarray:
@@ -510,16 +565,17 @@ def _halves(space: _Space, rounds: int = 10) -> np.ndarray:
     direction of their joint (embedding, term) vectors (Boley's PDDP), then refined by a few
     rounds of two-means. Sparse term vectors are never made dense; cost O(documents · (dims + terms))."""
     a, b = np.sqrt(space.w), np.sqrt(1 - space.w)
-    e_mean = space.emb.mean(axis=0)
+    emb = space.emb.array  # a story's rows, copied out (:func:`_split_incoherent`)
+    e_mean = emb.mean(axis=0)
     t_mean = np.asarray(space.terms.mean(axis=0)).ravel()
     rng = np.random.default_rng(0)
-    ve, vt = rng.standard_normal(space.emb.shape[1]), rng.standard_normal(space.terms.shape[1])
+    ve, vt = rng.standard_normal(emb.shape[1]), rng.standard_normal(space.terms.shape[1])
     for _ in range(30):  # power iteration on the centred vectors' scatter
-        u = a * (space.emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt)
-        ve, vt = a * (space.emb.T @ u - e_mean * u.sum()), b * (space.terms.T @ u - t_mean * u.sum())
+        u = a * (emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt)
+        ve, vt = a * (emb.T @ u - e_mean * u.sum()), b * (space.terms.T @ u - t_mean * u.sum())
         norm = max(float(np.sqrt(ve @ ve + vt @ vt)), 1e-12)
         ve, vt = ve / norm, vt / norm
-    side = a * (space.emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt) > 0
+    side = a * (emb @ ve - e_mean @ ve) + b * (space.terms @ vt - t_mean @ vt) > 0
     for _ in range(rounds):
         if side.all() or not side.any():
             break
@@ -545,7 +601,7 @@ def _split_incoherent(space: _Space, labels: np.ndarray, merge: float, min_size:
         rows = np.flatnonzero(labels == k)
         if len(rows) < 2 * min_size:
             continue
-        part = _Space(space.emb[rows], space.terms[rows], space.w)
+        part = _Space(space.emb.take(rows), space.terms[rows], space.w)
         side = _halves(part)
         if min(side.sum(), (~side).sum()) < min_size:
             continue
@@ -763,12 +819,11 @@ def _typicality(space: _Space, main: np.ndarray, facts: list[_Facts], settings: 
     the *other* members, so that small stories are not flattered by their own documents — and
     that as a robust z-score against the main story's members of the same language (or all of
     them for a rare language)."""
-    e_sum = space.emb[main].sum(axis=0)
+    e_sum = _row_sum(space.emb, main)
     t_sum = np.asarray(space.terms[main].sum(axis=0)).ravel()
     sim = np.empty(len(space), dtype=np.float32)
-    for s0 in range(0, len(space), 4096):
-        rows = slice(s0, s0 + 4096)
-        e, own = space.emb[rows], main[rows].astype(np.float32)
+    for rows, e in space.emb.blocks():
+        own = main[rows].astype(np.float32)
         t = space.terms[rows]
         e_dot, t_dot = e @ e_sum, np.asarray(t @ t_sum).ravel()
         e_self, t_self = (e * e).sum(axis=1), np.asarray(t.multiply(t).sum(axis=1)).ravel()
@@ -896,14 +951,13 @@ def group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotat
 def _group_stories(docs: Iterable[Document], annotations: Callable[[str], Annotations] | None,
                    settings: StorySettings, spill: str) -> tuple[list[dict], dict[str, str], set[str], dict[str, dict]]:
     """:func:`group_stories`; what a phase does not need waits in the folder ``spill``."""
-    facts, emb, changed, surface = _read(docs, annotations, settings, spill)
+    facts, leads, changed, surface = _read(docs, annotations, settings, spill)
     if not facts:
         return [], {}, set(), {}
     languages = [f.language for f in facts]
     terms = _term_matrix(facts, settings.max_terms, settings.min_language_docs if settings.idf_by_language else 0)
-    np.save(f"{spill}/emb.npy", emb)  # not needed while stories are found, but for the centring and the subjects
-    space = _Space(_without_language(emb, languages, inplace=True), terms, settings.embedding_weight)
-    del emb
+    # the leads stay as read, for the centring and the subjects; each use works on a copy in a file
+    space = _Space(_without_language(leads.copy(f"{spill}/shifted.f32"), languages), terms, settings.embedding_weight)
     labels = _cluster(space, settings.join, settings.clustering_rounds, settings.seed, settings.join_on_shared_terms)
     # A corpus one story already dominates is about one event: its language means are that event,
     # so stories are compared with the means moved together. Otherwise (many topics) they are
@@ -913,21 +967,21 @@ def _group_stories(docs: Iterable[Document], annotations: Callable[[str], Annota
         labels = _merge_similar(space, labels, settings.merge_one_event)
         del space
     else:
-        del space  # the centred vectors take its place: one n × 512 array at a time
-        centred = _Space(_centred(np.load(f"{spill}/emb.npy"), languages, inplace=True), terms, settings.embedding_weight)
+        del space
+        centred = _Space(_centred(leads.copy(f"{spill}/centred.f32"), languages), terms, settings.embedding_weight)
         labels = _merge_similar(centred, labels, settings.merge)
         if settings.split_stories:
             labels = _merge_similar(centred, _split_incoherent(centred, labels, settings.merge), settings.merge)
-        del centred  # the stories are found: the n × 512 array they were found in goes before the subjects' is made
+        del centred
     sizes = Counter(labels.tolist())
     first = min(sizes, key=lambda k: (-sizes[k], k))
     main = labels == first
     # the main story is every document about as typical of it as its members: others join,
     # members far below leave (twice, as the centroid moves)
-    subject = _subject_embeddings(np.load(f"{spill}/emb.npy"), changed, _spilled(f"{spill}/subjects.jsonl"))
-    sim, z = _typicality(_Space(_without_language(subject, languages, inplace=True), terms, settings.embedding_weight),
+    subject = _subject_embeddings(leads, changed, _spilled(f"{spill}/subjects.jsonl"), spill)
+    sim, z = _typicality(_Space(_without_language(subject, languages), terms, settings.embedding_weight),
                          main, facts, settings)
-    del subject
+    del subject, leads
     outlier = settings.outlier_z * (1 + 10 / len(facts))  # a median and MAD of few documents are rough
     atypical = (_off_subject(z, main, facts, outlier, settings) if len(facts) > 2
                 else np.zeros(len(facts), dtype=bool))
@@ -1005,13 +1059,14 @@ def _group_stories(docs: Iterable[Document], annotations: Callable[[str], Annota
 
 
 def _read(docs: Iterable[Document], annotations: Callable[[str], Annotations] | None, settings: StorySettings,
-          spill: str) -> tuple[list[_Facts], np.ndarray, list[int], _SurfaceWords]:
+          spill: str) -> tuple[list[_Facts], Rows, list[int], _SurfaceWords]:
     """One pass over ``docs`` (a stream from the store): each document's facts, its lead's
-    embedding (encoded as read, :class:`embeddings.Stream`), the rows whose subject differs from
-    their lead, whose subjects wait in ``spill``/subjects.jsonl, and the leads' words. No lead or
-    subject text is held: they would take more than everything else the step keeps."""
+    embedding (encoded as read into ``spill``/leads.f32, :class:`embeddings.Stream`, and normalised
+    there), the rows whose subject differs from their lead, whose subjects wait in
+    ``spill``/subjects.jsonl, and the leads' words. No lead or subject text, and no n × 512 array,
+    is held: they would take more than everything else the step keeps."""
     facts: list[_Facts] = []
-    leads = embeddings.Stream()
+    leads = embeddings.Stream(f"{spill}/leads.f32")
     changed: list[int] = []
     surface = _SurfaceWords()
     interner = _Interner()
@@ -1024,7 +1079,14 @@ def _read(docs: Iterable[Document], annotations: Callable[[str], Annotations] | 
             facts.append(f)
             leads.add(lead)
             surface.add(lead, f.language)
-    return facts, embeddings.normalise(leads.rows(), inplace=True), changed, surface
+    return facts, _normalised(leads.rows()), changed, surface
+
+
+def _normalised(vectors: Rows) -> Rows:
+    """``vectors`` with every row at unit length, written over them a block at a time."""
+    for _, block in vectors.blocks():
+        embeddings.normalise(block, inplace=True)
+    return vectors
 
 
 def _spilled(path: str) -> Iterable[str]:
@@ -1033,19 +1095,21 @@ def _spilled(path: str) -> Iterable[str]:
             yield json.loads(line)
 
 
-def _subject_embeddings(emb: np.ndarray, changed: list[int], subjects: Iterable[str]) -> np.ndarray:
-    """The lead embeddings ``emb``, re-encoded (in place) at rows ``changed`` from their
-    ``subjects``: the leads without datelines and bylines. The vectors go straight into ``emb``
-    (a second array of the changed rows was the stories step's largest rise: 2 KB a document)."""
+def _subject_embeddings(leads: Rows, changed: list[int], subjects: Iterable[str], spill: str) -> Rows:
+    """The lead embeddings ``leads`` (copied to ``spill``/subjects.f32), re-encoded at rows
+    ``changed`` from their ``subjects``: the leads without datelines and bylines. The subjects are
+    encoded into a file of their own and written into the copy a block at a time."""
+    out = leads.copy(f"{spill}/subjects.f32")
     if not changed:
-        return emb
-    stream = embeddings.Stream(into=(emb, changed))
+        return out
+    stream = embeddings.Stream(f"{spill}/changed.f32")
     for text in subjects:
         stream.add(text)
-    stream.rows()
-    for rows in _blocks(np.asarray(changed)):  # normalised a block of rows at a time, each row as before
-        emb[rows] = embeddings.normalise(emb[rows], inplace=True)
-    return emb
+    at = np.asarray(changed)
+    for rows, block in _normalised(stream.rows()).blocks():
+        out.array[at[rows]] = block
+        out.drop()
+    return out
 
 
 class _SurfaceWords:
