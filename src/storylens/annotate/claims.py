@@ -24,7 +24,8 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -92,6 +93,8 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
         dates = find_dates(doc)
     return _Extractor(doc, parse, entities, dates).run()
 
+
+_APOSTROPHES = "['’´`‘ʼ]"  # an owner's mark as typed: an apostrophe, or an accent or quotation mark for one
 
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
 
@@ -400,6 +403,7 @@ class _Extractor:
         out: list[Claim] = []
         parent: Claim | None = None
         origin: _Cand | None = None
+        read_to = s_start  # where the clause read for the figure before ends
         for cand in cands:
             m = cand.m
             status = status_of(m.end)
@@ -473,7 +477,11 @@ class _Extractor:
                                          + len(clause), lex, after_only=True)
                 relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
                 if claim.where is None:
-                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False)
+                    own_area = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + _alt(
+                        lex.cues.get("anaphor_determiners", [])) + r")\s", clause, re.IGNORECASE)  # "… more across the border"
+                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False,
+                                                                          since=read_to if own_area else None)
+                read_to = s_start + max(m.end, cand.unit_end) + len(clause)
             verb = cand.verb
             if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
@@ -487,6 +495,8 @@ class _Extractor:
                 if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
                     claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
+            if claim.where is None and claim.kind == "date":
+                claim.where = self.taken_place(s_start + m.num_start, lex)
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
@@ -868,32 +878,81 @@ class _Extractor:
             verb = t.head
         return None
 
+    def taken_place(self, at: int, lex: Lexicon) -> str | None:
+        """ "the Golan Heights, annexed by Israel in 1981", "the Sinai Peninsula, a territory that was occupied in
+        1967", «Голанские высоты, аннексированные Израилем в 1981 году»: the date of a territory's taking
+        (``taking_verbs``, by the parse) is the territory's: the noun the participle or relative clause hangs on, or
+        the verb's object, and the name in apposition to it or on it ("the Crimean peninsula"). None without a
+        parse (Ukrainian)."""
+        toks = self.parse.tokens
+        i = self.parse.at(at)
+        verbs = set(lex.cues.get("taking_verbs", []))
+        for _ in range(4):
+            if i is None or not 0 <= toks[i].head < len(toks) or toks[i].head == i:
+                return None
+            i = toks[i].head
+            if toks[i].pos in ("VERB", "AUX"):
+                break
+        if i is None or toks[i].lemma not in verbs:
+            return None
+        if toks[i].dep in ("acl", "relcl", "acl:relcl"):
+            target = toks[i].head
+        else:
+            target = next((j for j in range(max(0, i - 30), min(len(toks), i + 30)) if toks[j].head == i and toks[j].dep
+                           in ("obj", "dobj", "nsubjpass", "nsubj:pass") and toks[j].pos in ("NOUN", "PROPN")), None)
+        if target is None or not 0 <= target < len(toks):
+            return None
+        if toks[target].pos == "NOUN" and toks[target].dep == "appos" and 0 <= toks[target].head < len(toks):
+            target = toks[target].head  # "the Sinai Peninsula, a territory that …"
+        elif toks[target].pos == "NOUN":
+            j = target - 1
+            while j >= 0 and toks[j].pos in ("DET", "ADJ") and toks[j].text[:1].islower():
+                j -= 1
+            if j >= 1 and toks[j].text == "," and toks[j - 1].pos == "PROPN":
+                target = j - 1  # "the Golan, the plateau that …" (an apposition the parse missed)
+        first = target
+        while first - 1 >= 0 and toks[first - 1].head == target and toks[first - 1].dep in (
+                "compound", "amod", "flat", "flat:name") and toks[first - 1].text[:1].isupper():
+            first -= 1  # "the Crimean peninsula", «Голанские высоты»
+        if first == target and toks[target].pos != "PROPN":
+            return None  # "the territory annexed in 1975": no name
+        e = next((e for e in self.entities if e.start <= toks[target].start < e.end), None)
+        return self.text[min(toks[first].start, e.start if e else toks[first].start):max(toks[target].end, (
+            e.end if e else 0))]
+
     def possessive_place(self, start: int, lex: Lexicon) -> str | None:
-        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000": a place that owns the
-        figure, or the noun the figure is "of"."""
-        owned = re.compile(r"['’´`]s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+",
-                           re.IGNORECASE)
-        for e in self.entities:
-            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’´`]s?\s*", self.text[e.end:start]):
+        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000", "Lyon‘s": a place that owns
+        the figure, or the noun the figure is "of"."""
+        owned = re.compile(_APOSTROPHES + r"s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", []))
+                           + r")\s+", re.IGNORECASE)
+        for e in self.entities_before(start):
+            if start - e.end > 50:
+                break
+            place = e.label == "LOC" or e.label != "PER" and self.is_place(e.text)  # (a town taken for an organisation
+            # here that the document labels a place elsewhere, or the gazetteer knows)
+            if place and 0 <= start - e.end <= 4 and re.fullmatch(_APOSTROPHES + r"s?\s*", self.text[e.end:start]):
                 return e.text
-            if 0 <= start - e.end <= 50 and owned.fullmatch(self.text[e.end:start]) and (
-                    e.label == "LOC" or _known_place(e.text)):
+            if place and 0 <= start - e.end and owned.fullmatch(self.text[e.end:start]):
                 return e.text
         return None
 
-    def place(self, start: int, end: int, lex: Lexicon, after_only: bool) -> str | None:
+    def place(self, start: int, end: int, lex: Lexicon, after_only: bool, since: int | None = None) -> str | None:
         """A place named in [start, end) after a place preposition ("in Almaty", "в Алматы", "у Києві", "in the
         city of Zaporizhzhia", "Kazakhstan’s main city of Almaty"): a place entity, or a capitalised name the
-        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one."""
+        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one. A noun
+        that refers back ("within the country") is read only from ``since`` (where the clause read for the figure
+        before ends): one before it is that figure's when this one has an area of its own ("6,000 displaced within
+        the country and 4,000 more across the border")."""
         if end <= start:
             return None
         names = self._names(start, end)
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
-        anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
-        if anaphor is not None and anaphor[2] and not any((a < anaphor[0]) if after_only else (a > anaphor[0])
-                                                          for a, _, _ in names):
-            return anaphor[1]  # "fired at the city, one of … in X province": the city named before
+        anaphor = self._settlement_anaphor(max(start, since or start), end, lex, last=not after_only)
+        if anaphor is not None and anaphor[2] and not any(((a < anaphor[0]) if after_only else (a > anaphor[0]))
+                                                          and not self.names_person(a, b + 1) for a, b, _ in names):
+            return anaphor[1]  # "fired at the city, one of … in X province": the city named before; a title before a
+            # person ("…, Mayor X said") names no place
         scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
         preps |= scopes  # "forecast for X", "relief for X, Y and Z"
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
@@ -920,7 +979,7 @@ class _Extractor:
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
-                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
+                        self.text[start:a].split()) <= 3 and (not re.match(_APOSTROPHES, self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
                 # whole it is); not "half of Norway's Coast Guard"
                 listed = self._listed_with(names, a, b, lex)
@@ -930,6 +989,13 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
+
+    def names_person(self, start: int, end: int) -> bool:
+        """Whether a person's name starts in [start, end]: "Mayor Ion Rusu" (a title run into the name) names no place."""
+        if not hasattr(self, "_person_starts"):
+            self._person_starts = sorted(e.start for e in self.entities if e.label == "PER")
+        i = bisect_left(self._person_starts, start)
+        return i < len(self._person_starts) and self._person_starts[i] <= end
 
     def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
         """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
@@ -1015,8 +1081,9 @@ class _Extractor:
     def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
         """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
         whole a share is of; not "100 km north of Ukraine's capital Kyiv" nor "Norway's Coast Guard"."""
-        m = re.match(r"['’]s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
-        return m is not None and m.group(1) not in lex.cues.get("place_nouns", [])
+        m = re.match(_APOSTROPHES + r"s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
+        return m is not None and (m.group(1) not in lex.cues.get("place_nouns", []) or m.group(1) in lex.cues.get(
+            "territory_nouns", []))  # "20% of Moldova's territory" is Moldova's
 
     def attacked(self, name_start: int, lex: Lexicon) -> bool:
         """ "missile strikes Friday on Pirot", «удары по Пироту»: a name right after an attack preposition
@@ -1097,18 +1164,27 @@ class _Extractor:
         dets = set(lex.cues.get("anaphor_determiners", []))
         r = self.parse.between(start, end)
 
+        owners = set(lex.cues.get("anaphor_possessives", []))
+        targets = set(lex.cues.get("object_attack_nouns", []))
+        partitive = set(lex.cues.get("partitive", []))
+
         def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
             if i - 1 >= r.start and self.country_word(i - 1):  # "in the US territory": one of its territories
                 return kinds.get(toks[i].lemma) == "whole" and i - 2 >= r.start and toks[i - 2].text.lower() in dets \
                     and i - 3 >= r.start and toks[i - 3].text.lower() in preps
-            j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
-            if kinds.get(toks[i].lemma) and toks[i].text.lower() not in towns and j - 1 >= r.start and (
-                    toks[j - 1].text.lower() in lex.cues.get("partitive", [])):
+            town = toks[i].lemma in towns or toks[i].text.lower() in towns
+            j = i - 1 if i - 1 >= r.start and (toks[i - 1].text.lower() in dets or town and (
+                toks[i - 1].text.lower() in owners)) else i  # "in your city", «в нашем городе»
+            if j - 1 >= r.start and (toks[j - 1].lemma.lower() in targets and not dets or toks[j - 1].text.lower(
+                    ) in partitive and j - 2 >= r.start and toks[j - 2].lemma.lower() in targets):
+                return j < i or not dets  # "the shelling of the town", «обстрел города»: the target
+            if kinds.get(toks[i].lemma) and not town and j - 1 >= r.start and toks[j - 1].text.lower() in partitive:
                 return j < i or not dets  # "25 percent of the island": the island, only with its article
-            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or toks[i].lemma in towns)
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town)
 
-        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns
-                                                              or toks[i].lemma in kinds) and after_preposition(i)), None)
+        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
+            kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
+        # site's ("the area around the plant"); "the area" refers back only as a subject (:meth:`subject_place`)
         found = self.place_anaphor(k, lex) if k is not None else None
         if found is None:
             return None
@@ -1132,13 +1208,18 @@ class _Extractor:
         kind = "settlement" if toks[k].lemma in towns or toks[k].text.lower() in towns else lex.cues.get(
             "place_anaphors", {}).get(toks[k].lemma)
         if kind is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
-                                                    in lex.cues.get("partitive", []))):
-            return None  # "the city of Lyon", «город Харьков»: named right there
+                                                    in lex.cues.get("partitive", []) and not (
+                k + 2 < len(toks) and toks[k + 2].pos == "NUM"))):
+            return None  # "the city of Lyon", «город Харьков»: named right there; not "the city of 107,000"
         if kind != "settlement" and k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN"):
             return None  # "the state media", "the island nation's …": a modifier, not the place itself
         seen: dict[str, list[str]] = {}
         owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
-        for e in reversed(self.entities):
+        index = bisect_right(self.starts, toks[k].start) - 1
+        window = self.spans[max(0, index - 2)][0]  # "the area": its own sentence and the two before
+        for e in self.entities_before(toks[k].start):
+            if kind in ("settlement", "region") and toks[k].start - e.start > 1000 or kind == "area" and e.start < window:
+                break  # (no entity is 400 characters long: every one further back is out of reach too)
             if e.end > toks[k].start or (kind in ("settlement", "region") and toks[k].start - e.end > 600):
                 continue
             if owner and country_code(e.text) == owner:
@@ -1156,12 +1237,15 @@ class _Extractor:
             if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
                     toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
-            if kind == "settlement" and not region and not is_country(e.text):
+            if kind == "settlement" and not region and not is_country(e.text) and not re.match(
+                    _APOSTROPHES + r"s?\s+[a-z]", self.text[e.end:e.end + 4]):  # not "Moscow's troops": its government
                 return toks[k].start, e.text
             if kind == "region" and region:
                 return toks[k].start, self.text[e.start:toks[after].end]
             if kind == "country" and is_country(e.text):
                 return toks[k].start, e.text
+            if kind == "area" and (e.label == "LOC" or is_country(e.text) or _known_place(e.text)):
+                return toks[k].start, self.text[e.start:toks[after].end] if region else e.text
             if kind == "whole" and not region and e.label == "LOC":
                 seen.setdefault(person_key(e.text), []).append(e.text)
         if seen:
@@ -1169,6 +1253,14 @@ class _Extractor:
         if kind == "region":
             return self.adjective_region(k, lex) or self.titled_region(k, lex)
         return None
+
+    def entities_before(self, pos: int) -> Iterator[EntityMention]:
+        """The entities that start before ``pos``, nearest first: a reference back reads back from where it stands,
+        never through the whole document's entities after it."""
+        if not hasattr(self, "_entity_starts"):
+            self._entity_starts = [e.start for e in self.entities]
+        for i in range(bisect_right(self._entity_starts, pos) - 1, -1, -1):
+            yield self.entities[i]
 
     def adjective_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
         """ «Голова Закарпатської області заявив, що в регіоні …»: with no region entity before, the last region noun
@@ -1239,7 +1331,7 @@ class _Extractor:
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
         """ "in Ukraine's eastern Donetsk region": the place the first one owns is the narrower scope."""
         for a, _, name in names:
-            if a > end and re.fullmatch(r"['’]s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
+            if a > end and re.fullmatch(_APOSTROPHES + r"s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
                 return name
         return None
 
