@@ -921,6 +921,14 @@ def test_round_12_references_back_and_owners(text, figure, lang, place):
      "about 400", "en", "Moldova"),
     # a share of a place's territory is the place's (an owner's mark as typed)
     ("Rebels currently occupy about 20% of Moldova´s territory.", "about 20", "en", "Moldova"),
+    # a river is no town "the city" refers to; a town named after the settlement noun wins over one before it
+    ("Rebels fired 60 rockets at Soroca, across the Dniester River from the dam. Some 50 houses were damaged in the city "
+     "of 40,000, the governor said.", "Some 50", "en", "Soroca"),
+    ("Floods hit Balti on Monday. The administration in the city where the dam is situated, Soroca, said at least three "
+     "residents were killed.", "at least three", "en", None),
+    # "the country" after its people named in the sentence is their country, not the last country named before
+    ("Fighting in Syria displaced millions. The UN agency says a third of Moldovans have fled their homes, with more "
+     "than 60,000 displaced within the country.", "more than 60,000", "en", "Moldova"),
 ])
 def test_round_12_reference_back_guards(text, figure, lang, place):
     assert _claim(text, figure, lang).where == place
@@ -945,3 +953,33 @@ def test_round_12_reference_back_guards(text, figure, lang, place):
 def test_round_12_the_date_of_a_territorys_taking_is_the_territorys(text, lang, place):
     claim = next(c for c in extract_claims(_doc(text, lang)) if c.kind == "date")
     assert claim.where == place
+
+
+@pytest.mark.parametrize("text, figure, lang, by", [
+    # a quotation after "tweeting:" or "wrote:" is the subject's, whatever the words after it say ("This, he said")
+    ('The governor doubled down this morning, tweeting: "300 people did not die in the flood. When I left the valley, '
+     'they had 6 to 18 deaths." This, he said, was a lie.', "6 to 18", "en", "governor"),
+    ("Губернатор написал в Telegram: «300 человек не погибли при наводнении. Когда я уехал из долины, было от 6 до 18 "
+     "погибших». Это, по его словам, ложь.", "от 6 до 18", "ru", "Губернатор"),
+    # an estimate made with a clause of its own, the verb taken for a participle by the tagger
+    ("John Miller, the deputy minister of health, estimated Monday that rebel forces have suffered up to 8,000 deaths "
+     "and injuries in the fighting.", "up to 8,000", "en", "John Miller"),
+    # who asks for a sum, who floats a figure, whose numbers suggest a share
+    ("Governor Ana Lopez has asked for $4.6 billion in federal aid, including $3.2 billion in block grants.",
+     "3.2 billion", "en", "Governor Ana Lopez"),
+    ("Губернатор Анна Лопес запросила 4,6 миллиарда долларов федеральной помощи.", "4,6 миллиарда", "ru",
+     "Губернатор Анна Лопес"),
+    ("Губернаторка Анна Лопес запросила 4,6 мільярда доларів федеральної допомоги.", "4,6 мільярда", "uk",
+     "Губернаторка Анна Лопес"),
+    ("Chisinau has floated the idea of a 30-kilometer buffer zone around the dam.", "30", "en", "Chisinau"),
+    ("The latest World Bank numbers suggest that school enrolment has reached 86 percent.", "86", "en", "World Bank"),
+    # controls: no report
+    ("The mayor asked residents to leave 12 villages.", "12", "en", None),
+    ("A report released on Saturday said 40 people died.", "40", "en", "report"),
+])
+def test_round_12_sources_framed_around_a_figure(text, figure, lang, by):
+    assert _claim(text, figure, lang).by == by
+
+
+def test_round_12_a_floated_place_is_the_source_not_the_scope():
+    assert _claim("Chisinau has floated the idea of a 30-kilometer buffer zone around the dam.", "30").where is None

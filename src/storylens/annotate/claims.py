@@ -258,7 +258,9 @@ class _Extractor:
             before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
-            perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
+            perfect = {t.head for t in tokens[lo:hi] if t.dep in ("aux", "ccomp")}  # "has said": a finite verb
+            # phrase; so is a verb with a clause of its own that the tagger took for a participle ("X, the deputy
+            # minister, estimated Monday that …")
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
@@ -991,10 +993,10 @@ class _Extractor:
         return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
 
     def names_person(self, start: int, end: int) -> bool:
-        """Whether a person's name starts in [start, end]: "Mayor Ion Rusu" (a title run into the name) names no place."""
+        """Whether a person's name starts in (start, end]: "Mayor Ion Rusu" (a title run into the name) names no place."""
         if not hasattr(self, "_person_starts"):
             self._person_starts = sorted(e.start for e in self.entities if e.label == "PER")
-        i = bisect_left(self._person_starts, start)
+        i = bisect_left(self._person_starts, start + 1)  # (a town the recogniser took for a person is still a name)
         return i < len(self._person_starts) and self._person_starts[i] <= end
 
     def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
@@ -1217,6 +1219,16 @@ class _Extractor:
         owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
         index = bisect_right(self.starts, toks[k].start) - 1
         window = self.spans[max(0, index - 2)][0]  # "the area": its own sentence and the two before
+        if kind == "country":  # "a third of Ukrainians have fled, … within the country": its people named before it
+            for i in range(k - 1, max(-1, k - 60), -1):
+                if toks[i].start < self.spans[index][0]:
+                    break
+                lang_ = self.language(toks[i].start)
+                code = None if toks[i].pos not in ("NOUN", "PROPN") or is_country(toks[i].text) else (
+                    self.country_word(i) or demonym_code(toks[i].text[:-1], toks[i].lemma[:-1], lang_)
+                    if toks[i].text.endswith("s") and toks[i].text[:1].isupper() else self.country_word(i))
+                if code:  # (a people's plural the lemmatiser left as written: "Moldovans")
+                    return toks[k].start, country_name(code, lang_)
         for e in self.entities_before(toks[k].start):
             if kind in ("settlement", "region") and toks[k].start - e.start > 1000 or kind == "area" and e.start < window:
                 break  # (no entity is 400 characters long: every one further back is out of reach too)
@@ -1238,7 +1250,8 @@ class _Extractor:
                     toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
             if kind == "settlement" and not region and not is_country(e.text) and not re.match(
-                    _APOSTROPHES + r"s?\s+[a-z]", self.text[e.end:e.end + 4]):  # not "Moscow's troops": its government
+                    _APOSTROPHES + r"s?\s+[a-z]", self.text[e.end:e.end + 4]) and e.text.split()[-1].lower() not in (
+                    lex.cues.get("feature_nouns", [])):  # not "Moscow's troops" (its government), "the X River"
                 return toks[k].start, e.text
             if kind == "region" and region:
                 return toks[k].start, self.text[e.start:toks[after].end]

@@ -53,7 +53,7 @@ class _Rules:
         say = either([re.escape(w) for w in words("say")] + [re.escape(w) + r"(?: \w+)?" for w in words("say_with_object")])
         titles = either([re.escape(w) for w in words("titles")])
         name = (rf"(?:(?:{titles})\.?\s+)?[{_UPPER}][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[{_UPPER}][\w’'.-]*){{0,4}}")
-        institution = rf"(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}(?:{either([re.escape(w) for w in words('institutions')])})"
+        institution = rf"(?:[Tt]he\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}(?:{either([re.escape(w) for w in words('institutions')])})"
         pronoun = rf"(?:{either([re.escape(w) for w in words('pronouns')])})"
         speaker = rf"(?P<x>{name}|{institution}|{pronoun})"
         self.post_subject_verb = re.compile(
@@ -61,7 +61,7 @@ class _Rules:
         self.post_verb_subject = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?:{say})\s+{speaker}\b")
         self.post_dash = re.compile(rf"^\s*[,.!?…]?\s*[—–]\s*(?P<x>{name})\s*[.!]?\s*$")
         self.participle = re.compile(rf"\b(?:{either([re.escape(w) for w in words('participles')])})\b", re.IGNORECASE)
-        self.leading_name = re.compile(rf"^\W*(?P<x>{name}|{pronoun})\b")
+        self.leading_name = re.compile(rf"^\W*(?P<x>{institution}|{name}|{pronoun})\b")  # "The governor …, tweeting:"
         person_titles = either([re.escape(w) for w in words("person_titles")])
         self.person = re.compile(
             rf"(?:(?:{person_titles})\.?\s+)?[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+){{1,2}}")
@@ -181,22 +181,20 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si, post_end)
     own), before it, or elsewhere in its sentence or a colon sentence before."""
     post = text[close_end:min(post_end, close_end + 300)]
     rules = _rules()
+    s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back
+    if re.search(r":\s*$", text[s_start:max(s_start, open_pos)]):  # "X …, tweeting: “…” This, he said, …": the colon
+        found = _speaker_before(text, s_start, open_pos, e_end)  # hands the quotation to the one before it
+        if found:
+            return found
     for rx in (rules.post_subject_verb, rules.post_verb_subject, rules.post_dash):
         m = rx.match(post)
         if m:
             name = clean_source(m.group("x"))
             if name:
                 return name, close_end + m.start("x"), close_end + m.end("x")
-    s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back
-    pre = text[s_start:max(s_start, open_pos)]
-    if pre.strip():
-        if rules.participle.search(pre):
-            lead = rules.leading_name.match(text[s_start:e_end])
-            if lead:
-                return _located(text, lead.group("x"), s_start, e_end)
-        attr = find_attribution(pre)
-        if attr and attr.by:
-            return _located(text, attr.by, s_start, open_pos)
+    found = _speaker_before(text, s_start, open_pos, e_end)
+    if found:
+        return found
     whole = text[s_start:max(s_start, open_pos)] + " " + text[close_end:min(e_end, close_end + 300)]
     attr = find_attribution(whole)
     if attr and attr.by:
@@ -208,6 +206,24 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si, post_end)
             attr = find_attribution(prev)
             if attr and attr.by:
                 return _located(text, attr.by, p_start, p_end)
+    return None
+
+
+def _speaker_before(text, s_start, open_pos, e_end):
+    """The speaker in the words of the sentence before the opening mark: the subject of a participle of speech
+    (``X …, saying “…``, ``X …, tweeting: “…``), else an attribution there (``X said that “…``)."""
+    pre = text[s_start:max(s_start, open_pos)]
+    if not pre.strip():
+        return None
+    rules = _rules()
+    if rules.participle.search(pre):
+        lead = rules.leading_name.match(text[s_start:e_end])
+        name = clean_source(lead.group("x")) if lead else None
+        if name:
+            return _located(text, name, s_start, e_end)
+    attr = find_attribution(pre)
+    if attr and attr.by:
+        return _located(text, attr.by, s_start, open_pos)
     return None
 
 
