@@ -983,3 +983,26 @@ def test_round_12_sources_framed_around_a_figure(text, figure, lang, by):
 
 def test_round_12_a_floated_place_is_the_source_not_the_scope():
     assert _claim("Chisinau has floated the idea of a 30-kilometer buffer zone around the dam.", "30").where is None
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # a superlative on the noun that says what something is: its comparison class, no place of a figure
+    ("Soroca is the largest hydroelectric dam in Europe and there is 855 tons of fuel stored on site.", "en", None),
+    # not a superlative subject: the place where it happened
+    ("The largest protest in Chisinau drew 5,000 people.", "en", "Chisinau"),
+])
+def test_round_12_a_superlatives_class_is_no_place(text, lang, place):
+    claim = next(c for c in extract_claims(_doc(text, lang)) if c.kind in ("count", "measurement"))
+    assert claim.where == place
+
+
+@pytest.mark.parametrize("text, lang, by", [
+    # a family in what a demanding verb asks for is the writer's epithet (a headline's "mother of five")
+    ("Иран требует казнить мать пяти детей.", "ru", None),
+    ("Іран вимагає стратити матір пʼятьох дітей.", "uk", None),
+    # a reported family stays the report's
+    ("Police said a mother of five was killed.", "en", "Police"),
+])
+def test_round_12_a_family_in_a_demand_is_the_writers(text, lang, by):
+    claim = next(c for c in extract_claims(_doc(text, lang)) if c.measure == "born")
+    assert claim.by == by

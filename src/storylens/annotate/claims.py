@@ -629,8 +629,13 @@ class _Extractor:
     def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
         """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
         nurse X": an age in the speaker's own tag (before the reporting verb with no verb between, or inside the source
-        phrase after it) is the writer's description of the speaker, not something the speaker reports."""
+        phrase after it) is the writer's description of the speaker, not something the speaker reports; so is a
+        family ("mother of five") in what a demanding verb (``demand_verbs``) asks for."""
         m = cand.m
+        if cand.measure == "born" and attr.cue_start is not None and attr.cue_start < m.start:
+            i = self.parse.at(s_start + attr.cue_start)  # «X требует казнить мать пяти детей», "X demands the release
+            return i is not None and self.parse.tokens[i].lemma in lexicon(self.language(s_start)).cues.get(
+                "demand_verbs", [])  # of a mother of five": a family in what is demanded is the writer's epithet
         if cand.kind != "age":
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
@@ -1146,12 +1151,20 @@ class _Extractor:
             i -= 1
         if i < 1 or toks[i].pos != "ADP":
             return False
-        adj = toks[i - 1]  # right before the preposition: not "at least 16 in X"
-        if adj.pos != "ADJ":
-            return False
         prefixes = tuple(lex.cues.get("superlative_prefixes", [])) or None
-        return "Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(prefixes)) or (
-            toks[i - 2].text.lower() in lex.cues.get("superlative_words", []))  # "the most deadly in", «самая крупная в»
+
+        def superlative(j: int) -> bool:
+            adj = toks[j]
+            return adj.pos == "ADJ" and ("Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(
+                prefixes)) or j >= 1 and toks[j - 1].text.lower() in lex.cues.get("superlative_words", []))
+
+        if superlative(i - 1):  # right before the preposition: "the most deadly in", «самая крупная в»; not "at
+            return True  # least 16 in X"
+        noun = toks[i].head  # "X is the largest nuclear plant in Europe", "X, the biggest port in Y,": a superlative
+        # on the noun the preposition hangs from, when that noun says what X is (not "the largest protest in X drew …")
+        if not (0 <= noun < i) or toks[noun].pos != "NOUN" or toks[noun].dep not in ("attr", "appos"):
+            return False
+        return any(superlative(j) for j in range(max(0, noun - 3), noun) if toks[j].head == noun)
 
     def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str, bool] | None:
         """ "at the city", «в городе», "across the island", "of the country": a settlement noun or another place-kind
