@@ -1006,3 +1006,21 @@ def test_round_12_a_superlatives_class_is_no_place(text, lang, place):
 def test_round_12_a_family_in_a_demand_is_the_writers(text, lang, by):
     claim = next(c for c in extract_claims(_doc(text, lang)) if c.measure == "born")
     assert claim.by == by
+
+
+@pytest.mark.parametrize("text, figure, by, via", [
+    # a report inside a quotation after the figure is the speaker's words; one that introduces it is carried by him
+    ('Analyst Ivan Petrov warned of the danger. “A leak would be a disaster. As we remember, back in 1986, counters '
+     'were clicking all across the region even before the Soviets reported the accident,” he said.', "1986",
+     "Analyst Ivan Petrov", None),
+    ("“The ministry reported 40 deaths,” the mayor said.", "40", "ministry", "mayor"),
+])
+def test_round_12_a_report_inside_a_quotation(text, figure, by, via):
+    claim = _claim(text, figure)
+    assert (claim.by, claim.via) == (by, via)
+
+
+def test_round_12_an_apposition_the_parse_hung_elsewhere_names_the_taken_territory():
+    text = ("Rebels claimed they had breached the first line of defense near Quneitra just north of the Golan, the "
+            "plateau that Israel annexed from Syria in 1981.")
+    assert next(c for c in extract_claims(_doc(text)) if c.kind == "date").where == "Golan"

@@ -505,10 +505,14 @@ class _Extractor:
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
-            if claim.by is None:
-                speaker = self.speaker_at(claim.start)
-                if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
-                    claim.by, claim.cue = speaker, "quote"
+            speaker = self.speaker_at(claim.start)
+            quoted = speaker is not None and attr is not None and claim.by not in (None, speaker) and (
+                attr.cue_start is not None and self.speaker_at(s_start + attr.cue_start) == speaker)  # a report in it
+            if quoted and attr.cue_start < m.start:
+                claim.via = claim.via or speaker  # "“The ministry reported 40 deaths,” X said": the ministry's, via X
+            elif speaker and (claim.by is None or quoted):  # a figure inside a quotation whose speaker is named:
+                # "“… 10,000 workers …”" after "X wrote"; "“… in 1986 … before the Soviets reported …,” he said"
+                claim.by, claim.via, claim.cue = speaker, None, "quote"
             if claim.by is None:
                 tweeter = self.tweet_author(claim.end)
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
@@ -909,14 +913,14 @@ class _Extractor:
                            in ("obj", "dobj", "nsubjpass", "nsubj:pass") and toks[j].pos in ("NOUN", "PROPN")), None)
         if target is None or not 0 <= target < len(toks):
             return None
-        if toks[target].pos == "NOUN" and toks[target].dep == "appos" and 0 <= toks[target].head < len(toks):
-            target = toks[target].head  # "the Sinai Peninsula, a territory that …"
-        elif toks[target].pos == "NOUN":
+        if toks[target].pos == "NOUN":
             j = target - 1
             while j >= 0 and toks[j].pos in ("DET", "ADJ") and toks[j].text[:1].islower():
                 j -= 1
             if j >= 1 and toks[j].text == "," and toks[j - 1].pos == "PROPN":
-                target = j - 1  # "the Golan, the plateau that …" (an apposition the parse missed)
+                target = j - 1  # "the Golan, the plateau that …" (an apposition, whatever the parse hung it on)
+            elif toks[target].dep == "appos" and 0 <= toks[target].head < len(toks):
+                target = toks[target].head  # "the Sinai Peninsula, a territory that …"
         first = target
         while first - 1 >= 0 and toks[first - 1].head == target and toks[first - 1].dep in (
                 "compound", "amod", "flat", "flat:name") and toks[first - 1].text[:1].isupper():
