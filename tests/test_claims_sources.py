@@ -1024,3 +1024,15 @@ def test_round_12_an_apposition_the_parse_hung_elsewhere_names_the_taken_territo
     text = ("Rebels claimed they had breached the first line of defense near Quneitra just north of the Golan, the "
             "plateau that Israel annexed from Syria in 1981.")
     assert next(c for c in extract_claims(_doc(text)) if c.kind == "date").where == "Golan"
+
+
+def test_round_12_he_said_after_a_quotation_that_opens_its_own_sentence():
+    """The cleaner starts a sentence after an opening mark that follows a full stop: the sentence before the
+    quotation is then the one that names the speaker, not the one before that."""
+    text = ("The risk depends on the wind. Analyst Ivan Petrov says all neighbours may be affected. “The winds mostly "
+            "blow east. Counters were clicking across the region in 1986,” he said.")
+    doc = _doc(text)
+    opening = text.index("“")
+    doc.sentences = [Sentence(0, 29, 0), Sentence(30, opening - 1, 0), Sentence(opening + 1, text.index(" Counters"), 0),
+                     Sentence(text.index("Counters"), len(text), 0)]
+    assert [q.speaker for q in extract_quotes(doc)] == ["Analyst Ivan Petrov"]

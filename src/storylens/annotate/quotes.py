@@ -115,8 +115,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             speaker = _speaker(text, s_start, q_start - 1, close_end, e_end, sentences, si, post_end)
             if speaker is not None:
                 name, a, b = speaker
-                if is_pronoun(name):
-                    resolved = _resolve_pronoun(text, sentences, si)
+                if is_pronoun(name):  # (a quotation that opens a sentence of its own: the one before it is si)
+                    resolved = _resolve_pronoun(text, sentences, si if q_start - 1 < sentences[si][1] else si + 1)
                     name, a, b = resolved if resolved else (None, None, None)
                 if name:
                     quote.speaker, quote.speaker_start, quote.speaker_end = name, a, b
