@@ -1036,3 +1036,15 @@ def test_round_12_he_said_after_a_quotation_that_opens_its_own_sentence():
     doc.sentences = [Sentence(0, 29, 0), Sentence(30, opening - 1, 0), Sentence(opening + 1, text.index(" Counters"), 0),
                      Sentence(text.index("Counters"), len(text), 0)]
     assert [q.speaker for q in extract_quotes(doc)] == ["Analyst Ivan Petrov"]
+
+
+def test_round_12_he_said_past_a_pronoun_source_takes_the_named_one():
+    """ "X told reporters …. He warned …. “…,” he said": the pronoun source before the quotation refers further back,
+    to the named source; a capitalised run ("The Ukrainian army") is never taken first."""
+    text = ("The Moldovan army fired rockets at the dam, official Ivan Petrov told reporters on Tuesday. He warned that a "
+            "strike may cause a flood. “One of the rockets hit just ten meters from the gates,” he said.")
+    doc = _doc(text)
+    opening = text.index("“")
+    doc.sentences = [Sentence(0, text.index(" He"), 0), Sentence(text.index("He"), opening - 1, 0),
+                     Sentence(opening + 1, len(text), 0)]
+    assert [q.speaker for q in extract_quotes(doc)] == ["Ivan Petrov"]

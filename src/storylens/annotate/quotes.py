@@ -236,12 +236,15 @@ def _located(text, name: str, lo: int, hi: int):
 
 def _resolve_pronoun(text, sentences, si):
     rules = _rules()
-    if si > 0:
-        p_start, p_end = sentences[si - 1]
+    for k in range(si - 1, max(-1, si - 3), -1):  # the source of the sentence before, or of the one before it when
+        p_start, p_end = sentences[k]  # that one's is a pronoun too ("X told …. He warned …. “…,” he said")
         attr = find_attribution(text[p_start:p_end])
-        people = list(rules.person.finditer(attr.by)) if attr and attr.by and not attr.pronoun else []
+        if attr and attr.by and attr.pronoun:
+            continue
+        people = list(rules.person.finditer(attr.by)) if attr and attr.by else []
         if people:  # the name closes the source's phrase: "Ukraine's President Ivan Petrenko"
             return _located(text, people[-1].group(0), p_start, p_end)
+        break
     for k in range(si - 1, max(-1, si - 3), -1):
         p_start, p_end = sentences[k]
         sentence = text[p_start:p_end]
