@@ -11,6 +11,8 @@ The speaker comes from, in order:
 3. an attribution elsewhere in the sentence (``“…”, according to X``) or in a previous sentence ending with
    a colon (``Halden said:`` then the quote).
 
+A quotation opened right after a colon (``X …, tweeting: “…”``) takes the speaker before it first.
+
 A pronoun speaker (he/she/they, он/она) is resolved to the source of the previous sentence or the last
 name-like span (two or three capitalised words) in the three sentences before; when neither exists the
 speaker stays None; a capitalised run that names an organisation or a country (the world gazetteer) is
