@@ -726,7 +726,9 @@ class _Extractor:
 
             self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
                             and len(q.speaker.split()) <= 6]
-        return next((q.speaker for q in self._quotes if q.start <= pos < q.end), None)
+            self._quote_starts = [q.start for q in self._quotes]  # (in text order, not nested: a bisect finds it)
+        i = bisect_right(self._quote_starts, pos) - 1
+        return self._quotes[i].speaker if i >= 0 and pos < self._quotes[i].end else None
 
     def origin_place(self, start: int, end: int, lex: Lexicon) -> str | None:
         """ "20 rounds fired from Marganets at the plant": a launch is counted where it is made, so the place after
