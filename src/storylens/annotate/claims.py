@@ -24,7 +24,8 @@ short anchored patterns around each number.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -93,6 +94,8 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
         dates = find_dates(doc)
     return _Extractor(doc, parse, entities, dates).run()
 
+
+_APOSTROPHES = "['’´`‘ʼ]"  # an owner's mark as typed: an apostrophe, or an accent or quotation mark for one
 
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
 
@@ -257,7 +260,9 @@ class _Extractor:
             before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
-            perfect = {t.head for t in tokens[lo:hi] if t.dep == "aux"}  # "has said": a finite verb phrase
+            perfect = {t.head for t in tokens[lo:hi] if t.dep in ("aux", "ccomp")}  # "has said": a finite verb
+            # phrase; so is a verb with a clause of its own that the tagger took for a participle ("X, the deputy
+            # minister, estimated Monday that …")
             verbs = [(t.start, t.end) for i, t in enumerate(tokens[lo:hi], lo)
                      if t.pos == "VERB" and (i in perfect or ("VerbForm=Part" not in t.feats
                                                               and "VerbForm=Inf" not in t.feats))]
@@ -402,6 +407,7 @@ class _Extractor:
         out: list[Claim] = []
         parent: Claim | None = None
         origin: _Cand | None = None
+        read_to = s_start  # where the clause read for the figure before ends
         for cand in cands:
             m = cand.m
             status = status_of(m.end)
@@ -475,7 +481,11 @@ class _Extractor:
                                          + len(clause), lex, after_only=True)
                 relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
                 if claim.where is None:
-                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False)
+                    own_area = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + _alt(
+                        lex.cues.get("anaphor_determiners", [])) + r")\s", clause, re.IGNORECASE)  # "… more across the border"
+                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False,
+                                                                          since=read_to if own_area else None)
+                read_to = s_start + max(m.end, cand.unit_end) + len(clause)
             verb = cand.verb
             if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
@@ -489,16 +499,22 @@ class _Extractor:
                 if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
                     claim.qualifier = _join(claim.qualifier, f"target: {target}")
                 claim.where = origin or claim.where
+            if claim.where is None and claim.kind == "date":
+                claim.where = self.taken_place(s_start + m.num_start, lex)
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
-            if claim.by is None:
-                speaker = self.speaker_at(claim.start)
-                if speaker:  # a figure inside a quotation whose speaker is named: "“… 10,000 workers …”" after "X wrote"
-                    claim.by, claim.cue = speaker, "quote"
+            speaker = self.speaker_at(claim.start)
+            quoted = speaker is not None and attr is not None and claim.by not in (None, speaker) and (
+                attr.cue_start is not None and self.speaker_at(s_start + attr.cue_start) == speaker)  # a report in it
+            if quoted and attr.cue_start < m.start:
+                claim.via = claim.via or speaker  # "“The ministry reported 40 deaths,” X said": the ministry's, via X
+            elif speaker and (claim.by is None or quoted):  # a figure inside a quotation whose speaker is named:
+                # "“… 10,000 workers …”" after "X wrote"; "“… in 1986 … before the Soviets reported …,” he said"
+                claim.by, claim.via, claim.cue = speaker, None, "quote"
             if claim.by is None:
                 tweeter = self.tweet_author(claim.end)
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
@@ -619,8 +635,13 @@ class _Extractor:
     def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
         """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
         nurse X": an age in the speaker's own tag (before the reporting verb with no verb between, or inside the source
-        phrase after it) is the writer's description of the speaker, not something the speaker reports."""
+        phrase after it) is the writer's description of the speaker, not something the speaker reports; so is a
+        family ("mother of five") in what a demanding verb (``demand_verbs``) asks for."""
         m = cand.m
+        if cand.measure == "born" and attr.cue_start is not None and attr.cue_start < m.start:
+            i = self.parse.at(s_start + attr.cue_start)  # «X требует казнить мать пяти детей», "X demands the release
+            return i is not None and self.parse.tokens[i].lemma in lexicon(self.language(s_start)).cues.get(
+                "demand_verbs", [])  # of a mother of five": a family in what is demanded is the writer's epithet
         if cand.kind != "age":
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
@@ -707,7 +728,9 @@ class _Extractor:
 
             self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
                             and len(q.speaker.split()) <= 6]
-        return next((q.speaker for q in self._quotes if q.start <= pos < q.end), None)
+            self._quote_starts = [q.start for q in self._quotes]  # (in text order, not nested: a bisect finds it)
+        i = bisect_right(self._quote_starts, pos) - 1
+        return self._quotes[i].speaker if i >= 0 and pos < self._quotes[i].end else None
 
     def origin_place(self, start: int, end: int, lex: Lexicon) -> str | None:
         """ "20 rounds fired from Marganets at the plant": a launch is counted where it is made, so the place after
@@ -870,32 +893,81 @@ class _Extractor:
             verb = t.head
         return None
 
+    def taken_place(self, at: int, lex: Lexicon) -> str | None:
+        """ "the Golan Heights, annexed by Israel in 1981", "the Sinai Peninsula, a territory that was occupied in
+        1967", «Голанские высоты, аннексированные Израилем в 1981 году»: the date of a territory's taking
+        (``taking_verbs``, by the parse) is the territory's: the noun the participle or relative clause hangs on, or
+        the verb's object, and the name in apposition to it or on it ("the Crimean peninsula"). None without a
+        parse (Ukrainian)."""
+        toks = self.parse.tokens
+        i = self.parse.at(at)
+        verbs = set(lex.cues.get("taking_verbs", []))
+        for _ in range(4):
+            if i is None or not 0 <= toks[i].head < len(toks) or toks[i].head == i:
+                return None
+            i = toks[i].head
+            if toks[i].pos in ("VERB", "AUX"):
+                break
+        if i is None or toks[i].lemma not in verbs:
+            return None
+        if toks[i].dep in ("acl", "relcl", "acl:relcl"):
+            target = toks[i].head
+        else:
+            target = next((j for j in range(max(0, i - 30), min(len(toks), i + 30)) if toks[j].head == i and toks[j].dep
+                           in ("obj", "dobj", "nsubjpass", "nsubj:pass") and toks[j].pos in ("NOUN", "PROPN")), None)
+        if target is None or not 0 <= target < len(toks):
+            return None
+        if toks[target].pos == "NOUN":
+            j = target - 1
+            while j >= 0 and toks[j].pos in ("DET", "ADJ") and toks[j].text[:1].islower():
+                j -= 1
+            if j >= 1 and toks[j].text == "," and toks[j - 1].pos == "PROPN":
+                target = j - 1  # "the Golan, the plateau that …" (an apposition, whatever the parse hung it on)
+            elif toks[target].dep == "appos" and 0 <= toks[target].head < len(toks):
+                target = toks[target].head  # "the Sinai Peninsula, a territory that …"
+        first = target
+        while first - 1 >= 0 and toks[first - 1].head == target and toks[first - 1].dep in (
+                "compound", "amod", "flat", "flat:name") and toks[first - 1].text[:1].isupper():
+            first -= 1  # "the Crimean peninsula", «Голанские высоты»
+        if first == target and toks[target].pos != "PROPN":
+            return None  # "the territory annexed in 1975": no name
+        e = next((e for e in self.entities if e.start <= toks[target].start < e.end), None)
+        return self.text[min(toks[first].start, e.start if e else toks[first].start):max(toks[target].end, (
+            e.end if e else 0))]
+
     def possessive_place(self, start: int, lex: Lexicon) -> str | None:
-        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000": a place that owns the
-        figure, or the noun the figure is "of"."""
-        owned = re.compile(r"['’´`]s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+",
-                           re.IGNORECASE)
-        for e in self.entities:
-            if e.label == "LOC" and 0 <= start - e.end <= 4 and re.fullmatch(r"['’´`]s?\s*", self.text[e.end:start]):
+        """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000", "Lyon‘s": a place that owns
+        the figure, or the noun the figure is "of"."""
+        owned = re.compile(_APOSTROPHES + r"s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", []))
+                           + r")\s+", re.IGNORECASE)
+        for e in self.entities_before(start):
+            if start - e.end > 50:
+                break
+            place = e.label == "LOC" or e.label != "PER" and self.is_place(e.text)  # (a town taken for an organisation
+            # here that the document labels a place elsewhere, or the gazetteer knows)
+            if place and 0 <= start - e.end <= 4 and re.fullmatch(_APOSTROPHES + r"s?\s*", self.text[e.end:start]):
                 return e.text
-            if 0 <= start - e.end <= 50 and owned.fullmatch(self.text[e.end:start]) and (
-                    e.label == "LOC" or _known_place(e.text)):
+            if place and 0 <= start - e.end and owned.fullmatch(self.text[e.end:start]):
                 return e.text
         return None
 
-    def place(self, start: int, end: int, lex: Lexicon, after_only: bool) -> str | None:
+    def place(self, start: int, end: int, lex: Lexicon, after_only: bool, since: int | None = None) -> str | None:
         """A place named in [start, end) after a place preposition ("in Almaty", "в Алматы", "у Києві", "in the
         city of Zaporizhzhia", "Kazakhstan’s main city of Almaty"): a place entity, or a capitalised name the
-        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one."""
+        recogniser missed (never a person). ``after_only`` reads the first such place, else the last one. A noun
+        that refers back ("within the country") is read only from ``since`` (where the clause read for the figure
+        before ends): one before it is that figure's when this one has an area of its own ("6,000 displaced within
+        the country and 4,000 more across the border")."""
         if end <= start:
             return None
         names = self._names(start, end)
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
-        anaphor = self._settlement_anaphor(start, end, lex, last=not after_only)
-        if anaphor is not None and anaphor[2] and not any((a < anaphor[0]) if after_only else (a > anaphor[0])
-                                                          for a, _, _ in names):
-            return anaphor[1]  # "fired at the city, one of … in X province": the city named before
+        anaphor = self._settlement_anaphor(max(start, since or start), end, lex, last=not after_only)
+        if anaphor is not None and anaphor[2] and not any(((a < anaphor[0]) if after_only else (a > anaphor[0]))
+                                                          and not self.names_person(a, b + 1) for a, b, _ in names):
+            return anaphor[1]  # "fired at the city, one of … in X province": the city named before; a title before a
+            # person ("…, Mayor X said") names no place
         scopes = set(lex.cues.get("scope_prepositions", [])) if after_only else set()
         preps |= scopes  # "forecast for X", "relief for X, Y and Z"
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
@@ -922,7 +994,7 @@ class _Extractor:
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and words[-2] in preps and words[-1] in nouns) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
-                        self.text[start:a].split()) <= 3 and (not re.match(r"['’]", self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
+                        self.text[start:a].split()) <= 3 and (not re.match(_APOSTROPHES, self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
                 # whole it is); not "half of Norway's Coast Guard"
                 listed = self._listed_with(names, a, b, lex)
@@ -932,6 +1004,13 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
+
+    def names_person(self, start: int, end: int) -> bool:
+        """Whether a person's name starts in (start, end]: "Mayor Ion Rusu" (a title run into the name) names no place."""
+        if not hasattr(self, "_person_starts"):
+            self._person_starts = sorted(e.start for e in self.entities if e.label == "PER")
+        i = bisect_left(self._person_starts, start + 1)  # (a town the recogniser took for a person is still a name)
+        return i < len(self._person_starts) and self._person_starts[i] <= end
 
     def route(self, names: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
         """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
@@ -1017,8 +1096,9 @@ class _Extractor:
     def owned_whole(self, name_end: int, lex: Lexicon) -> bool:
         """ "a fifth of Chile's electricity": a thing (a common noun, no place noun) after a place's possessive is the
         whole a share is of; not "100 km north of Ukraine's capital Kyiv" nor "Norway's Coast Guard"."""
-        m = re.match(r"['’]s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
-        return m is not None and m.group(1) not in lex.cues.get("place_nouns", [])
+        m = re.match(_APOSTROPHES + r"s?\s+([a-zа-яёіїєґ][\w-]*)", self.text[name_end:name_end + 40])
+        return m is not None and (m.group(1) not in lex.cues.get("place_nouns", []) or m.group(1) in lex.cues.get(
+            "territory_nouns", []))  # "20% of Moldova's territory" is Moldova's
 
     def attacked(self, name_start: int, lex: Lexicon) -> bool:
         """ "missile strikes Friday on Pirot", «удары по Пироту»: a name right after an attack preposition
@@ -1079,12 +1159,20 @@ class _Extractor:
             i -= 1
         if i < 1 or toks[i].pos != "ADP":
             return False
-        adj = toks[i - 1]  # right before the preposition: not "at least 16 in X"
-        if adj.pos != "ADJ":
-            return False
         prefixes = tuple(lex.cues.get("superlative_prefixes", [])) or None
-        return "Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(prefixes)) or (
-            toks[i - 2].text.lower() in lex.cues.get("superlative_words", []))  # "the most deadly in", «самая крупная в»
+
+        def superlative(j: int) -> bool:
+            adj = toks[j]
+            return adj.pos == "ADJ" and ("Degree=Sup" in adj.feats or bool(prefixes and adj.text.lower().startswith(
+                prefixes)) or j >= 1 and toks[j - 1].text.lower() in lex.cues.get("superlative_words", []))
+
+        if superlative(i - 1):  # right before the preposition: "the most deadly in", «самая крупная в»; not "at
+            return True  # least 16 in X"
+        noun = toks[i].head  # "X is the largest nuclear plant in Europe", "X, the biggest port in Y,": a superlative
+        # on the noun the preposition hangs from, when that noun says what X is (not "the largest protest in X drew …")
+        if not (0 <= noun < i) or toks[noun].pos != "NOUN" or toks[noun].dep not in ("attr", "appos"):
+            return False
+        return any(superlative(j) for j in range(max(0, noun - 3), noun) if toks[j].head == noun)
 
     def _settlement_anaphor(self, start: int, end: int, lex: Lexicon, last: bool) -> tuple[int, str, bool] | None:
         """ "at the city", «в городе», "across the island", "of the country": a settlement noun or another place-kind
@@ -1099,18 +1187,27 @@ class _Extractor:
         dets = set(lex.cues.get("anaphor_determiners", []))
         r = self.parse.between(start, end)
 
+        owners = set(lex.cues.get("anaphor_possessives", []))
+        targets = set(lex.cues.get("object_attack_nouns", []))
+        partitive = set(lex.cues.get("partitive", []))
+
         def after_preposition(i: int) -> bool:  # "at the city", «в городе»; not an appositive ", the city where"
             if i - 1 >= r.start and self.country_word(i - 1):  # "in the US territory": one of its territories
                 return kinds.get(toks[i].lemma) == "whole" and i - 2 >= r.start and toks[i - 2].text.lower() in dets \
                     and i - 3 >= r.start and toks[i - 3].text.lower() in preps
-            j = i - 1 if i - 1 >= r.start and toks[i - 1].text.lower() in dets else i
-            if kinds.get(toks[i].lemma) and toks[i].text.lower() not in towns and j - 1 >= r.start and (
-                    toks[j - 1].text.lower() in lex.cues.get("partitive", [])):
+            town = toks[i].lemma in towns or toks[i].text.lower() in towns
+            j = i - 1 if i - 1 >= r.start and (toks[i - 1].text.lower() in dets or town and (
+                toks[i - 1].text.lower() in owners)) else i  # "in your city", «в нашем городе»
+            if j - 1 >= r.start and (toks[j - 1].lemma.lower() in targets and not dets or toks[j - 1].text.lower(
+                    ) in partitive and j - 2 >= r.start and toks[j - 2].lemma.lower() in targets):
+                return j < i or not dets  # "the shelling of the town", «обстрел города»: the target
+            if kinds.get(toks[i].lemma) and not town and j - 1 >= r.start and toks[j - 1].text.lower() in partitive:
                 return j < i or not dets  # "25 percent of the island": the island, only with its article
-            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or toks[i].lemma in towns)
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town)
 
-        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns
-                                                              or toks[i].lemma in kinds) and after_preposition(i)), None)
+        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
+            kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
+        # site's ("the area around the plant"); "the area" refers back only as a subject (:meth:`subject_place`)
         found = self.place_anaphor(k, lex) if k is not None else None
         if found is None:
             return None
@@ -1134,13 +1231,28 @@ class _Extractor:
         kind = "settlement" if toks[k].lemma in towns or toks[k].text.lower() in towns else lex.cues.get(
             "place_anaphors", {}).get(toks[k].lemma)
         if kind is None or (k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower()
-                                                    in lex.cues.get("partitive", []))):
-            return None  # "the city of Lyon", «город Харьков»: named right there
+                                                    in lex.cues.get("partitive", []) and not (
+                k + 2 < len(toks) and toks[k + 2].pos == "NUM"))):
+            return None  # "the city of Lyon", «город Харьков»: named right there; not "the city of 107,000"
         if kind != "settlement" and k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN"):
             return None  # "the state media", "the island nation's …": a modifier, not the place itself
         seen: dict[str, list[str]] = {}
         owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
-        for e in reversed(self.entities):
+        index = bisect_right(self.starts, toks[k].start) - 1
+        window = self.spans[max(0, index - 2)][0]  # "the area": its own sentence and the two before
+        if kind == "country":  # "a third of Ukrainians have fled, … within the country": its people named before it
+            for i in range(k - 1, max(-1, k - 60), -1):
+                if toks[i].start < self.spans[index][0]:
+                    break
+                lang_ = self.language(toks[i].start)
+                code = None if toks[i].pos not in ("NOUN", "PROPN") or is_country(toks[i].text) else (
+                    self.country_word(i) or demonym_code(toks[i].text[:-1], toks[i].lemma[:-1], lang_)
+                    if toks[i].text.endswith("s") and toks[i].text[:1].isupper() else self.country_word(i))
+                if code:  # (a people's plural the lemmatiser left as written: "Moldovans")
+                    return toks[k].start, country_name(code, lang_)
+        for e in self.entities_before(toks[k].start):
+            if kind in ("settlement", "region") and toks[k].start - e.start > 1000 or kind == "area" and e.start < window:
+                break  # (no entity is 400 characters long: every one further back is out of reach too)
             if e.end > toks[k].start or (kind in ("settlement", "region") and toks[k].start - e.end > 600):
                 continue
             if owner and country_code(e.text) == owner:
@@ -1158,12 +1270,16 @@ class _Extractor:
             if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
                     toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
-            if kind == "settlement" and not region and not is_country(e.text):
+            if kind == "settlement" and not region and not is_country(e.text) and not re.match(
+                    _APOSTROPHES + r"s?\s+[a-z]", self.text[e.end:e.end + 4]) and e.text.split()[-1].lower() not in (
+                    lex.cues.get("feature_nouns", [])):  # not "Moscow's troops" (its government), "the X River"
                 return toks[k].start, e.text
             if kind == "region" and region:
                 return toks[k].start, self.text[e.start:toks[after].end]
             if kind == "country" and is_country(e.text):
                 return toks[k].start, e.text
+            if kind == "area" and (e.label == "LOC" or is_country(e.text) or _known_place(e.text)):
+                return toks[k].start, self.text[e.start:toks[after].end] if region else e.text
             if kind == "whole" and not region and e.label == "LOC":
                 seen.setdefault(person_key(e.text), []).append(e.text)
         if seen:
@@ -1171,6 +1287,14 @@ class _Extractor:
         if kind == "region":
             return self.adjective_region(k, lex) or self.titled_region(k, lex)
         return None
+
+    def entities_before(self, pos: int) -> Iterator[EntityMention]:
+        """The entities that start before ``pos``, nearest first: a reference back reads back from where it stands,
+        never through the whole document's entities after it."""
+        if not hasattr(self, "_entity_starts"):
+            self._entity_starts = [e.start for e in self.entities]
+        for i in range(bisect_right(self._entity_starts, pos) - 1, -1, -1):
+            yield self.entities[i]
 
     def adjective_region(self, k: int, lex: Lexicon) -> tuple[int, str] | None:
         """ «Голова Закарпатської області заявив, що в регіоні …»: with no region entity before, the last region noun
@@ -1241,7 +1365,7 @@ class _Extractor:
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
         """ "in Ukraine's eastern Donetsk region": the place the first one owns is the narrower scope."""
         for a, _, name in names:
-            if a > end and re.fullmatch(r"['’]s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
+            if a > end and re.fullmatch(_APOSTROPHES + r"s?\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}", self.text[end:a]):
                 return name
         return None
 

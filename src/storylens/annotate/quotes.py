@@ -11,6 +11,8 @@ The speaker comes from, in order:
 3. an attribution elsewhere in the sentence (``“…”, according to X``) or in a previous sentence ending with
    a colon (``Halden said:`` then the quote).
 
+A quotation opened right after a colon (``X …, tweeting: “…”``) takes the speaker before it first.
+
 A pronoun speaker (he/she/they, он/она) is resolved to the source of the previous sentence or the last
 name-like span (two or three capitalised words) in the three sentences before; when neither exists the
 speaker stays None; a capitalised run that names an organisation or a country (the world gazetteer) is
@@ -53,7 +55,7 @@ class _Rules:
         say = either([re.escape(w) for w in words("say")] + [re.escape(w) + r"(?: \w+)?" for w in words("say_with_object")])
         titles = either([re.escape(w) for w in words("titles")])
         name = (rf"(?:(?:{titles})\.?\s+)?[{_UPPER}][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[{_UPPER}][\w’'.-]*){{0,4}}")
-        institution = rf"(?:the\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}(?:{either([re.escape(w) for w in words('institutions')])})"
+        institution = rf"(?:[Tt]he\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}(?:{either([re.escape(w) for w in words('institutions')])})"
         pronoun = rf"(?:{either([re.escape(w) for w in words('pronouns')])})"
         speaker = rf"(?P<x>{name}|{institution}|{pronoun})"
         self.post_subject_verb = re.compile(
@@ -61,7 +63,7 @@ class _Rules:
         self.post_verb_subject = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?:{say})\s+{speaker}\b")
         self.post_dash = re.compile(rf"^\s*[,.!?…]?\s*[—–]\s*(?P<x>{name})\s*[.!]?\s*$")
         self.participle = re.compile(rf"\b(?:{either([re.escape(w) for w in words('participles')])})\b", re.IGNORECASE)
-        self.leading_name = re.compile(rf"^\W*(?P<x>{name}|{pronoun})\b")
+        self.leading_name = re.compile(rf"^\W*(?P<x>{institution}|{name}|{pronoun})\b")  # "The governor …, tweeting:"
         person_titles = either([re.escape(w) for w in words("person_titles")])
         self.person = re.compile(
             rf"(?:(?:{person_titles})\.?\s+)?[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+){{1,2}}")
@@ -115,8 +117,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             speaker = _speaker(text, s_start, q_start - 1, close_end, e_end, sentences, si, post_end)
             if speaker is not None:
                 name, a, b = speaker
-                if is_pronoun(name):
-                    resolved = _resolve_pronoun(text, sentences, si)
+                if is_pronoun(name):  # (a quotation that opens a sentence of its own: the one before it is si)
+                    resolved = _resolve_pronoun(text, sentences, si if q_start - 1 < sentences[si][1] else si + 1)
                     name, a, b = resolved if resolved else (None, None, None)
                 if name:
                     quote.speaker, quote.speaker_start, quote.speaker_end = name, a, b
@@ -181,22 +183,20 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si, post_end)
     own), before it, or elsewhere in its sentence or a colon sentence before."""
     post = text[close_end:min(post_end, close_end + 300)]
     rules = _rules()
+    s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back
+    if re.search(r":\s*$", text[s_start:max(s_start, open_pos)]):  # "X …, tweeting: “…” This, he said, …": the colon
+        found = _speaker_before(text, s_start, open_pos, e_end)  # hands the quotation to the one before it
+        if found:
+            return found
     for rx in (rules.post_subject_verb, rules.post_verb_subject, rules.post_dash):
         m = rx.match(post)
         if m:
             name = clean_source(m.group("x"))
             if name:
                 return name, close_end + m.start("x"), close_end + m.end("x")
-    s_start = max(s_start, open_pos - 300)  # long sentences: look at most 300 characters back
-    pre = text[s_start:max(s_start, open_pos)]
-    if pre.strip():
-        if rules.participle.search(pre):
-            lead = rules.leading_name.match(text[s_start:e_end])
-            if lead:
-                return _located(text, lead.group("x"), s_start, e_end)
-        attr = find_attribution(pre)
-        if attr and attr.by:
-            return _located(text, attr.by, s_start, open_pos)
+    found = _speaker_before(text, s_start, open_pos, e_end)
+    if found:
+        return found
     whole = text[s_start:max(s_start, open_pos)] + " " + text[close_end:min(e_end, close_end + 300)]
     attr = find_attribution(whole)
     if attr and attr.by:
@@ -211,6 +211,24 @@ def _speaker(text, s_start, open_pos, close_end, e_end, sentences, si, post_end)
     return None
 
 
+def _speaker_before(text, s_start, open_pos, e_end):
+    """The speaker in the words of the sentence before the opening mark: the subject of a participle of speech
+    (``X …, saying “…``, ``X …, tweeting: “…``), else an attribution there (``X said that “…``)."""
+    pre = text[s_start:max(s_start, open_pos)]
+    if not pre.strip():
+        return None
+    rules = _rules()
+    if rules.participle.search(pre):
+        lead = rules.leading_name.match(text[s_start:e_end])
+        name = clean_source(lead.group("x")) if lead else None
+        if name:
+            return _located(text, name, s_start, e_end)
+    attr = find_attribution(pre)
+    if attr and attr.by:
+        return _located(text, attr.by, s_start, open_pos)
+    return None
+
+
 def _located(text, name: str, lo: int, hi: int):
     pos = text.find(name, lo, hi)
     if pos < 0:
@@ -220,12 +238,15 @@ def _located(text, name: str, lo: int, hi: int):
 
 def _resolve_pronoun(text, sentences, si):
     rules = _rules()
-    if si > 0:
-        p_start, p_end = sentences[si - 1]
+    for k in range(si - 1, max(-1, si - 3), -1):  # the source of the sentence before, or of the one before it when
+        p_start, p_end = sentences[k]  # that one's is a pronoun too ("X told …. He warned …. “…,” he said")
         attr = find_attribution(text[p_start:p_end])
-        people = list(rules.person.finditer(attr.by)) if attr and attr.by and not attr.pronoun else []
+        if attr and attr.by and attr.pronoun:
+            continue
+        people = list(rules.person.finditer(attr.by)) if attr and attr.by else []
         if people:  # the name closes the source's phrase: "Ukraine's President Ivan Petrenko"
             return _located(text, people[-1].group(0), p_start, p_end)
+        break
     for k in range(si - 1, max(-1, si - 3), -1):
         p_start, p_end = sentences[k]
         sentence = text[p_start:p_end]

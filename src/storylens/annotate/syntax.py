@@ -298,9 +298,9 @@ class Parser:
     def _spacy(self, texts: list[str]):
         from spacy.attrs import HEAD
 
-        # an acute or grave accent typed for an apostrophe ("Lyon´s") is one, so that the owner is a word of its
-        # own (same length: offsets stay)
-        texts = [_ACCENT_APOSTROPHE.sub("’", t) if "´" in t or "`" in t else t for t in texts]
+        # an acute or grave accent or an opening quotation mark typed for an apostrophe ("Lyon´s", "Lyon‘s") is one,
+        # so that the owner is a word of its own (same length: offsets stay)
+        texts = [_ACCENT_APOSTROPHE.sub("’", t) if "´" in t or "`" in t or "‘" in t else t for t in texts]
         for sdoc in self.nlp.pipe(texts, batch_size=self.settings.batch_size):
             # relative head offsets (stored unsigned: a view as signed gives back -1, -2…): no Token objects
             heads = sdoc.to_array(HEAD).view("int64") if self.settings.parse else None
@@ -362,7 +362,7 @@ class Parser:
             yield tokens, []
 
 
-_ACCENT_APOSTROPHE = re.compile(r"(?<=\w)[´`](?=(?:s|d|ll|re|ve|t)\b)")
+_ACCENT_APOSTROPHE = re.compile(r"(?<=\w)[´`‘](?=(?:s|d|ll|re|ve|t)\b)")
 
 
 def _by_length(run: Callable[[list], Iterable], items: list, size: Callable[[Any], int]) -> list:
