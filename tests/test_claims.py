@@ -2592,3 +2592,12 @@ def test_round_12_guards():
 def test_a_rule_word_before_an_aside_still_makes_a_threshold():
     text = "Мэрия ввела запрет, согласно новому закону о митингах и шествиях, на митинги групп численностью более десяти человек."
     assert [c.measure for c in _claims(text, lang="ru") if c.text == "более десяти"] == ["threshold: группа"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a text that ends on a counted noun with no full stop: a multi-word thing is never read past the last token
+    ("Суд требует освободить мать пяти детей", "ru", "born"),
+    ("Суд вимагає звільнити матір пʼятьох дітей", "uk", "born"),
+])
+def test_a_counted_noun_at_the_end_of_the_text_is_read(text, lang, measure):
+    assert [(c.value, c.measure) for c in extract_claims(_doc(text, lang=lang))] == [(5.0, measure)]

@@ -148,7 +148,7 @@ def thing_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[Thing | None, i
     lexicon knows, read forwards ("police officer") and backwards ("security force"); (None, 1) when the
     noun is not listed. The second value is how many tokens the phrase spans."""
     for size in (5, 4, 3, 2):
-        phrase = lemma_phrase(tokens, i, size)
+        phrase = lemma_phrase(tokens, i, size) if i + size <= len(tokens) else None
         if phrase in lex.things:
             return lex.things[phrase], size
         if i - size + 1 >= 0:
