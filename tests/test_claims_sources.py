@@ -1048,3 +1048,44 @@ def test_round_12_he_said_past_a_pronoun_source_takes_the_named_one():
     doc.sentences = [Sentence(0, text.index(" He"), 0), Sentence(text.index("He"), opening - 1, 0),
                      Sentence(opening + 1, len(text), 0)]
     assert [q.speaker for q in extract_quotes(doc)] == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a bare organisation noun as the whole source refers back to the organisation named last before it
+    ("The Red Cross said its teams reached the valley on Monday. About 300 families have shelter, the agency added.",
+     "en", "About 300", "Red Cross"),
+    ("Amnesty International is more cautious: the organization says 40 percent of detainees were never charged.",
+     "en", "40", "Amnesty International"),
+    ("Reuters reported the talks on Sunday. According to the outlet, 12 ministers attended the meeting.",
+     "en", "12", "Reuters"),
+    # a bare role noun refers back to the person named last before it
+    ("The strike was condemned by Chile's envoy, Pablo Rojas, at a briefing in Geneva. According to the diplomat, 20 "
+     "miners were trapped.", "en", "20", "Pablo Rojas"),
+    ("Об аварии сообщил Ростехнадзор. По данным ведомства, пострадали 15 рабочих.", "ru", "15", "Ростехнадзор"),
+    ("Про аварію повідомила ДСНС. За даними відомства, постраждали 15 робітників.", "uk", "15", "ДСНС"),
+])
+def test_round_13_a_bare_source_noun_refers_back_to_the_named_source(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # nothing of the noun's type named in its sentence or the two before: the noun stays
+    ("Heavy rain fell over the hills on Friday. Roads were closed near the river. About 300 families have shelter, the "
+     "agency added.", "en", "About 300", "agency"),
+    # a place is no organisation ("Lyon" is not the agency)
+    ("Floods hit Lyon on Friday. About 300 families have shelter, the agency added.", "en", "About 300", "agency"),
+])
+def test_round_13_a_bare_source_noun_with_nothing_to_refer_to_stays(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # a place a figure is for, as the object of a purpose ("to help rebuild X", «на восстановление X»), is its scope
+    ("The World Bank pledged $500 million to help rebuild Haiti after the earthquake.", "en", "500 million", "Haiti"),
+    ("Всемирный банк выделил 500 млн долларов на восстановление Гаити.", "ru", "500 млн", "Гаити"),
+    ("Світовий банк виділив 500 млн доларів на відбудову Гаїті.", "uk", "500 млн", "Гаїті"),
+    # no place in the purpose: none
+    ("The government sent 300 soldiers to help the police.", "en", "300", None),
+])
+def test_round_13_the_place_a_figure_is_for(text, lang, figure, place):
+    assert _claim(text, figure, lang).where == place
