@@ -1089,3 +1089,24 @@ def test_round_13_a_bare_source_noun_with_nothing_to_refer_to_stays(text, lang, 
 ])
 def test_round_13_the_place_a_figure_is_for(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a place-kind noun capitalised with no article after a place preposition (a tweet's "on Island") refers back
+    ("Floods hit Fiji last week. 5,000 aid workers now on Island doing a great job.", "5,000", "Fiji"),
+    # a name that goes on ("on Island Road") is that name's, not a reference back
+    ("Floods hit Fiji last week. 5,000 aid workers now on Island Road doing a great job.", "5,000", None),
+])
+def test_round_13_a_capitalised_place_noun_without_article_refers_back(text, figure, place):
+    assert _claim(text, figure).where == place
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "he said" with no named person before: a capitalised run opened by the article names a thing, not the speaker
+    ("The Kakhovka Dam burst on Tuesday. “About 40 percent of the patients were moved to the hills,” he said.", None),
+    # a person's name before still is
+    ("Olena Petrenko spoke to reporters on Tuesday. “About 40 percent of the patients were moved to the hills,” she "
+     "said.", "Olena Petrenko"),
+])
+def test_round_13_a_run_opened_by_the_article_is_no_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(_doc(text))] == [speaker]

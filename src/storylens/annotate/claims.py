@@ -1234,7 +1234,9 @@ class _Extractor:
                 return j < i or not dets  # "the shelling of the town", «обстрел города»: the target
             if kinds.get(toks[i].lemma) and not town and j - 1 >= r.start and toks[j - 1].text.lower() in partitive:
                 return j < i or not dets  # "25 percent of the island": the island, only with its article
-            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town)
+            bare = j == i and toks[i].text[:1].isupper() and toks[i].text[1:].islower()  # "now on Island" (a tweet's
+            # capital for "the island"): no article needed
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town or bare)
 
         k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
             kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
