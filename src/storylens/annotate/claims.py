@@ -319,7 +319,10 @@ class _Extractor:
         """ "FEMA said … Nearly 50 percent have water, the agency added": a source that is only a bare noun for an
         organisation (``org_anaphors``) or for one person's role (``person_anaphors``: "the diplomat") is the entity of
         that type named last before the noun, in its own sentence or the two before (a paragraph's reach, as a pronoun
-        source's); never a place. Read back from the noun through the entities nearest first, so only that window."""
+        source's), that is a source there (the source of one of the two sentences before) or has the noun in its name
+        ("the Defense Ministry … the ministry"); never a place. The recogniser's labels alone are not enough: "Sandy"
+        (a storm), "MiG-29" and "Kherson Oblast" were taken for the ministry or the agency on the development corpora.
+        Read back from the noun through the entities nearest first, so only that window."""
         t = attrib.tables()
         word = by.lower()
         if " " in by or not by[:1].islower():
@@ -335,10 +338,13 @@ class _Extractor:
         noun = re.search(rf"(?<!\w){re.escape(by)}(?!\w)", self.text[a:b])
         pos = a + noun.start() if noun else a
         lo = self.spans[max(0, index - 2)][0]
+        sources = [s.by for s in (self.attribution(k) for k in range(max(0, index - 2), index)) if s is not None and s.by]
         for e in self.entities_before(pos):
             if e.start < lo:
                 break
-            if e.end <= pos and e.label == label and e.text.lower() != word and not self.is_place(e.text):
+            if e.end > pos or e.label != label or e.text.lower() == word or self.is_place(e.text):
+                continue
+            if any(e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
                 return e.text
         return None
 
