@@ -1079,6 +1079,9 @@ def test_round_13_a_bare_source_noun_refers_back_to_the_named_source(text, lang,
     # not enough (a company in what is reported; the subject of what is reported)
     ("Over 300 families fled the Acme Corp plant after the blast, the agency said.", "en", "Over 300", "agency"),
     ("The Air Force shot down 3 drones over the coast, the ministry said.", "en", "3", "ministry"),
+    # an organisation that only names a document the sentence before cites ("the Acme database") is not it
+    ("According to the Acme Corp database, 58 percent of towns have a clinic. The report is narrower: the organization "
+     "says 12 percent of towns have a hospital.", "en", "12", "organization"),
     # a place is no organisation ("Lyon" is not the agency)
     ("Floods hit Lyon on Friday. About 300 families have shelter, the agency added.", "en", "About 300", "agency"),
 ])

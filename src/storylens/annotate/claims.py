@@ -320,7 +320,8 @@ class _Extractor:
         organisation (``org_anaphors``) or for one person's role (``person_anaphors``: "the diplomat") is the entity of
         that type named last before the noun, in its own sentence or the two before (a paragraph's reach, as a pronoun
         source's), that is a source there (the source of one of the two sentences before) or has the noun in its name
-        ("the Defense Ministry … the ministry"); never a place. The recogniser's labels alone are not enough: "Sandy"
+        ("the Defense Ministry … the ministry"); never a place. An organisation must end the source's phrase: in
+        "according to the X database" X names a document, not the organisation. The recogniser's labels alone are not enough: "Sandy"
         (a storm), "MiG-29" and "Kherson Oblast" were taken for the ministry or the agency on the development corpora.
         Read back from the noun through the entities nearest first, so only that window."""
         t = attrib.tables()
@@ -344,7 +345,7 @@ class _Extractor:
                 break
             if e.end > pos or e.label != label or e.text.lower() == word or self.is_place(e.text):
                 continue
-            if any(e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
+            if any(s.endswith(e.text) if label == "ORG" else e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
                 return e.text
         return None
 
