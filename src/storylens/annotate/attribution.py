@@ -64,6 +64,8 @@ class _Tables:
         self.clause_openers = set(w.get("clause_openers", []))
         self.speech_links = set(w.get("speech_links", []))
         self.person_heads = {x.lower() for x in w.get("person_heads", [])}
+        self.org_anaphors = set(w.get("org_anaphors", []))
+        self.person_anaphors = set(w.get("person_anaphors", []))
         self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
