@@ -2601,3 +2601,62 @@ def test_a_rule_word_before_an_aside_still_makes_a_threshold():
 ])
 def test_a_counted_noun_at_the_end_of_the_text_is_read(text, lang, measure):
     assert [(c.value, c.measure) for c in extract_claims(_doc(text, lang=lang))] == [(5.0, measure)]
+
+
+# --- round 13 (measures) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("About 40,000 residents were still without heat after the ice storm.", "en"),
+    ("После ледяного дождя около 40 тысяч жителей остались без тепла.", "ru"),
+    ("Після крижаного дощу близько 40 тисяч мешканців залишилися без тепла.", "uk"),
+])
+def test_people_the_subject_of_being_without_something_are_counted_by_the_privation(text, lang):
+    assert _one(text, lang=lang).measure.startswith("without ")
+
+
+def test_a_privation_guard_only_a_preposition_after_the_verb():
+    assert not _one("Twelve miners were not found after the collapse.", lang="en").measure.startswith("without")
+    assert not _one("About 300 residents were in shelters after the ice storm.", lang="en").measure.startswith("without")
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The mudslide stopped just 200 ft (60 m) from a primary school.", "en", "distance: school"),
+    ("Debris from the blast was found 50 meters away.", "en", "distance"),
+    ("Обломки упали в 300 метрах от вокзала.", "ru", "distance: вокзал"),
+    ("Уламки впали за 300 метрів від вокзалу.", "uk", "distance: вокзал"),
+])
+def test_a_length_from_a_thing_is_a_distance_from_it(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_distance_guard_a_length_with_no_word_of_distance_stays_a_length():
+    assert _one("The flood wall is 12 meters high.", lang="en").measure != "distance"
+    assert _one("Floodwater reached 3 feet in the basement.", lang="en").measure.startswith("length")
+
+
+def test_a_part_of_a_whole_keeps_what_was_done_to_it():
+    claims = _claims("Nine of the county's 30 schools have been reopened since the flood.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(9.0, "schools reopen"), (30.0, "schools")]
+
+
+def test_what_will_follow_a_condition_is_no_claim():
+    assert _claims("If the dam fails tonight, three villages will flood within hours.", lang="en") == []
+    assert _claims("If the talks collapse, two more brigades would cross the border.", lang="en") == []
+    # guards: a condition with no future or modal on the figure's verb, and a plain future, are read as before
+    assert len(_claims("When the dam failed, three villages were flooded within hours.", lang="en")) == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officials warned the valley could be without water for up to three weeks.", "en"),
+])
+def test_a_duration_of_being_without_something_is_named_by_the_privation(text, lang):
+    assert _one(text, lang=lang).measure == "duration: without water"
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The engineer spent 12 years rebuilding bridges after the earthquake.", "en", "duration: rebuild"),
+    ("Инженер провёл 12 лет, восстанавливая мосты после землетрясения.", "ru", "duration: восстанавливать"),
+])
+def test_a_span_spent_doing_something_is_named_by_what_was_done(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure

@@ -2891,9 +2891,23 @@ class _Reader:
             if not (self.lo <= h < self.hi):
                 return False
             if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
-                return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and (
-                    self.tokens[k].text.lower() in marks) for k in range(max(self.lo, h - 12), h))
+                return self._marked(h, marks) or self._consequence(h, marks)
         return False
+
+    def _marked(self, h: int, marks: set[str]) -> bool:
+        return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and self.tokens[k].text.lower() in marks
+                   for k in range(max(self.lo, h - 12), h))
+
+    def _consequence(self, h: int, marks: set[str]) -> bool:
+        """The verb at ``h`` is what will or would follow a condition: an auxiliary of the future or a modal
+        (`consequence_auxiliaries`) on it and a clause marked by a conditional conjunction under it ("if the dam
+        fails, two villages will flood"; «если … , две ракеты ударят» has no auxiliary and stays a claim)."""
+        toks, aux = self.tokens, set(self.lex.cues.get("consequence_auxiliaries", []))
+        if not any(toks[k].head == h and toks[k].dep in ("aux", "aux:pass") and toks[k].text.lower() in aux
+                   for k in range(max(self.lo, h - 4), h)):
+            return False
+        return any(toks[k].head == h and toks[k].dep == "advcl" and self._marked(k, marks)
+                   for k in range(max(self.lo, h - 30), min(self.hi, h + 30)))
 
     def _whole(self, num_toks: list[int]) -> bool:
         """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
@@ -3041,7 +3055,7 @@ class _Reader:
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
-                state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
+                state = self._without(cand.noun, cand.verb)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
@@ -3271,14 +3285,38 @@ class _Reader:
                     return " or ".join(sorted((name, other[0])))
         return None
 
-    def _without(self, noun: int) -> str | None:
+    def _without(self, noun: int, verb: int | None = None) -> str | None:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
-        света»): what they are without, named as shares without it are ("without power")."""
+        света»), or after the verb of being they are the subject of (``_privation_after``: "thousands were without
+        power"): what they are without, named as shares without it are ("without power"), not the bare people."""
         toks = self.tokens
         lack = self._relative_lack(noun)  # "residents who have no running water"
         k = lack if lack is not None else noun + 1
+        if verb is None and k < self.hi and toks[k].pos in ("VERB", "AUX"):
+            verb = k  # (a parse that reaches no verb from the noun: the verb right after it)
+        if lack is None and verb is not None and verb > noun and not (
+                k < self.hi and toks[k].text.lower() in self.lex.cues.get("privative", [])):
+            return self._privation_after(verb)
         if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
+        return self._lacked(k)
+
+    def _privation_after(self, verb: int) -> str | None:
+        """ "were without power", «остались без света», "could be without power for six months": a preposition of
+        privation (`privative`) right after a verb of being (`privation_verbs`; adverbs between) says the state its
+        subject is in: "without power"; None for any other verb or word (not "were not found", "were in shelters")."""
+        toks = self.tokens
+        if toks[verb].lemma not in self.lex.cues.get("privation_verbs", []):
+            return None
+        k = next((j for j in range(verb + 1, min(self.hi, verb + 4)) if toks[j].pos not in ("ADV", "PART", "AUX")),
+                 self.hi)  # ("were still without", "remain largely without")
+        if k >= self.hi or toks[k].pos != "ADP" or toks[k].text.lower() not in self.lex.cues.get("privative", []):
+            return None
+        return self._lacked(k)
+
+    def _lacked(self, k: int) -> str | None:
+        """What the privation word at ``k`` says is lacking: the first noun after it (past `privative_skip`)."""
+        toks = self.tokens
         skip = set(self.lex.cues.get("privative_skip", []))
         for j in range(k + 1, min(self.hi, k + 4)):
             if is_noun(toks[j]) and toks[j].lemma not in skip:
@@ -3431,10 +3469,8 @@ class _Reader:
                     toks[toks[h].head].pos == "ADP" and h == toks[v].head):
                 noun, v = h, toks[h].head  # "lower output from two of the reactors": what the part's phrase hangs from
                 h = toks[v].head if self.lo <= toks[v].head < self.hi else v
-            if h in number:
-                if cand.partitive and cand.m.form != "vague":
-                    return None  # ("two of the reactors": a part, read above)
-                v, dep = toks[h].head, toks[h].dep  # "feeding thousands of people": the number's verb
+            if h in number:  # "feeding thousands of people", "two of its six reactors were reconnected": the number's
+                v, dep = toks[h].head, toks[h].dep  # verb (a part's, whose noun hangs from it)
             elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
                     self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
                     number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
@@ -4108,6 +4144,9 @@ class _Reader:
         dims = cues.get("dimension_words", {})
         dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
+        origin = self._distance_origin(cand) if _dimension(cand.unit) in ("length", "distance") and not dim else None
+        if origin is not None:
+            return f"distance: {origin}" if origin else "distance"  # "100ft from a reactor": how far from what
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
             return "distance"  # "landed about 400 meters to the east", «в 300 метрах к востоку»: not a length
@@ -4125,6 +4164,41 @@ class _Reader:
             m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
             return "distance"
         return self._measured_thing(cand)
+
+    def _distance_origin(self, cand: _Cand) -> str | None:
+        """What a length is measured from when a word of distance follows it ("100 ft (30 m) from a reactor",
+        "six miles downstream from the dam", «в 300 метрах от склада»): the lemma of the from-phrase's noun; ""
+        for a distance from nothing named ("landed 50 meters away"); None when no such word follows (a length)."""
+        toks, cues = self.tokens, self.lex.cues
+        froms, aways = set(cues.get("distance_from", [])), set(cues.get("distance_away", []))
+        skip = aways | set(cues.get("directions", []))
+        k = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
+        depth, away, seen = 0, False, 0
+        while k < self.hi and seen < 8:
+            t, seen = toks[k], seen + 1
+            word = t.text.lower()
+            if word == "(" or depth:
+                depth += (word == "(") - (word == ")")
+            elif word in froms:
+                return self._origin_noun(k)
+            elif word in skip or t.pos == "ADV":
+                away = away or word in aways
+            elif not (t.pos == "PUNCT" and k == self.lo):
+                break
+            k += 1
+        return "" if away else None
+
+    def _origin_noun(self, k: int) -> str:
+        """The head noun of the phrase after the preposition at ``k``: its object by the parse, else the first noun
+        within four tokens; its lemma, lower-cased ("the plant's No. 1 reactor" → reactor)."""
+        toks = self.tokens
+        end = min(self.hi, k + 8)
+        if self.ex.heads:
+            obj = next((j for j in range(k + 1, end) if toks[j].head == k and is_noun(toks[j])), None)
+            if obj is not None:
+                return toks[obj].lemma.lower()
+        first = next((j for j in range(k + 1, min(self.hi, k + 5)) if is_noun(toks[j])), None)
+        return toks[first].lemma.lower() if first is not None else ""
 
     def _measured_thing(self, cand: _Cand) -> str:
         """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
@@ -4190,6 +4264,9 @@ class _Reader:
                 if subject:
                     return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
+                lack = self._privation_after(verb)
+                if lack:
+                    return f"duration: {lack}"  # "the island could be without power for six months": not the island's
                 own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
                 subject = self._subject_of(verb, exclude=own[-1] if own else None)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
@@ -4200,12 +4277,34 @@ class _Reader:
                 act = self._infinitive_act(verb)
                 if act:
                     return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
+            doing = self._spent_doing(verb, cand)
+            if doing:
+                return f"duration: {doing}"  # "spent 35 years clearing up the sites": the clearing, not "spend"
             state = self._state_of(verb, cand)
             if state and state in set(cues.get("person_states", [])):
                 return f"duration: {state}"  # "spent eight years in prison": time in a state, not "spend"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
+
+    def _spent_doing(self, verb: int, cand: _Cand) -> str | None:
+        """The act a verb of spending time (`spending_verbs`) spent the span on: a gerund or adverbial participle
+        right after the span that hangs from the verb or the span ("spent 35 years clearing up", «провела 20 лет,
+        восстанавливая храм»); its lemma, None for none."""
+        toks = self.tokens
+        if toks[verb].lemma not in self.lex.cues.get("spending_verbs", []):
+            return None
+        own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+        if not own:
+            return None
+        for k in range(own[-1] + 1, min(self.hi, own[-1] + 3)):
+            t = toks[k]
+            if t.pos == "VERB" and (t.head == verb or t.head in own or not self.ex.heads) and (
+                    "VerbForm=Ger" in t.feats or "VerbForm=Conv" in t.feats or "VerbForm=Part" in t.feats):
+                return t.lemma
+            if t.text not in (",",):
+                return None
+        return None
 
     def _infinitive_act(self, verb: int) -> str | None:
         """What a light verb's infinitive does, with its object ("take 30 hours to bring the reactor to a halt"
