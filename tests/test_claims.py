@@ -2660,3 +2660,25 @@ def test_a_duration_of_being_without_something_is_named_by_the_privation(text, l
 ])
 def test_a_span_spent_doing_something_is_named_by_what_was_done(text, lang, measure):
     assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In the north, three people were killed and five more injured overnight, the governor said.", "en"),
+    ("В результате обстрела двое человек погибли и еще пятеро ранены.", "ru"),
+])
+def test_the_second_count_of_a_coordination_keeps_its_own_participle(text, lang):
+    assert [c.measure for c in _claims(text, lang=lang)] == ["killed", "injured"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The dam provided up to 20% of Ghana's electricity before the drought.", "en", "share: electricity provide"),
+    ("The port handles about one-quarter of Chile's copper exports.", "en", "share: export handle"),
+])
+def test_a_share_of_a_named_owners_whole_keeps_the_whole(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_an_age_bound_of_a_statistic_is_nobodys_age():
+    claims = _claims("Maria Lopes studied the data. In 1960, about one in four children died before the age of five.", lang="en")
+    assert [(c.value, c.subject) for c in claims if c.kind == "age"] == [(5.0, None)]
+    assert _one("Maria Lopes, aged 54, studied the data.", lang="en").subject == "Maria Lopes"  # guard

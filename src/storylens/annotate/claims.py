@@ -2417,7 +2417,10 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
-        cand.subject = self._person_near(m)
+        bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
+            lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
+        # "died before the age of five": a statistic's bound, nobody's age
+        cand.subject = None if bound else self._person_near(m)
         return True
 
     def _person_near(self, m: NumberMention) -> str | None:
@@ -2640,8 +2643,9 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
-            if t.pos == "PROPN" and t.dep == "compound" and j < t.head < min(self.hi, j + 4) and is_noun(toks[t.head]):
-                j += 1  # "$40 million Lagos airport contract": a name that qualifies the noun counted
+            if t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") and j < t.head < min(self.hi, j + 4) and (
+                    is_noun(toks[t.head])):  # "$40 million Lagos airport contract", "20% of Ghana's electricity": a
+                j += 1  # name that qualifies or owns the noun counted
                 skip += 1
                 continue
             if low not in lex.member_units and j + 1 < self.hi and (
@@ -2978,6 +2982,10 @@ class _Reader:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
+            own = self._own_participle(num_toks) if cand.noun is None and cand.verb is not None and num_toks and (
+                cand.verb < num_toks[0]) else None
+            if own is not None:
+                cand.verb = own  # "two were killed and six more injured": the six's own participle, not the first verb
             standing = self._participle_counted(cand.verb, num_toks)
             if standing is not None:
                 cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
@@ -3193,6 +3201,20 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _own_participle(self, num_toks: list[int]) -> int | None:
+        """A participle or adjective with a measure of its own that the parse hangs on a bare number right after it
+        (past "more", "others"), as the second count of a coordination has ("two … were killed and six more
+        injured"); None for none."""
+        toks, end = self.tokens, num_toks[-1]
+        for k in range(end + 1, min(self.hi, end + 3)):
+            t = toks[k]
+            if t.head in num_toks and t.dep in ("amod", "acl") and t.pos in ("VERB", "ADJ") and verb_measures(
+                    self.lex, toks, k, self.hi):
+                return k
+            if t.pos not in ("ADV", "ADJ"):
+                return None
+        return None
 
     def _state_after(self, verb: int) -> tuple[list[str], int | None]:
         """The measures the state a verb's subject is in says ("remain closed", "remain online"), with the state's
