@@ -1644,7 +1644,7 @@ class _Reader:
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
-        if num_toks and self._conditional(num_toks[-1]):
+        if num_toks and self._conditional(num_toks[-1], cand.kind == "count"):
             return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
         rate = self._rate_period(cand) if cand.kind == "count" and cand.unit else None
@@ -2885,9 +2885,10 @@ class _Reader:
         cand.measure, cand.source, cand.breakdown = f"{base.measure} {word.text.lower()}", "noun", True
         return True
 
-    def _conditional(self, i: int) -> bool:
+    def _conditional(self, i: int, count: bool = False) -> bool:
         """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
-        два моста рухнут»): the first verb above it has such a marker (by the parse)."""
+        два моста рухнут»): the first verb above it has such a marker (by the parse). A count (``count``) is also
+        no claim in what will or would follow a condition (``_consequence``: a threat or a feared toll)."""
         if not self.ex.heads:
             return False
         marks = set(self.lex.cues.get("conditional_marks", []))
@@ -2895,7 +2896,7 @@ class _Reader:
             if not (self.lo <= h < self.hi):
                 return False
             if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
-                return self._marked(h, marks) or self._consequence(h, marks)
+                return self._marked(h, marks) or (count and self._consequence(h, marks))
         return False
 
     def _marked(self, h: int, marks: set[str]) -> bool:
@@ -3063,7 +3064,7 @@ class _Reader:
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
-                state = self._without(cand.noun, cand.verb)  # "leaving 1,000 residents without electricity"
+                state = self._without(cand.noun, cand.verb, num_toks)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
@@ -3307,34 +3308,54 @@ class _Reader:
                     return " or ".join(sorted((name, other[0])))
         return None
 
-    def _without(self, noun: int, verb: int | None = None) -> str | None:
+    def _without(self, noun: int, verb: int | None = None, number: list[int] | None = None) -> str | None:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
         света»), or after the verb of being they are the subject of (``_privation_after``: "thousands were without
         power"): what they are without, named as shares without it are ("without power"), not the bare people."""
         toks = self.tokens
         lack = self._relative_lack(noun)  # "residents who have no running water"
         k = lack if lack is not None else noun + 1
+        reached = verb is not None
         if verb is None and k < self.hi and toks[k].pos in ("VERB", "AUX"):
             verb = k  # (a parse that reaches no verb from the noun: the verb right after it)
         if lack is None and verb is not None and verb > noun and not (
                 k < self.hi and toks[k].text.lower() in self.lex.cues.get("privative", [])):
-            return self._privation_after(verb)
+            subject = not reached or self._subject_through(noun, verb, number or [])
+            return self._privation_after(verb) if subject else None
         if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
         return self._lacked(k)
 
     def _privation_after(self, verb: int) -> str | None:
         """ "were without power", «остались без света», "could be without power for six months": a preposition of
-        privation (`privative`) right after a verb of being (`privation_verbs`; adverbs between) says the state its
-        subject is in: "without power"; None for any other verb or word (not "were not found", "were in shelters")."""
+        privation (`privation_prepositions`) right after a verb of being (`privation_verbs`; adverbs between) says
+        the state its subject is in: "without power"; None for any other verb or word (not "were not found", "were
+        in shelters", "are out of service")."""
         toks = self.tokens
         if toks[verb].lemma not in self.lex.cues.get("privation_verbs", []):
             return None
         k = next((j for j in range(verb + 1, min(self.hi, verb + 4)) if toks[j].pos not in ("ADV", "PART", "AUX")),
                  self.hi)  # ("were still without", "remain largely without")
-        if k >= self.hi or toks[k].pos != "ADP" or toks[k].text.lower() not in self.lex.cues.get("privative", []):
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privation_prepositions", []):
             return None
         return self._lacked(k)
+
+    def _subject_through(self, noun: int, verb: int, number: list[int]) -> bool:
+        """The counted noun is the verb's subject, itself or through the number it is "of" ("thousands of people
+        were …"); not the whole of a part that is ("many of the island's 3.4 million residents have been …": the
+        many are, not the 3.4 million). True without a parse."""
+        if not self.ex.heads:
+            return True
+        toks = self.tokens
+        k = noun
+        for _ in range(3):
+            h = toks[k].head
+            if h == verb:
+                return toks[k].dep.startswith("nsubj")
+            if not (self.lo <= h < self.hi) or not (toks[h].pos == "ADP" or h in number):
+                return False
+            k = h
+        return False
 
     def _lacked(self, k: int) -> str | None:
         """What the privation word at ``k`` says is lacking: the first noun after it (past `privative_skip`)."""
@@ -4166,9 +4187,8 @@ class _Reader:
         dims = cues.get("dimension_words", {})
         dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
-        origin = self._distance_origin(cand) if _dimension(cand.unit) in ("length", "distance") and not dim else None
-        if origin is not None:
-            return f"distance: {origin}" if origin else "distance"  # "100ft from a reactor": how far from what
+        if _dimension(cand.unit) == "length" and not dim and self._distance_word_after(cand):
+            return "distance"  # "100ft (30m) from a reactor", "landed 50 meters away": how far, not how long
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
             return "distance"  # "landed about 400 meters to the east", «в 300 метрах к востоку»: not a length
@@ -4187,40 +4207,27 @@ class _Reader:
             return "distance"
         return self._measured_thing(cand)
 
-    def _distance_origin(self, cand: _Cand) -> str | None:
-        """What a length is measured from when a word of distance follows it ("100 ft (30 m) from a reactor",
-        "six miles downstream from the dam", «в 300 метрах от склада»): the lemma of the from-phrase's noun; ""
-        for a distance from nothing named ("landed 50 meters away"); None when no such word follows (a length)."""
+    def _distance_word_after(self, cand: _Cand) -> bool:
+        """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
+        measured from (`distance_from`: "100 ft (30 m) from a reactor", «в 300 метрах от склада») or an adverb of
+        distance (`distance_away`: "landed 50 meters away"). Named "distance" alone, as a distance in miles or
+        kilometres is, so that the same distance in other units or from another name of the same place groups."""
         toks, cues = self.tokens, self.lex.cues
         froms, aways = set(cues.get("distance_from", [])), set(cues.get("distance_away", []))
         skip = aways | set(cues.get("directions", []))
         k = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
-        depth, away, seen = 0, False, 0
-        while k < self.hi and seen < 8:
-            t, seen = toks[k], seen + 1
-            word = t.text.lower()
+        depth, away = 0, False
+        for k in range(k, min(self.hi, k + 8)):
+            word = toks[k].text.lower()
             if word == "(" or depth:
                 depth += (word == "(") - (word == ")")
             elif word in froms:
-                return self._origin_noun(k)
-            elif word in skip or t.pos == "ADV":
+                return True
+            elif word in skip or toks[k].pos == "ADV":
                 away = away or word in aways
-            elif not (t.pos == "PUNCT" and k == self.lo):
+            else:
                 break
-            k += 1
-        return "" if away else None
-
-    def _origin_noun(self, k: int) -> str:
-        """The head noun of the phrase after the preposition at ``k``: its object by the parse, else the first noun
-        within four tokens; its lemma, lower-cased ("the plant's No. 1 reactor" → reactor)."""
-        toks = self.tokens
-        end = min(self.hi, k + 8)
-        if self.ex.heads:
-            obj = next((j for j in range(k + 1, end) if toks[j].head == k and is_noun(toks[j])), None)
-            if obj is not None:
-                return toks[obj].lemma.lower()
-        first = next((j for j in range(k + 1, min(self.hi, k + 5)) if is_noun(toks[j])), None)
-        return toks[first].lemma.lower() if first is not None else ""
+        return away
 
     def _measured_thing(self, cand: _Cand) -> str:
         """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
