@@ -2692,3 +2692,8 @@ def test_round_13_guards():
     # a comparison in what would follow a condition is still read (only counts are dropped)
     assert [c.kind for c in _claims("If the levee breaks, the flood will be 10 times larger than in 1990.", lang="en")
             if c.text.startswith("10")] == ["ratio"]
+
+
+def test_a_part_parsed_as_a_quantity_of_the_whole_keeps_the_clauses_verb():
+    claims = _claims("In the county, nine of 30 schools identified for repair have been inspected, officials said.", lang="en")
+    assert [(c.value, c.measure) for c in claims][0] == (9.0, "schools inspect")

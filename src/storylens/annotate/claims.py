@@ -3506,7 +3506,8 @@ class _Reader:
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
         if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
             v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
-        if self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi:
+        through_of = self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi
+        if through_of:
             h = toks[v].head
             if h in number and cand.partitive and cand.m.form != "vague" and self.lo <= toks[h].head < self.hi and (
                     toks[toks[h].head].pos == "ADP" and h == toks[v].head):
@@ -3525,10 +3526,13 @@ class _Reader:
                     v, dep = h, toks[via].dep
             if cand.partitive and v == toks[noun].head:
                 return None
-        elif cand.partitive:
+        # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
+        # verb is the part's (a participle on the noun says what the whole is)
+        of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
+        if cand.partitive and not of_whole and not through_of:
             return None
         n = noun + 1
-        if n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+        if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
