@@ -2623,6 +2623,7 @@ def test_a_privation_guard_only_a_preposition_after_the_verb():
 @pytest.mark.parametrize("text, lang, measure", [
     ("The mudslide stopped just 200 ft (60 m) from a primary school.", "en", "distance"),
     ("Debris from the blast was found 50 meters away.", "en", "distance"),
+    ("Some rockets fell short. Others landed farther away, 50 to 100 meters.", "en", "distance"),
     ("Обломки упали в 300 метрах от вокзала.", "ru", "distance"),
     ("Уламки впали за 300 метрів від вокзалу.", "uk", "distance"),
 ])

@@ -4214,11 +4214,17 @@ class _Reader:
     def _distance_word_after(self, cand: _Cand) -> bool:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
         measured from (`distance_from`: "100 ft (30 m) from a reactor", «в 300 метрах от склада») or an adverb of
-        distance (`distance_away`: "landed 50 meters away"). Named "distance" alone, as a distance in miles or
+        distance (`distance_away`: "landed 50 meters away", also right before it: "farther away, 50 meters"). Named
+        "distance" alone, as a distance in miles or
         kilometres is, so that the same distance in other units or from another name of the same place groups."""
         toks, cues = self.tokens, self.lex.cues
         froms, aways = set(cues.get("distance_from", [])), set(cues.get("distance_away", []))
         skip = aways | set(cues.get("directions", []))
+        before = self._token_before(cand.m)
+        if before is not None and toks[before].text == "," and before - 1 >= self.lo:
+            before -= 1
+        if before is not None and toks[before].text.lower() in aways:
+            return True  # "others hit farther away, 50 to 200 meters"
         k = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
         depth, away = 0, False
         for k in range(k, min(self.hi, k + 8)):
