@@ -4191,8 +4191,6 @@ class _Reader:
         dims = cues.get("dimension_words", {})
         dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
-        if _dimension(cand.unit) == "length" and not dim and self._distance_word_after(cand):
-            return "distance"  # "100ft (30m) from a reactor", "landed 50 meters away": how far, not how long
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
             return "distance"  # "landed about 400 meters to the east", «в 300 метрах к востоку»: not a length
@@ -4209,6 +4207,8 @@ class _Reader:
             m = cand.m
             m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
             return "distance"
+        if _dimension(cand.unit) == "length" and self._distance_word_after(cand):
+            return "distance"  # "100ft (30m) from a reactor", "landed 50 meters away": how far, not how long
         return self._measured_thing(cand)
 
     def _distance_word_after(self, cand: _Cand) -> bool:
