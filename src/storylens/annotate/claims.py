@@ -3532,7 +3532,8 @@ class _Reader:
         if cand.partitive and not of_whole and not through_of:
             return None
         n = noun + 1
-        if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+        if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
+                toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
@@ -4215,8 +4216,8 @@ class _Reader:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
         measured from (`distance_from`: "100 ft (30 m) from a reactor", «в 300 метрах от склада») or an adverb of
         distance (`distance_away`: "landed 50 meters away", also right before it: "farther away, 50 meters"). Named
-        "distance" alone, as a distance in miles or
-        kilometres is, so that the same distance in other units or from another name of the same place groups."""
+        "distance" alone, as a distance in miles or kilometres is, so that the same distance in other units or from
+        another name of the same place groups."""
         toks, cues = self.tokens, self.lex.cues
         froms, aways = set(cues.get("distance_from", [])), set(cues.get("distance_away", []))
         skip = aways | set(cues.get("directions", []))
@@ -4225,9 +4226,9 @@ class _Reader:
             before -= 1
         if before is not None and toks[before].text.lower() in aways:
             return True  # "others hit farther away, 50 to 200 meters"
-        k = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
+        first = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
         depth, away = 0, False
-        for k in range(k, min(self.hi, k + 8)):
+        for k in range(first, min(self.hi, first + 8)):
             word = toks[k].text.lower()
             if word == "(" or depth:
                 depth += (word == "(") - (word == ")")
