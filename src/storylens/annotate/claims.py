@@ -2419,7 +2419,7 @@ class _Reader:
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
         bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
             lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
-        # "died before the age of five": a statistic's bound, nobody's age
+        # "died before the age of three": a statistic's bound, nobody's age
         cand.subject = None if bound else self._person_near(m)
         return True
 
@@ -2986,7 +2986,7 @@ class _Reader:
             own = self._own_participle(num_toks) if cand.noun is None and cand.verb is not None and num_toks and (
                 cand.verb < num_toks[0]) else None
             if own is not None:
-                cand.verb = own  # "two were killed and six more injured": the six's own participle, not the first verb
+                cand.verb = own  # "three were killed and five more injured": the five's own participle, not the first verb
             standing = self._participle_counted(cand.verb, num_toks)
             if standing is not None:
                 cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
@@ -3327,7 +3327,7 @@ class _Reader:
         return self._lacked(k)
 
     def _privation_after(self, verb: int) -> str | None:
-        """ "were without power", «остались без света», "could be without power for six months": a preposition of
+        """ "were without power", «остались без света», "could be without water for three weeks": a preposition of
         privation (`privation_prepositions`) right after a verb of being (`privation_verbs`; adverbs between) says
         the state its subject is in: "without power"; None for any other verb or word (not "were not found", "were
         in shelters", "are out of service")."""
@@ -3342,8 +3342,8 @@ class _Reader:
 
     def _subject_through(self, noun: int, verb: int, number: list[int]) -> bool:
         """The counted noun is the verb's subject, itself or through the number it is "of" ("thousands of people
-        were …"); not the whole of a part that is ("many of the island's 3.4 million residents have been …": the
-        many are, not the 3.4 million). True without a parse."""
+        were …"); not the whole of a part that is ("many of the valley's 20,000 residents have been …": the
+        many are, not the 20,000). True without a parse."""
         if not self.ex.heads:
             return True
         toks = self.tokens
@@ -3513,7 +3513,7 @@ class _Reader:
                     toks[toks[h].head].pos == "ADP" and h == toks[v].head):
                 noun, v = h, toks[h].head  # "lower output from two of the reactors": what the part's phrase hangs from
                 h = toks[v].head if self.lo <= toks[v].head < self.hi else v
-            if h in number:  # "feeding thousands of people", "two of its six reactors were reconnected": the number's
+            if h in number:  # "feeding thousands of people", "nine of its 30 schools were reopened": the number's
                 v, dep = toks[h].head, toks[h].dep  # verb (a part's, whose noun hangs from it)
             elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
                     self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
@@ -4209,13 +4209,13 @@ class _Reader:
             m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
             return "distance"
         if _dimension(cand.unit) == "length" and self._distance_word_after(cand):
-            return "distance"  # "100ft (30m) from a reactor", "landed 50 meters away": how far, not how long
+            return "distance"  # "200 ft (60 m) from a school", "found 50 meters away": how far, not how long
         return self._measured_thing(cand)
 
     def _distance_word_after(self, cand: _Cand) -> bool:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
-        measured from (`distance_from`: "100 ft (30 m) from a reactor", «в 300 метрах от склада») or an adverb of
-        distance (`distance_away`: "landed 50 meters away", also right before it: "farther away, 50 meters"). Named
+        measured from (`distance_from`: "200 ft (60 m) from a school", «в 300 метрах от склада») or an adverb of
+        distance (`distance_away`: "found 50 meters away", also right before it: "landed farther away, 50 meters"). Named
         "distance" alone, as a distance in miles or kilometres is, so that the same distance in other units or from
         another name of the same place groups."""
         toks, cues = self.tokens, self.lex.cues
@@ -4225,7 +4225,7 @@ class _Reader:
         if before is not None and toks[before].text == "," and before - 1 >= self.lo:
             before -= 1
         if before is not None and toks[before].text.lower() in aways:
-            return True  # "others hit farther away, 50 to 200 meters"
+            return True  # "others landed farther away, 50 to 100 meters"
         first = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
         depth, away = 0, False
         for k in range(first, min(self.hi, first + 8)):
@@ -4306,7 +4306,7 @@ class _Reader:
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
                 lack = self._privation_after(verb)
                 if lack:
-                    return f"duration: {lack}"  # "the island could be without power for six months": not the island's
+                    return f"duration: {lack}"  # "the valley could be without water for three weeks": not the valley's
                 own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
                 subject = self._subject_of(verb, exclude=own[-1] if own else None)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
@@ -4319,7 +4319,7 @@ class _Reader:
                     return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
             doing = self._spent_doing(verb, cand)
             if doing:
-                return f"duration: {doing}"  # "spent 35 years clearing up the sites": the clearing, not "spend"
+                return f"duration: {doing}"  # "spent 12 years rebuilding bridges": the rebuilding, not "spend"
             state = self._state_of(verb, cand)
             if state and state in set(cues.get("person_states", [])):
                 return f"duration: {state}"  # "spent eight years in prison": time in a state, not "spend"
@@ -4329,7 +4329,7 @@ class _Reader:
 
     def _spent_doing(self, verb: int, cand: _Cand) -> str | None:
         """The act a verb of spending time (`spending_verbs`) spent the span on: a gerund or adverbial participle
-        right after the span that hangs from the verb or the span ("spent 35 years clearing up", «провела 20 лет,
+        right after the span that hangs from the verb or the span ("spent 12 years rebuilding bridges", «провела 20 лет,
         восстанавливая храм»); its lemma, None for none."""
         toks = self.tokens
         if toks[verb].lemma not in self.lex.cues.get("spending_verbs", []):
