@@ -2601,3 +2601,100 @@ def test_a_rule_word_before_an_aside_still_makes_a_threshold():
 ])
 def test_a_counted_noun_at_the_end_of_the_text_is_read(text, lang, measure):
     assert [(c.value, c.measure) for c in extract_claims(_doc(text, lang=lang))] == [(5.0, measure)]
+
+
+# --- round 13 (measures) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("About 40,000 residents were still without heat after the ice storm.", "en"),
+    ("После ледяного дождя около 40 тысяч жителей остались без тепла.", "ru"),
+    ("Після крижаного дощу близько 40 тисяч мешканців залишилися без тепла.", "uk"),
+])
+def test_people_the_subject_of_being_without_something_are_counted_by_the_privation(text, lang):
+    assert _one(text, lang=lang).measure.startswith("without ")
+
+
+def test_a_privation_guard_only_a_preposition_after_the_verb():
+    assert not _one("Twelve miners were not found after the collapse.", lang="en").measure.startswith("without")
+    assert not _one("About 300 residents were in shelters after the ice storm.", lang="en").measure.startswith("without")
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The mudslide stopped just 200 ft (60 m) from a primary school.", "en", "distance"),
+    ("Debris from the blast was found 50 meters away.", "en", "distance"),
+    ("Some rockets fell short. Others landed farther away, 50 to 100 meters.", "en", "distance"),
+    ("Обломки упали в 300 метрах от вокзала.", "ru", "distance"),
+    ("Уламки впали за 300 метрів від вокзалу.", "uk", "distance"),
+])
+def test_a_length_from_a_thing_is_a_distance(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_distance_guard_a_length_with_no_word_of_distance_stays_a_length():
+    assert _one("The flood wall is 12 meters high.", lang="en").measure != "distance"
+    assert _one("Floodwater reached 3 feet in the basement.", lang="en").measure.startswith("length")
+
+
+def test_a_part_of_a_whole_keeps_what_was_done_to_it():
+    claims = _claims("Nine of the county's 30 schools have been reopened since the flood.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(9.0, "schools reopen"), (30.0, "schools")]
+
+
+def test_what_will_follow_a_condition_is_no_claim():
+    assert _claims("If the dam fails tonight, three villages will flood within hours.", lang="en") == []
+    assert _claims("If the talks collapse, two more brigades would cross the border.", lang="en") == []
+    # guards: a condition with no future or modal on the figure's verb, and a plain future, are read as before
+    assert len(_claims("When the dam failed, three villages were flooded within hours.", lang="en")) == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officials warned the valley could be without water for up to three weeks.", "en"),
+])
+def test_a_duration_of_being_without_something_is_named_by_the_privation(text, lang):
+    assert _one(text, lang=lang).measure == "duration: without water"
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The engineer spent 12 years rebuilding bridges after the earthquake.", "en", "duration: rebuild"),
+    ("Инженер провёл 12 лет, восстанавливая мосты после землетрясения.", "ru", "duration: восстанавливать"),
+])
+def test_a_span_spent_doing_something_is_named_by_what_was_done(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In the north, three people were killed and five more injured overnight, the governor said.", "en"),
+    ("В результате обстрела двое человек погибли и еще пятеро ранены.", "ru"),
+])
+def test_the_second_count_of_a_coordination_keeps_its_own_participle(text, lang):
+    assert [c.measure for c in _claims(text, lang=lang)] == ["killed", "injured"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The dam provided up to 20% of Ghana's electricity before the drought.", "en", "share: electricity provide"),
+    ("The port handles about one-quarter of Chile's copper exports.", "en", "share: export handle"),
+])
+def test_a_share_of_a_named_owners_whole_keeps_the_whole(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_an_age_bound_of_a_statistic_is_nobodys_age():
+    claims = _claims("Maria Lopes studied the data. In 1960, about one in four children died before the age of five.", lang="en")
+    assert [(c.value, c.subject) for c in claims if c.kind == "age"] == [(5.0, None)]
+    assert _one("Maria Lopes, aged 54, studied the data.", lang="en").subject == "Maria Lopes"  # guard
+
+
+def test_round_13_guards():
+    # the whole of a part is not the subject of the part's state; a state out of service is no privation of people
+    claims = _claims("Many of the valley's 20,000 residents have been without heat since Monday.", lang="en")
+    assert [c.measure for c in claims] == ["population"]
+    assert not any(c.measure.startswith("without") for c in _claims("The two backup pumps are out of service.", lang="en"))
+    # a comparison in what would follow a condition is still read (only counts are dropped)
+    assert [c.kind for c in _claims("If the levee breaks, the flood will be 10 times larger than in 1990.", lang="en")
+            if c.text.startswith("10")] == ["ratio"]
+
+
+def test_a_part_parsed_as_a_quantity_of_the_whole_keeps_the_clauses_verb():
+    claims = _claims("In the county, nine of 30 schools identified for repair have been inspected, officials said.", lang="en")
+    assert [(c.value, c.measure) for c in claims][0] == (9.0, "schools inspect")

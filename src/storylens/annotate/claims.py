@@ -1684,7 +1684,7 @@ class _Reader:
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
-        if num_toks and self._conditional(num_toks[-1]):
+        if num_toks and self._conditional(num_toks[-1], cand.kind == "count"):
             return None  # "if one of the reactors is set on fire": what would happen, no claim
         self._measure(m, cand, num_toks, previous)
         rate = self._rate_period(cand) if cand.kind == "count" and cand.unit else None
@@ -2457,7 +2457,10 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
-        cand.subject = self._person_near(m)
+        bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
+            lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
+        # "died before the age of three": a statistic's bound, nobody's age
+        cand.subject = None if bound else self._person_near(m)
         return True
 
     def _person_near(self, m: NumberMention) -> str | None:
@@ -2680,8 +2683,9 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
-            if t.pos == "PROPN" and t.dep == "compound" and j < t.head < min(self.hi, j + 4) and is_noun(toks[t.head]):
-                j += 1  # "$40 million Lagos airport contract": a name that qualifies the noun counted
+            if t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") and j < t.head < min(self.hi, j + 4) and (
+                    is_noun(toks[t.head])):  # "$40 million Lagos airport contract", "20% of Ghana's electricity": a
+                j += 1  # name that qualifies or owns the noun counted
                 skip += 1
                 continue
             if low not in lex.member_units and j + 1 < self.hi and (
@@ -2921,9 +2925,10 @@ class _Reader:
         cand.measure, cand.source, cand.breakdown = f"{base.measure} {word.text.lower()}", "noun", True
         return True
 
-    def _conditional(self, i: int) -> bool:
+    def _conditional(self, i: int, count: bool = False) -> bool:
         """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
-        два моста рухнут»): the first verb above it has such a marker (by the parse)."""
+        два моста рухнут»): the first verb above it has such a marker (by the parse). A count (``count``) is also
+        no claim in what will or would follow a condition (``_consequence``: a threat or a feared toll)."""
         if not self.ex.heads:
             return False
         marks = set(self.lex.cues.get("conditional_marks", []))
@@ -2931,9 +2936,23 @@ class _Reader:
             if not (self.lo <= h < self.hi):
                 return False
             if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
-                return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and (
-                    self.tokens[k].text.lower() in marks) for k in range(max(self.lo, h - 12), h))
+                return self._marked(h, marks) or (count and self._consequence(h, marks))
         return False
+
+    def _marked(self, h: int, marks: set[str]) -> bool:
+        return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and self.tokens[k].text.lower() in marks
+                   for k in range(max(self.lo, h - 12), h))
+
+    def _consequence(self, h: int, marks: set[str]) -> bool:
+        """The verb at ``h`` is what will or would follow a condition: an auxiliary of the future or a modal
+        (`consequence_auxiliaries`) on it and a clause marked by a conditional conjunction under it ("if the dam
+        fails, two villages will flood"; «если … , две ракеты ударят» has no auxiliary and stays a claim)."""
+        toks, aux = self.tokens, set(self.lex.cues.get("consequence_auxiliaries", []))
+        if not any(toks[k].head == h and toks[k].dep in ("aux", "aux:pass") and toks[k].text.lower() in aux
+                   for k in range(max(self.lo, h - 4), h)):
+            return False
+        return any(toks[k].head == h and toks[k].dep == "advcl" and self._marked(k, marks)
+                   for k in range(max(self.lo, h - 30), min(self.hi, h + 30)))
 
     def _whole(self, num_toks: list[int]) -> bool:
         """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
@@ -3004,6 +3023,10 @@ class _Reader:
             cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
             if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
                 cand.verb = None  # "including three children": the cue is not what happened to them
+            own = self._own_participle(num_toks) if cand.noun is None and cand.verb is not None and num_toks and (
+                cand.verb < num_toks[0]) else None
+            if own is not None:
+                cand.verb = own  # "three were killed and five more injured": the five's own participle, not the first verb
             standing = self._participle_counted(cand.verb, num_toks)
             if standing is not None:
                 cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
@@ -3081,7 +3104,7 @@ class _Reader:
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
-                state = self._without(cand.noun)  # "leaving 1,000 residents without electricity"
+                state = self._without(cand.noun, cand.verb, num_toks)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
             where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
@@ -3220,6 +3243,20 @@ class _Reader:
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
 
+    def _own_participle(self, num_toks: list[int]) -> int | None:
+        """A participle or adjective with a measure of its own that the parse hangs on a bare number right after it
+        (past "more", "others"), as the second count of a coordination has ("two … were killed and six more
+        injured"); None for none."""
+        toks, end = self.tokens, num_toks[-1]
+        for k in range(end + 1, min(self.hi, end + 3)):
+            t = toks[k]
+            if t.head in num_toks and t.dep in ("amod", "acl") and t.pos in ("VERB", "ADJ") and verb_measures(
+                    self.lex, toks, k, self.hi):
+                return k
+            if t.pos not in ("ADV", "ADJ"):
+                return None
+        return None
+
     def _state_after(self, verb: int) -> tuple[list[str], int | None]:
         """The measures the state a verb's subject is in says ("remain closed", "remain online"), with the state's
         index: the verb's adjectival complement read as a verb ("closed"), or a complement or adverb that is a state
@@ -3311,14 +3348,58 @@ class _Reader:
                     return " or ".join(sorted((name, other[0])))
         return None
 
-    def _without(self, noun: int) -> str | None:
+    def _without(self, noun: int, verb: int | None = None, number: list[int] | None = None) -> str | None:
         """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
-        света»): what they are without, named as shares without it are ("without power")."""
+        света»), or after the verb of being they are the subject of (``_privation_after``: "thousands were without
+        power"): what they are without, named as shares without it are ("without power"), not the bare people."""
         toks = self.tokens
         lack = self._relative_lack(noun)  # "residents who have no running water"
         k = lack if lack is not None else noun + 1
+        reached = verb is not None
+        if verb is None and k < self.hi and toks[k].pos in ("VERB", "AUX"):
+            verb = k  # (a parse that reaches no verb from the noun: the verb right after it)
+        if lack is None and verb is not None and verb > noun and not (
+                k < self.hi and toks[k].text.lower() in self.lex.cues.get("privative", [])):
+            subject = not reached or self._subject_through(noun, verb, number or [])
+            return self._privation_after(verb) if subject else None
         if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
             return None
+        return self._lacked(k)
+
+    def _privation_after(self, verb: int) -> str | None:
+        """ "were without power", «остались без света», "could be without water for three weeks": a preposition of
+        privation (`privation_prepositions`) right after a verb of being (`privation_verbs`; adverbs between) says
+        the state its subject is in: "without power"; None for any other verb or word (not "were not found", "were
+        in shelters", "are out of service")."""
+        toks = self.tokens
+        if toks[verb].lemma not in self.lex.cues.get("privation_verbs", []):
+            return None
+        k = next((j for j in range(verb + 1, min(self.hi, verb + 4)) if toks[j].pos not in ("ADV", "PART", "AUX")),
+                 self.hi)  # ("were still without", "remain largely without")
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privation_prepositions", []):
+            return None
+        return self._lacked(k)
+
+    def _subject_through(self, noun: int, verb: int, number: list[int]) -> bool:
+        """The counted noun is the verb's subject, itself or through the number it is "of" ("thousands of people
+        were …"); not the whole of a part that is ("many of the valley's 20,000 residents have been …": the
+        many are, not the 20,000). True without a parse."""
+        if not self.ex.heads:
+            return True
+        toks = self.tokens
+        k = noun
+        for _ in range(3):
+            h = toks[k].head
+            if h == verb:
+                return toks[k].dep.startswith("nsubj")
+            if not (self.lo <= h < self.hi) or not (toks[h].pos == "ADP" or h in number):
+                return False
+            k = h
+        return False
+
+    def _lacked(self, k: int) -> str | None:
+        """What the privation word at ``k`` says is lacking: the first noun after it (past `privative_skip`)."""
+        toks = self.tokens
         skip = set(self.lex.cues.get("privative_skip", []))
         for j in range(k + 1, min(self.hi, k + 4)):
             if is_noun(toks[j]) and toks[j].lemma not in skip:
@@ -3465,16 +3546,15 @@ class _Reader:
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
         if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
             v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
-        if self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi:
+        through_of = self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi
+        if through_of:
             h = toks[v].head
             if h in number and cand.partitive and cand.m.form != "vague" and self.lo <= toks[h].head < self.hi and (
                     toks[toks[h].head].pos == "ADP" and h == toks[v].head):
                 noun, v = h, toks[h].head  # "lower output from two of the reactors": what the part's phrase hangs from
                 h = toks[v].head if self.lo <= toks[v].head < self.hi else v
-            if h in number:
-                if cand.partitive and cand.m.form != "vague":
-                    return None  # ("two of the reactors": a part, read above)
-                v, dep = toks[h].head, toks[h].dep  # "feeding thousands of people": the number's verb
+            if h in number:  # "feeding thousands of people", "nine of its 30 schools were reopened": the number's
+                v, dep = toks[h].head, toks[h].dep  # verb (a part's, whose noun hangs from it)
             elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
                     self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
                     number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
@@ -3486,10 +3566,14 @@ class _Reader:
                     v, dep = h, toks[via].dep
             if cand.partitive and v == toks[noun].head:
                 return None
-        elif cand.partitive:
+        # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
+        # verb is the part's (a participle on the noun says what the whole is)
+        of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
+        if cand.partitive and not of_whole and not through_of:
             return None
         n = noun + 1
-        if n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and toks[n].pos == "VERB" and (
+        if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
+                toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
                 and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
                 and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
@@ -4164,7 +4248,37 @@ class _Reader:
             m = cand.m
             m.value, m.hi, m.hedge, m.hedge_kind = None, m.value, bound.group(1), "upper"
             return "distance"
+        if _dimension(cand.unit) == "length" and self._distance_word_after(cand):
+            return "distance"  # "200 ft (60 m) from a school", "found 50 meters away": how far, not how long
         return self._measured_thing(cand)
+
+    def _distance_word_after(self, cand: _Cand) -> bool:
+        """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
+        measured from (`distance_from`: "200 ft (60 m) from a school", «в 300 метрах от склада») or an adverb of
+        distance (`distance_away`: "found 50 meters away", also right before it: "landed farther away, 50 meters"). Named
+        "distance" alone, as a distance in miles or kilometres is, so that the same distance in other units or from
+        another name of the same place groups."""
+        toks, cues = self.tokens, self.lex.cues
+        froms, aways = set(cues.get("distance_from", [])), set(cues.get("distance_away", []))
+        skip = aways | set(cues.get("directions", []))
+        before = self._token_before(cand.m)
+        if before is not None and toks[before].text == "," and before - 1 >= self.lo:
+            before -= 1
+        if before is not None and toks[before].text.lower() in aways:
+            return True  # "others landed farther away, 50 to 100 meters"
+        first = bisect_left(self.starts, self.s_start + cand.unit_end) + self.lo
+        depth, away = 0, False
+        for k in range(first, min(self.hi, first + 8)):
+            word = toks[k].text.lower()
+            if word == "(" or depth:
+                depth += (word == "(") - (word == ")")
+            elif word in froms:
+                return True
+            elif word in skip or toks[k].pos == "ADV":
+                away = away or word in aways
+            else:
+                break
+        return away
 
     def _measured_thing(self, cand: _Cand) -> str:
         """The dimension of a measurement and what it measures: its noun, the noun it is "of", or the subject of
@@ -4230,6 +4344,9 @@ class _Reader:
                 if subject:
                     return f"duration: {subject}"
             if self.tokens[verb].lemma in set(self.lex.cues.get("light_verbs", [])):
+                lack = self._privation_after(verb)
+                if lack:
+                    return f"duration: {lack}"  # "the valley could be without water for three weeks": not the valley's
                 own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
                 subject = self._subject_of(verb, exclude=own[-1] if own else None)  # "the waiver is in effect 10 days"
                 state = self._state_of(verb, cand)
@@ -4240,12 +4357,34 @@ class _Reader:
                 act = self._infinitive_act(verb)
                 if act:
                     return f"duration: {act}"  # "it would take 30 hours to cool the reactor": cooling the reactor
+            doing = self._spent_doing(verb, cand)
+            if doing:
+                return f"duration: {doing}"  # "spent 12 years rebuilding bridges": the rebuilding, not "spend"
             state = self._state_of(verb, cand)
             if state and state in set(cues.get("person_states", [])):
                 return f"duration: {state}"  # "spent eight years in prison": time in a state, not "spend"
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
+
+    def _spent_doing(self, verb: int, cand: _Cand) -> str | None:
+        """The act a verb of spending time (`spending_verbs`) spent the span on: a gerund or adverbial participle
+        right after the span that hangs from the verb or the span ("spent 12 years rebuilding bridges", «провела 20 лет,
+        восстанавливая храм»); its lemma, None for none."""
+        toks = self.tokens
+        if toks[verb].lemma not in self.lex.cues.get("spending_verbs", []):
+            return None
+        own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+        if not own:
+            return None
+        for k in range(own[-1] + 1, min(self.hi, own[-1] + 3)):
+            t = toks[k]
+            if t.pos == "VERB" and (t.head == verb or t.head in own or not self.ex.heads) and (
+                    "VerbForm=Ger" in t.feats or "VerbForm=Conv" in t.feats or "VerbForm=Part" in t.feats):
+                return t.lemma
+            if t.text not in (",",):
+                return None
+        return None
 
     def _infinitive_act(self, verb: int) -> str | None:
         """What a light verb's infinitive does, with its object ("take 30 hours to bring the reactor to a halt"
