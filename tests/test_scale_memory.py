@@ -348,3 +348,22 @@ def test_annotate_gives_each_batchs_freed_pages_back(monkeypatch: pytest.MonkeyP
         assert store.db.execute("SELECT COUNT(DISTINCT doc_id) FROM dates").fetchone()[0] == 7
     assert trims == [0, 0, 0, 0]  # four batches of at most two documents, one trim each
     assert collections == []  # no full collection asked for: the models' objects are not walked per batch
+
+
+def test_unannotated_ids_are_read_a_batch_at_a_time_in_reading_order(tmp_path: Path) -> None:
+    # annotate held the ids of every document not yet annotated for the whole stage (a list that grows
+    # with the corpus); the batches are now read one after another, after the last one's place
+    with _store(tmp_path / "s.db") as store:
+        store.db.execute("UPDATE documents SET seq = 31 - seq")  # reading order is not the order of the ids
+        expected = [f"doc{n:02d}" for n in range(29, -1, -1)]
+        assert store.unannotated() == 30
+        assert [len(b) for b in store.unannotated_batches(8)] == [8, 8, 8, 6]
+        assert sum(store.unannotated_batches(8), []) == expected
+        batches = store.unannotated_batches(8)
+        first = next(batches)
+        with store.transaction():  # the first batch and a later document are stored meanwhile
+            store.db.executemany("UPDATE documents SET annotated_at = '2031-03-02' WHERE id = ?",
+                                 [(doc_id,) for doc_id in [*first, "doc05"]])
+        rest = sum(batches, [])
+        assert first == expected[:8] and rest == [d for d in expected[8:] if d != "doc05"]
+        assert store.unannotated() == 21

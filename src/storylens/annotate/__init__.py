@@ -153,10 +153,9 @@ def annotate_store(store, settings: AnnotateSettings | None = None, progress: bo
             return annotate_store(store, settings, progress, on_document, own)
     pending = store.unannotated()
     summary = AnnotateSummary()
-    size = workers.settings.batch_size
-    batches = (store.load_documents(pending[at:at + size]) for at in range(0, len(pending), size))
-    bar = tqdm(total=len(pending), desc="annotating", unit="doc", disable=not progress, delay=2, leave=False)
-    for pid, loads, results in workers.map(partial(_annotate_batch, settings=settings), batches, len(pending)):
+    batches = (store.load_documents(ids) for ids in store.unannotated_batches(workers.settings.batch_size))
+    bar = tqdm(total=pending, desc="annotating", unit="doc", disable=not progress, delay=2, leave=False)
+    for pid, loads, results in workers.map(partial(_annotate_batch, settings=settings), batches, pending):
         summary.processes.add(pid)
         summary.model_loads += loads
         with store.transaction():
