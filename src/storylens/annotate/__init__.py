@@ -185,7 +185,7 @@ def _annotate_batch(docs: list[Document], settings: AnnotateSettings) -> tuple[i
     itself. Returns the process id and how many times models were loaded here for this batch.
     The batch's parses are freed by then and their pages go back to the system (:func:`release`
     without a collection): glibc would keep them, and the process's resident memory would creep up
-    batch after batch (about 50 MB over a 1,000-document run on one core).
+    batch after batch (30–50 MB of free pages held on one core at 1,000 documents; docs/evaluation.md).
     """
     loaded = []
     annotator = worker_cached(("annotator", repr(settings)), lambda: loaded.append(1) or Annotator(settings))
