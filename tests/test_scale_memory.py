@@ -319,3 +319,51 @@ def test_the_stories_step_holds_less_than_its_embeddings(monkeypatch: pytest.Mon
     small, large = peak(1_000), peak(3_000)
     # what the step's peak gains per added document, against the 2,048 bytes its embedding alone takes
     assert large - small < 2_000 * 512 * 4, f"{(large - small) / 2_000:.0f} bytes a document"
+
+
+def test_annotate_gives_each_batchs_freed_pages_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # annotate's resident memory crept up batch after batch while its heap stayed flat (glibc kept the
+    # pages of each batch's freed parses): every batch now ends by handing them back, without a full
+    # garbage collection, in the process that annotated it
+    from storylens.annotate import annotate_store
+    from storylens.config import ParallelSettings, Settings
+    from storylens.ingest import ingest
+    from storylens.parallel import Workers
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(7):  # written for this test
+        (corpus / f"post{n}.txt").write_text(f"The ferry to Lundvik ran late on {n + 3} March 2031; "
+                                             f"the harbour office said {n + 12} passengers waited.\n", "utf-8")
+    trims, collections = [], []
+    monkeypatch.setattr(memory, "_trim", lambda: lambda pad: trims.append(pad))
+    monkeypatch.setattr(memory.gc, "collect", lambda *generation: collections.append(generation))
+    settings = Settings()
+    settings.annotate.components = ("dates",)
+    settings.parallel = ParallelSettings(workers=1, batch_size=2)
+    with Store(tmp_path / "s.db") as store, Workers(settings.parallel) as workers:
+        ingest([corpus], store, settings, progress=False, workers=workers)
+        summary = annotate_store(store, settings.annotate, progress=False, workers=workers)
+        assert summary.annotated == 7
+        assert store.db.execute("SELECT COUNT(DISTINCT doc_id) FROM dates").fetchone()[0] == 7
+    assert trims == [0, 0, 0, 0]  # four batches of at most two documents, one trim each
+    assert collections == []  # no full collection asked for: the models' objects are not walked per batch
+
+
+def test_unannotated_ids_are_read_a_batch_at_a_time_in_reading_order(tmp_path: Path) -> None:
+    # annotate held the ids of every document not yet annotated for the whole stage (a list that grows
+    # with the corpus); the batches are now read one after another, after the last one's place
+    with _store(tmp_path / "s.db") as store:
+        store.db.execute("UPDATE documents SET seq = 31 - seq")  # reading order is not the order of the ids
+        expected = [f"doc{n:02d}" for n in range(29, -1, -1)]
+        assert store.unannotated() == 30
+        assert [len(b) for b in store.unannotated_batches(8)] == [8, 8, 8, 6]
+        assert sum(store.unannotated_batches(8), []) == expected
+        batches = store.unannotated_batches(8)
+        first = next(batches)
+        with store.transaction():  # the first batch and a later document are stored meanwhile
+            store.db.executemany("UPDATE documents SET annotated_at = '2031-03-02' WHERE id = ?",
+                                 [(doc_id,) for doc_id in [*first, "doc05"]])
+        rest = sum(batches, [])
+        assert first == expected[:8] and rest == [d for d in expected[8:] if d != "doc05"]
+        assert store.unannotated() == 21

@@ -36,9 +36,13 @@ def _trim():  # noqa: ANN202 - a ctypes function, or None
         return None
 
 
-def release() -> bool:
-    """Collect garbage and return the C heap's free pages to the system; True if they were returned."""
-    gc.collect()
+def release(collect: bool = True) -> bool:
+    """Collect garbage and return the C heap's free pages to the system; True if they were returned.
+
+    ``collect=False`` only returns the pages: for a loop between batches (annotate's), where a full
+    collection of the models' objects would cost more than the batch's garbage holds."""
+    if collect:
+        gc.collect()
     trim = _trim()
     if trim is None:
         return False

@@ -278,9 +278,26 @@ class Store:
             out[r[0]].checkworthiness[r[1]] = r[2]
         return [out[doc_id] for doc_id in ids]
 
-    def unannotated(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT id FROM documents WHERE status = 'clean' AND annotated_at IS NULL ORDER BY seq")]
+    def unannotated(self) -> int:
+        """How many clean documents are not annotated yet."""
+        return self.db.execute(
+            "SELECT COUNT(*) FROM documents WHERE status = 'clean' AND annotated_at IS NULL").fetchone()[0]
+
+    def unannotated_batches(self, size: int) -> Iterator[list[str]]:
+        """The ids of the clean documents not annotated yet, in reading order, ``size`` at a time.
+
+        Each batch is read when it is asked for, after the last one's place in the order (the
+        ``(status, seq)`` index), so no list of the whole corpus's ids is held, and a batch stored
+        meanwhile is not read again."""
+        seq, last = 0, ""
+        while True:
+            rows = self.db.execute(
+                "SELECT seq, id FROM documents WHERE status = 'clean' AND annotated_at IS NULL"
+                " AND (seq, id) > (?, ?) ORDER BY seq, id LIMIT ?", (seq, last, size)).fetchall()
+            if not rows:
+                return
+            seq, last = rows[-1]
+            yield [doc_id for _, doc_id in rows]
 
     def set_entities(self, entities: list[dict[str, Any]], form_entity: dict[tuple[str, str, str], str]) -> None:
         """Replace the corpus-wide entities and point each mention at its entity.
