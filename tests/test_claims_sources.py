@@ -1120,3 +1120,60 @@ def test_round_13_a_capitalised_place_noun_without_article_refers_back(text, fig
 ])
 def test_round_13_a_run_opened_by_the_article_is_no_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(_doc(text))] == [speaker]
+
+
+# --- round 14: coordinated sources, where a report was made, an outlet's gloss -----------------------------------
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # two sources joined by "and" that open the clause are both the source, as written
+    ("Geologists Anna Berg and Lars Holm say the landslide buried 40 houses.", "en", "40",
+     "Geologists Anna Berg and Lars Holm"),
+    ("Local officials and aid workers said 300 families had fled the valley.", "en", "300",
+     "Local officials and aid workers"),
+    ("Минздрав и МЧС сообщили, что пострадали 15 человек.", "ru", "15", "Минздрав и МЧС"),
+    ("Министерство обороны и Генштаб заявили, что сбиты 12 беспилотников.", "ru", "12",
+     "Министерство обороны и Генштаб"),
+    ("ДСНС та поліція повідомили, що загинули 7 людей.", "uk", "7", "ДСНС та поліція"),
+    ("Рятувальники і медики повідомили, що постраждали 15 людей.", "uk", "15", "Рятувальники і медики"),
+    # what stands before "and" is no source of the report: only the conjunct after it
+    ("Russia shelled Kyiv and officials said 12 people were wounded.", "en", "12", "officials"),
+    ("The bridge was not inspected and the ministry said 40 cars crossed it daily.", "en", "40", "ministry"),
+    ("The rescue was slow and doctors said 40 people were hurt.", "en", "40", "doctors"),
+])
+def test_round_14_a_coordinated_subject_keeps_both_sources(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # where a report was made (between the reporting verb and the clause it reports) is no scope of its figures
+    ("The minister told reporters in Geneva that 300 miners were trapped.", "en", "300", None),
+    ("300 miners were trapped, the minister told reporters in Geneva.", "en", "300", None),
+    ("Глава МЧС заявил в Москве, что пострадали 15 человек.", "ru", "15", None),
+    ("Голова ДСНС заявив у Києві, що постраждали 15 людей.", "uk", "15", None),
+    # a place of the figure's own clause still is
+    ("The minister told reporters in Geneva that 300 miners were trapped in Chile.", "en", "300", "Chile"),
+    ("The minister said 300 miners were trapped in Geneva.", "en", "300", "Geneva"),
+    ("300 miners were trapped in Chile, the minister told reporters in Geneva.", "en", "300", "Chile"),
+    ("The storm hit Lyon, where officials said 300 homes were flooded.", "en", "300", "Lyon"),
+])
+def test_round_14_where_a_report_was_made_is_no_scope(text, lang, figure, place):
+    assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a figure in an appositive set before the source's name is the writer's gloss on the source
+    ("The biggest newspaper in this province of more than 2 million people, La Voz, added to the pressure.", "en",
+     "more than 2 million", None),
+    ("Крупнейшая газета страны с тиражом 100 тысяч экземпляров, «Голос», сообщила о протестах.", "ru", "100 тысяч",
+     None),
+    ("Найбільша газета країни з накладом 100 тисяч примірників, «Голос», повідомила про протести.", "uk", "100 тисяч",
+     None),
+    # the source's own report after it stays the source's; a parenthetical source is no gloss
+    ("Крупнейшая газета страны с тиражом 100 тысяч экземпляров, «Голос», сообщила, что погибли 12 человек.", "ru",
+     "12", "Голос"),
+    ("The city's 3,000 firefighters, the union said, are overwhelmed.", "en", "3,000", "union"),
+    ("Le Monde, a French newspaper, reported that 40 houses burned.", "en", "40", "Le Monde"),
+])
+def test_round_14_a_figure_in_the_sources_gloss_is_the_writers(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by

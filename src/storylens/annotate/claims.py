@@ -558,6 +558,8 @@ class _Extractor:
             if claim.where and (claim.kind == "age" or claim.by and claim.where != self.referred and re.search(
                     r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by)):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
+            if claim.where and attr is not None and self.said_at(sent, attr, m, claim.where, lex):
+                claim.where = None  # "X told reporters in Geneva that 300 …": where it was said, not what it counts
             out.append(claim)
             parent = claim
         self.share_place(sent, s_start, out, lex)
@@ -566,6 +568,23 @@ class _Extractor:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    @staticmethod
+    def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
+        """Whether ``where`` is named only between the reporting verb and the clause it reports ("told reporters in
+        Geneva that 300 …", "said in Lyon on Friday that …", «заявил в Москве, что …»), or only in the source's clause
+        after the figure ("300 …, the minister told reporters in Geneva"): where the report was made, which is no scope
+        of the figures reported."""
+        if attr.cue_start is None:
+            return False
+        name = re.compile(r"(?<!\w)" + re.escape(where) + r"(?!\w)")
+        if attr.cue_start >= m.end:
+            said = min(attr.cue_start, attr.start if attr.start is not None and attr.start >= m.end else attr.cue_start)
+            return bool(name.search(sent, said)) and not name.search(sent[:said], m.end)
+        opener = re.search(r"[,:;]|(?<!\w)(?:" + _alt(lex.cues.get("report_openers", [])) + r")(?!\w)",
+                           sent[attr.cue_start:m.start], re.IGNORECASE)
+        end = attr.cue_start + opener.start() if opener else m.start
+        return bool(name.search(sent, attr.cue_start, end)) and not name.search(sent, end)
 
     def estimate_maker(self, s_start: int, m: NumberMention, attr: attrib.Attribution, lex: Lexicon) -> str | None:
         """ "The Tribune further explained that the researchers adjusted their estimate up to 4,200 deaths": the
@@ -664,9 +683,22 @@ class _Extractor:
         aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
                  and attrib.in_aside(sent[attr.cue_start:m.start]))
         if attr is not None and attr.by and not inside and not earlier and not aside and not self.epithet(
-                cand, s_start, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+                cand, s_start, attr) and not self.glossed(sent, s_start, m, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def glossed(self, sent: str, s_start: int, m: NumberMention, attr: attrib.Attribution) -> bool:
+        """ "The biggest newspaper in this territory of more than 3 million citizens, El Nuevo Dia, added …": a figure in
+        an appositive set before the source's name (no finite verb before it, a comma after it and after the name) is
+        the writer's gloss on the source, not something the source reports."""
+        if attr.start is None or attr.cue_start is None or not attr.by or not m.end <= attr.start:
+            return False
+        if not re.fullmatch(r"[^,;:()\"“”«»]*,\s*[\"“«]?", sent[m.end:attr.start]) or not re.fullmatch(
+                r"[\"”»]?\s*,\s*", sent[attr.start + len(attr.by):attr.cue_start]):
+            return False
+        toks = self.parse.tokens
+        return not any(toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf|Ger)", toks[i].feats)
+                       for i in self.parse.between(s_start, s_start + attr.start))
 
     def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
         """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
