@@ -1156,6 +1156,16 @@ def test_round_14_a_coordinated_subject_keeps_both_sources(text, lang, figure, b
     ("The minister said 300 miners were trapped in Geneva.", "en", "300", "Geneva"),
     ("300 miners were trapped in Chile, the minister told reporters in Geneva.", "en", "300", "Chile"),
     ("The storm hit Lyon, where officials said 300 homes were flooded.", "en", "300", "Lyon"),
+    # the seat of who announced, with a reporting verb after it, is where the report was made
+    ("The case was announced by the prosecutor's office in Lyon, where investigators said the gang had stolen 40 cars "
+     "since 2019.", "en", "40", None),
+    ("The case was announced by the prosecutor's office in Lyon, where investigators said the gang had stolen 40 cars "
+     "since 2019.", "en", "2019", None),
+    ("Об этом объявила прокуратура в Лионе, где следователи заявили, что банда угнала 40 машин.", "ru", "40", None),
+    ("Про це оголосила прокуратура в Ліоні, де слідчі заявили, що банда викрала 40 автомобілів.", "uk", "40", None),
+    # a seat with no report after it is still a scope
+    ("The company has an office in Lyon, where 300 people work.", "en", "300", "Lyon"),
+    ("Police in Lyon arrested 30 people on Friday.", "en", "30", "Lyon"),
 ])
 def test_round_14_where_a_report_was_made_is_no_scope(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place
