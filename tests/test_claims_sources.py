@@ -1136,6 +1136,13 @@ def test_round_13_a_run_opened_by_the_article_is_no_speaker(text, speaker):
      "Министерство обороны и Генштаб"),
     ("ДСНС та поліція повідомили, що загинули 7 людей.", "uk", "7", "ДСНС та поліція"),
     ("Рятувальники і медики повідомили, що постраждали 15 людей.", "uk", "15", "Рятувальники і медики"),
+    # a list of names shares the last one's head
+    ("Meanwhile, the US, Canadian, and European rescue associations said 40 climbers were missing.", "en", "40",
+     "US, Canadian, and European rescue associations"),
+    ("British, French and German officials said 40 ships were damaged.", "en", "40",
+     "British, French and German officials"),
+    # a list that ends a clause before the sources is no part of them
+    ("On Monday, Kyiv and Moscow said 40 prisoners were exchanged.", "en", "40", "Kyiv and Moscow"),
     # what stands before "and" is no source of the report: only the conjunct after it
     ("Russia shelled Kyiv and officials said 12 people were wounded.", "en", "12", "officials"),
     ("The bridge was not inspected and the ministry said 40 cars crossed it daily.", "en", "40", "ministry"),

@@ -628,15 +628,20 @@ def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
     the clause ("Alexis Santos and Jeffrey Howard say", «Минздрав и МЧС сообщили», "Local officials and aid workers
     said"): two sources who say one thing are both its source, so neither is dropped. None when the words before are
     something else: an object ("shelled the town and officials said"), a clause ("was not verified and the office
-    said"), a preposition's object ("sided with Bibi and said"), a figure or a list."""
+    said"), a preposition's object ("sided with Bibi and said") or a figure. A list of names before the last one shares
+    its head ("the US, Canadian, and European associations", "British, French and German officials")."""
     words: list[str] = []
+    listed = None  # how many words were read when the list of names began
     k = i - 1
     while k >= 0 and len(words) < 6:
         tok = tokens[k]
         bare = tok.strip("*_" + _QUOTES).lower()
-        if not bare or re.search(r"[,;:!?]$", tok) or (tok.endswith(".") and not t.titles.fullmatch(tok)) \
-                or bare in t.subject_stop or re.search(r"\d", bare):
+        item = tok.endswith(",") and tok[:1].isupper() and tok[:-1].replace(".", "").isalpha() and all(
+            w[:1].isupper() for w in words)
+        if not bare or re.search(r"[,;:!?]$", tok) and not item or (
+                tok.endswith(".") and not t.titles.fullmatch(tok)) or bare in t.subject_stop or re.search(r"\d", bare):
             break
+        listed = len(words) if item and listed is None else listed
         words.append(tok)
         k -= 1
         if bare in t.determiners:
@@ -646,7 +651,9 @@ def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
     if k >= 0 and not re.search(r"[,;:—–]$", tokens[k]):
         before = tokens[k].strip("*_" + _QUOTES).lower()
         if before not in t.subject_stop or before in t.prepositions:
-            return None  # the conjunct does not open its clause
+            if not listed:
+                return None  # the conjunct does not open its clause
+            words = words[:listed]  # "On Monday, Kyiv and Moscow said": the list was a clause's end
     ordered = list(reversed(words))
     if ordered[0].lower() in t.determiners:
         ordered = ordered[1:]
