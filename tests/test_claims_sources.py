@@ -1170,6 +1170,12 @@ def test_round_14_a_coordinated_subject_keeps_both_sources(text, lang, figure, b
      "since 2019.", "en", "2019", None),
     ("Об этом объявила прокуратура в Лионе, где следователи заявили, что банда угнала 40 машин.", "ru", "40", None),
     ("Про це оголосила прокуратура в Ліоні, де слідчі заявили, що банда викрала 40 автомобілів.", "uk", "40", None),
+    # a place of what is reported, with no word that opens the report after it, stays (found harms: the clause after
+    # a reporting verb without "that")
+    ("Olena Kovalenko said shelling in the city of Kherson, which lies across the river, damaged 10 houses.", "en", "10",
+     "Kherson"),
+    ("The agency said the northern Bahamas could see 4 to 8 inches of rain.", "en", "4 to 8", "Bahamas"),
+    ("The minister said on Friday in Geneva that 300 miners were trapped.", "en", "300", None),
     # a seat with no report after it is still a scope
     ("The company has an office in Lyon, where 300 people work.", "en", "300", "Lyon"),
     ("Police in Lyon arrested 30 people on Friday.", "en", "30", "Lyon"),
@@ -1194,3 +1200,11 @@ def test_round_14_where_a_report_was_made_is_no_scope(text, lang, figure, place)
 ])
 def test_round_14_a_figure_in_the_sources_gloss_is_the_writers(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+def test_round_14_a_names_own_list_is_no_coordination_of_sources():
+    """Found harm: the comma of a name's own list ("… Lesbian, Gay, Bisexual, Trans and Intersex …") was taken for the
+    end of a clause, and "Trans and Intersex Alliance" for two sources; the list is left to the entity layer."""
+    by = _claim("A report from the Nordic Lesbian, Gay, Bisexual, Trans and Intersex Alliance found that 40 countries "
+                "had no such law.", "40").by
+    assert by and " and " not in by

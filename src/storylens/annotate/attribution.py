@@ -632,6 +632,7 @@ def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
     its head ("the US, Canadian, and European associations", "British, French and German officials")."""
     words: list[str] = []
     listed = None  # how many words were read when the list of names began
+    items = 0
     k = i - 1
     while k >= 0 and len(words) < 6:
         tok = tokens[k]
@@ -642,6 +643,7 @@ def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
                 tok.endswith(".") and not t.titles.fullmatch(tok)) or bare in t.subject_stop or re.search(r"\d", bare):
             break
         listed = len(words) if item and listed is None else listed
+        items += item
         words.append(tok)
         k -= 1
         if bare in t.determiners:
@@ -651,9 +653,10 @@ def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
     if k >= 0 and not re.search(r"[,;:—–]$", tokens[k]):
         before = tokens[k].strip("*_" + _QUOTES).lower()
         if before not in t.subject_stop or before in t.prepositions:
-            if not listed:
-                return None  # the conjunct does not open its clause
-            words = words[:listed]  # "On Monday, Kyiv and Moscow said": the list was a clause's end
+            if not listed or items > 1:
+                return None  # the conjunct does not open its clause ("from the International Lesbian, Gay, … and
+                # Intersex Association": a name's own list)
+            words = words[:listed]  # "On Monday, Kyiv and Moscow said": the comma ended a clause
     ordered = list(reversed(words))
     if ordered[0].lower() in t.determiners:
         ordered = ordered[1:]

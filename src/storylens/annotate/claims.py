@@ -571,20 +571,21 @@ class _Extractor:
 
     @staticmethod
     def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
-        """Whether ``where`` is named only between the reporting verb and the clause it reports ("told reporters in
-        Geneva that 300 …", "said in Lyon on Friday that …", «заявил в Москве, что …»), or only in the source's clause
-        after the figure ("300 …, the minister told reporters in Geneva"): where the report was made, which is no scope
-        of the figures reported."""
+        """Whether ``where`` is named only where the report was made: after a place preposition between the reporting
+        verb (and its object) and the word that opens what it reports ("told reporters in Geneva that 300 …", «заявил в
+        Москве, что …»), or in the source's clause after the figure ("300 …, the minister told reporters in Geneva").
+        That place is no scope of the figures reported."""
         if attr.cue_start is None:
             return False
         name = re.compile(r"(?<!\w)" + re.escape(where) + r"(?!\w)")
         if attr.cue_start >= m.end:
             said = min(attr.cue_start, attr.start if attr.start is not None and attr.start >= m.end else attr.cue_start)
             return bool(name.search(sent, said)) and not name.search(sent[:said], m.end)
-        opener = re.search(r"[,:;]|(?<!\w)(?:" + _alt(lex.cues.get("report_openers", [])) + r")(?!\w)",
-                           sent[attr.cue_start:m.start], re.IGNORECASE)
-        end = attr.cue_start + opener.start() if opener else m.start
-        return bool(name.search(sent, attr.cue_start, end)) and not name.search(sent, end)
+        venue = re.match(r"\S+\s+(?:[\w’'-]+\s+){0,2}?(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s+("
+                         r"(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*,?\s+(?:[\w’'-]+\s+){0,3}?(?:"
+                         + _alt(lex.cues.get("report_openers", [])) + r")\s", sent[attr.cue_start:m.start], re.IGNORECASE)
+        return venue is not None and name.search(venue.group(1)) is not None and not name.search(
+            sent, attr.cue_start + venue.end())
 
     def estimate_maker(self, s_start: int, m: NumberMention, attr: attrib.Attribution, lex: Lexicon) -> str | None:
         """ "The Tribune further explained that the researchers adjusted their estimate up to 4,200 deaths": the
