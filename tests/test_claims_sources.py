@@ -1176,6 +1176,9 @@ def test_round_14_a_coordinated_subject_keeps_both_sources(text, lang, figure, b
      "Kherson"),
     ("The agency said the northern Bahamas could see 4 to 8 inches of rain.", "en", "4 to 8", "Bahamas"),
     ("The minister said on Friday in Geneva that 300 miners were trapped.", "en", "300", None),
+    # a place before the seat is another clause's (found harm: the plant named in the quotation before)
+    ("“The rebels keep shelling the power plant in Kursk,” the ministry in Moscow said, noting that 15 attacks were "
+     "observed.", "en", "15", None),
     # a seat with no report after it is still a scope
     ("The company has an office in Lyon, where 300 people work.", "en", "300", "Lyon"),
     ("Police in Lyon arrested 30 people on Friday.", "en", "30", "Lyon"),

@@ -1069,8 +1069,10 @@ class _Extractor:
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
-            if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps) or (
-                    not after_only and self.announcers_seat(a, b, end)):
+            if not after_only and self.announcers_seat(a, b, end):
+                break  # "“…,” the ministry in Moscow said, noting that 15 …": the report starts at its seat; a place
+                # before it is another clause's
+            if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
