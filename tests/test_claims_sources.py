@@ -1211,3 +1211,43 @@ def test_round_14_a_names_own_list_is_no_coordination_of_sources():
     by = _claim("A report from the Nordic Lesbian, Gay, Bisexual, Trans and Intersex Alliance found that 40 countries "
                 "had no such law.", "40").by
     assert by and " and " not in by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a document or a version that says the figure is its source: a contract, a simulation, a poll, the prosecution's
+    # version («по версии обвинения», «за версією обвинувачення»)
+    ("According to the contract, site engineers are earning $330 an hour.", "en", "330", "contract"),
+    ("The flood could reach the coast within just three days, according to a simulation of the storm.", "en", "three",
+     "simulation"),
+    ("По версии обвинения, он украл 300 тонн зерна.", "ru", "300", "обвинения"),
+    ("За версією обвинувачення, він викрав 300 тонн зерна.", "uk", "300", "обвинувачення"),
+    ("Опрос общественного мнения показал, что каждый 20-й житель готов уехать.", "ru", "20-й",
+     "Опрос общественного мнения"),
+    ("Опитування громадської думки показало, що кожен 20-й житель готовий виїхати.", "uk", "20-й",
+     "Опитування громадської думки"),
+    # a report's owner that is a source stays the source
+    ("According to a report by the police, 40 people died.", "en", "40", "police"),
+])
+def test_round_14_a_document_or_version_is_the_source(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # the writer's frame around a report is not the source's: whom the source told, before the clause it reports
+    ("The minister told representatives of about 60 countries at a summit yesterday that Chile would rebuild the mine.",
+     "en", "about 60", None),
+    ("Министр сказал представителям 60 стран, что Чили восстановит шахту.", "ru", "60", None),
+    # a figure before a quotation the source's inverted verb closes
+    ("The almost 500-mile wide storm, which is moving north, “could be the worst in decades”, the agency's head, Anna "
+     "Berg, warned.", "en", "almost 500", None),
+    # an age in the appositive right after the source's name
+    ("“We lost everything,” said Ana Ruiz, a 43-year-old engineer who lives in Lyon.", "en", "43", None),
+    ("«Мы потеряли всё», — сказала Анна Петрова, 43-летняя учительница из Лиона.", "ru", "43", None),
+    # what the source reports stays the source's
+    ("The minister told reporters that 60 miners were trapped.", "en", "60", "minister"),
+    ("The ministry reported 300 deaths in the region that had been hit.", "en", "300", "ministry"),
+    ("“About 40 people died,” the mayor said.", "en", "About 40", "mayor"),
+    ("The minister said 60 miners were trapped and that rescuers were near.", "en", "60", "minister"),
+])
+def test_round_14_the_writers_frame_around_a_report_is_not_the_sources(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by

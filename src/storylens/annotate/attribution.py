@@ -139,6 +139,7 @@ class _Tables:
         self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)")  # lower case: "New York Times" keeps "New"
         # "the center's most recent update": the report's owner
         self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
+        self.report_head = re.compile(rf"(?:(?:{dets})\s+)*(?:(?:{adjs})\s+)*((?:{nouns}))\s+(?:{links})\s", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         # "the three-star general recently put in charge of …": the person the appointment describes
         self.appointed = re.compile(rf"(?:^|\s)((?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(w.get('person_heads', []))}))"
@@ -204,6 +205,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+            report = t.report_head.match(np)
+            if report:  # "according to a simulation of the blast": a report whose owner is no source is itself one
+                return Attribution(by=report.group(1), via=via, cue=cue.lower(), start=sentence.find(report.group(1), m.end()))
     doc = _document_source(sentence, check, t)
     if doc is not None:
         return doc

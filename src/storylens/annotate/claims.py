@@ -684,9 +684,40 @@ class _Extractor:
         aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
                  and attrib.in_aside(sent[attr.cue_start:m.start]))
         if attr is not None and attr.by and not inside and not earlier and not aside and not self.epithet(
-                cand, s_start, attr) and not self.glossed(sent, s_start, m, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+                cand, s_start, attr) and not self.glossed(sent, s_start, m, attr) and not self.framed(
+                sent, s_start, m, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def framed(self, sent: str, s_start: int, m: NumberMention, attr: attrib.Attribution) -> bool:
+        """Whether a figure is the writer's frame around a report rather than part of it: before a quotation that the
+        source's inverted verb closes ("The almost 500-mile wide storm, which …, “could be the worst …”, the agency's
+        head warned"), or in what the reporting verb governs before the clause it reports ("X told representatives of
+        about 60 states … that Ukraine would …": whom X told, by the parse)."""
+        if attr.cue_start is None:
+            return False
+        if attr.cue_start >= m.end:
+            between = sent[m.end:attr.start if attr.start is not None and attr.start > m.end else attr.cue_start]
+            opened = re.search(r"[“«]|(?<!\S)\"", between)
+            return opened is not None and re.search(r"[”»\"]", between[opened.end():]) is not None and not re.search(
+                r"[“”«»\"]", sent[:m.start])
+        toks = self.parse.tokens
+        cue = self.parse.at(s_start + attr.cue_start)
+        num = self.parse.at(s_start + m.num_start)
+        if cue is None or num is None or not self.heads:
+            return False
+        openers = set(lexicon(self.language(s_start)).cues.get("report_openers", []))
+        mark = next((j for j in self.parse.between(s_start + m.end, s_start + len(sent))
+                     if toks[j].text.lower() in openers and toks[j].dep == "mark"), None)
+        if mark is None or toks[toks[mark].head].head != cue or any(
+                toks[j].text.lower() in openers for j in self.parse.between(s_start + attr.cue_start, s_start + m.start)):
+            return False
+        j, path = num, 0
+        while 0 <= j != cue and toks[j].head != j and path < 12:
+            if j == toks[mark].head:
+                return False  # in the reported clause
+            j, path = toks[j].head, path + 1
+        return j == cue
 
     def glossed(self, sent: str, s_start: int, m: NumberMention, attr: attrib.Attribution) -> bool:
         """ "The biggest newspaper in this territory of more than 3 million citizens, El Nuevo Dia, added …": a figure in
@@ -715,6 +746,9 @@ class _Extractor:
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
             return True
+        if attr.start is not None and attr.by and attr.start >= 0 and re.fullmatch(
+                r"\s*,\s*(?:[^\W\d_]+\s+){0,2}", self.text[s_start + attr.start + len(attr.by):s_start + m.start]):
+            return True  # "…,” said Ana Ruiz, a 43-year-old engineer": the appositive right after the source's name
         if attr.cue_start is None:
             return False
         toks = self.parse.tokens
