@@ -1251,3 +1251,17 @@ def test_round_14_a_document_or_version_is_the_source(text, lang, figure, by):
 ])
 def test_round_14_the_writers_frame_around_a_report_is_not_the_sources(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # two counts joined by "and" with a verb opening the second share the place after the second
+    ("Shelling on Friday killed one woman and injured two other civilians in the city of Zarvonsk.", "en", "one",
+     "Zarvonsk"),
+    ("Обстрел убил одну женщину и ранил двух мирных жителей в Лионе.", "ru", "одну", "Лионе"),
+    ("Обстріл убив одну жінку та поранив двох мирних жителів у Ліоні.", "uk", "одну", "Ліоні"),
+    # a comma between them: the first keeps its own reading
+    ("Shelling on Friday killed one woman, and later injured two other civilians in the city of Zarvonsk.", "en", "one",
+     None),
+])
+def test_round_14_counts_joined_by_and_with_a_second_verb_share_the_place(text, lang, figure, place):
+    assert _claim(text, figure, lang).where == place

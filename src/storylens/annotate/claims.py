@@ -649,10 +649,11 @@ class _Extractor:
 
     @staticmethod
     def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
-        """ "Seven people were killed and 14 were wounded in and around the town": figures of clauses joined by "and"
-        (a few words, no comma between) share the place found for the last of them after it."""
+        """ "Seven people were killed and 14 were wounded in and around the town", "killed one woman and injured two in
+        X": figures of clauses joined by "and" (a few words, no comma between; one verb may open the second) share the
+        place found for the last of them after it."""
         joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + _alt(lex.cues.get("place_joiners", []))
-                            + r")\s+", re.IGNORECASE)
+                            + r")\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)  # "killed one woman and injured two in X"
         for a, b in reversed(list(zip(claims, claims[1:]))):
             if a.where is None and b.where and b.where not in sent[:b.start - s_start] and joined.fullmatch(
                     sent[a.end - s_start:b.start - s_start]):
