@@ -1265,3 +1265,16 @@ def test_round_14_the_writers_frame_around_a_report_is_not_the_sources(text, lan
 ])
 def test_round_14_counts_joined_by_and_with_a_second_verb_share_the_place(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # found harms of the frame rules, kept as guards: a figure after the main verb before a quoted phrase, a quoted
+    # phrase inside the report, an age after an according phrase
+    ("The town has been in decline for 11 years and “in May, it closed its last mine,” the Daily Post reports.", "en",
+     "11", "Daily Post"),
+    ("Four of them will go home and two will remain as a “permanent presence” at the mine, Berg said after landing.", "en",
+     "two", "Berg"),
+    ("According to Ivan Petrov, the 40-year-old dam is more fragile than a modern one.", "en", "40", "Ivan Petrov"),
+])
+def test_round_14_frame_guards(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by

@@ -700,8 +700,11 @@ class _Extractor:
         if attr.cue_start >= m.end:
             between = sent[m.end:attr.start if attr.start is not None and attr.start > m.end else attr.cue_start]
             opened = re.search(r"[“«]|(?<!\S)\"", between)
-            return opened is not None and re.search(r"[”»\"]", between[opened.end():]) is not None and not re.search(
-                r"[“”«»\"]", sent[:m.start])
+            toks = self.parse.tokens
+            return opened is not None and re.search(r"[”»\"]\s*,|,\s*[”»\"]", between[opened.end():]) is not None and not (
+                re.search(r"[“”«»\"]", sent[:m.start])) and not any(  # the figure is in the subject of the quotation
+                toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf|Ger)", toks[i].feats)
+                for i in self.parse.between(s_start, s_start + m.start))
         toks = self.parse.tokens
         cue = self.parse.at(s_start + attr.cue_start)
         num = self.parse.at(s_start + m.num_start)
@@ -747,7 +750,7 @@ class _Extractor:
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
             return True
-        if attr.start is not None and attr.by and attr.start >= 0 and re.fullmatch(
+        if attr.start is not None and attr.by and attr.cue_start is not None and attr.cue_start < attr.start and re.fullmatch(
                 r"\s*,\s*(?:[^\W\d_]+\s+){0,2}", self.text[s_start + attr.start + len(attr.by):s_start + m.start]):
             return True  # "…,” said Ana Ruiz, a 43-year-old engineer": the appositive right after the source's name
         if attr.cue_start is None:
