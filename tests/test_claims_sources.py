@@ -1275,6 +1275,7 @@ def test_round_14_counts_joined_by_and_with_a_second_verb_share_the_place(text, 
     ("Four of them will go home and two will remain as a “permanent presence” at the mine, Berg said after landing.", "en",
      "two", "Berg"),
     ("According to Ivan Petrov, the 40-year-old dam is more fragile than a modern one.", "en", "40", "Ivan Petrov"),
+    ("За словами адвоката, 54-річна вчителька планує виїхати з країни.", "uk", "54", "адвоката"),
 ])
 def test_round_14_frame_guards(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by

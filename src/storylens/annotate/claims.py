@@ -750,7 +750,8 @@ class _Extractor:
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
             return True
-        if attr.start is not None and attr.by and attr.cue_start is not None and attr.cue_start < attr.start and re.fullmatch(
+        if attr.start is not None and attr.by and attr.cue and re.search(  # an inverted source: "…,” said X"
+                r"[,\"”»—–]\s*" + re.escape(attr.cue) + r"\s*$", self.text[s_start:s_start + attr.start], re.IGNORECASE) and re.fullmatch(
                 r"\s*,\s*(?:[^\W\d_]+\s+){0,2}", self.text[s_start + attr.start + len(attr.by):s_start + m.start]):
             return True  # "…,” said Ana Ruiz, a 43-year-old engineer": the appositive right after the source's name
         if attr.cue_start is None:
