@@ -1276,14 +1276,3 @@ def test_round_14_counts_joined_by_and_with_a_second_verb_share_the_place(text, 
 ])
 def test_round_14_frame_guards(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
-
-
-@pytest.mark.parametrize("text, lang, figure, place", [
-    # "near X" («возле X», «біля X») places a figure as "in X" does
-    ("A fire swept through a barracks near Lyon overnight and around 50 soldiers had to be evacuated.", "en",
-     "around 50", "Lyon"),
-    ("Пожар вспыхнул в казарме возле Лиона, эвакуированы 50 солдат.", "ru", "50", "Лиона"),
-    ("Пожежа спалахнула в казармі біля Ліона, евакуйовано 50 солдатів.", "uk", "50", "Ліона"),
-])
-def test_round_14_a_place_near_which_something_happened(text, lang, figure, place):
-    assert _claim(text, figure, lang).where == place
