@@ -79,6 +79,7 @@ class _Tables:
         self.institution_agents = w.get("institution_agents", [])
         self.participles = set(w.get("participles", []))
         self.coordinators = set(w.get("coordinators", []))
+        self.joiners = set(w.get("joining_coordinators", []))
         self.negation = set(w.get("negation", []))
         # a storm, a fire, a war: what happened, never who said so (the event nouns of ``claim_cues.json``)
         self.events = {x.lower() for data in lang.merged("claim_cues").values() for x in data.get("event_nouns", [])}
@@ -138,6 +139,7 @@ class _Tables:
         self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)")  # lower case: "New York Times" keeps "New"
         # "the center's most recent update": the report's owner
         self.report_owner = re.compile(rf"^(.+?)(?:’s|'s|’)\s+(?:(?:{adjs})\s+)*(?:{nouns})$", flags)
+        self.report_head = re.compile(rf"(?:(?:{dets})\s+)*(?:(?:{adjs})\s+)*((?:{nouns}))\s+(?:{links})\s", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         # "the three-star general recently put in charge of …": the person the appointment describes
         self.appointed = re.compile(rf"(?:^|\s)((?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(w.get('person_heads', []))}))"
@@ -203,6 +205,9 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
+            report = t.report_head.match(np)
+            if report:  # "according to a simulation of the blast": a report whose owner is no source is itself one
+                return Attribution(by=report.group(1), via=via, cue=cue.lower(), start=sentence.find(report.group(1), m.end()))
     doc = _document_source(sentence, check, t)
     if doc is not None:
         return doc
@@ -415,6 +420,7 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
+        subject = _one_clause(sentence, subject, verb_at, check, t)
         if t.report_noun.fullmatch(subject.strip()) and subject.split()[-1].islower():  # "The update says …": the
             # report a sentence before named (not "The Post noted": a name)
             return Attribution(by=subject.strip(), cue=v.group(1).lower(), pronoun=True,
@@ -444,6 +450,20 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
                            start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
     return None
+
+
+def _one_clause(sentence: str, subject: str, verb_at: int, check: _Checker, t: _Tables) -> str:
+    """A coordinated subject whose first conjunct holds a finite verb or opens on an object by the parse ("Russia shelled
+    Kyiv and officials said"; the words alone could not tell) is only its last conjunct."""
+    words = subject.split()
+    joins = [n for n, w in enumerate(words) if w.lower() in t.joiners]
+    if not joins or not check.verbs:
+        return subject
+    begins = sentence.rfind(subject, 0, verb_at)
+    if begins < 0 or not (any(begins <= a < begins + len(subject) for a, _ in check.verbs)
+                          or any(a <= begins < b for a, b in check.objects)):
+        return subject
+    return " ".join(words[joins[-1] + 1:]) or subject
 
 
 def _titled_person(sentence: str, at: int, check: _Checker) -> str | None:
@@ -569,6 +589,11 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
                 tok.endswith(".") and not t.titles.fullmatch(tok)):
             break
         if bare in t.subject_stop or re.search(r"\d", bare):
+            first = _first_conjunct(tokens, i, t) if bare in t.joiners and words and not relative else None
+            if first:  # "Alexis Santos and Jeffrey Howard say": both are the source
+                words.append(tok)
+                words.extend(first)
+                break
             if bare in t.clause_openers:
                 break  # "comes after the ministry claimed": "after" opens the clause whose subject reports
             if bare in t.prepositions and words:
@@ -600,6 +625,59 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     if not words:
         return None
     return " ".join(reversed(words))
+
+
+def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
+    """The words of the conjunct before the joining coordinator ``tokens[i]`` when it names a source too and opens
+    the clause ("Alexis Santos and Jeffrey Howard say", «Минздрав и МЧС сообщили», "Local officials and aid workers
+    said"): two sources who say one thing are both its source, so neither is dropped. None when the words before are
+    something else: an object ("shelled the town and officials said"), a clause ("was not verified and the office
+    said"), a preposition's object ("sided with Bibi and said") or a figure. A list of names before the last one shares
+    its head ("the US, Canadian, and European associations", "British, French and German officials")."""
+    words: list[str] = []
+    listed = None  # how many words were read when the list of names began
+    items = 0
+    k = i - 1
+    while k >= 0 and len(words) < 6:
+        tok = tokens[k]
+        bare = tok.strip("*_" + _QUOTES).lower()
+        item = tok.endswith(",") and tok[:1].isupper() and tok[:-1].replace(".", "").isalpha() and all(
+            w[:1].isupper() for w in words)
+        if not bare or re.search(r"[,;:!?]$", tok) and not item or (
+                tok.endswith(".") and not t.titles.fullmatch(tok)) or bare in t.subject_stop or re.search(r"\d", bare):
+            break
+        listed = len(words) if item and listed is None else listed
+        items += item
+        words.append(tok)
+        k -= 1
+        if bare in t.determiners:
+            break
+    if not words or len(words) >= 6:
+        return None
+    if k >= 0 and not re.search(r"[,;:—–]$", tokens[k]):
+        before = tokens[k].strip("*_" + _QUOTES).lower()
+        if before not in t.subject_stop or before in t.prepositions:
+            if not listed or items > 1:
+                return None  # the conjunct does not open its clause ("from the International Lesbian, Gay, … and
+                # Intersex Association": a name's own list)
+            words = words[:listed]  # "On Monday, Kyiv and Moscow said": the comma ended a clause
+    ordered = list(reversed(words))
+    if ordered[0].lower() in t.determiners:
+        ordered = ordered[1:]
+    cyrillic = bool(_CYRILLIC.search(" ".join(ordered)))
+    noun = [is_source_word(w.strip(".,").lower(), t.sources) for w in ordered]
+    source = [w[:1].isupper() or noun[n] for n, w in enumerate(ordered)]
+    if not ordered or not (source[-1] or cyrillic and source[0]):
+        return None  # the head names no one: "the town", "was not verified"
+    for n, w in enumerate(ordered):
+        if source[n] or w.lower() in t.of_words:
+            continue
+        if n + 1 < len(ordered) and noun[n + 1]:
+            continue  # an adjective on the head: "local officials" (not "Russia shelled Kyiv")
+        if cyrillic and any(source[:n]):
+            continue  # a genitive after its head: «Министерство обороны»
+        return None
+    return words
 
 
 def clean_source(np: str | None) -> str | None:

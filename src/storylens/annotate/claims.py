@@ -558,6 +558,8 @@ class _Extractor:
             if claim.where and (claim.kind == "age" or claim.by and claim.where != self.referred and re.search(
                     r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by)):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
+            if claim.where and attr is not None and self.said_at(sent, attr, m, claim.where, lex):
+                claim.where = None  # "X told reporters in Geneva that 300 …": where it was said, not what it counts
             out.append(claim)
             parent = claim
         self.share_place(sent, s_start, out, lex)
@@ -566,6 +568,24 @@ class _Extractor:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    @staticmethod
+    def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
+        """Whether ``where`` is named only where the report was made: after a place preposition between the reporting
+        verb (and its object) and the word that opens what it reports ("told reporters in Geneva that 300 …", «заявил в
+        Москве, что …»), or in the source's clause after the figure ("300 …, the minister told reporters in Geneva").
+        That place is no scope of the figures reported."""
+        if attr.cue_start is None:
+            return False
+        name = re.compile(r"(?<!\w)" + re.escape(where) + r"(?!\w)")
+        if attr.cue_start >= m.end:
+            said = min(attr.cue_start, attr.start if attr.start is not None and attr.start >= m.end else attr.cue_start)
+            return bool(name.search(sent, said)) and not name.search(sent[:said], m.end)
+        venue = re.match(r"\S+\s+(?:[\w’'-]+\s+){0,2}?(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s+("
+                         r"(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*,?\s+(?:[\w’'-]+\s+){0,3}?(?:"
+                         + _alt(lex.cues.get("report_openers", [])) + r")\s", sent[attr.cue_start:m.start], re.IGNORECASE)
+        return venue is not None and name.search(venue.group(1)) is not None and not name.search(
+            sent, attr.cue_start + venue.end())
 
     def estimate_maker(self, s_start: int, m: NumberMention, attr: attrib.Attribution, lex: Lexicon) -> str | None:
         """ "The Tribune further explained that the researchers adjusted their estimate up to 4,200 deaths": the
@@ -629,10 +649,11 @@ class _Extractor:
 
     @staticmethod
     def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
-        """ "Seven people were killed and 14 were wounded in and around the town": figures of clauses joined by "and"
-        (a few words, no comma between) share the place found for the last of them after it."""
+        """ "Seven people were killed and 14 were wounded in and around the town", "killed one woman and injured two in
+        X": figures of clauses joined by "and" (a few words, no comma between; one verb may open the second) share the
+        place found for the last of them after it."""
         joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + _alt(lex.cues.get("place_joiners", []))
-                            + r")\s+", re.IGNORECASE)
+                            + r")\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)  # "killed one woman and injured two in X"
         for a, b in reversed(list(zip(claims, claims[1:]))):
             if a.where is None and b.where and b.where not in sent[:b.start - s_start] and joined.fullmatch(
                     sent[a.end - s_start:b.start - s_start]):
@@ -664,9 +685,56 @@ class _Extractor:
         aside = (cand.kind == "date" and attr is not None and attr.cue_start is not None and attr.cue_start < m.start
                  and attrib.in_aside(sent[attr.cue_start:m.start]))
         if attr is not None and attr.by and not inside and not earlier and not aside and not self.epithet(
-                cand, s_start, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
+                cand, s_start, attr) and not self.glossed(sent, s_start, m, attr) and not self.framed(
+                sent, s_start, m, attr) and (attr.cue != "agent" or cand.measure in AGENT_MEASURES):
             claim.by, claim.via, claim.cue = attr.by, attr.via, attr.cue
         return claim
+
+    def framed(self, sent: str, s_start: int, m: NumberMention, attr: attrib.Attribution) -> bool:
+        """Whether a figure is the writer's frame around a report rather than part of it: before a quotation that the
+        source's inverted verb closes ("The almost 500-mile wide storm, which …, “could be the worst …”, the agency's
+        head warned"), or in what the reporting verb governs before the clause it reports ("X told representatives of
+        about 60 states … that Ukraine would …": whom X told, by the parse)."""
+        if attr.cue_start is None:
+            return False
+        if attr.cue_start >= m.end:
+            between = sent[m.end:attr.start if attr.start is not None and attr.start > m.end else attr.cue_start]
+            opened = re.search(r"[“«]|(?<!\S)\"", between)
+            toks = self.parse.tokens
+            return opened is not None and re.search(r"[”»\"]\s*,|,\s*[”»\"]", between[opened.end():]) is not None and not (
+                re.search(r"[“”«»\"]", sent[:m.start])) and not any(  # the figure is in the subject of the quotation
+                toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf|Ger)", toks[i].feats)
+                for i in self.parse.between(s_start, s_start + m.start))
+        toks = self.parse.tokens
+        cue = self.parse.at(s_start + attr.cue_start)
+        num = self.parse.at(s_start + m.num_start)
+        if cue is None or num is None or not self.heads:
+            return False
+        openers = set(lexicon(self.language(s_start)).cues.get("report_openers", []))
+        mark = next((j for j in self.parse.between(s_start + m.end, s_start + len(sent))
+                     if toks[j].text.lower() in openers and toks[j].dep == "mark"), None)
+        if mark is None or toks[toks[mark].head].head != cue or any(
+                toks[j].text.lower() in openers for j in self.parse.between(s_start + attr.cue_start, s_start + m.start)):
+            return False
+        j, path = num, 0
+        while 0 <= j != cue and toks[j].head != j and path < 12:
+            if j == toks[mark].head:
+                return False  # in the reported clause
+            j, path = toks[j].head, path + 1
+        return j == cue
+
+    def glossed(self, sent: str, s_start: int, m: NumberMention, attr: attrib.Attribution) -> bool:
+        """ "The biggest newspaper in this territory of more than 3 million citizens, El Nuevo Dia, added …": a figure in
+        an appositive set before the source's name (no finite verb before it, a comma after it and after the name) is
+        the writer's gloss on the source, not something the source reports."""
+        if attr.start is None or attr.cue_start is None or not attr.by or not m.end <= attr.start:
+            return False
+        if not re.fullmatch(r"[^,;:()\"“”«»]*,\s*[\"“«]?", sent[m.end:attr.start]) or not re.fullmatch(
+                r"[\"”»]?\s*,\s*", sent[attr.start + len(attr.by):attr.cue_start]):
+            return False
+        toks = self.parse.tokens
+        return not any(toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf|Ger)", toks[i].feats)
+                       for i in self.parse.between(s_start, s_start + attr.start))
 
     def epithet(self, cand: _Cand, s_start: int, attr: attrib.Attribution) -> bool:
         """ "Oleksandr Kharchikov, 41, of Skadovsk, said …", «50-летняя Биби утверждает», "said 69-year-old retired
@@ -682,12 +750,27 @@ class _Extractor:
             return False
         if attr.start is not None and attr.by and attr.start <= m.start < attr.start + len(attr.by):
             return True
+        if attr.start is not None and attr.by and attr.cue and re.search(  # an inverted source: "…,” said X"
+                r"[,\"”»—–]\s*" + re.escape(attr.cue) + r"\s*$", self.text[s_start:s_start + attr.start], re.IGNORECASE) and re.fullmatch(
+                r"\s*,\s*(?:[^\W\d_]+\s+){0,2}", self.text[s_start + attr.start + len(attr.by):s_start + m.start]):
+            return True  # "…,” said Ana Ruiz, a 43-year-old engineer": the appositive right after the source's name
         if attr.cue_start is None:
             return False
         toks = self.parse.tokens
         return m.end <= attr.cue_start and not any(
             toks[i].pos in ("VERB", "AUX") and not re.search(r"VerbForm=(?:Part|Conv|Inf)", toks[i].feats)
             for i in self.parse.between(s_start + m.end, s_start + attr.cue_start))
+
+    def announcers_seat(self, a: int, b: int, end: int) -> bool:
+        """Whether the place at [a, b) is the seat of a source ("the prosecutor's office in X", «прокуратура в X»: a
+        source noun and an attached preposition before it) with a reporting verb between it and ``end`` ("…, where
+        investigators said the gang stole 40 cars since 2019"): where the report was made, not where what it reports
+        happened."""
+        toks = self.parse.tokens
+        i = self.parse.at(a)
+        t = attrib.tables()
+        return i is not None and i >= 2 and toks[i - 1].text.lower() in t.attached and attrib.is_source_word(
+            toks[i - 2].text.lower(), t.sources) and t.verb.search(self.text, b, end) is not None
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
         """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
@@ -716,6 +799,8 @@ class _Extractor:
             elif run or toks[i].text in (".", ";", ":", "(", ")") or toks[i].pos == "VERB" or (
                     toks[i].text == "," and i + 1 < r.stop):
                 break
+        if run and self.announcers_seat(toks[run[0]].start, toks[run[-1]].end, s_start + rel_end):
+            return (None,)
         return (self.text[toks[run[0]].start:toks[run[-1]].end] if run else None,)
 
     def antecedent_place(self, rel: int, end: int, lex: Lexicon) -> tuple[str | None] | None:
@@ -1023,6 +1108,9 @@ class _Extractor:
             scope = words and words[-1] in scopes and not any(
                 e.start == a and e.label == "LOC" for e in self.entities) and not _known_place(name) and not (
                 len(name.split()) > 1 and name.split()[-1].lower() in nouns)  # "forecast for Big Island"
+            if not after_only and self.announcers_seat(a, b, end):
+                break  # "“…,” the ministry in Moscow said, noting that 15 …": the report starts at its seat; a place
+                # before it is another clause's
             if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
             if not after_only and compared_after and compared_after[-1] >= b:
