@@ -2784,3 +2784,13 @@ def test_a_whole_the_lexicon_does_not_know_holds_members_only_when_people_are_co
 def test_a_place_named_before_is_not_whose_age_it_is():
     text = "Shelling hit Lyon overnight, the mayor said. A local 49-year-old resident was killed in the strike, he added."
     assert [(c.kind, c.subject) for c in _claims(text, lang="en")] == [("age", None)]
+
+
+def test_round_14_guards():
+    # a hyphenated age or a glued unit after a noun is no label; awaiting is no forecast; a relative clause's or an
+    # apposition's figure is not the forecast's
+    assert _one("Суд рассмотрел дело 50-летней христианки из деревни.", lang="ru").kind == "age"
+    assert [c.measure for c in _claims("It has six reactors, each generating 950MW.", lang="en")][-1] == "power"
+    assert _claims("Мать пятерых детей ожидала решения суда.", lang="ru")[0].measure == "born"
+    claims = _claims("Florence - which is moving north-west at about 17mph - is expected to strengthen.", lang="en")
+    assert [c.measure for c in claims] == ["speed"]

@@ -1794,8 +1794,8 @@ class _Reader:
         after a number below 5 is read as counted). Not after a month, a word of time or age, a unit or a measure
         noun ("May 5", "day 3", "age 12", "toll 3")."""
         if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
-                re.fullmatch(r"\d{1,3}", m.raw.strip())):
-            return False
+                re.fullmatch(r"\d{1,3}", m.raw.strip())) or re.match(r"[-‐–\w]", self.sent[m.num_end:m.num_end + 1]):
+            return False  # (not "the landmark 50-year-old treaty", «по делу 50-летней», "generating 950MW")
         k = self._token_before(m)
         num = self.toks_in(m.num_start, m.num_end)
         if k is None or not num:
@@ -3425,8 +3425,14 @@ class _Reader:
                                          for k in range(cand.noun + 1, min(self.hi, cand.noun + 6))):
             return False
         if self.ex.heads:
-            return any(self.lo <= h < self.hi and toks[h].lemma.lower() in words
-                       for h in head_path(self.ex.parse, num_toks[-1], 7))
+            for h in [num_toks[-1], *head_path(self.ex.parse, num_toks[-1], 7)]:
+                if not self.lo <= h < self.hi:
+                    return False
+                if toks[h].lemma.lower() in words:
+                    return True
+                if toks[h].dep in ("relcl", "acl:relcl", "appos", "parataxis"):
+                    return False  # "Florence - which is moving at 17mph - is expected to strengthen": its own clause
+            return False
         return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
 
     def _either(self, verb: int, name: str) -> str | None:
