@@ -2794,3 +2794,5 @@ def test_round_14_guards():
     assert _claims("Мать пятерых детей ожидала решения суда.", lang="ru")[0].measure == "born"
     claims = _claims("Florence - which is moving north-west at about 17mph - is expected to strengthen.", lang="en")
     assert [c.measure for c in claims] == ["speed"]
+    text = "The council is expected to vote on a relief package including $40 million for the flooded towns."
+    assert not any(c.measure.startswith("forecast") for c in _claims(text, lang="en"))

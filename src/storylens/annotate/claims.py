@@ -3425,13 +3425,15 @@ class _Reader:
                                          for k in range(cand.noun + 1, min(self.hi, cand.noun + 6))):
             return False
         if self.ex.heads:
-            for h in [num_toks[-1], *head_path(self.ex.parse, num_toks[-1], 7)]:
+            for n, h in enumerate([num_toks[-1], *head_path(self.ex.parse, num_toks[-1], 7)]):
                 if not self.lo <= h < self.hi:
                     return False
                 if toks[h].lemma.lower() in words:
                     return True
                 if toks[h].dep in ("relcl", "acl:relcl", "appos", "parataxis"):
                     return False  # "Florence - which is moving at 17mph - is expected to strengthen": its own clause
+                if n > 1 and is_noun(toks[h]) and toks[h].dep in ("pobj", "obl", "nmod"):
+                    return False  # "expected to vote on a package including billions": inside what is acted on
             return False
         return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
 
