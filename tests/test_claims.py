@@ -1445,7 +1445,7 @@ def test_people_shot_and_people_without_a_service_are_measures_of_their_own(text
 
 def test_a_change_verbs_share_is_named_after_its_subject():
     c = _one("The ministry said inflation is projected to rise to 9.5 percent.", lang="en")
-    assert (c.kind, c.measure) == ("percent", "share: inflation")
+    assert (c.kind, c.measure) == ("percent", "forecast: share: inflation")  # (round 14: projected, a forecast)
 
 
 def test_a_figure_after_a_relative_of_place_happened_at_the_name_before_it():
@@ -2698,3 +2698,101 @@ def test_round_13_guards():
 def test_a_part_parsed_as_a_quantity_of_the_whole_keeps_the_clauses_verb():
     claims = _claims("In the county, nine of 30 schools identified for repair have been inspected, officials said.", lang="en")
     assert [(c.value, c.measure) for c in claims][0] == (9.0, "schools inspect")
+
+
+# --- round 14 (measures): adjuncts of place, labels, rates per population, forecasts, times of day --------
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Полиция задержала 120 членов партии в 13 городах.", "ru", [(120.0, "detained"), (13.0, "город")]),
+    ("Поліція затримала 120 членів партії у 13 містах.", "uk", [(120.0, "detained"), (13.0, "місто")]),
+    ("Police detained 120 party members in 13 cities.", "en", [(120.0, "detained"), (13.0, "city")]),
+    ("Рейсы отменены в 12 аэропортах.", "ru", [(12.0, "аэропорт")]),
+    ("Полиция задержала 120 членов партии в трёх городах.", "ru", [(120.0, "detained")]),
+])
+def test_a_count_in_a_phrase_of_place_does_not_take_the_verb(text, lang, expected):
+    assert [(c.value, c.measure) for c in _claims(text, lang=lang)] == expected
+
+
+def test_a_count_owned_by_people_is_not_counted_as_people():
+    claims = _claims("Rescuers evacuated 300 residents of 12 villages.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(300.0, "evacuated"), (12.0, "village")]
+    assert [c.measure for c in _claims("Спасатели эвакуировали 300 жителей 12 сёл.", lang="ru")] == ["evacuated", "село"]
+    # guards: an act noun and a person's noun over people keep their measure
+    assert _one("The deaths of 16 employees were confirmed.", lang="en").measure == "killed"
+    assert _claims("The mother of two children was arrested in 2009.", lang="en")[0].measure == "born"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Engineers shut down Reactor 3 after the fire.", "en"),
+    ("The ferry left from Pier 7 on Tuesday.", "en"),
+    ("Пожар произошёл на энергоблоке 5 станции.", "ru"),
+    ("Пожар произошёл на энергоблоке 3.", "ru"),
+    ("Пожежа сталася на енергоблоці 5 станції.", "uk"),
+])
+def test_a_number_after_a_singular_noun_is_its_label(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_a_label_guard_counts_ages_and_units_after_a_noun_stay():
+    assert _one("At age 12, she moved to the capital.", lang="en").kind == "age"
+    assert _one("Циклон шириной 800 км приближается к побережью.", lang="ru").measure == "width: циклон"
+    assert _one("В результате погибло человек 30.", lang="ru").measure == "killed"
+    assert [c.measure for c in _claims("Погибли трое человек, ранены 5.", lang="ru")] == ["killed", "injured"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Уровень смертности составил 8 на 100 тысяч жителей.", "ru"),
+    ("Рівень смертності становив 8 на 100 тисяч мешканців.", "uk"),
+    ("The murder rate reached 12 per 100,000 residents last year.", "en"),
+])
+def test_the_base_of_a_rate_per_population_is_no_count(text, lang):
+    assert not any(c.value == 100000 for c in _claims(text, lang=lang))
+
+
+def test_a_rate_base_guard_a_change_by_a_round_number_stays():
+    assert [c.value for c in _claims("Число погибших увеличилось на 100 человек.", lang="ru")] == [100.0]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Exports are expected to reach 40 million tonnes next year.", "en", "forecast: weight: year"),
+    ("The death toll is expected to rise to 500.", "en", "forecast: killed"),
+    ("Прогнозируется, что урожай достигнет 90 миллионов тонн.", "ru", "forecast: weight"),
+    ("Очікується, що врожай сягне 90 мільйонів тонн.", "uk", "forecast: weight"),
+    ("Ожидается, что на митинг придут 5 тысяч человек.", "ru", "forecast: participants"),
+])
+def test_a_forecast_figure_is_marked_a_forecast(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_forecast_guard_a_done_figure_is_not_a_forecast():
+    assert _one("The death toll rose to 500 on Sunday.", lang="en").measure == "killed"
+
+
+def test_a_time_of_day_with_a_dot_is_no_count():
+    claims = _claims("As of 13.30 p.m. (local time) - nine wounded, including four children.", lang="en")
+    assert [(c.value, c.measure) for c in claims][0] == (9.0, "injured")
+    assert not any(c.value == 13.3 for c in claims)
+
+
+def test_a_whole_the_lexicon_does_not_know_holds_members_only_when_people_are_counted():
+    c = _one("The storm's projected path includes half a dozen chemical plants.", lang="en")
+    assert (c.measure, c.unit) == ("plant", "plant")
+    assert _one("The team consists of 14 experts.", lang="en").measure == "members: teams"  # guard
+
+
+def test_a_place_named_before_is_not_whose_age_it_is():
+    text = "Shelling hit Lyon overnight, the mayor said. A local 49-year-old resident was killed in the strike, he added."
+    assert [(c.kind, c.subject) for c in _claims(text, lang="en")] == [("age", None)]
+
+
+def test_round_14_guards():
+    # a hyphenated age or a glued unit after a noun is no label; awaiting is no forecast; a relative clause's or an
+    # apposition's figure is not the forecast's
+    assert _one("Суд рассмотрел дело 50-летней христианки из деревни.", lang="ru").kind == "age"
+    assert [c.measure for c in _claims("It has six reactors, each generating 950MW.", lang="en")][-1] == "power"
+    assert _claims("Мать пятерых детей ожидала решения суда.", lang="ru")[0].measure == "born"
+    claims = _claims("Florence - which is moving north-west at about 17mph - is expected to strengthen.", lang="en")
+    assert [c.measure for c in claims] == ["speed"]
+    text = "The council is expected to vote on a relief package including $40 million for the flooded towns."
+    assert not any(c.measure.startswith("forecast") for c in _claims(text, lang="en"))

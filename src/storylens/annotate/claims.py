@@ -23,6 +23,7 @@ short anchored patterns around each number.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -1785,6 +1786,8 @@ class _Reader:
             cand.measure, cand.source, cand.subgroup = f"threshold: {limited}", "noun", None
         if cand.measure and not cand.measure.startswith("target:") and self._goal(num_toks):
             cand.measure = f"target: {cand.measure}"  # "set a target of 2,000 new teachers": aimed at
+        elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and self._forecast(num_toks, cand):
+            cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
         if cand.measure is None and not cand.subcount:
             return None
         return cand
@@ -1855,7 +1858,56 @@ class _Reader:
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
+        if self._label_of_noun(m) or self._rate_base(m):
+            return True
+        clock = self.lex.cues.get("clock_marks", [])
+        if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
+            return True  # "as of 13.30 p.m.": a time of day, whatever its separator
         return self._in_name(m)
+
+    def _rate_base(self, m: NumberMention) -> bool:
+        """The base of a rate per population ("12 per 100,000 residents", «8 на 100 тысяч жителей», «30 убивств на
+        100 тисяч населення»): a round power of ten after a rate word (`rate_words`) that follows another figure,
+        with at most two words between, is what the figure is counted per, not a count of its own."""
+        value = m.value if m.value is not None else m.hi
+        if value is None or value < 100 or value != 10 ** round(math.log10(value)):
+            return False
+        return bool(re.search(r"\d[\d\s.,]*(?:\s*%|\s+[^\W\d_]+){0,2}\s+(?:" + _alt(self.lex.cues.get("rate_words", []))
+                              + r")\s+$", self.sent[max(0, m.start - 60):m.start], re.IGNORECASE))
+
+    def _label_of_noun(self, m: NumberMention) -> bool:
+        """A bare whole number right after a noun that is not plural (and names no people), with no thing it counts after it, names one of the
+        things ("Reactor 3", "shut down unit 4", «на энергоблоке 5 станции», «у корпусі 2»): a count follows its
+        noun only in a plural (Russian and Ukrainian put 2–4 before a genitive singular, so there a singular noun
+        after a number below 5 is read as counted). Not after a month, a word of time or age, a unit or a measure
+        noun ("May 5", "day 3", "age 12", "toll 3")."""
+        if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
+                re.fullmatch(r"\d{1,3}", m.raw.strip())) or re.match(r"[-‐–\w]", self.sent[m.num_end:m.num_end + 1]):
+            return False  # (not "the landmark 50-year-old treaty", «по делу 50-летней», "generating 950MW")
+        k = self._token_before(m)
+        num = self.toks_in(m.num_start, m.num_end)
+        if k is None or not num:
+            return False
+        toks, lex = self.tokens, self.lex
+        t = toks[k]
+        if not is_noun(t) or "Number=Plur" in t.feats or not t.text[:1].isalpha():
+            return False
+        thing = thing_at(lex, toks, k)[0]
+        if thing is not None and thing.person:
+            return False  # «погибло человек 30»: the approximate order of a count of people, no label
+        words = {t.lemma.lower(), t.text.lower()}
+        months = {w.lower() for w in lex.cues.get("months", {})}
+        if words & months or any(lex.time.get(w) is not None for w in words) or self._unit_word(t) or (
+                measure_noun(lex, toks, k) is not None) or (lex.age_before and re.search(
+                r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
+            return False
+        n = num[-1] + 1
+        if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
+            after = toks[n]
+            # «энергоблок 5 станции»: a genitive singular after 5 or more is the owner, not what is counted
+            return (m.value or 0) >= 5 and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
+                not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
+        return True
 
     def _headline_counter(self, m: NumberMention) -> bool:
         """A bare number closing a title line with no full stop ("Protests against the verdict spread 176"): a
@@ -2549,6 +2601,8 @@ class _Reader:
             lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
         # "died before the age of three": a statistic's bound, nobody's age
         cand.subject = None if bound else self._person_near(m)
+        if cand.subject and self.ex.is_place(cand.subject):
+            cand.subject = None  # "a local 49-year-old resident" after a city's name: no place's age
         return True
 
     def _person_near(self, m: NumberMention) -> str | None:
@@ -3195,9 +3249,7 @@ class _Reader:
                 state = self._without(cand.noun, cand.verb, num_toks)  # "leaving 1,000 residents without electricity"
             by_verb = None
             # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
-            where = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("area_prepositions", []))
-            oblique = (self.ex.heads and cand.noun is not None and not cand.partitive and cand.verb is not None
-                       and toks[cand.noun].dep == "pobj" and toks[toks[cand.noun].head].text.lower() in where)
+            oblique = self._locative(cand, m)
             undergoes = self._undergoes(cand, anchor)
             acts = self._acts_on_object(cand, anchor, person)
             if acts:
@@ -3244,7 +3296,7 @@ class _Reader:
                 cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
             elif by_verb in lex.of_subject and not named:  # "the team consists of 14 experts", "the force totals 2,500
                 # personnel"; not "investigators counted 57 deaths"
-                cand.measure, cand.source = self._composition(cand.verb, by_verb, label), "verb"
+                cand.measure, cand.source = self._composition(cand.verb, by_verb, label, thing), "verb"
                 cand.subgroup = None
             elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
                 cand.measure, cand.source = named, "noun"  # "164 deaths", "5,000 arrests": the noun says it
@@ -3330,6 +3382,30 @@ class _Reader:
             return
         if cand.kind == "ratio":
             cand.measure = cand.measure or "ratio"
+
+    def _locative(self, cand: _Cand, m: NumberMention) -> bool:
+        """The counted noun sits in a phrase of place under the verb ("died in the two storms", "cancelled at 12
+        airports", «задержала 120 человек в трёх городах», «у трьох містах»): the verb's act was not done to it, so
+        it keeps no measure of the verb (it is read as a count of its own noun, a scope). By the parse (English's
+        ``pobj`` under the preposition, the ``case`` word of a Russian noun) or, with no parse, the preposition right
+        before the figure; a Russian or Ukrainian place preposition counts only before the locative case (not «на 300
+        человек больше», «в 3 раза»)."""
+        toks, lex, noun = self.tokens, self.lex, cand.noun
+        if noun is None or cand.partitive or cand.verb is None:
+            return False
+        place, area = set(lex.cues.get("place_prepositions", [])), set(lex.cues.get("area_prepositions", []))
+        if self.ex.heads and toks[noun].dep == "pobj":
+            return toks[toks[noun].head].text.lower() in place | area
+        if self.ex.heads:
+            prep = next((k for k in range(noun - 1, max(self.lo, noun - 6) - 1, -1)
+                         if toks[k].head == noun and toks[k].dep == "case"), None)
+        else:
+            first = self.toks_in(m.start, m.num_end)
+            prep = first[0] - 1 if first and first[0] - 1 >= self.lo and first[0] - 1 < noun else None
+        if prep is None or toks[prep].pos != "ADP":
+            return False
+        word = toks[prep].text.lower()
+        return word in area or (word in place and "Case=Loc" in toks[noun].feats)
 
     def _own_participle(self, num_toks: list[int]) -> int | None:
         """A participle or adjective with a measure of its own that the parse hangs on a bare number right after it
@@ -3422,6 +3498,32 @@ class _Reader:
             if toks[k].lemma in words:
                 return True
         return False
+
+    def _forecast(self, num_toks: list[int], cand: _Cand) -> bool:
+        """A figure a forecast or expectation governs ("is expected to reach", "forecast to dump", «прогнозируется,
+        что … достигнет», «очікується, що …»): what is expected, not what was done, so it is marked a forecast and
+        never groups with the done figure. By the parse, a `forecast_words` lemma on the figure's path up; without
+        one (Ukrainian), such a word earlier in the sentence. Not a count whose noun has a relative clause of its
+        own, which says what was done ("four trucks that left the depot were expected to arrive": they left)."""
+        words = set(self.lex.cues.get("forecast_words", []))
+        if not num_toks or not words:
+            return False
+        toks = self.tokens
+        if cand.noun is not None and any(toks[k].head == cand.noun and toks[k].dep in ("relcl", "acl:relcl")
+                                         for k in range(cand.noun + 1, min(self.hi, cand.noun + 6))):
+            return False
+        if self.ex.heads:
+            for n, h in enumerate([num_toks[-1], *head_path(self.ex.parse, num_toks[-1], 7)]):
+                if not self.lo <= h < self.hi:
+                    return False
+                if toks[h].lemma.lower() in words:
+                    return True
+                if toks[h].dep in ("relcl", "acl:relcl", "appos", "parataxis"):
+                    return False  # "Florence - which is moving at 17mph - is expected to strengthen": its own clause
+                if n > 1 and is_noun(toks[h]) and toks[h].dep in ("pobj", "obl", "nmod"):
+                    return False  # "expected to vote on a package including billions": inside what is acted on
+            return False
+        return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
 
     def _either(self, verb: int, name: str) -> str | None:
         """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
@@ -3843,9 +3945,11 @@ class _Reader:
         words = {w for w, t in self.lex.things.items() if t == thing}
         return bool(nouns & words) or thing.measure == measure or self.lex.measure_units.get(measure) == thing.name
 
-    def _composition(self, verb: int, name: str, label: str | None) -> str | None:
+    def _composition(self, verb: int, name: str, label: str | None, counted: Thing | None = None) -> str | None:
         """What a count of members measures, from the subject of the verb: the size of a force is troops, a
-        death toll that totals N is killed, a team that consists of N experts has N members."""
+        death toll that totals N is killed, a team that consists of N experts has N members. A whole the lexicon
+        does not know holds members only when what is counted is people ("the path includes 12 chemical plants":
+        the plants, not 12 members of a path)."""
         toks = self.tokens
         window = range(max(self.lo, verb - 10), verb)
         subjects = [i for i in window if is_noun(toks[i]) and toks[i].head == verb and toks[i].dep.startswith("nsubj")]
@@ -3860,6 +3964,8 @@ class _Reader:
                 if thing is not None and thing.measure:
                     return thing.measure
                 if not self._quantity(j):
+                    if thing is None and not (counted is not None and counted.person):
+                        return label
                     return f"{name}: {thing.name if thing else toks[j].lemma}"
         return label
 
@@ -3882,7 +3988,7 @@ class _Reader:
             h = toks[cand.noun].head
             if 0 <= h and toks[h].pos == "ADP":
                 h = toks[h].head
-            if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun:
+            if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun and not self._people_owner(h, cand):
                 named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
                 if named and lex.applies_to.get(named) in fits:
                     return named  # "home to 3.4 million citizens"
@@ -3891,11 +3997,22 @@ class _Reader:
         k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 200 учасників ходи»
         while k >= self.lo and toks[k].pos in ("ADP", "DET"):
             k -= 1
-        if k >= self.lo and is_noun(toks[k]):
+        if k >= self.lo and is_noun(toks[k]) and not self._people_owner(k, cand):
             named = measure_noun(lex, toks, k)
             if named and lex.applies_to.get(named) in fits:
                 return named
         return None
+
+    def _people_owner(self, h: int, cand: _Cand) -> bool:
+        """The noun governing a count of things is itself a noun of people ("residents of 12 villages", «жителей
+        12 сёл», "victims of three attacks"): the number counts what they belong to, so the people's measure
+        (population, killed) is not the count's; an act noun ("the death of 16 employees") is, and so is a person's
+        noun over people ("the mother of two children": born)."""
+        thing = thing_at(self.lex, self.tokens, h)[0]
+        if thing is None or not thing.person or cand.noun is None:
+            return False
+        counted = cand.thing
+        return not counted.person if counted is not None else "Animacy=Anim" not in self.tokens[cand.noun].feats
 
     def _incident_in(self, anchors: list[int]) -> str | None:
         """An incident noun the counted things are the place of ("meltdowns in three of its reactors", «пожары в
