@@ -367,3 +367,43 @@ def test_unannotated_ids_are_read_a_batch_at_a_time_in_reading_order(tmp_path: P
         rest = sum(batches, [])
         assert first == expected[:8] and rest == [d for d in expected[8:] if d != "doc05"]
         assert store.unannotated() == 21
+
+
+def test_the_claim_groups_step_makes_no_automatic_collection(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # The step holds a few objects per claim until it ends; a full collection would walk them all,
+    # and the more of them there are the more collections come (docs/evaluation.md, Scale, round 14).
+    from storylens.relate import claims, relate_store
+
+    collections: list[int] = []
+    seen: list[bool] = []
+    during: list[int] = []  # collections while the step's objects are made
+    align = claims.align
+
+    def counting(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def aligning(found: list) -> list[dict]:
+        seen.append(gc.isenabled())
+        before = len(collections)
+        held = [[n] for n in range(200_000)]  # far past the threshold of an automatic collection
+        groups = align(found)
+        during.append(len(collections) - before)
+        assert len(held) == 200_000
+        return groups
+
+    monkeypatch.setattr(claims, "align", aligning)
+    store = _store(tmp_path / "s.db")
+    gc.callbacks.append(counting)
+    try:
+        relate_store(store, ["claim_groups"], progress=False)
+        assert collections[-1] == 2, "release() collects after the step"
+        assert gc.isenabled(), "automatic collection was not switched back on"
+        gc.disable()  # a caller that switched it off keeps it off
+        relate_store(store, ["claim_groups"], progress=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.callbacks.remove(counting)
+    assert seen == [False, False]
+    assert during == [0, 0]
