@@ -407,3 +407,21 @@ def test_the_claim_groups_step_makes_no_automatic_collection(monkeypatch: pytest
         gc.callbacks.remove(counting)
     assert seen == [False, False]
     assert during == [0, 0]
+
+
+def test_claim_group_members_are_saved_with_their_indexes_built_again(tmp_path: Path) -> None:
+    # The members are written with the table's indexes dropped and built after (one sort each): the same
+    # rows, the same indexes, and a claim's group still one indexed lookup.
+    store = _store(tmp_path / "s.db")
+    schema = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'claim_group_members' ORDER BY name"
+    before = store.db.execute(schema).fetchall()
+    for groups in (4, 3):  # saved twice: the second replaces the first
+        members = [(f"g{g}", f"doc{(g * 7 + k) % 30:02d}", k) for g in range(1, groups + 1) for k in range(9)]
+        store.save_relations("claim_group", [{"id": f"g{g}"} for g in range(1, groups + 1)], members=iter(members))
+        assert sorted(map(tuple, store.db.execute("SELECT * FROM claim_group_members"))) == sorted(members)
+    assert [tuple(r) for r in store.db.execute(schema)] == [tuple(r) for r in before]
+    plan = " ".join(r[3] for r in store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT group_id FROM claim_group_members WHERE doc_id = ? AND idx = ?", ("doc08", 1)))
+    assert "INDEX claim_group_members_claim" in plan
+    assert store.db.execute("SELECT group_id FROM claim_group_members WHERE doc_id = 'doc08' AND idx = 1"
+                            ).fetchall()[0][0] == "g1"
