@@ -110,10 +110,12 @@ def main() -> None:
 
 
 def results(store: Store) -> dict[str, object]:
-    """What the stories and contested steps stored, in a form two runs can be compared in."""
+    """What the stories, claim-groups and contested steps stored, in a form two runs can be compared in."""
     rows = store.document_relations()
     return {"stories": store.relations("story"),
             "documents": {d: [story, off, why] for d, (story, off, why) in sorted(rows.items())},
+            "claim_groups": store.relations("claim_group"),
+            "claim_group_members": [list(r) for r in store.db.execute("SELECT * FROM claim_group_members ORDER BY 1, 2, 3")],
             "contested": store.relations("contested")}
 
 

@@ -367,3 +367,61 @@ def test_unannotated_ids_are_read_a_batch_at_a_time_in_reading_order(tmp_path: P
         rest = sum(batches, [])
         assert first == expected[:8] and rest == [d for d in expected[8:] if d != "doc05"]
         assert store.unannotated() == 21
+
+
+def test_the_claim_groups_step_makes_no_automatic_collection(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # The step holds a few objects per claim until it ends; a full collection would walk them all,
+    # and the more of them there are the more collections come (docs/evaluation.md, Scale, round 14).
+    from storylens.relate import claims, relate_store
+
+    collections: list[int] = []
+    seen: list[bool] = []
+    during: list[int] = []  # collections while the step's objects are made
+    align = claims.align
+
+    def counting(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def aligning(found: list) -> list[dict]:
+        seen.append(gc.isenabled())
+        before = len(collections)
+        held = [[n] for n in range(200_000)]  # far past the threshold of an automatic collection
+        groups = align(found)
+        during.append(len(collections) - before)
+        assert len(held) == 200_000
+        return groups
+
+    monkeypatch.setattr(claims, "align", aligning)
+    store = _store(tmp_path / "s.db")
+    gc.callbacks.append(counting)
+    try:
+        relate_store(store, ["claim_groups"], progress=False)
+        assert collections[-1] == 2, "release() collects after the step"
+        assert gc.isenabled(), "automatic collection was not switched back on"
+        gc.disable()  # a caller that switched it off keeps it off
+        relate_store(store, ["claim_groups"], progress=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.callbacks.remove(counting)
+    assert seen == [False, False]
+    assert during == [0, 0]
+
+
+def test_claim_group_members_are_saved_with_their_indexes_built_again(tmp_path: Path) -> None:
+    # The members are written with the table's indexes dropped and built after (one sort each): the same
+    # rows, the same indexes, and a claim's group still one indexed lookup.
+    store = _store(tmp_path / "s.db")
+    schema = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'claim_group_members' ORDER BY name"
+    before = store.db.execute(schema).fetchall()
+    for groups in (4, 3):  # saved twice: the second replaces the first
+        members = [(f"g{g}", f"doc{(g * 7 + k) % 30:02d}", k) for g in range(1, groups + 1) for k in range(9)]
+        store.save_relations("claim_group", [{"id": f"g{g}"} for g in range(1, groups + 1)], members=iter(members))
+        assert sorted(map(tuple, store.db.execute("SELECT * FROM claim_group_members"))) == sorted(members)
+    assert [tuple(r) for r in store.db.execute(schema)] == [tuple(r) for r in before]
+    plan = " ".join(r[3] for r in store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT group_id FROM claim_group_members WHERE doc_id = ? AND idx = ?", ("doc08", 1)))
+    assert "INDEX claim_group_members_claim" in plan
+    assert store.db.execute("SELECT group_id FROM claim_group_members WHERE doc_id = 'doc08' AND idx = 1"
+                            ).fetchall()[0][0] == "g1"

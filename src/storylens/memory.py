@@ -19,6 +19,7 @@ import gc
 import mmap
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -48,6 +49,24 @@ def release(collect: bool = True) -> bool:
         return False
     trim(0)
     return True
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Automatic garbage collection off while a step builds objects that live until it ends.
+
+    Each full collection walks every live object, and the larger the heap grows the more full
+    collections a step meets: the claim-groups step, which holds a few objects per claim, spent
+    1.2 s of 7.4 in collections at 16,000 documents and 15.3 s of 58.6 at 100,000 (50 full
+    collections against 13), the part of the step that grew faster than the corpus. Cycles made
+    meanwhile wait for the collection that :func:`release` makes after the step."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Rows:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from storylens.doc import Annotations, Document
-from storylens.memory import release
+from storylens.memory import collection_paused, release
 from storylens.parallel import batched
 from storylens.relate import embeddings
 from storylens.store import Store
@@ -119,7 +119,8 @@ def _stories(view: CorpusView) -> str:
 def _claim_groups(view: CorpusView) -> int:
     from storylens.relate.claims import aligned_claims, align, claim_key
 
-    groups = align(aligned_claims(view))
+    with collection_paused():  # a few objects per claim live until the step ends: memory.collection_paused
+        groups = align(aligned_claims(view))
     members = ((g["id"], *claim_key(m)) for g in groups for m in g["members"])
     view.store.save_relations("claim_group", groups, label="measure", status="status", members=members)
     statuses = Counter(g["status"] for g in groups).most_common()
