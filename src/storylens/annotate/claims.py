@@ -1858,12 +1858,27 @@ class _Reader:
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
+        if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners"):
+            return True  # «на все 100%», "100 per cent sure", "This article is more than 1 year old": no claim
         if self._label_of_noun(m) or self._rate_base(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "as of 13.30 p.m.": a time of day, whatever its separator
         return self._in_name(m)
+
+    def _set_phrase(self, m: NumberMention, key: str) -> bool:
+        """Whether the number stands in one of the set phrases of ``key`` (language data, '#' for the number): an
+        intensifier ("100 per cent sure", «на все 100%») or a page's age notice ("This article is more than 1 year
+        old"), which count or measure nothing."""
+        for phrase in self.lex.cues.get(key, []):
+            before, _, after = phrase.partition("#")
+            lead, tail = (r"\s+".join(map(re.escape, part.split())) for part in (before, after))
+            if (not lead or re.search(r"(?:^|\W)" + lead + r"\s*$", self.sent[max(0, m.num_start - 60):m.num_start],
+                                      re.IGNORECASE)) and (not tail or re.match(r"\s*" + tail, self.sent[m.num_end:],
+                                                                                re.IGNORECASE)):
+                return True
+        return False
 
     def _rate_base(self, m: NumberMention) -> bool:
         """The base of a rate per population ("12 per 100,000 residents", «8 на 100 тысяч жителей», «30 убивств на
@@ -1904,6 +1919,10 @@ class _Reader:
         n = num[-1] + 1
         if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
             after = toks[n]
+            if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
+                    not self._unit_word(after) and not self._glued_unit(after.text)):
+                return True  # "the Reactor 3 building": a label before the noun it names (in a language without case,
+                # no count of two or more is singular)
             # «энергоблок 5 станции»: a genitive singular after 5 or more is the owner, not what is counted
             return (m.value or 0) >= 5 and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
