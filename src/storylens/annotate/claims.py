@@ -2514,13 +2514,40 @@ class _Reader:
                 cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
                 cand.measure = "times"
                 return True
-            cand.kind, cand.unit, cand.measure = "ratio", "×", "ratio"
+            compared = self._compared(end)
+            cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
             return True
         cand.kind, cand.unit = kind, name
         if kind == "money":
             self._per_unit(cand)
         self._conversion(m, cand, previous)
         return True
+
+    def _compared(self, end: int) -> str | None:
+        """What a ratio compares, read after its "times" word (ending at ``end``): the noun after a word of
+        comparison's "than" ("10 times larger than the 1979 disaster", «в 10 раз больше, чем …»: `ratio_than`), else
+        the noun the comparative or "as many" counts ("nine times as many meals", «в три раза больше генераторов»),
+        as the lexicon names it; None when no noun follows within a few words."""
+        toks, than = self.tokens, set(self.lex.cues.get("ratio_than", []))
+        k = self._token_from(end)
+        if k is None:
+            return None
+        seen_than = False
+        for j in range(k, min(self.hi, k + 8)):
+            t = toks[j]
+            if t.text.lower() in than:
+                seen_than = True
+                continue
+            if t.pos == "PUNCT" and not (j + 1 < self.hi and toks[j + 1].text.lower() in than):
+                return None
+            if is_noun(t) and not self._unit_word(t):
+                while t.dep == "compound" and j + 1 < self.hi and is_noun(toks[j + 1]):
+                    j, t = j + 1, toks[j + 1]  # "water filters": the compound's head
+                thing = thing_at(self.lex, toks, j)[0]
+                return thing.name if thing is not None else t.lemma.lower()
+            if t.pos in ("VERB", "AUX") or (not seen_than and j - k > 3):
+                return None
+        return None
 
     def _scale_before_verb(self, m: NumberMention, end: int) -> bool:
         """A scale abbreviation glued to digits that is also a unit ("1m", "5k"), with no noun after it but a
