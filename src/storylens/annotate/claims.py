@@ -3263,6 +3263,8 @@ class _Reader:
         thing = cand.thing
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
+            joined = self._coordinated_measure(cand.noun, named) if named is not None else None
+            named = joined or named  # "80,000 deaths and injuries": both, not the first
             if named is None and cand.noun is None:
                 ref = self._referent(cand, num_toks)
                 if ref is None or (measure_noun(lex, toks, ref) is None and not self._anaphoric(ref)):
@@ -3386,6 +3388,8 @@ class _Reader:
                 cand.measure = f"not {cand.measure}"
             if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
                 self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
+            if joined and cand.measure == joined and lex.applies_to.get(joined.split()[0]) == "people":
+                cand.unit = "people"  # "deaths and injuries": people, whichever noun came first
             if cand.measure in lex.measure_units and (thing is None or thing.generic):
                 cand.unit = lex.measure_units[cand.measure]
             if cand.measure and cand.measure.split(":")[0] in lex.of_subject | {"members"} and cand.measure != label:
@@ -3570,6 +3574,27 @@ class _Reader:
                     return False  # "expected to vote on a package including billions": inside what is acted on
             return False
         return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
+
+    def _coordinated_measure(self, noun: int, name: str) -> str | None:
+        """Measure nouns coordinated after one number ("up to 80,000 deaths and injuries", «80 тысяч убитых и
+        раненых»): one figure of both, named in a fixed order ("injured and killed"); None when the next noun has a
+        number of its own ("40 deaths and 200 injuries": two counts) or names no other measure."""
+        toks = self.tokens
+        j, ors = noun + 1, set(self.lex.cues.get("disjunctions", []))
+        if j + 1 >= self.hi or toks[j].text.lower() not in attrib.tables().coordinators | ors:
+            return None
+        k = j + 1
+        while k < self.hi and k < j + 3 and toks[k].pos == "ADJ" and not measure_noun(self.lex, toks, k):
+            k += 1  # "deaths and serious injuries"
+        if k >= self.hi or toks[k].pos == "NUM" or not (is_noun(toks[k]) or toks[k].pos == "ADJ"):
+            return None
+        other = measure_noun(self.lex, toks, k)
+        if self.ex.heads and toks[k].head != noun:
+            return None  # "12 deaths and injuries were rising": the next clause's subject
+        if other is None or other == name or self.lex.applies_to.get(other) != self.lex.applies_to.get(name):
+            return None
+        word = "or" if toks[j].text.lower() in ors else "and"
+        return f" {word} ".join(sorted((name, other)))
 
     def _either(self, verb: int, name: str) -> str | None:
         """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
@@ -4032,6 +4057,8 @@ class _Reader:
         fits = ("people", "any") if person else ("people", "any", "things")
         if self.ex.heads:
             h = toks[cand.noun].head
+            if toks[cand.noun].dep == "conj":
+                return None  # "40 deaths and 200 injuries": a coordinated count, not governed by the first noun
             if 0 <= h and toks[h].pos == "ADP":
                 h = toks[h].head
             if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun and not self._people_owner(h, cand):
