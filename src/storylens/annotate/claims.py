@@ -172,6 +172,7 @@ class _Cand:
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
     aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
     time_count: bool = False  # "2 million nights of shelter": units of time counted, no span
+    feared: bool = False  # "a catastrophe that could affect 100,000 people": what may happen, marked a forecast
 
 
 class _Extractor:
@@ -1786,7 +1787,8 @@ class _Reader:
             cand.measure, cand.source, cand.subgroup = f"threshold: {limited}", "noun", None
         if cand.measure and not cand.measure.startswith("target:") and self._goal(num_toks):
             cand.measure = f"target: {cand.measure}"  # "set a target of 2,000 new teachers": aimed at
-        elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and self._forecast(num_toks, cand):
+        elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
+                cand.feared or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
         if cand.measure is None and not cand.subcount:
             return None
@@ -3095,6 +3097,16 @@ class _Reader:
                 return not any(x in perfect for x in words[i + 1:])
         return False
 
+    def _feared(self, verb: int) -> bool:
+        """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
+        what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
+        (`capacity_verbs`: "can hold 500 people", "could produce 950 MW"), nor a hedged past ("may have died")."""
+        modals = set(self.lex.cues.get("feared_modals", []))
+        if not modals or not self._hypothetical_verb(verb) or self.tokens[verb].lemma in set(
+                self.lex.cues.get("capacity_verbs", [])):
+            return False
+        return any(self.tokens[k].text.lower() in modals for k in range(max(self.lo, verb - 4), verb))
+
     def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
         """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
         count of a known thing, with a word of no known thing after it, is a part of that count: the same thing,
@@ -3229,7 +3241,9 @@ class _Reader:
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
-        if cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+        if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb):
+            cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
+        elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
         said = cand.verb  # the verb that says the measure ("are believed to have died": died)
         if not verb_names and cand.verb is not None and self.ex.heads:
@@ -3856,11 +3870,13 @@ class _Reader:
         # an infinitive of purpose on a verb or noun ("was awarded the contract to provide 30 million meals") says
         # what is to be done to the object: its act, marked a target
         purpose = "VerbForm=Inf" in toks[v].feats and toks[v].dep in ("advcl", "acl") and dep in ("dobj", "obj")
-        if toks[v].lemma in none or self._hypothetical_verb(v) or (
+        feared = toks[v].lemma not in none and self._feared(v) and not self._negated_verb(v)
+        if toks[v].lemma in none or (self._hypothetical_verb(v) and not feared) or (
                 "VerbForm=Inf" in toks[v].feats and not caused and not purpose) or any(
                 toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
             return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
         cand.aim = purpose and not caused
+        cand.feared = cand.feared or feared  # "a catastrophe that could affect 100,000 people": a feared figure
         if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
             return f"{toks[via].lemma} {toks[v].lemma}" if via is not None else toks[v].lemma
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
