@@ -3097,6 +3097,19 @@ class _Reader:
                 return not any(x in perfect for x in words[i + 1:])
         return False
 
+    def _prenominal_state(self, number: int, noun: int) -> str | None:
+        """A participle or adjective between the number and its noun that names a measure ("12 damaged cranes",
+        «40 затриманих осіб», "two injured children"): what happened to the counted things; None without one."""
+        toks = self.tokens
+        for k in range(number + 1, noun):
+            if toks[k].pos not in ("ADJ", "VERB"):
+                continue
+            named = state_measure(self.lex, toks, k - 1, k + 1) or (
+                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None)
+            if named and self.lex.applies_to.get(named, "any") in ("any", "people", "things"):
+                return named
+        return None
+
     def _feared(self, verb: int) -> bool:
         """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
         what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
@@ -3305,6 +3318,8 @@ class _Reader:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if state is None and cand.noun is not None and num_toks and not cand.modifier and num_toks[-1] < cand.noun:
+                state = self._prenominal_state(num_toks[-1], cand.noun)  # «40 затриманих осіб», "12 damaged cranes"
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
@@ -3846,7 +3861,7 @@ class _Reader:
         of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
         if cand.partitive and not of_whole and not through_of:
             return None
-        n = noun + 1
+        n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun else noun + 1
         if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
                 toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
