@@ -3217,6 +3217,9 @@ class _Reader:
             if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
                 k += 1
                 continue
+            if is_noun(t) and k + 1 < self.hi and re.fullmatch(_APOSTROPHES + r"s?", toks[k + 1].text):
+                k += 2  # "six of the country's 15 reactors": the owner, then the whole
+                continue
             if is_noun(t):
                 return k
             return None
