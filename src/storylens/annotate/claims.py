@@ -2989,8 +2989,9 @@ class _Reader:
         if k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
             return False
         k += 1
-        while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]))):
-            k += 1
+        while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k])) or (
+                self.tokens[k].dep == "compound" and k + 1 < self.hi and is_noun(self.tokens[k + 1]))):
+            k += 1  # (past a compound's names: "members of National Guard forces" → forces)
         if k >= self.hi or self.tokens[k].pos != "NOUN":
             return False
         body = thing_at(self.lex, self.tokens, k)[0]
