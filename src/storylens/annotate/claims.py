@@ -3858,6 +3858,8 @@ class _Reader:
                             and is_noun(toks[k]) and not self._quantity(k)), None)
                 if via is not None:
                     v, dep = h, toks[via].dep
+                elif h + 1 == v and toks[v].text.lower() in self.lex.cues.get("object_prepositions", []):
+                    v, dep = h, "dobj"  # "paid for a million hotel nights": the verb's prepositional object
             if cand.partitive and v == toks[noun].head:
                 return None
         # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
