@@ -2796,3 +2796,101 @@ def test_round_14_guards():
     assert [c.measure for c in claims] == ["speed"]
     text = "The council is expected to vote on a relief package including $40 million for the flooded towns."
     assert not any(c.measure.startswith("forecast") for c in _claims(text, lang="en"))
+
+
+# --- round 16 (measures): labels before a noun, set phrases, ratios, coordinated measures, feared figures ----------
+
+
+def test_a_label_before_the_noun_it_names_is_no_count():
+    assert _claims("He spoke against the backdrop of the Reactor 3 building.", lang="en") == []
+    assert _claims("The Unit 2 control room was damaged.", lang="en") == []
+    assert [c.measure for c in _claims("The plant has 6 reactors.", lang="en")] == ["reactors"]  # guard
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("I am 100 per cent sure he lied.", "en"),
+        ("This article is more than 2 years old", "en"),
+        ("Затем суд на все 100% оправдал фермера.", "ru"),
+        ("Суд на всі 100% виправдав фермера.", "uk"),
+    ],
+)
+def test_an_intensifier_idiom_or_a_page_banner_is_no_claim(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_an_intensifier_guard_a_share_stays():
+    assert _one("Turnout was 100 percent in the village.", lang="en").kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text, lang, measures",
+    [
+        ("The depot now holds four times as many tents and 12 times as many water filters.", "en",
+         ["ratio: tent", "ratio: filter"]),
+        ("If it fails, it will be 20 times worse than the 1979 accident.", "en", ["ratio: accident"]),
+        ("На складе теперь в три раза больше генераторов.", "ru", ["ratio: генератор"]),
+        ("Вибух буде в 10 разів потужніший, ніж аварія 1986 року.", "uk", ["ratio: аварія"]),
+    ],
+)
+def test_a_ratio_names_what_it_compares(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "ratio"] == measures
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Officials estimated that the rebels have suffered up to 9,000 deaths and injuries in the war.", "en"),
+        ("Армия потеряла до 80 тысяч убитых и раненых.", "ru"),
+        ("Армія втратила до 80 тисяч убитих і поранених.", "uk"),
+    ],
+)
+def test_coordinated_measure_nouns_after_one_number_are_one_figure_of_both(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.unit) == ("injured and killed", "people")
+
+
+def test_coordinated_counts_keep_their_own_measures():
+    claims = _claims("The fire caused 40 deaths and 200 injuries.", lang="en")
+    assert [(c.value, c.measure) for c in claims] == [(40.0, "killed"), (200.0, "injured")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("Fighting has raised fears of a flood that could affect tens of thousands of people.", "en", "forecast: affected"),
+        ("The blast could kill 5,000 people.", "en", "forecast: killed"),
+        ("Up to 12 dams could be breached.", "en", "forecast: dam breach"),
+        ("Авария может затронуть до 200 тысяч человек.", "ru", "forecast: affected"),
+        ("Аварія може зачепити до 200 тисяч людей.", "uk", "forecast: affected"),
+    ],
+)
+def test_a_feared_figure_under_a_modal_is_marked_a_forecast(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, lang, measure",
+    [
+        ("The hall can hold 500 people.", "en", "people"),
+        ("At least 20 people may have died in the flood.", "en", "killed"),
+        ("Зал может вместить 500 человек.", "ru", "people"),
+    ],
+)
+def test_a_feared_figure_guard_capacity_and_a_hedged_past_are_no_forecast(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_a_participle_on_the_counted_noun_names_what_happened_to_it():
+    text = "Толпа требовала казни пятерых судей, оправдавших его, пишет газета."
+    assert _one(text, lang="ru").measure == "officials оправдать"
+    assert _one("Поліція повідомила про 40 затриманих осіб у місті.", lang="uk").measure == "detained"
+    assert _one("So far the city has paid for more than 2 million nights in motels.", lang="en").measure == "night pay"
+
+
+def test_a_partitive_whole_past_an_owner_and_members_of_a_force():
+    claims = _claims("Rebels took the area around the dam, which housed six of the country’s 15 reactors.", lang="en")
+    assert [(c.value, c.unit) for c in claims] == [(6.0, "reactors"), (15.0, "reactors")]
+    text = "So far, about 3,000 members of State Guard forces and active military have been sent to help in the valley."
+    assert _one(text, lang="en").unit == "troops"
