@@ -2894,3 +2894,8 @@ def test_a_partitive_whole_past_an_owner_and_members_of_a_force():
     assert [(c.value, c.unit) for c in claims] == [(6.0, "reactors"), (15.0, "reactors")]
     text = "So far, about 3,000 members of State Guard forces and active military have been sent to help in the valley."
     assert _one(text, lang="en").unit == "troops"
+
+
+def test_a_relative_clause_on_an_unknown_plural_noun_says_what_was_done_to_it():
+    assert _one("Storm winds left 12 cranes which were damaged.", lang="en").measure == "crane damaged"
+    assert _one("Two men who were injured in the blast recovered.", lang="en").measure == "injured"  # guard

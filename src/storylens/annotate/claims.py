@@ -3258,6 +3258,7 @@ class _Reader:
         verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
+        by_relative = False  # the measure's verb is a relative clause's on the counted noun ("12 cranes which were damaged")
         if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
         elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
@@ -3285,7 +3286,7 @@ class _Reader:
         if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
             relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
             if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
-                cand.verb = relative
+                cand.verb, by_relative = relative, True
                 verb_names = self._state_after(relative)[0] or verb_measures(lex, toks, relative, self.hi)
                 negated = m.value != 0 and self._negated_verb(relative)  # ("the two units which remain online")
         either = self._either(said, verb_names[0]) if verb_names and said is not None and self.ex.heads else None
@@ -3352,6 +3353,10 @@ class _Reader:
                 arg = next((a for a in (cand.noun, *(num_toks[-1:] if fronted else [])) if a is not None
                             and cand.verb is not None and toks[a].head == cand.verb), None)  # (the number itself when its
                 # noun is a fronted partitive's; not "attacking one of the puppets")
+                if applies == "things" and unknown and by_relative and cand.noun is not None and "Number=Plur" in toks[
+                        cand.noun].feats:
+                    by_verb, person = name, False  # "12 cranes which were damaged": its clause says it is a thing
+                    break
                 if applies == "things" and unknown and arg is not None and (
                         toks[arg].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (
                         said != cand.verb and toks[arg].dep.startswith("nsubj"))):
