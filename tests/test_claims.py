@@ -2899,3 +2899,9 @@ def test_a_partitive_whole_past_an_owner_and_members_of_a_force():
 def test_a_relative_clause_on_an_unknown_plural_noun_says_what_was_done_to_it():
     assert _one("Storm winds left 12 cranes which were damaged.", lang="en").measure == "crane damaged"
     assert _one("Two men who were injured in the blast recovered.", lang="en").measure == "injured"  # guard
+
+
+def test_launchers_are_weapons_and_artillery_projectiles_shells():
+    assert _one("The items included three shoulder-fired rocket launchers.", lang="en").unit == "weapons"
+    assert _one("The army fired 120 artillery projectiles at the bridge.", lang="en").unit == "shells"
+    assert _one("Изъяли три гранатомёта.", lang="ru").unit == "weapons"
