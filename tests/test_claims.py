@@ -2905,3 +2905,13 @@ def test_launchers_are_weapons_and_artillery_projectiles_shells():
     assert _one("The items included three shoulder-fired rocket launchers.", lang="en").unit == "weapons"
     assert _one("The army fired 120 artillery projectiles at the bridge.", lang="en").unit == "shells"
     assert _one("Изъяли три гранатомёта.", lang="ru").unit == "weapons"
+
+
+def test_round_16_guards():
+    # a whole a part is taken from is not what may happen; a state the count is in is no forecast; an English
+    # participle after a comma is a loose adjunct, no predicate of the count
+    assert _one("Fears grew that the largest of the country’s 15 dams could be breached.", lang="en").measure == "dam"
+    text = "The inspectors could visit two working reactors and the storage area."
+    assert _one(text, lang="en").measure == "reactors operating"
+    text = "Over 40 boats, divided into two groups and carrying 250 troops, tried to land."
+    assert _claims(text, lang="en")[0].measure == "boats"

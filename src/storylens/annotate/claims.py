@@ -1788,7 +1788,7 @@ class _Reader:
         if cand.measure and not cand.measure.startswith("target:") and self._goal(num_toks):
             cand.measure = f"target: {cand.measure}"  # "set a target of 2,000 new teachers": aimed at
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
-                cand.feared or self._forecast(num_toks, cand)):
+                (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
         if cand.measure is None and not cand.subcount:
             return None
@@ -3111,6 +3111,22 @@ class _Reader:
                 return named
         return None
 
+    def _argument_of(self, noun: int | None, verb: int, num_toks: list[int]) -> bool:
+        """Whether the counted noun is the verb's own argument, reached through its number words and prepositions
+        only ("could affect hundreds of thousands of people"); not a whole a part is taken from ("the largest of the
+        country's 15 reactors could be damaged": the largest may be). True without a parse."""
+        if noun is None or not self.ex.heads:
+            return True
+        toks, k = self.tokens, noun
+        for _ in range(8):
+            h = toks[k].head
+            if h == verb:
+                return True
+            if not (self.lo <= h < self.hi) or not (h in num_toks or toks[h].pos == "ADP"):
+                return False
+            k = h
+        return False
+
     def _feared(self, verb: int) -> bool:
         """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
         what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
@@ -3259,7 +3275,8 @@ class _Reader:
         # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
         by_relative = False  # the measure's verb is a relative clause's on the counted noun ("12 cranes which were damaged")
-        if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb):
+        if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
+                self._argument_of(anchor, cand.verb, num_toks)):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
         elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
@@ -3872,7 +3889,10 @@ class _Reader:
         of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
         if cand.partitive and not of_whole and not through_of:
             return None
-        n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun else noun + 1
+        # (after a comma only an agreeing participle, a relative one: «судей, оправдавших её»; not "40 boats, divided
+        # into two groups and carrying troops", a loose adjunct)
+        n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun and (
+            "Case=" in toks[noun + 2].feats) else noun + 1
         if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
                 toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
