@@ -2915,3 +2915,8 @@ def test_round_16_guards():
     assert _one(text, lang="en").measure == "reactors operating"
     text = "Over 40 boats, divided into two groups and carrying 250 troops, tried to land."
     assert _claims(text, lang="en")[0].measure == "boats"
+
+
+def test_a_feared_measurement_is_marked_a_forecast():
+    text = "Forecasters warned that parts of the coast could get up to 15 inches more."
+    assert _one(text, lang="en").measure == "forecast: length"

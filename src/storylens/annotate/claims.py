@@ -3276,7 +3276,7 @@ class _Reader:
         negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
         by_relative = False  # the measure's verb is a relative clause's on the counted noun ("12 cranes which were damaged")
         if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
-                self._argument_of(anchor, cand.verb, num_toks)):
+                cand.kind != "count" or self._argument_of(anchor, cand.verb, num_toks)):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
         elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
