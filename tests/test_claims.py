@@ -2804,8 +2804,8 @@ def test_round_14_guards():
 
 
 def test_a_label_before_the_noun_it_names_is_no_count():
-    assert _claims("He spoke against the backdrop of the Reactor 3 building.", lang="en") == []
-    assert _claims("The Unit 2 control room was damaged.", lang="en") == []
+    assert _claims("Smoke rose above the Hangar 4 building.", lang="en") == []
+    assert _claims("The Reactor 2 control room was damaged.", lang="en") == []
     assert [c.measure for c in _claims("The plant has 6 reactors.", lang="en")] == ["reactors"]  # guard
 
 
@@ -2843,7 +2843,7 @@ def test_a_ratio_names_what_it_compares(text, lang, measures):
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("Officials estimated that the rebels have suffered up to 9,000 deaths and injuries in the war.", "en"),
+        ("The ministry counted up to 9,000 deaths and injuries after the quake.", "en"),
         ("Армия потеряла до 80 тысяч убитых и раненых.", "ru"),
         ("Армія втратила до 80 тисяч убитих і поранених.", "uk"),
     ],
@@ -2861,7 +2861,8 @@ def test_coordinated_counts_keep_their_own_measures():
 @pytest.mark.parametrize(
     "text, lang, measure",
     [
-        ("Fighting has raised fears of a flood that could affect tens of thousands of people.", "en", "forecast: affected"),
+        ("Engineers warned that a breach could affect tens of thousands of people downstream.", "en",
+         "forecast: affected"),
         ("The blast could kill 5,000 people.", "en", "forecast: killed"),
         ("Up to 12 dams could be breached.", "en", "forecast: dam breach"),
         ("Авария может затронуть до 200 тысяч человек.", "ru", "forecast: affected"),
@@ -2885,17 +2886,16 @@ def test_a_feared_figure_guard_capacity_and_a_hedged_past_are_no_forecast(text, 
 
 
 def test_a_participle_on_the_counted_noun_names_what_happened_to_it():
-    text = "Толпа требовала казни пятерых судей, оправдавших его, пишет газета."
+    text = "Сторонники осуждённого угрожали пятерым судьям, оправдавшим его."
     assert _one(text, lang="ru").measure == "officials оправдать"
     assert _one("Поліція повідомила про 40 затриманих осіб у місті.", lang="uk").measure == "detained"
-    assert _one("So far the city has paid for more than 2 million nights in motels.", lang="en").measure == "night pay"
+    assert _one("The county paid for 40,000 nights in motels last year.", lang="en").measure == "night pay"
 
 
 def test_a_partitive_whole_past_an_owner_and_members_of_a_force():
-    claims = _claims("Rebels took the area around the dam, which housed six of the country’s 15 reactors.", lang="en")
-    assert [(c.value, c.unit) for c in claims] == [(6.0, "reactors"), (15.0, "reactors")]
-    text = "So far, about 3,000 members of State Guard forces and active military have been sent to help in the valley."
-    assert _one(text, lang="en").unit == "troops"
+    claims = _claims("The storm cut power to four of the province’s 12 hospitals.", lang="en")
+    assert [(c.value, c.unit) for c in claims] == [(4.0, "hospitals"), (12.0, "hospitals")]
+    assert _one("Some 3,000 members of State Guard forces were flown to the valley.", lang="en").unit == "troops"
 
 
 def test_a_relative_clause_on_an_unknown_plural_noun_says_what_was_done_to_it():
@@ -2912,13 +2912,11 @@ def test_launchers_are_weapons_and_artillery_projectiles_shells():
 def test_round_16_guards():
     # a whole a part is taken from is not what may happen; a state the count is in is no forecast; an English
     # participle after a comma is a loose adjunct, no predicate of the count
-    assert _one("Fears grew that the largest of the country’s 15 dams could be breached.", lang="en").measure == "dam"
-    text = "The inspectors could visit two working reactors and the storage area."
-    assert _one(text, lang="en").measure == "reactors operating"
-    text = "Over 40 boats, divided into two groups and carrying 250 troops, tried to land."
-    assert _claims(text, lang="en")[0].measure == "boats"
+    assert _one("Engineers said the oldest of the county's 15 dams could be breached.", lang="en").measure == "dam"
+    assert _one("Visitors could tour two working reactors and a museum.", lang="en").measure == "reactors operating"
+    text = "Over 30 trucks, divided into three convoys and carrying 90 crates, reached the town."
+    assert _claims(text, lang="en")[0].measure == "vehicles"
 
 
 def test_a_feared_measurement_is_marked_a_forecast():
-    text = "Forecasters warned that parts of the coast could get up to 15 inches more."
-    assert _one(text, lang="en").measure == "forecast: length"
+    assert _one("The valley could get up to 8 inches more by Monday.", lang="en").measure == "forecast: length"

@@ -172,7 +172,7 @@ class _Cand:
     breakdown: bool = False  # "12 ships — 10 outbound and two inbound": a part of the figure before the dash
     aim: bool = False  # "a contract to provide 30 million meals": what an infinitive of purpose says is to be done
     time_count: bool = False  # "2 million nights of shelter": units of time counted, no span
-    feared: bool = False  # "a catastrophe that could affect 100,000 people": what may happen, marked a forecast
+    feared: bool = False  # "a flood that could affect 20,000 homes": what may happen, marked a forecast
 
 
 class _Extractor:
@@ -1861,7 +1861,7 @@ class _Reader:
         if self._headline_counter(m):
             return True
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners"):
-            return True  # «на все 100%», "100 per cent sure", "This article is more than 1 year old": no claim
+            return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
         if self._label_of_noun(m) or self._rate_base(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
@@ -1871,7 +1871,7 @@ class _Reader:
 
     def _set_phrase(self, m: NumberMention, key: str) -> bool:
         """Whether the number stands in one of the set phrases of ``key`` (language data, '#' for the number): an
-        intensifier ("100 per cent sure", «на все 100%») or a page's age notice ("This article is more than 1 year
+        intensifier ("100 per cent sure", «на все 100%») or a page's age notice ("This story is more than 2 years
         old"), which count or measure nothing."""
         for phrase in self.lex.cues.get(key, []):
             before, _, after = phrase.partition("#")
@@ -1923,7 +1923,7 @@ class _Reader:
             after = toks[n]
             if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
                     not self._unit_word(after) and not self._glued_unit(after.text)):
-                return True  # "the Reactor 3 building": a label before the noun it names (in a language without case,
+                return True  # "the Hangar 4 building": a label before the noun it names (in a language without case,
                 # no count of two or more is singular)
             # «энергоблок 5 станции»: a genitive singular after 5 or more is the owner, not what is counted
             return (m.value or 0) >= 5 and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
@@ -2528,7 +2528,7 @@ class _Reader:
     def _compared(self, end: int) -> str | None:
         """What a ratio compares, read after its "times" word (ending at ``end``): the noun after a word of
         comparison's "than" ("10 times larger than the 1979 disaster", «в 10 раз больше, чем …»: `ratio_than`), else
-        the noun the comparative or "as many" counts ("nine times as many meals", «в три раза больше генераторов»),
+        the noun the comparative or "as many" counts ("four times as many tents", «в три раза больше генераторов»),
         as the lexicon names it; None when no noun follows within a few words."""
         toks, than = self.tokens, set(self.lex.cues.get("ratio_than", []))
         k = self._token_from(end)
@@ -2991,7 +2991,7 @@ class _Reader:
         k += 1
         while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k])) or (
                 self.tokens[k].dep == "compound" and k + 1 < self.hi and is_noun(self.tokens[k + 1]))):
-            k += 1  # (past a compound's names: "members of National Guard forces" → forces)
+            k += 1  # (past a compound's names: "members of State Guard forces" → forces)
         if k >= self.hi or self.tokens[k].pos != "NOUN":
             return False
         body = thing_at(self.lex, self.tokens, k)[0]
@@ -3114,7 +3114,7 @@ class _Reader:
     def _argument_of(self, noun: int | None, verb: int, num_toks: list[int]) -> bool:
         """Whether the counted noun is the verb's own argument, reached through its number words and prepositions
         only ("could affect hundreds of thousands of people"); not a whole a part is taken from ("the largest of the
-        country's 15 reactors could be damaged": the largest may be). True without a parse."""
+        region's 15 dams could be breached": the largest may be). True without a parse."""
         if noun is None or not self.ex.heads:
             return True
         toks, k = self.tokens, noun
@@ -3235,7 +3235,7 @@ class _Reader:
                 k += 1
                 continue
             if is_noun(t) and k + 1 < self.hi and re.fullmatch(_APOSTROPHES + r"s?", toks[k + 1].text):
-                k += 2  # "six of the country's 15 reactors": the owner, then the whole
+                k += 2  # "nine of the region's 40 mills": the owner, then the whole
                 continue
             if is_noun(t):
                 return k
@@ -3313,7 +3313,7 @@ class _Reader:
         if cand.kind == "count":
             named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
             joined = self._coordinated_measure(cand.noun, named) if named is not None else None
-            named = joined or named  # "80,000 deaths and injuries": both, not the first
+            named = joined or named  # "9,000 deaths and injuries": both, not the first
             if named is None and cand.noun is None:
                 ref = self._referent(cand, num_toks)
                 if ref is None or (measure_noun(lex, toks, ref) is None and not self._anaphoric(ref)):
@@ -3631,7 +3631,7 @@ class _Reader:
         return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
 
     def _coordinated_measure(self, noun: int, name: str) -> str | None:
-        """Measure nouns coordinated after one number ("up to 80,000 deaths and injuries", «80 тысяч убитых и
+        """Measure nouns coordinated after one number ("up to 9,000 deaths and injuries", «80 тысяч убитых и
         раненых»): one figure of both, named in a fixed order ("injured and killed"); None when the next noun has a
         number of its own ("40 deaths and 200 injuries": two counts) or names no other measure."""
         toks = self.tokens
@@ -3881,7 +3881,7 @@ class _Reader:
                 if via is not None:
                     v, dep = h, toks[via].dep
                 elif h + 1 == v and toks[v].text.lower() in self.lex.cues.get("object_prepositions", []):
-                    v, dep = h, "dobj"  # "paid for a million hotel nights": the verb's prepositional object
+                    v, dep = h, "dobj"  # "paid for 2 million motel nights": the verb's prepositional object
             if cand.partitive and v == toks[noun].head:
                 return None
         # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
@@ -3922,7 +3922,7 @@ class _Reader:
                 toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
             return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
         cand.aim = purpose and not caused
-        cand.feared = cand.feared or feared  # "a catastrophe that could affect 100,000 people": a feared figure
+        cand.feared = cand.feared or feared  # "a flood that could affect 20,000 homes": a feared figure
         if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
             return f"{toks[via].lemma} {toks[v].lemma}" if via is not None else toks[v].lemma
         if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
