@@ -1276,3 +1276,38 @@ def test_round_14_counts_joined_by_and_with_a_second_verb_share_the_place(text, 
 ])
 def test_round_14_frame_guards(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a bare organisation noun refers back to a source of the two sentences before whose phrase holds the noun,
+    # whatever label the recogniser gives the name
+    ("Norway's state operator Hydrokraft said the dam was shut after one of its six turbines failed. The three other "
+     "turbines were damaged in floods, the operator said.", "en", "three", "Norway's state operator Hydrokraft"),
+    ("Chile's presidential office said storms hit the coast. At least 12 people were hurt, the office said in its "
+     "update.", "en", "At least 12", "Chile's presidential office"),
+    ("Офис президента Чили сообщил о штормах. Пострадали 12 человек, сообщил офис.", "ru", "12",
+     "Офис президента Чили"),
+    ("Офіс президента Чилі повідомив про шторми. Постраждали 12 людей, повідомив офіс.", "uk", "12",
+     "Офіс президента Чилі"),
+    # or to a source the text called by that noun before ("state operator Hydrokraft", later "Hydrokraft said")
+    ("Norway's state operator Hydrokraft warned of floods. Rain fell all week. Hydrokraft said the dam was shut. "
+     "The three other turbines were damaged, the operator said.", "en", "three", "Hydrokraft"),
+    # "It said" past the tail of a sentence cut after an abbreviation takes the source before the cut
+    ("Norway's interior ministry on Saturday accused rebels of shelling the dam. It said 17 shells hit a hall that "
+     "stores \"30 crates of U.S.\nAcme fuel\".\nIt said 10 shells exploded near a depot.", "en", "10",
+     "Norway's interior ministry"),
+])
+def test_round_16_a_bare_organisation_noun_refers_back_to_the_source_it_names(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a source before that does not hold the noun, and was never called by it: the noun stays
+    ("Hydrokraft said the dam was shut. The three other turbines were damaged, the operator said.", "en", "three",
+     "operator"),
+    # a verb-bearing sentence with no source between: "It" does not reach past it
+    ("Norway's interior ministry accused rebels of shelling the dam. Rain fell all night. It said 10 shells exploded "
+     "near a depot.", "en", "10", None),
+])
+def test_round_16_a_bare_organisation_noun_with_no_source_of_its_name_stays(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by

@@ -728,7 +728,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
-        prev = previous()
+        prev = (antecedent or previous)()  # past a sentence's tail cut off after an abbreviation, as a pronoun source
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports
             said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)

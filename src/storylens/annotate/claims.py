@@ -61,6 +61,7 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|
                      re.IGNORECASE)
 # the signature that closes an embedded social-media post as scraped: "— Eva Lind (@evalind) May 2, 2021"
 _POST_SIGNATURE = re.compile(r"\s[—–]\s*([^\W\d_][^\n()@—–]{0,60}?)\s*\(@\w{1,30}\)")
+_NAMED_AS_REACH = 20_000  # how far back a bare source noun looks for where the text called a source by it
 _POST_LIMIT = 280  # the longest post of the common platforms, in characters
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -348,6 +349,22 @@ class _Extractor:
                 continue
             if any(s.endswith(e.text) if label == "ORG" else e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
                 return e.text
+        return self.source_named_as(word, sources, self.text[max(0, pos - _NAMED_AS_REACH):pos]) if label == "ORG" else None
+
+    @staticmethod
+    def source_named_as(word: str, sources: list[str], before: str) -> str | None:
+        """ "Ukraine's state operator Energoatom said … The three other lines were damaged, the operator said": a
+        source of the two sentences before, nearest first, whose own phrase holds the bare noun is the organisation
+        the noun refers back to, whatever label the recogniser gave its name (Energoatom was a person); so is one the
+        text ``before`` the noun called by that noun ("state operator Energoatom", then "Energoatom said")."""
+        for s in reversed(sources):
+            if s.lower() != word and any(_same_word(w, word) for w in re.findall(r"[^\W\d_]+", s)):
+                return s
+        stem = word[:max(4, len(word) - 2)] if CYRILLIC.search(word) else word
+        for s in reversed(sources):
+            if s.lower() != word and s[:1].isupper() and re.search(
+                    rf"(?<!\w){re.escape(stem)}\w*\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(s)}(?!\w)", before, re.IGNORECASE):
+                return s
         return None
 
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
@@ -356,9 +373,12 @@ class _Extractor:
         attr = self.attribution(index - 1, depth + 1)
         if attr is not None and attr.by:
             return attr
-        a = self.spans[index - 1][0]
+        a, b = self.spans[index - 1]
         quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
-        if attr is None and index >= 2 and quoted:
+        lo, hi = _bounds(self.parse, a, b)
+        fragment = self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi])  # "…storing
+        # 168 assemblies of U.S. | Westinghouse fuel". | It said …": the tail of a sentence cut after an abbreviation
+        if attr is None and index >= 2 and (quoted or fragment):
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
@@ -1612,6 +1632,15 @@ def _stem(word: str) -> str:
     «внутренние»); others are compared as written ("presidential" is not "President")."""
     w = word.lower()
     return w[:max(5, len(w) - 3)] if CYRILLIC.search(w) else w
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words are one noun: as written (or plural) in English; a Russian or Ukrainian one in any case, by
+    all but its last two letters («офиса», «офис»)."""
+    a, b = a.lower(), b.lower()
+    if not CYRILLIC.search(a + b):
+        return a == b or a.rstrip("s") == b.rstrip("s")
+    return a[:max(4, len(a) - 2)] == b[:max(4, len(b) - 2)]
 
 
 def person_key(name: str) -> str:
