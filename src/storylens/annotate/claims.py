@@ -1118,6 +1118,7 @@ class _Extractor:
                 return name
         area_preps = set(lex.cues.get("area_prepositions", []))
         purposes = set(lex.cues.get("purpose_places", []))  # "to help rebuild X": what the figure is for
+        whole_preps = set(lex.cues.get("whole_place_prepositions", []))  # "people on Crete": a known place as a whole
         compared_after = [] if after_only else [  # where comparison words stand, read once: linear in the sentence
             start + m.start() for m in re.finditer(r"(?<!\w)(?:" + _alt(lex.cues.get("comparison_words", [])) + r")(?!\w)",
                                                    self.text[start:end], re.IGNORECASE)]
@@ -1137,6 +1138,7 @@ class _Extractor:
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
+                    words[-1] in whole_preps and self.is_place(name) and self.after_noun(a)) or self.moved_from(a, lex) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and (words[-2] in preps and words[-1] in nouns or " ".join(words[-2:]) in purposes)
                     ) or self.owned_area(a, preps, nouns) or (
@@ -1269,10 +1271,44 @@ class _Extractor:
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
-        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters")."""
+        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters");
+        past an origin between ("150 men returned from Chile to Peru": where they came back to)."""
         i = self.parse.at(name_start)
         toks = self.parse.tokens
-        if i is None or i < 2 or toks[i - 2].pos != "VERB":
+        if i is None or i < 2:
+            return False
+        k = i - 2
+        while k > 0 and toks[k].pos == "PROPN" and k > i - 6:
+            k -= 1  # "from Chile": the origin named between the verb and the destination
+        if k < i - 2 and toks[k].text.lower() in lexicon(self.language(name_start)).cues.get("origin_prepositions", []):
+            k -= 1
+        else:
+            k = i - 2
+        if k < 0 or toks[k].pos != "VERB":
+            return False
+        name = self.text[name_start:toks[i].end]
+        return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
+
+    def after_noun(self, name_start: int) -> bool:
+        """Whether the word before the preposition before a name is a noun ("people on Crete"), not a verb that
+        governs the preposition ("depends on Chile for 40 percent of its copper")."""
+        i = self.parse.at(name_start)
+        return i is not None and i >= 2 and self.parse.tokens[i - 2].pos in ("NOUN", "PROPN", "NUM")
+
+    def moved_from(self, name_start: int, lex: Lexicon) -> bool:
+        """ "four ships that left Chile", "25 ships departed from Varna": a known place that is the object of a verb
+        of moving away (``origin_verbs``), or after its origin preposition, is where what moved is counted: the ships
+        are counted where they left (a verb of arriving takes its destination: ``sent_to``)."""
+        i = self.parse.at(name_start)
+        toks = self.parse.tokens
+        if i is None or i < 1:
+            return False
+        k = i - 1
+        if toks[k].text.lower() in lex.cues.get("articles", []):
+            k -= 1
+        if k >= 1 and toks[k].text.lower() in lex.cues.get("origin_prepositions", []):
+            k -= 1
+        if k < 0 or toks[k].pos != "VERB" or toks[k].lemma.lower() not in lex.cues.get("origin_verbs", []):
             return False
         name = self.text[name_start:toks[i].end]
         return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
