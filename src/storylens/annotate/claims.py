@@ -520,6 +520,8 @@ class _Extractor:
                 0] == "distance" else None
             if lies:  # "Pirot, 75 miles north of Nis": Pirot is what lies there, a gloss of the writer's
                 claim.where, claim.by, claim.via, claim.cue = lies, None, None, None
+            elif claim.measure.split(":")[0] == "distance":
+                claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
@@ -667,6 +669,22 @@ class _Extractor:
         if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
             return name  # (a town the recogniser could not type is still what lies there)
         return None
+
+    def distance_from(self, sent: str, s_start: int, end: int, lex: Lexicon) -> str | None:
+        """ "which happened about 110 kilometers (65 miles) north of the capital Kyiv", «в 110 км к северу от Киева»: with
+        no place before it that lies there (``lies_at``), a distance's compass direction and reference preposition
+        name the place it is measured from, which is the figure's place."""
+        after = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), sent[end:end + 120])
+        m = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:" + _alt(lex.cues.get("directions", [])) + r")\s+(?:"
+                     + _alt(lex.cues.get("reference_prepositions", [])) + r")\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}?"
+                     r"((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s?){1,3})", after)
+        if m is None or not m.group(1)[:1].isupper():
+            return None
+        name = m.group(1).strip()
+        a = s_start + end + m.start(1)
+        if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
+            return next((e.text for e in self.entities if e.label in ("LOC", "MISC") and e.start == a), name)
+        return None  # (a town the recogniser could not type is still where the distance is from, as in ``lies_at``)
 
     @staticmethod
     def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
@@ -1141,7 +1159,7 @@ class _Extractor:
                     words[-1] in whole_preps and self.is_place(name) and self.after_noun(a)) or self.moved_from(a, lex) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and (words[-2] in preps and words[-1] in nouns or " ".join(words[-2:]) in purposes)
-                    ) or self.owned_area(a, preps, nouns) or (
+                    ) or self.part_of(words, preps, lex) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
                         self.text[start:a].split()) <= 3 and (not re.match(_APOSTROPHES, self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
@@ -1288,6 +1306,15 @@ class _Extractor:
             return False
         name = self.text[name_start:toks[i].end]
         return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
+
+    @staticmethod
+    def part_of(words: list[str], preps: set[str], lex: Lexicon) -> bool:
+        """Whether the words before a name are a place preposition and a part of a place ("in parts of X", «в частях
+        X»): the place is the figure's, as after the preposition alone."""
+        parts = set(lex.cues.get("part_nouns", []))
+        partitive = set(lex.cues.get("partitive", []))
+        return (len(words) >= 2 and words[-1] in parts and words[-2] in preps) or (
+            len(words) >= 3 and words[-1] in partitive and words[-2] in parts and words[-3] in preps)
 
     def after_noun(self, name_start: int) -> bool:
         """Whether the word before the preposition before a name is a noun ("people on Crete"), not a verb that
@@ -1533,8 +1560,9 @@ class _Extractor:
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
             if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
                 return a, b2
-            if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
-                break
+            if not re.fullmatch(r"\s*,\s*(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
+                                re.IGNORECASE):
+                break  # (a member may open on an article: "in X, Y, the Z and W")
             end = b2
         # "in X, Y, Z and other cities", «в X, Y, Z и в других городах»: a list closed by the others
         close = re.match(joiner, self.text[end:end + 20], re.IGNORECASE)
