@@ -417,6 +417,11 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
                             and (v.group(1).lower() not in t.adjectival or clause)):
             continue  # "an official estimate(d)", not "a senior official said", "the top official reported that"
         following = sentence[v.end():].lstrip(" \"“«")
+        closing = _closing_report(region, t) if not following.strip(" .\"”»") else None
+        if closing is not None:  # "…, a ministry statement said.": the ministry; "…, a statement said.": the report
+            by, pronoun = closing
+            return Attribution(by=by, cue=v.group(1).lower(), pronoun=pronoun, start=sentence.rfind(by, 0, v.start()),
+                               cue_start=v.start(1))
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
@@ -450,6 +455,20 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
                            start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
     return None
+
+
+def _closing_report(region: str, t: _Tables) -> tuple[str, bool] | None:
+    """ "…, a ministry statement said.", "…, a statement said.": a report noun after a comma as the subject of a verb
+    that closes the sentence (read as an appositive otherwise). Its owner noun when that is a source word (the ministry,
+    which a bare organisation noun's rule then refers back), else the report itself, a pronoun source."""
+    m = re.search(rf",\s*((?:{_alt(t.determiners)})\s+(?:([\w-]+)\s+)?(?:{_alt(t.report_nouns)}))\s*$", region,
+                  re.IGNORECASE)
+    if m is None:
+        return None
+    owner = m.group(2)
+    if owner and is_source_word(owner.lower(), t.sources):
+        return owner, False
+    return (m.group(1), True) if owner is None else None
 
 
 def _one_clause(sentence: str, subject: str, verb_at: int, check: _Checker, t: _Tables) -> str:

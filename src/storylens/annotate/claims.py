@@ -376,8 +376,9 @@ class _Extractor:
         a, b = self.spans[index - 1]
         quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
         lo, hi = _bounds(self.parse, a, b)
-        fragment = self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi])  # "…storing
-        # 168 assemblies of U.S. | Westinghouse fuel". | It said …": the tail of a sentence cut after an abbreviation
+        fragment = index >= 2 and self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi]) and (
+            _INITIALISM.search(self.text[max(0, a - 12):a].rstrip()))  # "…storing 168 assemblies of U.S. | Westinghouse
+        # fuel". | It said …": the tail of a sentence cut after an initialism (not a verbless sentence of its own)
         if attr is None and index >= 2 and (quoted or fragment):
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
@@ -1133,7 +1134,7 @@ class _Extractor:
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
-                return name
+                return self.glossed_place(names, a, lex) or name
         area_preps = set(lex.cues.get("area_prepositions", []))
         purposes = set(lex.cues.get("purpose_places", []))  # "to help rebuild X": what the figure is for
         whole_preps = set(lex.cues.get("whole_place_prepositions", []))  # "people on Crete": a known place as a whole
@@ -1156,7 +1157,8 @@ class _Extractor:
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
-                    words[-1] in whole_preps and self.is_place(name) and self.after_noun(a)) or self.moved_from(a, lex) or (
+                    words[-1] in whole_preps and self.is_place(name) and self.after_noun(a, lex)) or (
+                    after_only and self.moved_from(a, start, lex)) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and (words[-2] in preps and words[-1] in nouns or " ".join(words[-2:]) in purposes)
                     ) or self.part_of(words, preps, lex) or self.owned_area(a, preps, nouns) or (
@@ -1307,6 +1309,19 @@ class _Extractor:
         name = self.text[name_start:toks[i].end]
         return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
 
+    def glossed_place(self, names: list[tuple[int, int, str]], a: int, lex: Lexicon) -> str | None:
+        """ "over Nova Vila, a small town to the east of the city of X": a place whose appositive gloss (a comma and an
+        indefinite article) names the wider place it lies by is the narrower place, the figure's."""
+        for a0, b0, name in reversed([n for n in names if n[1] <= a]):
+            gloss = self.text[b0:a]
+            if not re.match(r"\s*,\s*(?:" + _alt(lex.cues.get("indefinite_articles", [])) + r")\s", gloss, re.IGNORECASE) or (
+                    re.search(r"[,;:()]", gloss.lstrip()[1:])):
+                return None
+            if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start == a0 for e in self.entities):
+                return name
+            return None
+        return None
+
     @staticmethod
     def part_of(words: list[str], preps: set[str], lex: Lexicon) -> bool:
         """Whether the words before a name are a place preposition and a part of a place ("in parts of X", «в частях
@@ -1316,16 +1331,22 @@ class _Extractor:
         return (len(words) >= 2 and words[-1] in parts and words[-2] in preps) or (
             len(words) >= 3 and words[-1] in partitive and words[-2] in parts and words[-3] in preps)
 
-    def after_noun(self, name_start: int) -> bool:
+    def after_noun(self, name_start: int, lex: Lexicon) -> bool:
         """Whether the word before the preposition before a name is a noun ("people on Crete"), not a verb that
-        governs the preposition ("depends on Chile for 40 percent of its copper")."""
+        governs the preposition ("depends on Chile for 40 percent of its copper") nor a noun of what is about a
+        place (``topic_nouns``: "a summit on Crimea", "pressure on Germany")."""
         i = self.parse.at(name_start)
-        return i is not None and i >= 2 and self.parse.tokens[i - 2].pos in ("NOUN", "PROPN", "NUM")
+        if i is None or i < 2:
+            return False
+        t = self.parse.tokens[i - 2]
+        return t.pos in ("NOUN", "PROPN", "NUM") and t.lemma.lower() not in lex.cues.get("topic_nouns", [])
 
-    def moved_from(self, name_start: int, lex: Lexicon) -> bool:
+    def moved_from(self, name_start: int, figure_end: int, lex: Lexicon) -> bool:
         """ "four ships that left Chile", "25 ships departed from Varna": a known place that is the object of a verb
         of moving away (``origin_verbs``), or after its origin preposition, is where what moved is counted: the ships
-        are counted where they left (a verb of arriving takes its destination: ``sent_to``)."""
+        are counted where they left (a verb of arriving takes its destination: ``sent_to``). Only when what moved is
+        what the figure counts: the verb's subject is before the figure's end or a relative pronoun ("After the
+        president left X, the toll rose to 34" is no count of who left)."""
         i = self.parse.at(name_start)
         toks = self.parse.tokens
         if i is None or i < 1:
@@ -1336,6 +1357,10 @@ class _Extractor:
         if k >= 1 and toks[k].text.lower() in lex.cues.get("origin_prepositions", []):
             k -= 1
         if k < 0 or toks[k].pos != "VERB" or toks[k].lemma.lower() not in lex.cues.get("origin_verbs", []):
+            return False
+        lo, hi = max(0, k - 40), min(len(toks), k + 40)
+        subject = next((j for j in range(lo, hi) if toks[j].head == k and toks[j].dep.startswith("nsubj")), None)
+        if subject is not None and toks[subject].start >= figure_end and toks[subject].text.lower() not in attrib.tables().relative:
             return False
         name = self.text[name_start:toks[i].end]
         return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
@@ -1559,6 +1584,8 @@ class _Extractor:
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
             if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
+                if re.match(_APOSTROPHES, self.text[b2:b2 + 1]):
+                    break  # "fled X and Russia's economy …": an owner opens another clause, no member of the list
                 return a, b2
             if not re.fullmatch(r"\s*,\s*(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
                                 re.IGNORECASE):
