@@ -613,7 +613,8 @@ def test_a_launch_at_the_sources_own_area_keeps_that_area_as_its_target(text, fi
      "two", "by", None),
     ("Chile signed an agreement with Peru on July 2 clearing the way for Chile to export 20 million tons of copper.",
      "20 million", "where", "Chile"),
-    ("Rebels seized the old dam, some 100 km north of Chile's capital Santiago.", "some 100", "where", None),
+    # never the owner, Chile; since round 16 the distance's reference place (round 16's distance rule)
+    ("Rebels seized the old dam, some 100 km north of Chile's capital Santiago.", "some 100", "where", "Santiago"),
     ("Rebel strikes on Tuzla could be worse than the flood that killed 40 people in 1963.", "40", "where", None),
 ])
 def test_round_10_guards(text, figure, field, value):
@@ -1380,4 +1381,15 @@ def test_round_16_a_verbless_sentence_of_its_own_stops_a_pronoun():
     ("Over 40 boats tried to land, a statement said.", "en", "Over 40", None),
 ])
 def test_round_16_a_report_noun_closing_the_sentence_is_its_source(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # "the company" refers back to a name marked as a company's in the window, whatever it was there
+    ("“We are helping,” Roger Hale, chief communications officer for Acme Corp. said. Additionally, the company "
+     "announced a $10 million pledge to storm victims in Fiji.", "en", "10 million", "Acme Corp"),
+    # another bare noun ("the agency") does not take a company's name
+    ("Acme Corp. built the dam in 1990. About 300 families fled, the agency said.", "en", "About 300", "agency"),
+])
+def test_round_16_the_company_refers_back_to_a_name_marked_as_a_company(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by

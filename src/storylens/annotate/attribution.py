@@ -66,6 +66,8 @@ class _Tables:
         self.person_heads = {x.lower() for x in w.get("person_heads", [])}
         self.org_anaphors = set(w.get("org_anaphors", []))
         self.person_anaphors = set(w.get("person_anaphors", []))
+        self.company_anaphors = set(w.get("company_anaphors", []))
+        self.company_marks = set(w.get("company_marks", []))
         self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
@@ -463,8 +465,8 @@ def _closing_report(region: str, t: _Tables) -> tuple[str, bool] | None:
     which a bare organisation noun's rule then refers back), else the report itself, a pronoun source."""
     m = re.search(rf",\s*((?:{_alt(t.determiners)})\s+(?:([\w-]+)\s+)?(?:{_alt(t.report_nouns)}))\s*$", region,
                   re.IGNORECASE)
-    if m is None:
-        return None
+    if m is None or not m.group(1).split()[-1].islower():
+        return None  # "…, the Post reported": a name, not a report
     owner = m.group(2)
     if owner and is_source_word(owner.lower(), t.sources):
         return owner, False
@@ -747,7 +749,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         return Attribution(by=None, cue=attr.cue)
     opening = t.starts_pronoun.match(sentence) if attr is None else None
     if opening and not t.context_opener.match(sentence, opening.end()):  # not "It comes as …": the news, no report
-        prev = (antecedent or previous)()  # past a sentence's tail cut off after an abbreviation, as a pronoun source
+        prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports
             said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)

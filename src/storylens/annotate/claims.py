@@ -258,7 +258,8 @@ class _Extractor:
             return None
         if index not in self.memo:
             a, b = self.spans[index]
-            prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            back = 2 if index >= 2 and self.cut_tail(index - 1) else 1  # past a tail cut after an initialism
+            prev = (lambda: self.attribution(index - back, depth + back)) if depth < 3 else (lambda: None)
             before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
@@ -349,6 +350,8 @@ class _Extractor:
                 continue
             if any(s.endswith(e.text) if label == "ORG" else e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
                 return e.text
+            if label == "ORG" and one_of(t.company_anaphors) and e.text.split()[-1].strip(".,").lower() in t.company_marks:
+                return e.text  # "… officer for Acme Corp. said. … the company announced": a name marked as a company
         return self.source_named_as(word, sources, self.text[max(0, pos - _NAMED_AS_REACH):pos]) if label == "ORG" else None
 
     @staticmethod
@@ -367,6 +370,15 @@ class _Extractor:
                 return s
         return None
 
+    def cut_tail(self, index: int) -> bool:
+        """Whether sentence ``index`` is the tail of the one before, cut after an initialism ("…storing 168 assemblies
+        of U.S. | Westinghouse fuel\". | It said …"): no verb of its own, after a sentence that ends on an initialism
+        (not a verbless sentence of its own: «Она мать пятерых детей»). A pronoun source reads past it."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        return index >= 1 and self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi]) and (
+            _INITIALISM.search(self.text[max(0, a - 12):a].rstrip()) is not None)
+
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
         """The source a pronoun source takes: that of the sentence before, or of the one before it when the
         sentence between names none (the first half of a quotation: "…," he said)."""
@@ -375,11 +387,7 @@ class _Extractor:
             return attr
         a, b = self.spans[index - 1]
         quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
-        lo, hi = _bounds(self.parse, a, b)
-        fragment = index >= 2 and self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi]) and (
-            _INITIALISM.search(self.text[max(0, a - 12):a].rstrip()))  # "…storing 168 assemblies of U.S. | Westinghouse
-        # fuel". | It said …": the tail of a sentence cut after an initialism (not a verbless sentence of its own)
-        if attr is None and index >= 2 and (quoted or fragment):
+        if attr is None and index >= 2 and (quoted or self.cut_tail(index - 1)):
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
@@ -521,8 +529,6 @@ class _Extractor:
                 0] == "distance" else None
             if lies:  # "Pirot, 75 miles north of Nis": Pirot is what lies there, a gloss of the writer's
                 claim.where, claim.by, claim.via, claim.cue = lies, None, None, None
-            elif claim.measure.split(":")[0] == "distance":
-                claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
             if claim.where is None:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
@@ -546,6 +552,8 @@ class _Extractor:
                     claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False,
                                                                           since=read_to if own_area else None)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
+            if claim.where is None and claim.measure.split(":")[0] == "distance":
+                claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
             verb = cand.verb
             if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
@@ -683,6 +691,14 @@ class _Extractor:
             return None
         name = m.group(1).strip()
         a = s_start + end + m.start(1)
+        owner = re.search(_APOSTROPHES + r"s?$", name)
+        if owner:  # "north of Peru's capital Lima": the owned place, the nearer reference
+            owned = re.match(r"\s+(?:[a-zа-яёіїєґ-]+\s+){0,2}((?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s?){1,3})",
+                             after[m.start(1) + len(name):])
+            if owned is None:
+                return None
+            a += len(name) + owned.start(1)
+            name = owned.group(1).strip()
         if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
             return next((e.text for e in self.entities if e.label in ("LOC", "MISC") and e.start == a), name)
         return None  # (a town the recogniser could not type is still where the distance is from, as in ``lies_at``)
@@ -1161,7 +1177,7 @@ class _Extractor:
                     after_only and self.moved_from(a, start, lex)) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and (words[-2] in preps and words[-1] in nouns or " ".join(words[-2:]) in purposes)
-                    ) or self.part_of(words, preps, lex) or self.owned_area(a, preps, nouns) or (
+                    ) or (self.part_of(words, preps, lex) and self.is_place(name)) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
                         self.text[start:a].split()) <= 3 and (not re.match(_APOSTROPHES, self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
