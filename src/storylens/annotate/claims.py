@@ -61,7 +61,7 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|
                      re.IGNORECASE)
 # the signature that closes an embedded social-media post as scraped: "— Eva Lind (@evalind) May 2, 2021"
 _POST_SIGNATURE = re.compile(r"\s[—–]\s*([^\W\d_][^\n()@—–]{0,60}?)\s*\(@\w{1,30}\)")
-_NAMED_AS_REACH = 20_000  # how far back a bare source noun looks for where the text called a source by it
+_NAMED_AS_REACH = 5_000  # how far back (characters) a bare source noun looks for where the text called a source by it: bounded, so linear
 _POST_LIMIT = 280  # the longest post of the common platforms, in characters
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
