@@ -1377,6 +1377,8 @@ def test_round_16_a_verbless_sentence_of_its_own_stops_a_pronoun():
     ("Norway's defense ministry confirmed that the raid failed. Over 40 boats tried to land, a statement said.", "en",
      "Over 40", "Norway's defense ministry"),
     ("Over 40 boats tried to land, a police statement said.", "en", "Over 40", "police"),
+    ("Norway's defense ministry confirmed that the raid failed. Over 40 boats tried to land, a ministry statement "
+     "said on Saturday.", "en", "Over 40", "Norway's defense ministry"),
     # nothing before it to refer to: no source
     ("Over 40 boats tried to land, a statement said.", "en", "Over 40", None),
 ])

@@ -419,7 +419,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
                             and (v.group(1).lower() not in t.adjectival or clause)):
             continue  # "an official estimate(d)", not "a senior official said", "the top official reported that"
         following = sentence[v.end():].lstrip(" \"“«")
-        closing = _closing_report(region, t) if not following.strip(" .\"”»") else None
+        closing = _closing_report(region, t) if len(following.split()) <= 3 and not re.search(r"[,;:]", following) else None  # (a
+        # time may follow the verb: "…, a ministry statement said on Saturday.")
         if closing is not None:  # "…, a ministry statement said.": the ministry; "…, a statement said.": the report
             by, pronoun = closing
             return Attribution(by=by, cue=v.group(1).lower(), pronoun=pronoun, start=sentence.rfind(by, 0, v.start()),
