@@ -1323,8 +1323,7 @@ def test_round_16_a_bare_organisation_noun_with_no_source_of_its_name_stays(text
     # a verb of returning takes its destination, past the origin named between
     ("About 150 men returned from Chile to Peru after the war, the group said.", "en", "About 150", "Peru"),
     # "on" a known place, after a noun: the place as a whole
-    ("The storm left more than 70 percent of people on Puerto Rico without power.", "en", "more than 70",
-     "Puerto Rico"),
+    ("The storm left more than 70 percent of people on Sicily without power.", "en", "more than 70", "Sicily"),
     # a verb that governs "on" is no place's: none
     ("The country depends on Chile for 40 percent of its copper.", "en", "40", None),
     # "from" after a verb that is no moving away: none
@@ -1338,14 +1337,14 @@ def test_round_16_the_place_a_motion_verb_or_on_gives(text, lang, figure, place)
     # a distance's compass direction and reference preposition name the place it is measured from
     ("The 1957 accident happened about 110 kilometers (68 miles) north of the capital Lima.", "en", "about 110", "Lima"),
     ("Авария произошла в 110 км к северу от Лимы.", "ru", "110", "Лимы"),
-    ("Аварія сталася за 110 км на північ від Києва.", "uk", "110", "Києва"),
+    ("Аварія сталася за 110 км на північ від Варшави.", "uk", "110", "Варшави"),
     # no place after the direction: none
     ("The storm passed 40 miles north of the Acme Corp offices.", "en", "40", None),
     # a list of places, after "parts of" too, is kept whole
     ("Evacuations were ordered in parts of South Carolina, North Carolina and Virginia, affecting more than a million "
      "people.", "en", "more than a million", "South Carolina, North Carolina and Virginia"),
-    ("Radiation would hit regions in Peru, Chile, the Crimea and Moldova, putting millions of lives at risk.", "en",
-     "millions", "Peru, Chile, the Crimea and Moldova"),
+    ("Radiation would hit regions in Peru, Chile, the Azores and Moldova, putting millions of lives at risk.", "en",
+     "millions", "Peru, Chile, the Azores and Moldova"),
 ])
 def test_round_16_a_distances_reference_place_and_lists_of_places(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place

@@ -356,10 +356,10 @@ class _Extractor:
 
     @staticmethod
     def source_named_as(word: str, sources: list[str], before: str) -> str | None:
-        """ "Ukraine's state operator Energoatom said … The three other lines were damaged, the operator said": a
+        """ "Norway's state operator Hydrokraft said … Three turbines were damaged, the operator said": a
         source of the two sentences before, nearest first, whose own phrase holds the bare noun is the organisation
-        the noun refers back to, whatever label the recogniser gave its name (Energoatom was a person); so is one the
-        text ``before`` the noun called by that noun ("state operator Energoatom", then "Energoatom said")."""
+        the noun refers back to, whatever label the recogniser gave its name (it may take one for a person); so is one the
+        text ``before`` the noun called by that noun ("state operator Hydrokraft", then "Hydrokraft said")."""
         for s in reversed(sources):
             if s.lower() != word and any(_same_word(w, word) for w in re.findall(r"[^\W\d_]+", s)):
                 return s
@@ -371,8 +371,8 @@ class _Extractor:
         return None
 
     def cut_tail(self, index: int) -> bool:
-        """Whether sentence ``index`` is the tail of the one before, cut after an initialism ("…storing 168 assemblies
-        of U.S. | Westinghouse fuel\". | It said …"): no verb of its own, after a sentence that ends on an initialism
+        """Whether sentence ``index`` is the tail of the one before, cut after an initialism ("…storing 30 crates
+        of U.S. | Acme fuel\". | It said …"): no verb of its own, after a sentence that ends on an initialism
         (not a verbless sentence of its own: «Она мать пятерых детей»). A pronoun source reads past it."""
         a, b = self.spans[index]
         lo, hi = _bounds(self.parse, a, b)
@@ -680,7 +680,7 @@ class _Extractor:
         return None
 
     def distance_from(self, sent: str, s_start: int, end: int, lex: Lexicon) -> str | None:
-        """ "which happened about 110 kilometers (65 miles) north of the capital Kyiv", «в 110 км к северу от Киева»: with
+        """ "which happened about 110 kilometers (68 miles) north of the capital Lima", «в 110 км к северу от Лимы»: with
         no place before it that lies there (``lies_at``), a distance's compass direction and reference preposition
         name the place it is measured from, which is the figure's place."""
         after = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), sent[end:end + 120])
@@ -1350,7 +1350,7 @@ class _Extractor:
     def after_noun(self, name_start: int, lex: Lexicon) -> bool:
         """Whether the word before the preposition before a name is a noun ("people on Crete"), not a verb that
         governs the preposition ("depends on Chile for 40 percent of its copper") nor a noun of what is about a
-        place (``topic_nouns``: "a summit on Crimea", "pressure on Germany")."""
+        place (``topic_nouns``: "a summit on Crete", "pressure on Chile")."""
         i = self.parse.at(name_start)
         if i is None or i < 2:
             return False
