@@ -66,6 +66,8 @@ class _Tables:
         self.person_heads = {x.lower() for x in w.get("person_heads", [])}
         self.org_anaphors = set(w.get("org_anaphors", []))
         self.person_anaphors = set(w.get("person_anaphors", []))
+        self.company_anaphors = set(w.get("company_anaphors", []))
+        self.company_marks = set(w.get("company_marks", []))
         self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
@@ -417,6 +419,12 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
                             and (v.group(1).lower() not in t.adjectival or clause)):
             continue  # "an official estimate(d)", not "a senior official said", "the top official reported that"
         following = sentence[v.end():].lstrip(" \"“«")
+        closing = _closing_report(region, t) if len(following.split()) <= 3 and not re.search(r"[,;:]", following) else None  # (a
+        # time may follow the verb: "…, a ministry statement said on Saturday.")
+        if closing is not None:  # "…, a ministry statement said.": the ministry; "…, a statement said.": the report
+            by, pronoun = closing
+            return Attribution(by=by, cue=v.group(1).lower(), pronoun=pronoun, start=sentence.rfind(by, 0, v.start()),
+                               cue_start=v.start(1))
         subject = _subject_before(region, t, inverted=following[:1].isupper())
         if not subject:
             continue
@@ -450,6 +458,20 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         return Attribution(by=by, via=via, cue=v.group(1).lower(), pronoun=pronoun,
                            start=sentence.rfind(by, 0, v.start()), cue_start=v.start(1))
     return None
+
+
+def _closing_report(region: str, t: _Tables) -> tuple[str, bool] | None:
+    """ "…, a ministry statement said.", "…, a statement said.": a report noun after a comma as the subject of a verb
+    that closes the sentence (read as an appositive otherwise). Its owner noun when that is a source word (the ministry,
+    which a bare organisation noun's rule then refers back), else the report itself, a pronoun source."""
+    m = re.search(rf",\s*((?:{_alt(t.determiners)})\s+(?:([\w-]+)\s+)?(?:{_alt(t.report_nouns)}))\s*$", region,
+                  re.IGNORECASE)
+    if m is None or not m.group(1).split()[-1].islower():
+        return None  # "…, the Post reported": a name, not a report
+    owner = m.group(2)
+    if owner and is_source_word(owner.lower(), t.sources):
+        return owner, False
+    return (m.group(1), True) if owner is None else None
 
 
 def _one_clause(sentence: str, subject: str, verb_at: int, check: _Checker, t: _Tables) -> str:

@@ -61,6 +61,7 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|
                      re.IGNORECASE)
 # the signature that closes an embedded social-media post as scraped: "— Eva Lind (@evalind) May 2, 2021"
 _POST_SIGNATURE = re.compile(r"\s[—–]\s*([^\W\d_][^\n()@—–]{0,60}?)\s*\(@\w{1,30}\)")
+_NAMED_AS_REACH = 5_000  # how far back (characters) a bare source noun looks for where the text called a source by it: bounded, so linear
 _POST_LIMIT = 280  # the longest post of the common platforms, in characters
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -258,7 +259,8 @@ class _Extractor:
             return None
         if index not in self.memo:
             a, b = self.spans[index]
-            prev = (lambda: self.attribution(index - 1, depth + 1)) if depth < 3 else (lambda: None)
+            back = 2 if index >= 2 and self.cut_tail(index - 1) else 1  # past a tail cut after an initialism
+            prev = (lambda: self.attribution(index - back, depth + back)) if depth < 3 else (lambda: None)
             before = (lambda: self._source_before(index, depth)) if depth < 3 else (lambda: None)
             lo, hi = _bounds(self.parse, a, b)
             tokens = self.parse.tokens
@@ -349,7 +351,34 @@ class _Extractor:
                 continue
             if any(s.endswith(e.text) if label == "ORG" else e.text in s for s in sources) or _stem(word) in {_stem(w) for w in re.findall(r"[^\W\d_]+", e.text)}:
                 return e.text
+            if label == "ORG" and one_of(t.company_anaphors) and e.text.split()[-1].strip(".,").lower() in t.company_marks:
+                return e.text  # "… officer for Acme Corp. said. … the company announced": a name marked as a company
+        return self.source_named_as(word, sources, self.text[max(0, pos - _NAMED_AS_REACH):pos]) if label == "ORG" else None
+
+    @staticmethod
+    def source_named_as(word: str, sources: list[str], before: str) -> str | None:
+        """ "Norway's state operator Hydrokraft said … Three turbines were damaged, the operator said": a
+        source of the two sentences before, nearest first, whose own phrase holds the bare noun is the organisation
+        the noun refers back to, whatever label the recogniser gave its name (it may take one for a person); so is one the
+        text ``before`` the noun called by that noun ("state operator Hydrokraft", then "Hydrokraft said")."""
+        for s in reversed(sources):
+            if s.lower() != word and any(_same_word(w, word) for w in re.findall(r"[^\W\d_]+", s)):
+                return s
+        stem = word[:max(4, len(word) - 2)] if CYRILLIC.search(word) else word
+        for s in reversed(sources):
+            if s.lower() != word and s[:1].isupper() and re.search(
+                    rf"(?<!\w){re.escape(stem)}\w*\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(s)}(?!\w)", before, re.IGNORECASE):
+                return s
         return None
+
+    def cut_tail(self, index: int) -> bool:
+        """Whether sentence ``index`` is the tail of the one before, cut after an initialism ("…storing 30 crates
+        of U.S. | Acme fuel\". | It said …"): no verb of its own, after a sentence that ends on an initialism
+        (not a verbless sentence of its own: «Она мать пятерых детей»). A pronoun source reads past it."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        return index >= 1 and self.heads and not any(t.pos in ("VERB", "AUX") for t in self.parse.tokens[lo:hi]) and (
+            _INITIALISM.search(self.text[max(0, a - 12):a].rstrip()) is not None)
 
     def _source_before(self, index: int, depth: int) -> attrib.Attribution | None:
         """The source a pronoun source takes: that of the sentence before, or of the one before it when the
@@ -357,9 +386,9 @@ class _Extractor:
         attr = self.attribution(index - 1, depth + 1)
         if attr is not None and attr.by:
             return attr
-        a = self.spans[index - 1][0]
+        a, b = self.spans[index - 1]
         quoted = re.search(r"[\"“«„]\s*$", self.text[max(0, a - 3):a]) or re.match(r"\s*[\"“«„]", self.text[a:a + 3])
-        if attr is None and index >= 2 and quoted:
+        if attr is None and index >= 2 and (quoted or self.cut_tail(index - 1)):
             attr = self.attribution(index - 2, depth + 2)
             return attr if attr is not None and attr.by else None
         return None
@@ -524,6 +553,8 @@ class _Extractor:
                     claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False,
                                                                           since=read_to if own_area else None)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
+            if claim.where is None and claim.measure.split(":")[0] == "distance":
+                claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
             verb = cand.verb
             if claim.where is None and verb is None and self.heads:  # "X … was hit three times": no measure's verb
                 num = self.parse.at(s_start + m.num_start)
@@ -648,6 +679,30 @@ class _Extractor:
         if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
             return name  # (a town the recogniser could not type is still what lies there)
         return None
+
+    def distance_from(self, sent: str, s_start: int, end: int, lex: Lexicon) -> str | None:
+        """ "which happened about 110 kilometers (68 miles) north of the capital Lima", «в 110 км к северу от Лимы»: with
+        no place before it that lies there (``lies_at``), a distance's compass direction and reference preposition
+        name the place it is measured from, which is the figure's place."""
+        after = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), sent[end:end + 120])
+        m = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:" + _alt(lex.cues.get("directions", [])) + r")\s+(?:"
+                     + _alt(lex.cues.get("reference_prepositions", [])) + r")\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}?"
+                     r"((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s?){1,3})", after)
+        if m is None or not m.group(1)[:1].isupper():
+            return None
+        name = m.group(1).strip()
+        a = s_start + end + m.start(1)
+        owner = re.search(_APOSTROPHES + r"s?$", name)
+        if owner:  # "north of Peru's capital Lima": the owned place, the nearer reference
+            owned = re.match(r"\s+(?:[a-zа-яёіїєґ-]+\s+){0,2}((?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s?){1,3})",
+                             after[m.start(1) + len(name):])
+            if owned is None:
+                return None
+            a += len(name) + owned.start(1)
+            name = owned.group(1).strip()
+        if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start <= a < e.end for e in self.entities):
+            return next((e.text for e in self.entities if e.label in ("LOC", "MISC") and e.start == a), name)
+        return None  # (a town the recogniser could not type is still where the distance is from, as in ``lies_at``)
 
     @staticmethod
     def share_place(sent: str, s_start: int, claims: list[Claim], lex: Lexicon) -> None:
@@ -1096,9 +1151,10 @@ class _Extractor:
         for a, b, name in names:  # "the city of Zaporizhzhia": the specific place wins
             words = self.text[max(start, a - 30):a].lower().split()
             if len(words) >= 2 and words[-1] in lex.cues.get("partitive", []) and words[-2] in nouns:
-                return name
+                return self.glossed_place(names, a, lex) or name
         area_preps = set(lex.cues.get("area_prepositions", []))
         purposes = set(lex.cues.get("purpose_places", []))  # "to help rebuild X": what the figure is for
+        whole_preps = set(lex.cues.get("whole_place_prepositions", []))  # "people on Crete": a known place as a whole
         compared_after = [] if after_only else [  # where comparison words stand, read once: linear in the sentence
             start + m.start() for m in re.finditer(r"(?<!\w)(?:" + _alt(lex.cues.get("comparison_words", [])) + r")(?!\w)",
                                                    self.text[start:end], re.IGNORECASE)]
@@ -1118,9 +1174,11 @@ class _Extractor:
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
+                    words[-1] in whole_preps and self.is_place(name) and self.after_noun(a, lex)) or (
+                    after_only and self.moved_from(a, start, lex)) or (
                     after_only and words[-1] in lex.cues.get("destination_prepositions", []) and self.sent_to(a)))) or (
                     len(words) >= 2 and (words[-2] in preps and words[-1] in nouns or " ".join(words[-2:]) in purposes)
-                    ) or self.owned_area(a, preps, nouns) or (
+                    ) or (self.part_of(words, preps, lex) and self.is_place(name)) or self.owned_area(a, preps, nouns) or (
                     after_only and words and words[-1] in lex.cues.get("partitive", []) and len(
                         self.text[start:a].split()) <= 3 and (not re.match(_APOSTROPHES, self.text[b:b + 1]) or self.owned_whole(b, lex)) and self.is_place(name)):
                 # "three-quarters of Puerto Rico", "80 percent of Iceland", "a fifth of Chile's electricity" (whose
@@ -1250,10 +1308,76 @@ class _Extractor:
 
     def sent_to(self, name_start: int) -> bool:
         """ "24,000 troops deployed to Japan", «300 людей евакуювали до Польщі»: a place right after a verb's
-        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters")."""
+        destination preposition is where what was moved is counted (a known place only: not "spoke to Reuters");
+        past an origin between ("150 men returned from Chile to Peru": where they came back to)."""
         i = self.parse.at(name_start)
         toks = self.parse.tokens
-        if i is None or i < 2 or toks[i - 2].pos != "VERB":
+        if i is None or i < 2:
+            return False
+        k = i - 2
+        while k > 0 and toks[k].pos == "PROPN" and k > i - 6:
+            k -= 1  # "from Chile": the origin named between the verb and the destination
+        if k < i - 2 and toks[k].text.lower() in lexicon(self.language(name_start)).cues.get("origin_prepositions", []):
+            k -= 1
+        else:
+            k = i - 2
+        if k < 0 or toks[k].pos != "VERB":
+            return False
+        name = self.text[name_start:toks[i].end]
+        return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
+
+    def glossed_place(self, names: list[tuple[int, int, str]], a: int, lex: Lexicon) -> str | None:
+        """ "over Nova Vila, a small town to the east of the city of X": a place whose appositive gloss (a comma and an
+        indefinite article) names the wider place it lies by is the narrower place, the figure's."""
+        for a0, b0, name in reversed([n for n in names if n[1] <= a]):
+            gloss = self.text[b0:a]
+            if not re.match(r"\s*,\s*(?:" + _alt(lex.cues.get("indefinite_articles", [])) + r")\s", gloss, re.IGNORECASE) or (
+                    re.search(r"[,;:()]", gloss.lstrip()[1:])):
+                return None
+            if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start == a0 for e in self.entities):
+                return name
+            return None
+        return None
+
+    @staticmethod
+    def part_of(words: list[str], preps: set[str], lex: Lexicon) -> bool:
+        """Whether the words before a name are a place preposition and a part of a place ("in parts of X", «в частях
+        X»): the place is the figure's, as after the preposition alone."""
+        parts = set(lex.cues.get("part_nouns", []))
+        partitive = set(lex.cues.get("partitive", []))
+        return (len(words) >= 2 and words[-1] in parts and words[-2] in preps) or (
+            len(words) >= 3 and words[-1] in partitive and words[-2] in parts and words[-3] in preps)
+
+    def after_noun(self, name_start: int, lex: Lexicon) -> bool:
+        """Whether the word before the preposition before a name is a noun ("people on Crete"), not a verb that
+        governs the preposition ("depends on Chile for 40 percent of its copper") nor a noun of what is about a
+        place (``topic_nouns``: "a summit on Crete", "pressure on Chile")."""
+        i = self.parse.at(name_start)
+        if i is None or i < 2:
+            return False
+        t = self.parse.tokens[i - 2]
+        return t.pos in ("NOUN", "PROPN", "NUM") and t.lemma.lower() not in lex.cues.get("topic_nouns", [])
+
+    def moved_from(self, name_start: int, figure_end: int, lex: Lexicon) -> bool:
+        """ "four ships that left Chile", "25 ships departed from Varna": a known place that is the object of a verb
+        of moving away (``origin_verbs``), or after its origin preposition, is where what moved is counted: the ships
+        are counted where they left (a verb of arriving takes its destination: ``sent_to``). Only when what moved is
+        what the figure counts: the verb's subject is before the figure's end or a relative pronoun ("After the
+        president left X, the toll rose to 34" is no count of who left)."""
+        i = self.parse.at(name_start)
+        toks = self.parse.tokens
+        if i is None or i < 1:
+            return False
+        k = i - 1
+        if toks[k].text.lower() in lex.cues.get("articles", []):
+            k -= 1
+        if k >= 1 and toks[k].text.lower() in lex.cues.get("origin_prepositions", []):
+            k -= 1
+        if k < 0 or toks[k].pos != "VERB" or toks[k].lemma.lower() not in lex.cues.get("origin_verbs", []):
+            return False
+        lo, hi = max(0, k - 40), min(len(toks), k + 40)
+        subject = next((j for j in range(lo, hi) if toks[j].head == k and toks[j].dep.startswith("nsubj")), None)
+        if subject is not None and toks[subject].start >= figure_end and toks[subject].text.lower() not in attrib.tables().relative:
             return False
         name = self.text[name_start:toks[i].end]
         return any(e.start == name_start and e.label == "LOC" for e in self.entities) or _known_place(name) or is_country(name)
@@ -1477,9 +1601,12 @@ class _Extractor:
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
             if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
+                if re.match(_APOSTROPHES, self.text[b2:b2 + 1]):
+                    break  # "fled X and Russia's economy …": an owner opens another clause, no member of the list
                 return a, b2
-            if not re.fullmatch(r"\s*,\s*", self.text[end:a2]):
-                break
+            if not re.fullmatch(r"\s*,\s*(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
+                                re.IGNORECASE):
+                break  # (a member may open on an article: "in X, Y, the Z and W")
             end = b2
         # "in X, Y, Z and other cities", «в X, Y, Z и в других городах»: a list closed by the others
         close = re.match(joiner, self.text[end:end + 20], re.IGNORECASE)
@@ -1613,6 +1740,15 @@ def _stem(word: str) -> str:
     «внутренние»); others are compared as written ("presidential" is not "President")."""
     w = word.lower()
     return w[:max(5, len(w) - 3)] if CYRILLIC.search(w) else w
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words are one noun: as written (or plural) in English; a Russian or Ukrainian one in any case, by
+    all but its last two letters («офиса», «офис»)."""
+    a, b = a.lower(), b.lower()
+    if not CYRILLIC.search(a + b):
+        return a == b or a.rstrip("s") == b.rstrip("s")
+    return a[:max(4, len(a) - 2)] == b[:max(4, len(b) - 2)]
 
 
 def person_key(name: str) -> str:
