@@ -37,6 +37,24 @@ def test_bad_json_says_which_file(tmp_path, monkeypatch):
         lang.cues("xx", "broken")
 
 
+def test_a_key_given_twice_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "twice.json").write_text('{"words": ["a"], "other": [], "words": ["b"]}')
+    monkeypatch.setenv("STORYLENS_LANG_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match="twice.json: key 'words' appears twice"):
+        lang.cues("xx", "twice")
+
+
+def test_shipped_language_data_has_no_key_twice():
+    from importlib import resources
+
+    names = [(code, f.name[:-5]) for code in lang.SHIPPED
+             for f in resources.files("storylens.lang").joinpath(code).iterdir() if f.name.endswith(".json")]
+    assert len(names) > 30
+    for code, name in names:
+        assert isinstance(lang.cues(code, name), dict)  # raises on a key given twice
+
+
 def test_partial_languages_do_not_change_the_supported_ones(monkeypatch):
     # folders holding only a function-word list (for the stories step) are partial data
     monkeypatch.delenv("STORYLENS_LANG_DIR", raising=False)

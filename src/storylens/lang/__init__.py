@@ -29,13 +29,26 @@ def _user_dir() -> Path | None:
     return Path(path) if path else None
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Refuse a key given twice: JSON keeps the last silently, and a cue list added under a name already in use
+    would replace the older list and change what that rule matches."""
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError(f"key {key!r} appears twice")
+        seen.add(key)
+    return dict(pairs)
+
+
 def _read(path: Path | Any) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
     except FileNotFoundError:
         return {}
     except json.JSONDecodeError as exc:
         raise ValueError(f"language data {path} is not valid JSON ({exc}); fix or remove the file") from None
+    except ValueError as exc:
+        raise ValueError(f"language data {path}: {exc}; keep one of them") from None
     if not isinstance(data, dict):
         raise ValueError(f"language data {path} must hold a JSON object")
     return {k: v for k, v in data.items() if not k.startswith("_")}
