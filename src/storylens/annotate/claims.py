@@ -573,6 +573,8 @@ class _Extractor:
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                claim.where = self.country_of_places(s_start, s_end, claim.by, lex)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -1052,6 +1054,22 @@ class _Extractor:
         code = next((c for c in (self.country_word(i) for i in modifiers) if c), None)
         name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
         return None if name is None or (by and (name in by or by in name)) else name
+
+    def country_of_places(self, start: int, end: int, by: str | None, lex: Lexicon) -> str | None:
+        """ "10 were wounded, with nine Peruvian regions coming under fire", «на улицы чилийских городов вышли тысячи»:
+        with nothing nearer placing a figure, places named by a country's adjective on a plural place noun
+        (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures."""
+        nouns = set(lex.cues.get("national_place_nouns", []))
+        toks = self.parse.tokens
+        for i in self.parse.between(start, end):
+            if i == 0 or toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
+                    not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
+                continue
+            code = self.country_word(i - 1)
+            name = country_name(code, self.language(toks[i].start)) if code else None
+            if name and not (by and (name in by or by in name)):
+                return name
+        return None
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
