@@ -2606,6 +2606,11 @@ class _Reader:
         of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
         if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
             return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
+        more = re.match(r"^\s+(?:" + _alt(lex.cues.get("unit_increments", [])) + r")(?=\s)", rest, re.IGNORECASE) if (
+            lex.cues.get("unit_increments")) else None
+        if more:  # "12 more inches of rain": the unit past the word that says the amount is added
+            unit = self._unit_after(replace(m, end=m.end + more.end()), None)
+            return unit if unit and unit[0] in ("measurement", "money", "percent") else None
         return None
 
     def _unit_name(self, kind: str, key: str) -> str:
