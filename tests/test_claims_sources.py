@@ -1408,3 +1408,10 @@ def test_round_16_the_company_refers_back_to_a_name_marked_as_a_company(text, la
 ])
 def test_round_17_a_countrys_adjective_on_plural_places_names_the_country(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place
+
+
+def test_round_17_the_countrys_places_stay_beside_the_countrys_own_source():
+    text = ("Shelling hit a port city, Peru's presidential office said. At least two civilians were killed and 12 more "
+            "wounded, with seven Peruvian regions coming under fire, the office said.")
+    claim = _claim(text, "12")
+    assert (claim.where, claim.by) == ("Peru", "Peru's presidential office")

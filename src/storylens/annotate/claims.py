@@ -574,7 +574,7 @@ class _Extractor:
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
-                claim.where = self.country_of_places(s_start, s_end, claim.by, lex)
+                claim.where = self.country_of_places(s_start, s_end, lex)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -1055,10 +1055,11 @@ class _Extractor:
         name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
         return None if name is None or (by and (name in by or by in name)) else name
 
-    def country_of_places(self, start: int, end: int, by: str | None, lex: Lexicon) -> str | None:
+    def country_of_places(self, start: int, end: int, lex: Lexicon) -> str | None:
         """ "10 were wounded, with nine Peruvian regions coming under fire", «на улицы чилийских городов вышли тысячи»:
         with nothing nearer placing a figure, places named by a country's adjective on a plural place noun
-        (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures."""
+        (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures — even
+        when the source is that country's ("…, Peru's presidential office said"): the places are named, no seat."""
         nouns = set(lex.cues.get("national_place_nouns", []))
         toks = self.parse.tokens
         for i in self.parse.between(start, end):
@@ -1067,7 +1068,8 @@ class _Extractor:
                 continue
             code = self.country_word(i - 1)
             name = country_name(code, self.language(toks[i].start)) if code else None
-            if name and not (by and (name in by or by in name)):
+            if name:
+                self.referred = name
                 return name
         return None
 
