@@ -1060,18 +1060,22 @@ class _Extractor:
         with nothing nearer placing a figure, places named by a country's adjective on a plural place noun
         (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures — even
         when the source is that country's ("…, Peru's presidential office said"): the places are named, no seat."""
-        nouns = set(lex.cues.get("national_place_nouns", []))
-        toks = self.parse.tokens
-        for i in self.parse.between(start, end):
-            if i == 0 or toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
-                    not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
-                continue
-            code = self.country_word(i - 1)
-            name = country_name(code, self.language(toks[i].start)) if code else None
-            if name:
-                self.referred = name
-                return name
-        return None
+        cache = self.__dict__.setdefault("_country_of_places", {})  # one read per sentence: many figures stay linear
+        if (start, end) not in cache:
+            nouns = set(lex.cues.get("national_place_nouns", []))
+            toks = self.parse.tokens
+            cache[start, end] = None
+            for i in self.parse.between(start, end):
+                if i == 0 or toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
+                        not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
+                    continue
+                code = self.country_word(i - 1)
+                cache[start, end] = country_name(code, self.language(toks[i].start)) if code else None
+                if cache[start, end]:
+                    break
+        if cache[start, end]:
+            self.referred = cache[start, end]
+        return cache[start, end]
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
