@@ -574,7 +574,7 @@ class _Extractor:
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
-                claim.where = self.country_of_places(s_start, s_end, lex)
+                claim.where = self.country_of_places(s_start, s_end)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -1055,27 +1055,28 @@ class _Extractor:
         name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
         return None if name is None or (by and (name in by or by in name)) else name
 
-    def country_of_places(self, start: int, end: int, lex: Lexicon) -> str | None:
+    def country_of_places(self, start: int, end: int) -> str | None:
         """ "10 were wounded, with nine Peruvian regions coming under fire", «на улицы чилийских городов вышли тысячи»:
         with nothing nearer placing a figure, places named by a country's adjective on a plural place noun
         (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures — even
         when the source is that country's ("…, Peru's presidential office said"): the places are named, no seat."""
-        cache = self.__dict__.setdefault("_country_of_places", {})  # one read per sentence: many figures stay linear
-        if (start, end) not in cache:
-            nouns = set(lex.cues.get("national_place_nouns", []))
-            toks = self.parse.tokens
-            cache[start, end] = None
-            for i in self.parse.between(start, end):
-                if i == 0 or toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
+        if not hasattr(self, "_country_places"):  # every such place of the document, read once: figures stay linear
+            toks, found = self.parse.tokens, []
+            for i in range(1, len(toks)):
+                nouns = lexicon(self.language(toks[i].start)).cues.get("national_place_nouns", [])
+                if toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
                         not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
                     continue
                 code = self.country_word(i - 1)
-                cache[start, end] = country_name(code, self.language(toks[i].start)) if code else None
-                if cache[start, end]:
-                    break
-        if cache[start, end]:
-            self.referred = cache[start, end]
-        return cache[start, end]
+                name = country_name(code, self.language(toks[i].start)) if code else None
+                if name:
+                    found.append((toks[i].start, name))
+            self._country_places = found
+        k = bisect_left(self._country_places, (start, ""))
+        if k < len(self._country_places) and self._country_places[k][0] < end:
+            self.referred = self._country_places[k][1]
+            return self.referred
+        return None
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
