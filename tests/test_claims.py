@@ -2920,3 +2920,14 @@ def test_round_16_guards():
 
 def test_a_feared_measurement_is_marked_a_forecast():
     assert _one("The valley could get up to 8 inches more by Monday.", lang="en").measure == "forecast: length"
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a word that says the amount is added sits between the number and its unit: still a measurement, not a count
+    ("The dam's reservoir rose 3 more feet of water overnight.", "length: water"),
+    ("Parts of the hills could see 10 more centimetres of snow.", "length: snow"),
+    ("The ferry will carry 40 additional tonnes of grain.", "weight: grain"),
+])
+def test_round_17_a_unit_past_more_still_makes_a_measurement(text, measure):
+    claim = _one(text, lang="en")
+    assert (claim.kind, claim.measure) == ("measurement", measure)

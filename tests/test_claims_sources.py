@@ -1394,3 +1394,24 @@ def test_round_16_a_report_noun_closing_the_sentence_is_its_source(text, lang, f
 ])
 def test_round_16_the_company_refers_back_to_a_name_marked_as_a_company(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # a country's adjective on a plural place noun places the sentence's figures in that country, when nothing nearer
+    ("At least two civilians were killed and 12 more wounded, with seven Peruvian regions coming under fire.", "en",
+     "12", "Peru"),
+    ("На улицы чилийских городов вышли тысячи студентов.", "ru", "тысячи", "Чили"),
+    ("На вулиці чилійських міст вийшли тисячі студентів.", "uk", "тисячі", "Чилі"),
+    # guards: a singular names its own place; no adjective of a country, no place
+    ("Twelve people were wounded in the southern Peruvian city of Tacna.", "en", "Twelve", "Tacna"),
+    ("Twelve people were wounded in several coastal regions.", "en", "Twelve", None),
+])
+def test_round_17_a_countrys_adjective_on_plural_places_names_the_country(text, lang, figure, place):
+    assert _claim(text, figure, lang).where == place
+
+
+def test_round_17_the_countrys_places_stay_beside_the_countrys_own_source():
+    text = ("Shelling hit a port city, Peru's presidential office said. At least two civilians were killed and 12 more "
+            "wounded, with seven Peruvian regions coming under fire, the office said.")
+    claim = _claim(text, "12")
+    assert (claim.where, claim.by) == ("Peru", "Peru's presidential office")

@@ -573,6 +573,8 @@ class _Extractor:
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                claim.where = self.country_of_places(s_start, s_end)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -1052,6 +1054,29 @@ class _Extractor:
         code = next((c for c in (self.country_word(i) for i in modifiers) if c), None)
         name = country_name(code, self.language(self.parse.tokens[k].start)) if code else None
         return None if name is None or (by and (name in by or by in name)) else name
+
+    def country_of_places(self, start: int, end: int) -> str | None:
+        """ "10 were wounded, with nine Peruvian regions coming under fire", «на улицы чилийских городов вышли тысячи»:
+        with nothing nearer placing a figure, places named by a country's adjective on a plural place noun
+        (``national_place_nouns``) in its sentence are in that country, the scope of the sentence's figures — even
+        when the source is that country's ("…, Peru's presidential office said"): the places are named, no seat."""
+        if not hasattr(self, "_country_places"):  # every such place of the document, read once: figures stay linear
+            toks, found = self.parse.tokens, []
+            for i in range(1, len(toks)):
+                nouns = lexicon(self.language(toks[i].start)).cues.get("national_place_nouns", [])
+                if toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
+                        not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
+                    continue
+                code = self.country_word(i - 1)
+                name = country_name(code, self.language(toks[i].start)) if code else None
+                if name:
+                    found.append((toks[i].start, name))
+            self._country_places = found
+        k = bisect_left(self._country_places, (start, ""))
+        if k < len(self._country_places) and self._country_places[k][0] < end:
+            self.referred = self._country_places[k][1]
+            return self.referred
+        return None
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
@@ -2588,6 +2613,11 @@ class _Reader:
         of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
         if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
             return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
+        more = re.match(r"^\s+(?:" + _alt(lex.cues.get("unit_increments", [])) + r")(?=\s)", rest, re.IGNORECASE) if (
+            lex.cues.get("unit_increments")) else None
+        if more:  # "12 more inches of rain": the unit past the word that says the amount is added
+            unit = self._unit_after(replace(m, end=m.end + more.end()), None)
+            return unit if unit and unit[0] in ("measurement", "money", "percent") else None
         return None
 
     def _unit_name(self, kind: str, key: str) -> str:
