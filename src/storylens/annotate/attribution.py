@@ -68,6 +68,8 @@ class _Tables:
         self.person_anaphors = set(w.get("person_anaphors", []))
         self.company_anaphors = set(w.get("company_anaphors", []))
         self.company_marks = set(w.get("company_marks", []))
+        self.definite_person_anaphors = set(w.get("definite_person_anaphors", []))
+        self.definite_determiners = set(w.get("definite_determiners", []))
         self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
         self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
                                       rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
@@ -152,6 +154,12 @@ class _Tables:
             rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
             flags)
         self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s([^,]{{1,100}}),\s*$")
+        # "Jo Smith, who is running for the Senate, tweeted": the name before a relative clause set off by commas
+        relative_aside = rf"\s*,\s*(?:{_alt(w.get('relative_asides', []))})\s[^,]{{1,160}},\s*$"
+        self.relative_aside = re.compile(r"^(.*?[\w.])" + relative_aside, flags)
+        self.relative_gap = re.compile("^" + relative_aside, flags)  # its verbs are no verb of the subject's
+        # "Jo Smith, a council member, has claimed": the auxiliary after an appositive's closing comma
+        self.skip_after_comma = re.compile(rf",((?:\s+(?:{_alt(w.get('subject_skip', []))})){{1,3}})\s*$", flags)
         # "Colin Kahl, U.S. undersecretary of defense, estimated", "the army chief, Gen. Ivan Petrenko, said"
         self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([^,]{1,100}),\s*$")
         self.apposition_end = re.compile(
@@ -437,7 +445,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if not by:
             continue
         end = sentence.rfind(subject, 0, verb_at) + len(subject)
-        if check.verbs and any(end <= a < verb_at for a, _ in check.verbs):
+        if check.verbs and any(end <= a < verb_at for a, _ in check.verbs) and not t.relative_gap.match(
+                sentence[end:verb_at]):
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
         begins = sentence.rfind(subject, 0, verb_at)
@@ -572,7 +581,13 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     region = t.aside.sub(" ", region)
     region = t.parenthetical.sub(lambda m: " " if not region[m.end():].strip() else ", ", region)
     region = t.time_closer.sub("", region.rstrip())  # "members of the union on Thursday continued": the members
+    skipped = t.skip_after_comma.search(region)
+    if skipped:  # "Jo Smith, a council member, has said": the appositive's comma closes the subject
+        region = region[:skipped.start() + 1] + " "
     comma_before = region.endswith((",", "—", "–")) and inverted
+    aside = t.relative_aside.search(region)
+    if aside:  # "Jo Smith, who is retiring, said": the name, not the clause
+        region, comma_before = aside.group(1), False
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
     app = t.apposition.search(region)
     if app and re.search(r"[A-ZА-ЯЁІЇЄҐ]", app.group(1)[-40:]):

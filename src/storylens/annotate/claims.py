@@ -100,6 +100,7 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
 _APOSTROPHES = "['’´`‘ʼ]"  # an owner's mark as typed: an apostrophe, or an accent or quotation mark for one
 
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
+_GLOSS_AFTER_QUOTE = re.compile(r"[\"”»]\s*,?\s+[—–-]{1,2}\s+")  # '…, saying, “…” - a reference to …': the writer's
 
 
 def sentence_spans(doc: Document, parse: Parse | None = None) -> list[tuple[int, int]]:
@@ -280,6 +281,8 @@ class _Extractor:
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
             if noun and attr is not None and attr.by is None and attr.cue:
                 attr.by = noun  # the report itself, as before: no source of the sentence before to refer to
+            if attr is not None and attr.by is None and attr.cue and index > 1 and depth < 3:
+                attr.by = self.report_before(index, depth)  # "…, according to the report": the briefing before
             if attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
@@ -298,6 +301,22 @@ class _Extractor:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
+
+    def report_before(self, index: int, depth: int) -> str | None:
+        """ "…, the ministry said during a briefing. … The incident was one of many. Eight shells hit the town,
+        according to the report": a report noun as the source ("the report", "the statement"), with no source in the
+        sentence before, is the source of the nearest of the two sentences before that one that names one (a
+        paragraph's reach; the first sentence with any attribution ends the search)."""
+        a, b = self.spans[index]
+        own = attrib.find_attribution(self.text[a:b])
+        if own is None or not own.pronoun or not own.by or not attrib.tables().report_noun.fullmatch(own.by) or (
+                self.attribution(index - 1, depth + 1) is not None):
+            return None
+        for k in (index - 2, index - 3):
+            found = self.attribution(k, depth + 1) if k >= 0 else None
+            if found is not None:
+                return found.by if found.by and not attrib.tables().report_noun.fullmatch(found.by) else None
+        return None
 
     def described_person(self, index: int, by: str) -> str | None:
         """ "Defense Minister Ivan Petrov said … Russia's top defense official reported that …": a source described by
@@ -336,12 +355,14 @@ class _Extractor:
         def one_of(words: set[str]) -> bool:  # a Russian or Ukrainian noun in any case; an English one as written
             return word in words or bool(CYRILLIC.search(word)) and attrib.is_source_word(word, words)
 
-        label = "ORG" if one_of(t.org_anaphors) else "PER" if one_of(t.person_anaphors) else None
-        if label is None:
-            return None
         a, b = self.spans[index]
         noun = re.search(rf"(?<!\w){re.escape(by)}(?!\w)", self.text[a:b])
         pos = a + noun.start() if noun else a
+        definite = word in t.definite_person_anaphors and noun is not None and self.text[a:pos].split()[-1:] and (
+            self.text[a:pos].split()[-1].lower() in t.definite_determiners)  # "the official said", not "an official"
+        label = "ORG" if one_of(t.org_anaphors) else "PER" if one_of(t.person_anaphors) or definite else None
+        if label is None:
+            return None
         lo = self.spans[max(0, index - 2)][0]
         sources = [s.by for s in (self.attribution(k) for k in range(max(0, index - 2), index)) if s is not None and s.by]
         for e in self.entities_before(pos):
@@ -353,7 +374,27 @@ class _Extractor:
                 return e.text
             if label == "ORG" and one_of(t.company_anaphors) and e.text.split()[-1].strip(".,").lower() in t.company_marks:
                 return e.text  # "… officer for Acme Corp. said. … the company announced": a name marked as a company
-        return self.source_named_as(word, sources, self.text[max(0, pos - _NAMED_AS_REACH):pos]) if label == "ORG" else None
+        if label != "ORG":
+            return None
+        return self.source_named_as(word, sources, self.text[max(0, pos - _NAMED_AS_REACH):pos]) or self.unlabelled_org(
+            index, pos)
+
+    def unlabelled_org(self, index: int, pos: int) -> str | None:
+        """ "Hydrokraft said the dam was cut off. Three lines were damaged, the operator said": a bare organisation
+        noun whose organisation the recogniser did not find is the source of the sentence right before when that
+        source is a bare name: one capitalised word that no entity labels a person or a place, that is no place and
+        no organisation noun of its own."""
+        before = self.attribution(index - 1) if index > 0 else None
+        name = before.by if before is not None and before.by else ""
+        t = attrib.tables()
+        if not re.fullmatch(r"[^\W\d_][\w-]+", name) or not name[:1].isupper() or self.is_place(name) or (
+                name.lower() in t.org_anaphors or name.lower() in t.pronouns):
+            return None
+        a = self.spans[index - 1][0]
+        if any(e.label in ("PER", "LOC") and e.text.split()[-1] == name for e in self.entities
+               if a - 2000 <= e.start < pos):
+            return None
+        return name
 
     @staticmethod
     def source_named_as(word: str, sources: list[str], before: str) -> str | None:
@@ -565,9 +606,9 @@ class _Extractor:
             if claim.measure.split()[-1] in lex.cues.get("origin_measures", []):
                 origin = self.origin_place(s_start, s_end, lex)
                 target = claim.where or (self.own_area(s_start, s_end, claim.by, lex) if origin else None)
-                if origin and target and origin != target:  # "fired at X from Y": counted at Y, aimed at X
-                    claim.qualifier = _join(claim.qualifier, f"target: {target}")
-                claim.where = origin or claim.where
+                if origin and target and origin != target:  # "fired at X from Y": X is the scope, Y where they came from
+                    claim.qualifier = _join(claim.qualifier, f"origin: {origin}")
+                claim.where = target or origin
             if claim.where is None and claim.kind == "date":
                 claim.where = self.taken_place(s_start + m.num_start, lex)
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
@@ -575,6 +616,9 @@ class _Extractor:
                 claim.where = self.subject_place(index, claim.by, claim.start)
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
                 claim.where = self.country_of_places(s_start, s_end)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement") and index > 0 and (
+                    self.owned_by_pronoun(index, lex)):  # "Its 12 dams provide a third of its power": the place before
+                claim.where = self.subject_place(index - 1, claim.by)
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -586,6 +630,8 @@ class _Extractor:
             elif speaker and (claim.by is None or quoted):  # a figure inside a quotation whose speaker is named:
                 # "“… 10,000 workers …”" after "X wrote"; "“… in 1986 … before the Soviets reported …,” he said"
                 claim.by, claim.via, claim.cue = speaker, None, "quote"
+            if claim.by and speaker is None and self.glossed_after_quote(sent, attr, m):
+                claim.by, claim.via, claim.cue = None, None, None
             if claim.by is None:
                 tweeter = self.tweet_author(claim.end)
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
@@ -603,6 +649,18 @@ class _Extractor:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    @staticmethod
+    def glossed_after_quote(sent: str, attr: attrib.Attribution | None, m: NumberMention) -> bool:
+        """ "X voiced concern, saying, “We do not want another flood” - a reference to the storm of 2012": a figure
+        after a quotation that its reporting verb opens and a dash closes is in the writer's gloss, not the speaker's
+        (no reporting verb between the dash and the figure)."""
+        if attr is None or attr.cue_start is None or attr.cue_start > m.start:
+            return False
+        dash = None
+        for dash in _GLOSS_AFTER_QUOTE.finditer(sent, attr.cue_start, m.start):
+            pass
+        return dash is not None and attrib.tables().verb.search(sent, dash.end(), m.start) is None
 
     @staticmethod
     def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
@@ -913,9 +971,9 @@ class _Extractor:
         return self._quotes[i].speaker if i >= 0 and pos < self._quotes[i].end else None
 
     def origin_place(self, start: int, end: int, lex: Lexicon) -> str | None:
-        """ "20 rounds fired from Marganets at the plant": a launch is counted where it is made, so the place after
-        an origin preposition (``origin_prepositions``) is the scope of a figure whose measure is a launch
-        (``origin_measures``); where the rounds fell is the scope of the hits, a figure of its own."""
+        """ "20 rounds fired from Marganets at the plant": the place after an origin preposition
+        (``origin_prepositions``) is where a launch (``origin_measures``) was made: its scope when the sentence names
+        no target ("fired at X from Y" is counted at X, the origin kept as a qualifier)."""
         origins = set(lex.cues.get("origin_prepositions", []))
         for a, _, name in self._names(start, end):
             words = self.text[max(start, a - 20):a].lower().split()
@@ -986,6 +1044,21 @@ class _Extractor:
         if name is None or (by and (name in by or by in name)) or self.home_of(toks[k].start, lex):
             return None
         return name
+
+    def owned_by_pronoun(self, index: int, lex: Lexicon) -> bool:
+        """ "Peru cannot close its dams. Its 12 dams provide a third of its power": whether the subject of sentence
+        ``index``'s main verb is owned by a possessive pronoun (``place_possessives``), which then stands for what the
+        sentence before was about (by the parse)."""
+        owners = set(lex.cues.get("place_possessives", []))
+        if not owners or not self.heads:
+            return False
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        toks = self.parse.tokens
+        root = next((i for i in range(lo, hi) if toks[i].dep.lower() == "root"), None)
+        k = next((i for i in range(lo, hi) if toks[i].head == root and toks[i].dep.startswith("nsubj")), None)
+        return k is not None and any(toks[i].head == k and toks[i].dep in ("poss", "nmod:poss") and toks[
+            i].text.lower() in owners for i in range(lo, k))
 
     def main_span(self, at: int) -> bool:
         """ "The island has been in a recession for 11 years": a span of time that prepositions hang from the main verb
@@ -1546,7 +1619,8 @@ class _Extractor:
                 after, region = tail, True  # «Иркутскую область»: the recogniser took the region's noun into the name
             after_in = first is not None and first - 1 >= 0 and toks[first - 1].text.lower() in lex.cues.get(
                 "place_prepositions", []) and len(e.text.split()) == 1 and _not_known_org(e.text)
-            if not ((e.label in ("LOC", "MISC") or after_in) and tail is not None and (
+            named_town = kind == "settlement" and person_key(e.text) in self.used_as_place()  # "the city of X"
+            if not ((e.label in ("LOC", "MISC") or after_in or named_town) and tail is not None and (
                     toks[tail].pos == "PROPN" or e.text[:1].isupper() and (kind != "settlement" or not self.heads))):
                 continue  # (a name after "in" the recogniser took for a person is still a place)
             if kind == "settlement" and not region and not is_country(e.text) and not re.match(
