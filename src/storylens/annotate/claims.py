@@ -630,6 +630,9 @@ class _Extractor:
             elif speaker and (claim.by is None or quoted):  # a figure inside a quotation whose speaker is named:
                 # "“… 10,000 workers …”" after "X wrote"; "“… in 1986 … before the Soviets reported …,” he said"
                 claim.by, claim.via, claim.cue = speaker, None, "quote"
+            if claim.by is None and speaker is None:
+                claim.by = self.quote_opener(claim.start)
+                claim.cue = "quote" if claim.by else claim.cue
             if claim.by and speaker is None and self.glossed_after_quote(sent, attr, m):
                 claim.by, claim.via, claim.cue = None, None, None
             if claim.by is None:
@@ -964,11 +967,29 @@ class _Extractor:
         if not hasattr(self, "_quotes"):
             from storylens.annotate.quotes import extract_quotes
 
-            self._quotes = [q for q in extract_quotes(self.doc) if q.speaker and not attrib.is_pronoun(q.speaker)
+            self._all_quotes = extract_quotes(self.doc)
+            self._quotes = [q for q in self._all_quotes if q.speaker and not attrib.is_pronoun(q.speaker)
                             and len(q.speaker.split()) <= 6]
             self._quote_starts = [q.start for q in self._quotes]  # (in text order, not nested: a bisect finds it)
         i = bisect_right(self._quote_starts, pos) - 1
         return self._quotes[i].speaker if i >= 0 and pos < self._quotes[i].end else None
+
+    def quote_opener(self, pos: int) -> str | None:
+        """ "A report from the X Institute found that “… (62 percent) … . That is three times more …”": a figure in
+        a later sentence of a quotation is the source's that the sentence opening the quotation names before it
+        (its reporting verb before the opening mark), whoever the quotation reader took for its speaker."""
+        self.speaker_at(pos)  # (reads the quotations once)
+        q = next((q for q in self._all_quotes if q.start <= pos < q.end), None)
+        if q is None:
+            return None
+        k = bisect_right(self.starts, q.start) - 1
+        if k < 0 or pos < self.spans[k][1]:
+            return None  # the quotation's own first sentence: its attribution was read there
+        attr = self.attribution(k)
+        a = self.spans[k][0]
+        if attr is None or not attr.by or attr.cue_start is None or a + attr.cue_start >= q.start:
+            return None
+        return attr.by
 
     def origin_place(self, start: int, end: int, lex: Lexicon) -> str | None:
         """ "20 rounds fired from Marganets at the plant": the place after an origin preposition
@@ -1602,6 +1623,10 @@ class _Extractor:
                     if toks[i].text.endswith("s") and toks[i].text[:1].isupper() else self.country_word(i))
                 if code:  # (a people's plural the lemmatiser left as written: "Moldovans")
                     return toks[k].start, country_name(code, lang_)
+        governors, j = set(), k
+        while self.heads and 0 <= toks[j].head != j and len(governors) < 12:
+            j = toks[j].head
+            governors.add(j)  # the verbs and nouns the noun hangs from: their subject is not what it refers to
         for e in self.entities_before(toks[k].start):
             if kind in ("settlement", "region") and toks[k].start - e.start > 1000 or kind == "area" and e.start < window:
                 break  # (no entity is 400 characters long: every one further back is out of reach too)
@@ -1610,6 +1635,8 @@ class _Extractor:
             if owner and country_code(e.text) == owner:
                 continue
             tail = self.parse.at(e.end - 1)
+            if tail is not None and toks[tail].dep.startswith("nsubj") and toks[tail].head in governors:
+                continue  # "Chile controls a fifth of the country": not Chile itself
             after = self.parse.at(e.end + 1)
             region = after is not None and toks[after].start - e.end <= 1 and toks[after].lemma in places and not (
                 toks[after].lemma in towns)
