@@ -1488,6 +1488,29 @@ def test_round_18_a_launch_is_counted_at_its_named_target(text, figure, place, q
     # "the town" refers back to a name the text called a town, whatever the recogniser labelled it
     ("The attacks hit the port and the town of Tacna, which hosts it. Artillery launched at least eight shells at the "
      "town on Sunday.", "at least eight", "Tacna"),
+    # the pronoun subject of a passive clause opened right after a place's name stands for that place
+    ("The president was slower to send aid to Fiji than his predecessor was to send help to Samoa after it was "
+     "devastated by an earthquake in 2009.", "2009", "Samoa"),
+    ("Aid was sent to the company after it was hit by a fire in 2009.", "2009", None),
+    # a site's initials after an article are no place; a country's are
+    ("Four of them will return after the weekend, while two will remain to keep a presence at the NPP.", "two", None),
+    ("Four of them will return, while two will remain in the UK.", "two", "UK"),
 ])
 def test_round_18_places_that_refer_back(text, figure, place):
     assert _claim(text, figure).where == place
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # a place named before ", while" / «, а» belongs to the other clause
+    ("The former president of Chile promised the woman asylum in Chile, while Bishop Mark sent a letter in 2014 to the "
+     "president asking for mercy.", "en", "2014", None),
+    ("Так, бывший президент Чили Хосе Перес в прошлом обещал предоставить женщине убежище в Чили, а епископ Марк в "
+     "2014 году отправлял тогдашнему президенту Перу послание с просьбой помиловать женщину.", "ru", "2014", None),
+    ("Так, колишній президент Чилі Хосе Перес обіцяв надати жінці притулок у Чилі, а єпископ Марк у 2014 році "
+     "надсилав тодішньому президенту Перу послання з проханням помилувати жінку.", "uk", "2014", None),
+    # guard: the place of the figure's own clause
+    ("Bishop Mark stayed home, while 300 people marched in Lima.", "en", "300", "Lima"),
+    ("In Lima, 300 people marched, while 40 were arrested.", "en", "40", "Lima"),
+])
+def test_round_18_a_place_before_a_contrasting_clause_is_that_clauses(text, lang, figure, place):
+    assert _claim(text, figure, lang).where == place

@@ -391,9 +391,11 @@ class _Extractor:
                 name.lower() in t.org_anaphors or name.lower() in t.pronouns):
             return None
         a = self.spans[index - 1][0]
-        if any(e.label in ("PER", "LOC") and e.text.split()[-1] == name for e in self.entities
-               if a - 2000 <= e.start < pos):
-            return None
+        for e in self.entities_before(pos):
+            if e.start < a - 2000:
+                break
+            if e.label in ("PER", "LOC") and e.text.split()[-1] == name:
+                return None
         return name
 
     @staticmethod
@@ -516,6 +518,9 @@ class _Extractor:
         parent: Claim | None = None
         origin: _Cand | None = None
         read_to = s_start  # where the clause read for the figure before ends
+        contrasts = [c.end() for c in _contrast_re(tuple(lex.cues.get("contrast_joiners", []))).finditer(sent)]
+        opener = re.match(r"\s*(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s[^,]{1,60},", sent,
+                          re.IGNORECASE) if contrasts else None  # a place opening the sentence scopes all its clauses
         for cand in cands:
             m = cand.m
             status = status_of(m.end)
@@ -591,8 +596,13 @@ class _Extractor:
                 if claim.where is None:
                     own_area = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + _alt(
                         lex.cues.get("anaphor_determiners", [])) + r")\s", clause, re.IGNORECASE)  # "… more across the border"
-                    claim.where = relative[0] if relative else self.place(s_start, s_start + m.start, lex, after_only=False,
+                    k = bisect_right(contrasts, m.start) - 1  # not past ", while …": the other clause's place
+                    back = contrasts[k] if k >= 0 else 0
+                    claim.where = relative[0] if relative else self.place(s_start + back, s_start + m.start, lex,
+                                                                          after_only=False,
                                                                           since=read_to if own_area else None)
+                    if claim.where is None and back and opener:  # "In Lima, 300 marched, while 40 were arrested"
+                        claim.where = self.place(s_start, s_start + opener.end(), lex, after_only=False)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
             if claim.where is None and claim.measure.split(":")[0] == "distance":
                 claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
@@ -611,6 +621,8 @@ class _Extractor:
                 claim.where = target or origin
             if claim.where is None and claim.kind == "date":
                 claim.where = self.taken_place(s_start + m.num_start, lex)
+            if claim.where is None:
+                claim.where = self.passive_pronoun_place(s_start + m.num_start, lex)
             if claim.where is None and (claim.kind in ("count", "percent", "money", "measurement") or (
                     claim.kind == "duration" and self.main_span(s_start + m.num_start))):
                 claim.where = self.subject_place(index, claim.by, claim.start)
@@ -979,7 +991,10 @@ class _Extractor:
         a later sentence of a quotation is the source's that the sentence opening the quotation names before it
         (its reporting verb before the opening mark), whoever the quotation reader took for its speaker."""
         self.speaker_at(pos)  # (reads the quotations once)
-        q = next((q for q in self._all_quotes if q.start <= pos < q.end), None)
+        if not hasattr(self, "_all_starts"):
+            self._all_starts = [q.start for q in self._all_quotes]
+        i = bisect_right(self._all_starts, pos) - 1
+        q = self._all_quotes[i] if i >= 0 and pos < self._all_quotes[i].end else None
         if q is None:
             return None
         k = bisect_right(self.starts, q.start) - 1
@@ -1232,6 +1247,33 @@ class _Extractor:
         return self.text[min(toks[first].start, e.start if e else toks[first].start):max(toks[target].end, (
             e.end if e else 0))]
 
+    def passive_pronoun_place(self, at: int, lex: Lexicon) -> str | None:
+        """ "help to Samoa after it was devastated by an earthquake in 2009": a figure in a passive clause whose
+        subject is a pronoun (``passive_place_pronouns``) and whose conjunction comes right after a place's name is at
+        that place (by the parse: the figure's verb within a few heads)."""
+        pronouns = set(lex.cues.get("passive_place_pronouns", []))
+        toks = self.parse.tokens
+        i = self.parse.at(at)
+        if not pronouns or i is None or not self.heads:
+            return None
+        for _ in range(6):
+            if not 0 <= toks[i].head < len(toks) or toks[i].head == i:
+                return None
+            i = toks[i].head
+            if toks[i].pos in ("VERB", "AUX"):
+                break
+        else:
+            return None
+        kids = [j for j in range(max(0, i - 6), i) if toks[j].head == i]
+        subject = next((j for j in kids if toks[j].dep in ("nsubjpass", "nsubj:pass")), None)
+        mark = next((j for j in kids if toks[j].dep == "mark"), None)
+        if subject is None or mark is None or toks[subject].text.lower() not in pronouns or mark + 1 != subject:
+            return None
+        e = next((e for e in self.entities_before(toks[mark].start) if e.end <= toks[mark].start), None)
+        if e is None or toks[mark].start - e.end > 2 or e.label == "PER" or not self.is_place(e.text):
+            return None
+        return e.text
+
     def possessive_place(self, start: int, lex: Lexicon) -> str | None:
         """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000", "Lyon‘s": a place that owns
         the figure, or the noun the figure is "of"."""
@@ -1290,6 +1332,8 @@ class _Extractor:
                 # before it is another clause's
             if scope or self.compared_in(a, lex) or self.seated(a, lex) or self.locator(names, a, preps):
                 continue  # "support for Cruz", "Pay For Detention Beds": "for" scopes only a place; "based in X"
+            if self.facility_initials(a, name, lex):
+                continue  # "two will remain at the NPP": a site's initials, no place
             if not after_only and compared_after and compared_after[-1] >= b:
                 continue  # "attacks on X could be worse than the meltdown in 1986": the other side's figure
             if (words and (words[-1] in preps or (area and words[-1] in area_preps) or self.attacked(a, lex) or (
@@ -1309,6 +1353,13 @@ class _Extractor:
         # "across the island" with no name nearer; a settlement noun with a name beside it ("in the city where the
         # plant is, X") has given way to that name
         return anaphor[1] if anaphor is not None and not anaphor[2] else self.route(names, lex)
+
+    def facility_initials(self, a: int, name: str, lex: Lexicon) -> bool:
+        """Whether ``name`` at ``a`` is initials after an article ("at the NPP", "at the HPP"): a site or body named
+        by its initials, which no country or known place is ("the US", "the UAE" are)."""
+        words = self.text[max(0, a - 12):a].lower().split()
+        return bool(re.fullmatch(r"[A-ZА-ЯЁІЇЄҐ]{2,6}", name)) and words[-1:] != [] and words[-1] in lex.cues.get(
+            "articles", []) and not is_country(name) and not _known_place(name)
 
     def names_person(self, start: int, end: int) -> bool:
         """Whether a person's name starts in (start, end]: "Mayor Ion Rusu" (a title run into the name) names no place."""
@@ -1927,6 +1978,13 @@ def _clause_end(s: str, lex: Lexicon) -> int:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=16)
+def _contrast_re(words: tuple[str, ...]) -> re.Pattern:
+    """A comma and a conjunction of contrast (``contrast_joiners``) that open a clause of its own ("X promised asylum
+    in France, while Y sent a letter in 2014", «…во Франции, а патриарх …»)."""
+    return re.compile(r",\s+(?:" + _alt(words) + r")\s", re.IGNORECASE)
+
+
 def attribution_cues() -> tuple[str, ...]:
     return tuple(w for data in lang.merged("attribution").values() for w in data.get("according", []))
 
