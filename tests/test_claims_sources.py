@@ -1428,6 +1428,9 @@ def test_round_17_the_countrys_places_stay_beside_the_countrys_own_source():
      "Губернатор Олег Петров"),
     ("Губернатор Олег Петренко, який раніше очолював мерію, заявив, що зруйновано 300 будинків.", "uk", "300",
      "Губернатор Олег Петренко"),
+    # guard: a relative clause on the object before an inverted source («…, пишет X») is not a subject's
+    ("31 октября Верховный суд Перу оправдал 51-летнюю местную жительницу Марию Петрову , которую восемь лет назад "
+     "приговорили к штрафу за оскорбление соседки, пишет Несколько судей", "ru", "51", None),
     # an auxiliary after an appositive's closing comma: the name before the appositive
     ("Three soldiers have been taken alive, Mark Taylor, a council member in the region, has claimed.", "en",
      "Three", "Mark Taylor"),

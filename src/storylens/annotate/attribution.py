@@ -445,8 +445,8 @@ def _verb_attribution(sentence: str, check: _Checker) -> Attribution | None:
         if not by:
             continue
         end = sentence.rfind(subject, 0, verb_at) + len(subject)
-        if check.verbs and any(end <= a < verb_at for a, _ in check.verbs) and not t.relative_gap.match(
-                sentence[end:verb_at]):
+        if check.verbs and any(end <= a < verb_at for a, _ in check.verbs) and not (
+                t.relative_gap.match(sentence[end:verb_at]) and not following[:1].isupper()):  # (not "…, пишет X")
             continue  # "judges sided with Bibi and said": the subject is before the first verb
         pronoun = by.lower() in t.pronouns
         begins = sentence.rfind(subject, 0, verb_at)
@@ -585,9 +585,9 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     if skipped:  # "Jo Smith, a council member, has said": the appositive's comma closes the subject
         region = region[:skipped.start() + 1] + " "
     comma_before = region.endswith((",", "—", "–")) and inverted
-    aside = t.relative_aside.search(region)
-    if aside:  # "Jo Smith, who is retiring, said": the name, not the clause
-        region, comma_before = aside.group(1), False
+    aside = t.relative_aside.search(region) if not comma_before else None
+    if aside:  # "Jo Smith, who is retiring, said": the name, not the clause (not "…, which …, writes X": after it)
+        region = aside.group(1)
     # appositive before the verb: "Ivan Petrov, the mayor's spokesman, said"
     app = t.apposition.search(region)
     if app and re.search(r"[A-ZА-ЯЁІЇЄҐ]", app.group(1)[-40:]):
