@@ -1447,8 +1447,10 @@ def test_round_18_a_relative_clause_or_auxiliary_after_the_name_keeps_the_name_a
     ("Three soldiers have been taken alive, Mark Taylor has claimed. Two have been injured, an official said.", "Two",
      "official"),
     # a bare organisation noun after a sentence whose source is a bare name the recogniser found nothing in
-    ("Hydrokraft said the dam was cut off from the grid after a line was twice disconnected by fires. The three other "
-     "power lines were earlier damaged during attacks, the operator said.", "three", "Hydrokraft"),
+    ("Hydrokraft said the dam was cut off from Norway's grid after a line was twice disconnected by fires. The three "
+     "other power lines were earlier damaged during attacks, the operator said.", "three", "Hydrokraft"),
+    ("Monday saw the dam cut off from Norway's grid. The three other power lines were earlier damaged during attacks, "
+     "the operator said.", "three", "operator"),
     # a report noun after a sentence with no source: the source of the nearest sentence before that names one
     ("A drone fell on the roof of a warehouse, the Peruvian Interior Ministry said during a daily briefing. The crash "
      "caused no damage, the statement added. The incident was part of a pattern of attacks against the port. Chilean "

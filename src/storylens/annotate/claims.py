@@ -383,8 +383,12 @@ class _Extractor:
         """ "Hydrokraft said the dam was cut off. Three lines were damaged, the operator said": a bare organisation
         noun whose organisation the recogniser did not find is the source of the sentence right before when that
         source is a bare name: one capitalised word that no entity labels a person or a place, that is no place and
-        no organisation noun of its own."""
-        before = self.attribution(index - 1) if index > 0 else None
+        no organisation noun of its own (found by the sentence's words alone when no entity vouched for it)."""
+        if index < 1:
+            return None
+        before = self.attribution(index - 1)
+        if before is None:  # a name no entity checks: read as any capitalised subject of a reporting verb
+            before = attrib.find_attribution(self.text[slice(*self.spans[index - 1])])
         name = before.by if before is not None and before.by else ""
         t = attrib.tables()
         if not re.fullmatch(r"[^\W\d_][\w-]+", name) or not name[:1].isupper() or self.is_place(name) or (
