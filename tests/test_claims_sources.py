@@ -1506,16 +1506,20 @@ def test_round_18_places_that_refer_back(text, figure, place):
 
 
 @pytest.mark.parametrize("text, lang, figure, place", [
-    # a place named before ", while" / «, а» belongs to the other clause
+    # a place named before ", while" / «, а» and another actor belongs to the other clause
     ("The former president of Chile promised the woman asylum in Chile, while Bishop Mark sent a letter in 2014 to the "
      "president asking for mercy.", "en", "2014", None),
-    ("Так, бывший президент Чили Хосе Перес в прошлом обещал предоставить женщине убежище в Чили, а епископ Марк в "
-     "2014 году отправлял тогдашнему президенту Перу послание с просьбой помиловать женщину.", "ru", "2014", None),
-    ("Так, колишній президент Чилі Хосе Перес обіцяв надати жінці притулок у Чилі, а єпископ Марк у 2014 році "
-     "надсилав тодішньому президенту Перу послання з проханням помилувати жінку.", "uk", "2014", None),
+    ("Так, бывший президент Чили Хосе Перес в прошлом обещал предоставить женщине убежище в Чили, а епископ Иван "
+     "Марченко в 2014 году отправлял тогдашнему президенту Перу послание с просьбой помиловать женщину.", "ru", "2014",
+     None),
+    ("Так, колишній президент Чилі Хосе Перес обіцяв надати жінці притулок у Чилі, а єпископ Іван Марченко у 2014 "
+     "році надсилав тодішньому президенту Перу послання з проханням помилувати жінку.", "uk", "2014", None),
+    # guard: a second figure of the same scene, no other actor, keeps the place
+    ("The storm killed at least 45 people in Guam, while more than 100 others remain unaccounted for, officials say.",
+     "en", "more than 100", "Guam"),
     # guard: the place of the figure's own clause
     ("Bishop Mark stayed home, while 300 people marched in Lima.", "en", "300", "Lima"),
     ("In Lima, 300 people marched, while 40 were arrested.", "en", "40", "Lima"),
 ])
-def test_round_18_a_place_before_a_contrasting_clause_is_that_clauses(text, lang, figure, place):
+def test_round_18_a_place_before_another_actors_contrasting_clause_is_that_clauses(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place

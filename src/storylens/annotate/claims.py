@@ -522,7 +522,8 @@ class _Extractor:
         parent: Claim | None = None
         origin: _Cand | None = None
         read_to = s_start  # where the clause read for the figure before ends
-        contrasts = [c.end() for c in _contrast_re(tuple(lex.cues.get("contrast_joiners", []))).finditer(sent)]
+        contrasts = [c.end() for c in _contrast_re(tuple(lex.cues.get("contrast_joiners", []))).finditer(sent)
+                     if self.person_opens(s_start + c.end())]  # ", while Bishop X sent …": a clause of another actor
         opener = re.match(r"\s*(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s[^,]{1,60},", sent,
                           re.IGNORECASE) if contrasts else None  # a place opening the sentence scopes all its clauses
         for cand in cands:
@@ -668,6 +669,21 @@ class _Extractor:
                 if claim.by and not claim.via and claim.by.lower() not in spread.lower():
                     claim.via = spread
         return out
+
+    def person_opens(self, at: int) -> bool:
+        """Whether a person's name starts within a few words after ``at`` (", while Bishop X sent …", «, а патриарх X
+        …»): the clause is another actor's, not a second figure of the same scene ("…, while 100 others remain
+        missing")."""
+        return any(e.label == "PER" and at <= e.start <= at + 40 for e in self.entities_after(at))
+
+    def entities_after(self, pos: int) -> Iterator[EntityMention]:
+        """The entities that start at or after ``pos``, nearest first, up to 400 characters on."""
+        if not hasattr(self, "_entity_starts"):
+            self._entity_starts = [e.start for e in self.entities]
+        for i in range(bisect_left(self._entity_starts, pos), len(self.entities)):
+            if self.entities[i].start > pos + 400:
+                break
+            yield self.entities[i]
 
     @staticmethod
     def glossed_after_quote(sent: str, attr: attrib.Attribution | None, m: NumberMention) -> bool:
