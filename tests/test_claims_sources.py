@@ -1451,6 +1451,8 @@ def test_round_18_a_relative_clause_or_auxiliary_after_the_name_keeps_the_name_a
      "other power lines were earlier damaged during attacks, the operator said.", "three", "Hydrokraft"),
     ("Monday saw the dam cut off from Norway's grid. The three other power lines were earlier damaged during attacks, "
      "the operator said.", "three", "operator"),
+    ("Rafael Grossi arrived at the plant. Grossi said the plant was cut off from Norway's grid. The three other power "
+     "lines were earlier damaged during attacks, the operator said.", "three", "operator"),
     # a report noun after a sentence with no source: the source of the nearest sentence before that names one
     ("A drone fell on the roof of a warehouse, the Peruvian Interior Ministry said during a daily briefing. The crash "
      "caused no damage, the statement added. The incident was part of a pattern of attacks against the port. Chilean "

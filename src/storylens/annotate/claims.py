@@ -382,8 +382,8 @@ class _Extractor:
     def unlabelled_org(self, index: int, pos: int) -> str | None:
         """ "Hydrokraft said the dam was cut off. Three lines were damaged, the operator said": a bare organisation
         noun whose organisation the recogniser did not find is the source of the sentence right before when that
-        source is a bare name: one capitalised word that no entity labels a person or a place, that is no place and
-        no organisation noun of its own (found by the sentence's words alone when no entity vouched for it)."""
+        source is a bare name: one capitalised word that is no place, no organisation noun of its own and no surname
+        of a person the text gave in full before (found by the sentence's words alone when no entity vouched for it)."""
         if index < 1:
             return None
         before = self.attribution(index - 1)
@@ -396,10 +396,11 @@ class _Extractor:
             return None
         a = self.spans[index - 1][0]
         for e in self.entities_before(pos):
-            if e.start < a - 2000:
+            if e.start < a - 5000:
                 break
-            if e.label in ("PER", "LOC") and e.text.split()[-1] == name:
-                return None
+            if e.text.split()[-1] == name and (e.label == "LOC" or e.label == "PER" and len(e.text.split()) >= 2):
+                return None  # a place, or a person's surname ("Rafael Grossi … Grossi said"); a lone name the
+                # recogniser took for a person, never given in full, is no one's surname
         return name
 
     @staticmethod
