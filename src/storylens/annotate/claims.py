@@ -382,8 +382,9 @@ class _Extractor:
     def unlabelled_org(self, index: int, pos: int) -> str | None:
         """ "Hydrokraft said the dam was cut off. Three lines were damaged, the operator said": a bare organisation
         noun whose organisation the recogniser did not find is the source of the sentence right before when that
-        source is a bare name: one capitalised word that is no place, no organisation noun of its own and no surname
-        of a person the text gave in full before (found by the sentence's words alone when no entity vouched for it)."""
+        source is a bare name: one capitalised word that is no known place, not labelled a place most often here, no
+        organisation noun of its own and no surname of a person the text gave in full before (found by the sentence's
+        words alone when no entity vouched for it: the recogniser's labels of such a name vary)."""
         if index < 1:
             return None
         before = self.attribution(index - 1)
@@ -391,16 +392,21 @@ class _Extractor:
             before = attrib.find_attribution(self.text[slice(*self.spans[index - 1])])
         name = before.by if before is not None and before.by else ""
         t = attrib.tables()
-        if not re.fullmatch(r"[^\W\d_][\w-]+", name) or not name[:1].isupper() or self.is_place(name) or (
-                name.lower() in t.org_anaphors or name.lower() in t.pronouns):
+        if not re.fullmatch(r"[^\W\d_][\w-]+", name) or not name[:1].isupper() or _known_place(name) or is_country(
+                name) or name.lower() in t.org_anaphors or name.lower() in t.pronouns:
             return None
         a = self.spans[index - 1][0]
+        labels: dict[str, int] = {}
         for e in self.entities_before(pos):
             if e.start < a - 5000:
                 break
-            if e.text.split()[-1] == name and (e.label == "LOC" or e.label == "PER" and len(e.text.split()) >= 2):
-                return None  # a place, or a person's surname ("Rafael Grossi … Grossi said"); a lone name the
-                # recogniser took for a person, never given in full, is no one's surname
+            if e.label == "PER" and len(e.text.split()) >= 2 and e.text.split()[-1] == name:
+                return None  # a person's surname ("Rafael Grossi … Grossi said")
+            if e.text == name:
+                labels[e.label] = labels.get(e.label, 0) + 1
+        if labels and max(labels, key=labels.get) == "LOC":
+            return None  # mostly a place here; a lone name the recogniser labelled anything, mostly not a place, is
+            # the organisation
         return name
 
     @staticmethod
