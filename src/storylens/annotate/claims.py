@@ -100,6 +100,7 @@ def extract_claims(doc: Document, parse: Parse | None = None, entities: list[Ent
 _APOSTROPHES = "['’´`‘ʼ]"  # an owner's mark as typed: an apostrophe, or an accent or quotation mark for one
 
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}\s*$")
+_GLOSS_REACH = 300  # how far (characters) a writer's gloss after a quotation runs: bounded, so linear
 _GLOSS_AFTER_QUOTE = re.compile(r"[\"”»]\s*,?\s+[—–-]{1,2}\s+")  # '…, saying, “…” - a reference to …': the writer's
 
 
@@ -529,6 +530,7 @@ class _Extractor:
         parent: Claim | None = None
         origin: _Cand | None = None
         read_to = s_start  # where the clause read for the figure before ends
+        dashes = [(d.start(), d.end()) for d in _GLOSS_AFTER_QUOTE.finditer(sent)]  # a quotation a dash closes
         contrasts = [c.end() for c in _contrast_re(tuple(lex.cues.get("contrast_joiners", []))).finditer(sent)
                      if self.person_opens(s_start + c.end())]  # ", while Bishop X sent …": a clause of another actor
         opener = re.match(r"\s*(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s[^,]{1,60},", sent,
@@ -657,7 +659,7 @@ class _Extractor:
             if claim.by is None and speaker is None:
                 claim.by = self.quote_opener(claim.start)
                 claim.cue = "quote" if claim.by else claim.cue
-            if claim.by and speaker is None and self.glossed_after_quote(sent, attr, m):
+            if claim.by and speaker is None and self.glossed_after_quote(sent, dashes, attr, m):
                 claim.by, claim.via, claim.cue = None, None, None
             if claim.by is None:
                 tweeter = self.tweet_author(claim.end)
@@ -693,16 +695,17 @@ class _Extractor:
             yield self.entities[i]
 
     @staticmethod
-    def glossed_after_quote(sent: str, attr: attrib.Attribution | None, m: NumberMention) -> bool:
+    def glossed_after_quote(sent: str, dashes: list[tuple[int, int]], attr: attrib.Attribution | None,
+                            m: NumberMention) -> bool:
         """ "X voiced concern, saying, “We do not want another flood” - a reference to the storm of 2012": a figure
-        after a quotation that its reporting verb opens and a dash closes is in the writer's gloss, not the speaker's
-        (no reporting verb between the dash and the figure)."""
+        after a quotation that its reporting verb opens and a dash closes (``dashes``: the sentence's, read once) is in
+        the writer's gloss, not the speaker's: a short one (``_GLOSS_REACH``), with no reporting verb before the figure."""
         if attr is None or attr.cue_start is None or attr.cue_start > m.start:
             return False
-        dash = None
-        for dash in _GLOSS_AFTER_QUOTE.finditer(sent, attr.cue_start, m.start):
-            pass
-        return dash is not None and attrib.tables().verb.search(sent, dash.end(), m.start) is None
+        k = bisect_right(dashes, (m.start, m.start)) - 1
+        if k < 0 or dashes[k][0] < attr.cue_start or dashes[k][1] > m.start or m.start - dashes[k][1] > _GLOSS_REACH:
+            return False
+        return attrib.tables().verb.search(sent, dashes[k][1], m.start) is None
 
     @staticmethod
     def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
@@ -1112,6 +1115,13 @@ class _Extractor:
         """ "Peru cannot close its dams. Its 12 dams provide a third of its power": whether the subject of sentence
         ``index``'s main verb is owned by a possessive pronoun (``place_possessives``), which then stands for what the
         sentence before was about (by the parse)."""
+        if not hasattr(self, "_owned"):
+            self._owned: dict[int, bool] = {}
+        if index not in self._owned:  # (once per sentence: its figures ask in turn)
+            self._owned[index] = self._owned_by_pronoun(index, lex)
+        return self._owned[index]
+
+    def _owned_by_pronoun(self, index: int, lex: Lexicon) -> bool:
         owners = set(lex.cues.get("place_possessives", []))
         if not owners or not self.heads:
             return False
