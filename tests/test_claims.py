@@ -2931,3 +2931,78 @@ def test_a_feared_measurement_is_marked_a_forecast():
 def test_round_17_a_unit_past_more_still_makes_a_measurement(text, measure):
     claim = _one(text, lang="en")
     assert (claim.kind, claim.measure) == ("measurement", measure)
+
+
+# --- round 18 (measures) -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a share's whole past an owner's possessive: the schools reopen, not the country
+    ("Just over half of the province's schools are reopening to pupils.", "en", "share: school reopen"),
+    ("Some 40% of the valley's clinics reopened on Monday.", "en", "share: clinic reopen"),
+])
+def test_round_18_a_shares_whole_past_an_owners_possessive(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a limiting or hedging adverb between the sum's noun and the sum does not hide the noun
+    ("The ferry firm was a small outfit with yearly revenues of only $2 million.", "money: revenue"),
+    ("The town has a budget of nearly $30 million.", "money: budget"),
+])
+def test_round_18_a_sums_noun_past_an_adverb(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A rocket strike on the market killed eight, wounded five and damaged shops and cars, the mayor said.", "en"),
+    ("Удар по рынку убил восьмерых, ранил пятерых и повредил магазины и машины.", "ru"),
+    ("Удар по ринку вбив вісьмох, поранив п'ятьох і пошкодив крамниці та машини.", "uk"),
+])
+def test_round_18_verbs_coordinated_after_one_subject_keep_their_elided_objects(text, lang):
+    claims = _claims(text, lang=lang)
+    assert [(c.value, c.measure, c.unit) for c in claims] == [(8.0, "killed", "people"), (5.0, "injured", "people")]
+
+
+def test_round_18_a_number_coordinated_with_a_number_or_more_keeps_its_noun():
+    assert _one("The flood destroyed five or six bridges.", lang="en").measure == "bridge destroyed"
+    assert _one("The flood destroyed five or more bridges.", lang="en").measure == "bridge destroyed"
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("At more than 300 miles across, the cyclone is larger than most.", "width"),
+    ("The convoy drove 40 miles across the plain.", "distance"),  # guard: "across" with its own object
+])
+def test_round_18_a_width_across(text, measure):
+    claim = _one(text, lang="en")
+    assert (claim.kind, claim.measure) == ("measurement", measure)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Engineers said the flood will displace 4,000 people.", "en", "forecast: displaced"),
+    ("Спасатели будут эвакуировать 4000 человек.", "ru", "forecast: evacuated"),
+    ("Рятувальники будуть евакуювати 4000 людей.", "uk", "forecast: evacuated"),
+    # guards: what is done now, a capacity, a negated future
+    ("The flood displaced 4,000 people.", "en", "displaced"),
+    ("The new ferry will carry 400 people.", "en", "people"),
+])
+def test_round_18_a_figure_under_will_is_a_forecast(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_round_18_taken_alive_is_detained_not_the_relative_clauses_act():
+    text = "Four Chilean sailors, who took part in a failed raid on the harbour, have been taken alive, an officer said."
+    assert _one(text, lang="en").measure == "detained"
+
+
+@pytest.mark.parametrize("text, lang, kind, value, measure", [
+    ("The new reservoir is almost twice the size of the old one.", "en", "ratio", 2.0, "ratio: size"),
+    ("The camp now holds twice as many tents as in May.", "en", "ratio", 2.0, "ratio: tent"),
+    ("Rebels shelled the village twice over the night.", "en", "count", 2.0, "times shell"),
+    ("Беженцев стало вдвое больше.", "ru", "ratio", 2.0, "ratio"),
+    ("Село обстреляли дважды за ночь.", "ru", "count", 2.0, "times обстрелять"),
+    ("Біженців стало удвічі більше.", "uk", "ratio", 2.0, "ratio"),
+])
+def test_round_18_twice_is_a_ratio_or_occasions(text, lang, kind, value, measure):
+    claim = _one(text, lang=lang)
+    assert (claim.kind, claim.value if claim.value is not None else claim.hi, claim.measure) == (kind, value, measure)

@@ -2645,6 +2645,8 @@ class _Reader:
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
+        if m.form == "multiplier":
+            return self._ratio(m, cand, "times", m.end)  # "twice as many", «вдвое больше», "hit twice"
         if self._age(m, cand):
             return True
         unit = self._unit_after(m, after_i)
@@ -2674,21 +2676,28 @@ class _Reader:
         if kind == "year_word":
             return False
         if kind == "ratio":
-            comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
-            lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
-                             re.IGNORECASE)
-            if not lead and not self._times_a_figure(end) and not re.match(
-                    r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
-                cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
-                cand.measure = "times"
-                return True
-            compared = self._compared(end)
-            cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
-            return True
+            return self._ratio(m, cand, name, end)
         cand.kind, cand.unit = kind, name
         if kind == "money":
             self._per_unit(cand)
         self._conversion(m, cand, previous)
+        return True
+
+    def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
+        """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
+        comparison or before a determiner and noun ("twice the size"), named by what it compares; else a count
+        of occasions ("spoke three times", "was hit twice")."""
+        sent = self.sent
+        comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
+        lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
+                         re.IGNORECASE)
+        if not lead and not self._times_a_figure(end) and not re.match(
+                r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
+            cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
+            cand.measure = "times"
+            return True
+        compared = self._compared(end)
+        cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
         return True
 
     def _compared(self, end: int) -> str | None:
@@ -3039,9 +3048,11 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
-            if t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") and j < t.head < min(self.hi, j + 4) and (
-                    is_noun(toks[t.head])):  # "$40 million Lagos airport contract", "20% of Ghana's electricity": a
-                j += 1  # name that qualifies or owns the noun counted
+            if (t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") or (
+                    cand.kind != "count" and is_noun(t) and t.dep in ("poss", "nmod:poss"))) and j < t.head < min(
+                    self.hi, j + 4) and is_noun(toks[t.head]):  # "$40 million Lagos airport contract", "20% of Ghana's
+                # electricity", "half of the country's schools": a name or noun that qualifies or owns the noun counted
+                j += 1
                 skip += 1
                 continue
             if low not in lex.member_units and j + 1 < self.hi and (
@@ -3085,7 +3096,8 @@ class _Reader:
             cand.other = True  # "13 other experts", "ещё двоих"
         if noun is None and cand.kind == "count" and self.ex.heads and num_toks:
             h = toks[num_toks[-1]].head
-            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
+            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]) and (
+                    not self._elided_noun(num_toks[-1], h)):
                 noun = h
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
@@ -3132,6 +3144,18 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _elided_noun(self, number: int, noun: int) -> bool:
+        """ "killed seven, wounded six and damaged stores": a coordinator right after the number, then no number or
+        comparative ("six or seven stores", "six or more stores"), so the noun after it is the next verb's object and
+        the number's own noun is elided (the parse hung the number on it)."""
+        toks = self.tokens
+        k = number + 1
+        if not (k + 1 < noun and toks[k].text.lower() in attrib.tables().coordinators):
+            return False
+        nxt = toks[k + 1]
+        return nxt.pos not in ("NUM", "DET") and "Degree=Cmp" not in nxt.feats and not (
+            nxt.text.lower() in self.lex.cues.get("other_words", []) or nxt.lemma in self.lex.cues.get("other_words", []))
 
     def _of_name(self, noun: int) -> bool:
         """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ПНС») or after
@@ -3298,10 +3322,31 @@ class _Reader:
         what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
         (`capacity_verbs`: "can hold 500 people", "could produce 950 MW"), nor a hedged past ("may have died")."""
         modals = set(self.lex.cues.get("feared_modals", []))
-        if not modals or not self._hypothetical_verb(verb) or self.tokens[verb].lemma in set(
-                self.lex.cues.get("capacity_verbs", [])):
+        if self.tokens[verb].lemma in set(self.lex.cues.get("capacity_verbs", [])):
+            return False
+        if self._future(verb):
+            return True  # "the flood will displace 3,000 people", «эвакуируют … будут»: still to come
+        if not modals or not self._hypothetical_verb(verb):
             return False
         return any(self.tokens[k].text.lower() in modals for k in range(max(self.lo, verb - 4), verb))
+
+    def _future(self, verb: int) -> bool:
+        """A verb in the future: marked so by the parse (Russian's perfective «вынудит»: `Tense=Fut`), or after an
+        auxiliary of the future among the three words before it (`future_auxiliaries`: "will", «будут», «будуть»)."""
+        toks = self.tokens
+        if "Tense=Fut" in toks[verb].feats:
+            return True
+        auxiliaries = set(self.lex.cues.get("future_auxiliaries", []))
+        seen = 0
+        for k in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
+            if not any(ch.isalnum() for ch in toks[k].text):
+                continue
+            if toks[k].text.lower() in auxiliaries:
+                return True
+            seen += 1
+            if seen == 3:
+                break
+        return False
 
     def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
         """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
@@ -3762,12 +3807,28 @@ class _Reader:
         toks = self.tokens
         if self.ex.heads:
             return any(self.lo <= h < self.hi and is_noun(toks[h]) and toks[h].lemma in words
-                       for h in head_path(self.ex.parse, num_toks[-1], 7))
+                       for h in head_path(self.ex.parse, num_toks[-1], 7)) or self._wanted(num_toks[-1])
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 8) - 1, -1):
             if _barrier(toks[k]) and toks[k].text not in ("—", "–"):
                 return False
             if toks[k].lemma in words:
                 return True
+        return False
+
+    def _wanted(self, i: int) -> bool:
+        """ "the utility wants 95 percent of power back", "plans to build 300 homes": a figure in the object of a
+        verb of wanting or planning (`goal_verbs`), reached up the parse through objects, their modifiers and
+        infinitives only (not "wanted to know why 40 people died": a clause of its own)."""
+        verbs, toks = set(self.lex.cues.get("goal_verbs", [])), self.tokens
+        k = i
+        for _ in range(7):
+            h = toks[k].head
+            if not (self.lo <= h < self.hi) or h == k or toks[k].dep in (
+                    "nsubj", "nsubjpass", "nsubj:pass", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj"):
+                return False
+            if toks[h].pos == "VERB" and toks[h].lemma in verbs and toks[k].dep in ("dobj", "obj", "xcomp"):
+                return True
+            k = h
         return False
 
     def _forecast(self, num_toks: list[int], cand: _Cand) -> bool:
@@ -4620,10 +4681,11 @@ class _Reader:
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
         amounts = set(lex.cues.get("amount_nouns", []))
         while k >= max(self.lo, self._num_index(cand) - 9) and (
-                toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k])
+                toks[k].pos in ("ADJ", "ADV", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k])
                 or toks[k].dep in ("amod", "acl") or "VerbForm=Part" in toks[k].feats or (
                     toks[k].lemma in amounts and any(toks[j].pos == "ADP" for j in range(max(self.lo, k - 2), k)))):
-            k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100": the fine's amount)
+            k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100", "revenues of only $1
+            # million": the fine's amount, past a limiting adverb)
         if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         done = next((j for j in range(k + 1, first[0] if first else k + 1) if toks[j].pos == "VERB" and toks[j].dep == "amod"
@@ -4736,7 +4798,8 @@ class _Reader:
         word_after = re.match(r"[\s-]*([^\W\d_]+)", self.sent[cand.unit_end:])
         word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
         dims = cues.get("dimension_words", {})
-        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
+        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims and not (
+            w is word_after and self._governs_object(cand.unit_end + w.start(1)))), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
@@ -4757,6 +4820,13 @@ class _Reader:
         if _dimension(cand.unit) == "length" and self._distance_word_after(cand):
             return "distance"  # "200 ft (60 m) from a school", "found 50 meters away": how far, not how long
         return self._measured_thing(cand)
+
+    def _governs_object(self, at: int) -> bool:
+        """Whether the word at sentence offset ``at`` is a preposition with its own object ("50 miles across the
+        border": how far, not "470 miles across", a width), by the parse."""
+        k = self._token_from(at)
+        return k is not None and k < self.hi and any(
+            self.tokens[j].head == k and self.tokens[j].dep in ("pobj", "obj") for j in range(k + 1, min(self.hi, k + 6)))
 
     def _distance_word_after(self, cand: _Cand) -> bool:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
