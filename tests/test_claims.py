@@ -3006,3 +3006,41 @@ def test_round_18_taken_alive_is_detained_not_the_relative_clauses_act():
 def test_round_18_twice_is_a_ratio_or_occasions(text, lang, kind, value, measure):
     claim = _one(text, lang=lang)
     assert (claim.kind, claim.value if claim.value is not None else claim.hi, claim.measure) == (kind, value, measure)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a sum after "to" is the level a thing was brought to: that thing names it, not a noun of its modifiers
+    ("The new package brings total aid committed to Chile by the Lima government to $2.1 billion.", "en",
+     "money: aid"),
+    ("The council raised the relief fund to $40 million.", "en", "money: fund"),
+    ("Новый пакет довёл общую помощь Чили до 2,1 млрд долларов.", "ru", "money: помощь"),
+])
+def test_round_18_a_sum_a_thing_was_brought_to_is_named_by_the_thing(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("The utility said it wants 90 percent of power back by March.", "en", "target: share: power"),
+    ("The rebels want 200 prisoners released.", "en", "target: released"),
+    ("He wanted to know why 40 people died.", "en", "killed"),  # guard: a clause of its own
+])
+def test_round_18_a_figure_wanted_is_a_target(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, value, lo", [
+    ("The storm dumped rain over 12 counties.", 12.0, None),  # a preposition of the verb, which has its object
+    ("Officials said over 30 people were killed.", None, 30.0),  # guard: a hedge
+    ("The army sent troops to over 12 towns.", None, 12.0),  # guard: the hedge after another preposition
+])
+def test_round_18_over_as_a_preposition_of_a_verb_with_an_object_is_no_hedge(text, value, lo):
+    claim = _one(text, lang="en")
+    assert (claim.value, claim.lo) == (value, lo)
+
+
+def test_round_18_guards_will_of_a_lasting_state_twice_before_its_verb_across_before_the_figure():
+    assert _one("Four of them will leave on Monday and two will remain at the dam.", lang="en").measure == "remained"
+    assert _one("The summary of the calls twice mentioned the storm.", lang="en").measure == "times mention"
+    assert _claims("Protests spread across 400 kilometers of the coast.", lang="en")[0].measure == "distance: coast"
+    claims = _claims("Support is roughly twice that of the last mayor.", lang="en")
+    assert [(c.kind, c.value) for c in claims] == [("ratio", 2.0)]

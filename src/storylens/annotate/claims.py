@@ -1928,6 +1928,8 @@ class _Reader:
             m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
+        if cand.kind == "count" and m.hedge_kind == "lower" and self._preposition_read_as_hedge(m, cand):
+            m.value, m.lo, m.hedge, m.hedge_kind, m.start = m.lo, None, None, None, m.num_start
         if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
             return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
@@ -1954,6 +1956,21 @@ class _Reader:
         if cand.measure is None and not cand.subcount:
             return None
         return cand
+
+    def _preposition_read_as_hedge(self, m: NumberMention, cand: _Cand) -> bool:
+        """ "will spill radiation over 3 states": the hedge word is a preposition of the verb, which has an object of
+        its own, and the counted noun is its object, so the figure is exact (not "killed over 30 people", nor "rose
+        over 3 metres", where the verb has no other object). By the parse."""
+        if not self.ex.heads or cand.noun is None:
+            return False
+        toks = self.tokens
+        word = next((k for k in self.toks_in(m.start, m.num_start) if toks[k].pos == "ADP"), None)
+        if word is None or toks[cand.noun].head != word or toks[cand.noun].dep not in ("pobj", "obl") or (
+                toks[word].dep != "prep"):
+            return False
+        verb = toks[word].head
+        return self.lo <= verb < self.hi and toks[verb].pos == "VERB" and any(
+            toks[j].head == verb and toks[j].dep in ("dobj", "obj") for j in range(max(self.lo, verb - 6), word))
 
     # --- what is never a claim -----------------------------------------------------------------------------
 
@@ -2750,6 +2767,8 @@ class _Reader:
         if k is None or k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("ratio_determiners", []):
             return False
         k += 1
+        if k < self.hi and self.tokens[k].text.lower() in self.lex.cues.get("partitive", []):
+            return True  # "twice that of the last storm": a pronoun for the other quantity
         while k < self.hi and is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]):
             k += 1
         return k < self.hi and is_noun(self.tokens[k]) and self.tokens[k].lemma not in self.lex.time
@@ -3332,8 +3351,11 @@ class _Reader:
 
     def _future(self, verb: int) -> bool:
         """A verb in the future: marked so by the parse (Russian's perfective «вынудит»: `Tense=Fut`), or after an
-        auxiliary of the future among the three words before it (`future_auxiliaries`: "will", «будут», «будуть»)."""
+        auxiliary of the future among the three words before it (`future_auxiliaries`: "will", «будут», «будуть»);
+        not a verb of a state that goes on (`lasting_state_verbs`: "will remain", «останутся»)."""
         toks = self.tokens
+        if toks[verb].lemma in set(self.lex.cues.get("lasting_state_verbs", [])):
+            return False  # "two will remain at the plant": a state that goes on, told as the present one
         if "Tense=Fut" in toks[verb].feats:
             return True
         auxiliaries = set(self.lex.cues.get("future_auxiliaries", []))
@@ -4662,6 +4684,9 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "money":
                 return named
+        raised = self._raised_object(cand)
+        if raised:
+            return f"money: {raised}"  # "brings total aid committed … by the government to $9 billion": the aid's
         cop = toks[self._num_index(cand)].head
         if self.lo <= cop < self.hi and toks[cop].lemma in set(lex.cues.get("light_verbs", [])):
             for i in range(cop - 1, max(self.lo, cop - 10) - 1, -1):  # "damages to the island alone are $95 billion"
@@ -4681,7 +4706,8 @@ class _Reader:
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
         amounts = set(lex.cues.get("amount_nouns", []))
         while k >= max(self.lo, self._num_index(cand) - 9) and (
-                toks[k].pos in ("ADJ", "ADV", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k])
+                toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k]) or (
+                    toks[k].pos == "ADV" and all(toks[j].pos in ("ADV", "SYM") for j in range(k + 1, first[0] if first else k)))
                 or toks[k].dep in ("amod", "acl") or "VerbForm=Part" in toks[k].feats or (
                     toks[k].lemma in amounts and any(toks[j].pos == "ADP" for j in range(max(self.lo, k - 2), k)))):
             k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100", "revenues of only $1
@@ -4701,6 +4727,40 @@ class _Reader:
             if subject:
                 return f"money: {subject}"
         return "money"
+
+    def _raised_object(self, cand: _Cand) -> str | None:
+        """ "brings total aid … to $9.1 billion", «довела общую помощь до 9 млрд долларов»: a sum after a preposition
+        of a new level (`level_to`) is the level a thing was brought to, so that thing names the sum (not a noun in
+        its own modifiers: "by the government"): the object of the verb the preposition hangs on, the noun a
+        participle it hangs on modifies ("aid committed … to $9 billion"), or the noun it hangs on (Russian's
+        «помощь до …»). By the parse; None without it."""
+        if not self.ex.heads:
+            return None
+        toks, to = self.tokens, set(self.lex.cues.get("level_to", []))
+        k, at = self._num_index(cand), None
+        for _ in range(4):
+            case = next((j for j in range(max(self.lo, k - 4), k) if toks[j].head == k and toks[j].dep == "case"), None)
+            h = toks[k].head
+            if case is not None:  # «до 2,1 млрд долларов»: the preposition under its noun
+                at, prep = h, case
+                break
+            if not (self.lo <= h < self.hi) or h == k:
+                return None
+            if toks[h].pos == "ADP":
+                at, prep = toks[h].head, h
+                break
+            k = h
+        if at is None or toks[prep].text.lower() not in to or not (self.lo <= at < self.hi):
+            return None
+        if is_noun(toks[at]):
+            return toks[at].lemma if toks[at].pos != "PROPN" and at < prep else None
+        if toks[at].pos != "VERB":
+            return None
+        obj = next((j for j in range(max(self.lo, at - 8), prep) if toks[j].head == at and toks[j].dep in ("dobj", "obj")
+                    and is_noun(toks[j]) and toks[j].pos != "PROPN"), None)
+        if obj is None and toks[at].dep == "acl" and "VerbForm=Part" in toks[at].feats and is_noun(toks[toks[at].head]):
+            obj = toks[at].head  # "aid committed … to $9 billion": the participle's noun
+        return toks[obj].lemma if obj is not None else None
 
     def _purpose(self, cand: _Cand) -> str | None:
         """What a sum is for or consists of, after a purpose or content preposition right after it ("$500 million
@@ -4769,8 +4829,8 @@ class _Reader:
         governs it («пять раз выступил» → times выступить); a verb and the preposition after it that say
         someone went somewhere ("has been to the valley five times", `occasion_phrases`) name the visit."""
         num = self._num_index(cand)
-        verb = None
-        for k in range(num - 1, max(self.lo, num - 12) - 1, -1):
+        verb = num + 1 if num + 1 < self.hi and self.tokens[num + 1].pos == "VERB" else None  # "was twice disconnected"
+        for k in range(num - 1, max(self.lo, num - 12) - 1, -1) if verb is None else ():
             if _barrier(self.tokens[k]) and self.tokens[k].pos != "CCONJ":
                 break
             if self.tokens[k].pos in ("VERB", "AUX") and not self.tokens[k].dep.startswith("aux"):
@@ -4799,7 +4859,7 @@ class _Reader:
         word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
         dims = cues.get("dimension_words", {})
         dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims and not (
-            w is word_after and self._governs_object(cand.unit_end + w.start(1)))), None)
+            self._governs_object(cand.unit_end + w.start(1)) if w is word_after else self._preposition_at(w.start(1)))), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
@@ -4827,6 +4887,11 @@ class _Reader:
         k = self._token_from(at)
         return k is not None and k < self.hi and any(
             self.tokens[j].head == k and self.tokens[j].dep in ("pobj", "obj") for j in range(k + 1, min(self.hi, k + 6)))
+
+    def _preposition_at(self, at: int) -> bool:
+        """Whether the word at sentence offset ``at`` is a preposition ("spread across 500 kilometers": no width)."""
+        k = self._token_from(at)
+        return k is not None and k < self.hi and self.tokens[k].pos == "ADP"
 
     def _distance_word_after(self, cand: _Cand) -> bool:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is
