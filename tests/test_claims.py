@@ -3044,3 +3044,15 @@ def test_round_18_guards_will_of_a_lasting_state_twice_before_its_verb_across_be
     assert _claims("Protests spread across 400 kilometers of the coast.", lang="en")[0].measure == "distance: coast"
     claims = _claims("Support is roughly twice that of the last mayor.", lang="en")
     assert [(c.kind, c.value) for c in claims] == [("ratio", 2.0)]
+
+
+def test_round_18_a_measurement_past_a_places_adjective_names_its_noun():
+    text = ("They showed that the army can strike far behind the line, and officials warn that the 12-kilometer "
+            "(7-mile) Balkan bridge, the longest in the region, could be the next target.")
+    assert _one(text, lang="en").measure == "distance: bridge"
+
+
+def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_verb():
+    text = "The sum is in addition to two earlier packages, one worth $40 billion and one worth $12 billion."
+    assert [c.measure for c in _claims(text, lang="en")] == ["money", "money"]
+    assert _one("После чего он якобы трижды грубо высказался о судье.", lang="ru").measure == "times высказаться"

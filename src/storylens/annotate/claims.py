@@ -3067,10 +3067,11 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
-            if (t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") or (
+            if (t.pos == "PROPN" and t.dep in ("compound", "amod", "poss", "nmod:poss") or (
                     cand.kind != "count" and is_noun(t) and t.dep in ("poss", "nmod:poss"))) and j < t.head < min(
                     self.hi, j + 4) and is_noun(toks[t.head]):  # "$40 million Lagos airport contract", "20% of Ghana's
-                # electricity", "half of the country's schools": a name or noun that qualifies or owns the noun counted
+                # electricity", "the 19-km Crimean bridge", "half of the country's schools": a name (or a name's
+                # adjective) or a noun that qualifies or owns the noun counted
                 j += 1
                 skip += 1
                 continue
@@ -4737,6 +4738,7 @@ class _Reader:
         if not self.ex.heads:
             return None
         toks, to = self.tokens, set(self.lex.cues.get("level_to", []))
+        own = set(self.toks_in(cand.m.start, max(cand.m.end, cand.unit_end)))  # the sum's own words
         k, at = self._num_index(cand), None
         for _ in range(4):
             case = next((j for j in range(max(self.lo, k - 4), k) if toks[j].head == k and toks[j].dep == "case"), None)
@@ -4744,8 +4746,8 @@ class _Reader:
             if case is not None:  # «до 2,1 млрд долларов»: the preposition under its noun
                 at, prep = h, case
                 break
-            if not (self.lo <= h < self.hi) or h == k:
-                return None
+            if not (self.lo <= h < self.hi) or h == k or (toks[h].pos != "ADP" and h not in own):
+                return None  # (not "in addition to two packages, one worth $40 billion": another phrase's "to")
             if toks[h].pos == "ADP":
                 at, prep = toks[h].head, h
                 break
@@ -4829,7 +4831,7 @@ class _Reader:
         governs it («пять раз выступил» → times выступить); a verb and the preposition after it that say
         someone went somewhere ("has been to the valley five times", `occasion_phrases`) name the visit."""
         num = self._num_index(cand)
-        verb = num + 1 if num + 1 < self.hi and self.tokens[num + 1].pos == "VERB" else None  # "was twice disconnected"
+        verb = self._verb_after(num)  # "was twice disconnected", «трижды непочтительно высказалась»
         for k in range(num - 1, max(self.lo, num - 12) - 1, -1) if verb is None else ():
             if _barrier(self.tokens[k]) and self.tokens[k].pos != "CCONJ":
                 break
@@ -4844,6 +4846,19 @@ class _Reader:
         after = self.tokens[verb + 1].text.lower() if verb + 1 < self.hi else ""
         phrase = self.lex.cues.get("occasion_phrases", {}).get(f"{lemma} {after}")
         return f"times {phrase or lemma}"
+
+    def _verb_after(self, num: int) -> int | None:
+        """The verb after a number of times that the parse hangs it on, past an adverbial word the parse took for
+        a verb («трижды непочтительно высказалась»); None when its verb comes first ("hit it twice") or no parse."""
+        toks = self.tokens
+        if not self.ex.heads:
+            return None
+        h = toks[num].head
+        for _ in range(3):
+            if not (self.lo <= h < self.hi) or toks[h].dep not in ("obl", "advmod", "nmod"):
+                break
+            h = toks[h].head
+        return h if num < h < self.hi and toks[h].pos == "VERB" else None
 
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
