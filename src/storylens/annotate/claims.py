@@ -3339,8 +3339,9 @@ class _Reader:
 
     def _feared(self, verb: int) -> bool:
         """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
-        what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
-        (`capacity_verbs`: "can hold 500 people", "could produce 950 MW"), nor a hedged past ("may have died")."""
+        what is feared or expected, not done, so its figure is marked a forecast; so is a verb in the future
+        (`_future`: "will displace"). Not a verb of capacity (`capacity_verbs`: "can hold 500 people", "could produce
+        950 MW"), nor a hedged past ("may have died")."""
         modals = set(self.lex.cues.get("feared_modals", []))
         if self.tokens[verb].lemma in set(self.lex.cues.get("capacity_verbs", [])):
             return False
