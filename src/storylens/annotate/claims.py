@@ -3166,15 +3166,18 @@ class _Reader:
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
 
     def _elided_noun(self, number: int, noun: int) -> bool:
-        """ "killed seven, wounded six and damaged stores": a coordinator right after the number, then no number or
-        comparative ("six or seven stores", "six or more stores"), so the noun after it is the next verb's object and
-        the number's own noun is elided (the parse hung the number on it)."""
+        """ "killed seven, wounded six and damaged stores": a coordinator right after the number, then no number before
+        the noun, no determiner or comparative ("six or seven stores", "six or more stores", "killing 30 and wounding
+        12 soldiers" keep it), so the noun after it is the next verb's object and the number's own noun is elided
+        (the parse hung the number on it)."""
         toks = self.tokens
         k = number + 1
         if not (k + 1 < noun and toks[k].text.lower() in attrib.tables().coordinators):
             return False
         nxt = toks[k + 1]
-        return nxt.pos not in ("NUM", "DET") and "Degree=Cmp" not in nxt.feats and not (
+        if any(toks[j].pos == "NUM" for j in range(k + 1, noun)):
+            return False  # «убив 30 и ранив 12 военных», "killing 30 and wounding 12 soldiers": one noun both count
+        return nxt.pos not in ("DET",) and "Degree=Cmp" not in nxt.feats and not (
             nxt.text.lower() in self.lex.cues.get("other_words", []) or nxt.lemma in self.lex.cues.get("other_words", []))
 
     def _of_name(self, noun: int) -> bool:
