@@ -2124,6 +2124,8 @@ class _Reader:
             m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
+        if cand.kind == "count" and m.hedge_kind == "lower" and self._preposition_read_as_hedge(m, cand):
+            m.value, m.lo, m.hedge, m.hedge_kind, m.start = m.lo, None, None, None, m.num_start
         if cand.kind == "count" and cand.thing is None and self._breakdown(m, cand, previous):
             return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
@@ -2150,6 +2152,21 @@ class _Reader:
         if cand.measure is None and not cand.subcount:
             return None
         return cand
+
+    def _preposition_read_as_hedge(self, m: NumberMention, cand: _Cand) -> bool:
+        """ "will spill radiation over 3 states": the hedge word is a preposition of the verb, which has an object of
+        its own, and the counted noun is its object, so the figure is exact (not "killed over 30 people", nor "rose
+        over 3 metres", where the verb has no other object). By the parse."""
+        if not self.ex.heads or cand.noun is None:
+            return False
+        toks = self.tokens
+        word = next((k for k in self.toks_in(m.start, m.num_start) if toks[k].pos == "ADP"), None)
+        if word is None or toks[cand.noun].head != word or toks[cand.noun].dep not in ("pobj", "obl") or (
+                toks[word].dep != "prep"):
+            return False
+        verb = toks[word].head
+        return self.lo <= verb < self.hi and toks[verb].pos == "VERB" and any(
+            toks[j].head == verb and toks[j].dep in ("dobj", "obj") for j in range(max(self.lo, verb - 6), word))
 
     # --- what is never a claim -----------------------------------------------------------------------------
 
@@ -2841,6 +2858,8 @@ class _Reader:
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
+        if m.form == "multiplier":
+            return self._ratio(m, cand, "times", m.end)  # "twice as many", «вдвое больше», "hit twice"
         if self._age(m, cand):
             return True
         unit = self._unit_after(m, after_i)
@@ -2870,21 +2889,28 @@ class _Reader:
         if kind == "year_word":
             return False
         if kind == "ratio":
-            comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
-            lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
-                             re.IGNORECASE)
-            if not lead and not self._times_a_figure(end) and not re.match(
-                    r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
-                cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
-                cand.measure = "times"
-                return True
-            compared = self._compared(end)
-            cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
-            return True
+            return self._ratio(m, cand, name, end)
         cand.kind, cand.unit = kind, name
         if kind == "money":
             self._per_unit(cand)
         self._conversion(m, cand, previous)
+        return True
+
+    def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
+        """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
+        comparison or before a determiner and noun ("twice the size"), named by what it compares; else a count
+        of occasions ("spoke three times", "was hit twice")."""
+        sent = self.sent
+        comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
+        lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
+                         re.IGNORECASE)
+        if not lead and not self._times_a_figure(end) and not re.match(
+                r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
+            cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
+            cand.measure = "times"
+            return True
+        compared = self._compared(end)
+        cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
         return True
 
     def _compared(self, end: int) -> str | None:
@@ -2937,6 +2963,8 @@ class _Reader:
         if k is None or k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("ratio_determiners", []):
             return False
         k += 1
+        if k < self.hi and self.tokens[k].text.lower() in self.lex.cues.get("partitive", []):
+            return True  # "twice that of the last storm": a pronoun for the other quantity
         while k < self.hi and is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]):
             k += 1
         return k < self.hi and is_noun(self.tokens[k]) and self.tokens[k].lemma not in self.lex.time
@@ -3235,9 +3263,12 @@ class _Reader:
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
-            if t.pos == "PROPN" and t.dep in ("compound", "poss", "nmod:poss") and j < t.head < min(self.hi, j + 4) and (
-                    is_noun(toks[t.head])):  # "$40 million Lagos airport contract", "20% of Ghana's electricity": a
-                j += 1  # name that qualifies or owns the noun counted
+            if (t.pos == "PROPN" and t.dep in ("compound", "amod", "poss", "nmod:poss") or (
+                    cand.kind != "count" and is_noun(t) and t.dep in ("poss", "nmod:poss"))) and j < t.head < min(
+                    self.hi, j + 4) and is_noun(toks[t.head]):  # "$40 million Lagos airport contract", "20% of Ghana's
+                # electricity", "the 19-km Crimean bridge", "half of the country's schools": a name (or a name's
+                # adjective) or a noun that qualifies or owns the noun counted
+                j += 1
                 skip += 1
                 continue
             if low not in lex.member_units and j + 1 < self.hi and (
@@ -3281,7 +3312,8 @@ class _Reader:
             cand.other = True  # "13 other experts", "ещё двоих"
         if noun is None and cand.kind == "count" and self.ex.heads and num_toks:
             h = toks[num_toks[-1]].head
-            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]):
+            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]) and (
+                    not self._elided_noun(num_toks[-1], h)):
                 noun = h
         if noun is None and cand.kind == "count" and num_toks:
             noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
@@ -3328,6 +3360,21 @@ class _Reader:
             cand.unit_end = toks[noun + size - 1].end - self.s_start
         elif cand.kind == "count":
             cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _elided_noun(self, number: int, noun: int) -> bool:
+        """ "killed seven, wounded six and damaged stores": a coordinator right after the number, then no number before
+        the noun, no determiner or comparative ("six or seven stores", "six or more stores", "killing 30 and wounding
+        12 soldiers" keep it), so the noun after it is the next verb's object and the number's own noun is elided
+        (the parse hung the number on it)."""
+        toks = self.tokens
+        k = number + 1
+        if not (k + 1 < noun and toks[k].text.lower() in attrib.tables().coordinators):
+            return False
+        nxt = toks[k + 1]
+        if any(toks[j].pos == "NUM" for j in range(k + 1, noun)):
+            return False  # «убив 30 и ранив 12 военных», "killing 30 and wounding 12 soldiers": one noun both count
+        return nxt.pos not in ("DET",) and "Degree=Cmp" not in nxt.feats and not (
+            nxt.text.lower() in self.lex.cues.get("other_words", []) or nxt.lemma in self.lex.cues.get("other_words", []))
 
     def _of_name(self, noun: int) -> bool:
         """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ПНС») or after
@@ -3491,13 +3538,38 @@ class _Reader:
 
     def _feared(self, verb: int) -> bool:
         """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
-        what is feared or expected, not done, so its figure is marked a forecast. Not a verb of capacity
-        (`capacity_verbs`: "can hold 500 people", "could produce 950 MW"), nor a hedged past ("may have died")."""
+        what is feared or expected, not done, so its figure is marked a forecast; so is a verb in the future
+        (`_future`: "will displace"). Not a verb of capacity (`capacity_verbs`: "can hold 500 people", "could produce
+        950 MW"), nor a hedged past ("may have died")."""
         modals = set(self.lex.cues.get("feared_modals", []))
-        if not modals or not self._hypothetical_verb(verb) or self.tokens[verb].lemma in set(
-                self.lex.cues.get("capacity_verbs", [])):
+        if self.tokens[verb].lemma in set(self.lex.cues.get("capacity_verbs", [])):
+            return False
+        if self._future(verb):
+            return True  # "the flood will displace 3,000 people", «эвакуируют … будут»: still to come
+        if not modals or not self._hypothetical_verb(verb):
             return False
         return any(self.tokens[k].text.lower() in modals for k in range(max(self.lo, verb - 4), verb))
+
+    def _future(self, verb: int) -> bool:
+        """A verb in the future: marked so by the parse (Russian's perfective «вынудит»: `Tense=Fut`), or after an
+        auxiliary of the future among the three words before it (`future_auxiliaries`: "will", «будут», «будуть»);
+        not a verb of a state that goes on (`lasting_state_verbs`: "will remain", «останутся»)."""
+        toks = self.tokens
+        if toks[verb].lemma in set(self.lex.cues.get("lasting_state_verbs", [])):
+            return False  # "two will remain at the plant": a state that goes on, told as the present one
+        if "Tense=Fut" in toks[verb].feats:
+            return True
+        auxiliaries = set(self.lex.cues.get("future_auxiliaries", []))
+        seen = 0
+        for k in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
+            if not any(ch.isalnum() for ch in toks[k].text):
+                continue
+            if toks[k].text.lower() in auxiliaries:
+                return True
+            seen += 1
+            if seen == 3:
+                break
+        return False
 
     def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
         """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
@@ -3958,12 +4030,28 @@ class _Reader:
         toks = self.tokens
         if self.ex.heads:
             return any(self.lo <= h < self.hi and is_noun(toks[h]) and toks[h].lemma in words
-                       for h in head_path(self.ex.parse, num_toks[-1], 7))
+                       for h in head_path(self.ex.parse, num_toks[-1], 7)) or self._wanted(num_toks[-1])
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 8) - 1, -1):
             if _barrier(toks[k]) and toks[k].text not in ("—", "–"):
                 return False
             if toks[k].lemma in words:
                 return True
+        return False
+
+    def _wanted(self, i: int) -> bool:
+        """ "the utility wants 95 percent of power back", "plans to build 300 homes": a figure in the object of a
+        verb of wanting or planning (`goal_verbs`), reached up the parse through objects, their modifiers and
+        infinitives only (not "wanted to know why 40 people died": a clause of its own)."""
+        verbs, toks = set(self.lex.cues.get("goal_verbs", [])), self.tokens
+        k = i
+        for _ in range(7):
+            h = toks[k].head
+            if not (self.lo <= h < self.hi) or h == k or toks[k].dep in (
+                    "nsubj", "nsubjpass", "nsubj:pass", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj"):
+                return False
+            if toks[h].pos == "VERB" and toks[h].lemma in verbs and toks[k].dep in ("dobj", "obj", "xcomp"):
+                return True
+            k = h
         return False
 
     def _forecast(self, num_toks: list[int], cand: _Cand) -> bool:
@@ -4797,6 +4885,9 @@ class _Reader:
             named = measure_noun(lex, toks, i)
             if named and lex.applies_to.get(named) == "money":
                 return named
+        raised = self._raised_object(cand)
+        if raised:
+            return f"money: {raised}"  # "brings total aid committed … by the government to $9 billion": the aid's
         cop = toks[self._num_index(cand)].head
         if self.lo <= cop < self.hi and toks[cop].lemma in set(lex.cues.get("light_verbs", [])):
             for i in range(cop - 1, max(self.lo, cop - 10) - 1, -1):  # "damages to the island alone are $95 billion"
@@ -4816,10 +4907,12 @@ class _Reader:
         k = (first[0] if first else self.lo) - 1  # "a fine equivalent to $1,100", «штрафу, эквивалентному 1100 долларам»
         amounts = set(lex.cues.get("amount_nouns", []))
         while k >= max(self.lo, self._num_index(cand) - 9) and (
-                toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k])
+                toks[k].pos in ("ADJ", "ADP", "PART", "PUNCT", "DET", "SYM") or is_modifier(toks[k]) or (
+                    toks[k].pos == "ADV" and all(toks[j].pos in ("ADV", "SYM") for j in range(k + 1, first[0] if first else k)))
                 or toks[k].dep in ("amod", "acl") or "VerbForm=Part" in toks[k].feats or (
                     toks[k].lemma in amounts and any(toks[j].pos == "ADP" for j in range(max(self.lo, k - 2), k)))):
-            k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100": the fine's amount)
+            k -= 1  # («штрафу в размере 1100 долларов», "a fine in the amount of $1,100", "revenues of only $1
+            # million": the fine's amount, past a limiting adverb)
         if k >= self.lo and is_noun(toks[k]) and toks[k].pos != "PROPN" and not self._quantity(k):
             return f"money: {toks[k].lemma}"  # (not "a total of $14 billion": the verb says what it is)
         done = next((j for j in range(k + 1, first[0] if first else k + 1) if toks[j].pos == "VERB" and toks[j].dep == "amod"
@@ -4835,6 +4928,41 @@ class _Reader:
             if subject:
                 return f"money: {subject}"
         return "money"
+
+    def _raised_object(self, cand: _Cand) -> str | None:
+        """ "brings total aid … to $9.1 billion", «довела общую помощь до 9 млрд долларов»: a sum after a preposition
+        of a new level (`level_to`) is the level a thing was brought to, so that thing names the sum (not a noun in
+        its own modifiers: "by the government"): the object of the verb the preposition hangs on, the noun a
+        participle it hangs on modifies ("aid committed … to $9 billion"), or the noun it hangs on (Russian's
+        «помощь до …»). By the parse; None without it."""
+        if not self.ex.heads:
+            return None
+        toks, to = self.tokens, set(self.lex.cues.get("level_to", []))
+        own = set(self.toks_in(cand.m.start, max(cand.m.end, cand.unit_end)))  # the sum's own words
+        k, at = self._num_index(cand), None
+        for _ in range(4):
+            case = next((j for j in range(max(self.lo, k - 4), k) if toks[j].head == k and toks[j].dep == "case"), None)
+            h = toks[k].head
+            if case is not None:  # «до 2,1 млрд долларов»: the preposition under its noun
+                at, prep = h, case
+                break
+            if not (self.lo <= h < self.hi) or h == k or (toks[h].pos != "ADP" and h not in own):
+                return None  # (not "in addition to two packages, one worth $40 billion": another phrase's "to")
+            if toks[h].pos == "ADP":
+                at, prep = toks[h].head, h
+                break
+            k = h
+        if at is None or toks[prep].text.lower() not in to or not (self.lo <= at < self.hi):
+            return None
+        if is_noun(toks[at]):
+            return toks[at].lemma if toks[at].pos != "PROPN" and at < prep else None
+        if toks[at].pos != "VERB":
+            return None
+        obj = next((j for j in range(max(self.lo, at - 8), prep) if toks[j].head == at and toks[j].dep in ("dobj", "obj")
+                    and is_noun(toks[j]) and toks[j].pos != "PROPN"), None)
+        if obj is None and toks[at].dep == "acl" and "VerbForm=Part" in toks[at].feats and is_noun(toks[toks[at].head]):
+            obj = toks[at].head  # "aid committed … to $9 billion": the participle's noun
+        return toks[obj].lemma if obj is not None else None
 
     def _purpose(self, cand: _Cand) -> str | None:
         """What a sum is for or consists of, after a purpose or content preposition right after it ("$500 million
@@ -4903,8 +5031,8 @@ class _Reader:
         governs it («пять раз выступил» → times выступить); a verb and the preposition after it that say
         someone went somewhere ("has been to the valley five times", `occasion_phrases`) name the visit."""
         num = self._num_index(cand)
-        verb = None
-        for k in range(num - 1, max(self.lo, num - 12) - 1, -1):
+        verb = self._verb_after(num)  # "was twice disconnected", «трижды непочтительно высказалась»
+        for k in range(num - 1, max(self.lo, num - 12) - 1, -1) if verb is None else ():
             if _barrier(self.tokens[k]) and self.tokens[k].pos != "CCONJ":
                 break
             if self.tokens[k].pos in ("VERB", "AUX") and not self.tokens[k].dep.startswith("aux"):
@@ -4919,6 +5047,19 @@ class _Reader:
         phrase = self.lex.cues.get("occasion_phrases", {}).get(f"{lemma} {after}")
         return f"times {phrase or lemma}"
 
+    def _verb_after(self, num: int) -> int | None:
+        """The verb after a number of times that the parse hangs it on, past an adverbial word the parse took for
+        a verb («трижды непочтительно высказалась»); None when its verb comes first ("hit it twice") or no parse."""
+        toks = self.tokens
+        if not self.ex.heads:
+            return None
+        h = toks[num].head
+        for _ in range(3):
+            if not (self.lo <= h < self.hi) or toks[h].dep not in ("obl", "advmod", "nmod"):
+                break
+            h = toks[h].head
+        return h if num < h < self.hi and toks[h].pos == "VERB" else None
+
     def _num_index(self, cand: _Cand) -> int:
         toks = self.toks_in(cand.m.num_start, cand.m.num_end)
         return toks[-1] if toks else self.lo
@@ -4932,7 +5073,8 @@ class _Reader:
         word_after = re.match(r"[\s-]*([^\W\d_]+)", self.sent[cand.unit_end:])
         word_before = re.search(r"([^\W\d_]+)\s*$", self.sent[:cand.m.start])
         dims = cues.get("dimension_words", {})
-        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims), None)
+        dim = next((dims[w.group(1).lower()] for w in (word_after, word_before) if w and w.group(1).lower() in dims and not (
+            self._governs_object(cand.unit_end + w.start(1)) if w is word_after else self._preposition_at(w.start(1)))), None)
         after = re.sub(r"\([^()]*\)", " ", self.sent[cand.unit_end:cand.unit_end + 40]).lower().split()[:3]
         toward = any(w.strip(",.") in cues.get("directions", []) for w in after)
         if toward and _dimension(cand.unit) == "length" and not dim:
@@ -4953,6 +5095,18 @@ class _Reader:
         if _dimension(cand.unit) == "length" and self._distance_word_after(cand):
             return "distance"  # "200 ft (60 m) from a school", "found 50 meters away": how far, not how long
         return self._measured_thing(cand)
+
+    def _governs_object(self, at: int) -> bool:
+        """Whether the word at sentence offset ``at`` is a preposition with its own object ("50 miles across the
+        border": how far, not "470 miles across", a width), by the parse."""
+        k = self._token_from(at)
+        return k is not None and k < self.hi and any(
+            self.tokens[j].head == k and self.tokens[j].dep in ("pobj", "obj") for j in range(k + 1, min(self.hi, k + 6)))
+
+    def _preposition_at(self, at: int) -> bool:
+        """Whether the word at sentence offset ``at`` is a preposition ("spread across 500 kilometers": no width)."""
+        k = self._token_from(at)
+        return k is not None and k < self.hi and self.tokens[k].pos == "ADP"
 
     def _distance_word_after(self, cand: _Cand) -> bool:
         """A word of distance right after a length, past a bracket, directions and adverbs: a preposition it is

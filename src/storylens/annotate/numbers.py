@@ -60,7 +60,7 @@ class NumberMention:
     has_scale: bool = False
     currency_prefix: str | None = None  # "$" in "$0.14"
     raw: str = ""  # the figure as written, without hedge
-    form: str = "cardinal"  # cardinal, fraction (a share: 0.75), vague (a lower bound), ordinal
+    form: str = "cardinal"  # cardinal, fraction (a share: 0.75), vague (a lower bound), ordinal, multiplier ("twice")
 
     @property
     def figure(self) -> float | None:
@@ -163,6 +163,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                     for head in _forms(code, parts[0], plural_only=plural):
                         for tail in _forms(code, parts[-1], plural_only=True):
                             phrases.setdefault((head, *parts[1:-1], tail), (float(value), form_name))
+        for word, value in data.get("multipliers", {}).items():
+            phrases[(_norm(word),)] = (float(value), "multiplier")  # "twice", «вдвое»: a ratio or occasions
         for lemma, value in data.get("ordinals", {}).items():
             for form in _forms(code, lemma):
                 ordinals.setdefault(form, float(value))
@@ -336,7 +338,7 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
         if matched:
             size, value, form = matched
             end = tokens[i + size - 1][1]
-            if form == "cardinal" or not _number_follows(text, end, t):
+            if form in ("cardinal", "multiplier") or not _number_follows(text, end, t):
                 out.append(_Atom(a, end, value, words=True, form=form))
                 i += size
                 continue
