@@ -111,3 +111,18 @@ def test_a_documents_language_counts_every_letter_of_long_and_short_passages() -
     assert sum(map(str.isalpha, russian[:400])) < letters["en"] < letters["ru"]
     assert label_passages(text, passages, ("en", "ru"), 20, ("en", "ru")) == "ru"
     assert [p.language for p in passages] == ["en", "ru", "en", "en", "en", "en", None]
+
+
+def test_the_token_before_a_full_stop_is_what_searching_back_from_it_found() -> None:
+    """The reversed-window match gives the old search's token at every position of random text of token
+    characters, white space (line breaks too), the characters that end a token, and long runs."""
+    from storylens.clean.segment import _token_before
+
+    searched = re.compile(r"([^\s(\[\"“«]+)$")
+    texts = _random_texts("ab.Жё \n\n\t([\"“«'»", 1_500, 40, seed=12) + _random_texts("abc.\n", 200, 150, seed=13)
+    texts += ["x" * 100 + ".", "U.S.", "\n.", "a\n.", "т.е."]
+    for text in texts:
+        for punct in range(len(text) + 1):
+            found = searched.search(text, max(0, punct - 64), punct)
+            assert _token_before(text, punct) == (found.group(1) if found else ""), (text, punct)
+    assert _token_before("He met Gen. Ivanov", 10) == "Gen" and _token_before("(Dr", 3) == "Dr"
