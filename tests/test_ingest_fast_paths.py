@@ -126,3 +126,30 @@ def test_the_token_before_a_full_stop_is_what_searching_back_from_it_found() -> 
             found = searched.search(text, max(0, punct - 64), punct)
             assert _token_before(text, punct) == (found.group(1) if found else ""), (text, punct)
     assert _token_before("He met Gen. Ivanov", 10) == "Gen" and _token_before("(Dr", 3) == "Dr"
+
+
+def test_case_insensitive_rules_answer_as_before_on_ascii_lines_lowered() -> None:
+    """The error-widget and subscribe rules search an ASCII line lower-cased with their patterns made
+    case-sensitive: the same answer as the case-insensitive search on lines of their own words in any
+    case, other scripts and characters that fold in odd ways (ſ, K, İ) kept on the old path."""
+    from storylens.clean import boilerplate
+
+    words = ["if", "you", "find", "spot", "an", "error", "typo", "press", "ctrl", "+", "enter", "select", "orphus",
+             "see", "more", "load", "support", "us", "donate", "subscribe", "follow", "click", "here", "patreon.com",
+             "boosty.to", "нашли", "ошибку", "подпишитесь", "ſubscribe", "ſee", "İf", "Kl", "the", "news", "—", "!"]
+    rng = random.Random(14)
+    lines = []
+    for _ in range(6_000):
+        chosen = [rng.choice(words) for _ in range(rng.randint(1, 9))]
+        lines.append(" ".join(w.upper() if rng.random() < 0.3 else w.title() if rng.random() < 0.3 else w
+                              for w in chosen))
+    lines += ["If you find a typo, select it and press Ctrl+Enter", "SEE MORE", "Support us on Patreon.com", ""]
+    for pattern in (boilerplate._ERROR_WIDGET, boilerplate._SUPPORT):
+        literals = re.sub(r"\\.", "", pattern.pattern)  # escapes (\W, \S) are classes, not literals
+        assert literals == literals.lower()
+        caseless = boilerplate._Caseless(pattern)
+        hits = 0
+        for line in lines:
+            assert caseless.search(line) == bool(pattern.search(line)), (pattern.pattern[:20], line)
+            hits += caseless.search(line)
+        assert hits > 100
