@@ -5,6 +5,7 @@
     python bench/ingest.py --keep        # keep the corpus and database in bench/_corpus/
     python bench/ingest.py --corpus DIR --steps   # an existing corpus (bench/scale.py's), CPU per step
     python bench/ingest.py --corpus DIR --workers 2   # this process's CPU is then the parent's serial share
+    python bench/ingest.py --corpus DIR --db OUT.db   # keep the store (bench/ingest_compare.py compares two)
 
 The corpus is generated from examples/kazakhstan-2022 by varying each example (paragraphs
 shuffled, numbers and names swapped, paragraphs mixed in from other documents of the same
@@ -422,6 +423,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help=f"keep corpus and database in {KEEP_DIR}")
     parser.add_argument("--profile", metavar="FILE", help="also write a cProfile of the ingest to FILE")
     parser.add_argument("--corpus", type=Path, help="ingest this folder instead of generating one (--docs is ignored)")
+    parser.add_argument("--db", type=Path, help="write the store here and keep it (for bench/ingest_compare.py); "
+                        "the file must not exist")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1: everything on one "
                         "core; with more, the CPU seconds printed are the parent's: reading the store, writing it)")
     parser.add_argument("--steps", action="store_true", help="also print CPU seconds per step (read, each cleaning "
@@ -438,7 +441,9 @@ def main() -> None:
     else:
         work = Path(tempfile.mkdtemp(prefix="storylens-bench-"))
     try:
-        corpus, db = args.corpus or work / "corpus", work / "bench.db"
+        corpus, db = args.corpus or work / "corpus", args.db or work / "bench.db"
+        if args.db and args.db.exists():
+            parser.error(f"{args.db} exists: ingest would only add to it")
         t = time.perf_counter()
         if args.corpus:
             n_docs, n_bytes = 0, sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())

@@ -103,10 +103,38 @@ def test_remembered_signatures_give_the_lookup_of_a_fresh_store(tmp_path: Path, 
 def test_the_lookup_reads_band_buckets_from_the_covering_index(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         plan = " ".join(str(tuple(r)) for r in store.db.execute(
-            "EXPLAIN QUERY PLAN SELECT b.doc_id FROM (VALUES (?, ?)) AS q JOIN minhash_bands b"
-            " ON b.band = q.column1 AND b.key = q.column2", (1, 2)))
+            "EXPLAIN QUERY PLAN " + store_db._lookup_sql(2), (1, 2, 3, 4, "x", 64)))
         assert "COVERING INDEX minhash_bands_lookup" in plan
         assert store.db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'minhash_bands_key'").fetchone()[0] == 0
+
+
+def test_the_lookup_ranks_candidates_as_counting_them_in_python_did(tmp_path: Path) -> None:
+    """SQLite counts each first copy's shared bands and keeps the best, ties by id: the candidates, in
+    their order, are those of counting the bucket rows in Python and keeping the best (the lookup
+    before), with a cap small enough to bind and cut through ties, the document itself left out."""
+    from collections import Counter
+    from heapq import nsmallest
+
+    from storylens.clean.neardup import band_keys
+
+    corpus = _corpus(tmp_path / "corpus", n=80, seed=12)
+    with Store(tmp_path / "s.db") as store:
+        ingest([corpus], store, _settings(batch_size=8), progress=False)
+        rows = store.db.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq").fetchall()
+        binding = 0
+        for doc_id, blob in rows:
+            keys = band_keys(np.frombuffer(blob, dtype=np.uint64))
+            shared = Counter(r[0] for r in store.db.execute(
+                "SELECT doc_id FROM minhash_bands WHERE " + " OR ".join("(band = ? AND key = ?)" for _ in keys),
+                [x for pair in keys for x in pair]))
+            shared.pop(doc_id, None)
+            for cap in (3, 64):
+                expected = [c for c, _ in nsmallest(cap, shared.items(), key=lambda item: (-item[1], item[0]))]
+                got = [r[0] for r in store.db.execute(store_db._lookup_sql(len(keys)),
+                                                      [*(x for pair in keys for x in pair), doc_id, cap])]
+                assert got == expected, doc_id
+                binding += cap == 3 and len(shared) > 3
+        assert binding >= 10  # the cap did cut the candidates, ties included
 
 
 def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) -> None:

@@ -129,13 +129,25 @@ def _written_in(sample: str, script: str, pool: tuple[str, ...]) -> bool:
     Without alphabets for the pool, a pool of several is trusted (lingua tells them apart) and a
     pool of one is not (nothing would check it).
     """
+    if script == "other":
+        return _alphabet(pool) is not None or len(pool) > 1
+    outside = _outside_alphabet(script, pool)
+    if outside is None:
+        return len(pool) > 1
+    return outside.search(sample.lower()) is None
+
+
+@lru_cache(maxsize=256)
+def _outside_alphabet(script: str, pool: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One class of the letters of ``script`` (as ``_CYRILLIC`` or ``_LATIN`` match them) that no language
+    of the pool is written with; None without alphabets. Searched once over a lower-cased sample, it
+    answers what testing each of the sample's characters against the alphabet and the script did, in C."""
     alphabet = _alphabet(pool)
     if alphabet is None:
-        return len(pool) > 1
-    if script == "other":
-        return True
+        return None
     in_script = _CYRILLIC if script == "cyrillic" else _LATIN
-    return not any(in_script.match(ch) for ch in set(sample.lower()) - alphabet)
+    outside = "".join(ch for ch in map(chr, range(0x500)) if in_script.match(ch) and ch not in alphabet)
+    return re.compile(f"[{re.escape(outside)}]" if outside else "(?!)")  # (?!) never matches
 
 
 def _script_of_language(code: str) -> str:
@@ -194,14 +206,17 @@ def label_passages(text: str, passages: list[Passage], languages: tuple[str, ...
     letters: Counter[str] = Counter()
     for passage in passages:
         chunk = text[passage.start:passage.end]
+        count = -1  # the passage's letters, once counted
         script = _script(chunk)
         pool = by_script.get(script)
         if pool is None or not _written_in(chunk[:SAMPLE_CHARS], script, tuple(pool)):
             passage.language = detect(chunk, languages, min_letters)
         elif len(pool) == 1:  # the script and the alphabet settle it
-            passage.language = pool[0] if sum(map(str.isalpha, chunk[:SAMPLE_CHARS])) >= min_letters else None
+            count = sum(map(str.isalpha, chunk))  # the sample's letters too, for a passage no longer than it
+            sampled = count if len(chunk) <= SAMPLE_CHARS else sum(map(str.isalpha, chunk[:SAMPLE_CHARS]))
+            passage.language = pool[0] if sampled >= min_letters else None
         else:
             passage.language = detect(chunk, tuple(pool), min_letters)
         if passage.language:
-            letters[passage.language] += sum(map(str.isalpha, chunk))
+            letters[passage.language] += count if count >= 0 else sum(map(str.isalpha, chunk))
     return letters.most_common(1)[0][0] if letters else None

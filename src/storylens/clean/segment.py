@@ -31,7 +31,7 @@ _BEFORE_NAMES = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 # ("___ Jordans reported from Berlin.": a wire story's credit line after its separator starts a sentence of its own)
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*([^\W_]|\d|[#@*•▪🔻_-])", re.UNICODE)
-_TOKEN_BEFORE = re.compile(r"([^\s(\[\"“«]+)$")
+_TOKEN = re.compile(r"[^\s(\[\"“«]+")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -42,11 +42,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         sent_start = line_start
         for m in _BOUNDARY.finditer(text, line_start, line_end):
             cut = m.end()
-            if not _is_boundary(text, m.start(), cut, line_end):
+            nxt = _NEXT_START.match(text, cut, line_end)
+            if not nxt or not _is_boundary(text, m.start(), nxt):
                 continue
             spans.append((sent_start, cut))
-            nxt = _NEXT_START.match(text, cut, line_end)
-            sent_start = cut + (len(nxt.group(0)) - len(nxt.group(1)) if nxt else 0)
+            sent_start = nxt.start(1)
             while sent_start < line_end and text[sent_start].isspace():
                 sent_start += 1
         if sent_start < line_end and text[sent_start:line_end].strip():
@@ -74,15 +74,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_boundary(text: str, punct: int, cut: int, line_end: int) -> bool:
-    nxt = _NEXT_START.match(text, cut, line_end)
-    if not nxt:
-        return False
+def _token_before(text: str, punct: int) -> str:
+    """The run of token characters that ends at ``punct`` (or at a line break just before it), at most 64
+    long (bounded: linear in the text): what searching ``([^\\s(\\[\"“«]+)$`` between ``punct - 64`` and
+    ``punct`` finds. Matched on the reversed window from its end, not tried from each of its starts."""
+    window = text[max(0, punct - 64):punct][::-1]
+    token = _TOKEN.match(window, 1 if window.startswith("\n") else 0)
+    return token.group(0)[::-1] if token else ""
+
+
+def _is_boundary(text: str, punct: int, nxt: re.Match[str]) -> bool:
+    """Whether the punctuation at ``punct`` ends a sentence, given what starts after it (``_NEXT_START``'s match)."""
     following = nxt.group(1)
     if text[punct] != ".":
         return True  # ! ? … end a sentence when something follows
-    before = _TOKEN_BEFORE.search(text, max(0, punct - 64), punct)  # bounded: linear in the text
-    token = before.group(1).lower().rstrip(".") if before else ""
+    token = _token_before(text, punct).lower().rstrip(".")
     if token in _TIMES_OF_DAY and _ZONE.match(text, nxt.start(1)):
         return False
     if token in ABBREVIATIONS:

@@ -7,13 +7,13 @@ next run picks up documents still marked ``raw``.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import sqlite3
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from operator import itemgetter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -358,22 +358,19 @@ class Store:
         the threshold shares about a quarter of the bands, a loose relative (Jaccard 0.4) fewer
         than one, so the best match ranks first (2 of 16,000 links differ, both at the threshold).
 
-        The buckets are read from the covering index and counted here; the candidates' signatures
+        The buckets are read from the covering index, counted and ranked in SQL; the candidates' signatures
         come from memory when they were compared or stored lately (the same first copies are the
         candidates of lookup after lookup), else in one query: a signature stored in the documents
         row sits behind the raw and cleaned text, and reading it there cost more as the store grew.
         """
         keys = band_keys(values)
-        marks = ", ".join("(?, ?)" for _ in keys)
-        shared = Counter(map(_first, self._tuples.execute(
-            f"SELECT b.doc_id FROM (VALUES {marks}) AS q JOIN minhash_bands b ON b.band = q.column1"
-            " AND b.key = q.column2", [x for pair in keys for x in pair])))
-        shared.pop(doc_id, None)
-        if not shared:
+        # Most shared bands first, ties by id, counted and ranked by SQLite: counting the bucket rows in
+        # Python (a Counter, then the best 64 of it) cost twice the query that read them.
+        top = self._tuples.execute(_lookup_sql(len(keys)), [*(x for pair in keys for x in pair), doc_id,
+                                                             NEAR_DUPLICATE_CANDIDATES]).fetchall()
+        if not top:
             return None
-        # Most shared bands first, ties by id: the SQL order ``shared DESC, doc_id`` (ids are hex digests).
-        top = heapq.nsmallest(NEAR_DUPLICATE_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
-        found = self._signatures_of([candidate for candidate, _ in top])
+        found = self._signatures_of(list(map(_first, top)))
         candidates = sorted((seq, candidate, blob, duplicate_of)
                             for candidate, (seq, blob, duplicate_of) in found.items())
         if not candidates:
@@ -565,6 +562,15 @@ class Store:
             "duplicates": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
             "passages": one("SELECT COUNT(*) FROM passages"),
         }
+
+
+@lru_cache(maxsize=8)
+def _lookup_sql(bands: int) -> str:
+    """The first copies sharing any of ``bands`` (band, key) pairs, but the document looked up, the most
+    shared bands first, ties by id (ids are hex digests: SQLite's order of them is Python's)."""
+    marks = ", ".join("(?, ?)" for _ in range(bands))
+    return (f"SELECT b.doc_id FROM (VALUES {marks}) AS q JOIN minhash_bands b ON b.band = q.column1"
+            " AND b.key = q.column2 WHERE b.doc_id <> ? GROUP BY b.doc_id ORDER BY COUNT(*) DESC, b.doc_id LIMIT ?")
 
 
 class _Transaction:
