@@ -3056,3 +3056,16 @@ def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_v
     text = "The sum is in addition to two earlier packages, one worth $40 billion and one worth $12 billion."
     assert [c.measure for c in _claims(text, lang="en")] == ["money", "money"]
     assert _one("После чего он якобы трижды грубо высказался о судье.", lang="ru").measure == "times высказаться"
+
+
+# --- round 18 (lead) ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a share after an agent verb is what the verb was done to: no share of attackers
+    ("A new vaccine was approved that attacked 95 percent of flu strains in trials.", "share: strain attack"),
+    # a share before it is the verb's doers
+    ("About 30 percent of the protesters attacked police officers near the station.", "share: attackers"),
+])
+def test_round_18_a_share_after_an_agent_verb_is_its_object(text, measure):
+    assert _one(text, lang="en").measure == measure

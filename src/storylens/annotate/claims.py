@@ -4763,7 +4763,9 @@ class _Reader:
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
         if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
-            measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")]
+            measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")
+                        and (n not in lex.agent or verb > self._num_index(cand))]  # "a drug that attacked 99% of
+            # the cells": a share after the verb is its object, not its doers (no share of attackers)
             if measured and self._share_of_people(cand):
                 return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
             # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
