@@ -131,6 +131,8 @@ class _Tables:
         self.venue = re.compile(rf"(?:{_alt(self.prepositions)})\s+(?:{_alt(w.get('venue_possessives', []))})\s+[\w-]+\s+",
                                 flags)
         self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
+        # "…, it said.": a pronoun no source phrase is read from (``subject_stop``), closing the sentence
+        self.closing_pronoun = re.compile(rf",\s+(?:{_alt(w.get('closing_pronouns', []))})\s+(?=\w)", flags)
         self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
@@ -771,6 +773,11 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
             said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
             verb = t.verb.match(sentence, opening.end() + said.end())
             return Attribution(by=prev.by, via=prev.via, cue=verb.group(1).lower() if verb else prev.cue)
+    closing = _closing_pronoun(sentence, t) if attr is None else None
+    if closing:  # "…, the company brought 350 workers, it said.": the organisation the sentence before quoted
+        prev = previous()
+        if prev is not None and prev.by and not prev.pronoun:
+            return Attribution(by=prev.by, via=prev.via, cue=closing)
     if attr is None:
         m = t.agent.match(sentence)
         if m and not any(w.lower() in t.subject_stop for w in m.group(1).split()):
@@ -778,6 +785,16 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
             if agent:
                 return Attribution(by=agent, cue="agent")
     return attr
+
+
+def _closing_pronoun(sentence: str, t: _Tables) -> str | None:
+    """The reporting verb of a pronoun that closes the sentence ("…, it said.", "…, it added in a statement."):
+    the pronoun, the verb, then at most a few words with no comma to the end."""
+    for m in reversed(list(t.closing_pronoun.finditer(sentence))):
+        verb = t.verb.match(sentence, m.end())
+        if verb and re.fullmatch(r"[^,;:]{0,40}", sentence[verb.end():]):
+            return verb.group(1).lower()
+    return None
 
 
 def spread_by(following: list[tuple[str, bool]]) -> str | None:

@@ -594,6 +594,8 @@ class _Extractor:
                 claim.where = self.possessive_place(s_start + m.start, lex)
                 if claim.where and claim.kind == "count" and claim.measure == "people":
                     claim.measure = "population"  # "Ukraine's 41 million people"
+            if claim.where is None:  # "Crete, an island of 600,000 residents", "9% of the U.S. population"
+                claim.where = self.phrase_place(s_start + m.num_start, lex)
             if claim.kind == "count" and claim.measure == "people" and re.search(
                     r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
@@ -618,6 +620,8 @@ class _Extractor:
                     if claim.where is None and back and opener:  # "In Lima, 300 marched, while 40 were arrested"
                         claim.where = self.place(s_start, s_start + opener.end(), lex, after_only=False)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
+            if claim.where is None:  # "at the Tacna base", "… and 40 deaths on U.S. lands": a place modifying the object
+                claim.where = self.phrase_place(s_start + m.num_start, lex, objects=True)
             if claim.where is None and claim.measure.split(":")[0] == "distance":
                 claim.where = self.distance_from(sent, s_start, max(m.end, cand.unit_end), lex)
             verb = cand.verb
@@ -666,7 +670,8 @@ class _Extractor:
                 if tweeter:  # an embedded post: "… 24,000 deployed … https://t.co/… — Name (@handle) date"
                     claim.by, claim.cue = tweeter, "post"
             if claim.where and (claim.kind == "age" or claim.by and claim.where != self.referred and re.search(
-                    r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by)):
+                    r"(?<!\w)" + re.escape(claim.where) + r"(?!\w)", claim.by) and not self.jurisdiction(
+                    claim.by, claim.where, lex)):
                 claim.where = None  # an age is a person's, not a place's; "the embassy in the US said": the source's
             if claim.where and attr is not None and self.said_at(sent, attr, m, claim.where, lex):
                 claim.where = None  # "X told reporters in Geneva that 300 …": where it was said, not what it counts
@@ -706,6 +711,16 @@ class _Extractor:
         if k < 0 or dashes[k][0] < attr.cue_start or dashes[k][1] > m.start or m.start - dashes[k][1] > _GLOSS_REACH:
             return False
         return attrib.tables().verb.search(sent, dashes[k][1], m.start) is None
+
+    @staticmethod
+    def jurisdiction(by: str, where: str, lex: Lexicon) -> bool:
+        """ "Authorities in Oregon have confirmed 12 deaths", «власти Чили сообщили …»: a source that is the local
+        authority of a place (``jurisdiction_nouns``, then that place, perhaps after a place preposition) reports
+        what happened there, unlike "the embassy in the US" or "the ministry in Moscow" (no such noun)."""
+        nouns = lex.cues.get("jurisdiction_nouns", [])
+        return bool(nouns) and re.match(r"(?:[^\W\d_]+\s+){0,2}?(?:" + _alt(nouns) + r")\s+(?:(?:" + _alt(
+            lex.cues.get("place_prepositions", [])) + r")\s+)?(?:" + _alt(lex.cues.get("articles", [])) + r"\s+)?"
+            + re.escape(where) + r"(?!\w)", by, re.IGNORECASE) is not None
 
     @staticmethod
     def said_at(sent: str, attr: attrib.Attribution, m: NumberMention, where: str, lex: Lexicon) -> bool:
@@ -927,12 +942,14 @@ class _Extractor:
         """Whether the place at [a, b) is the seat of a source ("the prosecutor's office in X", «прокуратура в X»: a
         source noun and an attached preposition before it) with a reporting verb between it and ``end`` ("…, where
         investigators said the gang stole 40 cars since 2019"): where the report was made, not where what it reports
-        happened."""
+        happened; not a place's own authorities ("authorities in X", ``jurisdiction_nouns``)."""
         toks = self.parse.tokens
         i = self.parse.at(a)
         t = attrib.tables()
+        local = lexicon(self.language(a)).cues.get("jurisdiction_nouns", [])  # "authorities in X": X's own, no seat
         return i is not None and i >= 2 and toks[i - 1].text.lower() in t.attached and attrib.is_source_word(
-            toks[i - 2].text.lower(), t.sources) and t.verb.search(self.text, b, end) is not None
+            toks[i - 2].text.lower(), t.sources) and toks[i - 2].text.lower() not in local and t.verb.search(
+            self.text, b, end) is not None
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
         """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
@@ -1325,6 +1342,113 @@ class _Extractor:
                 return e.text
             if place and 0 <= start - e.end and owned.fullmatch(self.text[e.end:start]):
                 return e.text
+        return None
+
+    def place_at_token(self, j: int) -> str | None:
+        """The place a token belongs to: a place entity (or a name the document or the gazetteer knows as a place)
+        that covers it; never a person."""
+        at = self.parse.tokens[j].start
+        e = None
+        for near in self.entities_before(at + 1):
+            if at - near.start > 80:
+                break
+            if near.start <= at < near.end:
+                e = near
+                break
+        if e is None or e.label in ("PER", "GROUP") or not (e.label == "LOC" or self.is_place(e.text)):
+            return None
+        return e.text
+
+    def dependents(self, index: int) -> dict[int, list[int]]:
+        """Each token's dependents in sentence ``index``, by head index: built once per sentence, so that reading
+        every figure's phrase stays linear in the sentence."""
+        if getattr(self, "_kids_of", (None,))[0] != index:
+            lo, hi = _bounds(self.parse, *self.spans[index])
+            kids: dict[int, list[int]] = {}
+            for i in range(lo, hi):
+                kids.setdefault(self.parse.tokens[i].head, []).append(i)
+            self._kids_of = (index, kids)
+        return self._kids_of[1]
+
+    def phrase_place(self, at: int, lex: Lexicon, objects: bool = False) -> str | None:
+        """A place the figure's own noun phrase names, read by the parse rather than after a preposition: the head of
+        an appositive the figure is in ("Crete, an island of 600,000 residents", "Lima, a city that sits 40 miles
+        from …", "France (70%)"), or a place modifying the whole it is a share of ("9% of the U.S. population");
+        with ``objects`` (read when no place follows a preposition: "at Japan's Fukushima plant" is Fukushima), only
+        a place modifying the object of a place preposition on the figure's noun, a noun coordinated with it, a
+        participle on it, its verb or that verb's subject ("burned at the Tacna base", "$20 billion in damages and
+        40 deaths on U.S. lands", "a lineman on Acme's Peru project will earn $300"). A place noun so modified
+        ("the US territory") is a part of the place, left to the nouns that refer back."""
+        if not self.heads:
+            return None
+        toks = self.parse.tokens
+        k = self.parse.at(at)
+        if k is None:
+            return None
+        nouns = set(lex.cues.get("place_nouns", []))
+        preps = set(lex.cues.get("place_prepositions", [])) | set(lex.cues.get("whole_place_prepositions", []))
+        of = set(lex.cues.get("partitive", []))
+        for _ in range(4):  # "more than 3 million residents": from the number to the noun it counts
+            h = toks[k].head
+            if h < 0 or h == k or toks[k].dep not in ("nummod", "quantmod", "compound", "nmod") or toks[h].pos not in (
+                    "NOUN", "PROPN", "NUM", "SYM"):
+                break
+            k = h
+        chain = [k]
+        verb = None
+        for _ in range(6):  # up through "of" and a relative clause to an appositive
+            t = toks[k]
+            h = t.head
+            if h < 0 or h == k:
+                break
+            dep = t.dep.lower()
+            if dep == "appos":
+                if objects or (k == chain[0] and toks[h].end < t.start and "(" not in self.text[toks[h].end:t.start]):
+                    break  # "brokered by Turkey — 10 outbound": a figure of its own is no gloss; "France (70%)" is
+                name = self.place_at_token(h)
+                if name is None and toks[h].pos == "PROPN" and toks[h].text[:1].isupper() and t.lemma in nouns:
+                    name = next((n for a, b, n in self._names(toks[h].start, toks[h].end + 1) if a <= toks[h].start),
+                                None)  # "Crete, an island …": the appositive says what the name is
+                return name
+            if dep == "pobj" and toks[h].text.lower() in of and toks[h].head >= 0 and toks[toks[h].head].pos in (
+                    "NOUN", "PROPN"):
+                k = toks[h].head
+            elif dep in ("dobj", "obj", "npadvmod", "nsubj", "nsubjpass", "attr") and toks[h].pos in ("VERB", "AUX"):
+                if toks[h].dep.lower() in ("relcl", "acl:relcl") and toks[h].head >= 0:
+                    k = toks[h].head  # "a city that sits 40 miles from …"
+                else:
+                    verb = h
+                    break
+            else:
+                break
+            chain.append(k)
+        kids = self.dependents(bisect_right(self.starts, at) - 1)
+
+        def modified(w: int) -> str | None:  # "the U.S. population", "the Tacna base", "Acme's Peru project"
+            if toks[w].pos != "NOUN" or toks[w].lemma in nouns:
+                return None
+            return next((p for j in kids.get(w, []) if toks[j].dep in ("compound", "poss", "nmod:poss")
+                         for p in [self.place_at_token(j)] if p), None)
+
+        for n in ([] if objects else chain):  # the whole a share or count is of
+            for j in kids.get(n, []):
+                if toks[j].dep == "prep" and toks[j].text.lower() in of:
+                    found = next((modified(w) for w in kids.get(j, []) if toks[w].dep == "pobj" and modified(w)), None)
+                    if found:
+                        return found
+        if not objects:
+            return None
+        owners = list(chain)
+        owners += [j for n in chain for j in kids.get(n, []) if toks[j].dep in ("conj", "acl")]
+        owners += [toks[chain[0]].head] if toks[chain[0]].dep == "conj" else []
+        if verb is not None:
+            owners += [verb] + [j for j in kids.get(verb, []) if toks[j].dep in ("nsubj", "nsubjpass")]
+        for n in owners:
+            for j in kids.get(n, []):
+                if toks[j].dep == "prep" and toks[j].text.lower() in preps:
+                    found = next((modified(w) for w in kids.get(j, []) if toks[w].dep == "pobj" and modified(w)), None)
+                    if found:
+                        return found
         return None
 
     def place(self, start: int, end: int, lex: Lexicon, after_only: bool, since: int | None = None) -> str | None:
@@ -1812,9 +1936,10 @@ class _Extractor:
         """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
         и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
         joiner = r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+"
+        article = r"(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?"  # "for X and the Y Islands"
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
-            if re.fullmatch(joiner, self.text[end:a2], re.IGNORECASE):
+            if re.fullmatch(joiner + article, self.text[end:a2], re.IGNORECASE):
                 if re.match(_APOSTROPHES, self.text[b2:b2 + 1]):
                     break  # "fled X and Russia's economy …": an owner opens another clause, no member of the list
                 return a, b2
