@@ -1526,3 +1526,59 @@ def test_round_18_places_that_refer_back(text, figure, place):
 ])
 def test_round_18_a_place_before_another_actors_contrasting_clause_is_that_clauses(text, lang, figure, place):
     assert _claim(text, figure, lang).where == place
+
+
+# --- round 19: places and sources by construction ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # the head of an appositive the figure is in: through "of", or through a relative clause on the appositive
+    ("The blackout reached Crete, an island of more than 600,000 residents.", "more than 600,000", "Crete"),
+    ("Arica, a city that has 220,000 residents, was flooded.", "220,000", "Arica"),
+    # a figure in parentheses right after a place is that place's
+    ("They are the third most dependent nation, after France (70%) and Slovakia (53%).", "70", "France"),
+    # guard: a figure of its own after a dash is no gloss of the place before it
+    ("A total of 12 ships sailed under the deal brokered by Turkey and the United Nations — 10 outbound and two "
+     "inbound.", "10", None),
+    # a place modifying the whole a share is of
+    ("The three storms hit nearly 20 million people, or 9% of the U.S. population.", "9", "U.S."),
+    # a place modifying the object of a place preposition: on a coordinated figure, on the verb's subject
+    ("The storm caused $20 billion in damages and 40 deaths on U.S. lands.", "20 billion", "U.S."),
+    ("The storm caused $20 billion in damages and 40 deaths on U.S. lands.", "40", "U.S."),
+    ("However, a lineman on Acme Power's Peru project will earn $300.50 per hour.", "300.50", "Peru"),
+    # guard: a place after the preposition itself is the narrower one ("Peru's main port of Callao")
+    ("About 10,000 containers were sitting in Peru's main port of Callao on Thursday.", "About 10,000", "Callao"),
+    # guard: a place noun so modified is a part of the country, not the country
+    ("The storm killed 45 people in the US territory.", "45", None),
+    # a list of two places whose second opens on an article stays whole
+    ("The bill includes a $4.9 billion loan for Fiji and the Cook Islands as part of a larger package.", "4.9 billion",
+     "Fiji and the Cook Islands"),
+])
+def test_round_19_a_place_the_figures_own_phrase_names(text, figure, place):
+    assert _claim(text, figure).where == place
+
+
+@pytest.mark.parametrize("text, lang, figure, place", [
+    # a place's own authorities report what happened there
+    ("Authorities in Oregon have confirmed 12 deaths so far.", "en", "12", "Oregon"),
+    ("Local officials in Oregon said 12 people died.", "en", "12", "Oregon"),
+    ("Полиция в Чили сообщила, что задержаны 40 человек.", "ru", "40", "Чили"),
+    ("Поліція в Чилі повідомила, що затримано 40 людей.", "uk", "40", "Чилі"),
+    # guard: a body's seat is no scope of what it reports
+    ("The embassy in the US said 40 people were evacuated.", "en", "40", None),
+])
+def test_round_19_a_places_own_authorities_keep_their_place(text, lang, figure, place):
+    claim = _claim(text, figure, lang)
+    assert claim.where == place
+    assert claim.by
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    # "…, it said." closing a sentence: the organisation the sentence before quoted
+    ("Acme Grid said it plans to finish the work. In less than a month, the company brought 120 workers to the coast, "
+     "it said.", "120", "Acme Grid"),
+    # guard: "it" with a verb that reports nothing
+    ("The storm hit the coast. It brought 12 inches of rain, it seemed.", "12", None),
+])
+def test_round_19_a_closing_it_said_takes_the_source_before(text, figure, by):
+    assert _claim(text, figure).by == by

@@ -1430,10 +1430,20 @@ class _Extractor:
             return next((p for j in kids.get(w, []) if toks[j].dep in ("compound", "poss", "nmod:poss")
                          for p in [self.place_at_token(j)] if p), None)
 
-        for n in ([] if objects else chain):  # the whole a share or count is of
+        def owned(w: int) -> str | None:  # "the island's 69 hospitals", "six of the country's 15 reactors"
+            found = next((self.place_anaphor(j, lex) for j in kids.get(w, []) if toks[j].dep in ("poss", "nmod:poss")
+                          and j > 0 and toks[j - 1].text.lower() in dets), None)
+            return found[1] if found else None
+
+        dets = set(lex.cues.get("anaphor_determiners", []))
+        for n in ([] if objects else chain):  # the whole a share or count is of, or a place-kind noun owning it
+            found = owned(n)
+            if found:
+                return found
             for j in kids.get(n, []):
                 if toks[j].dep == "prep" and toks[j].text.lower() in of:
-                    found = next((modified(w) for w in kids.get(j, []) if toks[w].dep == "pobj" and modified(w)), None)
+                    found = next((found for w in kids.get(j, []) if toks[w].dep == "pobj"
+                                  for found in [modified(w) or owned(w)] if found), None)
                     if found:
                         return found
         if not objects:
@@ -1771,6 +1781,7 @@ class _Extractor:
         r = self.parse.between(start, end)
 
         owners = set(lex.cues.get("anaphor_possessives", []))
+        wholes = set(lex.cues.get("whole_place_prepositions", []))
         targets = set(lex.cues.get("object_attack_nouns", []))
         partitive = set(lex.cues.get("partitive", []))
 
@@ -1788,7 +1799,10 @@ class _Extractor:
                 return j < i or not dets  # "25 percent of the island": the island, only with its article
             bare = j == i and toks[i].text[:1].isupper() and toks[i].text[1:].islower()  # "now on Island" (a tweet's
             # capital for "the island"): no article needed
-            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town or bare)
+            whole = kinds.get(toks[i].lemma) == "whole" and j < i and j - 1 >= r.start and toks[j - 1].text.lower() in (
+                wholes)  # "280 workers on the island"
+            return j - 1 >= r.start and (toks[j - 1].text.lower() in preps or whole) and (
+                j < i or not dets or town or bare)
 
         k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
             kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
@@ -1942,7 +1956,7 @@ class _Extractor:
             if re.fullmatch(joiner + article, self.text[end:a2], re.IGNORECASE):
                 if re.match(_APOSTROPHES, self.text[b2:b2 + 1]):
                     break  # "fled X and Russia's economy …": an owner opens another clause, no member of the list
-                return a, b2
+                return a, self._name_run_end(b2)
             if not re.fullmatch(r"\s*,\s*(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
                                 re.IGNORECASE):
                 break  # (a member may open on an article: "in X, Y, the Z and W")
@@ -1957,6 +1971,17 @@ class _Extractor:
             if i is not None and self.parse.tokens[i].lemma in lex.cues.get("other_words", []):
                 return a, end
         return None
+
+    def _name_run_end(self, end: int) -> int:
+        """The end of the run of proper names that goes on right after ``end``: "the U.S." of "the U.S. Virgin
+        Islands" is only that name's first word."""
+        toks = self.parse.tokens
+        i = self.parse.at(end + 1)
+        while i is not None and i < len(toks) and toks[i].start - end == 1 and toks[i].pos == "PROPN" and toks[
+                i].text[:1].isupper():
+            end = toks[i].end
+            i += 1
+        return end
 
     def _owned_place(self, names: list[tuple[int, int, str]], end: int) -> str | None:
         """ "in Ukraine's eastern Donetsk region": the place the first one owns is the narrower scope."""
