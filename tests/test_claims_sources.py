@@ -1553,6 +1553,13 @@ def test_round_18_a_place_before_another_actors_contrasting_clause_is_that_claus
     # a list of two places whose second opens on an article stays whole
     ("The bill includes a $4.9 billion loan for Fiji and the Cook Islands as part of a larger package.", "4.9 billion",
      "Fiji and the Cook Islands"),
+    ("The bill includes a $4.9 billion loan for Fiji and the U.S. Virgin Islands as part of a larger package.",
+     "4.9 billion", "Fiji and the U.S. Virgin Islands"),
+    # a place-kind noun owning the figure's noun or its whole refers back; so does "on the island"
+    ("Storms hit Jamaica again. Twenty-five of the island's 69 hospitals are not operational, an adviser said.", "69",
+     "Jamaica"),
+    ("Peru has a large grid. The plant housed six of the country's 15 reactors.", "six", "Peru"),
+    ("A storm hit Jamaica on Monday. Acme now has 280 workers on the island.", "280", "Jamaica"),
 ])
 def test_round_19_a_place_the_figures_own_phrase_names(text, figure, place):
     assert _claim(text, figure).where == place
@@ -1582,3 +1589,16 @@ def test_round_19_a_places_own_authorities_keep_their_place(text, lang, figure, 
 ])
 def test_round_19_a_closing_it_said_takes_the_source_before(text, figure, by):
     assert _claim(text, figure).by == by
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a concessive clause after a dash or comma is a clause of its own; a place in its reporter's phrase is the
+    # reporter's seat, no scope of the figure it reports
+    ("On Saturday, officials in Oregon confirmed the first death, bringing the toll from the storm to at least 11 -- "
+     "though the Daily Star in Salem was reporting at least 14 deaths.", "at least 14", None),
+    ("The flood killed at least 11 people, although the Daily Star in Salem was reporting 14.", "at least 11", None),
+    # guard: a place of the figure's own clause before the concessive one stays
+    ("Officials said 12 people died in Salem, though rescuers were still searching.", "12", "Salem"),
+])
+def test_round_19_a_concessive_clause_and_a_reporters_seat_are_not_the_figures_place(text, figure, place):
+    assert _claim(text, figure).where == place

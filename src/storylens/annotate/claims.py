@@ -947,9 +947,32 @@ class _Extractor:
         i = self.parse.at(a)
         t = attrib.tables()
         local = lexicon(self.language(a)).cues.get("jurisdiction_nouns", [])  # "authorities in X": X's own, no seat
-        return i is not None and i >= 2 and toks[i - 1].text.lower() in t.attached and attrib.is_source_word(
-            toks[i - 2].text.lower(), t.sources) and toks[i - 2].text.lower() not in local and t.verb.search(
-            self.text, b, end) is not None
+        if i is not None and i >= 2 and toks[i - 1].text.lower() in t.attached and attrib.is_source_word(
+                toks[i - 2].text.lower(), t.sources) and toks[i - 2].text.lower() not in local and t.verb.search(
+                self.text, b, end) is not None:
+            return True
+        return i is not None and self.reporters_phrase(i, end, local)
+
+    def reporters_phrase(self, i: int, end: int, local: list[str]) -> bool:
+        """ "…, though the Daily Star in Salem was reporting at least 14 deaths": by the parse, whether the name at
+        token ``i`` hangs (through a preposition) from the subject of a reporting verb before ``end`` whose own
+        phrase it is: the reporter's seat, whatever noun names the reporter (not a place's own authorities)."""
+        toks = self.parse.tokens
+        k = i
+        for _ in range(5):
+            h = toks[k].head
+            if h < 0 or h == k:
+                return False
+            if toks[k].dep.lower() in ("nsubj", "nsubj:pass", "nsubjpass"):
+                break
+            if toks[h].pos in ("VERB", "AUX"):
+                return False
+            k = h
+        else:
+            return False
+        verb = toks[k].head
+        return k != i and toks[verb].start < end and attrib.tables().verb.fullmatch(toks[verb].text) is not None and (
+            toks[k].text.lower() not in local)
 
     def relative_place(self, sent: str, s_start: int, rel_end: int, lex: Lexicon) -> tuple[str | None] | None:
         """ "the Korvanka camp, where 14 guards were wounded": a figure in a clause opened by a relative of place
@@ -1431,8 +1454,10 @@ class _Extractor:
                          for p in [self.place_at_token(j)] if p), None)
 
         def owned(w: int) -> str | None:  # "the island's 69 hospitals", "six of the country's 15 reactors"
-            found = next((self.place_anaphor(j, lex) for j in kids.get(w, []) if toks[j].dep in ("poss", "nmod:poss")
-                          and j > 0 and toks[j - 1].text.lower() in dets), None)
+            owners = [j for j in kids.get(w, []) if toks[j].dep in ("poss", "nmod:poss")]
+            owners += [w] if w + 1 < len(toks) and toks[w + 1].dep == "case" else []  # (an owner parsed as the object)
+            found = next((found for j in owners if j > 0 and toks[j - 1].text.lower() in dets
+                          for found in [self.place_anaphor(j, lex)] if found), None)
             return found[1] if found else None
 
         dets = set(lex.cues.get("anaphor_determiners", []))
@@ -2159,8 +2184,9 @@ def _clause_end(s: str, lex: Lexicon) -> int:
                  + list(lex.cues.get("clause_breaks", [])))
     according = _alt(attribution_cues())
     than = _alt(lex.cues.get("comparison_words", []))
-    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b|(?<!\w)(?:" + than + r")(?!\w)", s,
-                  re.IGNORECASE)
+    though = _alt(lex.cues.get("concessive_joiners", []))  # "…to at least 11 -- though the paper in X was reporting"
+    m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b|(?<!\w)(?:" + than + r")(?!\w)"
+                  r"|(?:,|\s[—–]|\s--)\s*(?:" + though + r")(?!\w)", s, re.IGNORECASE)
     return m.start() if m else len(s)
 
 
