@@ -1533,8 +1533,9 @@ def test_round_18_a_place_before_another_actors_contrasting_clause_is_that_claus
 
 @pytest.mark.parametrize("text, figure, place", [
     # the head of an appositive the figure is in: through "of", or through a relative clause on the appositive
-    ("The blackout reached Crete, an island of more than 600,000 residents.", "more than 600,000", "Crete"),
-    ("Arica, a city that has 220,000 residents, was flooded.", "220,000", "Arica"),
+    ("The agency was slow in providing disaster relief to Jamaica, an island of more than 2 million residents.",
+     "more than 2 million", "Jamaica"),
+    ("Floods reached Arica, a port city whose 220,000 residents lost power.", "220,000", "Arica"),
     # a figure in parentheses right after a place is that place's
     ("They are the third most dependent nation, after France (70%) and Slovakia (53%).", "70", "France"),
     # guard: a figure of its own after a dash is no gloss of the place before it
@@ -1555,11 +1556,11 @@ def test_round_18_a_place_before_another_actors_contrasting_clause_is_that_claus
      "Fiji and the Cook Islands"),
     ("The bill includes a $4.9 billion loan for Fiji and the U.S. Virgin Islands as part of a larger package.",
      "4.9 billion", "Fiji and the U.S. Virgin Islands"),
-    # a place-kind noun owning the figure's noun or its whole refers back; so does "on the island"
-    ("Storms hit Jamaica again. Twenty-five of the island's 69 hospitals are not operational, an adviser said.", "69",
+    # a place-kind noun owning the figure's noun or its whole refers back
+    ("Storms hit Jamaica again. Officials said twenty-five of the island's 69 hospitals were shut.", "twenty-five",
      "Jamaica"),
+    ("Storms hit Jamaica again. The island's 69 hospitals were shut.", "69", "Jamaica"),
     ("Peru has a large grid. The plant housed six of the country's 15 reactors.", "six", "Peru"),
-    ("A storm hit Jamaica on Monday. Acme now has 280 workers on the island.", "280", "Jamaica"),
 ])
 def test_round_19_a_place_the_figures_own_phrase_names(text, figure, place):
     assert _claim(text, figure).where == place

@@ -1405,7 +1405,7 @@ class _Extractor:
         if not self.heads:
             return None
         toks = self.parse.tokens
-        k = self.parse.at(at)
+        k = number = self.parse.at(at)
         if k is None:
             return None
         nouns = set(lex.cues.get("place_nouns", []))
@@ -1461,7 +1461,8 @@ class _Extractor:
             return found[1] if found else None
 
         dets = set(lex.cues.get("anaphor_determiners", []))
-        for n in ([] if objects else chain):  # the whole a share or count is of, or a place-kind noun owning it
+        for n in ([] if objects else [number] + chain if number != chain[0] else chain):  # the whole a share or count
+            # is of ("six of the country's 15 reactors" hangs from the number), or a place-kind noun owning it
             found = owned(n)
             if found:
                 return found
@@ -1806,7 +1807,6 @@ class _Extractor:
         r = self.parse.between(start, end)
 
         owners = set(lex.cues.get("anaphor_possessives", []))
-        wholes = set(lex.cues.get("whole_place_prepositions", []))
         targets = set(lex.cues.get("object_attack_nouns", []))
         partitive = set(lex.cues.get("partitive", []))
 
@@ -1824,10 +1824,7 @@ class _Extractor:
                 return j < i or not dets  # "25 percent of the island": the island, only with its article
             bare = j == i and toks[i].text[:1].isupper() and toks[i].text[1:].islower()  # "now on Island" (a tweet's
             # capital for "the island"): no article needed
-            whole = kinds.get(toks[i].lemma) == "whole" and j < i and j - 1 >= r.start and toks[j - 1].text.lower() in (
-                wholes)  # "280 workers on the island"
-            return j - 1 >= r.start and (toks[j - 1].text.lower() in preps or whole) and (
-                j < i or not dets or town or bare)
+            return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town or bare)
 
         k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
             kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
