@@ -1448,8 +1448,10 @@ class _Extractor:
         kids = self.dependents(bisect_right(self.starts, at) - 1)
 
         def modified(w: int) -> str | None:  # "the U.S. population", "the Tacna base", "Acme's Peru project"
-            if toks[w].pos != "NOUN" or toks[w].lemma in nouns:
-                return None
+            if toks[w].pos != "NOUN" or toks[w].lemma in nouns or any(
+                    toks[j].dep == "compound" and toks[j].pos == "PROPN" and not self.place_at_token(j)
+                    for j in kids.get(w, [])):
+                return None  # "half of Norway's Coast Guard boats": an organisation's, which the place only owns
             return next((p for j in kids.get(w, []) if toks[j].dep in ("compound", "poss", "nmod:poss")
                          for p in [self.place_at_token(j)] if p), None)
 
