@@ -3483,8 +3483,9 @@ class _Reader:
         limiters = set(self.lex.cues.get("negation_limiters", []))
         toks = self.tokens
 
-        def negation(k: int) -> bool:
-            return (toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words) and not (
+        def negation(k: int) -> bool:  # (a typographic apostrophe as typed: "wasn’t")
+            word = re.sub(_APOSTROPHES, "'", toks[k].text.lower())
+            return (toks[k].dep == "neg" or word in words or toks[k].lemma in words) and not (
                 k + 1 < self.hi and toks[k + 1].text.lower() in limiters)
 
         return any(negation(k) for k in range(max(self.lo, verb - 3), verb)) or any(
@@ -3627,8 +3628,8 @@ class _Reader:
             t = self.tokens[k]
             if t.text.lower() in part:
                 return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
-            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep == "case"):
-                return False
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss")):
+                return False  # (past an owner, a noun or a pronoun: "two of its six reactors")
         return False
 
     def _group_before(self, m: NumberMention) -> str | None:
@@ -3715,7 +3716,8 @@ class _Reader:
         elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
         said = cand.verb  # the verb that says the measure ("are believed to have died": died)
-        if not verb_names and cand.verb is not None and self.ex.heads:
+        if not verb_names and cand.verb is not None and self.ex.heads and not cand.modifier:  # (a whole's verb is
+            # its part's: "nine of its 40 schools are closed")
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
                                                                                            "conj"):
@@ -4754,6 +4756,12 @@ class _Reader:
         if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
             # "the mills are working at 50% of their capacity": the level they run at, not a share of people at work
             return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
+        holder = self._figure_holder(cand, siblings=False) if not self._level_share(cand) else None
+        if holder is not None:  # "forecasts growth of 3.7 percent", "unemployment reached 11 percent": a rate of
+            # the noun, no share of anything ("an unemployment rate of": the compound with it)
+            compound = holder - 1 if holder - 1 >= self.lo and toks[holder - 1].head == holder and toks[
+                holder - 1].dep == "compound" and toks[holder - 1].pos == "NOUN" else None
+            return f"rate: {toks[compound].lemma + ' ' if compound is not None else ''}{toks[holder].lemma}"
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
             changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
             if changed:
@@ -4921,6 +4929,9 @@ class _Reader:
                      and "VerbForm=Part" in toks[j].feats), None)
         if done is not None:
             return f"money: {toks[done].lemma}"  # "with the added $3 billion", "the pledged €2 billion": what was done to it
+        holder = self._figure_holder(cand, verbs=False)
+        if holder is not None:
+            return f"money: {toks[holder].lemma}"  # "two loans, one worth $3 billion": the loans, not what was done
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
@@ -5162,7 +5173,55 @@ class _Reader:
                             and self.tokens[k].dep.startswith("nsubj") and is_noun(self.tokens[k])), None)
             if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
                 return f"{dimension}: {self.tokens[subject].lemma}"
+        holder = self._figure_holder(cand) if dimension != "distance" else None  # (a distance's subject is the
+        if holder is not None:  # place it lies at: "the town is 20 miles from the border")
+            return f"{dimension}: {self.tokens[holder].lemma}"
         return dimension
+
+    def _figure_holder(self, cand: _Cand, verbs: bool = True, siblings: bool = True) -> int | None:
+        """The common noun a figure is said of when its own phrase names none, by the parse: the noun the figure's
+        phrase hangs from, past prepositions, adjectives and a pronoun standing for the noun ("gusts close to 90
+        mph", "two loans, one worth $3 billion": the loans), or (``verbs``) the subject of a copula or a verb of
+        level the figure completes ("waves were as high as 12 feet", "gusts topped 70 mph": `level_verbs`), or
+        (``siblings``) the object right before the figure of any verb it hangs from ("could see waves up to 9ft"). A
+        bare kind ("length", "money") groups any two figures of a size; the holder says which thing was measured.
+        None for a proper noun, a noun of quantity ("a total of") and anything else."""
+        if not self.ex.heads:
+            return None
+        toks, num = self.tokens, self._num_index(cand)
+        level = set(self.lex.cues.get("level_verbs", []))
+        unit_end = self.s_start + cand.unit_end
+        k = num
+        for _ in range(8):
+            h = toks[k].head
+            if not (self.lo <= h < self.hi) or h == k:
+                return None
+            t = toks[h]
+            if t.pos in ("NUM", "PRON") and h - 2 >= self.lo and toks[h - 1].text == "," and toks[h - 2].pos == "NOUN":
+                return h - 2  # "two loans, one worth $3 billion": the pronoun stands for the noun before it
+            if h > num and t.start < unit_end or t.pos in ("ADP", "ADJ", "ADV", "NUM", "SYM", "PRON", "PART"):
+                k = h  # the unit, "as high as", "worth", "one"
+                continue
+            if t.pos == "NOUN":
+                first = min(k, num)
+                apart = toks[k].pos not in ("ADP", "ADJ") and any(  # "half the homes, or 45 percent": the figure
+                    toks[j].pos in ("PUNCT", "CCONJ") for j in range(h + 1, first))  # restates the noun, no size of it
+                return h if h < first and not apart and not self._quantity(h) and t.lemma not in self.lex.cues.get(
+                    "amount_nouns", []) else None
+            if t.pos not in ("VERB", "AUX") or not verbs:
+                return None  # (what may be measured is still the same thing: "could see waves up to 9ft")
+            if t.lemma in level:  # the first subject (not a dash's gloss of it: "surges -- the bulge of … -- were")
+                subject = next((j for j in range(self.lo, h) if toks[j].head == h
+                                and toks[j].dep in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            elif not siblings:
+                return None
+            else:  # "could see waves up to 9ft": the noun right before the figure, an argument of the same verb
+                subject = self._token_before(cand.m)
+                subject = subject if subject is not None and toks[subject].head == h and toks[subject].dep in (
+                    "dobj", "obj", "nsubj") else None
+            return subject if subject is not None and toks[subject].pos == "NOUN" and not self._quantity(subject) and (
+                not self.s_start + cand.m.start <= toks[subject].start < unit_end) else None  # (not the figure's own unit)
+        return None
 
     def _quantity_act(self, cand: _Cand) -> str | None:
         """What was done with a quantity of stuff, by the verb its unit is the subject or object of, by the parse
