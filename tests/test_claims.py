@@ -3054,7 +3054,8 @@ def test_round_18_a_measurement_past_a_places_adjective_names_its_noun():
 
 def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_verb():
     text = "The sum is in addition to two earlier packages, one worth $40 billion and one worth $12 billion."
-    assert [c.measure for c in _claims(text, lang="en")] == ["money", "money"]
+    # (round 19: each sum is the packages' — the pronoun "one" stands for them — not bare money, nor the addition's)
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "money"] == ["money: package", "money: package"]
     assert _one("После чего он якобы трижды грубо высказался о судье.", lang="ru").measure == "times высказаться"
 
 
@@ -3068,4 +3069,76 @@ def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_v
     ("About 30 percent of the protesters attacked police officers near the station.", "share: attackers"),
 ])
 def test_round_18_a_share_after_an_agent_verb_is_its_object(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+# --- round 19 (measures) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a measurement named only by its kind takes the noun it is said of: the noun its phrase hangs from ...
+    ("The storm arrived with gusts close to 90 miles per hour.", "en", "speed: gust"),
+    # ... the subject of a copula or a verb of level it completes (the first subject, not a dash's gloss of it) ...
+    ("The gusts topped 70 mph.", "en", "speed: gust"),
+    ("Tall waves -- the wall of sea water driven inland by the storm -- were as high as 14 feet.", "en", "length: wave"),
+    ("Волны достигали 4 метров.", "ru", "length: волна"),
+    # ... or the object right before it ("could" does not change what is measured)
+    ("Residents could see waves up to 9ft on Monday.", "en", "length: wave"),
+    # guards: a distance's subject is where it lies; a verb of motion's subject is no measured thing
+    ("The town is 20 miles from the border.", "en", "distance"),
+    ("The storm moved at 12 mph.", "en", "speed"),
+])
+def test_round_19_a_bare_measurement_is_named_by_the_noun_it_is_said_of(text, lang, measure):
+    claim = _one(text, lang=lang)
+    assert (claim.kind, claim.measure) == ("measurement", measure)
+
+
+def test_round_19_a_sum_after_a_pronoun_for_a_noun_is_that_nouns():
+    text = "Lawmakers approved two loans, one worth $3 billion and one worth $1 billion."
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "money"] == ["money: loan", "money: loan"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a noun before "of N percent", or the subject a percentage completes, is a rate of that noun, no share
+    ("The bank forecasts growth of 2.1 percent for next year.", "en", "forecast: rate: growth"),
+    ("Officials reported an unemployment rate of 11 percent.", "en", "rate: unemployment rate"),
+    ("Inflation hit 9 percent.", "en", "rate: inflation"),
+    ("Рост экономики составил 3 процента.", "ru", "rate: рост"),
+    # guards: a share that restates its noun, a share said by an adjective
+    ("The vaccine is 30 percent effective.", "en", "share: effective"),
+])
+def test_round_19_a_percentage_of_a_rate_noun_is_a_rate(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_round_19_a_percentage_restating_its_noun_stays_a_share():
+    assert [c.measure for c in _claims("Half the homes, or 45 percent, lost power.", lang="en")] == [
+        "share: lose power", "share: lose power"]
+
+
+@pytest.mark.parametrize("text, measures", [
+    # the whole of a partitive past an owner's pronoun keeps no verb of its part: the part operates, not the whole
+    ("Nine of its 40 schools are closed.", ["schools shut down", "schools"]),
+    ("Power has gone out, and two of its six reactors are operating.", ["reactors operating", "reactors"]),
+    # guard: a whole's own participle is still its own
+    ("Shelling caused the shutdown of one of its two currently operating reactors.", ["reactors operating"]),
+])
+def test_round_19_a_whole_past_an_owners_pronoun_keeps_no_verb_of_its_part(text, measures):
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "count"] == measures
+
+
+def test_round_19_a_negation_with_a_typographic_apostrophe():
+    text = "One of the plant’s reactors that wasn’t operating was switched to diesel generators, the operator said."
+    assert _one(text, lang="en").measure == "not reactors operating"
+
+
+@pytest.mark.parametrize("text, measure", [
+    # the counted noun's own participle past an adverb, and its relative clause whatever the verb, its tense or
+    # its negation, when the sentence's verb says nothing of the noun
+    ("Photos show 8,000 crates still sitting at the airport.", "crate sit"),
+    ("The team found 30 wells that had dried up.", "well dry"),
+    ("Officials said 40 trucks that are waiting at the border carry food.", "vehicles wait"),
+    ("The agency counted 12 ferries that did not sail.", "not boats sail"),
+])
+def test_round_19_the_counted_nouns_own_clause_names_what_happened(text, measure):
     assert _one(text, lang="en").measure == measure

@@ -2737,7 +2737,8 @@ class _Reader:
             cand.kind, cand.measure, cand.unit = "ratio", "one in", "1/N"
             self._counted(m, cand, after_i, self.toks_in(m.num_start, m.num_end))
             if cand.noun_lemma:
-                cand.measure = f"one in: {cand.noun_lemma}"
+                act = self._one_in_act(cand.noun) if cand.noun is not None and self.ex.heads else None
+                cand.measure = f"one in: {cand.noun_lemma}" + (f" {act}" if act else "")
             return cand
         if after_i is None or after_i >= self.hi:
             return None
@@ -2762,6 +2763,28 @@ class _Reader:
             subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _one_in_act(self, noun: int) -> str | None:
+        """What the one in N did or what was done every N units, by the verb the whole's noun (or the time
+        noun) hangs from ("one in five children died" → killed, "held every four years" → hold, «каждый 10-й
+        житель готов уехать» → готовый уехать), with "not" when negated: a one-in-N named after its whole alone
+        groups every ratio of that whole. None for light and reporting verbs and what may happen."""
+        toks = self.tokens
+        verb = governing_verb(self.ex.parse, noun, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        if verb is None or self._hypothetical_verb(verb):
+            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        t = toks[verb]
+        then = next((k for k in range(verb + 1, min(self.hi, verb + 5)) if toks[k].head == verb
+                     and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
+        if t.pos == "ADJ" and then is not None:  # "ready to leave", «готов уехать»
+            act = f"{t.lemma} {toks[then].lemma}"
+        elif t.pos != "VERB" or t.lemma in none:
+            return None
+        else:
+            named = verb_measures(self.lex, toks, verb, self.hi)
+            act = named[0] if named else t.lemma
+        return f"not {act}" if self._negated_verb(verb) else act
 
     def _owner(self, i: int) -> str | None:
         """The noun that owns token ``i`` by a possessive ("the siege's 90th day"), by the parse; not a pronoun."""
@@ -3713,8 +3736,10 @@ class _Reader:
         if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
                 cand.kind != "count" or self._argument_of(anchor, cand.verb, num_toks)):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
-        elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
-            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
+        elif (cand.modifier and not (cand.verb is not None and self.tokens[cand.verb].head == cand.noun and self._whole(
+                num_toks))) or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached" (a whole's own
+            # participle is its own: "one of its two operating reactors")
         said = cand.verb  # the verb that says the measure ("are believed to have died": died)
         if not verb_names and cand.verb is not None and self.ex.heads and not cand.modifier:  # (a whole's verb is
             # its part's: "nine of its 40 schools are closed")
@@ -3871,7 +3896,10 @@ class _Reader:
             if ((not named and (bare or done_to)) or resident) and not family:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
-                    cand.measure, cand.source = f"{'target: ' if cand.aim else ''}{label} {act}", "verb"
+                    no = "not " if act.startswith("not ") else ""  # "12 ferries that weren't sailing"
+                    cand.measure = f"{'target: ' if cand.aim else ''}{no}{label} {act.removeprefix('not ')}"
+                    cand.source = "verb"
+                    negated = negated and not no
             if family:
                 cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
@@ -4280,19 +4308,21 @@ class _Reader:
         return act
 
     def _relative_predicate(self, noun: int, person: bool, cand: _Cand) -> str | None:
-        """The finite verb of a relative clause on ``noun`` whose relative pronoun is its subject, by the parse;
-        None for light and reporting verbs and verbs with a measure of their own."""
+        """The verb of a relative clause on ``noun``, whatever the verb, by the parse: its relative pronoun the
+        subject ("who lost their homes", "that are waiting", "that had dried up") or the object ("the two bills
+        that the senate passed"); "not …" before it when the clause is negated ("that weren't sailing"). None for
+        light and reporting verbs and verbs with a measure of their own (read above), and for what may happen."""
         toks = self.tokens
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
-        for k in range(noun + 1, min(self.hi, noun + 5)):
+        for k in range(noun + 1, min(self.hi, noun + 8)):
             t = toks[k]
             if t.head == noun and t.dep in ("relcl", "acl:relcl") and t.pos == "VERB":
-                subject = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass")
-                              and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
-                if not subject or t.lemma in none or "VerbForm=Part" in t.feats or self._hypothetical_verb(k) or (
+                role = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj")
+                           and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
+                if not role or t.lemma in none or self._hypothetical_verb(k) or (
                         self._measures_for(k, person, cand)):
                     return None
-                return t.lemma
+                return f"not {t.lemma}" if self._negated_verb(k) else t.lemma
         return None
 
     def _verb_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
@@ -4345,6 +4375,8 @@ class _Reader:
         # into two groups and carrying troops", a loose adjunct)
         n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun and (
             "Case=" in toks[noun + 2].feats) else noun + 1
+        while n + 1 < min(self.hi, noun + 4) and toks[n].pos == "ADV" and toks[n].head == n + 1:
+            n += 1  # past an adverb of the participle: "20,000 pallets still sitting on a runway"
         if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
                 toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
@@ -4756,7 +4788,7 @@ class _Reader:
         if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
             # "the mills are working at 50% of their capacity": the level they run at, not a share of people at work
             return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
-        holder = self._figure_holder(cand, siblings=False) if not self._level_share(cand) else None
+        holder = self._figure_holder(cand, siblings=False, share=True) if not self._level_share(cand) else None
         if holder is not None:  # "forecasts growth of 3.7 percent", "unemployment reached 11 percent": a rate of
             # the noun, no share of anything ("an unemployment rate of": the compound with it)
             compound = holder - 1 if holder - 1 >= self.lo and toks[holder - 1].head == holder and toks[
@@ -5178,36 +5210,49 @@ class _Reader:
             return f"{dimension}: {self.tokens[holder].lemma}"
         return dimension
 
-    def _figure_holder(self, cand: _Cand, verbs: bool = True, siblings: bool = True) -> int | None:
+    def _figure_holder(self, cand: _Cand, verbs: bool = True, siblings: bool = True, share: bool = False) -> int | None:
         """The common noun a figure is said of when its own phrase names none, by the parse: the noun the figure's
         phrase hangs from, past prepositions, adjectives and a pronoun standing for the noun ("gusts close to 90
         mph", "two loans, one worth $3 billion": the loans), or (``verbs``) the subject of a copula or a verb of
         level the figure completes ("waves were as high as 12 feet", "gusts topped 70 mph": `level_verbs`), or
         (``siblings``) the object right before the figure of any verb it hangs from ("could see waves up to 9ft"). A
         bare kind ("length", "money") groups any two figures of a size; the holder says which thing was measured.
-        None for a proper noun, a noun of quantity ("a total of") and anything else."""
+        ``share``: a percentage, which names no holder when it has a whole ("2% of the population") or hangs from
+        an adverb ("are back for 30 percent"): a share of something. None for a proper noun, a noun of quantity ("a
+        total of"), a word the parse took for a noun (a verb with a subject: "estimates range as high as") and a
+        noun inside the figure ("hundreds of billions")."""
         if not self.ex.heads:
             return None
         toks, num = self.tokens, self._num_index(cand)
-        level = set(self.lex.cues.get("level_verbs", []))
+        level, part = set(self.lex.cues.get("level_verbs", [])), set(self.lex.cues.get("partitive", []))
         unit_end = self.s_start + cand.unit_end
+        figure = self.toks_in(cand.m.start, cand.m.num_end)
+        first = figure[0] if figure else num
+        own = range(first, self._token_from(cand.unit_end) or self.hi)
+        if share and any(toks[j].head in own and (toks[j].dep == "nmod" or toks[j].text.lower() in part)
+                         for j in range(num + 1, min(self.hi, num + 6))):
+            return None  # a share of a whole: "2% of the population", «2% населения»
+
+        def plain(j: int) -> bool:
+            return toks[j].pos == "NOUN" and toks[j].text.replace("-", "").isalpha() and not self._quantity(j) and (
+                toks[j].lemma not in self.lex.cues.get("amount_nouns", [])) and not (first <= j < num + 2) and not any(
+                toks[i].head == j and toks[i].dep.startswith("nsubj") for i in range(self.lo, j))
+
         k = num
         for _ in range(8):
             h = toks[k].head
             if not (self.lo <= h < self.hi) or h == k:
                 return None
             t = toks[h]
-            if t.pos in ("NUM", "PRON") and h - 2 >= self.lo and toks[h - 1].text == "," and toks[h - 2].pos == "NOUN":
+            if t.pos in ("NUM", "PRON") and h - 2 >= self.lo and toks[h - 1].text == "," and plain(h - 2):
                 return h - 2  # "two loans, one worth $3 billion": the pronoun stands for the noun before it
-            if h > num and t.start < unit_end or t.pos in ("ADP", "ADJ", "ADV", "NUM", "SYM", "PRON", "PART"):
+            if h in own or t.pos in ("ADP", "ADJ", "NUM", "SYM", "PRON", "PART") or (t.pos == "ADV" and not share):
                 k = h  # the unit, "as high as", "worth", "one"
                 continue
-            if t.pos == "NOUN":
-                first = min(k, num)
+            if t.pos == "NOUN" and h < first:
                 apart = toks[k].pos not in ("ADP", "ADJ") and any(  # "half the homes, or 45 percent": the figure
                     toks[j].pos in ("PUNCT", "CCONJ") for j in range(h + 1, first))  # restates the noun, no size of it
-                return h if h < first and not apart and not self._quantity(h) and t.lemma not in self.lex.cues.get(
-                    "amount_nouns", []) else None
+                return h if not apart and t.dep not in ("ROOT", "root") and plain(h) else None
             if t.pos not in ("VERB", "AUX") or not verbs:
                 return None  # (what may be measured is still the same thing: "could see waves up to 9ft")
             if t.lemma in level:  # the first subject (not a dash's gloss of it: "surges -- the bulge of … -- were")
@@ -5219,8 +5264,7 @@ class _Reader:
                 subject = self._token_before(cand.m)
                 subject = subject if subject is not None and toks[subject].head == h and toks[subject].dep in (
                     "dobj", "obj", "nsubj") else None
-            return subject if subject is not None and toks[subject].pos == "NOUN" and not self._quantity(subject) and (
-                not self.s_start + cand.m.start <= toks[subject].start < unit_end) else None  # (not the figure's own unit)
+            return subject if subject is not None and plain(subject) else None
         return None
 
     def _quantity_act(self, cand: _Cand) -> str | None:
