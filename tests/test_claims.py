@@ -3137,8 +3137,29 @@ def test_round_19_a_negation_with_a_typographic_apostrophe():
     # its negation, when the sentence's verb says nothing of the noun
     ("Photos show 8,000 crates still sitting at the airport.", "crate sit"),
     ("The team found 30 wells that had dried up.", "well dry"),
-    ("Officials said 40 trucks that are waiting at the border carry food.", "vehicles wait"),
+    ("Officials said 40 trucks that are waiting at the border were seen on Monday.", "vehicles wait"),
     ("The agency counted 12 ferries that did not sail.", "not boats sail"),
 ])
 def test_round_19_the_counted_nouns_own_clause_names_what_happened(text, measure):
     assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # one in N names what the one in N did (a verb's own measure, else its lemma), not the whole alone
+    ("In 1950, about one in five children died before the age of five.", "en", "one in: child killed"),
+    ("One in four voters backed the mayor.", "en", "one in: voter back"),
+    ("Каждый пятый житель города потерял работу.", "ru", "one in: житель потерять"),
+    ("Опрос показал, что каждый 10-й житель готов уехать из города.", "ru", "one in: житель готовый уехать"),
+])
+def test_round_19_one_in_n_names_its_act(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "ratio"] == [measure]
+
+
+@pytest.mark.parametrize("text, measures", [
+    # a counted subject of a verb with no measure of its own, with an object: what they did, to what
+    ("Five countries signed the treaty on Monday.", ["countries sign treaty"]),
+    # guard: a verb with a measure keeps the subject's and the object's measures apart
+    ("Three gunmen killed two guards.", ["attackers", "killed"]),
+])
+def test_round_19_a_counted_subject_with_an_object(text, measures):
+    assert [c.measure for c in _claims(text, lang="en")] == measures

@@ -4415,6 +4415,10 @@ class _Reader:
         thing = cand.thing
         if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
             return toks[v].lemma  # "300,000 people linked arms": what the people did
+        obj = next((k for k in range(v + 1, min(self.hi, v + 8)) if toks[k].head == v and toks[k].dep in ("dobj", "obj")), None)
+        if dep == "nsubj" and obj is not None and toks[obj].pos == "NOUN" and toks[obj].text.isalpha() and not any(
+                toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
+            return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
         return None
 
     def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
