@@ -2766,13 +2766,14 @@ class _Reader:
 
     def _one_in_act(self, noun: int) -> str | None:
         """What the one in N did or what was done every N units, by the verb the whole's noun (or the time
-        noun) hangs from ("one in five children died" → killed, "held every four years" → hold, «каждый 10-й
+        noun) hangs from in its own clause ("one in five children died" → die, "held every four years" → hold, «каждый 10-й
         житель готов уехать» → готовый уехать), with "not" when negated: a one-in-N named after its whole alone
         groups every ratio of that whole. None for light and reporting verbs and what may happen."""
         toks = self.tokens
         verb = governing_verb(self.ex.parse, noun, self.lo, self.hi, self.ex.heads, self.relative, self.others)
-        if verb is None or self._hypothetical_verb(verb):
-            return None
+        if verb is None or self._hypothetical_verb(verb) or any(
+                toks[k].pos == "PUNCT" for k in range(min(verb, noun) + 1, max(verb, noun))):
+            return None  # (not a verb past a colon or a comma: «опросы показали: каждый 20-й …»)
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
         t = toks[verb]
         then = next((k for k in range(verb + 1, min(self.hi, verb + 5)) if toks[k].head == verb
@@ -2782,8 +2783,7 @@ class _Reader:
         elif t.pos != "VERB" or t.lemma in none:
             return None
         else:
-            named = verb_measures(self.lex, toks, verb, self.hi)
-            act = named[0] if named else t.lemma
+            act = t.lemma
         return f"not {act}" if self._negated_verb(verb) else act
 
     def _owner(self, i: int) -> str | None:
@@ -3736,8 +3736,8 @@ class _Reader:
         if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
                 cand.kind != "count" or self._argument_of(anchor, cand.verb, num_toks)):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
-        elif (cand.modifier and not (cand.verb is not None and self.tokens[cand.verb].head == cand.noun and self._whole(
-                num_toks))) or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+        elif (cand.modifier and not (cand.verb is not None and cand.noun is not None and cand.verb < cand.noun and (
+                self.tokens[cand.verb].head == cand.noun) and self._whole(num_toks))) or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
             verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached" (a whole's own
             # participle is its own: "one of its two operating reactors")
         said = cand.verb  # the verb that says the measure ("are believed to have died": died)
@@ -5250,6 +5250,8 @@ class _Reader:
             t = toks[h]
             if t.pos in ("NUM", "PRON") and h - 2 >= self.lo and toks[h - 1].text == "," and plain(h - 2):
                 return h - 2  # "two loans, one worth $3 billion": the pronoun stands for the noun before it
+            if toks[k].dep in ("dobj", "obj") and t.pos not in ("VERB", "AUX"):
+                return None  # an object of no verb: a misparse ("needs, backup 6 kV, are lost")
             if h in own or t.pos in ("ADP", "ADJ", "NUM", "SYM", "PRON", "PART") or (t.pos == "ADV" and not share):
                 k = h  # the unit, "as high as", "worth", "one"
                 continue
