@@ -3158,6 +3158,11 @@ def test_round_19_one_in_n_names_its_act(text, lang, measure):
 @pytest.mark.parametrize("text, measures", [
     # a counted subject of a verb with no measure of its own, with an object: what they did, to what
     ("Five countries signed the treaty on Monday.", ["countries sign treaty"]),
+    # the object's whole past a partitive, not the part
+    ("Its 12 turbines provide about half of its power.", ["turbine provide power", "share: power provide"]),
+    # guard: an elided noun's verb, and an object that names a measure, keep the measure of the figure before
+    ("The shelling hit two houses, injuring seven people, with two sustaining serious wounds.",
+     ["buildings affected", "injured", "injured"]),
     # guard: a verb with a measure keeps the subject's and the object's measures apart
     ("Three gunmen killed two guards.", ["attackers", "killed"]),
 ])

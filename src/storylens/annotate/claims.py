@@ -4416,10 +4416,16 @@ class _Reader:
         if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
             return toks[v].lemma  # "300,000 people linked arms": what the people did
         obj = next((k for k in range(v + 1, min(self.hi, v + 8)) if toks[k].head == v and toks[k].dep in ("dobj", "obj")), None)
-        if dep == "nsubj" and obj is not None and toks[obj].pos == "NOUN" and toks[obj].text.isalpha() and not any(
+        part = set(self.lex.cues.get("partitive", []))
+        of = next((j for k in range(obj + 1, min(self.hi, obj + 3)) if toks[k].head == obj and toks[k].text.lower() in part
+                   for j in range(k + 1, min(self.hi, k + 5)) if toks[j].head == k and is_noun(toks[j])), None) if (
+            obj is not None) else None
+        obj = of if of is not None else obj  # "provide about half of its electricity": the electricity
+        if dep == "nsubj" and anchor is None and obj is not None and toks[obj].pos == "NOUN" and toks[obj].text.isalpha() and (
+                not self._quantity(obj)) and measure_noun(self.lex, toks, obj) is None and not any(
                 toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
             return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
-        return None
+        return None  # (not an elided noun's, nor an object that names a measure: "with two sustaining wounds")
 
     def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
         """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
