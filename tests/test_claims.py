@@ -3168,3 +3168,13 @@ def test_round_19_one_in_n_names_its_act(text, lang, measure):
 ])
 def test_round_19_a_counted_subject_with_an_object(text, measures):
     assert [c.measure for c in _claims(text, lang="en")] == measures
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Три из его девяти школ закрыты.", "ru"),
+    ("Три з її дев'яти шкіл закриті.", "uk"),
+])
+def test_round_19_a_whole_past_an_owners_pronoun_ru_uk(text, lang):
+    # the whole keeps no verb of its part (the part's own claim is not read in this construction yet)
+    wholes = [c for c in _claims(text, lang=lang) if c.value == 9.0]
+    assert [c.measure for c in wholes] == ["schools"]

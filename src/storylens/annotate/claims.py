@@ -3651,8 +3651,8 @@ class _Reader:
             t = self.tokens[k]
             if t.text.lower() in part:
                 return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
-            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss")):
-                return False  # (past an owner, a noun or a pronoun: "two of its six reactors")
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN", "PRON") or t.dep in ("case", "poss", "nmod:poss")):
+                return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»)
         return False
 
     def _group_before(self, m: NumberMention) -> str | None:
