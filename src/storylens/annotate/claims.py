@@ -3651,8 +3651,10 @@ class _Reader:
             t = self.tokens[k]
             if t.text.lower() in part:
                 return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
-            if not (t.pos in ("DET", "PART", "PROPN", "NOUN", "PRON") or t.dep in ("case", "poss", "nmod:poss")):
-                return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»)
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
+                    t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
+                return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
+                # not "of them", «з них 43»: the part)
         return False
 
     def _group_before(self, m: NumberMention) -> str | None:
@@ -5258,7 +5260,8 @@ class _Reader:
                 return h - 2  # "two loans, one worth $3 billion": the pronoun stands for the noun before it
             if toks[k].dep in ("dobj", "obj") and t.pos not in ("VERB", "AUX"):
                 return None  # an object of no verb: a misparse ("needs, backup 6 kV, are lost")
-            if h in own or t.pos in ("ADP", "ADJ", "NUM", "SYM", "PRON", "PART") or (t.pos == "ADV" and not share):
+            if h in own or t.pos in ("ADP", "NUM", "SYM", "PRON", "PART") or (t.pos in ("ADV", "ADJ") and not share):
+                # (a share through an adjective is a comparison or a state: "40% wider", "30 percent effective")
                 k = h  # the unit, "as high as", "worth", "one"
                 continue
             if t.pos == "NOUN" and h < first:
