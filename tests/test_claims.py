@@ -2759,7 +2759,8 @@ def test_a_rate_base_guard_a_change_by_a_round_number_stays():
 @pytest.mark.parametrize("text, lang, measure", [
     ("Exports are expected to reach 40 million tonnes next year.", "en", "forecast: weight: year"),
     ("The death toll is expected to rise to 500.", "en", "forecast: killed"),
-    ("Прогнозируется, что урожай достигнет 90 миллионов тонн.", "ru", "forecast: weight"),
+    ("Прогнозируется, что урожай достигнет 90 миллионов тонн.", "ru", "forecast: weight: урожай"),  # (round 19: the
+    # subject of a verb of level a bare measurement completes names it)
     ("Очікується, що врожай сягне 90 мільйонів тонн.", "uk", "forecast: weight"),
     ("Ожидается, что на митинг придут 5 тысяч человек.", "ru", "forecast: participants"),
 ])
@@ -3054,7 +3055,8 @@ def test_round_18_a_measurement_past_a_places_adjective_names_its_noun():
 
 def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_verb():
     text = "The sum is in addition to two earlier packages, one worth $40 billion and one worth $12 billion."
-    assert [c.measure for c in _claims(text, lang="en")] == ["money", "money"]
+    # (round 19: each sum is the packages' — the pronoun "one" stands for them — not bare money, nor the addition's)
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "money"] == ["money: package", "money: package"]
     assert _one("После чего он якобы трижды грубо высказался о судье.", lang="ru").measure == "times высказаться"
 
 
@@ -3069,3 +3071,111 @@ def test_round_18_guards_another_phrases_to_and_an_adverb_the_parse_took_for_a_v
 ])
 def test_round_18_a_share_after_an_agent_verb_is_its_object(text, measure):
     assert _one(text, lang="en").measure == measure
+
+
+# --- round 19 (measures) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a measurement named only by its kind takes the noun it is said of: the noun its phrase hangs from ...
+    ("The storm arrived with gusts close to 90 miles per hour.", "en", "speed: gust"),
+    # ... the subject of a copula or a verb of level it completes (the first subject, not a dash's gloss of it) ...
+    ("The gusts topped 70 mph.", "en", "speed: gust"),
+    ("Tall waves -- the wall of sea water driven inland by the storm -- were as high as 14 feet.", "en", "length: wave"),
+    ("Волны достигали 4 метров.", "ru", "length: волна"),
+    # ... or the object right before it ("could" does not change what is measured)
+    ("Residents could see waves up to 9ft on Monday.", "en", "length: wave"),
+    # guards: a distance's subject is where it lies; a verb of motion's subject is no measured thing
+    ("The town is 20 miles from the border.", "en", "distance"),
+    ("The storm moved at 12 mph.", "en", "speed"),
+])
+def test_round_19_a_bare_measurement_is_named_by_the_noun_it_is_said_of(text, lang, measure):
+    claim = _one(text, lang=lang)
+    assert (claim.kind, claim.measure) == ("measurement", measure)
+
+
+def test_round_19_a_sum_after_a_pronoun_for_a_noun_is_that_nouns():
+    text = "Lawmakers approved two loans, one worth $3 billion and one worth $1 billion."
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "money"] == ["money: loan", "money: loan"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a noun before "of N percent", or the subject a percentage completes, is a rate of that noun, no share
+    ("The bank forecasts growth of 2.1 percent for next year.", "en", "forecast: rate: growth"),
+    ("Officials reported an unemployment rate of 11 percent.", "en", "rate: unemployment rate"),
+    ("Inflation hit 9 percent.", "en", "rate: inflation"),
+    ("Рост экономики составил 3 процента.", "ru", "rate: рост"),
+    # guards: a share that restates its noun, a share said by an adjective
+    ("The vaccine is 30 percent effective.", "en", "share: effective"),
+])
+def test_round_19_a_percentage_of_a_rate_noun_is_a_rate(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+def test_round_19_a_percentage_restating_its_noun_stays_a_share():
+    assert [c.measure for c in _claims("Half the homes, or 45 percent, lost power.", lang="en")] == [
+        "share: lose power", "share: lose power"]
+
+
+@pytest.mark.parametrize("text, measures", [
+    # the whole of a partitive past an owner's pronoun keeps no verb of its part: the part operates, not the whole
+    ("Nine of its 40 schools are closed.", ["schools shut down", "schools"]),
+    ("Power has gone out, and two of its six reactors are operating.", ["reactors operating", "reactors"]),
+    # guard: a whole's own participle is still its own
+    ("Shelling caused the shutdown of one of its two currently operating reactors.", ["reactors operating"]),
+])
+def test_round_19_a_whole_past_an_owners_pronoun_keeps_no_verb_of_its_part(text, measures):
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "count"] == measures
+
+
+def test_round_19_a_negation_with_a_typographic_apostrophe():
+    text = "One of the plant’s reactors that wasn’t operating was switched to diesel generators, the operator said."
+    assert _one(text, lang="en").measure == "not reactors operating"
+
+
+@pytest.mark.parametrize("text, measure", [
+    # the counted noun's own participle past an adverb, and its relative clause whatever the verb, its tense or
+    # its negation, when the sentence's verb says nothing of the noun
+    ("Photos show 8,000 crates still sitting at the airport.", "crate sit"),
+    ("The team found 30 wells that had dried up.", "well dry"),
+    ("Officials said 40 trucks that are waiting at the border were seen on Monday.", "vehicles wait"),
+    ("The agency counted 12 ferries that did not sail.", "not boats sail"),
+])
+def test_round_19_the_counted_nouns_own_clause_names_what_happened(text, measure):
+    assert _one(text, lang="en").measure == measure
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # one in N names what the one in N did (a verb's own measure, else its lemma), not the whole alone
+    ("In 1950, about one in five children died before the age of five.", "en", "one in: child die"),
+    ("One in four voters backed the mayor.", "en", "one in: voter back"),
+    ("Каждый пятый житель города потерял работу.", "ru", "one in: житель потерять"),
+    ("Опрос показал, что каждый 10-й житель готов уехать из города.", "ru", "one in: житель готовый уехать"),
+])
+def test_round_19_one_in_n_names_its_act(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "ratio"] == [measure]
+
+
+@pytest.mark.parametrize("text, measures", [
+    # a counted subject of a verb with no measure of its own, with an object: what they did, to what
+    ("Five countries signed the treaty on Monday.", ["countries sign treaty"]),
+    # the object's whole past a partitive, not the part
+    ("Its 12 turbines provide about half of its power.", ["turbine provide power", "share: power provide"]),
+    # guard: an elided noun's verb, and an object that names a measure, keep the measure of the figure before
+    ("The shelling hit two houses, injuring seven people, with two sustaining serious wounds.",
+     ["buildings affected", "injured", "injured"]),
+    # guard: a verb with a measure keeps the subject's and the object's measures apart
+    ("Three gunmen killed two guards.", ["attackers", "killed"]),
+])
+def test_round_19_a_counted_subject_with_an_object(text, measures):
+    assert [c.measure for c in _claims(text, lang="en")] == measures
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Три из его девяти школ закрыты.", "ru"),
+    ("Три з її дев'яти шкіл закриті.", "uk"),
+])
+def test_round_19_a_whole_past_an_owners_pronoun_ru_uk(text, lang):
+    # the whole keeps no verb of its part (the part's own claim is not read in this construction yet)
+    wholes = [c for c in _claims(text, lang=lang) if c.value == 9.0]
+    assert [c.measure for c in wholes] == ["schools"]

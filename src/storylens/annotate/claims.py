@@ -2912,7 +2912,8 @@ class _Reader:
             cand.kind, cand.measure, cand.unit = "ratio", "one in", "1/N"
             self._counted(m, cand, after_i, self.toks_in(m.num_start, m.num_end))
             if cand.noun_lemma:
-                cand.measure = f"one in: {cand.noun_lemma}"
+                act = self._one_in_act(cand.noun) if cand.noun is not None and self.ex.heads else None
+                cand.measure = f"one in: {cand.noun_lemma}" + (f" {act}" if act else "")
             return cand
         if after_i is None or after_i >= self.hi:
             return None
@@ -2937,6 +2938,28 @@ class _Reader:
             subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
         cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
         return cand
+
+    def _one_in_act(self, noun: int) -> str | None:
+        """What the one in N did or what was done every N units, by the verb the whole's noun (or the time
+        noun) hangs from in its own clause ("one in five children died" → die, "held every four years" → hold, «каждый 10-й
+        житель готов уехать» → готовый уехать), with "not" when negated: a one-in-N named after its whole alone
+        groups every ratio of that whole. None for light and reporting verbs and what may happen."""
+        toks = self.tokens
+        verb = governing_verb(self.ex.parse, noun, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        if verb is None or self._hypothetical_verb(verb) or any(
+                toks[k].pos == "PUNCT" for k in range(min(verb, noun) + 1, max(verb, noun))):
+            return None  # (not a verb past a colon or a comma: «опросы показали: каждый 20-й …»)
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        t = toks[verb]
+        then = next((k for k in range(verb + 1, min(self.hi, verb + 5)) if toks[k].head == verb
+                     and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
+        if t.pos == "ADJ" and then is not None:  # "ready to leave", «готов уехать»
+            act = f"{t.lemma} {toks[then].lemma}"
+        elif t.pos != "VERB" or t.lemma in none:
+            return None
+        else:
+            act = t.lemma
+        return f"not {act}" if self._negated_verb(verb) else act
 
     def _owner(self, i: int) -> str | None:
         """The noun that owns token ``i`` by a possessive ("the siege's 90th day"), by the parse; not a pronoun."""
@@ -3658,8 +3681,9 @@ class _Reader:
         limiters = set(self.lex.cues.get("negation_limiters", []))
         toks = self.tokens
 
-        def negation(k: int) -> bool:
-            return (toks[k].dep == "neg" or toks[k].text.lower() in words or toks[k].lemma in words) and not (
+        def negation(k: int) -> bool:  # (a typographic apostrophe as typed: "wasn’t")
+            word = re.sub(_APOSTROPHES, "'", toks[k].text.lower())
+            return (toks[k].dep == "neg" or word in words or toks[k].lemma in words) and not (
                 k + 1 < self.hi and toks[k + 1].text.lower() in limiters)
 
         return any(negation(k) for k in range(max(self.lo, verb - 3), verb)) or any(
@@ -3802,8 +3826,10 @@ class _Reader:
             t = self.tokens[k]
             if t.text.lower() in part:
                 return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
-            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep == "case"):
-                return False
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
+                    t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
+                return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
+                # not "of them", «з них 43»: the part)
         return False
 
     def _group_before(self, m: NumberMention) -> str | None:
@@ -3887,10 +3913,13 @@ class _Reader:
         if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
                 cand.kind != "count" or self._argument_of(anchor, cand.verb, num_toks)):
             cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
-        elif cand.modifier or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
-            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached"
+        elif (cand.modifier and not (cand.verb is not None and cand.noun is not None and cand.verb < cand.noun and (
+                self.tokens[cand.verb].head == cand.noun) and self._whole(num_toks))) or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached" (a whole's own
+            # participle is its own: "one of its two operating reactors")
         said = cand.verb  # the verb that says the measure ("are believed to have died": died)
-        if not verb_names and cand.verb is not None and self.ex.heads:
+        if not verb_names and cand.verb is not None and self.ex.heads and not cand.modifier:  # (a whole's verb is
+            # its part's: "nine of its 40 schools are closed")
             for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
                 if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
                                                                                            "conj"):
@@ -4044,7 +4073,10 @@ class _Reader:
             if ((not named and (bare or done_to)) or resident) and not family:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
-                    cand.measure, cand.source = f"{'target: ' if cand.aim else ''}{label} {act}", "verb"
+                    no = "not " if act.startswith("not ") else ""  # "12 ferries that weren't sailing"
+                    cand.measure = f"{'target: ' if cand.aim else ''}{no}{label} {act.removeprefix('not ')}"
+                    cand.source = "verb"
+                    negated = negated and not no
             if family:
                 cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
             if negated and cand.source in ("verb", "state") and cand.measure:
@@ -4453,19 +4485,21 @@ class _Reader:
         return act
 
     def _relative_predicate(self, noun: int, person: bool, cand: _Cand) -> str | None:
-        """The finite verb of a relative clause on ``noun`` whose relative pronoun is its subject, by the parse;
-        None for light and reporting verbs and verbs with a measure of their own."""
+        """The verb of a relative clause on ``noun``, whatever the verb, by the parse: its relative pronoun the
+        subject ("who lost their homes", "that are waiting", "that had dried up") or the object ("the two bills
+        that the senate passed"); "not …" before it when the clause is negated ("that weren't sailing"). None for
+        light and reporting verbs and verbs with a measure of their own (read above), and for what may happen."""
         toks = self.tokens
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
-        for k in range(noun + 1, min(self.hi, noun + 5)):
+        for k in range(noun + 1, min(self.hi, noun + 8)):
             t = toks[k]
             if t.head == noun and t.dep in ("relcl", "acl:relcl") and t.pos == "VERB":
-                subject = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass")
-                              and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
-                if not subject or t.lemma in none or "VerbForm=Part" in t.feats or self._hypothetical_verb(k) or (
+                role = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj")
+                           and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
+                if not role or t.lemma in none or self._hypothetical_verb(k) or (
                         self._measures_for(k, person, cand)):
                     return None
-                return t.lemma
+                return f"not {t.lemma}" if self._negated_verb(k) else t.lemma
         return None
 
     def _verb_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
@@ -4518,6 +4552,8 @@ class _Reader:
         # into two groups and carrying troops", a loose adjunct)
         n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun and (
             "Case=" in toks[noun + 2].feats) else noun + 1
+        while n + 1 < min(self.hi, noun + 4) and toks[n].pos == "ADV" and toks[n].head == n + 1:
+            n += 1  # past an adverb of the participle: "20,000 pallets still sitting on a runway"
         if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
                 toks[n].pos == "VERB") and (
                 "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
@@ -4556,7 +4592,17 @@ class _Reader:
         thing = cand.thing
         if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
             return toks[v].lemma  # "300,000 people linked arms": what the people did
-        return None
+        obj = next((k for k in range(v + 1, min(self.hi, v + 8)) if toks[k].head == v and toks[k].dep in ("dobj", "obj")), None)
+        part = set(self.lex.cues.get("partitive", []))
+        of = next((j for k in range(obj + 1, min(self.hi, obj + 3)) if toks[k].head == obj and toks[k].text.lower() in part
+                   for j in range(k + 1, min(self.hi, k + 5)) if toks[j].head == k and is_noun(toks[j])), None) if (
+            obj is not None) else None
+        obj = of if of is not None else obj  # "provide about half of its electricity": the electricity
+        if dep == "nsubj" and anchor is None and obj is not None and toks[obj].pos == "NOUN" and toks[obj].text.isalpha() and (
+                not self._quantity(obj)) and measure_noun(self.lex, toks, obj) is None and not any(
+                toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
+            return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
+        return None  # (not an elided noun's, nor an object that names a measure: "with two sustaining wounds")
 
     def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
         """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
@@ -4929,6 +4975,12 @@ class _Reader:
         if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
             # "the mills are working at 50% of their capacity": the level they run at, not a share of people at work
             return f"share: {cand.noun_lemma or self._level_whole(cand) or toks[level].lemma}"
+        holder = self._figure_holder(cand, siblings=False, share=True) if not self._level_share(cand) else None
+        if holder is not None:  # "forecasts growth of 3.7 percent", "unemployment reached 11 percent": a rate of
+            # the noun, no share of anything ("an unemployment rate of": the compound with it)
+            compound = holder - 1 if holder - 1 >= self.lo and toks[holder - 1].head == holder and toks[
+                holder - 1].dep == "compound" and toks[holder - 1].pos == "NOUN" else None
+            return f"rate: {toks[compound].lemma + ' ' if compound is not None else ''}{toks[holder].lemma}"
         if what in lex.cues.get("change_verbs", []) and verb == cand.verb:
             changed = self._changed(cand)  # "inflation is projected to rise to 9.5 percent": inflation's, not "rise"
             if changed:
@@ -5096,6 +5148,9 @@ class _Reader:
                      and "VerbForm=Part" in toks[j].feats), None)
         if done is not None:
             return f"money: {toks[done].lemma}"  # "with the added $3 billion", "the pledged €2 billion": what was done to it
+        holder = self._figure_holder(cand, verbs=False)
+        if holder is not None:
+            return f"money: {toks[holder].lemma}"  # "two loans, one worth $3 billion": the loans, not what was done
         if cand.verb is not None and toks[cand.verb].lemma not in set(lex.cues.get("light_verbs", [])):
             return f"money: {toks[cand.verb].lemma}"
         if cand.verb is not None and toks[self._num_index(cand)].dep in ("dobj", "obj"):
@@ -5337,7 +5392,70 @@ class _Reader:
                             and self.tokens[k].dep.startswith("nsubj") and is_noun(self.tokens[k])), None)
             if subject is not None:  # "Snowfall could be up to 30in": the snowfall's
                 return f"{dimension}: {self.tokens[subject].lemma}"
+        holder = self._figure_holder(cand) if dimension != "distance" else None  # (a distance's subject is the
+        if holder is not None:  # place it lies at: "the town is 20 miles from the border")
+            return f"{dimension}: {self.tokens[holder].lemma}"
         return dimension
+
+    def _figure_holder(self, cand: _Cand, verbs: bool = True, siblings: bool = True, share: bool = False) -> int | None:
+        """The common noun a figure is said of when its own phrase names none, by the parse: the noun the figure's
+        phrase hangs from, past prepositions, adjectives and a pronoun standing for the noun ("gusts close to 90
+        mph", "two loans, one worth $3 billion": the loans), or (``verbs``) the subject of a copula or a verb of
+        level the figure completes ("waves were as high as 12 feet", "gusts topped 70 mph": `level_verbs`), or
+        (``siblings``) the object right before the figure of any verb it hangs from ("could see waves up to 9ft"). A
+        bare kind ("length", "money") groups any two figures of a size; the holder says which thing was measured.
+        ``share``: a percentage, which names no holder when it has a whole ("2% of the population") or hangs from
+        an adverb ("are back for 30 percent"): a share of something. None for a proper noun, a noun of quantity ("a
+        total of"), a word the parse took for a noun (a verb with a subject: "estimates range as high as") and a
+        noun inside the figure ("hundreds of billions")."""
+        if not self.ex.heads:
+            return None
+        toks, num = self.tokens, self._num_index(cand)
+        level, part = set(self.lex.cues.get("level_verbs", [])), set(self.lex.cues.get("partitive", []))
+        unit_end = self.s_start + cand.unit_end
+        figure = self.toks_in(cand.m.start, cand.m.num_end)
+        first = figure[0] if figure else num
+        own = range(first, self._token_from(cand.unit_end) or self.hi)
+        if share and any(toks[j].head in own and (toks[j].dep == "nmod" or toks[j].text.lower() in part)
+                         for j in range(num + 1, min(self.hi, num + 6))):
+            return None  # a share of a whole: "2% of the population", «2% населения»
+
+        def plain(j: int) -> bool:
+            return toks[j].pos == "NOUN" and toks[j].text.replace("-", "").isalpha() and not self._quantity(j) and (
+                toks[j].lemma not in self.lex.cues.get("amount_nouns", [])) and not (first <= j < num + 2) and not any(
+                toks[i].head == j and toks[i].dep.startswith("nsubj") for i in range(self.lo, j))
+
+        k = num
+        for _ in range(8):
+            h = toks[k].head
+            if not (self.lo <= h < self.hi) or h == k:
+                return None
+            t = toks[h]
+            if t.pos in ("NUM", "PRON") and h - 2 >= self.lo and toks[h - 1].text == "," and plain(h - 2):
+                return h - 2  # "two loans, one worth $3 billion": the pronoun stands for the noun before it
+            if toks[k].dep in ("dobj", "obj") and t.pos not in ("VERB", "AUX"):
+                return None  # an object of no verb: a misparse ("needs, backup 6 kV, are lost")
+            if h in own or t.pos in ("ADP", "NUM", "SYM", "PRON", "PART") or (t.pos in ("ADV", "ADJ") and not share):
+                # (a share through an adjective is a comparison or a state: "40% wider", "30 percent effective")
+                k = h  # the unit, "as high as", "worth", "one"
+                continue
+            if t.pos == "NOUN" and h < first:
+                apart = toks[k].pos not in ("ADP", "ADJ") and any(  # "half the homes, or 45 percent": the figure
+                    toks[j].pos in ("PUNCT", "CCONJ") for j in range(h + 1, first))  # restates the noun, no size of it
+                return h if not apart and t.dep not in ("ROOT", "root") and plain(h) else None
+            if t.pos not in ("VERB", "AUX") or not verbs:
+                return None  # (what may be measured is still the same thing: "could see waves up to 9ft")
+            if t.lemma in level:  # the first subject (not a dash's gloss of it: "surges -- the bulge of … -- were")
+                subject = next((j for j in range(self.lo, h) if toks[j].head == h
+                                and toks[j].dep in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            elif not siblings:
+                return None
+            else:  # "could see waves up to 9ft": the noun right before the figure, an argument of the same verb
+                subject = self._token_before(cand.m)
+                subject = subject if subject is not None and toks[subject].head == h and toks[subject].dep in (
+                    "dobj", "obj", "nsubj") else None
+            return subject if subject is not None and plain(subject) else None
+        return None
 
     def _quantity_act(self, cand: _Cand) -> str | None:
         """What was done with a quantity of stuff, by the verb its unit is the subject or object of, by the parse
