@@ -222,6 +222,41 @@ def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) ->
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
 
 
+def test_checkpoints_wait_for_a_larger_log_in_the_block_and_the_default_comes_back(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        before = store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        assert before == 1000  # SQLite's default: every 4 MB of log
+        with store.checkpoint_every(128):
+            assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 128 * 2**20 // 4096
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+        with store.checkpoint_every(1):  # never more often than before
+            assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+        with pytest.raises(RuntimeError), store.checkpoint_every(64):
+            raise RuntimeError("stop")
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+
+
+def test_ingest_writes_with_the_larger_log_and_stores_what_the_default_stores(tmp_path: Path) -> None:
+    """While ingest writes, checkpoints wait for ``write_checkpoint_mb`` of log; the rows are those of a
+    run with SQLite's default checkpoints, and the default is back when ingest ends."""
+    corpus = _corpus(tmp_path / "corpus", n=60, seed=23)
+    seen: list[int] = []
+    large, default = tmp_path / "large.db", tmp_path / "default.db"
+    with Store(large) as store:
+        settings = _settings(batch_size=8)
+        settings.parallel.write_checkpoint_mb = 32
+        ingest([corpus], store, settings, progress=False,
+               on_document=lambda _: seen.append(store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    with Store(default) as store:
+        settings = _settings(batch_size=8)
+        settings.parallel.write_checkpoint_mb = 0
+        ingest([corpus], store, settings, progress=False)
+    assert seen and set(seen) == {32 * 2**20 // 4096}
+    for table, rows in _stored(large).items():
+        assert [tuple(r) for r in rows] == [tuple(r) for r in _stored(default)[table]], table
+
+
 def test_ingest_writes_without_checking_references_and_leaves_none_broken(tmp_path: Path) -> None:
     """Ingest turns foreign-key enforcement off for its own writes (its rows all belong to documents it
     stored) and on again after, also when the block fails; the store it leaves has no broken reference."""

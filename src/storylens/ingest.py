@@ -83,8 +83,9 @@ def ingest(
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    with store.page_cache(settings.parallel.write_cache_mb), store.unchecked_references(), \
-            (Workers(settings.parallel) if workers is None else nullcontext(workers)) as pool:
+    parallel = settings.parallel
+    with store.page_cache(parallel.write_cache_mb), store.checkpoint_every(parallel.write_checkpoint_mb), \
+            store.unchecked_references(), (Workers(parallel) if workers is None else nullcontext(workers)) as pool:
         _read(paths, manifests, store, settings, summary, progress, pool)
         _clean(store, settings, summary, progress, on_document, pool)
     store.finish_run(run_id, summary.as_dict())
@@ -193,7 +194,8 @@ def _clean_batch(batch: list[tuple[str, RawDocument]], settings: CleanSettings, 
         try:
             doc = clean_document(raw, settings, corpus)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            out.append((raw.origin, None, None, None, f"could not clean ({type(exc).__name__}: {exc}); please report it"))
+            error = f"could not clean ({type(exc).__name__}: {exc}); please report it"
+            out.append((raw.origin, None, None, None, error))
             continue
         values = signature(doc.text, settings)
         out.append((raw.origin, doc, values, None if values is None else band_keys(values), None))

@@ -109,6 +109,26 @@ class Store:
             self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     @contextmanager
+    def checkpoint_every(self, mb: int) -> Iterator[None]:
+        """Inside the block, WAL checkpoints once the log holds ``mb`` MB (never more often than before);
+        the previous setting after it.
+
+        For ingest, whose commits rewrite the same index pages again and again: each checkpoint copies
+        every page changed since the last one into the database file, so checkpoints every 4 MB (SQLite's
+        default) copied the hot pages back many times over. A commit is in the log either way, so a killed
+        run keeps every commit it made; with ``synchronous = NORMAL`` the log is synced to disk at
+        checkpoints, so a power loss may roll back up to ``mb`` MB of the latest commits (whole ones: the
+        log's checksums drop a torn tail), which the next run reads and cleans again."""
+        before = self.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        pages = mb * 2**20 // self.db.execute("PRAGMA page_size").fetchone()[0]
+        if before > 0 and pages > before:
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+
+    @contextmanager
     def unchecked_references(self) -> Iterator[None]:
         """Foreign keys not enforced inside the block (outside any transaction), enforced again after.
 
