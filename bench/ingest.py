@@ -354,7 +354,8 @@ STEPS = [
     ("storylens.clean", "fix_mojibake"), ("storylens.clean", "find_boilerplate"), ("storylens.clean", "find_repeats"),
     ("storylens.clean", "find_metadata"), ("storylens.clean", "find_signature"), ("storylens.clean", "passages_of"),
     ("storylens.clean", "sentences_of"), ("storylens.clean", "label_passages"), ("storylens.ingest", "corpus_languages"),
-    ("storylens.ingest", "signature"), ("storylens.store.db:Store", "canonical_copy"),
+    ("storylens.ingest", "signature"), ("storylens.ingest", "band_keys"),
+    ("storylens.store.db:Store", "canonical_copy"),
     ("storylens.store.db:Store", "save_clean"), ("storylens.store.db:_Transaction", "__exit__"),
 ]
 

@@ -137,6 +137,80 @@ def test_the_lookup_ranks_candidates_as_counting_them_in_python_did(tmp_path: Pa
         assert binding >= 10  # the cap did cut the candidates, ties included
 
 
+def _ranked_by_sorting(store: Store, doc_id: str, values: np.ndarray, threshold: float) -> tuple[str, float] | None:
+    """The lookup's choice as it was made before round 19: every candidate sorted by seq, the mean of
+    equal values as the score, the first best."""
+    from storylens.clean.neardup import band_keys
+
+    keys = band_keys(values)
+    top = store._tuples.execute(store_db._lookup_sql(len(keys)), [*(x for pair in keys for x in pair), doc_id,
+                                                                  store_db.NEAR_DUPLICATE_CANDIDATES]).fetchall()
+    found = store._signatures_of([r[0] for r in top]) if top else {}
+    candidates = sorted((seq, candidate, blob, duplicate_of) for candidate, (seq, blob, duplicate_of) in found.items())
+    if not candidates:
+        return None
+    signatures = np.frombuffer(b"".join(c[2] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
+    scores = (signatures == values).mean(axis=1)
+    best = int(np.argmax(scores))
+    if scores[best] < threshold:
+        return None
+    return candidates[best][3] or candidates[best][1], float(scores[best])
+
+
+def test_the_lookup_picks_the_earliest_best_as_sorting_by_seq_did(tmp_path: Path) -> None:
+    """Scores counted (not averaged) and the earliest best found without a sort: the same match and the same
+    score, bit for bit, on stores full of ties (identical copies stored in an order their ids do not follow,
+    some of them marked as copies of another), with the band keys passed in or made by the lookup."""
+    from storylens.clean.neardup import ROWS_PER_BAND, band_keys
+
+    rng = np.random.default_rng(19)
+    bases = rng.integers(0, 2**62, (4, 128), dtype=np.uint64)
+
+    def variant() -> np.ndarray:
+        out = bases[rng.integers(len(bases))].copy()
+        for band in rng.choice(32, int(rng.integers(0, 20)), replace=False):
+            out[band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND] = rng.integers(0, 4, ROWS_PER_BAND)
+        return out
+
+    stored = [variant() for _ in range(60)]
+    stored += [stored[int(i)].copy() for i in rng.integers(0, 60, 40)]  # identical copies: tied scores
+    ids = [f"d{i:03d}" for i in rng.permutation(len(stored))]  # seq order is not id order
+    with Store(tmp_path / "s.db") as store:
+        for seq, (doc_id, values) in enumerate(zip(ids, stored), start=1):
+            duplicate_of = ids[0] if seq % 7 == 0 else None
+            store.db.execute(
+                "INSERT INTO documents (id, seq, origin, format, status, raw_text, minhash, duplicate_of, ingested_at)"
+                " VALUES (?, ?, 'x', 'text', 'clean', '', ?, ?, '')", (doc_id, seq, values.tobytes(), duplicate_of))
+            store.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                                 [(band, key, doc_id) for band, key in band_keys(values)])
+        queries = [variant() for _ in range(150)] + stored[:20]
+        matched = 0
+        for n, query in enumerate(queries):
+            for threshold in (0.3, 0.7, 0.9):
+                expected = _ranked_by_sorting(store, f"q{n}", query, threshold)
+                assert store.canonical_copy(f"q{n}", query, threshold) == expected
+                assert store.canonical_copy(f"q{n}", query, threshold, band_keys(query)) == expected
+                matched += expected is not None
+        assert matched >= 150
+
+
+def test_band_keys_made_on_the_workers_index_what_the_signature_gives(tmp_path: Path) -> None:
+    """Ingest makes each signature's band keys once, beside the signature, for the lookup and the index:
+    every first copy's stored bands are its stored signature's keys, and copies have none."""
+    from storylens.clean.neardup import band_keys
+
+    corpus = _corpus(tmp_path / "corpus", n=60, seed=21)
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([corpus], store, _settings(batch_size=8), progress=False)
+        rows = store.db.execute("SELECT id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL").fetchall()
+        for doc_id, blob, duplicate_of in rows:
+            stored = store.db.execute("SELECT band, key FROM minhash_bands WHERE doc_id = ? ORDER BY band",
+                                      (doc_id,)).fetchall()
+            expected = [] if duplicate_of else band_keys(np.frombuffer(blob, dtype=np.uint64))
+            assert [tuple(r) for r in stored] == expected, doc_id
+    assert summary.duplicates_linked >= 10 and len(rows) == 60
+
+
 def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         before = store.db.execute("PRAGMA cache_size").fetchone()[0]
@@ -146,6 +220,41 @@ def test_the_page_cache_grows_for_the_block_and_is_given_back(tmp_path: Path) ->
         with pytest.raises(RuntimeError), store.page_cache(16):
             raise RuntimeError("stop")
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_checkpoints_wait_for_a_larger_log_in_the_block_and_the_default_comes_back(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        before = store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        assert before == 1000  # SQLite's default: every 4 MB of log
+        with store.checkpoint_every(128):
+            assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 128 * 2**20 // 4096
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+        with store.checkpoint_every(1):  # never more often than before
+            assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+        with pytest.raises(RuntimeError), store.checkpoint_every(64):
+            raise RuntimeError("stop")
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+
+
+def test_ingest_writes_with_the_larger_log_and_stores_what_the_default_stores(tmp_path: Path) -> None:
+    """While ingest writes, checkpoints wait for ``write_checkpoint_mb`` of log; the rows are those of a
+    run with SQLite's default checkpoints, and the default is back when ingest ends."""
+    corpus = _corpus(tmp_path / "corpus", n=60, seed=23)
+    seen: list[int] = []
+    large, default = tmp_path / "large.db", tmp_path / "default.db"
+    with Store(large) as store:
+        settings = _settings(batch_size=8)
+        settings.parallel.write_checkpoint_mb = 32
+        ingest([corpus], store, settings, progress=False,
+               on_document=lambda _: seen.append(store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    with Store(default) as store:
+        settings = _settings(batch_size=8)
+        settings.parallel.write_checkpoint_mb = 0
+        ingest([corpus], store, settings, progress=False)
+    assert seen and set(seen) == {32 * 2**20 // 4096}
+    for table, rows in _stored(large).items():
+        assert [tuple(r) for r in rows] == [tuple(r) for r in _stored(default)[table]], table
 
 
 def test_ingest_writes_without_checking_references_and_leaves_none_broken(tmp_path: Path) -> None:

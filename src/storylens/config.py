@@ -114,6 +114,11 @@ class ParallelSettings:
     # SQLite's page cache while ingest writes (MB; given back when it ends): those random inserts
     # read their index pages again and again once the store outgrows the default 2 MB.
     write_cache_mb: int = 64
+    # Committed pages copied from SQLite's write-ahead log into the store once the log holds this many MB
+    # while ingest writes (SQLite's default, 1,000 pages or 4 MB, is back when it ends): every commit
+    # rewrites the same hot index pages, and a small log copied them back at checkpoint after checkpoint.
+    # A killed run loses nothing more; a power loss may roll back up to this much of the latest commits.
+    write_checkpoint_mb: int = 128
     # Below this many documents to do, local worker processes are not started: starting them and
     # loading their models costs more than the work (a Dask cluster, already running, is always used).
     min_documents: int = 200

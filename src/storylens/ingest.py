@@ -25,7 +25,7 @@ from tqdm import tqdm
 from storylens.clean import clean_document, document_id
 from storylens.clean.boilerplate import CorpusLines
 from storylens.clean.language import corpus_languages
-from storylens.clean.neardup import signature
+from storylens.clean.neardup import band_keys, signature
 from storylens.config import CleanSettings, ParallelSettings, ReadSettings, Settings
 from storylens.corpus import Skipped, ToRead, iter_files, plan_reading, read_one
 from storylens.corpus.decode import REPAIRS_KEY, repair_note, repairs_from_meta
@@ -83,8 +83,9 @@ def ingest(
     manifests = [Path(m) for m in manifests]
     summary = Summary()
     run_id = store.start_run("ingest " + " ".join(map(str, paths)))
-    with store.page_cache(settings.parallel.write_cache_mb), store.unchecked_references(), \
-            (Workers(settings.parallel) if workers is None else nullcontext(workers)) as pool:
+    parallel = settings.parallel
+    with store.page_cache(parallel.write_cache_mb), store.checkpoint_every(parallel.write_checkpoint_mb), \
+            store.unchecked_references(), (Workers(parallel) if workers is None else nullcontext(workers)) as pool:
         _read(paths, manifests, store, settings, summary, progress, pool)
         _clean(store, settings, summary, progress, on_document, pool)
     store.finish_run(run_id, summary.as_dict())
@@ -148,20 +149,20 @@ def _clean(store: Store, settings: Settings, summary: Summary, progress: bool,
     for group in batched(cleaned, tasks_per_commit):
         results = [item for task_results in group for item in task_results]
         with store.transaction():
-            for origin, doc, values, error in results:
+            for origin, doc, values, keys, error in results:
                 if doc is None:
                     summary.skipped.append(Skipped(origin, error))
                     store.record_skip(origin, error)
                     continue
                 if values is not None:
-                    match = store.canonical_copy(doc.id, values, clean.near_duplicate_threshold)
+                    match = store.canonical_copy(doc.id, values, clean.near_duplicate_threshold, keys)
                     if match:
                         doc.duplicate_of, doc.duplicate_similarity = match
                         summary.duplicates_linked += 1
-                store.save_clean(doc, values)
+                store.save_clean(doc, values, keys)
                 summary.cleaned += 1
         if on_document:
-            for _, doc, _, _ in results:
+            for _, doc, _, _, _ in results:
                 if doc is not None:
                     on_document(doc.id)
         bar.update(len(results))
@@ -180,17 +181,22 @@ def _read_batch(batch: list[ToRead | Skipped], settings: ReadSettings) -> list[R
             for item in (read_one(planned, settings) if isinstance(planned, ToRead) else (planned,))]
 
 
-Cleaned = tuple[str, Document | None, np.ndarray | None, str | None]  # origin, document, MinHash, error
+# origin, document, MinHash, its band keys, error
+Cleaned = tuple[str, Document | None, np.ndarray | None, list[tuple[int, int]] | None, str | None]
 
 
 def _clean_batch(batch: list[tuple[str, RawDocument]], settings: CleanSettings, corpus: CorpusLines) -> list[Cleaned]:
-    """Runs in a worker: clean each document and sign it for near-duplicate lookup."""
+    """Runs in a worker: clean each document and sign it for near-duplicate lookup (the signature's band
+    keys too: the lookup and the band index both need them, and made here they are made once, off the
+    process that writes the store)."""
     out: list[Cleaned] = []
     for _, raw in batch:
         try:
             doc = clean_document(raw, settings, corpus)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            out.append((raw.origin, None, None, f"could not clean ({type(exc).__name__}: {exc}); please report it"))
+            error = f"could not clean ({type(exc).__name__}: {exc}); please report it"
+            out.append((raw.origin, None, None, None, error))
             continue
-        out.append((raw.origin, doc, signature(doc.text, settings), None))
+        values = signature(doc.text, settings)
+        out.append((raw.origin, doc, values, None if values is None else band_keys(values), None))
     return out

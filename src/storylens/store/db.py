@@ -109,6 +109,26 @@ class Store:
             self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     @contextmanager
+    def checkpoint_every(self, mb: int) -> Iterator[None]:
+        """Inside the block, WAL checkpoints once the log holds ``mb`` MB (never more often than before);
+        the previous setting after it.
+
+        For ingest, whose commits rewrite the same index pages again and again: each checkpoint copies
+        every page changed since the last one into the database file, so checkpoints every 4 MB (SQLite's
+        default) copied the hot pages back many times over. A commit is in the log either way, so a killed
+        run keeps every commit it made; with ``synchronous = NORMAL`` the log is synced to disk at
+        checkpoints, so a power loss may roll back up to ``mb`` MB of the latest commits (whole ones: the
+        log's checksums drop a torn tail), which the next run reads and cleans again."""
+        before = self.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        pages = mb * 2**20 // self.db.execute("PRAGMA page_size").fetchone()[0]
+        if before > 0 and pages > before:
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+
+    @contextmanager
     def unchecked_references(self) -> Iterator[None]:
         """Foreign keys not enforced inside the block (outside any transaction), enforced again after.
 
@@ -186,8 +206,12 @@ class Store:
     def count_pending(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'raw'").fetchone()[0]
 
-    def save_clean(self, doc: Document, minhash: np.ndarray | None) -> None:
-        """Replace a document's cleaned state (text, structure, log, search index) in one transaction."""
+    def save_clean(self, doc: Document, minhash: np.ndarray | None,
+                   keys: list[tuple[int, int]] | None = None) -> None:
+        """Replace a document's cleaned state (text, structure, log, search index) in one transaction.
+
+        ``keys``: the band keys of ``minhash`` when the caller has them (ingest makes them once, on the
+        workers, for the lookup and the index alike); made here otherwise."""
         with self.transaction():
             # Only a clean document has derived rows (they are written with its status, in one
             # transaction); skipping the delete for raw ones avoids a full scan of passages_fts.
@@ -226,7 +250,8 @@ class Store:
             # full of republished copies cannot make every lookup return thousands of candidates.
             if minhash is not None and doc.duplicate_of is None:
                 self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)",
-                                    [(band, key, doc.id) for band, key in band_keys(minhash)])
+                                    [(band, key, doc.id) for band, key in
+                                     (band_keys(minhash) if keys is None else keys)])
                 if row is not None:
                     self._keep_signatures({doc.id: (row[1], minhash.tobytes(), None)})
 
@@ -349,7 +374,8 @@ class Store:
         counts = dict(self.db.execute("SELECT key, documents FROM line_counts WHERE documents >= ?", (floor,)))
         return CorpusLines(counts, documents)
 
-    def canonical_copy(self, doc_id: str, values: np.ndarray, threshold: float) -> tuple[str, float] | None:
+    def canonical_copy(self, doc_id: str, values: np.ndarray, threshold: float,
+                       keys: list[tuple[int, int]] | None = None) -> tuple[str, float] | None:
         """The first copy of the most similar stored document at or above ``threshold``, if any.
 
         Only the ``NEAR_DUPLICATE_CANDIDATES`` documents sharing the most bands with ``values`` are
@@ -363,7 +389,7 @@ class Store:
         candidates of lookup after lookup), else in one query: a signature stored in the documents
         row sits behind the raw and cleaned text, and reading it there cost more as the store grew.
         """
-        keys = band_keys(values)
+        keys = band_keys(values) if keys is None else keys
         # Most shared bands first, ties by id, counted and ranked by SQLite: counting the bucket rows in
         # Python (a Counter, then the best 64 of it) cost twice the query that read them.
         top = self._tuples.execute(_lookup_sql(len(keys)), [*(x for pair in keys for x in pair), doc_id,
@@ -371,17 +397,21 @@ class Store:
         if not top:
             return None
         found = self._signatures_of(list(map(_first, top)))
-        candidates = sorted((seq, candidate, blob, duplicate_of)
-                            for candidate, (seq, blob, duplicate_of) in found.items())
-        if not candidates:
+        if not found:
             return None
+        ids, entries = list(found), list(found.values())
         # All candidates at once: a corpus of many loose variants of a few stories gives every lookup many.
-        signatures = np.frombuffer(b"".join(c[2] for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
-        scores = (signatures == values).mean(axis=1)
-        best = int(np.argmax(scores))  # the earliest of the best
-        if scores[best] < threshold:
+        signatures = np.frombuffer(b"".join(e[1] for e in entries), dtype=np.uint64).reshape(len(entries), -1)
+        # The share of equal values, as .mean(axis=1) gives it (a count over a power of two: exact either
+        # way) at a third of its cost.
+        scores = np.count_nonzero(signatures == values, axis=1) / signatures.shape[1]
+        top_score = scores.max()
+        if top_score < threshold:
             return None
-        return candidates[best][3] or candidates[best][1], float(scores[best])
+        # The earliest stored of the best (seqs are unique): what ranking all by seq and taking the first
+        # best gave, without the sort.
+        best = min((entries[i][0], i) for i in np.flatnonzero(scores == top_score).tolist())[1]
+        return entries[best][2] or ids[best], float(scores[best])
 
     def _signatures_of(self, ids: list[str]) -> dict[str, tuple[int, bytes, str | None]]:
         """(seq, MinHash bytes, duplicate_of) of these stored documents: from memory, the rest in one query."""
