@@ -5539,10 +5539,11 @@ class _Reader:
 
     def _infinitive_act(self, verb: int) -> str | None:
         """What a light verb's infinitive does, with its object ("take 30 hours to bring the reactor to a halt"
-        → "reactor bring"), by the parse."""
+        → "reactor bring"), by the parse; not a coordinated clause's verb ("I've been doing this for 30 years and
+        I can't remember …": the doing)."""
         toks = self.tokens
         inf = next((k for k in range(verb + 1, min(self.hi, verb + 10)) if toks[k].head == verb and toks[k].pos == "VERB"
-                    and "VerbForm=Inf" in toks[k].feats), None)
+                    and "VerbForm=Inf" in toks[k].feats and toks[k].dep != "conj"), None)
         if inf is None:
             return None
         obj = next((k for k in range(inf + 1, min(self.hi, inf + 6)) if toks[k].head == inf
