@@ -3283,3 +3283,13 @@ def test_round_20_thousands_with_spaces_are_no_code():
 ])
 def test_round_20_the_next_months_are_a_window(text, lang):
     assert [c.kind for c in _claims(text, lang=lang)] == ["percent"]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Таку ситуацію в перші два роки свого правління мала Ганна Коваль.", "duration: правління"),
+    ("Суд призначив йому вісім років ув'язнення.", "duration: ув'язнення"),
+    # guard: a preposition after the span ends it
+    ("Перехідний період триватиме 21 місяць після дати виходу.", "duration: період"),
+])
+def test_round_20_a_spans_genitive_noun_says_what_it_is_of_without_a_parse(text, measure):
+    assert _one(text, lang="uk").measure == measure

@@ -5517,6 +5517,9 @@ class _Reader:
         point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
         if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
+        owner = self._span_owner(cand) if noun is None and not self.ex.heads else None
+        if owner:
+            return f"duration: {owner}"
         verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi,
                               self.ex.heads, self.relative, self.others)
         if point:
@@ -5553,6 +5556,20 @@ class _Reader:
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
+
+    def _span_owner(self, cand: _Cand) -> str | None:
+        """Without a parse (Ukrainian): a noun in the genitive right after a span's unit, past a possessive or an
+        adjective, is what the span is of («два роки свого президентства», «вісім років ув'язнення»)."""
+        own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+        if not own:
+            return None
+        for k in range(own[-1] + 1, min(self.hi, own[-1] + 4)):
+            t = self.tokens[k]
+            if t.pos == "NOUN" and ("Case=Gen" in t.feats or _has_genitive(self.code, t.text)):
+                return t.lemma  # («правління»: a neuter noun whose first reading is another case)
+            if t.pos not in ("PRON", "DET", "ADJ"):
+                return None
+        return None
 
     def _spent_doing(self, verb: int, cand: _Cand) -> str | None:
         """The act a verb of spending time (`spending_verbs`) spent the span on: a gerund or adverbial participle
@@ -5629,6 +5646,15 @@ def _dimension(unit: str | None) -> str:
                     "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "kV": "voltage", "km/h": "speed",
                     "mSv": "radiation dose"}.get(base[0], base[0])
     return unit or "measurement"
+
+
+def _has_genitive(code: str, word: str) -> bool:
+    """Whether the dictionary reads ``word`` as a genitive noun among its readings (the syntax pass keeps only the
+    first, and a neuter noun's forms coincide: «правління» is nominative, genitive and accusative)."""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code)
+    return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in morph.parse(word))
 
 
 def _alt(words) -> str:
