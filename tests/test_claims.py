@@ -3293,3 +3293,29 @@ def test_round_20_the_next_months_are_a_window(text, lang):
 ])
 def test_round_20_a_spans_genitive_noun_says_what_it_is_of_without_a_parse(text, measure):
     assert _one(text, lang="uk").measure == measure
+
+
+@pytest.mark.parametrize("text, measures", [
+    # a participle of another clause names no count («одружений тричі, у нього п'ятеро дітей»)
+    ("Петро Гай був одружений двічі, у нього п'ятеро дітей.", ["times одружити", "children"]),
+    # a noun in the dative after the verb is no object done to («присвячено двом постатям»)
+    ("Виставку присвячено двом відомим художникам.", []),
+])
+def test_round_20_guards_of_a_count_after_a_verb_without_a_parse(text, measures):
+    assert [c.measure for c in _claims(text, lang="uk")] == measures
+
+
+def test_round_20_a_soft_hyphen_inside_a_word_is_no_letter():
+    from storylens.annotate.syntax import analyse
+
+    assert analyse("uk", "зар\u00adплати")[0] == "зарплата"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # a year's abbreviation glued to it is still a year
+    ("Криза вибухнула в 1999р., коли раду розпустили.", "uk", [1999.0]),
+    # a section's number is no figure
+    ("§ 1 Історія ради. § 2 Порядок формування.", "uk", []),
+])
+def test_round_20_glued_year_abbreviations_and_section_signs(text, lang, values):
+    assert [c.value for c in _claims(text, lang=lang)] == values

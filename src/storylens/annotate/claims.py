@@ -2381,8 +2381,13 @@ class _Reader:
         after = sent[b:b + 12]
         if after[:1] in ("\ufe0f", "\u20e3"):
             return True
-        if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after):
-            return True  # "3D", "5G", "2000s"
+        glued_year = 1000 <= (m.value or 0) <= 2100 and re.match(
+            r"(?:" + _alt(self.lex.cues.get("year_words", [])) + r")(?![^\W\d_])", after, re.IGNORECASE)
+        if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after) and not (
+                glued_year):
+            return True  # "3D", "5G", "2000s"; not «у 1999р.», «в 1999г.»: a year's abbreviation glued to it
+        if re.search(r"§\s*$", sent[max(0, a - 3):a]):
+            return True  # «§ 3», "§ 2": a section's number
         if prev == "[" and after[:1] == "]":
             return True
         if not m.words and re.match(r"/\d", after):
@@ -4644,6 +4649,9 @@ class _Reader:
         if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
                 v, person, cand):
             return None
+        if "VerbForm=Part" in t.feats and first and any(self.tokens[k].pos == "PUNCT" for k in range(
+                min(v, first[0]) + 1, max(v, first[0]))):
+            return None  # «був одружений тричі, у нього п'ятеро дітей»: a participle of another clause
         return t.lemma
 
     def _ability(self, v: int) -> int | None:
@@ -4718,8 +4726,9 @@ class _Reader:
         if self.ex.heads or cand.verb is None or not num_toks or cand.verb >= num_toks[0]:
             return False
         between = self.tokens[cand.verb + 1:num_toks[0]]
-        return len(between) <= 2 and not any(t.pos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "NOUN", "PROPN", "VERB")
-                                             for t in between)
+        oblique = any(f"Case={case}" in self.tokens[cand.noun].feats for case in ("Dat", "Ins", "Loc"))
+        return len(between) <= 2 and not oblique and not any(
+            t.pos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "NOUN", "PROPN", "VERB") for t in between)
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:

@@ -449,6 +449,7 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     imperative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
+    word = word.replace("\u00ad", "")  # a soft hyphen a page left inside a word («зар­плати») is no letter
     morph = analyzer(code)  # the process's one analyser for the language (relate/morphology)
     if morph is None:
         return word.lower(), "X", ""
