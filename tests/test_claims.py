@@ -3319,3 +3319,26 @@ def test_round_20_a_soft_hyphen_inside_a_word_is_no_letter():
 ])
 def test_round_20_glued_year_abbreviations_and_section_signs(text, lang, values):
     assert [c.value for c in _claims(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Див. ст. 13 і 14 Регламенту.", "uk"),  # an article's abbreviation, and a number coordinated with it
+    ("Решение принято согласно ст. 13 Устава.", "ru"),
+    ("Офіс розташований на 13 поверсі.", "uk"),  # a floor, by its cardinal
+    ("Офис расположен на 13 этаже.", "ru"),
+])
+def test_round_20_articles_and_floors_are_labels(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_round_20_a_count_of_floors_stays_a_count():
+    assert [c.value for c in _claims("Будинок на 9 поверхів звели за рік.", lang="uk")] == [9.0]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Існує три сценарії розвитку подій.", "сценарій існувати"),  # a nominative that reads first as a locative
+    ("Кредит надходить трьома траншами.", "транш надходити"),  # the instrumental of how it comes
+    ('Навколо угоди "об\'єднані" усі 27 країн.', "countries об'єднати"),  # a quotation mark is no clause break
+])
+def test_round_20_counts_after_a_verb_by_any_reading_of_the_noun(text, measure):
+    assert _one(text, lang="uk").measure == measure

@@ -2403,6 +2403,9 @@ class _Reader:
             return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
+        listed = re.search(r"\d+\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s*$", sent[max(0, m.start - 40):m.start])
+        if listed and self.label_before.search(sent[max(0, m.start - 40):m.start][:listed.start()]):
+            return True  # «ст. 13 і 14», "Articles 5 and 6": a label's number coordinated with it
         if self._labels_after_noun(m):
             return True
         if self.label_after.match(sent, m.end):
@@ -4649,7 +4652,7 @@ class _Reader:
         if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
                 v, person, cand):
             return None
-        if "VerbForm=Part" in t.feats and first and any(self.tokens[k].pos == "PUNCT" for k in range(
+        if "VerbForm=Part" in t.feats and first and any(self.tokens[k].text in (",", ";", ":", "—", "–") for k in range(
                 min(v, first[0]) + 1, max(v, first[0]))):
             return None  # «був одружений тричі, у нього п'ятеро дітей»: a participle of another clause
         return t.lemma
@@ -4726,7 +4729,8 @@ class _Reader:
         if self.ex.heads or cand.verb is None or not num_toks or cand.verb >= num_toks[0]:
             return False
         between = self.tokens[cand.verb + 1:num_toks[0]]
-        oblique = any(f"Case={case}" in self.tokens[cand.noun].feats for case in ("Dat", "Ins", "Loc"))
+        oblique = any(f"Case={case}" in self.tokens[num_toks[0]].feats for case in ("Dat", "Loc")) or not _has_case(
+            self.code, self.tokens[cand.noun].text, ("nomn", "accs", "gent", "ablt"))  # «двом постатям»: dative
         return len(between) <= 2 and not oblique and not any(
             t.pos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "NOUN", "PROPN", "VERB") for t in between)
 
@@ -5574,7 +5578,7 @@ class _Reader:
             return None
         for k in range(own[-1] + 1, min(self.hi, own[-1] + 4)):
             t = self.tokens[k]
-            if t.pos == "NOUN" and ("Case=Gen" in t.feats or _has_genitive(self.code, t.text)):
+            if t.pos == "NOUN" and ("Case=Gen" in t.feats or _has_case(self.code, t.text, ("gent",))):
                 return t.lemma  # («правління»: a neuter noun whose first reading is another case)
             if t.pos not in ("PRON", "DET", "ADJ"):
                 return None
@@ -5657,13 +5661,14 @@ def _dimension(unit: str | None) -> str:
     return unit or "measurement"
 
 
-def _has_genitive(code: str, word: str) -> bool:
-    """Whether the dictionary reads ``word`` as a genitive noun among its readings (the syntax pass keeps only the
-    first, and a neuter noun's forms coincide: «правління» is nominative, genitive and accusative)."""
+def _has_case(code: str | None, word: str, cases: tuple[str, ...]) -> bool:
+    """Whether the dictionary reads ``word`` as a noun in one of ``cases`` among its readings (the syntax pass keeps
+    only the first, and a noun's forms coincide: «правління» is nominative, genitive and accusative, «сценарії»
+    nominative and locative)."""
     from storylens.relate.morphology import analyzer
 
-    morph = analyzer(code)
-    return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in morph.parse(word))
+    morph = analyzer(code or "uk")
+    return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case in cases for p in morph.parse(word))
 
 
 def _alt(words) -> str:
