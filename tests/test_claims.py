@@ -3191,3 +3191,154 @@ def test_round_19_a_coordinated_clause_is_no_light_verbs_infinitive(text, measur
     # "and I can't remember …" is the next clause, not what the 25 years were spent doing (seed 28 #82, a row
     # judged right in seeds 13 and 14)
     assert [c.measure for c in _claims(text, lang="en")] == [measure]
+
+
+# --- round 20 (Ukrainian): the dictionary's readings, and constructions of Ukrainian and Russian news -----------
+
+
+def test_round_20_ukrainian_readings_the_dictionary_lists_second():
+    from storylens.annotate.syntax import analyse
+
+    assert analyse("uk", "до")[:2] == ("до", "ADP")  # a preposition, not the note
+    assert analyse("uk", "року")[0] == "рік"  # the year's genitive, not fate's
+    assert analyse("uk", "місяців")[0] == "місяць"  # a noun, not an adjective of the same spelling
+    # a passive participle the dictionary lists as an adjective reads as its verb
+    assert analyse("uk", "госпіталізовані") == ("госпіталізувати", "VERB", "Case=Nom|Number=Plur|VerbForm=Part")
+    assert analyse("uk", "затверджений")[0] == "затвердити"  # past a consonant alternation
+    assert analyse("uk", "поранених")[1] == "ADJ"  # (not in the nominative: a noun's modifier or a noun)
+
+
+@pytest.mark.parametrize("text, kind, unit, value, measure", [
+    ("Протягом 7 місяців продажі хліба в місті знизилися.", "duration", "month", 7.0, "duration: продаж"),
+    ("Ціна квитка зросла на 3 гривні.", "money", "UAH", 3.0, "price"),
+    ("Школа збудована у 1962 році.", "date", "year", 1962.0, "date: школа збудувати"),
+])
+def test_round_20_ukrainian_units_and_predicates_by_their_usual_reading(text, kind, unit, value, measure):
+    c = _one(text, lang="uk")
+    assert (c.kind, c.unit, c.value, c.measure) == (kind, unit, value, measure)
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Фермер задекларував 45.000 гривень та 12.000 доларів.", "uk", [45000.0, 12000.0]),
+    ("Фермер задекларировал 45.000 рублей.", "ru", [45000.0]),
+    ("Будинок площею 2.500 кв. м.", "uk", [2500.0]),
+    ("The farm declared 4.500 dollars.", "en", [4.5]),  # guard: English decimals take the dot
+])
+def test_round_20_a_dot_groups_thousands_where_decimals_take_a_comma(text, lang, values):
+    assert [c.value for c in _claims(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize("text, lang, value, hi", [
+    ("Бюджет фестивалю зріс до 3,2 млн гривень.", "uk", 3_200_000.0, None),
+    ("Бюджет фестиваля вырос до 3,2 млн рублей.", "ru", 3_200_000.0, None),
+    ("Місто виділить до 3 млн гривень.", "uk", None, 3_000_000.0),  # guard: "up to" after another verb
+])
+def test_round_20_to_after_a_verb_of_change_is_the_level_reached(text, lang, value, hi):
+    c = _one(text, lang=lang)
+    assert (c.value, c.hi) == (value, hi)
+
+
+@pytest.mark.parametrize("text, lang, units", [
+    ("Будинок площею 120 кв.м і сарай у 35 кв. м.", "uk", [("area", "кв.м"), ("area", "кв. м")]),
+    ("Квартира площадью 54 кв. м в центре.", "ru", [("area", "кв. м")]),
+    ("Сховище вміщує 40 млн куб. м, а транзит впав на 2 млрд м3.", "uk", [("volume", "куб. м"), ("volume", "м3")]),
+])
+def test_round_20_square_and_cubic_metres(text, lang, units):
+    assert [(c.measure.split(":")[0], c.unit) for c in _claims(text, lang=lang)] == units
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Мер підписав три угоди з інвесторами.", "угода підписати"),
+    ("Згодом Остапчук визнав чотири зустрічі з послом.", "зустріч визнати"),
+])
+def test_round_20_a_count_in_words_right_after_its_verb_without_a_parse(text, measure):
+    assert _one(text, lang="uk").measure == measure
+
+
+def test_round_20_a_count_in_words_with_no_verb_stays_no_claim():
+    assert _claims("Це дві речі.", lang="uk") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Довідки за телефоном (0) 44 512 33 07.", "uk"),  # a telephone number's digit groups
+    ("ISBN 978-5-1234-56 Мова: українська", "uk"),  # an ISBN
+    ("Call 020 7946 0958 for details.", "en"),
+    ("Близько 10 вечора на вулиці спалахнула пожежа.", "uk"),  # a time of day
+    ("Около 10 вечера на улице вспыхнул пожар.", "ru"),
+    ("2015-го року Олена Марчук отримала премію.", "uk"),  # a year by its ordinal is no year running
+    ("Рада жодним чином не залежить від уряду.", "uk"),  # "in no way"
+    ("Всі права захищені. © 2011", "uk"),  # a copyright's year
+])
+def test_round_20_codes_times_of_day_and_set_phrases_are_no_claims(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_round_20_thousands_with_spaces_are_no_code():
+    assert [c.value for c in _claims("Бюджет конкурсу 1 500 000 гривень.", lang="uk")] == [1_500_000.0]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Лише 40 відсотків фермерів очікують прибутку протягом наступних 12 місяців.", "uk"),
+    ("Лишь 40 процентов фермеров ждут прибыли в течение следующих 12 месяцев.", "ru"),
+])
+def test_round_20_the_next_months_are_a_window(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang)] == ["percent"]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Таку ситуацію в перші два роки свого правління мала Ганна Коваль.", "duration: правління"),
+    ("Суд призначив йому вісім років ув'язнення.", "duration: ув'язнення"),
+    # guard: a preposition after the span ends it
+    ("Перехідний період триватиме 21 місяць після дати виходу.", "duration: період"),
+])
+def test_round_20_a_spans_genitive_noun_says_what_it_is_of_without_a_parse(text, measure):
+    assert _one(text, lang="uk").measure == measure
+
+
+@pytest.mark.parametrize("text, measures", [
+    # a participle of another clause names no count («одружений тричі, у нього п'ятеро дітей»)
+    ("Петро Гай був одружений двічі, у нього п'ятеро дітей.", ["times одружити", "children"]),
+    # a noun in the dative after the verb is no object done to («присвячено двом постатям»)
+    ("Виставку присвячено двом відомим художникам.", []),
+])
+def test_round_20_guards_of_a_count_after_a_verb_without_a_parse(text, measures):
+    assert [c.measure for c in _claims(text, lang="uk")] == measures
+
+
+def test_round_20_a_soft_hyphen_inside_a_word_is_no_letter():
+    from storylens.annotate.syntax import analyse
+
+    assert analyse("uk", "зар\u00adплати")[0] == "зарплата"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # a year's abbreviation glued to it is still a year
+    ("Криза вибухнула в 1999р., коли раду розпустили.", "uk", [1999.0]),
+    # a section's number is no figure
+    ("§ 1 Історія ради. § 2 Порядок формування.", "uk", []),
+])
+def test_round_20_glued_year_abbreviations_and_section_signs(text, lang, values):
+    assert [c.value for c in _claims(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Див. ст. 13 і 14 Регламенту.", "uk"),  # an article's abbreviation, and a number coordinated with it
+    ("Решение принято согласно ст. 13 Устава.", "ru"),
+    ("Офіс розташований на 13 поверсі.", "uk"),  # a floor, by its cardinal
+    ("Офис расположен на 13 этаже.", "ru"),
+])
+def test_round_20_articles_and_floors_are_labels(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+def test_round_20_a_count_of_floors_stays_a_count():
+    assert [c.value for c in _claims("Будинок на 9 поверхів звели за рік.", lang="uk")] == [9.0]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Існує три сценарії розвитку подій.", "сценарій існувати"),  # a nominative that reads first as a locative
+    ("Кредит надходить трьома траншами.", "транш надходити"),  # the instrumental of how it comes
+    ('Навколо угоди "об\'єднані" усі 27 країн.', "countries об'єднати"),  # a quotation mark is no clause break
+])
+def test_round_20_counts_after_a_verb_by_any_reading_of_the_noun(text, measure):
+    assert _one(text, lang="uk").measure == measure

@@ -1603,3 +1603,13 @@ def test_round_19_a_closing_it_said_takes_the_source_before(text, figure, by):
 ])
 def test_round_19_a_concessive_clause_and_a_reporters_seat_are_not_the_figures_place(text, figure, place):
     assert _claim(text, figure).where == place
+
+
+@pytest.mark.parametrize("text, figure, by, lang", [
+    # round 20: a reporting verb in the imperfective past ("had been saying")
+    ("Раніше мер повідомляв, що пором перевіз 9000 пасажирів.", "9000", "мер", "uk"),
+    ("Прокурор заявляла, що у справі 14 свідків.", "14", "Прокурор", "uk"),
+    ("Ранее мэр сообщал, что паром перевез 9000 пассажиров.", "9000", "мэр", "ru"),
+])
+def test_round_20_a_reporting_verb_in_the_imperfective_past(text, figure, by, lang):
+    assert _claim(text, figure, lang).by == by

@@ -57,6 +57,11 @@ KINDS = ("count", "percent", "money", "measurement", "age", "duration", "date", 
 # Measures for which an institution that is the subject of the sentence ("The courts brought 2000 people to
 # justice") is taken as the source of the figure when the sentence has no reporting cue.
 AGENT_MEASURES = {"detained", "prosecuted", "penalized"}
+# a run of three or more digit groups with only spaces, dashes or brackets between (a telephone number "(0) 3 90 21 42
+# 15", an ISBN "966-7048-68-3"): a code, no figure; unless the groups after the first are thousands ("1 500 000")
+_DIGIT_RUN = re.compile(r"(?<![\w.,])\(?\d+\)?(?:[ \u00a0]*[-–‐][ \u00a0]*|[ \u00a0]+)\(?\d+\)?(?:(?:[ \u00a0]*[-–‐][ \u00a0]*|[ \u00a0]+)\(?\d+\)?)+(?![\w.,]\d)")
+_THOUSANDS = r"\d{1,3}(?:[ \u00a0]\d{3})+"
+
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|me|io|example|uk|by|az|md|lt)/\S*|[@#][\w/]+",
                      re.IGNORECASE)
 # the signature that closes an embedded social-media post as scraped: "— Eva Lind (@evalind) May 2, 2021"
@@ -2221,7 +2226,8 @@ class _Reader:
         self.starts = [self.tokens[i].start for i in range(self.lo, self.hi)]  # for ``toks_in``'s binary search
         self.urls = [(m.start(), m.end()) for m in _URLISH.finditer(sent)] if re.search(r"[/@#]|www", sent) else []
         self.times = [(m.start(), m.end()) for m in _TIME.finditer(sent)] + [
-            (m.start(), m.end()) for m in _NUMERIC_DATE.finditer(sent)]
+            (m.start(), m.end()) for m in _NUMERIC_DATE.finditer(sent)] + [
+            (m.start(), m.end()) for m in _DIGIT_RUN.finditer(sent) if not re.fullmatch(_THOUSANDS, m.group(0))]
         self.dates = [d for d in ex.dates if s_start <= d.start < s_end]
         self.ents = [e for e in ex.entities if s_start <= e.start < s_end]
         cues = self.lex.cues
@@ -2252,6 +2258,9 @@ class _Reader:
         sent = self.sent
         if self._not_a_claim(m):
             return None
+        if self._level_reached(m):
+            m.value, m.hi, m.hedge, m.hedge_kind, m.start = m.hi, None, None, None, m.num_start
+            m.text = sent[m.start:m.end]
         cand = _Cand(m)
         num_toks = self.toks_in(m.num_start, m.num_end)
         after_i = (num_toks[-1] + 1) if num_toks else None
@@ -2297,6 +2306,10 @@ class _Reader:
                 m.figure or 0) % 1:
             # "the 2.975 number": a count is whole, so a separator before three digits groups thousands
             m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
+        elif cand.kind in ("count", "money", "measurement") and not m.has_scale and re.fullmatch(
+                r"[1-9]\d{0,2}\.\d{3}", m.raw.strip()) and "." in self.lex.cues.get("thousands_marks", []):
+            # «118.000 доларів», «2.500 кв. м»: a language whose decimals take a comma groups thousands with a dot
+            m.value, m.lo, m.hi = (None if v is None else round(v * 1000) for v in (m.value, m.lo, m.hi))
         if cand.kind in ("count", "percent", "money", "measurement", "duration"):
             self._counted(m, cand, after_i, num_toks)
         if cand.kind == "count" and m.hedge_kind == "lower" and self._preposition_read_as_hedge(m, cand):
@@ -2328,6 +2341,14 @@ class _Reader:
             return None
         return cand
 
+    def _level_reached(self, m: NumberMention) -> bool:
+        """«зріс до 26 млн євро», «вырос до …»: a preposition of a new level (`level_to`) right after a verb of change
+        (`change_verbs`) says the level reached ("rose to"), not a bound ("up to"), though it is read as one."""
+        if m.hedge_kind != "upper" or (m.hedge or "").lower() not in self.lex.cues.get("level_to", []):
+            return False
+        word = re.search(r"([^\W\d_]+)\s+$", self.sent[:m.start])
+        return bool(word) and self._lemma_at(word.start(1)) in self.lex.cues.get("change_verbs", [])
+
     def _preposition_read_as_hedge(self, m: NumberMention, cand: _Cand) -> bool:
         """ "will spill radiation over 3 states": the hedge word is a preposition of the verb, which has an object of
         its own, and the counted noun is its object, so the figure is exact (not "killed over 30 people", nor "rose
@@ -2355,11 +2376,18 @@ class _Reader:
         prev2 = sent[a - 2] if a > 1 else " "
         if prev.isalnum() or prev in "/_#@\\№" or (prev in "-." and prev2.isalnum()) or (prev == "." and prev2 == "."):
             return True
+        if re.search(r"[©℗]\s*(?:\d{4}\s*[-–]\s*)?$", sent[max(0, a - 12):a]):
+            return True  # "© 2007", «© 2005-2018»: a copyright's years, no event
         after = sent[b:b + 12]
         if after[:1] in ("\ufe0f", "\u20e3"):
             return True
-        if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after):
-            return True  # "3D", "5G", "2000s"
+        glued_year = 1000 <= (m.value or 0) <= 2100 and re.match(
+            r"(?:" + _alt(self.lex.cues.get("year_words", [])) + r")(?![^\W\d_])", after, re.IGNORECASE)
+        if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after) and not (
+                glued_year):
+            return True  # "3D", "5G", "2000s"; not «у 1999р.», «в 1999г.»: a year's abbreviation glued to it
+        if re.search(r"§\s*$", sent[max(0, a - 3):a]):
+            return True  # «§ 3», "§ 2": a section's number
         if prev == "[" and after[:1] == "]":
             return True
         if not m.words and re.match(r"/\d", after):
@@ -2375,6 +2403,9 @@ class _Reader:
             return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
+        listed = re.search(r"\d+\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s*$", sent[max(0, m.start - 40):m.start])
+        if listed and self.label_before.search(sent[max(0, m.start - 40):m.start][:listed.start()]):
+            return True  # «ст. 13 і 14», "Articles 5 and 6": a label's number coordinated with it
         if self._labels_after_noun(m):
             return True
         if self.label_after.match(sent, m.end):
@@ -2921,6 +2952,8 @@ class _Reader:
         unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
         if unit is None or unit in ("second", "minute", "century"):
             return None  # (an ordinal century names a period: "in the 19th or 20th centuries", «в 20-м веке»)
+        if unit == "year" and (m.value or 0) >= 1000:
+            return None  # «2012-го року», «в 2012-м году»: a year named by its ordinal, not the 2012th year running
         if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
                      + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
             return None  # "on the first day of the invasion", «в первый день»: when, not how long
@@ -2989,9 +3022,9 @@ class _Reader:
         lex = self.lex
         glued = re.match(r"^[-\s]?([^\W\d_]+|%|[$€£₽₴₸])", rest)
         low = rest.lower()
-        # multi-word units first: "per cent", "square kilometres", "metric tons"
+        # multi-word units first: "per cent", "square kilometres", "metric tons", and abbreviations a dot joins («кв.м»)
         for table, kind in ((lex.percent, "percent"), (lex.measurements, "measurement"), (lex.currencies, "money")):
-            for key in sorted((k for k in table if " " in k), key=len, reverse=True):
+            for key in sorted((k for k in table if not k.isalpha()), key=len, reverse=True):
                 mm = re.match(r"^[\s-]?" + re.escape(key) + r"(?![\w])", low)
                 if mm:
                     return kind, self._unit_name(kind, key), m.end + mm.end()
@@ -4063,8 +4096,9 @@ class _Reader:
                 cand.measure, cand.source = label, "open"
             bare = cand.measure == label and (cand.source == "open" or (
                 cand.source == "thing" and thing is not None and thing.measure == thing.name))
-            done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
-                "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
+            done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and (toks[cand.noun].dep in (
+                "dobj", "obj", "nsubjpass", "nsubj:pass") or self._after_its_verb(cand, num_toks)) and not self._definite(
+                m)  # "Congress passed two bills"
             # "some 250 residents were moved": a noun of people in general whose own measure says only where they live
             # (the canonical "population") takes what was done to them
             resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
@@ -4618,6 +4652,9 @@ class _Reader:
         if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
                 v, person, cand):
             return None
+        if "VerbForm=Part" in t.feats and first and any(self.tokens[k].text in (",", ";", ":", "—", "–") for k in range(
+                min(v, first[0]) + 1, max(v, first[0]))):
+            return None  # «був одружений тричі, у нього п'ятеро дітей»: a participle of another clause
         return t.lemma
 
     def _ability(self, v: int) -> int | None:
@@ -4684,6 +4721,18 @@ class _Reader:
         kinds = ("any", "people") if person else ("any", "things")
         return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds
                 and not (cand is not None and self._names_other_thing(n, cand.thing, cand.noun))]
+
+    def _after_its_verb(self, cand: _Cand, num_toks: list[int]) -> bool:
+        """Without a parse (Ukrainian), a counted noun right after its verb is what the verb did or what happened
+        («визнав чотири зустрічі», «запропонували три угоди»): the figure follows the finite verb in its clause, as an
+        object or a subject after its verb does."""
+        if self.ex.heads or cand.verb is None or not num_toks or cand.verb >= num_toks[0]:
+            return False
+        between = self.tokens[cand.verb + 1:num_toks[0]]
+        oblique = any(f"Case={case}" in self.tokens[num_toks[0]].feats for case in ("Dat", "Loc")) or not _has_case(
+            self.code, self.tokens[cand.noun].text, ("nomn", "accs", "gent", "ablt"))  # «двом постатям»: dative
+        return len(between) <= 2 and not oblique and not any(
+            t.pos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "NOUN", "PROPN", "VERB") for t in between)
 
     @staticmethod
     def _salient(m: NumberMention, thing: Thing | None) -> bool:
@@ -5481,6 +5530,9 @@ class _Reader:
         point = noun is not None and self.tokens[noun].lemma in set(cues.get("time_points", []))
         if noun is not None and not point:
             return f"duration: {self.tokens[noun].lemma}"
+        owner = self._span_owner(cand) if noun is None and not self.ex.heads else None
+        if owner:
+            return f"duration: {owner}"
         verb = governing_verb(self.ex.parse, noun if point else self._num_index(cand), self.lo, self.hi,
                               self.ex.heads, self.relative, self.others)
         if point:
@@ -5517,6 +5569,20 @@ class _Reader:
             return f"duration: {self.tokens[verb].lemma}"
         return "duration"
 
+
+    def _span_owner(self, cand: _Cand) -> str | None:
+        """Without a parse (Ukrainian): a noun in the genitive right after a span's unit, past a possessive or an
+        adjective, is what the span is of («два роки свого президентства», «вісім років ув'язнення»)."""
+        own = self.toks_in(cand.m.num_start, max(cand.m.num_end, cand.unit_end))
+        if not own:
+            return None
+        for k in range(own[-1] + 1, min(self.hi, own[-1] + 4)):
+            t = self.tokens[k]
+            if t.pos == "NOUN" and ("Case=Gen" in t.feats or _has_case(self.code, t.text, ("gent",))):
+                return t.lemma  # («правління»: a neuter noun whose first reading is another case)
+            if t.pos not in ("PRON", "DET", "ADJ"):
+                return None
+        return None
 
     def _spent_doing(self, verb: int, cand: _Cand) -> str | None:
         """The act a verb of spending time (`spending_verbs`) spent the span on: a gerund or adverbial participle
@@ -5593,6 +5659,16 @@ def _dimension(unit: str | None) -> str:
                     "ha": "area", "km2": "area", "MW": "power", "kWh": "energy", "kV": "voltage", "km/h": "speed",
                     "mSv": "radiation dose"}.get(base[0], base[0])
     return unit or "measurement"
+
+
+def _has_case(code: str | None, word: str, cases: tuple[str, ...]) -> bool:
+    """Whether the dictionary reads ``word`` as a noun in one of ``cases`` among its readings (the syntax pass keeps
+    only the first, and a noun's forms coincide: «правління» is nominative, genitive and accusative, «сценарії»
+    nominative and locative)."""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code or "uk")
+    return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case in cases for p in morph.parse(word))
 
 
 def _alt(words) -> str:

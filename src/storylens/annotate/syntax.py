@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from storylens import lang
 from storylens.annotate.gazetteer import CYRILLIC, LATIN, UKRAINIAN
 from storylens.doc import Document, Passage
 from storylens.lang import CYRILLIC_LANGUAGES
@@ -416,6 +417,31 @@ _CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "I
           "gen2": "Gen", "acc2": "Acc", "loc2": "Loc"}
 
 
+@lru_cache(maxsize=8)
+def _readings(code: str) -> dict[str, Any]:
+    """The language's corrections to its dictionary's first reading (`readings.json`): the analyser scores every
+    reading alike, so its first one is sometimes a rare word."""
+    return lang.cues(code, "readings")
+
+
+@lru_cache(maxsize=50_000)
+def _participle_verb(code: str, lemma: str) -> str | None:
+    """The infinitive of a passive participle's lemma by the language's endings and consonant alternations
+    (`readings.json`), when the dictionary knows it: «госпіталізований» → «госпіталізувати»."""
+    data = _readings(code)
+    morph = analyzer(code)
+    for ending, infinitive in data.get("participle_verbs", []):
+        if not lemma.endswith(ending):
+            continue
+        stem = lemma[:-len(ending)]
+        stems = [stem] + [stem[:-len(a)] + b for a, b in data.get("stem_alternations", []) if stem.endswith(a)]
+        for candidate in (s + infinitive for s in stems):
+            if morph.word_is_known(candidate) and any(q.normal_form == candidate and q.tag.POS in ("VERB", "INFN")
+                                                      for q in morph.parse(candidate)):
+                return candidate
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def analyse(code: str, word: str) -> tuple[str, str, str]:
     """(lemma, UD part of speech, features) of ``word`` by pymorphy3; the first reading is taken,
@@ -423,16 +449,28 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     imperative yields."""
     if not word[:1].isalpha():
         return word.lower(), "NUM" if word[:1].isdigit() else "PUNCT", ""
+    word = word.replace("\u00ad", "")  # a soft hyphen a page left inside a word («зар­плати») is no letter
     morph = analyzer(code)  # the process's one analyser for the language (relate/morphology)
     if morph is None:
         return word.lower(), "X", ""
+    function = _readings(code).get("parts_of_speech", {}).get(word.lower())
+    if function:  # «до» is "to" before it is a musical note (the dictionary knows only the note)
+        return word.lower(), function, ""
     parses = morph.parse(word)
     p = parses[0]
     if p.tag.case == "voct":  # news rarely addresses anyone: "діє" acts before it is a call to "дія"
         p = next((q for q in parses if q.tag.case != "voct"), p)
     if "impr" in p.tag:  # nor gives orders: «три» is three before it is the imperative of «терти»
         p = next((q for q in parses if "impr" not in q.tag), p)
+    preferred = _readings(code).get("preferred_lemmas", {}).get(p.normal_form)
+    if preferred:  # «року» is the year's before it is fate's: the language's data names the usual reading
+        p = next((q for q in parses if q.normal_form == preferred), p)
     tag = p.tag
+    if "pssv" in tag and tag.case == "nomn":
+        verb = _participle_verb(code, p.normal_form)
+        if verb:  # «комісія створена у 1958 році»: a passive participle the dictionary lists as an adjective
+            number = "Number=Plur" if tag.number == "plur" else "Number=Sing"
+            return verb, "VERB", f"Case=Nom|{number}|VerbForm=Part"
     if tag.POS:
         pos = _UPOS.get(str(tag.POS), "X")
     else:
