@@ -49,7 +49,7 @@ from storylens.annotate.measures import (
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
 from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
-from storylens.annotate.syntax import Parse, Parser, guess_language
+from storylens.annotate.syntax import Parse, Parser, guess_language, known_verb
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
 _DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
@@ -4019,6 +4019,9 @@ class _Reader:
                     break  # things, or a state they are in, says the noun is one
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
+            verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
+            if verb_noun:
+                governing = self._listed_measure(verb_noun, cand, person)
             incident = self._incident_in([*num_toks, cand.noun]) if (
                 cand.noun is not None and not governing and self._salient(m, thing)) else None
             if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
@@ -4070,7 +4073,10 @@ class _Reader:
             resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
                 thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
             family = cand.measure == label and thing is not None and self._family(m, thing)
-            if ((not named and (bare or done_to)) or resident) and not family:
+            open_ = ((not named and (bare or done_to)) or resident) and not family
+            if open_ and verb_noun and label:  # "the leak of 889 pages", "the preservation of thousands of jobs"
+                cand.measure, cand.source = f"{label} {verb_noun}", "noun"
+            elif open_:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     no = "not " if act.startswith("not ") else ""  # "12 ferries that weren't sailing"
@@ -4807,6 +4813,2083 @@ class _Reader:
             named = measure_noun(lex, toks, k)
             if named and lex.applies_to.get(named) in fits:
                 return named
+        return None
+
+    def _nominal_verb(self, cand: _Cand) -> str | None:
+        """The verb of an event noun governing the counted noun, which says what happened to it the way the verb
+        would: "the leak of 889 pages" → leak, "the preservation of thousands of jobs" → preserve, «сокращение 300
+        рабочих мест» → сокращать. By the parse: the counted noun (or the bare number) is the object of a genitive
+        preposition (``genitive_prepositions``) or a genitive modifier of a common noun before it, past a scale word
+        ("thousands of"); the noun is an event noun when ``_event_verb`` derives a known verb from it, and no body
+        of people ("a team of 300 subcontractors")."""
+        if not self.ex.heads:
+            return None
+        toks, lex = self.tokens, self.lex
+        number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        k = cand.noun if cand.noun is not None else (number[-1] if number else None)
+        of = set(lex.cues.get("genitive_prepositions", []))
+        h = None
+        for _ in range(3):
+            if k is None or not (self.lo <= toks[k].head < self.hi) or toks[k].dep == "conj":
+                return None
+            up = toks[k].head
+            if toks[up].pos == "ADP" and toks[up].text.lower() in of and toks[k].dep == "pobj" and (
+                    self.lo <= toks[up].head < self.hi):
+                up = toks[up].head  # English: noun → "of" → head
+            elif not (toks[k].dep == "nmod" and "Case=Gen" in toks[k].feats and up < k):
+                return None  # UD: a genitive modifier of the noun before it
+            if up in number:
+                k = up  # "the preservation of thousands of jobs", «увольнение тысяч рабочих»: past the scale word
+                continue
+            h = up
+            break
+        if h is None or h > k or toks[h].pos != "NOUN" or self._quantity(h) or (
+                toks[h].lemma in lex.cues.get("goal_words", [])):
+            return None
+        thing = thing_at(lex, toks, h)[0]
+        if thing is not None and (thing.person or thing.group):
+            return None  # "a team of 300 subcontractors", «делегация 14 экспертов»: a body, not an event
+        return self._event_verb(toks[h].lemma)
+
+    def _listed_measure(self, verb: str, cand: _Cand, person: bool) -> str | None:
+        """The measure the lexicon lists for ``verb`` alone that fits the counted noun ("release" → released), as
+        ``_governing_measure`` gives a measure noun's."""
+        kinds = ("any", "people") if person else ("any", "things")
+        return next((n for rest, n in self.lex.measure_verbs.get(verb, []) if not rest and self.lex.applies_to.get(
+            n, "any") in kinds and not self._names_other_thing(n, cand.thing, cand.noun)), None)
+
+    def _event_verb(self, verb: int) -> bool:
+        t = self.tokens[verb]
+        return t.pos == "VERB" and t.lemma not in set(self.lex.cues.get("light_verbs", []))
+
+    def _subject_of(self, verb: int, exclude: int | None = None) -> str | None:
+        """The noun an event is about: the subject or object of its verb (never ``exclude``, a span's own time
+        word), or the noun a participle qualifies ("по закону, действующему с 1985 года"; "its invasion, now
+        nearing its sixth month")."""
+        t = self.tokens[verb]
+        if t.dep in ("amod", "acl") and 0 <= t.head and is_noun(self.tokens[t.head]):
+            k = t.head if self._agrees(t.head, verb) else (self._agreeing_noun(verb) or t.head)
+            while self.tokens[k].dep == "nmod" and 0 <= self.tokens[k].head and is_noun(self.tokens[self.tokens[k].head]):
+                k = self.tokens[k].head  # "по закону о богохульстве, действующему с 1985 года": the law
+            return self.tokens[k].lemma
+        for i in range(max(self.lo, verb - 12), min(self.hi, verb + 12)):
+            t = self.tokens[i]
+            if t.head == verb and (t.dep.startswith("nsubj") or t.dep in ("obj", "dobj")) and is_noun(t) and i != exclude:
+                return t.lemma
+            head = self.tokens[verb].head
+            if (t.head == verb and t.dep.startswith("nsubj") and t.lemma in self.relative
+                    and self.tokens[verb].dep in ("relcl", "acl:relcl") and 0 <= head and is_noun(self.tokens[head])):
+                return self.tokens[head].lemma  # "the blockade, which reached its 40th day": the blockade
+        v = self.tokens[verb]
+        if self.ex.heads and v.dep == "advcl" and "VerbForm=Part" in v.feats and verb - 2 >= self.lo and (
+                self.tokens[verb - 1].text == "," or self.tokens[verb - 1].pos == "ADV" and self.tokens[verb - 2].text == ","):
+            comma = verb - 1 if self.tokens[verb - 1].text == "," else verb - 2
+            noun = next((k for k in range(comma - 1, max(self.lo, comma - 5) - 1, -1) if is_noun(self.tokens[k])), None)
+            while noun is not None and self.tokens[noun].dep == "pobj" and 0 <= self.tokens[noun].head < noun and (
+                    self.tokens[self.tokens[noun].head].text.lower() in self.lex.cues.get("partitive", [])):
+                of = self.tokens[noun].head
+                noun = self.tokens[of].head if 0 <= self.tokens[of].head < of and is_noun(self.tokens[self.tokens[of].head]) \
+                    else None  # "the blockade of the port, now nearing…": the blockade
+            if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
+                return self.tokens[noun].lemma  # third month": the noun the participle follows
+        if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
+            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
+            nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
+            subject = next((i for i in nominative if self.tokens[i].pos == "NOUN"), nominative[0] if nominative else None)
+            if subject is None and nouns and nouns[0] >= verb - 5:
+                subject = nouns[0]
+            return self.tokens[subject].lemma if subject is not None else None
+        return None
+
+    # --- ordinals ------------------------------------------------------------------------------------------
+
+    def _every_follows(self, m: NumberMention) -> bool:
+        ones = set(self.lex.cues.get("one_words", [])) | {"1"}
+        words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ones]
+        tails = [w.split(" ", 1)[1] for w in words if " " in w]
+        return bool(re.match(r"\s+(?:" + _alt(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
+
+    def _every(self, m: NumberMention) -> bool:
+        before = self.sent[max(0, m.start - 14):m.start].lower()
+        return bool(re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before))
+
+    def _ordinal(self, m: NumberMention, cand: _Cand, after_i: int | None) -> _Cand | None:
+        """Ordinals are claims only as a running time ("the protests entered their third week", "второй день
+        продолжаются протесты") or as a ratio ("каждый 20-й пакистанец": one in 20)."""
+        before = self.sent[max(0, m.start - 14):m.start].lower()
+        if re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before):
+            cand.kind, cand.measure, cand.unit = "ratio", "one in", "1/N"
+            self._counted(m, cand, after_i, self.toks_in(m.num_start, m.num_end))
+            if cand.noun_lemma:
+                act = self._one_in_act(cand.noun) if cand.noun is not None and self.ex.heads else None
+                cand.measure = f"one in: {cand.noun_lemma}" + (f" {act}" if act else "")
+            return cand
+        if after_i is None or after_i >= self.hi:
+            return None
+        t = self.tokens[after_i]
+        unit = self.lex.time.get(t.lemma) or self.lex.time.get(t.text.lower())
+        if unit is None or unit in ("second", "minute", "century"):
+            return None  # (an ordinal century names a period: "in the 19th or 20th centuries", «в 20-м веке»)
+        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
+                     + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
+            return None  # "on the first day of the invasion", «в первый день»: when, not how long
+        cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
+        # "the third day": between two and three days have gone by
+        m.value, m.lo, m.hi = None, (m.value or 1) - 1, m.value
+        # "второй день продолжаются протесты", "the protests entered their third week": how long the subject has
+        # been running, not the day itself
+        verb = governing_verb(self.ex.parse, after_i, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        subject = self._of_noun(after_i) or self._owner(after_i)  # "the sixth month of the blockade", "the siege's
+        # 90th day": the blockade's, the siege's, whatever the verb
+        if subject is None and verb is not None:
+            subject = self._subject_of(verb, exclude=after_i)
+        if subject is None and after_i + 1 < self.hi and is_noun(self.tokens[after_i + 1]):
+            subject = self.tokens[after_i + 1].lemma  # «второй день протестов»
+        cand.measure = f"duration: {subject}" if subject else self._duration_measure(after_i, cand)
+        return cand
+
+    def _one_in_act(self, noun: int) -> str | None:
+        """What the one in N did or what was done every N units, by the verb the whole's noun (or the time
+        noun) hangs from in its own clause ("one in five children died" → die, "held every four years" → hold, «каждый 10-й
+        житель готов уехать» → готовый уехать), with "not" when negated: a one-in-N named after its whole alone
+        groups every ratio of that whole. None for light and reporting verbs and what may happen."""
+        toks = self.tokens
+        verb = governing_verb(self.ex.parse, noun, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+        if verb is None or self._hypothetical_verb(verb) or any(
+                toks[k].pos == "PUNCT" for k in range(min(verb, noun) + 1, max(verb, noun))):
+            return None  # (not a verb past a colon or a comma: «опросы показали: каждый 20-й …»)
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        t = toks[verb]
+        then = next((k for k in range(verb + 1, min(self.hi, verb + 5)) if toks[k].head == verb
+                     and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
+        if t.pos == "ADJ" and then is not None:  # "ready to leave", «готов уехать»
+            act = f"{t.lemma} {toks[then].lemma}"
+        elif t.pos != "VERB" or t.lemma in none:
+            return None
+        else:
+            act = t.lemma
+        return f"not {act}" if self._negated_verb(verb) else act
+
+    def _owner(self, i: int) -> str | None:
+        """The noun that owns token ``i`` by a possessive ("the siege's 90th day"), by the parse; not a pronoun."""
+        for k in range(max(self.lo, i - 5), i):
+            t = self.tokens[k]
+            if t.head == i and t.dep in ("poss", "nmod:poss") and is_noun(t) and t.pos != "PROPN":
+                return t.lemma
+        return None
+
+    def _of_noun(self, i: int) -> str | None:
+        """The noun after "of" (past articles and adjectives) that follows token ``i``, if any."""
+        toks = self.tokens
+        k = i + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        k += 1
+        while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+            k += 1
+        return toks[k].lemma if k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN" else None
+
+    # --- kind and unit -------------------------------------------------------------------------------------
+
+    def _unit_after(self, m: NumberMention, after_i: int | None) -> tuple[str, str, int] | None:
+        """(kind, unit, end) from the words right after the number (or glued to it)."""
+        sent = self.sent
+        rest = sent[m.end:m.end + 40]
+        lex = self.lex
+        glued = re.match(r"^[-\s]?([^\W\d_]+|%|[$€£₽₴₸])", rest)
+        low = rest.lower()
+        # multi-word units first: "per cent", "square kilometres", "metric tons"
+        for table, kind in ((lex.percent, "percent"), (lex.measurements, "measurement"), (lex.currencies, "money")):
+            for key in sorted((k for k in table if " " in k), key=len, reverse=True):
+                mm = re.match(r"^[\s-]?" + re.escape(key) + r"(?![\w])", low)
+                if mm:
+                    return kind, self._unit_name(kind, key), m.end + mm.end()
+        if glued:
+            word = glued.group(1).lower()
+            end = m.end + glued.end()
+            lemma = self._lemma_at(m.end + glued.start(1))
+            if glued.start(1) == 0 and word in lex.glued_units:
+                word = lemma = lex.glued_units[word]  # "30in": inches, where "30 in" is a preposition
+            keys = [k for k in (word, lemma) if k]
+            for key in keys:
+                if key in lex.percent:
+                    return "percent", "%", end
+                if key in lex.currencies:
+                    return "money", lex.currencies[key], end
+                if key in lex.measurements:
+                    base, factor = lex.measurements[key]
+                    return "measurement", base if factor == 1 else key, end
+            for key in keys:
+                if key in lex.time:
+                    return "time", lex.time[key], end
+                if key in lex.ratio:
+                    return "ratio", "×", end
+            stems = lex.cues.get("time_adjective_stems", {})
+            stem = next((x for x in stems if glued.start(1) == 1 and word.startswith(x)), None)
+            if stem:  # «30-дневное перемирие», «10-денний термін»: a span, as "a 30-day truce"
+                return "time", stems[stem], end
+            if any(key in set(lex.cues.get("year_words", [])) for key in keys):
+                return "year_word", word, end
+        of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
+        if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
+            return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
+        more = re.match(r"^\s+(?:" + _alt(lex.cues.get("unit_increments", [])) + r")(?=\s)", rest, re.IGNORECASE) if (
+            lex.cues.get("unit_increments")) else None
+        if more:  # "12 more inches of rain": the unit past the word that says the amount is added
+            unit = self._unit_after(replace(m, end=m.end + more.end()), None)
+            return unit if unit and unit[0] in ("measurement", "money", "percent") else None
+        return None
+
+    def _unit_name(self, kind: str, key: str) -> str:
+        if kind == "percent":
+            return "%"
+        if kind == "money":
+            return self.lex.currencies[key]
+        return key
+
+    def _lemma_at(self, rel: int) -> str | None:
+        i = self.ex.parse.at(self.s_start + rel)
+        return self.tokens[i].lemma if i is not None else None
+
+    def _kind(self, m: NumberMention, cand: _Cand, after_i: int | None, previous: list[_Cand]) -> bool:
+        sent = self.sent
+        lex = self.lex
+        if m.form == "fraction":
+            nxt = self._token_from(m.end)
+            t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
+            if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])
+                                  and "Case=Gen" not in t.feats):
+                return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
+            if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
+                return False  # "half-staff", "half-brother": a word the fraction is part of
+            cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
+            cand.unit_end = m.end
+            return True
+        if m.form == "multiplier":
+            return self._ratio(m, cand, "times", m.end)  # "twice as many", «вдвое больше», "hit twice"
+        if self._age(m, cand):
+            return True
+        unit = self._unit_after(m, after_i)
+        if m.currency_prefix:
+            cand.kind, cand.unit, cand.unit_end = "money", lex.currencies.get(m.currency_prefix.lower(), "USD"), m.end
+            if unit and unit[0] == "money":
+                cand.unit_end = unit[2]
+            self._per_unit(cand)
+            self._conversion(m, cand, previous)
+            return True
+        if unit is not None and unit[0] == "measurement" and self._scale_before_verb(m, unit[2]):
+            unit = None  # "over 1m ordered to evacuate": a million people, not a metre
+        if unit is None:
+            return True  # a count: the counted noun decides
+        kind, name, end = unit
+        if kind == "time" and (m.figure or 0) * _DAYS.get(name, 0) > 36_500:
+            cand.time_count = True  # "covered 2 million nights of shelter": no span lasts a century, a count
+            return True
+        cand.unit_end = end
+        if kind == "time":
+            after = sent[end:end + 24].lower()
+            words = re.findall(r"[^\W\d_]+", after)[:2]
+            if words and (words[0] in self.ago or " ".join(words) in self.ago):
+                return False  # "30 years ago": places an event in time
+            cand.kind, cand.unit = "duration", name
+            return True
+        if kind == "year_word":
+            return False
+        if kind == "ratio":
+            return self._ratio(m, cand, name, end)
+        cand.kind, cand.unit = kind, name
+        if kind == "money":
+            self._per_unit(cand)
+        self._conversion(m, cand, previous)
+        return True
+
+    def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
+        """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
+        comparison or before a determiner and noun ("twice the size"), named by what it compares; else a count
+        of occasions ("spoke three times", "was hit twice")."""
+        sent = self.sent
+        comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
+        lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
+                         re.IGNORECASE)
+        if not lead and not self._times_a_figure(end) and not re.match(
+                r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
+            cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
+            cand.measure = "times"
+            return True
+        compared = self._compared(end)
+        cand.kind, cand.unit, cand.measure = "ratio", "×", f"ratio: {compared}" if compared else "ratio"
+        return True
+
+    def _compared(self, end: int) -> str | None:
+        """What a ratio compares, read after its "times" word (ending at ``end``): the noun after a word of
+        comparison's "than" ("10 times larger than the 1979 disaster", «в 10 раз больше, чем …»: `ratio_than`), else
+        the noun the comparative or "as many" counts ("four times as many tents", «в три раза больше генераторов»),
+        as the lexicon names it; None when no noun follows within a few words."""
+        toks, than = self.tokens, set(self.lex.cues.get("ratio_than", []))
+        k = self._token_from(end)
+        if k is None:
+            return None
+        seen_than = False
+        for j in range(k, min(self.hi, k + 8)):
+            t = toks[j]
+            if t.text.lower() in than:
+                seen_than = True
+                continue
+            if t.pos == "PUNCT" and not (j + 1 < self.hi and toks[j + 1].text.lower() in than):
+                return None
+            if is_noun(t) and not self._unit_word(t):
+                while t.dep == "compound" and j + 1 < self.hi and is_noun(toks[j + 1]):
+                    j, t = j + 1, toks[j + 1]  # "water filters": the compound's head
+                thing = thing_at(self.lex, toks, j)[0]
+                return thing.name if thing is not None else t.lemma.lower()
+            if t.pos in ("VERB", "AUX") or (not seen_than and j - k > 3):
+                return None
+        return None
+
+    def _scale_before_verb(self, m: NumberMention, end: int) -> bool:
+        """A scale abbreviation glued to digits that is also a unit ("1m", "5k"), with no noun after it but a
+        verb: a count of millions or thousands ("over 1m ordered to evacuate"), not a length. The mention is
+        scaled in place."""
+        from storylens.annotate.numbers import tables as number_tables
+
+        glued = self.sent[m.end:end]
+        factor = number_tables().abbreviations.get(glued.lower())
+        k = self._token_from(end)
+        if m.words or m.has_scale or not factor or not glued.isalpha() or k is None or k >= self.hi or (
+                self.tokens[k].pos != "VERB"):
+            return False
+        m.value, m.lo, m.hi = (None if v is None else v * factor for v in (m.value, m.lo, m.hi))
+        m.has_scale, m.end, m.num_end = True, end, end
+        m.raw, m.text = self.sent[m.num_start:end], self.sent[m.start:end]
+        return True
+
+    def _times_a_figure(self, end: int) -> bool:
+        """ "nearly 50 times the earlier figure", "three times its size": a multiple of another quantity (a
+        determiner and a noun right after "times"), a ratio; not "three times the next day" (a time)."""
+        k = self._token_from(end)
+        if k is None or k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("ratio_determiners", []):
+            return False
+        k += 1
+        if k < self.hi and self.tokens[k].text.lower() in self.lex.cues.get("partitive", []):
+            return True  # "twice that of the last storm": a pronoun for the other quantity
+        while k < self.hi and is_modifier(self.tokens[k]) and not is_noun(self.tokens[k]):
+            k += 1
+        return k < self.hi and is_noun(self.tokens[k]) and self.tokens[k].lemma not in self.lex.time
+
+    def _share_of_base(self, m: NumberMention, cand: _Cand) -> bool:
+        """ "six out of 10 people", «восемь из десяти жителей»: a share, N per 10, 100 or 1,000 (a round base
+        says the text gives a proportion, not a count of ten)."""
+        base = self._base_after(m)
+        if base is None:
+            return False
+        cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0 / base.value
+        cand.unit_end = base.end
+        return True
+
+    def _base_after(self, m: NumberMention) -> NumberMention | None:
+        links = _alt(self.lex.cues.get("share_bases", []))
+        if m.form != "cardinal" or m.value is None or m.is_range:
+            return None
+        link = re.match(r"\s+(?:" + links + r")\s+", self.sent[m.end:m.end + 12], re.IGNORECASE)
+        if not link:
+            return None
+        after = find_numbers(self.sent[m.end + link.end():m.end + link.end() + 20])
+        if not after or after[0].start != 0 or after[0].value not in (10, 100, 1000) or not 0 < m.value < after[0].value:
+            return None
+        return _shifted(after[0], m.end + link.end())
+
+    def _base_of_share(self, m: NumberMention) -> bool:
+        before = find_numbers(self.sent[max(0, m.start - 40):m.start])
+        if not before:
+            return False
+        base = self._base_after(_shifted(before[-1], max(0, m.start - 40)))
+        return base is not None and base.start == m.start
+
+    def _age(self, m: NumberMention, cand: _Cand) -> bool:
+        """"a 54-year-old", "aged 54", "54 years old", "Tanya, 57,", "51-летняя", "54-річна", "Асии Биби 54 года"."""
+        sent, lex = self.sent, self.lex
+        after = sent[m.end:m.end + 24].lower()
+        before = sent[max(0, m.start - 24):m.start].lower()
+        stems = tuple(lex.age_after) + tuple(lex.age_stems)
+        hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
+        if not hit and lex.age_before:
+            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
+        if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
+            # "ages range from 3 to 17", "between the ages of 3 and 17": the age word a word or two before, or
+            # before the first age of the pair
+            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s+(?:(?:[^\W\d_]+|[—–-])\s+){0,3}(?:\d+\s+[^\W\d_]+\s+)?$",
+                                 before))
+        if not hit:
+            prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
+            before_i = self._token_before(m)
+            if before_i is not None and self.tokens[before_i].text == ",":
+                before_i -= 1
+            nominal = before_i is not None and before_i >= self.lo and (
+                is_noun(self.tokens[before_i]) or prev_name and prev_name.group(1)[:1].isupper())
+            if (prev_name and nominal and re.match(r"^\s*[,)]", sent[m.end:]) and not m.hedge and not m.words
+                    and m.value is not None and m.value < 120 and float(m.value).is_integer()):
+                cand.kind, cand.unit, cand.measure = "age", "years", "age"
+                person = self._person_near(m)
+                cand.subject = person if person and prev_name.group(1) in person else prev_name.group(1)
+                return True
+        if not hit:
+            unit = self._unit_after(m, None)
+            if unit and unit[0] == "time" and unit[1] == "year":
+                A = self.s_start + m.start
+                near = [e for e in self.ents if e.label == "PER" and 0 <= A - e.end <= 3]
+                if near and not re.match(r"^\s*\S+\s+(?:" + _alt(self.ago) + r")\b", after):
+                    hit = True
+        if not hit:
+            return False
+        cand.kind, cand.unit, cand.measure = "age", "years", "age"
+        bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
+            lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
+        # "died before the age of three": a statistic's bound, nobody's age
+        cand.subject = None if bound else self._person_near(m)
+        if cand.subject and self.ex.is_place(cand.subject):
+            cand.subject = None  # "a local 49-year-old resident" after a city's name: no place's age
+        return True
+
+    def _person_near(self, m: NumberMention) -> str | None:
+        """Whose age: the person the age's noun phrase names ("51-летняя католичка Асия Биби", "Liudmyla
+        Shyshkina, a 74-year-old widow", "Tanya, 57,"); when it only says "a 50-year-old woman", the person the
+        document names most; when it names someone else ("the 44-year-old wartime leader"), nobody."""
+        A, B = self.s_start + m.start, self.s_start + m.end
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e)]
+        for e in people:  # the phrase goes on to the name: at most three words, no comma or verb between
+            between = self.text_between(B, e.start)
+            if 0 <= e.start - B <= 60 and not re.search(r"[,;:.]", between[4:]) and len(between.split()) <= 6 and not any(
+                    self.tokens[k].pos == "VERB" and "VerbForm=Part" not in self.tokens[k].feats
+                    for k in self.ex.parse.between(B, e.start)):
+                return e.text
+        for e in reversed(people):  # an apposition: "Name, a 74-year-old widow"
+            between = self.text_between(e.end, A)
+            if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
+                return e.text
+        before = self._token_before(m)
+        if before is not None and self.tokens[before].text.lower() in self.lex.cues.get("indefinite_articles", []):
+            return None  # "a 24-year-old woman was also injured": someone new, not the document's protagonist
+        noun = self._age_noun(m)
+        if noun is not None:
+            thing = thing_at(self.lex, self.tokens, noun)[0]
+            if thing is not None and thing.name in ("people", "women"):
+                return self.ex.protagonist()
+            k = noun
+            while self.tokens[k].dep == "compound" and self.lo <= self.tokens[k].head < self.hi:
+                k = self.tokens[k].head  # "the 41-year-old church volunteer": the volunteer
+            t, head = self.tokens[k], self.tokens[self.tokens[k].head] if self.tokens[k].head >= 0 else None
+            speaker = t.dep.startswith("nsubj") and head is not None and attrib.tables().verb.fullmatch(head.text)
+            owned = before is not None and (self.tokens[before].pos == "PRON" or self.tokens[before].dep in ("poss", "nmod:poss"))
+            if ((thing is not None and thing.person) or "Animacy=Anim" in t.feats or speaker) and not owned:
+                return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, says the 63-year-old teacher"
+            return None
+        return self.ex.protagonist() if not people else None
+
+    def _age_noun(self, m: NumberMention) -> int | None:
+        """The noun an age qualifies: "a 54-year-old woman", "50-летней женщины"."""
+        i = self._token_from(m.end)
+        k = i
+        while k is not None and k < min(self.hi, (i or 0) + 6):
+            t = self.tokens[k]
+            if is_noun(t) and not self._unit_word(t):
+                return k
+            k += 1
+        return None
+
+    def _unit_word(self, t) -> bool:
+        return t.lemma in self.lex.time or t.text.lower() in self.lex.time or t.text in ("-", "–")
+
+    def _near_state(self, cand: _Cand, states: set[str]) -> bool:
+        """ "eight years in prison", "9 лет заключения": a person-state word right by the duration."""
+        i = self._num_index(cand)
+        toks = self.tokens
+        relative = set(self.lex.cues.get("relative_pronouns", []))
+
+        def state(k: int) -> bool:
+            return toks[k].lemma in states or toks[k].text.lower() in states
+
+        if any(state(k) for k in range(max(self.lo, i - 3), min(self.hi, i + 6))):
+            return True
+        # "the prison, in which she spent 10 years": the state a relative clause refers back to
+        return any(state(k) and any(toks[j].lemma in relative for j in range(k + 1, i))
+                   for k in range(max(self.lo, i - 9), max(self.lo, i - 3)))
+
+    def _person_subject(self, verb: int) -> bool:
+        """Whether a person is the subject or object of the verb (or, without a parse, near it)."""
+        toks = self.tokens
+        for k in range(self.lo, self.hi):
+            t = toks[k]
+            if self.ex.heads and t.head != verb:
+                continue
+            if not self.ex.heads and abs(k - verb) > 4:
+                continue
+            if t.dep.startswith(("nsubj", "obj", "dobj")) or not self.ex.heads:
+                if t.pos in ("PROPN", "PRON") or (is_noun(t) and (thing_at(self.lex, toks, k)[0] or Thing("")).person):
+                    return True
+        return False
+
+    def _one_person_subject(self, verb: int | None, m: NumberMention) -> bool:
+        """Whether a duration that is its verb's own adverbial ("spent eight years", «восемь лет находилась»; not
+        "agreed to a 10-day waiver", the waiver's) has one person as the verb's subject: a person's name, or a
+        singular noun of a person ("the girl", «многодетная мать»), whose time the duration then is."""
+        toks = self.tokens
+        num = self.ex.parse.at(self.s_start + m.num_start)
+        if verb is None or not self.ex.heads or num is None:
+            return False
+        unit = toks[num].head if toks[num].dep.startswith("nummod") and 0 <= toks[num].head < len(toks) else num
+        if toks[unit].head != verb or toks[unit].dep in ("compound", "amod", "nmod", "nmod:poss"):
+            return False
+        for k in range(self.lo, self.hi):
+            if toks[k].head != verb or not toks[k].dep.startswith("nsubj") or "Number=Plur" in toks[k].feats:
+                continue
+            if toks[k].pos == "PROPN":
+                return any(e.label == "PER" and e.start <= toks[k].start < e.end for e in self.ents)
+            thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
+            return bool(thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats)
+        return False
+
+    def _person_of_verb(self, verb: int | None, m: NumberMention) -> str | None:
+        """Whose time a duration is, from its verb's subject and object: the person one of them names ("Ivanova
+        spent six years in prison", "the court acquitted the teacher Ivanova after six years"); the sentence's
+        person (``_person_in_sentence``) when one is a pronoun or a singular person noun ("the woman", «учительницу»),
+        when the verb has no subject of its own («оправдали через 8 лет», a verb sharing its subject) or without a
+        parse; nobody when they are things, groups or places ("Kanal 5 covered the trial for 48 seconds", "the
+        inspectors will spend one day there")."""
+        toks = self.tokens
+        if verb is None or not self.ex.heads:
+            return self._person_in_sentence(m)
+        args = [k for k in range(self.lo, self.hi) if toks[k].head == verb and toks[k].dep.startswith(("nsubj", "obj", "dobj"))]
+        if not any(toks[k].dep.startswith("nsubj") for k in args):
+            return self._person_in_sentence(m)
+        main = self.ex.protagonist()
+        for k in args:
+            phrase = {k}
+            for _ in range(3):  # its words that can name who it is: "Asia Noreen, known as Asia Bibi,", not a relative
+                phrase |= {j for j in range(self.lo, self.hi) if toks[j].head in phrase and "relcl" not in toks[j].dep}
+            named = [e.text for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)
+                     and any(e.start <= toks[j].start < e.end for j in phrase)]
+            if named:
+                return main if main and any(person_key(n) == person_key(main) for n in named) else named[-1]
+            thing = thing_at(self.lex, toks, k)[0] if is_noun(toks[k]) else None
+            person = thing.person if thing is not None else is_noun(toks[k]) and "Animacy=Anim" in toks[k].feats
+            if toks[k].pos == "PRON" or (person and "Number=Plur" not in toks[k].feats):
+                return self._person_in_sentence(m)
+        return None
+
+    def _person_in_sentence(self, m: NumberMention | None = None) -> str | None:
+        """Whose time in prison, in office, in hiding a duration gives: the document's main person when the
+        sentence names them or nobody, else the person named nearest before the figure (never a place the
+        recogniser took for a person)."""
+        people = [e for e in self.ents if e.label == "PER" and self._proper(e) and not self.ex.is_place(e.text)]
+        main = self.ex.protagonist()
+        if not people or (main and any(person_key(e.text) == person_key(main) for e in people)):
+            return main
+        if m is not None:
+            before = [e for e in people if e.end <= self.s_start + m.start]
+            if before:
+                return before[-1].text
+        return people[0].text
+
+    def _proper(self, e: EntityMention) -> bool:
+        """A person mention with a proper name in it (not a capitalised participle a recogniser took for one)."""
+        r = self.ex.parse.between(e.start, e.end)
+        if len(r) == 1 and self.code in ("ru", "uk"):
+            from storylens.annotate.syntax import analyse
+
+            return analyse(self.code, self.tokens[r.start].text)[1] in ("PROPN", "NOUN", "X")
+        return any(self.tokens[i].pos == "PROPN" for i in r) or len(r) > 1
+
+    def text_between(self, a: int, b: int) -> str:
+        return self.ex.text[a:b]
+
+    def _per_unit(self, cand: _Cand) -> None:
+        """ "60 tenge per litre" → KZT/l; "$4,000 per hour", "$1.90 a day" → USD/hour, USD/day: a rate, not a sum."""
+        rest = self.sent[cand.unit_end:cand.unit_end + 30]
+        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)(\s+[^\W\d_]+)?", rest, re.IGNORECASE)
+        if per:
+            word = per.group(1).lower()
+            lemma = self._lemma_at(cand.unit_end + per.start(1)) or word
+            for key in (word, lemma):
+                if key in self.lex.measurements:
+                    cand.unit = f"{cand.unit}/{self.lex.measurements[key][0]}"
+                    cand.unit_end += per.end(1)
+                    return
+                after = (per.group(2) or "").strip().lower()
+                if key in self.lex.time and after not in self.ago:  # not "$3 million a week ago"
+                    cand.unit = f"{cand.unit}/{self.lex.time[key]}"
+                    cand.unit_end += per.end(1)
+                    return
+
+    def _conversion(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
+        """ "($0.14)" after a price, "(27 miles)" after a distance: the same figure in another unit."""
+        prev = previous[-1] if previous else None
+        if prev is None or prev.kind != cand.kind or cand.kind not in ("money", "measurement"):
+            return
+        between = self.sent[max(prev.m.end, prev.unit_end):m.start]
+        if re.fullmatch(r"\s*\(\s*(?:US\$|\$|€|£|≈|~|about|approx\.?|около|близько)?\s*", between) and re.match(
+                r"^\s*\)", self.sent[max(m.end, cand.unit_end):]):
+            cand.conversion = True
+
+    # --- counted noun --------------------------------------------------------------------------------------
+
+    def _counted(self, m: NumberMention, cand: _Cand, after_i: int | None, num_toks: list[int]) -> None:
+        """The noun the number quantifies, by syntax where there is a parse, else by position."""
+        toks, lex = self.tokens, self.lex
+        i = after_i
+        skip = 0
+        if cand.kind in ("percent", "money", "measurement", "duration") and cand.unit_end:
+            i = self._token_from(cand.unit_end)  # the noun after the unit: "$300 million contract", "10-day waiver"
+            if i is None:
+                return
+            if toks[i].text == "(":  # "a 30-kilometer (18-mile) zone": past the conversion
+                close = next((k for k in range(i, min(self.hi, i + 8)) if toks[k].text == ")"), None)
+                if close is not None:
+                    i = close + 1
+            elif toks[i].text == "[" and i + 1 < self.hi:
+                i += 1  # "3 metres [of mud]": an editor's words in a quotation say what is measured
+            into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
+            if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
+                        and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
+                i += 1  # "95 percent of electricity customers": the whole; "two weeks into the strike": the strike's
+                skip = 1
+                while i < self.hi and toks[i].pos == "DET":
+                    i += 1
+        if i is None:
+            i = self.hi
+        noun = None
+        j = i
+        while j < self.hi and j - i < 4 + skip:
+            t = toks[j]
+            low = t.text.lower()
+            if cand.kind == "money" and low in lex.cues.get("party_prepositions", []):
+                break  # «300 млн долларов с компанией X»: the party, not what the sum is for
+            if t.pos == "ADJ" and "Case=Gen" in t.feats and "Number=Plur" in t.feats and (
+                    j + 1 >= self.hi or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")):
+                noun = j  # «поранивши 12 військових»: an adjective in the genitive plural with no noun stands for people
+                break
+            if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
+                j += 1
+                continue
+            if (t.pos == "PROPN" and t.dep in ("compound", "amod", "poss", "nmod:poss") or (
+                    cand.kind != "count" and is_noun(t) and t.dep in ("poss", "nmod:poss"))) and j < t.head < min(
+                    self.hi, j + 4) and is_noun(toks[t.head]):  # "$40 million Lagos airport contract", "20% of Ghana's
+                # electricity", "the 19-km Crimean bridge", "half of the country's schools": a name (or a name's
+                # adjective) or a noun that qualifies or owns the noun counted
+                j += 1
+                skip += 1
+                continue
+            if low not in lex.member_units and j + 1 < self.hi and (
+                    toks[j + 1].text in ("-", "–") or (toks[j - 1].text in ("-", "–") and is_noun(toks[j + 1]))):
+                j += 1  # "an up-front payment", "a long-term loan": a hyphenated modifier, not what is counted
+                continue
+            if low in lex.member_units and j + 1 < self.hi:  # "a 14-man team", "14-member delegation"
+                h = t.head
+                if self.ex.heads and j < h < min(self.hi, j + 6) and is_noun(toks[h]) and t.dep in ("compound", "nmod", "amod"):
+                    while toks[h].dep == "compound" and h < toks[h].head < min(self.hi, h + 4) and is_noun(toks[toks[h].head]):
+                        h = toks[h].head  # "a 14-member expert delegation": the delegation's members
+                    noun = h  # "a 9-person rope-access firm": the noun the unit modifies
+                    cand.members = True
+                    break
+                k = j + 1
+                while k < self.hi and (toks[k].text in ("-",) or (is_modifier(toks[k]) and not is_noun(toks[k]))):
+                    k += 1
+                while toks[k].dep == "compound" and k < toks[k].head < min(self.hi, k + 4) and is_noun(toks[toks[k].head]):
+                    k = toks[k].head  # "a 14-member expert delegation": the delegation's members
+                if k < self.hi and is_noun(toks[k]):
+                    noun = k
+                    cand.members = True
+                    break
+            if low in lex.cues.get("partitive", []) or low in lex.cues.get("partitive_lead", []):
+                noun = self._partitive(j, cand)
+                break
+            compound = j > self.lo and toks[j - 1].head == j and toks[j - 1].dep in ("compound", "amod")
+            if is_noun(t) and t.pos != "PROPN" and not (cand.kind == "duration" and t.dep.startswith("nsubj")
+                                                         and not compound):
+                noun = j  # (a subject after a duration is whose time it is: «восемь лет журналистка находилась»)
+            elif t.pos == "NUM" and cand.kind == "count" and j == i and j + 1 < self.hi and is_noun(toks[j + 1]):
+                noun = j + 1  # a scale word left as its own token
+            break
+        while cand.members and noun is not None and noun + 2 < self.hi and toks[noun + 1].text in ("-", "–") and (
+                toks[noun + 2].text[:1].isalpha()):
+            noun += 2  # "a six-person sub-team": the head of the hyphenated compound is what has the members
+        others = set(lex.cues.get("other_words", []))
+        before = self._token_before(m)
+        if any(toks[k].lemma in others or toks[k].text.lower() in others
+               for k in list(range(i, noun if noun is not None else i)) + ([before] if before is not None else [])):
+            cand.other = True  # "13 other experts", "ещё двоих"
+        if noun is None and cand.kind == "count" and self.ex.heads and num_toks:
+            h = toks[num_toks[-1]].head
+            if h >= 0 and self.lo <= h < self.hi and toks[num_toks[-1]].dep.startswith("nummod") and is_noun(toks[h]) and (
+                    not self._elided_noun(num_toks[-1], h)):
+                noun = h
+        if noun is None and cand.kind == "count" and num_toks:
+            noun = self._fronted_whole(num_toks[0])  # "of the six ports only one remains closed": a port
+        months = lex.cues.get("months", {})
+        if noun is not None and (cand.kind == "count" and not cand.time_count and (
+                toks[noun].lemma in lex.time or toks[noun].text.lower() in lex.time)
+                                 or toks[noun].lemma in months or toks[noun].text.lower() in months):
+            noun = None  # "33,000 last year", «3 млрд долларов в мае»: a time, not what is counted
+        if noun is None:
+            return
+        # "the six-reactor plant" counts reactors; in "a 10-day shipping waiver" the hyphen ends the unit
+        unit_i = self._token_from(cand.unit_end) if cand.kind != "count" and cand.unit_end else None
+        first = unit_i if unit_i is not None else (num_toks[-1] + 1 if num_toks else noun)
+        hyphen = any(toks[k].text in ("-", "–") for k in range(first, noun))
+        if hyphen and toks[noun].head > noun and is_noun(toks[toks[noun].head]):
+            cand.modifier = True  # "the six-reactor plant": counts reactors, what happens is the plant's
+        while (not hyphen and toks[noun].dep == "compound" and noun < toks[noun].head < min(self.hi, noun + 4)
+               and is_noun(toks[toks[noun].head]) and toks[toks[noun].head].lemma not in lex.cues.get("amount_heads", [])):
+            noun = toks[noun].head  # "war crimes", "power plant": the head of an English compound (not "a $2 billion debt load")
+        cand.noun = noun
+        if self._whole(num_toks):
+            cand.modifier = True  # "two of the plant's six reactors": six is the whole, not what operates
+        thing, size = thing_at(lex, toks, noun)
+        if thing is not None and thing.mass and cand.kind == "count":
+            thing = None  # "2 major powers": counted, so not electricity
+        if thing is not None and toks[noun].lemma in lex.relational and any(
+                toks[k].head == noun and toks[k].dep in ("amod", "compound") and toks[k].pos in ("ADJ", "NOUN")
+                for k in range(max(self.lo, noun - 3), noun)):
+            thing = None  # "14 party members", "board members": that body's, not the default's
+        if thing is not None and toks[noun].lemma in lex.relational and self._of_name(noun):
+            thing = None  # «сотни членов ПНС», "members of Acme": a named body's, not the default's
+        body = self._of_body(noun) if thing is not None and toks[noun].lemma in lex.relational else False
+        if body is not False:
+            thing = body  # "22,300 members of the federal workforce": the workforce's (workers), not a mission's experts
+        if thing is not None and not thing.person and not thing.group and thing.name not in (
+                toks[noun].lemma, toks[noun].lemma + "s") and self._holds_content(noun + size - 1):
+            thing = None  # "400 pages of internal emails": pages, not the accounts a bare "pages" may mean
+        if thing is None and cand.kind == "count" and self._group_name(noun):
+            # "300,000 Ukrainians linked arms": people of a nation, not a thing (the thing named "people" in every language)
+            thing = next((t for t in lex.things.values() if t.name == "people"), None)
+        cand.thing = thing
+        cand.noun_lemma = toks[noun].lemma
+        if cand.kind == "count" and not cand.unit_end:
+            cand.unit_end = toks[noun + size - 1].end - self.s_start
+        elif cand.kind == "count":
+            cand.unit_end = max(cand.unit_end, toks[noun + size - 1].end - self.s_start)
+
+    def _elided_noun(self, number: int, noun: int) -> bool:
+        """ "killed seven, wounded six and damaged stores": a coordinator right after the number, then no number before
+        the noun, no determiner or comparative ("six or seven stores", "six or more stores", "killing 30 and wounding
+        12 soldiers" keep it), so the noun after it is the next verb's object and the number's own noun is elided
+        (the parse hung the number on it)."""
+        toks = self.tokens
+        k = number + 1
+        if not (k + 1 < noun and toks[k].text.lower() in attrib.tables().coordinators):
+            return False
+        nxt = toks[k + 1]
+        if any(toks[j].pos == "NUM" for j in range(k + 1, noun)):
+            return False  # «убив 30 и ранив 12 военных», "killing 30 and wounding 12 soldiers": one noun both count
+        return nxt.pos not in ("DET",) and "Degree=Cmp" not in nxt.feats and not (
+            nxt.text.lower() in self.lex.cues.get("other_words", []) or nxt.lemma in self.lex.cues.get("other_words", []))
+
+    def _of_name(self, noun: int) -> bool:
+        """Whether a name (or an abbreviation) follows a noun, right after it (a genitive: «членов ПНС») or after
+        "of" ("members of Acme"), and is the body itself, not a modifier of a noun ("of the IAEA mission")."""
+        toks = self.tokens
+        k = noun + 1
+        if k < self.hi and toks[k].text.lower() in self.lex.cues.get("partitive", []):
+            k += 1
+            while k < self.hi and toks[k].pos == "DET":
+                k += 1
+        start = k
+        while k < self.hi and (toks[k].pos == "PROPN" or (len(toks[k].text) > 1 and toks[k].text.isupper())):
+            k += 1
+        return k > start and not (k < self.hi and is_noun(toks[k]) and toks[k].pos != "PROPN")
+
+    def _of_body(self, noun: int) -> Thing | None | bool:
+        """The thing of the body a relational noun is "of": its person thing ("members of the federal workforce" are
+        workers), None for a common noun the lexicon does not know; False when there is none or it is a group
+        thing, whose members keep the relational noun's own thing ("members of the mission" are its experts)."""
+        k = noun + 1
+        if k >= self.hi or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return False
+        k += 1
+        while k < self.hi and (self.tokens[k].pos == "DET" or (is_modifier(self.tokens[k]) and not is_noun(self.tokens[k])) or (
+                self.tokens[k].dep == "compound" and k + 1 < self.hi and is_noun(self.tokens[k + 1]))):
+            k += 1  # (past a compound's names: "members of State Guard forces" → forces)
+        if k >= self.hi or self.tokens[k].pos != "NOUN":
+            return False
+        body = thing_at(self.lex, self.tokens, k)[0]
+        return body if body is None or (body.person and not body.group) else False
+
+    def _names_other_thing(self, name: str, thing: Thing | None, noun: int | None) -> bool:
+        """A verb's measure that is itself a kind of people ("deploy" says troops) never overrides a counted noun
+        of another kind ("22,300 members of the workforce have been deployed" are no troops)."""
+        if noun is None or name in self.lex.agent or not any(
+                t.name == name and t.measure == name for t in self.lex.things.values()):
+            return False
+        return thing is None or (not thing.generic and thing.measure != name)
+
+    def _fronted_whole(self, first: int) -> int | None:
+        """The noun of a partitive that opens the number's clause ("and of the six ports only one remains closed",
+        "Of the 40 schools in the district, only three …", «из шести портов закрытым остается только один»): what
+        the bare number counts. Between the noun and the number only adverbs, particles, verbs, adjectives and one
+        comma; a prepositional phrase on the noun ("in the district") is passed over."""
+        toks, part = self.tokens, set(self.lex.cues.get("partitive", []))
+        k, comma = first - 1, False
+        while k >= max(self.lo, first - 8) and (toks[k].pos in ("ADV", "PART", "VERB", "AUX", "ADJ") or (
+                toks[k].text == "," and not comma)):
+            comma = comma or toks[k].text == ","
+            k -= 1
+        noun = None
+        for _ in range(2):  # the noun, or the noun a prepositional phrase hangs from
+            if k < self.lo or not is_noun(toks[k]) or toks[k].pos == "PROPN":
+                return None
+            noun = k
+            k -= 1
+            while k >= max(self.lo, noun - 8) and toks[k].text.lower() not in part and (
+                    toks[k].pos in ("DET", "NUM", "ADJ", "PROPN") or is_modifier(toks[k]) or toks[k].text in ("-", "–")):
+                k -= 1
+            if k < self.lo or toks[k].pos != "ADP" or toks[k].text.lower() in part:
+                break
+            k -= 1
+        if noun is None or k < self.lo or toks[k].text.lower() not in part:
+            return None
+        return noun if k == self.lo or _barrier(toks[k - 1]) else None
+
+    def _group_name(self, noun: int) -> bool:
+        """A plural name of a nation or group the recogniser found ("Ukrainians"), or, in a language that writes them
+        in lower case («украинцев», «канадців»), a plural noun of people of a nation (``_nationality``): people."""
+        t = self.tokens[noun]
+        if "Number=Plur" not in t.feats:
+            return False
+        if t.text[:1].islower() and CYRILLIC.search(t.text):
+            return "Animacy=Inan" not in t.feats and _nationality(
+                t.lemma.lower(), self.code, tuple(self.lex.cues.get("nationality_suffixes", [])))
+        labels = {e.label for e in self.ents if e.start <= t.start < e.end}
+        return t.text[:1].isupper() and ("GROUP" in labels or (t.pos == "PROPN" and not labels))
+
+    def _holds_content(self, noun: int) -> bool:
+        """The counted noun is followed by "of" and a noun with no determiner ("pages of online chats", "boxes of
+        documents"): a measure of that content, so the noun counts itself, not the canonical thing it may stand for."""
+        toks = self.tokens
+        k = noun + 1
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return False
+        k += 1
+        while k < self.hi and toks[k].pos == "ADJ":
+            k += 1
+        return k < self.hi and toks[k].pos == "NOUN"
+
+    def _antecedent(self, cand: _Cand, previous: list[_Cand]) -> bool:
+        """ "Russia launched 45 drones. 41 of them were shot down": the part counts what the figure before
+        it counted (in this sentence or the previous one)."""
+        for before in reversed(previous + [c for c in self.prior if c.thing or c.noun_lemma]):
+            if before.subcount:
+                continue  # "70 people, including three children, … (40 in Aktobe)": the 40 are of the 70
+            if before.kind == cand.kind and (before.thing is not None or before.noun_lemma):
+                cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
+                return True
+        return False
+
+    def _negated_verb(self, verb: int) -> bool:
+        """Whether the verb is negated ("did not die", "are not operational"), not merely limited ("is essential
+        not just to cool", «не только»: `negation_limiters`)."""
+        words = set(self.lex.cues.get("negation", []))
+        limiters = set(self.lex.cues.get("negation_limiters", []))
+        toks = self.tokens
+
+        def negation(k: int) -> bool:  # (a typographic apostrophe as typed: "wasn’t")
+            word = re.sub(_APOSTROPHES, "'", toks[k].text.lower())
+            return (toks[k].dep == "neg" or word in words or toks[k].lemma in words) and not (
+                k + 1 < self.hi and toks[k + 1].text.lower() in limiters)
+
+        return any(negation(k) for k in range(max(self.lo, verb - 3), verb)) or any(
+            toks[k].head == verb and toks[k].dep == "neg" and negation(k) for k in range(verb + 1, min(self.hi, verb + 3)))
+
+    def _hypothetical_verb(self, verb: int) -> bool:
+        """ "could be damaged", "может быть разрушен": what may happen is no event; "may have died" is one. The
+        three words before the verb are read past punctuation, so a modal that introduces a quotation ("it
+        could: “…kill hundreds of patients”") still governs it."""
+        modal = set(self.lex.cues.get("modal", []))
+        perfect = set(self.lex.cues.get("modal_perfect", []))
+        words: list[str] = []
+        for k in range(verb - 1, max(self.lo, verb - 8) - 1, -1):
+            if len(words) == 3:
+                break
+            if any(ch.isalnum() for ch in self.tokens[k].text):  # (the month "May" is no modal)
+                words.insert(0, "" if self.tokens[k].pos == "PROPN" else self.tokens[k].text.lower())
+        for i, w in enumerate(words):
+            if w in modal:
+                return not any(x in perfect for x in words[i + 1:])
+        return False
+
+    def _prenominal_state(self, number: int, noun: int) -> str | None:
+        """A participle or adjective between the number and its noun that names a measure ("12 damaged cranes",
+        «40 затриманих осіб», "two injured children"): what happened to the counted things; None without one."""
+        toks = self.tokens
+        for k in range(number + 1, noun):
+            if toks[k].pos not in ("ADJ", "VERB"):
+                continue
+            named = state_measure(self.lex, toks, k - 1, k + 1) or (
+                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None)
+            if named and self.lex.applies_to.get(named, "any") in ("any", "people", "things"):
+                return named
+        return None
+
+    def _argument_of(self, noun: int | None, verb: int, num_toks: list[int]) -> bool:
+        """Whether the counted noun is the verb's own argument, reached through its number words and prepositions
+        only ("could affect hundreds of thousands of people"); not a whole a part is taken from ("the largest of the
+        region's 15 dams could be breached": the largest may be). True without a parse."""
+        if noun is None or not self.ex.heads:
+            return True
+        toks, k = self.tokens, noun
+        for _ in range(8):
+            h = toks[k].head
+            if h == verb:
+                return True
+            if not (self.lo <= h < self.hi) or not (h in num_toks or toks[h].pos == "ADP"):
+                return False
+            k = h
+        return False
+
+    def _feared(self, verb: int) -> bool:
+        """A verb under a modal of possibility (`feared_modals`: "could affect", "may reach", «может пострадать»):
+        what is feared or expected, not done, so its figure is marked a forecast; so is a verb in the future
+        (`_future`: "will displace"). Not a verb of capacity (`capacity_verbs`: "can hold 500 people", "could produce
+        950 MW"), nor a hedged past ("may have died")."""
+        modals = set(self.lex.cues.get("feared_modals", []))
+        if self.tokens[verb].lemma in set(self.lex.cues.get("capacity_verbs", [])):
+            return False
+        if self._future(verb):
+            return True  # "the flood will displace 3,000 people", «эвакуируют … будут»: still to come
+        if not modals or not self._hypothetical_verb(verb):
+            return False
+        return any(self.tokens[k].text.lower() in modals for k in range(max(self.lo, verb - 4), verb))
+
+    def _future(self, verb: int) -> bool:
+        """A verb in the future: marked so by the parse (Russian's perfective «вынудит»: `Tense=Fut`), or after an
+        auxiliary of the future among the three words before it (`future_auxiliaries`: "will", «будут», «будуть»);
+        not a verb of a state that goes on (`lasting_state_verbs`: "will remain", «останутся»)."""
+        toks = self.tokens
+        if toks[verb].lemma in set(self.lex.cues.get("lasting_state_verbs", [])):
+            return False  # "two will remain at the plant": a state that goes on, told as the present one
+        if "Tense=Fut" in toks[verb].feats:
+            return True
+        auxiliaries = set(self.lex.cues.get("future_auxiliaries", []))
+        seen = 0
+        for k in range(verb - 1, max(self.lo, verb - 6) - 1, -1):
+            if not any(ch.isalnum() for ch in toks[k].text):
+                continue
+            if toks[k].text.lower() in auxiliaries:
+                return True
+            seen += 1
+            if seen == 3:
+                break
+        return False
+
+    def _breakdown(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
+        """ "12 ships have sailed — 10 outbound and two inbound": a count after a dash or colon that follows a
+        count of a known thing, with a word of no known thing after it, is a part of that count: the same thing,
+        its measure qualified by the word ("boats inbound")."""
+        dash = re.compile(r"[—–:]|\s-\s")
+        base = next((p for p in reversed(previous) if p.kind == "count" and not p.breakdown and p.measure
+                     and p.thing is not None and dash.search(self.sent[p.m.end:m.start])), None)
+        k = self._token_from(m.num_end)
+        if base is None or k is None or k >= self.hi:
+            return False
+        word = self.tokens[k]
+        if word.pos not in ("ADJ", "NOUN") or thing_at(self.lex, self.tokens, k)[0] is not None or (
+                k + 1 < self.hi and is_noun(self.tokens[k + 1])):
+            return False
+        cand.thing, cand.noun_lemma, cand.unit = base.thing, base.noun_lemma, base.unit
+        cand.measure, cand.source, cand.breakdown = f"{base.measure} {word.text.lower()}", "noun", True
+        return True
+
+    def _conditional(self, i: int, count: bool = False) -> bool:
+        """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
+        два моста рухнут»): the first verb above it has such a marker (by the parse). A count (``count``) is also
+        no claim in what will or would follow a condition (``_consequence``: a threat or a feared toll)."""
+        if not self.ex.heads:
+            return False
+        marks = set(self.lex.cues.get("conditional_marks", []))
+        for h in head_path(self.ex.parse, i, 4):
+            if not (self.lo <= h < self.hi):
+                return False
+            if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
+                return self._marked(h, marks) or (count and self._consequence(h, marks))
+        return False
+
+    def _marked(self, h: int, marks: set[str]) -> bool:
+        return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and self.tokens[k].text.lower() in marks
+                   for k in range(max(self.lo, h - 12), h))
+
+    def _consequence(self, h: int, marks: set[str]) -> bool:
+        """The verb at ``h`` is what will or would follow a condition: an auxiliary of the future or a modal
+        (`consequence_auxiliaries`) on it and a clause marked by a conditional conjunction under it ("if the dam
+        fails, two villages will flood"; «если … , две ракеты ударят» has no auxiliary and stays a claim)."""
+        toks, aux = self.tokens, set(self.lex.cues.get("consequence_auxiliaries", []))
+        if not any(toks[k].head == h and toks[k].dep in ("aux", "aux:pass") and toks[k].text.lower() in aux
+                   for k in range(max(self.lo, h - 4), h)):
+            return False
+        return any(toks[k].head == h and toks[k].dep == "advcl" and self._marked(k, marks)
+                   for k in range(max(self.lo, h - 30), min(self.hi, h + 30)))
+
+    def _whole(self, num_toks: list[int]) -> bool:
+        """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
+        if not num_toks:
+            return False
+        part = set(self.lex.cues.get("partitive", []))
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
+            t = self.tokens[k]
+            if t.text.lower() in part:
+                return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+            if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
+                    t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
+                return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
+                # not "of them", «з них 43»: the part)
+        return False
+
+    def _group_before(self, m: NumberMention) -> str | None:
+        """The group a count is the size of: "a team of 12 experts", "делегация из 12 экспертов"."""
+        k = self._token_before(m)
+        if k is None or k - 1 < self.lo or self.tokens[k].text.lower() not in self.lex.cues.get("partitive", []):
+            return None
+        thing = thing_at(self.lex, self.tokens, k - 1)[0] if is_noun(self.tokens[k - 1]) else None
+        return thing.name if thing is not None and thing.group else None
+
+    def _token_before(self, m: NumberMention) -> int | None:
+        i = self.ex.parse.at(self.s_start + m.start)
+        return i - 1 if i is not None and i - 1 >= self.lo else None
+
+    def _token_from(self, rel: int) -> int | None:
+        A = self.s_start + rel
+        for i in range(self.lo, self.hi):
+            if self.tokens[i].start >= A:
+                return i
+        return None
+
+    def _partitive(self, j: int, cand: _Cand) -> int | None:
+        """ "six of the agency's experts", "41 of them", "one out of six reactors", "двое из них"."""
+        toks = self.tokens
+        k = j + 1
+        if toks[j].text.lower() in self.lex.cues.get("partitive_lead", []) and k < self.hi and toks[k].text.lower() in (
+                self.lex.cues.get("partitive", [])):
+            k += 1
+        cand.partitive = True
+        while k < self.hi and k - j < 6:
+            t = toks[k]
+            if t.text.lower() in self.lex.cues.get("pronouns", []):
+                return None
+            if (t.text.lower() in self.lex.measure_nouns or t.lemma in self.lex.measure_nouns) and not (
+                    k + 1 < self.hi and is_noun(toks[k + 1])):
+                return k  # "13 of the wounded", «двое из погибших»: an adjective standing for the people
+            if t.pos in ("NUM", "DET", "PROPN", "PART") or is_modifier(t) or t.text == "-":
+                k += 1
+                continue
+            if is_noun(t) and k + 1 < self.hi and re.fullmatch(_APOSTROPHES + r"s?", toks[k + 1].text):
+                k += 2  # "nine of the region's 40 mills": the owner, then the whole
+                continue
+            if is_noun(t):
+                return k
+            return None
+        return None
+
+    # --- measure ---------------------------------------------------------------------------------------------
+
+    def _at_risk(self, cand: _Cand) -> bool:
+        risk = _alt(self.lex.cues.get("risk_states", []))
+        end = max(cand.m.end, cand.unit_end)
+        return bool(re.match(r"^\s*(?:" + risk + r")(?!\w)", self.sent[end:end + 30], re.IGNORECASE))
+
+    def _measure(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
+        lex, toks = self.lex, self.tokens
+        anchor = cand.noun if cand.noun is not None else (num_toks[-1] if num_toks else None)
+        if anchor is not None and cand.verb is None:
+            cand.verb = governing_verb(self.ex.parse, anchor, self.lo, self.hi, self.ex.heads, self.relative, self.others)
+            if cand.subcount and cand.verb is not None and toks[cand.verb].start < self.s_start + m.start:
+                cand.verb = None  # "including three children": the cue is not what happened to them
+            own = self._own_participle(num_toks) if cand.noun is None and cand.verb is not None and num_toks and (
+                cand.verb < num_toks[0]) else None
+            if own is not None:
+                cand.verb = own  # "three were killed and five more injured": the five's own participle, not the first verb
+            standing = self._participle_counted(cand.verb, num_toks)
+            if standing is not None:
+                cand.verb = standing  # «полиция задержала 300 протестующих»: detained, not protested
+            if num_toks and cand.noun is not None and cand.verb is not None and num_toks[-1] < cand.verb < cand.noun and (
+                    toks[cand.noun].head == cand.verb):  # (not "comprising 120 developing countries": a modifier)
+                # «убив не менее 30 и ранив 12 военных»: a noun shared with the count after the next verb; the
+                # number's own verb is the one right before it
+                own = next((k for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1)
+                            if toks[k].pos == "VERB" or toks[k].pos not in ("ADV", "PART", "ADP")), None)
+                if own is not None and toks[own].pos == "VERB":
+                    cand.verb = own
+        verb_names = verb_measures(lex, toks, cand.verb, self.hi) if cand.verb is not None else []
+        # (a zero is its own negation: "no one was hurt", «не казнили ни одного человека»)
+        negated = cand.verb is not None and m.value != 0 and self._negated_verb(cand.verb)
+        by_relative = False  # the measure's verb is a relative clause's on the counted noun ("12 cranes which were damaged")
+        if cand.verb is not None and not cand.modifier and verb_names and not negated and self._feared(cand.verb) and (
+                cand.kind != "count" or self._argument_of(anchor, cand.verb, num_toks)):
+            cand.feared = True  # "the blast could kill 5,000 people": forecast: killed
+        elif (cand.modifier and not (cand.verb is not None and cand.noun is not None and cand.verb < cand.noun and (
+                self.tokens[cand.verb].head == cand.noun) and self._whole(num_toks))) or (cand.verb is not None and self._hypothetical_verb(cand.verb)):
+            verb_names = []  # "the six-reactor plant is operating", "15 dams could be breached" (a whole's own
+            # participle is its own: "one of its two operating reactors")
+        said = cand.verb  # the verb that says the measure ("are believed to have died": died)
+        if not verb_names and cand.verb is not None and self.ex.heads and not cand.modifier:  # (a whole's verb is
+            # its part's: "nine of its 40 schools are closed")
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 4)):  # "were reported killed"
+                if toks[k].head == cand.verb and toks[k].pos == "VERB" and toks[k].dep in ("xcomp", "oprd", "acomp",
+                                                                                           "conj"):
+                    verb_names = verb_measures(lex, toks, k, self.hi)
+                    if verb_names:
+                        said = k
+                        break
+        if cand.verb is not None and self.ex.heads:
+            named_state, state = self._state_after(cand.verb) if not cand.modifier else ([], None)
+            if named_state:  # "only one remains closed": the state it remains in, not "remained"
+                verb_names, said = named_state, state
+        elif cand.verb is not None and "remained" in verb_names:
+            named = state_measure(lex, toks, cand.verb, self.hi)  # no parse: the words right after «залишаються»
+            verb_names = [named] if named else verb_names
+        if not verb_names and cand.verb is not None and not cand.modifier:
+            among = self._among(cand.verb)  # "four children were among those wounded", «среди погибших»
+            if among:
+                verb_names = [among]
+        if not verb_names and self.ex.heads and anchor is not None and not cand.modifier:
+            relative = relative_verb(self.ex.parse, anchor, self.lo, self.hi)  # "two people who died were named"
+            if relative is not None and relative != cand.verb and verb_measures(lex, toks, relative, self.hi):
+                cand.verb, by_relative = relative, True
+                verb_names = self._state_after(relative)[0] or verb_measures(lex, toks, relative, self.hi)
+                negated = m.value != 0 and self._negated_verb(relative)  # ("the two units which remain online")
+        either = self._either(said, verb_names[0]) if verb_names and said is not None and self.ex.heads else None
+        if either:
+            verb_names = [either]  # "killed or wounded": neither count alone
+        thing = cand.thing
+        if cand.kind == "count":
+            named = measure_noun(lex, toks, cand.noun) if cand.noun is not None else None
+            joined = self._coordinated_measure(cand.noun, named) if named is not None else None
+            named = joined or named  # "9,000 deaths and injuries": both, not the first
+            if named is None and cand.noun is None:
+                ref = self._referent(cand, num_toks)
+                if ref is None or (measure_noun(lex, toks, ref) is None and not self._anaphoric(ref)):
+                    ref = self._nearby(num_toks) if not verb_names else ref
+                if ref is not None:
+                    named = measure_noun(lex, toks, ref)
+                    if named and lex.applies_to.get(named) in ("money", "percent"):
+                        named = None  # "$100 billion in damage … left thousands dead": not a count's measure
+                    if named is None and self._anaphoric(ref) and self._inherit(cand, previous, anaphora=True):
+                        return  # "that figure quadrupled to 64": the figure talked about before
+                if named is None and not verb_names and self._elided_act(cand, num_toks, previous):
+                    return  # "four buses broke down and two were repaired": buses repaired, not broken down
+                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
+                    if cand.other:
+                        cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
+                    return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
+                if named is None and thing is None and not cand.partitive and num_toks and (
+                        toks[num_toks[-1]].dep.startswith("nsubj") or not self.ex.heads):
+                    thing = self._elided(cand, previous)  # "30 rockets were launched, with six hitting a school"
+            person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
+            # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
+            unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
+            if thing is not None and not thing.generic and thing.person:
+                cand.subgroup = thing.name
+            cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
+            state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
+            if state is None and cand.noun is not None and num_toks and not cand.modifier and num_toks[-1] < cand.noun:
+                state = self._prenominal_state(num_toks[-1], cand.noun)  # «40 затриманих осіб», "12 damaged cranes"
+            if either:
+                state = None  # "were killed or wounded": the participle is one of the alternatives
+            if state is None and person and cand.noun is not None and not cand.modifier:
+                state = self._without(cand.noun, cand.verb, num_toks)  # "leaving 1,000 residents without electricity"
+            by_verb = None
+            # "died in the two storms", "cancelled at 12 airports": what a preposition attaches is no patient
+            oblique = self._locative(cand, m)
+            undergoes = self._undergoes(cand, anchor)
+            acts = self._acts_on_object(cand, anchor, person)
+            if acts:
+                state = None  # "three gunmen killed two guards": the verb, not a state of the gunmen
+            for name in ([] if oblique else verb_names):
+                if name in lex.agent and undergoes:
+                    continue  # "gunmen attacked 12 officers", "12 soldiers were attacked": not 12 attackers
+                if acts and name not in lex.agent:
+                    continue  # "five boats shelled the harbour": the boats did it, nothing was done to them
+                if name in lex.of_subject and cand.noun is not None and cand.verb is not None and cand.verb > cand.noun:
+                    continue  # "two bills totaling $5 billion": the count is what totals, not its members
+                if self._names_other_thing(name, thing, cand.noun):
+                    continue
+                applies = lex.applies_to.get(name, "any")
+                if applies == "any" or (applies == "people" and person) or (applies == "things" and not person):
+                    by_verb = name
+                    break
+                fronted = cand.noun is not None and num_toks and cand.noun < num_toks[0]
+                arg = next((a for a in (cand.noun, *(num_toks[-1:] if fronted else [])) if a is not None
+                            and cand.verb is not None and toks[a].head == cand.verb), None)  # (the number itself when its
+                # noun is a fronted partitive's; not "attacking one of the puppets")
+                if applies == "things" and unknown and by_relative and cand.noun is not None and "Number=Plur" in toks[
+                        cand.noun].feats:
+                    by_verb, person = name, False  # "12 cranes which were damaged": its clause says it is a thing
+                    break
+                if applies == "things" and unknown and arg is not None and (
+                        toks[arg].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (
+                        said != cand.verb and toks[arg].dep.startswith("nsubj"))):
+                    by_verb, person = name, False  # "closed 12 airports", "12 ports remain closed": a verb done to
+                    break  # things, or a state they are in, says the noun is one
+            label = thing.name if thing else cand.noun_lemma
+            governing = self._governing_measure(cand, person) if cand.noun is not None else None
+            verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
+            if verb_noun:
+                governing = self._listed_measure(verb_noun, cand, person)
+            incident = self._incident_in([*num_toks, cand.noun]) if (
+                cand.noun is not None and not governing and self._salient(m, thing)) else None
+            if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
+                cand.measure, cand.source = f"{label} {incident}", "noun"
+            elif governing and lex.applies_to.get(governing) == "things":  # "the destruction of four helicopters"
+                cand.measure = lex.thing_measures.get(f"{label} {governing}", f"{label} {governing}")
+                cand.source = "noun"
+            elif governing:  # "the death of 16 employees", "home to 3.4 million citizens", "гибели 16 сотрудников"
+                cand.measure, cand.source = governing, "noun"
+            elif cand.members:  # "a 14-man team"
+                cand.measure, cand.source, cand.subgroup = f"members: {label}", "noun", None
+            elif self._group_before(m) and (not by_verb or (by_verb in lex.moves_groups and not (
+                    thing is not None and thing.measure == by_verb)) or (
+                    cand.verb is not None and toks[cand.verb].dep in ("acl", "amod"))):
+                # "a team of over a dozen experts (sent to…)", "sent a team of five"; not "a group of 50 were detained"
+                cand.measure, cand.source, cand.subgroup = f"members: {self._group_before(m)}", "noun", None
+            elif by_verb in lex.of_subject and not named:  # "the team consists of 14 experts", "the force totals 2,500
+                # personnel"; not "investigators counted 57 deaths"
+                cand.measure, cand.source = self._composition(cand.verb, by_verb, label, thing), "verb"
+                cand.subgroup = None
+            elif named and (thing is None or not thing.person) and not (m.words and (m.figure or 0) <= 1):
+                cand.measure, cand.source = named, "noun"  # "164 deaths", "5,000 arrests": the noun says it
+                if thing is None and lex.applies_to.get(named) == "people":
+                    cand.unit = "people"
+            elif state:
+                cand.measure, cand.source = (state if person else f"{label} {state}"), "state"
+            elif by_verb and person:
+                cand.measure, cand.source = by_verb, "verb"
+            elif by_verb:
+                cand.measure = lex.thing_measures.get(f"{label} {by_verb}", f"{label} {by_verb}")
+                cand.source = "verb"
+            elif named and self._salient(m, thing):
+                cand.measure, cand.source = named, "noun"  # "164 victims", "300 protesters"
+            elif acts and verb_names and label and self._salient(m, thing) and not self._definite(m) and (
+                    toks[cand.verb].lemma not in lex.cues.get("light_verbs", [])):
+                cand.measure, cand.source = f"{label} {toks[cand.verb].lemma}", "verb"  # "drones attack", "shells hit"
+            elif thing is not None and thing.measure:
+                cand.measure, cand.source = thing.measure, "thing"
+            elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
+                pass  # "officials called the figure about 5 thousand people": the figure talked about before
+            elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
+                cand.measure, cand.source = label, "open"
+            bare = cand.measure == label and (cand.source == "open" or (
+                cand.source == "thing" and thing is not None and thing.measure == thing.name))
+            done_to = cand.measure is None and cand.noun is not None and (m.figure or 0) >= 2 and toks[cand.noun].dep in (
+                "dobj", "obj", "nsubjpass", "nsubj:pass") and not self._definite(m)  # "Congress passed two bills"
+            # "some 250 residents were moved": a noun of people in general whose own measure says only where they live
+            # (the canonical "population") takes what was done to them
+            resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
+                thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
+            family = cand.measure == label and thing is not None and self._family(m, thing)
+            open_ = ((not named and (bare or done_to)) or resident) and not family
+            if open_ and verb_noun and label:  # "the leak of 889 pages", "the preservation of thousands of jobs"
+                cand.measure, cand.source = f"{label} {verb_noun}", "noun"
+            elif open_:
+                act = self._open_predicate(cand, person)
+                if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
+                    no = "not " if act.startswith("not ") else ""  # "12 ferries that weren't sailing"
+                    cand.measure = f"{'target: ' if cand.aim else ''}{no}{label} {act.removeprefix('not ')}"
+                    cand.source = "verb"
+                    negated = negated and not no
+            if family:
+                cand.measure, cand.source, cand.subgroup = "born", "noun", None  # "her four children", "mother of four"
+            if negated and cand.source in ("verb", "state") and cand.measure:
+                # "3000 people did not die", "25 of the 69 clinics are not operational": what did not happen
+                cand.measure = f"not {cand.measure}"
+            if cand.noun is not None and self._anaphoric(cand.noun) and cand.measure == label:
+                self._refer_back(cand, previous)  # "the official figure of 64": a figure of what was counted
+            if joined and cand.measure == joined and lex.applies_to.get(joined.split()[0]) == "people":
+                cand.unit = "people"  # "deaths and injuries": people, whichever noun came first
+            if cand.measure in lex.measure_units and (thing is None or thing.generic):
+                cand.unit = lex.measure_units[cand.measure]
+            if cand.measure and cand.measure.split(":")[0] in lex.of_subject | {"members"} and cand.measure != label:
+                cand.unit = "people"  # a team's size is its members, whether the text says experts, men or members
+            if cand.measure and person and not cand.unit:
+                cand.unit = "people"
+            if thing is not None and cand.measure and self._implied(thing, cand.measure):
+                cand.subgroup = None  # "11,000 staffers employed": the staff is what "employed" counts
+            if cand.other and cand.measure and not any(p.measure and p.measure != cand.measure for p in previous):
+                # "13 other experts"; not "12 were killed, another 40 injured", where "another" sets the measures apart
+                cand.subgroup = f"other {cand.subgroup or label or ''}".strip()
+            return
+        if negated:
+            verb_names = []  # a share or a sum keeps its noun: no "not" measures outside counts
+        if cand.kind == "percent":
+            changed = self._changed(cand) if cand.change == "change by" else None
+            cand.measure = f"change: {changed}" if changed else self._percent_measure(cand, verb_names)
+            earlier = self._earlier_value_of(m, previous) if not changed else None
+            if earlier:
+                cand.measure = earlier  # "had reached 23.5 percent, … up from a mere 11.7 percent": the same share
+            return
+        if cand.kind == "money":
+            cand.measure = self._money_measure(cand, verb_names)
+            cand.subject = self._party(cand)
+            return
+        if cand.kind == "measurement":
+            cand.measure = self._measurement_measure(cand)
+            return
+        if cand.kind == "duration":
+            cand.measure = self._duration_measure(cand.noun, cand)
+            states = set(lex.cues.get("person_states", []))
+            what = cand.measure.split(": ", 1)[-1] if ": " in cand.measure else None
+            thing = thing_at(lex, toks, cand.noun)[0] if cand.noun is not None else None
+            state = what in states or (thing is not None and thing.person) or self._near_state(cand, states)
+            if state or (cand.noun is None and cand.verb is not None and toks[cand.verb].lemma == what
+                         and self._person_subject(cand.verb)) or self._one_person_subject(cand.verb, m):
+                cand.subject = self._person_of_verb(cand.verb, m)  # "eight years in prison", "acquitted after 8 years"
+                if cand.subject and self.ex.named_as_place(cand.subject):
+                    cand.subject = None  # "those fleeing have been waiting for five days": no place's wait
+            return
+        if cand.kind == "ratio":
+            cand.measure = cand.measure or "ratio"
+
+    def _locative(self, cand: _Cand, m: NumberMention) -> bool:
+        """The counted noun sits in a phrase of place under the verb ("died in the two storms", "cancelled at 12
+        airports", «задержала 120 человек в трёх городах», «у трьох містах»): the verb's act was not done to it, so
+        it keeps no measure of the verb (it is read as a count of its own noun, a scope). By the parse (English's
+        ``pobj`` under the preposition, the ``case`` word of a Russian noun) or, with no parse, the preposition right
+        before the figure; a Russian or Ukrainian place preposition counts only before the locative case (not «на 300
+        человек больше», «в 3 раза»)."""
+        toks, lex, noun = self.tokens, self.lex, cand.noun
+        if noun is None or cand.partitive or cand.verb is None:
+            return False
+        place, area = set(lex.cues.get("place_prepositions", [])), set(lex.cues.get("area_prepositions", []))
+        if self.ex.heads and toks[noun].dep == "pobj":
+            return toks[toks[noun].head].text.lower() in place | area
+        if self.ex.heads:
+            prep = next((k for k in range(noun - 1, max(self.lo, noun - 6) - 1, -1)
+                         if toks[k].head == noun and toks[k].dep == "case"), None)
+        else:
+            first = self.toks_in(m.start, m.num_end)
+            prep = first[0] - 1 if first and first[0] - 1 >= self.lo and first[0] - 1 < noun else None
+        if prep is None or toks[prep].pos != "ADP":
+            return False
+        word = toks[prep].text.lower()
+        return word in area or (word in place and "Case=Loc" in toks[noun].feats)
+
+    def _own_participle(self, num_toks: list[int]) -> int | None:
+        """A participle or adjective with a measure of its own that the parse hangs on a bare number right after it
+        (past "more", "others"), as the second count of a coordination has ("two … were killed and six more
+        injured"); None for none."""
+        toks, end = self.tokens, num_toks[-1]
+        for k in range(end + 1, min(self.hi, end + 3)):
+            t = toks[k]
+            if t.head in num_toks and t.dep in ("amod", "acl") and t.pos in ("VERB", "ADJ") and verb_measures(
+                    self.lex, toks, k, self.hi):
+                return k
+            if t.pos not in ("ADV", "ADJ"):
+                return None
+        return None
+
+    def _state_after(self, verb: int) -> tuple[list[str], int | None]:
+        """The measures the state a verb's subject is in says ("remain closed", "remain online"), with the state's
+        index: the verb's adjectival complement read as a verb ("closed"), or a complement or adverb that is a state
+        word of a measure (``states``: "online" → operating); nothing for no such word."""
+        toks = self.tokens
+        for k in [*range(verb + 1, min(self.hi, verb + 3)), *range(verb - 1, max(self.lo, verb - 3) - 1, -1)]:
+            complement = toks[k].dep == "acomp" or (toks[k].dep == "xcomp" and (
+                "VerbForm=Part" in toks[k].feats or toks[k].pos == "ADJ"))
+            if toks[k].head != verb or not (complement or toks[k].dep == "advmod"):
+                continue  # («закрытым остается»: a participle before the verb in Russian)
+            word = state_measure(self.lex, toks, k - 1, self.hi)  # ("remain online": an adverb to the parser)
+            named = (verb_measures(self.lex, toks, k, self.hi) if complement else []) or ([word] if word else [])
+            if named:
+                return named, k
+        return [], None
+
+    def _participle_counted(self, verb: int | None, num_toks: list[int]) -> int | None:
+        """The verb above a participle that stands for the counted people («задержала 300 протестующих»: the number
+        modifies the participle, an argument of the verb), when that verb says a measure: what happened to them,
+        not what the participle says they did. None otherwise."""
+        toks = self.tokens
+        if verb is None or not num_toks or not self.ex.heads:
+            return None
+        n = num_toks[-1]
+        if toks[n].head != verb or not toks[n].dep.startswith("nummod") or "VerbForm=Part" not in toks[verb].feats or (
+                toks[verb].dep not in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "conj")):
+            return None
+        h = toks[verb].head
+        return h if self.lo <= h < self.hi and toks[h].pos == "VERB" and verb_measures(self.lex, toks, h, self.hi) else None
+
+    def _threshold(self, cand: _Cand) -> str | None:
+        """The class a bound defines, when the bound is a threshold or a limit, not a count or a sum of anything:
+        "banned gatherings of more than four" and «запретили собираться группами более четырёх человек» (a plural
+        noun, "of" or "with", the bound, in a clause with a word of a rule), "people living on less than $2 a day"
+        (a plural noun and a participle before a bounded sum). The plural noun's lemma, else None."""
+        toks = self.tokens
+        first = self._token_from(cand.m.start)
+        if first is None:
+            return None
+        k = first - 1
+        while k >= self.lo and k > first - 4 and toks[k].pos in ("ADP", "CCONJ"):
+            k -= 1  # "of", "with", "on or (below)"
+        participle = k >= self.lo and toks[k].pos == "VERB" and (
+            "VerbForm=Part" in toks[k].feats or "VerbForm=Ger" in toks[k].feats or toks[k].text.lower().endswith("ing"))
+        if participle:
+            k -= 1  # "people living on …"
+        elif k > self.lo and toks[k].pos == "NOUN" and "Number=Plur" not in toks[k].feats and self._quantity(k):
+            k -= 1  # «групп численностью больше четырёх»: the groups' size
+        if k < self.lo or toks[k].pos != "NOUN" or "Number=Plur" not in toks[k].feats or measure_noun(
+                self.lex, toks, k) or self._quantity(k) or self._anaphoric(k) or toks[k].lemma in self.lex.time:
+            return None
+        if cand.kind == "money":
+            return toks[k].lemma if participle and not verb_measures(self.lex, toks, k + 1, self.hi) else None
+        if participle:
+            return None
+        rules = set(self.lex.cues.get("rule_words", []))
+        return toks[k].lemma if any(toks[j].lemma in rules for j in range(max(self.lo, k - 16), k)) else None  # (past an
+        # aside: «запрет, согласно закону о митингах, на собрание групп»)
+
+    def _goal(self, num_toks: list[int]) -> bool:
+        """A figure a goal, plan or target sets ("declared a goal to recruit a 50,000-strong army", "a target of
+        300 new homes", «цель — сформировать армию в 1 млн»): what is aimed at, not what is, so it is marked a
+        target and never groups with the size it aims at. By the parse, a goal noun above the figure; without
+        one, a goal noun earlier in the figure's clause."""
+        words = set(self.lex.cues.get("goal_words", []))
+        if not num_toks or not words:
+            return False
+        toks = self.tokens
+        if self.ex.heads:
+            return any(self.lo <= h < self.hi and is_noun(toks[h]) and toks[h].lemma in words
+                       for h in head_path(self.ex.parse, num_toks[-1], 7)) or self._wanted(num_toks[-1])
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 8) - 1, -1):
+            if _barrier(toks[k]) and toks[k].text not in ("—", "–"):
+                return False
+            if toks[k].lemma in words:
+                return True
+        return False
+
+    def _wanted(self, i: int) -> bool:
+        """ "the utility wants 95 percent of power back", "plans to build 300 homes": a figure in the object of a
+        verb of wanting or planning (`goal_verbs`), reached up the parse through objects, their modifiers and
+        infinitives only (not "wanted to know why 40 people died": a clause of its own)."""
+        verbs, toks = set(self.lex.cues.get("goal_verbs", [])), self.tokens
+        k = i
+        for _ in range(7):
+            h = toks[k].head
+            if not (self.lo <= h < self.hi) or h == k or toks[k].dep in (
+                    "nsubj", "nsubjpass", "nsubj:pass", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj"):
+                return False
+            if toks[h].pos == "VERB" and toks[h].lemma in verbs and toks[k].dep in ("dobj", "obj", "xcomp"):
+                return True
+            k = h
+        return False
+
+    def _forecast(self, num_toks: list[int], cand: _Cand) -> bool:
+        """A figure a forecast or expectation governs ("is expected to reach", "forecast to dump", «прогнозируется,
+        что … достигнет», «очікується, що …»): what is expected, not what was done, so it is marked a forecast and
+        never groups with the done figure. By the parse, a `forecast_words` lemma on the figure's path up; without
+        one (Ukrainian), such a word earlier in the sentence. Not a count whose noun has a relative clause of its
+        own, which says what was done ("four trucks that left the depot were expected to arrive": they left)."""
+        words = set(self.lex.cues.get("forecast_words", []))
+        if not num_toks or not words:
+            return False
+        toks = self.tokens
+        if cand.noun is not None and any(toks[k].head == cand.noun and toks[k].dep in ("relcl", "acl:relcl")
+                                         for k in range(cand.noun + 1, min(self.hi, cand.noun + 6))):
+            return False
+        if self.ex.heads:
+            for n, h in enumerate([num_toks[-1], *head_path(self.ex.parse, num_toks[-1], 7)]):
+                if not self.lo <= h < self.hi:
+                    return False
+                if toks[h].lemma.lower() in words:
+                    return True
+                if toks[h].dep in ("relcl", "acl:relcl", "appos", "parataxis"):
+                    return False  # "Florence - which is moving at 17mph - is expected to strengthen": its own clause
+                if n > 1 and is_noun(toks[h]) and toks[h].dep in ("pobj", "obl", "nmod"):
+                    return False  # "expected to vote on a package including billions": inside what is acted on
+            return False
+        return any(toks[k].lemma.lower() in words for k in range(max(self.lo, num_toks[0] - 12), num_toks[0]))
+
+    def _coordinated_measure(self, noun: int, name: str) -> str | None:
+        """Measure nouns coordinated after one number ("up to 9,000 deaths and injuries", «80 тысяч убитых и
+        раненых»): one figure of both, named in a fixed order ("injured and killed"); None when the next noun has a
+        number of its own ("40 deaths and 200 injuries": two counts) or names no other measure."""
+        toks = self.tokens
+        j, ors = noun + 1, set(self.lex.cues.get("disjunctions", []))
+        if j + 1 >= self.hi or toks[j].text.lower() not in attrib.tables().coordinators | ors:
+            return None
+        k = j + 1
+        while k < self.hi and k < j + 3 and toks[k].pos == "ADJ" and not measure_noun(self.lex, toks, k):
+            k += 1  # "deaths and serious injuries"
+        if k >= self.hi or toks[k].pos == "NUM" or not (is_noun(toks[k]) or toks[k].pos == "ADJ"):
+            return None
+        other = measure_noun(self.lex, toks, k)
+        if self.ex.heads and toks[k].head != noun:
+            return None  # "12 deaths and injuries were rising": the next clause's subject
+        if other is None or other == name or self.lex.applies_to.get(other) != self.lex.applies_to.get(name):
+            return None
+        word = "or" if toks[j].text.lower() in ors else "and"
+        return f" {word} ".join(sorted((name, other)))
+
+    def _either(self, verb: int, name: str) -> str | None:
+        """A disjunction of outcomes ("killed or wounded", «убиты или ранены»): a measure of its own, its names
+        in a fixed order so that "wounded or killed" is the same; None when the verb has no such alternative."""
+        ors = set(self.lex.cues.get("disjunctions", []))
+        toks = self.tokens
+        for k in range(verb + 1, min(self.hi, verb + 6)):
+            if toks[k].head == verb and toks[k].dep == "conj" and any(
+                    toks[j].text.lower() in ors for j in range(verb + 1, k)):
+                other = verb_measures(self.lex, toks, k, self.hi)
+                if other and other[0] != name:
+                    return " or ".join(sorted((name, other[0])))
+        return None
+
+    def _without(self, noun: int, verb: int | None = None, number: list[int] | None = None) -> str | None:
+        """A privation right after counted people ("1,000 residents without electricity", «1000 жителей без
+        света»), or after the verb of being they are the subject of (``_privation_after``: "thousands were without
+        power"): what they are without, named as shares without it are ("without power"), not the bare people."""
+        toks = self.tokens
+        lack = self._relative_lack(noun)  # "residents who have no running water"
+        k = lack if lack is not None else noun + 1
+        reached = verb is not None
+        if verb is None and k < self.hi and toks[k].pos in ("VERB", "AUX"):
+            verb = k  # (a parse that reaches no verb from the noun: the verb right after it)
+        if lack is None and verb is not None and verb > noun and not (
+                k < self.hi and toks[k].text.lower() in self.lex.cues.get("privative", [])):
+            subject = not reached or self._subject_through(noun, verb, number or [])
+            return self._privation_after(verb) if subject else None
+        if k >= self.hi or lack is None and toks[k].text.lower() not in self.lex.cues.get("privative", []):
+            return None
+        return self._lacked(k)
+
+    def _privation_after(self, verb: int) -> str | None:
+        """ "were without power", «остались без света», "could be without water for three weeks": a preposition of
+        privation (`privation_prepositions`) right after a verb of being (`privation_verbs`; adverbs between) says
+        the state its subject is in: "without power"; None for any other verb or word (not "were not found", "were
+        in shelters", "are out of service")."""
+        toks = self.tokens
+        if toks[verb].lemma not in self.lex.cues.get("privation_verbs", []):
+            return None
+        k = next((j for j in range(verb + 1, min(self.hi, verb + 4)) if toks[j].pos not in ("ADV", "PART", "AUX")),
+                 self.hi)  # ("were still without", "remain largely without")
+        if k >= self.hi or toks[k].text.lower() not in self.lex.cues.get("privation_prepositions", []):
+            return None
+        return self._lacked(k)
+
+    def _subject_through(self, noun: int, verb: int, number: list[int]) -> bool:
+        """The counted noun is the verb's subject, itself or through the number it is "of" ("thousands of people
+        were …"); not the whole of a part that is ("many of the valley's 20,000 residents have been …": the
+        many are, not the 20,000). True without a parse."""
+        if not self.ex.heads:
+            return True
+        toks = self.tokens
+        k = noun
+        for _ in range(3):
+            h = toks[k].head
+            if h == verb:
+                return toks[k].dep.startswith("nsubj")
+            if not (self.lo <= h < self.hi) or not (toks[h].pos == "ADP" or h in number):
+                return False
+            k = h
+        return False
+
+    def _lacked(self, k: int) -> str | None:
+        """What the privation word at ``k`` says is lacking: the first noun after it (past `privative_skip`)."""
+        toks = self.tokens
+        skip = set(self.lex.cues.get("privative_skip", []))
+        for j in range(k + 1, min(self.hi, k + 4)):
+            if is_noun(toks[j]) and toks[j].lemma not in skip:
+                while toks[j].dep == "compound" and j < toks[j].head < min(self.hi, j + 3) and is_noun(toks[toks[j].head]):
+                    j = toks[j].head  # "no running water": the water
+                thing = thing_at(self.lex, toks, j)[0]
+                return f"without {thing.name if thing else toks[j].lemma}"
+            if _barrier(toks[j]):
+                break
+        return None
+
+    def _elided(self, cand: _Cand, previous: list[_Cand]) -> Thing | None:
+        """The thing a bare number with no noun of its own counts, when a count before it in the sentence names one
+        ("30 rockets were launched, with six hitting a school"): that count's thing and noun, not people by default."""
+        before = next((p for p in reversed(previous) if p.kind == "count" and not p.subcount and p.thing is not None
+                       and p.noun_lemma), None)
+        if before is None:
+            return None
+        cand.thing, cand.noun_lemma = before.thing, before.noun_lemma
+        return before.thing
+
+    def _elided_act(self, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> bool:
+        """ "Four buses broke down and two were later repaired", "two reactors went offline, but one was quickly
+        restored": a bare number that is the subject of its own verb, a verb with no measure of its own, counts the
+        thing of the count before it in the sentence, and what the verb says happened to it (`vehicles repair`),
+        not what happened to the count before."""
+        if not num_toks or cand.partitive or cand.verb is None or not self.ex.heads:
+            return False
+        n, toks = num_toks[-1], self.tokens
+        if toks[n].head != cand.verb or not toks[n].dep.startswith("nsubj"):
+            return False
+        before = next((p for p in reversed(previous) if p.kind == "count" and not p.subcount and p.noun_lemma), None)
+        if before is None:
+            return False
+        thing = before.thing
+        act = self._open_predicate(cand, thing is not None and thing.person, anchor=n)
+        if not act:
+            return False
+        label = thing.name if thing is not None else before.noun_lemma
+        cand.thing, cand.noun_lemma, cand.unit = thing, before.noun_lemma, before.unit
+        cand.measure, cand.source = self.lex.thing_measures.get(f"{label} {act}", f"{label} {act}"), "verb"
+        cand.subgroup = thing.name if thing is not None and thing.person and not thing.generic else None
+        return True
+
+    def _acts_on_object(self, cand: _Cand, anchor: int | None, person: bool) -> bool:
+        """Whether the counted noun (or number) is the active subject of a verb that has a direct object ("three
+        boats shelled the harbour", "with six hitting a school"): it did what the verb says, so a measure of what
+        was done to something (damaged, killed) is not its measure."""
+        if anchor is None or cand.verb is None or not self.ex.heads:
+            return False
+        toks = self.tokens
+        t = toks[anchor]
+        v = toks[cand.verb]
+        phrase = {w for key in (v.lemma, v.text.lower()) for rest, _ in self.lex.measure_verbs.get(key, []) for w in rest}
+        places = set(self.lex.cues.get("place_nouns", [])) | set(self.lex.cues.get("settlement_nouns", [])) if person else set()
+        if t.head == cand.verb and t.dep == "nsubj" and (v.lemma in self.lex.cues.get("striking_verbs", []) or (
+                v.text.lower() in self.lex.cues.get("striking_verbs", []))):
+            return True  # "two shells struck inside the depot": the shells struck, with or without an object
+        return t.head == cand.verb and t.dep == "nsubj" and any(
+            toks[k].head == cand.verb and toks[k].dep in ("dobj", "obj") and toks[k].lemma not in phrase
+            and toks[k].pos != "PROPN" and toks[k].lemma not in places and not any(
+                toks[j].head == k and toks[j].dep in ("poss", "nmod:poss") for j in range(max(self.lo, k - 3), k))
+            for k in range(cand.verb + 1, min(self.hi, cand.verb + 6)))
+        # (not "five soldiers lost their lives"; people who "fled Ukraine", "fled the city", "fled their homes": where from)
+
+    def _relative_lack(self, noun: int) -> int | None:
+        """The negation of a relative clause that says the counted people have nothing of something ("3.4 million
+        residents who have no running water", «20 тысяч жителей, у которых нет воды»): its index, read as a privation."""
+        toks, cues = self.tokens, self.lex.cues
+        rel, have = set(cues.get("relative_pronouns", [])), set(cues.get("possessive_verbs", []))
+        k = noun + 1
+        if k < self.hi and toks[k].text == ",":
+            k += 1
+        if k + 1 < self.hi and toks[k].pos == "ADP" and (toks[k + 1].lemma in rel or toks[k + 1].text.lower() in rel):
+            k += 1  # «у которых»
+        if k >= self.hi or not (toks[k].lemma in rel or toks[k].text.lower() in rel):
+            return None
+        k += 1
+        if k < self.hi and (toks[k].lemma in have or toks[k].text.lower() in have):
+            k += 1
+        no = set(cues.get("negation", [])) | set(cues.get("privative", []))
+        return k if k < self.hi and toks[k].text.lower() in no else None
+
+    def _undergoes(self, cand: _Cand, anchor: int | None) -> bool:
+        """Whether the counted noun is the object or the passive subject of its verb (by the parse): what was
+        done to it, not what it did."""
+        if anchor is None or cand.verb is None or not self.ex.heads:
+            return False
+        t = self.tokens[anchor]
+        passive = any(self.tokens[k].head == cand.verb and self.tokens[k].dep in ("auxpass", "aux:pass")
+                      for k in range(max(self.lo, cand.verb - 4), cand.verb))
+        return t.head == cand.verb and (t.dep in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass")
+                                        or passive and t.dep.startswith("nsubj")) or (
+            t.head != cand.verb and "VerbForm=Part" in self.tokens[cand.verb].feats and cand.verb < anchor
+            and self.tokens[cand.verb].dep in ("pcomp", "acl", "advcl", "xcomp") and t.dep in ("pobj", "dobj", "obj"))
+
+    def _definite(self, m: NumberMention) -> bool:
+        """ "the two men also discussed": a number word after an article refers back; it reports nothing."""
+        i = self._token_before(m)
+        return m.words and i is not None and self.tokens[i].text.lower() in self.lex.cues.get("articles", [])
+
+    def _open_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
+        """What happened to the counted noun by its clause's verb (``_verb_predicate``), else by the verb of a
+        relative clause the noun is the subject of ("Four trucks that left the depot on Monday were expected to
+        arrive": the trucks left; what they were expected to do is not said to have happened)."""
+        act = self._verb_predicate(cand, person, anchor)
+        if act is None and anchor is None and self.ex.heads and cand.noun is not None and not (
+                cand.modifier or cand.partitive):
+            act = self._relative_predicate(cand.noun, person, cand)
+        return act
+
+    def _relative_predicate(self, noun: int, person: bool, cand: _Cand) -> str | None:
+        """The verb of a relative clause on ``noun``, whatever the verb, by the parse: its relative pronoun the
+        subject ("who lost their homes", "that are waiting", "that had dried up") or the object ("the two bills
+        that the senate passed"); "not …" before it when the clause is negated ("that weren't sailing"). None for
+        light and reporting verbs and verbs with a measure of their own (read above), and for what may happen."""
+        toks = self.tokens
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        for k in range(noun + 1, min(self.hi, noun + 8)):
+            t = toks[k]
+            if t.head == noun and t.dep in ("relcl", "acl:relcl") and t.pos == "VERB":
+                role = any(toks[j].head == k and toks[j].dep in ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj")
+                           and toks[j].lemma.lower() in self.relative for j in range(noun + 1, k))
+                if not role or t.lemma in none or self._hypothetical_verb(k) or (
+                        self._measures_for(k, person, cand)):
+                    return None
+                return f"not {t.lemma}" if self._negated_verb(k) else t.lemma
+        return None
+
+    def _verb_predicate(self, cand: _Cand, person: bool, anchor: int | None = None) -> str | None:
+        """A verb the lexicon has no measure for that says what happened to the counted noun, its object or
+        passive subject (or subject, when the verb has no object): "Congress passed two bills", "50,000 meals
+        were delivered", "4 million survivors registered for aid" — kept in the measure, so that bills passed
+        never group with bills proposed. None for light and reporting verbs, for verbs with a measure of their
+        own (read, or passed over, above) and for what may happen. ``anchor``: the token read in the noun's place
+        (a bare number whose thing is elided)."""
+        noun = cand.noun if anchor is None else anchor
+        if noun is None or cand.modifier:
+            return None
+        if not self.ex.heads:
+            return self._clause_predicate(cand, person)
+        toks = self.tokens
+        v = toks[noun].head
+        dep = toks[noun].dep
+        via = None
+        number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
+            v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
+        through_of = self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi
+        if through_of:
+            h = toks[v].head
+            if h in number and cand.partitive and cand.m.form != "vague" and self.lo <= toks[h].head < self.hi and (
+                    toks[toks[h].head].pos == "ADP" and h == toks[v].head):
+                noun, v = h, toks[h].head  # "lower output from two of the reactors": what the part's phrase hangs from
+                h = toks[v].head if self.lo <= toks[v].head < self.hi else v
+            if h in number:  # "feeding thousands of people", "nine of its 30 schools were reopened": the number's
+                v, dep = toks[h].head, toks[h].dep  # verb (a part's, whose noun hangs from it)
+            elif is_noun(toks[h]) and toks[h].dep in ("dobj", "obj") and not self._quantity(h) and toks[h].lemma not in (
+                    self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
+                    number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
+                via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
+            elif toks[h].pos == "VERB" and toks[noun].dep == "pobj":  # "cut output from 12 mills"
+                via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
+                            and is_noun(toks[k]) and not self._quantity(k)), None)
+                if via is not None:
+                    v, dep = h, toks[via].dep
+                elif h + 1 == v and toks[v].text.lower() in self.lex.cues.get("object_prepositions", []):
+                    v, dep = h, "dobj"  # "paid for 2 million motel nights": the verb's prepositional object
+            if cand.partitive and v == toks[noun].head:
+                return None
+        # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
+        # verb is the part's (a participle on the noun says what the whole is)
+        of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
+        if cand.partitive and not of_whole and not through_of:
+            return None
+        # (after a comma only an agreeing participle, a relative one: «судей, оправдавших её»; not "40 boats, divided
+        # into two groups and carrying troops", a loose adjunct)
+        n = noun + 2 if noun + 2 < self.hi and toks[noun + 1].text == "," and toks[noun + 2].head == noun and (
+            "Case=" in toks[noun + 2].feats) else noun + 1
+        while n + 1 < min(self.hi, noun + 4) and toks[n].pos == "ADV" and toks[n].head == n + 1:
+            n += 1  # past an adverb of the participle: "20,000 pallets still sitting on a runway"
+        if not of_whole and n < self.hi and toks[n].head == noun and toks[n].dep in ("acl", "amod") and (
+                toks[n].pos == "VERB") and (
+                "VerbForm=Part" in toks[n].feats and "Tense=Pres" not in toks[n].feats and toks[n].text.isalpha()
+                and toks[n].lemma not in set(self.lex.cues.get("light_verbs", []))
+                and toks[n].lemma not in set(self.lex.cues.get("no_predicate_verbs", []))
+                and not self._measures_for(n, person)):
+            return toks[n].lemma  # "50,000 meals delivered", "40,000 farmers registered for aid"; not "lines connecting"
+        able = self._ability(v) if self.lo <= v < self.hi else None
+        v = able if able is not None else v  # "150 men were able to terminate their contracts": what they did
+        if self.lo <= v < self.hi and dep == "nsubj" and toks[v].lemma in self.lex.cues.get("striking_verbs", []) and (
+                not self._hypothetical_verb(v)):
+            return toks[v].lemma  # "one shell struck ten meters from the tank": what it did (its measure, damaged, is
+            # what was done to the things it struck)
+        if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
+            return None
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        # an infinitive says what may happen, unless a verb of compelling or of being able says it did ("forced staff
+        # to lower output", "were able to terminate")
+        causative = set(self.lex.cues.get("causative_verbs", []))
+        caused = able is not None or any(toks[k].lemma in causative for k in range(max(self.lo, v - 4), v))
+        # an infinitive of purpose on a verb or noun ("was awarded the contract to provide 30 million meals") says
+        # what is to be done to the object: its act, marked a target
+        purpose = "VerbForm=Inf" in toks[v].feats and toks[v].dep in ("advcl", "acl") and dep in ("dobj", "obj")
+        feared = toks[v].lemma not in none and self._feared(v) and not self._negated_verb(v)
+        if toks[v].lemma in none or (self._hypothetical_verb(v) and not feared) or (
+                "VerbForm=Inf" in toks[v].feats and not caused and not purpose) or any(
+                toks[k].head == v and toks[k].dep in ("xcomp", "ccomp") for k in range(v + 1, min(self.hi, v + 10))):
+            return None  # (not "prompted four ships to cancel visits": the infinitive says what they did)
+        cand.aim = purpose and not caused
+        cand.feared = cand.feared or feared  # "a flood that could affect 20,000 homes": a feared figure
+        if dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"):
+            return f"{toks[via].lemma} {toks[v].lemma}" if via is not None else toks[v].lemma
+        if dep == "nsubj" and not any(toks[k].head == v and toks[k].dep in ("dobj", "obj", "ccomp", "xcomp", "attr")
+                                      for k in range(v + 1, min(self.hi, v + 8))):
+            return toks[v].lemma
+        thing = cand.thing
+        if dep == "nsubj" and thing is not None and thing.person and thing.generic and toks[v].lemma not in none:
+            return toks[v].lemma  # "300,000 people linked arms": what the people did
+        obj = next((k for k in range(v + 1, min(self.hi, v + 8)) if toks[k].head == v and toks[k].dep in ("dobj", "obj")), None)
+        part = set(self.lex.cues.get("partitive", []))
+        of = next((j for k in range(obj + 1, min(self.hi, obj + 3)) if toks[k].head == obj and toks[k].text.lower() in part
+                   for j in range(k + 1, min(self.hi, k + 5)) if toks[j].head == k and is_noun(toks[j])), None) if (
+            obj is not None) else None
+        obj = of if of is not None else obj  # "provide about half of its electricity": the electricity
+        if dep == "nsubj" and anchor is None and obj is not None and toks[obj].pos == "NOUN" and toks[obj].text.isalpha() and (
+                not self._quantity(obj)) and measure_noun(self.lex, toks, obj) is None and not any(
+                toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
+            return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
+        return None  # (not an elided noun's, nor an object that names a measure: "with two sustaining wounds")
+
+    def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
+        """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
+        it is a finite verb («взялися», «розчистили»; an infinitive is written as its own lemma) that is no light or
+        reporting verb, has no measure of its own for the noun and says nothing that only may happen."""
+        v = cand.verb
+        if v is None or not (self.lo <= v < self.hi) or self.tokens[v].pos != "VERB":
+            return None
+        t = self.tokens[v]
+        none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        first = self.toks_in(cand.m.start, cand.m.num_end)
+        oblique = bool(first) and first[0] > self.lo and self.tokens[first[0] - 1].pos == "ADP"  # «в 13 країнах»
+        if oblique or t.text.lower() == t.lemma or t.lemma in none or self._hypothetical_verb(v) or self._measures_for(
+                v, person, cand):
+            return None
+        return t.lemma
+
+    def _ability(self, v: int) -> int | None:
+        """The infinitive a word of being able governs ("were able to terminate", "managed to return", «смогли
+        расторгнуть», ``ability_words``), read at the verb ``v`` or at its adjectival complement; None without one."""
+        toks, words = self.tokens, set(self.lex.cues.get("ability_words", []))
+        holder = v if toks[v].lemma in words else next(
+            (k for k in range(v + 1, min(self.hi, v + 3)) if toks[k].head == v and toks[k].dep == "acomp"
+             and toks[k].lemma in words), None)
+        if holder is None:
+            return None
+        return next((k for k in range(holder + 1, min(self.hi, holder + 4)) if toks[k].head == holder
+                     and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
+
+    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
+        """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
+        from 11.7 percent", «с 6 процентов»: a `from_words` word, and at most two words, before it)."""
+        froms = _alt(self.lex.cues.get("from_words", []))
+        if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
+                         re.IGNORECASE):
+            return None
+        return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
+
+    def _family(self, m: NumberMention, thing: Thing) -> bool:
+        """A bare count of children that is a person's family ("her four children", «её трое детей», «супруг и
+        четверо детей»): a possessive right before the number, or a spouse (`family_words`) and a coordinator
+        just before it. Children born, as "mother of four" is."""
+        if self.lex.measure_units.get("born") != thing.name:
+            return False
+        k = self._token_before(m)
+        if k is None:
+            return False
+        t = self.tokens[k]
+        if t.dep in ("poss", "nmod:poss") or (t.pos in ("PRON", "DET") and "Poss=Yes" in t.feats):
+            return True
+        family = set(self.lex.cues.get("family_words", []))
+        return t.pos == "CCONJ" and k - 1 >= self.lo and (self.tokens[k - 1].lemma in family
+                                                          or self.tokens[k - 1].text.lower() in family)
+
+    def _among(self, verb: int) -> str | None:
+        """The measure of the group a count is said to be among ("were among those wounded", "are among the
+        dead", «оказались среди погибших», «серед загиблих»): a participle or a measure noun right after an
+        `among_words` word (past pronouns and articles) in the verb's clause."""
+        toks, words = self.tokens, set(self.lex.cues.get("among_words", []))
+        for k in range(verb + 1, min(self.hi, verb + 5)):
+            if _barrier(toks[k]):
+                return None
+            if toks[k].text.lower() not in words:
+                continue
+            for j in range(k + 1, min(self.hi, k + 4)):
+                t = toks[j]
+                if t.pos in ("DET", "PRON") and not measure_noun(self.lex, toks, j):
+                    continue
+                named = measure_noun(self.lex, toks, j)
+                if named and self.lex.applies_to.get(named, "people") == "people":
+                    return named
+                names = verb_measures(self.lex, toks, j, self.hi) if t.pos in ("VERB", "ADJ") else []
+                return names[0] if names else None
+        return None
+
+    def _measures_for(self, verb: int, person: bool, cand: _Cand | None = None) -> list[str]:
+        """The verb's measures that apply to the counted noun: "deployed two ships" has none ("deploy" says troops,
+        a measure of people), so the ships' verb is an open predicate."""
+        kinds = ("any", "people") if person else ("any", "things")
+        return [n for n in verb_measures(self.lex, self.tokens, verb, self.hi) if self.lex.applies_to.get(n, "any") in kinds
+                and not (cand is not None and self._names_other_thing(n, cand.thing, cand.noun))]
+
+    @staticmethod
+    def _salient(m: NumberMention, thing: Thing | None) -> bool:
+        """A count of a thing nothing happened to is a claim when it is a figure someone reports, not a turn of
+        phrase: written in digits, or a known kind of thing ("five reactors", not "one friend", "two things")."""
+        if m.figure is None:
+            return False
+        if not m.words:
+            return True
+        return thing is not None and m.figure >= 2
+
+    def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
+        """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of
+        its verb ("the death toll … was raised … to nearly 3,000", "estimated the excess mortality at 2,975",
+        "the estimates of the number of deaths will reach 103,000,000"), through a relative pronoun ("the
+        figure, which they put at 822"). Without a parse: the nearest noun before the number in its clause."""
+        toks, lex = self.tokens, self.lex
+        if not num_toks:
+            return None
+        n = num_toks[-1]
+        if not self.ex.heads:
+            for i in range(n - 1, max(self.lo, n - 8) - 1, -1):
+                if toks[i].text in (",", ";", ":", "(", ")"):
+                    break
+                if is_noun(toks[i]):
+                    return i
+            return None
+        h = toks[n].head
+        if (toks[n].dep == "pobj" and 0 <= h and toks[h].text.lower() in lex.cues.get("partitive", [])
+                and is_noun(toks[toks[h].head])):
+            return toks[h].head
+        verb = cand.verb
+        if verb is None:
+            return None
+        found = None
+        for v in (verb, toks[verb].head if toks[verb].dep == "conj" else -1):
+            if v < 0:
+                continue
+            for i in range(self.lo, self.hi):
+                t = toks[i]
+                own = v == verb  # a coordinated verb shares its subject, not its object
+                if t.head != v or i in num_toks or not (t.dep.startswith("nsubj") or own and t.dep in ("dobj", "obj")):
+                    continue
+                if t.pos == "PRON" and t.lemma in set(lex.cues.get("relative_pronouns", [])):
+                    k = v
+                    while toks[k].dep == "conj" and toks[k].head >= 0:
+                        k = toks[k].head
+                    if toks[k].dep in ("relcl", "acl:relcl") and is_noun(toks[toks[k].head]):
+                        i = toks[k].head
+                    else:
+                        continue
+                if not is_noun(toks[i]) or toks[i].pos == "PROPN":
+                    continue
+                for j in self._of_chain(i):
+                    if measure_noun(lex, toks, j):
+                        return j
+                found = found if found is not None else i
+        return found
+
+    def _implied(self, thing: Thing, measure: str) -> bool:
+        """Whether the measure's own words name the thing ("employed" counts staff, "attackers" gunmen)."""
+        nouns = {w for w, name in self.lex.measure_nouns.items() if name == measure}
+        words = {w for w, t in self.lex.things.items() if t == thing}
+        return bool(nouns & words) or thing.measure == measure or self.lex.measure_units.get(measure) == thing.name
+
+    def _composition(self, verb: int, name: str, label: str | None, counted: Thing | None = None) -> str | None:
+        """What a count of members measures, from the subject of the verb: the size of a force is troops, a
+        death toll that totals N is killed, a team that consists of N experts has N members. A whole the lexicon
+        does not know holds members only when what is counted is people ("the path includes 12 chemical plants":
+        the plants, not 12 members of a path)."""
+        toks = self.tokens
+        window = range(max(self.lo, verb - 10), verb)
+        subjects = [i for i in window if is_noun(toks[i]) and toks[i].head == verb and toks[i].dep.startswith("nsubj")]
+        subjects = subjects or [i for i in reversed(window) if is_noun(toks[i]) and (toks[i].head == verb
+                                                                                       or not self.ex.heads)][:1]
+        for i in subjects:
+            for j in self._of_chain(i):  # "the size of the force", "численность сил"
+                named = measure_noun(self.lex, toks, j)
+                if named:
+                    return named
+                thing, _ = thing_at(self.lex, toks, j)
+                if thing is not None and thing.measure:
+                    return thing.measure
+                if not self._quantity(j):
+                    if thing is None and not (counted is not None and counted.person):
+                        return label
+                    return f"{name}: {thing.name if thing else toks[j].lemma}"
+        return label
+
+    def _inherit_named(self, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> bool:
+        """A people count right after an anaphoric noun ("the figure", "цифру") is that figure again."""
+        if not num_toks or (cand.thing is not None and not cand.thing.generic):
+            return False
+        for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 4) - 1, -1):
+            if is_noun(self.tokens[k]):
+                return self._anaphoric(k) and self._inherit(cand, previous, anaphora=True)
+        return False
+
+    def _governing_measure(self, cand: _Cand, person: bool) -> str | None:
+        """A measure noun that governs the counted noun: "the death of 16 employees", "the destruction of four
+        helicopters" (an act done to things, for a count of things), by syntax, or the noun right before the number
+        when there is no parse."""
+        toks, lex = self.tokens, self.lex
+        fits = ("people", "any") if person else ("people", "any", "things")
+        if self.ex.heads:
+            h = toks[cand.noun].head
+            if toks[cand.noun].dep == "conj":
+                return None  # "40 deaths and 200 injuries": a coordinated count, not governed by the first noun
+            if 0 <= h and toks[h].pos == "ADP":
+                h = toks[h].head
+            if 0 <= h and self.lo <= h < self.hi and is_noun(toks[h]) and h < cand.noun and not self._people_owner(h, cand):
+                named = measure_noun(lex, toks, h) or lex.measure_nouns.get(f"{toks[h].lemma} {toks[h + 1].lemma}")
+                if named and lex.applies_to.get(named) in fits:
+                    return named  # "home to 3.4 million citizens"
+            return None
+        own = self.toks_in(cand.m.start, cand.m.num_end)
+        k = (own[0] if own else self._num_index(cand)) - 1  # past the hedge: «арешт близько 200 учасників ходи»
+        while k >= self.lo and toks[k].pos in ("ADP", "DET"):
+            k -= 1
+        if k >= self.lo and is_noun(toks[k]) and not self._people_owner(k, cand):
+            named = measure_noun(lex, toks, k)
+            if named and lex.applies_to.get(named) in fits:
+                return named
+        return None
+
+    def _nominal_measure(self, cand: _Cand, label: str | None, person: bool, listed: bool = False) -> str | None:
+        """The measure an event noun governing the counted noun says, the way its verb would: "the leak of 889
+        pages" → `page leak`, "the preservation of thousands of jobs" → `job preserve`, «сокращение 300 рабочих
+        мест» → `место сокращать`; the verb's own measure when the lexicon has one ("the evacuation of 500 people"
+        → evacuated). By the parse: the counted noun (or the bare number) is the object of a genitive preposition
+        (``genitive_prepositions``) or a genitive modifier of a noun before it, past a scale word ("thousands of").
+        The noun is an event noun when ``_event_verb`` derives a known verb from it. ``listed``: only a measure the
+        lexicon lists for the verb, over a thing's own measure ("the release of 40 prisoners": released, not the
+        prisoners' detained), as a verb's would be."""
+        if not self.ex.heads or not label:
+            return None
+        toks, lex = self.tokens, self.lex
+        number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        k = cand.noun if cand.noun is not None else (number[-1] if number else None)
+        of = set(lex.cues.get("genitive_prepositions", []))
+        h = None
+        for _ in range(3):
+            if k is None or not (self.lo <= toks[k].head < self.hi) or toks[k].dep == "conj":
+                return None
+            up = toks[k].head
+            if toks[up].pos == "ADP" and toks[up].text.lower() in of and toks[k].dep == "pobj" and self.lo <= toks[up].head < self.hi:
+                up = toks[up].head  # English: noun → "of" → head
+            elif not (toks[k].dep == "nmod" and "Case=Gen" in toks[k].feats and up < k):
+                return None  # UD: a genitive modifier of the noun before it
+            if up in number:
+                k = up  # "the preservation of thousands of jobs", «увольнение тысяч рабочих»: past the scale word
+                continue
+            h = up
+            break
+        if h is None or h > k or not is_noun(toks[h]) or toks[h].pos == "PROPN" or self._quantity(h) or (
+                toks[h].lemma in lex.cues.get("goal_words", [])):
+            return None
+        thing = thing_at(lex, toks, h)[0]
+        if thing is not None and (thing.person or thing.group):
+            return None  # "a team of 300 subcontractors", «делегация 14 экспертов»: a body, not an event
+        verb = self._event_verb(toks[h].lemma)
+        if verb is None:
+            return None
+        kinds = ("any", "people") if person else ("any", "things")
+        name = next((n for rest, n in lex.measure_verbs.get(verb, []) if not rest and lex.applies_to.get(n, "any")
+                     in kinds and not self._names_other_thing(n, cand.thing, cand.noun)), None)
+        if name and person:
+            return name
+        if name:
+            return lex.thing_measures.get(f"{label} {name}", f"{label} {name}")
+        return None if listed else f"{label} {verb}"
+
+    def _event_verb(self, noun: str) -> str | None:
+        """The verb an event noun is made from, by the language's data (``nominal_acts``): its irregular nouns
+        ("loss" → "lose"), nouns spelled as their verb ("leak"), and endings of nominalisation, each tried as a
+        replacement and kept only when the dictionary knows the verb (``known_verb``: "evacuation" → "evacuate",
+        «сокращение» → «сокращать»); None for the nouns it excludes (a body or a collection: "population",
+        "combination") and for any other noun."""
+        spec = self.lex.cues.get("nominal_acts", {})
+        noun = noun.lower()
+        if noun in spec.get("not_acts", []):
+            return None
+        if noun in spec.get("irregular", {}):
+            return spec["irregular"][noun]
+        if noun in spec.get("same_as_verb", []):
+            return noun
+        for ending, verb_ending in spec.get("endings", []):
+            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+                verb = noun[: -len(ending)] + verb_ending
+                if known_verb(self.code, verb):
+                    return verb
         return None
 
     def _people_owner(self, h: int, cand: _Cand) -> bool:
