@@ -3817,15 +3817,16 @@ class _Reader:
         return any(toks[k].head == h and toks[k].dep == "advcl" and self._marked(k, marks)
                    for k in range(max(self.lo, h - 30), min(self.hi, h + 30)))
 
-    def _whole(self, num_toks: list[int]) -> bool:
-        """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
+    def _whole(self, num_toks: list[int], apart: bool = False) -> bool:
+        """The number after a partitive: "two of the plant's six reactors", "one out of six"; ``apart``: wherever
+        the part's number is ("two reactors still in use — out of the plant's six —")."""
         if not num_toks:
             return False
         part = set(self.lex.cues.get("partitive", []))
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
             t = self.tokens[k]
             if t.text.lower() in part:
-                return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+                return apart or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
                     t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
                 return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
@@ -3964,7 +3965,8 @@ class _Reader:
                         return  # "that figure quadrupled to 64": the figure talked about before
                 if named is None and not verb_names and self._elided_act(cand, num_toks, previous):
                     return  # "four buses broke down and two were repaired": buses repaired, not broken down
-                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
+                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False,
+                                                                      whole=self._whole(num_toks, apart=True)):
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
@@ -4527,6 +4529,10 @@ class _Reader:
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
         if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
             v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
+        if dep == "nsubj" and self.lo <= v < self.hi and toks[v].pos == "ADP" and toks[v].dep == "prep" and (
+                self.lo <= toks[v].head < self.hi and toks[toks[v].head].pos == "VERB" and noun < v):
+            v = toks[v].head  # "Two reactors still in use — out of the six — went offline": a subject the parser
+            # hung from the aside's preposition is its verb's
         through_of = self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi
         if through_of:
             h = toks[v].head
@@ -4540,6 +4546,8 @@ class _Reader:
                     self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
                     number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
                 via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
+            elif is_noun(toks[h]) and self._argument_phrase(h) is not None and not self._quantity(h):
+                via, v, dep = h, self._argument_phrase(h), "dobj"  # "appealed to the leaders of three countries"
             elif toks[h].pos == "VERB" and toks[noun].dep == "pobj":  # "cut output from 12 mills"
                 via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
                             and is_noun(toks[k]) and not self._quantity(k)), None)
@@ -4549,6 +4557,9 @@ class _Reader:
                     v, dep = h, "dobj"  # "paid for 2 million motel nights": the verb's prepositional object
             if cand.partitive and v == toks[noun].head:
                 return None
+        elif dep == "nmod" and "Case=Gen" in toks[noun].feats and self.lo <= v < noun and is_noun(toks[v]) and (
+                self._argument_phrase(v) is not None) and not self._quantity(v):
+            via, v, dep = v, self._argument_phrase(v), "obj"  # «обратился к лидерам трёх стран»
         # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
         # verb is the part's (a participle on the noun says what the whole is)
         of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
@@ -4576,6 +4587,9 @@ class _Reader:
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        become = self._become_state(v) if dep in ("nsubj", "nsubjpass", "nsubj:pass") else None
+        if become:
+            return become  # "two reactors went offline", "three pumps fell silent": the state they came to
         # an infinitive says what may happen, unless a verb of compelling or of being able says it did ("forced staff
         # to lower output", "were able to terminate")
         causative = set(self.lex.cues.get("causative_verbs", []))
@@ -4609,6 +4623,46 @@ class _Reader:
                 toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
             return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
         return None  # (not an elided noun's, nor an object that names a measure: "with two sustaining wounds")
+
+    def _argument_phrase(self, h: int) -> int | None:
+        """The verb whose prepositional object the noun at ``h`` is, when the preposition marks the verb's own
+        argument (``argument_prepositions``: "appealed to", "met with", «обратился к») and the verb has no direct
+        object ("sent aid to the residents": the aid is what was sent); None otherwise. English: the noun is the
+        object of the preposition; UD: the preposition is the noun's case marker and the noun the verb's oblique."""
+        toks = self.tokens
+        preps = set(self.lex.cues.get("argument_prepositions", []))
+        if not preps:
+            return None
+        up = toks[h].head
+        if not (self.lo <= up < self.hi):
+            return None
+        if toks[h].dep == "pobj" and toks[up].pos == "ADP" and toks[up].text.lower() in preps:
+            verb = toks[up].head
+        elif toks[h].dep == "obl" and any(toks[k].head == h and toks[k].dep == "case" and toks[k].text.lower() in preps
+                                          for k in range(max(self.lo, h - 3), h)):
+            verb = up
+        else:
+            return None
+        if not (self.lo <= verb < self.hi and verb < h) or toks[verb].pos != "VERB" or any(
+                toks[k].head == verb and toks[k].dep in ("dobj", "obj") for k in range(self.lo, self.hi)):
+            return None
+        return verb
+
+    def _become_state(self, v: int) -> str | None:
+        """A verb of becoming (``becoming_verbs``: "go", "fall", "become") with an adjectival complement says the
+        state its subject came to: "went offline" → `go offline`, "fell silent" → `fall silent`; its negation
+        first ("did not go offline"). None for any other verb, for a complement that is a participle (read as a
+        verb elsewhere) and for what may happen."""
+        toks = self.tokens
+        if toks[v].lemma not in self.lex.cues.get("becoming_verbs", []) or self._hypothetical_verb(v):
+            return None
+        adj = next((k for k in range(v + 1, min(self.hi, v + 4)) if toks[k].head == v and toks[k].dep in (
+            "acomp", "oprd", "xcomp", "advmod") and toks[k].pos == "ADJ" and toks[k].text.isalpha() and (
+            "VerbForm=Part" not in toks[k].feats)), None)
+        if adj is None:
+            return None
+        act = f"{toks[v].lemma} {toks[adj].text.lower()}"
+        return f"not {act}" if self._negated_verb(v) else act
 
     def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
         """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
@@ -4988,9 +5042,11 @@ class _Reader:
         t = self.tokens[i]
         return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
 
-    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool) -> bool:
+    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool, whole: bool = False) -> bool:
         """Take the measure of the figure before: in this sentence (an elliptic figure), or — for an anaphoric
-        noun ("that figure", "эта цифра") — in the sentences before."""
+        noun ("that figure", "эта цифра") — in the sentences before. A ``whole`` after a partitive takes only what
+        is counted, none of what happened to the part ("two reactors — out of the plant's six — went offline": six
+        bare reactors)."""
         pool = list(reversed(previous))
         if anaphora:  # a figure talked about: one some event happened to, before a bare count of things
             older = list(reversed(self.prior))
@@ -5004,6 +5060,8 @@ class _Reader:
                     # followed through on 50,000": what was done, not the aim
                 cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
                 cand.source = "inherited"
+                if whole and before.source in ("verb", "state") and (before.thing is not None or before.noun_lemma):
+                    cand.measure = before.thing.measure or before.thing.name if before.thing else before.noun_lemma
                 return True
         return False
 
@@ -5286,6 +5344,12 @@ class _Reader:
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
         months = self.lex.cues.get("months", {})
+        j = k
+        while j < self.hi and toks[j].pos == "PROPN" and toks[j].dep == "compound" and j < toks[j].head < min(
+                self.hi, j + 5):
+            j = toks[j].head  # "$16 billion for the National Flood Insurance program": the named program's noun
+        if j != k and toks[j].pos == "NOUN":
+            k = j
         if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and (
                 toks[k].lemma in self.lex.time or toks[k].lemma in months or toks[k].text.lower() in months)):
             return None  # (not "$5 million in the first year", «3 млрд долларов в мае»)
