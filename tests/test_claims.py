@@ -3201,8 +3201,13 @@ def test_round_19_a_coordinated_clause_is_no_light_verbs_infinitive(text, measur
     ("The law ensured the preservation of thousands of jobs at the port.", "en", "jobs preserve"),
     ("The court ordered the release of 40 prisoners on Monday.", "en", "released"),
     ("Власти объявили о сокращении 300 рабочих мест на заводе.", "ru", "jobs сокращать"),
-    # guards: a body or a collection is no event ("a network of", "a team of")
+    # the subject of a verb of inclusion, or the noun its relative clause hangs from
+    ("The army suffered heavy losses, which included dozens of trucks and armored vehicles.", "en", "vehicles lose"),
+    ("The cuts included 300 jobs at the plant.", "en", "jobs cut"),
+    # guards: a body or a collection is no event ("a network of", "a team of"); an owner's size; a thing included
     ("The report covered a network of more than 40 clinics.", "en", "hospitals network cover"),
+    ("This marked the failure of its 191 parties.", "en", "party"),
+    ("The package included 300 trucks.", "en", "vehicles"),
 ])
 def test_round_20_an_event_noun_around_the_count_names_what_happened(text, lang, measure):
     assert [c.measure for c in _claims(text, lang=lang)] == [measure]

@@ -4076,7 +4076,9 @@ class _Reader:
                 thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
             family = cand.measure == label and thing is not None and self._family(m, thing)
             open_ = ((not named and (bare or done_to)) or resident) and not family
-            if open_ and verb_noun and label:  # "the leak of 889 pages", "the preservation of thousands of jobs"
+            included = verb_noun and cand.verb is not None and toks[cand.verb].lemma in lex.cues.get(
+                "inclusion_verbs", []) and not family  # "losses, which included dozens of tanks": not what including says
+            if (open_ or included) and verb_noun and label:  # "the leak of 889 pages", "the preservation of thousands of jobs"
                 cand.measure, cand.source = f"{label} {verb_noun}", "noun"
             elif open_:
                 act = self._open_predicate(cand, person)
@@ -4890,6 +4892,10 @@ class _Reader:
             if toks[up].pos == "ADP" and toks[up].text.lower() in of and toks[k].dep == "pobj" and (
                     self.lo <= toks[up].head < self.hi):
                 up = toks[up].head  # English: noun → "of" → head
+            elif toks[k].dep in ("dobj", "obj") and toks[up].lemma in lex.cues.get("inclusion_verbs", []):
+                up = self._includer(up)  # "losses, which included dozens of tanks": the losses' act
+                if up is None or up > k:
+                    return None
             elif not (toks[k].dep == "nmod" and "Case=Gen" in toks[k].feats and up < k):
                 return None  # UD: a genitive modifier of the noun before it
             if up in number:
@@ -4897,6 +4903,8 @@ class _Reader:
                 continue
             h = up
             break
+        if number and number[0] - 1 >= self.lo and toks[number[0] - 1].dep in ("poss", "nmod:poss"):
+            return None  # "the second failure of its 191 parties": the owner's size, not a count the act is of
         if h is None or h > k or toks[h].pos != "NOUN" or self._quantity(h) or (
                 toks[h].lemma in lex.cues.get("goal_words", [])):
             return None
@@ -4904,6 +4912,18 @@ class _Reader:
         if thing is not None and (thing.person or thing.group):
             return None  # "a team of 300 subcontractors", «делегация 14 экспертов»: a body, not an event
         return self._act_of_noun(toks[h].lemma)
+
+    def _includer(self, verb: int) -> int | None:
+        """The noun that a verb of inclusion's subject is: the subject itself ("the cuts included 300 jobs") or, for
+        a relative pronoun, the noun its clause hangs from ("losses, which included dozens of tanks")."""
+        toks = self.tokens
+        subject = next((k for k in range(max(self.lo, verb - 4), verb) if toks[k].head == verb and toks[k].dep in (
+            "nsubj", "nsubj:pass")), None)
+        if subject is None:
+            return None
+        if toks[subject].lemma.lower() in self.relative and toks[verb].dep in ("relcl", "acl:relcl"):
+            subject = toks[verb].head
+        return subject if self.lo <= subject < self.hi and is_noun(toks[subject]) else None
 
     def _act_of_noun(self, noun: str) -> str | None:
         """The verb an event noun is made from, by the language's data (``nominal_acts``): its irregular nouns
