@@ -3242,3 +3242,14 @@ def test_round_20_each_sum_of_a_list_is_named_by_its_own_for_phrase():
     text = ("The bill includes $500 million for road repairs, $12 billion for the National School Lunch program "
             "and a provision allowing farmers to borrow.")
     assert [c.measure for c in _claims(text, lang="en")] == ["money: repair", "money: program"]
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a year closing a participle's phrase set off by a comma dates the participle's event, not the main verb's
+    ("В Испании из больницы выписали и отправили домой пенсионерку Анну Кох, осужденную к штрафу за оскорбление "
+     "судьи еще в 2012 году.", "date: анна осудить"),
+    # guard: a year of the main clause stays the main verb's
+    ("Суд освободил пенсионерку в 2012 году.", "date: суд освободить"),
+])
+def test_round_20_a_year_closing_a_participles_phrase_is_its_date(text, measure):
+    assert [c.measure for c in _claims(text, lang="ru")] == [measure]

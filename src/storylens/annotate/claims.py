@@ -2743,6 +2743,26 @@ class _Reader:
             k -= 1
         if k >= self.lo and k < i - 1 and self.tokens[k].pos == "VERB" and "VerbForm=Part" in self.tokens[k].feats:
             return k
+        return self._participle_phrase_of(i) if k < i - 1 else None
+
+    def _participle_phrase_of(self, i: int) -> int | None:
+        """The participle whose phrase, set off by a comma, runs on to the year at ``i`` and closes with it («…
+        пенсионерку, осужденную к штрафу за оскорбление судьи ещё в 2012 году.»): the year dates the participle's
+        event, wherever the parse hung it (often from the main verb). Nothing between them may be punctuation or a
+        finite verb, and the phrase must end at the year's noun (the sentence's end or a comma)."""
+        toks = self.tokens
+        j = i + 1
+        while j < self.hi and toks[j].pos not in ("PUNCT",) and j <= i + 2:
+            j += 1  # the year's noun («году»)
+        if j < self.hi and toks[j].pos != "PUNCT":
+            return None
+        for k in range(i - 1, max(self.lo, i - 12) - 1, -1):
+            t = toks[k]
+            if t.pos == "PUNCT" or (t.pos in ("VERB", "AUX") and "VerbForm=Part" not in t.feats):
+                return None
+            if t.pos == "VERB" and "VerbForm=Part" in t.feats and t.dep in ("acl", "amod") and k - 1 >= self.lo and (
+                    toks[k - 1].text == ","):
+                return k
         return None
 
     def _agrees(self, noun: int, word: int) -> bool:
