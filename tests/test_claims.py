@@ -3231,8 +3231,10 @@ def test_round_20_a_predicate_after_an_aside_and_a_state_come_to(text, measures)
     ("The mayor appealed to the leaders of four countries for help.", "en", "countries leader appeal"),
     ("The mayor met with the leaders of four countries.", "en", "countries leader meet"),
     ("Мэр обратился к лидерам четырех стран за помощью.", "ru", "countries лидер обратиться"),
-    # a displacement phrased as forcing people from their homes
+    # a displacement phrased as forcing people from their homes, the verb's phrase read by the parse past a long
+    # object
     ("The floods forced 3,000 families from their homes.", "en", "displaced"),
+    ("Fighting has forced more than 2 million residents from their homes.", "en", "displaced"),
 ])
 def test_round_20_a_verbs_prepositional_argument_and_forced_from_homes(text, lang, measure):
     assert [c.measure for c in _claims(text, lang=lang)] == [measure]
@@ -3253,3 +3255,9 @@ def test_round_20_each_sum_of_a_list_is_named_by_its_own_for_phrase():
 ])
 def test_round_20_a_year_closing_a_participles_phrase_is_its_date(text, measure):
     assert [c.measure for c in _claims(text, lang="ru")] == [measure]
+
+
+def test_round_20_a_shares_whole_keeps_no_verb_of_the_share():
+    # the whole after "a third of" is the owner's population, not what was forced from home
+    text = "The war forced over a third of the country's 9 million people from their homes."
+    assert [c.measure for c in _claims(text, lang="en") if c.kind == "count"] == ["people"]

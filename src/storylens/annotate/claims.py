@@ -3846,12 +3846,18 @@ class _Reader:
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
             t = self.tokens[k]
             if t.text.lower() in part:
-                return apart or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+                return apart or any(self.tokens[j].pos == "NUM" or self._fraction_word(j) for j in range(
+                    max(self.lo, k - 3), k))  # ("over a third of the country's 9 million people": a share's whole)
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
                     t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
                 return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
                 # not "of them", «з них 43»: the part)
         return False
+
+    def _fraction_word(self, j: int) -> bool:
+        """The token at ``j`` ends a fraction of the language's number words ("a third", "half", «треть»)."""
+        word = self.tokens[j].text.lower()
+        return any(f.split()[-1].split("-")[-1] == word for f in lang.cues(self.code, "numbers").get("fractions", {}))
 
     def _group_before(self, m: NumberMention) -> str | None:
         """The group a count is the size of: "a team of 12 experts", "делегация из 12 экспертов"."""
