@@ -3261,3 +3261,12 @@ def test_round_20_a_shares_whole_keeps_no_verb_of_the_share():
     # the whole after "a third of" is the owner's population, not what was forced from home
     text = "The war forced over a third of the country's 9 million people from their homes."
     assert [c.measure for c in _claims(text, lang="en") if c.kind == "count"] == ["people"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a post, a message or a tweet is no account: counted as posts; a page is its own noun
+    ("Officials deleted roughly a dozen tweets on Monday.", "en", "posts delete"),
+    ("The agency shut down 40 accounts.", "en", "accounts shut down"),
+])
+def test_round_20_posts_are_not_accounts(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
