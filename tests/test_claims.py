@@ -3261,6 +3261,11 @@ def test_round_20_a_shares_whole_keeps_no_verb_of_the_share():
     # the whole after "a third of" is the owner's population, not what was forced from home
     text = "The war forced over a third of the country's 9 million people from their homes."
     assert [c.measure for c in _claims(text, lang="en") if c.kind == "count"] == ["people"]
+    # guard: "half the population of 20,000" is the population's size, still a claim of its own
+    text = ("The town has been shelled since July, with three people killed and over half the population of 20,000 "
+            "fleeing the town.")
+    assert [(c.value, c.measure) for c in _claims(text, lang="en") if c.kind == "count"] == [
+        (3.0, "killed"), (20000.0, "population")]
 
 
 @pytest.mark.parametrize("text, lang, measure", [

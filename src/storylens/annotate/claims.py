@@ -2762,7 +2762,7 @@ class _Reader:
                 return None
             if t.pos == "VERB" and "VerbForm=Part" in t.feats and t.dep in ("acl", "amod") and k - 1 >= self.lo and (
                     toks[k - 1].text == ","):
-                return k
+                return k if self._event_verb(k) else None  # (not "the law, known as the Act of 1920": no event)
         return None
 
     def _agrees(self, noun: int, word: int) -> bool:
@@ -3846,8 +3846,9 @@ class _Reader:
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
             t = self.tokens[k]
             if t.text.lower() in part:
-                return apart or any(self.tokens[j].pos == "NUM" or self._fraction_word(j) for j in range(
-                    max(self.lo, k - 3), k))  # ("over a third of the country's 9 million people": a share's whole)
+                return apart or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k)) or (
+                    k - 1 >= self.lo and self._fraction_word(k - 1))  # ("a third of the country's 9 million people": a
+                # share's whole; not "half the population of 100,000", the population's size)
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
                     t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
                 return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
