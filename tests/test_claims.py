@@ -3275,3 +3275,9 @@ def test_round_20_a_shares_whole_keeps_no_verb_of_the_share():
 ])
 def test_round_20_posts_are_not_accounts(text, lang, measure):
     assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
+    # guard: «у порівнянні із 4500» compares, it names no whole: the figure keeps the verb of the one before
+    text = "Бригади отримують до 9000 викликів щодня у порівнянні із 4500 впродовж звичайного дня."
+    assert [c.measure for c in _claims(text, lang="uk") if c.value == 4500.0] == ["виклик отримувати"]

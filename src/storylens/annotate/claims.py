@@ -3846,7 +3846,7 @@ class _Reader:
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
             t = self.tokens[k]
             if t.text.lower() in part:
-                return apart or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k)) or (
+                return (apart and self._aside_opens(k, part)) or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k)) or (
                     k - 1 >= self.lo and self._fraction_word(k - 1))  # ("a third of the country's 9 million people": a
                 # share's whole; not "half the population of 100,000", the population's size)
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
@@ -3854,6 +3854,14 @@ class _Reader:
                 return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
                 # not "of them", «з них 43»: the part)
         return False
+
+    def _aside_opens(self, k: int, part: set[str]) -> bool:
+        """The partitive word at ``k`` (with the words of its phrase before it: "out of") opens an aside, after a
+        comma, a dash or a parenthesis ("two reactors — out of the plant's six —"); not «у порівнянні із 5500»."""
+        j = k - 1
+        while j >= self.lo and any(p.split()[0] == self.tokens[j].text.lower() for p in part if " " in p):
+            j -= 1
+        return j >= self.lo and self.tokens[j].text in (",", "—", "–", "-", "--", "(")
 
     def _fraction_word(self, j: int) -> bool:
         """The token at ``j`` ends a fraction of the language's number words ("a third", "half", «треть»)."""
