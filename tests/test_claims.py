@@ -1868,7 +1868,8 @@ def test_a_qualified_member_counts_its_own_body_not_the_default_thing(text, lang
 
 
 def test_a_noun_followed_by_its_content_counts_itself():
-    assert _one("The leak of 400 pages of internal emails shook the company.", lang="en").measure == "page"
+    # the pages, not the emails they hold; since round 20 the event noun over them names what happened (the leak)
+    assert _one("The leak of 400 pages of internal emails shook the company.", lang="en").measure == "page leak"
 
 
 @pytest.mark.parametrize(
