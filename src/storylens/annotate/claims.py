@@ -49,7 +49,7 @@ from storylens.annotate.measures import (
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
 from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
-from storylens.annotate.syntax import Parse, Parser, guess_language
+from storylens.annotate.syntax import Parse, Parser, guess_language, known_verb
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
 _DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
@@ -2774,6 +2774,26 @@ class _Reader:
             k -= 1
         if k >= self.lo and k < i - 1 and self.tokens[k].pos == "VERB" and "VerbForm=Part" in self.tokens[k].feats:
             return k
+        return self._participle_phrase_of(i) if k < i - 1 else None
+
+    def _participle_phrase_of(self, i: int) -> int | None:
+        """The participle whose phrase, set off by a comma, runs on to the year at ``i`` and closes with it («…
+        пенсионерку, осужденную к штрафу за оскорбление судьи ещё в 2012 году.»): the year dates the participle's
+        event, wherever the parse hung it (often from the main verb). Nothing between them may be punctuation or a
+        finite verb, and the phrase must end at the year's noun (the sentence's end or a comma)."""
+        toks = self.tokens
+        j = i + 1
+        while j < self.hi and toks[j].pos not in ("PUNCT",) and j <= i + 2:
+            j += 1  # the year's noun («году»)
+        if j < self.hi and toks[j].pos != "PUNCT":
+            return None
+        for k in range(i - 1, max(self.lo, i - 12) - 1, -1):
+            t = toks[k]
+            if t.pos == "PUNCT" or (t.pos in ("VERB", "AUX") and "VerbForm=Part" not in t.feats):
+                return None
+            if t.pos == "VERB" and "VerbForm=Part" in t.feats and t.dep in ("acl", "amod") and k - 1 >= self.lo and (
+                    toks[k - 1].text == ","):
+                return k if self._event_verb(k) else None  # (not "the law, known as the Act of 1920": no event)
         return None
 
     def _agrees(self, noun: int, word: int) -> bool:
@@ -3850,20 +3870,36 @@ class _Reader:
         return any(toks[k].head == h and toks[k].dep == "advcl" and self._marked(k, marks)
                    for k in range(max(self.lo, h - 30), min(self.hi, h + 30)))
 
-    def _whole(self, num_toks: list[int]) -> bool:
-        """The number after a partitive: "two of the plant's six reactors", "one out of six"."""
+    def _whole(self, num_toks: list[int], apart: bool = False) -> bool:
+        """The number after a partitive: "two of the plant's six reactors", "one out of six"; ``apart``: wherever
+        the part's number is ("two reactors still in use — out of the plant's six —")."""
         if not num_toks:
             return False
         part = set(self.lex.cues.get("partitive", []))
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 5) - 1, -1):
             t = self.tokens[k]
             if t.text.lower() in part:
-                return any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k))
+                return (apart and self._aside_opens(k, part)) or any(self.tokens[j].pos == "NUM" for j in range(max(self.lo, k - 3), k)) or (
+                    k - 1 >= self.lo and self._fraction_word(k - 1))  # ("a third of the country's 9 million people": a
+                # share's whole; not "half the population of 100,000", the population's size)
             if not (t.pos in ("DET", "PART", "PROPN", "NOUN") or t.dep in ("case", "poss", "nmod:poss") or (
                     t.pos == "PRON" and t.text.lower() not in self.lex.cues.get("pronouns", []))):
                 return False  # (past an owner, a noun or a pronoun: "two of its six reactors", «два з його шести»;
                 # not "of them", «з них 43»: the part)
         return False
+
+    def _aside_opens(self, k: int, part: set[str]) -> bool:
+        """The partitive word at ``k`` (with the words of its phrase before it: "out of") opens an aside, after a
+        comma, a dash or a parenthesis ("two reactors — out of the plant's six —"); not «у порівнянні із 5500»."""
+        j = k - 1
+        while j >= self.lo and any(p.split()[0] == self.tokens[j].text.lower() for p in part if " " in p):
+            j -= 1
+        return j >= self.lo and self.tokens[j].text in (",", "—", "–", "-", "--", "(")
+
+    def _fraction_word(self, j: int) -> bool:
+        """The token at ``j`` ends a fraction of the language's number words ("a third", "half", «треть»)."""
+        word = self.tokens[j].text.lower()
+        return any(f.split()[-1].split("-")[-1] == word for f in lang.cues(self.code, "numbers").get("fractions", {}))
 
     def _group_before(self, m: NumberMention) -> str | None:
         """The group a count is the size of: "a team of 12 experts", "делегация из 12 экспертов"."""
@@ -3997,7 +4033,8 @@ class _Reader:
                         return  # "that figure quadrupled to 64": the figure talked about before
                 if named is None and not verb_names and self._elided_act(cand, num_toks, previous):
                     return  # "four buses broke down and two were repaired": buses repaired, not broken down
-                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False):
+                if named is None and not verb_names and self._inherit(cand, previous, anaphora=False,
+                                                                      whole=self._whole(num_toks, apart=True)):
                     if cand.other:
                         cand.subgroup = f"other {cand.subgroup or cand.noun_lemma or ''}".strip()
                     return  # "16 deaths, compared to more than 1,800 in …": the same thing, counted elsewhere
@@ -4052,6 +4089,9 @@ class _Reader:
                     break  # things, or a state they are in, says the noun is one
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
+            verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
+            if verb_noun:
+                governing = self._listed_measure(verb_noun, cand, person)
             incident = self._incident_in([*num_toks, cand.noun]) if (
                 cand.noun is not None and not governing and self._salient(m, thing)) else None
             if incident:  # "triggering meltdowns in three of its reactors": what happened in them, not the verb's
@@ -4104,7 +4144,12 @@ class _Reader:
             resident = named == "population" and cand.measure == named and cand.source == "noun" and thing is not None and (
                 thing.person and thing.generic and toks[cand.noun].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass"))
             family = cand.measure == label and thing is not None and self._family(m, thing)
-            if ((not named and (bare or done_to)) or resident) and not family:
+            open_ = ((not named and (bare or done_to)) or resident) and not family
+            included = verb_noun and cand.verb is not None and toks[cand.verb].lemma in lex.cues.get(
+                "inclusion_verbs", []) and not family  # "losses, which included dozens of tanks": not what including says
+            if (open_ or included) and verb_noun and label:  # "the leak of 889 pages", "the preservation of thousands of jobs"
+                cand.measure, cand.source = f"{label} {verb_noun}", "noun"
+            elif open_:
                 act = self._open_predicate(cand, person)
                 if act:  # "passed two bills", "4 million survivors registered": not bare bills or survivors
                     no = "not " if act.startswith("not ") else ""  # "12 ferries that weren't sailing"
@@ -4555,6 +4600,10 @@ class _Reader:
         number = self.toks_in(cand.m.num_start, cand.m.num_end)
         if v in number and toks[v].pos == "NOUN" and self.lo <= toks[v].head < self.hi:
             v, dep = toks[v].head, toks[v].dep  # «20 тысяч канадцев подписали»: the scale word's verb and role
+        if dep == "nsubj" and self.lo <= v < self.hi and toks[v].pos == "ADP" and toks[v].dep == "prep" and (
+                self.lo <= toks[v].head < self.hi and toks[toks[v].head].pos == "VERB" and noun < v):
+            v = toks[v].head  # "Two reactors still in use — out of the six — went offline": a subject the parser
+            # hung from the aside's preposition is its verb's
         through_of = self.lo <= v < self.hi and toks[v].pos == "ADP" and self.lo <= toks[v].head < self.hi
         if through_of:
             h = toks[v].head
@@ -4568,6 +4617,8 @@ class _Reader:
                     self.lex.cues.get("goal_words", [])) and not (number and number[0] - 1 >= self.lo and toks[
                     number[0] - 1].dep in ("poss", "nmod:poss")):  # (not "the failure of its 191 parties": its size)
                 via, v, dep = h, toks[h].head, toks[h].dep  # "cut output of 12 mills": the mills' output cut
+            elif is_noun(toks[h]) and self._argument_phrase(h) is not None and not self._quantity(h):
+                via, v, dep = h, self._argument_phrase(h), "dobj"  # "appealed to the leaders of three countries"
             elif toks[h].pos == "VERB" and toks[noun].dep == "pobj":  # "cut output from 12 mills"
                 via = next((k for k in range(h + 1, v) if toks[k].head == h and toks[k].dep in ("dobj", "obj")
                             and is_noun(toks[k]) and not self._quantity(k)), None)
@@ -4577,6 +4628,9 @@ class _Reader:
                     v, dep = h, "dobj"  # "paid for 2 million motel nights": the verb's prepositional object
             if cand.partitive and v == toks[noun].head:
                 return None
+        elif dep == "nmod" and "Case=Gen" in toks[noun].feats and self.lo <= v < noun and is_noun(toks[v]) and (
+                self._argument_phrase(v) is not None) and not self._quantity(v):
+            via, v, dep = v, self._argument_phrase(v), "obj"  # «обратился к лидерам трёх стран»
         # "nine of 30 schools identified for repair were inspected", parsed as a quantity of the whole: the clause's
         # verb is the part's (a participle on the noun says what the whole is)
         of_whole = cand.partitive and bool(number) and toks[number[-1]].dep == "quantmod" and toks[number[-1]].head != noun
@@ -4604,6 +4658,9 @@ class _Reader:
         if not (self.lo <= v < self.hi) or toks[v].pos != "VERB" or self._measures_for(v, person, cand):
             return None
         none = set(self.lex.cues.get("light_verbs", [])) | set(self.lex.cues.get("no_predicate_verbs", []))
+        become = self._become_state(v) if dep in ("nsubj", "nsubjpass", "nsubj:pass") else None
+        if become:
+            return become  # "two reactors went offline", "three pumps fell silent": the state they came to
         # an infinitive says what may happen, unless a verb of compelling or of being able says it did ("forced staff
         # to lower output", "were able to terminate")
         causative = set(self.lex.cues.get("causative_verbs", []))
@@ -4637,6 +4694,46 @@ class _Reader:
                 toks[k].head == v and toks[k].dep == "attr" for k in range(v + 1, min(self.hi, v + 8))):
             return f"{toks[v].lemma} {toks[obj].lemma}"  # "60 commandos crossed the reservoir": what they did, to what
         return None  # (not an elided noun's, nor an object that names a measure: "with two sustaining wounds")
+
+    def _argument_phrase(self, h: int) -> int | None:
+        """The verb whose prepositional object the noun at ``h`` is, when the preposition marks the verb's own
+        argument (``argument_prepositions``: "appealed to", "met with", «обратился к») and the verb has no direct
+        object ("sent aid to the residents": the aid is what was sent); None otherwise. English: the noun is the
+        object of the preposition; UD: the preposition is the noun's case marker and the noun the verb's oblique."""
+        toks = self.tokens
+        preps = set(self.lex.cues.get("argument_prepositions", []))
+        if not preps:
+            return None
+        up = toks[h].head
+        if not (self.lo <= up < self.hi):
+            return None
+        if toks[h].dep == "pobj" and toks[up].pos == "ADP" and toks[up].text.lower() in preps:
+            verb = toks[up].head
+        elif toks[h].dep == "obl" and any(toks[k].head == h and toks[k].dep == "case" and toks[k].text.lower() in preps
+                                          for k in range(max(self.lo, h - 3), h)):
+            verb = up
+        else:
+            return None
+        if not (self.lo <= verb < self.hi and verb < h) or toks[verb].pos != "VERB" or any(
+                toks[k].head == verb and toks[k].dep in ("dobj", "obj") for k in range(self.lo, self.hi)):
+            return None
+        return verb
+
+    def _become_state(self, v: int) -> str | None:
+        """A verb of becoming (``becoming_verbs``: "go", "fall", "become") with an adjectival complement says the
+        state its subject came to: "went offline" → `go offline`, "fell silent" → `fall silent`; its negation
+        first ("did not go offline"). None for any other verb, for a complement that is a participle (read as a
+        verb elsewhere) and for what may happen."""
+        toks = self.tokens
+        if toks[v].lemma not in self.lex.cues.get("becoming_verbs", []) or self._hypothetical_verb(v):
+            return None
+        adj = next((k for k in range(v + 1, min(self.hi, v + 4)) if toks[k].head == v and toks[k].dep in (
+            "acomp", "oprd", "xcomp", "advmod") and toks[k].pos == "ADJ" and toks[k].text.isalpha() and (
+            "VerbForm=Part" not in toks[k].feats)), None)
+        if adj is None:
+            return None
+        act = f"{toks[v].lemma} {toks[adj].text.lower()}"
+        return f"not {act}" if self._negated_verb(v) else act
 
     def _clause_predicate(self, cand: _Cand, person: bool) -> str | None:
         """Without a parse (Ukrainian): the verb of the counted noun's clause (``governing_verb``'s nearest verb) when
@@ -4858,6 +4955,88 @@ class _Reader:
                 return named
         return None
 
+    def _nominal_verb(self, cand: _Cand) -> str | None:
+        """The verb of an event noun governing the counted noun, which says what happened to it the way the verb
+        would: "the leak of 889 pages" → leak, "the preservation of thousands of jobs" → preserve, «сокращение 300
+        рабочих мест» → сокращать. By the parse: the counted noun (or the bare number) is the object of a genitive
+        preposition (``genitive_prepositions``) or a genitive modifier of a common noun before it, past a scale word
+        ("thousands of"); the noun is an event noun when ``_act_of_noun`` derives a known verb from it, and no body
+        of people ("a team of 300 subcontractors")."""
+        if not self.ex.heads:
+            return None
+        toks, lex = self.tokens, self.lex
+        number = self.toks_in(cand.m.num_start, cand.m.num_end)
+        k = cand.noun if cand.noun is not None else (number[-1] if number else None)
+        of = set(lex.cues.get("genitive_prepositions", []))
+        h = None
+        for _ in range(3):
+            if k is None or not (self.lo <= toks[k].head < self.hi) or toks[k].dep == "conj":
+                return None
+            up = toks[k].head
+            if toks[up].pos == "ADP" and toks[up].text.lower() in of and toks[k].dep == "pobj" and (
+                    self.lo <= toks[up].head < self.hi):
+                up = toks[up].head  # English: noun → "of" → head
+            elif toks[k].dep in ("dobj", "obj") and toks[up].lemma in lex.cues.get("inclusion_verbs", []):
+                up = self._includer(up)  # "losses, which included dozens of tanks": the losses' act
+                if up is None or up > k:
+                    return None
+            elif not (toks[k].dep == "nmod" and "Case=Gen" in toks[k].feats and up < k):
+                return None  # UD: a genitive modifier of the noun before it
+            if up in number:
+                k = up  # "the preservation of thousands of jobs", «увольнение тысяч рабочих»: past the scale word
+                continue
+            h = up
+            break
+        if number and number[0] - 1 >= self.lo and toks[number[0] - 1].dep in ("poss", "nmod:poss"):
+            return None  # "the second failure of its 191 parties": the owner's size, not a count the act is of
+        if h is None or h > k or toks[h].pos != "NOUN" or self._quantity(h) or (
+                toks[h].lemma in lex.cues.get("goal_words", [])):
+            return None
+        thing = thing_at(lex, toks, h)[0]
+        if thing is not None and (thing.person or thing.group):
+            return None  # "a team of 300 subcontractors", «делегация 14 экспертов»: a body, not an event
+        return self._act_of_noun(toks[h].lemma)
+
+    def _includer(self, verb: int) -> int | None:
+        """The noun that a verb of inclusion's subject is: the subject itself ("the cuts included 300 jobs") or, for
+        a relative pronoun, the noun its clause hangs from ("losses, which included dozens of tanks")."""
+        toks = self.tokens
+        subject = next((k for k in range(max(self.lo, verb - 4), verb) if toks[k].head == verb and toks[k].dep in (
+            "nsubj", "nsubj:pass")), None)
+        if subject is None:
+            return None
+        if toks[subject].lemma.lower() in self.relative and toks[verb].dep in ("relcl", "acl:relcl"):
+            subject = toks[verb].head
+        return subject if self.lo <= subject < self.hi and is_noun(toks[subject]) else None
+
+    def _act_of_noun(self, noun: str) -> str | None:
+        """The verb an event noun is made from, by the language's data (``nominal_acts``): its irregular nouns
+        ("loss" → "lose"), nouns spelled as their verb ("leak"), and endings of nominalisation, each tried as a
+        replacement and kept only when the dictionary knows the verb (``known_verb``: "evacuation" → "evacuate",
+        «сокращение» → «сокращать»); None for the nouns it excludes (a body or a collection: "population",
+        "combination") and for any other noun."""
+        spec = self.lex.cues.get("nominal_acts", {})
+        noun = noun.lower()
+        if noun in spec.get("not_acts", []):
+            return None
+        if noun in spec.get("irregular", {}):
+            return spec["irregular"][noun]
+        if noun in spec.get("same_as_verb", []):
+            return noun
+        for ending, verb_ending in spec.get("endings", []):
+            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+                verb = noun[: -len(ending)] + verb_ending
+                if known_verb(self.code, verb):
+                    return verb
+        return None
+
+    def _listed_measure(self, verb: str, cand: _Cand, person: bool) -> str | None:
+        """The measure the lexicon lists for ``verb`` alone that fits the counted noun ("release" → released), as
+        ``_governing_measure`` gives a measure noun's."""
+        kinds = ("any", "people") if person else ("any", "things")
+        return next((n for rest, n in self.lex.measure_verbs.get(verb, []) if not rest and self.lex.applies_to.get(
+            n, "any") in kinds and not self._names_other_thing(n, cand.thing, cand.noun)), None)
+
     def _people_owner(self, h: int, cand: _Cand) -> bool:
         """The noun governing a count of things is itself a noun of people ("residents of 12 villages", «жителей
         12 сёл», "victims of three attacks"): the number counts what they belong to, so the people's measure
@@ -4967,9 +5146,11 @@ class _Reader:
         t = self.tokens[i]
         return t.lemma in set(self.lex.cues.get("anaphoric", [])) or t.text.lower() in set(self.lex.cues.get("anaphoric", []))
 
-    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool) -> bool:
+    def _inherit(self, cand: _Cand, previous: list[_Cand], anaphora: bool, whole: bool = False) -> bool:
         """Take the measure of the figure before: in this sentence (an elliptic figure), or — for an anaphoric
-        noun ("that figure", "эта цифра") — in the sentences before."""
+        noun ("that figure", "эта цифра") — in the sentences before. A ``whole`` after a partitive takes only what
+        is counted, none of what happened to the part ("two reactors — out of the plant's six — went offline": six
+        bare reactors)."""
         pool = list(reversed(previous))
         if anaphora:  # a figure talked about: one some event happened to, before a bare count of things
             older = list(reversed(self.prior))
@@ -4983,6 +5164,8 @@ class _Reader:
                     # followed through on 50,000": what was done, not the aim
                 cand.subgroup, cand.noun_lemma = before.subgroup, before.noun_lemma
                 cand.source = "inherited"
+                if whole and before.source in ("verb", "state") and (before.thing is not None or before.noun_lemma):
+                    cand.measure = before.thing.measure or before.thing.name if before.thing else before.noun_lemma
                 return True
         return False
 
@@ -5265,6 +5448,12 @@ class _Reader:
         while k < self.hi and (toks[k].pos == "DET" or (is_modifier(toks[k]) and not is_noun(toks[k]))):
             k += 1
         months = self.lex.cues.get("months", {})
+        j = k
+        while j < self.hi and toks[j].pos == "PROPN" and toks[j].dep == "compound" and j < toks[j].head < min(
+                self.hi, j + 5):
+            j = toks[j].head  # "$16 billion for the National Flood Insurance program": the named program's noun
+        if j != k and toks[j].pos == "NOUN":
+            k = j
         if k >= self.hi or not is_noun(toks[k]) or toks[k].pos == "PROPN" or (content and (
                 toks[k].lemma in self.lex.time or toks[k].lemma in months or toks[k].text.lower() in months)):
             return None  # (not "$5 million in the first year", «3 млрд долларов в мае»)

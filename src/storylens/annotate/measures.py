@@ -182,9 +182,29 @@ def verb_measures(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> list[
     out = []
     for key in dict.fromkeys((t.lemma, t.text.lower(), *_stems(t.text.lower(), lex.cues.get("verb_suffixes", [])))):
         for rest, name in sorted(lex.measure_verbs.get(key, []), key=lambda x: -len(x[0])):
-            if not rest or _phrase_follows(tokens, i + 1, stop, rest):
+            if not rest or _phrase_follows(tokens, i + 1, stop, rest) or _phrase_under(tokens, i, stop, rest):
                 out.append(name)
     return out
+
+
+def _phrase_under(tokens: list[Token], i: int, stop: int, rest: tuple[str, ...]) -> bool:
+    """The words of ``rest`` are, in order, the verb's own prepositions and particles and their objects, by the
+    parse, however long the object between ("forced more than 2 million residents from their homes": force from
+    home); False without a parse."""
+    words = []
+    for k in range(i + 1, min(stop, i + 25)):
+        h = tokens[k].head
+        if h == i and tokens[k].dep in ("prep", "prt", "case"):
+            words.append(k)
+        elif 0 <= h < len(tokens) and tokens[h].head == i and tokens[h].dep == "prep" and tokens[k].dep == "pobj":
+            words.append(k)
+    n = 0
+    for k in words:
+        if tokens[k].lemma == rest[n] or tokens[k].text.lower() == rest[n]:
+            n += 1
+            if n == len(rest):
+                return True
+    return False
 
 
 def state_measure(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> str | None:

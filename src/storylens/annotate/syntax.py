@@ -510,3 +510,26 @@ def lemmatize(code: str, word: str, upos: str, imperative: bool = False) -> str:
         if wanted is None or p.tag.POS in wanted:
             return p.normal_form.replace("ё", "е")
     return parses[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def known_verb(code: str, lemma: str) -> bool:
+    """Whether ``lemma`` is a verb the language's dictionary knows, so that a noun read as derived from it (an
+    event noun: "evacuation" → "evacuate", «сокращение» → «сокращать») is one: English by the index of verb lemmas
+    of spaCy's rule lemmatizer, Russian and Ukrainian by pymorphy3's known infinitives."""
+    if code == "en":
+        return lemma in _english_verbs()
+    morph = analyzer(code)
+    if morph is None or not morph.word_is_known(lemma):
+        return False
+    return any(p.tag.POS == "INFN" and p.normal_form == lemma for p in morph.parse(lemma))
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    """The verb lemmas spaCy's English rule lemmatizer lists (about 8,700), empty if the pipeline has none."""
+    try:
+        lemmatizer = load_spacy(SyntaxSettings().spacy_pipeline).get_pipe("lemmatizer")
+        return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", []))
+    except (OSError, KeyError, ValueError):
+        return frozenset()
