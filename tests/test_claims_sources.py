@@ -1603,3 +1603,59 @@ def test_round_19_a_closing_it_said_takes_the_source_before(text, figure, by):
 ])
 def test_round_19_a_concessive_clause_and_a_reporters_seat_are_not_the_figures_place(text, figure, place):
     assert _claim(text, figure).where == place
+
+
+# --- round 20: frames, agreeing verb forms, surnames, lines cut inside a sentence ----------------------------
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a noun frame opening the sentence gives its source to every figure of the sentence
+    ("По версии обвинения, во время драки в 2014 году он якобы нанёс соседу четыре удара ножом.", "ru", "четыре",
+     "обвинения"),
+    ("По версии обвинения, во время драки в 2014 году он якобы нанёс соседу четыре удара ножом.", "ru", "2014",
+     "обвинения"),
+    ("За версією обвинувачення, під час бійки у 2014 році він нібито завдав сусідові чотири удари ножем.", "uk",
+     "чотири", "обвинувачення"),
+    # a frame of a reporting verb, «как утверждают X»
+    ("Как утверждают спасатели, из шахты подняли 17 горняков.", "ru", "17", "спасатели"),
+    ("Як стверджують рятувальники, з шахти підняли 17 гірників.", "uk", "17", "рятувальники"),
+    # guard: a bare noun in the frame after a reporting verb refers back to the verb's named subject
+    ("Министерство транспорта Перу сообщило, что задержаны 40 водителей, причастных, по версии ведомства, к "
+     "беспорядкам.", "ru", "40", "Министерство транспорта Перу"),
+])
+def test_round_20_a_frame_opening_the_sentence_is_its_source(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a listed reporting verb in another number or gender (the list has «утверждают», «утверждал»)
+    ("Прокуроры утверждали, что во время ссоры соседки сказали, что Марта должна уехать, а та в ответ произнесла "
+     "четыре грубых фразы.", "ru", "четыре", "Прокуроры"),
+    ("Синоптики утверждали, что за ночь выпало 80 миллиметров осадков.", "ru", "80", "Синоптики"),
+    ("Прокурори стверджували, що підсудний вкрав 12 автомобілів.", "uk", "12", "Прокурори"),
+])
+def test_round_20_a_reporting_verb_in_any_agreeing_form(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    # a surname the recogniser misses, of a person the text named in full before
+    ("Rebel forces again targeted Lomsk with artillery on Thursday night, according to Anton Belov, a member of the "
+     "local council. Belov claimed at least seven shells hit the rebel-held city that hosts the Lomsk power plant, the "
+     "largest such facility in Chile.", "at least seven", "Belov"),
+])
+def test_round_20_a_surname_of_a_person_named_before_is_a_source(text, figure, by):
+    assert _claim(text, figure).by == by
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    # a source on a line of its own after a reporting verb that ends the line before
+    ("Суд рассмотрел дела задержанных, однако не менее 30 человек уже оштрафовали, пишет\nGazeta .\n"
+     "Суд отпустил 12 задержанных.", "не менее 30", "Gazeta"),
+    # a sentence that goes on in lower case on the next line keeps its source
+    ("Губернатор области сообщил, что\nпострадали 14 человек.", "14", "Губернатор области"),
+    # guard: a headline with no full stop is no part of the next sentence
+    ("Паводок в долине\nСпасатели сообщили, что эвакуировали 30 человек.", "30", "Спасатели"),
+])
+def test_round_20_a_line_break_inside_a_sentence_is_no_sentence_end(text, figure, by):
+    assert _claim(text, figure, "ru").by == by

@@ -43,11 +43,38 @@ def _alt(words) -> str:
 
 def _merged(kind: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for data in lang.merged("attribution").values():
+    for code, data in lang.merged("attribution").items():
         for key, words in data.items():
             if isinstance(words, list):
                 out.setdefault(key, []).extend(w.lower() for w in words)
+        for key in ("verbs", "inverted"):  # «утверждал» listed, «утверждали» said: every number and gender of a form
+            out.setdefault(key, []).extend(_agreeing_forms(data.get(key, []), code))
+        # «Как утверждают X, …»: a frame of a reporting verb of the list read as "according to X"
+        out.setdefault("according", []).extend(f"{lead} {verb}".lower() for lead in data.get("verb_frames", [])
+                                               for verb in data.get("verbs", []) + _agreeing_forms(data.get("verbs", []), code))
+        out.setdefault("according", []).extend(w.lower() for w in data.get("according_frames", []))
+        out.setdefault("sources", []).extend(w.lower() for w in data.get("more_sources", []))
     return out
+
+
+def _agreeing_forms(words: list[str], code: str) -> list[str]:
+    """The forms of a Russian or Ukrainian verb that differ from a listed finite form only in number, gender or person
+    of the same tense (past: every gender and number; present or future: the third person's two numbers), by pymorphy3
+    (none without its dictionary, or for another language): a list need not spell each agreement of each verb, and no
+    other tense, aspect or sense is added (not «передал» for «передает»)."""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code) if code in ("ru", "uk") else None
+    out: list[str] = []
+    for word in words if morph is not None else []:
+        for p in morph.parse(word.lower()):
+            if p.tag.POS != "VERB" or p.word != word.lower().replace("ё", "е") and p.word != word.lower():
+                continue
+            for f in p.lexeme:
+                if f.tag.POS == "VERB" and f.tag.tense == p.tag.tense and "impr" not in f.tag and (
+                        p.tag.tense == "past" or f.tag.person == "3per"):
+                    out += [f.word, f.word.replace("ё", "е")]
+    return sorted(set(out))
 
 
 class _Tables:
@@ -214,6 +241,10 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
         if np:
             by, chain_via = _split_chain(np, t)
             by = clean_source(by)
+            said = _verb_attribution(sentence, check) if by and _refers_back(by, t) else None
+            if said is not None and said.by and not said.pronoun and said.cue_start is not None and (
+                    said.cue_start < m.start()):  # «Министерство сообщило, что …, по версии ведомства, …»: the
+                return said  # ministry the bare noun refers back to, named by the reporting verb before it
             if by and check(by, m.end()):
                 return Attribution(by=by, via=clean_source(chain_via) if chain_via else via, cue=cue.lower(),
                                    pronoun=by.lower() in t.pronouns, start=sentence.find(by, m.end()))
@@ -287,8 +318,17 @@ class _Checker:
         self.participles = [(a - offset, b - offset) for a, b in participles]
         end = offset + len(sentence)
         self.entities = [e for e in entities if e.start < end and e.end > offset]
+        self.all_entities = entities
         self.strict = strict
         self.verbs = [(a - offset, b - offset) for a, b in verbs]  # finite verbs of the sentence
+
+    def surnames(self) -> set[str]:
+        """ "Vladimir Rogov, a member of … . Rogov claimed …": the surnames of the people the text named in full before
+        the sentence (read only for a capitalised candidate no entity of the sentence vouched for)."""
+        if not hasattr(self, "_surnames"):
+            self._surnames = {e.text.split()[-1] for e in self.all_entities if e.label == "PER" and e.end <= self.offset
+                              and len(e.text.split()) >= 2}
+        return self._surnames
 
     def widen(self, subject: str, verb_start: int) -> str | None:
         """A named person or organisation that ends where the subject does, when scanning back stopped
@@ -341,6 +381,10 @@ class _Checker:
                         return True
                     if e.label in ("LOC", "GROUP") and (whole or (e.start <= a and e.end >= b) or len(words) <= 3):
                         return True
+        last = candidate.split()[-1].strip(".,;:")
+        if last[:1].isupper() and last in self.surnames() and all(w[:1].isupper() for w in candidate.split()) and not any(
+                e.label == "LOC" and e.text == last for e in self.entities):
+            return True  # a surname the recogniser missed here: whom the text named in full before
         if self.strict:
             return False
         return bool(re.search(r"[A-ZА-ЯЁІЇЄҐ]", candidate))
@@ -550,6 +594,15 @@ def _described(region: str, subject: str, t: _Tables) -> bool:
     app = t.apposition.search(region.rstrip())
     return bool(app and subject[:1].isupper() and app.group(1).rstrip().endswith(subject)
                 and any(is_source_word(w.strip(".,;:").lower(), t.sources) for w in app.group(2).split()))
+
+
+def _refers_back(by: str, t: _Tables) -> bool:
+    """Whether a source phrase is only a bare noun for an organisation or a person's role (``org_anaphors``,
+    ``person_anaphors``: «ведомства», "the agency"), which refers back to a source named before."""
+    word = by.lower()
+    nouns = t.org_anaphors | t.person_anaphors
+    return " " not in word and by[:1].islower() and (word in nouns or bool(_CYRILLIC.search(word))
+                                                      and is_source_word(word, nouns))
 
 
 def _np_after(rest: str, t: _Tables) -> str | None:

@@ -123,13 +123,26 @@ def sentence_spans(doc: Document, parse: Parse | None = None) -> list[tuple[int,
             gap = text[p_end:s.start]
             if "\n\n" not in gap and (always.search(prev) or (
                     abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))
-                                        or _qualifies_next(parse, prev, p_end, s.start)):
+                                        or _qualifies_next(parse, prev, p_end, s.start)) or _cut_at_line(prev, gap, nxt):
                 spans[-1] = (p_start, s.end)
                 continue
         spans.append((s.start, s.end))
     if not spans and text.strip():
         spans.append((0, len(text)))
     return spans
+
+
+def _cut_at_line(prev: str, gap: str, nxt: str) -> bool:
+    """Whether a line break (scraped text puts a link on a line of its own) cut one sentence in two: the line before
+    ends on a word, with no closing punctuation, and the next goes on in lower case («выступали | против казни»), is
+    only punctuation, or is a short run closed by a full stop after a reporting verb («…, пишет | BBC .»)."""
+    if "\n" not in gap or not re.search(r"\w$", prev):
+        return False
+    if nxt[:1].islower() or not re.search(r"\w", nxt):
+        return True
+    words = prev.split()
+    return len(nxt.split()) <= 3 and nxt.rstrip().endswith(".") and bool(words) and bool(
+        attrib.tables().verb.fullmatch(words[-1]))
 
 
 def _qualifies_next(parse: Parse | None, prev: str, p_end: int, start: int) -> bool:
