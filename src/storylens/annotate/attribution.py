@@ -330,6 +330,14 @@ class _Checker:
                               and len(e.text.split()) >= 2}
         return self._surnames
 
+    def has_figure(self) -> bool:
+        """Whether the sentence states a figure: a surname the recogniser missed is taken as the source of the figures
+        it reports, never of a narrative sentence about its bearer ("Dugin believes that …"), which would hand him the
+        next sentences that open on "He" ("He laid out his plan in his 1997 book")."""
+        from storylens.annotate.numbers import find_numbers
+
+        return bool(find_numbers(self.sentence))
+
     def widen(self, subject: str, verb_start: int) -> str | None:
         """A named person or organisation that ends where the subject does, when scanning back stopped
         inside it ("Министерство информации и общественного развития опубликовало")."""
@@ -383,7 +391,7 @@ class _Checker:
                         return True
         last = candidate.split()[-1].strip(".,;:")
         if last[:1].isupper() and last in self.surnames() and all(w[:1].isupper() for w in candidate.split()) and not any(
-                e.label == "LOC" and e.text == last for e in self.entities):
+                e.label == "LOC" and e.text == last for e in self.entities) and self.has_figure():
             return True  # a surname the recogniser missed here: whom the text named in full before
         if self.strict:
             return False
