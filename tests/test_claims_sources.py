@@ -1679,3 +1679,14 @@ def test_round_20_a_surname_source_is_the_full_name_given_before():
     text = ("Rebel forces again targeted Lomsk with artillery on Thursday night, according to Anton Belov, a member of "
             "the local council. Belov claimed at least seven shells hit the city.")
     assert _claim(text, "at least seven").by == "Anton Belov"
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    # a verb frame whose phrase runs on past the person's name into whom it was said to ends with the name
+    ("Але, як сказав головний лікар країни Остап Гнатюк агентству Reuters, щоб зупинити хворобу, потрібно "
+     "щепити до 80% населення.", "uk", "до 80", "головний лікар країни Остап Гнатюк"),
+    ("Но, как сказал главный врач страны Остап Гнатюк агентству Reuters, чтобы остановить болезнь, нужно привить "
+     "до 80% населения.", "ru", "до 80", "главный врач страны Остап Гнатюк"),
+])
+def test_round_20_a_frames_phrase_ends_with_the_persons_name(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
