@@ -1690,3 +1690,15 @@ def test_round_20_a_surname_source_is_the_full_name_given_before():
 ])
 def test_round_20_a_frames_phrase_ends_with_the_persons_name(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+@pytest.mark.parametrize("text, figure, by", [
+    # an organisation's name with a list inside is one name, not its last item
+    ("A 2016 report from the International Miners, Dockers, Riggers and Welders Association found that 124 ports had "
+     "no safety rules, compared with 72 ports where they were strict.", "72",
+     "International Miners, Dockers, Riggers and Welders Association"),
+    # guard: two sources joined are both the source, as before
+    ("Officials in Lima and the harbour board said 40 boats sank.", "40", "Officials in Lima and the harbour board"),
+])
+def test_round_20_an_organisations_name_with_a_list_inside(text, figure, by):
+    assert _claim(text, figure).by == by

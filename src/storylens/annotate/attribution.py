@@ -727,6 +727,11 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
                 words.append(tok)
                 words.extend(first)
                 break
+            named = _name_with_list(tokens, i, words, t) if bare in t.joiners and words else None
+            if named:  # "a report from the International Lesbian, Gay, … and Intersex Association found": one name
+                words.append(tok)
+                words.extend(named)
+                break
             if bare in t.clause_openers:
                 break  # "comes after the ministry claimed": "after" opens the clause whose subject reports
             if bare in t.prepositions and words:
@@ -758,6 +763,33 @@ def _subject_before(region: str, t: _Tables, inverted: bool = False) -> str | No
     if not words:
         return None
     return " ".join(reversed(words))
+
+
+def _name_with_list(tokens: list[str], i: int, words: list[str], t: _Tables) -> list[str] | None:
+    """The words before the joining coordinator ``tokens[i]`` when they and the words after it (``words``, read
+    backwards) are one organisation's name with a list inside: capitalised words, the earlier items closed by commas,
+    opened by a determiner after a preposition or at the start, and headed by a source noun ("from the International
+    Lesbian, Gay, Bisexual, Trans and Intersex Association"); None otherwise (two sources, "Kyiv and Moscow said", are
+    ``_first_conjunct``'s)."""
+    if not all(w[:1].isupper() for w in words) or not is_source_word(words[0].strip(".,").lower(), t.sources):
+        return None
+    out: list[str] = []
+    commas = 0
+    k = i - 1
+    while k >= 0 and len(out) < 8:
+        tok = tokens[k]
+        bare = tok.strip("*_" + _QUOTES).lower()
+        if bare in t.determiners:
+            before = tokens[k - 1].strip("*_" + _QUOTES).lower() if k > 0 else ""
+            if commas >= 1 and (k == 0 or before in t.prepositions):
+                return out + [tok]
+            return None
+        if not tok[:1].isupper() or re.search(r"\d|[;:!?]$", tok):
+            return None
+        commas += tok.endswith(",")
+        out.append(tok)
+        k -= 1
+    return None
 
 
 def _first_conjunct(tokens: list[str], i: int, t: _Tables) -> list[str] | None:
