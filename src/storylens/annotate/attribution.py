@@ -347,7 +347,8 @@ class _Checker:
     def reports_figure(self, candidate: str, near: int) -> bool:
         """Whether the subject ``candidate`` (a surname the recogniser missed) can report a figure of the sentence: one
         after it that is no object right after its verb ("Trump wrote 16 books" is his act), or any figure when the
-        subject and its verb close the sentence ("…, Rogov said."). Never a sentence with no figure, a narrative one
+        subject and its verb close the sentence ("…, Rogov said."); where the parse gives the sentence no object
+        (Ukrainian has no dependencies) a figure right after the verb may be one («Трамп написав 16 книг»). Never a sentence with no figure, a narrative one
         about the name's bearer ("Dugin believes that …", which would hand him the next sentences that open on
         "He"), nor one whose figures all come before a subject that does not close it («На запитання, чи …
         Комітет 1922 …, Мей відповіла: …»)."""
@@ -359,15 +360,17 @@ class _Checker:
         if not figures or pos < 0:
             return False
         tail = self.sentence[pos + len(candidate):]
-        if re.fullmatch(r"\s*[\w’'-]+(?:\s+[^\s,;:]+){0,4}\s*[.!]?[\"”»]?\s*", tail):
+        if all(n.start < pos for n in figures) and re.fullmatch(r"\s*[\w’'-]+(?:\s+[^\s,;:]+){0,4}\s*[.!]?[\"”»]?\s*", tail):
             return True  # "…, Rogov said on Telegram."
         for n in figures:
             if n.start < pos + len(candidate):
                 continue
             between = self.sentence[pos + len(candidate):n.start]
             right_after = re.fullmatch(r"\s*[\w’'-]+\s+", between) is not None
-            if not (right_after and any(n.end <= a and re.fullmatch(r"\s*(?:[\w’'-]+\s+)?", self.sentence[n.end:a])
-                                        for a, _ in self.objects)):  # (its counted noun, perhaps after an adjective)
+            if not (right_after and (not self.objects or any(  # (with no object known, as Ukrainian's parse-free
+                    # sentences, a figure right after the verb may be its object: not taken)
+                    n.end <= a and re.fullmatch(r"\s*(?:[\w’'-]+\s+)?", self.sentence[n.end:a])
+                    for a, _ in self.objects))):  # (its counted noun, perhaps after an adjective)
                 return True
         return False
 
