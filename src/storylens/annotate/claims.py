@@ -128,13 +128,26 @@ def sentence_spans(doc: Document, parse: Parse | None = None) -> list[tuple[int,
             gap = text[p_end:s.start]
             if "\n\n" not in gap and (always.search(prev) or (
                     abbrev.search(prev) and nxt[:1] and (nxt[0].isdigit() or nxt[0].islower()))
-                                        or _qualifies_next(parse, prev, p_end, s.start)):
+                                        or _qualifies_next(parse, prev, p_end, s.start)) or _cut_at_line(prev, gap, nxt):
                 spans[-1] = (p_start, s.end)
                 continue
         spans.append((s.start, s.end))
     if not spans and text.strip():
         spans.append((0, len(text)))
     return spans
+
+
+def _cut_at_line(prev: str, gap: str, nxt: str) -> bool:
+    """Whether a line break (scraped text puts a link on a line of its own) cut one sentence in two: the line before
+    ends on a word, with no closing punctuation, and the next goes on in lower case («выступали | против казни»), is
+    only punctuation, or is a short run closed by a full stop after a reporting verb («…, пишет | BBC .»)."""
+    if "\n" not in gap or not re.search(r"\w$", prev):
+        return False
+    if nxt[:1].islower() or not re.search(r"\w", nxt):
+        return True
+    words = prev.split()
+    return len(nxt.split()) <= 3 and nxt.rstrip().endswith(".") and bool(words) and bool(
+        attrib.tables().verb.fullmatch(words[-1]))
 
 
 def _qualifies_next(parse: Parse | None, prev: str, p_end: int, start: int) -> bool:
@@ -294,6 +307,8 @@ class _Extractor:
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             if attr is not None and attr.by and index > 0:
                 attr.by = self.described_person(index, attr.by) or attr.by
+            if attr is not None and attr.by and attr.start is not None:
+                attr.by = self.full_name(a, a + attr.start, attr.by) or attr.by
             if attr is not None and attr.by:
                 attr.by = self.source_referred(index, attr.by) or attr.by
             hearsay = attrib.tables().reported_adverb.search(self.text[a:b]) if attr is None and index > 0 else None
@@ -307,6 +322,19 @@ class _Extractor:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
+
+    def full_name(self, start: int, at: int, by: str) -> str | None:
+        """ "… according to Vladimir Rogov … Rogov claimed …": a one-word source at ``at`` that no entity covers (a
+        surname the recogniser missed, which attribution takes only as a person named before) is that person's full
+        name, the nearest before the sentence at ``start``. (Not a surname the recogniser labelled: such sources keep
+        the form they had.)"""
+        if " " in by or not by[:1].isupper() or any(e.start <= at < e.end for e in self.entities_after(at - 400)
+                                                    if e.start <= at):
+            return None
+        for e in self.entities_before(start):
+            if e.label == "PER" and e.end <= start and len(e.text.split()) >= 2 and e.text.split()[-1] == by:
+                return e.text
+        return None
 
     def report_before(self, index: int, depth: int) -> str | None:
         """ "…, the ministry said during a briefing. … The incident was one of many. Eight shells hit the town,
@@ -1254,9 +1282,11 @@ class _Extractor:
         if not hasattr(self, "_country_places"):  # every such place of the document, read once: figures stay linear
             toks, found = self.parse.tokens, []
             for i in range(1, len(toks)):
-                nouns = lexicon(self.language(toks[i].start)).cues.get("national_place_nouns", [])
-                if toks[i].lemma.lower() not in nouns or "Number=Sing" in toks[i].feats or (
-                        not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower()):
+                lex = lexicon(self.language(toks[i].start))
+                if toks[i].lemma.lower() not in lex.cues.get("national_place_nouns", []):
+                    continue
+                if ("Number=Sing" in toks[i].feats or (not toks[i].feats and toks[i].text.lower() == toks[i].lemma.lower(
+                ))) and not self.unnamed(i, lex):
                     continue
                 code = self.country_word(i - 1)
                 name = country_name(code, self.language(toks[i].start)) if code else None
@@ -1268,6 +1298,22 @@ class _Extractor:
             self.referred = self._country_places[k][1]
             return self.referred
         return None
+
+    def unnamed(self, i: int, lex: Lexicon) -> bool:
+        """Whether the singular place noun at token ``i`` is one the text leaves unnamed and new ("a southern Peruvian
+        town not far from …"): an indefinite article before it (or a language without articles), and no name after it
+        ("the Peruvian city of Ica", «перуанский город Ика» name the place itself, a narrower scope)."""
+        toks = self.parse.tokens
+        articles = lex.cues.get("indefinite_articles", [])
+        j = i - 1
+        while j >= 0 and toks[j].head == i and toks[j].dep in ("amod", "compound", "advmod", "det") and toks[j].text.lower() not in articles:
+            j -= 1
+        if articles and not (j >= 0 and toks[j].text.lower() in articles and toks[j].head == i):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        return nxt is None or not (nxt.text[:1].isupper() or nxt.text.lower() in lex.cues.get("partitive", []) and (
+            after is not None and after.text[:1].isupper()))
 
     def object_place(self, verb: int) -> str | None:
         """ "Shelling hit X, injuring nine", "X was hit three times": the place that is the object (or the passive
