@@ -1713,3 +1713,30 @@ def test_round_20_a_frames_phrase_ends_with_the_persons_name(text, lang, figure,
 ])
 def test_round_20_an_organisations_name_with_a_list_inside(text, figure, by):
     assert _claim(text, figure).by == by
+
+
+# --- round 20 (lead): «Про це повідомив X» hands the sentence before to its source -------------------------
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    ("Уряд Словаччини оштрафує порушників карантину на 10 тисяч євро. Про це повідомив телеканал Маркиза.", "uk",
+     "10 тисяч", "телеканал Маркиза"),
+    ("У листопаді 55% українців підтримували безоплатне щеплення. Про це свідчать результати опитування "
+     "соціологічної групи «Вектор».", "uk", "55", "результати опитування соціологічної групи Вектор"),
+    ("В регионе за сутки госпитализировали 120 человек. Об этом сообщил глава региона Иван Петров.", "ru",
+     "120", "глава региона Иван Петров"),
+])
+def test_round_20_an_about_this_sentence_gives_the_sentence_before_its_source(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
+
+
+def test_round_20_an_about_this_sentence_does_not_override_a_source_of_the_sentence_itself():
+    # guard: the minister said it; the agency only carried it
+    text = "В регионе за сутки госпитализировали 120 человек, сказал министр Олег Сидоров. Об этом сообщило агентство ТАСС."
+    assert _claim(text, "120", "ru").by == "министр Олег Сидоров"
+
+
+def test_round_20_an_about_this_sentence_whose_source_was_lost_in_scraping_names_no_one():
+    # guard: the outlet's linked name dropped, the next sentence ran in: «Об этом пишет 52-летний …» is no source
+    text = "Суд оправдал фермера. Об этом пишет 52-летний фермер Иван Котов (Ваня) провел в тюрьме 3 года."
+    assert _claim(text, "3", "ru").by is None

@@ -161,6 +161,14 @@ class _Tables:
         # "…, it said.": a pronoun no source phrase is read from (``subject_stop``), closing the sentence
         self.closing_pronoun = re.compile(rf",\s+(?:{_alt(w.get('closing_pronouns', []))})\s+(?=\w)", flags)
         self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
+        # «Про це повідомив X», «Об этом сообщил X»: a sentence that hands the sentence before to its source
+        skip = _alt(w.get("subject_skip", []))
+        said = _alt(w.get("verbs", []) + w.get("inverted", []) + w.get("evidence_verbs", []))
+        self.about_this_opener = re.compile(rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})\s", flags)
+        # (a time between: «Про це в четвер, 14 січня, повідомив X»; lower-case words, no pronoun, so no subject)
+        pronouns = _alt(w.get("pronouns", []))
+        self.about_this = re.compile(rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})(?:[\s,]+(?!(?:{pronouns})\b)"
+                                     rf"(?-i:[a-zа-яёіїєґ0-9’'-]+)){{0,4}}?[\s,]+(?:(?:{skip})\s+)*({said})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
@@ -216,6 +224,20 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
     t = tables()
     check = _Checker(sentence, entities or [], offset, bool(entities), verbs, objects, participles)
     via = None
+    m = t.about_this.match(sentence)
+    if m:  # «Про це повідомив телеканал X»: the reporting verb before its subject, on the sentence before
+        np = _np_after(sentence[m.end():], t)
+        words = np.split() if np else []
+        for k in range(1, len(words)):  # «… Мішель Барньє на брифінгу»: the name ends at a preposition after it
+            if words[k].lower() in t.prepositions and words[k - 1][:1].isupper():
+                np = " ".join(words[:k])
+                break
+        quoted = re.match(r"\s*[«\"“]([^«»\"“”]{1,60})[»\"”]", sentence[m.end() + len(np):]) if np else None
+        by = clean_source(f"{np} {quoted.group(1)}" if quoted else np) if np else None  # «… групи "Рейтинг"»
+        if by and not by[0].isdigit() and (by.lower() in t.pronouns or check(by, m.end())):  # (not «Об этом пишет
+            # 46-летняя мать …», an outlet's linked name lost in scraping: the next sentence run in)
+            return Attribution(by=by, cue=m.group(1).lower(), pronoun=by.lower() in t.pronouns,
+                               start=sentence.find(np, m.end()), cue_start=m.start(1))
     m = t.according.search(sentence)
     if m and m.group(1).lower() in t.according_via and not sentence[:m.start(1)].strip(" \"“«'"):
         said = _verb_attribution(sentence, check)  # "Citing X, prosecutors said …": X is their evidence
@@ -937,6 +959,12 @@ def spread_by(following: list[tuple[str, bool]]) -> str | None:
         if has_numbers:
             break
     return None
+
+
+def reports_before(sentence: str) -> bool:
+    """Whether ``sentence`` opens by handing what the sentence before said to a source («Про це повідомив X»,
+    «Об этом X сообщил»): the sentence before, with no source of its own, has that sentence's source."""
+    return tables().about_this_opener.match(sentence) is not None
 
 
 def names_one_person(sentence: str) -> bool:

@@ -311,6 +311,11 @@ class _Extractor:
                 attr.by = self.full_name(a, a + attr.start, attr.by) or attr.by
             if attr is not None and attr.by:
                 attr.by = self.source_referred(index, attr.by) or attr.by
+            if (attr is None or attr.cue == "agent") and depth < 3 and index + 1 < len(self.spans) and (
+                    attrib.reports_before(self.text[self.spans[index + 1][0]:self.spans[index + 1][1]])):
+                after = self.attribution(index + 1, depth + 1)  # "… N … . Про це повідомив X.": X's report
+                if after is not None and after.by and not after.pronoun:
+                    attr = attrib.Attribution(by=after.by, via=after.via, cue=after.cue)
             hearsay = attrib.tables().reported_adverb.search(self.text[a:b]) if attr is None and index > 0 else None
             if hearsay:  # "…, Moscow insists. Over 40 boats reportedly tried to land …": the account goes on
                 before = self.attribution(index - 1, depth + 1) if depth < 3 else None
