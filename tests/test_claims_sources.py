@@ -1740,3 +1740,10 @@ def test_round_20_an_about_this_sentence_whose_source_was_lost_in_scraping_names
     # guard: the outlet's linked name dropped, the next sentence ran in: «Об этом пишет 52-летний …» is no source
     text = "Суд оправдал фермера. Об этом пишет 52-летний фермер Иван Котов (Ваня) провел в тюрьме 3 года."
     assert _claim(text, "3", "ru").by is None
+
+
+def test_round_20_an_about_this_sentence_names_who_reported_an_institutions_act():
+    # «Полиция задержала N» alone gives the police as the acting source; the next sentence names who reported it
+    assert _claim("Полиция задержала 40 человек.", "40", "ru").by == "Полиция"
+    text = "Полиция задержала 40 человек. Об этом сообщил глава МВД Иван Петров."
+    assert _claim(text, "40", "ru").by == "глава МВД Иван Петров"

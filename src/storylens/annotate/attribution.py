@@ -164,11 +164,12 @@ class _Tables:
         # «Про це повідомив X», «Об этом сообщил X»: a sentence that hands the sentence before to its source
         skip = _alt(w.get("subject_skip", []))
         said = _alt(w.get("verbs", []) + w.get("inverted", []) + w.get("evidence_verbs", []))
-        self.about_this_opener = re.compile(rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})\s", flags)
+        opener = rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})"
+        self.about_this_opener = re.compile(rf"{opener}\s", flags)
         # (a time between: «Про це в четвер, 14 січня, повідомив X»; lower-case words, no pronoun, so no subject)
         pronouns = _alt(w.get("pronouns", []))
-        self.about_this = re.compile(rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})(?:[\s,]+(?!(?:{pronouns})\b)"
-                                     rf"(?-i:[a-zа-яёіїєґ0-9’'-]+)){{0,4}}?[\s,]+(?:(?:{skip})\s+)*({said})\s+", flags)
+        self.about_this = re.compile(rf"{opener}(?:[\s,]+(?!(?:{pronouns})\b)(?-i:[a-zа-яёіїєґ0-9’'-]+)){{0,4}}?"
+                                     rf"[\s,]+(?:(?:{skip})\s+)*({said})\s+", flags)
         self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
         self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
