@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,17 +61,22 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     print("topic  documents  claims  seconds")
     for topic in topics:
-        with tempfile.TemporaryDirectory(prefix="storylens-bsnlp-") as tmp:
-            n = write_corpus(args.data / topic / "raw" / args.lang, Path(tmp))
-            t = time.perf_counter()
-            db = args.out / f"{topic}.db"
-            db.unlink(missing_ok=True)
-            with Store(db) as store:
-                analyze([Path(tmp)], store, args.out / topic, progress=False)
-            seconds = time.perf_counter() - t
-        claims = len(json.loads((args.out / topic / "analysis.json").read_text(encoding="utf-8"))["claims"])
-        print(f"{topic}  {n}  {claims}  {seconds:.0f}")
+        run_corpus(lambda folder: write_corpus(args.data / topic / "raw" / args.lang, folder), args.out, topic)
     print(f"outputs in {args.out}")
+
+
+def run_corpus(write: Callable[[Path], int], out: Path, name: str) -> None:
+    """Write a corpus with ``write`` into a temporary folder, run the whole job into ``out/name`` and print a line."""
+    with tempfile.TemporaryDirectory(prefix="storylens-bench-") as tmp:
+        n = write(Path(tmp))
+        t = time.perf_counter()
+        db = out / f"{name}.db"
+        db.unlink(missing_ok=True)
+        with Store(db) as store:
+            analyze([Path(tmp)], store, out / name, progress=False)
+        seconds = time.perf_counter() - t
+    claims = len(json.loads((out / name / "analysis.json").read_text(encoding="utf-8"))["claims"])
+    print(f"{name}  {n}  {claims}  {seconds:.0f}", flush=True)
 
 
 if __name__ == "__main__":
