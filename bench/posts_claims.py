@@ -25,7 +25,7 @@ from bsnlp_claims import run_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "unlp2025" / "train.jsonl"
-CHANNEL = re.compile(r"@([A-Za-z][A-Za-z0-9_]{3,})")
+CHANNEL = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")  # not an e-mail address's domain
 
 
 def part_of(post_id: str) -> str:

@@ -23,7 +23,8 @@ def load_bench():
 
 def test_each_post_is_a_document_signed_by_its_last_channel_mention(tmp_path: Path) -> None:
     posts = [{"id": "a1", "lang": "uk", "content": "  Знищено 12 дронів. Джерело: @first_chan\nПідписуйтесь @Our_Channel  "},
-             {"id": "b2", "lang": "ru", "content": "Сбито 3 ракеты, пишут @ab"}]  # too short a handle: no channel
+             {"id": "b2", "lang": "ru", "content": "Сбито 3 ракеты, пишут @ab. Пишите: news.desk@mailbox.org"}]  # too short a
+    # handle, and an address's domain: no channel
     assert load_bench().write_posts(posts, tmp_path) == 2
     rows = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert rows == [{"path": "a1.txt", "language": "uk", "source": "Our_Channel"},
