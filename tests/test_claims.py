@@ -3434,3 +3434,50 @@ def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
     # guard: «у порівнянні із 4500» compares, it names no whole: the figure keeps the verb of the one before
     text = "Бригади отримують до 9000 викликів щодня у порівнянні із 4500 впродовж звичайного дня."
     assert [c.measure for c in _claims(text, lang="uk") if c.value == 4500.0] == ["виклик отримувати"]
+
+
+# --- round 21 (Ukrainian numbers and sources): values, and figures that are no claims --------------------------
+
+
+@pytest.mark.parametrize("text, lang, lo, hedge", [
+    ("Ліки знижують ризик на більш ніж на 60%.", "uk", 60.0, "більш ніж"),  # the figure's preposition doubled
+    ("Тест виявив вірус більш ніж у 30 пацієнтів.", "uk", 30.0, "більш ніж"),
+    ("Лекарство снижает риск более чем в 3 раза.", "ru", 3.0, "более чем"),
+])
+def test_round_21_a_hedge_before_the_figures_own_preposition_still_bounds_it(text, lang, lo, hedge):
+    c = _claims(text, lang=lang)[0]
+    assert (c.lo, c.value, c.hedge) == (lo, None, hedge)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Склад охолоджують до мінус 40 градусів.", "uk"),
+    ("Склад охлаждают до минус 40 градусов.", "ru"),
+    ("The store is cooled to minus 40 degrees.", "en"),
+])
+def test_round_21_a_sign_word_puts_the_figure_below_zero(text, lang):
+    assert [c.value if c.value is not None else c.hi for c in _claims(text, lang=lang)] == [-40.0]
+
+
+def test_round_21_a_range_with_no_verb_of_change_is_one_figure():
+    c = _one("Аптека продаватиме ліки за ціною від 12 до 18 доларів за упаковку.", lang="uk")
+    assert (c.kind, c.lo, c.hi) == ("money", 12.0, 18.0)
+    # guard: with a verb of change, the two ends of the change (the past participle read as its verb, «зросла»)
+    assert [(c.value, c.qualifier) for c in _claims("Ціна квитка зросла з 12 до 18 доларів.", lang="uk")] == [
+        (12.0, "change: from"), (18.0, "change: to")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Міністерство завершить ремонт у першій половині березня.", "uk"),  # a part of a month, not 50 %
+    ("Ціни на житло зросли в другій половині 2019 року.", "uk"),
+    ("Министерство завершит ремонт в первой половине марта.", "ru"),
+    ("The ministry will finish the repairs in the first half of March.", "en"),
+    ("Ще 12 годин назад Ковальчук лідирував.", "uk"),  # a time ago places the report, it lasts nothing
+    ("Якщо щепити 200 людей, то 80 не захворіють.", "uk"),  # an illustration, no count of the world
+    ("Якщо ставка сягне 30%, кредити зникнуть.", "uk"),
+])
+def test_round_21_parts_of_a_time_times_ago_and_suppositions_are_no_claims(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang) if c.kind != "date"] == []
+
+
+def test_round_21_a_half_of_people_stays_a_share():
+    assert _one("Половина мешканців виїхала.", lang="uk").value == 50.0

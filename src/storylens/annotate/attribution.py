@@ -92,6 +92,7 @@ class _Tables:
         self.speech_links = set(w.get("speech_links", []))
         self.person_heads = {x.lower() for x in w.get("person_heads", [])}
         self.org_anaphors = set(w.get("org_anaphors", []))
+        self.outlet_anaphors = {x.lower() for x in w.get("outlet_anaphors", [])}
         self.person_anaphors = set(w.get("person_anaphors", []))
         self.company_anaphors = set(w.get("company_anaphors", []))
         self.company_marks = set(w.get("company_marks", []))

@@ -298,11 +298,23 @@ class _Extractor:
             if noun and index > 0 and noun.lower() not in self.text[self.spans[index - 1][0]:a].lower():
                 prev = before = (lambda: None)  # "The study concluded …" names no report of the sentence before
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
+            if attr is None:
+                closing = self.closing_dash_source(a, b)
+                if closing:  # «Вакцинування триває в 46 країнах, – ВООЗ»
+                    attr = attrib.Attribution(by=closing, cue="–")
+            document = attr is not None and bool(attr.by) and self.bare_document(attr)
+            if document:
+                attr.by = None  # «…, йдеться у повідомленні»: whose statement, as a pronoun's, is found below, else
+                # the outlet's own (a bare word for a document names no one)
             if noun and attr is not None and attr.by is None and attr.cue:
                 attr.by = noun  # the report itself, as before: no source of the sentence before to refer to
             if attr is not None and attr.by is None and attr.cue and index > 1 and depth < 3:
                 attr.by = self.report_before(index, depth)  # "…, according to the report": the briefing before
-            if attr is not None and attr.by is None and attr.cue and index > 0:
+            if attr is not None and attr.by is None and attr.cue and index > 0 and document:
+                maker = self._subject_source(index - 1) if self.heads else self._opening_name(index - 1)
+                # a document's maker is an organisation or a person named as the subject of the sentence before
+                attr.by = maker if maker and any(e.label in ("ORG", "PER") and e.text in maker for e in self.entities) else None
+            elif attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             if attr is not None and attr.by and index > 0:
@@ -311,6 +323,8 @@ class _Extractor:
                 attr.by = self.full_name(a, a + attr.start, attr.by) or attr.by
             if attr is not None and attr.by:
                 attr.by = self.source_referred(index, attr.by) or attr.by
+            if attr is not None and attr.by and self.bare_outlet(attr.by):
+                attr.by = None  # «за даними видання» with no outlet named before: the document's own outlet
             if (attr is None or attr.cue == "agent") and depth < 3 and index + 1 < len(self.spans) and (
                     attrib.reports_before(self.text[self.spans[index + 1][0]:self.spans[index + 1][1]])):
                 after = self.attribution(index + 1, depth + 1)  # "… N … . Про це повідомив X.": X's report
@@ -327,6 +341,38 @@ class _Extractor:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
             self.memo[index] = attr
         return self.memo[index]
+
+    def closing_dash_source(self, a: int, b: int) -> str | None:
+        """ "«…, – ВООЗ»", «…, – заявил министр Петров»'s verbless kin: a sentence (a headline, a paraphrase) closed by a
+        comma, a dash and only the name of an organisation or a person — up to three words of a title before it
+        («– глава МОЗ Степанов») — is that one's statement. The comma before the dash is Russian and Ukrainian
+        punctuation of a reported statement; a name alone after a dash without it is a byline or an aside."""
+        tail = re.search(r",\s*[–—-]{1,2}\s+([^,;:!?–—()\"«»“”]{2,80}?)\s*[.!]?\s*$", self.text[a:b])
+        if tail is None:
+            return None
+        start = a + tail.start(1)
+        end = a + tail.end(1)
+        name = next((e for e in self.entities_after(start) if e.end == end and e.label in ("ORG", "PER")
+                     and not self.is_place(e.text)), None)
+        if name is None or len(self.text[start:name.start].split()) > 3:
+            return None
+        return name.text
+
+    @staticmethod
+    def bare_document(attr: attrib.Attribution) -> bool:
+        """A Russian or Ukrainian source that is only the noun of a document after a verb saying what it holds
+        («йдеться у повідомленні», «говорится в сообщении», «сказано в заяві»), or only the word for a publication
+        («за даними видання», «пише издание»): it refers back, and is no source's name."""
+        t = attrib.tables()
+        word = attr.by.lower()
+        return " " not in word and bool(CYRILLIC.search(word)) and attr.cue in t.document_verbs and (
+            attrib.is_source_word(word, t.report_nouns))
+
+    @staticmethod
+    def bare_outlet(by: str) -> bool:
+        """A source that is only the word for a publication («видання», «издание») that no outlet named before took."""
+        word = by.lower()
+        return " " not in word and attrib.is_source_word(word, attrib.tables().outlet_anaphors)
 
     def full_name(self, start: int, at: int, by: str) -> str | None:
         """ "… according to Vladimir Rogov … Rogov claimed …": a one-word source at ``at`` that no entity covers (a
@@ -526,6 +572,19 @@ class _Extractor:
                                                 for e in self.entities):
             return None
         return name if attrib.is_source(name, self.text[a:b], self.entities, a) else None
+
+    def _opening_name(self, index: int) -> str | None:
+        """Without a parse: the organisation or person that opens sentence ``index`` before any verb («Компанія
+        "Рейтинг" оприлюднила опитування»), its subject by position; never a place."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        first_verb = next((t.start for t in self.parse.tokens[lo:hi] if t.pos in ("VERB", "AUX")), b)
+        for e in self.entities_after(a):
+            if e.start >= first_verb or e.start >= b:
+                return None
+            if e.label in ("ORG", "PER") and not self.is_place(e.text) and len(self.text[a:e.start].split()) <= 3:
+                return e.text
+        return None
 
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before (by a full name, or by a surname the
@@ -2160,11 +2219,11 @@ def _bounds(parse: Parse, start: int, end: int) -> tuple[int, int]:
 
 def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon) -> list[Claim] | None:
     """ "rose from 60 to 120 tenge", "подорожал с 60 до 120 тенге": two figures, before and after the change,
-    not a range."""
+    not a range. Without a verb of change it is one range («від 25 до 37 доларів за дозу»: a price between)."""
     if not m.is_range or (m.hedge or "").lower() not in lex.cues.get("from_words", []):
         return None
     change = set(lex.cues.get("change_verbs", []))
-    if not any(t.lemma in change for t in tokens) and claim.kind != "money":
+    if not any(t.lemma in change for t in tokens):
         return None
     atoms = list(DIGITS.finditer(sent, m.num_start, m.num_end))
     if len(atoms) < 2:
@@ -3157,6 +3216,8 @@ class _Reader:
                 return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
             if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
                 return False  # "half-staff", "half-brother": a word the fraction is part of
+            if self._part_of_time(nxt):
+                return False  # «у першій половині січня», "the first half of 2020": a time, not a share
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
@@ -3197,6 +3258,21 @@ class _Reader:
             self._per_unit(cand)
         self._conversion(m, cand, previous)
         return True
+
+    def _part_of_time(self, nxt: int | None) -> bool:
+        """A fraction whose whole is a time — a month, a time unit or a year, past "of" and a determiner («першій
+        половині січня», "the second half of the year", "half of 2020") — names a part of that time, no share."""
+        toks, lex = self.tokens, self.lex
+        k = nxt
+        while k is not None and k < self.hi and (toks[k].pos == "DET" or toks[k].text.lower() in lex.cues.get(
+                "partitive", [])):
+            k += 1
+        if k is None or k >= self.hi:
+            return False
+        t = toks[k]
+        months = lex.cues.get("months", {})
+        return (t.lemma in lex.time or t.text.lower() in lex.time or t.lemma in months or t.text.lower() in months
+                or bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text)))
 
     def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
         """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
@@ -3896,15 +3972,39 @@ class _Reader:
         """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
         два моста рухнут»): the first verb above it has such a marker (by the parse). A count (``count``) is also
         no claim in what will or would follow a condition (``_consequence``: a threat or a feared toll)."""
-        if not self.ex.heads:
-            return False
         marks = set(self.lex.cues.get("conditional_marks", []))
+        if not self.ex.heads:
+            return self._conditional_clause(i, marks, count)
         for h in head_path(self.ex.parse, i, 4):
             if not (self.lo <= h < self.hi):
                 return False
             if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
                 return self._marked(h, marks) or (count and self._consequence(h, marks))
         return False
+
+    def _clause_opening(self, i: int) -> int:
+        """The first token of the clause holding token ``i`` without a parse: the token after the nearest comma,
+        semicolon, colon, bracket or dash before it, else the sentence's first."""
+        k = i
+        while k > self.lo and self.tokens[k - 1].text not in (",", ";", ":", "(", "–", "—", "-"):
+            k -= 1
+        return k
+
+    def _conditional_clause(self, i: int, marks: set[str], count: bool) -> bool:
+        """Without a parse (Ukrainian): the figure's clause opens with a conditional conjunction («якщо
+        провакцинувати 100 людей», «якби ставки сягнули 25%»), or, for a count, with a word of consequence
+        (`consequence_marks`: «то», «тоді») after a clause so opened («…, то 50 не захворіють»): an illustration
+        or a supposition, no figure of the world."""
+        toks = self.tokens
+        first = self._clause_opening(i)
+        words = [toks[k].text.lower() for k in range(first, min(i, first + 2))]
+        if words and (words[0] in marks or " ".join(words) in marks):
+            return True
+        if not count or not words or words[0] not in self.lex.cues.get("consequence_marks", []) or first - 1 <= self.lo:
+            return False
+        before = self._clause_opening(first - 2)
+        opened = [toks[k].text.lower() for k in range(before, min(first - 1, before + 2))]
+        return bool(opened) and (opened[0] in marks or " ".join(opened) in marks)
 
     def _marked(self, h: int, marks: set[str]) -> bool:
         return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and self.tokens[k].text.lower() in marks

@@ -93,6 +93,7 @@ class _Tables:
     range_mid: re.Pattern
     prefix_only_in_range: frozenset[str]
     max_phrase: int
+    minus_before: re.Pattern  # "minus 70", «мінус 70 градусів»: the figure is below zero
 
 
 def _norm(word: str) -> str:
@@ -136,6 +137,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
     leads: set[str] = set()
     mids: set[str] = set()
     prefix_only: set[str] = set()
+    minus: set[str] = set()
+    hedge_preps: set[str] = set()
     for code in codes:
         data = lang.cues(code, "numbers")
         for lemma, value in data.get("cardinals", {}).items():
@@ -171,6 +174,7 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         suffixes.update(data.get("ordinal_suffixes", []))
         joiners.update(_norm(w) for w in data.get("joiners", []))
         mixed.update(_norm(w) for w in data.get("mixed_joiners", []))
+        minus.update(_norm(w) for w in data.get("minus_words", []))
         share_of.update(_norm(w) for w in data.get("share_of", []))
         h = lang.cues(code, "hedges")
         hedges.update({_norm(k): v for k, v in h.get("before", {}).items()})
@@ -178,6 +182,7 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         leads.update(_norm(w) for w in h.get("range_lead", []))
         mids.update(_norm(w) for w in h.get("range_mid", []))
         prefix_only.update(_norm(w) for w in h.get("prefix_only_in_range", []))
+        hedge_preps.update(_norm(w) for w in h.get("preposition_after_hedge", []))
     glued = [a for a in abbreviations if a in ("k", "m")]  # "5k", "$5m": only right after the digits
     long_scales = [a for a in abbreviations if a not in glued]
     scale_after = re.compile(
@@ -195,7 +200,10 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         share_of=re.compile(rf"\s+(?:{_alternation(share_of)})(?![^\W\d_])", re.IGNORECASE) if share_of
         else re.compile(r"(?!)"),
         scale_after_digits=scale_after, abbreviations=abbreviations,
-        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})[\s*_\"“«„']*$", re.IGNORECASE),
+        # «більш ніж на 90%», «более чем в 100 странах»: the figure's own preposition may follow the hedge
+        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})"
+                                + (rf"(?:\s+(?:{_alternation(hedge_preps)}))?" if hedge_preps else "")
+                                + r"[\s*_\"“«„']*$", re.IGNORECASE),
         hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
                                re.IGNORECASE),
         hedges=hedges, post_hedges=post,
@@ -204,6 +212,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                              re.IGNORECASE),
         prefix_only_in_range=frozenset(prefix_only),
         max_phrase=max((len(k) for k in phrases), default=1),
+        minus_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(minus)})\s+$", re.IGNORECASE) if minus
+        else re.compile(r"(?!)"),
     )
 
 
@@ -440,8 +450,22 @@ def find_numbers(text: str) -> list[NumberMention]:
         i += 1
         if mention.form != "vague":
             _read_hedges(text, mention, t)
+        if not mention.words and not mention.hedge:
+            _read_sign(text, mention, t)
         mentions.append(mention)
     return mentions
+
+
+def _read_sign(text: str, mention: NumberMention, t: _Tables) -> None:
+    """ "minus 70 degrees", «мінус 70 градусів»: a sign word right before the digits puts the figure below zero
+    (a range's bounds swap: «мінус 10-15» lies between -15 and -10)."""
+    sign = t.minus_before.search(text, max(0, mention.start - 12), mention.start)
+    if sign is None:
+        return
+    mention.value = None if mention.value is None else -mention.value
+    mention.lo, mention.hi = (None if mention.hi is None else -mention.hi), (None if mention.lo is None else -mention.lo)
+    mention.start = sign.start()
+    mention.text = text[mention.start:mention.end]
 
 
 def _range(text: str, x: _Atom, y: _Atom, t: _Tables) -> NumberMention | None:
