@@ -3481,3 +3481,60 @@ def test_round_21_parts_of_a_time_times_ago_and_suppositions_are_no_claims(text,
 
 def test_round_21_a_half_of_people_stays_a_share():
     assert _one("Половина мешканців виїхала.", lang="uk").value == 50.0
+
+
+@pytest.mark.parametrize("text, lang, lo, value", [
+    ("Загинули понад чверть мільйона людей.", "uk", 250_000.0, None),  # a part of a scale: a count, not 25 %
+    ("Погибли свыше четверти миллиона человек.", "ru", 250_000.0, None),
+    ("Over half a million people were evacuated.", "en", 500_000.0, None),
+])
+def test_round_21_a_fraction_of_a_scale_word_is_a_figure(text, lang, lo, value):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo, c.value) == ("count", lo, value)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Більше десятка компаній подали позови.", "uk"),  # a collective number noun in the genitive singular
+    ("Более десятка компаний подали иски.", "ru"),
+])
+def test_round_21_a_collective_number_noun_in_any_case(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo) == ("count", 10.0)
+
+
+def test_round_21_a_hedge_between_the_verb_and_a_count_in_words():
+    c = _one("Мерія закрила понад десять шкіл.", lang="uk")
+    assert (c.lo, c.measure) == (10.0, "schools shut down")
+
+
+def test_round_21_a_share_after_a_singular_noun_is_no_label():
+    c = _one("За результатами підрахунку 87% бюлетенів лідирує Ковальчук.", lang="uk")
+    assert (c.kind, c.value) == ("percent", 87.0)
+
+
+def test_round_21_a_half_of_a_noun_in_the_genitive_by_any_reading():
+    assert _one("До кінця року щеплення отримає половина населення.", lang="uk").value == 50.0
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Протягом останніх трьох місяців він заперечував звинувачення.", "uk", "duration: заперечувати"),
+    ("В течение последних трёх месяцев он отрицал обвинения.", "ru", "duration: отрицать"),
+])
+def test_round_21_the_last_months_after_a_preposition_of_how_long_are_a_duration(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("duration", measure)
+
+
+def test_round_21_the_whole_of_a_part_is_a_count_not_a_year_nor_a_changes_start():
+    claims = _claims("Лише у 40 із 1800 учасників розвинулася алергія.", lang="uk")
+    assert [(c.kind, c.value, c.qualifier) for c in claims] == [("count", 40.0, None), ("count", 1800.0, None)]
+
+
+def test_round_21_a_partitives_whole_the_dictionary_reads_as_an_adverb():
+    claims = _claims("Район представлений 12 із 450 місцями.", lang="uk")
+    assert [(c.value, c.counted) for c in claims][:1] == [(12.0, "місцями")]
+
+
+def test_round_21_a_ratio_lead_after_a_hedge():
+    c = _one("Ковальчук обійшов суперника майже у три рази.", lang="uk")
+    assert (c.kind, c.hi) == ("ratio", 3.0)

@@ -1778,3 +1778,9 @@ def test_round_21_a_sentence_closed_by_a_comma_dash_and_a_name_is_that_ones(text
 
 def test_round_21_a_place_after_a_closing_dash_is_no_source():
     assert _claim("Щеплення вже почали у 12 містах, – Львів.", "12", "uk").by is None
+
+
+def test_round_21_a_publication_takes_the_named_source_of_the_sentence_before():
+    text = ("Про це в неділю повідомила газета The Morning Star. За даними видання, близько 20 офіцерів готують "
+            "новий план.")
+    assert _claim(text, "близько 20", "uk").by == "газета The Morning Star"

@@ -324,7 +324,11 @@ class _Extractor:
             if attr is not None and attr.by:
                 attr.by = self.source_referred(index, attr.by) or attr.by
             if attr is not None and attr.by and self.bare_outlet(attr.by):
-                attr.by = None  # «за даними видання» with no outlet named before: the document's own outlet
+                # «Про це повідомила газета X. За даними видання, …»: the named source of the two sentences before;
+                # with none, the document's own outlet
+                named = [s.by for s in (self.attribution(k, depth + 1) for k in (index - 1, index - 2) if k >= 0 and depth < 3)
+                         if s is not None and s.by and re.search(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]", s.by)]
+                attr.by = named[0] if named else None
             if (attr is None or attr.cue == "agent") and depth < 3 and index + 1 < len(self.spans) and (
                     attrib.reports_before(self.text[self.spans[index + 1][0]:self.spans[index + 1][1]])):
                 after = self.attribution(index + 1, depth + 1)  # "… N … . Про це повідомив X.": X's report
@@ -637,7 +641,10 @@ class _Extractor:
             status = status_of(m.end)
             lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
             lead_word = lead.group(1).lower() if lead else ""
-            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement") and any(
+            whole = re.search(r"\d\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+$", sent[max(0, m.start - 16):m.start],
+                              re.IGNORECASE)  # «25 із 1600 учасників»: the whole of a part, no change's start
+            if lead_word in lex.cues.get("from_words", []) and not whole and cand.kind in (
+                    "money", "count", "percent", "measurement") and any(
                     o is not cand and o.kind == cand.kind and not o.conversion for o in cands):
                 # (a change's start needs its other end: "cut output from 12 mills" is no change of a count)
                 origin = cand
@@ -2609,6 +2616,8 @@ class _Reader:
                 r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
             return False
         n = num[-1] + 1
+        if n < self.hi and toks[n].text == "%":
+            return False  # «За результатами підрахунку 96% голосів»: a share or a measure, no name's number
         if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
             after = toks[n]
             if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
@@ -2668,8 +2677,9 @@ class _Reader:
         years", "for the first time in 20 years")."""
         cues = self.lex.cues
         before = self.sent[max(0, m.start - 30):m.start]
-        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
-            return True
+        last = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE)
+        if last:
+            return not self._span_of_act(m, before[:last.start() + 1], previous)
         window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
                            + _alt(cues.get("articles", [])) + r")\s+)?(?:(?:" + _alt(cues.get("window_firsts", []))
                            + r")\s+)?$", before, re.IGNORECASE)
@@ -2693,6 +2703,18 @@ class _Reader:
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
                    for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
+
+    def _span_of_act(self, m: NumberMention, before: str, previous: list[_Cand]) -> bool:
+        """«Протягом останніх двох місяців він заперечував результат», "for the past two months": after a preposition
+        of how long (`duration_prepositions`) the last months are how long the clause's act went on, when no other
+        figure in the clause is counted over them («протягом наступних 12 місяців 40% очікують…» stays a window)."""
+        lead = self.lex.cues.get("duration_prepositions", [])
+        if not lead or not re.search(r"(?:^|\W)(?:" + _alt(lead) + r")\s*$", before, re.IGNORECASE):
+            return False
+        if any(0 <= m.start - p.m.end <= 80 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start]) for p in previous):
+            return False
+        rest = re.match(r"[^,;:(—.]*", self.sent[m.end:]).group(0)
+        return not find_numbers(rest)
 
     def _glued_unit(self, after: str) -> bool:
         word = re.match(r"[^\W\d_]+", after)
@@ -2763,8 +2785,9 @@ class _Reader:
                 return None
         if m.hedge_kind and not year_span and hit is None:
             return None
-        if is_year and hit is None and self._counted_thing_follows(m):
-            return None  # "1743 people": a count
+        if is_year and (hit is None and self._counted_thing_follows(m) or self._whole(self.toks_in(
+                m.num_start, m.num_end)) and not self._unit_after(m, None)):
+            return None  # "1743 people": a count; «25 із 1600 учасників»: the whole of a part
         unit = self._unit_after(m, None)
         if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
             unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
@@ -3212,7 +3235,8 @@ class _Reader:
             nxt = self._token_from(m.end)
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
             if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])
-                                  and "Case=Gen" not in t.feats):
+                                  and "Case=Gen" not in t.feats and not (
+                                      not self.ex.heads and _has_case(self.code, t.text, ("gent",)))):
                 return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
             if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
                 return False  # "half-staff", "half-brother": a word the fraction is part of
@@ -3280,8 +3304,9 @@ class _Reader:
         of occasions ("spoke three times", "was hit twice")."""
         sent = self.sent
         comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
-        lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
-                         re.IGNORECASE)
+        leads = r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$"
+        lead = re.search(leads, sent[max(0, m.start - 6):m.start], re.IGNORECASE) or re.search(
+            leads, sent[m.start:m.num_start], re.IGNORECASE)  # «майже у три рази»: the lead after the hedge
         if not lead and not self._times_a_figure(end) and not re.match(
                 r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
             cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
@@ -4094,6 +4119,9 @@ class _Reader:
                 continue
             if is_noun(t):
                 return k
+            if not self.ex.heads and t.pos == "ADV" and k > j + 1 and toks[k - 1].pos == "NUM" and _has_case(
+                    self.code, t.text, ("ablt", "gent", "loct", "datv")):
+                return k  # «29 із 538 місцями»: a noun's oblique form the dictionary ranks first as an adverb
             return None
         return None
 
@@ -4976,7 +5004,8 @@ class _Reader:
         object or a subject after its verb does."""
         if self.ex.heads or cand.verb is None or not num_toks or cand.verb >= num_toks[0]:
             return False
-        between = self.tokens[cand.verb + 1:num_toks[0]]
+        hedged = self.toks_in(cand.m.start, cand.m.num_start)  # «закрили понад десять станцій»: past the hedge
+        between = self.tokens[cand.verb + 1:hedged[0] if hedged else num_toks[0]]
         oblique = any(f"Case={case}" in self.tokens[num_toks[0]].feats for case in ("Dat", "Loc")) or not _has_case(
             self.code, self.tokens[cand.noun].text, ("nomn", "accs", "gent", "ablt"))  # «двом постатям»: dative
         return len(between) <= 2 and not oblique and not any(

@@ -166,6 +166,9 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                     for head in _forms(code, parts[0], plural_only=plural):
                         for tail in _forms(code, parts[-1], plural_only=True):
                             phrases.setdefault((head, *parts[1:-1], tail), (float(value), form_name))
+        for lemma, value in data.get("collectives", {}).items():  # «десяток», «більше десятка»: about that many
+            for form in _forms(code, lemma):
+                phrases.setdefault((form,), (float(value), "vague"))
         for word, value in data.get("multipliers", {}).items():
             phrases[(_norm(word),)] = (float(value), "multiplier")  # "twice", «вдвое»: a ratio or occasions
         for lemma, value in data.get("ordinals", {}).items():
@@ -348,6 +351,12 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
         if matched:
             size, value, form = matched
             end = tokens[i + size - 1][1]
+            scale = _scale_follows(tokens, i + size, t) if form == "fraction" else None
+            if scale is not None:  # "a quarter of a million", «чверть мільйона»: that part of the scale, a figure
+                k, factor = scale
+                out.append(_Atom(a, tokens[k][1], _tidy(value * factor), words=True, has_scale=True))
+                i = k + 1
+                continue
             if form in ("cardinal", "multiplier") or not _number_follows(text, end, t):
                 out.append(_Atom(a, end, value, words=True, form=form))
                 i += size
@@ -381,6 +390,17 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
             out.append(_Atom(a, b, t.ordinals[word], words=True, form="ordinal"))
         i += 1
     return out
+
+
+def _scale_follows(tokens, k: int, t: _Tables) -> tuple[int, float] | None:
+    """The scale word right after a fraction, past "a" or "of a" ("half a million", "a quarter of a million",
+    «чверть мільйона», «четверти миллиона»): its token index and factor; None when none follows."""
+    for skip in ((), ("a",), ("of", "a")):
+        j = k + len(skip)
+        if j < len(tokens) and tuple(w for _, _, w in tokens[k:j]) == skip and tokens[j][2] in t.scales and all(
+                tokens[x + 1][0] - tokens[x][1] <= 2 for x in range(k - 1, j)):
+            return j, t.words[tokens[j][2]]
+    return None
 
 
 def _joined(text: str, toks, max_gap: int = 3) -> bool:
