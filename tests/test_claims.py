@@ -3525,6 +3525,11 @@ def test_round_21_the_last_months_after_a_preposition_of_how_long_are_a_duration
     assert (c.kind, c.measure) == ("duration", measure)
 
 
+def test_round_21_the_next_months_stay_a_window_for_a_figure_earlier_in_a_long_clause():
+    text = "Лише 28 відсотків опитаних фермерів очікують зростання врожайності протягом наступних 12 місяців."
+    assert [c.kind for c in _claims(text, lang="uk")] == ["percent"]
+
+
 def test_round_21_the_whole_of_a_part_is_a_count_not_a_year_nor_a_changes_start():
     claims = _claims("Лише у 40 із 1800 учасників розвинулася алергія.", lang="uk")
     assert [(c.kind, c.value, c.qualifier) for c in claims] == [("count", 40.0, None), ("count", 1800.0, None)]
@@ -3538,3 +3543,36 @@ def test_round_21_a_partitives_whole_the_dictionary_reads_as_an_adverb():
 def test_round_21_a_ratio_lead_after_a_hedge():
     c = _one("Ковальчук обійшов суперника майже у три рази.", lang="uk")
     assert (c.kind, c.hi) == ("ratio", 3.0)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Ремонт проведуть у чотири етапи.", 4.0, "етап"),
+    ("Фестиваль проходив у трьох містах.", 3.0, "місто"),
+    ("Ліки вводять двома уколами.", 2.0, "укол"),
+])
+def test_round_21_a_count_in_words_a_preposition_governs_is_read_as_digits_are(text, value, counted):
+    c = _one(text, lang="uk")
+    assert (c.value, c.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text", [
+    "Про це мер розповів у двох словах.",  # a set phrase
+    "Місто оточили з двох боків.",
+    "Вона працює в одному з банків.",  # one
+])
+def test_round_21_set_phrases_and_one_after_a_preposition_count_nothing(text):
+    assert _claims(text, lang="uk") == []
+
+
+@pytest.mark.parametrize("text, lang, value, unit, measure", [
+    ("Рада ухвалила бюджет після семигодинного засідання.", "uk", 7.0, "hour", "duration: засідання"),
+    ("Сторони погодили тримісячний мораторій.", "uk", 3.0, "month", "duration: мораторій"),
+    ("Совет принял бюджет после семичасового заседания.", "ru", 7.0, "hour", "duration: заседание"),
+])
+def test_round_21_a_number_stem_glued_to_a_units_adjective(text, lang, value, unit, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.unit, c.measure) == ("duration", value, unit, measure)
+
+
+def test_round_21_a_compound_with_years_is_left_an_age_or_nothing():
+    assert [c.kind for c in _claims("Трирічна дитина гралася у дворі.", lang="uk")] in ([], ["age"])

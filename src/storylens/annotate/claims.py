@@ -2711,7 +2711,7 @@ class _Reader:
         lead = self.lex.cues.get("duration_prepositions", [])
         if not lead or not re.search(r"(?:^|\W)(?:" + _alt(lead) + r")\s*$", before, re.IGNORECASE):
             return False
-        if any(0 <= m.start - p.m.end <= 80 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start]) for p in previous):
+        if any(p.m.end <= m.start and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start]) for p in previous):
             return False
         rest = re.match(r"[^,;:(—.]*", self.sent[m.end:]).group(0)
         return not find_numbers(rest)
@@ -3202,7 +3202,9 @@ class _Reader:
                 if key in lex.ratio:
                     return "ratio", "×", end
             stems = lex.cues.get("time_adjective_stems", {})
-            stem = next((x for x in stems if glued.start(1) == 1 and word.startswith(x)), None)
+            inside = glued.start(1) == 0 and m.words and sent[m.end - 1:m.end].isalpha()  # «п'яти|годинного»: a
+            # number word's stem glued to its unit's adjective
+            stem = next((x for x in stems if (glued.start(1) == 1 or inside) and word.startswith(x)), None)
             if stem:  # «30-дневное перемирие», «10-денний термін»: a span, as "a 30-day truce"
                 return "time", stems[stem], end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
@@ -4311,7 +4313,8 @@ class _Reader:
                 cand.measure, cand.source = thing.measure, "thing"
             elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
-            elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
+            elif cand.noun is not None and (self._salient(m, thing) or self._governed_count(m, cand, num_toks)) and not (
+                    self._definite(m)):
                 cand.measure, cand.source = label, "open"
             bare = cand.measure == label and (cand.source == "open" or (
                 cand.source == "thing" and thing is not None and thing.measure == thing.name))
@@ -5020,6 +5023,19 @@ class _Reader:
         if not m.words:
             return True
         return thing is not None and m.figure >= 2
+
+    def _governed_count(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> bool:
+        """Without a parse, a count in words a preposition governs with its noun right after it («у п'ять етапів»,
+        «у двох містах», «двома ін'єкціями» after «з») is a figure the text reports, as digits there are: the
+        preposition ties the phrase to the clause's verb. Not one («в одному з»), not a set phrase
+        (`number_phrases`: «з двох боків», «у двох словах»)."""
+        if self.ex.heads or not m.words or (m.figure or 0) < 2 or m.hedge or not num_toks or cand.noun != num_toks[-1] + 1:
+            return False
+        k = num_toks[0] - 1
+        if k < self.lo or self.tokens[k].pos != "ADP" or not any(t.pos == "VERB" for t in self.tokens[self.lo:self.hi]):
+            return False
+        phrase = f"{self.tokens[k].text} {m.raw} {self.tokens[cand.noun].text}".lower()
+        return not any(phrase.startswith(p) or f" {p}" in f" {phrase}" for p in self.lex.cues.get("number_phrases", []))
 
     def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
         """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of

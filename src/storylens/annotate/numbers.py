@@ -94,6 +94,8 @@ class _Tables:
     prefix_only_in_range: frozenset[str]
     max_phrase: int
     minus_before: re.Pattern  # "minus 70", «мінус 70 градусів»: the figure is below zero
+    compounds: re.Pattern  # «п'ятигодинного», «трехдневный»: a number stem glued to a unit's adjective
+    compound_values: dict[str, float]
 
 
 def _norm(word: str) -> str:
@@ -139,6 +141,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
     prefix_only: set[str] = set()
     minus: set[str] = set()
     hedge_preps: set[str] = set()
+    prefixes: dict[str, float] = {}
+    glued_heads: set[str] = set()
     for code in codes:
         data = lang.cues(code, "numbers")
         for lemma, value in data.get("cardinals", {}).items():
@@ -178,6 +182,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         joiners.update(_norm(w) for w in data.get("joiners", []))
         mixed.update(_norm(w) for w in data.get("mixed_joiners", []))
         minus.update(_norm(w) for w in data.get("minus_words", []))
+        prefixes.update({_norm(k): float(v) for k, v in data.get("compound_prefixes", {}).items()})
+        glued_heads.update(_norm(w) for w in data.get("compound_heads", []))
         share_of.update(_norm(w) for w in data.get("share_of", []))
         h = lang.cues(code, "hedges")
         hedges.update({_norm(k): v for k, v in h.get("before", {}).items()})
@@ -217,6 +223,9 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         max_phrase=max((len(k) for k in phrases), default=1),
         minus_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(minus)})\s+$", re.IGNORECASE) if minus
         else re.compile(r"(?!)"),
+        compounds=re.compile(rf"({_alternation(prefixes)})(?={_alternation(glued_heads)})") if prefixes and glued_heads
+        else re.compile(r"(?!)"),
+        compound_values=prefixes,
     )
 
 
@@ -361,6 +370,11 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
                 out.append(_Atom(a, end, value, words=True, form=form))
                 i += size
                 continue
+        compound = t.compounds.match(word)
+        if compound and word not in t.words:  # «після п'ятигодинного засідання»: five, of hours
+            out.append(_Atom(a, a + compound.end(1), t.compound_values[compound.group(1)], words=True))
+            i += 1
+            continue
         if word in t.words or (word == "a" and i + 1 < n and tokens[i + 1][2] in t.scales):
             j = i
             run = []
