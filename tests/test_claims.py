@@ -3576,3 +3576,11 @@ def test_round_21_a_number_stem_glued_to_a_units_adjective(text, lang, value, un
 
 def test_round_21_a_compound_with_years_is_left_an_age_or_nothing():
     assert [c.kind for c in _claims("Трирічна дитина гралася у дворі.", lang="uk")] in ([], ["age"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Не більше трьох депутатів від одного і того ж округу.", "uk"),  # "one and the same": no count of one
+    ("Не более трёх депутатов от одного и того же округа.", "ru"),
+])
+def test_round_21_one_and_the_same_counts_nothing(text, lang):
+    assert [c.hi for c in _claims(text, lang=lang)] == [3.0]
