@@ -3481,6 +3481,8 @@ def test_round_21_parts_of_a_time_times_ago_and_suppositions_are_no_claims(text,
 
 def test_round_21_a_half_of_people_stays_a_share():
     assert _one("Половина мешканців виїхала.", lang="uk").value == 50.0
+    # guard: an ordinal after the fraction is no time unit ("the second" province, not a second of time)
+    assert _one("The army seized over half of the second, Eastmark.", lang="en").lo == 50.0
 
 
 @pytest.mark.parametrize("text, lang, lo, value", [
@@ -3559,6 +3561,8 @@ def test_round_21_a_count_in_words_a_preposition_governs_is_read_as_digits_are(t
     "Про це мер розповів у двох словах.",  # a set phrase
     "Місто оточили з двох боків.",
     "Вона працює в одному з банків.",  # one
+    "Великі області мали по три мандати.",  # three each
+    "Суд розглядає спір між двома операторами.",  # the two named, no count
 ])
 def test_round_21_set_phrases_and_one_after_a_preposition_count_nothing(text):
     assert _claims(text, lang="uk") == []

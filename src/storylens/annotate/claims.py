@@ -3297,8 +3297,10 @@ class _Reader:
             return False
         t = toks[k]
         months = lex.cues.get("months", {})
-        return (t.lemma in lex.time or t.text.lower() in lex.time or t.lemma in months or t.text.lower() in months
-                or bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text)))
+        if re.fullmatch(r"(?:1[89]|20)\d\d", t.text):
+            return True
+        return is_noun(t) and (t.lemma in lex.time or t.text.lower() in lex.time or t.lemma in months
+                               or t.text.lower() in months)  # (not "half of the second, Donetsk": an ordinal)
 
     def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
         """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
@@ -5028,12 +5030,15 @@ class _Reader:
         """Without a parse, a count in words a preposition governs with its noun right after it («у п'ять етапів»,
         «у двох містах», «двома ін'єкціями» after «з») is a figure the text reports, as digits there are: the
         preposition ties the phrase to the clause's verb. Not one («в одному з»), not a set phrase
-        (`number_phrases`: «з двох боків», «у двох словах»)."""
+        (`number_phrases`: «з двох боків», «у двох словах»), not after a distributive or relating preposition
+        (`uncounting_prepositions`: «по два місця», «між двома країнами»)."""
         if self.ex.heads or not m.words or (m.figure or 0) < 2 or m.hedge or not num_toks or cand.noun != num_toks[-1] + 1:
             return False
         k = num_toks[0] - 1
         if k < self.lo or self.tokens[k].pos != "ADP" or not any(t.pos == "VERB" for t in self.tokens[self.lo:self.hi]):
             return False
+        if self.tokens[k].text.lower() in self.lex.cues.get("uncounting_prepositions", []):
+            return False  # «мали по два місця» (two each), «між двома операторами» (the two named): no count
         phrase = f"{self.tokens[k].text} {m.raw} {self.tokens[cand.noun].text}".lower()
         return not any(phrase.startswith(p) or f" {p}" in f" {phrase}" for p in self.lex.cues.get("number_phrases", []))
 
