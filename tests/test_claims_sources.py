@@ -1784,3 +1784,13 @@ def test_round_21_a_publication_takes_the_named_source_of_the_sentence_before():
     text = ("Про це в неділю повідомила газета The Morning Star. За даними видання, близько 20 офіцерів готують "
             "новий план.")
     assert _claim(text, "близько 20", "uk").by == "газета The Morning Star"
+
+
+@pytest.mark.parametrize("text, lang, figure, by", [
+    ("За останніми даними, опублікованими агентством Reuters, мерія закупила 40 автобусів.", "uk", "40",
+     "агентством Reuters"),
+    ("По последним данным, опубликованным агентством Reuters, мэрия закупила 40 автобусов.", "ru", "40",
+     "агентством Reuters"),
+])
+def test_round_21_the_maker_in_a_participle_phrase_after_an_according_cue(text, lang, figure, by):
+    assert _claim(text, figure, lang).by == by
