@@ -1794,3 +1794,10 @@ def test_round_21_a_publication_takes_the_named_source_of_the_sentence_before():
 ])
 def test_round_21_the_maker_in_a_participle_phrase_after_an_according_cue(text, lang, figure, by):
     assert _claim(text, figure, lang).by == by
+
+
+def test_round_21_a_latin_word_joined_to_a_cyrillic_name_is_no_part_of_it():
+    # the recogniser joins «Medline Петро Гнатюк» (the object of «щодо» and the name after it)
+    text = ("Координатор ЄС на переговорах щодо Medline Петро Гнатюк запропонував продовжити перехідний етап на 2 роки. "
+            "Про це він заявив у ході зустрічі з послами.")
+    assert _claim(text, "2", "uk").by == "Петро Гнатюк"

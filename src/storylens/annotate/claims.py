@@ -343,6 +343,8 @@ class _Extractor:
                 # account runs on
                 if before is not None and before.by and closing:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
+            if attr is not None and attr.by:
+                attr.by = _other_script_trimmed(attr.by)
             self.memo[index] = attr
         return self.memo[index]
 
@@ -2190,6 +2192,16 @@ class _Extractor:
         if is_country(e.text) or noun.lemma not in lex.cues.get("place_nouns", []):
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
+
+def _other_script_trimmed(by: str) -> str:
+    """ "Brexit Мішель Барньє": a Latin word the recogniser joined to a Cyrillic name of two or more words (the object
+    of the phrase before it, «на переговорах щодо Brexit Мішель Барньє») is no part of the name."""
+    words = by.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[0]) and all(
+            CYRILLIC.search(w) and w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:])
+    return by
+
 
 def _labelled(text: str, end: int) -> bool:
     """A name followed by a number is a label ("Category 4", "Phase 2"), not a place."""
