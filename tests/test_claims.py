@@ -3588,3 +3588,17 @@ def test_round_21_a_compound_with_years_is_left_an_age_or_nothing():
 ])
 def test_round_21_one_and_the_same_counts_nothing(text, lang):
     assert [c.hi for c in _claims(text, lang=lang)] == [3.0]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Коваль О. Нова хартія // Право. — 2012. — № 4. — С. 41—47.", "uk"),  # a citation's pages
+    ("Петров А. Новая хартия // Право. — 2012. — № 4. — С. 41—47.", "ru"),
+    ("Проте в жодні порівняння не йде його маєток.", "uk"),  # "bears no comparison"
+])
+def test_round_21_citation_pages_and_no_comparison_are_no_claims(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang) if c.kind != "date"] == []
+
+
+def test_round_21_over_is_a_preposition_not_a_rare_noun():
+    c = _one("Уряд передбачив понад двох мільярди гривень, розраховуючи різні варіанти.", lang="uk")
+    assert (c.lo, c.measure) == (2_000_000_000.0, "money: передбачити")  # not `money: понада`
