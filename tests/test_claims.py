@@ -3602,3 +3602,12 @@ def test_round_21_citation_pages_and_no_comparison_are_no_claims(text, lang):
 def test_round_21_over_is_a_preposition_not_a_rare_noun():
     c = _one("Уряд передбачив понад двох мільярди гривень, розраховуючи різні варіанти.", lang="uk")
     assert (c.lo, c.measure) == (2_000_000_000.0, "money: передбачити")  # not `money: понада`
+
+
+def test_round_21_a_citations_pages_stay_no_claim_when_the_splitter_cut_after_the_abbreviation():
+    text = "Коваль О. Нова хартія // Право. — 2012. — № 4. — С. 41—47. Автор: О. Коваль."
+    cut = text.index("41")
+    doc = Document(id="t", origin="t.txt", format="txt", raw_text=text, text=text, meta={"language": "uk"},
+                   passages=[Passage(0, len(text), language="uk")],
+                   sentences=[Sentence(0, cut - 1, 0), Sentence(cut, len(text), 0)])
+    assert extract_claims(doc) == []
