@@ -367,8 +367,8 @@ class _Extractor:
     @staticmethod
     def bare_document(attr: attrib.Attribution) -> bool:
         """A Russian or Ukrainian source that is only the noun of a document after a verb saying what it holds
-        («йдеться у повідомленні», «говорится в сообщении», «сказано в заяві»), or only the word for a publication
-        («за даними видання», «пише издание»): it refers back, and is no source's name."""
+        («йдеться у повідомленні», «говорится в сообщении», «сказано в заяві»): it refers back, and is no source's
+        name."""
         t = attrib.tables()
         word = attr.by.lower()
         return " " not in word and bool(CYRILLIC.search(word)) and attr.cue in t.document_verbs and (
@@ -5052,7 +5052,7 @@ class _Reader:
         if self.tokens[k].text.lower() in self.lex.cues.get("uncounting_prepositions", []):
             return False  # «мали по два місця» (two each), «між двома операторами» (the two named): no count
         phrase = f"{self.tokens[k].text} {m.raw} {self.tokens[cand.noun].text}".lower()
-        return not any(phrase.startswith(p) or f" {p}" in f" {phrase}" for p in self.lex.cues.get("number_phrases", []))
+        return not any(f" {p}" in f" {phrase}" for p in self.lex.cues.get("number_phrases", []))
 
     def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
         """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of
