@@ -3434,3 +3434,180 @@ def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
     # guard: «у порівнянні із 4500» compares, it names no whole: the figure keeps the verb of the one before
     text = "Бригади отримують до 9000 викликів щодня у порівнянні із 4500 впродовж звичайного дня."
     assert [c.measure for c in _claims(text, lang="uk") if c.value == 4500.0] == ["виклик отримувати"]
+
+
+# --- round 21 (Ukrainian numbers and sources): values, and figures that are no claims --------------------------
+
+
+@pytest.mark.parametrize("text, lang, lo, hedge", [
+    ("Ліки знижують ризик на більш ніж на 60%.", "uk", 60.0, "більш ніж"),  # the figure's preposition doubled
+    ("Тест виявив вірус більш ніж у 30 пацієнтів.", "uk", 30.0, "більш ніж"),
+    ("Лекарство снижает риск более чем в 3 раза.", "ru", 3.0, "более чем"),
+])
+def test_round_21_a_hedge_before_the_figures_own_preposition_still_bounds_it(text, lang, lo, hedge):
+    c = _claims(text, lang=lang)[0]
+    assert (c.lo, c.value, c.hedge) == (lo, None, hedge)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Склад охолоджують до мінус 40 градусів.", "uk"),
+    ("Склад охлаждают до минус 40 градусов.", "ru"),
+    ("The store is cooled to minus 40 degrees.", "en"),
+])
+def test_round_21_a_sign_word_puts_the_figure_below_zero(text, lang):
+    assert [c.value if c.value is not None else c.hi for c in _claims(text, lang=lang)] == [-40.0]
+
+
+def test_round_21_a_range_with_no_verb_of_change_is_one_figure():
+    c = _one("Аптека продаватиме ліки за ціною від 12 до 18 доларів за упаковку.", lang="uk")
+    assert (c.kind, c.lo, c.hi) == ("money", 12.0, 18.0)
+    # guard: with a verb of change, the two ends of the change (the past participle read as its verb, «зросла»)
+    assert [(c.value, c.qualifier) for c in _claims("Ціна квитка зросла з 12 до 18 доларів.", lang="uk")] == [
+        (12.0, "change: from"), (18.0, "change: to")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Міністерство завершить ремонт у першій половині березня.", "uk"),  # a part of a month, not 50 %
+    ("Ціни на житло зросли в другій половині 2019 року.", "uk"),
+    ("Министерство завершит ремонт в первой половине марта.", "ru"),
+    ("The ministry will finish the repairs in the first half of March.", "en"),
+    ("Ще 12 годин назад Ковальчук лідирував.", "uk"),  # a time ago places the report, it lasts nothing
+    ("Якщо щепити 200 людей, то 80 не захворіють.", "uk"),  # an illustration, no count of the world
+    ("Якщо ставка сягне 30%, кредити зникнуть.", "uk"),
+])
+def test_round_21_parts_of_a_time_times_ago_and_suppositions_are_no_claims(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang) if c.kind != "date"] == []
+
+
+def test_round_21_a_half_of_people_stays_a_share():
+    assert _one("Половина мешканців виїхала.", lang="uk").value == 50.0
+    # guard: an ordinal after the fraction is no time unit ("the second" province, not a second of time)
+    assert _one("The army seized over half of the second, Eastmark.", lang="en").lo == 50.0
+
+
+@pytest.mark.parametrize("text, lang, lo, value", [
+    ("Загинули понад чверть мільйона людей.", "uk", 250_000.0, None),  # a part of a scale: a count, not 25 %
+    ("Погибли свыше четверти миллиона человек.", "ru", 250_000.0, None),
+    ("Over half a million people were evacuated.", "en", 500_000.0, None),
+])
+def test_round_21_a_fraction_of_a_scale_word_is_a_figure(text, lang, lo, value):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo, c.value) == ("count", lo, value)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Більше десятка компаній подали позови.", "uk"),  # a collective number noun in the genitive singular
+    ("Более десятка компаний подали иски.", "ru"),
+])
+def test_round_21_a_collective_number_noun_in_any_case(text, lang):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.lo) == ("count", 10.0)
+
+
+def test_round_21_a_hedge_between_the_verb_and_a_count_in_words():
+    c = _one("Мерія закрила понад десять шкіл.", lang="uk")
+    assert (c.lo, c.measure) == (10.0, "schools shut down")
+
+
+def test_round_21_a_share_after_a_singular_noun_is_no_label():
+    c = _one("За результатами підрахунку 87% бюлетенів лідирує Ковальчук.", lang="uk")
+    assert (c.kind, c.value) == ("percent", 87.0)
+
+
+def test_round_21_a_half_of_a_noun_in_the_genitive_by_any_reading():
+    assert _one("До кінця року щеплення отримає половина населення.", lang="uk").value == 50.0
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Протягом останніх трьох місяців він заперечував звинувачення.", "uk", "duration: заперечувати"),
+    ("В течение последних трёх месяцев он отрицал обвинения.", "ru", "duration: отрицать"),
+])
+def test_round_21_the_last_months_after_a_preposition_of_how_long_are_a_duration(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == ("duration", measure)
+
+
+def test_round_21_the_next_months_stay_a_window_for_a_figure_earlier_in_a_long_clause():
+    text = "Лише 28 відсотків опитаних фермерів очікують зростання врожайності протягом наступних 12 місяців."
+    assert [c.kind for c in _claims(text, lang="uk")] == ["percent"]
+
+
+def test_round_21_the_whole_of_a_part_is_a_count_not_a_year_nor_a_changes_start():
+    claims = _claims("Лише у 40 із 1800 учасників розвинулася алергія.", lang="uk")
+    assert [(c.kind, c.value, c.qualifier) for c in claims] == [("count", 40.0, None), ("count", 1800.0, None)]
+
+
+def test_round_21_a_partitives_whole_the_dictionary_reads_as_an_adverb():
+    claims = _claims("Район представлений 12 із 450 місцями.", lang="uk")
+    assert [(c.value, c.counted) for c in claims][:1] == [(12.0, "місцями")]
+
+
+def test_round_21_a_ratio_lead_after_a_hedge():
+    c = _one("Ковальчук обійшов суперника майже у три рази.", lang="uk")
+    assert (c.kind, c.hi) == ("ratio", 3.0)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Ремонт проведуть у чотири етапи.", 4.0, "етап"),
+    ("Фестиваль проходив у трьох містах.", 3.0, "місто"),
+    ("Ліки вводять двома уколами.", 2.0, "укол"),
+])
+def test_round_21_a_count_in_words_a_preposition_governs_is_read_as_digits_are(text, value, counted):
+    c = _one(text, lang="uk")
+    assert (c.value, c.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text", [
+    "Про це мер розповів у двох словах.",  # a set phrase
+    "Місто оточили з двох боків.",
+    "Вона працює в одному з банків.",  # one
+    "Великі області мали по три мандати.",  # three each
+    "Суд розглядає спір між двома операторами.",  # the two named, no count
+])
+def test_round_21_set_phrases_and_one_after_a_preposition_count_nothing(text):
+    assert _claims(text, lang="uk") == []
+
+
+@pytest.mark.parametrize("text, lang, value, unit, measure", [
+    ("Рада ухвалила бюджет після семигодинного засідання.", "uk", 7.0, "hour", "duration: засідання"),
+    ("Сторони погодили тримісячний мораторій.", "uk", 3.0, "month", "duration: мораторій"),
+    ("Совет принял бюджет после семичасового заседания.", "ru", 7.0, "hour", "duration: заседание"),
+])
+def test_round_21_a_number_stem_glued_to_a_units_adjective(text, lang, value, unit, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.value, c.unit, c.measure) == ("duration", value, unit, measure)
+
+
+def test_round_21_a_compound_with_years_is_left_an_age_or_nothing():
+    assert [c.kind for c in _claims("Трирічна дитина гралася у дворі.", lang="uk")] in ([], ["age"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Не більше трьох депутатів від одного і того ж округу.", "uk"),  # "one and the same": no count of one
+    ("Не более трёх депутатов от одного и того же округа.", "ru"),
+])
+def test_round_21_one_and_the_same_counts_nothing(text, lang):
+    assert [c.hi for c in _claims(text, lang=lang)] == [3.0]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Коваль О. Нова хартія // Право. — 2012. — № 4. — С. 41—47.", "uk"),  # a citation's pages
+    ("Петров А. Новая хартия // Право. — 2012. — № 4. — С. 41—47.", "ru"),
+    ("Проте в жодні порівняння не йде його маєток.", "uk"),  # "bears no comparison"
+])
+def test_round_21_citation_pages_and_no_comparison_are_no_claims(text, lang):
+    assert [c.kind for c in _claims(text, lang=lang) if c.kind != "date"] == []
+
+
+def test_round_21_over_is_a_preposition_not_a_rare_noun():
+    c = _one("Уряд передбачив понад двох мільярди гривень, розраховуючи різні варіанти.", lang="uk")
+    assert (c.lo, c.measure) == (2_000_000_000.0, "money: передбачити")  # not `money: понада`
+
+
+def test_round_21_a_citations_pages_stay_no_claim_when_the_splitter_cut_after_the_abbreviation():
+    text = "Коваль О. Нова хартія // Право. — 2012. — № 4. — С. 41—47. Автор: О. Коваль."
+    cut = text.index("41")
+    doc = Document(id="t", origin="t.txt", format="txt", raw_text=text, text=text, meta={"language": "uk"},
+                   passages=[Passage(0, len(text), language="uk")],
+                   sentences=[Sentence(0, cut - 1, 0), Sentence(cut, len(text), 0)])
+    assert extract_claims(doc) == []

@@ -92,6 +92,7 @@ class _Tables:
         self.speech_links = set(w.get("speech_links", []))
         self.person_heads = {x.lower() for x in w.get("person_heads", [])}
         self.org_anaphors = set(w.get("org_anaphors", []))
+        self.outlet_anaphors = {x.lower() for x in w.get("outlet_anaphors", [])}
         self.person_anaphors = set(w.get("person_anaphors", []))
         self.company_anaphors = set(w.get("company_anaphors", []))
         self.company_marks = set(w.get("company_marks", []))
@@ -118,6 +119,10 @@ class _Tables:
         self.links = {x.lower() for x in w.get("report_links", []) + w.get("chain", [])}
         flags = re.IGNORECASE
         self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        # «За останніми даними, опублікованими агентством X, …»: the maker in a participle phrase after the cue
+        self.according_participle = re.compile(
+            rf"(?:^|\W)({_alt(w.get('according', []))})\s*,\s*(?:{_alt(w.get('according_participles', []))})\s+", flags) if (
+            w.get("according_participles")) else None
         # «говорится в докладе X», «у звіті X йдеться»: what a document holds; the document is the source
         self.document_verbs = set(w.get("document_verbs", []))
         doc_verbs, doc_preps = _alt(self.document_verbs), _alt(w.get("document_prepositions", []))
@@ -239,6 +244,12 @@ def find_attribution(sentence: str, entities: list[EntityMention] | None = None,
             # 46-летняя мать …», an outlet's linked name lost in scraping: the next sentence run in)
             return Attribution(by=by, cue=m.group(1).lower(), pronoun=by.lower() in t.pronouns,
                                start=sentence.find(np, m.end()), cue_start=m.start(1))
+    m = t.according_participle.search(sentence) if t.according_participle else None
+    if m:  # «За даними, оприлюдненими агентством X, …»: data made public by X
+        np = _np_after(sentence[m.end():], t)
+        by = clean_source(np) if np else None
+        if by and check(by, m.end()):
+            return Attribution(by=by, cue=m.group(1).lower(), start=sentence.find(np, m.end()), cue_start=m.start(1))
     m = t.according.search(sentence)
     if m and m.group(1).lower() in t.according_via and not sentence[:m.start(1)].strip(" \"“«'"):
         said = _verb_attribution(sentence, check)  # "Citing X, prosecutors said …": X is their evidence

@@ -298,11 +298,23 @@ class _Extractor:
             if noun and index > 0 and noun.lower() not in self.text[self.spans[index - 1][0]:a].lower():
                 prev = before = (lambda: None)  # "The study concluded …" names no report of the sentence before
             attr = attrib.resolve(self.text[a:b], prev, self.entities, a, verbs, before, objects, participles)
+            if attr is None:
+                closing = self.closing_dash_source(a, b)
+                if closing:  # «Вакцинування триває в 46 країнах, – ВООЗ»
+                    attr = attrib.Attribution(by=closing, cue="–")
+            document = attr is not None and bool(attr.by) and self.bare_document(attr)
+            if document:
+                attr.by = None  # «…, йдеться у повідомленні»: whose statement, as a pronoun's, is found below, else
+                # the outlet's own (a bare word for a document names no one)
             if noun and attr is not None and attr.by is None and attr.cue:
                 attr.by = noun  # the report itself, as before: no source of the sentence before to refer to
             if attr is not None and attr.by is None and attr.cue and index > 1 and depth < 3:
                 attr.by = self.report_before(index, depth)  # "…, according to the report": the briefing before
-            if attr is not None and attr.by is None and attr.cue and index > 0:
+            if attr is not None and attr.by is None and attr.cue and index > 0 and document:
+                maker = self._subject_source(index - 1) if self.heads else self._opening_name(index - 1)
+                # a document's maker is an organisation or a person named as the subject of the sentence before
+                attr.by = maker if maker and any(e.label in ("ORG", "PER") and e.text in maker for e in self.entities) else None
+            elif attr is not None and attr.by is None and attr.cue and index > 0:
                 one = attrib.names_one_person(self.text[a:b])
                 attr.by = self._subject_source(index - 1, one) or self._person_before(self.spans[max(0, index - 2)][0], a)
             if attr is not None and attr.by and index > 0:
@@ -311,6 +323,12 @@ class _Extractor:
                 attr.by = self.full_name(a, a + attr.start, attr.by) or attr.by
             if attr is not None and attr.by:
                 attr.by = self.source_referred(index, attr.by) or attr.by
+            if attr is not None and attr.by and self.bare_outlet(attr.by):
+                # «Про це повідомила газета X. За даними видання, …»: the named source of the two sentences before;
+                # with none, the document's own outlet
+                named = [s.by for s in (self.attribution(k, depth + 1) for k in (index - 1, index - 2) if k >= 0 and depth < 3)
+                         if s is not None and s.by and re.search(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]", s.by)]
+                attr.by = named[0] if named else None
             if (attr is None or attr.cue == "agent") and depth < 3 and index + 1 < len(self.spans) and (
                     attrib.reports_before(self.text[self.spans[index + 1][0]:self.spans[index + 1][1]])):
                 after = self.attribution(index + 1, depth + 1)  # "… N … . Про це повідомив X.": X's report
@@ -325,8 +343,42 @@ class _Extractor:
                 # account runs on
                 if before is not None and before.by and closing:
                     attr = attrib.Attribution(by=before.by, via=before.via, cue=hearsay.group(0).lower())
+            if attr is not None and attr.by:
+                attr.by = _other_script_trimmed(attr.by)
             self.memo[index] = attr
         return self.memo[index]
+
+    def closing_dash_source(self, a: int, b: int) -> str | None:
+        """ "«…, – ВООЗ»", «…, – заявил министр Петров»'s verbless kin: a sentence (a headline, a paraphrase) closed by a
+        comma, a dash and only the name of an organisation or a person — up to three words of a title before it
+        («– глава МОЗ Степанов») — is that one's statement. The comma before the dash is Russian and Ukrainian
+        punctuation of a reported statement; a name alone after a dash without it is a byline or an aside."""
+        tail = re.search(r",\s*[–—-]{1,2}\s+([^,;:!?–—()\"«»“”]{2,80}?)\s*[.!]?\s*$", self.text[a:b])
+        if tail is None:
+            return None
+        start = a + tail.start(1)
+        end = a + tail.end(1)
+        name = next((e for e in self.entities_after(start) if e.end == end and e.label in ("ORG", "PER")
+                     and not self.is_place(e.text)), None)
+        if name is None or len(self.text[start:name.start].split()) > 3:
+            return None
+        return name.text
+
+    @staticmethod
+    def bare_document(attr: attrib.Attribution) -> bool:
+        """A Russian or Ukrainian source that is only the noun of a document after a verb saying what it holds
+        («йдеться у повідомленні», «говорится в сообщении», «сказано в заяві»): it refers back, and is no source's
+        name."""
+        t = attrib.tables()
+        word = attr.by.lower()
+        return " " not in word and bool(CYRILLIC.search(word)) and attr.cue in t.document_verbs and (
+            attrib.is_source_word(word, t.report_nouns))
+
+    @staticmethod
+    def bare_outlet(by: str) -> bool:
+        """A source that is only the word for a publication («видання», «издание») that no outlet named before took."""
+        word = by.lower()
+        return " " not in word and attrib.is_source_word(word, attrib.tables().outlet_anaphors)
 
     def full_name(self, start: int, at: int, by: str) -> str | None:
         """ "… according to Vladimir Rogov … Rogov claimed …": a one-word source at ``at`` that no entity covers (a
@@ -527,6 +579,19 @@ class _Extractor:
             return None
         return name if attrib.is_source(name, self.text[a:b], self.entities, a) else None
 
+    def _opening_name(self, index: int) -> str | None:
+        """Without a parse: the organisation or person that opens sentence ``index`` before any verb («Компанія
+        "Рейтинг" оприлюднила опитування»), its subject by position; never a place."""
+        a, b = self.spans[index]
+        lo, hi = _bounds(self.parse, a, b)
+        first_verb = next((t.start for t in self.parse.tokens[lo:hi] if t.pos in ("VERB", "AUX")), b)
+        for e in self.entities_after(a):
+            if e.start >= first_verb or e.start >= b:
+                return None
+            if e.label in ("ORG", "PER") and not self.is_place(e.text) and len(self.text[a:e.start].split()) <= 3:
+                return e.text
+        return None
+
     def _person_before(self, start: int, end: int) -> str | None:
         """ "…, he said": the person named last in the two sentences before (by a full name, or by a surname the
         document gave in full before), when the sentence before names no source the pronoun could take."""
@@ -578,7 +643,10 @@ class _Extractor:
             status = status_of(m.end)
             lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
             lead_word = lead.group(1).lower() if lead else ""
-            if lead_word in lex.cues.get("from_words", []) and cand.kind in ("money", "count", "percent", "measurement") and any(
+            whole = re.search(r"\d\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+$", sent[max(0, m.start - 16):m.start],
+                              re.IGNORECASE)  # «25 із 1600 учасників»: the whole of a part, no change's start
+            if lead_word in lex.cues.get("from_words", []) and not whole and cand.kind in (
+                    "money", "count", "percent", "measurement") and any(
                     o is not cand and o.kind == cand.kind and not o.conversion for o in cands):
                 # (a change's start needs its other end: "cut output from 12 mills" is no change of a count)
                 origin = cand
@@ -2125,6 +2193,16 @@ class _Extractor:
             return None
         return e.start, noun.end, self.text[e.start:noun.end]
 
+def _other_script_trimmed(by: str) -> str:
+    """ "Brexit Мішель Барньє": a Latin word the recogniser joined to a Cyrillic name of two or more words (the object
+    of the phrase before it, «на переговорах щодо Brexit Мішель Барньє») is no part of the name."""
+    words = by.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[0]) and all(
+            CYRILLIC.search(w) and w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:])
+    return by
+
+
 def _labelled(text: str, end: int) -> bool:
     """A name followed by a number is a label ("Category 4", "Phase 2"), not a place."""
     return bool(re.match(r"[ \u00a0]?\d", text[end:end + 2]))
@@ -2160,11 +2238,11 @@ def _bounds(parse: Parse, start: int, end: int) -> tuple[int, int]:
 
 def _change_ends(sent: str, claim: Claim, m: NumberMention, tokens, lex: Lexicon) -> list[Claim] | None:
     """ "rose from 60 to 120 tenge", "подорожал с 60 до 120 тенге": two figures, before and after the change,
-    not a range."""
+    not a range. Without a verb of change it is one range («від 25 до 37 доларів за дозу»: a price between)."""
     if not m.is_range or (m.hedge or "").lower() not in lex.cues.get("from_words", []):
         return None
     change = set(lex.cues.get("change_verbs", []))
-    if not any(t.lemma in change for t in tokens) and claim.kind != "money":
+    if not any(t.lemma in change for t in tokens):
         return None
     atoms = list(DIGITS.finditer(sent, m.num_start, m.num_end))
     if len(atoms) < 2:
@@ -2550,6 +2628,8 @@ class _Reader:
                 r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
             return False
         n = num[-1] + 1
+        if n < self.hi and toks[n].text == "%":
+            return False  # «За результатами підрахунку 96% голосів»: a share or a measure, no name's number
         if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
             after = toks[n]
             if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
@@ -2609,8 +2689,9 @@ class _Reader:
         years", "for the first time in 20 years")."""
         cues = self.lex.cues
         before = self.sent[max(0, m.start - 30):m.start]
-        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE):
-            return True
+        last = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE)
+        if last:
+            return not self._span_of_act(m, before[:last.start() + 1], previous)
         window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
                            + _alt(cues.get("articles", [])) + r")\s+)?(?:(?:" + _alt(cues.get("window_firsts", []))
                            + r")\s+)?$", before, re.IGNORECASE)
@@ -2634,6 +2715,18 @@ class _Reader:
         return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
                    or self.tokens[k].text.lower() in first
                    for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
+
+    def _span_of_act(self, m: NumberMention, before: str, previous: list[_Cand]) -> bool:
+        """«Протягом останніх двох місяців він заперечував результат», "for the past two months": after a preposition
+        of how long (`duration_prepositions`) the last months are how long the clause's act went on, when no other
+        figure in the clause is counted over them («протягом наступних 12 місяців 40% очікують…» stays a window)."""
+        lead = self.lex.cues.get("duration_prepositions", [])
+        if not lead or not re.search(r"(?:^|\W)(?:" + _alt(lead) + r")\s*$", before, re.IGNORECASE):
+            return False
+        if any(p.m.end <= m.start and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start]) for p in previous):
+            return False
+        rest = re.match(r"[^,;:(—.]*", self.sent[m.end:]).group(0)
+        return not find_numbers(rest)
 
     def _glued_unit(self, after: str) -> bool:
         word = re.match(r"[^\W\d_]+", after)
@@ -2704,8 +2797,9 @@ class _Reader:
                 return None
         if m.hedge_kind and not year_span and hit is None:
             return None
-        if is_year and hit is None and self._counted_thing_follows(m):
-            return None  # "1743 people": a count
+        if is_year and (hit is None and self._counted_thing_follows(m) or self._whole(self.toks_in(
+                m.num_start, m.num_end)) and not self._unit_after(m, None)):
+            return None  # "1743 people": a count; «25 із 1600 учасників»: the whole of a part
         unit = self._unit_after(m, None)
         if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
             unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
@@ -3120,7 +3214,9 @@ class _Reader:
                 if key in lex.ratio:
                     return "ratio", "×", end
             stems = lex.cues.get("time_adjective_stems", {})
-            stem = next((x for x in stems if glued.start(1) == 1 and word.startswith(x)), None)
+            inside = glued.start(1) == 0 and m.words and sent[m.end - 1:m.end].isalpha()  # «п'яти|годинного»: a
+            # number word's stem glued to its unit's adjective
+            stem = next((x for x in stems if (glued.start(1) == 1 or inside) and word.startswith(x)), None)
             if stem:  # «30-дневное перемирие», «10-денний термін»: a span, as "a 30-day truce"
                 return "time", stems[stem], end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
@@ -3153,10 +3249,13 @@ class _Reader:
             nxt = self._token_from(m.end)
             t = self.tokens[nxt] if nxt is not None and nxt < self.hi else None
             if t is not None and (t.pos in ("ADJ", "NOUN") and t.text.lower() not in self.lex.cues.get("partitive", [])
-                                  and "Case=Gen" not in t.feats):
+                                  and "Case=Gen" not in t.feats and not (
+                                      not self.ex.heads and _has_case(self.code, t.text, ("gent",)))):
                 return False  # "a fifth straight season": an ordinal, not a share (but «половина жителей»: their half)
             if re.match(r"[-‑][^\W\d_]", sent[m.end:m.end + 2]):
                 return False  # "half-staff", "half-brother": a word the fraction is part of
+            if self._part_of_time(nxt):
+                return False  # «у першій половині січня», "the first half of 2020": a time, not a share
             cand.kind, cand.unit, cand.value_scale = "percent", "%", 100.0
             cand.unit_end = m.end
             return True
@@ -3198,14 +3297,32 @@ class _Reader:
         self._conversion(m, cand, previous)
         return True
 
+    def _part_of_time(self, nxt: int | None) -> bool:
+        """A fraction whose whole is a time — a month, a time unit or a year, past "of" and a determiner («першій
+        половині січня», "the second half of the year", "half of 2020") — names a part of that time, no share."""
+        toks, lex = self.tokens, self.lex
+        k = nxt
+        while k is not None and k < self.hi and (toks[k].pos == "DET" or toks[k].text.lower() in lex.cues.get(
+                "partitive", [])):
+            k += 1
+        if k is None or k >= self.hi:
+            return False
+        t = toks[k]
+        months = lex.cues.get("months", {})
+        if re.fullmatch(r"(?:1[89]|20)\d\d", t.text):
+            return True
+        return is_noun(t) and (t.lemma in lex.time or t.text.lower() in lex.time or t.lemma in months
+                               or t.text.lower() in months)  # (not "half of the second, Donetsk": an ordinal)
+
     def _ratio(self, m: NumberMention, cand: _Cand, name: str, end: int) -> bool:
         """A number of times ending at ``end`` ("three times", "twice"): a ratio after a lead, before a word of
         comparison or before a determiner and noun ("twice the size"), named by what it compares; else a count
         of occasions ("spoke three times", "was hit twice")."""
         sent = self.sent
         comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
-        lead = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$", sent[max(0, m.start - 6):m.start],
-                         re.IGNORECASE)
+        leads = r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$"
+        lead = re.search(leads, sent[max(0, m.start - 6):m.start], re.IGNORECASE) or re.search(
+            leads, sent[m.start:m.num_start], re.IGNORECASE)  # «майже у три рази»: the lead after the hedge
         if not lead and not self._times_a_figure(end) and not re.match(
                 r"^\W*(?:\w+\W+)?(?:" + comparatives + r")(?!\w)", sent[end:end + 30], re.IGNORECASE):
             cand.kind, cand.unit, cand.unit_end = "count", name, end  # "spoke three times": occasions
@@ -3896,15 +4013,39 @@ class _Reader:
         """The figure is in a clause opened by a conditional conjunction ("if one of the dams breaks", «если
         два моста рухнут»): the first verb above it has such a marker (by the parse). A count (``count``) is also
         no claim in what will or would follow a condition (``_consequence``: a threat or a feared toll)."""
-        if not self.ex.heads:
-            return False
         marks = set(self.lex.cues.get("conditional_marks", []))
+        if not self.ex.heads:
+            return self._conditional_clause(i, marks, count)
         for h in head_path(self.ex.parse, i, 4):
             if not (self.lo <= h < self.hi):
                 return False
             if self.tokens[h].pos in ("VERB", "AUX") or self.tokens[h].dep in ("advcl", "ROOT", "root"):
                 return self._marked(h, marks) or (count and self._consequence(h, marks))
         return False
+
+    def _clause_opening(self, i: int) -> int:
+        """The first token of the clause holding token ``i`` without a parse: the token after the nearest comma,
+        semicolon, colon, bracket or dash before it, else the sentence's first."""
+        k = i
+        while k > self.lo and self.tokens[k - 1].text not in (",", ";", ":", "(", "–", "—", "-"):
+            k -= 1
+        return k
+
+    def _conditional_clause(self, i: int, marks: set[str], count: bool) -> bool:
+        """Without a parse (Ukrainian): the figure's clause opens with a conditional conjunction («якщо
+        провакцинувати 100 людей», «якби ставки сягнули 25%»), or, for a count, with a word of consequence
+        (`consequence_marks`: «то», «тоді») after a clause so opened («…, то 50 не захворіють»): an illustration
+        or a supposition, no figure of the world."""
+        toks = self.tokens
+        first = self._clause_opening(i)
+        words = [toks[k].text.lower() for k in range(first, min(i, first + 2))]
+        if words and (words[0] in marks or " ".join(words) in marks):
+            return True
+        if not count or not words or words[0] not in self.lex.cues.get("consequence_marks", []) or first - 1 <= self.lo:
+            return False
+        before = self._clause_opening(first - 2)
+        opened = [toks[k].text.lower() for k in range(before, min(first - 1, before + 2))]
+        return bool(opened) and (opened[0] in marks or " ".join(opened) in marks)
 
     def _marked(self, h: int, marks: set[str]) -> bool:
         return any(self.tokens[k].head == h and self.tokens[k].dep == "mark" and self.tokens[k].text.lower() in marks
@@ -3994,6 +4135,9 @@ class _Reader:
                 continue
             if is_noun(t):
                 return k
+            if not self.ex.heads and t.pos == "ADV" and k > j + 1 and toks[k - 1].pos == "NUM" and _has_case(
+                    self.code, t.text, ("ablt", "gent", "loct", "datv")):
+                return k  # «29 із 538 місцями»: a noun's oblique form the dictionary ranks first as an adverb
             return None
         return None
 
@@ -4183,7 +4327,8 @@ class _Reader:
                 cand.measure, cand.source = thing.measure, "thing"
             elif cand.noun is not None and self._inherit_named(cand, num_toks, previous):
                 pass  # "officials called the figure about 5 thousand people": the figure talked about before
-            elif cand.noun is not None and self._salient(m, thing) and not self._definite(m):
+            elif cand.noun is not None and (self._salient(m, thing) or self._governed_count(m, cand, num_toks)) and not (
+                    self._definite(m)):
                 cand.measure, cand.source = label, "open"
             bare = cand.measure == label and (cand.source == "open" or (
                 cand.source == "thing" and thing is not None and thing.measure == thing.name))
@@ -4876,7 +5021,8 @@ class _Reader:
         object or a subject after its verb does."""
         if self.ex.heads or cand.verb is None or not num_toks or cand.verb >= num_toks[0]:
             return False
-        between = self.tokens[cand.verb + 1:num_toks[0]]
+        hedged = self.toks_in(cand.m.start, cand.m.num_start)  # «закрили понад десять станцій»: past the hedge
+        between = self.tokens[cand.verb + 1:hedged[0] if hedged else num_toks[0]]
         oblique = any(f"Case={case}" in self.tokens[num_toks[0]].feats for case in ("Dat", "Loc")) or not _has_case(
             self.code, self.tokens[cand.noun].text, ("nomn", "accs", "gent", "ablt"))  # «двом постатям»: dative
         return len(between) <= 2 and not oblique and not any(
@@ -4891,6 +5037,22 @@ class _Reader:
         if not m.words:
             return True
         return thing is not None and m.figure >= 2
+
+    def _governed_count(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> bool:
+        """Without a parse, a count in words a preposition governs with its noun right after it («у п'ять етапів»,
+        «у двох містах», «двома ін'єкціями» after «з») is a figure the text reports, as digits there are: the
+        preposition ties the phrase to the clause's verb. Not one («в одному з»), not a set phrase
+        (`number_phrases`: «з двох боків», «у двох словах»), not after a distributive or relating preposition
+        (`uncounting_prepositions`: «по два місця», «між двома країнами»)."""
+        if self.ex.heads or not m.words or (m.figure or 0) < 2 or m.hedge or not num_toks or cand.noun != num_toks[-1] + 1:
+            return False
+        k = num_toks[0] - 1
+        if k < self.lo or self.tokens[k].pos != "ADP" or not any(t.pos == "VERB" for t in self.tokens[self.lo:self.hi]):
+            return False
+        if self.tokens[k].text.lower() in self.lex.cues.get("uncounting_prepositions", []):
+            return False  # «мали по два місця» (two each), «між двома операторами» (the two named): no count
+        phrase = f"{self.tokens[k].text} {m.raw} {self.tokens[cand.noun].text}".lower()
+        return not any(f" {p}" in f" {phrase}" for p in self.lex.cues.get("number_phrases", []))
 
     def _referent(self, cand: _Cand, num_toks: list[int]) -> int | None:
         """The noun a bare number measures: "deaths of about 500", "a total of 1,085", the subject or object of

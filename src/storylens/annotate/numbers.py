@@ -93,6 +93,9 @@ class _Tables:
     range_mid: re.Pattern
     prefix_only_in_range: frozenset[str]
     max_phrase: int
+    minus_before: re.Pattern  # "minus 70", «мінус 70 градусів»: the figure is below zero
+    compounds: re.Pattern  # «п'ятигодинного», «трехдневный»: a number stem glued to a unit's adjective
+    compound_values: dict[str, float]
 
 
 def _norm(word: str) -> str:
@@ -136,6 +139,10 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
     leads: set[str] = set()
     mids: set[str] = set()
     prefix_only: set[str] = set()
+    minus: set[str] = set()
+    hedge_preps: set[str] = set()
+    prefixes: dict[str, float] = {}
+    glued_heads: set[str] = set()
     for code in codes:
         data = lang.cues(code, "numbers")
         for lemma, value in data.get("cardinals", {}).items():
@@ -163,6 +170,9 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                     for head in _forms(code, parts[0], plural_only=plural):
                         for tail in _forms(code, parts[-1], plural_only=True):
                             phrases.setdefault((head, *parts[1:-1], tail), (float(value), form_name))
+        for lemma, value in data.get("collectives", {}).items():  # «десяток», «більше десятка»: about that many
+            for form in _forms(code, lemma):
+                phrases.setdefault((form,), (float(value), "vague"))
         for word, value in data.get("multipliers", {}).items():
             phrases[(_norm(word),)] = (float(value), "multiplier")  # "twice", «вдвое»: a ratio or occasions
         for lemma, value in data.get("ordinals", {}).items():
@@ -171,6 +181,9 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         suffixes.update(data.get("ordinal_suffixes", []))
         joiners.update(_norm(w) for w in data.get("joiners", []))
         mixed.update(_norm(w) for w in data.get("mixed_joiners", []))
+        minus.update(_norm(w) for w in data.get("minus_words", []))
+        prefixes.update({_norm(k): float(v) for k, v in data.get("compound_prefixes", {}).items()})
+        glued_heads.update(_norm(w) for w in data.get("compound_heads", []))
         share_of.update(_norm(w) for w in data.get("share_of", []))
         h = lang.cues(code, "hedges")
         hedges.update({_norm(k): v for k, v in h.get("before", {}).items()})
@@ -178,6 +191,7 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         leads.update(_norm(w) for w in h.get("range_lead", []))
         mids.update(_norm(w) for w in h.get("range_mid", []))
         prefix_only.update(_norm(w) for w in h.get("prefix_only_in_range", []))
+        hedge_preps.update(_norm(w) for w in h.get("preposition_after_hedge", []))
     glued = [a for a in abbreviations if a in ("k", "m")]  # "5k", "$5m": only right after the digits
     long_scales = [a for a in abbreviations if a not in glued]
     scale_after = re.compile(
@@ -195,7 +209,10 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         share_of=re.compile(rf"\s+(?:{_alternation(share_of)})(?![^\W\d_])", re.IGNORECASE) if share_of
         else re.compile(r"(?!)"),
         scale_after_digits=scale_after, abbreviations=abbreviations,
-        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})[\s*_\"“«„']*$", re.IGNORECASE),
+        # «більш ніж на 90%», «более чем в 100 странах»: the figure's own preposition may follow the hedge
+        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})"
+                                + (rf"(?:\s+(?:{_alternation(hedge_preps)}))?" if hedge_preps else "")
+                                + r"[\s*_\"“«„']*$", re.IGNORECASE),
         hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
                                re.IGNORECASE),
         hedges=hedges, post_hedges=post,
@@ -204,6 +221,11 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                              re.IGNORECASE),
         prefix_only_in_range=frozenset(prefix_only),
         max_phrase=max((len(k) for k in phrases), default=1),
+        minus_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(minus)})\s+$", re.IGNORECASE) if minus
+        else re.compile(r"(?!)"),
+        compounds=re.compile(rf"({_alternation(prefixes)})(?={_alternation(glued_heads)})") if prefixes and glued_heads
+        else re.compile(r"(?!)"),
+        compound_values=prefixes,
     )
 
 
@@ -338,10 +360,21 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
         if matched:
             size, value, form = matched
             end = tokens[i + size - 1][1]
+            scale = _scale_follows(tokens, i + size, t) if form == "fraction" else None
+            if scale is not None:  # "a quarter of a million", «чверть мільйона»: that part of the scale, a figure
+                k, factor = scale
+                out.append(_Atom(a, tokens[k][1], _tidy(value * factor), words=True, has_scale=True))
+                i = k + 1
+                continue
             if form in ("cardinal", "multiplier") or not _number_follows(text, end, t):
                 out.append(_Atom(a, end, value, words=True, form=form))
                 i += size
                 continue
+        compound = t.compounds.match(word)
+        if compound and word not in t.words:  # «після п'ятигодинного засідання»: five, of hours
+            out.append(_Atom(a, a + compound.end(1), t.compound_values[compound.group(1)], words=True))
+            i += 1
+            continue
         if word in t.words or (word == "a" and i + 1 < n and tokens[i + 1][2] in t.scales):
             j = i
             run = []
@@ -371,6 +404,17 @@ def _word_atoms(text: str, t: _Tables) -> list[_Atom]:
             out.append(_Atom(a, b, t.ordinals[word], words=True, form="ordinal"))
         i += 1
     return out
+
+
+def _scale_follows(tokens, k: int, t: _Tables) -> tuple[int, float] | None:
+    """The scale word right after a fraction, past "a" or "of a" ("half a million", "a quarter of a million",
+    «чверть мільйона», «четверти миллиона»): its token index and factor; None when none follows."""
+    for skip in ((), ("a",), ("of", "a")):
+        j = k + len(skip)
+        if j < len(tokens) and tuple(w for _, _, w in tokens[k:j]) == skip and tokens[j][2] in t.scales and all(
+                tokens[x + 1][0] - tokens[x][1] <= 2 for x in range(k - 1, j)):
+            return j, t.words[tokens[j][2]]
+    return None
 
 
 def _joined(text: str, toks, max_gap: int = 3) -> bool:
@@ -440,8 +484,22 @@ def find_numbers(text: str) -> list[NumberMention]:
         i += 1
         if mention.form != "vague":
             _read_hedges(text, mention, t)
+        if not mention.words and not mention.hedge:
+            _read_sign(text, mention, t)
         mentions.append(mention)
     return mentions
+
+
+def _read_sign(text: str, mention: NumberMention, t: _Tables) -> None:
+    """ "minus 70 degrees", «мінус 70 градусів»: a sign word right before the digits puts the figure below zero
+    (a range's bounds swap: «мінус 10-15» lies between -15 and -10)."""
+    sign = t.minus_before.search(text, max(0, mention.start - 12), mention.start)
+    if sign is None:
+        return
+    mention.value = None if mention.value is None else -mention.value
+    mention.lo, mention.hi = (None if mention.hi is None else -mention.hi), (None if mention.lo is None else -mention.lo)
+    mention.start = sign.start()
+    mention.text = text[mention.start:mention.end]
 
 
 def _range(text: str, x: _Atom, y: _Atom, t: _Tables) -> NumberMention | None:

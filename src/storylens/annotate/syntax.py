@@ -484,6 +484,9 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
     preferred = _readings(code).get("preferred_lemmas", {}).get(p.normal_form)
     if preferred:  # «року» is the year's before it is fate's: the language's data names the usual reading
         p = next((q for q in parses if q.normal_form == preferred), p)
+    if p.tag.POS == "ADJF" and "actv" in p.tag and "perf" in p.tag:  # «ціна зросла», «впала»: an active past
+        # participle the dictionary lists first as an adjective («зрослий») is, spelt as the verb's past, the verb
+        p = next((q for q in parses if q.tag.POS == "VERB"), p)
     tag = p.tag
     if "pssv" in tag and tag.case == "nomn":
         verb = _participle_verb(code, p.normal_form)
