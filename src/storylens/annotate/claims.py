@@ -2388,9 +2388,199 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
+        if cand.measure and cand.kind in ("count", "percent", "money") and num_toks:
+            self._clause_frame(m, cand, num_toks, previous)
         if cand.measure is None and not cand.subcount:
             return None
         return cand
+
+    _CLAUSE_MARKS = frozenset((",", ";", ":", "(", ")"))
+    _FRAMED = ("margin:", "needed:", "remaining:", "change:", "target:", "forecast:", "threshold:")
+
+    def _clause_start(self, k: int) -> int:
+        """The first token of the clause holding token ``k``: past the last comma, semicolon, colon or bracket."""
+        j = k - 1
+        while j >= self.lo and self.tokens[j].text not in self._CLAUSE_MARKS:
+            j -= 1
+        return j + 1
+
+    def _clause_frame(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
+        """What the words of the figure's clause do to its measure, read without a parse (Ukrainian; Russian where
+        the data lists the words): a figure in a score line with no verb of its own takes the measure of the figure
+        before it («у X 52%, а в Y – 53%»); a share is what the subject of its predicate is («кількість вакцинованих
+        становить 7%»); «на N% впала кількість X» is a change of X, not a level; and a noun of difference, a word of
+        need or a verb of remaining before the figure makes it a margin, a threshold or what is still to be done
+        («перевага склала N голосів», «для перемоги потрібно N», «лишається підрахувати N%»), not votes won."""
+        first = num_toks[0]
+        start = self._clause_start(first)
+        if cand.kind == "count" and cand.noun is not None and cand.thing is not None:
+            body = self._members_body(cand.noun, first, start)
+            if body:
+                cand.measure, cand.subgroup, cand.unit = f"members: {body}", None, "people"
+        if cand.kind == "count" and cand.noun is not None and "Number=Plur" in self.tokens[cand.noun].feats and (
+                self.tokens[cand.noun].lemma in self.lex.cues.get("national_place_nouns", [])) and (
+                cand.measure == measure_noun(self.lex, self.tokens, cand.noun)):
+            # «у 12 штатах»: places of a kind counted, not the staff the singular («штат») can mean
+            cand.measure = cand.unit = self.tokens[cand.noun].lemma
+            cand.subgroup = None
+        if cand.kind == "percent":
+            self._elided_score(m, cand, previous)
+            self._predicate_subject(cand, first, start)
+        if cand.kind == "percent":
+            self._change_by_after(m, cand, num_toks)
+        if cand.measure.startswith(self._FRAMED):
+            return
+        frame = self._frame_before(m, first, start)
+        if frame:
+            prefix, act = frame
+            if act and act not in cand.measure.split():
+                cand.measure = f"{cand.measure} {act}"
+            cand.measure = f"{prefix}: {cand.measure}"
+
+    def _frame_before(self, m: NumberMention, first: int, start: int) -> tuple[str, str | None] | None:
+        """The frame a figure's clause sets before it (``measure_frames``): a noun of difference («перевага»,
+        «різниця»: margin), or a verb of overtaking with «на» right before the figure («випередив на N»: margin); a
+        word of need («потрібно», «достатньо»: needed), in the clause or in the clause a purpose clause («щоб
+        набрати N») depends on; a verb of remaining with an infinitive («лишається підрахувати N%», remaining, with
+        the act), or a negated impersonal form right before the figure («не підраховано N%»). None for none."""
+        toks, cues = self.tokens, self.lex.cues
+        frames = cues.get("measure_frames", {})
+        if not frames:
+            return None
+        words = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)]
+        def has(key: str, span: list[tuple[str, str]]) -> bool:
+            listed = set(frames.get(key, []))
+            return any(lemma in listed or text in listed for lemma, text in span)
+        before = self._token_from(m.start)
+        before = before - 1 if before is not None else first - 1
+        if has("margin", words) or (before >= start and toks[before].text.lower() in frames.get("margin_prepositions", [])
+                                    and has("margin_verbs", words)):
+            return "margin", None
+        if has("needed", words):
+            return "needed", None
+        if start - 1 > self.lo and toks[start].text.lower() in frames.get("purpose_openers", []):
+            outer = self._clause_start(start - 1)
+            if has("needed", [(toks[k].lemma, toks[k].text.lower()) for k in range(outer, start - 1)]):
+                return "needed", None  # «для блокування необхідно об'єднатися, щоб набрати 34 голоси»
+        if has("remainder_verbs", words):
+            act = next((toks[k].lemma for k in range(start, first) if toks[k].pos == "VERB" and (
+                "VerbForm=Inf" in toks[k].feats or toks[k].text.lower() == toks[k].lemma)
+                        and toks[k].lemma not in frames.get("remainder_verbs", [])), None)
+            if act:
+                return "remaining", act
+        if before - 1 >= start and "Impersonal=Yes" in toks[before].feats and toks[before - 1].text.lower() in (
+                self.lex.cues.get("negation", [])):
+            return "remaining", toks[before].lemma  # «не підраховано 12,8% голосів»: not yet done
+        return None
+
+    def _elided_score(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
+        """A share with no measure of its own in a clause with no verb, after a share of the same sentence that has
+        one («Трамп отримав 52%, а в Огайо – 53%», «50,1 проти 48,5%»): the same measure, its verb elided."""
+        if cand.measure not in ("share", f"share: {cand.noun_lemma}") or not previous:
+            return
+        prior = previous[-1]
+        if prior.kind != "percent" or not prior.measure or prior.measure == "share" or prior.measure.startswith(
+                self._FRAMED):
+            return
+        between = self.toks_in(prior.m.end, m.start)
+        if any(self.tokens[k].pos in ("VERB", "AUX") for k in between) or len(between) > 8:
+            return
+        cand.measure = prior.measure
+
+    def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
+        of amount (``share_predicates``) is a share of the predicate's subject, the nominative noun before it in the
+        clause (past a noun of dimension to its genitive: «кількість X» → X), or, for a relative opening the clause,
+        the noun the comma follows; with the whole after the share («від населення») before it."""
+        toks, cues = self.tokens, self.lex.cues
+        k = first - 1
+        while k >= start and toks[k].pos in ("ADV", "PART", "ADP") and toks[k].text not in self._CLAUSE_MARKS:
+            k -= 1  # past a hedge: «становить близько», «составляет более»
+        if k < start or toks[k].lemma not in cues.get("share_predicates", []):
+            return
+        whole = cand.noun_lemma if cand.noun is not None and cand.noun > first else None
+        if cand.measure not in ("share", f"share: {whole}"):
+            return
+        subject = self._clause_subject(start, k)
+        if subject is None and k - 1 >= start and toks[k - 1].lemma in {
+                *cues.get("relative_pronouns", []), *cues.get("share_relatives", [])} and start - 2 >= self.lo:
+            subject = start - 2 if is_noun(toks[start - 2]) else None  # «647 тисяч осіб, що становить 7%»
+        if subject is None:
+            return
+        named = self._dimension_owner(subject)
+        cand.measure = f"share: {whole + ' ' if whole and whole != named else ''}{named}"
+
+    def _members_body(self, noun: int, first: int, start: int) -> str | None:
+        """The body whose members a relational noun counts («член»: ``relational``), without a parse: the genitive
+        common noun right after it («два члени комісії»), the noun after a composition noun («до складу ради входять
+        15 членів»: ``member_bodies`` 'composition'), or the noun a verb of membership has before it («у раду
+        входило 20 членів», «рада складається з 15 членів»: 'verbs'). None when none is named (a mission's members
+        stay its experts)."""
+        toks, spec = self.tokens, self.lex.cues.get("member_bodies", {})
+        if self.ex.heads or not spec or toks[noun].lemma not in self.lex.relational:
+            return None
+        if noun + 1 < self.hi and toks[noun + 1].pos == "NOUN" and "Case=Gen" in toks[noun + 1].feats:
+            body = thing_at(self.lex, toks, noun + 1)[0]
+            return None if body is not None and body.group else toks[noun + 1].lemma  # (a mission's: its experts)
+        for k in range(start, first):
+            if toks[k].lemma in spec.get("composition", []) and k + 1 < first and toks[k + 1].pos == "NOUN":
+                return toks[k + 1].lemma
+        verb = next((k for k in range(start, first) if toks[k].lemma in spec.get("verbs", [])), None)
+        if verb is None:
+            return None
+        if verb - 2 >= start and toks[verb - 1].pos == "NOUN" and toks[verb - 2].pos == "ADP":
+            return toks[verb - 1].lemma
+        subject = self._clause_subject(start, verb)
+        return toks[subject].lemma if subject is not None else None
+
+    def _clause_subject(self, start: int, verb: int) -> int | None:
+        """The subject of a clause's verb without a parse: the first noun between the clause's start and the verb that
+        can be nominative and follows no preposition («ціни на житло знизилися»: ціни, not житло)."""
+        return next((j for j in range(start, verb) if self._nominative(j) and not (
+            j - 1 >= start and self.tokens[j - 1].pos == "ADP")), None)
+
+    def _nominative(self, k: int) -> bool:
+        """A common noun that can be a subject: nominative by the parse, or, without one, by any of the dictionary's
+        readings («продажі», «ціни» are nominative and oblique alike)."""
+        t = self.tokens[k]
+        if not is_noun(t) or t.pos == "PROPN":
+            return False
+        return "Case=Nom" in t.feats or (not self.ex.heads and _has_case(self.code, t.text.lower(), ("nomn",)))
+
+    def _dimension_owner(self, noun: int) -> str:
+        """The lemma a noun stands for: itself, or, for a noun of dimension («кількість», «розмір», «частка»:
+        ``quantity_nouns``, ``amount_nouns``, ``share_nouns``), the genitive noun or adjective after it."""
+        toks, cues = self.tokens, self.lex.cues
+        dimensions = {*cues.get("quantity_nouns", []), *cues.get("amount_nouns", []), *cues.get("share_nouns", [])}
+        if toks[noun].lemma in dimensions and noun + 1 < self.hi and (toks[noun + 1].pos in ("NOUN", "ADJ") or (
+                "VerbForm=Part" in toks[noun + 1].feats)) and "Case=Gen" in toks[noun + 1].feats:
+            k = noun + 1  # («число желающих»: a participle to the Russian parse)
+            while k + 1 < self.hi and toks[k].pos == "ADJ" and toks[k + 1].pos == "NOUN" and "Case=Gen" in toks[k + 1].feats:
+                k += 1  # «кількість нових випадків» → випадок
+            return toks[k].lemma
+        return toks[noun].lemma
+
+    def _change_by_after(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> None:
+        """«На 12% впала кількість бажаючих»: «на» right before a share or a sum and a verb of change right after it
+        (``change_verbs``) make it a change, named after what changed (the noun after the verb, past a noun of
+        dimension); only without a parse, which reads it otherwise."""
+        toks, cues = self.tokens, self.lex.cues
+        leads, changes = cues.get("change_by_leads", []), cues.get("change_verbs", [])
+        before = self._token_from(m.start)
+        before = (before if before is not None else num_toks[0]) - 1
+        if before < self.lo or toks[before].text.lower() not in leads:
+            return
+        after = self._token_from(cand.unit_end) if cand.unit_end else num_toks[-1] + 1
+        if after is not None and after < self.hi and toks[after].lemma in changes:
+            changed = next((j for j in range(after + 1, min(self.hi, after + 4)) if is_noun(toks[j])), None)
+        elif before - 1 >= self.lo and toks[before - 1].lemma in changes and not cand.measure.startswith("change:"):
+            # «кількість бажаючих скоротилася на 12%»: the subject before the verb, with no parse to say it
+            changed = self._clause_subject(self._clause_start(before - 1), before - 1)
+        else:
+            return
+        cand.change = "change by"
+        if changed is not None:
+            cand.measure = f"change: {self._dimension_owner(changed)}"
 
     def _level_reached(self, m: NumberMention) -> bool:
         """«зріс до 26 млн євро», «вырос до …»: a preposition of a new level (`level_to`) right after a verb of change
