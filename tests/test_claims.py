@@ -3434,3 +3434,68 @@ def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
     # guard: «у порівнянні із 4500» compares, it names no whole: the figure keeps the verb of the one before
     text = "Бригади отримують до 9000 викликів щодня у порівнянні із 4500 впродовж звичайного дня."
     assert [c.measure for c in _claims(text, lang="uk") if c.value == 4500.0] == ["виклик отримувати"]
+
+
+# --- round 21 (Ukrainian measures): what is counted and what happened to it, without a parse ----------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a noun of difference or a verb of overtaking with «на»: the margin, not the votes won
+    ("Перевага Ковальчука над суперником склала 12 тисяч голосів.", "uk", "margin: vote_share"),
+    ("Мельник випередив Гнатюка на 4 тисячі голосів.", "uk", "margin: vote_share"),
+    ("Перевес Лаптева составил 9 тысяч голосов.", "ru", "margin: vote_share"),
+    # a word of need, also in the clause a purpose clause depends on: a threshold, not a result
+    ("Для обрання мером кандидату потрібно 51 голос депутатів.", "uk", "needed: vote_share"),
+    ("Для ухвалення закону необхідно зібрати підписи, щоб набрати 300 голосів.", "uk", "needed: vote_share"),
+    ("Для избрания мэром кандидату нужно 51 голос депутатов.", "ru", "needed: vote_share"),
+    # a verb of remaining with an infinitive, or a negated impersonal form: still to be done
+    ("Підрахувати лишається 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
+    ("Не підраховано 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
+    ("Осталось подсчитать 8,5% голосов.", "ru", "remaining: vote_share подсчитать"),
+    # guard: the votes themselves keep their measure
+    ("Мельник отримав 4 тисячі голосів.", "uk", "vote_share"),
+])
+def test_round_21_a_frame_before_the_figure_says_what_it_means(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # the subject of a predicate of amount is what the share is of (past a noun of dimension)
+    ("Кількість щеплених становить 9% від населення області.", "uk", "share: щеплений"),
+    ("Частка безробітних у громаді становить 11%.", "uk", "share: безробітний"),
+    # a relative opening the clause: the noun before the comma
+    ("Лікарі оглянули 5 тисяч пацієнтів, що становить 40% від усіх хворих.", "uk", "share: пацієнт"),
+    ("Число привитых составляет 9% от населения.", "ru", "share: население привить"),
+])
+def test_round_21_a_share_after_a_predicate_of_amount_is_its_subjects(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "percent"] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # «на N%» with a verb of change after it, or a verb of change before «на»: a change of the subject
+    ("На 15% впала кількість відвідувачів музею.", "uk", "change: відвідувач"),
+    ("Ціни на квитки знизилися на 4%.", "uk", "change: ціна"),
+    ("На 15% снизилось число посетителей музея.", "ru", "change: посетитель"),
+])
+def test_round_21_a_change_by_a_share_is_not_a_level(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.qualifier) == (measure, "change by")
+
+
+def test_round_21_a_score_line_with_no_verb_takes_the_measure_before_it():
+    text = "У Житомирі Мельник отримав 41%, а в Рівному – 38%."
+    assert [c.measure for c in _claims(text, lang="uk")] == ["vote_share", "vote_share"]
+
+
+@pytest.mark.parametrize("text, measure, unit", [
+    # «члени» of a named body are its members, not experts; a mission's stay its experts
+    ("До складу колегії входять 9 членів.", "members: колегія", "people"),
+    ("Правління складається з 7 членів.", "members: правління", "people"),
+    ("Від кожної області призначаються по два члени комісії.", "members: комісія", "people"),
+    ("На місце прибули 5 членів місії.", "experts прибути", "experts"),
+    # «штати» counted are places of a kind, not the staff «штат» can mean in the singular
+    ("Голосування пройшло у 9 штатах.", "штат", "штат"),
+])
+def test_round_21_a_nouns_sense_by_its_construction(text, measure, unit):
+    c = _one(text, lang="uk")
+    assert (c.measure, c.unit) == (measure, unit)
