@@ -2369,6 +2369,8 @@ class _Reader:
             return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
             return None  # "one of two that …": the whole of a part, with nothing counted
+        if cand.kind == "percent" and cand.partitive and cand.noun is None and self._bracketed_share(m, cand, previous):
+            return cand
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
@@ -2388,11 +2390,26 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
-        if cand.measure and cand.kind in ("count", "percent", "money") and num_toks:
+        if cand.measure and cand.kind in ("count", "percent", "money", "duration") and num_toks:
             self._clause_frame(m, cand, num_toks, previous)
         if cand.measure is None and not cand.subcount:
             return None
         return cand
+
+    def _bracketed_share(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
+        """«74,2 млн голосів (46,9%)», "74.2 million votes (46.9%)": a share in brackets right after a count is the
+        same thing as a share: the count's measure when it is one shares are of (``vote_share``), else a share of
+        that measure. False (the share read as before) when no count of this sentence ends right before the bracket."""
+        if not previous or previous[-1].kind != "count" or not previous[-1].measure:
+            return False
+        prior = previous[-1]
+        if not re.fullmatch(r"\s*\(\s*", self.sent[max(prior.m.end, prior.unit_end):m.start]):
+            return False
+        named = prior.measure
+        cand.measure = named if self.lex.applies_to.get(named) == "percent" else f"share: {named}"
+        cand.subcount = cand.partitive = False
+        cand.source = "inherited"
+        return True
 
     _CLAUSE_MARKS = frozenset((",", ";", ":", "(", ")"))
     _FRAMED = ("margin:", "needed:", "remaining:", "change:", "target:", "forecast:", "threshold:")
@@ -2413,6 +2430,9 @@ class _Reader:
         («перевага склала N голосів», «для перемоги потрібно N», «лишається підрахувати N%»), not votes won."""
         first = num_toks[0]
         start = self._clause_start(first)
+        if cand.source == "inherited":
+            for prefix in self._FRAMED[:3]:  # «щоб набрати 34 голоси, з загальної їх кількості — 76»: the frame is
+                cand.measure = cand.measure.removeprefix(f"{prefix} ")  # the clause's, read again for its own
         if cand.kind == "count" and cand.noun is not None and cand.thing is not None:
             body = self._members_body(cand.noun, first, start)
             if body:
@@ -2423,12 +2443,16 @@ class _Reader:
             # «у 12 штатах»: places of a kind counted, not the staff the singular («штат») can mean
             cand.measure = cand.unit = self.tokens[cand.noun].lemma
             cand.subgroup = None
-        if cand.kind == "percent":
+        if cand.kind in ("percent", "duration"):
             self._elided_score(m, cand, previous)
+        if cand.kind == "percent":
             self._predicate_subject(cand, first, start)
+        self._dimension_measure(cand, first)
+        if cand.kind in ("count", "duration"):
+            self._governing_noun(m, cand, first)
         if cand.kind == "percent":
             self._change_by_after(m, cand, num_toks)
-        if cand.measure.startswith(self._FRAMED):
+        if cand.measure.startswith(self._FRAMED) or cand.kind == "duration":
             return
         frame = self._frame_before(m, first, start)
         if frame:
@@ -2474,18 +2498,48 @@ class _Reader:
         return None
 
     def _elided_score(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
-        """A share with no measure of its own in a clause with no verb, after a share of the same sentence that has
-        one («Трамп отримав 52%, а в Огайо – 53%», «50,1 проти 48,5%»): the same measure, its verb elided."""
-        if cand.measure not in ("share", f"share: {cand.noun_lemma}") or not previous:
+        """A share or a span with no measure of its own in a clause with no verb, after one of the same sentence that
+        has one («Трамп отримав 52%, а в Огайо – 53%», «тривалість складає 2 роки для X і 3 роки для Y»): the same
+        measure, its verb elided."""
+        bare = "share" if cand.kind == "percent" else cand.kind
+        if cand.measure not in (bare, f"{bare}: {cand.noun_lemma}") or not previous:
             return
         prior = previous[-1]
-        if prior.kind != "percent" or not prior.measure or prior.measure == "share" or prior.measure.startswith(
+        if prior.kind != cand.kind or not prior.measure or prior.measure == bare or prior.measure.startswith(
                 self._FRAMED):
             return
         between = self.toks_in(prior.m.end, m.start)
         if any(self.tokens[k].pos in ("VERB", "AUX") for k in between) or len(between) > 8:
             return
         cand.measure = prior.measure
+
+    def _governing_noun(self, m: NumberMention, cand: _Cand, first: int) -> None:
+        """«замовлення на 300 млн доз», «кредит на 30 днів»: a common noun right before a preposition of extent
+        (``governing_prepositions``) before the figure is the act or thing the figure is the size of: a bare count is
+        named with it (``доза замовлення``), a span is its (``duration: кредит``). Only without a parse."""
+        toks = self.tokens
+        k = self._token_from(m.start)
+        k = (k if k is not None else first) - 1
+        if self.ex.heads or k - 1 < self.lo or toks[k].text.lower() not in self.lex.cues.get("governing_prepositions", []):
+            return
+        noun = toks[k - 1]
+        if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time:
+            return
+        if cand.kind == "duration":
+            cand.measure = f"duration: {noun.lemma}"
+        elif cand.measure and " " not in cand.measure and ":" not in cand.measure and cand.source in ("open", "thing", "noun"):
+            cand.measure = f"{cand.measure} {noun.lemma}"
+
+    def _dimension_measure(self, cand: _Cand, first: int) -> None:
+        """«тривалість служби складає 2 роки» → ``duration: служба``, «розмір грантів — 300 тисяч євро» → ``money:
+        грант``: a measure named after a noun of dimension is named after what the dimension is of."""
+        kind, _, named = cand.measure.partition(": ")
+        if not named or " " in named or kind not in ("duration", "money", "share"):
+            return
+        noun = next((k for k in range(first - 1, max(self.lo, first - 12) - 1, -1) if self.tokens[k].lemma == named), None)
+        owner = self._dimension_owner(noun) if noun is not None else named
+        if owner != named:
+            cand.measure = f"{kind}: {owner}"
 
     def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
@@ -2548,17 +2602,25 @@ class _Reader:
         return "Case=Nom" in t.feats or (not self.ex.heads and _has_case(self.code, t.text.lower(), ("nomn",)))
 
     def _dimension_owner(self, noun: int) -> str:
-        """The lemma a noun stands for: itself, or, for a noun of dimension («кількість», «розмір», «частка»:
-        ``quantity_nouns``, ``amount_nouns``, ``share_nouns``), the genitive noun or adjective after it."""
+        """The lemma a noun stands for: itself, or, for a noun of dimension («кількість», «розмір», «частка»,
+        «тривалість»: ``quantity_nouns``, ``amount_nouns``, ``share_nouns``, ``dimension_nouns``), the genitive noun
+        or adjective after it."""
         toks, cues = self.tokens, self.lex.cues
-        dimensions = {*cues.get("quantity_nouns", []), *cues.get("amount_nouns", []), *cues.get("share_nouns", [])}
-        if toks[noun].lemma in dimensions and noun + 1 < self.hi and (toks[noun + 1].pos in ("NOUN", "ADJ") or (
-                "VerbForm=Part" in toks[noun + 1].feats)) and "Case=Gen" in toks[noun + 1].feats:
-            k = noun + 1  # («число желающих»: a participle to the Russian parse)
-            while k + 1 < self.hi and toks[k].pos == "ADJ" and toks[k + 1].pos == "NOUN" and "Case=Gen" in toks[k + 1].feats:
-                k += 1  # «кількість нових випадків» → випадок
-            return toks[k].lemma
-        return toks[noun].lemma
+        dimensions = {*cues.get("quantity_nouns", []), *cues.get("amount_nouns", []), *cues.get("share_nouns", []),
+                      *cues.get("dimension_nouns", [])}
+        if toks[noun].lemma not in dimensions:
+            return toks[noun].lemma
+        k = noun + 1
+        while k < min(self.hi, noun + 5) and toks[k].pos == "ADV":
+            k += 1  # «кількість оптимістично налаштованих компаній»
+        if k >= self.hi or not ((toks[k].pos in ("NOUN", "ADJ") or "VerbForm=Part" in toks[k].feats) and (
+                "Case=Gen" in toks[k].feats or (not self.ex.heads and _has_case(self.code, toks[k].text.lower(), (
+                    "gent",))))):  # («число желающих»: a participle to the Russian parse; «рівень безробіття»)
+            return toks[noun].lemma
+        while k + 1 < self.hi and k < noun + 5 and toks[k].pos in ("ADJ", "VERB") and toks[k + 1].pos in (
+                "NOUN", "ADJ") and "Case=Gen" in toks[k + 1].feats:
+            k += 1  # «кількість нових випадків» → випадок
+        return toks[k].lemma
 
     def _change_by_after(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> None:
         """«На 12% впала кількість бажаючих»: «на» right before a share or a sum and a verb of change right after it
