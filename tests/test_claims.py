@@ -3499,3 +3499,53 @@ def test_round_21_a_score_line_with_no_verb_takes_the_measure_before_it():
 def test_round_21_a_nouns_sense_by_its_construction(text, measure, unit):
     c = _one(text, lang="uk")
     assert (c.measure, c.unit) == (measure, unit)
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # a share in brackets right after a count is a share of the same thing
+    ("Петренко набрав 1,2 млн голосів (38,5%).", "uk", ["vote_share", "vote_share"]),
+    ("Senator Hale won 1.2 million votes (38.5%).", "en", ["vote_share", "vote_share"]),
+    ("У селищі живуть 4 тисячі людей (12%).", "uk", ["population", "share: population"]),
+])
+def test_round_21_a_share_in_brackets_after_a_count(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # a noun of dimension is named by what it measures; a second span with no verb keeps the first's measure
+    ("Тривалість стажування складає 2 роки для лікарів і 3 роки для хірургів.", "uk",
+     ["duration: стажування", "duration: стажування"]),
+    ("Розмір премії становить 20 тисяч гривень.", "uk", ["money: премія"]),
+    ("Рівень безробіття в області становить 8%.", "uk", ["share: безробіття"]),
+    # a count after a predicate of amount whose subject is a noun of quantity counts that noun's genitive
+    ("Кількість хворих на кір у місті становить 312 людей.", "uk", ["patients"]),
+    ("Число больных корью в городе составляет 312 человек.", "ru", ["patients"]),
+])
+def test_round_21_a_noun_of_dimension_is_named_by_what_it_measures(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a common noun before «на N» / a span's «у N» is what the figure is the size of
+    ("Місто зробило замовлення на 40 тисяч доз.", "uk", "доза замовлення"),
+    ("Фермер узяв товар у кредит на 30 днів.", "uk", "duration: кредит"),
+    ("Щеплення роблять з інтервалом у 21 день.", "uk", "duration: інтервал"),
+    # a span after a verb of lasting is its subject's, a relative's antecedent; «з» after a span is "from"
+    ("Перехідний етап, який триватиме 4 роки з моменту підписання, почнеться.", "uk", "duration: етап"),
+    ("Переходный этап продлится 4 года с момента подписания.", "ru", "duration: этап"),
+])
+def test_round_21_the_noun_a_figure_is_the_size_of(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, kind, measure", [
+    # «кожні N років» is a frequency, as "every two years" is
+    ("Кожні три роки громада обирає старосту.", "uk", "ratio", "one in: рік"),
+    # a genitive singular noun after «N року» names what the year is of
+    ("Поліція затримала водія 1987 року народження.", "uk", "date", "date: народження"),
+    # a time is no subject of the verb a date is named after
+    ("З травня 2016 року Ковальчук числиться серед засновників фонду.", "uk", "date", "date: ковальчук числитися"),
+])
+def test_round_21_frequencies_and_years_of_a_noun(text, lang, kind, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == (kind, measure)

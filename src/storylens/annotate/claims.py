@@ -2433,7 +2433,8 @@ class _Reader:
         if cand.source == "inherited":
             for prefix in self._FRAMED[:3]:  # «щоб набрати 34 голоси, з загальної їх кількості — 76»: the frame is
                 cand.measure = cand.measure.removeprefix(f"{prefix} ")  # the clause's, read again for its own
-        if cand.kind == "count" and cand.noun is not None and cand.thing is not None:
+        if cand.kind == "count" and cand.noun is not None and cand.thing is not None and (
+                cand.measure.split()[0] == cand.thing.name):  # (not «затримала 120 членів партії»: detained)
             body = self._members_body(cand.noun, first, start)
             if body:
                 cand.measure, cand.subgroup, cand.unit = f"members: {body}", None, "people"
@@ -2447,6 +2448,10 @@ class _Reader:
             self._elided_score(m, cand, previous)
         if cand.kind == "percent":
             self._predicate_subject(cand, first, start)
+        elif cand.kind == "count" and cand.measure.startswith("members: "):
+            self._counted_subject(cand, first, start)
+        if cand.kind == "duration":
+            self._lasting_subject(cand, first, start)
         self._dimension_measure(cand, first)
         if cand.kind in ("count", "duration"):
             self._governing_noun(m, cand, first)
@@ -2514,13 +2519,16 @@ class _Reader:
         cand.measure = prior.measure
 
     def _governing_noun(self, m: NumberMention, cand: _Cand, first: int) -> None:
-        """«замовлення на 300 млн доз», «кредит на 30 днів»: a common noun right before a preposition of extent
-        (``governing_prepositions``) before the figure is the act or thing the figure is the size of: a bare count is
-        named with it (``доза замовлення``), a span is its (``duration: кредит``). Only without a parse."""
+        """«замовлення на 300 млн доз», «кредит на 30 днів», «з інтервалом у 28 днів»: a common noun right before a
+        preposition of extent (``governing_prepositions``; for a span also ``span_prepositions``) before the figure is
+        the act or thing the figure is the size of: a bare count is named with it (``доза замовлення``), a span is
+        its (``duration: кредит``, ``duration: інтервал``). Only without a parse."""
         toks = self.tokens
         k = self._token_from(m.start)
         k = (k if k is not None else first) - 1
-        if self.ex.heads or k - 1 < self.lo or toks[k].text.lower() not in self.lex.cues.get("governing_prepositions", []):
+        preps = self.lex.cues.get("governing_prepositions", []) + (
+            self.lex.cues.get("span_prepositions", []) if cand.kind == "duration" else [])
+        if self.ex.heads or k - 1 < self.lo or toks[k].text.lower() not in preps:
             return
         noun = toks[k - 1]
         if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time:
@@ -2540,6 +2548,43 @@ class _Reader:
         owner = self._dimension_owner(noun) if noun is not None else named
         if owner != named:
             cand.measure = f"{kind}: {owner}"
+
+    def _lasting_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Перехідний період, який триватиме 6,5 років», «период продлится 6,5 лет»: a span named after a verb of
+        lasting (``continuing_verbs``) is its subject's: the clause's subject before the verb, or, for a relative
+        opening the clause, the noun before its comma."""
+        toks = self.tokens
+        verb = next((k for k in range(first - 1, start - 1, -1) if toks[k].pos in ("VERB", "AUX") and toks[k].lemma in (
+            self.lex.cues.get("continuing_verbs", []))), None)
+        if verb is None or cand.measure != f"duration: {toks[verb].lemma}":
+            return
+        subject = self._clause_subject(start, verb)
+        if subject is None and toks[start].lemma in {*self.relative, *self.lex.cues.get("share_relatives", [])} and (
+                start - 2 >= self.lo and toks[start - 1].text == "," and is_noun(toks[start - 2])):
+            subject = start - 2
+        if subject is not None:
+            cand.measure = f"duration: {self._dimension_owner(subject)}"
+
+    def _counted_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Кількість хворих на грип становить 54 тисячі людей»: a count after a predicate of amount whose subject is
+        a noun of quantity counts that noun's genitive (the sick), not members of a body the verb of composition
+        would make it."""
+        toks, cues = self.tokens, self.lex.cues
+        k = first - 1
+        while k >= start and toks[k].pos in ("ADV", "PART", "ADP"):
+            k -= 1
+        if k < start or toks[k].lemma not in cues.get("share_predicates", []):
+            return
+        subject = self._clause_subject(start, k)
+        if subject is None or toks[subject].lemma not in cues.get("quantity_nouns", []):
+            return
+        owner = next((j for j in range(subject + 1, min(k, subject + 4)) if toks[j].lemma == self._dimension_owner(
+            subject)), None)
+        if owner is None:
+            return
+        thing = thing_at(self.lex, toks, owner)[0]
+        cand.measure = measure_noun(self.lex, toks, owner) or (thing.measure or thing.name if thing else toks[owner].lemma)
+        cand.subgroup = None
 
     def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
@@ -3134,8 +3179,15 @@ class _Reader:
     def _dated_noun(self, i: int) -> str | None:
         """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
         disaster in April 1986", «пожар в мае 1871 года»): the date is that event's, not the clause's verb's.
-        Walks up from the year past months, year words and prepositions; None when a verb comes first."""
+        Walks up from the year past months, year words and prepositions; None when a verb comes first. Without a
+        parse, the genitive singular noun right after the year's genitive word («авто 2013 року випуску», «чоловік
+        1985 року народження»): a thing's or person's year of that event."""
         if not self.ex.heads:
+            t = self.tokens
+            if i + 2 < self.hi and t[i + 1].text.lower() in self.lex.cues.get("year_genitives", []) and (
+                    t[i + 2].pos == "NOUN" and "Number=Plur" not in t[i + 2].feats and t[i + 2].text[:1].islower() and (
+                        "Case=Gen" in t[i + 2].feats or _has_case(self.code, t[i + 2].text.lower(), ("gent",)))):
+                return t[i + 2].lemma.lower()
             return None
         skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
             w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
@@ -3238,7 +3290,10 @@ class _Reader:
             if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
                 return self.tokens[noun].lemma  # third month": the noun the participle follows
         if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
-            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
+            months = self.lex.cues.get("months", {})
+            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i]) and (
+                self.tokens[i].lemma not in self.lex.time and self.tokens[i].lemma not in months)]  # (not «з червня
+            # 2015 року числиться»: a time is no subject)
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
             subject = next((i for i in nominative if self.tokens[i].pos == "NOUN"), nominative[0] if nominative else None)
             if subject is None and nouns and nouns[0] >= verb - 5:
@@ -3794,6 +3849,8 @@ class _Reader:
                     i = close + 1
             elif toks[i].text == "[" and i + 1 < self.hi:
                 i += 1  # "3 metres [of mud]": an editor's words in a quotation say what is measured
+            if cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_from", []):
+                return  # «6,5 років з моменту референдуму»: the span runs from it, it is no span of it
             into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
             if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
                         and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
