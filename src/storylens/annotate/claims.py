@@ -2530,11 +2530,17 @@ class _Reader:
             self.lex.cues.get("span_prepositions", []) if cand.kind == "duration" else [])
         if self.ex.heads or k - 1 < self.lo or toks[k].text.lower() not in preps:
             return
-        noun = toks[k - 1]
-        if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time:
-            return
+        noun, cues = toks[k - 1], self.lex.cues
+        if noun.lemma in cues.get("dimension_nouns", []) and cand.kind == "duration":
+            if k - 2 >= self.lo and is_noun(toks[k - 2]) and toks[k - 2].pos != "PROPN" and not toks[k - 2].text.isupper():
+                cand.measure = f"duration: {toks[k - 2].lemma}"  # «період тривалістю в 21 місяць»: the period's
+                cand.subject = None
+            return  # «призначаються строком на 5 років»: a term, the verb's
+        if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time or noun.text.isupper() or (
+                k - 2 >= self.lo and toks[k - 2].text.lower() in cues.get("origin_prepositions", [])):
+            return  # not «з блоку на два роки» (a phrase of its own)
         if cand.kind == "duration":
-            cand.measure = f"duration: {noun.lemma}"
+            cand.measure, cand.subject = f"duration: {noun.lemma}", None  # (a thing's span: no person's)
         elif cand.measure and " " not in cand.measure and ":" not in cand.measure and cand.source in ("open", "thing", "noun"):
             cand.measure = f"{cand.measure} {noun.lemma}"
 
@@ -2564,6 +2570,7 @@ class _Reader:
             subject = start - 2
         if subject is not None:
             cand.measure = f"duration: {self._dimension_owner(subject)}"
+            cand.subject = None if thing_at(self.lex, toks, subject)[0] is None else cand.subject
 
     def _counted_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість хворих на грип становить 54 тисячі людей»: a count after a predicate of amount whose subject is
@@ -3289,8 +3296,13 @@ class _Reader:
                     else None  # "the blockade of the port, now nearing…": the blockade
             if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
                 return self.tokens[noun].lemma  # third month": the noun the participle follows
-        if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
+        if not self.ex.heads:  # the clause's subject («що перехідний період … з ЄС … триватиме»: період, not ЄС), else
+            # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             months = self.lex.cues.get("months", {})
+            subject = self._clause_subject(self._clause_start(verb), verb)
+            if subject is not None and self.tokens[subject].lemma not in self.lex.time and (
+                    self.tokens[subject].lemma not in months) and subject != exclude:
+                return self.tokens[subject].lemma
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i]) and (
                 self.tokens[i].lemma not in self.lex.time and self.tokens[i].lemma not in months)]  # (not «з червня
             # 2015 року числиться»: a time is no subject)
