@@ -2537,8 +2537,9 @@ class _Reader:
                 cand.subject = None
             return  # «призначаються строком на 5 років»: a term, the verb's
         if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time or noun.text.isupper() or (
-                k - 2 >= self.lo and toks[k - 2].text.lower() in cues.get("origin_prepositions", [])):
-            return  # not «з блоку на два роки» (a phrase of its own)
+                k - 2 >= self.lo and toks[k - 2].text.lower() in cues.get("origin_prepositions", []) and (
+                    "Case=Ins" not in noun.feats)):
+            return  # not «з блоку на два роки» (a phrase of its own; «з інтервалом у N днів» is the noun's)
         if cand.kind == "duration":
             cand.measure, cand.subject = f"duration: {noun.lemma}", None  # (a thing's span: no person's)
         elif cand.measure and " " not in cand.measure and ":" not in cand.measure and cand.source in ("open", "thing", "noun"):
