@@ -3452,6 +3452,7 @@ def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
     ("Підрахувати лишається 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
     ("Не підраховано 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
     ("Осталось подсчитать 8,5% голосов.", "ru", "remaining: vote_share подсчитать"),
+    ("Комісії доведеться перерахувати 40 тисяч бюлетенів.", "uk", "remaining: votes перерахувати"),
     # guard: the votes themselves keep their measure
     ("Мельник отримав 4 тисячі голосів.", "uk", "vote_share"),
 ])
