@@ -3550,3 +3550,17 @@ def test_round_21_the_noun_a_figure_is_the_size_of(text, lang, measure):
 def test_round_21_frequencies_and_years_of_a_noun(text, lang, kind, measure):
     c = _one(text, lang=lang)
     assert (c.kind, c.measure) == (kind, measure)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a bare number after a predicate of amount or level whose subject is a noun of quantity counts its genitive
+    ("Загальна кількість щеплених у громаді становить 1 200.", "uk", "щеплений"),
+    ("Кількість загиблих у регіоні сягнула 25.", "uk", "killed"),
+    ("Общее число пострадавших составляет 40.", "ru", "injured"),
+])
+def test_round_21_a_bare_number_after_a_quantity_nouns_predicate(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+def test_round_21_a_copula_names_no_amount():
+    assert _claims("Кількість щеплених була 1 200.", lang="uk") == []

@@ -2390,6 +2390,8 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
+        if cand.kind == "count" and cand.measure is None and cand.noun is None and not cand.subcount and num_toks:
+            self._counted_subject(cand, num_toks[0], self._clause_start(num_toks[0]))  # «кількість X сягнула 1 200»
         if cand.measure and cand.kind in ("count", "percent", "money", "duration") and num_toks:
             self._clause_frame(m, cand, num_toks, previous)
         if cand.measure is None and not cand.subcount:
@@ -2574,15 +2576,18 @@ class _Reader:
             cand.subject = None if thing_at(self.lex, toks, subject)[0] is None else cand.subject
 
     def _counted_subject(self, cand: _Cand, first: int, start: int) -> None:
-        """«Кількість хворих на грип становить 54 тисячі людей»: a count after a predicate of amount whose subject is
-        a noun of quantity counts that noun's genitive (the sick), not members of a body the verb of composition
-        would make it."""
+        """«Кількість хворих на грип становить 54 тисячі людей», «кількість інфікованих сягнула 1 200»: a count after
+        a predicate of amount or level (``share_predicates``, ``level_verbs``, ``change_verbs`` with «до») whose
+        subject is a noun of quantity counts that noun's genitive (the sick), not members of a body the verb of
+        composition would make it; and a bare number there, with no noun of its own, is a count of it."""
         toks, cues = self.tokens, self.lex.cues
         k = first - 1
         while k >= start and toks[k].pos in ("ADV", "PART", "ADP"):
             k -= 1
-        if k < start or toks[k].lemma not in cues.get("share_predicates", []):
-            return
+        predicates = {*cues.get("share_predicates", []), *cues.get("level_verbs", []), *cues.get("change_verbs", [])}
+        if k < start or toks[k].lemma not in predicates or (toks[k].lemma in cues.get("light_verbs", []) and (
+                toks[k].lemma not in cues.get("share_predicates", []))):
+            return  # (not «було 300»: a copula names no amount)
         subject = self._clause_subject(start, k)
         if subject is None or toks[subject].lemma not in cues.get("quantity_nouns", []):
             return
@@ -2591,8 +2596,16 @@ class _Reader:
         if owner is None:
             return
         thing = thing_at(self.lex, toks, owner)[0]
-        cand.measure = measure_noun(self.lex, toks, owner) or (thing.measure or thing.name if thing else toks[owner].lemma)
+        acts = verb_measures(self.lex, toks, owner, self.hi) if "VerbForm=Part" in toks[owner].feats or known_verb(
+            self.code, toks[owner].lemma) else []
+        cand.measure = measure_noun(self.lex, toks, owner) or next(iter(acts), None) or (
+            thing.measure or thing.name if thing else toks[owner].lemma)  # («число пострадавших»: a participle, its
+        # lemma the verb's)
         cand.subgroup = None
+        if acts and cand.measure == acts[0] and not cand.unit:
+            cand.unit = "people"
+        if not cand.unit:
+            cand.unit = (thing.unit or thing.name) if thing else toks[owner].lemma
 
     def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
