@@ -3564,3 +3564,16 @@ def test_round_21_a_bare_number_after_a_quantity_nouns_predicate(text, lang, mea
 
 def test_round_21_a_copula_names_no_amount():
     assert _claims("Кількість щеплених була 1 200.", lang="uk") == []
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a date's subject is the clause's: the first noun that can be nominative and follows no preposition, no time word
+    ("Дослідник повідомив, що пілотний етап з урахуванням затримок у МОЗ розпочнеться у 2027 році.",
+     "date: етап розпочатися"),
+    ("На 2019 рік річна кількість заявок досягла 300.", "date: заявка досягти"),
+    ("Нова програма була запущена у 2018 р.", "date: програма запустити"),
+    # past a noun of dimension to what it measures
+    ("Загальний обсяг допомоги громаді у 2016 році збільшився.", "date: допомога збільшитися"),
+])
+def test_round_21_a_dates_subject_without_a_parse(text, measure):
+    assert [c.measure for c in _claims(text, lang="uk") if c.kind == "date"] == [measure]

@@ -2655,9 +2655,15 @@ class _Reader:
 
     def _clause_subject(self, start: int, verb: int) -> int | None:
         """The subject of a clause's verb without a parse: the first noun between the clause's start and the verb that
-        can be nominative and follows no preposition («ціни на житло знизилися»: ціни, not житло)."""
-        return next((j for j in range(start, verb) if self._nominative(j) and not (
-            j - 1 >= start and self.tokens[j - 1].pos == "ADP")), None)
+        can be nominative, is no time word and follows no preposition («ціни на житло знизилися»: ціни, not житло);
+        of two such nouns in a row, the second («нова процедура»: an adjective the dictionary reads as a noun)."""
+        toks, months = self.tokens, self.lex.cues.get("months", {})
+        for j in range(start, verb):
+            if not self._nominative(j) or (j - 1 >= start and toks[j - 1].pos == "ADP") or (
+                    toks[j].lemma in self.lex.time or toks[j].lemma in months):
+                continue
+            return j + 1 if j + 1 < verb and self._nominative(j + 1) else j
+        return None
 
     def _nominative(self, k: int) -> bool:
         """A common noun that can be a subject: nominative by the parse, or, without one, by any of the dictionary's
@@ -3314,9 +3320,8 @@ class _Reader:
             # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
             months = self.lex.cues.get("months", {})
             subject = self._clause_subject(self._clause_start(verb), verb)
-            if subject is not None and self.tokens[subject].lemma not in self.lex.time and (
-                    self.tokens[subject].lemma not in months) and subject != exclude:
-                return self.tokens[subject].lemma
+            if subject is not None and subject != exclude:
+                return self._dimension_owner(subject)  # («обсяг допомоги збільшився»: the aid's)
             nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i]) and (
                 self.tokens[i].lemma not in self.lex.time and self.tokens[i].lemma not in months)]  # (not «з червня
             # 2015 року числиться»: a time is no subject)
