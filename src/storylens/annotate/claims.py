@@ -2656,13 +2656,18 @@ class _Reader:
     def _clause_subject(self, start: int, verb: int) -> int | None:
         """The subject of a clause's verb without a parse: the first noun between the clause's start and the verb that
         can be nominative, is no time word and follows no preposition («ціни на житло знизилися»: ціни, not житло);
-        of two such nouns in a row, the second («нова процедура»: an adjective the dictionary reads as a noun)."""
+        not a word the dictionary also reads as an adjective before another such noun («нова процедура»)."""
         toks, months = self.tokens, self.lex.cues.get("months", {})
+        preps = set(self.lex.cues.get("place_prepositions", []))  # («на» is a particle to the dictionary)
         for j in range(start, verb):
-            if not self._nominative(j) or (j - 1 >= start and toks[j - 1].pos == "ADP") or (
+            if not self._nominative(j) or (j - 1 >= start and (toks[j - 1].pos == "ADP" or toks[j - 1].text.lower() in (
+                    preps))) or (
                     toks[j].lemma in self.lex.time or toks[j].lemma in months):
                 continue
-            return j + 1 if j + 1 < verb and self._nominative(j + 1) else j
+            if j + 1 < verb and self._nominative(j + 1) and not self.ex.heads and _has_pos(
+                    self.code, toks[j].text.lower(), ("ADJF",)):
+                continue
+            return j
         return None
 
     def _nominative(self, k: int) -> bool:
@@ -6249,6 +6254,15 @@ def _has_case(code: str | None, word: str, cases: tuple[str, ...]) -> bool:
 
     morph = analyzer(code or "uk")
     return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case in cases for p in morph.parse(word))
+
+
+def _has_pos(code: str | None, word: str, tags: tuple[str, ...]) -> bool:
+    """Whether the dictionary has a reading of ``word`` with one of pymorphy3's parts of speech ``tags`` (the syntax
+    pass keeps only the first: «нова» is a noun first, an adjective too)."""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code or "uk")
+    return morph is not None and any(p.tag.POS in tags for p in morph.parse(word))
 
 
 def _alt(words) -> str:
