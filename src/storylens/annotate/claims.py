@@ -2433,8 +2433,10 @@ class _Reader:
         first = num_toks[0]
         start = self._clause_start(first)
         if cand.source == "inherited":
-            for prefix in self._FRAMED[:3]:  # «щоб набрати 34 голоси, з загальної їх кількості — 76»: the frame is
-                cand.measure = cand.measure.removeprefix(f"{prefix} ")  # the clause's, read again for its own
+            # «щоб набрати 34 голоси, з загальної їх кількості — 76»: a frame is its clause's; this figure's own
+            # clause is read for one below
+            for prefix in self._FRAMED[:3]:
+                cand.measure = cand.measure.removeprefix(f"{prefix} ")
         if cand.kind == "count" and cand.noun is not None and cand.thing is not None and (
                 cand.measure.split()[0] == cand.thing.name):  # (not «затримала 120 членів партії»: detained)
             body = self._members_body(cand.noun, first, start)
