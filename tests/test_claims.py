@@ -3611,3 +3611,146 @@ def test_round_21_a_citations_pages_stay_no_claim_when_the_splitter_cut_after_th
                    passages=[Passage(0, len(text), language="uk")],
                    sentences=[Sentence(0, cut - 1, 0), Sentence(cut, len(text), 0)])
     assert extract_claims(doc) == []
+
+
+# --- round 21 (Ukrainian measures): what is counted and what happened to it, without a parse ----------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a noun of difference or a verb of overtaking with «на»: the margin, not the votes won
+    ("Перевага Ковальчука над суперником склала 12 тисяч голосів.", "uk", "margin: vote_share"),
+    ("Мельник випередив Гнатюка на 4 тисячі голосів.", "uk", "margin: vote_share"),
+    ("Перевес Лаптева составил 9 тысяч голосов.", "ru", "margin: vote_share"),
+    # a word of need, also in the clause a purpose clause depends on: a threshold, not a result
+    ("Для обрання мером кандидату потрібно 51 голос депутатів.", "uk", "needed: vote_share"),
+    ("Для ухвалення закону необхідно зібрати підписи, щоб набрати 300 голосів.", "uk", "needed: vote_share"),
+    ("Для избрания мэром кандидату нужно 51 голос депутатов.", "ru", "needed: vote_share"),
+    # a verb of remaining with an infinitive, or a negated impersonal form: still to be done
+    ("Підрахувати лишається 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
+    ("Не підраховано 8,5% голосів.", "uk", "remaining: vote_share підрахувати"),
+    ("Осталось подсчитать 8,5% голосов.", "ru", "remaining: vote_share подсчитать"),
+    ("Комісії доведеться перерахувати 40 тисяч бюлетенів.", "uk", "remaining: votes перерахувати"),
+    # guard: the votes themselves keep their measure
+    ("Мельник отримав 4 тисячі голосів.", "uk", "vote_share"),
+])
+def test_round_21_a_frame_before_the_figure_says_what_it_means(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # the subject of a predicate of amount is what the share is of (past a noun of dimension)
+    ("Кількість щеплених становить 9% від населення області.", "uk", "share: щеплений"),
+    ("Частка безробітних у громаді становить 11%.", "uk", "share: безробітний"),
+    # a relative opening the clause: the noun before the comma
+    ("Лікарі оглянули 5 тисяч пацієнтів, що становить 40% від усіх хворих.", "uk", "share: пацієнт"),
+    ("Число привитых составляет 9% от населения.", "ru", "share: население привить"),
+])
+def test_round_21_a_share_after_a_predicate_of_amount_is_its_subjects(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang) if c.kind == "percent"] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # «на N%» with a verb of change after it, or a verb of change before «на»: a change of the subject
+    ("На 15% впала кількість відвідувачів музею.", "uk", "change: відвідувач"),
+    ("Ціни на квитки знизилися на 4%.", "uk", "change: ціна"),
+    ("На 15% снизилось число посетителей музея.", "ru", "change: посетитель"),
+])
+def test_round_21_a_change_by_a_share_is_not_a_level(text, lang, measure):
+    c = _one(text, lang=lang)
+    assert (c.measure, c.qualifier) == (measure, "change by")
+
+
+def test_round_21_a_score_line_with_no_verb_takes_the_measure_before_it():
+    text = "У Житомирі Мельник отримав 41%, а в Рівному – 38%."
+    assert [c.measure for c in _claims(text, lang="uk")] == ["vote_share", "vote_share"]
+
+
+@pytest.mark.parametrize("text, measure, unit", [
+    # «члени» of a named body are its members, not experts; a mission's stay its experts
+    ("До складу колегії входять 9 членів.", "members: колегія", "people"),
+    ("Правління складається з 7 членів.", "members: правління", "people"),
+    ("Від кожної області призначаються по два члени комісії.", "members: комісія", "people"),
+    ("На місце прибули 5 членів місії.", "experts прибути", "experts"),
+    # «штати» counted are places of a kind, not the staff «штат» can mean in the singular
+    ("Голосування пройшло у 9 штатах.", "штат", "штат"),
+])
+def test_round_21_a_nouns_sense_by_its_construction(text, measure, unit):
+    c = _one(text, lang="uk")
+    assert (c.measure, c.unit) == (measure, unit)
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # a share in brackets right after a count is a share of the same thing
+    ("Петренко набрав 1,2 млн голосів (38,5%).", "uk", ["vote_share", "vote_share"]),
+    ("Senator Hale won 1.2 million votes (38.5%).", "en", ["vote_share", "vote_share"]),
+    ("У селищі живуть 4 тисячі людей (12%).", "uk", ["population", "share: population"]),
+])
+def test_round_21_a_share_in_brackets_after_a_count(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # a noun of dimension is named by what it measures; a second span with no verb keeps the first's measure
+    ("Тривалість стажування складає 2 роки для лікарів і 3 роки для хірургів.", "uk",
+     ["duration: стажування", "duration: стажування"]),
+    ("Розмір премії становить 20 тисяч гривень.", "uk", ["money: премія"]),
+    ("Рівень безробіття в області становить 8%.", "uk", ["share: безробіття"]),
+    # a count after a predicate of amount whose subject is a noun of quantity counts that noun's genitive
+    ("Кількість хворих на кір у місті становить 312 людей.", "uk", ["patients"]),
+    ("Число больных корью в городе составляет 312 человек.", "ru", ["patients"]),
+])
+def test_round_21_a_noun_of_dimension_is_named_by_what_it_measures(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a common noun before «на N» / a span's «у N» is what the figure is the size of
+    ("Місто зробило замовлення на 40 тисяч доз.", "uk", "доза замовлення"),
+    ("Фермер узяв товар у кредит на 30 днів.", "uk", "duration: кредит"),
+    ("Щеплення роблять з інтервалом у 21 день.", "uk", "duration: інтервал"),
+    # a span after a verb of lasting is its subject's, a relative's antecedent; «з» after a span is "from"
+    ("Перехідний етап, який триватиме 4 роки з моменту підписання, почнеться.", "uk", "duration: етап"),
+    ("Переходный этап продлится 4 года с момента подписания.", "ru", "duration: этап"),
+])
+def test_round_21_the_noun_a_figure_is_the_size_of(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, kind, measure", [
+    # «кожні N років» is a frequency, as "every two years" is
+    ("Кожні три роки громада обирає старосту.", "uk", "ratio", "one in: рік"),
+    # a genitive singular noun after «N року» names what the year is of
+    ("Поліція затримала водія 1987 року народження.", "uk", "date", "date: народження"),
+    # a time is no subject of the verb a date is named after
+    ("Перша з березня 2019 року працює в лікарні.", "uk", "date", "date: працювати"),
+])
+def test_round_21_frequencies_and_years_of_a_noun(text, lang, kind, measure):
+    c = _one(text, lang=lang)
+    assert (c.kind, c.measure) == (kind, measure)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a bare number after a predicate of amount or level whose subject is a noun of quantity counts its genitive
+    ("Загальна кількість щеплених у громаді становить 1 200.", "uk", "щеплений"),
+    ("Кількість загиблих у регіоні сягнула 25.", "uk", "killed"),
+    ("Общее число пострадавших составляет 40.", "ru", "injured"),
+])
+def test_round_21_a_bare_number_after_a_quantity_nouns_predicate(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+def test_round_21_a_copula_names_no_amount():
+    assert _claims("Кількість щеплених була 1 200.", lang="uk") == []
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a date's subject is the clause's: the first noun that can be nominative and follows no preposition, no time word
+    ("Дослідник повідомив, що пілотний етап з урахуванням затримок у МОЗ розпочнеться у 2027 році.",
+     "date: етап розпочатися"),
+    ("На 2019 рік річна кількість заявок досягла 300.", "date: заявка досягти"),
+    ("Нова програма була запущена у 2018 р.", "date: програма запустити"),
+    # past a noun of dimension to what it measures
+    ("Загальний обсяг допомоги громаді у 2016 році збільшився.", "date: допомога збільшитися"),
+])
+def test_round_21_a_dates_subject_without_a_parse(text, measure):
+    assert [c.measure for c in _claims(text, lang="uk") if c.kind == "date"] == [measure]

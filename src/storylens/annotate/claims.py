@@ -2447,6 +2447,8 @@ class _Reader:
             return cand
         if cand.noun is None and cand.kind == "count" and self._whole(num_toks):
             return None  # "one of two that …": the whole of a part, with nothing counted
+        if cand.kind == "percent" and cand.partitive and cand.noun is None and self._bracketed_share(m, cand, previous):
+            return cand
         if cand.partitive and cand.noun is None:
             if not self._antecedent(cand, previous):
                 return None  # "41 of them" with nothing counted before: what they are is unknown
@@ -2466,9 +2468,338 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
+        if cand.kind == "count" and cand.measure is None and cand.noun is None and not cand.subcount and num_toks:
+            self._counted_subject(cand, num_toks[0], self._clause_start(num_toks[0]))  # «кількість X сягнула 1 200»
+        if cand.measure and cand.kind in ("count", "percent", "money", "duration") and num_toks:
+            self._clause_frame(m, cand, num_toks, previous)
         if cand.measure is None and not cand.subcount:
             return None
         return cand
+
+    def _bracketed_share(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> bool:
+        """«74,2 млн голосів (46,9%)», "74.2 million votes (46.9%)": a share in brackets right after a count is the
+        same thing as a share: the count's measure when it is one shares are of (``vote_share``), else a share of
+        that measure. False (the share read as before) when no count of this sentence ends right before the bracket."""
+        if not previous or previous[-1].kind != "count" or not previous[-1].measure:
+            return False
+        prior = previous[-1]
+        if not re.fullmatch(r"\s*\(\s*", self.sent[max(prior.m.end, prior.unit_end):m.start]):
+            return False
+        named = prior.measure
+        cand.measure = named if self.lex.applies_to.get(named) == "percent" else f"share: {named}"
+        cand.subcount = cand.partitive = False
+        cand.source = "inherited"
+        return True
+
+    _CLAUSE_MARKS = frozenset((",", ";", ":", "(", ")"))
+    _FRAMED = ("margin:", "needed:", "remaining:", "change:", "target:", "forecast:", "threshold:")
+
+    def _clause_start(self, k: int) -> int:
+        """The first token of the clause holding token ``k``: past the last comma, semicolon, colon or bracket."""
+        j = k - 1
+        while j >= self.lo and self.tokens[j].text not in self._CLAUSE_MARKS:
+            j -= 1
+        return j + 1
+
+    def _clause_frame(self, m: NumberMention, cand: _Cand, num_toks: list[int], previous: list[_Cand]) -> None:
+        """What the words of the figure's clause do to its measure, read without a parse (Ukrainian; Russian where
+        the data lists the words): a figure in a score line with no verb of its own takes the measure of the figure
+        before it («у X 52%, а в Y – 53%»); a share is what the subject of its predicate is («кількість вакцинованих
+        становить 7%»); «на N% впала кількість X» is a change of X, not a level; and a noun of difference, a word of
+        need or a verb of remaining before the figure makes it a margin, a threshold or what is still to be done
+        («перевага склала N голосів», «для перемоги потрібно N», «лишається підрахувати N%»), not votes won."""
+        first = num_toks[0]
+        start = self._clause_start(first)
+        if cand.source == "inherited":
+            # «щоб набрати 34 голоси, з загальної їх кількості — 76»: a frame is its clause's; this figure's own
+            # clause is read for one below
+            for prefix in self._FRAMED[:3]:
+                cand.measure = cand.measure.removeprefix(f"{prefix} ")
+        if cand.kind == "count" and cand.noun is not None and cand.thing is not None and (
+                cand.measure.split()[0] == cand.thing.name):  # (not «затримала 120 членів партії»: detained)
+            body = self._members_body(cand.noun, first, start)
+            if body:
+                cand.measure, cand.subgroup, cand.unit = f"members: {body}", None, "people"
+        if cand.kind == "count" and cand.noun is not None and "Number=Plur" in self.tokens[cand.noun].feats and (
+                self.tokens[cand.noun].lemma in self.lex.cues.get("national_place_nouns", [])) and (
+                cand.measure == measure_noun(self.lex, self.tokens, cand.noun)):
+            # «у 12 штатах»: places of a kind counted, not the staff the singular («штат») can mean
+            cand.measure = cand.unit = self.tokens[cand.noun].lemma
+            cand.subgroup = None
+        if cand.kind in ("percent", "duration"):
+            self._elided_score(m, cand, previous)
+        if cand.kind == "percent":
+            self._predicate_subject(cand, first, start)
+        elif cand.kind == "count" and cand.measure.startswith("members: "):
+            self._counted_subject(cand, first, start)
+        if cand.kind == "duration":
+            self._lasting_subject(cand, first, start)
+        self._dimension_measure(cand, first)
+        if cand.kind in ("count", "duration"):
+            self._governing_noun(m, cand, first)
+        if cand.kind == "percent":
+            self._change_by_after(m, cand, num_toks)
+        if cand.measure.startswith(self._FRAMED) or cand.kind == "duration":
+            return
+        frame = self._frame_before(m, first, start)
+        if frame:
+            prefix, act = frame
+            if act and act not in cand.measure.split():
+                cand.measure = f"{cand.measure} {act}"
+            cand.measure = f"{prefix}: {cand.measure}"
+
+    def _frame_before(self, m: NumberMention, first: int, start: int) -> tuple[str, str | None] | None:
+        """The frame a figure's clause sets before it (``measure_frames``): a noun of difference («перевага»,
+        «різниця»: margin), or a verb of overtaking with «на» right before the figure («випередив на N»: margin); a
+        word of need («потрібно», «достатньо»: needed), in the clause or in the clause a purpose clause («щоб
+        набрати N») depends on; a verb of remaining with an infinitive («лишається підрахувати N%», remaining, with
+        the act), or a negated impersonal form right before the figure («не підраховано N%»). None for none."""
+        toks, cues = self.tokens, self.lex.cues
+        frames = cues.get("measure_frames", {})
+        if not frames:
+            return None
+        words = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)]
+        def has(key: str, span: list[tuple[str, str]]) -> bool:
+            listed = set(frames.get(key, []))
+            return any(lemma in listed or text in listed for lemma, text in span)
+        before = self._token_from(m.start)
+        before = before - 1 if before is not None else first - 1
+        if has("margin", words) or (before >= start and toks[before].text.lower() in frames.get("margin_prepositions", [])
+                                    and has("margin_verbs", words)):
+            return "margin", None
+        if has("needed", words):
+            return "needed", None
+        if start - 1 > self.lo and toks[start].text.lower() in frames.get("purpose_openers", []):
+            outer = self._clause_start(start - 1)
+            if has("needed", [(toks[k].lemma, toks[k].text.lower()) for k in range(outer, start - 1)]):
+                return "needed", None  # «для блокування необхідно об'єднатися, щоб набрати 34 голоси»
+        if has("remainder_verbs", words):
+            act = next((toks[k].lemma for k in range(start, first) if toks[k].pos == "VERB" and (
+                "VerbForm=Inf" in toks[k].feats or toks[k].text.lower() == toks[k].lemma)
+                        and toks[k].lemma not in frames.get("remainder_verbs", [])), None)
+            if act:
+                return "remaining", act
+        if before - 1 >= start and "Impersonal=Yes" in toks[before].feats and toks[before - 1].text.lower() in (
+                self.lex.cues.get("negation", [])):
+            return "remaining", toks[before].lemma  # «не підраховано 12,8% голосів»: not yet done
+        return None
+
+    def _elided_score(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
+        """A share or a span with no measure of its own in a clause with no verb, after one of the same sentence that
+        has one («Трамп отримав 52%, а в Огайо – 53%», «тривалість складає 2 роки для X і 3 роки для Y»): the same
+        measure, its verb elided."""
+        bare = "share" if cand.kind == "percent" else cand.kind
+        if cand.measure not in (bare, f"{bare}: {cand.noun_lemma}") or not previous:
+            return
+        prior = previous[-1]
+        if prior.kind != cand.kind or not prior.measure or prior.measure == bare or prior.measure.startswith(
+                self._FRAMED):
+            return
+        between = self.toks_in(prior.m.end, m.start)
+        if any(self.tokens[k].pos in ("VERB", "AUX") for k in between) or len(between) > 8:
+            return
+        cand.measure = prior.measure
+
+    def _governing_noun(self, m: NumberMention, cand: _Cand, first: int) -> None:
+        """«замовлення на 300 млн доз», «кредит на 30 днів», «з інтервалом у 28 днів»: a common noun right before a
+        preposition of extent (``governing_prepositions``; for a span also ``span_prepositions``) before the figure is
+        the act or thing the figure is the size of: a bare count is named with it (``доза замовлення``), a span is
+        its (``duration: кредит``, ``duration: інтервал``). Only without a parse."""
+        toks = self.tokens
+        k = self._token_from(m.start)
+        k = (k if k is not None else first) - 1
+        preps = self.lex.cues.get("governing_prepositions", []) + (
+            self.lex.cues.get("span_prepositions", []) if cand.kind == "duration" else [])
+        if self.ex.heads or k - 1 < self.lo or toks[k].text.lower() not in preps:
+            return
+        noun, cues = toks[k - 1], self.lex.cues
+        if noun.lemma in cues.get("dimension_nouns", []) and cand.kind == "duration":
+            if k - 2 >= self.lo and is_noun(toks[k - 2]) and toks[k - 2].pos != "PROPN" and not toks[k - 2].text.isupper():
+                cand.measure = f"duration: {toks[k - 2].lemma}"  # «період тривалістю в 21 місяць»: the period's
+                cand.subject = None
+            return  # «призначаються строком на 5 років»: a term, the verb's
+        if not is_noun(noun) or noun.pos == "PROPN" or noun.lemma in self.lex.time or noun.text.isupper() or (
+                k - 2 >= self.lo and toks[k - 2].text.lower() in cues.get("origin_prepositions", []) and (
+                    "Case=Ins" not in noun.feats)):
+            return  # not «з блоку на два роки» (a phrase of its own; «з інтервалом у N днів» is the noun's)
+        if cand.kind == "duration":
+            cand.measure, cand.subject = f"duration: {noun.lemma}", None  # (a thing's span: no person's)
+        elif cand.measure and " " not in cand.measure and ":" not in cand.measure and cand.source in ("open", "thing", "noun"):
+            cand.measure = f"{cand.measure} {noun.lemma}"
+
+    def _dimension_measure(self, cand: _Cand, first: int) -> None:
+        """«тривалість служби складає 2 роки» → ``duration: служба``, «розмір грантів — 300 тисяч євро» → ``money:
+        грант``: a measure named after a noun of dimension is named after what the dimension is of."""
+        kind, _, named = cand.measure.partition(": ")
+        if not named or " " in named or kind not in ("duration", "money", "share"):
+            return
+        noun = next((k for k in range(first - 1, max(self.lo, first - 12) - 1, -1) if self.tokens[k].lemma == named), None)
+        owner = self._dimension_owner(noun) if noun is not None else named
+        if owner != named:
+            cand.measure = f"{kind}: {owner}"
+
+    def _lasting_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Перехідний період, який триватиме 6,5 років», «период продлится 6,5 лет»: a span named after a verb of
+        lasting (``continuing_verbs``) is its subject's: the clause's subject before the verb, or, for a relative
+        opening the clause, the noun before its comma."""
+        toks = self.tokens
+        verb = next((k for k in range(first - 1, start - 1, -1) if toks[k].pos in ("VERB", "AUX") and toks[k].lemma in (
+            self.lex.cues.get("continuing_verbs", []))), None)
+        if verb is None or cand.measure != f"duration: {toks[verb].lemma}":
+            return
+        subject = self._clause_subject(start, verb)
+        if subject is None and toks[start].lemma in {*self.relative, *self.lex.cues.get("share_relatives", [])} and (
+                start - 2 >= self.lo and toks[start - 1].text == "," and is_noun(toks[start - 2])):
+            subject = start - 2
+        if subject is not None:
+            cand.measure = f"duration: {self._dimension_owner(subject)}"
+            cand.subject = None if thing_at(self.lex, toks, subject)[0] is None else cand.subject
+
+    def _counted_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Кількість хворих на грип становить 54 тисячі людей», «кількість інфікованих сягнула 1 200»: a count after
+        a predicate of amount or level (``share_predicates``, ``level_verbs``, ``change_verbs`` with «до») whose
+        subject is a noun of quantity counts that noun's genitive (the sick), not members of a body the verb of
+        composition would make it; and a bare number there, with no noun of its own, is a count of it."""
+        toks, cues = self.tokens, self.lex.cues
+        k = first - 1
+        while k >= start and toks[k].pos in ("ADV", "PART", "ADP"):
+            k -= 1
+        predicates = {*cues.get("share_predicates", []), *cues.get("level_verbs", []), *cues.get("change_verbs", [])}
+        if k < start or toks[k].lemma not in predicates or (toks[k].lemma in cues.get("light_verbs", []) and (
+                toks[k].lemma not in cues.get("share_predicates", []))):
+            return  # (not «було 300»: a copula names no amount)
+        subject = self._clause_subject(start, k)
+        if subject is None or toks[subject].lemma not in cues.get("quantity_nouns", []):
+            return
+        owner = next((j for j in range(subject + 1, min(k, subject + 4)) if toks[j].lemma == self._dimension_owner(
+            subject)), None)
+        if owner is None:
+            return
+        thing = thing_at(self.lex, toks, owner)[0]
+        acts = verb_measures(self.lex, toks, owner, self.hi) if "VerbForm=Part" in toks[owner].feats or known_verb(
+            self.code, toks[owner].lemma) else []
+        cand.measure = measure_noun(self.lex, toks, owner) or next(iter(acts), None) or (
+            thing.measure or thing.name if thing else toks[owner].lemma)  # («число пострадавших»: a participle, its
+        # lemma the verb's)
+        cand.subgroup = None
+        if acts and cand.measure == acts[0] and not cand.unit:
+            cand.unit = "people"
+        if not cand.unit:
+            cand.unit = (thing.unit or thing.name) if thing else toks[owner].lemma
+
+    def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
+        """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
+        of amount (``share_predicates``) is a share of the predicate's subject, the nominative noun before it in the
+        clause (past a noun of dimension to its genitive: «кількість X» → X), or, for a relative opening the clause,
+        the noun the comma follows; with the whole after the share («від населення») before it."""
+        toks, cues = self.tokens, self.lex.cues
+        k = first - 1
+        while k >= start and toks[k].pos in ("ADV", "PART", "ADP") and toks[k].text not in self._CLAUSE_MARKS:
+            k -= 1  # past a hedge: «становить близько», «составляет более»
+        if k < start or toks[k].lemma not in cues.get("share_predicates", []):
+            return
+        whole = cand.noun_lemma if cand.noun is not None and cand.noun > first else None
+        if cand.measure not in ("share", f"share: {whole}"):
+            return
+        subject = self._clause_subject(start, k)
+        if subject is None and k - 1 >= start and toks[k - 1].lemma in {
+                *cues.get("relative_pronouns", []), *cues.get("share_relatives", [])} and start - 2 >= self.lo:
+            subject = start - 2 if is_noun(toks[start - 2]) else None  # «647 тисяч осіб, що становить 7%»
+        if subject is None:
+            return
+        named = self._dimension_owner(subject)
+        cand.measure = f"share: {whole + ' ' if whole and whole != named else ''}{named}"
+
+    def _members_body(self, noun: int, first: int, start: int) -> str | None:
+        """The body whose members a relational noun counts («член»: ``relational``), without a parse: the genitive
+        common noun right after it («два члени комісії»), the noun after a composition noun («до складу ради входять
+        15 членів»: ``member_bodies`` 'composition'), or the noun a verb of membership has before it («у раду
+        входило 20 членів», «рада складається з 15 членів»: 'verbs'). None when none is named (a mission's members
+        stay its experts)."""
+        toks, spec = self.tokens, self.lex.cues.get("member_bodies", {})
+        if self.ex.heads or not spec or toks[noun].lemma not in self.lex.relational:
+            return None
+        if noun + 1 < self.hi and toks[noun + 1].pos == "NOUN" and "Case=Gen" in toks[noun + 1].feats:
+            body = thing_at(self.lex, toks, noun + 1)[0]
+            return None if body is not None and body.group else toks[noun + 1].lemma  # (a mission's: its experts)
+        for k in range(start, first):
+            if toks[k].lemma in spec.get("composition", []) and k + 1 < first and toks[k + 1].pos == "NOUN":
+                return toks[k + 1].lemma
+        verb = next((k for k in range(start, first) if toks[k].lemma in spec.get("verbs", [])), None)
+        if verb is None:
+            return None
+        if verb - 2 >= start and toks[verb - 1].pos == "NOUN" and toks[verb - 2].pos == "ADP":
+            return toks[verb - 1].lemma
+        subject = self._clause_subject(start, verb)
+        return toks[subject].lemma if subject is not None else None
+
+    def _clause_subject(self, start: int, verb: int) -> int | None:
+        """The subject of a clause's verb without a parse: the first noun between the clause's start and the verb that
+        can be nominative, is no time word and follows no preposition («ціни на житло знизилися»: ціни, not житло);
+        not a word the dictionary also reads as an adjective before another such noun («нова процедура»)."""
+        toks, months = self.tokens, self.lex.cues.get("months", {})
+        preps = set(self.lex.cues.get("place_prepositions", []))  # («на» is a particle to the dictionary)
+        for j in range(start, verb):
+            if not self._nominative(j) or (j - 1 >= start and (toks[j - 1].pos == "ADP" or toks[j - 1].text.lower() in (
+                    preps))) or (
+                    toks[j].lemma in self.lex.time or toks[j].lemma in months):
+                continue
+            if j + 1 < verb and self._nominative(j + 1) and not self.ex.heads and _has_pos(
+                    self.code, toks[j].text.lower(), ("ADJF",)):
+                continue
+            return j
+        return None
+
+    def _nominative(self, k: int) -> bool:
+        """A common noun that can be a subject: nominative by the parse, or, without one, by any of the dictionary's
+        readings («продажі», «ціни» are nominative and oblique alike)."""
+        t = self.tokens[k]
+        if not is_noun(t) or t.pos == "PROPN":
+            return False
+        return "Case=Nom" in t.feats or (not self.ex.heads and _has_case(self.code, t.text.lower(), ("nomn",)))
+
+    def _dimension_owner(self, noun: int) -> str:
+        """The lemma a noun stands for: itself, or, for a noun of dimension («кількість», «розмір», «частка»,
+        «тривалість»: ``quantity_nouns``, ``amount_nouns``, ``share_nouns``, ``dimension_nouns``), the genitive noun
+        or adjective after it."""
+        toks, cues = self.tokens, self.lex.cues
+        dimensions = {*cues.get("quantity_nouns", []), *cues.get("amount_nouns", []), *cues.get("share_nouns", []),
+                      *cues.get("dimension_nouns", [])}
+        if toks[noun].lemma not in dimensions:
+            return toks[noun].lemma
+        k = noun + 1
+        while k < min(self.hi, noun + 5) and toks[k].pos == "ADV":
+            k += 1  # «кількість оптимістично налаштованих компаній»
+        if k >= self.hi or not ((toks[k].pos in ("NOUN", "ADJ") or "VerbForm=Part" in toks[k].feats) and (
+                "Case=Gen" in toks[k].feats or (not self.ex.heads and _has_case(self.code, toks[k].text.lower(), (
+                    "gent",))))):  # («число желающих»: a participle to the Russian parse; «рівень безробіття»)
+            return toks[noun].lemma
+        while k + 1 < self.hi and k < noun + 5 and toks[k].pos in ("ADJ", "VERB") and toks[k + 1].pos in (
+                "NOUN", "ADJ") and "Case=Gen" in toks[k + 1].feats:
+            k += 1  # «кількість нових випадків» → випадок
+        return toks[k].lemma
+
+    def _change_by_after(self, m: NumberMention, cand: _Cand, num_toks: list[int]) -> None:
+        """«На 12% впала кількість бажаючих»: «на» right before a share or a sum and a verb of change right after it
+        (``change_verbs``) make it a change, named after what changed (the noun after the verb, past a noun of
+        dimension); only without a parse, which reads it otherwise."""
+        toks, cues = self.tokens, self.lex.cues
+        leads, changes = cues.get("change_by_leads", []), cues.get("change_verbs", [])
+        before = self._token_from(m.start)
+        before = (before if before is not None else num_toks[0]) - 1
+        if before < self.lo or toks[before].text.lower() not in leads:
+            return
+        after = self._token_from(cand.unit_end) if cand.unit_end else num_toks[-1] + 1
+        if after is not None and after < self.hi and toks[after].lemma in changes:
+            changed = next((j for j in range(after + 1, min(self.hi, after + 4)) if is_noun(toks[j])), None)
+        elif before - 1 >= self.lo and toks[before - 1].lemma in changes and not cand.measure.startswith("change:"):
+            # «кількість бажаючих скоротилася на 12%»: the subject before the verb, with no parse to say it
+            changed = self._clause_subject(self._clause_start(before - 1), before - 1)
+        else:
+            return
+        cand.change = "change by"
+        if changed is not None:
+            cand.measure = f"change: {self._dimension_owner(changed)}"
 
     def _level_reached(self, m: NumberMention) -> bool:
         """«зріс до 26 млн євро», «вырос до …»: a preposition of a new level (`level_to`) right after a verb of change
@@ -2976,8 +3307,15 @@ class _Reader:
     def _dated_noun(self, i: int) -> str | None:
         """The noun a year modifies, with the names before it ("the 1986 Chernobyl incident", "the Chernobyl
         disaster in April 1986", «пожар в мае 1871 года»): the date is that event's, not the clause's verb's.
-        Walks up from the year past months, year words and prepositions; None when a verb comes first."""
+        Walks up from the year past months, year words and prepositions; None when a verb comes first. Without a
+        parse, the genitive singular noun right after the year's genitive word («авто 2013 року випуску», «чоловік
+        1985 року народження»): a thing's or person's year of that event."""
         if not self.ex.heads:
+            t = self.tokens
+            if i + 2 < self.hi and t[i + 1].text.lower() in self.lex.cues.get("year_genitives", []) and (
+                    t[i + 2].pos == "NOUN" and "Number=Plur" not in t[i + 2].feats and t[i + 2].text[:1].islower() and (
+                        "Case=Gen" in t[i + 2].feats or _has_case(self.code, t[i + 2].text.lower(), ("gent",)))):
+                return t[i + 2].lemma.lower()
             return None
         skip = {w.lower() for w in self.lex.cues.get("months", {})} | {
             w.lower() for w in self.lex.cues.get("year_words", []) + self.lex.cues.get("date_parts", [])}
@@ -3079,8 +3417,15 @@ class _Reader:
                     else None  # "the blockade of the port, now nearing…": the blockade
             if noun is not None and self.tokens[noun].pos != "PROPN":  # "the siege of the port, now nearing its
                 return self.tokens[noun].lemma  # third month": the noun the participle follows
-        if not self.ex.heads:  # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
-            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i])]
+        if not self.ex.heads:  # the clause's subject («що перехідний період … з ЄС … триватиме»: період, not ЄС), else
+            # the nearest noun before the verb, a nominative first («протести у X та інших містах тривають»)
+            months = self.lex.cues.get("months", {})
+            subject = self._clause_subject(self._clause_start(verb), verb)
+            if subject is not None and subject != exclude:
+                return self._dimension_owner(subject)  # («обсяг допомоги збільшився»: the aid's)
+            nouns = [i for i in range(verb - 1, max(self.lo, verb - 12) - 1, -1) if is_noun(self.tokens[i]) and (
+                self.tokens[i].lemma not in self.lex.time and self.tokens[i].lemma not in months)]  # (not «з червня
+            # 2015 року числиться»: a time is no subject)
             nominative = [i for i in nouns if "Case=Nom" in self.tokens[i].feats]
             subject = next((i for i in nominative if self.tokens[i].pos == "NOUN"), nominative[0] if nominative else None)
             if subject is None and nouns and nouns[0] >= verb - 5:
@@ -3659,6 +4004,8 @@ class _Reader:
                     i = close + 1
             elif toks[i].text == "[" and i + 1 < self.hi:
                 i += 1  # "3 metres [of mud]": an editor's words in a quotation say what is measured
+            if cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_from", []):
+                return  # «6,5 років з моменту референдуму»: the span runs from it, it is no span of it
             into = cand.kind == "duration" and i < self.hi and toks[i].text.lower() in lex.cues.get("span_into", [])
             if into or (i < self.hi and toks[i].text.lower() in lex.cues.get("partitive", [])
                         and not (cand.kind == "money" and toks[i].text.lower() in lex.cues.get("party_prepositions", []))):
@@ -6071,6 +6418,15 @@ def _has_case(code: str | None, word: str, cases: tuple[str, ...]) -> bool:
 
     morph = analyzer(code or "uk")
     return morph is not None and any(p.tag.POS == "NOUN" and p.tag.case in cases for p in morph.parse(word))
+
+
+def _has_pos(code: str | None, word: str, tags: tuple[str, ...]) -> bool:
+    """Whether the dictionary has a reading of ``word`` with one of pymorphy3's parts of speech ``tags`` (the syntax
+    pass keeps only the first: «нова» is a noun first, an adjective too)."""
+    from storylens.relate.morphology import analyzer
+
+    morph = analyzer(code or "uk")
+    return morph is not None and any(p.tag.POS in tags for p in morph.parse(word))
 
 
 def _alt(words) -> str:
