@@ -3434,3 +3434,38 @@ def test_round_20_a_whole_in_an_aside_only_after_punctuation_uk():
     # guard: «у порівнянні із 4500» compares, it names no whole: the figure keeps the verb of the one before
     text = "Бригади отримують до 9000 викликів щодня у порівнянні із 4500 впродовж звичайного дня."
     assert [c.measure for c in _claims(text, lang="uk") if c.value == 4500.0] == ["виклик отримувати"]
+
+
+# --- round 21 (Russian news beyond one topic) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, values", [
+    # an imperfective verb of change before «до» gives the level reached, as the perfective does
+    ("Курс кроны к рублю опускался до 6,41 рубля.", [(6.41, None)]),
+    # the parse finds the verb past «на N%»: the change, then the level reached
+    ("Индекс снижался на 0,4% до 88,5 пункта.", [(0.4, None), (88.5, None)]),
+    ("Пенсия повышалась до 9 тысяч рублей.", [(9000.0, None)]),
+    # guard: «до» after another verb is still "up to"
+    ("Фонд выделит до 3 млн рублей.", [(None, 3_000_000.0)]),
+])
+def test_round_21_imperfective_and_parsed_verbs_of_change_reach_a_level_ru(text, values):
+    assert [(c.value, c.hi) for c in _claims(text, lang="ru")] == values
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    # a figure hanging from a verb of change by «на», wherever the verb stands, is the change
+    ("Крона подешевела к рублю на 0,3%.", ["change by"]),
+    ("Индекс снижался на 0,4% до 88,5 пункта.", ["change by", None]),
+    ("Тариф на воду в Твери составляет 12%.", [None]),  # guard: no verb of change
+])
+def test_round_21_change_by_the_parse_ru(text, qualifiers):
+    assert [c.qualifier for c in _claims(text, lang="ru")] == qualifiers
+
+
+@pytest.mark.parametrize("text, lang, n", [
+    ("По состоянию на 15.20 мск торги шли вяло.", "ru", 0),  # a time of day before a time zone
+    ("Это уже третья авария на шахте за пять дней.", "ru", 0),  # the span an ordinal is counted over
+    ("За пять дней на шахте произошли 3 аварии.", "ru", 1),  # guard: a window of another figure, the figure kept
+])
+def test_round_21_times_of_day_and_ordinal_windows_are_no_claims_ru(text, lang, n):
+    assert len(_claims(text, lang=lang)) == n

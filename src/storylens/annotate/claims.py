@@ -2319,7 +2319,8 @@ class _Reader:
         if previous and self.subcount_re.search(before[-30:]):
             cand.subcount = True
             cand.partitive = True  # "84 missiles, of them 43 were shot down": counts what the figure before counts
-        if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]):
+        if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]) or (
+                self._change_case(m) in self.lex.cues.get("change_by_prepositions", [])):
             cand.change = "change by"
         # date of an event, or a year that dates nothing
         date_kind = self._date(m, cand)
@@ -2398,7 +2399,30 @@ class _Reader:
         if m.hedge_kind != "upper" or (m.hedge or "").lower() not in self.lex.cues.get("level_to", []):
             return False
         word = re.search(r"([^\W\d_]+)\s+$", self.sent[:m.start])
-        return bool(word) and self._lemma_at(word.start(1)) in self.lex.cues.get("change_verbs", [])
+        return bool(word) and self._lemma_at(word.start(1)) in self.lex.cues.get("change_verbs", []) or (
+            self._change_case(m) == (m.hedge or "").lower())
+
+    def _change_case(self, m: NumberMention) -> str | None:
+        """By a UD parse (Russian), the preposition that hangs the figure (its unit or counted noun, or a conjunct of
+        one) from a verb of change (`change_verbs`, any form or aspect), wherever the verb stands: «подешевел к
+        доллару на 0,2%» (the change), «снижался на 0,19% до 93,86 пункта» (the level reached: «до»); None
+        otherwise, so that the word lists of changed forms need not hold every verb, aspect and order."""
+        toks, num = self.tokens, self.toks_in(m.num_start, m.num_end)
+        if not self.ex.heads or not num:
+            return None
+        k = num[-1]
+        if toks[k].dep.startswith("nummod") and self.lo <= toks[k].head < self.hi:
+            k = toks[k].head
+        h = toks[k].head
+        if toks[k].dep == "conj" and self.lo <= h < self.hi and toks[h].dep == "obl":
+            h = toks[h].head  # «на 0,2%, до $1,3258»: the level's phrase joined to the change's
+        elif toks[k].dep != "obl":
+            return None
+        if not (self.lo <= h < self.hi) or toks[h].pos != "VERB" or toks[h].lemma not in self.lex.cues.get(
+                "change_verbs", []):
+            return None
+        return next((toks[j].text.lower() for j in range(max(self.lo, k - 4), k) if toks[j].head == k
+                     and toks[j].dep == "case"), None)
 
     def _preposition_read_as_hedge(self, m: NumberMention, cand: _Cand) -> bool:
         """ "will spill radiation over 3 states": the hedge word is a preposition of the verb, which has an object of
