@@ -345,8 +345,8 @@ class Parser:
                                               _by_length(syntax.map, batch, len)):
             base = len(out[i])
             ids = {t.id: k for k, t in enumerate(parsed.tokens)}
-            for k, ((a, b, w), mt, st) in enumerate(zip(words, tagged.tokens, parsed.tokens)):
-                head = ids.get(st.head_id, -1)
+            heads = acyclic([ids.get(st.head_id, -1) for st in parsed.tokens])
+            for k, ((a, b, w), mt, st, head) in enumerate(zip(words, tagged.tokens, parsed.tokens, heads)):
                 feats = "|".join(f"{key}={value}" for key, value in sorted(mt.feats.items()))
                 out[i].append(Token(a, b, w, lemmatize("ru", w, mt.pos, mt.feats.get("Mood") == "Imp"), mt.pos, st.rel,
                                     base + head if head >= 0 else -1, feats))
@@ -364,6 +364,25 @@ class Parser:
 
 
 _ACCENT_APOSTROPHE = re.compile(r"(?<=\w)[´`‘](?=(?:s|d|ll|re|ve|t)\b)")
+
+
+def acyclic(heads: list[int]) -> list[int]:
+    """``heads`` (each word's head index in its sentence, -1 for the root) with every cycle cut: slovnet picks each
+    word's head on its own, so two words can name each other, and every rule that climbs from a word to its
+    governors would climb for ever. The word at which a climb meets its own path becomes a root."""
+    heads = list(heads)
+    state = [0] * len(heads)  # 0 not seen, 1 on the current climb, 2 done
+    for i in range(len(heads)):
+        path, j = [], i
+        while 0 <= j < len(heads) and state[j] == 0:
+            state[j] = 1
+            path.append(j)
+            j = heads[j]
+        if 0 <= j < len(heads) and state[j] == 1:
+            heads[j] = -1
+        for k in path:
+            state[k] = 2
+    return heads
 
 
 def _by_length(run: Callable[[list], Iterable], items: list, size: Callable[[Any], int]) -> list:
