@@ -3465,7 +3465,28 @@ def test_round_21_change_by_the_parse_ru(text, qualifiers):
 @pytest.mark.parametrize("text, lang, n", [
     ("По состоянию на 15.20 мск торги шли вяло.", "ru", 0),  # a time of day before a time zone
     ("Это уже третья авария на шахте за пять дней.", "ru", 0),  # the span an ordinal is counted over
-    ("За пять дней на шахте произошли 3 аварии.", "ru", 1),  # guard: a window of another figure, the figure kept
+    ("Вторая бригада работала на шахте в течение пяти дней.", "ru", 1),  # guard: the span is the verb's, no window
 ])
 def test_round_21_times_of_day_and_ordinal_windows_are_no_claims_ru(text, lang, n):
     assert len(_claims(text, lang=lang)) == n
+
+
+@pytest.mark.parametrize("text, lang, n", [
+    # a genitive singular after a number that takes none (1, 5…; only 2-4 do) is the label's owner
+    ("Согласно части 1 статьи 12 устава, совет собирается ежегодно.", "ru", 0),
+    ("Суд сослался на пункт (б) части 1 прежней статьи 40 кодекса.", "ru", 0),
+    ("В отчете 2 статьи закона.", "ru", 1),  # guard: 2 takes the genitive singular, a count
+    # a dateline's abbreviated month
+    ("ТВЕРЬ, 14 авг НОВОСТИ.", "ru", 0),
+])
+def test_round_21_labels_with_an_owner_and_abbreviated_months_ru(text, lang, n):
+    assert len(_claims(text, lang=lang)) == n
+
+
+@pytest.mark.parametrize("text, measure", [
+    # an event noun without a regular ending names what happened to the counted noun
+    ("Рубль подешевел после отставки трех министров.", "officials уйти в отставку"),
+    ("После ареста четырех активистов начались протесты.", "detained"),
+])
+def test_round_21_irregular_event_nouns_ru(text, measure):
+    assert [c.measure for c in _claims(text, lang="ru") if c.kind == "count"] == [measure]

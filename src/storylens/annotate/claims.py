@@ -2574,14 +2574,19 @@ class _Reader:
                 r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
             return False
         n = num[-1] + 1
+        while n + 1 < min(self.hi, num[-1] + 4) and toks[n].pos == "ADJ" and "Case=Gen" in toks[n].feats and (
+                "Number=Plur" not in toks[n].feats):
+            n += 1  # «части 1 бывшей статьи 28»: past the owner's adjectives to the owner
         if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
             after = toks[n]
             if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
                     not self._unit_word(after) and not self._glued_unit(after.text)):
                 return True  # "the Hangar 4 building": a label before the noun it names (in a language without case,
                 # no count of two or more is singular)
-            # «энергоблок 5 станции»: a genitive singular after 5 or more is the owner, not what is counted
-            return (m.value or 0) >= 5 and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
+            # «энергоблок 5 станции», «части 1 статьи 20»: a genitive singular after a number that takes no genitive
+            # singular (only 2-4, 22-24…, do: «2 статьи») is the owner, not what is counted
+            value = int(m.value or 0)
+            return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
 
@@ -2655,9 +2660,19 @@ class _Reader:
                                     in perfect for k in range(max(self.lo, verb - 4), verb)):
             return True  # "everything the treaty has achieved in five decades": what accrued over the span
         first = set(cues.get("first_words", []))
-        return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
-                   or self.tokens[k].text.lower() in first
-                   for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
+        toks = self.tokens
+        span = toks[num[-1]].head if num and toks[num[-1]].dep.startswith("nummod") and self.lo <= toks[
+            num[-1]].head < self.hi else None
+        owner = toks[span].head if span is not None and toks[span].dep in ("obl", "nmod") else None
+
+        def measured_over(k: int) -> bool:  # by a UD parse an adjective's span hangs from it or from its noun:
+            # «вторая отставка за два дня», «стала второй за два дня»; not «Вторая бригада работала в течение
+            # пяти дней», where the span is the verb's
+            if not ("Degree=Sup" in toks[k].feats or toks[k].lemma in first or toks[k].text.lower() in first):
+                return False
+            return owner is None or toks[k].pos != "ADJ" or k == owner or (toks[k].head == owner and toks[k].dep == "amod")
+        return any(measured_over(k) for k in range(
+            self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
 
     def _glued_unit(self, after: str) -> bool:
         word = re.match(r"[^\W\d_]+", after)
