@@ -3490,3 +3490,12 @@ def test_round_21_labels_with_an_owner_and_abbreviated_months_ru(text, lang, n):
 ])
 def test_round_21_irregular_event_nouns_ru(text, measure):
     assert [c.measure for c in _claims(text, lang="ru") if c.kind == "count"] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # an exchange rate («курс») is a price; the earlier value after «с» keeps the same measure
+    ("Курс кроны к рублю снижался до 6,41 рубля с 6,52 рубля за крону.", "ru", ["price", "price"]),
+    ("The lira fell to 4.12 dollars from 4.30 dollars.", "en", ["money: fall", "money: fall"]),
+])
+def test_round_21_an_exchange_rate_and_its_earlier_value(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures

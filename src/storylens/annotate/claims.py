@@ -4278,6 +4278,9 @@ class _Reader:
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
+            earlier = self._earlier_value_of(m, previous, "money")
+            if earlier:
+                cand.measure = earlier  # «курс опускался до 1,16 доллара с 1,17 доллара»: the same rate, earlier
             cand.subject = self._party(cand)
             return
         if cand.kind == "measurement":
@@ -4856,14 +4859,15 @@ class _Reader:
         return next((k for k in range(holder + 1, min(self.hi, holder + 4)) if toks[k].head == holder
                      and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
 
-    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
-        """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
-        from 11.7 percent", «с 6 процентов»: a `from_words` word, and at most two words, before it)."""
+    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand], kind: str = "percent") -> str | None:
+        """The measure of the percentage (or sum: ``kind``) before this one in the sentence when this one is its
+        earlier value ("up from 11.7 percent", «с 6 процентов», «до 1,16 доллара с 1,17 доллара»: a `from_words`
+        word, and at most two words, before it)."""
         froms = _alt(self.lex.cues.get("from_words", []))
         if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
                          re.IGNORECASE):
             return None
-        return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
+        return next((p.measure for p in reversed(previous) if p.kind == kind and p.measure), None)
 
     def _family(self, m: NumberMention, thing: Thing) -> bool:
         """A bare count of children that is a person's family ("her four children", «её трое детей», «супруг и
