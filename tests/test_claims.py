@@ -3499,3 +3499,14 @@ def test_round_21_irregular_event_nouns_ru(text, measure):
 ])
 def test_round_21_an_exchange_rate_and_its_earlier_value(text, lang, measures):
     assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, n", [
+    # «на 100%» on a verb that is no verb of change says "fully": no share
+    ("Мост был на 100% выведен из эксплуатации.", 0),
+    ("Такой план не устроит на 100 процентов ни фермеров, ни торговцев.", 0),
+    ("Тарифы выросли на 100%.", 1),  # guard: a change by a hundred percent
+    ("Мост был на 90% выведен из эксплуатации.", 1),  # guard: a share below the whole
+])
+def test_round_21_a_hundred_percent_of_degree_is_no_claim_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n

@@ -2515,7 +2515,7 @@ class _Reader:
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
-        if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners"):
+        if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
         if self._label_of_noun(m) or self._rate_base(m):
             return True
@@ -2523,6 +2523,24 @@ class _Reader:
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "as of 13.30 p.m.": a time of day, whatever its separator
         return self._in_name(m)
+
+    def _full_degree(self, m: NumberMention) -> bool:
+        """«был на 100% выведен», «не понравится на 100 процентов»: exactly a hundred percent after a preposition of
+        degree (`degree_prepositions`) on a verb that is no verb of change says "fully", no share (a change by a
+        hundred percent, «выросли на 100%», stays). By a UD parse: the percent's word hangs from the verb."""
+        preps = self.lex.cues.get("degree_prepositions", [])
+        num = self.toks_in(m.num_start, m.num_end)
+        if not preps or not self.ex.heads or not num or m.value != 100 or m.hedge or m.is_range or m.words:
+            return False
+        toks, k = self.tokens, num[-1] + 1
+        if k >= self.hi or not (toks[k].text.lower() in self.lex.percent or toks[k].lemma in self.lex.percent):
+            return False
+        before = next((j for j in range(num[0] - 1, max(self.lo, num[0] - 2) - 1, -1)), None)
+        if before is None or toks[before].text.lower() not in preps or toks[before].head != k:
+            return False
+        verb = toks[k].head
+        return self.lo <= verb < self.hi and toks[verb].pos in ("VERB", "ADJ") and toks[verb].lemma not in (
+            self.lex.cues.get("change_verbs", [])) and self._change_case(m) is None
 
     def _set_phrase(self, m: NumberMention, key: str) -> bool:
         """Whether the number stands in one of the set phrases of ``key`` (language data, '#' for the number): an
