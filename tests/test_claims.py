@@ -3510,3 +3510,13 @@ def test_round_21_an_exchange_rate_and_its_earlier_value(text, lang, measures):
 ])
 def test_round_21_a_hundred_percent_of_degree_is_no_claim_ru(text, n):
     assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a year with its own genitive event noun dates that event, not the clause's verb or the person
+    ("Поджог совершил охранник Иван Шмидт 1994 года рождения.", "date: рождение"),
+    ("Они купили дом 1950 года постройки.", "date: постройка"),
+    ("Выборы 2017 года прошли спокойно.", "date: выборы"),  # guard: the year's noun before it
+])
+def test_round_21_a_years_own_event_noun_ru(text, measure):
+    assert [c.measure for c in _claims(text, lang="ru")] == [measure]

@@ -2955,6 +2955,10 @@ class _Reader:
             if h < 0 or h == k or not (self.lo <= h < self.hi):
                 return None
             head = self.tokens[h]
+            after = self.tokens[h + 1] if h + 1 < self.hi else None
+            if after is not None and after.head == h and after.dep == "nmod" and after.pos == "NOUN" and (
+                    "Case=Gen" in after.feats) and head.lemma.lower() in self.lex.cues.get("year_words", []):
+                return after.lemma.lower()  # «1994 года рождения», «дом 1950 года постройки»: the year's own event
             if head.pos == "ADP" or head.lemma.lower().rstrip(".") in skip or head.text.lower().rstrip(".") in skip:
                 k = h
                 continue
