@@ -3520,3 +3520,13 @@ def test_round_21_a_hundred_percent_of_degree_is_no_claim_ru(text, n):
 ])
 def test_round_21_a_years_own_event_noun_ru(text, measure):
     assert [c.measure for c in _claims(text, lang="ru")] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, units", [
+    # an age given in days, weeks or months keeps that unit
+    ("A foal aged 3 months was found.", "en", ["months"]),
+    ("Щенки в возрасте от 2 недель до 3 месяцев.", "ru", ["weeks", "months"]),
+    ("Мужчина в возрасте 40 лет умер.", "ru", ["years"]),  # guard
+])
+def test_round_21_an_age_in_weeks_or_months(text, lang, units):
+    assert [c.unit for c in _claims(text, lang=lang) if c.kind == "age"] == units

@@ -3398,6 +3398,9 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
+        unit = self._unit_after(m, None)
+        if unit and unit[0] == "time" and unit[1] in ("day", "week", "month"):
+            cand.unit = f"{unit[1]}s"  # "aged 3 months", «в возрасте от 2 недель»: an infant's age, not in years
         bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
             lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
         # "died before the age of three": a statistic's bound, nobody's age
