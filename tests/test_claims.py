@@ -3530,3 +3530,9 @@ def test_round_21_a_years_own_event_noun_ru(text, measure):
 ])
 def test_round_21_an_age_in_weeks_or_months(text, lang, units):
     assert [c.unit for c in _claims(text, lang=lang) if c.kind == "age"] == units
+
+
+def test_round_21_a_preposition_of_more_words_names_nothing_counted_ru():
+    # «по сравнению с» (UD "fixed") is a preposition, not the thing a share is of
+    text = "Доля выросла до 40% по сравнению с 35% годом ранее."
+    assert [c.measure for c in _claims(text, lang="ru")] == ["share", "share"]

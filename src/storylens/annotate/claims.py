@@ -3626,6 +3626,8 @@ class _Reader:
                     j + 1 >= self.hi or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")):
                 noun = j  # «поранивши 12 військових»: an adjective in the genitive plural with no noun stands for people
                 break
+            if t.dep == "fixed" or (t.dep == "case" and j + 1 < self.hi and toks[j + 1].dep == "fixed"):
+                break  # «30% по сравнению с 27%»: a preposition of more words (UD), nothing counted
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
