@@ -3536,3 +3536,11 @@ def test_round_21_a_preposition_of_more_words_names_nothing_counted_ru():
     # «по сравнению с» (UD "fixed") is a preposition, not the thing a share is of
     text = "Доля выросла до 40% по сравнению с 35% годом ранее."
     assert [c.measure for c in _claims(text, lang="ru")] == ["share", "share"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("В долине живут фермеры, одни католики, а другие протестанты.", 0),  # the plural of «один» is "some"
+    ("Погиб один человек.", 1),  # guard
+])
+def test_round_21_the_plural_of_one_is_a_pronoun_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n

@@ -146,6 +146,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                 words.setdefault(form, float(value))
         for form, value in data.get("forms", {}).items():
             words.setdefault(_norm(form), float(value))
+        for form in data.get("not_numbers", []):
+            words.pop(_norm(form), None)  # «одни …, другие …»: a pronoun's forms, generated with the number's
         for lemma, value in data.get("scales", {}).items():
             for form in _forms(code, lemma):
                 words[form] = float(value)
