@@ -3544,3 +3544,11 @@ def test_round_21_a_preposition_of_more_words_names_nothing_counted_ru():
 ])
 def test_round_21_the_plural_of_one_is_a_pronoun_ru(text, n):
     assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Адрес: Бюро - улица Садовая, 10, Тверь.", 0),  # a house number after a street's name
+    ("На улице Садовой 20 человек вышли на митинг.", 1),  # guard: a count with its noun
+])
+def test_round_21_a_house_number_is_no_claim_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n

@@ -2515,6 +2515,11 @@ class _Reader:
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
+        streets = self.lex.cues.get("street_words", [])
+        if streets and not m.words and not m.hedge and re.search(
+                r"(?:^|\W)(?:" + _alt(streets) + r")\s*[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?,?\s*$", sent[max(0, a - 50):a],
+                re.IGNORECASE) and re.match(r"\s*(?:[,.;)]|$)", sent[b:]):
+            return True  # «ул. Садовая, 10, Тверь»: a house number in an address
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
         if self._label_of_noun(m) or self._rate_base(m):
