@@ -3552,3 +3552,14 @@ def test_round_21_the_plural_of_one_is_a_pronoun_ru(text, n):
 ])
 def test_round_21_a_house_number_is_no_claim_ru(text, n):
     assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # an age adjective on a noun of something that lasts is a duration, not an age
+    ("Он получил 12-летний срок.", [("duration", "duration: срок")]),
+    ("Школа обещала 11-летнее обучение.", [("duration", "duration: обучение")]),
+    ("В Твери горел 100-летний дом.", [("age", "age")]),  # guard: a thing's own age
+    ("Погибла 50-летняя женщина.", [("age", "age")]),  # guard: a person's age
+])
+def test_round_21_an_age_adjective_on_a_span_is_a_duration_ru(text, kinds):
+    assert [(c.kind, c.measure) for c in _claims(text, lang="ru")] == kinds

@@ -3373,6 +3373,8 @@ class _Reader:
         before = sent[max(0, m.start - 24):m.start].lower()
         stems = tuple(lex.age_after) + tuple(lex.age_stems)
         hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
+        if hit and self._span_of_thing(m, cand):
+            return True  # «40-летняя история», «12-летний срок»: how long a thing lasts, no one's age
         if not hit and lex.age_before:
             hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
         if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
@@ -3448,6 +3450,25 @@ class _Reader:
                 return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, says the 63-year-old teacher"
             return None
         return self.ex.protagonist() if not people else None
+
+    def _span_of_thing(self, m: NumberMention, cand: _Cand) -> bool:
+        """An age adjective glued to the number («N-летний») on an inanimate noun of something that lasts (a noun of a
+        span, `span_nouns`, of an event or of an act: «12-летнее образование», «40-летняя история», «12-летний
+        срок»): a duration of it, as "a 12-year education" is. Set as a duration in years; True when it is one."""
+        toks = self.tokens
+        k = self._token_from(m.num_start)
+        noun = self._age_noun(m)
+        if k is None or noun is None or not toks[k].text[:1].isdigit() or toks[k].pos not in ("ADJ", "NUM") or (
+                "Animacy=Inan" not in toks[noun].feats) or noun - k > 3:
+            return False
+        lemma, cues = toks[noun].lemma, self.lex.cues
+        if not (lemma in cues.get("span_nouns", []) or lemma in cues.get("event_nouns", []) or self._act_of_noun(lemma)):
+            return False  # (a thing's own age: «100-летний дом», as "a 100-year-old house")
+        thing = thing_at(self.lex, toks, noun)[0]
+        if (thing is not None and (thing.person or thing.group)) or self.ex.place_at_token(noun) is not None:
+            return False  # (a body of people, a place)
+        cand.kind, cand.unit, cand.unit_end = "duration", "year", toks[k].end - self.s_start
+        return True
 
     def _age_noun(self, m: NumberMention) -> int | None:
         """The noun an age qualifies: "a 54-year-old woman", "50-летней женщины"."""
