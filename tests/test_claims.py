@@ -3563,3 +3563,15 @@ def test_round_21_a_house_number_is_no_claim_ru(text, n):
 ])
 def test_round_21_an_age_adjective_on_a_span_is_a_duration_ru(text, kinds):
     assert [(c.kind, c.measure) for c in _claims(text, lang="ru")] == kinds
+
+
+@pytest.mark.parametrize("text, lang, lo", [
+    ("Совет собирается, по меньшей мере, три раза в год.", "ru", 3.0),  # a hedge of more words set off by commas
+    ("The board met at least, twice.", "en", 2.0),
+])
+def test_round_21_a_hedge_of_more_words_before_a_comma(text, lang, lo):
+    assert [(c.value, c.lo) for c in _claims(text, lang=lang)] == [(None, lo)]
+
+
+def test_round_21_a_one_word_hedge_before_a_comma_is_no_hedge():
+    assert [(c.value, c.lo) for c in _claims("The match was over, 5 people died.", lang="en")] == [(5.0, None)]
