@@ -3575,3 +3575,11 @@ def test_round_21_a_hedge_of_more_words_before_a_comma(text, lang, lo):
 
 def test_round_21_a_one_word_hedge_before_a_comma_is_no_hedge():
     assert [(c.value, c.lo) for c in _claims("The match was over, 5 people died.", lang="en")] == [(5.0, None)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Сидоров, 44-летний бизнесмен, выступил на форуме.", "Сидоров"),  # a name the recogniser may miss
+    ("Тверь, 40-летний мужчина погиб.", None),  # guard: a place before the comma is nobody
+])
+def test_round_21_an_apposed_ages_name_ru(text, subject):
+    assert [c.subject for c in _claims(text, lang="ru") if c.kind == "age"] == [subject]

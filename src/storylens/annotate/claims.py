@@ -3433,6 +3433,9 @@ class _Reader:
             if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
                 return e.text
         before = self._token_before(m)
+        if before is not None and before - 1 >= self.lo and self.tokens[before].text == "," and self.tokens[
+                before - 1].pos == "PROPN" and "Animacy=Anim" in self.tokens[before - 1].feats and not people:
+            return self.tokens[before - 1].text  # «Трамп, 70-летний магнат»: a person's name the recogniser missed
         if before is not None and self.tokens[before].text.lower() in self.lex.cues.get("indefinite_articles", []):
             return None  # "a 24-year-old woman was also injured": someone new, not the document's protagonist
         noun = self._age_noun(m)
