@@ -199,7 +199,7 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         scale_after_digits=scale_after, abbreviations=abbreviations,
         # a hedge of more words may be set off by a comma («по меньшей мере, два раза»); a one-word hedge may not
         # ("It's over, 5 died")
-        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))(?:({_alternation(hedges)})|({_alternation(w for w in hedges if ' ' in w)}),)"
+        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))(?:({_alternation(hedges)})|({_alternation(w for w in hedges if ' ' in w) or '(?!)'}),)"
                                 rf"[\s*_\"“«„']*$", re.IGNORECASE),
         hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
                                re.IGNORECASE),
