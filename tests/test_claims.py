@@ -3754,3 +3754,152 @@ def test_round_21_a_copula_names_no_amount():
 ])
 def test_round_21_a_dates_subject_without_a_parse(text, measure):
     assert [c.measure for c in _claims(text, lang="uk") if c.kind == "date"] == [measure]
+
+
+# --- round 21 (Russian news beyond one topic) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, values", [
+    # an imperfective verb of change before «до» gives the level reached, as the perfective does
+    ("Курс кроны к рублю опускался до 6,41 рубля.", [(6.41, None)]),
+    # the parse finds the verb past «на N%»: the change, then the level reached
+    ("Индекс снижался на 0,4% до 88,5 пункта.", [(0.4, None), (88.5, None)]),
+    ("Пенсия повышалась до 9 тысяч рублей.", [(9000.0, None)]),
+    # guard: «до» after another verb is still "up to"
+    ("Фонд выделит до 3 млн рублей.", [(None, 3_000_000.0)]),
+])
+def test_round_21_imperfective_and_parsed_verbs_of_change_reach_a_level_ru(text, values):
+    assert [(c.value, c.hi) for c in _claims(text, lang="ru")] == values
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    # a figure hanging from a verb of change by «на», wherever the verb stands, is the change
+    ("Крона подешевела к рублю на 0,3%.", ["change by"]),
+    ("Индекс снижался на 0,4% до 88,5 пункта.", ["change by", None]),
+    ("Тариф на воду в Твери составляет 12%.", [None]),  # guard: no verb of change
+])
+def test_round_21_change_by_the_parse_ru(text, qualifiers):
+    assert [c.qualifier for c in _claims(text, lang="ru")] == qualifiers
+
+
+@pytest.mark.parametrize("text, lang, n", [
+    ("По состоянию на 15.20 мск торги шли вяло.", "ru", 0),  # a time of day before a time zone
+    ("Это уже третья авария на шахте за пять дней.", "ru", 0),  # the span an ordinal is counted over
+    ("Вторая бригада работала на шахте в течение пяти дней.", "ru", 1),  # guard: the span is the verb's, no window
+])
+def test_round_21_times_of_day_and_ordinal_windows_are_no_claims_ru(text, lang, n):
+    assert len(_claims(text, lang=lang)) == n
+
+
+@pytest.mark.parametrize("text, lang, n", [
+    # a genitive singular after a number that takes none (1, 5…; only 2-4 do) is the label's owner
+    ("Согласно части 1 статьи 12 устава, совет собирается ежегодно.", "ru", 0),
+    ("Суд сослался на пункт (б) части 1 прежней статьи 40 кодекса.", "ru", 0),
+    ("В отчете 2 статьи закона.", "ru", 1),  # guard: 2 takes the genitive singular, a count
+    # a dateline's abbreviated month
+    ("ТВЕРЬ, 14 авг НОВОСТИ.", "ru", 0),
+])
+def test_round_21_labels_with_an_owner_and_abbreviated_months_ru(text, lang, n):
+    assert len(_claims(text, lang=lang)) == n
+
+
+@pytest.mark.parametrize("text, measure", [
+    # an event noun without a regular ending names what happened to the counted noun
+    ("Рубль подешевел после отставки трех министров.", "officials уйти в отставку"),
+    ("После ареста четырех активистов начались протесты.", "detained"),
+])
+def test_round_21_irregular_event_nouns_ru(text, measure):
+    assert [c.measure for c in _claims(text, lang="ru") if c.kind == "count"] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # an exchange rate («курс») is a price; the earlier value after «с» keeps the same measure
+    ("Курс кроны к рублю снижался до 6,41 рубля с 6,52 рубля за крону.", "ru", ["price", "price"]),
+    ("The lira fell to 4.12 dollars from 4.30 dollars.", "en", ["money: fall", "money: fall"]),
+])
+def test_round_21_an_exchange_rate_and_its_earlier_value(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, n", [
+    # «на 100%» on a verb that is no verb of change says "fully": no share
+    ("Мост был на 100% выведен из эксплуатации.", 0),
+    ("Такой план не устроит на 100 процентов ни фермеров, ни торговцев.", 0),
+    ("Тарифы выросли на 100%.", 1),  # guard: a change by a hundred percent
+    ("Мост был на 90% выведен из эксплуатации.", 1),  # guard: a share below the whole
+])
+def test_round_21_a_hundred_percent_of_degree_is_no_claim_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, measure", [
+    # a year with its own genitive event noun dates that event, not the clause's verb or the person
+    ("Поджог совершил охранник Иван Шмидт 1994 года рождения.", "date: рождение"),
+    ("Они купили дом 1950 года постройки.", "date: постройка"),
+    ("Выборы 2017 года прошли спокойно.", "date: выборы"),  # guard: the year's noun before it
+])
+def test_round_21_a_years_own_event_noun_ru(text, measure):
+    assert [c.measure for c in _claims(text, lang="ru")] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, units", [
+    # an age given in days, weeks or months keeps that unit
+    ("A foal aged 3 months was found.", "en", ["months"]),
+    ("Щенки в возрасте от 2 недель до 3 месяцев.", "ru", ["weeks", "months"]),
+    ("Мужчина в возрасте 40 лет умер.", "ru", ["years"]),  # guard
+])
+def test_round_21_an_age_in_weeks_or_months(text, lang, units):
+    assert [c.unit for c in _claims(text, lang=lang) if c.kind == "age"] == units
+
+
+def test_round_21_a_preposition_of_more_words_names_nothing_counted_ru():
+    # «по сравнению с» (UD "fixed") is a preposition, not the thing a share is of
+    text = "Доля выросла до 40% по сравнению с 35% годом ранее."
+    assert [c.measure for c in _claims(text, lang="ru")] == ["share", "share"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("В долине живут фермеры, одни католики, а другие протестанты.", 0),  # the plural of «один» is "some"
+    ("Погиб один человек.", 1),  # guard
+])
+def test_round_21_the_plural_of_one_is_a_pronoun_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Адрес: Бюро - улица Садовая, 10, Тверь.", 0),  # a house number after a street's name
+    ("На улице Садовой 20 человек вышли на митинг.", 1),  # guard: a count with its noun
+])
+def test_round_21_a_house_number_is_no_claim_ru(text, n):
+    assert len(_claims(text, lang="ru")) == n
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # an age adjective on a noun of something that lasts is a duration, not an age
+    ("Он получил 12-летний срок.", [("duration", "duration: срок")]),
+    ("Школа обещала 11-летнее обучение.", [("duration", "duration: обучение")]),
+    ("В Твери горел 100-летний дом.", [("age", "age")]),  # guard: a thing's own age
+    ("Погибла 50-летняя женщина.", [("age", "age")]),  # guard: a person's age
+])
+def test_round_21_an_age_adjective_on_a_span_is_a_duration_ru(text, kinds):
+    assert [(c.kind, c.measure) for c in _claims(text, lang="ru")] == kinds
+
+
+@pytest.mark.parametrize("text, lang, lo", [
+    ("Совет собирается, по меньшей мере, три раза в год.", "ru", 3.0),  # a hedge of more words set off by commas
+    ("The board met at least, twice.", "en", 2.0),
+])
+def test_round_21_a_hedge_of_more_words_before_a_comma(text, lang, lo):
+    assert [(c.value, c.lo) for c in _claims(text, lang=lang)] == [(None, lo)]
+
+
+def test_round_21_a_one_word_hedge_before_a_comma_is_no_hedge():
+    assert [(c.value, c.lo) for c in _claims("The match was over, 5 people died.", lang="en")] == [(5.0, None)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Сидоров, 44-летний бизнесмен, выступил на форуме.", "Сидоров"),  # a name the recogniser may miss
+    ("Тверь, 40-летний мужчина погиб.", None),  # guard: a place before the comma is nobody
+])
+def test_round_21_an_apposed_ages_name_ru(text, subject):
+    assert [c.subject for c in _claims(text, lang="ru") if c.kind == "age"] == [subject]

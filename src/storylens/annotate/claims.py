@@ -2397,7 +2397,8 @@ class _Reader:
         if previous and self.subcount_re.search(before[-30:]):
             cand.subcount = True
             cand.partitive = True  # "84 missiles, of them 43 were shot down": counts what the figure before counts
-        if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]):
+        if self.change_by.search(sent[max(0, m.num_start - 50):m.num_start]) or (
+                self._change_case(m) in self.lex.cues.get("change_by_prepositions", [])):
             cand.change = "change by"
         # date of an event, or a year that dates nothing
         date_kind = self._date(m, cand)
@@ -2807,7 +2808,30 @@ class _Reader:
         if m.hedge_kind != "upper" or (m.hedge or "").lower() not in self.lex.cues.get("level_to", []):
             return False
         word = re.search(r"([^\W\d_]+)\s+$", self.sent[:m.start])
-        return bool(word) and self._lemma_at(word.start(1)) in self.lex.cues.get("change_verbs", [])
+        return bool(word) and self._lemma_at(word.start(1)) in self.lex.cues.get("change_verbs", []) or (
+            self._change_case(m) == (m.hedge or "").lower())
+
+    def _change_case(self, m: NumberMention) -> str | None:
+        """By a UD parse (Russian), the preposition that hangs the figure (its unit or counted noun, or a conjunct of
+        one) from a verb of change (`change_verbs`, any form or aspect), wherever the verb stands: «подешевел к
+        доллару на 0,2%» (the change), «снижался на 0,19% до 93,86 пункта» (the level reached: «до»); None
+        otherwise, so that the word lists of changed forms need not hold every verb, aspect and order."""
+        toks, num = self.tokens, self.toks_in(m.num_start, m.num_end)
+        if not self.ex.heads or not num:
+            return None
+        k = num[-1]
+        if toks[k].dep.startswith("nummod") and self.lo <= toks[k].head < self.hi:
+            k = toks[k].head
+        h = toks[k].head
+        if toks[k].dep == "conj" and self.lo <= h < self.hi and toks[h].dep == "obl":
+            h = toks[h].head  # «на 0,2%, до $1,3258»: the level's phrase joined to the change's
+        elif toks[k].dep != "obl":
+            return None
+        if not (self.lo <= h < self.hi) or toks[h].pos != "VERB" or toks[h].lemma not in self.lex.cues.get(
+                "change_verbs", []):
+            return None
+        return next((toks[j].text.lower() for j in range(max(self.lo, k - 4), k) if toks[j].head == k
+                     and toks[j].dep == "case"), None)
 
     def _preposition_read_as_hedge(self, m: NumberMention, cand: _Cand) -> bool:
         """ "will spill radiation over 3 states": the hedge word is a preposition of the verb, which has an object of
@@ -2900,7 +2924,12 @@ class _Reader:
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
         if self._headline_counter(m):
             return True
-        if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners"):
+        streets = self.lex.cues.get("street_words", [])
+        if streets and not m.words and not m.hedge and re.search(
+                r"(?:^|\W)(?:" + _alt(streets) + r")\s*[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?,?\s*$", sent[max(0, a - 50):a],
+                re.IGNORECASE) and re.match(r"\s*(?:[,.;)]|$)", sent[b:]):
+            return True  # «ул. Садовая, 10, Тверь»: a house number in an address
+        if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
         if self._label_of_noun(m) or self._rate_base(m):
             return True
@@ -2908,6 +2937,24 @@ class _Reader:
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "as of 13.30 p.m.": a time of day, whatever its separator
         return self._in_name(m)
+
+    def _full_degree(self, m: NumberMention) -> bool:
+        """«был на 100% выведен», «не понравится на 100 процентов»: exactly a hundred percent after a preposition of
+        degree (`degree_prepositions`) on a verb that is no verb of change says "fully", no share (a change by a
+        hundred percent, «выросли на 100%», stays). By a UD parse: the percent's word hangs from the verb."""
+        preps = self.lex.cues.get("degree_prepositions", [])
+        num = self.toks_in(m.num_start, m.num_end)
+        if not preps or not self.ex.heads or not num or m.value != 100 or m.hedge or m.is_range or m.words:
+            return False
+        toks, k = self.tokens, num[-1] + 1
+        if k >= self.hi or not (toks[k].text.lower() in self.lex.percent or toks[k].lemma in self.lex.percent):
+            return False
+        before = next((j for j in range(num[0] - 1, max(self.lo, num[0] - 2) - 1, -1)), None)
+        if before is None or toks[before].text.lower() not in preps or toks[before].head != k:
+            return False
+        verb = toks[k].head
+        return self.lo <= verb < self.hi and toks[verb].pos in ("VERB", "ADJ") and toks[verb].lemma not in (
+            self.lex.cues.get("change_verbs", [])) and self._change_case(m) is None
 
     def _set_phrase(self, m: NumberMention, key: str) -> bool:
         """Whether the number stands in one of the set phrases of ``key`` (language data, '#' for the number): an
@@ -2961,14 +3008,19 @@ class _Reader:
         n = num[-1] + 1
         if n < self.hi and toks[n].text == "%":
             return False  # «За результатами підрахунку 96% голосів»: a share or a measure, no name's number
+        while n + 1 < min(self.hi, num[-1] + 4) and toks[n].pos == "ADJ" and "Case=Gen" in toks[n].feats and (
+                "Number=Plur" not in toks[n].feats):
+            n += 1  # «части 1 бывшей статьи 28»: past the owner's adjectives to the owner
         if n < self.hi and (toks[n].pos in ("NUM", "ADJ") or is_noun(toks[n])):
             after = toks[n]
             if (m.value or 0) >= 2 and is_noun(after) and not after.feats and after.text[:1].isalpha() and (
                     not self._unit_word(after) and not self._glued_unit(after.text)):
                 return True  # "the Hangar 4 building": a label before the noun it names (in a language without case,
                 # no count of two or more is singular)
-            # «энергоблок 5 станции»: a genitive singular after 5 or more is the owner, not what is counted
-            return (m.value or 0) >= 5 and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
+            # «энергоблок 5 станции», «части 1 статьи 20»: a genitive singular after a number that takes no genitive
+            # singular (only 2-4, 22-24…, do: «2 статьи») is the owner, not what is counted
+            value = int(m.value or 0)
+            return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
 
@@ -3043,9 +3095,19 @@ class _Reader:
                                     in perfect for k in range(max(self.lo, verb - 4), verb)):
             return True  # "everything the treaty has achieved in five decades": what accrued over the span
         first = set(cues.get("first_words", []))
-        return any("Degree=Sup" in self.tokens[k].feats or self.tokens[k].lemma in first
-                   or self.tokens[k].text.lower() in first
-                   for k in range(self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
+        toks = self.tokens
+        span = toks[num[-1]].head if num and toks[num[-1]].dep.startswith("nummod") and self.lo <= toks[
+            num[-1]].head < self.hi else None
+        owner = toks[span].head if span is not None and toks[span].dep in ("obl", "nmod") else None
+
+        def measured_over(k: int) -> bool:  # by a UD parse an adjective's span hangs from it or from its noun:
+            # «вторая отставка за два дня», «стала второй за два дня»; not «Вторая бригада работала в течение
+            # пяти дней», where the span is the verb's
+            if not ("Degree=Sup" in toks[k].feats or toks[k].lemma in first or toks[k].text.lower() in first):
+                return False
+            return owner is None or toks[k].pos != "ADJ" or k == owner or (toks[k].head == owner and toks[k].dep == "amod")
+        return any(measured_over(k) for k in range(
+            self.lo, self.toks_in(m.start, m.end)[0] if self.toks_in(m.start, m.end) else self.lo))
 
     def _span_of_act(self, m: NumberMention, before: str, previous: list[_Cand]) -> bool:
         """«Протягом останніх двох місяців він заперечував результат», "for the past two months": after a preposition
@@ -3330,6 +3392,10 @@ class _Reader:
             if h < 0 or h == k or not (self.lo <= h < self.hi):
                 return None
             head = self.tokens[h]
+            after = self.tokens[h + 1] if h + 1 < self.hi else None
+            if after is not None and after.head == h and after.dep == "nmod" and after.pos == "NOUN" and (
+                    "Case=Gen" in after.feats) and head.lemma.lower() in self.lex.cues.get("year_words", []):
+                return after.lemma.lower()  # «1994 года рождения», «дом 1950 года постройки»: the year's own event
             if head.pos == "ADP" or head.lemma.lower().rstrip(".") in skip or head.text.lower().rstrip(".") in skip:
                 k = h
                 continue
@@ -3769,6 +3835,8 @@ class _Reader:
         before = sent[max(0, m.start - 24):m.start].lower()
         stems = tuple(lex.age_after) + tuple(lex.age_stems)
         hit = any(re.match(r"^[\s-]?-?\s?" + re.escape(s.lstrip("-")), after) for s in stems if s)
+        if hit and self._span_of_thing(m, cand):
+            return True  # «40-летняя история», «12-летний срок»: how long a thing lasts, no one's age
         if not hit and lex.age_before:
             hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
         if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
@@ -3799,6 +3867,9 @@ class _Reader:
         if not hit:
             return False
         cand.kind, cand.unit, cand.measure = "age", "years", "age"
+        unit = self._unit_after(m, None)
+        if unit and unit[0] == "time" and unit[1] in ("day", "week", "month"):
+            cand.unit = f"{unit[1]}s"  # "aged 3 months", «в возрасте от 2 недель»: an infant's age, not in years
         bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
             lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
         # "died before the age of three": a statistic's bound, nobody's age
@@ -3824,6 +3895,9 @@ class _Reader:
             if 0 <= A - e.end <= 16 and re.fullmatch(r"\s*[,(]?\s*(?:\w+\s+)?", between):
                 return e.text
         before = self._token_before(m)
+        if before is not None and before - 1 >= self.lo and self.tokens[before].text == "," and self.tokens[
+                before - 1].pos == "PROPN" and "Animacy=Anim" in self.tokens[before - 1].feats and not people:
+            return self.tokens[before - 1].text  # «Трамп, 70-летний магнат»: a person's name the recogniser missed
         if before is not None and self.tokens[before].text.lower() in self.lex.cues.get("indefinite_articles", []):
             return None  # "a 24-year-old woman was also injured": someone new, not the document's protagonist
         noun = self._age_noun(m)
@@ -3841,6 +3915,25 @@ class _Reader:
                 return self.ex.person_before(self.s_start)  # "Ivan Petrenko was asleep. …, says the 63-year-old teacher"
             return None
         return self.ex.protagonist() if not people else None
+
+    def _span_of_thing(self, m: NumberMention, cand: _Cand) -> bool:
+        """An age adjective glued to the number («N-летний») on an inanimate noun of something that lasts (a noun of a
+        span, `span_nouns`, of an event or of an act: «12-летнее образование», «40-летняя история», «12-летний
+        срок»): a duration of it, as "a 12-year education" is. Set as a duration in years; True when it is one."""
+        toks = self.tokens
+        k = self._token_from(m.num_start)
+        noun = self._age_noun(m)
+        if k is None or noun is None or not toks[k].text[:1].isdigit() or toks[k].pos not in ("ADJ", "NUM") or (
+                "Animacy=Inan" not in toks[noun].feats) or noun - k > 3:
+            return False
+        lemma, cues = toks[noun].lemma, self.lex.cues
+        if not (lemma in cues.get("span_nouns", []) or lemma in cues.get("event_nouns", []) or self._act_of_noun(lemma)):
+            return False  # (a thing's own age: «100-летний дом», as "a 100-year-old house")
+        thing = thing_at(self.lex, toks, noun)[0]
+        if (thing is not None and (thing.person or thing.group)) or self.ex.place_at_token(noun) is not None:
+            return False  # (a body of people, a place)
+        cand.kind, cand.unit, cand.unit_end = "duration", "year", toks[k].end - self.s_start
+        return True
 
     def _age_noun(self, m: NumberMention) -> int | None:
         """The noun an age qualifies: "a 54-year-old woman", "50-летней женщины"."""
@@ -4026,6 +4119,8 @@ class _Reader:
                     j + 1 >= self.hi or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")):
                 noun = j  # «поранивши 12 військових»: an adjective in the genitive plural with no noun stands for people
                 break
+            if t.dep == "fixed" or (t.dep == "case" and j + 1 < self.hi and toks[j + 1].dep == "fixed"):
+                break  # «30% по сравнению с 27%»: a preposition of more words (UD), nothing counted
             if t.text in ("-", "–", "'", "’") or t.dep == "case" or (is_modifier(t) and not is_noun(t)):
                 j += 1
                 continue
@@ -4731,6 +4826,9 @@ class _Reader:
             return
         if cand.kind == "money":
             cand.measure = self._money_measure(cand, verb_names)
+            earlier = self._earlier_value_of(m, previous, "money")
+            if earlier:
+                cand.measure = earlier  # «курс опускался до 1,16 доллара с 1,17 доллара»: the same rate, earlier
             cand.subject = self._party(cand)
             return
         if cand.kind == "measurement":
@@ -5309,14 +5407,15 @@ class _Reader:
         return next((k for k in range(holder + 1, min(self.hi, holder + 4)) if toks[k].head == holder
                      and toks[k].dep == "xcomp" and toks[k].pos == "VERB"), None)
 
-    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand]) -> str | None:
-        """The measure of the percentage before this one in the sentence when this one is its earlier value ("up
-        from 11.7 percent", «с 6 процентов»: a `from_words` word, and at most two words, before it)."""
+    def _earlier_value_of(self, m: NumberMention, previous: list[_Cand], kind: str = "percent") -> str | None:
+        """The measure of the percentage (or sum: ``kind``) before this one in the sentence when this one is its
+        earlier value ("up from 11.7 percent", «с 6 процентов», «до 1,16 доллара с 1,17 доллара»: a `from_words`
+        word, and at most two words, before it)."""
         froms = _alt(self.lex.cues.get("from_words", []))
         if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
                          re.IGNORECASE):
             return None
-        return next((p.measure for p in reversed(previous) if p.kind == "percent" and p.measure), None)
+        return next((p.measure for p in reversed(previous) if p.kind == kind and p.measure), None)
 
     def _family(self, m: NumberMention, thing: Thing) -> bool:
         """A bare count of children that is a person's family ("her four children", «её трое детей», «супруг и

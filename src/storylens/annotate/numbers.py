@@ -153,6 +153,8 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
                 words.setdefault(form, float(value))
         for form, value in data.get("forms", {}).items():
             words.setdefault(_norm(form), float(value))
+        for form in data.get("not_numbers", []):
+            words.pop(_norm(form), None)  # «одни …, другие …»: a pronoun's forms, generated with the number's
         for lemma, value in data.get("scales", {}).items():
             for form in _forms(code, lemma):
                 words[form] = float(value)
@@ -209,9 +211,12 @@ def tables(langs: tuple[str, ...] | None = None) -> _Tables:
         share_of=re.compile(rf"\s+(?:{_alternation(share_of)})(?![^\W\d_])", re.IGNORECASE) if share_of
         else re.compile(r"(?!)"),
         scale_after_digits=scale_after, abbreviations=abbreviations,
-        # «більш ніж на 90%», «более чем в 100 странах»: the figure's own preposition may follow the hedge
-        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))({_alternation(hedges)})"
+        # «більш ніж на 90%», «более чем в 100 странах»: the figure's own preposition may follow the hedge; a hedge
+        # of more words may be set off by a comma («по меньшей мере, два раза»), a one-word hedge may not ("It's
+        # over, 5 died")
+        hedge_before=re.compile(rf"(?:^|(?<=[^\w.]))(?:({_alternation(hedges)})"
                                 + (rf"(?:\s+(?:{_alternation(hedge_preps)}))?" if hedge_preps else "")
+                                + rf"|({_alternation(w for w in hedges if ' ' in w) or '(?!)'}),)"
                                 + r"[\s*_\"“«„']*$", re.IGNORECASE),
         hedge_after=re.compile(rf"^\s*({_alternation(post)})(?!{word_chars})(?!\s+(?:than|чем|ніж)\b)",
                                re.IGNORECASE),
@@ -548,11 +553,12 @@ def _read_hedges(text: str, mention: NumberMention, t: _Tables) -> None:
         before = before[: cur.start()]
     if not mention.is_range:
         m = t.hedge_before.search(before)
-        if m and _norm(m.group(1)) not in t.prefix_only_in_range:
-            hedge = m.group(1)
+        group = (1 if m.group(1) else 2) if m else 0
+        if m and _norm(m.group(group)) not in t.prefix_only_in_range:
+            hedge = m.group(group)
             kind = t.hedges.get(_norm(hedge), "approx")
             mention.hedge, mention.hedge_kind = hedge, kind
-            mention.start = before_start + m.start(1)
+            mention.start = before_start + m.start(group)
             _apply(mention, kind)
         else:
             after = t.hedge_after.match(text[mention.end:mention.end + 20])
