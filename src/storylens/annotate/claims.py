@@ -3030,8 +3030,8 @@ class _Reader:
         «бойцы 157 полка», «бійці 45 бригади» name the 157th regiment and the 45th brigade (an ordinal written
         without its ending), not 157 of them. Read by the morphology alone; never a unit, a month or a word of time."""
         if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
-                re.fullmatch(r"\d{1,3}", m.raw.strip())) or re.match(r"[-‐–\w]", self.sent[m.num_end:m.num_end + 1]):
-            return False  # (not «77-річного», «5-летнего»: an age or a span glued to its number)
+                re.fullmatch(r"\d{1,3}", m.raw.strip())):
+            return False
         value = int(m.value or 0)
         if value < 5 or (value % 10 in (1, 2, 3, 4) and value % 100 not in (11, 12, 13, 14)):
             return False  # 1 governs the noun's own case; 2-4, 22-24… a genitive singular («2 статьи»)
