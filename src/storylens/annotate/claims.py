@@ -2931,7 +2931,7 @@ class _Reader:
             return True  # «ул. Садовая, 10, Тверь»: a house number in an address
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
-        if self._label_of_noun(m) or self._ordinal_by_case(m) or self._rate_base(m):
+        if self._label_of_noun(m) or self._rate_base(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
@@ -3023,27 +3023,6 @@ class _Reader:
             return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
-
-    def _ordinal_by_case(self, m: NumberMention) -> bool:
-        """A whole number in digits before a genitive singular noun that it cannot govern: Russian and Ukrainian
-        count 5-20 and every number ending in 0 or 5-9 with a genitive plural («157 полков», «45 бригад»), so
-        «бойцы 157 полка», «бійці 45 бригади» name the 157th regiment and the 45th brigade (an ordinal written
-        without its ending), not 157 of them. Read by the morphology alone; never a unit, a month or a word of time."""
-        if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
-                re.fullmatch(r"\d{1,3}", m.raw.strip())):
-            return False
-        value = int(m.value or 0)
-        if value < 5 or (value % 10 in (1, 2, 3, 4) and value % 100 not in (11, 12, 13, 14)):
-            return False  # 1 governs the noun's own case; 2-4, 22-24… a genitive singular («2 статьи»)
-        num = self.toks_in(m.num_start, m.num_end)
-        if not num or num[-1] + 1 >= self.hi:
-            return False
-        after = self.tokens[num[-1] + 1]
-        words = {after.lemma.lower(), after.text.lower()}
-        months = {w.lower() for w in self.lex.cues.get("months", {})}
-        return is_noun(after) and "Case=Gen" in after.feats and "Number=Plur" not in after.feats and not (
-            words & months or any(self.lex.time.get(w) is not None for w in words) or self._unit_word(after)
-            or self._glued_unit(after.text))
 
     def _headline_counter(self, m: NumberMention) -> bool:
         """A bare number closing a title line with no full stop ("Protests against the verdict spread 176"): a
