@@ -102,6 +102,35 @@ def test_discovery_of_new_labels_from_usage() -> None:
     assert "| Chan3 | agitators (2)* |" in label_table(entries)
 
 
+def test_taken_spans_are_checked_as_a_scan_of_all_of_them_would() -> None:
+    """Labels' overlap check looks only at spans that can reach the new one (sorted, by the longest
+    length): it must accept and refuse exactly what the scan of every taken span did."""
+    import random
+
+    from storylens.doc import Document
+    from storylens.relate.labels import _Hits
+
+    def scan(spans: list[tuple[int, int]], start: int, end: int, discovered: bool) -> bool:
+        return not any(s < end and start < e and not (discovered and start <= s and e <= end and (s, e) != (start, end))
+                       for s, e in spans)
+
+    rng = random.Random(7)
+    doc = Document(id="d", origin="d.txt", format="text", raw_text="x" * 400, text="x" * 400)
+    for _ in range(20):
+        hits, taken = _Hits(), []
+        for _ in range(200):
+            start = rng.randrange(0, 380)
+            end = start + rng.choice([1, 2, 3, 5, 8, 20])
+            discovered = rng.random() < 0.5
+            expected = scan(taken, start, end, discovered)
+            if expected:
+                taken.append((start, end))
+            before = len(hits.taken["d"])
+            hits.add("g", doc, "label", start, end, discovered)
+            assert (len(hits.taken["d"]) > before) == expected
+        assert hits.taken["d"] == sorted(taken)
+
+
 def test_lexicon_is_extensible() -> None:
     from storylens.relate import labels
 

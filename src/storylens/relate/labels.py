@@ -123,8 +123,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(q in before for q in _QUOTES_OPEN) and any(q in after for q in _QUOTES_CLOSE)
 
 
-def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+def _sentence_at(doc: Document, starts: list[int], pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos`` (``starts``: the document's sentence starts, made once per document)."""
+    k = bisect.bisect_right(starts, pos) - 1
     if k >= 0 and pos < doc.sentences[k].end:
         return doc.sentences[k].start, doc.sentences[k].end
     return max(0, pos - 150), min(len(doc.text), pos + 150)
@@ -134,14 +135,18 @@ class _Hits:
     def __init__(self) -> None:
         # group -> source -> label -> {count, discovered, evidence}
         self.table: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+        # doc -> its taken spans sorted by start, and the longest one's length: a new span is checked
+        # only against spans that can reach it, so a document's hits cost n log n, not n squared
         self.taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.longest: dict[str, int] = defaultdict(int)
 
     def add(self, group: str, doc: Document, label: str, start: int, end: int, discovered: bool) -> None:
         spans = self.taken[doc.id]
-        if any(s < end and start < e and not (discovered and start <= s and e <= end and (s, e) != (start, end))
-               for s, e in spans):
+        near = spans[bisect.bisect_right(spans, (start - self.longest[doc.id], end)):bisect.bisect_left(spans, (end, 0))]
+        if any(start < e and not (discovered and start <= s and e <= end and (s, e) != (start, end)) for s, e in near):
             return
-        spans.append((start, end))
+        bisect.insort(spans, (start, end))
+        self.longest[doc.id] = max(self.longest[doc.id], end - start)
         entry = self.table[group][_source(doc)].setdefault(
             label, {"label": label, "count": 0, "discovered": discovered, "evidence": []})
         entry["count"] += 1
@@ -177,10 +182,11 @@ def _discover(docs: Iterable[Document], hits: _Hits) -> None:
     # naming cues and "… cells of society": reliable on their own
     patterns = _slot_patterns()
     for doc in docs:
+        starts = [s.start for s in doc.sentences]
         for m in (m for rx in patterns["so_called"] for m in rx.finditer(doc.text)):
             word = m.group(1)
             first = word.split()[0]
-            s0, e0 = _sentence_at(doc, m.start())
+            s0, e0 = _sentence_at(doc, starts, m.start())
             if first.lower() in known or first.lower() in _generic():
                 continue
             if not any(rx.search(doc.text, s0, e0) for rx in patterns["people"]):
@@ -279,9 +285,10 @@ def _discover_names(docs: Iterable[Document], hits: _Hits, entities: dict[str, l
         language = doc.meta.get("language") or "en"
         text = doc.text
         mentions = [m for m in entities.get(doc.id, []) if m[0] in top]
+        starts = [s.start for s in doc.sentences]
 
         def referent(pos: int) -> str:
-            s0, e0 = _sentence_at(doc, pos)
+            s0, e0 = _sentence_at(doc, starts, pos)
             near = [m for m in mentions if s0 <= m[1] < e0]
             return min(near, key=lambda m: abs(m[1] - pos))[3] if near else EVENT
 
