@@ -2931,7 +2931,7 @@ class _Reader:
             return True  # «ул. Садовая, 10, Тверь»: a house number in an address
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
-        if self._label_of_noun(m) or self._rate_base(m):
+        if self._label_of_noun(m) or self._rate_base(m) or self._names_unit(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
@@ -3023,6 +3023,51 @@ class _Reader:
             return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
+
+    def _names_unit(self, m: NumberMention) -> bool:
+        """«воїни 47 ОМБр», «93 бригада», «бійці 114 бригади», «в 68 полку», «3 механізований батальйон», "the 101
+        Airborne Division": a whole number before an abbreviation of a numbered body (`label_abbreviations`), or before
+        a noun of one (`label_nouns`, past adjectives and participles) in a form no cardinal of that value governs,
+        names the one meant. A count of them takes a form its number governs («8 бригад», «102 бригади», «у 5
+        бригадах», "3 brigades"); the form alone decides, not the parse's case (the tagger reads some plurals as
+        singular), and a number ending in one («21 бригада», «1 корпуса») is left a count."""
+        cues = self.lex.cues
+        if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
+                re.fullmatch(r"\d{1,4}", m.raw.strip())):
+            return False
+        abbreviations = cues.get("label_abbreviations", [])
+        if abbreviations and re.match(r"[\s-]?(?:" + _alt(abbreviations) + r")(?![^\W\d_])", self.sent[m.num_end:],
+                                      re.IGNORECASE):
+            return True
+        nouns = set(cues.get("label_nouns", []))
+        num = self.toks_in(m.num_start, m.num_end)
+        if not nouns or not num:
+            return False
+        toks, k = self.tokens, num[-1] + 1
+        while k < min(self.hi, num[-1] + 4) and toks[k].text.lower() not in nouns and toks[k].lemma not in nouns and (
+                toks[k].pos == "ADJ" or "VerbForm=Part" in toks[k].feats or (
+                toks[k].pos == "PROPN" and toks[k].text[:1].isupper())):
+            k += 1  # «3 механізований батальйон», "the 101 Airborne Division"
+        if k >= self.hi or not toks[k].text[:1].isalpha():
+            return False
+        value = int(m.value or 0)
+        word = toks[k].text
+        if self.code not in ("ru", "uk"):
+            return value >= 2 and word.lower() in nouns  # the singular as listed: "3 brigades" counts
+        if value % 10 == 1 and value % 100 != 11:
+            return False
+        few = value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+        from storylens.relate.morphology import analyzer
+
+        morph = analyzer(self.code)
+        readings = [p for p in morph.parse(word) if p.tag.POS == "NOUN" and p.normal_form in nouns] if morph else []
+        if not readings:
+            return False
+        # a count's forms: after 2-4 a genitive singular («2 бригады») or a plural («102 бригади», «двом бригадам»);
+        # after the rest a plural in an oblique case («8 бригад», «у 5 бригадах»)
+        return not any(p.tag.number == "plur" and p.tag.case != "voct" and (few or p.tag.case not in ("nomn", "accs")) or (
+            few and p.tag.number != "plur" and p.tag.case == "gent") for p in readings)  # (Ukrainian's dictionary
+        # leaves a singular's number unsaid)
 
     def _headline_counter(self, m: NumberMention) -> bool:
         """A bare number closing a title line with no full stop ("Protests against the verdict spread 176"): a
