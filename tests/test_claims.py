@@ -3908,3 +3908,46 @@ def test_round_21_an_apposed_ages_name_ru(text, subject):
 def test_tanks_are_tanks_not_dances_in_ukrainian():
     claim = _one("Оборонці знищили 3 танки.", lang="uk")
     assert (claim.kind, claim.measure) == ("count", "tanks destroyed")
+
+
+# --- round 22: labels and names are not counts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Воїни 93 ОМБр відбили атаку на село.", "uk"),  # an abbreviation of a unit after its number
+    ("Вночі 13 бригада швидкої отримала виклик.", "uk"),  # a nominative singular after 13: a name
+    ("Боєць 114 бригади розповів про бій.", "uk"),  # a genitive singular after 114 (a count is «114 бригад»)
+    ("Ми воюємо у складі 14 полку.", "uk"),
+    ("Працює екіпаж, 3 механізований батальйон.", "uk"),  # past a participle
+    ("Уже сегодня 5 бригаде передали машины.", "ru"),  # a dative singular after 5
+    ("Кстати, в 68 полку служат добровольцы.", "ru"),
+    ("Сбор открыт для бойцов из 137 бригады.", "ru"),  # (after 2-4 a genitive singular counts: «132 бригады»)
+    ("Troops of the 101 Airborne Division were deployed.", "en"),  # a singular after 101
+    ("Йому повідомили про підозру за частиною 2 статті 110.", "uk"),  # a part of an article, in its instrumental
+    ("Ему предъявили обвинение по части 2 статьи 110.", "ru"),
+])
+def test_round_22_a_number_naming_a_unit_or_a_part_of_a_code_is_no_claim(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Працюють 102 бригади енергетиків.", "uk", 102.0),  # after 2-4 a plural: a count of crews
+    ("Передача розрахована на 8 бригад.", "uk", 8.0),  # a genitive plural
+    ("У 5 бригадах не вистачає людей.", "uk", 5.0),  # a plural in an oblique case
+    ("Можно собрать 10 бригад.", "ru", 10.0),
+    ("В 21 бригаду прибыли новобранцы.", "ru", 21.0),  # after a number ending in one a singular counts
+    ("The army sent 3 brigades to the border.", "en", 3.0),
+])
+def test_round_22_a_count_of_units_stays(text, lang, value):
+    assert [c.value for c in _claims(text, lang=lang)] == [value]
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    ("Кандидат переміг у 24 штатах, його суперник — у 20.", "uk", ["штат", "штат"]),  # an elided count of states
+    ("Кандидат виграв 29 штатів, а його суперник — 21.", "uk", ["штат", "штат"]),
+    ("Кількість штатів, де переміг кандидат, — 25.", "uk", ["штат"]),  # a quantity noun's plural states
+    ("Кандидат победил в 24 штатах, его соперник — в 20.", "ru", ["штат", "штат"]),
+    ("Штат компанії налічує 300 працівників.", "uk", ["members"]),  # guard: the singular is the staff
+])
+def test_round_22_a_plural_of_state_counts_states_not_staff(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
