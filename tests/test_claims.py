@@ -3951,3 +3951,33 @@ def test_round_22_a_count_of_units_stays(text, lang, value):
 ])
 def test_round_22_a_plural_of_state_counts_states_not_staff(text, lang, measures):
     assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+# --- round 22: a closing dash names the source -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, by", [
+    ("Росія випустила 40 ракет. — пише Financial Times", "uk", "Financial Times"),  # after the full stop, a verb
+    ("Ворог втратив 900 солдатів за добу. – Генштаб ЗСУ", "uk", "Генштаб ЗСУ"),  # a name the recogniser left unclassed
+    ("Сбито 30 дронов — Минобороны России", "ru", "Минобороны России"),  # a headline: no comma, the line's end
+    ("Загинули 5 людей, — повідомляє голова ОВА Олег Синєгубов.", "uk", "голова ОВА Олег Синєгубов"),  # as without
+    # the dash
+])
+def test_round_22_a_closing_dash_names_the_source(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+def test_round_22_a_name_on_its_own_line_after_a_dash_signs_the_line_before():
+    text = "Ночью сбито 30 дронов.\n— Минобороны России\nОбстановка спокойная."
+    doc = _doc(text, lang="ru")
+    doc.sentences = [Sentence(0, 22, 0), Sentence(23, 42, 0), Sentence(43, len(text), 0)]
+    assert [c.by for c in extract_claims(doc)] == ["Минобороны России"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Награждены 3 человека:\n— Иван Петров\n— Сергей Иванов", "ru"),  # a list, not a sign-off
+    ("The storm killed 12 people - the worst toll in years.", "en"),  # an aside
+    ("Погибли 3 человека — Иван Петров и его соседи.", "ru"),  # a dash inside running text, no line's end after
+])
+def test_round_22_a_dash_before_a_list_or_an_aside_names_no_source(text, lang):
+    assert [c.by for c in _claims(text, lang=lang)] == [None]

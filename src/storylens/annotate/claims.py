@@ -350,16 +350,30 @@ class _Extractor:
 
     def closing_dash_source(self, a: int, b: int) -> str | None:
         """ "«…, – ВООЗ»", «…, – заявил министр Петров»'s verbless kin: a sentence (a headline, a paraphrase) closed by a
-        comma, a dash and only the name of an organisation or a person — up to three words of a title before it
-        («– глава МОЗ Степанов») — is that one's statement. The comma before the dash is Russian and Ukrainian
-        punctuation of a reported statement; a name alone after a dash without it is a byline or an aside."""
-        tail = re.search(r",\s*[–—-]{1,2}\s+([^,;:!?–—()\"«»“”]{2,80}?)\s*[.!]?\s*$", self.text[a:b])
-        if tail is None:
+        dash and only the name of an organisation or a person — up to three words of a title or a reporting verb before
+        it («– глава МОЗ Степанов», «. — пише Financial Times») — is that one's statement. The dash comes after a comma
+        (Russian and Ukrainian punctuation of a reported statement) or after the sentence's own full stop or closing
+        quote (a post's sign-off); with neither, only at the end of a line (a headline: «… на €95 млн — Міноборони
+        Фінляндії»): a name alone after a dash inside running text is a byline or an aside. A name on a line of its
+        own after a dash, right after the line the sentence ends («…40 дронів.\n— Повітряні сили»), signs that line."""
+        text = self.text[a:b]
+        tail = re.search(r"(?:(,)|([.!?…»\"”])|[ \t])[ \t]*[–—-]{1,2}[ \t]+([^,;:!?–—()\"«»“”\n]{2,80}?)\s*[.!]?\s*$", text)
+        if tail is not None and (tail.group(1) or tail.group(2) or re.match(r"[ \t]*(?:\n|$)", self.text[b:])):
+            return self._signed_by(a + tail.start(3), a + tail.end(3))
+        line = self.text[b:].find("\n")
+        if line < 0 or not re.search(r"[.!?…»\"”]\s*$", self.text[b:b + line] or text):
             return None
-        start = a + tail.start(1)
-        end = a + tail.end(1)
-        name = next((e for e in self.entities_after(start) if e.end == end and e.label in ("ORG", "PER")
-                     and not self.is_place(e.text)), None)
+        sign = re.match(r"\n\s*[–—-]{1,2}[ \t]*([^\n,;:!?–—()\"«»“”]{2,80}?)[ \t]*[.!]?[ \t]*(?:\n|$)(?![ \t]*[–—-])",
+                        self.text[b + line:])
+        return self._signed_by(b + line + sign.start(1), b + line + sign.end(1)) if sign else None
+
+    def _signed_by(self, start: int, end: int) -> str | None:
+        """The organisation or person (not a place) whose name closes the span [start, end), with at most three words (a
+        title, a reporting verb) before it; a name the recogniser left unclassed («– Генштаб ЗСУ») too, with no number
+        in the span (not a title with a year)."""
+        digits = any(ch.isdigit() for ch in self.text[start:end])
+        name = next((e for e in self.entities_after(start) if e.end == end and (
+            e.label in ("ORG", "PER") or e.label == "MISC" and not digits) and not self.is_place(e.text)), None)
         if name is None or len(self.text[start:name.start].split()) > 3:
             return None
         return name.text
