@@ -15,7 +15,7 @@ from storylens.annotate.claims import extract_claims
 from storylens.clean import clean_document
 from storylens.config import CleanSettings, ReadSettings
 from storylens.corpus import read_paths
-from storylens.doc import Document, Passage, Sentence
+from storylens.doc import Document, Passage, RawDocument, Sentence
 
 
 def _doc(text: str, published: str | None = None, lang: str | None = None) -> Document:
@@ -3981,3 +3981,9 @@ def test_round_22_a_name_on_its_own_line_after_a_dash_signs_the_line_before():
 ])
 def test_round_22_a_dash_before_a_list_or_an_aside_names_no_source(text, lang):
     assert [c.by for c in _claims(text, lang=lang)] == [None]
+
+
+def test_round_22_a_part_of_an_article_abbreviated_is_no_claim_after_cleaning():
+    raw = RawDocument(origin="t.txt", text="Справу відкрито за ч. 2 ст. 111 ККУ, затримано 3 людей.", format="txt",
+                      manifest={"language": "uk"})
+    assert [c.value for c in extract_claims(clean_document(raw, CleanSettings()))] == [3.0]
