@@ -3987,3 +3987,14 @@ def test_round_22_a_part_of_an_article_abbreviated_is_no_claim_after_cleaning():
     raw = RawDocument(origin="t.txt", text="Справу відкрито за ч. 2 ст. 111 ККУ, затримано 3 людей.", format="txt",
                       manifest={"language": "uk"})
     assert [c.value for c in extract_claims(clean_document(raw, CleanSettings()))] == [3.0]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Німеччина передала 10 танків Leopard 2 Україні.", "uk", [10.0]),  # a model's number in a Latin name
+    ("Відкрито збір на Mavic 3 для піхоти.", "uk", []),
+    ("За даними Reuters 5 людей загинули.", "uk", [5.0]),  # guard: a count after a Latin name
+    ("Це вже 5 пакет допомоги від партнерів.", "uk", []),  # a numbered package: a nominative singular after 5
+    ("Уряд ухвалив 2 пакети допомоги.", "uk", [2.0]),  # guard: a count of packages
+])
+def test_round_22_a_model_or_numbered_package_is_no_count(text, lang, values):
+    assert [c.value for c in _claims(text, lang=lang)] == values

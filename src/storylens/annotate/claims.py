@@ -2917,6 +2917,8 @@ class _Reader:
             return True  # "9 ways the strike changed travel": a listicle's items
         if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
             return True  # a code: "AL 300", "MH 17"
+        if self._foreign_model(m):
+            return True
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
             return False  # years "1987-2014": read as a date span below
         months = _alt(self.lex.cues.get("months", {}).keys())
@@ -3037,6 +3039,19 @@ class _Reader:
             return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
+
+    def _foreign_model(self, m: NumberMention) -> bool:
+        """«танків Leopard 2 Україні», «збір на Mavic 3 для піхоти»: in a sentence in Cyrillic a bare number right after a
+        capitalised word in Latin letters (a foreign name: a model, a product, a version) is part of that name, unless a
+        noun or adjective it counts follows («за даними Reuters 5 людей загинули») or the word is a unit or currency."""
+        if m.words or m.hedge or m.currency_prefix or not CYRILLIC.search(self.sent):
+            return False
+        word = re.search(r"(?:^|[\s(«\"])([A-Z][A-Za-z]*)[ -]$", self.sent[max(0, m.num_start - 30):m.num_start])
+        if word is None or self._glued_unit(word.group(1)):
+            return False
+        num = self.toks_in(m.num_start, m.num_end)
+        k = num[-1] + 1 if num else self.hi
+        return k >= self.hi or not (self.tokens[k].pos in ("NOUN", "ADJ", "NUM") and self.tokens[k].text[:1].islower())
 
     def _names_unit(self, m: NumberMention) -> bool:
         """«воїни 47 ОМБр», «93 бригада», «бійці 114 бригади», «в 68 полку», «3 механізований батальйон», "the 101
