@@ -3998,3 +3998,7 @@ def test_round_22_a_part_of_an_article_abbreviated_is_no_claim_after_cleaning():
 ])
 def test_round_22_a_model_or_numbered_package_is_no_count(text, lang, values):
     assert [c.value for c in _claims(text, lang=lang)] == values
+
+
+def test_round_22_a_paragraphs_last_words_after_a_dash_are_no_source():
+    assert [c.by for c in _claims("The flood killed 12 people — among them Maria Lopez", lang="en")] == [None]

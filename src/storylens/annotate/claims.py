@@ -358,8 +358,11 @@ class _Extractor:
         own after a dash, right after the line the sentence ends («…40 дронів.\n— Повітряні сили»), signs that line."""
         text = self.text[a:b]
         tail = re.search(r"(?:(,)|([.!?…»\"”])|[ \t])[ \t]*[–—-]{1,2}[ \t]+([^,;:!?–—()\"«»“”\n]{2,80}?)\s*[.!]?\s*$", text)
-        if tail is not None and (tail.group(1) or tail.group(2) or re.match(r"[ \t]*(?:\n|$)", self.text[b:])):
+        if tail is not None and (tail.group(1) or tail.group(2)):
             return self._signed_by(a + tail.start(3), a + tail.end(3))
+        if tail is not None and re.match(r"[ \t]*(?:\n|$)", self.text[b:]):
+            return self._signed_by(a + tail.start(3), a + tail.end(3), 0)  # a headline's: the name alone (not "…
+            # died — among them Maria Lopez", a paragraph's last words)
         line = self.text[b:].find("\n")
         if line < 0 or not re.search(r"[.!?…»\"”]\s*$", self.text[b:b + line] or text):
             return None
@@ -367,14 +370,14 @@ class _Extractor:
                         self.text[b + line:])
         return self._signed_by(b + line + sign.start(1), b + line + sign.end(1)) if sign else None
 
-    def _signed_by(self, start: int, end: int) -> str | None:
-        """The organisation or person (not a place) whose name closes the span [start, end), with at most three words (a
-        title, a reporting verb) before it; a name the recogniser left unclassed («– Генштаб ЗСУ») too, with no number
+    def _signed_by(self, start: int, end: int, words: int = 3) -> str | None:
+        """The organisation or person (not a place) whose name closes the span [start, end), with at most ``words`` words
+        (a title, a reporting verb) before it; a name the recogniser left unclassed («– Генштаб ЗСУ») too, with no number
         in the span (not a title with a year)."""
         digits = any(ch.isdigit() for ch in self.text[start:end])
         name = next((e for e in self.entities_after(start) if e.end == end and (
             e.label in ("ORG", "PER") or e.label == "MISC" and not digits) and not self.is_place(e.text)), None)
-        if name is None or len(self.text[start:name.start].split()) > 3:
+        if name is None or len(self.text[start:name.start].split()) > words:
             return None
         return name.text
 
