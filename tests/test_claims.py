@@ -15,7 +15,7 @@ from storylens.annotate.claims import extract_claims
 from storylens.clean import clean_document
 from storylens.config import CleanSettings, ReadSettings
 from storylens.corpus import read_paths
-from storylens.doc import Document, Passage, Sentence
+from storylens.doc import Document, Passage, RawDocument, Sentence
 
 
 def _doc(text: str, published: str | None = None, lang: str | None = None) -> Document:
@@ -3908,3 +3908,97 @@ def test_round_21_an_apposed_ages_name_ru(text, subject):
 def test_tanks_are_tanks_not_dances_in_ukrainian():
     claim = _one("Оборонці знищили 3 танки.", lang="uk")
     assert (claim.kind, claim.measure) == ("count", "tanks destroyed")
+
+
+# --- round 22: labels and names are not counts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Воїни 93 ОМБр відбили атаку на село.", "uk"),  # an abbreviation of a unit after its number
+    ("Вночі 13 бригада швидкої отримала виклик.", "uk"),  # a nominative singular after 13: a name
+    ("Боєць 114 бригади розповів про бій.", "uk"),  # a genitive singular after 114 (a count is «114 бригад»)
+    ("Ми воюємо у складі 14 полку.", "uk"),
+    ("Працює екіпаж, 3 механізований батальйон.", "uk"),  # past a participle
+    ("Уже сегодня 5 бригаде передали машины.", "ru"),  # a dative singular after 5
+    ("Кстати, в 68 полку служат добровольцы.", "ru"),
+    ("Сбор открыт для бойцов из 137 бригады.", "ru"),  # (after 2-4 a genitive singular counts: «132 бригады»)
+    ("Troops of the 101 Airborne Division were deployed.", "en"),  # a singular after 101
+    ("Йому повідомили про підозру за частиною 2 статті 110.", "uk"),  # a part of an article, in its instrumental
+    ("Ему предъявили обвинение по части 2 статьи 110.", "ru"),
+])
+def test_round_22_a_number_naming_a_unit_or_a_part_of_a_code_is_no_claim(text, lang):
+    assert _claims(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Працюють 102 бригади енергетиків.", "uk", 102.0),  # after 2-4 a plural: a count of crews
+    ("Передача розрахована на 8 бригад.", "uk", 8.0),  # a genitive plural
+    ("У 5 бригадах не вистачає людей.", "uk", 5.0),  # a plural in an oblique case
+    ("Можно собрать 10 бригад.", "ru", 10.0),
+    ("В 21 бригаду прибыли новобранцы.", "ru", 21.0),  # after a number ending in one a singular counts
+    ("The army sent 3 brigades to the border.", "en", 3.0),
+])
+def test_round_22_a_count_of_units_stays(text, lang, value):
+    assert [c.value for c in _claims(text, lang=lang)] == [value]
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    ("Кандидат переміг у 24 штатах, його суперник — у 20.", "uk", ["штат", "штат"]),  # an elided count of states
+    ("Кандидат виграв 29 штатів, а його суперник — 21.", "uk", ["штат", "штат"]),
+    ("Кількість штатів, де переміг кандидат, — 25.", "uk", ["штат"]),  # a quantity noun's plural states
+    ("Кандидат победил в 24 штатах, его соперник — в 20.", "ru", ["штат", "штат"]),
+    ("Штат компанії налічує 300 працівників.", "uk", ["members"]),  # guard: the singular is the staff
+])
+def test_round_22_a_plural_of_state_counts_states_not_staff(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+# --- round 22: a closing dash names the source -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, by", [
+    ("Росія випустила 40 ракет. — пише Financial Times", "uk", "Financial Times"),  # after the full stop, a verb
+    ("Ворог втратив 900 солдатів за добу. – Генштаб ЗСУ", "uk", "Генштаб ЗСУ"),  # a name the recogniser left unclassed
+    ("Сбито 30 дронов — Минобороны России", "ru", "Минобороны России"),  # a headline: no comma, the line's end
+    ("Загинули 5 людей, — повідомляє голова ОВА Олег Синєгубов.", "uk", "голова ОВА Олег Синєгубов"),  # as without
+    # the dash
+])
+def test_round_22_a_closing_dash_names_the_source(text, lang, by):
+    assert [c.by for c in _claims(text, lang=lang)] == [by]
+
+
+def test_round_22_a_name_on_its_own_line_after_a_dash_signs_the_line_before():
+    text = "Ночью сбито 30 дронов.\n— Минобороны России\nОбстановка спокойная."
+    doc = _doc(text, lang="ru")
+    doc.sentences = [Sentence(0, 22, 0), Sentence(23, 42, 0), Sentence(43, len(text), 0)]
+    assert [c.by for c in extract_claims(doc)] == ["Минобороны России"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Награждены 3 человека:\n— Иван Петров\n— Сергей Иванов", "ru"),  # a list, not a sign-off
+    ("The storm killed 12 people - the worst toll in years.", "en"),  # an aside
+    ("Погибли 3 человека — Иван Петров и его соседи.", "ru"),  # a dash inside running text, no line's end after
+])
+def test_round_22_a_dash_before_a_list_or_an_aside_names_no_source(text, lang):
+    assert [c.by for c in _claims(text, lang=lang)] == [None]
+
+
+def test_round_22_a_part_of_an_article_abbreviated_is_no_claim_after_cleaning():
+    raw = RawDocument(origin="t.txt", text="Справу відкрито за ч. 2 ст. 111 ККУ, затримано 3 людей.", format="txt",
+                      manifest={"language": "uk"})
+    assert [c.value for c in extract_claims(clean_document(raw, CleanSettings()))] == [3.0]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Німеччина передала 10 танків Leopard 2 Україні.", "uk", [10.0]),  # a model's number in a Latin name
+    ("Відкрито збір на Mavic 3 для піхоти.", "uk", []),
+    ("За даними Reuters 5 людей загинули.", "uk", [5.0]),  # guard: a count after a Latin name
+    ("Це вже 5 пакет допомоги від партнерів.", "uk", []),  # a numbered package: a nominative singular after 5
+    ("Уряд ухвалив 2 пакети допомоги.", "uk", [2.0]),  # guard: a count of packages
+])
+def test_round_22_a_model_or_numbered_package_is_no_count(text, lang, values):
+    assert [c.value for c in _claims(text, lang=lang)] == values
+
+
+def test_round_22_a_paragraphs_last_words_after_a_dash_are_no_source():
+    assert [c.by for c in _claims("The flood killed 12 people — among them Maria Lopez", lang="en")] == [None]

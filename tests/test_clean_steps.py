@@ -114,6 +114,12 @@ def test_sentences_respect_russian_and_english_abbreviations() -> None:
     ]
 
 
+def test_sentences_go_on_past_a_part_or_clause_of_a_code_before_its_number() -> None:
+    text = "Дело возбуждено по ч. 3 ст. 30 УК. Справу відкрито за п. 2 ч. 1 ст. 5. Итог в 10 ч. Утром тихо."
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == ["Дело возбуждено по ч. 3 ст. 30 УК.", "Справу відкрито за п. 2 ч. 1 ст. 5.", "Итог в 10 ч.", "Утром тихо."]
+
+
 def test_language_abstains_on_short_or_numeric_text() -> None:
     langs = SETTINGS.languages
     assert detect("12,345 — 67%", langs, 20) is None

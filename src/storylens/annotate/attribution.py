@@ -141,7 +141,7 @@ class _Tables:
         # "The ministry went on to say", «поспешил заявить»: an infinitive reporting verb after one of these reports
         self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{_alt(w.get('infinitive_leads', []))})\s+$", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
-        self.inverted = re.compile(rf"[,;][\"”»]?\s*({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*(?:[–—-]{{1,2}}\s*)?({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
                                    rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
         self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)

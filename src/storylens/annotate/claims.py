@@ -350,17 +350,34 @@ class _Extractor:
 
     def closing_dash_source(self, a: int, b: int) -> str | None:
         """ "«…, – ВООЗ»", «…, – заявил министр Петров»'s verbless kin: a sentence (a headline, a paraphrase) closed by a
-        comma, a dash and only the name of an organisation or a person — up to three words of a title before it
-        («– глава МОЗ Степанов») — is that one's statement. The comma before the dash is Russian and Ukrainian
-        punctuation of a reported statement; a name alone after a dash without it is a byline or an aside."""
-        tail = re.search(r",\s*[–—-]{1,2}\s+([^,;:!?–—()\"«»“”]{2,80}?)\s*[.!]?\s*$", self.text[a:b])
-        if tail is None:
+        dash and only the name of an organisation or a person — up to three words of a title or a reporting verb before
+        it («– глава МОЗ Степанов», «. — пише Financial Times») — is that one's statement. The dash comes after a comma
+        (Russian and Ukrainian punctuation of a reported statement) or after the sentence's own full stop or closing
+        quote (a post's sign-off); with neither, only at the end of a line (a headline: «… на €95 млн — Міноборони
+        Фінляндії»): a name alone after a dash inside running text is a byline or an aside. A name on a line of its
+        own after a dash, right after the line the sentence ends («…40 дронів.\n— Повітряні сили»), signs that line."""
+        text = self.text[a:b]
+        tail = re.search(r"(?:(,)|([.!?…»\"”])|[ \t])[ \t]*[–—-]{1,2}[ \t]+([^,;:!?–—()\"«»“”\n]{2,80}?)\s*[.!]?\s*$", text)
+        if tail is not None and (tail.group(1) or tail.group(2)):
+            return self._signed_by(a + tail.start(3), a + tail.end(3))
+        if tail is not None and re.match(r"[ \t]*(?:\n|$)", self.text[b:]):
+            return self._signed_by(a + tail.start(3), a + tail.end(3), 0)  # a headline's: the name alone (not "…
+            # died — among them Maria Lopez", a paragraph's last words)
+        line = self.text[b:].find("\n")
+        if line < 0 or not re.search(r"[.!?…»\"”]\s*$", self.text[b:b + line] or text):
             return None
-        start = a + tail.start(1)
-        end = a + tail.end(1)
-        name = next((e for e in self.entities_after(start) if e.end == end and e.label in ("ORG", "PER")
-                     and not self.is_place(e.text)), None)
-        if name is None or len(self.text[start:name.start].split()) > 3:
+        sign = re.match(r"\n\s*[–—-]{1,2}[ \t]*([^\n,;:!?–—()\"«»“”]{2,80}?)[ \t]*[.!]?[ \t]*(?:\n|$)(?![ \t]*[–—-])",
+                        self.text[b + line:])
+        return self._signed_by(b + line + sign.start(1), b + line + sign.end(1)) if sign else None
+
+    def _signed_by(self, start: int, end: int, words: int = 3) -> str | None:
+        """The organisation or person (not a place) whose name closes the span [start, end), with at most ``words`` words
+        (a title, a reporting verb) before it; a name the recogniser left unclassed («– Генштаб ЗСУ») too, with no number
+        in the span (not a title with a year)."""
+        digits = any(ch.isdigit() for ch in self.text[start:end])
+        name = next((e for e in self.entities_after(start) if e.end == end and (
+            e.label in ("ORG", "PER") or e.label == "MISC" and not digits) and not self.is_place(e.text)), None)
+        if name is None or len(self.text[start:name.start].split()) > words:
             return None
         return name.text
 
@@ -2903,6 +2920,8 @@ class _Reader:
             return True  # "9 ways the strike changed travel": a listicle's items
         if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
             return True  # a code: "AL 300", "MH 17"
+        if self._foreign_model(m):
+            return True
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
             return False  # years "1987-2014": read as a date span below
         months = _alt(self.lex.cues.get("months", {}).keys())
@@ -2931,7 +2950,7 @@ class _Reader:
             return True  # «ул. Садовая, 10, Тверь»: a house number in an address
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
             return True  # «на все 100%», "100 per cent sure", "This story is more than 2 years old": no claim
-        if self._label_of_noun(m) or self._rate_base(m):
+        if self._label_of_noun(m) or self._rate_base(m) or self._names_unit(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
         if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
@@ -3023,6 +3042,64 @@ class _Reader:
             return not (value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)) and is_noun(after) and "Number=Plur" not in after.feats and "Case=Gen" in after.feats and (
                 not self._unit_word(after) and not self._glued_unit(after.text))  # (not «шириной 800 км»)
         return True
+
+    def _foreign_model(self, m: NumberMention) -> bool:
+        """«танків Leopard 2 Україні», «збір на Mavic 3 для піхоти»: in a sentence in Cyrillic a bare number right after a
+        capitalised word in Latin letters (a foreign name: a model, a product, a version) is part of that name, unless a
+        noun or adjective it counts follows («за даними Reuters 5 людей загинули») or the word is a unit or currency."""
+        if m.words or m.hedge or m.currency_prefix or not CYRILLIC.search(self.sent):
+            return False
+        word = re.search(r"(?:^|[\s(«\"])([A-Z][A-Za-z]*)[ -]$", self.sent[max(0, m.num_start - 30):m.num_start])
+        if word is None or self._glued_unit(word.group(1)):
+            return False
+        num = self.toks_in(m.num_start, m.num_end)
+        k = num[-1] + 1 if num else self.hi
+        return k >= self.hi or not (self.tokens[k].pos in ("NOUN", "ADJ", "NUM") and self.tokens[k].text[:1].islower())
+
+    def _names_unit(self, m: NumberMention) -> bool:
+        """«воїни 47 ОМБр», «93 бригада», «бійці 114 бригади», «в 68 полку», «3 механізований батальйон», "the 101
+        Airborne Division": a whole number before an abbreviation of a numbered body (`label_abbreviations`), or before
+        a noun of one (`label_nouns`, past adjectives and participles) in a form no cardinal of that value governs,
+        names the one meant. A count of them takes a form its number governs («8 бригад», «102 бригади», «у 5
+        бригадах», "3 brigades"); the form alone decides, not the parse's case (the tagger reads some plurals as
+        singular), and a number ending in one («21 бригада», «1 корпуса») is left a count."""
+        cues = self.lex.cues
+        if m.words or m.hedge or m.has_scale or m.is_range or m.form != "cardinal" or m.currency_prefix or not (
+                re.fullmatch(r"\d{1,4}", m.raw.strip())):
+            return False
+        abbreviations = cues.get("label_abbreviations", [])
+        if abbreviations and re.match(r"[\s-]?(?:" + _alt(abbreviations) + r")(?![^\W\d_])", self.sent[m.num_end:],
+                                      re.IGNORECASE):
+            return True
+        nouns = set(cues.get("label_nouns", []))
+        num = self.toks_in(m.num_start, m.num_end)
+        if not nouns or not num:
+            return False
+        toks, k = self.tokens, num[-1] + 1
+        while k < min(self.hi, num[-1] + 4) and toks[k].text.lower() not in nouns and toks[k].lemma not in nouns and (
+                toks[k].pos == "ADJ" or "VerbForm=Part" in toks[k].feats or (
+                toks[k].pos == "PROPN" and toks[k].text[:1].isupper())):
+            k += 1  # «3 механізований батальйон», "the 101 Airborne Division"
+        if k >= self.hi or not toks[k].text[:1].isalpha():
+            return False
+        value = int(m.value or 0)
+        word = toks[k].text
+        if self.code not in ("ru", "uk"):
+            return value >= 2 and word.lower() in nouns  # the singular as listed: "3 brigades" counts
+        if value % 10 == 1 and value % 100 != 11:
+            return False
+        few = value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+        from storylens.relate.morphology import analyzer
+
+        morph = analyzer(self.code)
+        readings = [p for p in morph.parse(word) if p.tag.POS == "NOUN" and p.normal_form in nouns] if morph else []
+        if not readings:
+            return False
+        # a count's forms: after 2-4 a genitive singular («2 бригады») or a plural («102 бригади», «двом бригадам»);
+        # after the rest a plural in an oblique case («8 бригад», «у 5 бригадах»)
+        return not any(p.tag.number == "plur" and p.tag.case != "voct" and (few or p.tag.case not in ("nomn", "accs")) or (
+            few and p.tag.number != "plur" and p.tag.case == "gent") for p in readings)  # (Ukrainian's dictionary
+        # leaves a singular's number unsaid)
 
     def _headline_counter(self, m: NumberMention) -> bool:
         """A bare number closing a title line with no full stop ("Protests against the verdict spread 176"): a

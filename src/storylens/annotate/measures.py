@@ -165,7 +165,11 @@ def thing_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[Thing | None, i
 
 
 def measure_noun(lex: Lexicon, tokens: list[Token], i: int) -> str | None:
-    """A measure named by the noun at ``i`` ("deaths", "death toll", "погибших", "загиблих")."""
+    """A measure named by the noun at ``i`` ("deaths", "death toll", "погибших", "загиблих"). A plural of a kind of
+    place (`national_place_nouns`) names those places: «у 12 штатах», «Байден — у 20», «кількість штатів» count
+    states, not the staff the singular («штат») can mean."""
+    if "Number=Plur" in tokens[i].feats and tokens[i].lemma in lex.cues.get("national_place_nouns", []):
+        return tokens[i].lemma if tokens[i].lemma in lex.measure_nouns else None
     for size in (2, 1):
         if i - size + 1 < 0:
             continue
