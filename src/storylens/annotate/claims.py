@@ -6049,8 +6049,8 @@ class _Reader:
             t = self.tokens[k]
             if _barrier(t) and k > start:
                 break
-            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
-                continue  # "90 percent of those killed were …": the whole's participle
+            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl", "nmod"):
+                continue  # "90 percent of those killed were …": the whole's participle («78% опрошенных»: the whole)
             if t.pos == "AUX" and t.dep.startswith("aux") and k < t.head < min(self.hi, k + 6):
                 continue  # "half of the supermarkets have reopened": the auxiliary of the verb that says it
             if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
