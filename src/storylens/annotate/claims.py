@@ -5892,7 +5892,11 @@ class _Reader:
             held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
-        opinion = what in set(lex.cues.get("opinion_verbs", [])) and self._share_of_people(cand)
+        opinion = what in set(lex.cues.get("opinion_verbs", [])) and self._share_of_people(cand) and (
+            not self.ex.heads or any(toks[k].head == verb and toks[k].dep.startswith("nsubj") for k in (
+                self._num_index(cand), *self.toks_in(cand.m.start, cand.unit_end), *(
+                    [cand.noun] if cand.noun is not None else []))))  # (by the parse, the share is who thinks: not
+        # "I '100 percent' still believe")
         if what and any(ch.isalpha() for ch in what) and (what not in set(lex.cues.get("light_verbs", [])) or opinion):
             # (a verb of opinion is light elsewhere, but what a share of people think is what the share says:
             # «55% вважають інакше»)
