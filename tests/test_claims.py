@@ -3963,6 +3963,11 @@ def test_round_22_items_of_a_list_take_its_verb_uk(text, measures):
     assert [c.measure for c in _claims(text, lang="uk")] == measures
 
 
+def test_round_22_items_after_a_headers_colon_take_its_verb_ru():
+    # the parser leaves the first item without a head: the verb before the colon still heads the list
+    assert [c.measure for c in _claims("Погибли: 12 военных, 3 мирных жителя.", lang="ru")] == ["killed", "killed"]
+
+
 @pytest.mark.parametrize("text, lang, measure", [
     ("До кінця року плануємо запустити 27 нових шахт.", "uk", "target: шахта"),
     ("Міністерство планує виділити 80 млн гривень на ремонт.", "uk", "target: money: ремонт"),
