@@ -3930,6 +3930,7 @@ def test_round_22_a_shares_adjective_predicate_uk(text, lang, measure):
     ("55% – вважають по-іншому.", "uk", "share: вважати"),  # a verb of opinion names what a share thinks
     ("Опрос показал, что 65% фермеров не согласны с планом.", "ru", "share: not фермер согласный"),
     ("Волнуются 78 процентов опрошенных.", "ru", "share: волноваться"),  # the participle is the whole, no verb
+    ("Ее считают лучшим врачом 35% опрошенных.", "ru", "share: опросить"),  # and names a share with no verb
     ("About 40% of voters think the plan is bad.", "en", "share: voter think"),
     ("Smith: I '100 percent' still believe the hearings are a show.", "en", "share"),  # guard: no share thinks
     ("A poll found that 40% of farmers do not support the plan.", "en", "share: not farmer support plan"),

@@ -5914,6 +5914,10 @@ class _Reader:
                 verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
             whole = f"{cand.noun_lemma} " if cand.noun_lemma and cand.noun is not None else ""
             return f"share: {no}{whole}{what}" + (f" {held}" if held else "")
+        if not cand.noun_lemma:
+            after = self._token_from(cand.unit_end)
+            if after is not None and after < self.hi and toks[after].pos == "VERB" and toks[after].dep == "nmod":
+                return f"share: {toks[after].lemma}"  # «35% опрошенных»: the participle is the whole
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
 
     def _share_owner(self, cand: _Cand) -> str | None:
