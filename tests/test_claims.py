@@ -2361,7 +2361,8 @@ def test_a_participle_after_a_sum_names_what_was_done_to_it_not_the_noun_before(
 
 def test_without_a_parse_the_finite_verb_of_the_clause_is_the_predicate_and_an_infinitive_is_not():
     claims = _claims("Уряд планує збудувати 300 будинків, а волонтери вже розчистили 12 вулиць.", lang="uk")
-    assert [c.measure for c in claims] == ["buildings", "вулиця розчистити"]
+    # (round 22: a verb of planning before the infinitive makes the first a target, as "plans to build 300 homes" is)
+    assert [c.measure for c in claims] == ["target: buildings", "вулиця розчистити"]
 
 
 def test_round_11_guards_of_verbs():
@@ -4002,3 +4003,71 @@ def test_round_22_a_model_or_numbered_package_is_no_count(text, lang, values):
 
 def test_round_22_a_paragraphs_last_words_after_a_dash_are_no_source():
     assert [c.by for c in _claims("The flood killed 12 people — among them Maria Lopez", lang="en")] == [None]
+
+
+# --- round 22: the clause's predicate carried to the figure ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    # a verb of showing before a complement clause frames the share; the complement's adjective says it
+    ("Опитування показало, що 65% пенсіонерів згодні з планом.", "uk", "share: пенсіонер згодний"),
+    ("Опитування показало, що 65% пенсіонерів не згодні з планом.", "uk", "share: not пенсіонер згодний"),
+    ("Ще 20% опитаних не готові переїхати.", "uk", "share: not опитаний готовий переїхати"),
+    ("Не готові — 56% респондентів.", "uk", "share: not респондент готовий"),  # the adjective before a dash
+])
+def test_round_22_a_shares_adjective_predicate_uk(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Хвилюються 78 відсотків опитаних.", "uk", "share: опитаний хвилюватися"),  # the whole in the genitive
+    ("55% – вважають по-іншому.", "uk", "share: вважати"),  # a verb of opinion names what a share thinks
+    ("Опрос показал, что 65% фермеров не согласны с планом.", "ru", "share: not фермер согласный"),
+    ("Волнуются 78 процентов опрошенных.", "ru", "share: волноваться"),  # the participle is the whole, no verb
+    ("Ее считают лучшим врачом 35% опрошенных.", "ru", "share: опросить"),  # and names a share with no verb
+    ("About 40% of voters think the plan is bad.", "en", "share: voter think"),
+    ("Smith: I '100 percent' still believe the hearings are a show.", "en", "share"),  # guard: no share thinks
+    ("A poll found that 40% of farmers do not support the plan.", "en", "share: not farmer support plan"),
+])
+def test_round_22_a_shares_verb_with_its_negation(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Компанія оголосила про ефективність препарату в 90%.", "uk", "share: ефективність"),
+    ("Компания объявила об эффективности препарата в 90%.", "ru", "share: эффективность"),
+    ("У місті в 90% випадків світло є.", "uk", "share: випадок"),  # guard: the share's own noun after it
+])
+def test_round_22_a_share_joined_to_its_noun_by_a_preposition(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("40% жителів не мають води.", "uk", "share: without"),  # guard: a lack stays a lack
+    ("Половина опитаних не підтримують план.", "uk", "share: not опитаний підтримувати"),  # an opinion, no lack
+])
+def test_round_22_a_negation_is_a_lack_only_before_having(text, lang, measure):
+    assert [c.measure.split()[:2] for c in _claims(text, lang=lang)] == [measure.split()[:2]]
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("Відремонтовано: 5 мостів, 12 доріг.", ["мости відремонтувати", "дорога відремонтувати"]),
+    ("За добу знищено 12 танків, 3 літаки та 40 окупантів.", ["tanks destroyed", "aircraft destroyed", "killed"]),
+])
+def test_round_22_items_of_a_list_take_its_verb_uk(text, measures):
+    assert [c.measure for c in _claims(text, lang="uk")] == measures
+
+
+def test_round_22_items_after_a_headers_colon_take_its_verb_ru():
+    # the parser leaves the first item without a head: the verb before the colon still heads the list
+    assert [c.measure for c in _claims("Погибли: 12 военных, 3 мирных жителя.", lang="ru")] == ["killed", "killed"]
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("До кінця року плануємо запустити 27 нових шахт.", "uk", "target: шахта"),
+    ("Міністерство планує виділити 80 млн гривень на ремонт.", "uk", "target: money: ремонт"),
+    ("Уряд має намір відремонтувати 40 мостів.", "uk", "target: мости"),
+    ("Планируется потратить 1,7 млн рублей на ремонт.", "ru", "target: money: ремонт"),
+])
+def test_round_22_a_planned_figure_is_a_target(text, lang, measure):
+    assert [c.measure for c in _claims(text, lang=lang)] == [measure]

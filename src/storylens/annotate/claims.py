@@ -5035,11 +5035,13 @@ class _Reader:
         if self.ex.heads:
             return any(self.lo <= h < self.hi and is_noun(toks[h]) and toks[h].lemma in words
                        for h in head_path(self.ex.parse, num_toks[-1], 7)) or self._wanted(num_toks[-1])
+        verbs = set(self.lex.cues.get("goal_verbs", []))
         for k in range(num_toks[0] - 1, max(self.lo, num_toks[0] - 8) - 1, -1):
             if _barrier(toks[k]) and toks[k].text not in ("—", "–"):
                 return False
-            if toks[k].lemma in words:
-                return True
+            if toks[k].lemma in words or (toks[k].lemma in verbs and k + 1 < self.hi and toks[k + 1].pos == "VERB"
+                                          and toks[k + 1].text.lower() == toks[k + 1].lemma):
+                return True  # «плануємо запустити 27 шахт»: a verb of planning and its infinitive
         return False
 
     def _wanted(self, i: int) -> bool:
@@ -5053,7 +5055,8 @@ class _Reader:
             if not (self.lo <= h < self.hi) or h == k or toks[k].dep in (
                     "nsubj", "nsubjpass", "nsubj:pass", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj"):
                 return False
-            if toks[h].pos == "VERB" and toks[h].lemma in verbs and toks[k].dep in ("dobj", "obj", "xcomp"):
+            if toks[h].pos == "VERB" and toks[h].lemma in verbs and toks[k].dep in ("dobj", "obj", "xcomp", "csubj:pass"):
+                # («планируется потратить 1,7 млн»: the infinitive is the impersonal verb's subject)
                 return True
             k = h
         return False
@@ -5932,12 +5935,21 @@ class _Reader:
         comparative = k is not None and k < self.hi and ("Degree=Cmp" in toks[k].feats or (
             toks[k].text.lower().endswith("er") and toks[k].lemma != toks[k].text.lower()))  # "56% wider": a comparison
         if k is not None and k < self.hi and toks[k].pos == "ADJ" and toks[k].text.isalpha() and not comparative and not (
-                k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")):
+                k + 1 < self.hi and (is_noun(toks[k + 1]) or toks[k + 1].pos == "ADJ")) and "Case=Gen" not in toks[k].feats:
+            # (not the whole in the genitive: «78 відсотків опитаних» are the polled, not how polled)
             return f"share: {toks[k].lemma}"  # "the vaccine is only 25 to 35 percent effective": how effective
         verb = self._clause_verb(cand)
         deprived = self._deprived(cand)
         if deprived is not None:
             return f"share: without {deprived}".strip()  # "90% without power", "72 percent still lacks electricity"
+        owner = self._share_owner(cand)
+        if owner is not None:
+            return f"share: {owner}"  # «ефективність вакцини в 90%», «явка у 60%»: how much of what the noun names
+        if verb is not None and self._framing_verb(verb, cand):
+            verb = None  # «опитування показало, що 65% … згодні»: the frame says who found the share, not what it did
+        stated = self._stated_share(cand, before=verb is None or verb < self._num_index(cand))
+        if stated is not None:
+            return stated  # «65% українців згодні», «не готові — 56% респондентів»: the share's own predicate
         what = toks[verb].lemma if verb is not None else None
         level = cand.verb if cand.verb is not None and cand.verb < self._num_index(cand) else None
         if level is not None and toks[level].lemma not in set(lex.cues.get("light_verbs", [])) and self._level_share(cand):
@@ -5957,12 +5969,20 @@ class _Reader:
             held = self._object_thing(verb)  # not "to have 30 percent … restored": the share is its object
             if held:
                 return f"share: with {held}"  # "25 percent of the island has power"
-        if what and any(ch.isalpha() for ch in what) and what not in set(lex.cues.get("light_verbs", [])):
+        opinion = what in set(lex.cues.get("opinion_verbs", [])) and self._share_of_people(cand) and (
+            not self.ex.heads or any(toks[k].head == verb and toks[k].dep.startswith("nsubj") for k in (
+                self._num_index(cand), *self.toks_in(cand.m.start, cand.unit_end), *(
+                    [cand.noun] if cand.noun is not None else []))))  # (by the parse, the share is who thinks: not
+        # "I '100 percent' still believe")
+        if what and any(ch.isalpha() for ch in what) and (what not in set(lex.cues.get("light_verbs", [])) or opinion):
+            # (a verb of opinion is light elsewhere, but what a share of people think is what the share says:
+            # «55% вважають інакше»)
+            no = "not " if self._negated_verb(verb) else ""  # «56% не підтримують»: the opposite share, kept apart
             measured = [n for n in verb_measures(lex, toks, verb, self.hi) if lex.applies_to.get(n) in ("people", "any")
                         and (n not in lex.agent or verb > self._num_index(cand))]  # "a drug that attacked 99% of
             # the cells": a share after the verb is its object, not its doers (no share of attackers)
             if measured and self._share_of_people(cand):
-                return f"share: {measured[0]}"  # "three quarters of the population have been evacuated"
+                return f"share: {no}{measured[0]}"  # "three quarters of the population have been evacuated"
             # "half of the supermarkets have reopened", "imports 30% of its oil": the whole and the verb; and what
             # the verb after the share has as its object ("96% of citizens profess Islam": not any profession; "40
             # per cent read printed newspapers" with no whole: the newspapers)
@@ -5970,8 +5990,96 @@ class _Reader:
                 toks[k].head == verb or k == verb + 1) and toks[k].dep in ("dobj", "obj") and is_noun(toks[k])), None) if (
                 verb > self._num_index(cand)) else None  # (an object right after the verb, wherever the parse hung it)
             whole = f"{cand.noun_lemma} " if cand.noun_lemma and cand.noun is not None else ""
-            return f"share: {whole}{what}" + (f" {held}" if held else "")
+            return f"share: {no}{whole}{what}" + (f" {held}" if held else "")
+        if not cand.noun_lemma:
+            after = self._token_from(cand.unit_end)
+            if after is not None and after < self.hi and toks[after].pos == "VERB" and toks[after].dep == "nmod":
+                return f"share: {toks[after].lemma}"  # «35% опрошенных»: the participle is the whole
         return f"share: {cand.noun_lemma}" if cand.noun_lemma else "share"
+
+    def _share_owner(self, cand: _Cand) -> str | None:
+        """The noun a share is the degree of when a preposition joins them (`share_prepositions`: «ефективність
+        вакцини в 90%», «эффективность в 90%»): the first noun before the preposition past the genitives that
+        qualify it, not a name nor a place's locative («у Києві в 90% випадків»)."""
+        toks, at = self.tokens, self._num_index(cand)
+        k = at - 1
+        if cand.noun is not None and cand.noun > at or k - 1 < self.lo or toks[k].text.lower() not in set(
+                self.lex.cues.get("share_prepositions", [])):
+            return None
+        k -= 1
+        while k > self.lo and is_noun(toks[k]) and "Case=Gen" in toks[k].feats:
+            k -= 1
+        t = toks[k]
+        if t.pos != "NOUN" or t.text[:1].isupper() or not any(f"Case={c}" in t.feats for c in ("Nom", "Acc", "Ins", "Loc", "Dat")):
+            return None
+        return t.lemma
+
+    def _framing_verb(self, verb: int, cand: _Cand) -> bool:
+        """Whether the verb before a share only frames it: a verb of showing or announcing (`framing_verbs`:
+        "the survey showed", «опитування показало», «оголосили») or any verb a report opener (`report_openers`:
+        *that*, «що», «что») separates from the share. Its subject is who found the figure, not what the share
+        did, so it names no share."""
+        at = self._num_index(cand)
+        if verb >= at:
+            return False
+        openers = set(self.lex.cues.get("report_openers", []))
+        return self.tokens[verb].lemma in set(self.lex.cues.get("framing_verbs", [])) or any(
+            self.tokens[k].text.lower() in openers for k in range(verb + 1, at))
+
+    def _stated_share(self, cand: _Cand, before: bool) -> str | None:
+        """A share's predicate that is an adjective, read by the dictionary where there is no parse (Ukrainian):
+        after the share's whole («65% опитаних згодні», «30% не готові голосувати») or before a dash that opens the
+        sentence with it («не готові — 56% респондентів»; ``before``: when no verb follows the share), with its
+        negation and an infinitive it governs. A share of people named by the whole alone loses what they said
+        (bare `share: респондент`)."""
+        if self.ex.heads:
+            return None
+        toks, at = self.tokens, self._num_index(cand)
+        start = self._token_from(cand.unit_end)
+        if start is None:
+            return None
+        k = start
+        while k < min(self.hi, start + 5) and ("Case=Gen" in toks[k].feats and toks[k].pos in ("NOUN", "ADJ", "PROPN")):
+            k += 1  # the whole and its modifiers in the genitive: «опитаних громадян»
+        negation = set(self.lex.cues.get("negation", []))
+        while k < self.hi and toks[k].text.lower() in negation:
+            k += 1
+        if k > start or cand.noun is None:
+            adjective = self._predicate_adjective(k)
+            if adjective is not None:
+                return self._stated(cand, k, adjective)
+        k = at - 1
+        if before and k > self.lo and toks[k].text in ("—", "–", "-"):
+            k -= 1
+            adjective = self._predicate_adjective(k)
+            if adjective is not None and not any(_barrier(toks[j]) for j in range(self.lo, k)):
+                return self._stated(cand, k, adjective)
+        return None
+
+    def _predicate_adjective(self, k: int) -> str | None:
+        """The lemma of a plural adjective in the nominative at ``k`` by any of its dictionary readings (the syntax
+        pass keeps only the first: «готові» is first a noun), not one before a noun it qualifies."""
+        from storylens.relate.morphology import analyzer
+
+        toks = self.tokens
+        if not (self.lo <= k < self.hi) or not toks[k].text.isalpha() or (
+                k + 1 < self.hi and is_noun(toks[k + 1]) and "Case=Gen" not in toks[k + 1].feats):
+            return None
+        morph = analyzer(self.code or "uk")
+        readings = [p for p in morph.parse(toks[k].text) if p.tag.POS == "ADJF" and p.tag.case == "nomn"
+                    and p.tag.number == "plur"] if morph is not None else []
+        return readings[0].normal_form if readings else None
+
+    def _stated(self, cand: _Cand, k: int, adjective: str) -> str:
+        """ "share: <whole> <adjective> [<infinitive>]" with "not" when the adjective is negated."""
+        toks = self.tokens
+        then = k + 1 if k + 1 < self.hi and toks[k + 1].pos == "VERB" and (
+            "VerbForm=Inf" in toks[k + 1].feats or toks[k + 1].text.lower() == toks[k + 1].lemma) else None  # (an
+        # infinitive is its own lemma where the tagger gives no verb form)
+        act = f"{adjective} {toks[then].lemma}" if then is not None else adjective
+        no = "not " if self._negated_verb(k) else ""
+        whole = f"{cand.noun_lemma} " if cand.noun_lemma and cand.noun is not None else ""
+        return f"share: {no}{whole}{act}"
 
     def _level_share(self, cand: _Cand) -> bool:
         """Whether a share follows a preposition of level, alone or after a figure it is coordinated with
@@ -6026,8 +6134,8 @@ class _Reader:
             t = self.tokens[k]
             if _barrier(t) and k > start:
                 break
-            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl"):
-                continue  # "90 percent of those killed were …": the whole's participle
+            if t.pos == "VERB" and t.dep in ("acl", "amod", "relcl", "acl:relcl", "nmod"):
+                continue  # "90 percent of those killed were …": the whole's participle («78% опрошенных»: the whole)
             if t.pos == "AUX" and t.dep.startswith("aux") and k < t.head < min(self.hi, k + 6):
                 continue  # "half of the supermarkets have reopened": the auxiliary of the verb that says it
             if t.pos == "VERB" or (t.pos == "AUX" and t.lemma in self.lex.cues.get("possessive_verbs", [])):
@@ -6061,7 +6169,11 @@ class _Reader:
             hi += 1
         span = self.toks_in(cand.m.start, max(cand.m.end, cand.unit_end))
         near = sorted((j for j in range(lo, hi + 1) if j not in span), key=lambda j: abs(j - start))
+        negation = set(self.lex.cues.get("negation", []))
+        having = {*self.lex.cues.get("possessive_verbs", []), *self.lex.cues.get("privation_verbs", [])}
         for j in near:
+            if toks[j].text.lower() in negation and not (j + 1 < self.hi and toks[j + 1].lemma in having):
+                continue  # «не мають світла», «не было света» lack; «не підтримують реформу» is an opinion, no lack
             if toks[j].text.lower() in words or toks[j].lemma in words:
                 for k in list(range(j + 1, min(hi + 1, j + 6))) + list(range(j - 1, max(lo - 1, j - 6), -1)):
                     if is_noun(toks[k]) and k not in span and toks[k].lemma not in skip:

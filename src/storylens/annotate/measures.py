@@ -290,7 +290,8 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool,
             t = tokens[k]
             h = t.head
             if h < 0 or h == k or not (lo <= h < hi):
-                return None
+                return _list_verb(tokens, i, lo, colon=True) if h < 0 else None  # a fragment the parser left
+                # without a head after a header's colon («Погибли: 12 военных, …»)
             head = tokens[h]
             if head.pos in ("VERB", "AUX") or (head.pos == "ADJ" and head.dep in ("ROOT", "root", "ccomp", "conj")):
                 return _own_clause_verb(tokens, i, h, lo, hi)
@@ -306,6 +307,26 @@ def governing_verb(parse: Parse, i: int, lo: int, hi: int, has_heads: bool,
                     between = tokens[min(i, j) + 1:max(i, j)]
                     if not any(b.text in barriers for b in between):
                         return j
+    return _list_verb(tokens, i, lo)
+
+
+def _list_verb(tokens: list[Token], i: int, lo: int, colon: bool = False) -> int | None:
+    """The verb a list of counts hangs from, without a parse: back from the noun at ``i`` over the items before it
+    (numbers, nouns, adjectives, commas and coordinators) to a verb, or to a colon right after a verb that heads
+    the list («Знищено: 12 танків, 3 літаки», «за добу знищено 12 танків, 3 літаки та 40 окупантів»): every item
+    takes the verb, however far the list has run from it (``colon``: only a header's verb before a colon)."""
+    j = i - 1
+    while j >= lo:
+        t = tokens[j]
+        if t.pos == "VERB":
+            return None if colon else j
+        if t.text == ":":
+            if j - 1 >= lo and tokens[j - 1].pos == "VERB":
+                return j - 1
+            return None
+        if not (t.pos in ("NUM", "NOUN", "ADJ", "CCONJ") or t.text in (",", "%") or t.text[:1].isdigit()):
+            return None
+        j -= 1
     return None
 
 
