@@ -3908,3 +3908,59 @@ def test_round_21_an_apposed_ages_name_ru(text, subject):
 def test_tanks_are_tanks_not_dances_in_ukrainian():
     claim = _one("Оборонці знищили 3 танки.", lang="uk")
     assert (claim.kind, claim.measure) == ("count", "tanks destroyed")
+
+
+# --- round 22: places referred back, headings, list members and owners --------------------------------
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Харків знову під обстрілом. У цьому місті загинули троє людей.", "uk", "Харків"),
+    ("Харьков снова под обстрелом. В этом городе погибли три человека.", "ru", "Харьков"),
+    ("Байден переміг у Джорджії. У цьому штаті він отримав 50% голосів.", "uk", "Джорджії"),
+    ("Байден победил в Джорджии. В этом штате он получил 50% голосов.", "ru", "Джорджии"),
+])
+def test_round_22_a_place_noun_after_a_demonstrative_refers_back(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Ми були в Харкові. Тут загинули троє людей.", "uk", "Харкові"),
+    ("Петренко був у Києві. Там загинули троє людей.", "uk", "Києві"),
+    ("Мы приехали в Харьков. Здесь погибли три человека.", "ru", "Харьков"),
+    ("We went to Kharkiv. There, three people were killed.", "en", "Kharkiv"),
+    ("Ми були в Харкові. Тут же загинули троє людей.", "uk", None),  # guard: «тут же» is "at once"
+    ("We went to Kharkiv. There were three people killed.", "en", None),  # guard: the existential "there"
+])
+def test_round_22_an_adverb_of_place_refers_back(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("В Джорджии (16 голосов) Байден выиграл с перевесом в 8%, в Айове (6) – 7%.", "ru",
+     ["Джорджии", "Джорджии", "Айове"]),
+    ("В Харькове погибли 5 человек, в Одессе – 3, в Киеве – 2.", "ru", ["Харькове", "Одессе", "Киеве"]),
+    ("Biden leads in Georgia (16 votes) by 8%, in Iowa (6) by 7%.", "en", ["Georgia", "Georgia", "Iowa"]),
+    ("В Харькове погибли 5 человек и 3 в Одессе.", "ru", ["Харькове", "Одессе"]),  # guard: its own place after it
+])
+def test_round_22_each_figure_of_a_list_takes_its_own_members_place(text, lang, places):
+    assert [c.where for c in _claims(text, lang=lang)] == places
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Населення України скоротилося на 5 мільйонів.", "uk", "України"),
+    ("Економіка Росії зросла на 2%.", "uk", "Росії"),  # (the recogniser takes «Економіка Росії» for a person)
+    ("Население России сократилось на 5 миллионов.", "ru", "России"),
+    ("Ми були у Львові. Бюджет міста становить 5 мільярдів гривень.", "uk", "Львові"),
+    ("The economy of Russia grew by 2%.", "en", "Russia"),
+])
+def test_round_22_the_place_that_owns_what_is_counted(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+def test_round_22_a_heading_place_scopes_the_lines_after_it():
+    text = ("Байден переміг у Пенсильванії та на Алясці.\nПенсильванія\nБайден отримав 49,8% голосів.\n"
+            "Трамп отримав 48,9% голосів.\nШтат Вісконсин\nБайден отримав 49,4% голосів.\n"
+            "Аляска: Трамп отримав 52% голосів.\nЗагалом проголосували 150 мільйонів людей.")
+    assert [c.where for c in _claims(text, lang="uk")] == ["Пенсильванія", "Пенсильванія", "Вісконсин", "Аляска", None]
+    text = "Results in the states\nAlaska:\nTrump won 52 percent of the vote.\nSeen across the country\nTurnout was 66 percent."
+    assert [c.where for c in _claims(text, lang="en")] == ["Alaska", None]
