@@ -3927,9 +3927,9 @@ def test_round_22_a_place_noun_after_a_demonstrative_refers_back(text, lang, whe
     ("Ми були в Харкові. Тут загинули троє людей.", "uk", "Харкові"),
     ("Петренко був у Києві. Там загинули троє людей.", "uk", "Києві"),
     ("Мы приехали в Харьков. Здесь погибли три человека.", "ru", "Харьков"),
-    ("We went to Kharkiv. There, three people were killed.", "en", "Kharkiv"),
+    ("We were in Kharkiv. There, three people were killed.", "en", "Kharkiv"),
     ("Ми були в Харкові. Тут же загинули троє людей.", "uk", None),  # guard: «тут же» is "at once"
-    ("We went to Kharkiv. There were three people killed.", "en", None),  # guard: the existential "there"
+    ("We were in Kharkiv. There were three people killed.", "en", None),  # guard: the existential "there"
 ])
 def test_round_22_an_adverb_of_place_refers_back(text, lang, where):
     assert [c.where for c in _claims(text, lang=lang)] == [where]
@@ -3964,3 +3964,21 @@ def test_round_22_a_heading_place_scopes_the_lines_after_it():
     assert [c.where for c in _claims(text, lang="uk")] == ["Пенсильванія", "Пенсильванія", "Вісконсин", "Аляска", None]
     text = "Results in the states\nAlaska:\nTrump won 52 percent of the vote.\nSeen across the country\nTurnout was 66 percent."
     assert [c.where for c in _claims(text, lang="en")] == ["Alaska", None]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("Один житель Алешек и один житель Тарасовки получили ранения.", "ru", ["Алешек", "Тарасовки"]),  # its own noun's
+    ("Він отримав 190 тисяч гривень від громадянина України Петренка.", "uk", [None]),  # a nationality, no scope
+])
+def test_round_22_people_named_by_their_place_only_as_the_counted_noun(text, lang, places):
+    assert [c.where for c in _claims(text, lang=lang)] == places
+
+
+def test_round_22_guards_of_headings_and_adverbs():
+    text = "Облігації міст\nЯлта\nСімферополь\nЧому варто купувати\n0% комісії при покупці облігацій."
+    assert [c.where for c in _claims(text, lang="uk")] == [None]  # place lines one after another: a list
+    text = ("Новини дня\nЛондон: Уряд у понеділок оголосив, що " + "переговори тривають і тривають, " * 5
+            + "а 300 депутатів проголосували за план.")
+    assert [c.where for c in _claims(text, lang="uk")] == [None]  # a dateline opening a long paragraph
+    text = "Уламки ракети РФ впали в Деснянському районі Києва. Там загинуло три особи."
+    assert [c.where for c in _claims(text, lang="uk")] != ["РФ"]  # only a place after a place preposition

@@ -728,12 +728,13 @@ class _Extractor:
                                                                           since=read_to if own_area else None)
                     if claim.where is None and back and opener:  # "In Lima, 300 marched, while 40 were arrested"
                         claim.where = self.place(s_start, s_start + opener.end(), lex, after_only=False)
-                    if claim.where is None:  # «Тут загинули троє людей»: the place named before
+                    if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                        # «Тут загинули троє людей»: the place named before
                         claim.where = self.adverb_place(s_start + max(seg_lo, back), s_start + max(m.end, cand.unit_end)
                                                         + len(clause), lex)
                     if claim.where is None:  # «Економіка Росії зросла на 2%»: the place that owns what changed
                         claim.where = self.owner_place(s_start + back, s_start + m.start, s_start + max(
-                            m.end, cand.unit_end) + len(clause), lex)
+                            m.end, cand.unit_end) + len(clause), lex, cand.noun)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
             if claim.where is None:  # "at the Tacna base", "… and 40 deaths on U.S. lands": a place modifying the object
                 claim.where = self.phrase_place(s_start + m.num_start, lex, objects=True)
@@ -2070,7 +2071,7 @@ class _Extractor:
             if toks[i].text.lower() not in adverbs or toks[i].dep == "expl" or (
                     i + 1 < len(toks) and toks[i + 1].text.lower() in fixed):
                 continue
-            return self.nearest_place(toks[i].start)
+            return self.nearest_place(toks[i].start, after_preposition=True)
         return None
 
     def heading_place(self, pos: int) -> str | None:
@@ -2097,7 +2098,12 @@ class _Extractor:
             name = self.heading_name(a, lead.group(1) if lead else line, lex=lexicon(self.language(a)))
             if name is None or lead is None and not short:
                 continue
+            if lead is not None and lead.group(2) and b - a > 150:
+                continue  # «Лондон: В понедельник …»: a dateline opening a paragraph, no results line
             if out and out[-1][1] < 0:
+                if out[-1][0] == a - 1 or not self.text[out[-1][0]:a].strip():
+                    out.pop()  # "Yalta / Simferopol": place lines one after another are a list, no heading
+                    continue
                 out[-1] = (out[-1][0], a, out[-1][2])  # another place's line
             if lead is not None and lead.group(2):  # "Alaska: Trump won 52%": this line only
                 out.append((a, b, name))
@@ -2120,18 +2126,21 @@ class _Extractor:
             e.label == "LOC" or self.is_place(e.text)) for e in self.entities_after(start))
         return name if noun or covered or self.is_place(name) else None
 
-    def owner_place(self, start: int, at: int, end: int, lex: Lexicon) -> str | None:
+    def owner_place(self, start: int, at: int, end: int, lex: Lexicon, noun: int | None) -> str | None:
         """A place that owns a noun of what places have (``owned_by_place``: «населення України», «экономика России»,
         "the economy of Russia") in [start, end), the figure standing at ``at``: the nearest such owner before the
-        figure, else the first after it; a settlement noun as the owner refers back («бюджет міста»)."""
+        figure, else the first after it; a settlement noun as the owner refers back («бюджет міста»). People named by
+        their place (``place_people``) count only as the figure's own ``noun`` («45 жителів Дніпра»), which wins."""
         toks = self.parse.tokens
-        nouns = set(lex.cues.get("owned_by_place", []))
+        people = set(lex.cues.get("place_people", []))
+        nouns = set(lex.cues.get("owned_by_place", [])) | people
         towns = set(lex.cues.get("settlement_nouns", []))
         skip = set(lex.cues.get("partitive", [])) | set(lex.cues.get("articles", []))
         found: list[tuple[int, str]] = []
         r = self.parse.between(start, end)
         for i in r:
-            if toks[i].lemma.lower() not in nouns and toks[i].text.lower() not in nouns:
+            if toks[i].lemma.lower() not in nouns and toks[i].text.lower() not in nouns or i != noun and (
+                    toks[i].lemma.lower() in people or toks[i].text.lower() in people):
                 continue
             j = i + 1
             while j < r.stop and j - i <= 2 and toks[j].text.lower() in skip and lex.cues.get("articles"):
@@ -2149,14 +2158,16 @@ class _Extractor:
                 found.append((toks[i].start, e.text))
             elif toks[j].text[:1].isupper() and is_country(toks[j].text):  # (a recogniser's «Економіка Росії» person)
                 found.append((toks[i].start, toks[j].text))
+        own = [name for a, name in found if noun is not None and a == toks[noun].start]
         before = [name for a, name in found if a < at]
-        return before[-1] if before else found[0][1] if found else None
+        return own[0] if own else before[-1] if before else found[0][1] if found else None
 
-    def nearest_place(self, pos: int, country: bool = True) -> str | None:
+    def nearest_place(self, pos: int, country: bool = True, after_preposition: bool = False) -> str | None:
         """The last place entity named before ``pos`` in its sentence or the two before, within its paragraph (no
         blank line between): what "there", «тут» or «у цьому штаті» points back to; ``country`` False passes over
         the country the document names most (a state or a region is a part of it; "Georgia" may be one of its states
-        as well as a country)."""
+        as well as a country); ``after_preposition`` reads only a place after a place preposition (what "there" points
+        to is where something happened: «уламки ракети РФ … Там загинуло» is not in the owner of the missile)."""
         if not hasattr(self, "_home_country"):
             named = Counter(country_code(e.text) for e in self.entities if e.label != "PER" and is_country(e.text))
             self._home_country = named.most_common(1)[0][0] if named else None
@@ -2171,6 +2182,8 @@ class _Extractor:
                 continue  # (a town after "in" the recogniser took for a person is still a place)
             if after_in and len(e.text.split()) == 1 and _not_known_org(e.text):
                 return e.text
+            if after_preposition and not after_in:
+                continue
             if (e.label == "LOC" or self.is_place(e.text)) and (country or not is_country(e.text) or country_code(
                     e.text) != self._home_country):
                 return e.text
