@@ -3927,9 +3927,9 @@ def test_round_22_a_place_noun_after_a_demonstrative_refers_back(text, lang, whe
     ("Ми були в Харкові. Тут загинули троє людей.", "uk", "Харкові"),
     ("Петренко був у Києві. Там загинули троє людей.", "uk", "Києві"),
     ("Мы приехали в Харьков. Здесь погибли три человека.", "ru", "Харьков"),
-    ("We were in Kharkiv. There, three people were killed.", "en", "Kharkiv"),
     ("Ми були в Харкові. Тут же загинули троє людей.", "uk", None),  # guard: «тут же» is "at once"
-    ("We were in Kharkiv. There were three people killed.", "en", None),  # guard: the existential "there"
+    ("We were in Kharkiv. There, three people were killed.", "en", None),  # English "there" is left alone: on the
+    # event corpora it pointed at a river, a country or a comparison's place in five of five changes
 ])
 def test_round_22_an_adverb_of_place_refers_back(text, lang, where):
     assert [c.where for c in _claims(text, lang=lang)] == [where]
@@ -3952,6 +3952,8 @@ def test_round_22_each_figure_of_a_list_takes_its_own_members_place(text, lang, 
     ("Население России сократилось на 5 миллионов.", "ru", "России"),
     ("Ми були у Львові. Бюджет міста становить 5 мільярдів гривень.", "uk", "Львові"),
     ("The economy of Russia grew by 2%.", "en", "Russia"),
+    ("Guam, an island territory of the US, is home to some 170,000 people.", "en", "Guam"),  # guard: a territory is
+    # the place itself, not owned by one
 ])
 def test_round_22_the_place_that_owns_what_is_counted(text, lang, where):
     assert [c.where for c in _claims(text, lang=lang)] == [where]
