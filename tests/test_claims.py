@@ -3984,3 +3984,8 @@ def test_round_22_guards_of_headings_and_adverbs():
     assert [c.where for c in _claims(text, lang="uk")] == [None]  # a dateline opening a long paragraph
     text = "Уламки ракети РФ впали в Деснянському районі Києва. Там загинуло три особи."
     assert [c.where for c in _claims(text, lang="uk")] != ["РФ"]  # only a place after a place preposition
+
+
+def test_round_22_a_place_line_after_a_line_of_names_is_a_lists_member():
+    text = "Облігації міст\nНова Каховка\nСімферополь\n\nЧому варто купувати?\n0% комісії при покупці облігацій."
+    assert [c.where for c in _claims(text, lang="uk")] == [None]

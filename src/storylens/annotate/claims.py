@@ -2100,6 +2100,10 @@ class _Extractor:
                 continue
             if lead is not None and lead.group(2) and b - a > 150:
                 continue  # «Лондон: В понедельник …»: a dateline opening a paragraph, no results line
+            before = self.text[lines[n - 1][0]:lines[n - 1][1]].split()
+            if lead is None and 0 < len(before) <= 3 and all(w[:1].isupper() for w in before) and not re.search(
+                    r"\d|[.!?…:]$", before[-1]):
+                continue  # "Yalta / New Town / Simferopol": a line of names before it makes the place a list's member
             if out and out[-1][1] < 0:
                 if out[-1][0] == a - 1 or not self.text[out[-1][0]:a].strip():
                     out.pop()  # "Yalta / Simferopol": place lines one after another are a list, no heading
