@@ -3989,3 +3989,12 @@ def test_round_22_guards_of_headings_and_adverbs():
 def test_round_22_a_place_line_after_a_line_of_names_is_a_lists_member():
     text = "Облігації міст\nНова Каховка\nСімферополь\n\nЧому варто купувати?\n0% комісії при покупці облігацій."
     assert [c.where for c in _claims(text, lang="uk")] == [None]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Уряд зустрівся у Варшаві. До парламенту входять 700 депутатів, розподілених між країнами пропорційно населенню "
+     "в цих державах.", "uk"),  # a plural demonstrative points to a set of places
+    ("Повреждены 8 домов в районе\nрайоне Макеевки, а также\n4 объекта инфраструктуры.", "ru"),  # a broken line, no heading
+])
+def test_round_22_guards_of_plural_demonstratives_and_broken_lines(text, lang):
+    assert [c.where for c in _claims(text, lang=lang)][-1] is None

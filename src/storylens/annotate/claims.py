@@ -2123,8 +2123,8 @@ class _Extractor:
         words = line.split()
         noun = len(words) > 1 and words[0].lower() in lex.cues.get("place_nouns", [])
         name = " ".join(words[1:] if noun else words)
-        if not name or not name[:1].isupper() or len(words) > 4:
-            return None
+        if not name or len(words) > 4 or not all(w[:1].isupper() or w[:1] in "-(" for w in name.split()):
+            return None  # («районе Макеевки, а также»: a line broken inside a sentence, no name of its own)
         start = a + self.text[a:].find(name)
         covered = any(e.start == start and e.end == start + len(name) and e.label not in ("PER", "ORG", "GROUP") and (
             e.label == "LOC" or self.is_place(e.text)) for e in self.entities_after(start))
