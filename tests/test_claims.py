@@ -3998,3 +3998,8 @@ def test_round_22_a_place_line_after_a_line_of_names_is_a_lists_member():
 ])
 def test_round_22_guards_of_plural_demonstratives_and_broken_lines(text, lang):
     assert [c.where for c in _claims(text, lang=lang)][-1] is None
+
+
+def test_round_22_this_state_is_no_country_named_after_a_preposition():
+    text = "Вибори у США тривають. Байден виступив у Джорджії і в США. У цьому штаті він отримав 50% голосів."
+    assert [c.where for c in _claims(text, lang="uk")] == ["Джорджії"]

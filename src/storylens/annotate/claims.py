@@ -2184,12 +2184,10 @@ class _Extractor:
             after_in = self.text[max(0, e.start - 4):e.start].lower().split()[-1:] in [[p] for p in preps]
             if e.end > pos or e.label == "GROUP" or e.label == "PER" and not after_in:
                 continue  # (a town after "in" the recogniser took for a person is still a place)
-            if after_in and len(e.text.split()) == 1 and _not_known_org(e.text):
-                return e.text
             if after_preposition and not after_in:
                 continue
-            if (e.label == "LOC" or self.is_place(e.text)) and (country or not is_country(e.text) or country_code(
-                    e.text) != self._home_country):
+            if (e.label == "LOC" or self.is_place(e.text) or after_in and len(e.text.split()) == 1 and _not_known_org(
+                    e.text)) and (country or not is_country(e.text) or country_code(e.text) != self._home_country):
                 return e.text
         return None
 
