@@ -4071,3 +4071,96 @@ def test_round_22_items_after_a_headers_colon_take_its_verb_ru():
 ])
 def test_round_22_a_planned_figure_is_a_target(text, lang, measure):
     assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+# --- round 22: places referred back, headings, list members and owners --------------------------------
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Харків знову під обстрілом. У цьому місті загинули троє людей.", "uk", "Харків"),
+    ("Харьков снова под обстрелом. В этом городе погибли три человека.", "ru", "Харьков"),
+    ("Байден переміг у Джорджії. У цьому штаті він отримав 50% голосів.", "uk", "Джорджії"),
+    ("Байден победил в Джорджии. В этом штате он получил 50% голосов.", "ru", "Джорджии"),
+])
+def test_round_22_a_place_noun_after_a_demonstrative_refers_back(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Ми були в Харкові. Тут загинули троє людей.", "uk", "Харкові"),
+    ("Петренко був у Києві. Там загинули троє людей.", "uk", "Києві"),
+    ("Мы приехали в Харьков. Здесь погибли три человека.", "ru", "Харьков"),
+    ("Ми були в Харкові. Тут же загинули троє людей.", "uk", None),  # guard: «тут же» is "at once"
+    ("We were in Kharkiv. There, three people were killed.", "en", None),  # English "there" is left alone: on the
+    # event corpora it pointed at a river, a country or a comparison's place in five of five changes
+])
+def test_round_22_an_adverb_of_place_refers_back(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("В Джорджии (16 голосов) Байден выиграл с перевесом в 8%, в Айове (6) – 7%.", "ru",
+     ["Джорджии", "Джорджии", "Айове"]),
+    ("В Харькове погибли 5 человек, в Одессе – 3, в Киеве – 2.", "ru", ["Харькове", "Одессе", "Киеве"]),
+    ("Biden leads in Georgia (16 votes) by 8%, in Iowa (6) by 7%.", "en", ["Georgia", "Georgia", "Iowa"]),
+    ("В Харькове погибли 5 человек и 3 в Одессе.", "ru", ["Харькове", "Одессе"]),  # guard: its own place after it
+])
+def test_round_22_each_figure_of_a_list_takes_its_own_members_place(text, lang, places):
+    assert [c.where for c in _claims(text, lang=lang)] == places
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Населення України скоротилося на 5 мільйонів.", "uk", "України"),
+    ("Економіка Росії зросла на 2%.", "uk", "Росії"),  # (the recogniser takes «Економіка Росії» for a person)
+    ("Население России сократилось на 5 миллионов.", "ru", "России"),
+    ("Ми були у Львові. Бюджет міста становить 5 мільярдів гривень.", "uk", "Львові"),
+    ("The economy of Russia grew by 2%.", "en", "Russia"),
+    ("Guam, an island territory of the US, is home to some 170,000 people.", "en", "Guam"),  # guard: a territory is
+    # the place itself, not owned by one
+])
+def test_round_22_the_place_that_owns_what_is_counted(text, lang, where):
+    assert [c.where for c in _claims(text, lang=lang)] == [where]
+
+
+def test_round_22_a_heading_place_scopes_the_lines_after_it():
+    text = ("Байден переміг у Пенсильванії та на Алясці.\nПенсильванія\nБайден отримав 49,8% голосів.\n"
+            "Трамп отримав 48,9% голосів.\nШтат Вісконсин\nБайден отримав 49,4% голосів.\n"
+            "Аляска: Трамп отримав 52% голосів.\nЗагалом проголосували 150 мільйонів людей.")
+    assert [c.where for c in _claims(text, lang="uk")] == ["Пенсильванія", "Пенсильванія", "Вісконсин", "Аляска", None]
+    text = "Results in the states\nAlaska:\nTrump won 52 percent of the vote.\nSeen across the country\nTurnout was 66 percent."
+    assert [c.where for c in _claims(text, lang="en")] == ["Alaska", None]
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("Один житель Алешек и один житель Тарасовки получили ранения.", "ru", ["Алешек", "Тарасовки"]),  # its own noun's
+    ("Він отримав 190 тисяч гривень від громадянина України Петренка.", "uk", [None]),  # a nationality, no scope
+])
+def test_round_22_people_named_by_their_place_only_as_the_counted_noun(text, lang, places):
+    assert [c.where for c in _claims(text, lang=lang)] == places
+
+
+def test_round_22_guards_of_headings_and_adverbs():
+    text = "Облігації міст\nЯлта\nСімферополь\nЧому варто купувати\n0% комісії при покупці облігацій."
+    assert [c.where for c in _claims(text, lang="uk")] == [None]  # place lines one after another: a list
+    text = ("Новини дня\nЛондон: Уряд у понеділок оголосив, що " + "переговори тривають і тривають, " * 5
+            + "а 300 депутатів проголосували за план.")
+    assert [c.where for c in _claims(text, lang="uk")] == [None]  # a dateline opening a long paragraph
+    text = "Уламки ракети РФ впали в Деснянському районі Києва. Там загинуло три особи."
+    assert [c.where for c in _claims(text, lang="uk")] != ["РФ"]  # only a place after a place preposition
+
+
+def test_round_22_a_place_line_after_a_line_of_names_is_a_lists_member():
+    text = "Облігації міст\nНова Каховка\nСімферополь\n\nЧому варто купувати?\n0% комісії при покупці облігацій."
+    assert [c.where for c in _claims(text, lang="uk")] == [None]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Уряд зустрівся у Варшаві. До парламенту входять 700 депутатів, розподілених між країнами пропорційно населенню "
+     "в цих державах.", "uk"),  # a plural demonstrative points to a set of places
+    ("Повреждены 8 домов в районе\nрайоне Макеевки, а также\n4 объекта инфраструктуры.", "ru"),  # a broken line, no heading
+])
+def test_round_22_guards_of_plural_demonstratives_and_broken_lines(text, lang):
+    assert [c.where for c in _claims(text, lang=lang)][-1] is None
+
+
+def test_round_22_this_state_is_no_country_named_after_a_preposition():
+    text = "Вибори у США тривають. Байден виступив у Джорджії і в США. У цьому штаті він отримав 50% голосів."
+    assert [c.where for c in _claims(text, lang="uk")] == ["Джорджії"]

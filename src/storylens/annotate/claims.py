@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -731,6 +732,8 @@ class _Extractor:
                 clause = clause[: _clause_end(clause, lex)]
                 claim.where = self.place(s_start + max(m.end, cand.unit_end), s_start + max(m.end, cand.unit_end)
                                          + len(clause), lex, after_only=True)
+                if claim.where and seg_hi < len(sent) and _next_members(clause, claim.where, lex):
+                    claim.where = None  # «в Джорджії … 8%, в Айові (6)»: the next member's place, not this figure's
                 relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
                 if claim.where is None:
                     own_area = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + _alt(
@@ -742,6 +745,13 @@ class _Extractor:
                                                                           since=read_to if own_area else None)
                     if claim.where is None and back and opener:  # "In Lima, 300 marched, while 40 were arrested"
                         claim.where = self.place(s_start, s_start + opener.end(), lex, after_only=False)
+                    if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                        # «Тут загинули троє людей»: the place named before
+                        claim.where = self.adverb_place(s_start + max(seg_lo, back), s_start + max(m.end, cand.unit_end)
+                                                        + len(clause), lex)
+                    if claim.where is None:  # «Економіка Росії зросла на 2%»: the place that owns what changed
+                        claim.where = self.owner_place(s_start + back, s_start + m.start, s_start + max(
+                            m.end, cand.unit_end) + len(clause), lex, cand.noun)
                 read_to = s_start + max(m.end, cand.unit_end) + len(clause)
             if claim.where is None:  # "at the Tacna base", "… and 40 deaths on U.S. lands": a place modifying the object
                 claim.where = self.phrase_place(s_start + m.num_start, lex, objects=True)
@@ -772,6 +782,8 @@ class _Extractor:
             if claim.where is None and claim.kind in ("count", "percent", "money", "measurement") and index > 0 and (
                     self.owned_by_pronoun(index, lex)):  # "Its 12 dams provide a third of its power": the place before
                 claim.where = self.subject_place(index - 1, claim.by)
+            if claim.where is None and claim.kind in ("count", "percent", "money", "measurement"):
+                claim.where = self.heading_place(claim.start)  # "Alaska:" on a line of its own above the figures
             maker = self.estimate_maker(s_start, m, attr, lex) if claim.by and attr is not None else None
             if maker:  # "X explained that the researchers adjusted their estimate up to 5,740": theirs, via X
                 claim.by, claim.via = maker, claim.by
@@ -1950,6 +1962,7 @@ class _Extractor:
         r = self.parse.between(start, end)
 
         owners = set(lex.cues.get("anaphor_possessives", []))
+        pointing = set(lex.cues.get("anaphor_demonstratives", []))
         targets = set(lex.cues.get("object_attack_nouns", []))
         partitive = set(lex.cues.get("partitive", []))
 
@@ -1958,8 +1971,8 @@ class _Extractor:
                 return kinds.get(toks[i].lemma) == "whole" and i - 2 >= r.start and toks[i - 2].text.lower() in dets \
                     and i - 3 >= r.start and toks[i - 3].text.lower() in preps
             town = toks[i].lemma in towns or toks[i].text.lower() in towns
-            j = i - 1 if i - 1 >= r.start and (toks[i - 1].text.lower() in dets or town and (
-                toks[i - 1].text.lower() in owners)) else i  # "in your city", «в нашем городе»
+            j = i - 1 if i - 1 >= r.start and (toks[i - 1].text.lower() in dets | pointing or town and (
+                toks[i - 1].text.lower() in owners)) else i  # "in your city", «в нашем городе», «у цьому штаті»
             if j - 1 >= r.start and (toks[j - 1].lemma.lower() in targets and not dets or toks[j - 1].text.lower(
                     ) in partitive and j - 2 >= r.start and toks[j - 2].lemma.lower() in targets):
                 return j < i or not dets  # "the shelling of the town", «обстрел города»: the target
@@ -2004,6 +2017,11 @@ class _Extractor:
         owner = self.country_word(k - 1) if k > 0 else None  # "the US territory" is none of the US itself
         index = bisect_right(self.starts, toks[k].start) - 1
         window = self.spans[max(0, index - 2)][0]  # "the area": its own sentence and the two before
+        if kind in ("whole", "region", "area") and k > 0 and toks[k - 1].text.lower() in lex.cues.get(
+                "anaphor_demonstratives", []):  # «у цьому штаті», "in this state": the one just named, not the most named
+            nearest = self.nearest_place(toks[k].start, country=False)
+            if nearest is not None:
+                return toks[k].start, nearest
         if kind == "country":  # "a third of Ukrainians have fled, … within the country": its people named before it
             for i in range(k - 1, max(-1, k - 60), -1):
                 if toks[i].start < self.spans[index][0]:
@@ -2057,6 +2075,137 @@ class _Extractor:
             return toks[k].start, max(seen.values(), key=len)[0]  # most named; on a tie the last (listed first)
         if kind == "region":
             return self.adjective_region(k, lex) or self.titled_region(k, lex)
+        return None
+
+    def adverb_place(self, start: int, end: int, lex: Lexicon) -> str | None:
+        """The place an adverb of place in [start, end) points back to (``place_adverbs``: "there", «тут», «там»): the
+        nearest place named before it (:meth:`nearest_place`); not in a set phrase («тут же»: at once) nor the
+        existential "there"."""
+        toks = self.parse.tokens
+        adverbs = set(lex.cues.get("place_adverbs", []))
+        fixed = set(lex.cues.get("place_adverb_fixed", []))
+        for i in self.parse.between(start, end):
+            if toks[i].text.lower() not in adverbs or toks[i].dep == "expl" or (
+                    i + 1 < len(toks) and toks[i + 1].text.lower() in fixed):
+                continue
+            return self.nearest_place(toks[i].start, after_preposition=True)
+        return None
+
+    def heading_place(self, pos: int) -> str | None:
+        """The place of the section ``pos`` is in: a live blog's or a results article's line that is only a place's
+        name, perhaps after a place noun or before a colon («Пенсильванія», "Alaska:", «Штат Вісконсин»), scopes the
+        lines after it up to the next short line with no figure and no full stop (the next heading); a line opening on
+        a place and a colon ("Alaska: Trump won 52%") scopes itself. The document's first line (its title) heads
+        nothing."""
+        if not hasattr(self, "_headings"):
+            self._headings = self.headings()
+        i = bisect_right(self._headings, (pos, len(self.text) + 1)) - 1
+        return self._headings[i][2] if i >= 0 and self._headings[i][0] <= pos < self._headings[i][1] else None
+
+    def headings(self) -> list[tuple[int, int, str]]:
+        """The sections a heading place scopes, as (start, end, place), in order (:meth:`heading_place`)."""
+        out: list[tuple[int, int, str]] = []
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()]
+        for n, (a, b) in enumerate(lines[1:], 1):
+            line = self.text[a:b].strip()
+            short = len(line) <= 40 and len(line.split()) <= 4 and not re.search(r"\d|[.!?…]$", line)
+            if out and out[-1][1] < 0 and (short or a - out[-1][0] > 1500):
+                out[-1] = (out[-1][0], a, out[-1][2])  # the next heading closes the section, or its length
+            lead = re.match(r"\s*([^\W\d_][^:\n]{0,38}?)\s*:\s*(\S?)", self.text[a:b])
+            name = self.heading_name(a, lead.group(1) if lead else line, lex=lexicon(self.language(a)))
+            if name is None or lead is None and not short:
+                continue
+            if lead is not None and lead.group(2) and b - a > 150:
+                continue  # «Лондон: В понедельник …»: a dateline opening a paragraph, no results line
+            before = self.text[lines[n - 1][0]:lines[n - 1][1]].split()
+            if lead is None and 0 < len(before) <= 3 and all(w[:1].isupper() for w in before) and not re.search(
+                    r"\d|[.!?…:]$", before[-1]):
+                continue  # "Yalta / New Town / Simferopol": a line of names before it makes the place a list's member
+            if out and out[-1][1] < 0:
+                if out[-1][0] == a - 1 or not self.text[out[-1][0]:a].strip():
+                    out.pop()  # "Yalta / Simferopol": place lines one after another are a list, no heading
+                    continue
+                out[-1] = (out[-1][0], a, out[-1][2])  # another place's line
+            if lead is not None and lead.group(2):  # "Alaska: Trump won 52%": this line only
+                out.append((a, b, name))
+            elif n + 1 < len(lines):
+                out.append((b, -1, name))
+        if out and out[-1][1] < 0:
+            out[-1] = (out[-1][0], min(len(self.text), out[-1][0] + 1500), out[-1][2])
+        return out
+
+    def heading_name(self, a: int, line: str, lex: Lexicon) -> str | None:
+        """The place a heading ``line`` (at ``a``) names, when it is nothing but a place: a place entity, a country or
+        a known place, or any capitalised name after a place noun («Штат Вісконсин»)."""
+        words = line.split()
+        noun = len(words) > 1 and words[0].lower() in lex.cues.get("place_nouns", [])
+        name = " ".join(words[1:] if noun else words)
+        if not name or len(words) > 4 or not all(w[:1].isupper() or w[:1] in "-(" for w in name.split()):
+            return None  # («районе Макеевки, а также»: a line broken inside a sentence, no name of its own)
+        start = a + self.text[a:].find(name)
+        covered = any(e.start == start and e.end == start + len(name) and e.label not in ("PER", "ORG", "GROUP") and (
+            e.label == "LOC" or self.is_place(e.text)) for e in self.entities_after(start))
+        return name if noun or covered or self.is_place(name) else None
+
+    def owner_place(self, start: int, at: int, end: int, lex: Lexicon, noun: int | None) -> str | None:
+        """A place that owns a noun of what places have (``owned_by_place``: «населення України», «экономика России»,
+        "the economy of Russia") in [start, end), the figure standing at ``at``: the nearest such owner before the
+        figure, else the first after it; a settlement noun as the owner refers back («бюджет міста»). People named by
+        their place (``place_people``) count only as the figure's own ``noun`` («45 жителів Дніпра»), which wins."""
+        toks = self.parse.tokens
+        people = set(lex.cues.get("place_people", []))
+        nouns = set(lex.cues.get("owned_by_place", [])) | people
+        towns = set(lex.cues.get("settlement_nouns", []))
+        skip = set(lex.cues.get("partitive", [])) | set(lex.cues.get("articles", []))
+        found: list[tuple[int, str]] = []
+        r = self.parse.between(start, end)
+        for i in r:
+            if toks[i].lemma.lower() not in nouns and toks[i].text.lower() not in nouns or i != noun and (
+                    toks[i].lemma.lower() in people or toks[i].text.lower() in people):
+                continue
+            j = i + 1
+            while j < r.stop and j - i <= 2 and toks[j].text.lower() in skip and lex.cues.get("articles"):
+                j += 1  # "the economy of the Philippines" (a language with articles: its owner follows "of")
+            if j >= r.stop:
+                continue
+            if toks[j].lemma in towns or toks[j].text.lower() in towns:
+                anaphor = self.place_anaphor(j, lex)
+                if anaphor is not None:
+                    found.append((toks[i].start, anaphor[1]))
+                continue
+            e = next(self.entities_after(toks[j].start), None)
+            if e is not None and e.start == toks[j].start and e.label not in ("PER", "GROUP") and (
+                    e.label == "LOC" or self.is_place(e.text)):
+                found.append((toks[i].start, e.text))
+            elif toks[j].text[:1].isupper() and is_country(toks[j].text):  # (a recogniser's «Економіка Росії» person)
+                found.append((toks[i].start, toks[j].text))
+        own = [name for a, name in found if noun is not None and a == toks[noun].start]
+        before = [name for a, name in found if a < at]
+        return own[0] if own else before[-1] if before else found[0][1] if found else None
+
+    def nearest_place(self, pos: int, country: bool = True, after_preposition: bool = False) -> str | None:
+        """The last place entity named before ``pos`` in its sentence or the two before, within its paragraph (no
+        blank line between): what "there", «тут» or «у цьому штаті» points back to; ``country`` False passes over
+        the country the document names most (a state or a region is a part of it; "Georgia" may be one of its states
+        as well as a country); ``after_preposition`` reads only a place after a place preposition (what "there" points
+        to is where something happened: «уламки ракети РФ … Там загинуло» is not in the owner of the missile)."""
+        if not hasattr(self, "_home_country"):
+            named = Counter(country_code(e.text) for e in self.entities if e.label != "PER" and is_country(e.text))
+            self._home_country = named.most_common(1)[0][0] if named else None
+        index = bisect_right(self.starts, pos) - 1
+        window = max(self.spans[max(0, index - 2)][0], self.text.rfind("\n\n", 0, pos) + 1)
+        preps = lexicon(self.language(pos)).cues.get("place_prepositions", [])
+        for e in self.entities_before(pos):
+            if e.start < window:
+                break
+            after_in = self.text[max(0, e.start - 4):e.start].lower().split()[-1:] in [[p] for p in preps]
+            if e.end > pos or e.label == "GROUP" or e.label == "PER" and not after_in:
+                continue  # (a town after "in" the recogniser took for a person is still a place)
+            if after_preposition and not after_in:
+                continue
+            if (e.label == "LOC" or self.is_place(e.text) or after_in and len(e.text.split()) == 1 and _not_known_org(
+                    e.text)) and (country or not is_country(e.text) or country_code(e.text) != self._home_country):
+                return e.text
         return None
 
     def entities_before(self, pos: int) -> Iterator[EntityMention]:
@@ -2320,6 +2469,21 @@ def _coordinated(between: str) -> bool:
     while words and words[-1] in t.determiners:
         words.pop()
     return bool(words) and words[-1] in t.coordinators
+
+
+def _next_members(clause: str, where: str, lex: Lexicon) -> bool:
+    """Whether the place ``where`` read after a figure opens the next member of a list, with the next figure in it
+    (``clause`` runs from the figure to the next one): a comma, a semicolon or a joiner, perhaps a place
+    preposition, the place, and a few words with no comma up to the next figure («… з перевагою у 8%, в Айові (6)
+    – 7%», "by 8%, in Iowa (6) by 7%"): each figure of such a list is in its own member's place."""
+    at = clause.find(where)
+    if at < 0:
+        return False
+    opener = r"(?:[,;]|\s(?:" + _alt(lex.cues.get("place_joiners", [])) + r"))\s*(?:(?:" + _alt(
+        lex.cues.get("place_prepositions", []) + lex.cues.get("scope_prepositions", [])) + r")\s+)?(?:(?:" + _alt(
+        lex.cues.get("articles", [])) + r")\s+)?$"
+    rest = clause[at + len(where):]
+    return bool(re.search(opener, clause[:at], re.IGNORECASE)) and len(rest) <= 30 and not re.search(r"[,;.!?]", rest)
 
 
 def _join(a: str | None, b: str) -> str:
