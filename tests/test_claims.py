@@ -4071,6 +4071,8 @@ def test_round_22_items_after_a_headers_colon_take_its_verb_ru():
 ])
 def test_round_22_a_planned_figure_is_a_target(text, lang, measure):
     assert [c.measure for c in _claims(text, lang=lang)] == [measure]
+
+
 # --- round 22: places referred back, headings, list members and owners --------------------------------
 
 
