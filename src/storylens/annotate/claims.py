@@ -27,7 +27,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -50,7 +50,7 @@ from storylens.annotate.measures import (
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
 from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
-from storylens.annotate.syntax import Parse, Parser, guess_language, known_verb
+from storylens.annotate.syntax import Parse, Parser, Token, guess_language, known_verb
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
 _DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
@@ -207,6 +207,7 @@ class _Extractor:
         self.year_info = _year_info(doc)
         self.spans = sentence_spans(doc, parse)
         self.starts = [a for a, _ in self.spans]
+        self._indexed: dict[tuple, list[int]] = {}  # see :meth:`_tokens_in`
         self.memo: dict[int, attrib.Attribution | None] = {}
         self.cands: dict[int, list[_Cand]] = {}
         self.heads = any(t.head >= 0 for t in parse.tokens)
@@ -1982,8 +1983,9 @@ class _Extractor:
             # capital for "the island"): no article needed
             return j - 1 >= r.start and toks[j - 1].text.lower() in preps and (j < i or not dets or town or bare)
 
-        k = next((i for i in (reversed(r) if last else r) if (toks[i].lemma in towns or toks[i].text.lower() in towns or (
-            kinds.get(toks[i].lemma) not in (None, "area"))) and after_preposition(i)), None)  # "in the area": often a
+        nouns = self._tokens_in(r, ("settlement", frozenset(towns), frozenset(k for k, v in kinds.items() if v != "area")),
+                                lambda t: t.lemma in towns or t.text.lower() in towns or kinds.get(t.lemma) not in (None, "area"))
+        k = next((i for i in (reversed(nouns) if last else nouns) if after_preposition(i)), None)  # "in the area": often a
         # site's ("the area around the plant"); "the area" refers back only as a subject (:meth:`subject_place`)
         found = self.place_anaphor(k, lex) if k is not None else None
         if found is None:
@@ -2147,6 +2149,14 @@ class _Extractor:
             e.label == "LOC" or self.is_place(e.text)) for e in self.entities_after(start))
         return name if noun or covered or self.is_place(name) else None
 
+    def _tokens_in(self, r: range, key: tuple, keep: Callable[[Token], bool]) -> list[int]:
+        """Indices in ``r`` of the tokens ``keep`` holds for, the document's found once under ``key`` (which names
+        everything ``keep`` reads): rules run for each figure then stay linear in a long sentence of figures."""
+        if key not in self._indexed:
+            self._indexed[key] = [k for k, t in enumerate(self.parse.tokens) if keep(t)]
+        found = self._indexed[key]
+        return found[bisect_left(found, r.start):bisect_left(found, r.stop)]
+
     def owner_place(self, start: int, at: int, end: int, lex: Lexicon, noun: int | None) -> str | None:
         """A place that owns a noun of what places have (``owned_by_place``: «населення України», «экономика России»,
         "the economy of Russia") in [start, end), the figure standing at ``at``: the nearest such owner before the
@@ -2159,9 +2169,9 @@ class _Extractor:
         skip = set(lex.cues.get("partitive", [])) | set(lex.cues.get("articles", []))
         found: list[tuple[int, str]] = []
         r = self.parse.between(start, end)
-        for i in r:
-            if toks[i].lemma.lower() not in nouns and toks[i].text.lower() not in nouns or i != noun and (
-                    toks[i].lemma.lower() in people or toks[i].text.lower() in people):
+        for i in self._tokens_in(r, ("owned", frozenset(nouns)),
+                                 lambda t: t.lemma.lower() in nouns or t.text.lower() in nouns):
+            if i != noun and (toks[i].lemma.lower() in people or toks[i].text.lower() in people):
                 continue
             j = i + 1
             while j < r.stop and j - i <= 2 and toks[j].text.lower() in skip and lex.cues.get("articles"):
