@@ -120,6 +120,21 @@ def test_sentences_go_on_past_a_part_or_clause_of_a_code_before_its_number() -> 
     assert got == ["Дело возбуждено по ч. 3 ст. 30 УК.", "Справу відкрито за п. 2 ч. 1 ст. 5.", "Итог в 10 ч.", "Утром тихо."]
 
 
+def test_sentences_go_on_past_a_ukrainian_street_and_end_after_years() -> None:
+    text = "Мітинг пройшов на вул. Садовій, зібралося 2 тис. осіб. У 2021-2022 рр. Протести тривали."
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == ["Мітинг пройшов на вул. Садовій, зібралося 2 тис. осіб.", "У 2021-2022 рр.", "Протести тривали."]
+
+
+def test_abbreviations_are_read_from_every_language_folder_with_segment_data() -> None:
+    from storylens import lang
+
+    assert {"en", "ru", "uk", "ro"} <= set(lang.having("segment"))
+    assert "pl" in lang.having("stories_stopwords") and "pl" not in lang.having("segment")
+    text = "Dl. Popescu a vorbit. Mr. Green agreed."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Dl. Popescu a vorbit.", "Mr. Green agreed."]
+
+
 def test_language_abstains_on_short_or_numeric_text() -> None:
     langs = SETTINGS.languages
     assert detect("12,345 — 67%", langs, 20) is None

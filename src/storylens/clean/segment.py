@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from storylens import lang
 from storylens.clean.edits import lines
 from storylens.doc import Passage, Sentence
 
-# Abbreviations after which a full stop does not end a sentence (lower-cased, without the final dot).
-ABBREVIATIONS = {
-    # English
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
-    "rep", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "vs", "no", "approx", "inc", "ltd", "co", "corp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "p.m", "a.m",
-    # Russian / Ukrainian
-    "г", "гг", "т.е", "т.д", "т.п", "т.к", "чел", "тыс", "млн", "млрд", "руб", "коп", "ул", "д", "др",
-    "пр", "см", "им", "проф", "акад", "ген", "тенге", "тг", "долл", "мин", "ст", "р", "н.э", "т.ч", "в т.ч",
-    "грн", "обл", "пл", "пос", "с", "стр", "рис", "напр", "ч", "п", "пп",
-    # Romanian
-    "dl", "dna", "nr", "str", "jud",
-}
-# Times of day after which a time zone in capitals ("5 a.m. ET Thursday", "10 p.m. GMT") goes on with the sentence.
-_TIMES_OF_DAY = {"a.m", "p.m"}
 _ZONE = re.compile(r"[A-Z]{2,5}\b")
-# Abbreviations that, followed by a capitalised word, still do not end the sentence
-# (titles before names, "St. Petersburg").
-_BEFORE_NAMES = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-                 "ген", "проф", "акад", "им", "ул", "dl", "dna"}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(abbreviations after which a full stop does not end a sentence, those of them before names, times of day),
+    from every language's ``segment.json``: the language of a passage is not known yet when it is split."""
+    data = lang.merged("segment", lang.having("segment")).values()
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w for d in data for w in d.get(key, []))
+
+    return words("abbreviations"), words("before_names"), words("times_of_day")
+
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 # ("___ Jordans reported from Berlin.": a wire story's credit line after its separator starts a sentence of its own)
@@ -89,12 +85,13 @@ def _is_boundary(text: str, punct: int, nxt: re.Match[str]) -> bool:
     if text[punct] != ".":
         return True  # ! ? … end a sentence when something follows
     token = _token_before(text, punct).lower().rstrip(".")
-    if token in _TIMES_OF_DAY and _ZONE.match(text, nxt.start(1)):
+    abbreviations, before_names, times_of_day = _abbreviations()
+    if token in times_of_day and _ZONE.match(text, nxt.start(1)):
         return False
-    if token in ABBREVIATIONS:
+    if token in abbreviations:
         # "5 тыс. чел. задержаны" continues; "в 2022 г. Протесты" starts a new sentence
         # unless the abbreviation is a title before a name.
-        return following.isupper() and token not in _BEFORE_NAMES
+        return following.isupper() and token not in before_names
     if len(token) == 1 and token.isalpha() and following.isupper():
         return False  # an initial: "V. Putin", "Н. Назарбаев"
     if token.replace(".", "").isdigit() and following.isdigit():

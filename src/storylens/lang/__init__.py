@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -77,6 +78,16 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def having(name: str) -> tuple[str, ...]:
+    """Every language, shipped or the user's, with a ``name`` file, a few beyond the fully supported ones included:
+    for data a step reads in all languages at once (sentences are split before a passage's language is known)."""
+    shipped = {p.name for p in resources.files("storylens.lang").iterdir() if p.joinpath(f"{name}.json").is_file()}
+    user = _user_dir()
+    if user is not None and user.is_dir():
+        shipped.update(p.name for p in user.iterdir() if (p / f"{name}.json").is_file())
+    return tuple(sorted(shipped))
+
+
 def merged(name: str, langs: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
     """``{lang: cues(lang, name)}`` for every language that has the ``name`` file."""
     out = {}
@@ -85,3 +96,14 @@ def merged(name: str, langs: tuple[str, ...] | None = None) -> dict[str, dict[st
         if data:
             out[lang] = data
     return out
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, one that matches nothing when there are none (built once per
+    word list: the rules that use it run for every figure and quotation)."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=512)
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
