@@ -4,8 +4,8 @@ Each step is timed on generated items of size ``n`` and ``4 n``: a linear step t
 long on the bigger one, a quadratic one 16x. The test fails above ``MAX_RATIO``. The items are
 made so that what a bigger corpus brings grows too: more distinct figures in one series (news
 repeats a death toll with new estimates, dates and voices), more statements that deny one
-another, more dated sentences on the same days. Times are CPU seconds of this process with
-garbage collection paused, the best of ``REPEATS`` runs, so a busy machine does not make them fail.
+another, more dated sentences on the same days. Times are CPU seconds of the calling thread (not
+threads an earlier test left running) with garbage collection paused, the best of ``REPEATS`` runs, so a busy machine does not make them fail.
 
 ``python -m tests.test_relate_scale`` prints the table of ratios.
 """
@@ -33,9 +33,9 @@ def cpu_seconds(call: Callable[[], object]) -> float:
     for _ in range(REPEATS):
         gc.disable()  # collecting earlier garbage is not this call's cost
         try:
-            t = time.process_time()
+            t = time.thread_time()
             call()
-            best = min(best, time.process_time() - t)
+            best = min(best, time.thread_time() - t)
         finally:
             gc.enable()
     return best

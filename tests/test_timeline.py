@@ -174,9 +174,9 @@ def test_a_busy_day_is_ranked_in_linear_time() -> None:
     items += [{"date": day, "doc": f"w{k}", "start": 0, "end": 120, "source": f"W{k}", "entities": 3,
                "text": f"Engineers reopened the northern dam on the river after the flood, and {k} villages "
                        f"downstream were evacuated by the regional emergency service."} for k in range(5)]
-    t = time.process_time()
+    t = time.thread_time()
     [entry] = build_timeline(items, ("2021-03-01", "2021-03-31"))
-    assert time.process_time() - t < 5
+    assert time.thread_time() - t < 5
     assert entry["summary"].startswith("Officials in")
     assert len(entry["sources"]) == 405
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens import lang
+from storylens.lang import alternation
 from storylens.doc import EntityMention
 
 SOURCE_LABELS = {"PER", "ORG"}
@@ -35,10 +36,6 @@ class Attribution:
     pronoun: bool = False
     start: int | None = None  # offset of ``by`` in the sentence, when known
     cue_start: int | None = None  # offset of the cue (a reporting verb after its subject), when known
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
 
 
 def _merged(kind: str) -> dict[str, list[str]]:
@@ -98,10 +95,10 @@ class _Tables:
         self.company_marks = set(w.get("company_marks", []))
         self.definite_person_anaphors = set(w.get("definite_person_anaphors", []))
         self.definite_determiners = set(w.get("definite_determiners", []))
-        self.reported_adverb = re.compile(rf"(?<!\w)(?:{_alt(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
-        self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({_alt(w.get('speech_nouns', []))})\s+"
-                                      rf"(?:{_alt(w.get('speech_links', []))})\s", re.IGNORECASE)
-        self.progressive = re.compile(rf"\s(?:{_alt(w.get('progressive_auxiliaries', []))})\s*$", re.IGNORECASE)
+        self.reported_adverb = re.compile(rf"(?<!\w)(?:{alternation(w.get('reported_adverbs', []))})(?!\w)", re.IGNORECASE)
+        self.speech_noun = re.compile(rf"(?:’s|'s|’)\s+(?:[\w-]+\s+)?({alternation(w.get('speech_nouns', []))})\s+"
+                                      rf"(?:{alternation(w.get('speech_links', []))})\s", re.IGNORECASE)
+        self.progressive = re.compile(rf"\s(?:{alternation(w.get('progressive_auxiliaries', []))})\s*$", re.IGNORECASE)
         self.determiners = set(w.get("determiners", []))
         self.subject_stop = set(w.get("subject_stop", []))
         self.subject_skip = set(w.get("subject_skip", []))
@@ -118,69 +115,69 @@ class _Tables:
         self.report_nouns = {x.lower() for x in w.get("report_nouns", [])}
         self.links = {x.lower() for x in w.get("report_links", []) + w.get("chain", [])}
         flags = re.IGNORECASE
-        self.according = re.compile(rf"(?:^|\W)({_alt(w.get('according', []))})\s+", flags)
+        self.according = re.compile(rf"(?:^|\W)({alternation(w.get('according', []))})\s+", flags)
         # «За останніми даними, опублікованими агентством X, …»: the maker in a participle phrase after the cue
         self.according_participle = re.compile(
-            rf"(?:^|\W)({_alt(w.get('according', []))})\s*,\s*(?:{_alt(w.get('according_participles', []))})\s+", flags) if (
+            rf"(?:^|\W)({alternation(w.get('according', []))})\s*,\s*(?:{alternation(w.get('according_participles', []))})\s+", flags) if (
             w.get("according_participles")) else None
         # «говорится в докладе X», «у звіті X йдеться»: what a document holds; the document is the source
         self.document_verbs = set(w.get("document_verbs", []))
-        doc_verbs, doc_preps = _alt(self.document_verbs), _alt(w.get("document_prepositions", []))
+        doc_verbs, doc_preps = alternation(self.document_verbs), alternation(w.get("document_prepositions", []))
         self.document_after = re.compile(rf"(?:^|\W)((?:{doc_verbs})\s+(?:{doc_preps}))\s+", flags)
         self.document_before = re.compile(rf"(?:^|[^\w-])(?:{doc_preps})\s+([^,.;:!?\"“”«»()]{{2,100}}?)\s+({doc_verbs})(?!\w)",
                                           flags)
         # "по его словам", "за її даними": an according phrase with a possessive inside refers back
-        possessives = _alt(w.get("possessives", []))
+        possessives = alternation(w.get("possessives", []))
         phrases = [rf"{re.escape(c.split(None, 1)[0])}\s+(?:{possessives})\s+{re.escape(c.split(None, 1)[1])}"
                    for c in w.get("according", []) if len(c.split()) >= 2]
         self.possessive_according = re.compile(rf"[\W_]*((?:{'|'.join(phrases) or '(?!)'}))(?!\w)", flags)
-        self.verb = re.compile(rf"(?<![\w-])({_alt(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
+        self.verb = re.compile(rf"(?<![\w-])({alternation(w.get('verbs', []) + w.get('participles', []))})(?![\w-])", flags)
         # "the governor raised the death toll to 2,975 from 64": who revises a figure gives it
-        self.revision = re.compile(rf"(?<![\w-])({_alt(w.get('revise_verbs', []))})\s+(?:[\w’'-]+\s+){{0,3}}?"
-                                   rf"(?:{_alt(w.get('revise_objects', []))})(?![\w-])", flags)
+        self.revision = re.compile(rf"(?<![\w-])({alternation(w.get('revise_verbs', []))})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                   rf"(?:{alternation(w.get('revise_objects', []))})(?![\w-])", flags)
         # "The ministry went on to say", «поспешил заявить»: an infinitive reporting verb after one of these reports
-        self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{_alt(w.get('infinitive_leads', []))})\s+$", flags)
+        self.infinitive_lead = re.compile(rf"(?:^|\s)(?:{alternation(w.get('infinitive_leads', []))})\s+$", flags)
         # "…, states X.", "…,” said X, co-chair of Y.": the source, then perhaps an appositive, ends the sentence
-        self.inverted = re.compile(rf"[,;][\"”»]?\s*(?:[–—-]{{1,2}}\s*)?({_alt(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
+        self.inverted = re.compile(rf"[,;][\"”»]?\s*(?:[–—-]{{1,2}}\s*)?({alternation(w.get('inverted', []))})\s+((?:[^,;.]|\.(?=\w)){{2,80}}?)"
                                    rf"(?:,\s+[^;\"“”«»]{{1,150}}?)?\s*[.!]?\s*$", flags)
-        self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({_alt(w.get('trailing', []))})\s*[.!]?\s*$",
+        self.trailing = re.compile(rf",\s*((?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+({alternation(w.get('trailing', []))})\s*[.!]?\s*$",
                                    flags)
         self.trailing_via = set(w.get("trailing_via", []))
-        self.chain = re.compile(rf",?\s+(?:{_alt(w.get('chain', []))})\s+", flags)
-        self.spread = re.compile(rf"\b(?:{_alt(w.get('spread', []))})\s+(?:the\s+)?([^,.;]{{2,80}})", flags)
-        dets = _alt(w.get("determiners", []))
-        self.count = re.compile(rf"\b(?:{_alt(w.get('count_lead', []))})\s+(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,5}}?[\w-]+)"
-                                rf"(?:’s|'s)\s+(?:(?:{_alt(w.get('count_own', []))})\s+)?(?:{_alt(w.get('count', []))})\b"
-                                rf"|\b(?:{_alt(w.get('count_of', []))})\s+([^,.;]{{2,60}})", flags)
+        self.chain = re.compile(rf",?\s+(?:{alternation(w.get('chain', []))})\s+", flags)
+        self.spread = re.compile(rf"\b(?:{alternation(w.get('spread', []))})\s+(?:the\s+)?([^,.;]{{2,80}})", flags)
+        dets = alternation(w.get("determiners", []))
+        self.count = re.compile(rf"\b(?:{alternation(w.get('count_lead', []))})\s+(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,5}}?[\w-]+)"
+                                rf"(?:’s|'s)\s+(?:(?:{alternation(w.get('count_own', []))})\s+)?(?:{alternation(w.get('count', []))})\b"
+                                rf"|\b(?:{alternation(w.get('count_of', []))})\s+([^,.;]{{2,60}})", flags)
         self.determiner = re.compile(rf"^(?:{dets})\s+", flags)
-        self.titles = re.compile(rf"(?:[A-Z]\.)+|(?:{_alt(w.get('titles', []))})", flags)
-        self.passive_before = re.compile(rf"\b(?:{_alt(w.get('passive_before', []))})\s+$", flags)
-        self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{_alt(w.get('clause_words', []))})\s|\s-\s|$", flags)
-        self.starts_pronoun = re.compile(rf"^[\W_]*({_alt(w.get('starts_pronoun', []))})\b", flags)
+        self.titles = re.compile(rf"(?:[A-Z]\.)+|(?:{alternation(w.get('titles', []))})", flags)
+        self.passive_before = re.compile(rf"\b(?:{alternation(w.get('passive_before', []))})\s+$", flags)
+        self.np_end = re.compile(rf"[,.;:!?()\[\]\"“”«»]|\s(?:{alternation(w.get('clause_words', []))})\s|\s-\s|$", flags)
+        self.starts_pronoun = re.compile(rf"^[\W_]*({alternation(w.get('starts_pronoun', []))})\b", flags)
         # ", in a post on its channel Saturday," right before the verb: where it was said, not who said it
-        self.aside = re.compile(rf",\s*(?:{_alt(self.prepositions)})\b[^,]*,\s*$", flags)
-        self.parenthetical = re.compile(rf",\s*(?:{_alt(w.get('parentheticals', []))})\b[^,]*,", flags)
-        self.venue = re.compile(rf"(?:{_alt(self.prepositions)})\s+(?:{_alt(w.get('venue_possessives', []))})\s+[\w-]+\s+",
+        self.aside = re.compile(rf",\s*(?:{alternation(self.prepositions)})\b[^,]*,\s*$", flags)
+        self.parenthetical = re.compile(rf",\s*(?:{alternation(w.get('parentheticals', []))})\b[^,]*,", flags)
+        self.venue = re.compile(rf"(?:{alternation(self.prepositions)})\s+(?:{alternation(w.get('venue_possessives', []))})\s+[\w-]+\s+",
                                 flags)
-        self.leading_preposition = re.compile(rf"^(?:{_alt(w.get('source_prepositions', []))})\s+", flags)
+        self.leading_preposition = re.compile(rf"^(?:{alternation(w.get('source_prepositions', []))})\s+", flags)
         # "…, it said.": a pronoun no source phrase is read from (``subject_stop``), closing the sentence
-        self.closing_pronoun = re.compile(rf",\s+(?:{_alt(w.get('closing_pronouns', []))})\s+(?=\w)", flags)
-        self.context_opener = re.compile(rf"\s*(?:{_alt(w.get('context_openers', []))})\b", flags)
+        self.closing_pronoun = re.compile(rf",\s+(?:{alternation(w.get('closing_pronouns', []))})\s+(?=\w)", flags)
+        self.context_opener = re.compile(rf"\s*(?:{alternation(w.get('context_openers', []))})\b", flags)
         # «Про це повідомив X», «Об этом сообщил X»: a sentence that hands the sentence before to its source
-        skip = _alt(w.get("subject_skip", []))
-        said = _alt(w.get("verbs", []) + w.get("inverted", []) + w.get("evidence_verbs", []))
-        opener = rf"^[\W_]*(?:{_alt(w.get('about_this', [])) or '(?!)'})"
+        skip = alternation(w.get("subject_skip", []))
+        said = alternation(w.get("verbs", []) + w.get("inverted", []) + w.get("evidence_verbs", []))
+        opener = rf"^[\W_]*(?:{alternation(w.get('about_this', [])) or '(?!)'})"
         self.about_this_opener = re.compile(rf"{opener}\s", flags)
         # (a time between: «Про це в четвер, 14 січня, повідомив X»; lower-case words, no pronoun, so no subject)
-        pronouns = _alt(w.get("pronouns", []))
+        pronouns = alternation(w.get("pronouns", []))
         self.about_this = re.compile(rf"{opener}(?:[\s,]+(?!(?:{pronouns})\b)(?-i:[a-zа-яёіїєґ0-9’'-]+)){{0,4}}?"
                                      rf"[\s,]+(?:(?:{skip})\s+)*({said})\s+", flags)
-        self.time_opener = re.compile(rf"^\W*(?:{_alt(w.get('time_openers', []))})\b[\s,]*", flags)
+        self.time_opener = re.compile(rf"^\W*(?:{alternation(w.get('time_openers', []))})\b[\s,]*", flags)
         self.time_phrases = {x.lower() for x in w.get("time_closers", [])}
-        self.time_closer = re.compile(rf"\s+(?:{_alt(w.get('time_closers', []))})$", flags)
-        adjs = _alt(w.get("report_adjectives", []))
-        nouns = _alt(w.get("report_nouns", []))
-        links = _alt(w.get("report_links", []))
+        self.time_closer = re.compile(rf"\s+(?:{alternation(w.get('time_closers', []))})$", flags)
+        adjs = alternation(w.get("report_adjectives", []))
+        nouns = alternation(w.get("report_nouns", []))
+        links = alternation(w.get("report_links", []))
         self.report_prefix = re.compile(rf"^(?:(?:{adjs})\s+)*(?:{nouns})\s+(?:{links})\s+", flags)
         self.report_suffix = re.compile(rf"\s+(?:{nouns})$", flags)
         self.report_lead = re.compile(rf"^(?:(?:{adjs})\s+)+(?=\S)")  # lower case: "New York Times" keeps "New"
@@ -189,20 +186,20 @@ class _Tables:
         self.report_head = re.compile(rf"(?:(?:{dets})\s+)*(?:(?:{adjs})\s+)*((?:{nouns}))\s+(?:{links})\s", flags)
         self.report_noun = re.compile(rf"(?:(?:{dets})\s+)+(?:{nouns})", flags)
         # "the three-star general recently put in charge of …": the person the appointment describes
-        self.appointed = re.compile(rf"(?:^|\s)((?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(w.get('person_heads', []))}))"
-                                    rf"\s+(?:\w+ly\s+)?(?:{_alt(w.get('appointed', []))})\s[^,;:\"“”«»]*$", flags)
-        of = _alt(self.of_words)
+        self.appointed = re.compile(rf"(?:^|\s)((?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(w.get('person_heads', []))}))"
+                                    rf"\s+(?:\w+ly\s+)?(?:{alternation(w.get('appointed', []))})\s[^,;:\"“”«»]*$", flags)
+        of = alternation(self.of_words)
         self.agent = re.compile(
-            rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{_alt(self.institution_agents)})"
+            rf"^[\W_]*(?:(?:{dets})\s+)?((?:[\w’'-]+\s+){{0,4}}?(?:{alternation(self.institution_agents)})"
             rf"(?:\s+(?:{of})\s+(?:(?:{dets})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{of})\s+)?[A-Z][\w-]*)*)?)\s+[a-zа-яёіїєґ]",
             flags)
         self.apposition = re.compile(rf"^(.*?[\w.])\s*,\s*(?:{dets})\s([^,]{{1,100}}),\s*$")
         # "Jo Smith, who is running for the Senate, tweeted": the name before a relative clause set off by commas
-        relative_aside = rf"\s*,\s*(?:{_alt(w.get('relative_asides', []))})\s[^,]{{1,160}},\s*$"
+        relative_aside = rf"\s*,\s*(?:{alternation(w.get('relative_asides', []))})\s[^,]{{1,160}},\s*$"
         self.relative_aside = re.compile(r"^(.*?[\w.])" + relative_aside, flags)
         self.relative_gap = re.compile("^" + relative_aside, flags)  # its verbs are no verb of the subject's
         # "Jo Smith, a council member, has claimed": the auxiliary after an appositive's closing comma
-        self.skip_after_comma = re.compile(rf",((?:\s+(?:{_alt(w.get('subject_skip', []))})){{1,3}})\s*$", flags)
+        self.skip_after_comma = re.compile(rf",((?:\s+(?:{alternation(w.get('subject_skip', []))})){{1,3}})\s*$", flags)
         # "Colin Kahl, U.S. undersecretary of defense, estimated", "the army chief, Gen. Ivan Petrenko, said"
         self.apposition_bare = re.compile(r"^(.*?[\w.])\s*,\s*([^,]{1,100}),\s*$")
         self.apposition_end = re.compile(
@@ -472,7 +469,7 @@ def in_aside(between: str) -> bool:
     """Whether the words from a reporting verb to a figure run into an aside about a name the report mentions
     ("…, found that 12 people died in Tarn as a result of Storm Vera, which struck in October 2020"): the writer's
     background, not the report."""
-    m = re.search(rf"[A-ZА-ЯЁІЇЄҐ][\w’'-]*[»”\"]?\s*,\s*(?:{_alt(tables().relative)})\s[^,;:—–()\"“”«»]*$", between)
+    m = re.search(rf"[A-ZА-ЯЁІЇЄҐ][\w’'-]*[»”\"]?\s*,\s*(?:{alternation(tables().relative)})\s[^,;:—–()\"“”«»]*$", between)
     return m is not None
 
 
@@ -597,7 +594,7 @@ def _closing_report(region: str, t: _Tables) -> tuple[str, bool] | None:
     """ "…, a ministry statement said.", "…, a statement said.": a report noun after a comma as the subject of a verb
     that closes the sentence (read as an appositive otherwise). Its owner noun when that is a source word (the ministry,
     which a bare organisation noun's rule then refers back), else the report itself, a pronoun source."""
-    m = re.search(rf",\s*((?:{_alt(t.determiners)})\s+(?:([\w-]+)\s+)?(?:{_alt(t.report_nouns)}))\s*$", region,
+    m = re.search(rf",\s*((?:{alternation(t.determiners)})\s+(?:([\w-]+)\s+)?(?:{alternation(t.report_nouns)}))\s*$", region,
                   re.IGNORECASE)
     if m is None or not m.group(1).split()[-1].islower():
         return None  # "…, the Post reported": a name, not a report
@@ -663,7 +660,7 @@ def _closing(region: str, subject: str, rest: str, t: _Tables) -> bool:
         return False
     if not re.search(r",\s*" + re.escape(subject) + r"\s*$", region):
         return False
-    tail = re.match(rf"\s*(?:(?:{_alt(t.prepositions)})\s[^,;:\"“”«»]{{0,40}})?[.!]?\s*$", rest, re.IGNORECASE)
+    tail = re.match(rf"\s*(?:(?:{alternation(t.prepositions)})\s[^,;:\"“”«»]{{0,40}})?[.!]?\s*$", rest, re.IGNORECASE)
     return tail is not None
 
 
@@ -933,7 +930,7 @@ def resolve(sentence: str, previous, entities: list[EntityMention] | None = None
         prev = previous()
         if prev is not None and prev.by:
             # "The ministry released figures. It said …": the institution the sentence before was about reports
-            said = re.match(rf"\s*(?:(?:{_alt(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
+            said = re.match(rf"\s*(?:(?:{alternation(t.subject_skip)})\s+)*", sentence[opening.end():], re.IGNORECASE)
             verb = t.verb.match(sentence, opening.end() + said.end())
             return Attribution(by=prev.by, via=prev.via, cue=verb.group(1).lower() if verb else prev.cue)
     closing = _closing_pronoun(sentence, t) if attr is None else None

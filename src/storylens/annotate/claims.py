@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from storylens import lang
+from storylens.lang import alternation
 from storylens.annotate import attribution as attrib
 from storylens.annotate.measures import (
     Lexicon,
@@ -69,6 +70,8 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|kz|ua|
 _POST_SIGNATURE = re.compile(r"\s[—–]\s*([^\W\d_][^\n()@—–]{0,60}?)\s*\(@\w{1,30}\)")
 _NAMED_AS_REACH = 5_000  # how far back (characters) a bare source noun looks for where the text called a source by it: bounded, so linear
 _POST_LIMIT = 280  # the longest post of the common platforms, in characters
+_PLACE_REACH = 600  # how far (characters) a figure's place is read before or after it in its sentence: bounded, so a
+# scraped table with no full stops stays linear (a news sentence is shorter)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
@@ -238,7 +241,7 @@ class _Extractor:
         if self.is_place(name):
             return True
         lex = lexicon(self.language(0))
-        preps = _alt(lex.cues.get("place_prepositions", []))
+        preps = alternation(lex.cues.get("place_prepositions", []))
         return bool(preps and re.search(r"(?:^|\W)(?:" + preps + r")\s+" + re.escape(name) + r"(?![\w’'])", self.text))
 
     def person_before(self, pos: int) -> str | None:
@@ -655,14 +658,14 @@ class _Extractor:
         dashes = [(d.start(), d.end()) for d in _GLOSS_AFTER_QUOTE.finditer(sent)]  # a quotation a dash closes
         contrasts = [c.end() for c in _contrast_re(tuple(lex.cues.get("contrast_joiners", []))).finditer(sent)
                      if self.person_opens(s_start + c.end())]  # ", while Bishop X sent …": a clause of another actor
-        opener = re.match(r"\s*(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s[^,]{1,60},", sent,
+        opener = re.match(r"\s*(?:" + alternation(lex.cues.get("place_prepositions", [])) + r")\s[^,]{1,60},", sent,
                           re.IGNORECASE) if contrasts else None  # a place opening the sentence scopes all its clauses
         for cand in cands:
             m = cand.m
             status = status_of(m.end)
             lead = re.search(r"(?:^|\W)(\w+)\s*$", sent[max(0, m.start - 12):m.start])
             lead_word = lead.group(1).lower() if lead else ""
-            whole = re.search(r"\d\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+$", sent[max(0, m.start - 16):m.start],
+            whole = re.search(r"\d\s+(?:" + alternation(lex.cues.get("partitive", [])) + r")\s+$", sent[max(0, m.start - 16):m.start],
                               re.IGNORECASE)  # «25 із 1600 учасників»: the whole of a part, no change's start
             if lead_word in lex.cues.get("from_words", []) and not whole and cand.kind in (
                     "money", "count", "percent", "measurement") and any(
@@ -722,7 +725,7 @@ class _Extractor:
             if claim.where is None:  # "Crete, an island of 600,000 residents", "9% of the U.S. population"
                 claim.where = self.phrase_place(s_start + m.num_start, lex)
             if claim.kind == "count" and claim.measure == "people" and re.search(
-                    r"(?:^|\W)(?:" + _alt(lex.cues.get("place_nouns", [])) + r")\s+(?:" + _alt(lex.cues.get("partitive", []))
+                    r"(?:^|\W)(?:" + alternation(lex.cues.get("place_nouns", [])) + r")\s+(?:" + alternation(lex.cues.get("partitive", []))
                     + r")\s*$", sent[max(0, m.start - 30):m.start], re.IGNORECASE):
                 claim.measure = "population"  # "a city of 90,000 people": who lives there
             if claim.where is None and claim.kind in ("percent", "count"):
@@ -737,7 +740,7 @@ class _Extractor:
                     claim.where = None  # «в Джорджії … 8%, в Айові (6)»: the next member's place, not this figure's
                 relative = self.relative_place(sent, s_start, m.start, lex) if claim.where is None else None
                 if claim.where is None:
-                    own_area = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + _alt(
+                    own_area = re.search(r"(?:^|\W)(?:" + alternation(lex.cues.get("area_prepositions", [])) + r")\s+(?:" + alternation(
                         lex.cues.get("anaphor_determiners", [])) + r")\s", clause, re.IGNORECASE)  # "… more across the border"
                     k = bisect_right(contrasts, m.start) - 1  # not past ", while …": the other clause's place
                     back = contrasts[k] if k >= 0 else 0
@@ -854,8 +857,8 @@ class _Extractor:
         authority of a place (``jurisdiction_nouns``, then that place, perhaps after a place preposition) reports
         what happened there, unlike "the embassy in the US" or "the ministry in Moscow" (no such noun)."""
         nouns = lex.cues.get("jurisdiction_nouns", [])
-        return bool(nouns) and re.match(r"(?:[^\W\d_]+\s+){0,2}?(?:" + _alt(nouns) + r")\s+(?:(?:" + _alt(
-            lex.cues.get("place_prepositions", [])) + r")\s+)?(?:" + _alt(lex.cues.get("articles", [])) + r"\s+)?"
+        return bool(nouns) and re.match(r"(?:[^\W\d_]+\s+){0,2}?(?:" + alternation(nouns) + r")\s+(?:(?:" + alternation(
+            lex.cues.get("place_prepositions", [])) + r")\s+)?(?:" + alternation(lex.cues.get("articles", [])) + r"\s+)?"
             + re.escape(where) + r"(?!\w)", by, re.IGNORECASE) is not None
 
     @staticmethod
@@ -870,9 +873,9 @@ class _Extractor:
         if attr.cue_start >= m.end:
             said = min(attr.cue_start, attr.start if attr.start is not None and attr.start >= m.end else attr.cue_start)
             return bool(name.search(sent, said)) and not name.search(sent[:said], m.end)
-        venue = re.match(r"\S+\s+(?:[\w’'-]+\s+){0,2}?(?:" + _alt(lex.cues.get("place_prepositions", [])) + r")\s+("
+        venue = re.match(r"\S+\s+(?:[\w’'-]+\s+){0,2}?(?:" + alternation(lex.cues.get("place_prepositions", [])) + r")\s+("
                          r"(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*,?\s+(?:[\w’'-]+\s+){0,3}?(?:"
-                         + _alt(lex.cues.get("report_openers", [])) + r")\s", sent[attr.cue_start:m.start], re.IGNORECASE)
+                         + alternation(lex.cues.get("report_openers", [])) + r")\s", sent[attr.cue_start:m.start], re.IGNORECASE)
         return venue is not None and name.search(venue.group(1)) is not None and not name.search(
             sent, attr.cue_start + venue.end())
 
@@ -910,7 +913,7 @@ class _Extractor:
                      and i > 0 and toks[i - 1].pos == "PRON" and toks[i - 1].dep in ("poss", "nmod:poss")), None)
         if noun is None or not by:
             return None
-        of = _alt(lex.cues.get("partitive", []))
+        of = alternation(lex.cues.get("partitive", []))
         titled = re.search(r"(?:^|\s)(?:" + of + r")\s+(?:[a-zа-яёіїєґ-]+\s+)?((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]+\s?)+)$", by)
         if titled:  # "governor of neighboring Vardar": a title's place, whatever the recogniser took it for
             return f"{titled.group(1).strip()} {toks[noun].text}"
@@ -941,8 +944,8 @@ class _Extractor:
         no place before it that lies there (``lies_at``), a distance's compass direction and reference preposition
         name the place it is measured from, which is the figure's place."""
         after = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), sent[end:end + 120])
-        m = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:" + _alt(lex.cues.get("directions", [])) + r")\s+(?:"
-                     + _alt(lex.cues.get("reference_prepositions", [])) + r")\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}?"
+        m = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:" + alternation(lex.cues.get("directions", [])) + r")\s+(?:"
+                     + alternation(lex.cues.get("reference_prepositions", [])) + r")\s+(?:[a-zа-яёіїєґ-]+\s+){0,3}?"
                      r"((?:[A-ZА-ЯЁІЇЄҐ][\w’'-]*\s?){1,3})", after)
         if m is None or not m.group(1)[:1].isupper():
             return None
@@ -965,7 +968,7 @@ class _Extractor:
         """ "Seven people were killed and 14 were wounded in and around the town", "killed one woman and injured two in
         X": figures of clauses joined by "and" (a few words, no comma between; one verb may open the second) share the
         place found for the last of them after it."""
-        joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + _alt(lex.cues.get("place_joiners", []))
+        joined = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+(?:" + alternation(lex.cues.get("place_joiners", []))
                             + r")\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)  # "killed one woman and injured two in X"
         for a, b in reversed(list(zip(claims, claims[1:]))):
             if a.where is None and b.where and b.where not in sent[:b.start - s_start] and joined.fullmatch(
@@ -1115,7 +1118,8 @@ class _Extractor:
         happened at the name right before it (in a 1-tuple, None when the clause names none), not at a place named
         earlier in the sentence; None when the figure is in no such clause."""
         words = lex.cues.get("relative_pronouns", []) + lex.cues.get("place_relatives", [])
-        rels = list(re.finditer(r"(?:^|\W)(" + _alt(words) + r")\s", sent[:rel_end], re.IGNORECASE))
+        rels = list(re.compile(r"(?:^|\W)(" + alternation(words) + r")\s", re.IGNORECASE).finditer(
+            sent, max(0, rel_end - _PLACE_REACH), rel_end))
         if not rels:
             return None
         if rels[-1].group(1).lower() not in lex.cues.get("place_relatives", []):
@@ -1355,7 +1359,7 @@ class _Extractor:
         words = lex.cues.get("based_words", [])
         e = next((e for e in self.entities if e.start == name_start), None)
         end = e.end if e is not None else self.parse.tokens[self.parse.at(name_start)].end
-        return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + _alt(words) + r")\b",
+        return bool(words) and re.match(r"(?:,\s*(?:[A-Z][\w.’'-]*\s*){1,3})?\s*-\s*(?:" + alternation(words) + r")\b",
                                         self.text[end:end + 60]) is not None
 
     def seated(self, name_start: int, lex: Lexicon) -> bool:
@@ -1508,7 +1512,7 @@ class _Extractor:
     def possessive_place(self, start: int, lex: Lexicon) -> str | None:
         """ "Puerto Rico’s 3.4 million residents", "Lyon´s prewar population of 500,000", "Lyon‘s": a place that owns
         the figure, or the noun the figure is "of"."""
-        owned = re.compile(_APOSTROPHES + r"s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + _alt(lex.cues.get("partitive", []))
+        owned = re.compile(_APOSTROPHES + r"s?\s+(?:[^\W\d_]+\s+){1,3}(?:" + alternation(lex.cues.get("partitive", []))
                            + r")\s+", re.IGNORECASE)
         for e in self.entities_before(start):
             if start - e.end > 50:
@@ -1652,6 +1656,7 @@ class _Extractor:
         the country and 4,000 more across the border")."""
         if end <= start:
             return None
+        start, end = (start, min(end, start + _PLACE_REACH)) if after_only else (max(start, end - _PLACE_REACH), end)
         names = self._names(start, end)
         nouns = set(lex.cues.get("place_nouns", []))
         preps = set(lex.cues.get("place_prepositions", []))
@@ -1670,7 +1675,7 @@ class _Extractor:
         purposes = set(lex.cues.get("purpose_places", []))  # "to help rebuild X": what the figure is for
         whole_preps = set(lex.cues.get("whole_place_prepositions", []))  # "people on Crete": a known place as a whole
         compared_after = [] if after_only else [  # where comparison words stand, read once: linear in the sentence
-            start + m.start() for m in re.finditer(r"(?<!\w)(?:" + _alt(lex.cues.get("comparison_words", [])) + r")(?!\w)",
+            start + m.start() for m in re.finditer(r"(?<!\w)(?:" + alternation(lex.cues.get("comparison_words", [])) + r")(?!\w)",
                                                    self.text[start:end], re.IGNORECASE)]
         for a, b, name in (names if after_only else reversed(names)):
             words = [w.strip("(,") for w in self.text[max(start, a - 30):a].lower().split()]
@@ -1725,7 +1730,7 @@ class _Extractor:
         """ "a human chain from Lyon to Marseille", «от Лиона до Марселя»: two places joined as a route are its
         scope, both ends ("Lyon – Marseille"), when nothing else placed the figure; after a verb ("returned from X to
         Y") what moved is counted where it went."""
-        closers = _alt(lex.cues.get("route_closers", []))
+        closers = alternation(lex.cues.get("route_closers", []))
         openers = set(lex.cues.get("route_openers", []))
         def placed(at: int, name: str) -> bool:
             return self.is_place(name) or any(e.start == at and e.label in ("LOC", "MISC") for e in self.entities)
@@ -1784,7 +1789,7 @@ class _Extractor:
         a0, b, name = before[-1]
         m = re.fullmatch(r"\s*,?\s*(\w+)\s+(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a])
         if m is None:  # "Buryatia, a region in eastern Siberia": an appositive's place noun says the name is a place
-            m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + _alt(nouns) + r")\s+(\w+)\s+"
+            m = re.fullmatch(r"\s*,\s*(?:[a-zа-яёіїєґ][\w-]*\s+){0,3}?(?:" + alternation(nouns) + r")\s+(\w+)\s+"
                              r"(?:[a-zа-яёіїєґ][\w-]*\s+){0,2}", self.text[b:a], re.IGNORECASE)
             return m is not None and m.group(1).lower() in preps
         return m.group(1).lower() in preps and (self.is_place(name) or any(
@@ -1854,7 +1859,7 @@ class _Extractor:
         indefinite article) names the wider place it lies by is the narrower place, the figure's."""
         for a0, b0, name in reversed([n for n in names if n[1] <= a]):
             gloss = self.text[b0:a]
-            if not re.match(r"\s*,\s*(?:" + _alt(lex.cues.get("indefinite_articles", [])) + r")\s", gloss, re.IGNORECASE) or (
+            if not re.match(r"\s*,\s*(?:" + alternation(lex.cues.get("indefinite_articles", [])) + r")\s", gloss, re.IGNORECASE) or (
                     re.search(r"[,;:()]", gloss.lstrip()[1:])):
                 return None
             if self.is_place(name) or any(e.label in ("LOC", "MISC") and e.start == a0 for e in self.entities):
@@ -2273,15 +2278,15 @@ class _Extractor:
     def _listed_with(self, names: list[tuple[int, int, str]], a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
         """The span of a list of places the one at [a, b) is part of, ending on a joiner ("in X, Y and Z", «в X
         и Y»); None for a place on its own or "in Tartu, Estonia", where a comma alone adds the country."""
-        joiner = r"\s*,?\s*(?:" + _alt(lex.cues.get("place_joiners", [])) + r")\s+"
-        article = r"(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?"  # "for X and the Y Islands"
+        joiner = r"\s*,?\s*(?:" + alternation(lex.cues.get("place_joiners", [])) + r")\s+"
+        article = r"(?:(?:" + alternation(lex.cues.get("articles", [])) + r")\s+)?"  # "for X and the Y Islands"
         end = b
         for a2, b2, _ in (n for n in names if n[0] >= b):  # forward: commas, then a joiner
             if re.fullmatch(joiner + article, self.text[end:a2], re.IGNORECASE):
                 if re.match(_APOSTROPHES, self.text[b2:b2 + 1]):
                     break  # "fled X and Russia's economy …": an owner opens another clause, no member of the list
                 return a, self._name_run_end(b2)
-            if not re.fullmatch(r"\s*,\s*(?:(?:" + _alt(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
+            if not re.fullmatch(r"\s*,\s*(?:(?:" + alternation(lex.cues.get("articles", [])) + r")\s+)?", self.text[end:a2],
                                 re.IGNORECASE):
                 break  # (a member may open on an article: "in X, Y, the Z and W")
             end = b2
@@ -2489,8 +2494,8 @@ def _next_members(clause: str, where: str, lex: Lexicon) -> bool:
     at = clause.find(where)
     if at < 0:
         return False
-    opener = r"(?:[,;]|\s(?:" + _alt(lex.cues.get("place_joiners", [])) + r"))\s*(?:(?:" + _alt(
-        lex.cues.get("place_prepositions", []) + lex.cues.get("scope_prepositions", [])) + r")\s+)?(?:(?:" + _alt(
+    opener = r"(?:[,;]|\s(?:" + alternation(lex.cues.get("place_joiners", [])) + r"))\s*(?:(?:" + alternation(
+        lex.cues.get("place_prepositions", []) + lex.cues.get("scope_prepositions", [])) + r")\s+)?(?:(?:" + alternation(
         lex.cues.get("articles", [])) + r")\s+)?$"
     rest = clause[at + len(where):]
     return bool(re.search(opener, clause[:at], re.IGNORECASE)) and len(rest) <= 30 and not re.search(r"[,;.!?]", rest)
@@ -2504,11 +2509,11 @@ def _clause_end(s: str, lex: Lexicon) -> int:
     """Where the clause of a figure ends: at a semicolon or bracket, a relative or contrastive clause, an
     attribution, a sub-count ("…, including at least 16 in Puerto Rico") or the other side of a comparison
     ("more power than any plant in France": France is not the figure's place)."""
-    words = _alt(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
+    words = alternation(list(lex.cues.get("subcount", [])) + list(lex.cues.get("relative_pronouns", []))
                  + list(lex.cues.get("clause_breaks", [])))
-    according = _alt(attribution_cues())
-    than = _alt(lex.cues.get("comparison_words", []))
-    though = _alt(lex.cues.get("concessive_joiners", []))  # "…to at least 11 -- though the paper in X was reporting"
+    according = alternation(attribution_cues())
+    than = alternation(lex.cues.get("comparison_words", []))
+    though = alternation(lex.cues.get("concessive_joiners", []))  # "…to at least 11 -- though the paper in X was reporting"
     m = re.search(r"[;()]|,\s*(?:" + words + r")\b|\s(?:" + according + r")\b|(?<!\w)(?:" + than + r")(?!\w)"
                   r"|(?:,|\s[—–]|\s--)\s*(?:" + though + r")(?!\w)", s, re.IGNORECASE)
     return m.start() if m else len(s)
@@ -2519,7 +2524,7 @@ def _clause_end(s: str, lex: Lexicon) -> int:
 def _contrast_re(words: tuple[str, ...]) -> re.Pattern:
     """A comma and a conjunction of contrast (``contrast_joiners``) that open a clause of its own ("X promised asylum
     in France, while Y sent a letter in 2014", «…во Франции, а патриарх …»)."""
-    return re.compile(r",\s+(?:" + _alt(words) + r")\s", re.IGNORECASE)
+    return re.compile(r",\s+(?:" + alternation(words) + r")\s", re.IGNORECASE)
 
 
 def attribution_cues() -> tuple[str, ...]:
@@ -2553,10 +2558,10 @@ class _Reader:
         cues = self.lex.cues
         self.label_before = _phrase_end_re(cues.get("label_before", []))
         self.label_after = _phrase_start_re(cues.get("label_after", []))
-        self.subcount_re = re.compile(r"(?:" + _alt(cues.get("subcount", [])) + r")[\s:,]*$|\(\s*$", re.IGNORECASE)
+        self.subcount_re = re.compile(r"(?:" + alternation(cues.get("subcount", [])) + r")[\s:,]*$|\(\s*$", re.IGNORECASE)
         from storylens.annotate.numbers import hedge_kinds
 
-        self.change_by = re.compile(r"(?:" + _alt(cues.get("change_by", [])) + r")\s*(?:" + _alt(hedge_kinds()) + r")?\s*$",
+        self.change_by = re.compile(r"(?:" + alternation(cues.get("change_by", [])) + r")\s*(?:" + alternation(hedge_kinds()) + r")?\s*$",
                                     re.IGNORECASE)
         self.ago = set(self.lex.ago) | set(cues.get("ago", []))
         self.relative = frozenset(cues.get("relative_pronouns", []))
@@ -2605,11 +2610,11 @@ class _Reader:
             return None  # the 10 of "six out of 10": the base of a share
         if not (self._share_of_base(m, cand) or self._kind(m, cand, after_i, previous)):
             return None
-        rate = _alt(self.lex.cues.get("rate_words", []))
+        rate = alternation(self.lex.cues.get("rate_words", []))
         if re.match(r"^\s*(?:" + rate + r")\s+\d", sent[max(m.end, cand.unit_end):max(m.end, cand.unit_end) + 20],
                     re.IGNORECASE):
             return None  # "5.7 per 100,000 people": a rate
-        stat = _alt(self.lex.cues.get("statistic_words", []))
+        stat = alternation(self.lex.cues.get("statistic_words", []))
         if cand.kind == "percent" and stat and (
                 re.match(r"^[\s-]*(?:" + stat + r")", sent[cand.unit_end:cand.unit_end + 30], re.IGNORECASE)
                 or re.search(r"(?:" + stat + r")[^\W\d_]*\s+(?:[^\W\d_]+\s+){0,2}$", sent[max(0, m.start - 40):m.start],
@@ -2618,7 +2623,7 @@ class _Reader:
         if cand.conversion:
             return cand  # "($0.14)": folded into the figure before it
         if cand.kind == "duration" and (self._window(m, previous) or re.match(
-                r"[\s-]*(?:" + _alt(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
+                r"[\s-]*(?:" + alternation(self.lex.cues.get("extreme_nouns", [])) + r")(?!\w)", sent[cand.unit_end:], re.IGNORECASE)):
             return None  # "over the past 24 hours", "a five-month low": the span another figure is counted in
         if cand.kind == "count" and cand.measure == "times":
             cand.measure = self._occasions_measure(cand)
@@ -3057,7 +3062,7 @@ class _Reader:
         if after[:1] in ("\ufe0f", "\u20e3"):
             return True
         glued_year = 1000 <= (m.value or 0) <= 2100 and re.match(
-            r"(?:" + _alt(self.lex.cues.get("year_words", [])) + r")(?![^\W\d_])", after, re.IGNORECASE)
+            r"(?:" + alternation(self.lex.cues.get("year_words", [])) + r")(?![^\W\d_])", after, re.IGNORECASE)
         if after[:1].isalpha() and not m.words and m.form == "cardinal" and not self._glued_unit(after) and not (
                 glued_year):
             return True  # "3D", "5G", "2000s"; not «у 1999р.», «в 1999г.»: a year's abbreviation glued to it
@@ -3074,22 +3079,22 @@ class _Reader:
         if prev == "." and prev2 in " (":
             return True  # ".40 caliber"
         if m.words and m.value == 1 and not m.hedge and re.match(
-                r"\s*,?\s*(?:" + _alt(self.lex.cues.get("relative_pronouns", [])) + r")(?!\w)", sent[b:], re.IGNORECASE):
+                r"\s*,?\s*(?:" + alternation(self.lex.cues.get("relative_pronouns", [])) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "One that did not flee": a pronoun, counting nothing
         if self.label_before.search(sent[max(0, m.start - 24):m.start]):
             return True
-        listed = re.search(r"\d+\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s*$", sent[max(0, m.start - 40):m.start])
+        listed = re.search(r"\d+\s*(?:,|" + alternation(attrib.tables().coordinators) + r")\s*$", sent[max(0, m.start - 40):m.start])
         if listed and self.label_before.search(sent[max(0, m.start - 40):m.start][:listed.start()]):
             return True  # «ст. 13 і 14», "Articles 5 and 6": a label's number coordinated with it
         if self._labels_after_noun(m):
             return True
         if self.label_after.match(sent, m.end):
             return True
-        counters = _alt(self.lex.cues.get("counters", []))
+        counters = alternation(self.lex.cues.get("counters", []))
         if re.search(r"(?:^|[^\w])(?:" + counters + r")\s*:\s*$", sent[max(0, m.start - 24):m.start], re.IGNORECASE) or (
                 re.fullmatch(r"\s*(?:" + counters + r")\W*", sent[m.end:], re.IGNORECASE)):
             return True  # "Comments: 12", «Просмотров: 340», a line "12 comments": a page's counter
-        if not sent[:m.start].strip() and re.match(r"\s+(?:" + _alt(self.lex.cues.get("list_nouns", [])) + r")\b", sent[m.end:],
+        if not sent[:m.start].strip() and re.match(r"\s+(?:" + alternation(self.lex.cues.get("list_nouns", [])) + r")\b", sent[m.end:],
                                                   re.IGNORECASE):
             return True  # "9 ways the strike changed travel": a listicle's items
         if re.search(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]{2,}[\s-]$", sent[max(0, a - 12):a]) and not m.hedge:
@@ -3098,7 +3103,7 @@ class _Reader:
             return True
         if m.is_range and not m.words and re.fullmatch(r"\d{4}\s?[-–—]\s?\d{2,4}", m.raw.strip()):
             return False  # years "1987-2014": read as a date span below
-        months = _alt(self.lex.cues.get("months", {}).keys())
+        months = alternation(self.lex.cues.get("months", {}).keys())
         if not m.words and (m.figure or 0) <= 31 and re.search(
                 r"\b(?:" + months + r")\.?\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:\w+\s+)?$",
                 sent[max(0, a - 40):a], re.IGNORECASE) and not re.match(r"\s*,?\s*\d{4}", sent[b:]):
@@ -3106,12 +3111,12 @@ class _Reader:
         if not m.words and (m.figure or 0) <= 31 and re.search(r"\b(?:" + months + r")\.?\s*,\s*$", sent[max(0, a - 14):a],
                                                                re.IGNORECASE) and re.match(r"\s*,\s*\d{4}(?!\d)", sent[b:]):
             return True  # a caption's "Sept, 14, 2023": the day of a date typed with a comma after the month
-        ui = _alt(self.lex.cues.get("ui_words", []))
+        ui = alternation(self.lex.cues.get("ui_words", []))
         if not m.words and re.match(r"\s+(?i:" + ui + r")(?!\w)\S*\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]) and re.match(
                 r"\s+[A-ZА-ЯЁІЇЄҐ]", sent[b:]):
             return True  # "20 View Slideshow Back": a scraped page's counter before its navigation words
-        ranks = _alt(self.lex.cues.get("rank_nouns", []))
-        if ranks and re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("rank_prepositions", [])) + r")\s+$",
+        ranks = alternation(self.lex.cues.get("rank_nouns", []))
+        if ranks and re.search(r"(?:^|\W)(?:" + alternation(self.lex.cues.get("rank_prepositions", [])) + r")\s+$",
                                sent[max(0, a - 12):a], re.IGNORECASE) and re.match(
                 r"(?:-?[^\W\d_]{1,3})?\s+(?:" + ranks + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # «поднялась на 71 место», «на 5-м месте»: a place in a ranking, no count
@@ -3119,7 +3124,7 @@ class _Reader:
             return True
         streets = self.lex.cues.get("street_words", [])
         if streets and not m.words and not m.hedge and re.search(
-                r"(?:^|\W)(?:" + _alt(streets) + r")\s*[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?,?\s*$", sent[max(0, a - 50):a],
+                r"(?:^|\W)(?:" + alternation(streets) + r")\s*[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?,?\s*$", sent[max(0, a - 50):a],
                 re.IGNORECASE) and re.match(r"\s*(?:[,.;)]|$)", sent[b:]):
             return True  # «ул. Садовая, 10, Тверь»: a house number in an address
         if self._set_phrase(m, "intensifier_idioms") or self._set_phrase(m, "page_banners") or self._full_degree(m):
@@ -3127,7 +3132,7 @@ class _Reader:
         if self._label_of_noun(m) or self._rate_base(m) or self._names_unit(m):
             return True
         clock = self.lex.cues.get("clock_marks", [])
-        if clock and not m.words and re.match(r"\s*(?:" + _alt(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
+        if clock and not m.words and re.match(r"\s*(?:" + alternation(clock) + r")(?!\w)", sent[b:], re.IGNORECASE):
             return True  # "as of 13.30 p.m.": a time of day, whatever its separator
         return self._in_name(m)
 
@@ -3169,7 +3174,7 @@ class _Reader:
         value = m.value if m.value is not None else m.hi
         if value is None or value < 100 or value != 10 ** round(math.log10(value)):
             return False
-        return bool(re.search(r"\d[\d\s.,]*(?:\s*%|\s+[^\W\d_]+){0,2}\s+(?:" + _alt(self.lex.cues.get("rate_words", []))
+        return bool(re.search(r"\d[\d\s.,]*(?:\s*%|\s+[^\W\d_]+){0,2}\s+(?:" + alternation(self.lex.cues.get("rate_words", []))
                               + r")\s+$", self.sent[max(0, m.start - 60):m.start], re.IGNORECASE))
 
     def _label_of_noun(self, m: NumberMention) -> bool:
@@ -3196,7 +3201,7 @@ class _Reader:
         months = {w.lower() for w in lex.cues.get("months", {})}
         if words & months or any(lex.time.get(w) is not None for w in words) or self._unit_word(t) or (
                 measure_noun(lex, toks, k) is not None) or (lex.age_before and re.search(
-                r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
+                r"(?:^|\W)(?:" + alternation(lex.age_before) + r")\s*$", self.sent[max(0, m.start - 20):m.start], re.IGNORECASE)):
             return False
         n = num[-1] + 1
         if n < self.hi and toks[n].text == "%":
@@ -3242,7 +3247,7 @@ class _Reader:
                 re.fullmatch(r"\d{1,4}", m.raw.strip())):
             return False
         abbreviations = cues.get("label_abbreviations", [])
-        if abbreviations and re.match(r"[\s-]?(?:" + _alt(abbreviations) + r")(?![^\W\d_])", self.sent[m.num_end:],
+        if abbreviations and re.match(r"[\s-]?(?:" + alternation(abbreviations) + r")(?![^\W\d_])", self.sent[m.num_end:],
                                       re.IGNORECASE):
             return True
         nouns = set(cues.get("label_nouns", []))
@@ -3323,18 +3328,18 @@ class _Reader:
         years", "for the first time in 20 years")."""
         cues = self.lex.cues
         before = self.sent[max(0, m.start - 30):m.start]
-        last = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE)
+        last = re.search(r"(?:^|\W)(?:" + alternation(cues.get("window_words", [])) + r")\s*$", before, re.IGNORECASE)
         if last:
             return not self._span_of_act(m, before[:last.start() + 1], previous)
-        window = re.search(r"(?:^|\W)(?:" + _alt(cues.get("window_prepositions", [])) + r")\s+((?:"
-                           + _alt(cues.get("articles", [])) + r")\s+)?(?:(?:" + _alt(cues.get("window_firsts", []))
+        window = re.search(r"(?:^|\W)(?:" + alternation(cues.get("window_prepositions", [])) + r")\s+((?:"
+                           + alternation(cues.get("articles", [])) + r")\s+)?(?:(?:" + alternation(cues.get("window_firsts", []))
                            + r")\s+)?$", before, re.IGNORECASE)
         if not window:
             return False
         if any(0 <= m.start - p.m.end <= 60 and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start])
                for p in previous if p.kind in ("count", "percent", "money", "measurement")):
             return True
-        if window.group(1) and previous and re.match(r"[\s-]*[^\W\d_]+[\s-]+(?:" + _alt(cues.get("period_nouns", [])) + r")(?!\w)",
+        if window.group(1) and previous and re.match(r"[\s-]*[^\W\d_]+[\s-]+(?:" + alternation(cues.get("period_nouns", [])) + r")(?!\w)",
                                                      self.sent[m.num_end:], re.IGNORECASE):
             return True  # "reached 9 towns (from the dam to the coast) over a 48-hour period": the span they are counted in
         if window.group(1) and re.match(r"[^,;:(—.]{0,60}?\d", self.sent[m.end:]):
@@ -3365,7 +3370,7 @@ class _Reader:
         of how long (`duration_prepositions`) the last months are how long the clause's act went on, when no other
         figure in the clause is counted over them («протягом наступних 12 місяців 40% очікують…» stays a window)."""
         lead = self.lex.cues.get("duration_prepositions", [])
-        if not lead or not re.search(r"(?:^|\W)(?:" + _alt(lead) + r")\s*$", before, re.IGNORECASE):
+        if not lead or not re.search(r"(?:^|\W)(?:" + alternation(lead) + r")\s*$", before, re.IGNORECASE):
             return False
         if any(p.m.end <= m.start and not re.search(r"[,;:(—]", self.sent[p.m.end:m.start]) for p in previous):
             return False
@@ -3399,7 +3404,7 @@ class _Reader:
             named = any(e.start <= self.s_start + word_start < e.end for e in self.ents)
             if followed and named:  # "France 2 reported", "Channel 4 said"
                 return True
-            kinds = _alt(self.lex.cues.get("name_kinds", []))
+            kinds = alternation(self.lex.cues.get("name_kinds", []))
             if kinds and self.sent[:word_start].strip() and re.match(
                     r"\s+(?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){0,2}(?i:" + kinds + r")(?!\w)", self.sent[m.end:m.end + 40]):
                 return True  # "the Metro 7 radio station": the number names a channel or outlet
@@ -3430,11 +3435,11 @@ class _Reader:
         if hit is not None and self._time_stamp(hit):
             return False
         if is_year and re.fullmatch(r"[\s.!?)\"”»]*", self.sent[m.end:]) and re.search(
-                r"\b(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\.?\s*,\s*\d{1,2}\s*,\s*$",
+                r"\b(?:" + alternation(self.lex.cues.get("months", {}).keys()) + r")\.?\s*,\s*\d{1,2}\s*,\s*$",
                 self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
             return False  # a caption's "…, in Valdor, Sept, 14, 2023.": its time stamp, typed with commas
         if hit is None and not is_year and not year_span:
-            if re.match(r"^\s*(?:" + _alt(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
+            if re.match(r"^\s*(?:" + alternation(self.lex.cues.get("months", {}).keys()) + r")\b", self.sent[m.end:m.end + 12],
                         re.IGNORECASE) and (m.figure or 0) <= 31 and not m.words:
                 hit = DateMention(A, B, raw)  # "25 і 26 липня": days of a month the date reader left
             else:
@@ -3452,14 +3457,14 @@ class _Reader:
         if not is_year and not year_span:
             return False  # a day of a month: dates an event only together with its year
         cues = self.lex.cues
-        if re.search(r"(?:^|\W)(?:" + _alt(cues.get("date_bounds", [])) + r")\s+(?:(?:(?:" + _alt(cues.get("articles", []))
-                     + r")\s+)?(?:" + _alt(cues.get("date_parts", [])) + r")\s+(?:(?:" + _alt(cues.get("partitive", []))
-                     + r")\s+)?)?(?:(?:" + _alt(cues.get("months", {}).keys()) + r")\.?\s+(?:\d{1,2},?\s+)?)?$",
+        if re.search(r"(?:^|\W)(?:" + alternation(cues.get("date_bounds", [])) + r")\s+(?:(?:(?:" + alternation(cues.get("articles", []))
+                     + r")\s+)?(?:" + alternation(cues.get("date_parts", [])) + r")\s+(?:(?:" + alternation(cues.get("partitive", []))
+                     + r")\s+)?)?(?:(?:" + alternation(cues.get("months", {}).keys()) + r")\.?\s+(?:\d{1,2},?\s+)?)?$",
                      self.sent[max(0, m.start - 40):m.start] + " ", re.IGNORECASE):
             return False  # "long before 2022", "until the end of October 2017": a bound, not the date of an event
         if self._period_end(m):
             return False  # "from 1995 through 2004": the ends of a period
-        if year_span and re.search(r"(?:^|\W)(?:" + _alt(cues.get("period_nouns", [])) + r")\s*$",
+        if year_span and re.search(r"(?:^|\W)(?:" + alternation(cues.get("period_nouns", [])) + r")\s*$",
                                    self.sent[max(0, m.start - 20):m.start], re.IGNORECASE):
             return False  # "over the period 2015-2017", «за період 2015-2017 років»: a window, dating nothing
         if self._earlier_value_date(m):
@@ -3475,7 +3480,7 @@ class _Reader:
         if not self._event_verb(verb):
             return False
         if self.tokens[verb].lemma in cues.get("change_verbs", []) and re.search(
-                r"(?:^|\W)(?:" + _alt(cues.get("since_words", [])) + r")\s+(?:(?:" + _alt(cues.get("months", {}).keys())
+                r"(?:^|\W)(?:" + alternation(cues.get("since_words", [])) + r")\s+(?:(?:" + alternation(cues.get("months", {}).keys())
                 + r")\.?\s+)?$", self.sent[max(0, m.start - 16):m.start], re.IGNORECASE):
             return False  # "has dropped by half since 1960": the baseline of a change, not the date of an event
         cand.kind = "date"
@@ -3603,14 +3608,14 @@ class _Reader:
     def _earlier_value_date(self, m: NumberMention) -> bool:
         """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
         2009 года»): a "from" word and a figure before it in its clause, with no other figure between."""
-        froms = _alt(self.lex.cues.get("from_words", []))
+        froms = alternation(self.lex.cues.get("from_words", []))
         return re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}[$€£]?\d[\d.,]*[^,;:\d]{0,40}$",
                          self.sent[max(0, m.start - 70):m.start], re.IGNORECASE) is not None
 
     def _period_end(self, m: NumberMention) -> bool:
         """The year opens or closes a period of years: "from 1995 through 2004", «с 1995 по 2004 год»."""
         cues = self.lex.cues
-        froms, joiners = _alt(cues.get("from_words", [])), _alt(cues.get("period_joiners", []))
+        froms, joiners = alternation(cues.get("from_words", [])), alternation(cues.get("period_joiners", []))
         opens = (re.search(r"(?:^|\W)(?:" + froms + r")\s+$", self.sent[max(0, m.start - 12):m.start], re.IGNORECASE)
                  and re.match(r"\s+(?:" + joiners + r")\s+\d{4}(?!\d)", self.sent[m.end:m.end + 16], re.IGNORECASE))
         closes = re.search(r"(?:^|\W)(?:" + froms + r")\s+\d{4}\s+(?:" + joiners + r")\s+$",
@@ -3661,7 +3666,7 @@ class _Reader:
         """The event a year dates, by its canonical name where the language data has one ("adopted in 1986" and
         "действующему с 1985 года" both date a law's enactment), else the verb's lemma."""
         lemma = self.tokens[verb].lemma
-        since = re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("since_words", [])) + r")\s*$",
+        since = re.search(r"(?:^|\W)(?:" + alternation(self.lex.cues.get("since_words", [])) + r")\s*$",
                           self.sent[max(0, m.start - 8):m.start], re.IGNORECASE)
         for name, spec in self.lex.cues.get("date_events", {}).items():
             if not name.startswith("_") and (lemma in spec.get("verbs", []) or (
@@ -3673,7 +3678,7 @@ class _Reader:
         """A caption's or dateline's time stamp, not the date of an event: a weekday beside the date
         ("…, Monday, Aug. 29, 2022."), or a full date closing the sentence after a comma ("…, Kyiv, March 3, 2022.",
         "…, in Mariupol, on June 13, 2022.")."""
-        weekday = r"\b(?:" + _alt(self.lex.cues.get("weekdays", {})) + r")\b"
+        weekday = r"\b(?:" + alternation(self.lex.cues.get("weekdays", {})) + r")\b"
         if re.search(weekday, self.ex.text[max(0, hit.start - 14):hit.end], re.IGNORECASE):
             return True
         closes = re.fullmatch(r"[\s.!?)\"”»]*", self.ex.text[hit.end:self.s_end])
@@ -3684,7 +3689,7 @@ class _Reader:
         nouns = set(self.lex.cues.get("caption_nouns", []))
         if k is not None and any(self.tokens[j].lemma in nouns for j in range(max(self.lo, k - 10), k)):
             return True  # "In this photo released by the ministry on July 22, 2022"
-        lead = r",\s*(?:(?:" + _alt(self.lex.cues.get("caption_prepositions", [])) + r")\s+)?$"
+        lead = r",\s*(?:(?:" + alternation(self.lex.cues.get("caption_prepositions", [])) + r")\s+)?$"
         return full and closes is not None and re.search(lead, self.ex.text[max(0, hit.start - 8):hit.start],
                                                          re.IGNORECASE) is not None
 
@@ -3756,17 +3761,17 @@ class _Reader:
         ones = set(self.lex.cues.get("one_words", [])) | {"1"}
         words = [w for w in self.lex.cues.get("every", []) if w.split()[0] in ones]
         tails = [w.split(" ", 1)[1] for w in words if " " in w]
-        return bool(re.match(r"\s+(?:" + _alt(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
+        return bool(re.match(r"\s+(?:" + alternation(tails) + r")\s", self.sent[m.end:m.end + 12], re.IGNORECASE))
 
     def _every(self, m: NumberMention) -> bool:
         before = self.sent[max(0, m.start - 14):m.start].lower()
-        return bool(re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before))
+        return bool(re.search(r"(?:" + alternation(self.lex.cues.get("every", [])) + r")\s*$", before))
 
     def _ordinal(self, m: NumberMention, cand: _Cand, after_i: int | None) -> _Cand | None:
         """Ordinals are claims only as a running time ("the protests entered their third week", "второй день
         продолжаются протесты") or as a ratio ("каждый 20-й пакистанец": one in 20)."""
         before = self.sent[max(0, m.start - 14):m.start].lower()
-        if re.search(r"(?:" + _alt(self.lex.cues.get("every", [])) + r")\s*$", before):
+        if re.search(r"(?:" + alternation(self.lex.cues.get("every", [])) + r")\s*$", before):
             cand.kind, cand.measure, cand.unit = "ratio", "one in", "1/N"
             self._counted(m, cand, after_i, self.toks_in(m.num_start, m.num_end))
             if cand.noun_lemma:
@@ -3781,8 +3786,8 @@ class _Reader:
             return None  # (an ordinal century names a period: "in the 19th or 20th centuries", «в 20-м веке»)
         if unit == "year" and (m.value or 0) >= 1000:
             return None  # «2012-го року», «в 2012-м году»: a year named by its ordinal, not the 2012th year running
-        if re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
-                     + _alt(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
+        if re.search(r"(?:^|\W)(?:" + alternation(self.lex.cues.get("point_prepositions", [])) + r")\s+(?:(?:"
+                     + alternation(self.lex.cues.get("articles", [])) + r")\s+)?$", before):
             return None  # "on the first day of the invasion", «в первый день»: when, not how long
         cand.kind, cand.unit, cand.unit_end = "duration", unit, t.end - self.s_start
         # "the third day": between two and three days have gone by
@@ -3883,10 +3888,10 @@ class _Reader:
                 return "time", stems[stem], end
             if any(key in set(lex.cues.get("year_words", [])) for key in keys):
                 return "year_word", word, end
-        of = re.match(r"^\s+(?:" + _alt(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
+        of = re.match(r"^\s+(?:" + alternation(lex.cues.get("partitive", [])) + r")\s+([^\W\d_]+)", rest, re.IGNORECASE)
         if of and m.words and of.group(1).lower() in lex.currencies:  # "billions of dollars": a sum
             return "money", lex.currencies[of.group(1).lower()], m.end + of.end()
-        more = re.match(r"^\s+(?:" + _alt(lex.cues.get("unit_increments", [])) + r")(?=\s)", rest, re.IGNORECASE) if (
+        more = re.match(r"^\s+(?:" + alternation(lex.cues.get("unit_increments", [])) + r")(?=\s)", rest, re.IGNORECASE) if (
             lex.cues.get("unit_increments")) else None
         if more:  # "12 more inches of rain": the unit past the word that says the amount is added
             unit = self._unit_after(replace(m, end=m.end + more.end()), None)
@@ -3981,8 +3986,8 @@ class _Reader:
         comparison or before a determiner and noun ("twice the size"), named by what it compares; else a count
         of occasions ("spoke three times", "was hit twice")."""
         sent = self.sent
-        comparatives = _alt(self.lex.cues.get("ratio_comparatives", []))
-        leads = r"(?:^|\W)(?:" + _alt(self.lex.cues.get("ratio_leads", [])) + r")\s*$"
+        comparatives = alternation(self.lex.cues.get("ratio_comparatives", []))
+        leads = r"(?:^|\W)(?:" + alternation(self.lex.cues.get("ratio_leads", [])) + r")\s*$"
         lead = re.search(leads, sent[max(0, m.start - 6):m.start], re.IGNORECASE) or re.search(
             leads, sent[m.start:m.num_start], re.IGNORECASE)  # «майже у три рази»: the lead after the hedge
         if not lead and not self._times_a_figure(end) and not re.match(
@@ -4061,7 +4066,7 @@ class _Reader:
         return True
 
     def _base_after(self, m: NumberMention) -> NumberMention | None:
-        links = _alt(self.lex.cues.get("share_bases", []))
+        links = alternation(self.lex.cues.get("share_bases", []))
         if m.form != "cardinal" or m.value is None or m.is_range:
             return None
         link = re.match(r"\s+(?:" + links + r")\s+", self.sent[m.end:m.end + 12], re.IGNORECASE)
@@ -4089,11 +4094,11 @@ class _Reader:
         if hit and self._span_of_thing(m, cand):
             return True  # «40-летняя история», «12-летний срок»: how long a thing lasts, no one's age
         if not hit and lex.age_before:
-            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s*$", before))
+            hit = bool(re.search(r"(?:^|\W)(?:" + alternation(lex.age_before) + r")\s*$", before))
         if not hit and lex.age_before and not m.words and 0 < (m.figure or 0) < 120:
             # "ages range from 3 to 17", "between the ages of 3 and 17": the age word a word or two before, or
             # before the first age of the pair
-            hit = bool(re.search(r"(?:^|\W)(?:" + _alt(lex.age_before) + r")\s+(?:(?:[^\W\d_]+|[—–-])\s+){0,3}(?:\d+\s+[^\W\d_]+\s+)?$",
+            hit = bool(re.search(r"(?:^|\W)(?:" + alternation(lex.age_before) + r")\s+(?:(?:[^\W\d_]+|[—–-])\s+){0,3}(?:\d+\s+[^\W\d_]+\s+)?$",
                                  before))
         if not hit:
             prev_name = re.search(r"([^\W\d_][\w’'-]+),\s*$", sent[max(0, m.start - 40):m.start])
@@ -4113,7 +4118,7 @@ class _Reader:
             if unit and unit[0] == "time" and unit[1] == "year":
                 A = self.s_start + m.start
                 near = [e for e in self.ents if e.label == "PER" and 0 <= A - e.end <= 3]
-                if near and not re.match(r"^\s*\S+\s+(?:" + _alt(self.ago) + r")\b", after):
+                if near and not re.match(r"^\s*\S+\s+(?:" + alternation(self.ago) + r")\b", after):
                     hit = True
         if not hit:
             return False
@@ -4121,7 +4126,7 @@ class _Reader:
         unit = self._unit_after(m, None)
         if unit and unit[0] == "time" and unit[1] in ("day", "week", "month"):
             cand.unit = f"{unit[1]}s"  # "aged 3 months", «в возрасте от 2 недель»: an infant's age, not in years
-        bound = re.search(r"(?:^|\W)(?:" + _alt(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + _alt(
+        bound = re.search(r"(?:^|\W)(?:" + alternation(lex.cues.get("age_bounds", [])) + r")\s+(?:\w+\s+)?(?:" + alternation(
             lex.age_before) + r")\s*(?:of\s+)?$", sent[max(0, m.start - 40):m.start].lower()) if lex.age_before else None
         # "died before the age of three": a statistic's bound, nobody's age
         cand.subject = None if bound else self._person_near(m)
@@ -4306,7 +4311,7 @@ class _Reader:
     def _per_unit(self, cand: _Cand) -> None:
         """ "60 tenge per litre" → KZT/l; "$4,000 per hour", "$1.90 a day" → USD/hour, USD/day: a rate, not a sum."""
         rest = self.sent[cand.unit_end:cand.unit_end + 30]
-        per = re.match(r"^\s*(?:" + _alt(self.lex.per) + r")\s*([^\W\d_]+)(\s+[^\W\d_]+)?", rest, re.IGNORECASE)
+        per = re.match(r"^\s*(?:" + alternation(self.lex.per) + r")\s*([^\W\d_]+)(\s+[^\W\d_]+)?", rest, re.IGNORECASE)
         if per:
             word = per.group(1).lower()
             lemma = self._lemma_at(cand.unit_end + per.start(1)) or word
@@ -4799,11 +4804,9 @@ class _Reader:
         return i - 1 if i is not None and i - 1 >= self.lo else None
 
     def _token_from(self, rel: int) -> int | None:
-        A = self.s_start + rel
-        for i in range(self.lo, self.hi):
-            if self.tokens[i].start >= A:
-                return i
-        return None
+        """The sentence's first token at or after ``rel`` (a binary search: a sentence of many figures stays linear)."""
+        i = max(self.lo, self.ex.parse.between(self.s_start + rel, self.s_start + rel).start)
+        return i if i < self.hi else None
 
     def _partitive(self, j: int, cand: _Cand) -> int | None:
         """ "six of the agency's experts", "41 of them", "one out of six reactors", "двое из них"."""
@@ -4837,7 +4840,7 @@ class _Reader:
     # --- measure ---------------------------------------------------------------------------------------------
 
     def _at_risk(self, cand: _Cand) -> bool:
-        risk = _alt(self.lex.cues.get("risk_states", []))
+        risk = alternation(self.lex.cues.get("risk_states", []))
         end = max(cand.m.end, cand.unit_end)
         return bool(re.match(r"^\s*(?:" + risk + r")(?!\w)", self.sent[end:end + 30], re.IGNORECASE))
 
@@ -5665,7 +5668,7 @@ class _Reader:
         """The measure of the percentage (or sum: ``kind``) before this one in the sentence when this one is its
         earlier value ("up from 11.7 percent", «с 6 процентов», «до 1,16 доллара с 1,17 доллара»: a `from_words`
         word, and at most two words, before it)."""
-        froms = _alt(self.lex.cues.get("from_words", []))
+        froms = alternation(self.lex.cues.get("from_words", []))
         if not re.search(r"(?:^|\W)(?:" + froms + r")\s+(?:[^\W\d]+\s+){0,2}$", self.sent[max(0, m.start - 30):m.start],
                          re.IGNORECASE):
             return None
@@ -6258,8 +6261,8 @@ class _Reader:
     def _level_share(self, cand: _Cand) -> bool:
         """Whether a share follows a preposition of level, alone or after a figure it is coordinated with
         ("working at 50% and 70%", «работает на уровне 60%», `level_prepositions`): the level something runs at."""
-        coordinated = r"(?:[\d.,]+\s*%?\s*(?:,|" + _alt(attrib.tables().coordinators) + r")\s+)?"
-        return bool(re.search(r"(?:^|\W)(?:" + _alt(self.lex.cues.get("level_prepositions", [])) + r")\s+" + coordinated
+        coordinated = r"(?:[\d.,]+\s*%?\s*(?:,|" + alternation(attrib.tables().coordinators) + r")\s+)?"
+        return bool(re.search(r"(?:^|\W)(?:" + alternation(self.lex.cues.get("level_prepositions", [])) + r")\s+" + coordinated
                               + r"$", self.sent[max(0, cand.m.start - 40):cand.m.start], re.IGNORECASE))
 
     def _level_whole(self, cand: _Cand) -> str | None:
@@ -6495,7 +6498,7 @@ class _Reader:
             return None
         after = toks[k].end
         # an article, and one common noun that says what the party is ("with the company «X»")
-        gap = re.compile(r"^\s*(?:(?:" + _alt(self.lex.cues.get("articles", [])) + r")\s+)?(?:[^\W\d_]+\s+)?[«\"“'‘]?$",
+        gap = re.compile(r"^\s*(?:(?:" + alternation(self.lex.cues.get("articles", [])) + r")\s+)?(?:[^\W\d_]+\s+)?[«\"“'‘]?$",
                          re.IGNORECASE)
         for e in self.ents:
             if e.label in ("ORG", "PER", "MISC") and e.start >= after and gap.match(self.ex.doc.text[after:e.start]):
@@ -6508,10 +6511,10 @@ class _Reader:
         `rate_leads`). None for a count said once ("a day later", "in a day")."""
         sent, lex = self.sent, self.lex
         at = max(cand.m.end, cand.unit_end)
-        per = re.compile(r"\s*(?:" + _alt(lex.per) + r")\s+([^\W\d_]+)\b(?!\s*(?:" + _alt(self.ago) + r")\b)",
+        per = re.compile(r"\s*(?:" + alternation(lex.per) + r")\s+([^\W\d_]+)\b(?!\s*(?:" + alternation(self.ago) + r")\b)",
                          re.IGNORECASE).match(sent, at)
         if per is None:
-            per = re.match(r"\W*(?:" + _alt(lex.cues.get("rate_leads", [])) + r")\s+([^\W\d_]+)\b", sent, re.IGNORECASE)
+            per = re.match(r"\W*(?:" + alternation(lex.cues.get("rate_leads", [])) + r")\s+([^\W\d_]+)\b", sent, re.IGNORECASE)
         if per is None:
             return None
         word = per.group(1).lower()
@@ -6578,7 +6581,7 @@ class _Reader:
                 if k is not None and k - 1 >= self.lo and self.tokens[k - 1].pos == "NOUN":
                     return f"{dim}: {self.tokens[k - 1].lemma}"
             return f"{dim}: {what[1]}" if len(what) == 2 else dim
-        bound = re.search(r"(?:^|\W)(" + _alt(cues.get("distance_bounds", [])) + r")\s+$", self.sent[:cand.m.start],
+        bound = re.search(r"(?:^|\W)(" + alternation(cues.get("distance_bounds", [])) + r")\s+$", self.sent[:cand.m.start],
                           re.IGNORECASE)
         if bound and cand.m.value is not None and _dimension(cand.unit) in ("length", "distance"):
             m = cand.m
@@ -6891,19 +6894,10 @@ def _has_pos(code: str | None, word: str, tags: tuple[str, ...]) -> bool:
     return morph is not None and any(p.tag.POS in tags for p in morph.parse(word))
 
 
-def _alt(words) -> str:
-    return _alt_cached(tuple(words))
-
-
-@lru_cache(maxsize=256)
-def _alt_cached(words: tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first (built once per word list: it runs for every figure)."""
-    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
-
 
 @lru_cache(maxsize=64)
 def _phrase_end_re_cached(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?:^|[^\w])(?:" + _alt(words) + r")\s*[\"“«]?\s*$", re.IGNORECASE)
+    return re.compile(r"(?:^|[^\w])(?:" + alternation(words) + r")\s*[\"“«]?\s*$", re.IGNORECASE)
 
 
 def _phrase_end_re(words) -> re.Pattern:
@@ -6912,7 +6906,7 @@ def _phrase_end_re(words) -> re.Pattern:
 
 @lru_cache(maxsize=64)
 def _phrase_start_re_cached(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s*-?\s*(?:" + _alt(words) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"\s*-?\s*(?:" + alternation(words) + r")(?![\w])", re.IGNORECASE)
 
 
 def _phrase_start_re(words) -> re.Pattern:
@@ -6931,14 +6925,14 @@ def _status_reader(sent: str, following: list[tuple[str, bool]], lex: Lexicon):
     or in one of the next two sentences when it refers to a post/figure/number or opens with But/However/
     Soon ("But soon the post disappeared"); the look-ahead stops at a sentence with figures of its own."""
     c = lex.cues
-    retracted = re.compile(r"(?:^|\W)(?:" + _alt(c.get("retracted", [])) + r")(?!\w)", re.IGNORECASE)
-    refers = re.compile(r"(?:^|\W)(?:" + _alt(c.get("retract_refers", [])) + r")(?!\w)|^\W*(?:"
-                        + _alt(c.get("retract_openers", [])) + r")\b", re.IGNORECASE)
-    disputed = re.compile(r"(?:^|\W)(?:" + _alt(c.get("disputed_nouns", [])) + r")\b[^.]{0,40}?(?:"
-                          + _alt(c.get("disputed_verbs", [])) + r")|(?:" + _alt(c.get("disputed_verbs", []))
-                          + r")\s+(?:\w+\s+){0,2}(?:" + _alt(c.get("disputed_nouns", [])) + r")\b",
+    retracted = re.compile(r"(?:^|\W)(?:" + alternation(c.get("retracted", [])) + r")(?!\w)", re.IGNORECASE)
+    refers = re.compile(r"(?:^|\W)(?:" + alternation(c.get("retract_refers", [])) + r")(?!\w)|^\W*(?:"
+                        + alternation(c.get("retract_openers", [])) + r")\b", re.IGNORECASE)
+    disputed = re.compile(r"(?:^|\W)(?:" + alternation(c.get("disputed_nouns", [])) + r")\b[^.]{0,40}?(?:"
+                          + alternation(c.get("disputed_verbs", [])) + r")|(?:" + alternation(c.get("disputed_verbs", []))
+                          + r")\s+(?:\w+\s+){0,2}(?:" + alternation(c.get("disputed_nouns", [])) + r")\b",
                           re.IGNORECASE)
-    unknown = re.compile(r"(?:^|\W)(?:" + _alt(c.get("unknown", [])) + r")(?!\w)", re.IGNORECASE)
+    unknown = re.compile(r"(?:^|\W)(?:" + alternation(c.get("unknown", [])) + r")(?!\w)", re.IGNORECASE)
     cues = [m.start() for m in retracted.finditer(sent)]
     later = None
     for nxt, has_numbers in following[:2]:
@@ -6975,7 +6969,7 @@ def _year_info(doc: Document) -> tuple[int | None, date | None]:
 
 @lru_cache(maxsize=8)
 def _date_re(months: tuple[str, ...]) -> re.Pattern:
-    mon = _alt(months)
+    mon = alternation(months)
     return re.compile(
         rf"\b(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
         rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}})\b)?",
@@ -6987,7 +6981,7 @@ def _as_of(sent: str, year_info, lex: Lexicon) -> str | None:
     на 10 января", "станом на 5 вересня"), or a weekday after "by/on" resolved against publication."""
     year, published = year_info
     months = lex.cues.get("months", {})
-    cue = re.compile(r"(?:^|\W)(?:" + _alt(lex.cues.get("as_of", [])) + r")(?:\s+(?:" + _alt(lex.cues.get("articles", []))
+    cue = re.compile(r"(?:^|\W)(?:" + alternation(lex.cues.get("as_of", [])) + r")(?:\s+(?:" + alternation(lex.cues.get("articles", []))
                      + r"))?\s*$", re.IGNORECASE)
     for m in _date_re(tuple(months)).finditer(sent):
         if not cue.search(sent[max(0, m.start() - 30):m.start()]):
@@ -7011,7 +7005,7 @@ def _as_of(sent: str, year_info, lex: Lexicon) -> str | None:
     weekdays = lex.cues.get("weekdays", {})
     w_cues = lex.cues.get("weekday_as_of", [])
     if published is not None and weekdays and w_cues:
-        w = re.search(r"\b(?:" + _alt(w_cues) + r")\s+(" + _alt(weekdays) + r")\b", sent, re.IGNORECASE)
+        w = re.search(r"\b(?:" + alternation(w_cues) + r")\s+(" + alternation(weekdays) + r")\b", sent, re.IGNORECASE)
         if w:
             target = weekdays[w.group(1).lower()]
             return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat()
