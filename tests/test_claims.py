@@ -4167,3 +4167,80 @@ def test_round_22_guards_of_plural_demonstratives_and_broken_lines(text, lang):
 def test_round_22_this_state_is_no_country_named_after_a_preposition():
     text = "Вибори у США тривають. Байден виступив у Джорджії і в США. У цьому штаті він отримав 50% голосів."
     assert [c.where for c in _claims(text, lang="uk")] == ["Джорджії"]
+
+
+# --- round 23: tallies, margins, thresholds and bounds are not levels ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, measures", [
+    # a lead over the other side, and how far the count has got: neither is votes won
+    ("Smith leads by 20,000 votes with 98% of the vote counted.", "en", ["margin: vote_share", "progress: vote_share"]),
+    ("Smith won by a margin of 12,000 votes.", "en", ["margin: vote_share"]),
+    ("Smith holds a 20,000-vote lead in the state.", "en", ["margin: vote_share"]),
+    ("Smith's lead grew to 3 points.", "en", ["margin: points"]),
+    ("Смит получил 3% перевеса.", "ru", ["margin: share"]),
+    ("With 95% of precincts reporting, Smith had 52% of the vote.", "en", ["progress: vote_share", "vote_share"]),
+    ("После обработки 98% бюллетеней Смит набирает 52% голосов.", "ru", ["progress: vote_share", "vote_share"]),
+    ("Після обробки 95% бюлетенів Коваль набирає 41% голосів.", "uk", ["progress: vote_share", "vote_share"]),
+    ("Підраховано 95% протоколів.", "uk", ["progress: протокол"]),
+    ("Переміг з відривом у 3%.", "uk", ["margin: share"]),
+    # what is needed to win or to enter: a threshold
+    ("A candidate needs 270 electoral votes to win.", "en", ["needed: vote_share"]),
+    ("Parties need 5% of the vote to enter parliament.", "en", ["needed: vote_share"]),
+    ("The party cleared the 5% threshold.", "en", ["needed: share"]),
+    ("Проходной барьер составляет 5%.", "ru", ["needed: share"]),
+    ("Прохідний бар'єр становить 5%.", "uk", ["needed: share"]),
+    # a recount, and a place's votes at stake in a round-up line
+    ("The recount of 40,000 votes began on Monday.", "en", ["recount: vote_share"]),
+    ("Ohio, with 18 electoral votes, was called for Smith.", "en", ["stake: vote_share"]),
+    ("Огайо — 18 голосов выборщиков.", "ru", ["stake: vote_share"]),
+    # guards: votes won, a score, a share of respondents, money transferred, a need that is another's
+    ("Smith leads in Ohio with 51% of the vote.", "en", ["vote_share"]),
+    ("Smith took the lead in Ohio with 50.1% of the vote.", "en", ["vote_share"]),
+    ("The motion was won by 300 votes to 200.", "en", ["vote_share"]),
+    ("About 96% of respondents reported symptoms.", "en", ["share: respondent"]),
+    ("Смит выиграл Огайо — 18 голосов выборщиков.", "ru", ["vote_share"]),
+    ("Фонд має перерахувати 40 тисяч гривень.", "uk", ["money: перерахувати"]),
+])
+def test_round_23_margins_progress_thresholds_and_stakes_are_not_votes_won(text, lang, measures):
+    assert [c.measure for c in _claims(text, lang=lang)] == measures
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vaccines are available to everyone aged 18 and over.", "en"),
+    ("Вакцинироваться могут граждане старше 18 лет.", "ru"),
+    ("Запрещен выезд мужчин от 18 до 60 лет.", "ru"),
+    ("Вакцинуватися можуть громадяни віком від 18 років.", "uk"),
+    ("Діти молодше 12 років не можуть щепитися.", "uk"),
+    ("На службу призиватимуть чоловіків віком від 18 до 30 років.", "uk"),
+])
+def test_round_23_an_age_that_bounds_a_group_is_no_claim(text, lang):
+    assert [(c.text, c.kind) for c in _claims(text, lang=lang)] == []
+
+
+@pytest.mark.parametrize("text, lang, subgroup", [
+    ("About 12% of people over 65 are vaccinated.", "en", "age 65+"),
+    ("Some 3,000 people over 65 have died.", "en", "age 65+"),
+    ("Those under 18 make up 7% of the crowd.", "en", None),  # the bound opens the clause: no figure before it
+    ("Вакцину получили 40% жителей старше 60 лет.", "ru", "age 60+"),
+    ("Щеплення отримали 40% людей старше 60 років.", "uk", "age 60+"),
+    ("Призвали 5 тисяч чоловіків віком від 18 до 30 років.", "uk", "age 18-30"),
+])
+def test_round_23_an_age_bound_is_the_subgroup_of_the_figure_it_bounds(text, lang, subgroup):
+    claims = _claims(text, lang=lang)
+    assert [c.subgroup for c in claims] == [subgroup]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Суд засудив Петренка до 13 років позбавлення волі.", "uk", "duration"),  # one person, and a span of a sentence
+    ("Суд приговорил женщину до 12 лет тюрьмы.", "ru", "duration"),
+    ("Victims aged 19 to 27 were identified.", "en", "age"),  # the ages of those named, not a bound
+    ("He shelled the villages over 3 days.", "en", "duration"),
+])
+def test_round_23_guards_of_age_bounds(text, lang, kind):
+    assert [c.kind for c in _claims(text, lang=lang)] == [kind]
+
+
+def test_round_23_and_over_before_a_number_is_a_hedge_not_an_age_bound():
+    text = "Over 200 people were killed and 65 and over 100 injured."
+    assert [c.measure for c in _claims(text, lang="en")] == ["killed", "injured", "injured"]

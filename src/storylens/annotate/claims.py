@@ -2583,6 +2583,8 @@ class _Reader:
         sent = self.sent
         if self._not_a_claim(m):
             return None
+        if self._age_bound(m, previous):
+            return None  # "12% of people over 65", «граждане старше 18 лет»: the definition of a group, no claim
         if self._level_reached(m):
             m.value, m.hi, m.hedge, m.hedge_kind, m.start = m.hi, None, None, None, m.num_start
             m.text = sent[m.start:m.end]
@@ -2689,7 +2691,9 @@ class _Reader:
         return True
 
     _CLAUSE_MARKS = frozenset((",", ";", ":", "(", ")"))
-    _FRAMED = ("margin:", "needed:", "remaining:", "change:", "target:", "forecast:", "threshold:")
+    _FRAMED = ("margin:", "needed:", "remaining:", "progress:", "recount:", "stake:", "change:", "target:", "forecast:",
+               "threshold:")
+    _OWN_FRAMES = _FRAMED[:6]  # the frames a figure's own clause sets (``measure_frames``)
 
     def _clause_start(self, k: int) -> int:
         """The first token of the clause holding token ``k``: past the last comma, semicolon, colon or bracket."""
@@ -2710,7 +2714,7 @@ class _Reader:
         if cand.source == "inherited":
             # «щоб набрати 34 голоси, з загальної їх кількості — 76»: a frame is its clause's; this figure's own
             # clause is read for one below
-            for prefix in self._FRAMED[:3]:
+            for prefix in self._OWN_FRAMES:
                 cand.measure = cand.measure.removeprefix(f"{prefix} ")
         if cand.kind == "count" and cand.noun is not None and cand.thing is not None and (
                 cand.measure.split()[0] == cand.thing.name):  # (not «затримала 120 членів партії»: detained)
@@ -2738,39 +2742,79 @@ class _Reader:
             self._change_by_after(m, cand, num_toks)
         if cand.measure.startswith(self._FRAMED) or cand.kind == "duration":
             return
-        frame = self._frame_before(m, first, start)
+        frame = self._frame_before(m, cand, first, start, previous) or self._at_stake(m, cand, first, start)
         if frame:
             prefix, act = frame
+            if prefix in ("margin", "needed", "progress") and cand.kind == "percent" and (":" in cand.measure or (
+                    prefix == "progress" and " " in cand.measure)):
+                # «проходной барьер 5%» (``rate: барьер``), «з відривом у 3%», «підраховано 95% протоколів» (``share:
+                # протокол підрахувати``): the frame's own word named the measure; the share is what is meant
+                cand.measure = cand.noun_lemma if prefix == "progress" and cand.noun_lemma else "share"
+            elif prefix == "margin" and cand.noun is not None and cand.measure == self.tokens[cand.noun].lemma:
+                cand.measure = self._margin_of(cand, first)  # "a 20,000-vote lead": a margin of votes, not a lead
             if act and act not in cand.measure.split():
                 cand.measure = f"{cand.measure} {act}"
             cand.measure = f"{prefix}: {cand.measure}"
 
-    def _frame_before(self, m: NumberMention, first: int, start: int) -> tuple[str, str | None] | None:
-        """The frame a figure's clause sets before it (``measure_frames``): a noun of difference («перевага»,
-        «різниця»: margin), or a verb of overtaking with «на» right before the figure («випередив на N»: margin); a
-        word of need («потрібно», «достатньо»: needed), in the clause or in the clause a purpose clause («щоб
-        набрати N») depends on; a verb of remaining with an infinitive («лишається підрахувати N%», remaining, with
-        the act), or a negated impersonal form right before the figure («не підраховано N%»). None for none."""
+    def _margin_of(self, cand: _Cand, first: int) -> str:
+        """What a margin named by its own noun counts: the noun hyphenated to the figure before it ("a 20,000-vote
+        lead" → ``vote_share``, "a 3-point lead" → ``points``), by its measure or thing when it names one; else the
+        noun."""
+        toks = self.tokens
+        k = next((j for j in range(cand.noun - 1, first, -1) if is_noun(toks[j])), None)
+        if k is None:
+            return cand.measure
+        thing = thing_at(self.lex, toks, k)[0]
+        return measure_noun(self.lex, toks, k) or (thing.name if thing is not None else toks[k].lemma)
+
+    def _frame_before(self, m: NumberMention, cand: _Cand, first: int, start: int,
+                      previous: list[_Cand]) -> tuple[str, str | None] | None:
+        """The frame a figure's clause sets around it (``measure_frames``), read from the clause's words after the
+        figure before it (a frame says what one figure is): a noun of difference («перевага», «різниця», "margin":
+        margin), or a verb of overtaking with a preposition right before the figure («випередив на N», "leads by N":
+        margin), or a noun of difference as the figure's noun or right after it or its noun ("a 20,000-vote lead"), or
+        among the last three words before it that are no verbs ("a lead of 3 points", "the lead grew to 3 points"); a word of need («потрібно», "needs":
+        needed), in the clause or in the clause a purpose clause («щоб набрати N») depends on, or right after the
+        figure or its noun ("270 electoral votes needed to win", "the 5% threshold"), or among the three words before it
+        ("needs 270 electoral votes"; not "is needed not just to run the two reactors"); a verb of remaining with an
+        infinitive («лишається підрахувати N%», remaining, with the act), or a negated impersonal form right before
+        the figure («не підраховано N%»); a word of recounting just before it ("a recount of N votes": recount);
+        a word of counting just before a share or right after it or its noun, when what is counted is votes or
+        the units they are counted in ("with 98% of the vote counted", «после обработки 98% бюллетеней»: progress,
+        how far a count has got, not a result). None for none."""
         toks, cues = self.tokens, self.lex.cues
         frames = cues.get("measure_frames", {})
         if not frames:
             return None
-        words = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)]
+        prior = next((c for c in reversed(previous) if c.kind != "date" and c.m.end <= m.start), None)
+        if prior is not None:
+            k = self._token_from(max(prior.m.end, prior.unit_end))
+            start = max(start, min(k, first)) if k is not None else start
+        words = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)
+                 if toks[k].pos not in ("VERB", "AUX")]  # (a noun of difference: "leads in X with 51%" is no margin)
+        verbs = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)]
+        near = verbs[-3:]
+        after = [self._token_from(max(m.end, cand.unit_end))]
+        if cand.noun is not None and cand.noun >= first:
+            after += [cand.noun, cand.noun + 1]  # ("a 20,000-vote lead": the counted noun is the difference)
+        nexts = [(toks[k].lemma, toks[k].text.lower()) for k in after if k is not None and self.lo <= k < self.hi]
+
         def has(key: str, span: list[tuple[str, str]]) -> bool:
             listed = set(frames.get(key, []))
             return any(lemma in listed or text in listed for lemma, text in span)
         before = self._token_from(m.start)
         before = before - 1 if before is not None else first - 1
-        if has("margin", words) or (before >= start and toks[before].text.lower() in frames.get("margin_prepositions", [])
-                                    and has("margin_verbs", words)):
-            return "margin", None
-        if has("needed", words):
+        if has("margin", words) or has("margin_near", words[-3:]) or has("margin_after", nexts) or (
+                before >= start and toks[before].text.lower() in frames.get("margin_prepositions", [])
+                and has("margin_verbs", verbs) and not has("score_joiners", nexts[:1])):
+            return "margin", None  # (not "the motion was won by 300 votes to 200": a score)
+        if has("needed", verbs) or has("needed_near", near) or has("needed_after", nexts):
             return "needed", None
         if start - 1 > self.lo and toks[start].text.lower() in frames.get("purpose_openers", []):
             outer = self._clause_start(start - 1)
             if has("needed", [(toks[k].lemma, toks[k].text.lower()) for k in range(outer, start - 1)]):
                 return "needed", None  # «для блокування необхідно об'єднатися, щоб набрати 34 голоси»
-        if has("remainder_verbs", words):
+        if has("remainder_verbs", verbs):
             act = next((toks[k].lemma for k in range(start, first) if toks[k].pos == "VERB" and (
                 "VerbForm=Inf" in toks[k].feats or toks[k].text.lower() == toks[k].lemma)
                         and toks[k].lemma not in frames.get("remainder_verbs", [])), None)
@@ -2779,7 +2823,37 @@ class _Reader:
         if before - 1 >= start and "Impersonal=Yes" in toks[before].feats and toks[before - 1].text.lower() in (
                 self.lex.cues.get("negation", [])):
             return "remaining", toks[before].lemma  # «не підраховано 12,8% голосів»: not yet done
+        votes = cand.kind in ("count", "percent") and (
+            cand.measure.startswith("vote_share") or (cand.noun is None and cand.kind == "percent") or (
+                cand.noun is not None and toks[cand.noun].lemma in frames.get("progress_things", [])))
+        # (not «перерахувати 40 тисяч гривень»: money transferred)
+        if votes and has("recount", near):
+            return "recount", None
+        if votes and cand.kind == "percent" and (has("progress", near) or has("progress", nexts)):
+            return "progress", None
         return None
+
+    def _at_stake(self, m: NumberMention, cand: _Cand, first: int, start: int) -> tuple[str, None] | None:
+        """Votes a place puts at stake in a round-up line ("Wisconsin, with 10 electoral votes, …", «Висконсин (10
+        голосов выборщиков)», «Вісконсин – 10 голосів»): a count of votes right after a place's name and a comma,
+        bracket or dash (and a ``stake_openers`` word), in a clause with no verb: ``stake: vote_share``, not votes
+        won. None otherwise."""
+        frames = self.lex.cues.get("measure_frames", {})
+        if cand.kind != "count" or cand.measure != "vote_share":
+            return None
+        toks = self.tokens
+        k = self._token_from(m.start)
+        k = (k if k is not None else first) - 1
+        if k >= self.lo and toks[k].text.lower() in frames.get("stake_openers", []):
+            k -= 1
+        if k - 1 < self.lo or toks[k].text not in (",", "(", "-", "–", "—", ":"):
+            return None
+        name = toks[k - 1]
+        if not any(e.label == "LOC" and e.start <= name.start < e.end for e in self.ents):
+            return None
+        if any(toks[j].pos in ("VERB", "AUX") for j in range(min(start, k), first)):
+            return None  # "Smith won Ohio – 18 votes": votes won
+        return "stake", None
 
     def _elided_score(self, m: NumberMention, cand: _Cand, previous: list[_Cand]) -> None:
         """A share or a span with no measure of its own in a clause with no verb, after one of the same sentence that
@@ -3045,6 +3119,74 @@ class _Reader:
             toks[j].head == verb and toks[j].dep in ("dobj", "obj") for j in range(max(self.lo, verb - 6), word))
 
     # --- what is never a claim -----------------------------------------------------------------------------
+
+    def _age_bound(self, m: NumberMention, previous: list[_Cand]) -> bool:
+        """An age that bounds a group ("people over 65", "aged 18 and over", «граждане старше 18 лет», «чоловіки віком
+        від 18 до 60 років») defines who is meant; it is no age, span or count of its own. True for one; the count or
+        share right before it in its phrase (no verb between) gets the bound as its subgroup ("12% of people over 65"
+        → ``age 65+``). Words: ``group_ages`` in ``claim_cues.json`` — older/younger words that need nothing else
+        (``older``, ``younger``), after the figure (``older_after``, ``younger_after``), and bare prepositions
+        (``loose_older``, ``loose_younger``) that bound an age only right after a noun of people and with no noun
+        after the figure, past a word of years (``years``; needed unless ``bare_age``: "people over 65")."""
+        bounds = self.lex.cues.get("group_ages")
+        if not bounds or m.figure is None or (m.hi or m.figure) > 120:
+            return False
+        sent = self.sent
+        lead = sent[max(0, m.start - 40):m.num_start]
+        years = r"(?:\s*(?:" + alternation(bounds.get("years", [])) + r")(?!\w))?"
+        tail = sent[m.num_end:m.num_end + 40]
+
+        def ends(key: str) -> bool:
+            words = bounds.get(key, [])
+            return bool(words) and re.search(r"(?:^|[^\w-])(?:" + alternation(words) + r")\s*$", lead, re.IGNORECASE)
+
+        def follows(key: str) -> bool:
+            words = bounds.get(key, [])
+            return bool(words) and re.match(years + r"\s*(?:" + alternation(words) + r")(?!\w)(?!\s*\d)", tail, re.IGNORECASE)
+
+        older = ends("older") or follows("older_after")
+        younger = not older and (ends("younger") or follows("younger_after"))
+        if not (older or younger) and (ends("loose_older") or ends("loose_younger")):
+            older = ends("loose_older")
+            younger = not older
+            word = self._token_from(m.start)
+            word = word - 1 if word is not None else None
+            while word is not None and word > self.lo and self.tokens[word].text.lower() in bounds.get(
+                    "loose_older", []) + bounds.get("loose_younger", []):
+                word -= 1  # (past the preposition, when the hedge reader left it outside the figure)
+            if word is None or word < self.lo or not self._people_word(word):
+                return False  # "over 200 people", «засудив Петренка до 13 років»: no group of people bounded
+        if not (older or younger):
+            return False
+        after = re.match(years + r"\s*", tail)
+        if after.end() == 0 and not bounds.get("bare_age"):
+            return False  # «в возрасте от 2 недель»: without a word of years no age bound is read
+        nxt = self._token_from(m.num_end + after.end())
+        if nxt is not None and is_noun(self.tokens[nxt]) and self.tokens[nxt].start < (
+                self.s_start + m.num_end + after.end() + 2):
+            return False  # "those over 3 days", «до 12 лет тюрьмы»: a span of something, no age
+        if m.is_range and m.lo is not None and m.hi is not None:
+            label = f"age {m.lo:g}-{m.hi:g}"
+        else:
+            label = f"age {m.figure:g}+" if older else f"age under {m.figure:g}"
+        prior = next((c for c in reversed(previous) if c.kind != "date"), None)
+        if prior is not None and prior.kind in ("count", "percent") and not prior.subgroup:
+            between = self.toks_in(prior.m.end, m.start)
+            if len(between) <= 6 and not any(self.tokens[k].pos in ("VERB", "AUX") for k in between) and not any(
+                    self.tokens[k].text in self._CLAUSE_MARKS for k in between):
+                prior.subgroup = label
+        return True
+
+    def _people_word(self, k: int) -> bool:
+        """Whether token ``k`` names a group of people: a pronoun, or a common noun in the plural whose canonical
+        thing is people or that is animate ("people", «мужчин»; not «засудив Петренка до 13 років»: one person)."""
+        t = self.tokens[k]
+        if t.pos in ("PRON", "DET"):
+            return True  # "those over 65", "anyone under 18"
+        if t.pos != "NOUN" or "Number=Sing" in t.feats:
+            return False
+        thing = thing_at(self.lex, self.tokens, k)[0]
+        return "Animacy=Anim" in t.feats or (thing is not None and thing.person)
 
     def _not_a_claim(self, m: NumberMention) -> bool:
         sent = self.sent
