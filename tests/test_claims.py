@@ -4201,6 +4201,8 @@ def test_round_22_this_state_is_no_country_named_after_a_preposition():
     ("About 96% of respondents reported symptoms.", "en", ["share: respondent"]),
     ("Смит выиграл Огайо — 18 голосов выборщиков.", "ru", ["vote_share"]),
     ("Фонд має перерахувати 40 тисяч гривень.", "uk", ["money: перерахувати"]),
+    # a running count's imperfective verb of getting votes is votes won, as its perfective is
+    ("За даними комісії, Коваль набирає 41%.", "uk", ["vote_share"]),
 ])
 def test_round_23_margins_progress_thresholds_and_stakes_are_not_votes_won(text, lang, measures):
     assert [c.measure for c in _claims(text, lang=lang)] == measures
@@ -4213,6 +4215,7 @@ def test_round_23_margins_progress_thresholds_and_stakes_are_not_votes_won(text,
     ("Вакцинуватися можуть громадяни віком від 18 років.", "uk"),
     ("Діти молодше 12 років не можуть щепитися.", "uk"),
     ("На службу призиватимуть чоловіків віком від 18 до 30 років.", "uk"),
+    ("Людям старше 80 лет вакцину вводят в первую очередь.", "ru"),  # a noun after the years: still a bound
 ])
 def test_round_23_an_age_that_bounds_a_group_is_no_claim(text, lang):
     assert [(c.text, c.kind) for c in _claims(text, lang=lang)] == []
@@ -4236,6 +4239,7 @@ def test_round_23_an_age_bound_is_the_subgroup_of_the_figure_it_bounds(text, lan
     ("Суд приговорил женщину до 12 лет тюрьмы.", "ru", "duration"),
     ("Victims aged 19 to 27 were identified.", "en", "age"),  # the ages of those named, not a bound
     ("He shelled the villages over 3 days.", "en", "duration"),
+    ("Договор ограничил число ее членов до одного от каждого государства.", "ru", "count"),  # no word of years
 ])
 def test_round_23_guards_of_age_bounds(text, lang, kind):
     assert [c.kind for c in _claims(text, lang=lang)] == [kind]
@@ -4244,3 +4248,8 @@ def test_round_23_guards_of_age_bounds(text, lang, kind):
 def test_round_23_and_over_before_a_number_is_a_hedge_not_an_age_bound():
     text = "Over 200 people were killed and 65 and over 100 injured."
     assert [c.measure for c in _claims(text, lang="en")] == ["killed", "injured", "injured"]
+
+
+def test_round_23_a_group_bound_before_a_share_leaves_the_share():
+    claims = _claims("Серед людей віком від 60 років смертність становить 8%.", lang="uk")
+    assert [(c.text, c.kind) for c in claims] == [("8", "percent")]

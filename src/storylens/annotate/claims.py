@@ -3146,7 +3146,8 @@ class _Reader:
 
         older = ends("older") or follows("older_after")
         younger = not older and (ends("younger") or follows("younger_after"))
-        if not (older or younger) and (ends("loose_older") or ends("loose_younger")):
+        loose = not (older or younger)
+        if loose and (ends("loose_older") or ends("loose_younger")):
             older = ends("loose_older")
             younger = not older
             word = self._token_from(m.start)
@@ -3159,10 +3160,11 @@ class _Reader:
         if not (older or younger):
             return False
         after = re.match(years + r"\s*", tail)
-        if after.end() == 0 and not bounds.get("bare_age"):
-            return False  # «в возрасте от 2 недель»: without a word of years no age bound is read
+        aged = bool(after.group(0).strip())
+        if not aged and not bounds.get("bare_age"):
+            return False  # «в возрасте от 2 недель», «членов до одного от каждого»: without a word of years, no age
         nxt = self._token_from(m.num_end + after.end())
-        if nxt is not None and is_noun(self.tokens[nxt]) and self.tokens[nxt].start < (
+        if (loose or not aged) and nxt is not None and is_noun(self.tokens[nxt]) and self.tokens[nxt].start < (
                 self.s_start + m.num_end + after.end() + 2):
             return False  # "those over 3 days", «до 12 лет тюрьмы»: a span of something, no age
         if m.is_range and m.lo is not None and m.hi is not None:
