@@ -4203,6 +4203,9 @@ def test_round_22_this_state_is_no_country_named_after_a_preposition():
     ("Фонд має перерахувати 40 тисяч гривень.", "uk", ["money: перерахувати"]),
     # a running count's imperfective verb of getting votes is votes won, as its perfective is
     ("За даними комісії, Коваль набирає 41%.", "uk", ["vote_share"]),
+    # a frame is read after the figure before, but the two ends of a pair share it; a level's own noun stays
+    ("Заплатить за такой трюк придется от $2000 до $3000.", "ru", ["remaining: money заплатить"] * 2),
+    ("Для запуску потрібно досягти показник в 90%.", "uk", ["needed: share: показник"]),
 ])
 def test_round_23_margins_progress_thresholds_and_stakes_are_not_votes_won(text, lang, measures):
     assert [c.measure for c in _claims(text, lang=lang)] == measures

@@ -2745,8 +2745,10 @@ class _Reader:
         frame = self._frame_before(m, cand, first, start, previous) or self._at_stake(m, cand, first, start)
         if frame:
             prefix, act = frame
-            if prefix in ("margin", "needed", "progress") and cand.kind == "percent" and (":" in cand.measure or (
-                    prefix == "progress" and " " in cand.measure)):
+            frames = self.lex.cues.get("measure_frames", {})
+            named = cand.measure.split(": ")[-1].split()[0]
+            if cand.kind == "percent" and (prefix == "progress" and " " in cand.measure or ":" in cand.measure and (
+                    named in frames.get(prefix, []) or named in frames.get(f"{prefix}_after", []))):
                 # «проходной барьер 5%» (``rate: барьер``), «з відривом у 3%», «підраховано 95% протоколів» (``share:
                 # протокол підрахувати``): the frame's own word named the measure; the share is what is meant
                 cand.measure = cand.noun_lemma if prefix == "progress" and cand.noun_lemma else "share"
@@ -2787,7 +2789,8 @@ class _Reader:
         if not frames:
             return None
         prior = next((c for c in reversed(previous) if c.kind != "date" and c.m.end <= m.start), None)
-        if prior is not None:
+        if prior is not None and self.sent[max(prior.m.end, prior.unit_end):m.start].strip().lower() not in (
+                ["", *cues.get("to_words", [])]):  # («придется от $2000 до $3000»: the pair's two ends share it)
             k = self._token_from(max(prior.m.end, prior.unit_end))
             start = max(start, min(k, first)) if k is not None else start
         words = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)
