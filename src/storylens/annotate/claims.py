@@ -2798,8 +2798,10 @@ class _Reader:
         verbs = [(toks[k].lemma, toks[k].text.lower()) for k in range(start, first)]
         near = verbs[-3:]
         after = [self._token_from(max(m.end, cand.unit_end))]
+        own = []
         if cand.noun is not None and cand.noun >= first:
-            after += [cand.noun, cand.noun + 1]  # ("a 20,000-vote lead": the counted noun is the difference)
+            after.append(cand.noun + 1)
+            own = [(toks[cand.noun].lemma, toks[cand.noun].text.lower())]  # "a 20,000-vote lead": the difference
         nexts = [(toks[k].lemma, toks[k].text.lower()) for k in after if k is not None and self.lo <= k < self.hi]
 
         def has(key: str, span: list[tuple[str, str]]) -> bool:
@@ -2807,7 +2809,7 @@ class _Reader:
             return any(lemma in listed or text in listed for lemma, text in span)
         before = self._token_from(m.start)
         before = before - 1 if before is not None else first - 1
-        if has("margin", words) or has("margin_near", words[-3:]) or has("margin_after", nexts) or (
+        if has("margin", words) or has("margin_near", words[-3:]) or has("margin_after", nexts + own) or (
                 before >= start and toks[before].text.lower() in frames.get("margin_prepositions", [])
                 and has("margin_verbs", verbs) and not has("score_joiners", nexts[:1])):
             return "margin", None  # (not "the motion was won by 300 votes to 200": a score)
