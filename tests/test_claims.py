@@ -4198,6 +4198,7 @@ def test_round_22_this_state_is_no_country_named_after_a_preposition():
     ("Smith leads in Ohio with 51% of the vote.", "en", ["vote_share"]),
     ("Smith took the lead in Ohio with 50.1% of the vote.", "en", ["vote_share"]),
     ("The plant produced 20 per cent of the country's electricity needs.", "en", ["produced"]),  # a noun, no need
+    ("The plant covers 30 percent of its energy needs.", "en", ["share: need cover"]),
     ("The motion was won by 300 votes to 200.", "en", ["vote_share"]),
     ("About 96% of respondents reported symptoms.", "en", ["share: respondent"]),
     ("Смит выиграл Огайо — 18 голосов выборщиков.", "ru", ["vote_share"]),
