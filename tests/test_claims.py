@@ -4167,3 +4167,24 @@ def test_round_22_guards_of_plural_demonstratives_and_broken_lines(text, lang):
 def test_round_22_this_state_is_no_country_named_after_a_preposition():
     text = "Вибори у США тривають. Байден виступив у Джорджії і в США. У цьому штаті він отримав 50% голосів."
     assert [c.where for c in _claims(text, lang="uk")] == ["Джорджії"]
+
+
+@pytest.mark.parametrize("text, lang, value, measure", [
+    ("Кількість випадків зросла на 1200 за добу.", "uk", 1200, "infected"),  # the amount of a change
+    ("Число заболевших выросло на 1200 за сутки.", "ru", 1200, "infected"),
+    ("Cases rose by 1200 in a day.", "en", 1200, "infected"),
+    ("The number of cases reached 1200.", "en", 1200, "infected"),  # a level reached
+])
+def test_round_23_a_four_digit_amount_of_a_change_is_no_year(text, lang, value, measure):
+    claim = _one(text, lang=lang)
+    assert (claim.kind, claim.value, claim.measure) == ("count", value, measure)
+
+
+def test_round_23_a_year_after_a_change_keeps_its_context():
+    text = "На 1988 рік річна кількість їх досягла 1009, а на 1997 рік — 4750."
+    claims = _claims(text, lang="uk")
+    assert 1009 not in [c.value for c in claims if c.kind == "date"]  # reached 1009: no year
+    assert [c.value for c in claims if c.kind == "date"] == [1988, 1997]  # a year noun after: years
+    assert [c.value for c in _claims("У 2016 році кількість випадків зросла на 300.", lang="uk") if c.kind == "date"] == [
+        2016]
+    assert "count" not in [c.kind for c in _claims("Emissions will be cut by 2030.", lang="en")]  # a deadline

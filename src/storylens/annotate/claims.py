@@ -3450,6 +3450,8 @@ class _Reader:
                 m.num_start, m.num_end)) and not self._unit_after(m, None)):
             return None  # "1743 people": a count; «25 із 1600 учасників»: the whole of a part
         unit = self._unit_after(m, None)
+        if is_year and hit is None and not (unit and unit[0] == "time" and unit[1] == "year") and self._amount_of_change(m, cand):
+            return None  # «зросла на 1200 за добу», «кількість їх досягла 1009»: an amount, not a year
         if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
             unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
         if unit and unit[0] != "year_word":
@@ -3604,6 +3606,27 @@ class _Reader:
         """The nearest noun before a participle that agrees with it (a misattached participle's noun)."""
         return next((j for j in range(word - 1, max(self.lo, word - 12) - 1, -1)
                      if self.tokens[j].pos == "NOUN" and self._agrees(j, word)), None)
+
+    def _amount_of_change(self, m: NumberMention, cand: _Cand) -> bool:
+        """A bare four-digit figure right after a verb of change and its preposition of amount («зросла на 1200»,
+        "rose by 1200": ``change_by``) or right after a verb of level or change ("reached 1009", «досягла 1009»:
+        ``level_verbs``, ``change_verbs``, not a copula) is how much, never a year: a year there would need a year's
+        word, a month or a preposition of time. A preposition that also sets a deadline (``deadline_prepositions``:
+        "cut by 2030") keeps a year of the next or last centuries one."""
+        cues = self.lex.cues
+        if cand.change == "change by":
+            word = re.search(r"([^\W\d_]+)\s*$", self.sent[:m.num_start])
+            deadline = bool(word) and word.group(1).lower() in cues.get("deadline_prepositions", [])
+            return not (deadline and 1900 <= (m.figure or 0) <= 2100)
+        first = self._token_from(m.start)
+        k = (first if first is not None else self.hi) - 1
+        while k >= self.lo and self.tokens[k].pos in ("ADV", "PART") and self.tokens[k].text.isalpha():
+            k -= 1  # «досягла вже 1009», "reached nearly 2000"
+        if k < self.lo or self.tokens[k].pos not in ("VERB", "AUX"):
+            return False
+        lemma = self.tokens[k].lemma
+        return lemma in {*cues.get("level_verbs", []), *cues.get("change_verbs", [])} and (
+            lemma not in cues.get("light_verbs", []))
 
     def _earlier_value_date(self, m: NumberMention) -> bool:
         """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
