@@ -4188,3 +4188,30 @@ def test_round_23_a_year_after_a_change_keeps_its_context():
     assert [c.value for c in _claims("У 2016 році кількість випадків зросла на 300.", lang="uk") if c.kind == "date"] == [
         2016]
     assert "count" not in [c.kind for c in _claims("Emissions will be cut by 2030.", lang="en")]  # a deadline
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Повідомляється про 660 ліквідованих окупантів.", "uk", "killed"),  # as «ліквідовано 660 окупантів»
+    ("Відомо про двох загиблих та 9 травмованих людей.", "uk", "injured"),
+    ("У лікарнях перебувають 300 госпіталізованих пацієнтів.", "uk", "injured"),
+    ("Серед них 45 евакуйованих жителів.", "uk", "evacuated"),
+    ("Відомо про 30 врятованих людей.", "uk", "rescued"),
+    ("Окупанти втратили 12 знищених танків.", "uk", "tanks destroyed"),  # a thing: its own measure of the verb
+])
+def test_round_23_a_participle_before_the_counted_noun_says_what_happened(text, lang, measure):
+    assert _claims(text, lang=lang)[-1].measure == measure
+
+
+@pytest.mark.parametrize("text, lang, measure, subgroup", [
+    ("Кількість знешкоджених окупантів сягнула 300 осіб.", "uk", "troops знешкодити", "troops"),  # not 300 `people`
+    ("Кількість евакуйованих жителів зросла до 3 тисяч осіб.", "uk", "evacuated", None),
+    ("Кількість госпіталізованих становить 120 осіб.", "uk", "injured", None),
+    ("Число раненых достигло 45 человек.", "ru", "injured", None),
+    ("Число освобожденных заложников достигло 12 человек.", "ru", "released", "prisoners"),
+    ("The number of infected people reached 300.", "en", "infected", None),
+    ("The number of evacuated residents rose to 3,000.", "en", "evacuated", None),
+    ("The number of people killed rose to 45.", "en", "killed", None),
+])
+def test_round_23_the_number_of_x_reached_n_counts_x_and_what_happened_to_it(text, lang, measure, subgroup):
+    claim = _one(text, lang=lang)
+    assert (claim.measure, claim.subgroup) == (measure, subgroup)

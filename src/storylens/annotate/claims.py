@@ -42,16 +42,18 @@ from storylens.annotate.measures import (
     head_path,
     is_modifier,
     is_noun,
+    lemma_measures,
     lexicon,
     measure_noun,
     relative_verb,
     state_measure,
     thing_at,
     verb_measures,
+    verb_stems,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
 from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
-from storylens.annotate.syntax import Parse, Parser, Token, guess_language, known_verb
+from storylens.annotate.syntax import Parse, Parser, Token, guess_language, known_verb, participle_verb
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
 _DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
@@ -2665,7 +2667,7 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
-        if cand.kind == "count" and cand.measure is None and cand.noun is None and not cand.subcount and num_toks:
+        if cand.kind == "count" and cand.noun is None and not cand.subcount and num_toks:
             self._counted_subject(cand, num_toks[0], self._clause_start(num_toks[0]))  # «кількість X сягнула 1 200»
         if cand.measure and cand.kind in ("count", "percent", "money", "duration") and num_toks:
             self._clause_frame(m, cand, num_toks, previous)
@@ -2727,8 +2729,9 @@ class _Reader:
             self._elided_score(m, cand, previous)
         if cand.kind == "percent":
             self._predicate_subject(cand, first, start)
-        elif cand.kind == "count" and cand.measure.startswith("members: "):
-            self._counted_subject(cand, first, start)
+        elif cand.kind == "count" and (cand.measure.startswith("members: ") or (
+                cand.thing is not None and cand.thing.generic and cand.measure == cand.thing.name)):
+            self._counted_subject(cand, first, start)  # «кількість поранених сягнула 300 осіб»: the wounded, not persons
         if cand.kind == "duration":
             self._lasting_subject(cand, first, start)
         self._dimension_measure(cand, first)
@@ -2866,23 +2869,47 @@ class _Reader:
                 toks[k].lemma not in cues.get("share_predicates", []))):
             return  # (not «було 300»: a copula names no amount)
         subject = self._clause_subject(start, k)
+        if subject is None and self.ex.heads:  # "the number of infected people reached 300": the parse's subject
+            subject = next((j for j in range(start, k) if toks[j].head == k and toks[j].dep.startswith("nsubj")), None)
         if subject is None or toks[subject].lemma not in cues.get("quantity_nouns", []):
             return
         owner = next((j for j in range(subject + 1, min(k, subject + 4)) if toks[j].lemma == self._dimension_owner(
             subject)), None)
-        if owner is None:
+        if (owner is None or owner == subject) and self.ex.heads:  # "the number of X": the noun "of" governs
+            of = next((j for j in range(subject + 1, k) if toks[j].head == subject and toks[j].text.lower() in cues.get(
+                "partitive", [])), None)
+            owner = next((j for j in range(subject + 1, k) if of is not None and toks[j].head == of and is_noun(toks[j])),
+                         None)
+        if owner is None or owner == subject:
             return
         thing = thing_at(self.lex, toks, owner)[0]
         acts = verb_measures(self.lex, toks, owner, self.hi) if "VerbForm=Part" in toks[owner].feats or known_verb(
-            self.code, toks[owner].lemma) else []
-        cand.measure = measure_noun(self.lex, toks, owner) or next(iter(acts), None) or (
-            thing.measure or thing.name if thing else toks[owner].lemma)  # («число пострадавших»: a participle, its
-        # lemma the verb's)
-        cand.subgroup = None
+            self.code, toks[owner].lemma) else [n for n in [self._participle_measure(owner, True)] if n]
+        cand.measure = self._modifier_predicate(subject, owner, thing) or measure_noun(self.lex, toks, owner) or next(
+            iter(acts), None) or (thing.measure or thing.name if thing else toks[owner].lemma)  # («число
+        # пострадавших»: a participle, its lemma the verb's; «кількість госпіталізованих»: a Ukrainian one's)
+        cand.subgroup = thing.name if thing is not None and thing.person and not thing.generic and (
+            cand.measure not in (thing.name, thing.measure)) else None  # («кількість знешкоджених окупантів»: troops)
         if acts and cand.measure == acts[0] and not cand.unit:
             cand.unit = "people"
         if not cand.unit:
             cand.unit = (thing.unit or thing.name) if thing else toks[owner].lemma
+
+    def _modifier_predicate(self, subject: int, owner: int, thing: Thing | None) -> str | None:
+        """What a participle between a noun of quantity and its genitive noun says happened to the noun's things
+        («кількість знешкоджених окупантів» → `troops знешкодити`, «число освобождённых заложников» → released):
+        its verb's measure, else the thing and the verb; None without a participle."""
+        person = thing.person if thing is not None else "Animacy=Inan" not in self.tokens[owner].feats
+        after = [owner + 1] if owner + 1 < self.hi and self.tokens[owner + 1].head in (owner, subject) else []
+        for j in [*range(subject + 1, owner), *after]:  # (before the noun, or after it: "the number of people killed")
+            verb = self._participle_of(j)
+            if verb is None or verb in self.lex.cues.get("light_verbs", []):
+                continue
+            named = self._participle_measure(j, person)
+            if named or "VerbForm=Part" not in self.tokens[j].feats and self.code == "en":
+                return named  # (an English adjective in -ed names a measure only: not "armed men" → arm)
+            return f"{thing.name if thing else self.tokens[owner].lemma} {verb}"
+        return None
 
     def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
@@ -4648,17 +4675,46 @@ class _Reader:
                 return not any(x in perfect for x in words[i + 1:])
         return False
 
-    def _prenominal_state(self, number: int, noun: int) -> str | None:
+    def _prenominal_state(self, number: int, noun: int, person: bool) -> str | None:
         """A participle or adjective between the number and its noun that names a measure ("12 damaged cranes",
-        «40 затриманих осіб», "two injured children"): what happened to the counted things; None without one."""
+        «40 затриманих осіб», "two injured children"), or a participle whose verb does («660 ліквідованих окупантів»,
+        «9 травмованих людей», «120 госпитализированных пациентов»: as the verb would, «ліквідовано 660
+        окупантів»): what happened to the counted things; None without one."""
         toks = self.tokens
         for k in range(number + 1, noun):
-            if toks[k].pos not in ("ADJ", "VERB"):
+            if toks[k].pos not in ("ADJ", "VERB", "NOUN") or (toks[k].pos == "NOUN" and self._participle_of(k) is None):
                 continue
             named = state_measure(self.lex, toks, k - 1, k + 1) or (
-                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None)
+                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None) or self._participle_measure(
+                k, person)
             if named and self.lex.applies_to.get(named, "any") in ("any", "people", "things"):
                 return named
+        return None
+
+    def _participle_of(self, k: int) -> str | None:
+        """The verb (its infinitive) of a participle at ``k``: Russian's, whose lemma is the verb's («раненых»,
+        «госпитализированных», whatever part of speech the parse gave it), or a Ukrainian passive participle the
+        dictionary lists as an adjective («ліквідованих» → «ліквідувати»); None for any other word."""
+        t = self.tokens[k]
+        if "VerbForm=Part" in t.feats or (t.pos in ("NOUN", "ADJ") and self.code != "uk" and known_verb(self.code, t.lemma)):
+            return t.lemma
+        if t.pos == "ADJ" and self.code == "en" and t.text.lower().endswith("ed"):  # "evacuated" tagged an adjective
+            return next((v for v in verb_stems(t.text.lower(), self.lex.cues.get("verb_suffixes", [])) if known_verb(
+                self.code, v)), None)
+        if t.pos == "ADJ" and self.code == "uk":
+            return participle_verb(self.code, t.lemma)
+        return None
+
+    def _participle_measure(self, k: int, person: bool) -> str | None:
+        """The measure the verb of a participle at ``k`` says of things of the counted kind (people: killed,
+        injured, detained…; things: destroyed…); None when it names none (an open predicate)."""
+        verb = self._participle_of(k)
+        if verb is None:
+            return None
+        for name in lemma_measures(self.lex, verb):
+            applies = self.lex.applies_to.get(name, "any")
+            if applies == "any" or applies == ("people" if person else "things"):
+                return name
         return None
 
     def _argument_of(self, noun: int | None, verb: int, num_toks: list[int]) -> bool:
@@ -4963,7 +5019,7 @@ class _Reader:
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             if state is None and cand.noun is not None and num_toks and not cand.modifier and num_toks[-1] < cand.noun:
-                state = self._prenominal_state(num_toks[-1], cand.noun)  # «40 затриманих осіб», "12 damaged cranes"
+                state = self._prenominal_state(num_toks[-1], cand.noun, person)  # «40 затриманих осіб», "12 damaged cranes"
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
