@@ -4215,3 +4215,18 @@ def test_round_23_a_participle_before_the_counted_noun_says_what_happened(text, 
 def test_round_23_the_number_of_x_reached_n_counts_x_and_what_happened_to_it(text, lang, measure, subgroup):
     claim = _one(text, lang=lang)
     assert (claim.measure, claim.subgroup) == (measure, subgroup)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("За добу вакциновано 1500 осіб.", "uk", "vaccinated"),
+    ("Відомо про 300 щеплених людей.", "uk", "vaccinated"),  # a participle before the noun, as the verb
+    ("За сутки привиты 2300 человек.", "ru", "vaccinated"),  # a short participle
+    ("About 1,500 people were vaccinated on Monday.", "en", "vaccinated"),
+    ("Кількість одужалих сягнула 4500 осіб.", "uk", "recovered"),
+    ("Число выздоровевших достигло 500 человек.", "ru", "recovered"),
+    ("Some 400 patients have recovered.", "en", "recovered"),
+    ("Число инфицированных достигло 800 человек.", "ru", "infected"),
+    ("Кількість інфікованих сягнула 800 осіб.", "uk", "infected"),
+])
+def test_round_23_vaccinated_recovered_and_infected_are_measures(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
