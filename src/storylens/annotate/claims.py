@@ -4691,6 +4691,15 @@ class _Reader:
                 return named
         return None
 
+    def _participle_after(self, noun: int, person: bool) -> str | None:
+        """Without a parse, the measure of a participle right after the counted noun and a comma that agrees with it
+        («понад 10 тисяч осіб, засуджених за корупцію» → prosecuted), when its verb names one and the clause's verb
+        names none; None otherwise."""
+        k = noun + 1
+        if k + 1 >= self.hi or self.tokens[k].text != "," or not self._agrees(noun, k + 1):
+            return None
+        return self._participle_measure(k + 1, person)
+
     def _participle_of(self, k: int) -> str | None:
         """The verb (its infinitive) of a participle at ``k``: Russian's, whose lemma is the verb's («раненых»,
         «госпитализированных», whatever part of speech the parse gave it), or a Ukrainian passive participle the
@@ -5057,6 +5066,8 @@ class _Reader:
                         said != cand.verb and toks[arg].dep.startswith("nsubj"))):
                     by_verb, person = name, False  # "closed 12 airports", "12 ports remain closed": a verb done to
                     break  # things, or a state they are in, says the noun is one
+            if state is None and not by_verb and cand.noun is not None and not self.ex.heads:
+                state = self._participle_after(cand.noun, person)  # «10 тисяч осіб, засуджених за корупцію»
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
             verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
@@ -6084,6 +6095,8 @@ class _Reader:
                 return None
             if is_noun(t) and (measure_noun(self.lex, self.tokens, i) or self._anaphoric(i)):
                 return i
+            if t.pos == "ADJ" and i == num_toks[0] - 1 and measure_noun(self.lex, self.tokens, i):
+                return i  # «загиблих 12 осіб, поранених 30»: an adjective that stands for people, right before
         return None
 
     def _of_chain(self, i: int) -> list[int]:
