@@ -4238,3 +4238,12 @@ def test_round_23_vaccinated_recovered_and_infected_are_measures(text, lang, mea
 ])
 def test_round_23_ukrainian_participles_after_the_noun_and_before_a_bare_number(text, measures):
     assert [c.measure for c in _claims(text, lang="uk")] == measures
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("Officials said two remaining reactors at the plant were disconnected from the grid.", ["reactors disconnect"]),
+    ("The 2,975 number conflicts with the figures cited by officials.", ["conflict"]),  # "number" is no participle
+    ("The number of armed men reached 300.", ["people"]),  # an adjective in -ed names a measure only
+])
+def test_round_23_guards_of_participles_that_say_nothing_happened(text, measures):
+    assert [c.measure for c in _claims(text, lang="en")] == measures

@@ -2906,8 +2906,9 @@ class _Reader:
             if verb is None or verb in self.lex.cues.get("light_verbs", []):
                 continue
             named = self._participle_measure(j, person)
-            if named or "VerbForm=Part" not in self.tokens[j].feats and self.code == "en":
-                return named  # (an English adjective in -ed names a measure only: not "armed men" → arm)
+            t = self.tokens[j]
+            if named or ("VerbForm=Part" not in t.feats and t.lemma == t.text.lower()):
+                return named  # (an adjective read as a verb by its ending names a measure only: not "armed men" → arm)
             return f"{thing.name if thing else self.tokens[owner].lemma} {verb}"
         return None
 
@@ -4701,25 +4702,31 @@ class _Reader:
         return self._participle_measure(k + 1, person)
 
     def _participle_of(self, k: int) -> str | None:
-        """The verb (its infinitive) of a participle at ``k``: Russian's, whose lemma is the verb's («раненых»,
-        «госпитализированных», whatever part of speech the parse gave it), or a Ukrainian passive participle the
-        dictionary lists as an adjective («ліквідованих» → «ліквідувати»); None for any other word."""
+        """The verb (its infinitive) of a participle at ``k``: one the parse marks (its lemma the verb's), a Ukrainian
+        passive participle the dictionary lists as an adjective («ліквідованих» → «ліквідувати», `participle_verbs`),
+        a Russian one the parse took for a noun («госпитализированных», lemmatised to the infinitive), or an
+        adjective spelt as a verb's past participle ("evacuated": `verb_suffixes`); None for any other word."""
         t = self.tokens[k]
-        if "VerbForm=Part" in t.feats or (t.pos in ("NOUN", "ADJ") and self.code != "uk" and known_verb(self.code, t.lemma)):
+        if "VerbForm=Part" in t.feats:
             return t.lemma
-        if t.pos == "ADJ" and self.code == "en" and t.text.lower().endswith("ed"):  # "evacuated" tagged an adjective
-            return next((v for v in verb_stems(t.text.lower(), self.lex.cues.get("verb_suffixes", [])) if known_verb(
-                self.code, v)), None)
-        if t.pos == "ADJ" and self.code == "uk":
-            return participle_verb(self.code, t.lemma)
-        return None
+        if t.pos not in ("NOUN", "ADJ"):
+            return None
+        word = t.text.lower()
+        verb = participle_verb(self.code, t.lemma) if t.pos == "ADJ" else None
+        if verb is None and known_verb(self.code, t.lemma) and not word.startswith(t.lemma):
+            verb = t.lemma  # (not "number", "conflicts": a noun spelt as its verb)
+        if verb is None and t.pos == "ADJ" and t.lemma == word:
+            verb = next((v for v in verb_stems(word, self.lex.cues.get("verb_suffixes", [])) if known_verb(self.code, v)),
+                        None)
+        return verb
 
     def _participle_measure(self, k: int, person: bool) -> str | None:
         """The measure the verb of a participle at ``k`` says of things of the counted kind (people: killed,
         injured, detained…; things: destroyed…); None when it names none (an open predicate)."""
         verb = self._participle_of(k)
-        if verb is None:
-            return None
+        t = self.tokens[k]
+        if verb is None or t.text.lower() in self.others or t.lemma in self.others:
+            return None  # ("the two remaining reactors": set apart from others, not what remained)
         for name in lemma_measures(self.lex, verb):
             applies = self.lex.applies_to.get(name, "any")
             if applies == "any" or applies == ("people" if person else "things"):
