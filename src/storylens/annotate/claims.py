@@ -3478,7 +3478,8 @@ class _Reader:
                 m.num_start, m.num_end)) and not self._unit_after(m, None)):
             return None  # "1743 people": a count; «25 із 1600 учасників»: the whole of a part
         unit = self._unit_after(m, None)
-        if is_year and hit is None and not (unit and unit[0] == "time" and unit[1] == "year") and self._amount_of_change(m, cand):
+        if is_year and hit is None and not (unit and unit[0] == "time" and unit[1] == "year") and (
+                self._amount_of_change(m, cand)):
             return None  # «зросла на 1200 за добу», «кількість їх досягла 1009»: an amount, not a year
         if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
             unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
