@@ -4234,6 +4234,7 @@ def test_round_23_vaccinated_recovered_and_infected_are_measures(text, lang, mea
 @pytest.mark.parametrize("text, measures", [
     ("Відомо про понад 10 тисяч осіб, засуджених за корупцію.", ["prosecuted"]),  # an agreeing participle after
     ("Суд засудив 12 осіб, затриманих у травні.", ["prosecuted"]),  # the clause's own verb first
+    ("Україна втратила вже понад 300 бібліотек, знищених окупантами.", ["бібліотека втратити"]),  # no known person
     ("Загиблих 12 осіб, поранених 30.", ["killed", "injured"]),  # an adjective for people right before a bare number
 ])
 def test_round_23_ukrainian_participles_after_the_noun_and_before_a_bare_number(text, measures):

@@ -4677,7 +4677,7 @@ class _Reader:
                 return not any(x in perfect for x in words[i + 1:])
         return False
 
-    def _prenominal_state(self, number: int, noun: int, person: bool) -> str | None:
+    def _prenominal_state(self, number: int, noun: int, person: bool | None) -> str | None:
         """A participle or adjective between the number and its noun that names a measure ("12 damaged cranes",
         «40 затриманих осіб», "two injured children"), or a participle whose verb does («660 ліквідованих окупантів»,
         «9 травмованих людей», «120 госпитализированных пациентов»: as the verb would, «ліквідовано 660
@@ -4693,7 +4693,7 @@ class _Reader:
                 return named
         return None
 
-    def _participle_after(self, noun: int, person: bool) -> str | None:
+    def _participle_after(self, noun: int, person: bool | None) -> str | None:
         """Without a parse, the measure of a participle right after the counted noun and a comma that agrees with it
         («понад 10 тисяч осіб, засуджених за корупцію» → prosecuted), when its verb names one and the clause's verb
         names none; None otherwise."""
@@ -4721,16 +4721,17 @@ class _Reader:
                         None)
         return verb
 
-    def _participle_measure(self, k: int, person: bool) -> str | None:
+    def _participle_measure(self, k: int, person: bool | None) -> str | None:
         """The measure the verb of a participle at ``k`` says of things of the counted kind (people: killed,
-        injured, detained…; things: destroyed…); None when it names none (an open predicate)."""
+        injured, detained…; things: destroyed…; of either only a measure of any kind when the kind is unknown, None);
+        None when it names none (an open predicate)."""
         verb = self._participle_of(k)
         t = self.tokens[k]
         if verb is None or t.text.lower() in self.others or t.lemma in self.others:
             return None  # ("the two remaining reactors": set apart from others, not what remained)
         for name in lemma_measures(self.lex, verb):
             applies = self.lex.applies_to.get(name, "any")
-            if applies == "any" or applies == ("people" if person else "things"):
+            if applies == "any" or (person is not None and applies == ("people" if person else "things")):
                 return name
         return None
 
@@ -5031,12 +5032,14 @@ class _Reader:
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
             unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
+            known = thing is not None or (cand.noun is not None and "Animacy=" in toks[cand.noun].feats)
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             if state is None and cand.noun is not None and num_toks and not cand.modifier and num_toks[-1] < cand.noun:
-                state = self._prenominal_state(num_toks[-1], cand.noun, person)  # «40 затриманих осіб», "12 damaged cranes"
+                state = self._prenominal_state(num_toks[-1], cand.noun, person if known else None)  # «40 затриманих
+                # осіб», "12 damaged cranes"
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
@@ -5075,7 +5078,8 @@ class _Reader:
                     by_verb, person = name, False  # "closed 12 airports", "12 ports remain closed": a verb done to
                     break  # things, or a state they are in, says the noun is one
             if state is None and not by_verb and cand.noun is not None and not self.ex.heads:
-                state = self._participle_after(cand.noun, person)  # «10 тисяч осіб, засуджених за корупцію»
+                state = self._participle_after(cand.noun, person if known else None)  # «10 тисяч осіб, засуджених
+                # за корупцію»; not «300 бібліотек, знищених …» (a noun neither the lexicon nor the parse says is a person)
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
             verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
