@@ -3733,7 +3733,7 @@ def test_round_21_frequencies_and_years_of_a_noun(text, lang, kind, measure):
 
 @pytest.mark.parametrize("text, lang, measure", [
     # a bare number after a predicate of amount or level whose subject is a noun of quantity counts its genitive
-    ("Загальна кількість щеплених у громаді становить 1 200.", "uk", "щеплений"),
+    ("Загальна кількість щеплених у громаді становить 1 200.", "uk", "vaccinated"),  # (round 23: a measure)
     ("Кількість загиблих у регіоні сягнула 25.", "uk", "killed"),
     ("Общее число пострадавших составляет 40.", "ru", "injured"),
 ])
@@ -4258,3 +4258,87 @@ def test_round_23_and_over_before_a_number_is_a_hedge_not_an_age_bound():
 def test_round_23_a_group_bound_before_a_share_leaves_the_share():
     claims = _claims("Серед людей віком від 60 років смертність становить 8%.", lang="uk")
     assert [(c.text, c.kind) for c in claims] == [("8", "percent")]
+
+
+# --- round 23: the counted thing's own predicate, and changes that are no years ------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, value, measure", [
+    ("Кількість випадків зросла на 1200 за добу.", "uk", 1200, "infected"),  # the amount of a change
+    ("Число заболевших выросло на 1200 за сутки.", "ru", 1200, "infected"),
+    ("Cases rose by 1200 in a day.", "en", 1200, "infected"),
+    ("The number of cases reached 1200.", "en", 1200, "infected"),  # a level reached
+])
+def test_round_23_a_four_digit_amount_of_a_change_is_no_year(text, lang, value, measure):
+    claim = _one(text, lang=lang)
+    assert (claim.kind, claim.value, claim.measure) == ("count", value, measure)
+
+
+def test_round_23_a_year_after_a_change_keeps_its_context():
+    text = "На 1988 рік річна кількість їх досягла 1009, а на 1997 рік — 4750."
+    claims = _claims(text, lang="uk")
+    assert 1009 not in [c.value for c in claims if c.kind == "date"]  # reached 1009: no year
+    assert [c.value for c in claims if c.kind == "date"] == [1988, 1997]  # a year noun after: years
+    assert [c.value for c in _claims("У 2016 році кількість випадків зросла на 300.", lang="uk") if c.kind == "date"] == [
+        2016]
+    assert "count" not in [c.kind for c in _claims("Emissions will be cut by 2030.", lang="en")]  # a deadline
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("Повідомляється про 660 ліквідованих окупантів.", "uk", "killed"),  # as «ліквідовано 660 окупантів»
+    ("Відомо про двох загиблих та 9 травмованих людей.", "uk", "injured"),
+    ("У лікарнях перебувають 300 госпіталізованих пацієнтів.", "uk", "injured"),
+    ("Серед них 45 евакуйованих жителів.", "uk", "evacuated"),
+    ("Відомо про 30 врятованих людей.", "uk", "rescued"),
+    ("Окупанти втратили 12 знищених танків.", "uk", "tanks destroyed"),  # a thing: its own measure of the verb
+])
+def test_round_23_a_participle_before_the_counted_noun_says_what_happened(text, lang, measure):
+    assert _claims(text, lang=lang)[-1].measure == measure
+
+
+@pytest.mark.parametrize("text, lang, measure, subgroup", [
+    ("Кількість знешкоджених окупантів сягнула 300 осіб.", "uk", "troops знешкодити", "troops"),  # not 300 `people`
+    ("Кількість евакуйованих жителів зросла до 3 тисяч осіб.", "uk", "evacuated", None),
+    ("Кількість госпіталізованих становить 120 осіб.", "uk", "injured", None),
+    ("Число раненых достигло 45 человек.", "ru", "injured", None),
+    ("Число освобожденных заложников достигло 12 человек.", "ru", "released", "prisoners"),
+    ("The number of infected people reached 300.", "en", "infected", None),
+    ("The number of evacuated residents rose to 3,000.", "en", "evacuated", None),
+    ("The number of people killed rose to 45.", "en", "killed", None),
+])
+def test_round_23_the_number_of_x_reached_n_counts_x_and_what_happened_to_it(text, lang, measure, subgroup):
+    claim = _one(text, lang=lang)
+    assert (claim.measure, claim.subgroup) == (measure, subgroup)
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("За добу вакциновано 1500 осіб.", "uk", "vaccinated"),
+    ("Відомо про 300 щеплених людей.", "uk", "vaccinated"),  # a participle before the noun, as the verb
+    ("За сутки привиты 2300 человек.", "ru", "vaccinated"),  # a short participle
+    ("About 1,500 people were vaccinated on Monday.", "en", "vaccinated"),
+    ("Кількість одужалих сягнула 4500 осіб.", "uk", "recovered"),
+    ("Число выздоровевших достигло 500 человек.", "ru", "recovered"),
+    ("Число инфицированных достигло 800 человек.", "ru", "infected"),
+    ("Кількість інфікованих сягнула 800 осіб.", "uk", "infected"),
+])
+def test_round_23_vaccinated_recovered_and_infected_are_measures(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("Відомо про понад 10 тисяч осіб, засуджених за корупцію.", ["prosecuted"]),  # an agreeing participle after
+    ("Суд засудив 12 осіб, затриманих у травні.", ["prosecuted"]),  # the clause's own verb first
+    ("Україна втратила вже понад 300 бібліотек, знищених окупантами.", ["бібліотека втратити"]),  # no known person
+    ("Загиблих 12 осіб, поранених 30.", ["killed", "injured"]),  # an adjective for people right before a bare number
+])
+def test_round_23_ukrainian_participles_after_the_noun_and_before_a_bare_number(text, measures):
+    assert [c.measure for c in _claims(text, lang="uk")] == measures
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("Officials said two remaining reactors at the plant were disconnected from the grid.", ["reactors disconnect"]),
+    ("The 2,975 number conflicts with the figures cited by officials.", ["conflict"]),  # "number" is no participle
+    ("The number of armed men reached 300.", ["people"]),  # an adjective in -ed names a measure only
+])
+def test_round_23_guards_of_participles_that_say_nothing_happened(text, measures):
+    assert [c.measure for c in _claims(text, lang="en")] == measures

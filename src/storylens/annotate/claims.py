@@ -42,16 +42,18 @@ from storylens.annotate.measures import (
     head_path,
     is_modifier,
     is_noun,
+    lemma_measures,
     lexicon,
     measure_noun,
     relative_verb,
     state_measure,
     thing_at,
     verb_measures,
+    verb_stems,
 )
 from storylens.annotate.numbers import DIGITS, NumberMention, find_numbers
 from storylens.annotate.gazetteer import CYRILLIC, country_code, country_name, demonym_code, is_country
-from storylens.annotate.syntax import Parse, Parser, Token, guess_language, known_verb
+from storylens.annotate.syntax import Parse, Parser, Token, guess_language, known_verb, participle_verb
 from storylens.doc import Claim, DateMention, Document, EntityMention
 
 _DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30}  # a span's days
@@ -2667,7 +2669,7 @@ class _Reader:
         elif cand.measure and cand.kind in ("count", "money", "measurement", "percent") and (
                 (cand.feared and (cand.kind != "count" or cand.source == "verb")) or self._forecast(num_toks, cand)):
             cand.measure = f"forecast: {cand.measure}"  # "exports are expected to reach 40 million tonnes": not done
-        if cand.kind == "count" and cand.measure is None and cand.noun is None and not cand.subcount and num_toks:
+        if cand.kind == "count" and cand.noun is None and not cand.subcount and num_toks:
             self._counted_subject(cand, num_toks[0], self._clause_start(num_toks[0]))  # «кількість X сягнула 1 200»
         if cand.measure and cand.kind in ("count", "percent", "money", "duration") and num_toks:
             self._clause_frame(m, cand, num_toks, previous)
@@ -2731,8 +2733,9 @@ class _Reader:
             self._elided_score(m, cand, previous)
         if cand.kind == "percent":
             self._predicate_subject(cand, first, start)
-        elif cand.kind == "count" and cand.measure.startswith("members: "):
-            self._counted_subject(cand, first, start)
+        elif cand.kind == "count" and (cand.measure.startswith("members: ") or (
+                cand.thing is not None and cand.thing.generic and cand.measure == cand.thing.name)):
+            self._counted_subject(cand, first, start)  # «кількість поранених сягнула 300 осіб»: the wounded, not persons
         if cand.kind == "duration":
             self._lasting_subject(cand, first, start)
         self._dimension_measure(cand, first)
@@ -2945,23 +2948,48 @@ class _Reader:
                 toks[k].lemma not in cues.get("share_predicates", []))):
             return  # (not «було 300»: a copula names no amount)
         subject = self._clause_subject(start, k)
+        if subject is None and self.ex.heads:  # "the number of infected people reached 300": the parse's subject
+            subject = next((j for j in range(start, k) if toks[j].head == k and toks[j].dep.startswith("nsubj")), None)
         if subject is None or toks[subject].lemma not in cues.get("quantity_nouns", []):
             return
         owner = next((j for j in range(subject + 1, min(k, subject + 4)) if toks[j].lemma == self._dimension_owner(
             subject)), None)
-        if owner is None:
+        if (owner is None or owner == subject) and self.ex.heads:  # "the number of X": the noun "of" governs
+            of = next((j for j in range(subject + 1, k) if toks[j].head == subject and toks[j].text.lower() in cues.get(
+                "partitive", [])), None)
+            owner = next((j for j in range(subject + 1, k) if of is not None and toks[j].head == of and is_noun(toks[j])),
+                         None)
+        if owner is None or owner == subject:
             return
         thing = thing_at(self.lex, toks, owner)[0]
         acts = verb_measures(self.lex, toks, owner, self.hi) if "VerbForm=Part" in toks[owner].feats or known_verb(
-            self.code, toks[owner].lemma) else []
-        cand.measure = measure_noun(self.lex, toks, owner) or next(iter(acts), None) or (
-            thing.measure or thing.name if thing else toks[owner].lemma)  # («число пострадавших»: a participle, its
-        # lemma the verb's)
-        cand.subgroup = None
+            self.code, toks[owner].lemma) else [n for n in [self._participle_measure(owner, True)] if n]
+        cand.measure = self._modifier_predicate(subject, owner, thing) or measure_noun(self.lex, toks, owner) or next(
+            iter(acts), None) or (thing.measure or thing.name if thing else toks[owner].lemma)  # («число
+        # пострадавших»: a participle, its lemma the verb's; «кількість госпіталізованих»: a Ukrainian one's)
+        cand.subgroup = thing.name if thing is not None and thing.person and not thing.generic and (
+            cand.measure not in (thing.name, thing.measure)) else None  # («кількість знешкоджених окупантів»: troops)
         if acts and cand.measure == acts[0] and not cand.unit:
             cand.unit = "people"
         if not cand.unit:
             cand.unit = (thing.unit or thing.name) if thing else toks[owner].lemma
+
+    def _modifier_predicate(self, subject: int, owner: int, thing: Thing | None) -> str | None:
+        """What a participle between a noun of quantity and its genitive noun says happened to the noun's things
+        («кількість знешкоджених окупантів» → `troops знешкодити`, «число освобождённых заложников» → released):
+        its verb's measure, else the thing and the verb; None without a participle."""
+        person = thing.person if thing is not None else "Animacy=Inan" not in self.tokens[owner].feats
+        after = [owner + 1] if owner + 1 < self.hi and self.tokens[owner + 1].head in (owner, subject) else []
+        for j in [*range(subject + 1, owner), *after]:  # (before the noun, or after it: "the number of people killed")
+            verb = self._participle_of(j)
+            if verb is None or verb in self.lex.cues.get("light_verbs", []):
+                continue
+            named = self._participle_measure(j, person)
+            t = self.tokens[j]
+            if named or ("VerbForm=Part" not in t.feats and t.lemma == t.text.lower()):
+                return named  # (an adjective read as a verb by its ending names a measure only: not "armed men" → arm)
+            return f"{thing.name if thing else self.tokens[owner].lemma} {verb}"
+        return None
 
     def _predicate_subject(self, cand: _Cand, first: int, start: int) -> None:
         """«Кількість вакцинованих становить 7%», «…, що становить 7% від населення»: a share right after a predicate
@@ -3599,6 +3627,9 @@ class _Reader:
                 m.num_start, m.num_end)) and not self._unit_after(m, None)):
             return None  # "1743 people": a count; «25 із 1600 учасників»: the whole of a part
         unit = self._unit_after(m, None)
+        if is_year and hit is None and not (unit and unit[0] == "time" and unit[1] == "year") and (
+                self._amount_of_change(m, cand)):
+            return None  # «зросла на 1200 за добу», «кількість їх досягла 1009»: an amount, not a year
         if unit and unit[0] == "time" and unit[1] == "year" and (is_year or year_span):
             unit = ("year_word", unit[1], unit[2])  # "в 1986 году", "у 2010 році"
         if unit and unit[0] != "year_word":
@@ -3753,6 +3784,27 @@ class _Reader:
         """The nearest noun before a participle that agrees with it (a misattached participle's noun)."""
         return next((j for j in range(word - 1, max(self.lo, word - 12) - 1, -1)
                      if self.tokens[j].pos == "NOUN" and self._agrees(j, word)), None)
+
+    def _amount_of_change(self, m: NumberMention, cand: _Cand) -> bool:
+        """A bare four-digit figure right after a verb of change and its preposition of amount («зросла на 1200»,
+        "rose by 1200": ``change_by``) or right after a verb of level or change ("reached 1009", «досягла 1009»:
+        ``level_verbs``, ``change_verbs``, not a copula) is how much, never a year: a year there would need a year's
+        word, a month or a preposition of time. A preposition that also sets a deadline (``deadline_prepositions``:
+        "cut by 2030") keeps a year of the next or last centuries one."""
+        cues = self.lex.cues
+        if cand.change == "change by":
+            word = re.search(r"([^\W\d_]+)\s*$", self.sent[:m.num_start])
+            deadline = bool(word) and word.group(1).lower() in cues.get("deadline_prepositions", [])
+            return not (deadline and 1900 <= (m.figure or 0) <= 2100)
+        first = self._token_from(m.start)
+        k = (first if first is not None else self.hi) - 1
+        while k >= self.lo and self.tokens[k].pos in ("ADV", "PART") and self.tokens[k].text.isalpha():
+            k -= 1  # «досягла вже 1009», "reached nearly 2000"
+        if k < self.lo or self.tokens[k].pos not in ("VERB", "AUX"):
+            return False
+        lemma = self.tokens[k].lemma
+        return lemma in {*cues.get("level_verbs", []), *cues.get("change_verbs", [])} and (
+            lemma not in cues.get("light_verbs", []))
 
     def _earlier_value_date(self, m: NumberMention) -> bool:
         """The year dates the earlier value of a change ("up from 11.7 percent in January 1997", «с 6,2% в марте
@@ -4774,17 +4826,62 @@ class _Reader:
                 return not any(x in perfect for x in words[i + 1:])
         return False
 
-    def _prenominal_state(self, number: int, noun: int) -> str | None:
+    def _prenominal_state(self, number: int, noun: int, person: bool | None) -> str | None:
         """A participle or adjective between the number and its noun that names a measure ("12 damaged cranes",
-        «40 затриманих осіб», "two injured children"): what happened to the counted things; None without one."""
+        «40 затриманих осіб», "two injured children"), or a participle whose verb does («660 ліквідованих окупантів»,
+        «9 травмованих людей», «120 госпитализированных пациентов»: as the verb would, «ліквідовано 660
+        окупантів»): what happened to the counted things; None without one."""
         toks = self.tokens
         for k in range(number + 1, noun):
-            if toks[k].pos not in ("ADJ", "VERB"):
+            if toks[k].pos not in ("ADJ", "VERB", "NOUN") or (toks[k].pos == "NOUN" and self._participle_of(k) is None):
                 continue
             named = state_measure(self.lex, toks, k - 1, k + 1) or (
-                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None)
+                measure_noun(self.lex, toks, k) if toks[k].pos == "ADJ" else None) or self._participle_measure(
+                k, person)
             if named and self.lex.applies_to.get(named, "any") in ("any", "people", "things"):
                 return named
+        return None
+
+    def _participle_after(self, noun: int, person: bool | None) -> str | None:
+        """Without a parse, the measure of a participle right after the counted noun and a comma that agrees with it
+        («понад 10 тисяч осіб, засуджених за корупцію» → prosecuted), when its verb names one and the clause's verb
+        names none; None otherwise."""
+        k = noun + 1
+        if k + 1 >= self.hi or self.tokens[k].text != "," or not self._agrees(noun, k + 1):
+            return None
+        return self._participle_measure(k + 1, person)
+
+    def _participle_of(self, k: int) -> str | None:
+        """The verb (its infinitive) of a participle at ``k``: one the parse marks (its lemma the verb's), a Ukrainian
+        passive participle the dictionary lists as an adjective («ліквідованих» → «ліквідувати», `participle_verbs`),
+        a Russian one the parse took for a noun («госпитализированных», lemmatised to the infinitive), or an
+        adjective spelt as a verb's past participle ("evacuated": `verb_suffixes`); None for any other word."""
+        t = self.tokens[k]
+        if "VerbForm=Part" in t.feats:
+            return t.lemma
+        if t.pos not in ("NOUN", "ADJ"):
+            return None
+        word = t.text.lower()
+        verb = participle_verb(self.code, t.lemma) if t.pos == "ADJ" else None
+        if verb is None and known_verb(self.code, t.lemma) and not word.startswith(t.lemma):
+            verb = t.lemma  # (not "number", "conflicts": a noun spelt as its verb)
+        if verb is None and t.pos == "ADJ" and t.lemma == word:
+            verb = next((v for v in verb_stems(word, self.lex.cues.get("verb_suffixes", [])) if known_verb(self.code, v)),
+                        None)
+        return verb
+
+    def _participle_measure(self, k: int, person: bool | None) -> str | None:
+        """The measure the verb of a participle at ``k`` says of things of the counted kind (people: killed,
+        injured, detained…; things: destroyed…; of either only a measure of any kind when the kind is unknown, None);
+        None when it names none (an open predicate)."""
+        verb = self._participle_of(k)
+        t = self.tokens[k]
+        if verb is None or t.text.lower() in self.others or t.lemma in self.others:
+            return None  # ("the two remaining reactors": set apart from others, not what remained)
+        for name in lemma_measures(self.lex, verb):
+            applies = self.lex.applies_to.get(name, "any")
+            if applies == "any" or (person is not None and applies == ("people" if person else "things")):
+                return name
         return None
 
     def _argument_of(self, noun: int | None, verb: int, num_toks: list[int]) -> bool:
@@ -5084,12 +5181,14 @@ class _Reader:
             person = thing.person if thing is not None else cand.noun is None or "Animacy=Inan" not in toks[cand.noun].feats
             # a noun neither the lexicon nor the parse (English has no animacy) says is a person or a thing
             unknown = thing is None and cand.noun is not None and "Animacy=" not in toks[cand.noun].feats
+            known = thing is not None or (cand.noun is not None and "Animacy=" in toks[cand.noun].feats)
             if thing is not None and not thing.generic and thing.person:
                 cand.subgroup = thing.name
             cand.unit = thing.unit or thing.name if thing else cand.noun_lemma
             state = state_measure(lex, toks, cand.noun, self.hi) if cand.noun is not None and not cand.modifier else None
             if state is None and cand.noun is not None and num_toks and not cand.modifier and num_toks[-1] < cand.noun:
-                state = self._prenominal_state(num_toks[-1], cand.noun)  # «40 затриманих осіб», "12 damaged cranes"
+                state = self._prenominal_state(num_toks[-1], cand.noun, person if known else None)  # «40 затриманих
+                # осіб», "12 damaged cranes"
             if either:
                 state = None  # "were killed or wounded": the participle is one of the alternatives
             if state is None and person and cand.noun is not None and not cand.modifier:
@@ -5127,6 +5226,9 @@ class _Reader:
                         said != cand.verb and toks[arg].dep.startswith("nsubj"))):
                     by_verb, person = name, False  # "closed 12 airports", "12 ports remain closed": a verb done to
                     break  # things, or a state they are in, says the noun is one
+            if state is None and not by_verb and cand.noun is not None and not self.ex.heads:
+                state = self._participle_after(cand.noun, person if known else None)  # «10 тисяч осіб, засуджених
+                # за корупцію»; not «300 бібліотек, знищених …» (a noun neither the lexicon nor the parse says is a person)
             label = thing.name if thing else cand.noun_lemma
             governing = self._governing_measure(cand, person) if cand.noun is not None else None
             verb_noun = self._nominal_verb(cand) if not governing else None  # "the release of 40 prisoners"
@@ -6154,6 +6256,8 @@ class _Reader:
                 return None
             if is_noun(t) and (measure_noun(self.lex, self.tokens, i) or self._anaphoric(i)):
                 return i
+            if t.pos == "ADJ" and i == num_toks[0] - 1 and measure_noun(self.lex, self.tokens, i):
+                return i  # «загиблих 12 осіб, поранених 30»: an adjective that stands for people, right before
         return None
 
     def _of_chain(self, i: int) -> list[int]:

@@ -184,11 +184,16 @@ def verb_measures(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> list[
     """Measures the verb at ``i`` says, longest phrase first ("shoot down" before "shoot")."""
     t = tokens[i]
     out = []
-    for key in dict.fromkeys((t.lemma, t.text.lower(), *_stems(t.text.lower(), lex.cues.get("verb_suffixes", [])))):
+    for key in dict.fromkeys((t.lemma, t.text.lower(), *verb_stems(t.text.lower(), lex.cues.get("verb_suffixes", [])))):
         for rest, name in sorted(lex.measure_verbs.get(key, []), key=lambda x: -len(x[0])):
             if not rest or _phrase_follows(tokens, i + 1, stop, rest) or _phrase_under(tokens, i, stop, rest):
                 out.append(name)
     return out
+
+
+def lemma_measures(lex: Lexicon, lemma: str) -> list[str]:
+    """Measures a one-word verb says by its lemma alone: a participle's verb («ліквідованих» → «ліквідувати»)."""
+    return [name for rest, name in lex.measure_verbs.get(lemma, []) if not rest]
 
 
 def _phrase_under(tokens: list[Token], i: int, stop: int, rest: tuple[str, ...]) -> bool:
@@ -225,7 +230,7 @@ def state_measure(lex: Lexicon, tokens: list[Token], i: int, stop: int) -> str |
     return None
 
 
-def _stems(word: str, suffixes: list) -> tuple[str, ...]:
+def verb_stems(word: str, suffixes: list) -> tuple[str, ...]:
     """Verb stems by the language's inflection endings, for a lemmatiser that missed one ("fined" → "fine")."""
     out = []
     for suffix, repl in suffixes:

@@ -444,7 +444,7 @@ def _readings(code: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=50_000)
-def _participle_verb(code: str, lemma: str) -> str | None:
+def participle_verb(code: str, lemma: str) -> str | None:
     """The infinitive of a passive participle's lemma by the language's endings and consonant alternations
     (`readings.json`), when the dictionary knows it: «госпіталізований» → «госпіталізувати»."""
     data = _readings(code)
@@ -489,7 +489,7 @@ def analyse(code: str, word: str) -> tuple[str, str, str]:
         p = next((q for q in parses if q.tag.POS == "VERB"), p)
     tag = p.tag
     if "pssv" in tag and tag.case == "nomn":
-        verb = _participle_verb(code, p.normal_form)
+        verb = participle_verb(code, p.normal_form)
         if verb:  # «комісія створена у 1958 році»: a passive participle the dictionary lists as an adjective
             number = "Number=Plur" if tag.number == "plur" else "Number=Sing"
             return verb, "VERB", f"Case=Nom|{number}|VerbForm=Part"
