@@ -4342,3 +4342,19 @@ def test_round_23_ukrainian_participles_after_the_noun_and_before_a_bare_number(
 ])
 def test_round_23_guards_of_participles_that_say_nothing_happened(text, measures):
     assert [c.measure for c in _claims(text, lang="en")] == measures
+
+
+# --- round 23 (lead): a verb of getting is a vote share only when the share is of no people ---------------------
+
+
+@pytest.mark.parametrize("text, lang, measure", [
+    ("So far 12% of adults in the county have received a booster.", "en", "share: adult receive booster"),
+    ("Вакцину получили 40% жителей области.", "ru", "share: житель получить"),
+    ("Щеплення отримали 35% мешканців міста.", "uk", "share: мешканець отримати"),
+    ("Байден получил 49,6% голосов.", "ru", "vote_share"),
+    ("Зеленський отримав 73% голосів виборців.", "uk", "vote_share"),
+    ("Biden received 51% in Georgia.", "en", "vote_share"),
+])
+def test_round_23_a_verb_of_getting_names_a_vote_share_only_of_no_people(text, lang, measure):
+    assert _one(text, lang=lang).measure == measure
+

@@ -6349,7 +6349,7 @@ class _Reader:
     def _share_measure(self, cand: _Cand, verb_names: list[str]) -> str:
         lex, toks = self.lex, self.tokens
         for name in verb_names:
-            if lex.applies_to.get(name) == "percent":
+            if lex.applies_to.get(name) == "percent" and not self._weak_share_verb(cand, name):
                 return name
         window = range(max(self.lo, (cand.noun or self.hi) - 10), min(self.hi, (cand.noun or self.lo) + 10))
         for i in window:
@@ -6530,6 +6530,15 @@ class _Reader:
             if not (t.text[:1].isdigit() or t.text == "%" or t.text.lower() in coordinators):
                 return None
         return None
+
+    def _weak_share_verb(self, cand: _Cand, name: str) -> bool:
+        """Whether the share's verb is one of getting that says ``name`` only of a share of no people: «Байден
+        отримав 51%» is a vote share, «Вакцину отримали 40% мешканців» and "12% of adults got a booster" are not."""
+        verb = cand.verb
+        if verb is None or cand.noun is None or (self.tokens[verb].lemma, name) not in self.lex.weak_verbs:
+            return False
+        thing = thing_at(self.lex, self.tokens, cand.noun)[0]
+        return thing is not None and thing.person
 
     def _share_of_people(self, cand: _Cand) -> bool:
         """Whether a share's whole is people: a person thing, or a noun the parse or the lexicon does not call a

@@ -60,6 +60,9 @@ class Lexicon:
     of_subject: set[str] = field(default_factory=set)  # measures named after the verb's subject: members of a team
     moves_groups: set[str] = field(default_factory=set)  # verbs that send a group as a whole: its size stays members
     agent: set[str] = field(default_factory=set)  # measures that count the verb's doers (attackers), never its objects
+    # (lemma, measure): a verb of getting says its measure only of a share that is no share of people ("X received
+    # 51%", not "40% of residents received the vaccine")
+    weak_verbs: set[tuple[str, str]] = field(default_factory=set)
     thing_measures: dict[str, str] = field(default_factory=dict)
     percent: set[str] = field(default_factory=set)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -102,6 +105,7 @@ def _add_lexicon(lex: Lexicon, code: str) -> None:
         for verb in spec.get("verbs", []):
             parts = tuple(verb.lower().split())
             lex.measure_verbs.setdefault(parts[0], []).append((parts[1:], name))
+        lex.weak_verbs.update((verb.lower(), name) for verb in spec.get("weak_verbs", []))
     lex.thing_measures.update({k: v for k, v in data.get("thing_measures", {}).items() if not k.startswith("_")})
     units = lang.cues(code, "units")
     lex.percent.update(w.lower() for w in units.get("percent", []))
